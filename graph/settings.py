@@ -1,0 +1,76 @@
+"""One settings object for the whole of policykg.
+
+Precedence, as in datasette and FastAPI's settings docs: a command-line flag
+overrides the environment (``POLICYKG_<NAME>``), which overrides the default.
+The object is passed explicitly into ``build()``, ``create_app()`` and the
+stores; nothing reads the environment behind its back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every tunable of policykg, with its unit in its name."""
+
+    model_config = SettingsConfigDict(env_prefix="POLICYKG_", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path(".policykg"),
+        description="Where the embedded database, its socket and the build cache live "
+        "(also $POLICYKG_DATA).",
+    )
+    store: str = Field(
+        default="embedded",
+        description="'embedded' for the private FalkorDB, or a bolt:// / neo4j:// URI.",
+    )
+    graph_name: str = Field(default="policykg", description="Name of the graph inside the store.")
+    neo4j_user: str | None = Field(default=None, description="User for a Bolt store.")
+    neo4j_password: str | None = Field(default=None, description="Password for a Bolt store.")
+    query_time_limit_ms: int = Field(default=5000, ge=1, description="Time limit of one read query.")
+    max_rows: int = Field(default=10_000, ge=1, description="Row cap of one read query.")
+    server_start_timeout_s: float = Field(
+        default=20.0, gt=0, description="How long to wait for the embedded FalkorDB to answer."
+    )
+    write_batch_size: int = Field(default=2000, ge=1, description="Rows per UNWIND batch on writes.")
+    host: str = Field(default="127.0.0.1", description="Address the HTTP service binds to.")
+    port: int = Field(default=8000, ge=0, le=65535, description="Port of the HTTP service.")
+    api_key: str | None = Field(default=None, description="If set, admin actions require it.")
+    base_iri: str = Field(
+        default="https://policykg.org/id/", description="Namespace in which RDF IRIs are minted."
+    )
+
+    @classmethod
+    def load(cls, **overrides: Any) -> Settings:
+        """Settings from the environment, with non-None ``overrides`` (flags) on top.
+
+        ``POLICYKG_DATA`` is accepted as a short form of ``POLICYKG_DATA_DIR``.
+
+        >>> Settings.load(max_rows=5).max_rows
+        5
+        """
+        import os
+
+        flags = {k: v for k, v in overrides.items() if v is not None}
+        if "data_dir" not in flags and "POLICYKG_DATA_DIR" not in os.environ and os.environ.get(
+            "POLICYKG_DATA"
+        ):
+            flags["data_dir"] = Path(os.environ["POLICYKG_DATA"])
+        return cls(**flags)
+
+    @property
+    def embedded(self) -> bool:
+        return not self.store.startswith(("bolt://", "bolt+s://", "neo4j://", "neo4j+s://"))
+
+
+def default_inputs() -> list[Path]:
+    """The seed folder: ``./seeds`` when run from a checkout, else the one beside the package."""
+    here = Path("seeds")
+    return [here if here.is_dir() else REPO_ROOT / "seeds"]

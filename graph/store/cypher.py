@@ -1,0 +1,70 @@
+"""All write Cypher of policykg, in one place, in the dialect both engines run.
+
+Writes are batched ``UNWIND $rows`` statements keyed on the indexed ``id``
+(matching by id without an index is catastrophically slow at a few thousand
+nodes, so the index statements come first). Relationships are written per
+(type, start label, end label) so each ``MATCH`` can use the label's index.
+Values are plain: strings, numbers, booleans and lists of those; dates are ISO
+strings, because FalkorDB's Bolt listener aborts on a ``date()`` value.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from graph.model import GraphData, Label
+
+INDEX_STATEMENTS = tuple(f"CREATE INDEX FOR (n:{label}) ON (n.id)" for label in Label.ALL)
+
+
+def node_batches(graph: GraphData, size: int, *, merge: bool = False) -> Iterator[tuple[str, list[dict]]]:
+    """(statement, rows) pairs creating (or merging) every node, ``size`` rows at a time."""
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node in graph.nodes.values():
+        by_label[node.label].append({"id": node.id, "props": plain_properties(node.properties, node.id)})
+    for label in sorted(by_label):
+        if merge:
+            statement = f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n = r.props"
+        else:
+            statement = f"UNWIND $rows AS r CREATE (n:{label}) SET n = r.props"
+        rows = by_label[label]
+        for i in range(0, len(rows), size):
+            yield statement, rows[i:i + size]
+
+
+def relationship_batches(graph: GraphData, size: int, *, merge: bool = False) -> Iterator[tuple[str, list[dict]]]:
+    """(statement, rows) pairs creating (or merging) every relationship."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for rel in graph.relationships.values():
+        start, end = graph.nodes.get(rel.start), graph.nodes.get(rel.end)
+        if start is None or end is None:
+            continue
+        groups[(rel.type, start.label, end.label)].append(
+            {"s": rel.start, "e": rel.end, "props": plain_properties(rel.properties, rel.id)})
+    for (type_, start_label, end_label) in sorted(groups):
+        verb = "MERGE" if merge else "CREATE"
+        statement = (f"UNWIND $rows AS r MATCH (a:{start_label} {{id: r.s}}) MATCH (b:{end_label} {{id: r.e}}) "
+                     f"{verb} (a)-[x:{type_} {{id: r.props.id}}]->(b) SET x = r.props")
+        rows = groups[(type_, start_label, end_label)]
+        for i in range(0, len(rows), size):
+            yield statement, rows[i:i + size]
+
+
+def plain_properties(properties: dict[str, Any], id_: str) -> dict[str, Any]:
+    """Properties as the engines store them: ``id`` included, no nulls, no empty lists."""
+    out: dict[str, Any] = {"id": id_}
+    for key, value in properties.items():
+        if value is None or value == []:
+            continue
+        if isinstance(value, tuple):
+            value = list(value)
+        out[key] = value
+    return out
+
+
+#: reads the whole graph back, for the JSON export
+EXPORT_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+EXPORT_RELATIONSHIPS = ("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, "
+                        "properties(r) AS props")

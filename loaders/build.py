@@ -1,0 +1,137 @@
+"""``build()``: documents in, the corpus graph stored. Short enough to read in one go.
+
+read -> prepare -> extract (per document, cached by content) -> merge -> store.
+A document that cannot be read or holds no policy text is one error in the
+report, with its file name; the others still load, and nothing of the failed
+one stays behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.errors import PolicyKGError, SourceError
+from graph.model import GraphData, merge_documents
+from graph.settings import Settings
+from loaders.cache import Contribution, ContributionCache
+from loaders.extract import EXTRACTOR_VERSION, extract
+from loaders.read import collect_paths, read_document
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        nodes = sum(self.counts.get("nodes", {}).values())
+        rels = sum(self.counts.get("relationships", {}).values())
+        lines = [f"added {len(self.added)}, changed {len(self.changed)}, unchanged {len(self.unchanged)}, "
+                 f"removed {len(self.removed)}, failed {len(self.failed)} "
+                 f"-> {nodes} nodes, {rels} relationships in {self.seconds:.1f} s"]
+        lines += [f"FAILED {source}: {reason}" for source, reason in self.failed]
+        return "\n".join(lines)
+
+
+def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
+          progress: Progress | None = None, store=None) -> BuildReport:
+    """Read ``inputs`` (files or folders) into the graph under ``settings``."""
+    started = time.perf_counter()
+    report = BuildReport()
+    cache = ContributionCache(Path(settings.data_dir) / "documents")
+    files, missing = collect_paths(inputs)
+    report.failed += [(e.source, e.reason) for e in missing]
+    seen: set[str] = set()
+    for number, path in enumerate(files, 1):
+        source = path.name
+        if source in seen:
+            report.failed.append((source, f"another file of the same name was read already ({path})"))
+            continue
+        seen.add(source)
+        status = _build_one(path, cache, report)
+        if progress:
+            progress(f"[{number}/{len(files)}] {source}: {status}")
+    if prune:
+        roots = [p.resolve() for p in inputs if p.is_dir()]
+        for contribution in cache.all():
+            where = Path(contribution.path)
+            if contribution.source not in seen and any(_under(where, r) for r in roots) and not where.exists():
+                cache.remove(contribution.source)
+                report.removed.append(contribution.source)
+    graph = merge_documents(c.graph for c in cache.all())
+    _store(graph, settings, store)
+    report.counts = graph.counts()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build_one(path: Path, cache: ContributionCache, report: BuildReport) -> str:
+    source = path.name
+    previous = cache.get(source)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        report.failed.append((source, f"cannot read the file: {exc.strerror or exc}"))
+        return "failed"
+    digest = hashlib.sha256(EXTRACTOR_VERSION.encode() + b"\0" + data).hexdigest()
+    if previous and previous.digest == digest:
+        report.unchanged.append(source)
+        return "unchanged"
+    try:
+        graph = extract_file(path)
+    except SourceError as exc:
+        if previous:
+            cache.remove(source)
+        report.failed.append((source, exc.reason))
+        return "failed"
+    except Exception as exc:  # a bug on one document must not cost the others
+        if previous:
+            cache.remove(source)
+        report.failed.append((source, f"extraction failed: {type(exc).__name__}: {exc}"))
+        return "failed"
+    cache.put(Contribution(source, str(path.resolve()), digest, graph))
+    (report.changed if previous else report.added).append(source)
+    return f"{len(graph.nodes)} entities"
+
+
+def extract_file(path: Path) -> GraphData:
+    """One file's contribution to the graph (raises ``SourceError`` with the reason)."""
+    return extract(read_document(path))
+
+
+def _store(graph: GraphData, settings: Settings, store=None) -> None:
+    from graph.store import open_store
+
+    own = store is None
+    store = store or open_store(settings)
+    try:
+        store.replace_graph(graph)
+    finally:
+        if own:
+            store.close()
+
+
+def _under(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+__all__ = ["BuildReport", "PolicyKGError", "build", "extract_file"]

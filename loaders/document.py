@@ -1,0 +1,101 @@
+"""A document ready for extraction: one text to analyse, one to quote from.
+
+Extraction rules are written once, for Simplified script. A Traditional
+repost (甘肅省…實施方案) is converted character by character with OpenCC's
+table, which keeps every offset, so a span found in the Simplified ``text``
+is quoted from ``original`` at the same offsets: measure titles, target
+sentences and evidence stay in the document's own script while canonical
+names (agencies, sites, regions) come out Simplified.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from loaders.read import RawDocument
+
+_BLANKS = re.compile(r"[\u00a0\u2002\u2003\u2009\u200a\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_WIDE_ALNUM = {c: chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+               for c in range(r[0], r[1] + 1)}
+
+
+@dataclass
+class Document:
+    source: str
+    #: the text in the document's own script, blanks and invisible characters normalised
+    original: str
+    #: the same text in Simplified script, character for character
+    text: str
+    traditional: bool = False
+    format: str = "text"
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def surface(self, span_text: str, start: int | None = None) -> str:
+        """The document's own writing of ``span_text`` (a piece of ``text``).
+
+        >>> doc = prepare(RawDocument("t.txt", "廣東省科學技術廳負責"))
+        >>> doc.text
+        '广东省科学技术厅负责'
+        >>> doc.surface("科学技术厅")
+        '科學技術廳'
+        """
+        if not self.traditional or not span_text:
+            return span_text
+        if start is None or self.text[start:start + len(span_text)] != span_text:
+            start = self.text.find(span_text)
+        if start < 0:
+            return span_text
+        return self.original[start:start + len(span_text)]
+
+
+def prepare(raw: RawDocument) -> Document:
+    """Normalise blanks and width, and give the text in Simplified script."""
+    text = _INVISIBLE.sub("", raw.text)
+    text = _BLANKS.sub(" ", text).translate(_WIDE_ALNUM)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    simplified, traditional = to_simplified(text)
+    return Document(raw.source, text, simplified, traditional, raw.format, dict(raw.meta))
+
+
+def to_simplified(text: str) -> tuple[str, bool]:
+    """(Simplified text of the same length, whether the input was Traditional).
+
+    A Simplified text is returned unchanged: only a text with a fair share of
+    Traditional-only characters is converted, so words such as 乾坤 in a
+    Simplified document are left alone.
+
+    >>> to_simplified("關于印發行動方案的通知")
+    ('关于印发行动方案的通知', True)
+    >>> to_simplified("关于印发行动方案的通知")
+    ('关于印发行动方案的通知', False)
+    """
+    table = _ts_table()
+    changed = sum(1 for ch in text if ord(ch) in table)
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") or 1
+    if changed < 3 or changed / cjk < 0.005:
+        return text, False
+    return text.translate(table), True
+
+
+@cache
+def _ts_table() -> dict[int, str]:
+    """Traditional -> Simplified, one character to one character (OpenCC's TSCharacters)."""
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
+            table[ord(parts[0])] = parts[1]
+    return table
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)

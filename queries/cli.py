@@ -1,0 +1,107 @@
+"""The ``policykg`` command line.
+
+Every command takes ``--data-dir`` (default ``./.policykg`` or
+``$POLICYKG_DATA``); flags override the environment, which overrides the
+defaults (see ``graph.settings``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from graph.errors import PolicyKGError
+from graph.settings import Settings, default_inputs
+
+data_dir_option = click.option(
+    "--data-dir", type=click.Path(path_type=Path), default=None,
+    help="Data directory (default ./.policykg or $POLICYKG_DATA).")
+store_option = click.option(
+    "--store", default=None, help="'embedded' (default) or a bolt:// / neo4j:// URI.")
+
+
+def settings_from(**flags) -> Settings:
+    return Settings.load(**flags)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policykg")
+def main() -> None:
+    """policykg: a knowledge graph of Chinese AI-policy documents."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@data_dir_option
+@store_option
+@click.option("--prune", is_flag=True, help="Take out documents that are gone from the given folders.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress lines.")
+def build(paths: tuple[Path, ...], data_dir: Path | None, store: str | None, prune: bool, quiet: bool) -> None:
+    """Build the graph from PATHS (files or folders; default seeds/)."""
+    from loaders.build import build as run_build
+
+    settings = settings_from(data_dir=data_dir, store=store)
+    inputs = list(paths) or default_inputs()
+    progress = None if quiet else (lambda line: click.echo(line, err=True))
+    try:
+        report = run_build(inputs, settings, prune=prune, progress=progress)
+    except PolicyKGError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", default="json", show_default=True,
+              type=click.Choice(["json"], case_sensitive=False), help="Export format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: standard output).")
+@data_dir_option
+@store_option
+def export(fmt: str, output: Path | None, data_dir: Path | None, store: str | None) -> None:
+    """Export the whole graph."""
+    from graph.export_json import export_json
+
+    settings = settings_from(data_dir=data_dir, store=store)
+    try:
+        text = export_json(settings)
+    except PolicyKGError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text)
+
+
+@main.command()
+@data_dir_option
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(data_dir: Path | None, store: str | None, as_json: bool) -> None:
+    """Counts per label and relationship type."""
+    from graph.store import open_store
+
+    settings = settings_from(data_dir=data_dir, store=store)
+    try:
+        graph_store = open_store(settings)
+        try:
+            counts = graph_store.export().counts()
+        finally:
+            graph_store.close()
+    except PolicyKGError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(counts, ensure_ascii=False, indent=1))
+        return
+    for kind in ("nodes", "relationships"):
+        click.echo(f"{kind}:")
+        for name, count in counts[kind].items():
+            click.echo(f"  {name:<16}{count:>8}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
