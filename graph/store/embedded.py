@@ -22,11 +22,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graph.errors import MissingDependency, StoreError
 
 #: module arguments that bound what one query can take from the server
 MODULE_ARGS = ("QUERY_MEM_CAPACITY", str(1 << 30), "RESULTSET_SIZE", "-1")
+
+
+def no_retry() -> Retry:
+    """redis-py retries a failed connection with back-off by default (3 s on a dead socket);
+    policykg wants to know at once, because it restarts the server itself."""
+    return Retry(NoBackoff(), 0)
+
+
+def client(socket_path: Path, timeout_s: float = 2.0) -> redis.Redis:
+    return redis.Redis(unix_socket_path=str(socket_path), socket_timeout=timeout_s, retry=no_retry())
 
 
 class EmbeddedServer:
@@ -59,9 +71,9 @@ class EmbeddedServer:
         if not self.socket_path.exists():
             return False
         try:
-            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
-            ok = bool(client.ping())
-            client.close()
+            conn = client(self.socket_path)
+            ok = bool(conn.ping())
+            conn.close()
             return ok
         except (redis.RedisError, OSError):
             return False
@@ -84,12 +96,21 @@ class EmbeddedServer:
             self.stop()
 
     def stop(self) -> None:
-        """Shut the server down (its data is saved by every build)."""
+        """Shut the server down (every build saves its data, so nothing is lost).
+
+        Redis removes its socket as soon as it is ready to exit, but the
+        FalkorDB module then takes seconds to wind its threads down; once the
+        socket is gone the process touches no file, so it is killed then.
+        """
         pid = self.pid()
-        with contextlib.suppress(redis.RedisError, OSError):
-            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
-            client.shutdown(nosave=True)
-        if pid:
+        if pid and _alive(pid) and _is_redis(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+            deadline = time.monotonic() + 5.0
+            while self.socket_path.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
             _wait_gone(pid, 5.0)
         self.pid_path.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
@@ -145,9 +166,9 @@ class EmbeddedServer:
     def _loaded(self) -> bool:
         """True once the server has finished loading its dump (it answers LOADING before)."""
         try:
-            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
-            client.execute_command("GRAPH.LIST")
-            client.close()
+            conn = client(self.socket_path)
+            conn.execute_command("GRAPH.LIST")
+            conn.close()
             return True
         except (redis.RedisError, OSError):
             return False

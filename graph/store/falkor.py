@@ -23,7 +23,7 @@ from graph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreError
 from graph.model import GraphData, Node, Relationship
 from graph.settings import Settings
 from graph.store import QueryResult, cypher
-from graph.store.embedded import EmbeddedServer
+from graph.store.embedded import EmbeddedServer, no_retry
 
 _READ_ONLY_REFUSAL = "is to be executed only on read-only queries"
 
@@ -39,7 +39,7 @@ class FalkorStore:
         self._connect()
 
     def _connect(self) -> None:
-        self.db = FalkorDB(unix_socket_path=str(self.server.socket_path))
+        self.db = FalkorDB(unix_socket_path=str(self.server.socket_path), retry=no_retry())
         self.graph = self.db.select_graph(self.settings.graph_name)
         self._raise_resultset_cap(self.settings.max_rows + 1)
 

@@ -1,0 +1,108 @@
+"""The embedded FalkorDB: starts by itself, stores what it is given, persists, recovers."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from graph.errors import QueryError, ReadOnlyError
+from graph.store.falkor import FalkorStore
+from tests.conftest import settings_for
+from tests.fixture_graph import small_graph
+
+
+@pytest.fixture()
+def store(tmp_path):
+    store = FalkorStore(settings_for(tmp_path / "data"))
+    yield store
+    store.close()
+
+
+def test_round_trip_keeps_every_node_relationship_and_value(store):
+    graph = small_graph()
+    store.replace_graph(graph)
+    back = store.export()
+    assert back.to_json() == graph_without_empty(graph).to_json()
+
+
+def graph_without_empty(graph):
+    """Stores do not keep nulls or empty lists; the export shows a property only when it has a value."""
+    from graph.model import GraphData, Node, Relationship
+
+    out = GraphData()
+    for n in graph.nodes.values():
+        out.nodes[n.id] = Node(n.id, n.label, {k: v for k, v in n.properties.items() if v not in (None, [])})
+    for r in graph.relationships.values():
+        out.relationships[r.id] = Relationship(r.type, r.start, r.end,
+                                               {k: v for k, v in r.properties.items() if v not in (None, [])}, r.id)
+    return out
+
+
+def test_read_returns_nodes_with_contract_ids(store):
+    store.replace_graph(small_graph())
+    result = store.read("MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(m:Measure {title: $t}) "
+                        "RETURN a, r ORDER BY r.rank", {"t": "统筹科学智算高效供给"})
+    names = [row[0]["properties"]["name"] for row in result.rows]
+    assert names == ["浙江省发展和改革委员会", "之江实验室", "浙江省科学技术厅"]
+    rel = result.rows[0][1]
+    assert rel["type"] == "RESPONSIBLE_FOR"
+    assert rel["start"] == result.rows[0][0]["id"]
+    assert rel["end"].startswith("measure-")
+
+
+def test_writes_are_refused_and_change_nothing(store):
+    store.replace_graph(small_graph())
+    before = store.export().counts()
+    with pytest.raises(ReadOnlyError):
+        store.read("MATCH (n:Agency) SET n.name = 'x' RETURN n")
+    with pytest.raises(QueryError):
+        store.read("MATCH (n RETURN n")
+    assert store.export().counts() == before
+
+
+def test_row_cap_truncates(tmp_path):
+    store = FalkorStore(settings_for(tmp_path / "data", max_rows=3))
+    try:
+        store.replace_graph(small_graph())
+        result = store.read("MATCH (n) RETURN n.id")
+        assert len(result.rows) == 3 and result.truncated
+    finally:
+        store.close()
+
+
+def test_graph_persists_across_restart_and_after_kill(tmp_path):
+    settings = settings_for(tmp_path / "data")
+    store = FalkorStore(settings)
+    store.replace_graph(small_graph())
+    expected = store.export().to_json()
+    store.close()
+    assert not store.server.ping(), "the last user shuts the server down"
+
+    store = FalkorStore(settings)
+    assert store.export().to_json() == expected
+    os.kill(store.server.pid(), signal.SIGKILL)
+    # the next read notices, restarts the server from its saved data and answers
+    assert store.read("MATCH (p:Plan) RETURN count(p)").rows == [[3]]
+    store.close()
+
+
+def test_stale_socket_and_pid_files_do_not_block_a_start(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "falkordb.sock").write_text("")
+    (data / "falkordb.pid").write_text("999999")
+    store = FalkorStore(settings_for(data))
+    try:
+        assert store.server.ping()
+    finally:
+        store.close()
+
+
+def test_build_replaces_the_graph_atomically(store):
+    store.replace_graph(small_graph())
+    from graph.model import GraphData
+
+    store.replace_graph(GraphData())
+    assert store.export().nodes == {}
