@@ -102,7 +102,7 @@ class Builder:
 
     def citation(self, citation: Citation) -> str:
         return self.node(plan_id(citation.title), Label.PLAN, title=citation.title_surface, kind=citation.kind,
-                         doc_number=citation.doc_number, cited_only=True)
+                         doc_number=citation.doc_number, cited_only=True, cited_in=[self.source])
 
     def incentive(self, owner: str, grant: Grant, index: int) -> str:
         return self.node(make_id("incentive", owner, index, grant.text), Label.INCENTIVE, rate=grant.rate,

@@ -44,6 +44,9 @@ def extract(raw: RawDocument) -> GraphData:
     where = jurisdiction_of(home)
     body = lay.lines[meta.body_start:]
     plan_outline = outline(lay, body)
+    if not plan_outline.measures and _reported_before_heading(lay, meta):
+        # a news item summarising the plan above its (cut) text: its items are the measures
+        plan_outline = outline(lay, lay.lines[: meta.notice_end])
     goals = read_targets(doc, body, plan_outline)
     if not meta.title_text and not plan_outline.measures and not goals:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
@@ -95,6 +98,15 @@ def extract(raw: RawDocument) -> GraphData:
         for region, _written, start in find_regions(line.text, home):
             b.region(region, _sentence(line.text, start, doc, doc.span(line.start, line.end)))
     return b.graph
+
+
+def _reported_before_heading(lay, meta) -> bool:
+    """Text above the plan's heading that is a report, not an official notice."""
+    above = lay.lines[: meta.notice_end]
+    if not above:
+        return False
+    text = "\n".join(line.text for line in above)
+    return not re.search(r"印发给你们|现印发|请认真|请结合|贯彻执行|\n(19|20)\d{2}年\d{1,2}月\d{1,2}日", text)
 
 
 def _measure_links(b: Builder, measure, mid: str, where) -> None:

@@ -25,8 +25,8 @@ YEAR_PHRASE = re.compile(
     r"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年\s*(?:底|末|年底|前|时)?\s*[，,]?"
     r"|(?:^|(?<=[，,。；;：:—]))\s*((?:20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
 BOILERPLATE = re.compile(
-    r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|特制")
-CN_QUANTITY = "一二两三四五六七八九十百千"
+    r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|特制|提到|方面$|[：:]$")
+CN_QUANTITY = "一二两三四五六七八九十"
 
 
 def _units() -> list[str]:
@@ -141,6 +141,9 @@ def _clauses(span: Span) -> list[Span]:
         elif depth == 0 and ch in "，,；;。！!":
             out.append(span.sub(begin, i))
             begin = i + 1
+        elif depth == 0 and text.startswith("力争", i) and i > begin + 2 and "\u4e00" <= text[i - 1] <= "\u9fff":
+            out.append(span.sub(begin, i))
+            begin = i
     out.append(span.sub(begin))
     return [c.strip(" 　") for c in out if c.text.strip(" ，,。；;、")]
 
@@ -176,6 +179,9 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         next_start = quantities[n + 1].start() if n + 1 < len(quantities) else len(text)
         goals.append(_quantitative(clause, q, previous_end, next_start, year, owner))
         previous_end = q.end()
+    # an uncounted item listed among counted ones: …20个以上行业模型和一批面向细分场景的应用模型、…
+    for item in re.finditer(r"(?<=[、和及])一批[^、，,；;和]+", text):
+        goals += _qualitative(clause.sub(item.start(), item.end()), year, owner)
     return goals
 
 
@@ -228,7 +234,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     after = re.sub(r"^(的|左右|以上)", "", after).strip(" 、和及与")
     after = re.sub(r"[、和及与]$", "", after)
     before = text[previous_end: q.start()].strip(" 、，,和及与")
-    before = LEAD.sub("", before)
+    before = re.sub(r"^(?:推动|推进|促进|确保)", "", LEAD.sub("", before))
     metric_after = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", after)) >= 2 and after_raw[:1] not in "、，,；;"
     if metric_after:
         metric_start = q.end() + after_raw.index(after[:1]) if after else q.end()
@@ -266,7 +272,9 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     core = clause.sub(lead.end()) if lead else clause
     if not core.text or core.text.startswith(means) or len(re.findall(r"[\u4e00-\u9fff]", core.text)) < 4:
         return []
-    if re.match(r"^以.{1,20}为", core.text) or BOILERPLATE.search(core.text):
+    if re.match(r"^以.{1,20}为", core.text) and not re.match(r"^以.{1,30}为\S{1,4}的", core.text):
+        return []  # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal
+    if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):
         return []
     return [Goal(year, core.surface.strip(), None, None, None, None, True, clause.surface, clause, owner,
                  clause.text)]
