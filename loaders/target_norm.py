@@ -54,6 +54,7 @@ class Units:
     magnitudes: dict[str, float]
     factors: dict[str, tuple[str, str, float]]  # unit -> (kind, unit_norm, factor)
     classifiers: frozenset[str] = field(default_factory=frozenset)
+    names_en: dict[str, str] = field(default_factory=dict)
 
 
 def _unit_key(unit: str) -> str:
@@ -110,7 +111,19 @@ def units() -> Units:
             continue
         for unit, factor in spec.get("factors", {}).items():
             factors[_unit_key(unit)] = (kind, spec["unit_norm"], float(factor))
-    return Units({k: float(v) for k, v in data.get("magnitudes", {}).items()}, factors, classifiers)
+    return Units({k: float(v) for k, v in data.get("magnitudes", {}).items()}, factors, classifiers,
+                 dict(data.get("names_en", {})))
+
+
+def unit_name_en(unit_norm: str | None) -> str | None:
+    """The English name of a normalised unit, for charts without a Chinese font.
+
+    >>> unit_name_en("亿元")
+    '100 million yuan'
+    """
+    if not unit_norm:
+        return None
+    return units().names_en.get(unit_norm)
 
 
 def classify(metric: str | None, unit: str | None = None) -> str:
