@@ -14,7 +14,9 @@ with a CJK font they show the Chinese names.
 
 from __future__ import annotations
 
+import math
 import re
+import textwrap
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -182,6 +184,25 @@ def trajectory_chart(rows: list[dict[str, Any]], path: Path | str,
     return series
 
 
+def _component_layout(H: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Spring layout per connected component, components side by side in a grid (largest first).
+
+    One spring layout of a disconnected graph squeezes each part into a
+    corner; laying the parts out one by one keeps every group readable.
+    """
+    parts = sorted((sorted(c) for c in nx.connected_components(H)), key=lambda c: (-len(c), c[0]))
+    columns = max(1, math.ceil(math.sqrt(len(parts))))
+    pos: dict[str, tuple[float, float]] = {}
+    for i, part in enumerate(parts):
+        row, col = divmod(i, columns)
+        sub = H.subgraph(part)
+        local = nx.spring_layout(sub, seed=seed, weight="weight", k=1.5 / math.sqrt(len(part)) if len(part) > 1
+                                 else None) if len(part) > 1 else {part[0]: (0.0, 0.0)}
+        for n, (x, y) in local.items():
+            pos[n] = (col * 3.0 + float(x), -row * 3.0 + float(y))
+    return pos
+
+
 def agency_network_chart(G: nx.MultiDiGraph, path: Path | str, seed: int | None = None,
                          title: str | None = None) -> dict[str, Any]:
     """The co-responsibility network: node size = measures, colour = community, width = shared measures.
@@ -195,21 +216,21 @@ def agency_network_chart(G: nx.MultiDiGraph, path: Path | str, seed: int | None 
     H = co_responsibility(G)
     communities = agency_communities(H, seed=seed)
     colour_of = {n: i for i, group in enumerate(communities) for n in group}
-    fig = _figure(8.0, 6.0)
+    fig = _figure(11.0, 7.0)
     ax = fig.add_subplot()
     ax.set_axis_off()
     if len(H):
-        pos = nx.spring_layout(H, seed=seed, weight="weight")
+        pos = _component_layout(H, seed)
         from matplotlib import colormaps
 
-        cmap = colormaps["tab20"]
+        cmap = colormaps["tab10"]
         nodes = sorted(H)
         nx.draw_networkx_edges(H, pos, ax=ax, width=[0.5 + H[u][v]["weight"] ** 0.5 for u, v in H.edges()],
                                alpha=0.4, edge_color="#777777")
         nx.draw_networkx_nodes(H, pos, nodelist=nodes, ax=ax,
                                node_size=[60 + 40 * H.nodes[n]["measures"] for n in nodes],
-                               node_color=[cmap(colour_of[n] % 20) for n in nodes])
-        labels = {n: _label(H.nodes[n]["name"], H.nodes[n].get("name_en"), n) for n in nodes}
+                               node_color=[cmap(colour_of[n] % 10) for n in nodes])
+        labels = {n: textwrap.fill(_label(H.nodes[n]["name"], H.nodes[n].get("name_en"), n), 28) for n in nodes}
         nx.draw_networkx_labels(H, pos, labels=labels, ax=ax, font_size=6)
         ax.margins(0.2)  # room for the labels of nodes at the edge
     ax.set_title(title or f"agencies sharing measures: {len(H)} agencies, {len(communities)} communities")

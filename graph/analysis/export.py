@@ -98,3 +98,11 @@ def network_text(G: nx.MultiDiGraph, fmt: str) -> str:
     buffer = io.BytesIO()
     write_network(G, buffer, fmt)
     return buffer.getvalue().decode("utf-8")
+
+
+def export_network(settings, fmt: str) -> str:
+    """The stored graph under ``settings`` as GraphML or GEXF text (``policykg export --format``)."""
+    from graph.analysis.convert import to_networkx
+    from graph.export_json import export_graph
+
+    return network_text(to_networkx(export_graph(settings)), fmt)

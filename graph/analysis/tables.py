@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 FORMATS = ("table", "csv", "json")
-#: a cell longer than this is cut in the text table (CSV and JSON keep everything)
+#: a cell longer than this is cut in the text table, except in the last column (CSV and JSON keep everything)
 MAX_CELL = 40
 
 
@@ -78,7 +78,9 @@ def format_rows(rows: Sequence[dict[str, Any]], fmt: str = "table", columns: Seq
         return out.getvalue().rstrip("\n")
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    cells = [[_clip(_cell(row.get(c)), MAX_CELL) for c in cols] for row in rows]
+    last = len(cols) - 1
+    cells = [[_cell(row.get(c)) if i == last else _clip(_cell(row.get(c)), MAX_CELL) for i, c in enumerate(cols)]
+             for row in rows]
     widths = [max([_width(c), *(_width(r[i]) for r in cells)]) for i, c in enumerate(cols)]
     numeric = [all(isinstance(row.get(c), int | float) or row.get(c) is None for row in rows) and rows
                for c in cols]
