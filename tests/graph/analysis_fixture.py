@@ -178,3 +178,23 @@ def analysis_nx(analysis_store):
     from graph.analysis import to_networkx
 
     return to_networkx(analysis_store.export())
+
+
+@pytest.fixture(scope="session")
+def analysis_data_dir(tmp_path_factory):
+    """A data dir holding the analysis graph, with no store left open on it.
+
+    For tests of the CLI and the HTTP app, which open and close their own
+    store: the embedded server is shared per process and data dir, so closing
+    one store would stop it under another store still open on the same dir.
+    """
+    from graph.store.falkor import FalkorStore
+    from tests.conftest import settings_for
+
+    settings = settings_for(tmp_path_factory.mktemp("analysis-cli"))
+    store = FalkorStore(settings)
+    try:
+        store.replace_graph(analysis_graph())
+    finally:
+        store.close()
+    return settings.data_dir

@@ -10,7 +10,6 @@ import networkx as nx
 from graph.analysis import agency_centrality, agency_communities, agency_measures, agency_table, co_responsibility
 from graph.analysis.agencies import LOUVAIN_SEED
 from graph.analysis.convert import to_networkx
-from tests.graph.analysis_fixture import analysis_nx, analysis_store  # noqa: F401
 
 
 def _owners(data):

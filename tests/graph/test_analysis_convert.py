@@ -6,7 +6,7 @@ import pytest
 
 from graph.analysis import NoMatch, select_plans, to_networkx
 from graph.model import Label
-from tests.graph.analysis_fixture import analysis_graph, analysis_nx, analysis_store  # noqa: F401
+from tests.graph.analysis_fixture import analysis_graph
 
 
 def test_every_stored_node_and_relationship_is_in_networkx(analysis_store, analysis_nx):
