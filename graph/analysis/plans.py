@@ -110,6 +110,10 @@ def plan_similarity(G: nx.MultiDiGraph, top: int | None = None) -> list[dict[str
     """
     profiles = plan_profiles(G)
     weights = _tfidf(profiles)
+    n = len(profiles)
+    df = Counter(w for p in profiles.values() for w in p.words)
+    # for listing shared words: words every plan uses (人工智能, 推动) say nothing about a pair
+    distinct = {w: math.log((1 + n) / (1 + d)) for w, d in df.items()}
     rows = []
     for a, b in combinations(sorted(profiles), 2):
         pa, pb = profiles[a], profiles[b]
@@ -120,8 +124,9 @@ def plan_similarity(G: nx.MultiDiGraph, top: int | None = None) -> list[dict[str
             "vocabulary": _cosine(weights[a], weights[b]),
         }
         present = [s for s in scores.values() if s is not None]
-        shared_words = sorted(set(weights[a]) & set(weights[b]),
-                              key=lambda w: (-min(weights[a][w], weights[b][w]), w))[:SHARED_WORDS]
+        shared_words = sorted(set(pa.words) & set(pb.words),
+                              key=lambda w: (-min(pa.words[w], pb.words[w]) * distinct[w],
+                                             -min(pa.words[w], pb.words[w]), w))[:SHARED_WORDS]
         rows.append({
             "plan_a": pa.title, "plan_b": pb.title,
             "score": round(sum(present) / len(present), 6) if present else 0.0,
