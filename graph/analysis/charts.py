@@ -70,7 +70,7 @@ def plan_label(row: dict[str, Any]) -> str:
     if row.get("plan_period"):
         return f"plan {row['plan_period']}"
     if row.get("plan_issued"):
-        return f"plan of {str(row['plan_issued'])[:7]}"
+        return f"plan issued {str(row['plan_issued'])[:7]}"
     return str(row.get("plan_id") or "plan")
 
 
