@@ -18,6 +18,8 @@ from graph.analysis import agency_table, to_networkx
 from graph.analysis.plans import plan_similarity
 from graph.analysis.sites import chain_text, site_chains, site_reach
 from graph.analysis.targets import compare_targets, target_rows, trajectory
+from graph.errors import PolicyKGError
+from graph.model import GraphData
 from graph.settings import Settings
 
 REPORTS = ("agencies", "plans", "sites", "targets")
@@ -45,6 +47,10 @@ TABLE_COLUMNS = {
 }
 
 
+class EmptyGraph(PolicyKGError):
+    """There is nothing to analyse: no graph has been built in this data directory."""
+
+
 def load_graph(store_or_settings: Any, plan: str | None = None, province: str | None = None) -> nx.MultiDiGraph:
     """The stored graph in networkx, cut to ``plan``/``province`` (a store is used as is, settings open one)."""
     if isinstance(store_or_settings, Settings):
@@ -55,8 +61,13 @@ def load_graph(store_or_settings: Any, plan: str | None = None, province: str | 
             data = store.export()
         finally:
             store.close()
-        return to_networkx(data, plan=plan, province=province)
-    return to_networkx(store_or_settings, plan=plan, province=province)
+    elif hasattr(store_or_settings, "export"):
+        data = store_or_settings.export()
+    else:
+        data = store_or_settings
+    if isinstance(data, GraphData) and not data.nodes:
+        raise EmptyGraph("the graph is empty: run `policykg build` first (or give --data-dir)")
+    return to_networkx(data, plan=plan, province=province)
 
 
 def agencies(G: nx.MultiDiGraph, seed: int | None = None) -> Report:

@@ -96,8 +96,7 @@ def _figure(width: float, height: float):
     matplotlib, Figure = _matplotlib()
     fig = Figure(figsize=(width, height))
     font = cjk_font()
-    if font:
-        fig.set_layout_engine("tight")
+    if font and matplotlib.rcParams["font.sans-serif"][:1] != [font]:
         matplotlib.rcParams["font.sans-serif"] = [font, *matplotlib.rcParams["font.sans-serif"]]
     return fig
 

@@ -46,7 +46,7 @@ def _run(action):
     """Our filter errors as HTTP errors: 404 names the parameter, 400 a wrong combination."""
     try:
         return action()
-    except NoMatch as exc:
+    except (NoMatch, service.EmptyGraph) as exc:
         raise HTTPException(status_code=404, detail=str(exc)) from exc
     except ValueError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from exc

@@ -84,3 +84,8 @@ def test_filters_naming_nothing_fail_with_the_option_named(analysis_data_dir):
     assert result.exit_code == 1 and "metric_categories.toml" in result.output
     result = run(analysis_data_dir, "compare-targets", "--trajectory", "--province", "广东")
     assert result.exit_code == 2 and "--category" in result.output
+
+
+def test_an_empty_data_dir_says_to_build_first(tmp_path):
+    result = run(tmp_path / "nothing", "analyze", "agencies")
+    assert result.exit_code == 1 and "policykg build" in result.output
