@@ -20,6 +20,7 @@ from loaders.lexicon import Region
 from loaders.metadata import Metadata, norm
 from loaders.outline import Measure
 from loaders.sites import SiteMention
+from loaders.target_norm import enrich_target
 from loaders.targets import Goal
 
 REGION_LABEL = {"Province": Label.PROVINCE, "City": Label.CITY, "District": Label.DISTRICT}
@@ -96,9 +97,11 @@ class Builder:
 
     def goal(self, plan: str, goal: Goal, index: int) -> str:
         owner = measure_id(plan, goal.owner) if goal.owner else plan
+        properties = enrich_target(dict(
+            year=goal.year, metric=goal.metric, value=goal.value, value_max=goal.value_max, unit=goal.unit,
+            comparator=goal.comparator, qualitative=goal.qualitative, text=goal.text))
         return self.node(make_id("target", owner, goal.year, goal.span.start, goal.metric), Label.TARGET,
-                         year=goal.year, metric=goal.metric, value=goal.value, value_max=goal.value_max,
-                         unit=goal.unit, comparator=goal.comparator, qualitative=goal.qualitative, text=goal.text)
+                         **properties)
 
     def citation(self, citation: Citation) -> str:
         return self.node(plan_id(citation.title), Label.PLAN, title=citation.title_surface, kind=citation.kind,

@@ -84,7 +84,7 @@ def extract(raw: RawDocument) -> GraphData:
         owner = measure_ids[id(goal.owner)] if goal.owner else plan
         target = b.goal(plan, goal, n)
         b.link(Rel.SETS_TARGET, owner, target, goal.text)
-        for site in find_sites(goal.clause):
+        for site in find_sites(goal.clause, home=where.main):
             b.link(Rel.AT_SITE, target, _site(b, site, where), goal.text)
 
     for measure in plan_outline.measures:
@@ -117,7 +117,7 @@ def _measure_links(b: Builder, measure, mid: str, where) -> None:
         text = strip_brackets(piece.text)
         city = _paragraph_city(piece.text, where)
         context_city = city or context_city
-        for site in find_sites(text, context_city):
+        for site in find_sites(text, context_city, where.main):
             b.link(Rel.AT_SITE, mid, _site(b, site, where), _sentence(piece.text, site.start, doc, piece))
         for org in find_organizations(text):
             if resolve(org.name, where) is not None and org.kind not in ("university", "enterprise"):

@@ -59,7 +59,7 @@ def _left_stops() -> list[str]:
     return sorted(words()["sites"]["left_stops"], key=len, reverse=True)
 
 
-def find_sites(text: str, context_city: Region | None = None) -> list[SiteMention]:
+def find_sites(text: str, context_city: Region | None = None, home: Region | None = None) -> list[SiteMention]:
     """Every site named in ``text`` (a measure's text or a goal clause)."""
     found: list[SiteMention] = []
     taken: list[tuple[int, int]] = []
@@ -76,7 +76,7 @@ def find_sites(text: str, context_city: Region | None = None) -> list[SiteMentio
             continue
         written = text[start:end]
         listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
-        mention = _unknown_site(written, start, kind, context_city, listed)
+        mention = _unknown_site(written, start, kind, context_city, listed, home)
         if mention:
             taken.append((start, end))
             found.append(mention)
@@ -143,7 +143,7 @@ def _org_names() -> list[tuple[str, str]]:
 
 
 def _unknown_site(written: str, start: int, kind: str, context_city: Region | None,
-                  listed: bool = False) -> SiteMention | None:
+                  listed: bool = False, home: Region | None = None) -> SiteMention | None:
     """A site by its ending, if its name carries a place, a proper name, or stands in a list of sites."""
     plain = written
     for form, _org in _org_names():
@@ -152,7 +152,7 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
         return None
     suffix = next(s for s, _ in _suffixes() if written.endswith(s))
     core = written[: -len(suffix)]
-    place = _leading_place(core)
+    place = _leading_place(core, home)
     residual = _generic_regex().sub("", core)
     strong = suffix in words()["sites"]["strong_suffixes"] and len(residual) >= 2
     if not (place or strong or _proper(core) or (listed and residual)):
@@ -166,11 +166,11 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
         elif region.level == "City":
             city = region.name
         rest = written[len(place[0]):]
-        inner = _leading_place(rest)
+        inner = _leading_place(rest, home)
         if region.level == "City" and inner and inner[1].level == "District" and inner[1].parent == region.name:
             name = rest  # 佛山顺德机器人谷 -> 顺德机器人谷: the district names it well enough
-    elif context_city is not None and len(residual) < 2:
-        name = context_city.short + written
+    elif context_city is not None and len(re.sub(r"高新区|开发区|经开区|火炬|新区", "", residual)) < 2:
+        name = context_city.short + written  # 高新区人工智能产业园 under 佛山 -> 佛山高新区人工智能产业园
         city = context_city.name
     if city is None and context_city is not None:
         city = context_city.name
@@ -189,11 +189,19 @@ def _proper(core: str) -> bool:
                and w.word not in generic for w in jieba.posseg.cut(core))
 
 
-def _leading_place(core: str) -> tuple[str, Region] | None:
+def _leading_place(core: str, home: Region | None = None) -> tuple[str, Region] | None:
+    """The division a name starts with. A short name (万山, 中山) counts only inside the plan's
+    own province when that is known: 万山无人船海上测试场 in a Guangdong plan is not in Guizhou."""
     index = regions()
     for size in range(min(6, len(core)), 1, -1):
         head = core[:size]
-        hits = index.by_name.get(head) or index.by_short.get(head)
+        hits = index.by_name.get(head)
+        if not hits:
+            hits = index.by_short.get(head, [])
+            if home is not None:
+                hits = [h for h in hits if h.province == home.province]
         if hits:
+            if home is not None:
+                hits = sorted(hits, key=lambda h: h.province != home.province)
             return head, hits[0]
     return None
