@@ -149,7 +149,8 @@ class GraphData:
         """The contract's JSON export shape, sorted so equal graphs give equal text."""
         return {
             "nodes": [self.nodes[k].to_json() for k in sorted(self.nodes)],
-            "relationships": [self.relationships[k].to_json() for k in sorted(self.relationships)],
+            "relationships": [r.to_json() for r in sorted(self.relationships.values(),
+                                                            key=lambda r: (r.start, r.type, r.end, r.id))],
         }
 
     @classmethod

@@ -116,9 +116,47 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     for begin, end, seg_year in segments:
         if seg_year is None or not 2000 <= seg_year <= 2100:
             continue
-        for clause in _clauses(doc.span(line.start + begin, line.start + end)):
-            goals.extend(_goals_of(clause, seg_year, owner))
+        clauses = _join_open_constructions(_clauses(doc.span(line.start + begin, line.start + end)))
+        means = ""
+        for n, clause in enumerate(clauses):
+            if _cut_off(doc, line, clause, last=n == len(clauses) - 1):
+                continue  # the page ends inside this clause
+            found = _goals_of(clause, seg_year, owner)
+            for goal in found:
+                goal.clause = means + goal.clause  # 依托深远海风电母港，建设…: the site serves the goal
+            means = clause.text + "，" if not found and clause.text.startswith(_means()) else ""
+            goals.extend(found)
     return year
+
+
+def _means() -> tuple[str, ...]:
+    return tuple(words()["targets"]["means_words"])
+
+
+OPEN_CONSTRUCTION = re.compile(r"以[^，,；;。]{1,30}为[^，,；;。]{1,6}$")
+
+
+def _join_open_constructions(clauses: list[Span]) -> list[Span]:
+    """形成以A为主引擎，B为核心，C协同联动的新格局: one goal spread over commas."""
+    out: list[Span] = []
+    i = 0
+    while i < len(clauses):
+        clause = clauses[i]
+        if OPEN_CONSTRUCTION.search(clause.text):
+            j = i + 1
+            while j < len(clauses) and re.search(r"为[^，,；;。]{1,6}$", clauses[j].text):
+                j += 1
+            if j < len(clauses) and re.search(r"(格局|体系|态势|局面|布局|生态)$", clauses[j].text):
+                clause = clause.doc.span(clause.start, clauses[j].end)
+                i = j
+        out.append(clause)
+        i += 1
+    return out
+
+
+def _cut_off(doc: Document, line: Line, clause: Span, last: bool) -> bool:
+    """The stored page stops mid-sentence: the last clause of the document's last line."""
+    return last and clause.end >= len(doc.text.rstrip()) and not re.search(r"[。！？；;]\s*$", line.text)
 
 
 def _clauses(span: Span) -> list[Span]:
@@ -276,5 +314,7 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         return []  # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):
         return []
+    if re.match(r"^在.*(方面|领域|门类|环节|行业|等)$", core.text):
+        return []  # 在手机、计算机、家居、机器人等8大门类: the scope of the goal after it
     return [Goal(year, core.surface.strip(), None, None, None, None, True, clause.surface, clause, owner,
                  clause.text)]
