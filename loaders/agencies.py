@@ -288,12 +288,22 @@ def _paren_bodies(piece: str, offset: int) -> list[tuple[str, int]]:
     return [(piece, offset + lead)]
 
 
-def resolve_list(text: str, where: Jurisdiction) -> list[tuple[Agency, int]]:
-    """Resolve every name of a list, carrying the level character from one name to the next."""
+def resolve_list(text: str, where: Jurisdiction, keep_unknown: bool = False) -> list[tuple[Agency, int]]:
+    """Resolve every name of a list, carrying the level character from one name to the next.
+
+    In a responsibility list every entry is a responsible unit, whatever it is called
+    (a company, a school, a body no dictionary knows): with ``keep_unknown`` such an
+    entry is kept as written (kind ``other``) instead of being dropped.
+    """
     out: list[tuple[Agency, int]] = []
     carry: str | None = None
     for name, offset in split_names(text):
         agency = resolve(name, where, carry)
+        if agency is None and keep_unknown and not re.search(r"以下|不再|均含|均需|按职责|分工|等单位", name):
+            tidy = _tidy(name)
+            if 2 <= len(tidy) <= 30 and not re.search(r"[，。；：]", tidy):
+                out.append((Agency(tidy, tidy, "other", where.main.name if where.main else None), offset))
+            continue
         if agency is None:
             parts = [(p, offset + name.index(p)) for p in re.split(r"和|及|与", name) if p]
             if len(parts) > 1:

@@ -25,7 +25,7 @@ from loaders.mentions import find_organizations, find_regions
 from loaders.metadata import read_metadata
 from loaders.outline import outline
 from loaders.read import RawDocument
-from loaders.responsibility import assign, strip_brackets
+from loaders.responsibility import ROLE_STRENGTH, assign, strip_brackets, table_assignments
 from loaders.sites import find_sites
 from loaders.targets import read_targets
 
@@ -72,7 +72,8 @@ def extract(raw: RawDocument) -> GraphData:
         if measure.parent is not None:
             b.link(Rel.PART_OF, mid, measure_ids[id(measure.parent)], measure.title.surface)
 
-    for a in assign(plan_outline.measures, where, doc.text):
+    tables = table_assignments(doc, lay.content(), plan_outline.measures, where)
+    for a in _strongest([*assign(plan_outline.measures, where, doc.text), *tables]):
         b.link(Rel.RESPONSIBLE_FOR, b.agency(a.agency, doc.surface(a.agency.written)),
                measure_ids[id(a.measure)], a.evidence, role=a.role, rank=a.rank)
 
@@ -97,6 +98,16 @@ def extract(raw: RawDocument) -> GraphData:
         for region, _written, start in find_regions(line.text, home):
             b.region(region, _sentence(line.text, start, doc, doc.span(line.start, line.end)))
     return b.graph
+
+
+def _strongest(assignments):
+    """One link per (agency, measure): a body named in the text and in a table keeps its strongest role."""
+    best = {}
+    for a in assignments:
+        key = (a.agency.name, id(a.measure))
+        if key not in best or ROLE_STRENGTH[a.role] > ROLE_STRENGTH[best[key].role]:
+            best[key] = a
+    return list(best.values())
 
 
 def _reported_before_heading(lay, meta) -> bool:

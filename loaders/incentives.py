@@ -19,7 +19,7 @@ RATE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 CAP = re.compile(r"(?:最高|最多|不超过|上限|给予|奖励|资助|补助|补贴)(?:不超过)?\s*(\d+(?:\.\d+)?)\s*(万元|亿元)")
 YEARS = re.compile(r"(?:连续(?:资助|支持|补贴|奖励|给予|补助)?|前|投运前|为期)\s*(\d+|[一二两三四五六七八九十])\s*年"
                    r"|(\d+|[一二三四五])年内")
-BENEFICIARY = re.compile(r"对(?:于)?([^，,。；;]{2,40}?)(?:的|，|,)")
+BENEFICIARY = re.compile(r"对(?:于)?([^，,。；;]{2,40})[，,]")
 
 
 @dataclass
@@ -51,8 +51,9 @@ def find_incentives(span: Span) -> list[Grant]:
         if years:
             years_value = chinese_number(years.group(1) or years.group(2))
         who = BENEFICIARY.search(text)
+        beneficiary = part.doc.surface(who.group(1)).removesuffix("的") if who else None
         out.append(Grant(_num(float(rate.group(1))) if rate else None, _num(cap_value), years_value,
-                         part.doc.surface(who.group(1)) if who else None, part.surface.strip(), part))
+                         beneficiary, part.surface.strip(), part))
     return out
 
 

@@ -21,7 +21,8 @@ from loaders.lexicon import alternation, pattern, words
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: an inline (二) or 第二条 that starts a new item inside a run-on paragraph
 INLINE_ITEM = re.compile(
-    r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百]+条)\S)")
+    r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百]+条"
+    r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\S)")
 CN_DIGITS = "零一二三四五六七八九"
 
 

@@ -240,6 +240,9 @@ def _item_title(item: _Marked, marked: list[_Marked]) -> Span:
     if item.style == "bullet":
         return _strip_terminal(rest)
     stop = re.search(r"[。！!？?]", text)
+    colon = re.search(r"[：:]", text)
+    if colon and 4 <= colon.start() <= 30 and (stop is None or colon.start() < stop.start()):
+        return _strip_terminal(rest.sub(0, colon.start()))  # （一）加强组织领导：成立…
     if stop is None or stop.end() == len(text):
         title = rest.sub(0, stop.start()) if stop else rest
         if len(title.text) > 80 and "：" in title.text[:60]:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.agencies import Agency, Jurisdiction, resolve_list
-from loaders.document import Span
+from loaders.document import Document, Span
+from loaders.layout import Line
 from loaders.lexicon import alternation, pattern, words
 from loaders.outline import Measure
 
@@ -68,10 +69,25 @@ def _role_of(label: str) -> str:
     return "responsible"
 
 
+def list_spans(piece: Span) -> list[Span]:
+    """The responsibility lists of a piece of measure text: its brackets, and a list written
+    without brackets after the text (…。牵头单位：A；配合单位：B) or on a line of its own."""
+    spans = brackets(piece)
+    covered = [(s.start, s.end) for s in spans]
+    for match in re.finditer(rf"(?:^|(?<=[。；;]))\s*(?:{_label_regex().pattern})", piece.text):
+        start = piece.start + match.start()
+        if not any(a <= start < b for a, b in covered):
+            spans.append(piece.doc.span(start, piece.end))
+            break
+    return spans
+
+
 def read_lists(bracket: Span) -> list[tuple[str, Span]]:
-    """(role, names span) for each labelled list of a bracket, or one 'responsible' list for …负责."""
-    closed = bracket.text[-1:] in CLOSE
-    inner = bracket.sub(1, len(bracket.text) - 1 if closed else len(bracket.text))
+    """(role, names span) for each labelled list of a bracket (or an unbracketed list),
+    or one 'responsible' list for …负责."""
+    opened = bracket.text[:1] in OPEN
+    closed = opened and bracket.text[-1:] in CLOSE
+    inner = bracket.sub(1 if opened else 0, len(bracket.text) - 1 if closed else len(bracket.text))
     text = inner.text
     labels = list(_label_regex().finditer(text))
     lists: list[tuple[str, Span]] = []
@@ -96,7 +112,7 @@ def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list
     for measure in measures:
         best: dict[str, Assignment] = {}
         for piece in measure.pieces:
-            for bracket in brackets(piece):
+            for bracket in list_spans(piece):
                 for assignment in _bracket(bracket, measure, where, first_leads):
                     have = best.get(assignment.agency.name)
                     if have is None or ROLE_STRENGTH[assignment.role] > ROLE_STRENGTH[have.role]:
@@ -115,7 +131,7 @@ def _bracket(bracket: Span, measure: Measure, where: Jurisdiction, first_leads: 
     for role, names in lists:
         if role == "responsible" and "support" in roles and "lead" not in roles:
             role = "lead"
-        agencies = [a for a, _ in resolve_list(names.text, where)]
+        agencies = [a for a, _ in resolve_list(names.text, where, keep_unknown=True)]
         for rank, agency in enumerate(_unique(agencies), 1):
             this_role = role
             if first_leads and len(lists) == 1 and role == "responsible":
@@ -151,3 +167,91 @@ def strip_brackets(text: str) -> str:
                     keep_from = i + 1
     out.append(text[keep_from:])
     return "".join(out)
+
+
+# -- 责任分工 tables (an annex: task | 牵头单位 | 配合单位) ----------------------------------------
+
+TASK_HEADER = re.compile(r"任务|工作|措施|事项|内容|举措|目标")
+
+
+def table_assignments(doc: Document, lines: list[Line], measures: list[Measure],
+                      where: Jurisdiction) -> list[Assignment]:
+    """Rows of a responsibility table (Markdown pipe rows, as the DOCX reader writes them) matched to
+    the measures they name; each role column gives its role, ranks count within the cell."""
+    out: list[Assignment] = []
+    for table in _tables(doc, lines):
+        header = [cell.text for cell in table[0]]
+        task_col = next((i for i, h in enumerate(header) if TASK_HEADER.search(h)), None)
+        role_cols = {i: _column_role(h) for i, h in enumerate(header) if _column_role(h)}
+        if task_col is None or not role_cols:
+            continue
+        roles = set(role_cols.values())
+        for row in table[1:]:
+            if len(row) <= max(task_col, *role_cols):
+                continue
+            measure = _matching_measure(row[task_col].text, measures)
+            if measure is None:
+                continue
+            best: dict[str, Assignment] = {}
+            evidence = " | ".join(cell.surface for cell in row)
+            for col, role in role_cols.items():
+                if role == "responsible" and "support" in roles and "lead" not in roles:
+                    role = "lead"
+                agencies = _unique([a for a, _ in resolve_list(row[col].text, where, keep_unknown=True)])
+                for rank, agency in enumerate(agencies, 1):
+                    have = best.get(agency.name)
+                    if have is None or ROLE_STRENGTH[role] > ROLE_STRENGTH[have.role]:
+                        best[agency.name] = Assignment(agency, measure, role, rank, evidence)
+            out.extend(best.values())
+    return out
+
+
+def _column_role(header: str) -> str | None:
+    if "牵头" in header:
+        return "lead"
+    if re.search(r"配合|参与|协同|协助", header):
+        return "support"
+    if re.search(r"责任", header):
+        return "responsible"
+    return None
+
+
+def _tables(doc: Document, lines: list[Line]) -> list[list[list[Span]]]:
+    """Consecutive pipe rows, each row a list of cell spans; separator rows (| --- |) skipped."""
+    tables: list[list[list[Span]]] = []
+    current: list[list[Span]] = []
+    previous = None
+    for line in lines:
+        text = line.text
+        if not (text.startswith("|") and text.count("|") >= 3):
+            if current:
+                tables.append(current)
+            current, previous = [], None
+            continue
+        if previous is not None and line.index != previous + 1 and current:
+            tables.append(current)
+            current = []
+        previous = line.index
+        if re.fullmatch(r"[|\s:\-—]+", text):
+            continue
+        cells, begin = [], 1
+        for match in re.finditer(r"\|", text[1:]):
+            end = 1 + match.start()
+            cells.append(doc.span(line.start + begin, line.start + end).strip(" "))
+            begin = end + 1
+        current.append(cells)
+    if current:
+        tables.append(current)
+    return [t for t in tables if len(t) >= 2]
+
+
+def _matching_measure(task: str, measures: list[Measure]) -> Measure | None:
+    """The measure a table row names: its title inside the cell, or the cell inside its title."""
+    task = re.sub(r"^\s*[（(]?[一二三四五六七八九十\d]+[)）.、．]?\s*", "", task).strip(" 。")
+    if len(task) < 4:
+        return None
+    for measure in measures:
+        title = measure.title.text.strip()
+        if title and (title == task or (len(title) >= 4 and (title in task or task in title))):
+            return measure
+    return None

@@ -1,0 +1,227 @@
+"""The extraction rules on small documents written for them: one layout or wording per test.
+
+These documents are made up for the tests (province, bodies and numbers vary), so
+the rules are shown to work on plans other than the seeds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import SourceError
+from graph.model import GraphData, Label, Rel
+from loaders.extract import extract
+from loaders.read import RawDocument
+
+NOTICE = """山东省人民政府办公厅关于印发山东省算力基础设施提升行动方案（2025—2027年）的通知
+鲁政办字〔2025〕31号
+各市人民政府，省政府各部门、各直属机构：
+《山东省算力基础设施提升行动方案（2025—2027年）》已经省政府同意，现印发给你们，请认真贯彻落实。
+山东省人民政府办公厅
+2025年3月8日
+山东省算力基础设施提升行动方案（2025—2027年）
+为加快算力基础设施建设，制定本方案。
+一、总体目标
+到2027年，全省算力总规模超过25EFLOPS，建成10个左右省级算力枢纽节点，打造2—3个千卡智算集群，数据中心平均PUE降至1.25以下；算力赋能体系基本完善。
+二、重点任务
+（一）优化算力布局
+1.建设济南、青岛算力枢纽。依托济南新旧动能转换起步区建设智算中心集群。（牵头单位：省发展改革委；配合单位：省工业和信息化厅、省大数据局、济南市人民政府）
+2.发展边缘算力。到2026年，边缘算力节点超过200个。
+责任单位：省通信管理局、省工业和信息化厅
+（二）强化算力应用
+3.推动算力券发放。对采购算力服务的中小企业，按合同金额的20%给予补贴，单个企业每年最高100万元，连续支持2年。（省财政厅、省工业和信息化厅负责）
+三、保障措施
+（一）加强组织领导。在省数字强省建设领导小组统筹指导下，由省发展改革委牵头抓总，各市抓好落实。
+"""
+
+
+def build(text: str, name: str = "doc.txt") -> GraphData:
+    return extract(RawDocument(name, text))
+
+
+def plan(graph: GraphData):
+    return next(n for n in graph.by_label(Label.PLAN) if not n.properties.get("cited_only"))
+
+
+def measure(graph: GraphData, title: str):
+    return next(n for n in graph.by_label(Label.MEASURE) if n.properties["title"] == title)
+
+
+def owners(graph: GraphData, node_id: str) -> list[tuple[str, str, int]]:
+    rels = [r for r in graph.relationships.values() if r.type == Rel.RESPONSIBLE_FOR and r.end == node_id]
+    return sorted(((graph.nodes[r.start].properties["name"], r.properties["role"], r.properties["rank"])
+                   for r in rels), key=lambda t: ({"lead": 0, "responsible": 1, "support": 2}[t[1]], t[2]))
+
+
+@pytest.fixture(scope="module")
+def shandong() -> GraphData:
+    return build(NOTICE)
+
+
+def test_plan_metadata_from_the_notice(shandong):
+    props = plan(shandong).properties
+    assert props["title"] == "山东省算力基础设施提升行动方案（2025—2027年）"
+    assert (props["kind"], props["period_start"], props["period_end"]) == ("行动方案", 2025, 2027)
+    assert props["doc_number"] == "鲁政办字〔2025〕31号"
+    assert props["date_issued"] == "2025-03-08"
+    issuers = [shandong.nodes[r.end].properties["name"] for r in shandong.out(plan(shandong).id, Rel.ISSUED_BY)]
+    assert issuers == ["山东省人民政府办公厅"]
+    covers = [shandong.nodes[r.end].properties["name"] for r in shandong.out(plan(shandong).id, Rel.COVERS)]
+    assert covers == ["山东省"]
+
+
+def test_outline_levels_and_sections(shandong):
+    titles = [n.properties["title"] for n in sorted(shandong.by_label(Label.MEASURE), key=lambda n: n.id)]
+    assert titles == ["优化算力布局", "建设济南、青岛算力枢纽", "发展边缘算力", "强化算力应用", "推动算力券发放",
+                      "加强组织领导"]
+    child = measure(shandong, "发展边缘算力")
+    assert (child.properties["level"], child.properties["ordinal"], child.properties["number"]) == (2, 2, "2.")
+    parent = next(r.end for r in shandong.out(child.id, Rel.PART_OF))
+    assert shandong.nodes[parent].properties["title"] == "优化算力布局"
+    assert child.properties["section"] == "重点任务"
+
+
+def test_lead_and_support_lists_resolve_short_names_in_the_province(shandong):
+    assert owners(shandong, measure(shandong, "建设济南、青岛算力枢纽").id) == [
+        ("山东省发展和改革委员会", "lead", 1), ("山东省工业和信息化厅", "support", 1),
+        ("山东省大数据管理局", "support", 2), ("济南市人民政府", "support", 3)]
+
+
+def test_a_list_without_brackets_on_its_own_line(shandong):
+    assert owners(shandong, measure(shandong, "发展边缘算力").id) == [
+        ("山东省通信管理局", "responsible", 1), ("山东省工业和信息化厅", "responsible", 2)]
+
+
+def test_a_list_that_ends_in_fu_ze_carries_the_level(shandong):
+    assert owners(shandong, measure(shandong, "推动算力券发放").id) == [
+        ("山东省财政厅", "responsible", 1), ("山东省工业和信息化厅", "responsible", 2)]
+
+
+def test_coordination_in_the_implementation_section(shandong):
+    names = {shandong.nodes[r.start].properties["name"] for r in shandong.relationships.values()
+             if r.type == Rel.COORDINATES}
+    assert names == {"山东省数字强省建设领导小组", "山东省发展和改革委员会"}
+
+
+def test_targets_values_units_comparators_and_ranges(shandong):
+    goals = {(t.properties["metric"], t.properties["year"]): t.properties for t in shandong.by_label(Label.TARGET)}
+    total = goals[("全省算力总规模", 2027)]
+    assert (total["value"], total["unit"], total["comparator"]) == (25, "EFLOPS", ">")
+    hubs = goals[("省级算力枢纽节点", 2027)]
+    assert (hubs["value"], hubs["unit"], hubs["comparator"]) == (10, "个", "~")
+    clusters = goals[("千卡智算集群", 2027)]
+    assert (clusters["value"], clusters["value_max"], clusters["comparator"]) == (2, 3, ">=")
+    pue = goals[("数据中心平均PUE", 2027)]
+    assert (pue["value"], pue.get("unit"), pue["comparator"]) == (1.25, None, "<=")
+    qualitative = goals[("算力赋能体系基本完善", 2027)]
+    assert qualitative["qualitative"] is True and qualitative.get("value") is None
+
+
+def test_a_goal_inside_a_measure_belongs_to_the_measure(shandong):
+    edge = measure(shandong, "发展边缘算力")
+    own = [shandong.nodes[r.end].properties for r in shandong.out(edge.id, Rel.SETS_TARGET)]
+    assert [(t["year"], t["value"], t["unit"], t["comparator"]) for t in own] == [(2026, 200, "个", ">")]
+
+
+def test_incentive_terms(shandong):
+    grants = [n.properties for n in shandong.by_label(Label.INCENTIVE)]
+    assert [(g["rate"], g["cap"], g["years"]) for g in grants] == [(20, 100, 2)]
+    assert grants[0]["beneficiary"] == "采购算力服务的中小企业"
+
+
+def test_sites_named_by_a_measure(shandong):
+    hub = measure(shandong, "建设济南、青岛算力枢纽")
+    sites = [shandong.nodes[r.end].properties["name"] for r in shandong.out(hub.id, Rel.AT_SITE)]
+    assert sites == ["济南新旧动能转换起步区"] or sites == ["新旧动能转换起步区"]
+
+
+ARTICLES = """贵阳市支持人工智能产业发展若干措施
+第一条【支持算力设施建设】对新建智算中心，按设备投资的10%给予补助，最高不超过500万元。（责任单位：市大数据局、市财政局）
+第二条【鼓励模型研发】对通过备案的大模型企业给予一次性奖励50万元。（牵头单位：市科技局；责任单位：市工业和信息化局）
+"""
+
+
+def test_articles_with_bracketed_titles_and_no_sections():
+    graph = build(ARTICLES)
+    first = measure(graph, "支持算力设施建设")
+    assert (first.properties["number"], first.properties["level"]) == ("第一条", 1)
+    assert owners(graph, first.id) == [("贵阳市大数据管理局", "responsible", 1), ("贵阳市财政局", "responsible", 2)]
+    second = measure(graph, "鼓励模型研发")
+    assert owners(graph, second.id) == [("贵阳市科学技术局", "lead", 1), ("贵阳市工业和信息化局", "responsible", 1)]
+
+
+RUN_ON = ("各县（区）人民政府：《泉州市促进算力产业发展若干措施》已经市政府同意，现印发给你们。"
+          "为促进算力产业发展，制定以下措施。"
+          "（一）建设算力中心。支持企业建设智算中心。（牵头单位：市工信局；责任单位：市发改委、财政局）"
+          "（二）降低用算成本。发放算力券。（牵头单位：市工信局）（三）培育人才队伍。引进高层次人才。")
+
+
+def test_a_page_that_lost_its_line_breaks_still_has_one_measure_per_item():
+    graph = build(RUN_ON)
+    titles = [n.properties["title"] for n in sorted(graph.by_label(Label.MEASURE), key=lambda n: n.id)]
+    assert titles == ["建设算力中心", "降低用算成本", "培育人才队伍"]
+    assert owners(graph, measure(graph, "建设算力中心").id) == [
+        ("泉州市工业和信息化局", "lead", 1), ("泉州市发展和改革委员会", "responsible", 1),
+        ("泉州市财政局", "responsible", 2)]
+
+
+NEWS = """近日，湖南省人民政府办公厅印发《湖南省低空经济发展行动方案（2025—2027年）》。
+《行动方案》提出，到2027年，全省低空经济规模超过1000亿元，建成通用机场20个。
+为实现上述目标，《行动方案》部署了系列重点任务。一是完善基础设施，建设起降场地；二是拓展应用场景，发展低空物流；三是培育市场主体，引进龙头企业。
+"""
+
+
+def test_a_news_report_with_enumerated_task_groups():
+    graph = build(NEWS)
+    props = plan(graph).properties
+    assert props["title"] == "湖南省低空经济发展行动方案（2025—2027年）"
+    issuers = [graph.nodes[r.end].properties["name"] for r in graph.out(plan(graph).id, Rel.ISSUED_BY)]
+    assert issuers == ["湖南省人民政府办公厅"]
+    titles = [n.properties["title"] for n in sorted(graph.by_label(Label.MEASURE), key=lambda n: n.id)]
+    assert titles == ["完善基础设施", "拓展应用场景", "培育市场主体"]
+    goals = sorted((t.properties["value"], t.properties["unit"]) for t in graph.by_label(Label.TARGET))
+    assert goals == [(20, "个"), (1000, "亿元")]
+
+
+TABLE = """江苏省数据要素市场培育实施方案
+二、主要任务
+（一）建设数据交易平台
+推动数据交易场所互联互通。
+（二）培育数据服务商
+引育一批数据服务企业。
+附件
+| 序号 | 重点任务 | 牵头单位 | 配合单位 |
+| --- | --- | --- | --- |
+| 1 | 建设数据交易平台 | 省数据局 | 省发展改革委、省财政厅 |
+| 2 | 培育数据服务商 | 省工业和信息化厅 | 省数据局 |
+"""
+
+
+def test_a_responsibility_table_annex_gives_roles_to_the_measures_it_names():
+    graph = build(TABLE)
+    assert owners(graph, measure(graph, "建设数据交易平台").id) == [
+        ("江苏省数据局", "lead", 1), ("江苏省发展和改革委员会", "support", 1), ("江苏省财政厅", "support", 2)]
+    assert owners(graph, measure(graph, "培育数据服务商").id) == [
+        ("江苏省工业和信息化厅", "lead", 1), ("江苏省数据局", "support", 1)]
+
+
+def test_units_nobody_knows_are_kept_as_written():
+    text = ("福建省人工智能产业行动方案\n一、重点任务\n（一）建设公共算力平台。建设省级平台。"
+            "（责任单位：省数字福建建设领导小组办公室、福建省电子信息集团）\n")
+    graph = build(text)
+    got = owners(graph, measure(graph, "建设公共算力平台").id)
+    assert [name for name, _, _ in got] == ["福建省数字福建建设领导小组办公室", "福建省电子信息集团"]
+
+
+def test_the_first_listed_leads_where_the_plan_says_so():
+    text = ("浙江省数字经济行动方案\n各单位按照职责分工抓好落实，排在第一位的为牵头单位。\n一、重点任务\n"
+            "（一）建设数据中心。（责任单位：省经信厅、省发展改革委、省数据局）\n")
+    graph = build(text)
+    assert owners(graph, measure(graph, "建设数据中心").id) == [
+        ("浙江省经济和信息化厅", "lead", 1), ("浙江省发展和改革委员会", "responsible", 2),
+        ("浙江省数据局", "responsible", 3)]
+
+
+def test_a_file_without_policy_text_is_refused_with_the_reason():
+    with pytest.raises(SourceError, match="policy text"):
+        build("Lorem ipsum dolor sit amet, consectetur adipiscing elit. 1234567890", "latin.txt")
