@@ -32,7 +32,7 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[\s\-—–－_·•]*$"
     r"|^[\s\-—–－]*[ivxlcIVXLC]{1,6}[\s\-—–－]*$|^page\s*\d+(\s*of\s*\d+)?$", re.I)
 #: share of the page height at the top and at the bottom where running headers and footers live
-BAND = 0.12
+BAND = 0.1
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 
 
@@ -102,7 +102,8 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[Line]:
         return line.top < BAND or line.bottom > 1 - BAND
 
     def key(line: Line) -> str:
-        return re.sub(r"\d+", "#", re.sub(r"\s", "", line.text))
+        # the same words at the same height of the page, page numbers aside
+        return f"{round(line.top * 50)}:" + re.sub(r"\d+", "#", re.sub(r"\s", "", line.text))
 
     def edges(page: list[Line]) -> list[Line]:
         return [line for line in page[:2] + page[-2:] if in_band(line)]
