@@ -54,6 +54,46 @@ class Document:
         return self.original[start:start + len(span_text)]
 
 
+    def span(self, start: int, end: int) -> Span:
+        return Span(self, start, end)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document: its Simplified ``text`` for rules, its ``surface`` for output."""
+
+    doc: Document
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start:self.end]
+
+    @property
+    def surface(self) -> str:
+        return self.doc.original[self.start:self.end]
+
+    def strip(self, chars: str = " ") -> Span:
+        """The span without leading and trailing ``chars`` (blanks by default)."""
+        start, end = self.start, self.end
+        while start < end and self.doc.text[start] in chars:
+            start += 1
+        while end > start and self.doc.text[end - 1] in chars:
+            end -= 1
+        return Span(self.doc, start, end)
+
+    def sub(self, start: int, end: int | None = None) -> Span:
+        """The part of this span from ``start`` to ``end`` (offsets relative to the span)."""
+        end = len(self.text) if end is None else end
+        return Span(self.doc, self.start + start, self.start + end)
+
+
+def joined(spans: list[Span], sep: str = "\n") -> tuple[str, str]:
+    """(text, surface) of several spans joined with ``sep``."""
+    return sep.join(s.text for s in spans), sep.join(s.surface for s in spans)
+
+
 def prepare(raw: RawDocument) -> Document:
     """Normalise blanks and width, and give the text in Simplified script."""
     text = _INVISIBLE.sub("", raw.text)

@@ -1,21 +1,167 @@
-"""One document -> its contribution to the graph (stub: the plan node only)."""
+"""One document -> its contribution to the graph. The stages, in order, on one screen.
+
+read (``loaders.read``) -> prepare (script, blanks) -> layout (lines, header,
+chrome) -> metadata (title, 文号, dates, issuers) -> coverage (jurisdiction) ->
+outline (sections, measures) -> responsibility, coordination, targets, sites,
+mentions, incentives, citations -> assemble (GraphData with evidence).
+"""
 
 from __future__ import annotations
 
-from graph.errors import SourceError
-from graph.model import GraphData, Label, Node, make_id
-from loaders.document import prepare
-from loaders.read import RawDocument
+import re
 
-EXTRACTOR_VERSION = "0"
+from graph.errors import SourceError
+from graph.model import GraphData, Label, Rel, make_id
+from loaders.agencies import resolve
+from loaders.assemble import Builder, measure_id, plan_id
+from loaders.citations import read_citations
+from loaders.coordination import coordinators
+from loaders.coverage import jurisdiction_of, plan_region
+from loaders.document import prepare
+from loaders.incentives import find_incentives
+from loaders.layout import layout
+from loaders.lexicon import fingerprint, regions
+from loaders.mentions import find_organizations, find_regions
+from loaders.metadata import find_title, read_metadata
+from loaders.outline import outline
+from loaders.read import RawDocument
+from loaders.responsibility import assign, strip_brackets
+from loaders.sites import find_sites
+from loaders.targets import read_targets
+
+#: bump when the rules change, so cached extractions are redone; the dictionaries count too
+RULES_VERSION = "1"
+EXTRACTOR_VERSION = f"{RULES_VERSION}-{fingerprint()}"
 
 
 def extract(raw: RawDocument) -> GraphData:
     doc = prepare(raw)
-    if sum("\u4e00" <= ch <= "\u9fff" for ch in doc.text) < 20:
+    lay = layout(doc)
+    if len(re.findall(r"[\u4e00-\u9fff]", doc.text)) < 20:
         raise SourceError(raw.source, "holds no policy text (no Chinese text found)")
-    title = next((line.strip() for line in doc.original.splitlines() if line.strip()), raw.source)
-    graph = GraphData()
-    graph.add_node(Node(make_id("plan", title), Label.PLAN,
-                        {"title": title, "source": raw.source, "cited_only": False}))
-    return graph
+    meta = read_metadata(lay)
+    home = plan_region(meta.title_text, [name for name, _ in meta.issuers], doc.text)
+    where = jurisdiction_of(home)
+    body = lay.lines[meta.body_start:]
+    plan_outline = outline(lay, body)
+    goals = read_targets(doc, body, plan_outline)
+    if not meta.title_text and not plan_outline.measures and not goals:
+        raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
+
+    b = Builder(doc)
+    title = meta.title_surface or _fallback_title(lay, raw.source)
+    if not meta.title_text:
+        meta.title_text = title
+    plan = b.plan(meta, title)
+    if home is not None:
+        b.link(Rel.COVERS, plan, b.region(home), meta.title_surface or home.name)
+
+    for written, evidence in meta.issuers:
+        agency = resolve(written, where)
+        if agency is not None:
+            b.link(Rel.ISSUED_BY, plan, b.agency(agency, doc.surface(written)), doc.surface(evidence))
+
+    measure_ids = {}
+    for measure in plan_outline.measures:
+        mid = b.measure(plan, measure)
+        measure_ids[id(measure)] = mid
+        b.link(Rel.HAS_MEASURE, plan, mid, measure.title.surface)
+        if measure.parent is not None:
+            b.link(Rel.PART_OF, mid, measure_ids[id(measure.parent)], measure.title.surface)
+
+    for a in assign(plan_outline.measures, where, doc.text):
+        b.link(Rel.RESPONSIBLE_FOR, b.agency(a.agency, doc.surface(a.agency.written)),
+               measure_ids[id(a.measure)], a.evidence, role=a.role, rank=a.rank)
+
+    notice = lay.lines[: meta.body_start]
+    for c in coordinators(body, notice, plan_outline, where, doc.original):
+        b.link(Rel.COORDINATES, b.agency(c.agency, doc.surface(c.agency.written)), plan, c.evidence)
+
+    for n, goal in enumerate(goals):
+        owner = measure_ids[id(goal.owner)] if goal.owner else plan
+        target = b.goal(plan, goal, n)
+        b.link(Rel.SETS_TARGET, owner, target, goal.text)
+        for site in find_sites(goal.clause):
+            b.link(Rel.AT_SITE, target, _site(b, site, where), goal.text)
+
+    for measure in plan_outline.measures:
+        _measure_links(b, measure, measure_ids[id(measure)], where)
+
+    _, cited = find_title(lay)
+    for citation in read_citations(cited, meta.title_text):
+        b.link(Rel.CITES, plan, b.citation(citation), citation.evidence)
+
+    for line in lay.content():
+        for region, _written, start in find_regions(line.text, home):
+            b.region(region, _sentence(line.text, start, doc, doc.span(line.start, line.end)))
+    return b.graph
+
+
+def _measure_links(b: Builder, measure, mid: str, where) -> None:
+    """Sites, organizations and incentives named in the measure's own text and box."""
+    doc = b.doc
+    context_city = None
+    for piece in [*measure.pieces, *measure.box]:
+        text = strip_brackets(piece.text)
+        city = _paragraph_city(piece.text, where)
+        context_city = city or context_city
+        for site in find_sites(text, context_city):
+            b.link(Rel.AT_SITE, mid, _site(b, site, where), _sentence(piece.text, site.start, doc, piece))
+        for org in find_organizations(text):
+            if resolve(org.name, where) is not None and org.kind not in ("university", "enterprise"):
+                continue
+            org_id = b.node(make_id("org", org.name), Label.ORGANIZATION, name=org.name,
+                            aliases=[doc.surface(org.written)] if org.written != org.name else [],
+                            kind=org.kind, name_en=org.name_en)
+            b.link(Rel.MENTIONS, mid, org_id, _sentence(piece.text, org.start, doc, piece))
+        for n, grant in enumerate(find_incentives(piece)):
+            b.link(Rel.OFFERS, mid, b.incentive(mid, grant, n), grant.text)
+
+
+def _site(b: Builder, site, where) -> str:
+    site_id = b.site(site)
+    city = site.district or site.city
+    found = regions().by_name.get(city) if city else None
+    if found:
+        region = _prefer(found, where)
+        b.link(Rel.LOCATED_IN, site_id, b.region(region), site.written)
+    return site_id
+
+
+def _prefer(found, where):
+    home = where.main
+    if home:
+        same = [r for r in found if r.province == home.province]
+        if same:
+            return same[0]
+    return found[0]
+
+
+def _paragraph_city(text: str, where):
+    """A 专栏 paragraph that opens with a city (广州。依托…) sets the city of its sites."""
+    match = re.match(r"^([\u4e00-\u9fff]{2,4})[。：:]", text)
+    if not match:
+        return None
+    for region in regions().lookup(match.group(1)):
+        if region.level == "City" and (where.province is None or region.province == where.province.name):
+            return region
+    return None
+
+
+def _sentence(text: str, offset: int, doc=None, piece=None) -> str:
+    begin = max(text.rfind(ch, 0, offset) for ch in "。；\n") + 1
+    ends = [i for i in (text.find(ch, offset) for ch in "。；\n") if i >= 0]
+    end = min(ends) if ends else len(text)
+    if doc is not None and piece is not None:
+        return doc.original[piece.start + begin: piece.start + end].strip()
+    return text[begin:end].strip()
+
+
+def _fallback_title(lay, source: str) -> str:
+    for line in lay.content()[:5]:
+        if 4 <= len(line.text) <= 60:
+            return lay.doc.original[line.start:line.end]
+    return source
+
+
+__all__ = ["EXTRACTOR_VERSION", "extract", "measure_id", "plan_id"]

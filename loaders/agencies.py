@@ -1,0 +1,303 @@
+"""Agency names: from the way a plan writes them to their canonical full names.
+
+A plan writes 省科技厅; in a Zhejiang plan that is 浙江省科学技术厅, in a
+Guangdong plan 广东省科学技术厅. A name is read as (region prefix) + (level
+character 省/市/区/县, which the plan's jurisdiction resolves) + a department
+form from ``agency_forms.csv`` (科技厅 -> 科学技术厅). A list that writes the
+level once carries it to the names that follow (市发改委、财政局). Party offices
+(省委网信办) become 中共浙江省委网络安全和信息化委员会办公室; collective entries
+(各市人民政府) stay as written, one agency each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.lexicon import AgencyForm, Region, agency_forms, pattern, regions
+
+LEVEL_CHARS = "省市区县州旗"
+GOV_SUFFIX = re.compile(
+    r"(厅|局|委员会|委|办公厅|办公室|办|人民政府|政府|管委会|管理委员会|分行|部|领导小组|中心|署|院)$")
+#: a functional zone may head a department name: 广州开发区经济和信息化局
+ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(开发区|高新区|新区|园区|合作区|试验区|示范区|港区)")
+INSTITUTE_SUFFIX = re.compile(r"(实验室|研究院|研究所|科学院|大学|学院)$")
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """Where a plan applies: its province, city and district (any may be missing)."""
+
+    province: Region | None = None
+    city: Region | None = None
+    district: Region | None = None
+
+    @property
+    def main(self) -> Region | None:
+        return self.district or self.city or self.province
+
+    def at(self, level_char: str) -> Region | None:
+        if level_char == "省":
+            return self.province
+        if level_char in "市州":
+            return self.city or (self.province if self.province and self.province.provincial_level else None)
+        return self.district
+
+    @classmethod
+    def of(cls, region: Region | None) -> Jurisdiction:
+        if region is None:
+            return cls()
+        chain = region_chain(region)
+        by_level = {r.level: r for r in chain}
+        province = by_level.get("Province")
+        cities = [r for r in chain if r.level == "City"]
+        city = cities[0] if cities else None
+        district = by_level.get("District")
+        if city and city.provincial_level and province is None:
+            province = None
+        return cls(province, city, district)
+
+
+def region_chain(region: Region) -> list[Region]:
+    """The region and its parents, innermost first (东阳市 -> 金华市 -> 浙江省)."""
+    chain = [region]
+    index = regions()
+    while chain[-1].parent:
+        parents = [r for r in index.by_name.get(chain[-1].parent, []) if r.adcode[:2] == region.adcode[:2]]
+        if not parents or parents[0] in chain:
+            break
+        chain.append(parents[0])
+    return chain
+
+
+def qualified_name(region: Region) -> str:
+    """How an agency name starts for a region: 浙江省, 仙桃市, 广州市黄埔区 (a district keeps its city)."""
+    if region.level == "District" and region.parent:
+        return region.parent + region.name
+    return region.name
+
+
+def english_of(region: Region, adjective: bool = False) -> str:
+    """Zhejiang Province / Zhejiang Provincial; Xiantao / Xiantao Municipal; Huangpu District."""
+    name = region.name_en
+    if not adjective:
+        return name
+    if name.endswith(" Province"):
+        return name[: -len(" Province")] + " Provincial"
+    if region.level == "City":
+        return name + " Municipal"
+    return name
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str  # canonical
+    written: str  # as written (Simplified)
+    kind: str
+    jurisdiction: str | None
+    name_en: str | None = None
+    collective: bool = False
+    #: the level character the name was written with, carried to the names after it
+    level: str | None = None
+
+
+def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agency | None:
+    """The agency a plan means by ``written``; None if it is not an agency name.
+
+    >>> zj = Jurisdiction.of(regions().by_name["浙江省"][0])
+    >>> resolve("省科技厅", zj).name
+    '浙江省科学技术厅'
+    >>> resolve("省委网信办", zj).name
+    '中共浙江省委网络安全和信息化委员会办公室'
+    >>> resolve("财政局", Jurisdiction.of(regions().by_name["漳州市"][0]), carry="市").name
+    '漳州市财政局'
+    """
+    text = _tidy(written)
+    if len(text) < 2:
+        return None
+    if pattern("responsibility", "collective").search(text):
+        if GOV_SUFFIX.search(text):
+            main = where.main
+            return Agency(text, text, "government", main.name if main else None, collective=True)
+        return None
+    if text.startswith("人民银行"):
+        text = "中国" + text
+    party = text.startswith("中共")
+    rest = text[2:] if party else text
+    region, rest = _leading_region(rest)
+    level = None
+    if region is None and rest[:1] in LEVEL_CHARS and not rest.startswith(("市场", "区块链", "县域")):
+        level = rest[0]
+        region = where.at(level)
+        rest = rest[1:]
+    elif region is None and carry:
+        level = carry
+        region = where.at(carry)
+    elif region is not None:
+        level = {"Province": "省", "City": "市", "District": "区"}[region.level]
+    if rest.startswith("委") or party:
+        return _party(text, rest.removeprefix("委"), region, level)
+    form = _form(rest)
+    if form is not None:
+        return _government(text, rest, form, region, level)
+    if rest.endswith("领导小组"):
+        region = region or where.province or where.main
+        prefix = qualified_name(region) if region else ""
+        return Agency(prefix + rest, text, "leading_group", region.name if region else None,
+                      _english_group(rest, region), level=level)
+    if INSTITUTE_SUFFIX.search(rest) and not re.search(r"[省市区县]", rest[:1]):
+        return Agency(text, text, "institute", where.main.name if where.main else None, level=level)
+    if GOV_SUFFIX.search(rest) and _plausible_body(rest):
+        prefix = qualified_name(region) if region else ""
+        return Agency(prefix + rest, text, "government", region.name if region else None, level=level)
+    return None
+
+
+def _tidy(written: str) -> str:
+    text = re.sub(r"\s+", "", written)
+    text = text.strip("，,、；;。：:等")
+    text = re.sub(r"^(由|请|经|在|和|及|与|以及|会同|联合|负责)", "", text)
+    return text
+
+
+def _leading_region(text: str) -> tuple[Region | None, str]:
+    """Consume region names at the start (广州市黄埔区…): the innermost one, and the rest."""
+    index = regions()
+    found: Region | None = None
+    while True:
+        hit = None
+        for size in range(min(8, len(text) - 1), 1, -1):
+            head = text[:size]
+            candidates = index.by_name.get(head)
+            if candidates:
+                hit = _pick(candidates, found)
+                if hit:
+                    text = text[size:]
+                    break
+        if hit is None:
+            break
+        found = hit
+    return found, text
+
+
+def _pick(candidates: list[Region], outer: Region | None) -> Region | None:
+    if outer is None:
+        return candidates[0]
+    inside = [c for c in candidates if outer.name in (c.parent, c.province)]
+    return inside[0] if inside else None
+
+
+def _form(rest: str) -> AgencyForm | None:
+    """The department form ``rest`` is written in; an unknown qualifier before it is allowed
+    only when it holds no level character or conjunction (工业和信息化厅 yes, 科技厅和省发展改革委 no)."""
+    for form in agency_forms():
+        if form.kind == "party":
+            continue
+        if rest == form.short:
+            return form
+    for form in agency_forms():
+        if form.kind == "party" or not rest.endswith(form.short):
+            continue
+        head = rest[: -len(form.short)]
+        zone = ZONE_HEAD.fullmatch(head)
+        if zone or (len(form.short) >= 2 and not re.search(r"[省市县和及与、，]", head) and len(head) <= 10):
+            return form  # 高新区管委会, 广州开发区经济和信息化局, 国家统计局
+    return None
+
+
+def _government(text: str, rest: str, form: AgencyForm, region: Region | None, level: str | None) -> Agency:
+    head = rest[: len(rest) - len(form.short)] if rest != form.short else ""
+    if "{J}" in form.full:
+        where = qualified_name(region) if region else ""
+        name = form.full.replace("{J}", where)
+        english = form.name_en.replace("{J}", english_of(region) if region else "").strip()
+    else:
+        prefix = qualified_name(region) if region else ""
+        name = prefix + head + form.full
+        english = f"{form.name_en} of {english_of(region)}" if region else form.name_en
+    return Agency(name, text, form.kind, region.name if region else None, english, level=level)
+
+
+def _party(text: str, rest: str, region: Region | None, level: str | None) -> Agency | None:
+    for form in agency_forms():
+        if form.kind != "party":
+            continue
+        short = form.short.removeprefix("委")
+        if rest == short or rest == form.short:
+            full = form.full.removeprefix("委")
+            where = qualified_name(region) if region else ""
+            name = f"中共{where}委{full}"
+            english = form.name_en.replace("{J}", english_of(region, True) if region else "").replace("  ", " ")
+            return Agency(name, text, "party", region.name if region else None, english, level=level)
+    if text.startswith("中共") and GOV_SUFFIX.search(text):
+        return Agency(text, text, "party", region.name if region else None, level=level)
+    if rest and GOV_SUFFIX.search(rest):
+        where = qualified_name(region) if region else ""
+        return Agency(f"中共{where}委{rest}", text, "party", region.name if region else None, level=level)
+    return None
+
+
+def _plausible_body(rest: str) -> bool:
+    """A name made of a qualifier and a body word, not a phrase (no verbs or punctuation)."""
+    return 2 <= len(rest) <= 20 and not re.search(r"[，。；：、的对在将为与和及]", rest[:-1])
+
+
+def _english_group(rest: str, region: Region | None) -> str | None:
+    """Only the generic part is known in English; a made-up translation would mislead."""
+    return None
+
+
+# -- lists of names ---------------------------------------------------------------
+
+SPLIT = re.compile(r"[、，,；;\s]+")
+
+
+def split_names(text: str) -> list[tuple[str, int]]:
+    """The names of a list (A、B，C D), with each name's offset in ``text``.
+
+    Parentheses stay with their name (各县（区）人民政府); a parenthesis that is a
+    second body (江西省发展改革委（江西省数据局）) gives both names.
+    """
+    out: list[tuple[str, int]] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text + "、"):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (SPLIT.match(ch) or i == len(text)):
+            piece = text[start:i]
+            if piece.strip():
+                out.extend(_paren_bodies(piece, start))
+            start = i + 1
+    return out
+
+
+def _paren_bodies(piece: str, offset: int) -> list[tuple[str, int]]:
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    match = re.fullmatch(r"(.+?)[（(](.+)[）)]", piece)
+    if match and GOV_SUFFIX.search(match.group(1)) and GOV_SUFFIX.search(match.group(2)):
+        return [(match.group(1), offset + lead), (match.group(2), offset + lead + match.start(2))]
+    return [(piece, offset + lead)]
+
+
+def resolve_list(text: str, where: Jurisdiction) -> list[tuple[Agency, int]]:
+    """Resolve every name of a list, carrying the level character from one name to the next."""
+    out: list[tuple[Agency, int]] = []
+    carry: str | None = None
+    for name, offset in split_names(text):
+        agency = resolve(name, where, carry)
+        if agency is None:
+            parts = [(p, offset + name.index(p)) for p in re.split(r"和|及|与", name) if p]
+            if len(parts) > 1:
+                for part, part_offset in parts:
+                    sub = resolve(part, where, carry)
+                    if sub:
+                        out.append((sub, part_offset))
+                        carry = sub.level or carry
+            continue
+        out.append((agency, offset))
+        carry = agency.level or carry
+    return out

@@ -1,0 +1,67 @@
+"""Who takes charge of the whole plan (COORDINATES).
+
+Read where plans say it: the notice (执行中遇到的问题，请径向省工业和信息化厅反映)
+and the sections on implementation (保障措施, 组织实施…): 由A和B统筹推进, 在A统一
+部署下, 发挥A、B对…的统筹指导作用, A加强对…的组织协调. A 统筹推进 inside an
+ordinary measure is about that measure, not the plan, so it is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.agencies import Agency, Jurisdiction, resolve_list
+from loaders.layout import Line
+from loaders.lexicon import words
+from loaders.outline import Outline
+
+IMPLEMENTATION = re.compile(r"保障|组织实施|组织领导|推进机制|实施机制|工作机制|组织保障")
+
+
+@dataclass
+class Coordinator:
+    agency: Agency
+    evidence: str
+
+
+def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where: Jurisdiction,
+                 original: str) -> list[Coordinator]:
+    regexes = [re.compile(p) for p in words()["coordination"]["patterns"]]
+    found: dict[str, Coordinator] = {}
+    for line in [*notice, *lines]:
+        section = outline.section_at(line)
+        in_notice = line in notice
+        measure = outline.measure_at(line)
+        measure_section = measure.section if measure else section
+        implementation = any(IMPLEMENTATION.search(s.title) for s in (section, measure_section) if s)
+        if not (in_notice or implementation or "径向" in line.text):
+            continue
+        for sentence in _sentences(line):
+            for regex in regexes:
+                for match in regex.finditer(sentence.text):
+                    bodies = match.group("a")
+                    for agency, _offset in resolve_list(bodies, where):
+                        if agency.collective:
+                            continue
+                        found.setdefault(agency.name, Coordinator(
+                            agency, original[sentence.start:sentence.end].strip("。；; ")))
+    return list(found.values())
+
+
+@dataclass
+class _Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def _sentences(line: Line) -> list[_Sentence]:
+    out = []
+    begin = 0
+    for match in re.finditer(r"[。；;！!]", line.text + "。"):
+        piece = line.text[begin:match.start()]
+        if piece.strip():
+            out.append(_Sentence(piece, line.start + begin, line.start + match.start()))
+        begin = match.end()
+    return out

@@ -1,0 +1,61 @@
+"""The jurisdiction a plan is for (COVERS), which also resolves its short agency names.
+
+The title names it first (广东省…, 温州市洞头区…, 关于支持东莞市滨海湾新区…: the
+innermost division the title starts with); a title without a place (加快推进
+"人工智能+"深度应用行动方案) takes the jurisdiction of its issuer
+(呼和浩特市人民政府), then the division the text names most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from loaders.agencies import Jurisdiction, resolve
+from loaders.lexicon import Region, regions
+from loaders.mentions import find_regions
+
+
+def plan_region(title: str | None, issuers: list[str], text: str) -> Region | None:
+    if title:
+        region = _title_region(title)
+        if region:
+            return region
+    for written in issuers:
+        agency = resolve(written, Jurisdiction())
+        if agency and agency.jurisdiction:
+            found = regions().by_name.get(agency.jurisdiction)
+            if found:
+                return found[0]
+        region = _title_region(written)
+        if region:
+            return region
+    counts = Counter(r for r, _w, _s in find_regions(text[:5000], None) if r.level in ("Province", "City"))
+    if counts:
+        return counts.most_common(1)[0][0]
+    return None
+
+
+def _title_region(title: str) -> Region | None:
+    """The innermost division among those the title starts with (before its first verb)."""
+    head = re.sub(r"^(关于|中共)", "", title)
+    head = re.split(r"(?:关于|推进|推动|加快|促进|支持|培育|发展|建设|打造|实施|深化|全面|印发)", head, maxsplit=1)[0] \
+        if not head.startswith(("推进", "推动", "加快", "促进", "支持")) else \
+        re.sub(r"^(推进|推动|加快|促进|支持)", "", head)[:14]
+    found: list[Region] = []
+    for region, _word, _start in find_regions(head, None):
+        found.append(region)
+    if not found:
+        return None
+    # the deepest division, consistent with the ones before it
+    found.sort(key=lambda r: {"Province": 0, "City": 1, "District": 2}[r.level])
+    best = found[0]
+    for region in found[1:]:
+        chain_names = {best.name, best.province}
+        if region.parent in chain_names or region.province == best.name or region.province == best.province:
+            best = region
+    return best
+
+
+def jurisdiction_of(region: Region | None) -> Jurisdiction:
+    return Jurisdiction.of(region)

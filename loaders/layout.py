@@ -1,0 +1,185 @@
+"""The lines of a document that carry its text, and its metadata header.
+
+Saved web pages bring menus before the text and related headlines after it;
+government pages bring a header of labelled fields (索引号, 文号, 成文日期…).
+This stage keeps each line with its offset into the document, marks web
+furniture (``chrome``), cuts the page at the first end-of-article marker
+(相关链接, 热门资讯, 版权所有…) once real text has started, reads the header
+fields, and splits run-on paragraphs at inline item numbers so that a page that
+lost its line breaks still shows one measure per line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.document import Document
+from loaders.lexicon import alternation, pattern, words
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+#: an inline (二) or 第二条 that starts a new item inside a run-on paragraph
+INLINE_ITEM = re.compile(
+    r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百]+条)\S)")
+CN_DIGITS = "零一二三四五六七八九"
+
+
+@dataclass
+class Line:
+    index: int
+    start: int  # offset of ``text`` in Document.text
+    text: str  # Simplified, stripped
+    chrome: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class Layout:
+    doc: Document
+    lines: list[Line]
+    header: dict[str, str] = field(default_factory=dict)
+    #: index (into ``lines``) of the first line after the header block
+    header_end: int = 0
+
+    def content(self) -> list[Line]:
+        return [line for line in self.lines if not line.chrome]
+
+
+def layout(doc: Document) -> Layout:
+    lines = _split_lines(doc)
+    lines = _cut_at_end_marker(lines)
+    chrome = pattern("layout", "chrome")
+    for line in lines:
+        line.chrome = bool(chrome.search(line.text)) and not _long(line.text)
+    lines = _split_run_on(lines)
+    for i, line in enumerate(lines):
+        line.index = i
+    header, header_end = read_header(lines)
+    for key, value in doc.meta.items():
+        if value and key in _HEADER_KEYS:
+            header.setdefault(key, str(value))
+    return Layout(doc, lines, header, header_end)
+
+
+def _split_lines(doc: Document) -> list[Line]:
+    lines = []
+    offset = 0
+    for raw in doc.text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(Line(len(lines), offset + lead, stripped))
+        offset += len(raw) + 1
+    return lines
+
+
+def _long(text: str) -> bool:
+    return len(CJK.findall(text)) >= 40
+
+
+def _cut_at_end_marker(lines: list[Line]) -> list[Line]:
+    markers = tuple(words()["layout"]["end_markers"])
+    started = False
+    for i, line in enumerate(lines):
+        if _long(line.text) and re.search(r"[。，,]", line.text):
+            started = True
+        elif started and line.text.lstrip("#*> ").startswith(markers):
+            return lines[:i]
+    return lines
+
+
+def _split_run_on(lines: list[Line]) -> list[Line]:
+    """A paragraph holding several numbered items in a row is split before each of them."""
+    out: list[Line] = []
+    for line in lines:
+        cuts = [m.start() for m in INLINE_ITEM.finditer(line.text)] if len(line.text) > 120 else []
+        if len(cuts) < 1:
+            out.append(line)
+            continue
+        pieces, begin = [], 0
+        for cut in cuts:
+            pieces.append((begin, line.text[begin:cut]))
+            begin = cut
+        pieces.append((begin, line.text[begin:]))
+        for begin, piece in pieces:
+            text = piece.strip()
+            if text:
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Line(0, line.start + begin + lead, text, line.chrome))
+    return out
+
+
+# -- the metadata header -----------------------------------------------------
+
+_HEADER_KEYS = ("index_number", "doc_number", "publisher", "date_issued", "date_published", "category", "title")
+
+
+def _header_labels() -> dict[str, str]:
+    section = words()["header"]
+    labels = {}
+    for key in (*_HEADER_KEYS, "other"):
+        for label in section[key]:
+            labels[label] = key
+    return labels
+
+
+def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
+    """Labelled fields (索引号: …) near the top of the page, several per line or one per line.
+
+    Returns the fields found (first value wins) and the index of the line after the last field.
+    """
+    labels = _header_labels()
+    label_re = re.compile(r"(?:^|(?<=\s)|(?<=[•·]))(" + alternation(list(labels)) + r")\s*[:：]\s*")
+    found: dict[str, str] = {}
+    last = -1
+    limit = min(len(lines), 60)
+    i = 0
+    while i < limit:
+        text = lines[i].text.lstrip("•·* ")
+        matches = list(label_re.finditer(text))
+        if not matches or matches[0].start() > 0:
+            i += 1
+            continue
+        for n, match in enumerate(matches):
+            end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+            value = text[match.end():end].strip()
+            if not value and n + 1 == len(matches) and i + 1 < len(lines):
+                following = lines[i + 1].text.lstrip("•·* ")
+                if not label_re.match(following):
+                    value = following.strip()
+                    i += 1
+            key = labels[match.group(1)]
+            if value and key != "other":
+                found.setdefault(key, value)
+            last = i
+        i += 1
+    return found, last + 1
+
+
+def chinese_number(text: str) -> int | None:
+    """一 -> 1, 十三 -> 13, 二十二 -> 22, 一百 -> 100; Arabic digits pass through.
+
+    >>> [chinese_number(t) for t in ("十三", "二十二", "三", "45", "一百零五")]
+    [13, 22, 3, 45, 105]
+    """
+    if text.isdigit():
+        return int(text)
+    total, section, digit = 0, 0, 0
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS.index(ch)
+        elif ch == "两":
+            digit = 2
+        elif ch in "十百千":
+            unit = {"十": 10, "百": 100, "千": 1000}[ch]
+            section += (digit or 1) * unit
+            digit = 0
+        elif ch == "万":
+            total += (section + digit) * 10000
+            section, digit = 0, 0
+        else:
+            return None
+    return total + section + digit

@@ -1,0 +1,129 @@
+"""The data files under ``loaders/dictionaries/``, loaded once per process.
+
+Code holds rules; these files hold facts: word lists (``lexicon.toml``),
+administrative divisions (``regions.csv``), agency name forms
+(``agency_forms.csv``), known sites and organizations. Adding a province's
+agencies or a new park means editing a data file, not Python.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DICTIONARIES = Path(__file__).resolve().parent / "dictionaries"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DICTIONARIES / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _split(value: str) -> list[str]:
+    return [v for v in (value or "").split("|") if v]
+
+
+@cache
+def words() -> dict[str, Any]:
+    """``lexicon.toml`` as a dict of sections."""
+    return tomllib.loads((DICTIONARIES / "lexicon.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def pattern(section: str, key: str) -> re.Pattern[str]:
+    """One regular expression matching any of the listed regexes."""
+    return re.compile("|".join(f"(?:{p})" for p in words()[section][key]))
+
+
+def alternation(items: list[str]) -> str:
+    """A regex alternation of literal words, longest first (so 若干措施 wins over 措施)."""
+    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    level: str  # Province, City or District
+    short: str
+    parent: str | None
+    province: str
+    adcode: str
+    name_en: str
+    county_level: bool = False
+    provincial_level: bool = False
+
+
+@dataclass(frozen=True)
+class AgencyForm:
+    short: str
+    full: str
+    kind: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    name_en: str
+    city: str | None = None
+    district: str | None = None
+
+
+@dataclass
+class Regions:
+    by_name: dict[str, list[Region]] = field(default_factory=dict)
+    by_short: dict[str, list[Region]] = field(default_factory=dict)
+
+    def lookup(self, text: str) -> list[Region]:
+        return self.by_name.get(text) or self.by_short.get(text) or []
+
+
+@cache
+def regions() -> Regions:
+    index = Regions()
+    for row in _rows("regions.csv"):
+        region = Region(row["name"], row["level"], row["short"], row["parent"] or None, row["province"],
+                        row["adcode"], row["name_en"], row["county_level"] == "true",
+                        row["provincial_level"] == "true")
+        index.by_name.setdefault(region.name, []).append(region)
+        if region.short != region.name and len(region.short) >= 2:
+            index.by_short.setdefault(region.short, []).append(region)
+    return index
+
+
+@cache
+def agency_forms() -> list[AgencyForm]:
+    """Name forms, longest short form first, so 发展改革委 is tried before 改革委."""
+    forms = [AgencyForm(r["short"], r["full"], r["kind"], r["name_en"]) for r in _rows("agency_forms.csv")]
+    return sorted(forms, key=lambda f: len(f.short), reverse=True)
+
+
+@cache
+def known_sites() -> list[KnownEntity]:
+    return [KnownEntity(r["name"], tuple(_split(r["aliases"])), r["kind"], r["name_en"],
+                        r["city"] or None, r["district"] or None) for r in _rows("sites.csv")]
+
+
+@cache
+def known_organizations() -> list[KnownEntity]:
+    return [KnownEntity(r["name"], tuple(_split(r["aliases"])), r["kind"], r["name_en"])
+            for r in _rows("organizations.csv")]
+
+
+@cache
+def fingerprint() -> str:
+    """A hash of every data file: a changed dictionary makes cached extractions stale."""
+    digest = hashlib.sha256()
+    for path in sorted(DICTIONARIES.glob("*")):
+        if path.is_file() and path.suffix in (".csv", ".toml", ".txt"):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,101 @@
+"""Regions and organizations a document names.
+
+Regions are found through jieba, loaded with the administrative divisions as
+user words, so 中山大学 stays one word and does not name 中山市. Full names
+(东莞市, 光明区) always count; short names count for provinces and cities
+(广东, 东莞) and are resolved towards the plan's own province when ambiguous
+(朝阳 is a city in Liaoning and a district in Beijing). Organizations are the
+known bodies of ``organizations.csv`` and names ending like one (…大学,
+…研究院, …协会) that are not agencies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from loaders.lexicon import KnownEntity, Region, known_organizations, regions, words
+from loaders.segment import tokenize
+
+
+def find_regions(text: str, home: Region | None) -> list[tuple[Region, str, int]]:
+    """(region, written form, offset) for each region named in ``text``."""
+    index = regions()
+    out = []
+    for word, start, _end in tokenize(text):
+        if word in index.by_name:
+            region = _prefer(index.by_name[word], home)
+        elif word in index.by_short:
+            candidates = [r for r in index.by_short[word] if r.level in ("Province", "City")]
+            if not candidates:
+                continue
+            region = _prefer(candidates, home, strict=len(candidates) > 1)
+        else:
+            continue
+        if region is not None:
+            out.append((region, word, start))
+    return out
+
+
+def _prefer(candidates: list[Region], home: Region | None, strict: bool = False) -> Region | None:
+    if len(candidates) == 1:
+        return candidates[0]
+    if home is not None:
+        same = [c for c in candidates if c.province == home.province]
+        if same:
+            return same[0]
+    return None if strict else candidates[0]
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    name: str
+    written: str
+    start: int
+    kind: str
+    name_en: str | None
+
+
+@cache
+def _org_index() -> list[tuple[str, KnownEntity]]:
+    pairs = [(form, org) for org in known_organizations() for form in (org.name, *org.aliases)]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+@cache
+def _org_suffix() -> re.Pattern[str]:
+    suffixes = sorted((s for s, _ in words()["organizations"]["suffixes"]), key=len, reverse=True)
+    return re.compile(r"([\u4e00-\u9fff]{2,16}?(?:" + "|".join(suffixes) + r"))(?![\u4e00-\u9fff]{0,2}(?:实验室|中心))")
+
+
+def find_organizations(text: str) -> list[OrgMention]:
+    found: list[OrgMention] = []
+    taken: list[tuple[int, int]] = []
+    for form, org in _org_index():
+        for match in re.finditer(re.escape(form), text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            end = match.end()
+            campus = re.match(r"[\u4e00-\u9fff]{1,4}校区", text[end:])
+            if campus:
+                end += campus.end()
+            taken.append((match.start(), end))
+            found.append(OrgMention(org.name, text[match.start():end], match.start(), org.kind, org.name_en))
+    kinds = dict(words()["organizations"]["suffixes"])
+    stops = ("支持", "鼓励", "引导", "依托", "推动", "联合", "加强", "与", "和", "及", "等", "由", "对", "在", "以")
+    for match in _org_suffix().finditer(text):
+        start, end = match.start(1), match.end(1)
+        name = match.group(1)
+        for stop in stops:
+            cut = name.rfind(stop)
+            if cut >= 0:
+                name, start = name[cut + len(stop):], start + cut + len(stop)
+        if any(s < end and start < e for s, e in taken) or len(name) < 4:
+            continue
+        if re.match(r"^(高校|各|相关|有关|一批|重点|知名|省内|国内|国际|世界|高水平)", name):
+            continue
+        kind = next(k for s, k in sorted(kinds.items(), key=lambda p: -len(p[0])) if name.endswith(s))
+        taken.append((start, end))
+        found.append(OrgMention(name, name, start, kind, None))
+    return sorted(found, key=lambda m: m.start)

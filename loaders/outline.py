@@ -1,0 +1,357 @@
+"""The outline of a plan: its top-level sections and its measures at every depth.
+
+Plans number their parts in a few styles (一、 / （一） / 1. / （1） / ① /
+第一条 / bullets). The depth of a style is not fixed: it is the order in which
+styles open inside a section (a style already open closes everything deeper),
+the way nested lists work. Sections that hold guiding text and goals (总体要求,
+发展目标…) hold no measures. A 专栏 box is kept as ``box`` text of the measure it
+sits in. Plans whose items lost their numbers (a heading line followed by its
+paragraph), news reports (一是…二是…, 提出…, paragraphs opening with a task
+title) are read by fallbacks used only when no numbered item is found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.document import Span
+from loaders.layout import Layout, Line, chinese_number
+from loaders.lexicon import pattern, words
+
+NUMERAL = "一二三四五六七八九十"
+STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("sec", re.compile(rf"^([{NUMERAL}]{{1,3}})\s*[、.．]\s*")),
+    ("chap", re.compile(rf"^第([{NUMERAL}百]+)(?:章|部分|篇)\s*")),
+    ("article", re.compile(rf"^第([{NUMERAL}百]+)条\s*")),
+    ("paren_cn", re.compile(rf"^[（(]\s*([{NUMERAL}]{{1,3}})\s*[)）]\s*")),
+    ("paren_num", re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*")),
+    ("num_dot", re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*")),
+    ("num_paren", re.compile(r"^(\d{1,2})\s*[)）]\s*")),
+    ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    ("md", re.compile(r"^(#{1,6})\s+")),
+    ("dash", re.compile(r"^(——|--|—)\s*")),
+    ("bullet", re.compile(r"^([-*•·●▪◆])\s+")),
+]
+#: a section number printed without 、 (一总体目标): accepted only in sequence and on a short line
+BARE_SECTION = re.compile(rf"^([{NUMERAL}]{{1,2}})(?![是批些个项条种类级流体系方面大])(?=[\u4e00-\u9fff])")
+TERMINAL = "。；;：:！!？?，,"
+YISHI = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十])是")
+
+
+@dataclass
+class Section:
+    number: str | None
+    title: str
+    kind: str  # "measures", "goals" or "other"
+    line: Line | None
+
+
+@dataclass
+class Measure:
+    key: str
+    number: str | None
+    number_span: Span | None
+    title: Span
+    level: int
+    ordinal: int = 0
+    section: Section | None = None
+    parent: Measure | None = None
+    #: the item's own text, piece by piece (first piece starts after the number)
+    pieces: list[Span] = field(default_factory=list)
+    box: list[Span] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    children: list[Measure] = field(default_factory=list)
+    #: alternative titles (a news report's heading for the same item)
+    title_variants: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.pieces)
+
+    @property
+    def surface_text(self) -> str:
+        return "\n".join(p.surface for p in self.pieces)
+
+
+@dataclass
+class Outline:
+    sections: list[Section]
+    measures: list[Measure]
+    #: line index -> (section, innermost measure, inside a box)
+    context: dict[int, tuple[Section | None, Measure | None, bool]] = field(default_factory=dict)
+
+    def measure_at(self, line: Line) -> Measure | None:
+        return self.context.get(line.index, (None, None, False))[1]
+
+    def section_at(self, line: Line) -> Section | None:
+        return self.context.get(line.index, (None, None, False))[0]
+
+
+@dataclass
+class _Marked:
+    line: Line
+    style: str | None
+    number: str | None
+    rest: Span
+
+
+def classify(lay: Layout, line: Line, last_section: int) -> _Marked:
+    doc = lay.doc
+    text = line.text
+    for style, regex in STYLES:
+        match = regex.match(text)
+        if match:
+            number = text[: match.end()].strip() if style not in ("md", "dash", "bullet") else None
+            if style in ("num_dot", "num_paren") and _looks_like_quantity(text, match):
+                continue
+            return _Marked(line, style, number, doc.span(line.start + match.end(), line.end))
+    bare = BARE_SECTION.match(text)
+    if bare and len(text) <= 16 and not re.search(r"[，。；,;：:]", text):
+        value = chinese_number(bare.group(1))
+        if value == last_section + 1:
+            return _Marked(line, "sec", bare.group(1), doc.span(line.start + bare.end(), line.end))
+    return _Marked(line, None, None, doc.span(line.start, line.end))
+
+
+def _looks_like_quantity(text: str, match: re.Match[str]) -> bool:
+    """1. 2. are item numbers; 1.5亿 or 2、3个 are not."""
+    after = text[match.end():match.end() + 2]
+    return bool(re.match(r"\d|[个家项万亿%]", after))
+
+
+def section_kind(title: str) -> str:
+    plain = re.sub(r"[\s“”\"]", "", title)
+    if any(word in plain for word in words()["outline"]["non_measure_sections"]):
+        goal = any(word in plain for word in words()["outline"]["goal_sections"])
+        return "goals" if goal else "other"
+    return "measures"
+
+
+def outline(lay: Layout, body: list[Line]) -> Outline:
+    marked: list[_Marked] = []
+    last_section = 0
+    for line in body:
+        if line.chrome:
+            continue
+        item = classify(lay, line, last_section)
+        if item.style == "sec":
+            last_section = chinese_number(item.number.rstrip("、.． ")) or last_section + 1
+        marked.append(item)
+    has_sections = any(m.style in ("sec", "chap", "md") for m in marked)
+    result = Outline([], [])
+    _walk(marked, result, has_sections)
+    if not result.measures:
+        _fallbacks(lay, marked, result)
+    _number_siblings(result)
+    return result
+
+
+# -- numbered and bulleted items --------------------------------------------------
+
+MEASURE_STYLES = ("article", "paren_cn", "paren_num", "num_dot", "num_paren", "circled", "bullet")
+
+
+def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
+    box_re = pattern("outline", "box")
+    section: Section | None = None
+    stack: list[str] = []
+    open_items: list[Measure] = []
+    in_box = False
+    counter = [0]
+    for item in marked:
+        line, style = item.line, item.style
+        if style in ("sec", "chap", "md"):
+            title = item.rest.text.strip().strip("#").strip()
+            section = Section(item.number, _clean_title(title), section_kind(title), line)
+            result.sections.append(section)
+            stack, open_items, in_box = [], [], False
+            result.context[line.index] = (section, None, False)
+            continue
+        measures_here = section.kind == "measures" if section else not has_sections
+        if style in MEASURE_STYLES and measures_here:
+            if style in stack:
+                del stack[stack.index(style) + 1:]
+            else:
+                stack.append(style)
+            depth = len(stack)
+            del open_items[depth - 1:]
+            parent = open_items[-1] if open_items else None
+            counter[0] += 1
+            measure = Measure(
+                key=f"{len(result.sections)}.{counter[0]}", number=item.number,
+                number_span=item.rest.doc.span(line.start, item.rest.start).strip() if item.number else None,
+                title=_item_title(item, marked), level=depth, section=section, parent=parent,
+                pieces=[item.rest] if item.rest.text else [], lines=[line])
+            if parent:
+                parent.children.append(measure)
+            result.measures.append(measure)
+            open_items.append(measure)
+            in_box = False
+            result.context[line.index] = (section, measure, False)
+            continue
+        current = open_items[-1] if open_items else None
+        if current and box_re.search(line.text):
+            in_box = True
+        if current and in_box:
+            current.box.append(item.rest.doc.span(line.start, line.end))
+            current.lines.append(line)
+        elif current and style is None:
+            current.pieces.append(item.rest)
+            current.lines.append(line)
+        result.context[line.index] = (section, current, in_box)
+
+
+def _item_title(item: _Marked, marked: list[_Marked]) -> Span:
+    rest = item.rest
+    text = rest.text
+    bracket = re.match(r"^\s*[【\[]([^】\]]{2,40})[】\]]", text)
+    if bracket:
+        return rest.sub(bracket.start(1), bracket.end(1))
+    if item.style == "bullet":
+        return _strip_terminal(rest)
+    stop = re.search(r"[。！!？?]", text)
+    if stop is None or stop.end() == len(text):
+        title = rest.sub(0, stop.start()) if stop else rest
+        if len(title.text) > 80 and "：" in title.text[:60]:
+            title = rest.sub(0, title.text.index("："))
+        return _strip_terminal(title)
+    title = rest.sub(0, stop.start())
+    if len(title.text) > 80 and "：" in title.text[:60]:
+        title = rest.sub(0, title.text.index("："))
+    return _strip_terminal(title)
+
+
+def _strip_terminal(span: Span) -> Span:
+    return span.strip(" " + TERMINAL)
+
+
+def _clean_title(title: str) -> str:
+    return title.strip().rstrip(TERMINAL).strip()
+
+
+def _number_siblings(result: Outline) -> None:
+    """ordinal = position among siblings: children of one parent, or level-1 items of one section."""
+    counts: dict[tuple, int] = {}
+    for measure in result.measures:
+        key = ("p", id(measure.parent)) if measure.parent else ("s", id(measure.section))
+        counts[key] = counts.get(key, 0) + 1
+        measure.ordinal = counts[key]
+
+
+# -- fallbacks for plans without numbered items ---------------------------------------
+
+def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
+    """Items that lost their numbers, news reports: used only when no numbered item exists."""
+    candidates = [m for m in marked if m.style is None and _measures_allowed(result, m.line)]
+    found = _heading_lines(candidates, result) or _task_paragraphs(candidates, result)
+    found += _enumerations(candidates, result, existing=found)
+    found += _reported_items(candidates, result, existing=found)
+    found.sort(key=lambda m: m.title.start)
+    for n, measure in enumerate(found, 1):
+        measure.key = f"f.{n}"
+    result.measures.extend(found)
+
+
+def _measures_allowed(result: Outline, line: Line) -> bool:
+    section = result.section_at(line)
+    if section is None:
+        return not any(s.kind == "measures" for s in result.sections) or not result.sections
+    return section.kind == "measures"
+
+
+def _task_start(text: str) -> bool:
+    return text.startswith(tuple(words()["outline"]["task_verbs"]))
+
+
+def _heading_lines(candidates: list[_Marked], result: Outline) -> list[Measure]:
+    """A short unpunctuated task heading on its own line, then its paragraph (numbers lost)."""
+    found: list[Measure] = []
+    for i, item in enumerate(candidates[:-1]):
+        text = item.line.text
+        following = candidates[i + 1].line
+        if (4 <= len(text) <= 24 and not re.search(r"[，。；,;：:、！？]", text) and _task_start(text)
+                and len(following.text) > 2 * len(text) and following.index == item.line.index + 1):
+            section = result.section_at(item.line)
+            measure = Measure("", None, None, item.rest, 1, section=section,
+                              pieces=[item.rest], lines=[item.line])
+            j = i + 1
+            while j < len(candidates) and not _is_heading_like(candidates[j].line.text):
+                measure.pieces.append(candidates[j].rest)
+                measure.lines.append(candidates[j].line)
+                result.context[candidates[j].line.index] = (section, measure, False)
+                j += 1
+            result.context[item.line.index] = (section, measure, False)
+            found.append(measure)
+    return found if len(found) >= 2 else []
+
+
+def _is_heading_like(text: str) -> bool:
+    return len(text) <= 24 and not re.search(r"[，。；,;：:、！？]", text)
+
+
+def _task_paragraphs(candidates: list[_Marked], result: Outline) -> list[Measure]:
+    """Paragraphs that open with a short task title sentence: 加强优质企业引育。围绕…"""
+    found = []
+    for item in candidates:
+        text = item.line.text
+        stop = re.search(r"[。！？]", text)
+        if not stop or stop.start() > 22 or stop.start() < 4 or len(text) < stop.end() + 20:
+            continue
+        title = text[: stop.start()]
+        if not _task_start(title) or re.search(r"[，,；;：:]", title):
+            continue
+        section = result.section_at(item.line)
+        measure = Measure("", None, None, item.rest.sub(0, stop.start()), 1, section=section,
+                          pieces=[item.rest], lines=[item.line])
+        result.context[item.line.index] = (section, measure, False)
+        found.append(measure)
+    return found
+
+
+def _enumerations(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """一是…二是…三是… inside a paragraph: each is a measure, titled by its first phrase."""
+    found = []
+    taken = {m.lines[0].index for m in existing}
+    for item in candidates:
+        if item.line.index in taken:
+            continue
+        text = item.line.text
+        hits = list(YISHI.finditer(text))
+        values = [chinese_number(h.group(1)) for h in hits]
+        if len(hits) < 2 or values[:2] != [1, 2]:
+            continue
+        section = result.section_at(item.line)
+        for n, hit in enumerate(hits):
+            end = hits[n + 1].start() if n + 1 < len(hits) else len(text)
+            body = item.rest.sub(hit.end(), end)
+            stop = re.search(r"[，,；;。]", body.text)
+            title = body.sub(0, stop.start()) if stop else _strip_terminal(body)
+            number = item.rest.sub(hit.start(1), hit.end())
+            measure = Measure("", number.text, number, title, 1, section=section,
+                              pieces=[item.rest.sub(hit.start(1), end)], lines=[item.line])
+            found.append(measure)
+        result.context[item.line.index] = (section, found[-1], False)
+    return found
+
+
+def _reported_items(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A news report's "《若干措施》提出强化智能算力平台建设。": the phrase after the verb is a measure."""
+    verbs = "|".join(words()["outline"]["report_verbs"])
+    regex = re.compile(rf"(?:《[^》]{{1,12}}》|文件|其中|此外)\s*(?:还|也|进一步)?(?:{verbs})[，,:：]?\s*"
+                       r"([^，,。；;：:]{4,20})[，,。；;]")
+    taken = {m.lines[0].index for m in existing}
+    found = []
+    for item in candidates:
+        if item.line.index in taken:
+            continue
+        for match in regex.finditer(item.line.text):
+            title = item.rest.sub(match.start(1), match.end(1))
+            if not _task_start(title.text) and not re.search(r"发展|建设|应用|攻关", title.text):
+                continue
+            section = result.section_at(item.line)
+            measure = Measure("", None, None, title, 1, section=section,
+                              pieces=[item.rest.sub(match.start(1))], lines=[item.line])
+            result.context.setdefault(item.line.index, (section, measure, False))
+            found.append(measure)
+    return found

@@ -1,0 +1,272 @@
+"""Dated goals (Target): 到2027年…算力规模超过60EFLOPS, 到2030年…打造…高地.
+
+A goal clause is one governed by a year phrase (到2027年, 2027年底, 力争到…): the
+clauses after the phrase up to the next one, continuing through the following
+sentences of the paragraph, and through the undated paragraphs and —— bullets
+that follow it in a goal section. What precedes the phrase is not a goal (the
+bullet's label, 人工智能新产业…不断涌现，到2025年…). One target per counted
+quantity (value and unit as written, no conversion; a range keeps its lower
+end in ``value`` and the upper in ``value_max``); a clause without a count is a
+qualitative target, unless it states a means (依托…, 围绕…) or is boilerplate
+(结合实际，制定本方案). A target stated inside a measure belongs to the measure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.document import Document, Span
+from loaders.layout import Line, chinese_number
+from loaders.lexicon import alternation, words
+from loaders.outline import Measure, Outline
+
+YEAR_PHRASE = re.compile(
+    r"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年\s*(?:底|末|年底|前|时)?\s*[，,]?"
+    r"|(?:^|(?<=[，,。；;：:—]))\s*((?:20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
+BOILERPLATE = re.compile(
+    r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|特制")
+CN_QUANTITY = "一二两三四五六七八九十百千"
+
+
+def _units() -> list[str]:
+    return [
+        "万亿元", "千亿元", "百亿元", "亿元", "万元", "元", "亿美元", "万美元",
+        "EFLOPS", "EFlops", "Eflops", "PFLOPS", "PFlops", "Pflops", "TFLOPS", "TFlops", "EB", "PB", "TB",
+        "个百分点", "%", "％", "‰",
+        "万个", "万家", "万台", "万辆", "万套", "万人", "万名", "万户", "万张", "万件", "万座", "万款", "万项",
+        "亿台", "亿人", "亿部", "亿次", "亿个",
+        "个", "家", "项", "款", "种", "台", "辆", "套", "名", "人", "户", "所", "座", "条", "件", "篇", "次",
+        "倍", "张", "部", "批", "处", "支", "栋", "个场景", "毫秒", "ms", "微秒", "兆瓦", "吉瓦", "千瓦", "MW",
+        "GW", "吨", "万吨", "平方米", "万平方米", "亩", "公里", "千米", "小时", "Gbps", "G",
+    ]
+
+
+@dataclass
+class Goal:
+    year: int
+    metric: str  # surface
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    comparator: str | None
+    qualitative: bool
+    text: str  # surface of the clause
+    span: Span
+    owner: Measure | None
+    #: the clause in Simplified, where sites are looked for
+    clause: str
+
+
+def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal]:
+    goals: list[Goal] = []
+    year: int | None = None
+    previous: Line | None = None
+    for line in body:
+        if line.chrome:
+            continue
+        section = outline.section_at(line)
+        heading = _is_heading(line, outline)
+        carries = section is None or section.kind == "goals" or line.text.startswith(("——", "--"))
+        if heading or not carries or not _continues(previous, line):
+            year = None
+        allowed = section is None or section.kind in ("goals", "measures")
+        previous = line
+        if not allowed:
+            continue
+        owner = outline.measure_at(line)
+        year = _line_goals(doc, line, owner, year, section, goals)
+    return goals
+
+
+def _is_heading(line: Line, outline: Outline) -> bool:
+    section = outline.section_at(line)
+    if section is not None and section.line is line:
+        return True
+    measure = outline.measure_at(line)
+    return measure is not None and measure.lines and measure.lines[0] is line
+
+
+def _continues(previous: Line | None, line: Line) -> bool:
+    return previous is not None and line.index == previous.index + 1
+
+
+def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, section,
+                goals: list[Goal]) -> int | None:
+    text = line.text
+    phrases = list(YEAR_PHRASE.finditer(text))
+    dash = re.match(r"^(——|--)\s*", text)
+    start = 0
+    if dash:
+        # a —— bullet's first sentence is its label, unless the bullet opens with its year
+        label_end = re.search(r"[。：:]", text)
+        opens_dated = phrases and phrases[0].start() <= dash.end() + 2
+        start = dash.end() if opens_dated else (label_end.end() if label_end else len(text))
+    segments: list[tuple[int, int, int | None]] = []
+    if phrases:
+        in_goals = section is not None and section.kind == "goals"
+        if year is not None and phrases[0].start() > start and in_goals and not dash:
+            segments.append((start, phrases[0].start(), year))
+        for n, phrase in enumerate(phrases):
+            end = phrases[n + 1].start() if n + 1 < len(phrases) else len(text)
+            segments.append((phrase.end(), end, int(phrase.group(1) or phrase.group(2))))
+        year = segments[-1][2]
+    elif year is not None:
+        segments.append((start, len(text), year))
+    for begin, end, seg_year in segments:
+        if seg_year is None or not 2000 <= seg_year <= 2100:
+            continue
+        for clause in _clauses(doc.span(line.start + begin, line.start + end)):
+            goals.extend(_goals_of(clause, seg_year, owner))
+    return year
+
+
+def _clauses(span: Span) -> list[Span]:
+    """Split at ，；。 outside quotes and brackets; a （其中…） aside is a clause of its own."""
+    text = span.text
+    out: list[Span] = []
+    depth = 0
+    begin = 0
+    for i, ch in enumerate(text):
+        if ch in "（(“《":
+            if ch in "（(" and text[i + 1:i + 3] == "其中" and depth == 0:
+                out.append(span.sub(begin, i))
+                begin = i + 1
+            depth += 1
+        elif ch in "）)”》":
+            depth = max(0, depth - 1)
+            if ch in "）)" and depth == 0 and begin < i and text[begin:begin + 2] == "其中":
+                out.append(span.sub(begin, i))
+                begin = i + 1
+        elif depth == 0 and ch in "，,；;。！!":
+            out.append(span.sub(begin, i))
+            begin = i + 1
+    out.append(span.sub(begin))
+    return [c.strip(" 　") for c in out if c.text.strip(" ，,。；;、")]
+
+
+def _quantity_regex() -> re.Pattern[str]:
+    comparators = words()["targets"]["comparators"]
+    pre = alternation([w for w in comparators if w not in ("以上", "及以上", "以下", "以内", "左右", "上下")]
+                      + ["提升至", "提高到", "提高至", "增长到", "增至", "增加到", "达"])
+    post = alternation(["以上", "及以上", "以下", "以内", "左右", "上下", "多"])
+    units = alternation(_units())
+    number = r"\d+(?:\.\d+)?"
+    return re.compile(
+        rf"(?P<pre>{pre})?\s*(?:(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*(?P<unit>{units})?"
+        rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元))\s*(?P<post>{post})?")
+
+
+def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
+    text = clause.text
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 3 or BOILERPLATE.search(text):
+        return []
+    quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
+    if not quantities:
+        return _qualitative(clause, year, owner)
+    # "基本形成…规划并开展1-2个…应用": split at 并 when only one half is counted
+    joint = re.search(r"并(?=[\u4e00-\u9fff])", text)
+    goals: list[Goal] = []
+    if joint and all(q.start() > joint.end() for q in quantities):
+        goals += _qualitative(clause.sub(0, joint.start()), year, owner)
+        clause, text = clause.sub(joint.end()), text[joint.end():]
+        quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
+    previous_end = 0
+    for n, q in enumerate(quantities):
+        next_start = quantities[n + 1].start() if n + 1 < len(quantities) else len(text)
+        goals.append(_quantitative(clause, q, previous_end, next_start, year, owner))
+        previous_end = q.end()
+    return goals
+
+
+def _is_quantity(m: re.Match[str], text: str) -> bool:
+    if m.group("bigunit"):
+        return bool(m.group("cn") or m.group("pre"))
+    if not m.group("num"):
+        return False
+    unit = m.group("unit")
+    after = text[m.end(): m.end() + 1]
+    before = text[max(0, m.start() - 1): m.start()]
+    if unit is None:
+        return bool(m.group("post")) and m.group("post") in ("以下", "以上", "以内") and "." in m.group("num")
+    if unit == "G" and (after[:1].isalnum() or before[-1:].isalpha()):
+        return False
+    if re.match(r"[A-Za-z]", after) and unit not in ("%", "％"):
+        return False
+    if unit in ("年",):
+        return False
+    return not (before and (before.isalpha() and before.isascii()))
+
+
+def _comparator(m: re.Match[str], metric_after: bool) -> str:
+    comparators = words()["targets"]["comparators"]
+    if m.group("num2"):
+        return ">="
+    post = m.group("post")
+    if post and post != "多":
+        return comparators.get(post, "=")
+    pre = (m.group("pre") or "").strip()
+    if pre in ("达", "达到", "突破", "提升至", "提高到", "提高至", "增长到", "增至", "增加到") and metric_after:
+        return "="  # 突破5项大模型应用项目: a verb, not a bound
+    if pre in ("提升至", "提高到", "提高至", "增长到", "增至", "增加到"):
+        return ">="
+    if pre == "多":
+        return ">"
+    return comparators.get(pre, "=") if pre else "="
+
+
+LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年)+")
+TRAILING_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|约|近|提升至|提升到|提高到|提高至|增长到|增至|增加到|"
+                           r"降低到|降至|控制在|不少于|不低于|不超过|低于|小于|高于|保持在|稳定在|实现|建成|形成)$")
+
+
+def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start: int, year: int,
+                  owner: Measure | None) -> Goal:
+    text = clause.text
+    after_raw = text[q.end(): next_start]
+    after = re.split(r"[、，,；;和及与]", after_raw, maxsplit=1)[0] if after_raw[:1] in "、，,；;和及与" else after_raw
+    after = re.sub(r"^(的|左右|以上)", "", after).strip(" 、和及与")
+    after = re.sub(r"[、和及与]$", "", after)
+    before = text[previous_end: q.start()].strip(" 、，,和及与")
+    before = LEAD.sub("", before)
+    metric_after = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", after)) >= 2 and after_raw[:1] not in "、，,；;"
+    if metric_after:
+        metric_start = q.end() + after_raw.index(after[:1]) if after else q.end()
+        metric_span = clause.sub(metric_start, metric_start + len(after))
+    else:
+        trimmed = TRAILING_VERB.sub("", before).strip()
+        while TRAILING_VERB.search(trimmed):
+            trimmed = TRAILING_VERB.sub("", trimmed).strip()
+        offset = text.find(trimmed, previous_end) if trimmed else q.start()
+        metric_span = clause.sub(offset, offset + len(trimmed)) if trimmed else clause.sub(q.start(), q.end())
+    if q.group("bigunit"):
+        value = float(chinese_number(q.group("cn")) or 1) if q.group("cn") else 1.0
+        unit = q.group("bigunit")
+        value_max = None
+    else:
+        value = float(q.group("num"))
+        value_max = float(q.group("num2")) if q.group("num2") else None
+        unit = q.group("unit")
+    if unit == "％":
+        unit = "%"
+    return Goal(year, metric_span.surface.strip(), _int(value), _int(value_max), unit,
+                _comparator(q, metric_after), False, clause.surface, clause, owner, text)
+
+
+def _int(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
+    text = clause.text.strip()
+    means = tuple(words()["targets"]["means_words"])
+    lead = LEAD.match(text)
+    core = clause.sub(lead.end()) if lead else clause
+    if not core.text or core.text.startswith(means) or len(re.findall(r"[\u4e00-\u9fff]", core.text)) < 4:
+        return []
+    if re.match(r"^以.{1,20}为", core.text) or BOILERPLATE.search(core.text):
+        return []
+    return [Goal(year, core.surface.strip(), None, None, None, None, True, clause.surface, clause, owner,
+                 clause.text)]
