@@ -78,7 +78,7 @@ def read_html(path: Path, data: bytes) -> RawDocument:
         raise SourceError(path.name, f"cannot parse the page as HTML: {exc}") from exc
     meta, labelled = page_metadata(tree)
     body = _without_metadata(main_lines(text), meta, labelled)
-    if cjk_count("".join(body)) < MIN_CJK:
+    if not _holds_prose(body, tree):
         raise SourceError(path.name, "the page holds no policy text (only site navigation and links were found)")
     title = meta.get("title")
     if title and body and body[0].startswith("#") and _same(body[0].lstrip("# "), title):
@@ -170,6 +170,23 @@ def _without_metadata(body: list[str], meta: dict, labelled: set[str]) -> list[s
         if not dropped_header:
             out.append(line)
     return out
+
+
+def _holds_prose(body: list[str], tree) -> bool:
+    """Sentences outside links: a page of menus and headline lists has none.
+
+    When a page has no article, trafilatura falls back to the page's whole
+    text; what is left of it without the link texts holds no sentence
+    (no ，。； run) of a document.
+    """
+    links = sorted({squash(a.text_content()) for a in tree.iter("a")} - {""}, key=len, reverse=True)
+    prose = 0
+    for line in body:
+        for link in links:
+            line = line.replace(link, "")
+        if re.search(r"[，。；]", line):
+            prose += cjk_count(line)
+    return prose >= MIN_CJK
 
 
 def _same(a: str, b: str) -> bool:

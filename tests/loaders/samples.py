@@ -47,11 +47,17 @@ class PageSpec:
     meta: dict[str, str] = field(default_factory=dict)
     byline: str | None = None
 
-    def text(self) -> str:
-        """What a reader should give for the page: metadata lines, title, body."""
+    def text(self, byline: bool = True) -> str:
+        """The document as printed: metadata lines, title, byline, body.
+
+        A reader of the page gives the same less the byline (whose date it
+        reports as a 发布日期 line); a PDF or Word copy prints all of it.
+        """
         lines = [f"{META_LABELS[k]}：{v}" for k, v in self.meta.items() if k in META_LABELS]
         if self.title and not _starts_with(self.body, self.title):
             lines.append(self.title)
+        if byline and self.byline:
+            lines.append(self.byline)
         return "\n".join(lines + self.body)
 
 
@@ -85,6 +91,7 @@ def seed_page(path: Path) -> PageSpec:
     if title_prefixes:
         title = "".join(next(x for x in lines if x.startswith(p)) for p in title_prefixes)
     byline = next((x for x in lines if byline_prefix and x.startswith(byline_prefix)), None)
+    byline = byline.split("【")[0].strip() if byline else None
     start = next(i for i, x in enumerate(lines) if x.startswith(body_from)) if body_from else 0
     end = next(i for i, x in enumerate(lines) if x.startswith(tail_from)) if tail_from else len(lines)
     if path.name.startswith("003"):  # the byline of the news page is three lines
@@ -110,7 +117,7 @@ def gov_page(spec: PageSpec, *, charset: str = "utf-8", meta_layout: str = "tabl
     parts = [f"""<!DOCTYPE html>
 <html lang="zh-CN"><head>
 <meta http-equiv="Content-Type" content="text/html; charset={declared}">
-<title>{e(spec.title or spec.body[0])}_{e(site)}门户网站</title>
+<title>{e(spec.title or (spec.body or ["栏目"])[0])}_{e(site)}门户网站</title>
 <meta name="SiteName" content="{e(site)}">
 {head_meta}<link rel="stylesheet" href="/css/index.css">
 <script>var _hmt = _hmt || []; window.siteId = "4400000090";</script>
