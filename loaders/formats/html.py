@@ -15,7 +15,9 @@ main text already carries it.
 from __future__ import annotations
 
 import codecs
+import json
 import re
+from functools import cache
 from pathlib import Path
 
 from graph.errors import SourceError
@@ -33,6 +35,8 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
               "cp936": "gb18030", "big5": "big5hkscs", "x-big5": "big5hkscs", "iso-8859-1": "cp1252",
               "latin1": "cp1252", "ascii": "utf-8", "us-ascii": "utf-8"}
+#: a download link under the text (附件：…行动方案.pdf), not text of the document
+_ATTACHMENT = re.compile(r"^(?:相关)?附件\s*\d*\s*[：:]?.*\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)$", re.I)
 #: at least this many Chinese characters in the main text, or the page holds no document
 MIN_CJK = 20
 
@@ -77,8 +81,10 @@ def read_html(path: Path, data: bytes) -> RawDocument:
     except Exception as exc:  # lxml raises several types on hopeless markup
         raise SourceError(path.name, f"cannot parse the page as HTML: {exc}") from exc
     meta, labelled = page_metadata(tree)
-    body = _without_metadata(main_lines(text), meta, labelled)
-    if not _holds_prose(body, tree):
+    links = sorted({squash(a.text_content()) for a in tree.iter("a")} - {""}, key=len, reverse=True)
+    drop_titled_boxes(tree)
+    body = [line for line in _without_metadata(main_lines(tree), meta, labelled) if not _ATTACHMENT.match(line)]
+    if not _holds_prose(body, links):
         raise SourceError(path.name, "the page holds no policy text (only site navigation and links were found)")
     title = meta.get("title")
     if title and body and body[0].startswith("#") and _same(body[0].lstrip("# "), title):
@@ -89,8 +95,39 @@ def read_html(path: Path, data: bytes) -> RawDocument:
     return RawDocument(path.name, "\n".join(lines + body), "html", encoding, meta)
 
 
-def main_lines(page: str) -> list[str]:
-    """The main content of a page as lines (trafilatura finds it, we render it)."""
+@cache
+def _box_titles() -> frozenset[str]:
+    data = json.loads((Path(__file__).parent / "page_chrome.json").read_text(encoding="utf-8"))
+    return frozenset(data["box_titles"])
+
+
+def drop_titled_boxes(tree) -> None:
+    """Take out the boxes a page titles 相关文章, 热门资讯…: the title and what follows it in its box.
+
+    Such boxes hold teasers that read like prose, which main-content
+    extractors may keep; their visible title is steadier than any class name.
+    A box is never taken if it would take most of the page's text with it.
+    """
+    total = cjk_count(tree.text_content()) or 1
+    titles = _box_titles()
+    for node in list(tree.iter()):
+        if not isinstance(node.tag, str) or len(node) > 2:
+            continue
+        if re.sub(r"[\s：:]", "", node.text_content()) not in titles:
+            continue
+        parent = node.getparent()
+        if parent is None:
+            continue
+        doomed = [node, *node.itersiblings()]
+        if sum(cjk_count(x.text_content()) for x in doomed) > total / 2:
+            continue
+        for element in doomed:
+            if element.getparent() is parent:
+                element.drop_tree()
+
+
+def main_lines(page) -> list[str]:
+    """The main content of a page (markup or lxml tree) as lines (trafilatura finds it, we render it)."""
     import trafilatura
 
     document = trafilatura.bare_extraction(
@@ -172,14 +209,13 @@ def _without_metadata(body: list[str], meta: dict, labelled: set[str]) -> list[s
     return out
 
 
-def _holds_prose(body: list[str], tree) -> bool:
+def _holds_prose(body: list[str], links: list[str]) -> bool:
     """Sentences outside links: a page of menus and headline lists has none.
 
     When a page has no article, trafilatura falls back to the page's whole
     text; what is left of it without the link texts holds no sentence
     (no ，。； run) of a document.
     """
-    links = sorted({squash(a.text_content()) for a in tree.iter("a")} - {""}, key=len, reverse=True)
     prose = 0
     for line in body:
         for link in links:

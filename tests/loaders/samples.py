@@ -37,6 +37,9 @@ RELATED = ["广东省人民政府关于印发广东省数字政府改革建设�
            "关于《广东省新一代人工智能创新发展行动计划》的政策解读",
            "省科技厅召开2025年全省科技工作会议"]
 
+TEASERS = ["全省人工智能产业发展大会在广州召开", "省政府常务会议研究部署数字经济发展工作",
+           "我省出台支持低空经济高质量发展若干措施", "2025年全省科技创新大会召开"]
+
 
 @dataclass
 class PageSpec:
@@ -105,8 +108,12 @@ _HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三�
 
 
 def gov_page(spec: PageSpec, *, charset: str = "utf-8", meta_layout: str = "table",
-             site: str = "广东省人民政府") -> bytes:
-    """An HTML page of a government site holding ``spec``, encoded in ``charset``."""
+             site: str = "广东省人民政府", body_style: str = "p", teasers: bool = False) -> bytes:
+    """An HTML page of a government site holding ``spec``, encoded in ``charset``.
+
+    ``body_style="br"`` writes the body as older sites do: one ``div`` with
+    ``<br>`` between paragraphs and full-width blanks as indents.
+    """
     e = html.escape
     head_meta = ""
     if spec.title:
@@ -144,7 +151,9 @@ def gov_page(spec: PageSpec, *, charset: str = "utf-8", meta_layout: str = "tabl
                      '<a href="javascript:window.print()">【打印】</a></div>\n')
     parts.append('<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a> '
                  '<a href="#">QQ空间</a> <a href="#">收藏</a></div>\n')
-    parts.append('<div class="TRS_Editor" id="zoom">\n' + body_html(spec.body) + "</div>\n")
+    body = body_html(spec.body) if body_style == "p" else "<br>\n".join(
+        "\u3000\u3000" + html.escape(line) for line in spec.body) + "\n"
+    parts.append('<div class="TRS_Editor" id="zoom">\n' + body + "</div>\n")
     parts.append("""<div class="fujian">附件：<a href="/attach/1.pdf">相关附件下载.pdf</a></div>
 <div class="pages"><a href="#">上一篇：关于开展2025年度省级工程技术研究中心认定工作的通知</a>
 <a href="#">下一篇：广东省科学技术厅关于公布2024年度省重点实验室名单的通知</a></div>
@@ -153,6 +162,12 @@ def gov_page(spec: PageSpec, *, charset: str = "utf-8", meta_layout: str = "tabl
 """)
     parts += [f'<li><a href="/zwgk/{n}.html">{e(t)}</a><span>2024-0{n + 1}-1{n}</span></li>\n'
               for n, t in enumerate(RELATED)]
+    if teasers:  # a 热门资讯 column whose items carry a sentence of summary each, as news sites print them
+        parts.append('</ul></div><div class="hot"><h3>热门资讯</h3>\n')
+        parts += [f'<div class="item"><a href="/news/{n}.html">{e(t)}</a><p>{e(t)}。近日，{e(site)}召开新闻发布会，'
+                  f'介绍有关情况，并回答记者提问，相关负责人表示，将进一步加大工作力度，推动各项任务落实。</p></div>\n'
+                  for n, t in enumerate(TEASERS)]
+        parts.append("<ul>")
     parts.append(f"""</ul></div></div>
 <div class="footer"><p><a href="#">网站地图</a> | <a href="#">联系我们</a> | <a href="#">隐私声明</a></p>
 <p>主办：{e(site)}办公厅　承办：南方网　版权所有：{e(site)}</p>

@@ -8,24 +8,25 @@ import pytest
 
 from graph.errors import SourceError
 from loaders.read import read_document
-from tests.loaders.samples import RELATED, SEEDS, gov_page, no_policy_page, seed_page
+from tests.loaders.samples import RELATED, SEEDS, TEASERS, gov_page, no_policy_page, seed_page
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 META_LINE = re.compile(r"^(索引号|分类|发布机构|成文日期|标题|文号|发布日期)：")
 CHROME = ["当前位置", "分享到", "政务公开", "请输入要搜索的内容", "版权所有", "网站标识码", "上一篇", "下一篇",
-          "相关文章", "扫一扫", "【打印】", "微博", *RELATED]
+          "相关文章", "扫一扫", "【打印】", "微博", "热门资讯", "新闻发布会", *RELATED, *TEASERS]
 
 
 def lines_of(text: str) -> list[str]:
     return [re.sub(r"\s+", "", line) for line in text.splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("charset, layout", [("utf-8", "table"), ("gb18030", "list")])
+@pytest.mark.parametrize("charset, layout, style, teasers", [
+    ("utf-8", "table", "p", False), ("gb18030", "list", "p", False), ("utf-8", "table", "br", True)])
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
-def test_page_gives_the_document_text_line_for_line(tmp_path, seed, charset, layout):
+def test_page_gives_the_document_text_line_for_line(tmp_path, seed, charset, layout, style, teasers):
     spec = seed_page(seed)
     page = tmp_path / (seed.stem + ".html")
-    page.write_bytes(gov_page(spec, charset=charset, meta_layout=layout))
+    page.write_bytes(gov_page(spec, charset=charset, meta_layout=layout, body_style=style, teasers=teasers))
     raw = read_document(page)
     assert raw.format == "html"
     assert raw.encoding == charset
