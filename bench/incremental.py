@@ -89,7 +89,7 @@ def main() -> None:
         rng = random.Random(0)
         picked = rng.sample(files, 2 * args.touch)
         for path in picked[: args.touch]:
-            path.write_text(path.read_text(encoding="utf-8").replace("加强", "强化", 1), encoding="utf-8")
+            path.write_text(path.read_text(encoding="utf-8") + "\n本文件自印发之日起施行。\n", encoding="utf-8")
         for path in picked[args.touch:]:
             path.unlink()
         for number in range(args.documents, args.documents + args.touch):

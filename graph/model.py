@@ -96,7 +96,7 @@ class Relationship:
 
 
 #: list-valued properties that merge as ordered unions across documents
-LIST_PROPERTIES = ("aliases", "sources")
+LIST_PROPERTIES = ("aliases", "sources", "cited_in")
 
 
 @dataclass
@@ -149,7 +149,8 @@ class GraphData:
         """The contract's JSON export shape, sorted so equal graphs give equal text."""
         return {
             "nodes": [self.nodes[k].to_json() for k in sorted(self.nodes)],
-            "relationships": [self.relationships[k].to_json() for k in sorted(self.relationships)],
+            "relationships": [r.to_json() for r in sorted(self.relationships.values(),
+                                                            key=lambda r: (r.start, r.type, r.end, r.id))],
         }
 
     @classmethod
@@ -197,7 +198,12 @@ def merge_documents(contributions: Iterable[GraphData]) -> GraphData:
                 if bool(node.properties.get("cited_only")) != cited_pass:
                     continue
                 props = dict(node.properties)
-                if node.label in Label.SHARED and props.get("source"):
+                have = graph.nodes.get(node.id)
+                if cited_pass and have is not None and not have.properties.get("cited_only"):
+                    # a document citing a plan that is itself in the graph: the citation
+                    # is recorded in cited_in, the plan's sources stay its own documents
+                    props = {"cited_in": props.get("cited_in", [])}
+                elif node.label in Label.SHARED and props.get("source"):
                     props.setdefault("sources", [props["source"]])
                 graph.add_node(Node(node.id, node.label, props))
     for part in parts:

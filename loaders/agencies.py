@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.lexicon import AgencyForm, Region, agency_forms, pattern, regions
+from loaders.lexicon import AgencyForm, Region, agency_forms, known_agencies, pattern, regions
 
 LEVEL_CHARS = "省市区县州旗"
 GOV_SUFFIX = re.compile(
@@ -115,6 +115,10 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     text = _tidy(written)
     if len(text) < 2:
         return None
+    known = known_agencies().get(text) or known_agencies().get(text.replace("（", "(").replace("）", ")"))
+    if known:
+        entity, jurisdiction = known
+        return Agency(entity.name, text, entity.kind, jurisdiction, entity.name_en)
     if pattern("responsibility", "collective").search(text):
         if GOV_SUFFIX.search(text):
             main = where.main
@@ -130,7 +134,7 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         level = rest[0]
         region = where.at(level)
         rest = rest[1:]
-    elif region is None and carry:
+    elif region is None and carry and not ZONE_HEAD.match(rest):
         level = carry
         region = where.at(carry)
     elif region is not None:
@@ -226,7 +230,8 @@ def _party(text: str, rest: str, region: Region | None, level: str | None) -> Ag
         if rest == short or rest == form.short:
             full = form.full.removeprefix("委")
             where = qualified_name(region) if region else ""
-            name = f"中共{where}委{full}"
+            committee = "委员会" if region is not None and region.level == "District" and full.endswith("部") else "委"
+            name = f"中共{where}{committee}{full}"
             english = form.name_en.replace("{J}", english_of(region, True) if region else "").replace("  ", " ")
             return Agency(name, text, "party", region.name if region else None, english, level=level)
     if text.startswith("中共") and GOV_SUFFIX.search(text):

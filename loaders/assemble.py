@@ -20,6 +20,7 @@ from loaders.lexicon import Region
 from loaders.metadata import Metadata, norm
 from loaders.outline import Measure
 from loaders.sites import SiteMention
+from loaders.target_norm import enrich_target
 from loaders.targets import Goal
 
 REGION_LABEL = {"Province": Label.PROVINCE, "City": Label.CITY, "District": Label.DISTRICT}
@@ -37,6 +38,13 @@ def region_id(region: Region) -> str:
 class Builder:
     doc: Document
     graph: GraphData = field(default_factory=GraphData)
+    #: ids of measures, in document order (plan-…-m001, m002…), so exports list them in reading order
+    measure_ids: dict[int, str] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)
+
+    def _next(self, plan: str, kind: str) -> str:
+        self.counters[kind] = self.counters.get(kind, 0) + 1
+        return f"{plan}-{kind}{self.counters[kind]:03d}"
 
     @property
     def source(self) -> str:
@@ -81,8 +89,9 @@ class Builder:
 
     def measure(self, plan: str, measure: Measure) -> str:
         box = "\n".join(p.surface for p in measure.box) or None
+        self.measure_ids[id(measure)] = self._next(plan, "m")
         return self.node(
-            measure_id(plan, measure), Label.MEASURE,
+            self.measure_ids[id(measure)], Label.MEASURE,
             number=measure.number_span.surface if measure.number_span else None,
             ordinal=measure.ordinal, level=measure.level, title=measure.title.surface.strip(),
             text=measure.surface_text or measure.title.surface, section=measure.section.title
@@ -95,22 +104,18 @@ class Builder:
                          kind=mention.kind, name_en=mention.name_en)
 
     def goal(self, plan: str, goal: Goal, index: int) -> str:
-        owner = measure_id(plan, goal.owner) if goal.owner else plan
-        return self.node(make_id("target", owner, goal.year, goal.span.start, goal.metric), Label.TARGET,
-                         year=goal.year, metric=goal.metric, value=goal.value, value_max=goal.value_max,
-                         unit=goal.unit, comparator=goal.comparator, qualitative=goal.qualitative, text=goal.text)
+        properties = enrich_target(dict(
+            year=goal.year, metric=goal.metric, value=goal.value, value_max=goal.value_max, unit=goal.unit,
+            comparator=goal.comparator, qualitative=goal.qualitative, text=goal.text))
+        return self.node(self._next(plan, "t"), Label.TARGET, **properties)
 
     def citation(self, citation: Citation) -> str:
         return self.node(plan_id(citation.title), Label.PLAN, title=citation.title_surface, kind=citation.kind,
-                         doc_number=citation.doc_number, cited_only=True)
+                         doc_number=citation.doc_number, cited_only=True, cited_in=[self.source])
 
-    def incentive(self, owner: str, grant: Grant, index: int) -> str:
-        return self.node(make_id("incentive", owner, index, grant.text), Label.INCENTIVE, rate=grant.rate,
+    def incentive(self, plan: str, grant: Grant) -> str:
+        return self.node(self._next(plan, "i"), Label.INCENTIVE, rate=grant.rate,
                          cap=grant.cap, years=grant.years, beneficiary=grant.beneficiary, text=grant.text)
 
 
-def measure_id(plan: str, measure: Measure) -> str:
-    return make_id("measure", plan, measure.key, measure.title.text)
-
-
-__all__ = ["Builder", "measure_id", "plan_id", "region_id"]
+__all__ = ["Builder", "plan_id", "region_id"]

@@ -42,9 +42,7 @@ def _title_region(title: str) -> Region | None:
     head = re.split(r"(?:关于|推进|推动|加快|促进|支持|培育|发展|建设|打造|实施|深化|全面|印发)", head, maxsplit=1)[0] \
         if not head.startswith(("推进", "推动", "加快", "促进", "支持")) else \
         re.sub(r"^(推进|推动|加快|促进|支持)", "", head)[:14]
-    found: list[Region] = []
-    for region, _word, _start in find_regions(head, None):
-        found.append(region)
+    found = scan_regions(head)
     if not found:
         return None
     # the deepest division, consistent with the ones before it
@@ -55,6 +53,26 @@ def _title_region(title: str) -> Region | None:
         if region.parent in chain_names or region.province == best.name or region.province == best.province:
             best = region
     return best
+
+
+def scan_regions(text: str) -> list[Region]:
+    """Regions written in ``text``, longest name first at each position (full names, or short
+    names of provinces and cities)."""
+    index = regions()
+    found: list[Region] = []
+    i = 0
+    while i < len(text):
+        for size in range(min(8, len(text) - i), 1, -1):
+            word = text[i:i + size]
+            hits = index.by_name.get(word) or [r for r in index.by_short.get(word, [])
+                                               if r.level in ("Province", "City")]
+            if hits:
+                found.append(hits[0])
+                i += size
+                break
+        else:
+            i += 1
+    return found
 
 
 def jurisdiction_of(region: Region | None) -> Jurisdiction:

@@ -13,7 +13,7 @@ import re
 from graph.errors import SourceError
 from graph.model import GraphData, Label, Rel, make_id
 from loaders.agencies import resolve
-from loaders.assemble import Builder, measure_id, plan_id
+from loaders.assemble import Builder, plan_id
 from loaders.citations import read_citations
 from loaders.coordination import coordinators
 from loaders.coverage import jurisdiction_of, plan_region
@@ -44,6 +44,9 @@ def extract(raw: RawDocument) -> GraphData:
     where = jurisdiction_of(home)
     body = lay.lines[meta.body_start:]
     plan_outline = outline(lay, body)
+    if not plan_outline.measures and _reported_before_heading(lay, meta):
+        # a news item summarising the plan above its (cut) text: its items are the measures
+        plan_outline = outline(lay, lay.lines[: meta.notice_end])
     goals = read_targets(doc, body, plan_outline)
     if not meta.title_text and not plan_outline.measures and not goals:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
@@ -79,13 +82,13 @@ def extract(raw: RawDocument) -> GraphData:
 
     for n, goal in enumerate(goals):
         owner = measure_ids[id(goal.owner)] if goal.owner else plan
-        target = b.goal(plan, goal, n)
+        target = b.goal(plan, goal, n)  # ids in document order
         b.link(Rel.SETS_TARGET, owner, target, goal.text)
-        for site in find_sites(goal.clause):
+        for site in find_sites(goal.clause, home=where.main):
             b.link(Rel.AT_SITE, target, _site(b, site, where), goal.text)
 
     for measure in plan_outline.measures:
-        _measure_links(b, measure, measure_ids[id(measure)], where)
+        _measure_links(b, plan, measure, measure_ids[id(measure)], where)
 
     _, cited = find_title(lay)
     for citation in read_citations(cited, meta.title_text):
@@ -97,7 +100,16 @@ def extract(raw: RawDocument) -> GraphData:
     return b.graph
 
 
-def _measure_links(b: Builder, measure, mid: str, where) -> None:
+def _reported_before_heading(lay, meta) -> bool:
+    """Text above the plan's heading that is a report, not an official notice."""
+    above = lay.lines[: meta.notice_end]
+    if not above:
+        return False
+    text = "\n".join(line.text for line in above)
+    return not re.search(r"印发给你们|现印发|请认真|请结合|贯彻执行|\n(19|20)\d{2}年\d{1,2}月\d{1,2}日", text)
+
+
+def _measure_links(b: Builder, plan: str, measure, mid: str, where) -> None:
     """Sites, organizations and incentives named in the measure's own text and box."""
     doc = b.doc
     context_city = None
@@ -105,7 +117,7 @@ def _measure_links(b: Builder, measure, mid: str, where) -> None:
         text = strip_brackets(piece.text)
         city = _paragraph_city(piece.text, where)
         context_city = city or context_city
-        for site in find_sites(text, context_city):
+        for site in find_sites(text, context_city, where.main):
             b.link(Rel.AT_SITE, mid, _site(b, site, where), _sentence(piece.text, site.start, doc, piece))
         for org in find_organizations(text):
             if resolve(org.name, where) is not None and org.kind not in ("university", "enterprise"):
@@ -114,8 +126,8 @@ def _measure_links(b: Builder, measure, mid: str, where) -> None:
                             aliases=[doc.surface(org.written)] if org.written != org.name else [],
                             kind=org.kind, name_en=org.name_en)
             b.link(Rel.MENTIONS, mid, org_id, _sentence(piece.text, org.start, doc, piece))
-        for n, grant in enumerate(find_incentives(piece)):
-            b.link(Rel.OFFERS, mid, b.incentive(mid, grant, n), grant.text)
+        for grant in find_incentives(piece):
+            b.link(Rel.OFFERS, mid, b.incentive(plan, grant), grant.text)
 
 
 def _site(b: Builder, site, where) -> str:
@@ -164,4 +176,4 @@ def _fallback_title(lay, source: str) -> str:
     return source
 
 
-__all__ = ["EXTRACTOR_VERSION", "extract", "measure_id", "plan_id"]
+__all__ = ["EXTRACTOR_VERSION", "extract", "plan_id"]

@@ -107,6 +107,17 @@ def agency_forms() -> list[AgencyForm]:
 
 
 @cache
+def known_agencies() -> dict[str, tuple[KnownEntity, str | None]]:
+    """Bodies whose canonical name cannot be derived from the way plans write them, by name and alias."""
+    index: dict[str, tuple[KnownEntity, str | None]] = {}
+    for r in _rows("agencies.csv"):
+        entity = KnownEntity(r["name"], tuple(_split(r["aliases"])), r["kind"], r["name_en"])
+        for form in (entity.name, *entity.aliases):
+            index[form] = (entity, r["jurisdiction"] or None)
+    return index
+
+
+@cache
 def known_sites() -> list[KnownEntity]:
     return [KnownEntity(r["name"], tuple(_split(r["aliases"])), r["kind"], r["name_en"],
                         r["city"] or None, r["district"] or None) for r in _rows("sites.csv")]

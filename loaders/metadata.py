@@ -340,7 +340,7 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 
 
 REPORT_VERB = re.compile(r"(联合印发|正式印发|印发|发布|出台|制定)(了|的)?(关于公开征求)?《?$")
-TIME_WORDS = re.compile(r"^.*?(\d+月\d+日|日前|近日|今天|今年)[,，]?|日前|近日|今天|正式|联合|此次|近期|对于|^近日")
+TIME_WORDS = re.compile(r"\d{1,2}月\d{1,2}日|日前|近日|今天|今年|正式|联合|此次|近期|对于")
 
 
 def _reported_issuers(lines: list[Line], meta: Metadata):

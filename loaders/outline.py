@@ -143,8 +143,37 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     _walk(marked, result, has_sections)
     if not result.measures:
         _fallbacks(lay, marked, result)
+    _bullet_paragraphs(marked, result)
     _number_siblings(result)
     return result
+
+
+def _bullet_paragraphs(marked: list[_Marked], result: Outline) -> None:
+    """A task list whose items are only titles (a report's 重点任务 bullets): each item's text is the
+    paragraph elsewhere that opens with its title, with the paragraphs that follow it up to the next
+    heading or the next item's paragraph."""
+    bullets = [m for m in result.measures if m.pieces and len(m.pieces) == 1 and m.text == m.title.text
+               and m.number is None]
+    if not bullets:
+        return
+    titles = {m.title.text: m for m in bullets}
+    owner: Measure | None = None
+    for item in marked:
+        if item.style is not None:
+            owner = None
+            continue
+        text = item.line.text
+        match = re.match(r"^([^。！？]{2,40})[。！？]", text)
+        hit = titles.get(match.group(1)) if match else None
+        if hit is not None:
+            owner = hit
+            owner.pieces = [item.rest]
+            owner.lines.append(item.line)
+            result.context[item.line.index] = (result.section_at(item.line), owner, False)
+        elif owner is not None:
+            owner.pieces.append(item.rest)
+            owner.lines.append(item.line)
+            result.context[item.line.index] = (result.section_at(item.line), owner, False)
 
 
 # -- numbered and bulleted items --------------------------------------------------

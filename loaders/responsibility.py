@@ -46,6 +46,8 @@ def brackets(span: Span) -> list[Span]:
             depth -= 1
             if depth == 0:
                 out.append(span.sub(start, i + 1))
+    if depth:
+        out.append(span.sub(start))  # cut inside its list: read what is there
     return out
 
 
@@ -66,7 +68,8 @@ def _role_of(label: str) -> str:
 
 def read_lists(bracket: Span) -> list[tuple[str, Span]]:
     """(role, names span) for each labelled list of a bracket, or one 'responsible' list for …负责."""
-    inner = bracket.sub(1, len(bracket.text) - 1)
+    closed = bracket.text[-1:] in CLOSE
+    inner = bracket.sub(1, len(bracket.text) - 1 if closed else len(bracket.text))
     text = inner.text
     labels = list(_label_regex().finditer(text))
     lists: list[tuple[str, Span]] = []

@@ -59,7 +59,7 @@ def _left_stops() -> list[str]:
     return sorted(words()["sites"]["left_stops"], key=len, reverse=True)
 
 
-def find_sites(text: str, context_city: Region | None = None) -> list[SiteMention]:
+def find_sites(text: str, context_city: Region | None = None, home: Region | None = None) -> list[SiteMention]:
     """Every site named in ``text`` (a measure's text or a goal clause)."""
     found: list[SiteMention] = []
     taken: list[tuple[int, int]] = []
@@ -75,7 +75,8 @@ def find_sites(text: str, context_city: Region | None = None) -> list[SiteMentio
         if any(s < end and start < e for s, e in taken):
             continue
         written = text[start:end]
-        mention = _unknown_site(written, start, kind, context_city)
+        listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
+        mention = _unknown_site(written, start, kind, context_city, listed, home)
         if mention:
             taken.append((start, end))
             found.append(mention)
@@ -109,24 +110,52 @@ def _continues_name(text: str, end: int) -> bool:
 
 
 def _left_edge(text: str, suffix_start: int) -> int:
+    """Where a name ending at ``suffix_start`` begins: after punctuation, a verb, or a conjunction
+    that joins two names (A园和B园), but across a conjunction inside one name (人工智能与数字经济产业基地)
+    and across a place in brackets (中国（广东）机器人集成创新中心)."""
     i = suffix_start
-    while i > 0 and text[i - 1] not in STOP_CHARS:
+    while i > 0:
+        ch = text[i - 1]
+        if ch in "）)":
+            bracket = re.search(r"[（(]([\u4e00-\u9fff]{2,4})[）)]$", text[:i])
+            if bracket and regions().lookup(bracket.group(1)):
+                i = bracket.start()
+                continue
+        if ch in STOP_CHARS:
+            break
         head = text[:i]
         if any(head.endswith(stop) for stop in _left_stops()):
             break
+        if ch in "和与及" and any(head[:-1].endswith(s) for s, _ in _suffixes()):
+            break
         i -= 1
+    for form, _org in _org_names():
+        if text[:i].endswith(form) and len(form) >= 2:
+            return i - len(form)  # 美的库卡智能制造科技园: a company name inside a site name
     return i
 
 
-def _unknown_site(written: str, start: int, kind: str, context_city: Region | None) -> SiteMention | None:
-    if "的" in written or re.search(r"\d", written):
+@cache
+def _org_names() -> list[tuple[str, str]]:
+    from loaders.lexicon import known_organizations
+
+    return [(form, org.name) for org in known_organizations() for form in (org.name, *org.aliases)]
+
+
+def _unknown_site(written: str, start: int, kind: str, context_city: Region | None,
+                  listed: bool = False, home: Region | None = None) -> SiteMention | None:
+    """A site by its ending, if its name carries a place, a proper name, or stands in a list of sites."""
+    plain = written
+    for form, _org in _org_names():
+        plain = plain.replace(form, "")
+    if "的" in plain or re.search(r"\d", written):
         return None
     suffix = next(s for s, _ in _suffixes() if written.endswith(s))
     core = written[: -len(suffix)]
-    place = _leading_place(core)
+    place = _leading_place(core, home)
     residual = _generic_regex().sub("", core)
-    residual_without_place = _generic_regex().sub("", core[len(place[0]):]) if place else residual
-    if not place and len(residual) < 2:
+    strong = suffix in words()["sites"]["strong_suffixes"] and len(residual) >= 2
+    if not (place or strong or _proper(core) or (listed and residual)):
         return None
     name = written
     city = district = None
@@ -137,21 +166,42 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
         elif region.level == "City":
             city = region.name
         rest = written[len(place[0]):]
-        if len(residual_without_place) >= 2 and len(rest) >= 4 and region.level != "District":
-            name = rest
-    elif context_city is not None and len(residual) < 2:
-        name = context_city.short + written
+        inner = _leading_place(rest, home)
+        if region.level == "City" and inner and inner[1].level == "District" and inner[1].parent == region.name:
+            name = rest  # 佛山顺德机器人谷 -> 顺德机器人谷: the district names it well enough
+    elif context_city is not None and len(re.sub(r"高新区|开发区|经开区|火炬|新区", "", residual)) < 2:
+        name = context_city.short + written  # 高新区人工智能产业园 under 佛山 -> 佛山高新区人工智能产业园
         city = context_city.name
     if city is None and context_city is not None:
         city = context_city.name
     return SiteMention(name, written, start, kind, None, city, district, False)
 
 
-def _leading_place(core: str) -> tuple[str, Region] | None:
+NOT_PLACES = ("长三角", "珠三角", "京津冀", "粤港澳", "大湾区", "成渝", "中部", "西部", "东部", "全国", "全省", "华南")
+
+
+def _proper(core: str) -> bool:
+    """Does the name hold a proper noun (jieba tags place and person names ns/nr, others nz/nt)?"""
+    import jieba.posseg
+
+    generic = set(words()["sites"]["generic"])
+    return any(w.flag in ("ns", "nr", "nz", "nt") and len(w.word) >= 2 and w.word not in NOT_PLACES
+               and w.word not in generic for w in jieba.posseg.cut(core))
+
+
+def _leading_place(core: str, home: Region | None = None) -> tuple[str, Region] | None:
+    """The division a name starts with. A short name (万山, 中山) counts only inside the plan's
+    own province when that is known: 万山无人船海上测试场 in a Guangdong plan is not in Guizhou."""
     index = regions()
     for size in range(min(6, len(core)), 1, -1):
         head = core[:size]
-        hits = index.by_name.get(head) or index.by_short.get(head)
+        hits = index.by_name.get(head)
+        if not hits:
+            hits = index.by_short.get(head, [])
+            if home is not None:
+                hits = [h for h in hits if h.province == home.province]
         if hits:
+            if home is not None:
+                hits = sorted(hits, key=lambda h: h.province != home.province)
             return head, hits[0]
     return None

@@ -25,8 +25,8 @@ YEAR_PHRASE = re.compile(
     r"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年\s*(?:底|末|年底|前|时)?\s*[，,]?"
     r"|(?:^|(?<=[，,。；;：:—]))\s*((?:20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
 BOILERPLATE = re.compile(
-    r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|特制")
-CN_QUANTITY = "一二两三四五六七八九十百千"
+    r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|特制|提到|方面$|[：:]$")
+CN_QUANTITY = "一二两三四五六七八九十"
 
 
 def _units() -> list[str]:
@@ -116,9 +116,47 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     for begin, end, seg_year in segments:
         if seg_year is None or not 2000 <= seg_year <= 2100:
             continue
-        for clause in _clauses(doc.span(line.start + begin, line.start + end)):
-            goals.extend(_goals_of(clause, seg_year, owner))
+        clauses = _join_open_constructions(_clauses(doc.span(line.start + begin, line.start + end)))
+        means = ""
+        for n, clause in enumerate(clauses):
+            if _cut_off(doc, line, clause, last=n == len(clauses) - 1):
+                continue  # the page ends inside this clause
+            found = _goals_of(clause, seg_year, owner)
+            for goal in found:
+                goal.clause = means + goal.clause  # 依托深远海风电母港，建设…: the site serves the goal
+            means = clause.text + "，" if not found and clause.text.startswith(_means()) else ""
+            goals.extend(found)
     return year
+
+
+def _means() -> tuple[str, ...]:
+    return tuple(words()["targets"]["means_words"])
+
+
+OPEN_CONSTRUCTION = re.compile(r"以[^，,；;。]{1,30}为[^，,；;。]{1,6}$")
+
+
+def _join_open_constructions(clauses: list[Span]) -> list[Span]:
+    """形成以A为主引擎，B为核心，C协同联动的新格局: one goal spread over commas."""
+    out: list[Span] = []
+    i = 0
+    while i < len(clauses):
+        clause = clauses[i]
+        if OPEN_CONSTRUCTION.search(clause.text):
+            j = i + 1
+            while j < len(clauses) and re.search(r"为[^，,；;。]{1,6}$", clauses[j].text):
+                j += 1
+            if j < len(clauses) and re.search(r"(格局|体系|态势|局面|布局|生态)$", clauses[j].text):
+                clause = clause.doc.span(clause.start, clauses[j].end)
+                i = j
+        out.append(clause)
+        i += 1
+    return out
+
+
+def _cut_off(doc: Document, line: Line, clause: Span, last: bool) -> bool:
+    """The stored page stops mid-sentence: the last clause of the document's last line."""
+    return last and clause.end >= len(doc.text.rstrip()) and not re.search(r"[。！？；;]\s*$", line.text)
 
 
 def _clauses(span: Span) -> list[Span]:
@@ -141,6 +179,9 @@ def _clauses(span: Span) -> list[Span]:
         elif depth == 0 and ch in "，,；;。！!":
             out.append(span.sub(begin, i))
             begin = i + 1
+        elif depth == 0 and text.startswith("力争", i) and i > begin + 2 and "\u4e00" <= text[i - 1] <= "\u9fff":
+            out.append(span.sub(begin, i))
+            begin = i
     out.append(span.sub(begin))
     return [c.strip(" 　") for c in out if c.text.strip(" ，,。；;、")]
 
@@ -176,6 +217,9 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         next_start = quantities[n + 1].start() if n + 1 < len(quantities) else len(text)
         goals.append(_quantitative(clause, q, previous_end, next_start, year, owner))
         previous_end = q.end()
+    # an uncounted item listed among counted ones: …20个以上行业模型和一批面向细分场景的应用模型、…
+    for item in re.finditer(r"(?<=[、和及])一批[^、，,；;和]+", text):
+        goals += _qualitative(clause.sub(item.start(), item.end()), year, owner)
     return goals
 
 
@@ -228,7 +272,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     after = re.sub(r"^(的|左右|以上)", "", after).strip(" 、和及与")
     after = re.sub(r"[、和及与]$", "", after)
     before = text[previous_end: q.start()].strip(" 、，,和及与")
-    before = LEAD.sub("", before)
+    before = re.sub(r"^(?:推动|推进|促进|确保)", "", LEAD.sub("", before))
     metric_after = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", after)) >= 2 and after_raw[:1] not in "、，,；;"
     if metric_after:
         metric_start = q.end() + after_raw.index(after[:1]) if after else q.end()
@@ -266,7 +310,11 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     core = clause.sub(lead.end()) if lead else clause
     if not core.text or core.text.startswith(means) or len(re.findall(r"[\u4e00-\u9fff]", core.text)) < 4:
         return []
-    if re.match(r"^以.{1,20}为", core.text) or BOILERPLATE.search(core.text):
+    if re.match(r"^以.{1,20}为", core.text) and not re.match(r"^以.{1,30}为\S{1,4}的", core.text):
+        return []  # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal
+    if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):
         return []
+    if re.match(r"^在.*(方面|领域|门类|环节|行业|等)$", core.text):
+        return []  # 在手机、计算机、家居、机器人等8大门类: the scope of the goal after it
     return [Goal(year, core.surface.strip(), None, None, None, None, True, clause.surface, clause, owner,
                  clause.text)]

@@ -78,18 +78,23 @@ def _watch(inputs: list[Path], settings: Settings, progress) -> None:
 
 @main.command()
 @click.option("--format", "fmt", default="json", show_default=True,
-              type=click.Choice(["json"], case_sensitive=False), help="Export format.")
+              type=click.Choice(["json", "graphml", "gexf"], case_sensitive=False), help="Export format.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: standard output).")
 @data_dir_option
 @store_option
 def export(fmt: str, output: Path | None, data_dir: Path | None, store: str | None) -> None:
-    """Export the whole graph."""
+    """Export the whole graph (graphml/gexf: for Gephi, Cytoscape, yEd)."""
     from graph.export_json import export_json
 
     settings = settings_from(data_dir=data_dir, store=store)
     try:
-        text = export_json(settings)
+        if fmt in ("graphml", "gexf"):
+            from graph.analysis.export import export_network
+
+            text = export_network(settings, fmt)
+        else:
+            text = export_json(settings)
     except PolicyKGError as exc:
         raise click.ClickException(str(exc)) from exc
     if output:
@@ -122,6 +127,12 @@ def stats(data_dir: Path | None, store: str | None, as_json: bool) -> None:
         click.echo(f"{kind}:")
         for name, count in counts[kind].items():
             click.echo(f"  {name:<16}{count:>8}")
+
+
+from queries.analyze_cli import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402
+
+for _command in _ANALYSIS_COMMANDS:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

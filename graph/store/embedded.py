@@ -20,6 +20,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import redis
 from redis.backoff import NoBackoff
@@ -54,6 +55,10 @@ class EmbeddedServer:
         self.clients_dir = self.data_dir / "clients"
         self._registered = False
 
+    #: how many open stores of this process use each data directory; the process
+    #: leaves the server's client list only when its last store closes
+    _users: ClassVar[dict[Path, int]] = {}
+
     # -- public -----------------------------------------------------------
     def ensure_running(self) -> None:
         """Answer at once if the server is up; otherwise (re)start it and wait for it."""
@@ -85,10 +90,15 @@ class EmbeddedServer:
             return None
 
     def release(self) -> None:
-        """Unregister this process; shut the server down if it was the last user."""
+        """Unregister this store; the process leaves (and the server stops, if this was its last
+        user anywhere) only when its last store on this data directory closes."""
         if not self._registered:
             return
         self._registered = False
+        users = EmbeddedServer._users
+        users[self.data_dir] = users.get(self.data_dir, 1) - 1
+        if users[self.data_dir] > 0:
+            return
         with self._lock():
             (self.clients_dir / str(os.getpid())).unlink(missing_ok=True)
             if self._live_clients():
@@ -179,6 +189,7 @@ class EmbeddedServer:
         self.clients_dir.mkdir(parents=True, exist_ok=True)
         (self.clients_dir / str(os.getpid())).touch()
         self._registered = True
+        EmbeddedServer._users[self.data_dir] = EmbeddedServer._users.get(self.data_dir, 0) + 1
         atexit.register(self.release)
 
     def _live_clients(self) -> list[int]:

@@ -5,3 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 ROUTERS: list[APIRouter] = []
+
+from queries.routes import analysis as _analysis  # noqa: E402
+
+ROUTERS.append(_analysis.router)

@@ -106,3 +106,14 @@ def test_build_replaces_the_graph_atomically(store):
 
     store.replace_graph(GraphData())
     assert store.export().nodes == {}
+
+
+def test_two_stores_in_one_process_share_the_server_until_the_last_closes(tmp_path):
+    settings = settings_for(tmp_path / "data")
+    first = FalkorStore(settings)
+    first.replace_graph(small_graph())
+    second = FalkorStore(settings)
+    first.close()
+    assert second.read("MATCH (p:Plan) RETURN count(p)").rows == [[3]]
+    second.close()
+    assert not second.server.ping()

@@ -12,7 +12,7 @@ import pytest
 
 from graph.model import merge_documents
 from loaders.build import extract_file
-from tests.gold import scores
+from tests.loaders.gold_formats import scores
 from tests.loaders.samples import SEEDS, docx_document, seed_page
 
 TOLERANCE = 0.02

@@ -1,22 +1,30 @@
-"""Gold annotations of the seed documents and the scorer, copied from the project's shared gold set.
+"""The gold scorer (``tests/gold/score.py``) run on the seeds saved in other formats.
 
-``score.py`` is the shared scorer, unchanged; ``scores()`` runs it on an
-in-memory graph for documents whose file names differ from the gold's (the
-same seed saved as .html, .pdf, .docx).
+``scores()`` runs the shared scorer on an in-memory graph for documents whose
+file names differ from the gold's (the same seed saved as .html, .pdf,
+.docx), and ``traditional()`` gives the gold of a Traditional-script copy.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
+from functools import cache
 from pathlib import Path
 
-from tests.gold.score import Graph, Tally, score_document
+GOLD = Path(__file__).resolve().parent.parent / "gold"
 
-GOLD = Path(__file__).resolve().parent
+
+@cache
+def _scorer():
+    spec = importlib.util.spec_from_file_location("gold_score", GOLD / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def gold_for(seed_stem: str) -> dict:
-    return json.loads((GOLD / f"{seed_stem}.json").read_text(encoding="utf-8"))
+    return json.loads((GOLD / "seeds" / f"{seed_stem}.json").read_text(encoding="utf-8"))
 
 
 def scores(export: dict, sources: dict[str, str], script: str = "simplified") -> dict[str, float]:
@@ -24,14 +32,15 @@ def scores(export: dict, sources: dict[str, str], script: str = "simplified") ->
 
     ``script="traditional"`` scores a Traditional-script copy against the gold's surface forms in that script.
     """
-    graph = Graph(export)
-    tally = Tally()
+    scorer = _scorer()
+    graph = scorer.Graph(export)
+    tally = scorer.Tally()
     for stem, source in sources.items():
         gold = gold_for(stem)
         if script == "traditional":
             gold = traditional(gold)
         gold["source"] = source
-        score_document(graph, gold, tally)
+        scorer.score_document(graph, gold, tally)
     return {cat: f for cat, _p, _r, f, _ft, _gt in tally.rows()}
 
 
