@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Which main-content extractor serves government pages best?
 
-    python bench/html_extractors.py
+    pip install -e '.[bench]' && python bench/html_extractors.py
 
 Each seed becomes government-site pages (``tests/loaders/samples.py``: menus,
 search box, breadcrumb, 索引号 table or list, byline, share buttons, previous/
@@ -137,29 +137,37 @@ def pages():
             yield f"{seed.name[:3]} {style}", spec, gov_page(spec, **options).decode("utf-8")
 
 
+def measure(name: str, run) -> str:
+    found = total = ordered = chrome = 0
+    seconds = 0.0
+    all_pages = list(pages())
+    for _label, spec, page in all_pages:
+        started = time.perf_counter()
+        try:
+            lines = run(page)
+        except ImportError as exc:
+            return f"{name:<54}not installed ({exc.name}): pip install -e '.[bench]'"
+        except Exception:
+            lines = []
+        seconds += time.perf_counter() - started
+        got = [norm(x) for x in lines]
+        want = [norm(x) for x in spec.body]
+        found += sum(1 for w in want if w in got)
+        total += len(want)
+        positions = [got.index(w) for w in want if w in got]
+        ordered += len(positions) == len(want) and positions == sorted(positions)
+        text = "\n".join(lines)
+        chrome += sum(1 for c in CHROME if c in text)
+    count = len(all_pages)
+    return (f"{name:<54}{found / total:>12.3f}{ordered:>6}/{count:<3}{chrome:>8}"
+            f"{1000 * seconds / count:>9.1f}")
+
+
 def main() -> None:
     assert main_lines  # the reader's own entry point is the first candidate's code path
     print(f"{'extractor':<54}{'body recall':>12}{'in order':>10}{'chrome':>8}{'ms/page':>9}")
     for name, run in CANDIDATES.items():
-        found = total = ordered = chrome = count = 0
-        seconds = 0.0
-        for _label, spec, page in pages():
-            started = time.perf_counter()
-            try:
-                lines = run(page)
-            except Exception:
-                lines = []
-            seconds += time.perf_counter() - started
-            got = [norm(x) for x in lines]
-            want = [norm(x) for x in spec.body]
-            found += sum(1 for w in want if w in got)
-            total += len(want)
-            positions = [got.index(w) for w in want if w in got]
-            ordered += len(positions) == len(want) and positions == sorted(positions)
-            text = "\n".join(lines)
-            chrome += sum(1 for c in CHROME if c in text)
-            count += 1
-        print(f"{name:<54}{found / total:>12.3f}{ordered:>6}/{count:<3}{chrome:>8}{1000 * seconds / count:>9.1f}")
+        print(measure(name, run), flush=True)
 
 
 if __name__ == "__main__":
