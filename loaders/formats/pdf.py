@@ -11,6 +11,10 @@ wherever they stand in those bands.
 
 pdfplumber (MIT, on pdfminer.six, MIT) gives the characters with their
 positions and reads the CID fonts of Chinese PDFs through pdfminer's CMaps.
+Where pdfminer cannot map a font's glyphs to characters (it then writes
+``(cid:123)``; PDFs carrying only an owner password, "no copying", do this),
+the characters are taken from pypdfium2 (Apache-2.0/BSD-3, Chrome's PDFium,
+already installed with pdfplumber) instead.
 """
 
 from __future__ import annotations
@@ -54,11 +58,23 @@ def sniff(path: Path, data: bytes) -> bool:
 def read_pdf(path: Path, data: bytes) -> RawDocument:
     """A PDF's text, one paragraph per line; a scan or a locked file is a ``SourceError``."""
     pages, info = _lines(path.name, data)
+    if _unmapped(pages):
+        # pdfminer could not map the font's glyphs to characters (it prints "(cid:123)"),
+        # as happens with owner-password PDFs; PDFium reads those
+        pages, info = _lines_pdfium(path.name, data)
     if sum(len(re.sub(r"\s", "", line.text)) for page in pages for line in page) < 20:
         raise SourceError(path.name, "no text layer: the PDF needs OCR (it holds page images only)")
     body = _drop_running_lines(pages)
     paragraphs = join_paragraphs(body)
     return RawDocument(path.name, "\n".join(paragraphs), "pdf", None, info)
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _unmapped(pages: list[list[Line]]) -> bool:
+    text = "".join(line.text for page in pages for line in page)
+    return len(_CID.findall(text)) * 6 > len(text) / 4
 
 
 def _lines(source: str, data: bytes) -> tuple[list[list[Line]], dict]:
@@ -93,6 +109,59 @@ def _page_lines(page, number: int) -> list[Line]:
         size = median(c["size"] for c in chars)
         out.append(Line(number, text, chars[0]["x0"], chars[-1]["x1"], raw["top"] / page.height,
                         raw["bottom"] / page.height, size))
+    return sorted(out, key=lambda line: (round(line.top, 3), line.x0))
+
+
+def _lines_pdfium(source: str, data: bytes) -> tuple[list[list[Line]], dict]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise SourceError(source, "the PDF is password-protected: save a copy without the password") from exc
+        raise SourceError(source, f"not a readable PDF ({exc})") from exc
+    try:
+        info = {k.lower(): v for k, v in pdf.get_metadata_dict(skip_empty=True).items()
+                if k in ("Title", "Author", "Subject", "CreationDate")}
+        pages = [_page_lines_pdfium(pdf[number], number) for number in range(len(pdf))]
+    except pdfium.PdfiumError as exc:
+        raise SourceError(source, f"not a readable PDF ({exc})") from exc
+    finally:
+        pdf.close()
+    return pages, info
+
+
+def _page_lines_pdfium(page, number: int) -> list[Line]:
+    """The page's characters, in content order, gathered into lines by their height on the page."""
+    import pypdfium2.raw as raw
+
+    height = page.get_height()
+    textpage = page.get_textpage()
+    lines: list[list[tuple[str, float, float, float, float, float]]] = []
+    for i in range(textpage.count_chars()):
+        code = raw.FPDFText_GetUnicode(textpage.raw, i)
+        if code in (0, 0xFFFE, 0xFFFF) or chr(code) in "\r\n":
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        size = raw.FPDFText_GetFontSize(textpage.raw, i) or (top - bottom) or 1.0
+        char = (chr(code), left, bottom, right, top, size)
+        if lines:
+            last = lines[-1][-1]
+            same_row = abs((bottom + top) / 2 - (last[2] + last[4]) / 2) <= 0.5 * max(size, last[5])
+            if same_row and left >= last[1] - 0.5 * size:
+                lines[-1].append(char)
+                continue
+        lines.append([char])
+    out = []
+    for chars in lines:
+        visible = [c for c in chars if c[0].strip()]
+        if not visible:
+            continue
+        out.append(Line(number, squash("".join(c[0] for c in chars)), visible[0][1], visible[-1][3],
+                        (height - max(c[4] for c in visible)) / height,
+                        (height - min(c[2] for c in visible)) / height, median(c[5] for c in visible)))
+    textpage.close()
     return sorted(out, key=lambda line: (round(line.top, 3), line.x0))
 
 

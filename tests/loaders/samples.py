@@ -232,8 +232,13 @@ PDF_FONT = "STSong-Light"
 
 
 def pdf_document(paragraphs: list[str], *, header: str | None = None, font_size: float = 14,
-                 lines_per_page: int | None = None, password: str | None = None) -> bytes:
-    """A 公文-like A4 PDF: two-character first-line indents, running header, page numbers."""
+                 lines_per_page: int | None = None, password: str | None = None,
+                 no_copying: bool = False) -> bytes:
+    """A 公文-like A4 PDF: two-character first-line indents, running header, page numbers.
+
+    ``password`` locks it for reading; ``no_copying`` sets only an owner
+    password forbidding copying and printing, as many government PDFs do.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -247,10 +252,11 @@ def pdf_document(paragraphs: list[str], *, header: str | None = None, font_size:
     per_page = lines_per_page or int((top - bottom) / leading)
     buffer = io.BytesIO()
     encrypt = None
-    if password:
+    if password or no_copying:
         from reportlab.lib import pdfencrypt
 
-        encrypt = pdfencrypt.StandardEncryption(password, ownerPassword=password + "-owner", strength=40)
+        encrypt = pdfencrypt.StandardEncryption(password or "", ownerPassword=(password or "") + "-owner",
+                                                canPrint=not no_copying, canCopy=not no_copying, strength=40)
     pdf = canvas.Canvas(buffer, pagesize=A4, encrypt=encrypt)
     pdf.setTitle(header or "")
     measure = lambda s: pdfmetrics.stringWidth(s, PDF_FONT, font_size)  # noqa: E731

@@ -80,3 +80,11 @@ def test_truncated_pdf_is_named(tmp_path):
     with pytest.raises(SourceError) as info:
         read_document(path)
     assert info.value.source == "cut.pdf"
+
+
+def test_pdf_that_forbids_copying_is_still_read(tmp_path):
+    seed = next(p for p in SEED_FILES if p.name.startswith("001"))
+    spec = seed_page(seed)
+    path = tmp_path / "no-copy.pdf"
+    path.write_bytes(pdf_document(spec.text().splitlines(), header="浙江省科学技术厅", no_copying=True))
+    assert lines_of(read_document(path).text) == lines_of(spec.text())
