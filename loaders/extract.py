@@ -22,7 +22,7 @@ from loaders.incentives import find_incentives
 from loaders.layout import layout
 from loaders.lexicon import fingerprint, regions
 from loaders.mentions import find_organizations, find_regions
-from loaders.metadata import find_title, read_metadata
+from loaders.metadata import read_metadata
 from loaders.outline import outline
 from loaders.read import RawDocument
 from loaders.responsibility import assign, strip_brackets
@@ -90,8 +90,7 @@ def extract(raw: RawDocument) -> GraphData:
     for measure in plan_outline.measures:
         _measure_links(b, plan, measure, measure_ids[id(measure)], where)
 
-    _, cited = find_title(lay)
-    for citation in read_citations(cited, meta.title_text):
+    for citation in read_citations(meta.cited, meta.title_text):
         b.link(Rel.CITES, plan, b.citation(citation), citation.evidence)
 
     for line in lay.content():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders.document import Document
 from loaders.lexicon import alternation, pattern, words
@@ -117,6 +118,7 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
 _HEADER_KEYS = ("index_number", "doc_number", "publisher", "date_issued", "date_published", "category", "title")
 
 
+@cache
 def _header_labels() -> dict[str, str]:
     section = words()["header"]
     labels = {}
@@ -126,13 +128,18 @@ def _header_labels() -> dict[str, str]:
     return labels
 
 
+@cache
+def _header_regex() -> re.Pattern[str]:
+    return re.compile(r"(?:^|(?<=\s)|(?<=[•·]))(" + alternation(list(_header_labels())) + r")\s*[:：]\s*")
+
+
 def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     """Labelled fields (索引号: …) near the top of the page, several per line or one per line.
 
     Returns the fields found (first value wins) and the index of the line after the last field.
     """
     labels = _header_labels()
-    label_re = re.compile(r"(?:^|(?<=\s)|(?<=[•·]))(" + alternation(list(labels)) + r")\s*[:：]\s*")
+    label_re = _header_regex()
     found: dict[str, str] = {}
     last = -1
     limit = min(len(lines), 60)

@@ -41,9 +41,14 @@ def pattern(section: str, key: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in words()[section][key]))
 
 
+@cache
+def _alternation(items: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
+
+
 def alternation(items: list[str]) -> str:
     """A regex alternation of literal words, longest first (so 若干措施 wins over 措施)."""
-    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
+    return _alternation(tuple(items))
 
 
 @dataclass(frozen=True)

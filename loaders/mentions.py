@@ -58,9 +58,9 @@ class OrgMention:
 
 
 @cache
-def _org_index() -> list[tuple[str, KnownEntity]]:
-    pairs = [(form, org) for org in known_organizations() for form in (org.name, *org.aliases)]
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+def _org_index() -> tuple[re.Pattern[str], dict[str, KnownEntity]]:
+    forms = {form: org for org in known_organizations() for form in (org.name, *org.aliases)}
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))), forms
 
 
 @cache
@@ -72,16 +72,15 @@ def _org_suffix() -> re.Pattern[str]:
 def find_organizations(text: str) -> list[OrgMention]:
     found: list[OrgMention] = []
     taken: list[tuple[int, int]] = []
-    for form, org in _org_index():
-        for match in re.finditer(re.escape(form), text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            end = match.end()
-            campus = re.match(r"[\u4e00-\u9fff]{1,4}校区", text[end:])
-            if campus:
-                end += campus.end()
-            taken.append((match.start(), end))
-            found.append(OrgMention(org.name, text[match.start():end], match.start(), org.kind, org.name_en))
+    regex, forms = _org_index()
+    for match in regex.finditer(text):
+        org = forms[match.group(0)]
+        end = match.end()
+        campus = re.match(r"[\u4e00-\u9fff]{1,4}校区", text[end:end + 6])
+        if campus:
+            end += campus.end()
+        taken.append((match.start(), end))
+        found.append(OrgMention(org.name, text[match.start():end], match.start(), org.kind, org.name_en))
     kinds = dict(words()["organizations"]["suffixes"])
     stops = ("支持", "鼓励", "引导", "依托", "推动", "联合", "加强", "与", "和", "及", "等", "由", "对", "在", "以")
     for match in _org_suffix().finditer(text):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders.document import Span
 from loaders.layout import Layout, Line, chinese_number
@@ -61,6 +62,8 @@ class Metadata:
     body_start: int = 0
     #: lines of the notice (before the plan's own text)
     notice_end: int = 0
+    #: 《…》 spans that cite other documents
+    cited: list[Span] = field(default_factory=list)
 
 
 # -- title -------------------------------------------------------------------------
@@ -78,10 +81,15 @@ def kind_of(title: str) -> str | None:
     '措施'
     """
     core = PERIOD.sub("", title).strip()
-    for kind in sorted(_kinds(), key=len, reverse=True):
+    for kind in _kinds_longest_first():
         if core.endswith(kind):
             return words()["plan"]["kind_core"].get(kind, kind)
     return None
+
+
+@cache
+def _kinds_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_kinds(), key=len, reverse=True))
 
 
 def _is_title(text: str) -> bool:
@@ -164,7 +172,7 @@ def _unify(text: str) -> str:
 
 def read_metadata(lay: Layout) -> Metadata:
     meta = Metadata()
-    candidates, _cited = find_title(lay)
+    candidates, meta.cited = find_title(lay)
     title = choose_title(candidates)
     if title:
         meta.title = title

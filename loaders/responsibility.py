@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from loaders.agencies import Agency, Jurisdiction, resolve_list
 from loaders.document import Span
@@ -51,6 +52,7 @@ def brackets(span: Span) -> list[Span]:
     return out
 
 
+@cache
 def _label_regex() -> re.Pattern[str]:
     section = words()["responsibility"]
     labels = section["lead"] + section["support"] + section["responsible"]

@@ -38,6 +38,19 @@ def _tokenizer():
     return tokenizer
 
 
+@cache
+def _pos_tokenizer():
+    """Part-of-speech tagging on the same tokenizer (and user words), without a second dictionary load."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(word, part of speech) pairs; ns/nr/nz/nt mark place, person and other proper names."""
+    return [(pair.word, pair.flag) for pair in _pos_tokenizer().cut(text)]
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """(word, start, end) for every word of ``text``."""
     return list(_tokenizer().tokenize(text))

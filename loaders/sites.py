@@ -55,22 +55,38 @@ def _generic_regex() -> re.Pattern[str]:
 
 
 @cache
-def _left_stops() -> list[str]:
-    return sorted(words()["sites"]["left_stops"], key=len, reverse=True)
+def _left_stops() -> tuple[frozenset[str], tuple[int, ...]]:
+    stops = frozenset(words()["sites"]["left_stops"])
+    return stops, tuple(sorted({len(s) for s in stops}, reverse=True))
+
+
+@cache
+def _known_regex() -> tuple[re.Pattern[str], dict[str, KnownEntity]]:
+    forms = dict(_known_index())
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))), forms
+
+
+@cache
+def _suffix_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds = dict(_suffixes())
+    return re.compile("|".join(re.escape(s) for s in sorted(kinds, key=len, reverse=True))), kinds
+
+
+def _ends_with_stop(text: str, i: int) -> bool:
+    stops, lengths = _left_stops()
+    return any(text[i - n:i] in stops for n in lengths if n <= i)
 
 
 def find_sites(text: str, context_city: Region | None = None, home: Region | None = None) -> list[SiteMention]:
     """Every site named in ``text`` (a measure's text or a goal clause)."""
     found: list[SiteMention] = []
     taken: list[tuple[int, int]] = []
-    for form, site in _known_index():
-        for match in re.finditer(re.escape(form), text):
-            start, end = match.start(), match.end()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            # a city name written before a known site belongs to it (东莞松山湖)
-            taken.append((start, end))
-            found.append(SiteMention(site.name, form, start, site.kind, site.name_en, site.city, site.district, True))
+    known, forms = _known_regex()
+    for match in known.finditer(text):
+        site, form = forms[match.group(0)], match.group(0)
+        taken.append((match.start(), match.end()))
+        found.append(SiteMention(site.name, form, match.start(), site.kind, site.name_en, site.city,
+                                 site.district, True))
     for start, end, kind in _pattern_candidates(text):
         if any(s < end and start < e for s, e in taken):
             continue
@@ -85,14 +101,14 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
 
 def _pattern_candidates(text: str) -> list[tuple[int, int, str]]:
     candidates: list[tuple[int, int, str]] = []
-    for suffix, kind in _suffixes():
-        for match in re.finditer(re.escape(suffix), text):
-            end = match.end()
-            if end < len(text) and _continues_name(text, end):
-                continue
-            start = _left_edge(text, match.start())
-            if end - start > len(suffix) and end - start <= 30:
-                candidates.append((start, end, kind))
+    regex, kinds = _suffix_regex()
+    for match in regex.finditer(text):
+        suffix, end = match.group(0), match.end()
+        if end < len(text) and _continues_name(text, end):
+            continue
+        start = _left_edge(text, match.start())
+        if end - start > len(suffix) and end - start <= 30:
+            candidates.append((start, end, kinds[suffix]))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int, str]] = []
     for c in candidates:
@@ -105,8 +121,9 @@ def _pattern_candidates(text: str) -> list[tuple[int, int, str]]:
 
 def _continues_name(text: str, end: int) -> bool:
     """A suffix inside a longer name: 松山湖|高新区, 产业园|区."""
-    rest = text[end:end + 6]
-    return any(rest.startswith(s) for s, _ in _suffixes()) or (rest[:1] in ("区",) and not rest.startswith("区域"))
+    if _suffix_regex()[0].match(text, end):
+        return True
+    return text[end:end + 1] == "区" and not text.startswith("区域", end)
 
 
 def _left_edge(text: str, suffix_start: int) -> int:
@@ -121,16 +138,13 @@ def _left_edge(text: str, suffix_start: int) -> int:
             if bracket and regions().lookup(bracket.group(1)):
                 i = bracket.start()
                 continue
-        if ch in STOP_CHARS:
+        if ch in STOP_CHARS or _ends_with_stop(text, i):
             break
-        head = text[:i]
-        if any(head.endswith(stop) for stop in _left_stops()):
-            break
-        if ch in "和与及" and any(head[:-1].endswith(s) for s, _ in _suffixes()):
+        if ch in "和与及" and any(text.endswith(s, 0, i - 1) for s, _ in _suffixes()):
             break
         i -= 1
     for form, _org in _org_names():
-        if text[:i].endswith(form) and len(form) >= 2:
+        if len(form) >= 2 and text.endswith(form, 0, i):
             return i - len(form)  # 美的库卡智能制造科技园: a company name inside a site name
     return i
 
@@ -180,13 +194,14 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
 NOT_PLACES = ("长三角", "珠三角", "京津冀", "粤港澳", "大湾区", "成渝", "中部", "西部", "东部", "全国", "全省", "华南")
 
 
+@cache
 def _proper(core: str) -> bool:
     """Does the name hold a proper noun (jieba tags place and person names ns/nr, others nz/nt)?"""
-    import jieba.posseg
+    from loaders.segment import tagged
 
     generic = set(words()["sites"]["generic"])
-    return any(w.flag in ("ns", "nr", "nz", "nt") and len(w.word) >= 2 and w.word not in NOT_PLACES
-               and w.word not in generic for w in jieba.posseg.cut(core))
+    return any(flag in ("ns", "nr", "nz", "nt") and len(word) >= 2 and word not in NOT_PLACES
+               and word not in generic for word, flag in tagged(core))
 
 
 def _leading_place(core: str, home: Region | None = None) -> tuple[str, Region] | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from loaders.document import Document, Span
 from loaders.layout import Line, chinese_number
@@ -186,6 +187,7 @@ def _clauses(span: Span) -> list[Span]:
     return [c.strip(" 　") for c in out if c.text.strip(" ，,。；;、")]
 
 
+@cache
 def _quantity_regex() -> re.Pattern[str]:
     comparators = words()["targets"]["comparators"]
     pre = alternation([w for w in comparators if w not in ("以上", "及以上", "以下", "以内", "左右", "上下")]
