@@ -43,6 +43,16 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address the HTTP service binds to.")
     port: int = Field(default=8000, ge=0, le=65535, description="Port of the HTTP service.")
     api_key: str | None = Field(default=None, description="If set, admin actions require it.")
+    watch_debounce_ms: int = Field(
+        default=1000, ge=0, description="build --watch: changes are gathered this long before one build runs."
+    )
+    watch_poll_interval_ms: int = Field(
+        default=500, ge=50, description="build --watch: how often to look for changes when polling."
+    )
+    watch_force_polling: bool = Field(
+        default=False, description="build --watch: poll the folder instead of waiting for file events "
+        "(network shares, some containers)."
+    )
     base_iri: str = Field(
         default="https://policykg.org/id/", description="Namespace in which RDF IRIs are minted."
     )

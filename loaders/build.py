@@ -44,6 +44,10 @@ class BuildReport:
         lines = [f"added {len(self.added)}, changed {len(self.changed)}, unchanged {len(self.unchanged)}, "
                  f"removed {len(self.removed)}, failed {len(self.failed)} "
                  f"-> {nodes} nodes, {rels} relationships in {self.seconds:.1f} s"]
+        for name, sources in (("added", self.added), ("changed", self.changed), ("removed", self.removed)):
+            if sources:
+                more = f" (+{len(sources) - 20} more)" if len(sources) > 20 else ""
+                lines.append(f"{name}: {', '.join(sources[:20])}{more}")
         lines += [f"FAILED {source}: {reason}" for source, reason in self.failed]
         return "\n".join(lines)
 

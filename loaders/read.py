@@ -153,3 +153,8 @@ def _extra_suffixes() -> set[str]:
     from loaders import formats
 
     return set(formats.SUFFIXES)
+
+
+# The container formats register their readers into READERS; imported last, so
+# that ``loaders.formats`` finds this module complete whichever is imported first.
+from loaders import formats as _formats  # noqa: E402, F401

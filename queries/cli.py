@@ -39,13 +39,19 @@ def main() -> None:
 @store_option
 @click.option("--prune", is_flag=True, help="Take out documents that are gone from the given folders.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines.")
-def build(paths: tuple[Path, ...], data_dir: Path | None, store: str | None, prune: bool, quiet: bool) -> None:
+@click.option("--watch", is_flag=True,
+              help="Keep building: after every change in the folders (implies --prune); stop with Ctrl-C.")
+def build(paths: tuple[Path, ...], data_dir: Path | None, store: str | None, prune: bool, quiet: bool,
+          watch: bool) -> None:
     """Build the graph from PATHS (files or folders; default seeds/)."""
     from loaders.build import build as run_build
 
     settings = settings_from(data_dir=data_dir, store=store)
     inputs = list(paths) or default_inputs()
     progress = None if quiet else (lambda line: click.echo(line, err=True))
+    if watch:
+        _watch(inputs, settings, progress)
+        return
     try:
         report = run_build(inputs, settings, prune=prune, progress=progress)
     except PolicyKGError as exc:
@@ -53,6 +59,21 @@ def build(paths: tuple[Path, ...], data_dir: Path | None, store: str | None, pru
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)
+
+
+def _watch(inputs: list[Path], settings: Settings, progress) -> None:
+    from loaders.watch import watch
+
+    folders = [p for p in inputs if p.is_dir()]
+    if not folders or len(folders) != len(inputs):
+        raise click.UsageError("--watch takes folders only")
+    click.echo(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)", err=True)
+    try:
+        watch(folders, settings, progress=progress, on_report=lambda report: click.echo(report.summary()))
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
+    except PolicyKGError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command()
