@@ -68,8 +68,6 @@ def responsibility_annex(tmp_path):
     return path, len(rows) - 1
 
 
-@pytest.mark.xfail(strict=True, reason="waits for the extractor's rule reading 责任分工 tables (loaders/, the lead's); "
-                                      "strict, so this fails as a reminder once the rule lands")
 def test_responsibility_table_gives_the_responsibilities(tmp_path):
     """The annex table must give the same RESPONSIBLE_FOR links as the brackets (the extractor's table rule)."""
     path, count = responsibility_annex(tmp_path)
