@@ -35,11 +35,12 @@ class Assignment:
     evidence: str  # the bracket as the document prints it
 
 
-def brackets(span: Span) -> list[Span]:
-    """Top-level bracketed stretches of ``span`` (nesting kept inside: 各县（区）人民政府)."""
+def _bracket_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each top-level bracketed stretch; nesting stays inside (各县（区）人民政府),
+    and a bracket the text cuts off runs to its end (read what is there)."""
     out = []
     depth, start = 0, 0
-    for i, ch in enumerate(span.text):
+    for i, ch in enumerate(text):
         if ch in OPEN:
             if depth == 0:
                 start = i
@@ -47,10 +48,15 @@ def brackets(span: Span) -> list[Span]:
         elif ch in CLOSE and depth:
             depth -= 1
             if depth == 0:
-                out.append(span.sub(start, i + 1))
+                out.append((start, i + 1))
     if depth:
-        out.append(span.sub(start))  # cut inside its list: read what is there
+        out.append((start, len(text)))
     return out
+
+
+def brackets(span: Span) -> list[Span]:
+    """Top-level bracketed stretches of ``span``."""
+    return [span.sub(a, b) for a, b in _bracket_ranges(span.text)]
 
 
 @cache
@@ -150,23 +156,18 @@ def _unique(agencies: list[Agency]) -> list[Agency]:
 
 
 def strip_brackets(text: str) -> str:
-    """``text`` without its responsibility brackets (names there are not sites or mentions)."""
+    """``text`` without its responsibility lists (names there are not sites or mentions)."""
     label = _label_regex()
-    out, depth, start, keep_from = [], 0, 0, 0
-    for i, ch in enumerate(text):
-        if ch in OPEN:
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch in CLOSE and depth:
-            depth -= 1
-            if depth == 0:
-                inner = text[start + 1:i]
-                if label.search(inner) or re.search(r"负责[^，。]{0,4}$", inner):
-                    out.append(text[keep_from:start])
-                    keep_from = i + 1
+    out, keep_from = [], 0
+    for a, b in _bracket_ranges(text):
+        inner = text[a + 1:b - 1]
+        if label.search(inner) or re.search(r"负责[^，。]{0,4}$", inner):
+            out.append(text[keep_from:a])
+            keep_from = b
     out.append(text[keep_from:])
-    return "".join(out)
+    kept = "".join(out)
+    unbracketed = re.search(rf"(?:^|(?<=[。；;]))\s*(?:{label.pattern})", kept)
+    return kept[: unbracketed.start()] if unbracketed else kept
 
 
 # -- 责任分工 tables (an annex: task | 牵头单位 | 配合单位) ----------------------------------------
