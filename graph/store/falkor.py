@@ -107,11 +107,19 @@ class FalkorStore:
             return self.graph.ro_query(query, params, timeout=timeout_ms)
 
     def export(self) -> GraphData:
-        """Every node and relationship, read in id-range pages under the row cap."""
+        """Every node and relationship, read in id-range pages under the row cap.
+
+        The server cuts every result at the row cap without saying so, and
+        one node may have more relationships than that (a plan with all its
+        measures), so relationships are read in pages of their own: ordered
+        by internal id and resumed after the last one seen, until a page
+        comes back short.
+        """
         graph = GraphData()
         if not self.exists():
             return graph
-        page = max(1, min(self.settings.max_rows, 5000))
+        cap = max(1, self.settings.max_rows)
+        page = min(cap, 5000)
         top = self.graph.ro_query("MATCH (n) RETURN max(ID(n))").result_set[0][0]
         if top is None:
             return graph
@@ -123,12 +131,19 @@ class FalkorStore:
                 props = dict(props)
                 node_id = props.pop("id")
                 graph.nodes[node_id] = Node(node_id, labels[0], props)
-            for type_, start, end, props in self.graph.ro_query(
-                    "MATCH (a)-[r]->(b) WHERE ID(a) >= $lo AND ID(a) < $hi "
-                    "RETURN type(r), a.id, b.id, properties(r)", params).result_set:
-                props = dict(props)
-                rel_id = props.pop("id")
-                graph.relationships[rel_id] = Relationship(type_, start, end, props, rel_id)
+            after = -1
+            while True:
+                rows = self.graph.ro_query(
+                    "MATCH (a)-[r]->(b) WHERE ID(a) >= $lo AND ID(a) < $hi AND ID(r) > $after "
+                    "RETURN ID(r), type(r), a.id, b.id, properties(r) ORDER BY ID(r) LIMIT $limit",
+                    {**params, "after": after, "limit": cap}).result_set
+                for internal, type_, start, end, props in rows:
+                    props = dict(props)
+                    rel_id = props.pop("id")
+                    graph.relationships[rel_id] = Relationship(type_, start, end, props, rel_id)
+                    after = internal
+                if len(rows) < cap:
+                    break
         return graph
 
     def close(self) -> None:
