@@ -33,6 +33,8 @@ class BuildReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     seconds: float = 0.0
+    #: where the time went: read+extract, cache (contributions written), merge, store
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -77,8 +79,12 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
             if contribution.source not in seen and any(_under(where, r) for r in roots) and not where.exists():
                 cache.remove(contribution.source)
                 report.removed.append(contribution.source)
+    merging = time.perf_counter()
     graph = merge_documents(c.graph for c in cache.all())
+    report.stage_seconds["merge"] = time.perf_counter() - merging
+    storing = time.perf_counter()
     _store(graph, settings, store)
+    report.stage_seconds["store"] = time.perf_counter() - storing
     report.counts = graph.counts()
     report.seconds = time.perf_counter() - started
     return report
@@ -96,6 +102,7 @@ def _build_one(path: Path, cache: ContributionCache, report: BuildReport) -> str
     if previous and previous.digest == digest:
         report.unchanged.append(source)
         return "unchanged"
+    extracting = time.perf_counter()
     try:
         graph = extract_file(path)
     except SourceError as exc:
@@ -108,9 +115,17 @@ def _build_one(path: Path, cache: ContributionCache, report: BuildReport) -> str
             cache.remove(source)
         report.failed.append((source, f"extraction failed: {type(exc).__name__}: {exc}"))
         return "failed"
+    finally:
+        _add_time(report, "extract", extracting)
+    caching = time.perf_counter()
     cache.put(Contribution(source, str(path.resolve()), digest, graph))
+    _add_time(report, "cache", caching)
     (report.changed if previous else report.added).append(source)
     return f"{len(graph.nodes)} entities"
+
+
+def _add_time(report: BuildReport, stage: str, since: float) -> None:
+    report.stage_seconds[stage] = report.stage_seconds.get(stage, 0.0) + time.perf_counter() - since
 
 
 def extract_file(path: Path) -> GraphData:

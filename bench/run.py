@@ -1,0 +1,114 @@
+"""Run every benchmark and rewrite bench/RESULTS.md (and the README's headline figures).
+
+    bench/run [--quick] [--sizes 100,1000,10000] [--work DIR] [--keep]
+
+``--quick`` measures the 100- and 1,000-document corpora (a few minutes);
+without it 10,000 documents are added. Each size runs in a fresh process
+(``bench.scale``), the build profile in another (``bench.profile_build``),
+and the query latency (``bench.latency``) once the HTTP service is on main.
+The raw numbers go to ``bench/results.json`` beside RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import report
+from bench.corpus import write_corpus
+from bench.machine import describe
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def python(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", *args], check=True, cwd=ROOT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="100 and 1,000 documents only")
+    parser.add_argument("--sizes", default=None, help="comma-separated corpus sizes (overrides --quick)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and data directories")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--readme", type=Path, default=ROOT / "README.md")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([100, 1000] if args.quick
+                                                                          else [100, 1000, 10000])
+    work = args.work or Path(tempfile.mkdtemp(prefix="policykg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    results: dict = {"quick": args.quick and not args.sizes, "date": report.now(), "machine": describe(),
+                     "sizes": sizes, "seed": args.seed, "scales": []}
+    try:
+        for n in sizes:
+            corpus = work / f"corpus-{n}"
+            log(f"corpus of {n} documents")
+            t = time.perf_counter()
+            shutil.rmtree(corpus, ignore_errors=True)
+            write_corpus(n, corpus, seed=args.seed)
+            corpus_s = time.perf_counter() - t
+            log(f"measuring {n} documents")
+            out = work / f"scale-{n}.json"
+            python("bench.scale", str(corpus), str(work / f"data-{n}"), str(out),
+                   "--load-rounds", "1" if n >= 5000 else "3")
+            scale = json.loads(out.read_text(encoding="utf-8"))
+            scale["corpus_s"] = corpus_s
+            results["scales"].append(scale)
+            if not args.keep:
+                shutil.rmtree(work / f"data-{n}", ignore_errors=True)
+        profiled = max((n for n in sizes if n <= 1000), default=sizes[0])
+        log(f"profiling the build on the {profiled}-document corpus")
+        python("bench.profile_build", str(work / f"corpus-{profiled}"), str(work / "profile.json"))
+        results["profile"] = json.loads((work / "profile.json").read_text(encoding="utf-8"))
+        if importlib.util.find_spec("bench.latency") and _service_available():
+            log("query latency through HTTP")
+            latency_sizes = [n for n in sizes if n >= 1000] or sizes[-1:]
+            python("bench.latency", str(work / "latency.json"), *[str(work / f"corpus-{n}") for n in latency_sizes])
+            results["latency"] = json.loads((work / "latency.json").read_text(encoding="utf-8"))
+    finally:
+        if not args.keep and args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    results["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["seconds"] = time.perf_counter() - started
+    args.results.write_text(report.render(results), encoding="utf-8")
+    (args.results.parent / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1),
+                                                      encoding="utf-8")
+    update_readme(args.readme, report.headline(results))
+    log(f"wrote {args.results} in {results['seconds'] / 60:.1f} min")
+    return 0
+
+
+def _service_available() -> bool:
+    return importlib.util.find_spec("queries.service") is not None or any(ROOT.glob("queries/routes/cypher*.py"))
+
+
+def update_readme(readme: Path, block: str) -> None:
+    """Replace the README's headline block (between the markers) with the one just measured."""
+    if not readme.exists():
+        return
+    text = readme.read_text(encoding="utf-8")
+    if report.START not in text or report.END not in text:
+        return
+    head, rest = text.split(report.START, 1)
+    _, tail = rest.split(report.END, 1)
+    readme.write_text(head + block + tail, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
