@@ -131,20 +131,39 @@ class FalkorStore:
                 props = dict(props)
                 node_id = props.pop("id")
                 graph.nodes[node_id] = Node(node_id, labels[0], props)
-            after = -1
-            while True:
-                rows = self.graph.ro_query(
-                    "MATCH (a)-[r]->(b) WHERE ID(a) >= $lo AND ID(a) < $hi AND ID(r) > $after "
-                    "RETURN ID(r), type(r), a.id, b.id, properties(r) ORDER BY ID(r) LIMIT $limit",
-                    {**params, "after": after, "limit": cap}).result_set
-                for internal, type_, start, end, props in rows:
-                    props = dict(props)
-                    rel_id = props.pop("id")
-                    graph.relationships[rel_id] = Relationship(type_, start, end, props, rel_id)
-                    after = internal
-                if len(rows) < cap:
-                    break
+            for type_, start, end, props in self._relationships_from(lo, lo + page, cap):
+                props = dict(props)
+                rel_id = props.pop("id")
+                graph.relationships[rel_id] = Relationship(type_, start, end, props, rel_id)
         return graph
+
+    def _relationships_from(self, lo: int, hi: int, cap: int) -> list[list[Any]]:
+        """Relationships leaving nodes with internal ids in [lo, hi), however many there are.
+
+        A page that comes back full may have been cut: it is split in halves;
+        a single node with more than ``cap`` relationships is read in pages
+        ordered by relationship id, each resuming after the last one seen.
+        """
+        rows = self.graph.ro_query(
+            "MATCH (a)-[r]->(b) WHERE ID(a) >= $lo AND ID(a) < $hi "
+            "RETURN type(r), a.id, b.id, properties(r) LIMIT $limit",
+            {"lo": lo, "hi": hi, "limit": cap}).result_set
+        if len(rows) < cap:
+            return rows
+        if hi - lo > 1:
+            mid = (lo + hi) // 2
+            return self._relationships_from(lo, mid, cap) + self._relationships_from(mid, hi, cap)
+        out: list[list[Any]] = []
+        after = -1
+        while True:
+            page = self.graph.ro_query(
+                "MATCH (a)-[r]->(b) WHERE ID(a) = $node AND ID(r) > $after "
+                "RETURN ID(r), type(r), a.id, b.id, properties(r) ORDER BY ID(r) LIMIT $limit",
+                {"node": lo, "after": after, "limit": cap}).result_set
+            out += [row[1:] for row in page]
+            if len(page) < cap:
+                return out
+            after = page[-1][0]
 
     def close(self) -> None:
         try:
