@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import PolicyKGError, SourceError
+from graph.errors import PolicyKGError, SourceError, StoreError
 from graph.model import GraphData, merge_documents
 from graph.settings import Settings
 from loaders.cache import Contribution, ContributionCache
@@ -63,22 +63,23 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
     files, missing = collect_paths(inputs)
     report.failed += [(e.source, e.reason) for e in missing]
     seen: set[str] = set()
-    for number, path in enumerate(files, 1):
-        source = path.name
-        if source in seen:
-            report.failed.append((source, f"another file of the same name was read already ({path})"))
-            continue
-        seen.add(source)
-        status = _build_one(path, cache, report)
-        if progress:
-            progress(f"[{number}/{len(files)}] {source}: {status}")
-    if prune:
-        roots = [p.resolve() for p in inputs if p.is_dir()]
-        for contribution in cache.all():
-            where = Path(contribution.path)
-            if contribution.source not in seen and any(_under(where, r) for r in roots) and not where.exists():
-                cache.remove(contribution.source)
-                report.removed.append(contribution.source)
+    try:
+        for number, path in enumerate(files, 1):
+            source = path.name
+            if source in seen:
+                report.failed.append((source, f"another file of the same name was read already ({path})"))
+                continue
+            seen.add(source)
+            status = _build_one(path, cache, report)
+            if progress:
+                progress(f"[{number}/{len(files)}] {source}: {status}")
+        if prune:
+            _prune(inputs, seen, cache, report)
+    except OSError as exc:
+        # reading a document fails inside _build_one; what gets here is the data directory
+        # (full or read-only): stop before the stored graph is touched
+        raise StoreError(f"cannot write to the data directory {settings.data_dir}: {exc.strerror or exc}; "
+                         "the stored graph is unchanged (the setting is data_dir)") from exc
     merging = time.perf_counter()
     graph = merge_documents(c.graph for c in cache.all())
     report.stage_seconds["merge"] = time.perf_counter() - merging
@@ -88,6 +89,15 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
     report.counts = graph.counts()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _prune(inputs: list[Path], seen: set[str], cache: ContributionCache, report: BuildReport) -> None:
+    roots = [p.resolve() for p in inputs if p.is_dir()]
+    for contribution in cache.all():
+        where = Path(contribution.path)
+        if contribution.source not in seen and any(_under(where, r) for r in roots) and not where.exists():
+            cache.remove(contribution.source)
+            report.removed.append(contribution.source)
 
 
 def _build_one(path: Path, cache: ContributionCache, report: BuildReport) -> str:

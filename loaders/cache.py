@@ -55,8 +55,12 @@ class ContributionCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self._file(contribution.source)
         tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(contribution.to_json(), ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, target)
+        try:
+            tmp.write_text(json.dumps(contribution.to_json(), ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, target)
+        except OSError:
+            tmp.unlink(missing_ok=True)  # a full disk leaves no half-written file behind
+            raise
 
     def remove(self, source: str) -> None:
         self._file(source).unlink(missing_ok=True)

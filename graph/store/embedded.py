@@ -65,12 +65,16 @@ class EmbeddedServer:
         if self.ping():
             self._register()
             return
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        with self._lock():
-            if not self.ping():
-                self._clean_stale()
-                self._start()
-            self._register()
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            with self._lock():
+                if not self.ping():
+                    self._clean_stale()
+                    self._start()
+                self._register()
+        except OSError as exc:
+            raise StoreError(f"cannot start the embedded FalkorDB in {self.data_dir}: {exc.strerror or exc} "
+                             "(its data directory must be writable; the setting is data_dir)") from exc
 
     def ping(self) -> bool:
         if not self.socket_path.exists():
@@ -99,11 +103,16 @@ class EmbeddedServer:
         users[self.data_dir] = users.get(self.data_dir, 1) - 1
         if users[self.data_dir] > 0:
             return
-        with self._lock():
-            (self.clients_dir / str(os.getpid())).unlink(missing_ok=True)
-            if self._live_clients():
-                return
-            self.stop()
+        try:
+            with self._lock():
+                (self.clients_dir / str(os.getpid())).unlink(missing_ok=True)
+                if self._live_clients():
+                    return
+                self.stop()
+        except OSError:
+            # a data directory made read-only under a running server: leave the server to
+            # its other users (it is shut down by the next user that can write there)
+            return
 
     def stop(self) -> None:
         """Shut the server down (every build saves its data, so nothing is lost).
@@ -113,7 +122,7 @@ class EmbeddedServer:
         socket is gone the process touches no file, so it is killed then.
         """
         pid = self.pid()
-        if pid and _alive(pid) and _is_redis(pid):
+        if pid and _alive(pid) and _serves(pid, self.socket_path):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
             deadline = time.monotonic() + 5.0
@@ -138,7 +147,7 @@ class EmbeddedServer:
 
     def _clean_stale(self) -> None:
         pid = self.pid()
-        if pid and _alive(pid) and _is_redis(pid):
+        if pid and _alive(pid) and _serves(pid, self.socket_path):
             os.kill(pid, signal.SIGKILL)
             _wait_gone(pid, 5.0)
         self.pid_path.unlink(missing_ok=True)
@@ -186,15 +195,18 @@ class EmbeddedServer:
     def _register(self) -> None:
         if self._registered:
             return
-        self.clients_dir.mkdir(parents=True, exist_ok=True)
-        (self.clients_dir / str(os.getpid())).touch()
+        try:
+            self.clients_dir.mkdir(parents=True, exist_ok=True)
+            (self.clients_dir / str(os.getpid())).touch()
+        except OSError:
+            pass  # a read-only data directory: the running server can still be read
         self._registered = True
         EmbeddedServer._users[self.data_dir] = EmbeddedServer._users.get(self.data_dir, 0) + 1
         atexit.register(self.release)
 
     def _live_clients(self) -> list[int]:
         live = []
-        for entry in self.clients_dir.glob("*"):
+        for entry in self.clients_dir.glob("*") if self.clients_dir.is_dir() else []:
             try:
                 pid = int(entry.name)
             except ValueError:
@@ -221,11 +233,26 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def _is_redis(pid: int) -> bool:
-    try:
-        return "redis" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
-    except OSError:
-        return True
+def _serves(pid: int, socket_path: Path) -> bool:
+    """True if ``pid`` is the redis-server of this data directory.
+
+    A pid file outlives its server when the server is killed, and the pid
+    may by then belong to another process, even another policykg's
+    redis-server on the same machine: only a process started on this
+    socket may be signalled.
+    """
+    if Path("/proc/self").exists():
+        try:
+            args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            return False
+        return b"redis" in args[0] and str(socket_path).encode() in args
+    try:  # no /proc (macOS): ask ps
+        command = subprocess.run(["ps", "-p", str(pid), "-o", "command="], capture_output=True, text=True,
+                                 timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "redis" in command and str(socket_path) in command
 
 
 def _wait_gone(pid: int, seconds: float) -> None:

@@ -10,6 +10,7 @@ half-way leaves the previous graph untouched.
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -56,22 +57,70 @@ class FalkorStore:
 
     # -- writing ----------------------------------------------------------
     def replace_graph(self, graph: GraphData) -> None:
-        staging_name = f"{self.settings.graph_name}__building"
+        """Write ``graph`` into a staging graph, rename it over the served one, save it to disk.
+
+        Readers see the old graph until the rename. Whatever stops the write
+        half-way (the process killed, the server killed, the disk full or
+        read-only) leaves the previous graph served and on disk: the data
+        directory is checked for writing first, a server that went away is
+        restarted once, and if the dump cannot be written after the rename the
+        server is restarted from its last good dump, which holds the previous
+        graph.
+        """
+        self._check_writable()
+        try:
+            self._write_staging(graph)
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            self._recover()  # the server went away (killed?): once more on a fresh one
+            try:
+                self._write_staging(graph)
+            except redis.RedisError as exc:
+                raise StoreError(f"writing the graph failed: {exc}; the previous graph is kept") from exc
+        except redis.RedisError as exc:
+            raise StoreError(f"writing the graph failed: {exc}; the previous graph is kept") from exc
         conn = self.db.connection
         try:
-            conn.delete(staging_name)
-            staging = self.db.select_graph(staging_name)
-            for statement in cypher.INDEX_STATEMENTS:
-                staging.query(statement)
-            size = self.settings.write_batch_size
-            for statement, rows in cypher.node_batches(graph, size):
-                staging.query(statement, {"rows": rows})
-            for statement, rows in cypher.relationship_batches(graph, size):
-                staging.query(statement, {"rows": rows})
-            conn.rename(staging_name, self.settings.graph_name)
+            conn.rename(self._staging_name, self.settings.graph_name)
             conn.save()
         except redis.RedisError as exc:
-            raise StoreError(f"writing the graph failed: {exc}") from exc
+            self._restore_last_dump()
+            raise StoreError(f"the new graph could not be saved in {self.server.data_dir} ({exc}): is the disk "
+                             "full? The previous graph is kept and served (the setting is data_dir)") from exc
+
+    @property
+    def _staging_name(self) -> str:
+        return f"{self.settings.graph_name}__building"
+
+    def _write_staging(self, graph: GraphData) -> None:
+        conn = self.db.connection
+        conn.delete(self._staging_name)
+        staging = self.db.select_graph(self._staging_name)
+        for statement in cypher.INDEX_STATEMENTS:
+            staging.query(statement)
+        size = self.settings.write_batch_size
+        for statement, rows in cypher.node_batches(graph, size):
+            staging.query(statement, {"rows": rows})
+        for statement, rows in cypher.relationship_batches(graph, size):
+            staging.query(statement, {"rows": rows})
+
+    def _check_writable(self) -> None:
+        """Fail before touching the graph if the dump could not be written at all."""
+        probe = self.server.data_dir / f".write-probe-{os.getpid()}"
+        try:
+            probe.write_bytes(b"policykg")
+            probe.unlink()
+        except OSError as exc:
+            raise StoreError(f"cannot write the graph: the data directory {self.server.data_dir} is not writable "
+                             f"({exc.strerror or exc}); the previous graph is kept (the setting is data_dir)") from exc
+
+    def _restore_last_dump(self) -> None:
+        """Bring the server back to its last good dump (the previous graph): restart it from disk."""
+        try:
+            self.server.stop()
+            self.server.ensure_running()
+            self._connect()
+        except (StoreError, redis.RedisError, OSError):
+            pass  # the next use of the store restarts it; the dump on disk is the previous graph
 
     def exists(self) -> bool:
         try:

@@ -1,0 +1,93 @@
+"""kill -9 of a build half-way: the graph served before is still served, also after a restart.
+
+The build writes into a staging graph and renames it in only when complete,
+and saves to disk only after the rename; a build killed while reading the
+documents has touched nothing but its own per-document cache, which the next
+build uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+import redis
+
+from bench.corpus import write_corpus
+from graph.store.falkor import FalkorStore
+from loaders.build import build
+from tests.conftest import SEEDS, settings_for
+from tests.faults.helpers import cli, kill9, snapshot, wait_for
+
+
+def test_kill_9_while_the_new_graph_is_written_keeps_the_served_graph(tmp_path):
+    data = tmp_path / "data"
+    build([SEEDS], settings_for(data))
+    before = snapshot(data)
+    corpus = tmp_path / "corpus"
+    write_corpus(30, corpus, seed=11)
+    # one row per statement, so the write to the staging graph lasts long enough to be caught
+    proc = cli("build", str(SEEDS), str(corpus), "--data-dir", str(data), "-q",
+               env={"POLICYKG_WRITE_BATCH_SIZE": "1"})
+    socket = data / "falkordb.sock"
+
+    def writing() -> bool:
+        if proc.poll() is not None:
+            raise AssertionError(f"the build ended before it was killed: {proc.communicate()}")
+        try:
+            conn = redis.Redis(unix_socket_path=str(socket))
+            nodes = conn.execute_command("GRAPH.RO_QUERY", "policykg__building", "MATCH (n) RETURN count(n)")
+            conn.close()
+            return nodes[1][0][0] > 200
+        except (redis.RedisError, OSError, IndexError):
+            return False
+
+    assert wait_for(writing, timeout_s=120), "the staging graph never appeared"
+    kill9(proc)
+
+    store = FalkorStore(settings_for(data))  # the server outlived the build: the old graph is served
+    try:
+        assert json_of(store) == before
+    finally:
+        store.close()  # the killed build left no live user: the server stops here
+    assert not (data / "falkordb.sock").exists()
+    assert snapshot(data) == before  # restarted from its dump: still the old graph
+
+    report = build([SEEDS, corpus], settings_for(data))  # and the next build completes
+    assert report.ok and not report.added  # the killed build had read every document: none is read again
+    store = FalkorStore(settings_for(data))
+    try:
+        assert not store.db.connection.exists("policykg__building")
+        assert store.export().counts() == report.counts
+    finally:
+        store.close()
+
+
+def test_kill_9_while_reading_documents_keeps_the_graph_and_the_next_build_resumes(tmp_path):
+    data = tmp_path / "data"
+    build([SEEDS], settings_for(data))
+    before = snapshot(data)
+    corpus = tmp_path / "corpus"
+    write_corpus(24, corpus, seed=12)
+    proc = cli("build", str(corpus), "--data-dir", str(data))
+    done = 0
+    for line in proc.stderr:
+        match = re.match(r"\[(\d+)/(\d+)\]", line)
+        if match and int(match.group(1)) >= int(match.group(2)) // 2:
+            done = int(match.group(1))
+            break
+    assert done, "no progress was reported"
+    kill9(proc)
+    assert snapshot(data) == before
+
+    report = build([SEEDS, corpus], settings_for(data))
+    assert report.ok
+    assert len(report.unchanged) >= 5 + done - 1  # what the killed build had read is not read again
+    fresh = settings_for(tmp_path / "fresh")
+    build([SEEDS, corpus], fresh)
+    assert snapshot(data) == snapshot(fresh.data_dir)
+
+
+def json_of(store) -> str:
+    import json
+
+    return json.dumps(store.export().to_json(), ensure_ascii=False, sort_keys=True)
