@@ -68,7 +68,7 @@ class EmbeddedServer:
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             with self._lock():
-                if not self.ping():
+                if not self.ping() and not self._busy_then_answers():
                     self._clean_stale()
                     self._start()
                 self._register()
@@ -145,6 +145,19 @@ class EmbeddedServer:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    def _busy_then_answers(self) -> bool:
+        """A live server of ours that does not answer is busy (saving a large graph blocks it for
+        seconds), not dead: wait for it rather than kill it and lose the dump it is writing."""
+        pid = self.pid()
+        if not (pid and _alive(pid) and _serves(pid, self.socket_path) and self.socket_path.exists()):
+            return False
+        deadline = time.monotonic() + self.start_timeout_s
+        while time.monotonic() < deadline and _alive(pid):
+            if self.ping():
+                return True
+            time.sleep(0.1)
+        return False
+
     def _clean_stale(self) -> None:
         pid = self.pid()
         if pid and _alive(pid) and _serves(pid, self.socket_path):
@@ -152,6 +165,8 @@ class EmbeddedServer:
             _wait_gone(pid, 5.0)
         self.pid_path.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
+        for partial in self.data_dir.glob("temp-*.rdb"):  # a dump cut short by a crash or a full disk
+            partial.unlink(missing_ok=True)
 
     def _start(self) -> None:
         try:
@@ -167,8 +182,11 @@ class EmbeddedServer:
         if self.bolt_port:
             args += ["BOLT_PORT", str(self.bolt_port)]
         log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child
+        # restore_signals=False keeps SIGXFSZ ignored as Python has it: a file size limit
+        # (ulimit -f) then fails the dump with an error, as a full disk does, instead of
+        # killing the server in the middle of it
         proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                start_new_session=True, cwd=self.data_dir)
+                                start_new_session=True, cwd=self.data_dir, restore_signals=False)
         log.close()
         self.pid_path.write_text(str(proc.pid))
         deadline = time.monotonic() + self.start_timeout_s
@@ -239,14 +257,15 @@ def _serves(pid: int, socket_path: Path) -> bool:
     A pid file outlives its server when the server is killed, and the pid
     may by then belong to another process, even another policykg's
     redis-server on the same machine: only a process started on this
-    socket may be signalled.
+    socket may be signalled. Redis rewrites its command line into a title
+    ("redis-server unixsocket:/…/falkordb.sock"), which still names the socket.
     """
     if Path("/proc/self").exists():
         try:
-            args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             return False
-        return b"redis" in args[0] and str(socket_path).encode() in args
+        return b"redis" in command and str(socket_path).encode() in command
     try:  # no /proc (macOS): ask ps
         command = subprocess.run(["ps", "-p", str(pid), "-o", "command="], capture_output=True, text=True,
                                  timeout=10).stdout

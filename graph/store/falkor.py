@@ -83,8 +83,9 @@ class FalkorStore:
             conn.rename(self._staging_name, self.settings.graph_name)
             conn.save()
         except redis.RedisError as exc:
+            reason = self._save_failure() or str(exc) or type(exc).__name__
             self._restore_last_dump()
-            raise StoreError(f"the new graph could not be saved in {self.server.data_dir} ({exc}): is the disk "
+            raise StoreError(f"the new graph could not be saved in {self.server.data_dir} ({reason}): is the disk "
                              "full? The previous graph is kept and served (the setting is data_dir)") from exc
 
     @property
@@ -112,6 +113,19 @@ class FalkorStore:
         except OSError as exc:
             raise StoreError(f"cannot write the graph: the data directory {self.server.data_dir} is not writable "
                              f"({exc.strerror or exc}); the previous graph is kept (the setting is data_dir)") from exc
+
+    def _save_failure(self) -> str | None:
+        """The server's own words on why its dump failed (the reply to SAVE says only "ERR")."""
+        try:
+            with open(self.server.log_path, "rb") as log:
+                log.seek(max(0, log.seek(0, os.SEEK_END) - 8192))
+                lines = log.read().decode("utf-8", errors="replace").splitlines()
+        except OSError:
+            return None
+        for line in reversed(lines):
+            if "error" in line.lower() or "failed" in line.lower():
+                return line.split(" * ")[-1].split(" # ")[-1].strip()
+        return None
 
     def _restore_last_dump(self) -> None:
         """Bring the server back to its last good dump (the previous graph): restart it from disk."""

@@ -117,3 +117,29 @@ def test_a_stale_pid_file_naming_another_server_does_not_touch_it(tmp_path):
     finally:
         mine.close()
         other.close()
+
+
+def test_a_busy_server_is_waited_for_not_killed(tmp_path):
+    """A server saving a large graph answers nothing for seconds: a store opened meanwhile waits for it."""
+    settings = settings_for(tmp_path / "data")
+    first = FalkorStore(settings)
+    try:
+        first.replace_graph(small_graph())
+        pid = first.server.pid()
+        first.db.connection.execute_command("CLIENT", "PAUSE", 6000, "ALL")  # as busy as a long SAVE
+        second = FalkorStore(settings)  # its ping times out while the server is paused
+        try:
+            assert second.server.pid() == pid, "the busy server was killed and replaced"
+            assert second.read("MATCH (p:Plan) RETURN count(p)").rows == [[3]]
+        finally:
+            second.close()
+    finally:
+        first.close()
+
+
+def test_the_last_store_to_close_ends_the_server_process(tmp_path):
+    store = FalkorStore(settings_for(tmp_path / "data"))
+    pid = store.server.pid()
+    store.close()
+    assert wait_for(lambda: _zombie(pid) or not os.path.exists(f"/proc/{pid}"), timeout_s=10), \
+        "the server process outlived its last user"
