@@ -116,8 +116,8 @@ def literal(value: Any, kind: str) -> Literal:
 
     >>> literal(2027, "gYear")
     rdflib.term.Literal('2027', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYear'))
-    >>> literal(60.0, "number"), literal(1.9, "number")
-    (rdflib.term.Literal('60', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), rdflib.term.Literal('1.9', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')))
+    >>> [(str(x), x.datatype.rsplit("#")[1]) for x in (literal(60.0, "number"), literal(1.9, "number"))]
+    [('60', 'integer'), ('1.9', 'decimal')]
     >>> literal("省科技厅", "zh")
     rdflib.term.Literal('省科技厅', lang='zh')
     """

@@ -44,8 +44,10 @@ def _segment(text: str) -> str:
 
 
 def node_iri(base: str, label: str, node_id: str) -> URIRef:
-    """>>> node_iri("https://policykg.org/id/", "Agency", "agency-f55436e882c232c5")
-    rdflib.term.URIRef('https://policykg.org/id/agency/agency-f55436e882c232c5')
+    """The IRI of a contract node.
+
+    >>> str(node_iri("https://policykg.org/id/", "Agency", "agency-f55436e882c232c5"))
+    'https://policykg.org/id/agency/agency-f55436e882c232c5'
     """
     return URIRef(f"{base}{SEGMENTS.get(label, label.lower())}/{_segment(node_id)}")
 

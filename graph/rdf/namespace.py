@@ -13,7 +13,7 @@ their own instance IRIs, but ``pkg:Plan`` stays ``pkg:Plan``.
 from __future__ import annotations
 
 from rdflib import Graph
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
 VOCABULARY_IRI = "https://policykg.org/ns#"
@@ -119,7 +119,7 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "skos": str(SKOS),
     "dcterms": str(DCTERMS),
-    "schema": str(SDO),
+    "schema": "https://schema.org/",  # rdflib's SDO warns on every unknown attribute lookup
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "xsd": str(XSD),

@@ -73,10 +73,10 @@ def check_read_only(query: str) -> None:
     Strings, IRIs, comments, variables and prefixed names are blanked first,
     so ``FILTER(CONTAINS(?t, "DELETE"))`` or ``ex:add`` do not count.
 
-    >>> check_read_only('SELECT * WHERE { ?s ?p "INSERT" }')
-    >>> check_read_only('insert data { <a:b> <a:c> 1 }')
+    >>> check_read_only('SELECT * WHERE { ?s ?p "INSERT" }')  # doctest: +ELLIPSIS
+    >>> check_read_only('insert data { <a:b> <a:c> 1 }')  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    graph.errors.ReadOnlyError: this SPARQL endpoint is read-only: INSERT is an update; only SELECT, ASK, CONSTRUCT and DESCRIBE queries run here
+    graph.errors.ReadOnlyError: this SPARQL endpoint is read-only: INSERT is an update; ...
     """
     bare = _NOISE.sub(" ", query)
     update = _UPDATE_WORDS.search(bare)
@@ -282,7 +282,7 @@ def _boolean(value: bool, name: str) -> bytes:
         return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
     if name == "xml":
         return ('<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-                f"<head/><boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode("utf-8")
+                f"<head/><boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
     if name == "tsv":
         return f"?_askResult\n{'true' if value else 'false'}\n".encode()
     return f"_askResult\r\n{'true' if value else 'false'}\r\n".encode()

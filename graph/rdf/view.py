@@ -170,3 +170,14 @@ class ViewCache:
                 if self.on_new_view:
                     self.on_new_view(self._view)
             return self._view
+
+
+def label_of(view: RDFView, iri: str) -> str | None:
+    """A human name for ``iri``: its Chinese prefLabel, else its title, else None."""
+    node = ox.NamedNode(iri)
+    for predicate in ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://purl.org/dc/terms/title"):
+        values = [q.object for q in view.store.quads_for_pattern(node, ox.NamedNode(predicate), None, _DEFAULT)]
+        values.sort(key=lambda v: (getattr(v, "language", None) != "zh", v.value))
+        if values:
+            return values[0].value
+    return None
