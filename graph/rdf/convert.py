@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rdflib import Graph, Literal, Namespace
-from rdflib.namespace import DCTERMS, RDF, XSD
+from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node as RDFNode
 from rdflib.term import URIRef
 
@@ -31,6 +31,9 @@ from graph.model import GraphData
 from graph.rdf.iris import check_base, document_iri, link_iri, node_iri
 from graph.rdf.mapping import Mapping, PropertyMap, load_mapping
 from graph.rdf.namespace import bind_prefixes
+
+# rdflib's XSD namespace object warns on attribute lookups by tools (pytest's doctest finder)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 #: where terms the mapping does not know yet are written, so nothing is lost
 EXT = Namespace("https://policykg.org/ns/ext#")
@@ -136,13 +139,13 @@ def literal(value: Any, kind: str) -> Literal:
         if number is not None and number == number.to_integral_value():
             return Literal(int(number))
         if number is not None:
-            return Literal(_canonical_decimal(number), datatype=XSD.decimal)
+            return Literal(_canonical_decimal(number), datatype=URIRef(_XSD + "decimal"))
     if kind == "date" and isinstance(value, str) and _DATE.match(value):
-        return Literal(value, datatype=XSD.date)
+        return Literal(value, datatype=URIRef(_XSD + "date"))
     if kind == "gYear" and not isinstance(value, bool):
         number = _decimal(value)
         if number is not None and number == number.to_integral_value() and 0 < number < 10000:
-            return Literal(f"{int(number):04d}", datatype=XSD.gYear)
+            return Literal(f"{int(number):04d}", datatype=URIRef(_XSD + "gYear"))
     return _plain(value)
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
-_XSD_STRING = str(XSD.string)
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = str(RDF.langString)
 
 

@@ -64,11 +64,13 @@ class RDFView:
     def _write(self, fmt: RDFFormat) -> bytes:
         if fmt.writer is None:
             return jsonld_bytes(self.rdflib_graph())
+        # sorted by subject: each resource reads as one block, and equal graphs give equal bytes
+        triples = sorted((q.triple for q in self._data_quads()), key=_sort_key)
         if fmt.name == "trig":
             name = ox.NamedNode(str(graph_iri(self.base, self.graph_name)))
-            quads = (ox.Quad(q.subject, q.predicate, q.object, name) for q in self._data_quads())
-            return ox.serialize(quads, format=fmt.writer, prefixes=PREFIXES)
-        return self.store.dump(format=fmt.writer, from_graph=_DEFAULT, prefixes=PREFIXES)
+            return ox.serialize((ox.Quad(t.subject, t.predicate, t.object, name) for t in triples),
+                                format=fmt.writer, prefixes=PREFIXES)
+        return ox.serialize(triples, format=fmt.writer, prefixes=PREFIXES)
 
     def _data_quads(self) -> Iterator[ox.Quad]:
         return self.store.quads_for_pattern(None, None, None, _DEFAULT)
@@ -108,6 +110,10 @@ class RDFView:
     def count_instances(self, cls: URIRef) -> int:
         rdf_type = ox.NamedNode(str(RDF.type))
         return sum(1 for _ in self.store.quads_for_pattern(None, rdf_type, to_ox(cls), _DEFAULT))
+
+
+def _sort_key(triple: ox.Triple) -> tuple[str, str, str]:
+    return triple.subject.value, triple.predicate.value, str(triple.object)
 
 
 def jsonld_bytes(graph: Graph) -> bytes:
