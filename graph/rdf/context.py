@@ -21,7 +21,8 @@ CONTEXT_FILE = "context.jsonld"
 
 _TYPES = {"date": "xsd:date", "gYear": "xsd:gYear"}
 #: properties that may hold several values: always arrays, so clients need no special case
-_SETS = {"sources", "aliases", "cited_in"}
+#: (not aliases: rdflib does not compact a language-tagged @set term, and leaves skos:altLabel as is)
+_SETS = {"sources", "cited_in"}
 
 
 def make_context(mapping: Mapping | None = None) -> dict[str, Any]:
