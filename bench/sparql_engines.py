@@ -86,7 +86,7 @@ def copies_of(triple_list, copies: int):
             continue
         suffix = f"-c{copy}"
 
-        def rename(term):
+        def rename(term, suffix=suffix):
             if isinstance(term, rdflib.URIRef) and str(term).startswith(BASE):
                 return rdflib.URIRef(str(term) + suffix)
             return term
@@ -121,8 +121,8 @@ def main() -> None:
         print(f"| load | {load_rdflib * 1000:.0f} | {load_ox * 1000:.0f} | {load_rdflib / load_ox:.1f} | |")
         total_r = total_o = 0.0
         for name, query in QUERIES.items():
-            t_r, rows_r = timed(lambda q=query: list(graph.query(PROLOGUE + q)), args.repeat)
-            t_o, rows_o = timed(lambda q=query: list(store.query(q, prefixes=PREFIXES)), args.repeat)
+            t_r, rows_r = timed(lambda q=query, g=graph: list(g.query(PROLOGUE + q)), args.repeat)
+            t_o, rows_o = timed(lambda q=query, s=store: list(s.query(q, prefixes=PREFIXES)), args.repeat)
             assert len(rows_r) == len(rows_o), (name, len(rows_r), len(rows_o))
             total_r, total_o = total_r + t_r, total_o + t_o
             print(f"| {name} | {t_r * 1000:.1f} | {t_o * 1000:.1f} | {t_r / t_o:.0f} | {len(rows_o)} |")
