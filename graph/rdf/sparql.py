@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, QueryTimeout, ReadOnlyError, SettingError
+from graph.errors import QueryError, QueryTimeout, ReadOnlyError
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -288,5 +288,5 @@ def _boolean(value: bool, name: str) -> bytes:
     return f"_askResult\r\n{'true' if value else 'false'}\r\n".encode()
 
 
-__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "SettingError", "SparqlAnswer", "accepted", "check_read_only",
+__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "SparqlAnswer", "accepted", "check_read_only",
            "negotiate", "run_query"]
