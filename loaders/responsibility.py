@@ -133,6 +133,11 @@ def _bracket(bracket: Span, measure: Measure, where: Jurisdiction, first_leads: 
         return []
     roles = {role for role, _ in lists}
     evidence = bracket.surface
+    if bracket.text[-1:] not in CLOSE and not bracket.doc.text[bracket.end:].strip():
+        # the page ends inside this list: its last name may be cut (省工业和…), so it is left out
+        role, names = lists[-1]
+        cut = max(names.text.rfind(sep) for sep in "、，,；; ")
+        lists[-1] = (role, names.sub(0, max(cut, 0)))
     out: list[Assignment] = []
     for role, names in lists:
         if role == "responsible" and "support" in roles and "lead" not in roles:

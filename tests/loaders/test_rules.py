@@ -84,7 +84,7 @@ def test_outline_levels_and_sections(shandong):
 def test_lead_and_support_lists_resolve_short_names_in_the_province(shandong):
     assert owners(shandong, measure(shandong, "建设济南、青岛算力枢纽").id) == [
         ("山东省发展和改革委员会", "lead", 1), ("山东省工业和信息化厅", "support", 1),
-        ("山东省大数据管理局", "support", 2), ("济南市人民政府", "support", 3)]
+        ("山东省大数据局", "support", 2), ("济南市人民政府", "support", 3)]
 
 
 def test_a_list_without_brackets_on_its_own_line(shandong):
@@ -145,7 +145,7 @@ def test_articles_with_bracketed_titles_and_no_sections():
     graph = build(ARTICLES)
     first = measure(graph, "支持算力设施建设")
     assert (first.properties["number"], first.properties["level"]) == ("第一条", 1)
-    assert owners(graph, first.id) == [("贵阳市大数据管理局", "responsible", 1), ("贵阳市财政局", "responsible", 2)]
+    assert owners(graph, first.id) == [("贵阳市大数据局", "responsible", 1), ("贵阳市财政局", "responsible", 2)]
     second = measure(graph, "鼓励模型研发")
     assert owners(graph, second.id) == [("贵阳市科学技术局", "lead", 1), ("贵阳市工业和信息化局", "responsible", 1)]
 
