@@ -19,6 +19,7 @@ from loaders.coordination import coordinators
 from loaders.coverage import jurisdiction_of, plan_region
 from loaders.document import prepare
 from loaders.incentives import find_incentives
+from loaders.indicators import table_goals
 from loaders.layout import layout
 from loaders.lexicon import fingerprint, regions
 from loaders.mentions import find_organizations, find_regions
@@ -47,7 +48,7 @@ def extract(raw: RawDocument) -> GraphData:
     if not plan_outline.measures and _reported_before_heading(lay, meta):
         # a news item summarising the plan above its (cut) text: its items are the measures
         plan_outline = outline(lay, lay.lines[: meta.notice_end])
-    goals = read_targets(doc, body, plan_outline)
+    goals = read_targets(doc, body, plan_outline) + table_goals(doc, body)
     if not meta.title_text and not plan_outline.measures and not goals:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
 
