@@ -24,6 +24,9 @@ INLINE_ITEM = re.compile(
     r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百]+条"
     r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\S)")
 CN_DIGITS = "零一二三四五六七八九"
+#: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
+#: line break (…执行。 山东省人民政府办公厅 2025年5月7日 (此件公开发布) 关于…)
+LOST_BREAK = re.compile(r"(?<=[\u4e00-\u9fff。；：:，,）)\]】」”])\s+(?=[\u4e00-\u9fff（(\[【「“《]|\d{4}年\d{1,2}月)")
 
 
 @dataclass
@@ -94,10 +97,14 @@ def _cut_at_end_marker(lines: list[Line]) -> list[Line]:
 
 
 def _split_run_on(lines: list[Line]) -> list[Line]:
-    """A paragraph holding several numbered items in a row is split before each of them."""
+    """A paragraph holding several numbered items in a row is split before each of them, and a long
+    line whose breaks became blanks is split at the blanks."""
     out: list[Line] = []
     for line in lines:
-        cuts = [m.start() for m in INLINE_ITEM.finditer(line.text)] if len(line.text) > 120 else []
+        cuts = []
+        if len(line.text) > 120:
+            gaps = [m.end() for m in LOST_BREAK.finditer(line.text)]
+            cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)})
         if len(cuts) < 1:
             out.append(line)
             continue

@@ -80,11 +80,17 @@ def kind_of(title: str) -> str | None:
     >>> kind_of("廊坊市促进人工智能产业发展十三条措施")
     '措施'
     """
-    core = PERIOD.sub("", title).strip()
+    core = _status_re().sub("", PERIOD.sub("", title)).strip()
+    core = PERIOD.sub("", core).strip()
     for kind in _kinds_longest_first():
         if core.endswith(kind):
             return words()["plan"]["kind_core"].get(kind, kind)
     return None
+
+
+@cache
+def _status_re() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(words()["plan"]["title_status"]) + r")\s*$")
 
 
 @cache
@@ -93,7 +99,7 @@ def _kinds_longest_first() -> tuple[str, ...]:
 
 
 def _is_title(text: str) -> bool:
-    core = PERIOD.sub("", text).strip()
+    core = _status_re().sub("", PERIOD.sub("", text)).strip()
     kind = kind_of(text)
     return bool(kind) and len(norm(core)) >= len(kind) + 3 and "。" not in text and len(text) <= 90
 
@@ -251,6 +257,10 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
         return value.strip()
     for line in lay.lines[: max(meta.body_start, 1) + 2]:
         text = line.text.strip()
+        closing = re.search(r"[（(](" + DOC_NUMBER.pattern + r")[)）]$", text)
+        if closing and "通知" in text:  # …的通知（渝府办发〔2025〕60号）
+            start = line.start + text.index(closing.group(1))
+            return lay.doc.quote(start, start + len(closing.group(1)))
         match = DOC_NUMBER.fullmatch(text)
         if match:
             return line_surface(lay, line).strip()
@@ -261,7 +271,7 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
 
 
 def line_surface(lay: Layout, line: Line) -> str:
-    return lay.doc.original[line.start:line.end]
+    return lay.doc.quote(line.start, line.end)
 
 
 def _date(value: str | None) -> str | None:
@@ -360,6 +370,11 @@ def _reported_issuers(lines: list[Line], meta: Metadata):
         keys.append(meta.kind + "》")
     for line in lines:
         text = line.text
+        passive = re.search(r"(?:已|并)?由([^，。；：:“”《》]{2,60}?)(?:联合|正式)?(?:印发|发布)", text)
+        if passive and any(key in text for key in keys if key):
+            names = _names(passive.group(1))
+            if names:
+                yield names, text
         for key in keys:
             for hit in re.finditer(re.escape(key), text):
                 before = text[: hit.start()].rstrip("《")

@@ -134,8 +134,8 @@ def _left_edge(text: str, suffix_start: int) -> int:
     while i > 0:
         ch = text[i - 1]
         if ch in "）)":
-            bracket = re.search(r"[（(]([\u4e00-\u9fff]{2,4})[）)]$", text[:i])
-            if bracket and regions().lookup(bracket.group(1)):
+            bracket = re.search(r"[（(]([\u4e00-\u9fff、，]{2,20})[）)]$", text[:i])
+            if bracket and all(regions().lookup(p) for p in re.split(r"[、，]", bracket.group(1)) if p):
                 i = bracket.start()
                 continue
         if ch in STOP_CHARS or _ends_with_stop(text, i):
