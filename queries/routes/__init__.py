@@ -9,3 +9,7 @@ ROUTERS: list[APIRouter] = []
 from queries.routes import analysis as _analysis  # noqa: E402
 
 ROUTERS.append(_analysis.router)
+
+from queries.routes import rdf as _rdf  # noqa: E402
+
+ROUTERS.append(_rdf.router)
