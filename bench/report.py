@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from bench.measure import fit_exponent
 
 START, END = "<!-- headline:start -->", "<!-- headline:end -->"
+SECTION_START, SECTION_END = "<!-- bench-run:start -->", "<!-- bench-run:end -->"
 
 
 def _f(value, digits: int = 2) -> str:
@@ -47,11 +48,14 @@ def derived(scale: dict) -> dict:
         "extract_chars_s": t["chars"] / ext, "extract_docs_s": t["docs"] / ext,
         "extract_vs_segment": ext / seg, "extract_vs_stock": ext / stock,
         "build_s": build_s, "build_chars_s": chars / build_s, "build_docs_s": scale["docs"] / build_s,
-        "build_vs_segment": build_s / (chars / seg_rate),
+        # the interleaved extract/jieba ratio times the build's own total/extract ratio: both measured
+        # within one phase, so the machine's load between phases does not enter
+        "build_vs_segment": ext / seg * build_s / scale["build"]["stages"]["extract"],
         "replace_s": replace, "bare_s": bare, "load_vs_bare": replace / bare,
         "nodes_s": load["nodes"] / replace, "rels_s": load["relationships"] / replace,
         "bare_nodes_s": load["nodes"] / bare, "bare_rels_s": load["relationships"] / bare,
         "export_s": export["json_s"], "export_elements_s": elements / export["json_s"],
+        "rdf_vs_json": export["rdf"]["seconds"] / export["json_s"] if export.get("rdf") else None,
     }
 
 
@@ -85,8 +89,9 @@ def headline(results: dict) -> str:
         ("store load (`replace_graph`) vs bare batched `UNWIND … CREATE`",
          f"**{d['load_vs_bare']:.2f}×** ({_k(d['nodes_s'])} nodes/s, {_k(d['rels_s'])} relationships/s)", "–"),
         ("JSON export", f"{_k(d['export_elements_s'])} nodes+relationships/s", "–"),
-        ("RDF export", f"{_k(rdf['triples_s'])} triples/s, peak {rdf['peak_mb']:.0f} MB" if rdf else
-         "pending: `graph.rdf` is not on main yet", "–"),
+        ("RDF export (Turtle) vs JSON export of the same stored graph",
+         f"**{d['rdf_vs_json']:.2f}×** ({_k(rdf['triples_s'])} triples/s, {rdf['triples']:,} triples, "
+         f"peak {rdf['peak_mb']:.0f} MB)" if rdf else "pending: `graph.rdf` is not on main yet", "–"),
         (f"growth exponent, time vs documents ({sizes}): build / load / export",
          " / ".join(_f(e[k]) for k in ("build", "load", "export")), "≤ 1.1"),
         ("query latency added by HTTP, p50 (named queries, 1,000 docs)",
@@ -104,11 +109,13 @@ def headline(results: dict) -> str:
 def render(results: dict) -> str:
     scales = results["scales"]
     m = results["machine"]
-    out = ["# policykg benchmarks", "",
-           f"Written by `bench/run{' --quick' if results['quick'] else ''}`; do not edit by hand, run it again. "
-           "Every figure is a ratio against a baseline measured in the same run (interleaved where it can be), "
-           "because absolute times on a shared machine move from one minute to the next.", "",
-           "## Headline", "", headline(results), "", "## Machine", "",
+    out = [SECTION_START, "## Scale and reliability (issue 7, `bench/run`)", "",
+           f"Written by `bench/run{' --quick' if results['quick'] else ''}` between the markers of this section; "
+           "do not edit it by hand, run it again (the other sections of this file belong to other benchmarks and "
+           "are left as they are). Every figure is a ratio against a baseline measured in the same run "
+           "(interleaved where it can be), because absolute times on a shared machine move from one minute to "
+           "the next.", "",
+           "### Headline", "", headline(results), "", "### Machine", "",
            f"- CPU: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable), {m['memory_gb']} GB memory",
            f"- load average at start: {', '.join(map(str, m['load_average']))}; at end: "
            f"{', '.join(map(str, results.get('load_average_end', [])))}",
@@ -119,11 +126,21 @@ def render(results: dict) -> str:
     out += corpus_section(results) + throughput_section(scales) + profile_section(results.get("profile"))
     out += load_section(scales) + export_section(scales) + growth_section(scales)
     out += latency_section(results.get("latency")) + quality_section(scales[-1])
+    out.append(SECTION_END)
     return "\n".join(out) + "\n"
 
 
+def splice(document: str, section: str) -> str:
+    """``document`` with this benchmark's section replaced (or appended), the rest untouched."""
+    if SECTION_START in document and SECTION_END in document:
+        head, rest = document.split(SECTION_START, 1)
+        _, tail = rest.split(SECTION_END + "\n", 1) if SECTION_END + "\n" in rest else rest.split(SECTION_END, 1)
+        return head + section + tail
+    return document.rstrip("\n") + "\n\n" + section
+
+
 def corpus_section(results: dict) -> list[str]:
-    lines = ["## Corpus", "",
+    lines = ["### Corpus", "",
              "`python -m bench.corpus N DIR --seed 0`: synthetic documents in the seven layouts of the seeds and the "
              "development set, 12% in Traditional script, 5% GB18030, some with CRLF or a BOM.", "",
              "| documents | characters | bytes | generated in |", "|---|---|---|---|"]
@@ -133,12 +150,14 @@ def corpus_section(results: dict) -> list[str]:
 
 
 def throughput_section(scales: list[dict]) -> list[str]:
-    lines = ["## 1. Build throughput against jieba segmentation", "",
+    lines = ["### 1. Build throughput against jieba segmentation", "",
              "The same texts (an even sample of up to 1,000 documents per size), in blocks of ten, each block run "
              "through the project's jieba (`loaders.segment.tokenize`, with its user dictionary), stock jieba "
              "(`jieba.tokenize`) and read + extract, in rotating order. The whole build is `loaders.build.build` "
              "over every document into an empty data directory, against the project's segmentation rate applied "
-             "to all the corpus's characters. Dictionary loading is left out of both (a fixed cost per process: "
+             "to all the corpus's characters (computed as the interleaved extract ÷ jieba ratio times the build's "
+             "own total ÷ extraction time, so that the machine's load between the two phases does not enter). "
+             "Dictionary loading is left out of both (a fixed cost per process: "
              + ", ".join(f"{s['warm_up']['project_jieba_load_s']:.1f} s" for s in scales[:1]) + ").", "",
              "| documents | sampled | jieba (project) chars/s | stock jieba chars/s | read+extract chars/s | docs/s "
              "| extract ÷ jieba | extract ÷ stock | whole build chars/s | build ÷ jieba |",
@@ -163,7 +182,7 @@ def throughput_section(scales: list[dict]) -> list[str]:
 def profile_section(profile: dict | None) -> list[str]:
     if not profile:
         return []
-    lines = ["## 2. Where extraction spends its time (cProfile)", "",
+    lines = ["### 2. Where extraction spends its time (cProfile)", "",
              f"`python -m bench.profile_build` over {profile['docs']} documents ({profile['chars']:,} characters). "
              "cProfile slows pure-Python code unevenly: read the shares, not the seconds. "
              f"**jieba's own code is {profile['jieba_share']:.0%} of extraction time.**", "",
@@ -181,7 +200,7 @@ def profile_section(profile: dict | None) -> list[str]:
 
 
 def load_section(scales: list[dict]) -> list[str]:
-    lines = ["## 3. Store load into the embedded FalkorDB", "",
+    lines = ["### 3. Store load into the embedded FalkorDB", "",
              "`FalkorStore.replace_graph` (properties made plain, indexes, batched `UNWIND … CREATE` into a staging "
              "graph, `RENAME`, `SAVE`) against one bare batched `UNWIND … CREATE` of the same rows (prepared "
              "beforehand) into another graph through the same client, with the same indexes and batch size, "
@@ -200,17 +219,19 @@ def load_section(scales: list[dict]) -> list[str]:
 
 
 def export_section(scales: list[dict]) -> list[str]:
-    lines = ["## 4. Export", "",
-             "JSON: `store.export()` (paged reads under the row cap) and the contract's JSON text. "
-             "Peak memory is the benchmark process's resident set during the export.", "",
+    lines = ["### 4. Export", "",
+             "JSON: `store.export()` (paged reads under the row cap) and the contract's JSON text. RDF: what "
+             "`policykg export --format ttl` does, `store.export()`, the RDF view (`graph.rdf.view.RDFView`, "
+             "triples into pyoxigraph) and its Turtle; the ratio is RDF ÷ JSON export of the same stored graph in "
+             "the same run. Peak memory is the benchmark process's resident set during the export.", "",
              "| documents | JSON s | nodes+relationships/s | JSON MB | peak MB | RDF s | triples | triples/s | "
-             "RDF peak MB |", "|---|---|---|---|---|---|---|---|---|"]
+             "RDF peak MB | RDF ÷ JSON |", "|---|---|---|---|---|---|---|---|---|---|"]
     for s in scales:
         d = derived(s)
         ex = s["export"]
         rdf = ex.get("rdf")
-        rdf_cells = (f"{rdf['seconds']:.2f} | {rdf['triples']:,} | {_k(rdf['triples_s'])} | {rdf['peak_mb']:.0f}"
-                     if rdf else "pending | | |")
+        rdf_cells = (f"{rdf['seconds']:.2f} | {rdf['triples']:,} | {_k(rdf['triples_s'])} | {rdf['peak_mb']:.0f} | "
+                     f"**{d['rdf_vs_json']:.2f}×**" if rdf else "pending | | | |")
         lines.append(f"| {s['docs']:,} | {d['export_s']:.2f} | {_k(d['export_elements_s'])} | "
                      f"{ex['json_bytes'] / 2**20:.1f} | {ex['json_peak_mb']:.0f} | {rdf_cells} |")
     if not any(s["export"].get("rdf") for s in scales):
@@ -221,7 +242,7 @@ def export_section(scales: list[dict]) -> list[str]:
 
 def growth_section(scales: list[dict]) -> list[str]:
     e = exponents(scales)
-    lines = ["## 5. Growth", "",
+    lines = ["### 5. Growth", "",
              "Time and memory at each corpus size; memory is the peak resident set of the benchmark process during "
              "the phase (and what it grew by). The exponent is the least-squares slope of log(time) against "
              "log(documents): 1.0 is linear.", "",
@@ -240,7 +261,7 @@ def growth_section(scales: list[dict]) -> list[str]:
 
 
 def latency_section(latency: dict | None) -> list[str]:
-    lines = ["## 6. Query latency through HTTP", ""]
+    lines = ["### 6. Query latency through HTTP", ""]
     if not latency:
         return [*lines, "**Pending.** The HTTP service (`policykg serve`, `/cypher`, named queries in "
                 "`queries/*.cypher`) is being written on the `serve` branch; this section is filled in once it is "
@@ -258,7 +279,7 @@ def quality_section(scale: dict) -> list[str]:
     q = scale.get("quality")
     if not q:
         return []
-    lines = [f"## 7. Extraction at scale ({scale['docs']:,} documents)", "",
+    lines = [f"### 7. Extraction at scale ({scale['docs']:,} documents)", "",
              "What the build extracted per document against what the corpus generator wrote (its manifest): numbered "
              "items, dated goal clauses (the plan's and those inside measures) and (agency, measure) pairs in "
              "responsibility brackets. More targets than goals written means clauses that are not goals were read "

@@ -1,4 +1,4 @@
-"""Run every benchmark and rewrite bench/RESULTS.md (and the README's headline figures).
+"""Run the scale benchmarks and rewrite their section of bench/RESULTS.md and the README's headline figures.
 
     bench/run [--quick] [--sizes 100,1000,10000] [--work DIR] [--keep]
 
@@ -6,7 +6,8 @@
 without it 10,000 documents are added. Each size runs in a fresh process
 (``bench.scale``), the build profile in another (``bench.profile_build``),
 and the query latency (``bench.latency``) once the HTTP service is on main.
-The raw numbers go to ``bench/results.json`` beside RESULTS.md.
+Only this benchmark's section of RESULTS.md is rewritten (the others belong
+to other benchmarks); the raw numbers go to ``bench/scale_results.json``.
 """
 
 from __future__ import annotations
@@ -70,8 +71,6 @@ def main(argv: list[str] | None = None) -> int:
             scale = json.loads(out.read_text(encoding="utf-8"))
             scale["corpus_s"] = corpus_s
             results["scales"].append(scale)
-            if not args.keep:
-                shutil.rmtree(work / f"data-{n}", ignore_errors=True)
         profiled = max((n for n in sizes if n <= 1000), default=sizes[0])
         log(f"profiling the build on the {profiled}-document corpus")
         python("bench.profile_build", str(work / f"corpus-{profiled}"), str(work / "profile.json"))
@@ -79,16 +78,17 @@ def main(argv: list[str] | None = None) -> int:
         if importlib.util.find_spec("bench.latency") and _service_available():
             log("query latency through HTTP")
             latency_sizes = [n for n in sizes if n >= 1000] or sizes[-1:]
-            python("bench.latency", str(work / "latency.json"), *[str(work / f"corpus-{n}") for n in latency_sizes])
+            python("bench.latency", str(work / "latency.json"), *[str(work / f"data-{n}") for n in latency_sizes])
             results["latency"] = json.loads((work / "latency.json").read_text(encoding="utf-8"))
     finally:
         if not args.keep and args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     results["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     results["seconds"] = time.perf_counter() - started
-    args.results.write_text(report.render(results), encoding="utf-8")
-    (args.results.parent / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1),
-                                                      encoding="utf-8")
+    existing = args.results.read_text(encoding="utf-8") if args.results.exists() else "# Benchmark results\n"
+    args.results.write_text(report.splice(existing, report.render(results)), encoding="utf-8")
+    (args.results.parent / "scale_results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1),
+                                                            encoding="utf-8")
     update_readme(args.readme, report.headline(results))
     log(f"wrote {args.results} in {results['seconds'] / 60:.1f} min")
     return 0
