@@ -81,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             python("bench.latency", str(work / "latency.json"), *[str(work / f"data-{n}") for n in latency_sizes])
             results["latency"] = json.loads((work / "latency.json").read_text(encoding="utf-8"))
     finally:
-        if not args.keep and args.work is None:
-            shutil.rmtree(work, ignore_errors=True)
+        if not args.keep:
+            for folder in [work] if args.work is None else [*work.glob("data-*"), *work.glob("corpus-*")]:
+                shutil.rmtree(folder, ignore_errors=True)
     results["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     results["seconds"] = time.perf_counter() - started
     existing = args.results.read_text(encoding="utf-8") if args.results.exists() else "# Benchmark results\n"
