@@ -139,10 +139,15 @@ def header_labels() -> dict[str, str]:
 @cache
 def _header_regex() -> re.Pattern[str]:
     """A label, its characters possibly spaced out (索 引 号), followed by a colon or in brackets ([ 索引号 ])."""
-    spaced = "|".join(r"\s*".join(map(re.escape, label))
-                      for label in sorted(header_labels(), key=len, reverse=True))
+    spaced = spaced_labels()
     return re.compile(r"(?:^|(?<=\s)|(?<=[•·]))(?:[\[【]\s*(" + spaced + r")\s*[\]】]\s*[:：]?|(" + spaced
                       + r")\s*[:：])\s*")
+
+
+@cache
+def spaced_labels() -> str:
+    """An alternation of the header labels, each allowing blanks between its characters (索 引 号)."""
+    return "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(header_labels(), key=len, reverse=True))
 
 
 def _label_key(match: re.Match[str]) -> str:
