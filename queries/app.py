@@ -202,17 +202,25 @@ class RequestLog:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         started = time.perf_counter()
-        status = 500
+        status, logged = 500, False
+
+        def write_line() -> None:
+            nonlocal logged
+            logged = True
+            client = scope.get("client")
+            log.info("%s %s %d %.1fms %s", scope["method"], scope["path"], status,
+                     (time.perf_counter() - started) * 1000, client[0] if client else "-")
 
         async def send_and_note(message):
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+            elif message["type"] == "http.response.body" and not message.get("more_body") and not logged:
+                write_line()  # before the last byte leaves, so the line is there when the client has its answer
             await send(message)
 
         try:
             await self.app(scope, receive, send_and_note)
         finally:
-            client = scope.get("client")
-            log.info("%s %s %d %.1fms %s", scope["method"], scope["path"], status,
-                     (time.perf_counter() - started) * 1000, client[0] if client else "-")
+            if not logged:
+                write_line()

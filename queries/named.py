@@ -134,11 +134,16 @@ class NamedQuery:
                 "cypher": self.text}
 
     def example_params(self, example: str) -> dict[str, str]:
-        """``site=松山湖 limit=5`` as a dict of strings."""
-        out = {}
+        """``from=Songshan Lake limit=5`` as a dict of strings (a word without ``=`` continues a value)."""
+        out: dict[str, str] = {}
+        key = None
         for part in example.split():
-            key, _, value = part.partition("=")
-            out[key] = value
+            name, sep, value = part.partition("=")
+            if sep and name in {p.name for p in self.params}:
+                key = name
+                out[key] = value
+            elif key is not None:
+                out[key] += f" {part}"
         return out
 
     def bind(self, given: Mapping[str, Any], *, from_strings: bool = False) -> dict[str, Any]:
@@ -252,6 +257,9 @@ def parse(text: str, path: Path) -> NamedQuery:
                 examples.append(value.strip())
             else:
                 fields[key] = value.strip()
+        elif re.match(r"(param|derive)\b", content.strip()):
+            raise NamedQueryError(f"{path.name}:{at + 1}: a {content.split()[0]} line reads "
+                                  f"'{content.split()[0]}: …' (see queries/named.py)")
         elif last in ("description", "title") and content.strip():
             fields[last] = f"{fields[last]} {content.strip()}".strip()
         elif last == "param" and content.strip() and params:

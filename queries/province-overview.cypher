@@ -1,7 +1,8 @@
 // name: province-overview
 // title: What each province has planned
 // description: Per province, the plans covering it or its cities and districts, how many
-//   measures they hold, the agencies named for them, the sites they designate and the
+//   measures they hold, the agencies named for them (owning a measure, issuing or
+//   coordinating a plan), the sites they designate and the
 //   targets they set (how many, how many counted, which years). Provinces without a plan
 //   are left out unless asked for by name.
 // param: province: string = null -- province name, e.g. 浙江 or Zhejiang
@@ -18,7 +19,12 @@ UNWIND (CASE WHEN size(plans) = 0 THEN [null] ELSE plans END) AS plan
 OPTIONAL MATCH (plan)-[:HAS_MEASURE]->(m:Measure)
 WITH province, plan, count(m) AS measures
 OPTIONAL MATCH (plan)-[:HAS_MEASURE]->(:Measure)<-[:RESPONSIBLE_FOR]-(a:Agency)
-WITH province, plan, measures, collect(DISTINCT a.name) AS agencies
+WITH province, plan, measures, collect(DISTINCT a.name) AS owners
+OPTIONAL MATCH (plan)-[:ISSUED_BY]->(issuer:Agency)
+WITH province, plan, measures, owners, collect(DISTINCT issuer.name) AS issuers
+OPTIONAL MATCH (coordinator:Agency)-[:COORDINATES]->(plan)
+WITH province, plan, measures, owners + issuers AS named, collect(DISTINCT coordinator.name) AS coordinators
+WITH province, plan, measures, named + [c IN coordinators WHERE NOT c IN named] AS agencies
 OPTIONAL MATCH (plan)-[:HAS_MEASURE]->(:Measure)-[:AT_SITE]->(s:Site)
 WITH province, plan, measures, agencies, collect(DISTINCT s.name) AS sites
 OPTIONAL MATCH (plan)-[:SETS_TARGET]->(t:Target)

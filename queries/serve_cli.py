@@ -160,19 +160,9 @@ def _print_named(queries) -> None:
             default = "required" if p.required else f"default {json.dumps(p.default, ensure_ascii=False)}"
             click.echo(f"    --param {p.name}=<{p.type}>  ({default}) {p.description}")
         for example in q.examples:
-            shown = " ".join(f"--param {part}" if "=" in part else part for part in _split_example(example))
+            shown = " ".join(f'--param {k}="{v}"' if " " in v else f"--param {k}={v}"
+                             for k, v in q.example_params(example).items())
             click.echo(f"    e.g. policykg query --name {q.name} {shown}")
-
-
-def _split_example(example: str) -> list[str]:
-    """``site=Songshan Lake limit=5`` -> ['site="Songshan Lake"', 'limit=5'] for display."""
-    parts: list[str] = []
-    for token in example.split():
-        if "=" in token or not parts:
-            parts.append(token)
-        else:
-            parts[-1] += f" {token}"
-    return [f'{p.split("=", 1)[0]}="{p.split("=", 1)[1]}"' if " " in p else p for p in parts]
 
 
 @click.command()

@@ -25,6 +25,11 @@ Neo4j server in the tests, with quirks measured on FalkorDB 4.16:
   one called ``mode``. So the tests put the graph under the name ``falkordb``.
 - It ignores the access mode (a READ transaction can write), so there the text
   guard (``queries.guard``) is the only read-only layer; on Neo4j both are.
+- After a client closes its connection (Bolt GOODBYE), the listener swallows
+  the next connection attempt: that client waits out the driver's connection
+  acquisition timeout (60 s) with "Failed to read four byte Bolt handshake
+  response". The tests open and close a bare TCP connection after each Bolt
+  client to absorb it.
 - It answers every error with an empty message, and a ``date()`` value aborts
   the server; the graph stores dates as ISO strings.
 """
