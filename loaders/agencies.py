@@ -19,6 +19,9 @@ from loaders.lexicon import AgencyForm, Region, agency_forms, known_agencies, pa
 LEVEL_CHARS = "省市区县州旗"
 GOV_SUFFIX = re.compile(
     r"(厅|局|委员会|委|办公厅|办公室|办|人民政府|政府|管委会|管理委员会|分行|部|领导小组|中心|署|院)$")
+#: how the name of any unit ends (a body no dictionary knows is still a unit only if it ends like one)
+UNIT_END = re.compile(r"(厅|局|委|办|院|所|中心|集团|公司|学校|大学|学院|专班|部门|单位|银行|协会|联盟|平台|政府|"
+                      r"管委会|委员会|小组|实验室|分行|支行|部|处|站|队|社|会)$")
 #: a functional zone may head a department name: 广州开发区经济和信息化局
 ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(开发区|高新区|新区|园区|合作区|试验区|示范区|港区)")
 INSTITUTE_SUFFIX = re.compile(r"(实验室|研究院|研究所|科学院|大学|学院)$")
@@ -115,17 +118,24 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     text = _tidy(written)
     if len(text) < 2:
         return None
-    known = known_agencies().get(text) or known_agencies().get(text.replace("（", "(").replace("）", ")"))
+    known = _known(text, where)
     if known:
         entity, jurisdiction = known
         return Agency(entity.name, text, entity.kind, jurisdiction, entity.name_en)
     if pattern("responsibility", "collective").search(text):
+        # 各市(含定州、辛集市,下同)政府: the aside explains the collective, the name is without it
+        text = re.sub(r"[（(][^（()）]*(?:含|包括|下同)[^（()）]*[)）]", "", text)
         if GOV_SUFFIX.search(text):
             main = where.main
             return Agency(text, text, "government", main.name if main else None, collective=True)
         return None
     if text.startswith("人民银行"):
         text = "中国" + text
+    if text.startswith(("国家", "中国")) and not text.startswith("中国共产党"):
+        # a national body or its branch (国家矿山安全监察局河北局) takes no local prefix
+        form = _form(text)
+        return Agency(text, text, form.kind if form else "government", where.main.name if where.main else None,
+                      form.name_en if form and "{J}" not in form.name_en else None)
     party = text.startswith("中共")
     rest = text[2:] if party else text
     region, rest = _leading_region(rest)
@@ -154,6 +164,18 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     if GOV_SUFFIX.search(rest) and _plausible_body(rest):
         prefix = qualified_name(region) if region else ""
         return Agency(prefix + rest, text, "government", region.name if region else None, level=level)
+    return None
+
+
+def _known(text: str, where: Jurisdiction):
+    """A body of ``agencies.csv``: a full name anywhere, a 省…/市… alias only in its own jurisdiction."""
+    entries = known_agencies().get(text) or known_agencies().get(text.replace("（", "(").replace("）", ")"))
+    for entity, jurisdiction in entries or []:
+        if text == entity.name or text[:1] not in LEVEL_CHARS:
+            return entity, jurisdiction
+        home = where.at(text[0])
+        if home is not None and jurisdiction in (home.name, home.province):
+            return entity, jurisdiction
     return None
 
 
@@ -211,6 +233,9 @@ def _form(rest: str) -> AgencyForm | None:
 
 def _government(text: str, rest: str, form: AgencyForm, region: Region | None, level: str | None) -> Agency:
     head = rest[: len(rest) - len(form.short)] if rest != form.short else ""
+    if region is None and not head and text[:1] in LEVEL_CHARS:
+        # 省政府 where the plan's province is unknown: keep it as written, not a bare 人民政府
+        return Agency(text, text, form.kind, None, level=level)
     if "{J}" in form.full:
         where = qualified_name(region) if region else ""
         name = form.full.replace("{J}", where)
@@ -282,6 +307,8 @@ def split_names(text: str) -> list[tuple[str, int]]:
 def _paren_bodies(piece: str, offset: int) -> list[tuple[str, int]]:
     lead = len(piece) - len(piece.lstrip())
     piece = piece.strip()
+    # …省财政厅等六部门 / 等单位 closes a list: the name is what precedes 等
+    piece = re.sub(r"等(?:[\d一二三四五六七八九十]+个?|有关|相关)?(?:部门|单位|机构)$", "", piece)
     match = re.fullmatch(r"(.+?)[（(](.+)[）)]", piece)
     if match and GOV_SUFFIX.search(match.group(1)) and GOV_SUFFIX.search(match.group(2)):
         return [(match.group(1), offset + lead), (match.group(2), offset + lead + match.start(2))]
@@ -301,7 +328,7 @@ def resolve_list(text: str, where: Jurisdiction, keep_unknown: bool = False) -> 
         agency = resolve(name, where, carry)
         if agency is None and keep_unknown and not re.search(r"以下|不再|均含|均需|按职责|分工|等单位", name):
             tidy = _tidy(name)
-            if 2 <= len(tidy) <= 30 and not re.search(r"[，。；：]", tidy):
+            if 2 <= len(tidy) <= 30 and not re.search(r"[，。；：]", tidy) and UNIT_END.search(tidy):
                 out.append((Agency(tidy, tidy, "other", where.main.name if where.main else None), offset))
             continue
         if agency is None:

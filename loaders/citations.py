@@ -43,16 +43,17 @@ def read_citations(cited: list[Span], own_title: str | None) -> list[Citation]:
         match = re.match(r"\s*[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]", after)
         if match:
             start = span.end + 1 + match.start(1)
-            number = doc.original[start:start + len(match.group(1))]
-        sentence = _sentence(doc.original, span.start)
+            number = doc.quote(start, start + len(match.group(1)))
+        sentence = _sentence(doc, span.start)
         key = norm(title)
         if key not in out or (number and not out[key].doc_number):
             out[key] = Citation(title, surface, kind_of(title), number, sentence)
     return list(out.values())
 
 
-def _sentence(text: str, offset: int) -> str:
+def _sentence(doc, offset: int) -> str:
+    text = doc.text
     begin = max(text.rfind(ch, 0, offset) for ch in "。；\n") + 1
     ends = [i for i in (text.find(ch, offset) for ch in "。；\n") if i >= 0]
     end = min(ends) if ends else len(text)
-    return text[begin:end].strip()
+    return doc.quote(begin, end).strip()

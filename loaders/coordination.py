@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.agencies import Agency, Jurisdiction, resolve_list
+from loaders.document import Document
 from loaders.layout import Line
 from loaders.lexicon import words
 from loaders.outline import Outline
@@ -26,7 +27,7 @@ class Coordinator:
 
 
 def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where: Jurisdiction,
-                 original: str) -> list[Coordinator]:
+                 doc: Document) -> list[Coordinator]:
     regexes = [re.compile(p) for p in words()["coordination"]["patterns"]]
     found: dict[str, Coordinator] = {}
     for line in [*notice, *lines]:
@@ -45,7 +46,7 @@ def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where:
                         if agency.collective:
                             continue
                         found.setdefault(agency.name, Coordinator(
-                            agency, original[sentence.start:sentence.end].strip("。；; ")))
+                            agency, doc.quote(sentence.start, sentence.end).strip("。；; ")))
     return list(found.values())
 
 

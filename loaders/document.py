@@ -6,6 +6,11 @@ table, which keeps every offset, so a span found in the Simplified ``text``
 is quoted from ``original`` at the same offsets: measure titles, target
 sentences and evidence stay in the document's own script while canonical
 names (agencies, sites, regions) come out Simplified.
+
+Some reposts gloss characters with their pinyin (印發(fā)《…行動(dòng)方案》).
+The glosses are taken out of ``text`` so the rules see plain Chinese, and an
+index maps each offset of ``text`` back to ``original``, so quotes still give
+the page as printed.
 """
 
 from __future__ import annotations
@@ -23,6 +28,11 @@ _BLANKS = re.compile(r"[\u00a0\u2002\u2003\u2009\u200a\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WIDE_ALNUM = {c: chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                for c in range(r[0], r[1] + 1)}
+# small form variants (﹒﹐﹑﹔﹕…) read as ordinary punctuation, one character for one
+_WIDE_ALNUM.update({c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFE50, 0xFE6C)
+                    if len(unicodedata.normalize("NFKC", chr(c))) == 1})
+#: ASCII question marks where a page lost its blanks (第二条??加快…), after a number or Chinese
+_LOST_BLANKS = re.compile(r"(?<=[\u4e00-\u9fff\d.、])\?{2,}(?=[\u4e00-\u9fff])")
 
 
 @dataclass
@@ -35,6 +45,16 @@ class Document:
     traditional: bool = False
     format: str = "text"
     meta: dict[str, Any] = field(default_factory=dict)
+    #: offset in ``original`` of each character of ``text``, when text left something out
+    index: list[int] | None = None
+
+    def quote(self, start: int, end: int) -> str:
+        """The original of ``text[start:end]``, as the page prints it."""
+        if self.index is None:
+            return self.original[start:end]
+        if end <= start:
+            return ""
+        return self.original[self.index[start]:self.index[end - 1] + 1]
 
     def surface(self, span_text: str, start: int | None = None) -> str:
         """The document's own writing of ``span_text`` (a piece of ``text``).
@@ -45,13 +65,13 @@ class Document:
         >>> doc.surface("科学技术厅")
         '科學技術廳'
         """
-        if not self.traditional or not span_text:
+        if (not self.traditional and self.index is None) or not span_text:
             return span_text
         if start is None or self.text[start:start + len(span_text)] != span_text:
             start = self.text.find(span_text)
         if start < 0:
             return span_text
-        return self.original[start:start + len(span_text)]
+        return self.quote(start, start + len(span_text))
 
 
     def span(self, start: int, end: int) -> Span:
@@ -72,7 +92,7 @@ class Span:
 
     @property
     def surface(self) -> str:
-        return self.doc.original[self.start:self.end]
+        return self.doc.quote(self.start, self.end)
 
     def strip(self, chars: str = " ") -> Span:
         """The span without leading and trailing ``chars`` (blanks by default)."""
@@ -94,13 +114,33 @@ def joined(spans: list[Span], sep: str = "\n") -> tuple[str, str]:
     return sep.join(s.text for s in spans), sep.join(s.surface for s in spans)
 
 
+#: a pinyin gloss right after the character it reads: 發(fā), 動(dòng)
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7})\)")
+
+
 def prepare(raw: RawDocument) -> Document:
-    """Normalise blanks and width, and give the text in Simplified script."""
-    text = _INVISIBLE.sub("", raw.text)
-    text = _BLANKS.sub(" ", text).translate(_WIDE_ALNUM)
-    text = "\n".join(line.rstrip() for line in text.split("\n"))
-    simplified, traditional = to_simplified(text)
-    return Document(raw.source, text, simplified, traditional, raw.format, dict(raw.meta))
+    """Normalise blanks and width, drop pinyin glosses, and give the text in Simplified script."""
+    original = _INVISIBLE.sub("", raw.text)
+    original = _BLANKS.sub(" ", original).translate(_WIDE_ALNUM)
+    original = _LOST_BLANKS.sub(lambda m: " " * len(m.group(0)), original)
+    original = "\n".join(line.rstrip() for line in original.split("\n"))
+    plain, index = _without_glosses(original)
+    simplified, traditional = to_simplified(plain)
+    return Document(raw.source, original, simplified, traditional, raw.format, dict(raw.meta), index)
+
+
+def _without_glosses(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without pinyin glosses, and where each kept character stands in ``text``."""
+    glosses = list(PINYIN_GLOSS.finditer(text))
+    if len(glosses) < 3:  # a stray (la) in a name is not a glossed repost
+        return text, None
+    keep: list[int] = []
+    previous = 0
+    for gloss in glosses:
+        keep.extend(range(previous, gloss.start()))
+        previous = gloss.end()
+    keep.extend(range(previous, len(text)))
+    return "".join(text[i] for i in keep), keep
 
 
 def to_simplified(text: str) -> tuple[str, bool]:

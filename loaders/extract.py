@@ -19,6 +19,7 @@ from loaders.coordination import coordinators
 from loaders.coverage import jurisdiction_of, plan_region
 from loaders.document import prepare
 from loaders.incentives import find_incentives
+from loaders.indicators import table_goals
 from loaders.layout import layout
 from loaders.lexicon import fingerprint, regions
 from loaders.mentions import find_organizations, find_regions
@@ -47,7 +48,7 @@ def extract(raw: RawDocument) -> GraphData:
     if not plan_outline.measures and _reported_before_heading(lay, meta):
         # a news item summarising the plan above its (cut) text: its items are the measures
         plan_outline = outline(lay, lay.lines[: meta.notice_end])
-    goals = read_targets(doc, body, plan_outline)
+    goals = read_targets(doc, body, plan_outline) + table_goals(doc, body)
     if not meta.title_text and not plan_outline.measures and not goals:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
 
@@ -78,11 +79,16 @@ def extract(raw: RawDocument) -> GraphData:
                measure_ids[id(a.measure)], a.evidence, role=a.role, rank=a.rank)
 
     notice = lay.lines[: meta.body_start]
-    for c in coordinators(body, notice, plan_outline, where, doc.original):
+    for c in coordinators(body, notice, plan_outline, where, doc):
         b.link(Rel.COORDINATES, b.agency(c.agency, doc.surface(c.agency.written)), plan, c.evidence)
 
+    seen_goals = set()
     for n, goal in enumerate(goals):
         owner = measure_ids[id(goal.owner)] if goal.owner else plan
+        key = (owner, goal.year, re.sub(r"\W", "", goal.metric), goal.value, goal.unit)
+        if key in seen_goals:
+            continue  # a report that repeats its lead's goal states one goal
+        seen_goals.add(key)
         target = b.goal(plan, goal, n)  # ids in document order
         b.link(Rel.SETS_TARGET, owner, target, goal.text)
         for site in find_sites(goal.clause, home=where.main):
@@ -175,14 +181,21 @@ def _sentence(text: str, offset: int, doc=None, piece=None) -> str:
     ends = [i for i in (text.find(ch, offset) for ch in "。；\n") if i >= 0]
     end = min(ends) if ends else len(text)
     if doc is not None and piece is not None:
-        return doc.original[piece.start + begin: piece.start + end].strip()
+        return doc.quote(piece.start + begin, piece.start + end).strip()
     return text[begin:end].strip()
 
 
 def _fallback_title(lay, source: str) -> str:
-    for line in lay.content()[:5]:
-        if 4 <= len(line.text) <= 60:
-            return lay.doc.original[line.start:line.end]
+    """A title whose genre word is unknown: the 《…》 the notice issues, else a short heading line."""
+    for line in lay.content()[:15]:
+        issued = re.search(r"(?:印发|现将|出台|发布)(?:了|的)?《([^》]{4,60})》|《([^》]{4,60})》(?:已经|业经|现印发)",
+                           line.text)
+        if issued:
+            group = 1 if issued.group(1) else 2
+            return lay.doc.quote(line.start + issued.start(group), line.start + issued.end(group))
+    for line in lay.content()[:8]:
+        if 4 <= len(line.text) <= 60 and not re.search(r"[：:。，,]$|[。]", line.text):
+            return lay.doc.quote(line.start, line.end)
     return source
 
 

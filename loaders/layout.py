@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.document import Document
-from loaders.lexicon import alternation, pattern, words
+from loaders.lexicon import pattern, words
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: an inline (二) or 第二条 that starts a new item inside a run-on paragraph
@@ -24,6 +24,9 @@ INLINE_ITEM = re.compile(
     r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百]+条"
     r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\S)")
 CN_DIGITS = "零一二三四五六七八九"
+#: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
+#: line break (…执行。 山东省人民政府办公厅 2025年5月7日 (此件公开发布) 关于…)
+LOST_BREAK = re.compile(r"(?<=[\u4e00-\u9fff。；：:，,）)\]】」”])\s+(?=[\u4e00-\u9fff（(\[【「“《]|\d{4}年\d{1,2}月)")
 
 
 @dataclass
@@ -94,10 +97,14 @@ def _cut_at_end_marker(lines: list[Line]) -> list[Line]:
 
 
 def _split_run_on(lines: list[Line]) -> list[Line]:
-    """A paragraph holding several numbered items in a row is split before each of them."""
+    """A paragraph holding several numbered items in a row is split before each of them, and a long
+    line whose breaks became blanks is split at the blanks."""
     out: list[Line] = []
     for line in lines:
-        cuts = [m.start() for m in INLINE_ITEM.finditer(line.text)] if len(line.text) > 120 else []
+        cuts = []
+        if len(line.text) > 120:
+            gaps = [m.end() for m in LOST_BREAK.finditer(line.text)]
+            cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)})
         if len(cuts) < 1:
             out.append(line)
             continue
@@ -131,7 +138,15 @@ def _header_labels() -> dict[str, str]:
 
 @cache
 def _header_regex() -> re.Pattern[str]:
-    return re.compile(r"(?:^|(?<=\s)|(?<=[•·]))(" + alternation(list(_header_labels())) + r")\s*[:：]\s*")
+    """A label, its characters possibly spaced out (索 引 号), followed by a colon or in brackets ([ 索引号 ])."""
+    spaced = "|".join(r"\s*".join(map(re.escape, label))
+                      for label in sorted(_header_labels(), key=len, reverse=True))
+    return re.compile(r"(?:^|(?<=\s)|(?<=[•·]))(?:[\[【]\s*(" + spaced + r")\s*[\]】]\s*[:：]?|(" + spaced
+                      + r")\s*[:：])\s*")
+
+
+def _label_key(match: re.Match[str]) -> str:
+    return re.sub(r"\s+", "", match.group(1) or match.group(2))
 
 
 def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
@@ -147,6 +162,8 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     i = 0
     while i < limit:
         text = lines[i].text.lstrip("•·* ")
+        if text.startswith("|"):  # a header laid out as a table: | 文 号: | 苏政发〔2025〕108号 |
+            text = re.sub(r"\s*\|+\s*", " ", text).strip()
         matches = list(label_re.finditer(text))
         if not matches or matches[0].start() > 0:
             i += 1
@@ -156,10 +173,10 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
             value = text[match.end():end].strip()
             if not value and n + 1 == len(matches) and i + 1 < len(lines):
                 following = lines[i + 1].text.lstrip("•·* ")
-                if not label_re.match(following):
+                if not label_re.match(following) and not following.startswith("|"):
                     value = following.strip()
                     i += 1
-            key = labels[match.group(1)]
+            key = labels[_label_key(match)]
             if value and key != "other":
                 found.setdefault(key, value)
             last = i

@@ -112,13 +112,17 @@ def agency_forms() -> list[AgencyForm]:
 
 
 @cache
-def known_agencies() -> dict[str, tuple[KnownEntity, str | None]]:
-    """Bodies whose canonical name cannot be derived from the way plans write them, by name and alias."""
-    index: dict[str, tuple[KnownEntity, str | None]] = {}
+def known_agencies() -> dict[str, list[tuple[KnownEntity, str | None]]]:
+    """Bodies whose canonical name cannot be derived from the way plans write them, by name and alias.
+
+    An alias written with a level character (省大数据局) names different bodies in different
+    provinces, so one alias may list several entries, each with its jurisdiction.
+    """
+    index: dict[str, list[tuple[KnownEntity, str | None]]] = {}
     for r in _rows("agencies.csv"):
         entity = KnownEntity(r["name"], tuple(_split(r["aliases"])), r["kind"], r["name_en"])
         for form in (entity.name, *entity.aliases):
-            index[form] = (entity, r["jurisdiction"] or None)
+            index.setdefault(form, []).append((entity, r["jurisdiction"] or None))
     return index
 
 

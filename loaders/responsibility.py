@@ -21,6 +21,7 @@ from loaders.document import Document, Span
 from loaders.layout import Line
 from loaders.lexicon import alternation, pattern, words
 from loaders.outline import Measure
+from loaders.tables import pipe_tables
 
 ROLE_STRENGTH = {"lead": 3, "responsible": 2, "support": 1}
 OPEN, CLOSE = "（(〔[【", "）)〕]】"
@@ -133,6 +134,11 @@ def _bracket(bracket: Span, measure: Measure, where: Jurisdiction, first_leads: 
         return []
     roles = {role for role, _ in lists}
     evidence = bracket.surface
+    if bracket.text[-1:] not in CLOSE and not bracket.doc.text[bracket.end:].strip():
+        # the page ends inside this list: its last name may be cut (省工业和…), so it is left out
+        role, names = lists[-1]
+        cut = max(names.text.rfind(sep) for sep in "、，,；; ")
+        lists[-1] = (role, names.sub(0, max(cut, 0)))
     out: list[Assignment] = []
     for role, names in lists:
         if role == "responsible" and "support" in roles and "lead" not in roles:
@@ -180,7 +186,7 @@ def table_assignments(doc: Document, lines: list[Line], measures: list[Measure],
     """Rows of a responsibility table (Markdown pipe rows, as the DOCX reader writes them) matched to
     the measures they name; each role column gives its role, ranks count within the cell."""
     out: list[Assignment] = []
-    for table in _tables(doc, lines):
+    for table in pipe_tables(doc, lines):
         header = [cell.text for cell in table[0]]
         task_col = next((i for i, h in enumerate(header) if TASK_HEADER.search(h)), None)
         role_cols = {i: _column_role(h) for i, h in enumerate(header) if _column_role(h)}
@@ -215,35 +221,6 @@ def _column_role(header: str) -> str | None:
     if re.search(r"责任", header):
         return "responsible"
     return None
-
-
-def _tables(doc: Document, lines: list[Line]) -> list[list[list[Span]]]:
-    """Consecutive pipe rows, each row a list of cell spans; separator rows (| --- |) skipped."""
-    tables: list[list[list[Span]]] = []
-    current: list[list[Span]] = []
-    previous = None
-    for line in lines:
-        text = line.text
-        if not (text.startswith("|") and text.count("|") >= 3):
-            if current:
-                tables.append(current)
-            current, previous = [], None
-            continue
-        if previous is not None and line.index != previous + 1 and current:
-            tables.append(current)
-            current = []
-        previous = line.index
-        if re.fullmatch(r"[|\s:\-—]+", text):
-            continue
-        cells, begin = [], 1
-        for match in re.finditer(r"\|", text[1:]):
-            end = 1 + match.start()
-            cells.append(doc.span(line.start + begin, line.start + end).strip(" "))
-            begin = end + 1
-        current.append(cells)
-    if current:
-        tables.append(current)
-    return [t for t in tables if len(t) >= 2]
 
 
 def _matching_measure(task: str, measures: list[Measure]) -> Measure | None:

@@ -24,23 +24,22 @@ from loaders.outline import Measure, Outline
 
 YEAR_PHRASE = re.compile(
     r"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年\s*(?:底|末|年底|前|时)?\s*[，,]?"
-    r"|(?:^|(?<=[，,。；;：:—]))\s*((?:20)\d{2})\s*年\s*(?:底|末)?\s*[，,]")
+    r"|(?:^|(?<=[，,。；;：:—]))\s*((?:20)\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])")
 BOILERPLATE = re.compile(
     r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|特制|提到|方面$|[：:]$")
 CN_QUANTITY = "一二两三四五六七八九十"
 
 
+@cache
 def _units() -> list[str]:
-    return [
-        "万亿元", "千亿元", "百亿元", "亿元", "万元", "元", "亿美元", "万美元",
-        "EFLOPS", "EFlops", "Eflops", "PFLOPS", "PFlops", "Pflops", "TFLOPS", "TFlops", "EB", "PB", "TB",
-        "个百分点", "%", "％", "‰",
-        "万个", "万家", "万台", "万辆", "万套", "万人", "万名", "万户", "万张", "万件", "万座", "万款", "万项",
-        "亿台", "亿人", "亿部", "亿次", "亿个",
-        "个", "家", "项", "款", "种", "台", "辆", "套", "名", "人", "户", "所", "座", "条", "件", "篇", "次",
-        "倍", "张", "部", "批", "处", "支", "栋", "个场景", "毫秒", "ms", "微秒", "兆瓦", "吉瓦", "千瓦", "MW",
-        "GW", "吨", "万吨", "平方米", "万平方米", "亩", "公里", "千米", "小时", "Gbps", "G",
-    ]
+    """Units as written: the listed ones, and every classifier with a 万/亿/千 magnitude before it."""
+    section = words()["targets"]
+    units = list(section["units"])
+    units += [m + u for u in section["units"] for m in ("万", "亿", "千")
+              if u[:1] not in "万亿千百" and not u.isascii()]
+    for classifier in section["classifiers"]:
+        units += [classifier, *(m + classifier for m in ("万", "亿", "千", "百万"))]
+    return units
 
 
 @dataclass
@@ -68,8 +67,12 @@ def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal
             continue
         section = outline.section_at(line)
         heading = _is_heading(line, outline)
-        carries = section is None or section.kind == "goals" or line.text.startswith(("——", "--"))
-        if heading or not carries or not _continues(previous, line):
+        dash = line.text.startswith(("——", "--"))
+        # the year of a goal paragraph carries on through its goal section and its bullets; outside a
+        # goal section (a report, a preamble) only into a paragraph that states counted goals
+        carries = dash or (section is not None and section.kind == "goals") or (
+            section is None and bool(_quantity_regex().search(line.text)))
+        if heading or not carries or not _continues(previous, line) or _ends_intro(previous):
             year = None
         allowed = section is None or section.kind in ("goals", "measures")
         previous = line
@@ -78,6 +81,11 @@ def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal
         owner = outline.measure_at(line)
         year = _line_goals(doc, line, owner, year, section, goals)
     return goals
+
+
+def _ends_intro(previous: Line | None) -> bool:
+    """A line ending in a colon introduces what follows (addressees, 重点任务中有提到：)."""
+    return previous is not None and previous.text.rstrip().endswith(("：", ":"))
 
 
 def _is_heading(line: Line, outline: Outline) -> bool:
@@ -114,6 +122,7 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
         year = segments[-1][2]
     elif year is not None:
         segments.append((start, len(text), year))
+    last_metric: dict[str | None, str] = {}
     for begin, end, seg_year in segments:
         if seg_year is None or not 2000 <= seg_year <= 2100:
             continue
@@ -125,9 +134,23 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
             found = _goals_of(clause, seg_year, owner)
             for goal in found:
                 goal.clause = means + goal.clause  # 依托深远海风电母港，建设…: the site serves the goal
+                _borrow_metric(goal, last_metric)
             means = clause.text + "，" if not found and clause.text.startswith(_means()) else ""
             goals.extend(found)
     return year
+
+
+def _borrow_metric(goal: Goal, last_metric: dict[str | None, str]) -> None:
+    """…规模达到400亿元，到2030年力争突破1000亿元: a count with no subject counts what the
+    previous count in the same unit counted."""
+    if goal.qualitative:
+        return
+    subject = re.sub(r"[\d.%％]|" + "|".join(map(re.escape, _units())), "", goal.metric)
+    subject = TRAILING_VERB.sub("", LEAD.sub("", re.sub(r"^(突破|超过|达到|超|达|力争)+", "", subject)))
+    if len(re.findall(r"[\u4e00-\u9fff]", subject)) < 2 and goal.unit in last_metric:
+        goal.metric = last_metric[goal.unit]
+    else:
+        last_metric[goal.unit] = goal.metric
 
 
 def _means() -> tuple[str, ...]:
@@ -180,7 +203,9 @@ def _clauses(span: Span) -> list[Span]:
         elif depth == 0 and ch in "，,；;。！!":
             out.append(span.sub(begin, i))
             begin = i + 1
-        elif depth == 0 and text.startswith("力争", i) and i > begin + 2 and "\u4e00" <= text[i - 1] <= "\u9fff":
+        elif (depth == 0 and text.startswith("力争", i) and i > begin + 2 and "\u4e00" <= text[i - 1] <= "\u9fff"
+              and not re.match(r"力争\s*(?:达到|达|超过|超|突破|实现|保持)?\s*\d", text[i:])):
+            # …新高地力争全区智算规模…: two clauses; 产业规模力争达到800亿元: one
             out.append(span.sub(begin, i))
             begin = i
     out.append(span.sub(begin))
@@ -261,6 +286,7 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
     return comparators.get(pre, "=") if pre else "="
 
 
+GOAL_VERB = re.compile(r"打造|建成|建设|形成|培育|实现|构建|引育|引进|落地|突破|部署|提升|壮大")
 LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年)+")
 TRAILING_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|约|近|提升至|提升到|提高到|提高至|增长到|增至|增加到|"
                            r"降低到|降至|控制在|不少于|不低于|不超过|低于|小于|高于|保持在|稳定在|实现|建成|形成)$")
@@ -310,12 +336,20 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     means = tuple(words()["targets"]["means_words"])
     lead = LEAD.match(text)
     core = clause.sub(lead.end()) if lead else clause
-    if not core.text or core.text.startswith(means) or len(re.findall(r"[\u4e00-\u9fff]", core.text)) < 4:
+    if core.text.startswith(means):
+        # 围绕物流配送等领域打造一批示范应用场景: the goal starts at its verb
+        verb = GOAL_VERB.search(core.text, 4)
+        if verb is None:
+            return []
+        core = core.sub(verb.start())
+    if not core.text or len(re.findall(r"[\u4e00-\u9fff]", core.text)) < 4:
         return []
     if re.match(r"^以.{1,20}为", core.text) and not re.match(r"^以.{1,30}为\S{1,4}的", core.text):
         return []  # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):
         return []
+    if re.search(r"\d{5,}|[:：]|https?|www\.|电话|邮箱|了解更多|请登录|来源", core.text):
+        return []  # page furniture (电话：0595-…) is not a goal
     if re.match(r"^在.*(方面|领域|门类|环节|行业|等)$", core.text):
         return []  # 在手机、计算机、家居、机器人等8大门类: the scope of the goal after it
     return [Goal(year, core.surface.strip(), None, None, None, None, True, clause.surface, clause, owner,

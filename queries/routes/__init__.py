@@ -16,3 +16,7 @@ from queries.routes import health as _health  # noqa: E402
 from queries.routes import named_queries as _named_queries  # noqa: E402
 
 ROUTERS += [_cypher.router, _named_queries.router, _health.router, _admin.router]
+
+from queries.routes import rdf as _rdf  # noqa: E402
+
+ROUTERS.append(_rdf.router)

@@ -84,7 +84,7 @@ def test_outline_levels_and_sections(shandong):
 def test_lead_and_support_lists_resolve_short_names_in_the_province(shandong):
     assert owners(shandong, measure(shandong, "建设济南、青岛算力枢纽").id) == [
         ("山东省发展和改革委员会", "lead", 1), ("山东省工业和信息化厅", "support", 1),
-        ("山东省大数据管理局", "support", 2), ("济南市人民政府", "support", 3)]
+        ("山东省大数据局", "support", 2), ("济南市人民政府", "support", 3)]
 
 
 def test_a_list_without_brackets_on_its_own_line(shandong):
@@ -145,7 +145,7 @@ def test_articles_with_bracketed_titles_and_no_sections():
     graph = build(ARTICLES)
     first = measure(graph, "支持算力设施建设")
     assert (first.properties["number"], first.properties["level"]) == ("第一条", 1)
-    assert owners(graph, first.id) == [("贵阳市大数据管理局", "responsible", 1), ("贵阳市财政局", "responsible", 2)]
+    assert owners(graph, first.id) == [("贵阳市大数据局", "responsible", 1), ("贵阳市财政局", "responsible", 2)]
     second = measure(graph, "鼓励模型研发")
     assert owners(graph, second.id) == [("贵阳市科学技术局", "lead", 1), ("贵阳市工业和信息化局", "responsible", 1)]
 
@@ -225,3 +225,23 @@ def test_the_first_listed_leads_where_the_plan_says_so():
 def test_a_file_without_policy_text_is_refused_with_the_reason():
     with pytest.raises(SourceError, match="policy text"):
         build("Lorem ipsum dolor sit amet, consectetur adipiscing elit. 1234567890", "latin.txt")
+
+
+INDICATORS = """海南省数字经济发展行动计划（2023—2025年）
+一、发展目标
+到2025年，数字经济发展取得明显成效。
+专栏1 主要指标
+| 序号 | 指标 | 单位 | 2022年 | 2025年 |
+| --- | --- | --- | --- | --- |
+| 1 | 数字经济核心产业增加值 | 亿元 | 600 | 1000 |
+| 2 | 算力规模（EFLOPS） |  | 1.2 | ≥3 |
+| 3 | 5G基站数 | 万个 | 2 | 4以上 |
+"""
+
+
+def test_an_indicator_table_gives_dated_goals_but_not_its_base_year():
+    graph = build(INDICATORS)
+    counted = [t.properties for t in graph.by_label(Label.TARGET) if not t.properties["qualitative"]]
+    goals = sorted((t["metric"], t["year"], t["value"], t.get("unit"), t["comparator"]) for t in counted)
+    assert goals == [("5G基站数", 2025, 4, "万个", ">="), ("数字经济核心产业增加值", 2025, 1000, "亿元", "="),
+                     ("算力规模", 2025, 3, "EFLOPS", ">=")]
