@@ -40,6 +40,8 @@ def run_cypher(store: GraphStore, query: str, params: Mapping[str, Any] | None =
     """Check ``query`` and ``params``, then read with the (possibly lowered) limits."""
     if not isinstance(query, str) or not query.strip():
         raise ParameterError("the query is empty", "query")
+    if not _is_text(query):
+        raise ParameterError("the query is not valid Unicode text (a lone surrogate?)", "query")
     check_read_only(query)
     params = dict(params or {})
     check_params(params)
@@ -95,7 +97,11 @@ def check_params(params: Mapping[str, Any]) -> None:
 def _check_value(name: str, value: Any, depth: int) -> None:
     if depth > _MAX_DEPTH:
         raise ParameterError(f"parameter {name} is nested deeper than {_MAX_DEPTH} levels", name)
-    if value is None or isinstance(value, str | bool | int):
+    if isinstance(value, str):
+        if not _is_text(value):
+            raise ParameterError(f"parameter {name} is not valid Unicode text (a lone surrogate?)", name)
+        return
+    if value is None or isinstance(value, bool | int):
         return
     if isinstance(value, float):
         if not math.isfinite(value):
@@ -112,6 +118,15 @@ def _check_value(name: str, value: Any, depth: int) -> None:
             _check_value(name, item, depth + 1)
         return
     raise ParameterError(f"parameter {name} has a value of type {type(value).__name__}", name)
+
+
+def _is_text(text: str) -> bool:
+    """True when ``text`` can be sent as UTF-8 (JSON can carry lone surrogates, UTF-8 cannot)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def parse_cli_value(text: str) -> Any:

@@ -198,3 +198,26 @@ def test_push_needs_a_bolt_uri(tmp_path):
     done = subprocess.run([sys.executable, "-m", "queries.cli", "push", "--to", "http://x", "--data-dir",
                            str(tmp_path)], capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
     assert done.returncode == 2 and "bolt://" in done.stderr
+
+
+def test_the_service_answers_through_a_bolt_store(bolt):
+    import httpx
+
+    from queries.app import create_app
+    from tests.queries.http_server import serving
+
+    server, _ = bolt
+    app = create_app(settings_for(server.settings.data_dir, store=server.uri))
+    try:
+        with serving(app) as url:
+            health = httpx.get(url + "/health", timeout=30).json()
+            assert health["store"] == "bolt" and health["nodes"] == 20
+            r = httpx.get(url + "/queries/measure-owners", params={"measure": "统筹科学智算高效供给"}, timeout=30)
+            body = r.json()
+            assert [row[body["columns"].index("agency")] for row in body["rows"]] == [
+                "浙江省发展和改革委员会", "之江实验室", "浙江省科学技术厅"]
+            r = httpx.post(url + "/cypher", json={"query": "MATCH (n) DETACH DELETE n"}, timeout=30)
+            assert r.status_code == 403
+    finally:
+        server.after_client()
+    assert len(server.embedded.export().nodes) == 20

@@ -261,3 +261,14 @@ def test_one_log_line_per_request(url, caplog):
     lines = [r.getMessage() for r in caplog.records if r.name == "policykg.http"]
     assert len(lines) == 2
     assert lines[0].startswith("GET /health 200 ") and lines[1].startswith("POST /cypher 403 ")
+
+
+def test_an_empty_data_directory_says_so(tmp_path):
+    from queries.app import create_app
+    from tests.conftest import settings_for
+    from tests.queries.http_server import serving
+
+    with serving(create_app(settings_for(tmp_path / "empty"))) as empty:
+        assert get(empty, "/health").json()["status"] == "empty"
+        e = error(post(empty, "/cypher", {"query": "MATCH (n) RETURN n"}), 400)
+        assert "policykg build" in e["message"]

@@ -96,9 +96,11 @@ def test_serve_builds_the_seeds_shares_its_server_and_recovers_from_kill(tmp_pat
         assert any("the graph is empty: building it" in line for line in serve.lines)
         # the user questions on the graph built from the seed documents
         assert owners(url) == OWNERS
-        rows = httpx.get(url + "/queries/site-to-goals", params={"site": "Songshan Lake"}, timeout=30).json()
-        goals = [(r[4], r[6]) for r in rows["rows"] if r[1] == "target names the site"]
-        assert (2030, True) in goals
+        for site in ("松山湖", "Songshan Lake", "东莞松山湖"):
+            body = httpx.get(url + "/queries/site-to-goals", params={"site": site}, timeout=30).json()
+            rows = [dict(zip(body["columns"], row, strict=True)) for row in body["rows"]]
+            goals = [r for r in rows if r["via"] == "target names the site" and r["year"] == 2030]
+            assert goals and "东莞松山湖" in goals[0]["goal"], (site, rows[:2])
         assert httpx.get(url + "/health", timeout=30).json()["nodes"] > 100
 
         # a CLI process uses the same embedded server, and leaves it running for serve
@@ -187,3 +189,20 @@ def test_cli_query_errors(tmp_path_factory, args, message):
         store.close()
     done = run("query", *args, "--data-dir", str(data))
     assert done.returncode == 1 and message in done.stderr, done.stderr
+
+
+def test_cli_query_prints_a_table_and_lists_named_queries(tmp_path_factory):
+    data = tmp_path_factory.getbasetemp() / "cli-errors"
+    if not data.exists():
+        store = FalkorStore(settings_for(data))
+        store.replace_graph(small_graph())
+        store.close()
+    done = run("query", "--name", "measure-owners", "--param", "measure=统筹科学智算", "--max-rows", "2",
+               "--data-dir", str(data))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].split()[:4] == ["province", "plan", "number", "measure"]
+    assert "浙江省发展和改革委员会" in lines[2] and "之江实验室" in lines[3]
+    assert lines[-1].startswith("(2 rows, truncated at the row cap") and "max_rows" in done.stderr
+    listing = run("query", "--list").stdout
+    assert "site-to-goals: From a site" in listing and '--param site="Songshan Lake"' in listing

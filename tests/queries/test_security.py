@@ -241,3 +241,27 @@ def test_rebuild_needs_the_api_key_when_one_is_set(tmp_path):
         assert [row[4] for row in rows] == ["浙江省发展和改革委员会", "之江实验室", "浙江省科学技术厅"]
         r = httpx.post(url + "/admin/rebuild", headers={"Authorization": "Bearer s3cret"}, timeout=120)
         assert r.json()["unchanged"] == ["001_9452594fd49a0dfd.txt"]
+
+
+def test_admin_without_a_key_is_for_local_clients_only():
+    from starlette.requests import Request
+
+    from queries.routes.admin import AdminError, require_admin
+
+    def request(host):
+        return Request({"type": "http", "method": "POST", "path": "/admin/rebuild", "headers": [],
+                        "client": (host, 40000)})
+
+    open_settings = settings_for("unused")
+    require_admin(request("127.0.0.1"), open_settings)
+    require_admin(request("::1"), open_settings)
+    with pytest.raises(AdminError) as caught:
+        require_admin(request("10.1.2.3"), open_settings)
+    assert caught.value.status == 403 and caught.value.setting == "api_key"
+
+
+def test_text_that_cannot_be_utf8_is_a_clear_400(service):
+    url, _ = service
+    for body in (b'{"query": "RETURN \\ud800"}', b'{"query": "RETURN $x", "params": {"x": "\\ud800"}}'):
+        r = httpx.post(url + "/cypher", content=body, headers={"content-type": "application/json"}, timeout=30)
+        assert r.status_code == 400 and "Unicode" in r.json()["error"]["message"], r.text
