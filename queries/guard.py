@@ -32,25 +32,44 @@ graph.errors.ReadOnlyError: queries are read-only: the query would change the gr
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from graph.errors import ReadOnlyError
 
 _RULES_FILE = Path(__file__).with_name("guard.toml")
 #: every character some engine might end a // comment at: each is read as a line break
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+#: ASCII control characters: line breaks stay line breaks, the others become spaces
+_ASCII_CONTROLS = {c: ("\n" if chr(c) in _LINE_BREAKS else " ") for c in (*range(32), 127) if chr(c) != "\n"}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-@dataclass(frozen=True)
-class Token:
+def _lexer(backslash_escapes: bool) -> re.Pattern[str]:
+    string = (r"'(?:[^'\\]|\\.)*(?:'|\Z)|\"(?:[^\"\\]|\\.)*(?:\"|\Z)" if backslash_escapes
+              else r"'[^']*(?:'|\Z)|\"[^\"]*(?:\"|\Z)")
+    return re.compile(rf"""
+        (?P<space>\s+)
+      | (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+      | (?P<string>{string})
+      | (?P<name>`(?:[^`]|``)*(?:`|\Z))
+      | (?P<param>\$\w*)
+      | (?P<word>\w+)
+      | (?P<punct>.)""", re.VERBOSE | re.DOTALL)
+
+
+_LEXERS = {True: _lexer(True), False: _lexer(False)}
+
+
+class Token(NamedTuple):
     kind: str  # word, name (backtick), string, param, punct
     text: str
-    line: int
-    column: int
+    position: int  # in the normalised text
 
 
 @dataclass(frozen=True)
@@ -80,11 +99,20 @@ def _rules() -> _Rules:
 
 def check_read_only(query: str) -> None:
     """Raise ``ReadOnlyError`` naming the first write found in ``query``; return None if there is none."""
+    reason = _verdict(query)
+    if reason:
+        raise ReadOnlyError(f"queries are read-only: the query would change the graph ({reason})")
+
+
+@lru_cache(maxsize=4096)
+def _verdict(query: str) -> str | None:
+    """The reason to refuse ``query``, or None (cached: named queries and repeated console queries)."""
     text = normalise(query)
     for backslash_escapes in (True, False):
-        reason = _first_write(tokens(text, backslash_escapes=backslash_escapes))
+        reason = _first_write(tokens(text, backslash_escapes=backslash_escapes), text)
         if reason:
-            raise ReadOnlyError(f"queries are read-only: the query would change the graph ({reason})")
+            return reason
+    return None
 
 
 def normalise(query: str) -> str:
@@ -95,94 +123,60 @@ def normalise(query: str) -> str:
     >>> normalise("DETACH\\u3000DELETE")
     'DETACH DELETE'
     """
-    text = unicodedata.normalize("NFKC", query).translate(_rules().confusables)
-    out = []
-    for ch in text:
-        category = unicodedata.category(ch)
-        if category == "Cf":  # zero-width spaces, joiners, BOM, bidi controls, soft hyphen
-            continue
-        if ch.isspace() or category in ("Zs", "Zl", "Zp", "Cc"):
-            out.append("\n" if ch in _LINE_BREAKS else " ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    if not query.isascii():
+        query = unicodedata.normalize("NFKC", query).translate(_rules().confusables)
+        query = _NON_ASCII.sub(_fold, query)
+    return query.translate(_ASCII_CONTROLS)
+
+
+def _fold(match: re.Match[str]) -> str:
+    return _fold_char(match.group())
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """Invisible format characters (zero-width spaces, joiners, BOM, bidi controls) go; spaces are spaces."""
+    category = unicodedata.category(ch)
+    if category == "Cf":
+        return ""
+    if ch.isspace() or category in ("Zs", "Zl", "Zp", "Cc"):
+        return "\n" if ch in _LINE_BREAKS else " "
+    return ch
 
 
 def tokens(text: str, *, backslash_escapes: bool = True) -> list[Token]:
     """A small Cypher lexer: words, backtick names, strings, parameters, punctuation; no comments."""
     out: list[Token] = []
-    i, n = 0, len(text)
-    line, line_start = 1, 0
-
-    def position(at: int) -> tuple[int, int]:
-        return line, at - line_start + 1
-
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            line, line_start = line + 1, i + 1
-            i += 1
-        elif ch.isspace():
-            i += 1
-        elif text.startswith("//", i):
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-        elif text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            stop = n if end < 0 else end + 2
-            line += text.count("\n", i, stop)
-            if "\n" in text[i:stop]:
-                line_start = text.rfind("\n", i, stop) + 1
-            i = stop
-        elif ch in "'\"":
-            start = i
-            i += 1
-            while i < n and text[i] != ch:
-                i += 2 if backslash_escapes and text[i] == "\\" else 1
-            out.append(Token("string", text[start + 1:i], *position(start)))
-            line += text.count("\n", start, i)
-            i += 1
-        elif ch == "`":
-            start, i, name = i, i + 1, []
-            while i < n:
-                if text[i] == "`":
-                    if text.startswith("``", i):  # an escaped backtick
-                        name.append("`")
-                        i += 2
-                        continue
-                    break
-                name.append(text[i])
-                i += 1
-            out.append(Token("name", "".join(name), *position(start)))
-            i += 1
-        elif ch == "$":
-            start = i
-            i += 1
-            while i < n and (text[i].isalnum() or text[i] == "_"):
-                i += 1
-            out.append(Token("param", text[start:i], *position(start)))
-        elif ch.isalnum() or ch == "_":
-            start = i
-            while i < n and (text[i].isalnum() or text[i] == "_"):
-                i += 1
-            out.append(Token("word", text[start:i], *position(start)))
-        else:
-            out.append(Token("punct", ch, *position(i)))
-            i += 1
+    for match in _LEXERS[backslash_escapes].finditer(text):
+        kind = match.lastgroup
+        if kind in ("space", "comment"):
+            continue
+        value = match.group()
+        if kind == "string":
+            value = value[1:-1] if len(value) > 1 and value[-1] == value[0] else value[1:]
+        elif kind == "name":
+            value = (value[1:-1] if len(value) > 1 and value.endswith("`") else value[1:]).replace("``", "`")
+        out.append(Token(kind, value, match.start()))
     return out
 
 
-def _first_write(toks: list[Token]) -> str | None:
+def _where(text: str, position: int) -> str:
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return f"at line {line}, column {column}"
+
+
+def _first_write(toks: list[Token], text: str) -> str | None:
     rules = _rules()
     for at, tok in enumerate(toks):
         if tok.kind != "word":
             continue
         before = toks[at - 1] if at else None
         after = toks[at + 1] if at + 1 < len(toks) else None
-        if before is not None and before.kind == "punct" and before.text in ".:":
+        if before is not None and before.kind == "punct" and before.text in ".:" and not _after_number(toks, at):
             continue  # a property key or a label/type name
         word = tok.text.upper()
-        where = f"at line {tok.line}, column {tok.column}"
+        where = _where(text, tok.position)
         if after is not None and after.kind == "punct" and after.text == ":":
             continue  # a map key: {set: 1}
         if before is not None and before.kind == "word" and before.text.upper() == "AS":
@@ -205,6 +199,11 @@ def _first_write(toks: list[Token]) -> str | None:
             if reason:
                 return f"{reason} {where}"
     return None
+
+
+def _after_number(toks: list[Token], at: int) -> bool:
+    """``1.CREATE``: the dot ends a number, so what follows is no property key."""
+    return at >= 2 and toks[at - 2].kind == "word" and toks[at - 2].text.isdigit()
 
 
 def _dotted_name(toks: list[Token], at: int) -> tuple[str, int]:

@@ -66,6 +66,7 @@ WRITES = {
     "fullwidth letters": "ＭＡＴＣＨ (n) ＤＥＴＡＣＨ ＤＥＬＥＴＥ n",
     "cyrillic letters": "MATCH (n) DETACH DEL\u0415TE n",
     "parameters": "MATCH (n:Plan {id: $id}) SET n.title = $title",
+    "after a number's dot": "RETURN 1.CREATE (:Intruder)",
 }
 
 
