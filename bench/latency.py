@@ -1,0 +1,224 @@
+"""Query latency through HTTP against the same query run directly on the store, and under 32 clients.
+
+    python -m bench.latency OUT.json DATA_DIR [DATA_DIR ...] [--budget-s 4] [--clients 32] [--requests 20]
+
+For each data directory (a graph built by ``bench.scale``): ``policykg serve
+--no-build --port 0`` runs in its own process; this process opens the same
+store (the same embedded server) and, for every named query with its first
+example's parameters, alternates one call through ``queries.run.run_named``
+(what the endpoint runs) and one ``GET /queries/{name}`` over a kept-alive
+loopback connection, until the query's time budget is spent. What HTTP adds
+is the difference of the medians (p50) and of the 99th percentiles.
+
+Then ``--clients`` threads, each with its own connection, send
+``--requests`` requests each, mixing named queries (GET and POST) and
+``POST /cypher`` console queries; the errors, the latency percentiles and
+the resident memory of the service and of redis-server before and after
+are recorded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+from bench.measure import percentile, rss_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: what a console user types: small reads over the whole graph
+CONSOLE = [
+    "MATCH (p:Plan) RETURN p.title, p.date_issued ORDER BY p.title LIMIT 20",
+    "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY n DESC",
+    "MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(m:Measure) RETURN a.name, count(m) AS n ORDER BY n DESC LIMIT 10",
+    "MATCH (t:Target) WHERE t.year = $year RETURN t.metric, t.value, t.unit LIMIT 50",
+    "MATCH (s:Site)<-[:AT_SITE]-(m:Measure)<-[:HAS_MEASURE]-(p:Plan) RETURN s.name, count(p) LIMIT 25",
+]
+
+
+class Service:
+    """``policykg serve --no-build --port 0`` in a child process; its URL read from the log."""
+
+    def __init__(self, data_dir: Path):
+        self.proc = subprocess.Popen([sys.executable, "-m", "queries.cli", "serve", "--no-build", "--port", "0",
+                                      "--data-dir", str(data_dir)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE, text=True)
+        self.url: str | None = None
+        self.ready = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stderr:
+            match = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", line)
+            if match:
+                self.url = match.group(1)
+                self.ready.set()
+        self.ready.set()
+
+    def wait(self, seconds: float = 300) -> str:
+        if not self.ready.wait(seconds) or not self.url:
+            raise RuntimeError("policykg serve did not start")
+        return self.url
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            self.proc.wait(60)
+
+
+def named_calls() -> list[tuple[str, dict[str, str]]]:
+    from queries import named
+
+    calls = []
+    for query in named.named_queries().values():
+        params = query.example_params(query.examples[0]) if query.examples else {}
+        calls.append((query.name, params))
+    return calls
+
+
+def compare(url: str, store, settings, name: str, params: dict[str, str], budget_s: float) -> dict:
+    """Alternate direct and HTTP calls of one named query until its budget is spent."""
+    from queries import named
+    from queries.run import run_named
+
+    query = named.get(name)
+    client = httpx.Client(base_url=url, timeout=60)
+
+    def direct() -> tuple[float, int]:
+        started = time.perf_counter()
+        result = run_named(store, query, params, from_strings=True, settings=settings)
+        return (time.perf_counter() - started) * 1000, len(result.rows)
+
+    def http() -> float:
+        started = time.perf_counter()
+        response = client.get(f"/queries/{name}", params=params)
+        elapsed = (time.perf_counter() - started) * 1000
+        response.raise_for_status()
+        return elapsed
+
+    warm, rows = direct()
+    http()
+    reps = int(min(200, max(15, budget_s * 1000 / max(2 * warm, 1.0))))
+    d_times, h_times = [], []
+    for i in range(reps):
+        if i % 2:
+            d_times.append(direct()[0])
+            h_times.append(http())
+        else:
+            h_times.append(http())
+            d_times.append(direct()[0])
+    client.close()
+    return {"query": name, "params": params, "rows_returned": rows, "reps": reps,
+            "direct_p50": percentile(d_times, 50), "direct_p99": percentile(d_times, 99),
+            "http_p50": percentile(h_times, 50), "http_p99": percentile(h_times, 99)}
+
+
+def crowd(url: str, clients: int, requests: int, calls: list[tuple[str, dict[str, str]]]) -> dict:
+    """``clients`` threads with their own connections, ``requests`` mixed requests each."""
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+
+    def one_client(number: int) -> None:
+        client = httpx.Client(base_url=url, timeout=120)
+        try:
+            for i in range(requests):
+                kind = (number + i) % 4
+                started = time.perf_counter()
+                if kind == 0:
+                    name, params = calls[(number + i) % len(calls)]
+                    response = client.get(f"/queries/{name}", params=params)
+                elif kind == 1:
+                    name, params = calls[(number * 7 + i) % len(calls)]
+                    response = client.post(f"/queries/{name}", json={"params": params})
+                else:
+                    query = CONSOLE[(number + i) % len(CONSOLE)]
+                    response = client.post("/cypher", json={"query": query, "params": {"year": 2027}})
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    latencies.append(elapsed)
+                    if response.status_code != 200:
+                        failures.append(f"{response.status_code} {response.text[:200]}")
+        finally:
+            client.close()
+
+    with ThreadPoolExecutor(clients) as pool:
+        started = time.perf_counter()
+        list(pool.map(one_client, range(clients)))
+        seconds = time.perf_counter() - started
+    return {"clients": clients, "requests": len(latencies), "errors": len(failures), "first_errors": failures[:5],
+            "seconds": seconds, "requests_s": len(latencies) / seconds, "p50_ms": percentile(latencies, 50),
+            "p99_ms": percentile(latencies, 99), "max_ms": max(latencies)}
+
+
+def measure(data_dir: Path, budget_s: float, clients: int, requests: int) -> dict:
+    from graph.settings import Settings
+    from graph.store.falkor import FalkorStore
+
+    docs = len(list((data_dir / "documents").glob("*.json")))
+    service = Service(data_dir)
+    try:
+        url = service.wait()
+        settings = Settings(data_dir=data_dir)
+        store = FalkorStore(settings)
+        try:
+            calls = named_calls()
+            rows = [{"docs": docs, **compare(url, store, settings, name, params, budget_s)} for name, params in calls]
+            server_pid = store.server.pid()
+            memory_before = {"service_mb": rss_bytes(service.proc.pid) / 2**20,
+                             "redis_mb": rss_bytes(server_pid) / 2**20}
+            load = crowd(url, clients, requests, calls)
+            crowd(url, clients, requests, calls)  # a second round: memory should not keep growing
+            load["memory_before"] = memory_before
+            load["memory_after"] = {"service_mb": rss_bytes(service.proc.pid) / 2**20,
+                                    "redis_mb": rss_bytes(server_pid) / 2**20}
+            load["docs"] = docs
+        finally:
+            store.close()
+    finally:
+        service.stop()
+    return {"rows": rows, "load": load}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("data_dirs", type=Path, nargs="+")
+    parser.add_argument("--budget-s", type=float, default=4.0, help="time per query and path")
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--requests", type=int, default=20, help="requests per client and round")
+    args = parser.parse_args(argv)
+    rows, loads = [], []
+    for data_dir in args.data_dirs:
+        measured = measure(data_dir, args.budget_s, args.clients, args.requests)
+        rows += measured["rows"]
+        loads.append(measured["load"])
+    first = [r for r in rows if r["docs"] == rows[0]["docs"]]
+    added = sorted(r["http_p50"] - r["direct_p50"] for r in first)
+    added99 = sorted(r["http_p99"] - r["direct_p99"] for r in first)
+    worst = max(first, key=lambda r: r["http_p50"] - r["direct_p50"])
+    result = {
+        "method": "Each named query with its first example's parameters, alternating one direct call "
+                  "(`queries.run.run_named` on a store of the same data directory) and one `GET /queries/{name}` "
+                  "to `policykg serve` over a kept-alive loopback connection, until its time budget is spent "
+                  f"({args.budget_s:g} s per query and path, 15 to 200 calls); added = HTTP − direct.",
+        "rows": rows, "loads": loads,
+        "added_p50_ms": added[len(added) // 2], "added_p99_ms": added99[len(added99) // 2],
+        "worst_added_p50_ms": worst["http_p50"] - worst["direct_p50"], "worst_query": worst["query"],
+    }
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
