@@ -76,12 +76,33 @@ class Service:
             self.proc.wait(60)
 
 
-def named_calls() -> list[tuple[str, dict[str, str]]]:
+#: a value from the graph itself for parameters of these names, so that the queries find something
+#: on any corpus (the examples name seed entities, which a synthetic corpus may not hold)
+FROM_GRAPH = {
+    "agency": "MATCH (a:Agency)-[:RESPONSIBLE_FOR]->() RETURN a.name AS v, count(*) AS n ORDER BY n DESC LIMIT 1",
+    "measure": "MATCH (a:Agency)-[:RESPONSIBLE_FOR]->(m:Measure) RETURN m.title AS v, count(a) AS n "
+               "ORDER BY n DESC LIMIT 1",
+    "site": "MATCH (s:Site)<-[:AT_SITE]-() RETURN s.name AS v, count(*) AS n ORDER BY n DESC LIMIT 1",
+    "province": "MATCH (p:Province)<-[:COVERS]-() RETURN p.short AS v, count(*) AS n ORDER BY n DESC LIMIT 1",
+    "from": "MATCH (s:Site)<-[:AT_SITE]-() RETURN s.name AS v, count(*) AS n ORDER BY n DESC LIMIT 1",
+    "to": "MATCH (a:Agency)-[:COORDINATES]->() RETURN a.name AS v, count(*) AS n ORDER BY n DESC LIMIT 1",
+}
+
+
+def named_calls(store=None) -> list[tuple[str, dict[str, str]]]:
+    """Every named query with its first example's parameters, values taken from the graph where it can."""
     from queries import named
 
+    picked: dict[str, str] = {}
+    if store is not None:
+        for name, cypher in FROM_GRAPH.items():
+            rows = store.read(cypher).rows
+            if rows and rows[0][0]:
+                picked[name] = str(rows[0][0])
     calls = []
     for query in named.named_queries().values():
         params = query.example_params(query.examples[0]) if query.examples else {}
+        params = {k: picked.get(k, v) for k, v in params.items()}
         calls.append((query.name, params))
     return calls
 
@@ -172,7 +193,7 @@ def measure(data_dir: Path, budget_s: float, clients: int, requests: int) -> dic
         settings = Settings(data_dir=data_dir)
         store = FalkorStore(settings)
         try:
-            calls = named_calls()
+            calls = named_calls(store)
             rows = [{"docs": docs, **compare(url, store, settings, name, params, budget_s)} for name, params in calls]
             server_pid = store.server.pid()
             memory_before = {"service_mb": rss_bytes(service.proc.pid) / 2**20,

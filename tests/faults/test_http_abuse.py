@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -64,7 +65,7 @@ def served_seed_app(seed_settings):
 #: the service's own OpenAPI document, as it describes itself (no store is opened to make it); admin
 #: actions rebuild the graph and have their own tests
 schema = schemathesis.openapi.from_dict(create_app(Settings(data_dir=Path("unused"))).openapi()).exclude(
-    path_regex="^/admin")
+    path_regex="^/admin").exclude(path="/id/{type_}/{id_}")  # a known 500, see the xfail test below
 
 
 @schema.parametrize()
@@ -72,14 +73,12 @@ schema = schemathesis.openapi.from_dict(create_app(Settings(data_dir=Path("unuse
           derandomize=True, suppress_health_check=list(HealthCheck))
 def test_generated_requests_get_no_server_error(case, served_seed_app):
     response = case.call(base_url=served_seed_app, timeout=60)
-    if response.status_code >= 500 and (case.operation.method.upper(), case.operation.path) in KNOWN:
-        pytest.xfail(KNOWN[(case.operation.method.upper(), case.operation.path)])
     case.validate_response(response, checks=[not_a_server_error])
 
 
-#: 5xx found by this test in code outside this work's reach, reported to its owners; the test
-#: fails again for any other operation, and passes for these once they are fixed
-KNOWN = {
-    ("GET", "/id/{type_}/{id_}"): "GET /id/a%22/b answers 500: the type segment goes into an IRI unescaped "
-                                  "and pyoxigraph refuses it (ValueError: Invalid IRI code point)",
-}
+@pytest.mark.xfail(strict=True, reason="found by the generated requests and reported: the type segment of "
+                   "/id/{type}/{id} goes into an IRI unescaped and pyoxigraph refuses it (ValueError: Invalid IRI "
+                   "code point) -> 500; the operation is left out of the generated run until it is fixed")
+def test_a_quote_in_the_type_of_an_id_path_is_not_a_server_error(served_seed_app):
+    response = httpx.get(served_seed_app + "/id/a%22/b", timeout=30)
+    assert response.status_code < 500, response.text
