@@ -1,6 +1,6 @@
 """Run the scale benchmarks and rewrite their section of bench/RESULTS.md and the README's headline figures.
 
-    bench/run [--quick] [--sizes 100,1000,10000] [--work DIR] [--keep]
+    bench/run [--quick] [--sizes 100,1000,10000] [--work DIR] [--keep] [--render-only]
 
 ``--quick`` measures the 100- and 1,000-document corpora (a few minutes);
 without it 10,000 documents are added. Each size runs in a fresh process
@@ -48,7 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the corpora and data directories")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--readme", type=Path, default=ROOT / "README.md")
+    parser.add_argument("--render-only", action="store_true",
+                        help="rewrite RESULTS.md and the README from bench/scale_results.json, measuring nothing")
     args = parser.parse_args(argv)
+    if args.render_only:
+        results = json.loads((args.results.parent / "scale_results.json").read_text(encoding="utf-8"))
+        write(results, args.results, args.readme)
+        return 0
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([100, 1000] if args.quick
                                                                           else [100, 1000, 10000])
     work = args.work or Path(tempfile.mkdtemp(prefix="policykg-bench-"))
@@ -86,13 +92,17 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(folder, ignore_errors=True)
     results["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     results["seconds"] = time.perf_counter() - started
-    existing = args.results.read_text(encoding="utf-8") if args.results.exists() else "# Benchmark results\n"
-    args.results.write_text(report.splice(existing, report.render(results)), encoding="utf-8")
     (args.results.parent / "scale_results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1),
                                                             encoding="utf-8")
-    update_readme(args.readme, report.headline(results))
+    write(results, args.results, args.readme)
     log(f"wrote {args.results} in {results['seconds'] / 60:.1f} min")
     return 0
+
+
+def write(results: dict, results_md: Path, readme: Path) -> None:
+    existing = results_md.read_text(encoding="utf-8") if results_md.exists() else "# Benchmark results\n"
+    results_md.write_text(report.splice(existing, report.render(results)), encoding="utf-8")
+    update_readme(readme, report.headline(results))
 
 
 def _service_available() -> bool:

@@ -1,0 +1,38 @@
+"""The benchmark's arithmetic: growth exponents, percentiles, peak memory of a phase, RESULTS.md splicing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.measure import fit_exponent, percentile, phase
+from bench.report import SECTION_END, SECTION_START, splice
+
+
+def test_fitted_exponent_is_the_slope_in_log_log():
+    assert fit_exponent([100, 1000, 10000], [1.0, 10.0, 100.0]) == pytest.approx(1.0)
+    assert fit_exponent([100, 1000, 10000], [1.0, 100.0, 10000.0]) == pytest.approx(2.0)
+    assert fit_exponent([100], [1.0]) is None
+
+
+def test_percentiles_interpolate():
+    values = list(range(1, 101))
+    assert percentile(values, 50) == pytest.approx(50.5)
+    assert percentile(values, 99) == pytest.approx(99.01)
+
+
+def test_a_phase_sees_the_memory_it_takes():
+    with phase() as measured:
+        block = bytearray(64 * 2**20)
+        block[::4096] = b"x" * len(block[::4096])
+        del block
+    assert measured.grown_mb >= 50 and measured.seconds > 0
+
+
+def test_splice_replaces_only_its_own_section():
+    others = "# Benchmark results\n\n## Formats (issue 8)\n\ntheirs\n"
+    mine = f"{SECTION_START}\n## Scale\n\nfirst\n{SECTION_END}\n"
+    once = splice(others, mine)
+    assert once.startswith(others.rstrip("\n")) and "first" in once
+    again = splice(once, mine.replace("first", "second"))
+    assert "theirs" in again and "second" in again and "first" not in again
+    assert splice(again, mine.replace("first", "second")) == again
