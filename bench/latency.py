@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import signal
 import subprocess
@@ -50,9 +51,11 @@ class Service:
     """``policykg serve --no-build --port 0`` in a child process; its URL read from the log."""
 
     def __init__(self, data_dir: Path):
+        # the service's settings are the defaults and these flags, whatever POLICYKG_* the caller has set
+        env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
         self.proc = subprocess.Popen([sys.executable, "-m", "queries.cli", "serve", "--no-build", "--port", "0",
                                       "--data-dir", str(data_dir)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, text=True)
+                                     stderr=subprocess.PIPE, text=True, env=env)
         self.url: str | None = None
         self.ready = threading.Event()
         threading.Thread(target=self._read, daemon=True).start()
