@@ -55,8 +55,12 @@ def derived(scale: dict) -> dict:
         "nodes_s": load["nodes"] / replace, "rels_s": load["relationships"] / replace,
         "bare_nodes_s": load["nodes"] / bare, "bare_rels_s": load["relationships"] / bare,
         "export_s": export["json_s"], "export_elements_s": elements / export["json_s"],
-        "rdf_vs_json": export["rdf"]["seconds"] / export["json_s"] if export.get("rdf") else None,
+        "rdf_vs_json": export["rdf"]["seconds"] / export["json_s"] if _rdf_ran(scale) else None,
     }
+
+
+def _rdf_ran(scale: dict) -> bool:
+    return bool(scale["export"].get("rdf")) and "seconds" in scale["export"]["rdf"]
 
 
 def speed(scale: dict) -> float:
@@ -71,15 +75,18 @@ def exponents(scales: list[dict], calibrated: bool = False) -> dict:
     sizes = [s["docs"] for s in scales]
     factor = [speed(s) / speed(scales[0]) if calibrated else 1.0 for s in scales]
 
-    def fit(values: list[float]) -> float | None:
-        return fit_exponent(sizes, [v * f for v, f in zip(values, factor, strict=True)])
+    def fit(values: list[float], only: list[bool] | None = None) -> float | None:
+        keep = only or [True] * len(values)
+        return fit_exponent([n for n, k in zip(sizes, keep, strict=True) if k],
+                            [v * f for v, f, k in zip(values, factor, keep, strict=True) if k])
+
+    ran = [_rdf_ran(s) for s in scales]
 
     return {
         "build": fit([s["build"]["seconds"] for s in scales]),
         "load": fit([statistics.median(s["load"]["replace_s"]) for s in scales]),
         "export": fit([s["export"]["json_s"] for s in scales]),
-        "rdf": fit([s["export"]["rdf"]["seconds"] for s in scales])
-        if all(s["export"].get("rdf") for s in scales) else None,
+        "rdf": fit([s["export"]["rdf"]["seconds"] if r else 0.0 for s, r in zip(scales, ran, strict=True)], ran),
         "build_memory": fit_exponent(sizes, [s["build"]["grown_mb"] for s in scales]),
     }
 
@@ -91,7 +98,7 @@ def headline(results: dict) -> str:
     e = exponents(scales)
     ec = exponents(scales, calibrated=True)
     sizes = " / ".join(f"{s['docs']:,}" for s in scales)
-    rdf = ref["export"].get("rdf")
+    rdf = ref["export"].get("rdf") if _rdf_ran(ref) else None
     latency = results.get("latency")
     rows = [
         ("extraction (read + extract) vs jieba segmentation of the same texts",
@@ -105,7 +112,8 @@ def headline(results: dict) -> str:
         ("JSON export", f"{_k(d['export_elements_s'])} nodes+relationships/s", "–"),
         ("RDF export (Turtle) vs JSON export of the same stored graph",
          f"**{d['rdf_vs_json']:.2f}×** ({_k(rdf['triples_s'])} triples/s, {rdf['triples']:,} triples, "
-         f"peak {rdf['peak_mb']:.0f} MB)" if rdf else "pending: `graph.rdf` is not on main yet", "–"),
+         f"peak {rdf['peak_mb']:.0f} MB)" if rdf else (ref["export"].get("rdf") or {}).get(
+             "skipped", "pending: `graph.rdf` is not on main yet"), "–"),
         (f"growth exponent, time vs documents ({sizes}): build / load / export / RDF",
          " / ".join(f"**{_f(ec[k])}**" for k in ("build", "load", "export", "rdf")) + " (machine-speed calibrated; "
          "raw " + " / ".join(_f(e[k]) for k in ("build", "load", "export", "rdf")) + ")", "≤ 1.1"),
@@ -252,11 +260,14 @@ def export_section(scales: list[dict]) -> list[str]:
         d = derived(s)
         ex = s["export"]
         rdf = ex.get("rdf")
-        rdf_cells = (f"{rdf['seconds']:.2f} | {rdf['triples']:,} | {_k(rdf['triples_s'])} | {rdf['peak_mb']:.0f} | "
-                     f"**{d['rdf_vs_json']:.2f}×**" if rdf else "pending | | | |")
+        if _rdf_ran(s):
+            rdf_cells = (f"{rdf['seconds']:.2f} | {rdf['triples']:,} | {_k(rdf['triples_s'])} | "
+                         f"{rdf['peak_mb']:.0f} | **{d['rdf_vs_json']:.2f}×**")
+        else:
+            rdf_cells = (rdf or {}).get("skipped", "pending") + " | | | |"
         lines.append(f"| {s['docs']:,} | {d['export_s']:.2f} | {_k(d['export_elements_s'])} | "
                      f"{ex['json_bytes'] / 2**20:.1f} | {ex['json_peak_mb']:.0f} | {rdf_cells} |")
-    if not any(s["export"].get("rdf") for s in scales):
+    if not any(_rdf_ran(s) for s in scales):
         lines += ["", "**RDF: placeholder.** The RDF export (`graph/rdf`) is being written on the `rdf` branch and "
                   "is not on main yet; `bench/scale.py` times it as soon as `graph.rdf` can be imported."]
     return [*lines, ""]
@@ -269,14 +280,19 @@ def growth_section(scales: list[dict]) -> list[str]:
              "Time and memory at each corpus size; memory is the peak resident set of the benchmark process during "
              "the phase (and what it grew by). The exponent is the least-squares slope of log(time) against "
              "log(documents): 1.0 is linear.", "",
-             "| documents | characters | build s | build peak MB (grown) | load s | export s | export peak MB "
-             "| server MB |", "|---|---|---|---|---|---|---|---|"]
+             "| documents | characters | build s | build peak MB (grown) | load s | load peak MB | JSON export s "
+             "| JSON peak MB | RDF export s | RDF peak MB (grown) | server MB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for s in scales:
         d = derived(s)
         b = s["build"]
+        rdf = s["export"].get("rdf") or {}
+        rdf_cells = (f"{rdf['seconds']:.1f} | {rdf['peak_mb']:.0f} ({rdf['grown_mb']:.0f})" if _rdf_ran(s)
+                     else f"– | {rdf.get('skipped', '–')}")
         lines.append(f"| {s['docs']:,} | {d['chars']:,} | {b['seconds']:.1f} | {b['peak_mb']:.0f} "
-                     f"({b['grown_mb']:.0f}) | {d['replace_s']:.2f} | {d['export_s']:.2f} | "
-                     f"{s['export']['json_peak_mb']:.0f} | {s['load']['server_used_mb']:.0f} |")
+                     f"({b['grown_mb']:.0f}) | {d['replace_s']:.2f} | {s['load']['peak_mb']:.0f} | "
+                     f"{d['export_s']:.2f} | {s['export']['json_peak_mb']:.0f} | {rdf_cells} | "
+                     f"{s['load']['server_used_mb']:.0f} |")
     lines += ["", f"Fitted exponents of time: build **{_f(ec['build'])}**, load **{_f(ec['load'])}**, "
               f"export **{_f(ec['export'])}**" + (f", RDF **{_f(ec['rdf'])}**" if ec["rdf"] else "")
               + " with each size's times scaled by the machine's speed during its run (the project's jieba rate "
@@ -296,6 +312,9 @@ def latency_section(latency: dict | None) -> list[str]:
               "| documents | query | rows | calls | direct p50 ms | direct p99 ms | HTTP p50 ms | HTTP p99 ms "
               "| added p50 ms |", "|---|---|---|---|---|---|---|---|---|"]
     for row in latency["rows"]:
+        if "error" in row:
+            lines.append(f"| {row['docs']:,} | `{row['query']}` | – | – | {row['error']} | | | | |")
+            continue
         lines.append(f"| {row['docs']:,} | `{row['query']}` | {row['rows_returned']} | {row['reps']} | "
                      f"{row['direct_p50']:.2f} | {row['direct_p99']:.2f} | {row['http_p50']:.2f} | "
                      f"{row['http_p99']:.2f} | **{row['http_p50'] - row['direct_p50']:.2f}** |")

@@ -17,6 +17,7 @@ from pathlib import Path
 from graph.errors import PolicyKGError, SourceError, StoreError
 from graph.model import GraphData, merge_documents
 from graph.settings import Settings
+from graph.store.bulk import collector_paused
 from loaders.cache import Contribution, ContributionCache
 from loaders.extract import EXTRACTOR_VERSION, extract
 from loaders.read import collect_paths, read_document
@@ -81,7 +82,8 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
         raise StoreError(f"cannot write to the data directory {settings.data_dir}: {exc.strerror or exc}; "
                          "the stored graph is unchanged (the setting is data_dir)") from exc
     merging = time.perf_counter()
-    graph = merge_documents(c.graph for c in cache.all())
+    with collector_paused():  # every contribution read back stays alive in the merged graph
+        graph = merge_documents(c.graph for c in cache.all())
     report.stage_seconds["merge"] = time.perf_counter() - merging
     storing = time.perf_counter()
     _store(graph, settings, store)

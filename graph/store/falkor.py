@@ -24,6 +24,7 @@ from graph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreError
 from graph.model import GraphData, Node, Relationship
 from graph.settings import Settings
 from graph.store import QueryResult, cypher
+from graph.store.bulk import collector_paused
 from graph.store.embedded import EmbeddedServer, no_retry
 
 _READ_ONLY_REFUSAL = "is to be executed only on read-only queries"
@@ -181,6 +182,10 @@ class FalkorStore:
         graph = GraphData()
         if not self.exists():
             return graph
+        with collector_paused():
+            return self._export_into(graph)
+
+    def _export_into(self, graph: GraphData) -> GraphData:
         cap = max(1, self.settings.max_rows)
         page = min(cap, 5000)
         top = self.graph.ro_query("MATCH (n) RETURN max(ID(n))").result_set[0][0]
