@@ -12,7 +12,8 @@ Traditional script or saved as GB18030, with CRLF line ends or a BOM.
 
 Each document is drawn from its own generator seeded by (seed, number), so
 the same N and seed give byte-identical files, and the first 100 documents of
-a 1,000-document corpus are the 100-document corpus. Places come from
+a 1,000-document corpus are the 100-document corpus. No two documents share a
+title (a plan is known by its title: they would be one plan). Places come from
 ``loaders/dictionaries/regions.csv``, department forms from
 ``agency_forms.csv``, known sites and organizations from their lists, and the
 wording from ``bench/corpus_vocab.toml``. It knows nothing of how the
@@ -393,10 +394,19 @@ class Written:
     chars: int
 
 
-def document(seed: int, number: int) -> tuple[str, bytes, Written]:
-    """The file name, bytes and description of document ``number`` of the corpus ``seed``."""
+def document(seed: int, number: int, taken: set[str] | None = None) -> tuple[str, bytes, Written]:
+    """The file name, bytes and description of document ``number`` of the corpus ``seed``.
+
+    ``taken`` holds the titles of the documents before it: a plan is known by its title, so two
+    different documents under one title would be one plan; a title already taken is drawn again
+    (from the same generator, so the corpus stays reproducible).
+    """
     rng = random.Random(f"policykg-corpus:{seed}:{number}")
     plan = draw_plan(rng)
+    while taken is not None and plan.title in taken:
+        plan = draw_plan(rng)
+    if taken is not None:
+        taken.add(plan.title)
     layout = rng.choices(list(LAYOUT_WEIGHTS), list(LAYOUT_WEIGHTS.values()))[0]
     page = layouts.LAYOUTS[layout](plan, rng)
     text = page.text
@@ -432,9 +442,10 @@ def _s2t():
 def write_corpus(n: int, out_dir: Path, seed: int = 0) -> list[Written]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
+    taken: set[str] = set()
     with open(out_dir / "manifest.jsonl", "w", encoding="utf-8") as manifest:
         for number in range(n):
-            name, data, info = document(seed, number)
+            name, data, info = document(seed, number, taken)
             (out_dir / name).write_bytes(data)
             manifest.write(json.dumps(asdict(info), ensure_ascii=False) + "\n")
             written.append(info)

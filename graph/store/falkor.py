@@ -100,10 +100,11 @@ class FalkorStore:
         for statement in cypher.INDEX_STATEMENTS:
             staging.query(statement)
         size = self.settings.write_batch_size
-        for statement, rows in cypher.node_batches(graph, size):
-            staging.query(statement, {"rows": rows})
-        for statement, rows in cypher.relationship_batches(graph, size):
-            staging.query(statement, {"rows": rows})
+        with collector_paused():  # the rows of every label are made up front and live until written
+            for statement, rows in cypher.node_batches(graph, size):
+                staging.query(statement, {"rows": rows})
+            for statement, rows in cypher.relationship_batches(graph, size):
+                staging.query(statement, {"rows": rows})
 
     def _check_writable(self) -> None:
         """Fail before touching the graph if the dump could not be written at all."""

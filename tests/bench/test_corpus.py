@@ -22,10 +22,17 @@ def test_the_same_n_and_seed_give_byte_identical_files(tmp_path):
     assert files(tmp_path / "a") == files(tmp_path / "b")
 
 
-def test_another_seed_gives_other_documents_and_a_larger_corpus_starts_with_the_smaller():
+def test_another_seed_gives_other_documents_and_a_larger_corpus_starts_with_the_smaller(tmp_path):
     assert document(1, 3)[1] != document(2, 3)[1]
-    small = [document(5, n) for n in range(10)]
-    assert small == [document(5, n) for n in range(10)]
+    write_corpus(12, tmp_path / "small", seed=5)
+    write_corpus(30, tmp_path / "large", seed=5)
+    small, large = files(tmp_path / "small"), files(tmp_path / "large")
+    assert all(large[name] == data for name, data in small.items() if name != "manifest.jsonl")
+
+
+def test_no_two_documents_share_a_title(tmp_path):
+    written = write_corpus(400, tmp_path, seed=2)
+    assert len({w.title for w in written}) == len(written)
 
 
 def test_every_layout_is_written_with_traditional_script_and_other_encodings(tmp_path):
