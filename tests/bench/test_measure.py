@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bench.measure import fit_exponent, percentile, phase
@@ -21,9 +23,10 @@ def test_percentiles_interpolate():
 
 
 def test_a_phase_sees_the_memory_it_takes():
-    with phase() as measured:
+    with phase(interval_s=0.005) as measured:
         block = bytearray(64 * 2**20)
         block[::4096] = b"x" * len(block[::4096])
+        time.sleep(0.1)  # held long enough for the sampler to see it
         del block
     assert measured.grown_mb >= 50 and measured.seconds > 0
 
