@@ -9,3 +9,7 @@ ROUTERS: list[APIRouter] = []
 from queries.routes import analysis as _analysis  # noqa: E402
 
 ROUTERS.append(_analysis.router)
+
+from queries.routes import web as _web  # noqa: E402
+
+ROUTERS.append(_web.router)
