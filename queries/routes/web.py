@@ -74,6 +74,12 @@ def suggest(store: Store, q: Annotated[str, Query(max_length=200, description="C
 
 
 # -- plan ------------------------------------------------------------------------
+@api.get("/plans")
+def plans(store: Store, paging: Paging):
+    """The plans read from documents, by title."""
+    return pages.plans(store, paging)
+
+
 @api.get("/plan/{plan_id}")
 def plan(store: Store, plan_id: str):
     """A plan: metadata, issuers, coordinators, places, citations, and the first page of each list."""

@@ -254,3 +254,14 @@ WHERE n.id = $name OR n.name = $name OR n.short = $name OR toLower(n.name_en) = 
    OR toLower(n.name_en) = toLower($name) + ' province'
 RETURN n.id AS id LIMIT 1
 """
+
+# -- the list of plans ----------------------------------------------------------
+PLANS = """
+MATCH (p:Plan) WHERE coalesce(p.cited_only, false) = false
+OPTIONAL MATCH (p)-[:COVERS]->(c)
+WITH p, collect(c.name) AS places
+RETURN p.id AS id, p.title AS title, p.kind AS kind, p.doc_number AS doc_number, p.date_issued AS date_issued,
+       p.period_start AS period_start, p.period_end AS period_end, places
+ORDER BY title SKIP $skip LIMIT $limit
+"""
+PLANS_COUNT = "MATCH (p:Plan) WHERE coalesce(p.cited_only, false) = false RETURN count(p) AS total"

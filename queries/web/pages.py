@@ -66,6 +66,11 @@ def attach_measure_facts(store: GraphStore, measures: list[dict[str, Any]], *,
 
 
 # -- plan ---------------------------------------------------------------------
+def plans(store: GraphStore, page: PageRequest) -> dict[str, Any]:
+    """The plans read from documents (not those only cited), by title."""
+    return paged(store, cypher.PLANS, cypher.PLANS_COUNT, {}, page)
+
+
 def plan(store: GraphStore, plan_id: str) -> dict[str, Any]:
     node = _node(store, cypher.PLAN, plan_id, "plan")
     links: dict[str, list] = defaultdict(list)
