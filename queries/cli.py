@@ -76,19 +76,35 @@ def _watch(inputs: list[Path], settings: Settings, progress) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+base_iri_option = click.option(
+    "--base-iri", default=None, help="Namespace of RDF IRIs (default https://policykg.org/id/ or $POLICYKG_BASE_IRI).")
+
+
 @main.command()
 @click.option("--format", "fmt", default="json", show_default=True,
-              type=click.Choice(["json", "graphml", "gexf"], case_sensitive=False), help="Export format.")
+              type=click.Choice(["json", "graphml", "gexf", "ttl", "jsonld", "nt", "xml", "trig"],
+                                case_sensitive=False), help="Export format.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: standard output).")
 @data_dir_option
 @store_option
-def export(fmt: str, output: Path | None, data_dir: Path | None, store: str | None) -> None:
-    """Export the whole graph (graphml/gexf: for Gephi, Cytoscape, yEd)."""
+@base_iri_option
+def export(fmt: str, output: Path | None, data_dir: Path | None, store: str | None, base_iri: str | None) -> None:
+    """Export the whole graph (graphml/gexf: for Gephi, Cytoscape, yEd; ttl, jsonld, nt, xml, trig: RDF)."""
     from graph.export_json import export_json
 
-    settings = settings_from(data_dir=data_dir, store=store)
+    settings = settings_from(data_dir=data_dir, store=store, base_iri=base_iri)
     try:
+        if fmt in ("ttl", "jsonld", "nt", "xml", "trig"):
+            from graph.rdf.export import export_rdf
+
+            data = export_rdf(settings, fmt)
+            if output:
+                output.write_bytes(data)
+            else:
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+            return
         if fmt in ("graphml", "gexf"):
             from graph.analysis.export import export_network
 
@@ -101,6 +117,24 @@ def export(fmt: str, output: Path | None, data_dir: Path | None, store: str | No
         output.write_text(text, encoding="utf-8")
     else:
         click.echo(text)
+
+
+@main.command()
+@data_dir_option
+@store_option
+@base_iri_option
+def validate(data_dir: Path | None, store: str | None, base_iri: str | None) -> None:
+    """Check the graph's RDF view against the contract's SHACL shapes; exit 1 on any violation."""
+    from graph.rdf.export import validate_stored
+
+    settings = settings_from(data_dir=data_dir, store=store, base_iri=base_iri)
+    try:
+        report = validate_stored(settings)
+    except PolicyKGError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(report.summary())
+    if not report.conforms:
+        sys.exit(1)
 
 
 @main.command()

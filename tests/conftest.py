@@ -41,3 +41,13 @@ def seed_store(seed_settings):
 @pytest.fixture(scope="session")
 def seed_graph(seed_store):
     return seed_store.export()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--rewrite-golden", action="store_true", default=False,
+                     help="Rewrite golden files (tests/*/data/) from the current output instead of comparing.")
+
+
+@pytest.fixture()
+def rewrite_golden(request) -> bool:
+    return bool(request.config.getoption("--rewrite-golden"))

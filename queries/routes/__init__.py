@@ -10,6 +10,10 @@ from queries.routes import analysis as _analysis  # noqa: E402
 
 ROUTERS.append(_analysis.router)
 
+from queries.routes import rdf as _rdf  # noqa: E402
+
+ROUTERS.append(_rdf.router)
+
 from queries.routes import web as _web  # noqa: E402
 
 ROUTERS.append(_web.router)

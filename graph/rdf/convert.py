@@ -1,0 +1,175 @@
+"""``GraphData`` (what ``store.export()`` gives) -> an rdflib ``Graph``.
+
+Every node becomes a resource ``{base}{type}/{id}`` typed with its policykg
+class and the standard class it specialises; every property becomes a
+triple per ``mapping.toml``. Every relationship becomes two things: the
+direct triple (``plan eli:passed_by agency``), which is what most queries
+want, and a ``pkg:Link`` node that reifies that same triple and carries the
+evidence sentence, the source document (``prov:wasDerivedFrom``), and the
+role and rank of a responsibility, so integrators can trace any link to the
+text it was read from.
+
+A property, label or relationship type the mapping does not know yet (the
+contract allows additions) is not dropped: it is written under the open
+``EXT`` namespace, and a test on the seed graph says which one to map.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import DCTERMS, RDF
+from rdflib.term import Node as RDFNode
+from rdflib.term import URIRef
+
+from graph.model import GraphData
+from graph.rdf.iris import check_base, document_iri, link_iri, node_iri
+from graph.rdf.mapping import Mapping, PropertyMap, load_mapping
+from graph.rdf.namespace import bind_prefixes
+
+# rdflib's XSD namespace object warns on attribute lookups by tools (pytest's doctest finder)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: where terms the mapping does not know yet are written, so nothing is lost
+EXT = Namespace("https://policykg.org/ns/ext#")
+
+Triple = tuple[RDFNode, RDFNode, RDFNode]
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def to_rdf(graph: GraphData, base_iri: str, *, into: Graph | None = None) -> Graph:
+    """The RDF view of ``graph`` with IRIs under ``base_iri``.
+
+    >>> from tests.fixture_graph import small_graph
+    >>> g = to_rdf(small_graph(), "https://example.org/kg/")
+    >>> from graph.rdf.namespace import PKG
+    >>> len(set(g.subjects(RDF.type, PKG.Plan)))
+    3
+    """
+    base = check_base(base_iri)
+    out = bind_prefixes(into if into is not None else Graph())
+    out.addN((s, p, o, out) for s, p, o in triples(graph, base))
+    return out
+
+
+def triples(graph: GraphData, base: str, mapping: Mapping | None = None) -> Iterator[Triple]:
+    """Every triple of the RDF view, generated without holding them all (for large exports)."""
+    mapping = mapping or load_mapping()
+    documents: set[str] = set()
+    for node_id in sorted(graph.nodes):
+        node = graph.nodes[node_id]
+        subject = node_iri(base, node.label, node.id)
+        for cls in mapping.classes.get(node.label, (EXT[node.label],)):
+            yield subject, RDF.type, cls
+        yield subject, DCTERMS.identifier, Literal(node.id)
+        yield from _properties(subject, node.properties, mapping.properties, base, documents)
+    for rel in sorted(graph.relationships.values(), key=lambda r: r.id):
+        start, end = graph.nodes.get(rel.start), graph.nodes.get(rel.end)
+        if start is None or end is None:
+            continue  # the stores skip dangling relationships too
+        s, o = node_iri(base, start.label, start.id), node_iri(base, end.label, end.id)
+        predicate = mapping.relationships.get(rel.type, EXT[rel.type])
+        yield s, predicate, o
+        link = link_iri(base, rel.id)
+        for cls in mapping.resources["link"]:
+            yield link, RDF.type, cls
+        yield link, RDF.subject, s
+        yield link, RDF.predicate, predicate
+        yield link, RDF.object, o
+        yield link, DCTERMS.identifier, Literal(rel.id)
+        yield from _properties(link, rel.properties, mapping.link_properties, base, documents)
+    for name in sorted(documents):
+        doc = document_iri(base, name)
+        for cls in mapping.resources["document"]:
+            yield doc, RDF.type, cls
+        yield doc, DCTERMS.identifier, Literal(name)
+
+
+def _properties(subject: URIRef, properties: dict[str, Any], table: dict[str, PropertyMap], base: str,
+                documents: set[str]) -> Iterator[Triple]:
+    for key in sorted(properties):
+        if key == "id":
+            continue
+        spec = table.get(key)
+        for item in _items(properties[key]):
+            if spec is None:
+                yield subject, EXT[key], _plain(item)
+            elif spec.value == "document":
+                documents.add(str(item))
+                yield subject, spec.predicate, document_iri(base, str(item))
+            else:
+                yield subject, spec.predicate, literal(item, spec.value)
+
+
+def _items(value: Any) -> Iterable[Any]:
+    if value is None:
+        return ()
+    if isinstance(value, list | tuple):
+        return [v for v in value if v is not None]
+    return (value,)
+
+
+def literal(value: Any, kind: str) -> Literal:
+    """A typed literal of ``kind``; a value that does not fit stays a plain string (SHACL reports it).
+
+    >>> literal(2027, "gYear")
+    rdflib.term.Literal('2027', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYear'))
+    >>> [(str(x), x.datatype.rsplit("#")[1]) for x in (literal(60.0, "number"), literal(1.9, "number"))]
+    [('60', 'integer'), ('1.9', 'decimal')]
+    >>> literal("省科技厅", "zh")
+    rdflib.term.Literal('省科技厅', lang='zh')
+    """
+    if kind in ("zh", "en"):
+        return Literal(str(value), lang=kind)
+    if kind == "string":
+        return Literal(str(value))
+    if kind == "boolean" and isinstance(value, bool):
+        return Literal(value)
+    if kind == "integer" and not isinstance(value, bool):
+        number = _decimal(value)
+        if number is not None and number == number.to_integral_value():
+            return Literal(int(number))
+    if kind == "number" and not isinstance(value, bool):
+        number = _decimal(value)
+        if number is not None and number == number.to_integral_value():
+            return Literal(int(number))
+        if number is not None:
+            return Literal(_canonical_decimal(number), datatype=URIRef(_XSD + "decimal"))
+    if kind == "date" and isinstance(value, str) and _DATE.match(value):
+        return Literal(value, datatype=URIRef(_XSD + "date"))
+    if kind == "gYear" and not isinstance(value, bool):
+        number = _decimal(value)
+        if number is not None and number == number.to_integral_value() and 0 < number < 10000:
+            return Literal(f"{int(number):04d}", datatype=URIRef(_XSD + "gYear"))
+    return _plain(value)
+
+
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+def _canonical_decimal(number: Decimal) -> str:
+    """The canonical form of a fractional decimal (``1.9``, ``0.05``), which rdflib and pyoxigraph
+    both keep as it is (whole numbers are xsd:integer: the two disagree on ``5`` vs ``5.0``).
+
+    >>> _canonical_decimal(Decimal("1.90")), _canonical_decimal(Decimal("5E-2"))
+    ('1.9', '0.05')
+    """
+    return format(number, "f").rstrip("0")
+
+
+def _plain(value: Any) -> Literal:
+    if isinstance(value, bool | int | float):
+        return Literal(value)
+    if isinstance(value, str):
+        return Literal(value)
+    return Literal(json.dumps(value, ensure_ascii=False, sort_keys=True))
