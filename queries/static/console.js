@@ -1,7 +1,7 @@
 // The Cypher console: an editor, the service's named queries with a form for
 // their parameters, and results as a table (paged on the page) or as a graph.
 // It talks to the service's own endpoints (POST /cypher, GET /queries,
-// POST /queries/{name}); database errors are shown as the service passes them on.
+// POST /queries/{name} with {"params": {...}}); database errors are shown as the service passes them on.
 
 import { api, errorBox, h, pager, t } from "./core.js";
 import { drawGraph, graphFromRows } from "./graph.js";
@@ -16,12 +16,7 @@ let namedCache = null;
 async function namedQueries() {
   if (namedCache) return namedCache;
   const body = await api("/queries");
-  const list = Array.isArray(body) ? body : body.queries ?? body.items ?? [];
-  namedCache = list.map((q) => ({
-    ...q,
-    params: Array.isArray(q.params) ? q.params
-      : Object.entries(q.params ?? q.parameters ?? {}).map(([name, spec]) => ({ name, ...(typeof spec === "object" ? spec : { type: spec }) })),
-  }));
+  namedCache = (body.queries ?? []).map((q) => ({ ...q, params: q.params ?? [] }));
   return namedCache;
 }
 
@@ -29,16 +24,11 @@ async function postJson(path, body) {
   return api(path, {}, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 }
 
-/** Any result shape the service gives, as {columns, rows: [[...]], truncated, elapsed_ms}. */
+/** The service's answer {columns, rows, stats: {elapsed_ms, rows, truncated}} as {columns, rows, truncated, elapsed_ms}. */
 function normalise(result) {
-  const columns = result.columns ?? [];
-  let rows = result.rows ?? result.results ?? [];
-  if (rows.length && !Array.isArray(rows[0])) {
-    const cols = columns.length ? columns : Object.keys(rows[0]);
-    rows = rows.map((r) => cols.map((c) => r[c]));
-    return { ...result, columns: cols, rows };
-  }
-  return { ...result, columns, rows };
+  const stats = result.stats ?? {};
+  return { columns: result.columns ?? [], rows: result.rows ?? [], truncated: Boolean(stats.truncated ?? result.truncated),
+    elapsed_ms: stats.elapsed_ms ?? result.elapsed_ms };
 }
 
 function cellText(value) {
@@ -137,8 +127,13 @@ export async function consoleView() {
         if (value !== undefined) params[input.name] = value;
       }
       const text = editor.value;
-      const answer = selected && text === (selected.cypher ?? selected.query ?? null)
-        ? await postJson(`/queries/${encodeURIComponent(selected.name)}`, params)
+      const named = selected && text === (selected.cypher ?? null);
+      if (selected && !named) {
+        // an edited named query runs as plain Cypher: its defaults must then be given here
+        for (const p of selected.params) if (!(p.name in params)) params[p.name] = p.default ?? null;
+      }
+      const answer = named
+        ? await postJson(`/queries/${encodeURIComponent(selected.name)}`, { params })
         : await postJson("/cypher", { query: text, params });
       result = normalise(answer);
       status.replaceChildren(
@@ -159,12 +154,15 @@ export async function consoleView() {
     paramForm.replaceChildren();
     description.replaceChildren(selected?.description ?? "");
     if (!selected) return;
-    const text = selected.cypher ?? selected.query;
+    const text = selected.cypher;
     if (text) editor.value = text;
     if (selected.params.length) paramForm.append(h("h3", {}, t("console_params")));
+    const example = (selected.examples ?? [])[0] ?? {};
     for (const param of selected.params) {
+      const input = paramInput(param);
+      if (example[param.name] !== undefined && input.type !== "checkbox") input.value = example[param.name];
       paramForm.append(h("label", { class: "param" }, h("span", { class: "param-name" }, param.name),
-        paramInput(param), h("span", { class: "muted" }, param.description ?? "")));
+        input, h("span", { class: "muted" }, param.description ?? "")));
     }
   });
   editor.addEventListener("keydown", (event) => {
