@@ -23,6 +23,7 @@ async function render() {
   const mine = ++renderCount;
   main.replaceChildren(loading());
   main.dataset.view = name || "home";
+  main.dataset.route = location.hash || "#/";
   main.removeAttribute("data-ready");
   for (const link of document.querySelectorAll("nav.main a")) {
     link.classList.toggle("active", link.dataset.route === (name || "home"));

@@ -28,9 +28,10 @@ function table(items) {
 }
 
 export async function targetsView(params) {
-  const facets = await api("/api/targets/facets");
   const current = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ""]));
   const query = Object.fromEntries(Object.entries(current).filter(([, v]) => v));
+  const fetchPage = (page) => api("/api/targets", { ...query, page, page_size: 50 });
+  const [facets, first] = await Promise.all([api("/api/targets/facets"), fetchPage(1)]);
   const csv = new URL("/api/targets", location.origin);
   for (const [k, v] of Object.entries({ ...query, format: "csv" })) csv.searchParams.set(k, v);
 
@@ -53,5 +54,5 @@ export async function targetsView(params) {
   form.addEventListener("submit", apply);
 
   return h("div", { class: "targets-view" }, h("h1", {}, t("targets_title")), form,
-    pagedList(null, (page) => api("/api/targets", { ...query, page, page_size: 50 }), table, { name: "targets" }));
+    pagedList(first, fetchPage, table, { name: "targets" }));
 }

@@ -29,12 +29,13 @@ function labelled(key, content) {
 
 // -- home -------------------------------------------------------------------
 export async function homeView() {
-  const facets = await api("/api/targets/facets");
+  const plans = pageFetcher("/api/plans");
+  const [facets, first] = await Promise.all([api("/api/targets/facets"), plans(1)]);
   return h("div", { class: "home" },
     h("p", { class: "intro" }, t("home_intro")),
     section("home_provinces", h("ul", { class: "chips" }, facets.provinces.map((p) =>
       h("li", {}, entityLink("Province", p.id, p.name, p.name_en))))),
-    section("home_plans", pagedList(null, pageFetcher("/api/plans"), (items) =>
+    countedSection("home_plans", first.total, pagedList(first, plans, (items) =>
       h("ul", { class: "plan-list" }, items.map((p) => h("li", {},
         entityLink("Plan", p.id, p.title),
         h("span", { class: "muted" }, ` ${[p.kind, p.doc_number, (p.places || []).join("、")].filter(Boolean).join(" · ")}`)))),
