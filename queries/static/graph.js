@@ -9,7 +9,7 @@ const COLOURS = {
   Province: "#9673a6", City: "#a680b8", District: "#b5a0c8", Organization: "#999999", Incentive: "#c0a000",
 };
 
-function short(text, n = 16) {
+function short(text, n = 10) {
   const s = String(text ?? "");
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
@@ -41,6 +41,7 @@ export function drawGraph(container, nodes, edges, { rootId = null, maxNodes = 5
       { selector: "node", style: {
         "background-color": "data(colour)", label: "data(name)", "font-size": 11, color: "#222",
         "text-valign": "bottom", "text-margin-y": 4, width: 18, height: 18,
+        "text-wrap": "ellipsis", "text-max-width": "120px",
       } },
       { selector: `node[id = "${rootId ?? ""}"]`, style: { width: 28, height: 28, "border-width": 3, "border-color": "#333" } },
       { selector: "edge", style: {

@@ -158,15 +158,16 @@ export async function siteView(id) {
   const view = h("div", { class: "site-view" },
     heading("Site", s.name, s.name_en),
     propertyTable([["prop_aliases", s.aliases], ["prop_kind", s.kind]]),
-    labelled("located_in", site.places.length ? h("p", { class: "places" }, site.places.map((pl, i) =>
-      [i ? " › " : "", entityLink(pl.label, pl.id, pl.name, pl.name_en)])) : null),
-    section("site_trace", h("p", { class: "muted" }, t("site_trace_note")),
-      trace.truncated ? h("p", { class: "note" }, t("site_trace_truncated", { n: 40 })) : null, canvas),
-    countedSection("site_goals", site.targets.total, pagedList(site.targets, pageFetcher(`${base}/targets`), (items) =>
-      h("ul", { class: "goals" }, items.map((tg) => h("li", { class: "goal", dataset: { year: tg.year ?? "" } },
-        targetLine(tg), " ", h("span", { class: "muted" }, tg.measure_id ? t("set_by_measure") : t("set_by_plan")), " ",
-        tg.plan_id ? entityLink("Plan", tg.plan_id, tg.plan) : null,
-        evidence(tg.evidence)))), { name: "goals" })),
+    site.places.length ? h("p", { class: "places" }, h("span", { class: "facts-label" }, `${t("located_in")}: `),
+      site.places.map((pl, i) => [i ? " › " : "", entityLink(pl.label, pl.id, pl.name, pl.name_en)])) : null,
+    h("div", { class: "side-by-side" },
+      section("site_trace", h("p", { class: "muted" }, t("site_trace_note")),
+        trace.truncated ? h("p", { class: "note" }, t("site_trace_truncated", { n: 40 })) : null, canvas),
+      countedSection("site_goals", site.targets.total, pagedList(site.targets, pageFetcher(`${base}/targets`), (items) =>
+        h("ul", { class: "goals" }, items.map((tg) => h("li", { class: "goal", dataset: { year: tg.year ?? "" } },
+          targetLine(tg), " ", h("span", { class: "muted" }, tg.measure_id ? t("set_by_measure") : t("set_by_plan")), " · ",
+          tg.plan_id ? entityLink("Plan", tg.plan_id, tg.plan) : null,
+          evidence(tg.evidence)))), { name: "goals" }))),
     countedSection("site_measures", site.measures.total, pagedList(site.measures, pageFetcher(`${base}/measures`), (items) =>
       h("ul", { class: "site-measures" }, items.map((m) => h("li", { class: "measure", dataset: { measureId: m.id } },
         h("div", {}, entityLink("Plan", m.plan_id, m.plan), " › ", h("span", { class: "number" }, m.number ?? ""), " ",

@@ -206,7 +206,7 @@ def test_language_switch_relabels_the_page_and_is_kept(page):
 
 
 def test_home_page_screenshot_for_the_readme(page):
-    page.set_viewport_size({"width": 1280, "height": 800})
+    page.set_viewport_size({"width": 1280, "height": 860})
     search(page, "松山湖", "Site", "松山湖")
     wait_view(page, "#/site/")
     page.locator("#site-graph canvas").first.wait_for()
