@@ -123,12 +123,19 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         entity, jurisdiction = known
         return Agency(entity.name, text, entity.kind, jurisdiction, entity.name_en)
     if pattern("responsibility", "collective").search(text):
+        # 各市(含定州、辛集市,下同)政府: the aside explains the collective, the name is without it
+        text = re.sub(r"[（(][^（()）]*(?:含|包括|下同)[^（()）]*[)）]", "", text)
         if GOV_SUFFIX.search(text):
             main = where.main
             return Agency(text, text, "government", main.name if main else None, collective=True)
         return None
     if text.startswith("人民银行"):
         text = "中国" + text
+    if text.startswith(("国家", "中国")) and not text.startswith("中国共产党"):
+        # a national body or its branch (国家矿山安全监察局河北局) takes no local prefix
+        form = _form(text)
+        return Agency(text, text, form.kind if form else "government", where.main.name if where.main else None,
+                      form.name_en if form and "{J}" not in form.name_en else None)
     party = text.startswith("中共")
     rest = text[2:] if party else text
     region, rest = _leading_region(rest)
@@ -226,6 +233,9 @@ def _form(rest: str) -> AgencyForm | None:
 
 def _government(text: str, rest: str, form: AgencyForm, region: Region | None, level: str | None) -> Agency:
     head = rest[: len(rest) - len(form.short)] if rest != form.short else ""
+    if region is None and not head and text[:1] in LEVEL_CHARS:
+        # 省政府 where the plan's province is unknown: keep it as written, not a bare 人民政府
+        return Agency(text, text, form.kind, None, level=level)
     if "{J}" in form.full:
         where = qualified_name(region) if region else ""
         name = form.full.replace("{J}", where)
@@ -297,6 +307,8 @@ def split_names(text: str) -> list[tuple[str, int]]:
 def _paren_bodies(piece: str, offset: int) -> list[tuple[str, int]]:
     lead = len(piece) - len(piece.lstrip())
     piece = piece.strip()
+    # …省财政厅等六部门 / 等单位 closes a list: the name is what precedes 等
+    piece = re.sub(r"等(?:[\d一二三四五六七八九十]+个?|有关|相关)?(?:部门|单位|机构)$", "", piece)
     match = re.fullmatch(r"(.+?)[（(](.+)[）)]", piece)
     if match and GOV_SUFFIX.search(match.group(1)) and GOV_SUFFIX.search(match.group(2)):
         return [(match.group(1), offset + lead), (match.group(2), offset + lead + match.start(2))]

@@ -28,6 +28,11 @@ _BLANKS = re.compile(r"[\u00a0\u2002\u2003\u2009\u200a\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WIDE_ALNUM = {c: chr(c - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                for c in range(r[0], r[1] + 1)}
+# small form variants (﹒﹐﹑﹔﹕…) read as ordinary punctuation, one character for one
+_WIDE_ALNUM.update({c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFE50, 0xFE6C)
+                    if len(unicodedata.normalize("NFKC", chr(c))) == 1})
+#: ASCII question marks where a page lost its blanks (第二条??加快…), after a number or Chinese
+_LOST_BLANKS = re.compile(r"(?<=[\u4e00-\u9fff\d.、])\?{2,}(?=[\u4e00-\u9fff])")
 
 
 @dataclass
@@ -117,6 +122,7 @@ def prepare(raw: RawDocument) -> Document:
     """Normalise blanks and width, drop pinyin glosses, and give the text in Simplified script."""
     original = _INVISIBLE.sub("", raw.text)
     original = _BLANKS.sub(" ", original).translate(_WIDE_ALNUM)
+    original = _LOST_BLANKS.sub(lambda m: " " * len(m.group(0)), original)
     original = "\n".join(line.rstrip() for line in original.split("\n"))
     plain, index = _without_glosses(original)
     simplified, traditional = to_simplified(plain)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.document import Document
-from loaders.lexicon import alternation, pattern, words
+from loaders.lexicon import pattern, words
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: an inline (二) or 第二条 that starts a new item inside a run-on paragraph
@@ -138,7 +138,15 @@ def _header_labels() -> dict[str, str]:
 
 @cache
 def _header_regex() -> re.Pattern[str]:
-    return re.compile(r"(?:^|(?<=\s)|(?<=[•·]))(" + alternation(list(_header_labels())) + r")\s*[:：]\s*")
+    """A label, its characters possibly spaced out (索 引 号), followed by a colon or in brackets ([ 索引号 ])."""
+    spaced = "|".join(r"\s*".join(map(re.escape, label))
+                      for label in sorted(_header_labels(), key=len, reverse=True))
+    return re.compile(r"(?:^|(?<=\s)|(?<=[•·]))(?:[\[【]\s*(" + spaced + r")\s*[\]】]\s*[:：]?|(" + spaced
+                      + r")\s*[:：])\s*")
+
+
+def _label_key(match: re.Match[str]) -> str:
+    return re.sub(r"\s+", "", match.group(1) or match.group(2))
 
 
 def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
@@ -154,6 +162,8 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     i = 0
     while i < limit:
         text = lines[i].text.lstrip("•·* ")
+        if text.startswith("|"):  # a header laid out as a table: | 文 号: | 苏政发〔2025〕108号 |
+            text = re.sub(r"\s*\|+\s*", " ", text).strip()
         matches = list(label_re.finditer(text))
         if not matches or matches[0].start() > 0:
             i += 1
@@ -163,10 +173,10 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
             value = text[match.end():end].strip()
             if not value and n + 1 == len(matches) and i + 1 < len(lines):
                 following = lines[i + 1].text.lstrip("•·* ")
-                if not label_re.match(following):
+                if not label_re.match(following) and not following.startswith("|"):
                     value = following.strip()
                     i += 1
-            key = labels[match.group(1)]
+            key = labels[_label_key(match)]
             if value and key != "other":
                 found.setdefault(key, value)
             last = i

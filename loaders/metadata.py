@@ -89,6 +89,15 @@ def kind_of(title: str) -> str | None:
 
 
 @cache
+def _header_label_re() -> re.Pattern[str]:
+    """A metadata label with its colon or bracket, its characters possibly spaced out."""
+    from loaders.layout import _header_labels
+
+    labels = sorted(_header_labels(), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(r"\s*".join(map(re.escape, label)) for label in labels) + r")\s*[:：\]】]")
+
+
+@cache
 def _status_re() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(words()["plan"]["title_status"]) + r")\s*$")
 
@@ -112,18 +121,21 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
     doc = lay.doc
     issue = alternation(words()["plan"]["issue_verbs"])
     cite = alternation(words()["plan"]["cite_markers"])
+    header_label = _header_label_re()
     for n, line in enumerate(lines):
         text = line.text
+        if line.index < lay.header_end or header_label.search(text):
+            text = ""  # the metadata header (分 类: 宏观经济;意见) is not a heading
         # the body's heading line, possibly with its period or its end on the next line
         plain = text.strip("《》 ")
         if _is_title(plain) and not text.endswith("通知"):
             offset = text.index(plain[:1])
             candidates.append(TitleCandidate(doc.span(line.start + offset, line.start + offset + len(plain)), 3,
                                              "heading"))
-        elif n + 1 < len(lines) and len(text) <= 60 and "。" not in text and not re.search(r"[：:，,]$", text):
+        elif text and n + 1 < len(lines) and len(text) <= 60 and "。" not in text and not re.search(r"[：:，,]$", text):
             nxt = lines[n + 1]
             if (nxt.index == line.index + 1 and _is_title(text + nxt.text) and not nxt.text.endswith("通知")
-                    and len(nxt.text) <= 40):
+                    and not header_label.search(nxt.text) and len(nxt.text) <= 40):
                 candidates.append(TitleCandidate(doc.span(line.start, nxt.end), 3, "heading"))
         # 《…》 in the text
         for match in re.finditer(r"《([^《》]{4,90})》", text):
@@ -257,10 +269,12 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
         return value.strip()
     for line in lay.lines[: max(meta.body_start, 1) + 2]:
         text = line.text.strip()
-        closing = re.search(r"[（(](" + DOC_NUMBER.pattern + r")[)）]$", text)
-        if closing and "通知" in text:  # …的通知（渝府办发〔2025〕60号）
-            start = line.start + text.index(closing.group(1))
-            return lay.doc.quote(start, start + len(closing.group(1)))
+        # …的通知赣府发〔2025〕16号, …的通知（渝府办发〔2025〕60号）。, a line (苏政发〔2025〕108号)
+        inline = (re.search(r"通知\s*[（(]?\s*(" + DOC_NUMBER.pattern + r")\s*[)）]?\s*[。.]?$", text)
+                  or re.fullmatch(r"[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]", text))
+        if inline:
+            start = line.start + inline.start(1)
+            return lay.doc.quote(start, start + len(inline.group(1)))
         match = DOC_NUMBER.fullmatch(text)
         if match:
             return line_surface(lay, line).strip()
@@ -335,13 +349,19 @@ AGENCY_END = re.compile(r"(厅|局|委|办|政府|办公厅|办公室|委员会|
 def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     lines = lay.content()
-    # 1. the notice title: X关于印发…的通知 / X关于《…》的通知 / X印发…的通知
-    for line in lines[: max(meta.body_start, 1) + 1]:
-        match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", line.text)
-        if match and ("通知" in line.text or line.text.endswith(("关于印发", "印发"))):
+    # 1. the notice title: X关于印发…的通知 / X关于《…》的通知 / X印发…的通知; without a heading to
+    #    mark the plan's text, the notice runs to the first section
+    window = max(meta.body_start, 1) + 1
+    if meta.body_start == 0:
+        window = next((k for k, line in enumerate(lines) if re.match(r"^[一二三四五六七八九十]+、", line.text)),
+                      min(len(lines), 40))
+    for line in lines[:window]:
+        text = re.sub(r"^[|\s]*(?:标\s*题\s*[:：]\s*\|?\s*)?", "", line.text)
+        match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", text)
+        if match and ("通知" in text or text.endswith(("关于印发", "印发"))):
             head = match.group(1)
             if AGENCY_END.search(head.split()[-1] if head.split() else head):
-                found += [(name, line.text) for name in _names(head)]
+                found += [(name, text) for name in _names(head)]
                 break
     # 2. the signature block over the notice's date
     found += _signature(lay, meta)
@@ -382,7 +402,7 @@ def _reported_issuers(lines: list[Line], meta: Metadata):
                 if not verb:
                     continue
                 head = re.split(r"[，。；：:,;]", before[: verb.start()])[-1]
-                head = TIME_WORDS.sub("", head).strip()
+                head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip())
                 names = _names(head)
                 if len(names) == 1 and _is_region(names[0]):
                     names = [names[0] + "人民政府"]

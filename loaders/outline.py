@@ -36,6 +36,7 @@ STYLES: list[tuple[str, re.Pattern[str]]] = [
 #: a section number printed without 、 (一总体目标): accepted only in sequence and on a short line
 BARE_SECTION = re.compile(rf"^([{NUMERAL}]{{1,2}})(?![是批些个项条种类级流体系方面大])(?=[\u4e00-\u9fff])")
 TERMINAL = "。；;：:！!？?，,"
+SCOPE_CLAUSE = re.compile(r"^\s*本(?:政策|办法|措施|方案|规定|细则|计划)(?:所称|适用于|自|由|中)")
 YISHI = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十])是")
 
 
@@ -198,6 +199,9 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
             result.context[line.index] = (section, None, False)
             continue
         measures_here = section.kind == "measures" if section else not has_sections
+        if style in MEASURE_STYLES and measures_here and (
+                not item.rest.text.strip(" " + TERMINAL) or SCOPE_CLAUSE.match(item.rest.text)):
+            continue  # a bare number (the page ends right after it), or 本政策适用于… (scope, not a task)
         if style in MEASURE_STYLES and measures_here:
             if style in stack:
                 del stack[stack.index(style) + 1:]

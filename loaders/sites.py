@@ -138,6 +138,11 @@ def _left_edge(text: str, suffix_start: int) -> int:
             if bracket and all(regions().lookup(p) for p in re.split(r"[、，]", bracket.group(1)) if p):
                 i = bracket.start()
                 continue
+        if ch == "”":
+            opening = text.rfind("“", 0, i - 1)
+            if opening >= 0 and i - 1 - opening <= 12:
+                i = opening  # a quoted proper name before the ending: “无锡·延安”智算中心
+                break
         if ch in STOP_CHARS or _ends_with_stop(text, i):
             break
         if ch in "和与及" and any(text.endswith(s, 0, i - 1) for s, _ in _suffixes()):
@@ -162,8 +167,10 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     plain = written
     for form, _org in _org_names():
         plain = plain.replace(form, "")
-    if "的" in plain or re.search(r"\d", written):
-        return None
+    if "的" in plain or re.search(r"\d(?![A-Za-z\d]*[A-Za-z])", written):
+        return None  # digits only inside a token such as 5G
+    if re.match(r"有关|相关|各类|各|符合条件的|一批|若干|其他|现有", written):
+        return None  # a determiner makes no name
     suffix = next(s for s, _ in _suffixes() if written.endswith(s))
     core = written[: -len(suffix)]
     place = _leading_place(core, home)

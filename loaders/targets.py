@@ -35,6 +35,8 @@ def _units() -> list[str]:
     """Units as written: the listed ones, and every classifier with a 万/亿/千 magnitude before it."""
     section = words()["targets"]
     units = list(section["units"])
+    units += [m + u for u in section["units"] for m in ("万", "亿", "千")
+              if u[:1] not in "万亿千百" and not u.isascii()]
     for classifier in section["classifiers"]:
         units += [classifier, *(m + classifier for m in ("万", "亿", "千", "百万"))]
     return units
@@ -120,6 +122,7 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
         year = segments[-1][2]
     elif year is not None:
         segments.append((start, len(text), year))
+    last_metric: dict[str | None, str] = {}
     for begin, end, seg_year in segments:
         if seg_year is None or not 2000 <= seg_year <= 2100:
             continue
@@ -131,9 +134,23 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
             found = _goals_of(clause, seg_year, owner)
             for goal in found:
                 goal.clause = means + goal.clause  # 依托深远海风电母港，建设…: the site serves the goal
+                _borrow_metric(goal, last_metric)
             means = clause.text + "，" if not found and clause.text.startswith(_means()) else ""
             goals.extend(found)
     return year
+
+
+def _borrow_metric(goal: Goal, last_metric: dict[str | None, str]) -> None:
+    """…规模达到400亿元，到2030年力争突破1000亿元: a count with no subject counts what the
+    previous count in the same unit counted."""
+    if goal.qualitative:
+        return
+    subject = re.sub(r"[\d.%％]|" + "|".join(map(re.escape, _units())), "", goal.metric)
+    subject = TRAILING_VERB.sub("", LEAD.sub("", re.sub(r"^(突破|超过|达到|超|达|力争)+", "", subject)))
+    if len(re.findall(r"[\u4e00-\u9fff]", subject)) < 2 and goal.unit in last_metric:
+        goal.metric = last_metric[goal.unit]
+    else:
+        last_metric[goal.unit] = goal.metric
 
 
 def _means() -> tuple[str, ...]:
@@ -186,7 +203,9 @@ def _clauses(span: Span) -> list[Span]:
         elif depth == 0 and ch in "，,；;。！!":
             out.append(span.sub(begin, i))
             begin = i + 1
-        elif depth == 0 and text.startswith("力争", i) and i > begin + 2 and "\u4e00" <= text[i - 1] <= "\u9fff":
+        elif (depth == 0 and text.startswith("力争", i) and i > begin + 2 and "\u4e00" <= text[i - 1] <= "\u9fff"
+              and not re.match(r"力争\s*(?:达到|达|超过|超|突破|实现|保持)?\s*\d", text[i:])):
+            # …新高地力争全区智算规模…: two clauses; 产业规模力争达到800亿元: one
             out.append(span.sub(begin, i))
             begin = i
     out.append(span.sub(begin))
