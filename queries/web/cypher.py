@@ -210,39 +210,55 @@ ORDER BY year
 """ for label in Label.REGIONS}
 
 # -- the targets table --------------------------------------------------------
-# One query per shape (with or without a province), so a province filter starts
-# from the province and never walks every target of a large graph.
-_TARGET_FILTER = """
+# One query per shape, so no page walks more than it must: with a province the
+# query starts from the province, with a plan from the plan, and with neither
+# it orders and cuts the targets first and looks up plans and provinces for
+# one page only. Rows are ordered by year, then id (ids group a plan's targets
+# in reading order).
+_TARGET_WHERE = """
 WHERE ($year IS NULL OR t.year = $year) AND ($unit IS NULL OR t.unit = $unit)
-  AND ($plan IS NULL OR p.id = $plan)
   AND ($q IS NULL OR toLower(t.metric) CONTAINS $q OR toLower(t.text) CONTAINS $q)
 """
-_TARGET_ROWS_ALL = """
-MATCH (x)-[s:SETS_TARGET]->(t:Target)
+_TARGET_PLAN = """
+MATCH (x)-[s:SETS_TARGET]->(t)
 OPTIONAL MATCH (p0:Plan)-[:HAS_MEASURE]->(x)
 WITH t, s, x, CASE WHEN p0 IS NULL THEN x ELSE p0 END AS p
-""" + _TARGET_FILTER + """
+"""
+_TARGET_PROVINCES = """
 OPTIONAL MATCH (p)-[:COVERS]->()-[:LOCATED_IN*0..3]->(prov:Province)
 WITH t, s, x, p, collect(DISTINCT prov.name) AS provinces
 """
-_TARGET_ROWS_PROVINCE = """
-MATCH (prov:Province {id: $province})<-[:LOCATED_IN*0..3]-()<-[:COVERS]-(p:Plan)
-WITH DISTINCT p, prov
-MATCH (p)-[:HAS_MEASURE*0..1]->(x)-[s:SETS_TARGET]->(t:Target)
-""" + _TARGET_FILTER + """
-WITH t, s, x, p, [prov.name] AS provinces
-"""
-_TARGET_RETURN = """
+_TARGET_FIELDS = """
 RETURN t.id AS id, t.year AS year, t.metric AS metric, t.comparator AS comparator, t.value AS value,
        t.value_max AS value_max, t.unit AS unit, t.qualitative AS qualitative, t.text AS text,
        s.evidence AS evidence, p.id AS plan_id, p.title AS plan, p.doc_number AS doc_number, provinces,
        CASE WHEN x.id = p.id THEN null ELSE x.id END AS measure_id,
        CASE WHEN x.id = p.id THEN null ELSE x.title END AS measure
-ORDER BY year, plan, id SKIP $skip LIMIT $limit
 """
-TARGETS = {False: _TARGET_ROWS_ALL + _TARGET_RETURN, True: _TARGET_ROWS_PROVINCE + _TARGET_RETURN}
-TARGETS_COUNT = {False: _TARGET_ROWS_ALL + "RETURN count(DISTINCT t) AS total",
-                 True: _TARGET_ROWS_PROVINCE + "RETURN count(DISTINCT t) AS total"}
+_BY_PROVINCE = """
+MATCH (prov:Province {id: $province})<-[:LOCATED_IN*0..3]-()<-[:COVERS]-(p:Plan)
+WHERE $plan IS NULL OR p.id = $plan
+WITH DISTINCT p, prov
+MATCH (p)-[:HAS_MEASURE*0..1]->(x)-[s:SETS_TARGET]->(t:Target)
+""" + _TARGET_WHERE
+_BY_PLAN = """
+MATCH (p:Plan {id: $plan})-[:HAS_MEASURE*0..1]->(x)-[s:SETS_TARGET]->(t:Target)
+""" + _TARGET_WHERE
+_ANY = "MATCH (t:Target)" + _TARGET_WHERE
+#: shape ("province", "plan" or "any") -> rows of one page
+TARGETS = {
+    "province": _BY_PROVINCE + "WITH t, s, x, p, [prov.name] AS provinces" + _TARGET_FIELDS
+    + "ORDER BY year, id SKIP $skip LIMIT $limit",
+    "plan": _BY_PLAN + "WITH t, s, x, p" + _TARGET_PROVINCES + _TARGET_FIELDS
+    + "ORDER BY year, id SKIP $skip LIMIT $limit",
+    "any": _ANY + "WITH t ORDER BY t.year, t.id SKIP $skip LIMIT $limit" + _TARGET_PLAN + _TARGET_PROVINCES
+    + _TARGET_FIELDS + "ORDER BY year, id",
+}
+TARGETS_COUNT = {
+    "province": _BY_PROVINCE + "RETURN count(DISTINCT t) AS total",
+    "plan": _BY_PLAN + "RETURN count(DISTINCT t) AS total",
+    "any": _ANY + "RETURN count(t) AS total",
+}
 TARGET_YEARS = "MATCH (t:Target) RETURN t.year AS value, count(t) AS count ORDER BY value"
 TARGET_UNITS = ("MATCH (t:Target) WHERE t.unit IS NOT NULL RETURN t.unit AS value, count(t) AS count "
                 "ORDER BY count DESC, value LIMIT $limit")

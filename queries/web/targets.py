@@ -1,5 +1,7 @@
 """The targets table: every dated goal, filterable by year, province, unit, plan and text.
 
+Rows come by year, then id (a plan's targets together, in reading order).
+
 The JSON answer is a page; the CSV answer holds every matching row up to the
 store's row cap (``max_rows``) and says in ``X-Truncated`` when it stopped there.
 """
@@ -44,17 +46,27 @@ def province_id(store: GraphStore, name: str) -> str:
     return rows[0][0]
 
 
+def shape(params: dict[str, Any]) -> str:
+    """Which form of the query fits the filters (see ``cypher.TARGETS``).
+
+    >>> shape({"province": "p1", "plan": None}), shape({"province": None, "plan": "x"}), shape({"province": None})
+    ('province', 'plan', 'any')
+    """
+    if params.get("province") is not None:
+        return "province"
+    return "plan" if params.get("plan") is not None else "any"
+
+
 def table(store: GraphStore, where: TargetFilter, page: PageRequest) -> dict[str, Any]:
     params = where.params(store)
-    by_province = params["province"] is not None
-    return paged(store, cypher.TARGETS[by_province], cypher.TARGETS_COUNT[by_province], params, page)
+    form = shape(params)
+    return paged(store, cypher.TARGETS[form], cypher.TARGETS_COUNT[form], params, page)
 
 
 def table_csv(store: GraphStore, where: TargetFilter, max_rows: int) -> tuple[str, bool]:
     """(CSV text, truncated) of every matching target up to ``max_rows``."""
     params = where.params(store)
-    by_province = params["province"] is not None
-    result = store.read(cypher.TARGETS[by_province], {**params, "skip": 0, "limit": max_rows + 1},
+    result = store.read(cypher.TARGETS[shape(params)], {**params, "skip": 0, "limit": max_rows + 1},
                         max_rows=max_rows)
     rows = result.records()[:max_rows]
     out = io.StringIO()

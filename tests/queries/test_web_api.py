@@ -190,6 +190,22 @@ def test_targets_filter_by_province_year_and_unit(base_url):
     assert years == sorted(years)
 
 
+def test_targets_filter_by_plan_alone_or_with_a_province(base_url, zj_plan):
+    rows = get(base_url, "/api/targets", plan=zj_plan["id"], page_size=100).json()
+    assert rows["total"] == zj_plan["targets"]["total"] == len(rows["items"])
+    assert {t["plan_id"] for t in rows["items"]} == {zj_plan["id"]}
+    assert get(base_url, "/api/targets", plan=zj_plan["id"], province="浙江").json()["total"] == rows["total"]
+    assert get(base_url, "/api/targets", plan=zj_plan["id"], province="广东").json()["total"] == 0
+
+
+def test_targets_pages_do_not_overlap(base_url):
+    pages = [get(base_url, "/api/targets", page=n, page_size=10).json() for n in (1, 2, 3)]
+    ids = [t["id"] for page in pages for t in page["items"]]
+    assert len(ids) == len(set(ids)) == 30
+    assert [(t["year"], t["id"]) for page in pages for t in page["items"]] == sorted(
+        (t["year"], t["id"]) for page in pages for t in page["items"])
+
+
 def test_targets_unknown_province_names_the_parameter(base_url):
     r = get(base_url, "/api/targets", province="Atlantis")
     assert r.status_code == 404 and "province" in r.text
