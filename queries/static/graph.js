@@ -37,6 +37,8 @@ export function drawGraph(container, nodes, edges, { rootId = null, maxNodes = 5
   const cy = window.cytoscape({
     container,
     elements,
+    minZoom: 0.1,
+    maxZoom: 1.5,
     style: [
       { selector: "node", style: {
         "background-color": "data(colour)", label: "data(name)", "font-size": 11, color: "#222",
