@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     graph_name: str = Field(default="policykg", description="Name of the graph inside the store.")
     neo4j_user: str | None = Field(default=None, description="User for a Bolt store.")
     neo4j_password: str | None = Field(default=None, description="Password for a Bolt store.")
+    neo4j_database: str | None = Field(
+        default=None, description="Database of a Bolt store (unset: the server's default database)."
+    )
     query_time_limit_ms: int = Field(default=5000, ge=1, description="Time limit of one read query.")
     max_rows: int = Field(default=10_000, ge=1, description="Row cap of one read query.")
     server_start_timeout_s: float = Field(
@@ -43,6 +46,9 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address the HTTP service binds to.")
     port: int = Field(default=8000, ge=0, le=65535, description="Port of the HTTP service.")
     api_key: str | None = Field(default=None, description="If set, admin actions require it.")
+    max_body_bytes: int = Field(
+        default=1 << 20, ge=1, description="Largest request body the HTTP service accepts (then 413)."
+    )
     watch_debounce_ms: int = Field(
         default=1000, ge=0, description="build --watch: changes are gathered this long before one build runs."
     )

@@ -127,7 +127,7 @@ _HEADER_KEYS = ("index_number", "doc_number", "publisher", "date_issued", "date_
 
 
 @cache
-def _header_labels() -> dict[str, str]:
+def header_labels() -> dict[str, str]:
     section = words()["header"]
     labels = {}
     for key in (*_HEADER_KEYS, "other"):
@@ -139,10 +139,15 @@ def _header_labels() -> dict[str, str]:
 @cache
 def _header_regex() -> re.Pattern[str]:
     """A label, its characters possibly spaced out (索 引 号), followed by a colon or in brackets ([ 索引号 ])."""
-    spaced = "|".join(r"\s*".join(map(re.escape, label))
-                      for label in sorted(_header_labels(), key=len, reverse=True))
+    spaced = spaced_labels()
     return re.compile(r"(?:^|(?<=\s)|(?<=[•·]))(?:[\[【]\s*(" + spaced + r")\s*[\]】]\s*[:：]?|(" + spaced
                       + r")\s*[:：])\s*")
+
+
+@cache
+def spaced_labels() -> str:
+    """An alternation of the header labels, each allowing blanks between its characters (索 引 号)."""
+    return "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(header_labels(), key=len, reverse=True))
 
 
 def _label_key(match: re.Match[str]) -> str:
@@ -154,7 +159,7 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
 
     Returns the fields found (first value wins) and the index of the line after the last field.
     """
-    labels = _header_labels()
+    labels = header_labels()
     label_re = _header_regex()
     found: dict[str, str] = {}
     last = -1

@@ -91,10 +91,9 @@ def kind_of(title: str) -> str | None:
 @cache
 def _header_label_re() -> re.Pattern[str]:
     """A metadata label with its colon or bracket, its characters possibly spaced out."""
-    from loaders.layout import _header_labels
+    from loaders.layout import spaced_labels
 
-    labels = sorted(_header_labels(), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(r"\s*".join(map(re.escape, label)) for label in labels) + r")\s*[:：\]】]")
+    return re.compile("(?:" + spaced_labels() + r")\s*[:：\]】]")
 
 
 @cache

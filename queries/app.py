@@ -1,18 +1,57 @@
 """The HTTP service: ``create_app(settings)`` builds the FastAPI app.
 
 One router per resource lives in ``queries/routes/``; each is included here.
+Around them: a request body limit (``max_body_bytes``, then 413), one log line
+per request (logger ``policykg.http``), and one JSON shape for every error::
+
+    {"error": {"status": 403, "code": "read_only", "message": "…", "setting": null}}
+
+``message`` says what to change; ``setting`` names the setting when a limit
+was hit (``query_time_limit_ms``, ``max_rows``, ``max_body_bytes``, ``api_key``).
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from graph.errors import (
+    MissingDependency,
+    PolicyKGError,
+    QueryError,
+    QueryTimeout,
+    ReadOnlyError,
+    SettingError,
+    StoreError,
+)
 from graph.settings import Settings
 
+log = logging.getLogger("policykg.http")
 
-def create_app(settings: Settings) -> FastAPI:
+#: how each of our errors answers over HTTP: status and code
+_STATUS: list[tuple[type[PolicyKGError], int, str]] = [
+    (ReadOnlyError, 403, "read_only"),
+    (QueryTimeout, 400, "timeout"),
+    (SettingError, 400, "limit"),
+    (QueryError, 400, "query_error"),
+    (StoreError, 503, "store_unavailable"),
+    (MissingDependency, 500, "missing_dependency"),
+]
+
+
+def create_app(settings: Settings, *, store=None, inputs: list[Path] | None = None) -> FastAPI:
+    """The app over ``settings``; ``store`` (optional) is an open store to use and close at shutdown,
+    ``inputs`` the documents ``POST /admin/rebuild`` reads (default: the seeds)."""
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
@@ -21,12 +60,167 @@ def create_app(settings: Settings) -> FastAPI:
             store.close()
             app.state.store = None
 
-    app = FastAPI(title="policykg", lifespan=lifespan)
+    app = FastAPI(
+        title="policykg",
+        summary="A knowledge graph of Chinese AI-policy documents: Cypher queries, named queries, analyses.",
+        lifespan=lifespan,
+    )
     app.state.settings = settings
-    app.state.store = None
+    app.state.store = store
+    app.state.store_lock = threading.Lock()
+    app.state.inputs = inputs
 
     from queries.routes import ROUTERS
 
     for router in ROUTERS:
         app.include_router(router)
+    _add_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestLog)
     return app
+
+
+# -- errors -------------------------------------------------------------------
+def error_body(status: int, code: str, message: str, **extra: Any) -> dict[str, Any]:
+    error = {"status": status, "code": code, "message": message, "setting": None}
+    error.update({k: v for k, v in extra.items() if v is not None})
+    return {"error": error}
+
+
+def error_response(status: int, code: str, message: str, headers: dict | None = None, **extra: Any) -> JSONResponse:
+    return JSONResponse(error_body(status, code, message, **extra), status_code=status, headers=headers)
+
+
+def policykg_error_response(exc: PolicyKGError) -> JSONResponse:
+    status, code = 500, "error"
+    for kind, kind_status, kind_code in _STATUS:
+        if isinstance(exc, kind):
+            status, code = kind_status, kind_code
+            break
+    code = getattr(exc, "code", None) or code
+    status = getattr(exc, "status", None) or status
+    if status >= 500:
+        log.error("%s: %s", type(exc).__name__, exc)
+    return error_response(status, code, str(exc), setting=getattr(exc, "setting", None),
+                          param=getattr(exc, "param", None))
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(PolicyKGError)
+    async def on_policykg_error(request: Request, exc: PolicyKGError):
+        return policykg_error_response(exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http_error(request: Request, exc: StarletteHTTPException):
+        from http import HTTPStatus
+
+        try:
+            code = HTTPStatus(exc.status_code).phrase.lower().replace(" ", "_").replace("-", "_")
+        except ValueError:
+            code = "error"
+        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}; the endpoints are listed at /docs"
+        elif exc.status_code == 405:
+            message = f"{request.method} is not allowed on {request.url.path}; see /docs"
+        return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def on_validation_error(request: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        for e in errors:
+            if e.get("type") == "json_invalid":
+                ctx = e.get("ctx") or {}
+                return error_response(400, "malformed_json",
+                                      f"the request body is not valid JSON ({ctx.get('error', 'cannot parse')})")
+        details = [{"where": ".".join(str(x) for x in e.get("loc", ())), "message": e.get("msg", "")}
+                   for e in errors]
+        message = "; ".join(f"{d['where']}: {d['message']}" for d in details) or "the request is not valid"
+        return error_response(422, "invalid_request", message, details=details)
+
+    @app.exception_handler(Exception)
+    async def on_unexpected(request: Request, exc: Exception):
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return error_response(500, "internal_error", f"an unexpected error ({type(exc).__name__}); "
+                              "the server log has the details")
+
+
+# -- middleware (pure ASGI: cheap, and they see every response, errors included) --
+class BodyLimit:
+    """Refuse request bodies over ``max_bytes`` with 413, announced or streamed."""
+
+    def __init__(self, app, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            return await self._refuse(scope, receive, send)
+        if scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE"):
+            return await self.app(scope, receive, send)
+        # read the body up front (it is at most max_bytes), then hand it on
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                return await self._refuse(scope, receive, send, drain=False)
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        return await self.app(scope, replay, send)
+
+    async def _refuse(self, scope, receive, send, drain: bool = True):
+        response = error_response(413, "body_too_large",
+                                  f"the request body is larger than {self.max_bytes} bytes",
+                                  setting="max_body_bytes", headers={"Connection": "close"})
+        await response(scope, receive, send)
+
+
+class RequestLog:
+    """One line per request: method, path, status, milliseconds, client."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = time.perf_counter()
+        status, logged = 500, False
+
+        def write_line() -> None:
+            nonlocal logged
+            logged = True
+            client = scope.get("client")
+            log.info("%s %s %d %.1fms %s", scope["method"], scope["path"], status,
+                     (time.perf_counter() - started) * 1000, client[0] if client else "-")
+
+        async def send_and_note(message):
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body" and not message.get("more_body") and not logged:
+                write_line()  # before the last byte leaves, so the line is there when the client has its answer
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_note)
+        finally:
+            if not logged:
+                write_line()

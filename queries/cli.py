@@ -168,6 +168,11 @@ from queries.analyze_cli import COMMANDS as _ANALYSIS_COMMANDS  # noqa: E402
 for _command in _ANALYSIS_COMMANDS:
     main.add_command(_command)
 
+from queries.serve_cli import COMMANDS as _SERVE_COMMANDS  # noqa: E402
+
+for _command in _SERVE_COMMANDS:
+    main.add_command(_command)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -23,5 +23,11 @@ def get_store(request: Request) -> GraphStore:
     if getattr(state, "store", None) is None:
         from graph.store import open_store
 
-        state.store = open_store(state.settings)
+        lock = getattr(state, "store_lock", None)
+        if lock is None:
+            state.store = open_store(state.settings)
+        else:
+            with lock:  # two first requests at once open one store, not two
+                if getattr(state, "store", None) is None:
+                    state.store = open_store(state.settings)
     return state.store

@@ -7,6 +7,8 @@ data directory share one server: each registers its pid under ``clients/``
 and the last one to leave shuts the server down. A stale socket or pid file
 left by a killed process is detected (the socket does not answer, the pid is
 gone) and cleaned before a fresh start, so a kill -9 never blocks the next run.
+A user's entry records its process start time too, so a dead user whose pid
+has been reused by another program does not keep the server up.
 """
 
 from __future__ import annotations
@@ -61,10 +63,12 @@ class EmbeddedServer:
 
     # -- public -----------------------------------------------------------
     def ensure_running(self) -> None:
-        """Answer at once if the server is up; otherwise (re)start it and wait for it."""
-        if self.ping():
-            self._register()
-            return
+        """Answer at once if the server is up; otherwise (re)start it and wait for it.
+
+        Registering happens under the lock that ``release()`` takes, so a server
+        cannot be stopped by its (previously) last user between this process
+        finding it up and signing in as a user.
+        """
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with self._lock():
             if not self.ping():
@@ -187,7 +191,7 @@ class EmbeddedServer:
         if self._registered:
             return
         self.clients_dir.mkdir(parents=True, exist_ok=True)
-        (self.clients_dir / str(os.getpid())).touch()
+        (self.clients_dir / str(os.getpid())).write_text(_start_time(os.getpid()))
         self._registered = True
         EmbeddedServer._users[self.data_dir] = EmbeddedServer._users.get(self.data_dir, 0) + 1
         atexit.register(self.release)
@@ -199,11 +203,29 @@ class EmbeddedServer:
                 pid = int(entry.name)
             except ValueError:
                 continue
-            if _alive(pid):
+            if _alive(pid) and _same_process(pid, entry):
                 live.append(pid)
             else:
                 entry.unlink(missing_ok=True)
         return live
+
+
+def _start_time(pid: int) -> str:
+    """When the process started (clock ticks since boot, Linux), to tell it from a later one with its pid."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[-1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def _same_process(pid: int, entry: Path) -> bool:
+    """False when the pid of a dead user was given to a new process since it signed in."""
+    try:
+        recorded = entry.read_text().strip()
+    except OSError:
+        return False
+    return not recorded or recorded == _start_time(pid)
 
 
 def _alive(pid: int) -> bool:

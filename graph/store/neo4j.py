@@ -1,0 +1,313 @@
+"""The Neo4j store: any server that speaks Bolt, through the official ``neo4j`` driver.
+
+Chosen by a ``bolt://`` or ``neo4j://`` URI in ``settings.store`` (or as the
+target of ``policykg push``); credentials come from ``neo4j_user`` and
+``neo4j_password`` (``POLICYKG_NEO4J_USER`` / ``POLICYKG_NEO4J_PASSWORD``).
+
+Reads run in READ transactions (``execute_read``), which Neo4j refuses to let
+write: the engine's layer of the read-only rule, as ``GRAPH.RO_QUERY`` is on
+FalkorDB. Each has a server-side time limit (the transaction timeout) and a row
+cap: the driver fetches one row past the cap and stops. Writes are the batched
+``UNWIND … MERGE`` statements of ``graph.store.cypher``, keyed on an indexed
+``id``, so pushing the same graph twice changes nothing.
+
+FalkorDB's own Bolt listener (module argument ``BOLT_PORT``) stands in for a
+Neo4j server in the tests, with quirks measured on FalkorDB 4.16:
+
+- It ignores ``BOLT_PORT`` values above 32767 (the port is read as a signed
+  16-bit number; ``GRAPH.CONFIG GET BOLT_PORT`` then shows 65535 and nothing
+  listens), and it listens on every interface, not only loopback.
+- It does not select the graph by the session's database. A query inside an
+  explicit transaction (``execute_read``/``execute_write``, what this store
+  uses) runs on the graph named ``falkordb``; an auto-commit query runs on the
+  graph named after the *first key* of the Bolt RUN message's metadata, so a
+  session with ``database="t"`` reaches a graph called ``db``, a READ session
+  one called ``mode``. So the tests put the graph under the name ``falkordb``.
+- It ignores the access mode (a READ transaction can write), so there the text
+  guard (``queries.guard``) is the only read-only layer; on Neo4j both are.
+- After a client closes its connection (Bolt GOODBYE), the listener swallows
+  the next connection attempt: that client waits out the driver's connection
+  acquisition timeout (60 s) with "Failed to read four byte Bolt handshake
+  response". The tests open and close a bare TCP connection after each Bolt
+  client to absorb it.
+- It answers every error with an empty message, and a ``date()`` value aborts
+  the server; the graph stores dates as ISO strings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+from typing import Any
+
+from graph.errors import MissingDependency, QueryError, QueryTimeout, ReadOnlyError, StoreError
+from graph.model import GraphData, Label, Node, Relationship
+from graph.settings import Settings
+from graph.store import QueryResult, cypher
+
+_FALKOR_ELEMENT_ID = re.compile(r"^node_(\d+)$")
+
+
+def _driver_module():
+    try:
+        import neo4j
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise MissingDependency("neo4j") from exc
+    return neo4j
+
+
+class Neo4jStore:
+    """A graph in a Neo4j database (or anything else that speaks Bolt)."""
+
+    def __init__(self, settings: Settings, uri: str | None = None):
+        neo4j = _driver_module()
+        self.settings = settings
+        self.uri = uri or settings.store
+        auth = (settings.neo4j_user, settings.neo4j_password or "") if settings.neo4j_user else None
+        self.database = settings.neo4j_database
+        try:
+            self.driver = neo4j.GraphDatabase.driver(
+                self.uri, auth=auth, connection_timeout=settings.server_start_timeout_s,
+                max_transaction_retry_time=min(5.0, settings.query_time_limit_ms / 1000))
+        except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
+            raise StoreError(f"cannot use the Bolt URI {self.uri!r}: {exc}") from exc
+
+    # -- reading ----------------------------------------------------------
+    def read(self, query: str, params: dict[str, Any] | None = None, *,
+             timeout_ms: int | None = None, max_rows: int | None = None) -> QueryResult:
+        neo4j = _driver_module()
+        timeout_ms = min(timeout_ms or self.settings.query_time_limit_ms, self.settings.query_time_limit_ms)
+        max_rows = min(max_rows or self.settings.max_rows, self.settings.max_rows)
+        started = time.perf_counter()
+
+        def work(tx):
+            result = tx.run(query, params or {})
+            rows = []
+            for record in result:
+                rows.append(list(record.values()))
+                if len(rows) > max_rows:
+                    break
+            return list(result.keys()), rows
+
+        columns, rows = self._execute(neo4j.READ_ACCESS, neo4j.unit_of_work(timeout=timeout_ms / 1000)(work),
+                                      timeout_ms=timeout_ms, fetch_size=min(max_rows + 1, 1000))
+        truncated = len(rows) > max_rows
+        rows = rows[:max_rows]
+        converted = _Converter(self).rows(rows)
+        return QueryResult(columns, converted, truncated, round((time.perf_counter() - started) * 1000, 3))
+
+    def exists(self) -> bool:
+        """True when the database holds at least one node."""
+        neo4j = _driver_module()
+        rows = self._execute(neo4j.READ_ACCESS, lambda tx: tx.run("MATCH (n) RETURN 1 LIMIT 1").values())
+        return bool(rows)
+
+    def export(self) -> GraphData:
+        """Every node and relationship (streamed; the row cap is for clients' queries, not this)."""
+        neo4j = _driver_module()
+        graph = GraphData()
+
+        def nodes(tx):
+            return [(r[0], r[1]) for r in tx.run(cypher.EXPORT_NODES)]
+
+        def relationships(tx):
+            return [(r[0], r[1], r[2], r[3]) for r in tx.run(cypher.EXPORT_RELATIONSHIPS)]
+
+        for labels, props in self._execute(neo4j.READ_ACCESS, nodes):
+            props = dict(props)
+            node_id = props.pop("id", None)
+            if node_id is None or not labels:
+                continue  # not ours
+            graph.nodes[node_id] = Node(node_id, sorted(labels)[0], props)
+        for type_, start, end, props in self._execute(neo4j.READ_ACCESS, relationships):
+            props = dict(props)
+            rel_id = props.pop("id", None)
+            if rel_id is None or start not in graph.nodes or end not in graph.nodes:
+                continue
+            graph.relationships[rel_id] = Relationship(type_, start, end, props, rel_id)
+        return graph
+
+    # -- writing ----------------------------------------------------------
+    def merge_graph(self, graph: GraphData, *, prune: bool = False) -> dict[str, int]:
+        """MERGE every node and relationship of ``graph`` on its id (idempotent).
+
+        With ``prune``, nodes and relationships of the contract's labels and types
+        that ``graph`` does not hold are deleted afterwards. Returns what was done.
+        """
+        neo4j = _driver_module()
+        self._create_indexes()
+        size = self.settings.write_batch_size
+        done = {"nodes": 0, "relationships": 0, "deleted_nodes": 0, "deleted_relationships": 0}
+        for statement, rows in cypher.node_batches(graph, size, merge=True):
+            self._execute(neo4j.WRITE_ACCESS, _write(statement, rows))
+            done["nodes"] += len(rows)
+        for statement, rows in cypher.relationship_batches(graph, size, merge=True):
+            self._execute(neo4j.WRITE_ACCESS, _write(statement, rows))
+            done["relationships"] += len(rows)
+        if prune:
+            done["deleted_nodes"], done["deleted_relationships"] = self._prune(graph)
+        return done
+
+    def replace_graph(self, graph: GraphData) -> None:
+        """Make ``graph`` the stored graph. Unlike the embedded store this is not atomic:
+        readers may see the merged graph before the stale part is deleted."""
+        self.merge_graph(graph, prune=True)
+
+    def _create_indexes(self) -> None:
+        neo4j = _driver_module()
+        for label in Label.ALL:
+            try:
+                self._execute(neo4j.WRITE_ACCESS, _write(f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.id)"))
+            except (QueryError, StoreError):
+                # FalkorDB's dialect has no IF NOT EXISTS; an index that is already there fails too
+                with contextlib.suppress(QueryError, StoreError):
+                    self._execute(neo4j.WRITE_ACCESS, _write(f"CREATE INDEX FOR (n:{label}) ON (n.id)"))
+
+    def _prune(self, graph: GraphData) -> tuple[int, int]:
+        neo4j = _driver_module()
+        stored = self.export()
+        size = self.settings.write_batch_size
+        stale_rels: dict[str, list[str]] = {}
+        for rel in stored.relationships.values():
+            if rel.id not in graph.relationships:
+                stale_rels.setdefault(rel.type, []).append(rel.id)
+        stale_nodes: dict[str, list[str]] = {}
+        for node in stored.nodes.values():
+            if node.id not in graph.nodes:
+                stale_nodes.setdefault(node.label, []).append(node.id)
+        for type_, ids in sorted(stale_rels.items()):
+            for i in range(0, len(ids), size):
+                self._execute(neo4j.WRITE_ACCESS, _write(
+                    f"UNWIND $rows AS i MATCH ()-[r:{type_} {{id: i}}]->() DELETE r", ids[i:i + size]))
+        for label, ids in sorted(stale_nodes.items()):
+            for i in range(0, len(ids), size):
+                self._execute(neo4j.WRITE_ACCESS, _write(
+                    f"UNWIND $rows AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", ids[i:i + size]))
+        return sum(map(len, stale_nodes.values())), sum(map(len, stale_rels.values()))
+
+    # -- plumbing ---------------------------------------------------------
+    def _execute(self, mode: str, work, *, timeout_ms: int | None = None, fetch_size: int = 1000):
+        neo4j = _driver_module()
+        errors = neo4j.exceptions
+        try:
+            with self.driver.session(database=self.database, default_access_mode=mode,
+                                     fetch_size=fetch_size) as session:
+                if mode == neo4j.READ_ACCESS:
+                    return session.execute_read(work)
+                return session.execute_write(work)
+        except (errors.ServiceUnavailable, errors.SessionExpired) as exc:
+            raise StoreError(f"the Bolt store at {self.uri} cannot be reached: {exc}") from exc
+        except errors.AuthError as exc:
+            raise StoreError(f"the Bolt store at {self.uri} refused the credentials "
+                             f"(neo4j_user / neo4j_password): {exc.message}") from exc
+        except errors.Neo4jError as exc:
+            raise _query_error(exc, timeout_ms or self.settings.query_time_limit_ms) from exc
+        except errors.DriverError as exc:
+            raise StoreError(f"the Bolt driver failed: {exc}") from exc
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def _write(statement: str, rows: list | None = None):
+    def work(tx):
+        tx.run(statement, {"rows": rows} if rows is not None else {}).consume()
+    return work
+
+
+def _query_error(exc: Any, timeout_ms: int) -> QueryError:
+    code = getattr(exc, "code", None) or ""
+    message = getattr(exc, "message", None) or ""
+    if "TransactionTimedOut" in code or "TransactionTimedOut" in message:
+        return QueryTimeout(f"the query ran past its time limit of {timeout_ms} ms", "query_time_limit_ms")
+    if "AccessMode" in code or "ForbiddenDueToTransactionType" in code or "read access mode" in message:
+        return ReadOnlyError(f"queries are read-only: the query would change the graph ({message or code})")
+    if not message and not code:
+        return QueryError("the database refused the query without saying why (FalkorDB's Bolt listener "
+                          "gives no error messages; the embedded store does)")
+    return QueryError(message or code)
+
+
+class _Converter:
+    """Driver values -> the plain JSON values of ``QueryResult`` (same shapes as the embedded store)."""
+
+    def __init__(self, store: Neo4jStore):
+        self.store = store
+        self.ids: dict[str, str] = {}
+
+    def rows(self, rows: list[list[Any]]) -> list[list[Any]]:
+        neo4j = _driver_module()
+        graph = neo4j.graph
+        wanted: set[str] = set()
+
+        def walk(v: Any) -> None:
+            if isinstance(v, graph.Node):
+                if "id" in v:
+                    self.ids[v.element_id] = v["id"]
+            elif isinstance(v, graph.Relationship):
+                for end in v.nodes:
+                    if end is not None:
+                        walk(end)
+                        if end.element_id not in self.ids:
+                            wanted.add(end.element_id)
+            elif isinstance(v, graph.Path):
+                for item in (*v.nodes, *v.relationships):
+                    walk(item)
+            elif isinstance(v, list | tuple):
+                for item in v:
+                    walk(item)
+            elif isinstance(v, dict):
+                for item in v.values():
+                    walk(item)
+
+        walk(rows)
+        wanted -= set(self.ids)
+        if wanted:
+            self._look_up(sorted(wanted))
+        return [[self.value(v) for v in row] for row in rows]
+
+    def _look_up(self, element_ids: list[str]) -> None:
+        """The contract ids of nodes a relationship only points at."""
+        falkor = [_FALKOR_ELEMENT_ID.match(e) for e in element_ids]
+        if all(falkor):
+            numbers = [int(m.group(1)) for m in falkor if m]
+            result = self.store.read("MATCH (n) WHERE id(n) IN $ids RETURN id(n), n.id", {"ids": numbers})
+            self.ids.update({f"node_{i}": cid for i, cid in result.rows})
+        else:
+            result = self.store.read("MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n), n.id",
+                                     {"ids": element_ids})
+            self.ids.update({e: cid for e, cid in result.rows})
+
+    def value(self, v: Any) -> Any:
+        neo4j = _driver_module()
+        graph = neo4j.graph
+        if isinstance(v, graph.Node):
+            props = {k: self.value(x) for k, x in v.items()}
+            return {"id": props.get("id", v.element_id), "labels": sorted(v.labels), "properties": props}
+        if isinstance(v, graph.Relationship):
+            props = {k: self.value(x) for k, x in v.items()}
+            start, end = v.nodes
+            return {"id": props.get("id", v.element_id), "type": v.type,
+                    "start": self._node_id(start), "end": self._node_id(end), "properties": props}
+        if isinstance(v, graph.Path):
+            return {"nodes": [self.value(n) for n in v.nodes],
+                    "relationships": [self.value(r) for r in v.relationships]}
+        if isinstance(v, list | tuple):
+            return [self.value(x) for x in v]
+        if isinstance(v, dict):
+            return {k: self.value(x) for k, x in v.items()}
+        if isinstance(v, bytes | bytearray):
+            return bytes(v).decode("utf-8", errors="replace")
+        if hasattr(v, "iso_format"):  # neo4j.time Date, DateTime, Time, Duration
+            return v.iso_format()
+        if v is None or isinstance(v, str | int | float | bool):
+            return v
+        return str(v)  # spatial points and anything newer
+
+    def _node_id(self, node: Any) -> str | None:
+        if node is None:
+            return None
+        if "id" in node:
+            return node["id"]
+        return self.ids.get(node.element_id, node.element_id)

@@ -1,0 +1,53 @@
+// name: agency-measures
+// title: Everything one agency is responsible for
+// description: The measures an agency is named for, across all plans, with its role and
+//   rank, the co-owners of each measure (in rank order) and the evidence; then the plans
+//   it coordinates as a whole. The agency by name, alias or English name, or part of one.
+// param: agency: string -- the agency, e.g. 浙江省科学技术厅, 省科技厅 or Zhejiang Lab
+// param: role: string = null -- only this role: lead, responsible or support
+// param: limit: int = 200 -- rows at most
+// example: agency=之江实验室
+MATCH (a:Agency)
+WHERE a.name CONTAINS $agency
+   OR any(alias IN coalesce(a.aliases, []) WHERE alias CONTAINS $agency)
+   OR toLower(coalesce(a.name_en, '')) CONTAINS toLower($agency)
+MATCH (a)-[r:RESPONSIBLE_FOR]->(m:Measure)
+WHERE $role IS NULL OR r.role = $role
+OPTIONAL MATCH (plan:Plan)-[:HAS_MEASURE]->(m)
+OPTIONAL MATCH (other:Agency)-[o:RESPONSIBLE_FOR]->(m)
+WHERE other <> a
+WITH a, r, m, plan, other, o
+ORDER BY o.rank
+WITH a, r, m, plan, collect(other.name) AS co_owners
+ORDER BY a.name, plan.title, m.id
+RETURN a.name AS agency,
+       'responsible for measure' AS relation,
+       plan.title AS plan,
+       m.number AS number,
+       m.title AS measure,
+       r.role AS role,
+       r.rank AS rank,
+       co_owners,
+       r.evidence AS evidence
+LIMIT $limit
+UNION ALL
+MATCH (a:Agency)
+WHERE a.name CONTAINS $agency
+   OR any(alias IN coalesce(a.aliases, []) WHERE alias CONTAINS $agency)
+   OR toLower(coalesce(a.name_en, '')) CONTAINS toLower($agency)
+MATCH (a)-[c:COORDINATES]->(plan:Plan)
+WHERE $role IS NULL
+OPTIONAL MATCH (other:Agency)-[:COORDINATES]->(plan)
+WHERE other <> a
+WITH a, c, plan, collect(other.name) AS co_owners
+ORDER BY a.name, plan.title
+RETURN a.name AS agency,
+       'coordinates plan' AS relation,
+       plan.title AS plan,
+       null AS number,
+       null AS measure,
+       'coordinates' AS role,
+       null AS rank,
+       co_owners,
+       c.evidence AS evidence
+LIMIT $limit

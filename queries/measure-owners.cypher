@@ -1,0 +1,40 @@
+// name: measure-owners
+// title: Who owns which measure
+// description: Agencies responsible for measures, with role (lead, responsible, support),
+//   rank within the plan's list and the sentence naming them; filter by plan, province,
+//   agency or measure (parts of names, Chinese or English). Measures in document order,
+//   owners in rank order.
+// param: plan: string = null -- part of a plan title, or its document number
+// param: province: string = null -- province name, e.g. 浙江, 浙江省 or Zhejiang
+// param: agency: string = null -- part of an agency's name, alias or English name, e.g. 省科技厅
+// param: measure: string = null -- part of a measure's title, e.g. 统筹科学智算高效供给
+// param: role: string = null -- lead, responsible or support
+// param: limit: int = 100 -- rows at most
+// example: measure=统筹科学智算高效供给 province=浙江
+MATCH (plan:Plan)-[:HAS_MEASURE]->(m:Measure)<-[r:RESPONSIBLE_FOR]-(a:Agency)
+WHERE ($plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan)
+  AND ($measure IS NULL OR m.title CONTAINS $measure)
+  AND ($role IS NULL OR r.role = $role)
+  AND ($agency IS NULL OR a.name CONTAINS $agency
+       OR any(alias IN coalesce(a.aliases, []) WHERE alias CONTAINS $agency)
+       OR toLower(coalesce(a.name_en, '')) CONTAINS toLower($agency))
+OPTIONAL MATCH (plan)-[:COVERS]->()-[:LOCATED_IN*0..2]->(province:Province)
+WITH plan, m, r, a, province
+WHERE $province IS NULL
+   OR province.name CONTAINS $province
+   OR province.short = $province
+   OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province)
+WITH plan, m, r, a, province
+ORDER BY plan.title, m.id, r.rank
+RETURN province.name AS province,
+       plan.title AS plan,
+       m.number AS number,
+       m.title AS measure,
+       a.name AS agency,
+       a.name_en AS agency_en,
+       r.role AS role,
+       r.rank AS rank,
+       r.evidence AS evidence,
+       m.id AS measure_id,
+       a.id AS agency_id
+LIMIT $limit

@@ -1,0 +1,43 @@
+// name: plan-targets
+// title: Dated targets by plan, province, year and unit
+// description: The goals plans set (到2027年…), quantitative and qualitative, with value,
+//   range, unit and comparator as written, the measure that sets it (if a measure does)
+//   and the sentence it was read from.
+// param: plan: string = null -- part of a plan title, or its document number
+// param: province: string = null -- province name, e.g. 广东 or Guangdong
+// param: year_from: int = null -- first target year, e.g. 2025
+// param: year_to: int = null -- last target year, e.g. 2030
+// param: unit: string = null -- unit as written, e.g. 亿元, EFLOPS, 个
+// param: qualitative: bool = null -- true: only qualitative goals; false: only counted ones
+// param: limit: int = 200 -- rows at most
+// example: province=广东 year_from=2027 year_to=2030
+MATCH (t:Target)
+WHERE ($year_from IS NULL OR t.year >= $year_from)
+  AND ($year_to IS NULL OR t.year <= $year_to)
+  AND ($unit IS NULL OR t.unit = $unit)
+  AND ($qualitative IS NULL OR coalesce(t.qualitative, false) = $qualitative)
+OPTIONAL MATCH (direct:Plan)-[:SETS_TARGET]->(t)
+OPTIONAL MATCH (viaMeasure:Plan)-[:HAS_MEASURE]->(m:Measure)-[:SETS_TARGET]->(t)
+WITH t, m, coalesce(direct, viaMeasure) AS plan
+WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
+OPTIONAL MATCH (plan)-[:COVERS]->()-[:LOCATED_IN*0..2]->(province:Province)
+WITH t, m, plan, province
+WHERE $province IS NULL
+   OR province.name CONTAINS $province
+   OR province.short = $province
+   OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province)
+WITH t, m, plan, province
+ORDER BY province.name, plan.title, t.year, t.id
+RETURN province.name AS province,
+       plan.title AS plan,
+       t.year AS year,
+       t.metric AS metric,
+       t.comparator AS comparator,
+       t.value AS value,
+       t.value_max AS value_max,
+       t.unit AS unit,
+       coalesce(t.qualitative, false) AS qualitative,
+       m.title AS measure,
+       t.text AS text,
+       t.id AS target_id
+LIMIT $limit

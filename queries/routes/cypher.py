@@ -1,0 +1,69 @@
+"""``POST /cypher``: a client's own read-only Cypher query.
+
+The body is ``{"query": "...", "params": {...}}`` (and optionally
+``timeout_ms`` / ``max_rows``, which may only lower the service's limits); the
+answer ``{"columns", "rows", "stats": {"elapsed_ms", "rows", "truncated"}}``,
+or CSV with ``Accept: text/csv``. Any write is refused with 403.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.settings import Settings
+from graph.store import GraphStore
+from queries.deps import get_settings, get_store
+from queries.run import result_csv, result_json, run_cypher
+
+router = APIRouter(tags=["cypher"])
+
+
+class CypherRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "query": "MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(m:Measure) WHERE m.title CONTAINS $t "
+                 "RETURN a.name, r.role, r.rank ORDER BY r.rank",
+        "params": {"t": "统筹科学智算高效供给"}}]})
+
+    query: str = Field(description="A read-only Cypher query; values go in params, never into the text.")
+    params: dict[str, Any] = Field(default_factory=dict, description="Query parameters ($name in the query).")
+    timeout_ms: int | None = Field(default=None, ge=1, description="Lower the time limit for this query.")
+    max_rows: int | None = Field(default=None, ge=1, description="Lower the row cap for this query.")
+
+
+class QueryStats(BaseModel):
+    elapsed_ms: float
+    rows: int
+    truncated: bool
+
+
+class CypherResult(BaseModel):
+    columns: list[str]
+    rows: list[list[Any]]
+    stats: QueryStats
+
+
+def wants_csv(request: Request, fmt: str | None = None) -> bool:
+    if fmt is not None:
+        return fmt.lower() == "csv"
+    return "text/csv" in request.headers.get("accept", "")
+
+
+def answer(request: Request, result, extra: dict[str, Any] | None = None, fmt: str | None = None):
+    if wants_csv(request, fmt):
+        return Response(result_csv(result), media_type="text/csv; charset=utf-8")
+    return {**(extra or {}), **result_json(result)}
+
+
+@router.post("/cypher", response_model=CypherResult,
+             responses={403: {"description": "the query would change the graph"},
+                        400: {"description": "syntax error, runtime error or time limit"}})
+def cypher(body: CypherRequest, request: Request, store: Annotated[GraphStore, Depends(get_store)],
+           settings: Annotated[Settings, Depends(get_settings)]):
+    """Run a read-only Cypher query with a time limit and a row cap."""
+    result = run_cypher(store, body.query, body.params, timeout_ms=body.timeout_ms, max_rows=body.max_rows,
+                        settings=settings)
+    return answer(request, result)

@@ -1,0 +1,100 @@
+"""``/queries``: the named queries of ``queries/*.cypher``.
+
+``GET /queries`` lists them with their parameter schemas; ``GET
+/queries/{name}?param=value`` and ``POST /queries/{name}`` with
+``{"params": {...}}`` run one. Parameters are checked against their declared
+types (400 naming the parameter); an unknown name is a 404 listing the names.
+``Accept: text/csv`` (or ``format=csv``) answers CSV.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Request
+
+from graph.settings import Settings
+from graph.store import GraphStore
+from queries import named
+from queries.deps import get_settings, get_store
+from queries.named import ParameterError
+from queries.routes.cypher import answer
+from queries.run import run_named
+
+router = APIRouter(tags=["named queries"])
+
+#: query-string and body keys that steer the request rather than feed the query
+_CONTROL = ("format", "timeout_ms", "max_rows")
+
+Name = Annotated[str, Path(description="Name of a named query (GET /queries lists them).")]
+
+
+@router.get("/queries")
+def list_queries() -> dict[str, Any]:
+    """Every named query with its title, description, parameters and Cypher."""
+    return {"queries": [q.describe() for q in named.named_queries().values()]}
+
+
+@router.get("/queries/{name}")
+def run_get(name: Name, request: Request, store: Annotated[GraphStore, Depends(get_store)],
+            settings: Annotated[Settings, Depends(get_settings)]):
+    """Run a named query with its parameters in the query string (repeat a key for a list)."""
+    query = named.get(name)
+    given: dict[str, Any] = {}
+    for key, value in request.query_params.multi_items():
+        given.setdefault(key, []).append(value)
+    controls = {k: given.pop(k) for k in _CONTROL if k in given and query.param(k) is None}
+    given = {k: (v if len(v) > 1 or (query.param(k) and query.param(k).type == "list") else v[0])
+             for k, v in given.items()}
+    fmt = controls.get("format", [None])[-1]
+    timeout_ms = _int_control(controls, "timeout_ms")
+    max_rows = _int_control(controls, "max_rows")
+    result = run_named(store, query, given, from_strings=True, timeout_ms=timeout_ms, max_rows=max_rows,
+                       settings=settings)
+    return answer(request, result, {"query": query.name}, fmt)
+
+
+@router.post("/queries/{name}")
+async def run_post(name: Name, request: Request, store: Annotated[GraphStore, Depends(get_store)],
+                   settings: Annotated[Settings, Depends(get_settings)]):
+    """Run a named query with ``{"params": {...}}`` (JSON values of the declared types)."""
+    from starlette.concurrency import run_in_threadpool
+
+    query = named.get(name)
+    raw = await request.body()
+    body: Any = {}
+    if raw.strip():
+        try:
+            body = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise _malformed(exc) from exc
+    if not isinstance(body, dict):
+        raise ParameterError('the body must be a JSON object: {"params": {...}}', "params")
+    unknown = sorted(set(body) - {"params", *_CONTROL})
+    if unknown:
+        raise ParameterError(f"unknown field {', '.join(unknown)} in the body; it takes params, "
+                             f"{', '.join(_CONTROL)}", unknown[0])
+    params = body.get("params") or {}
+    if not isinstance(params, dict):
+        raise ParameterError("params must be a JSON object of parameter values", "params")
+    result = await run_in_threadpool(run_named, store, query, params, timeout_ms=body.get("timeout_ms"),
+                                     max_rows=body.get("max_rows"), settings=settings)
+    return answer(request, result, {"query": query.name}, body.get("format"))
+
+
+def _int_control(controls: dict[str, list[str]], key: str) -> int | None:
+    if key not in controls:
+        return None
+    text = controls[key][-1]
+    if not text.strip().isdigit():
+        raise ParameterError(f"{key} must be a positive integer, not {text!r}", key)
+    return int(text)
+
+
+class _Malformed(ParameterError):
+    code = "malformed_json"
+
+
+def _malformed(exc: Exception) -> ParameterError:
+    return _Malformed(f"the request body is not valid JSON ({exc})", "body")

@@ -1,0 +1,191 @@
+"""Running a client's query: the one path that ``POST /cypher``, ``/queries/{name}`` and
+``policykg query`` all take, so the read-only rule cannot differ between them.
+
+Layers, outermost first: the text guard (``queries.guard``), parameter checks,
+then the store's own read mode with its time limit and row cap.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any, TypeVar
+
+from graph.errors import QueryTimeout, SettingError
+from graph.settings import Settings
+from graph.store import GraphStore, QueryResult
+from queries.guard import check_read_only
+from queries.named import NamedQuery, ParameterError
+
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_MAX_DEPTH = 8
+#: how long past the time limit a client waits for the database's own timeout to answer
+DEADLINE_GRACE_MS = 1000
+#: threads that wait on the database, so a query the database does not stop in time
+#: (one huge range() is a single step, checked against the limit only when it ends)
+#: still answers at its deadline; the thread waits on, the caller does not
+_waiters = ThreadPoolExecutor(max_workers=64, thread_name_prefix="policykg-query")
+T = TypeVar("T")
+
+
+def run_cypher(store: GraphStore, query: str, params: Mapping[str, Any] | None = None, *,
+               timeout_ms: int | None = None, max_rows: int | None = None,
+               settings: Settings | None = None) -> QueryResult:
+    """Check ``query`` and ``params``, then read with the (possibly lowered) limits."""
+    if not isinstance(query, str) or not query.strip():
+        raise ParameterError("the query is empty", "query")
+    if not _is_text(query):
+        raise ParameterError("the query is not valid Unicode text (a lone surrogate?)", "query")
+    check_read_only(query)
+    params = dict(params or {})
+    check_params(params)
+    settings = settings or getattr(store, "settings", None)
+    timeout_ms, max_rows = limits(settings, timeout_ms, max_rows)
+    limit_ms = timeout_ms or (settings.query_time_limit_ms if settings is not None else None)
+    return with_deadline(lambda: store.read(query, params, timeout_ms=timeout_ms, max_rows=max_rows), limit_ms)
+
+
+def with_deadline(work: Callable[[], T], limit_ms: int | None) -> T:
+    """``work()``, or ``QueryTimeout`` once ``limit_ms`` plus a grace period have passed."""
+    if limit_ms is None:
+        return work()
+    future = _waiters.submit(work)
+    try:
+        return future.result(timeout=(limit_ms + DEADLINE_GRACE_MS) / 1000)
+    except FutureTimeout:
+        raise QueryTimeout(f"the query ran past its time limit of {limit_ms} ms and was abandoned "
+                           f"(the database may still be finishing it)", "query_time_limit_ms") from None
+
+
+def run_named(store: GraphStore, named: NamedQuery, given: Mapping[str, Any], *, from_strings: bool = False,
+              timeout_ms: int | None = None, max_rows: int | None = None,
+              settings: Settings | None = None) -> QueryResult:
+    params = named.bind(given, from_strings=from_strings)
+    return run_cypher(store, named.text, params, timeout_ms=timeout_ms, max_rows=max_rows, settings=settings)
+
+
+def limits(settings: Settings | None, timeout_ms: int | None, max_rows: int | None) -> tuple[int | None, int | None]:
+    """A request may lower the time limit and the row cap, never raise them (as in datasette)."""
+    for name, value in (("timeout_ms", timeout_ms), ("max_rows", max_rows)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise ParameterError(f"{name} must be a positive integer", name)
+    if settings is not None:
+        if timeout_ms is not None and timeout_ms > settings.query_time_limit_ms:
+            raise SettingError(f"timeout_ms={timeout_ms} is above the service's time limit of "
+                               f"{settings.query_time_limit_ms} ms; a request may only lower it",
+                               "query_time_limit_ms")
+        if max_rows is not None and max_rows > settings.max_rows:
+            raise SettingError(f"max_rows={max_rows} is above the service's row cap of {settings.max_rows}; "
+                               f"a request may only lower it", "max_rows")
+    return timeout_ms, max_rows
+
+
+def check_params(params: Mapping[str, Any]) -> None:
+    """Parameter names are identifiers; values are JSON scalars, lists and maps of them."""
+    for name, value in params.items():
+        if not isinstance(name, str) or not _PARAM_NAME.match(name):
+            raise ParameterError(f"parameter name {name!r} is not an identifier (letters, digits, _)", str(name))
+        _check_value(name, value, 0)
+
+
+def _check_value(name: str, value: Any, depth: int) -> None:
+    if depth > _MAX_DEPTH:
+        raise ParameterError(f"parameter {name} is nested deeper than {_MAX_DEPTH} levels", name)
+    if isinstance(value, str):
+        if not _is_text(value):
+            raise ParameterError(f"parameter {name} is not valid Unicode text (a lone surrogate?)", name)
+        return
+    if value is None or isinstance(value, bool | int):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ParameterError(f"parameter {name} is not a finite number", name)
+        return
+    if isinstance(value, list):
+        for item in value:
+            _check_value(name, item, depth + 1)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str) or not key or "`" in key:
+                raise ParameterError(f"parameter {name} has a map key that cannot be used: {key!r}", name)
+            _check_value(name, item, depth + 1)
+        return
+    raise ParameterError(f"parameter {name} has a value of type {type(value).__name__}", name)
+
+
+def _is_text(text: str) -> bool:
+    """True when ``text`` can be sent as UTF-8 (JSON can carry lone surrogates, UTF-8 cannot)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def parse_cli_value(text: str) -> Any:
+    """``--param k=v`` for ad-hoc Cypher: JSON when it parses (5, true, ["a"]), else the text itself."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+# -- output -------------------------------------------------------------------
+def result_json(result: QueryResult) -> dict[str, Any]:
+    return {"columns": result.columns, "rows": result.rows,
+            "stats": {"elapsed_ms": result.elapsed_ms, "rows": len(result.rows), "truncated": result.truncated}}
+
+
+def cell_text(value: Any) -> str:
+    """One cell as text: scalars as they are, nodes, lists and maps as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def result_csv(result: QueryResult) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow([cell_text(v) for v in row])
+    return out.getvalue()
+
+
+def result_table(result: QueryResult, *, width: int = 60) -> str:
+    """A plain text table for the terminal; long cells are cut at ``width`` characters."""
+    cells = [[_cut(cell_text(v), width) for v in row] for row in result.rows]
+    widths = [max([_display_width(c)] + [_display_width(r[i]) for r in cells])
+              for i, c in enumerate(result.columns)]
+    lines = ["  ".join(_pad(c, w) for c, w in zip(result.columns, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    tail = f"({len(result.rows)} rows{', truncated at the row cap (max_rows)' if result.truncated else ''}, " \
+           f"{result.elapsed_ms:.1f} ms)"
+    return "\n".join([*lines, tail])
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _display_width(text))

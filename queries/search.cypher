@@ -1,0 +1,42 @@
+// name: search
+// title: Search measures
+// description: Ranked full-text search over measure titles and texts. The text is cut
+//   into words with jieba (the same dictionary the loaders use), so 科学智算 finds
+//   统筹科学智算高效供给; English and Chinese names of the sites, agencies and
+//   organizations a measure names also match (Songshan Lake, Zhejiang Lab). A word in the
+//   title counts 3, in the text 1, a matching name 5.
+// param: q: string -- words to look for, Chinese or English
+// param: plan: string = null -- part of a plan title, to search one plan
+// param: limit: int = 50 -- rows at most
+// derive: terms = tokens(q) -- the jieba words of q, lower-cased
+// derive: phrase = lower(q) -- q lower-cased, blanks folded
+// example: q=科学智算
+// example: q=Songshan Lake
+MATCH (plan:Plan)-[:HAS_MEASURE]->(m:Measure)
+WHERE $plan IS NULL OR plan.title CONTAINS $plan
+OPTIONAL MATCH (m)-[:AT_SITE|MENTIONS]->(named)
+OPTIONAL MATCH (owner:Agency)-[:RESPONSIBLE_FOR]->(m)
+WITH plan, m,
+     collect(DISTINCT named) + collect(DISTINCT owner) AS entities
+WITH plan, m,
+     reduce(acc = [], e IN entities |
+            acc + [e.name, toLower(coalesce(e.name_en, ''))] + coalesce(e.aliases, [])) AS names,
+     toLower(coalesce(m.title, '')) AS title,
+     toLower(coalesce(m.text, '')) AS text
+WITH plan, m, title,
+     [t IN $terms WHERE title CONTAINS t] AS in_title,
+     [t IN $terms WHERE text CONTAINS t] AS in_text,
+     [n IN names WHERE n IS NOT NULL AND size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n)] AS in_names
+WITH plan, m, in_title, in_text, in_names,
+     3 * size(in_title) + size(in_text) + 5 * size(in_names) AS score
+WHERE score > 0
+RETURN score,
+       plan.title AS plan,
+       m.number AS number,
+       m.title AS measure,
+       in_title + [t IN in_text WHERE NOT t IN in_title] AS matched,
+       in_names AS matched_names,
+       m.text AS text,
+       m.id AS measure_id
+ORDER BY score DESC, plan, measure_id
+LIMIT $limit
