@@ -1,6 +1,7 @@
 """The web page in a real headless Chromium (Debian's ``chromium``) driven by Playwright.
 
-One browser for the whole module, against a real server over the seed graph.
+One browser for the whole module, against a real ``policykg serve`` process
+over the seed graph.
 Each view leaves a screenshot in ``tests/artifacts/`` (gitignored). When
 Chromium is missing or cannot start, the tests fail and say how to install it:
 they never skip.
@@ -17,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.queries.web_support import live_server, many_plans
+from tests.queries.web_support import many_plans, policykg_serve
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -62,7 +63,8 @@ def browser(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def base_url(seed_settings):
-    with live_server(seed_settings) as url:
+    """``policykg serve`` over the seed graph, in its own process."""
+    with policykg_serve(seed_settings.data_dir) as url:
         yield url
 
 
@@ -186,20 +188,6 @@ def test_province_page_and_filtered_targets_table_with_csv(page, base_url):
     shot(page, "targets")
 
 
-def _has_query_service() -> bool:
-    from fastapi.routing import APIRoute
-
-    from queries.routes import ROUTERS
-
-    return any(isinstance(r, APIRoute) and r.path == "/cypher" for router in ROUTERS for r in router.routes)
-
-
-# The console runs on the service's own POST /cypher and GET /queries (branch `serve`);
-# until that is merged these three tests cannot run. Once it is, they always run.
-needs_query_service = pytest.mark.skipif(not _has_query_service(),
-                                         reason="POST /cypher is not in this build yet (the serve branch)")
-
-
 def run_console(page) -> None:
     page.click("#console-run")
     page.wait_for_function("() => { const s = document.getElementById('console-status');"
@@ -208,7 +196,6 @@ def run_console(page) -> None:
                            " && (s.querySelector('.rows') || o.querySelector('.error')); }")
 
 
-@needs_query_service
 def test_console_runs_cypher_and_shows_a_table_and_a_graph(page):
     page.click("nav.main a[data-route=console]")
     wait_view(page, "#/console")
@@ -226,7 +213,6 @@ def test_console_runs_cypher_and_shows_a_table_and_a_graph(page):
     shot(page, "console-graph")
 
 
-@needs_query_service
 def test_console_shows_the_database_error_as_given(page, base_url):
     page.goto(base_url + "/#/console")
     wait_view(page, "#/console")
@@ -240,7 +226,6 @@ def test_console_shows_the_database_error_as_given(page, base_url):
     assert page.locator("#console-output .error-message").inner_text()  # writes are refused, and said so
 
 
-@needs_query_service
 def test_console_named_query_with_its_parameter_form(page, base_url):
     page.goto(base_url + "/#/console")
     wait_view(page, "#/console")
@@ -297,10 +282,10 @@ def big_url(tmp_path_factory):
     store = FalkorStore(settings)
     try:
         store.replace_graph(many_plans(10_000))
-        with live_server(settings) as url:
-            yield url
     finally:
         store.close()
+    with policykg_serve(settings.data_dir) as url:
+        yield url
 
 
 def test_ten_thousand_plans_stay_paged(browser, big_url):

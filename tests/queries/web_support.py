@@ -1,48 +1,70 @@
-"""Helpers of the web page tests: a live HTTP server and a graph of many plans.
+"""Helpers of the web page tests: live HTTP servers and a graph of many plans.
 
 ``live_server`` runs the real app under uvicorn on a free loopback port in a
-thread (the socket is bound first, so there is no race for the port).
+thread; ``policykg_serve`` runs the real ``policykg serve`` command in its own
+process, as a user would.
 ``many_plans(n)`` is a contract graph of ``n`` plans, big enough to show that
 every list the page shows is paged.
 """
 
 from __future__ import annotations
 
-import socket
+import os
+import re
+import signal
+import subprocess
+import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-import uvicorn
+from pathlib import Path
 
 from graph.model import GraphData, Label, Node, Rel
 from graph.settings import Settings
 from queries.app import create_app
+from tests.queries.http_server import serving
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @contextmanager
 def live_server(settings: Settings) -> Iterator[str]:
-    """The app over ``settings`` at ``http://127.0.0.1:<free port>``, stopped on exit."""
-    app = create_app(settings)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        if not thread.is_alive():
-            raise RuntimeError("the HTTP server stopped while starting")
-        time.sleep(0.02)
-    assert server.started, "the HTTP server did not start within 30 s"
+    """The app over ``settings`` in this process (uvicorn on a free loopback port, in a thread)."""
+    with serving(create_app(settings)) as url:
+        yield url
+
+
+@contextmanager
+def policykg_serve(data_dir: Path, seconds: float = 180) -> Iterator[str]:
+    """A real ``policykg serve --port 0`` process over ``data_dir``; yields the URL it logs."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
+    proc = subprocess.Popen([sys.executable, "-m", "queries.cli", "serve", "--port", "0", "--data-dir", str(data_dir)],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT, env=env)
+    lines: list[str] = []
+    found: list[str] = []
+    ready = threading.Event()
+
+    def read() -> None:
+        for line in proc.stderr:
+            lines.append(line)
+            match = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", line)
+            if match:
+                found.append(match.group(1))
+                ready.set()
+        ready.set()
+
+    threading.Thread(target=read, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{port}"
+        assert ready.wait(seconds) and found, "policykg serve did not start:\n" + "".join(lines[-30:])
+        yield found[0]
     finally:
-        server.should_exit = True
-        thread.join(15)
-        sock.close()
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
 
 
 PROVINCES = [("浙江省", "浙江", "Zhejiang Province"), ("广东省", "广东", "Guangdong Province"),
