@@ -21,7 +21,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 
-from graph.errors import PolicyKGError, QueryError, QueryTimeout, ReadOnlyError, SettingError, StoreError
+from graph.errors import PolicyKGError, QueryError, ReadOnlyError
 from graph.rdf.context import published_context
 from graph.rdf.formats import BY_EXTENSION, BY_MEDIA_TYPE, FORMATS, content_type
 from graph.rdf.iris import iri_for_path
@@ -50,18 +50,10 @@ def current_view(request: Request, settings: Settings, store) -> RDFView:
 
 
 def error_response(exc: PolicyKGError) -> JSONResponse:
-    """The service's one error shape: ``{"error": {"status", "code", "message", "setting"}}``."""
-    status, code = 500, "error"
-    for kind, kind_status, kind_code in ((ReadOnlyError, 403, "read_only"), (QueryTimeout, 400, "timeout"),
-                                         (SettingError, 400, "limit"), (QueryError, 400, "query_error"),
-                                         (StoreError, 503, "store_unavailable")):
-        if isinstance(exc, kind):
-            status, code = kind_status, kind_code
-            break
-    status = getattr(exc, "status", None) or status
-    code = getattr(exc, "code", None) or code
-    return JSONResponse({"error": {"status": status, "code": code, "message": str(exc),
-                                   "setting": getattr(exc, "setting", None)}}, status_code=status)
+    """The service's one error shape (``queries.app``); here for errors met while streaming."""
+    from queries.app import policykg_error_response
+
+    return policykg_error_response(exc)
 
 
 class NotFound(QueryError):
