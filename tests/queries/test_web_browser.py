@@ -2,9 +2,11 @@
 
 One browser for the whole module, against a real ``policykg serve`` process
 over the seed graph.
-Each view leaves a screenshot in ``tests/artifacts/`` (gitignored). When
-Chromium is missing or cannot start, the tests fail and say how to install it:
-they never skip.
+Each view leaves a screenshot in ``tests/artifacts/`` (gitignored). In CI
+(``CI`` set, where ``.ci/run`` installs Chromium) a missing or broken Chromium
+fails the tests with how to install it. On a machine with only Python (the
+README's test command), a missing Chromium is reported as a skip with the same
+instruction, so the rest of the suite still runs there.
 """
 
 from __future__ import annotations
@@ -35,7 +37,10 @@ def chromium_path() -> str:
                       shutil.which("chromium-browser")):
         if candidate and Path(candidate).is_file():
             return candidate
-    pytest.fail(f"Chromium is not installed, so the web page cannot be tested: {INSTALL}")
+    message = f"Chromium is not installed, so the web page cannot be tested: {INSTALL}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 @pytest.fixture(scope="module")
