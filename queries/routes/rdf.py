@@ -13,6 +13,7 @@ every export is serialised once per build, then served from memory.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 from urllib.parse import parse_qs
@@ -38,6 +39,9 @@ StoreDep = Annotated[Any, Depends(get_store)]
 CHUNK_BYTES = 64 * 1024
 _ID_FORMATS = {"ttl": "ttl", "turtle": "ttl", "jsonld": "jsonld", "json-ld": "jsonld", "nt": "nt", "rdf": "xml",
                "xml": "xml", "html": "html"}
+
+
+SAFE_SEGMENT = re.compile(r"[A-Za-z0-9_.\-]{1,200}")
 
 
 def current_view(request: Request, settings: Settings, store) -> RDFView:
@@ -113,6 +117,9 @@ def shapes() -> Response:
 def dereference(type_: str, id_: str, request: Request, settings: SettingsDep, store: StoreDep,
                 format: str | None = None):
     try:
+        if not (SAFE_SEGMENT.fullmatch(type_) and SAFE_SEGMENT.fullmatch(id_)):
+            # ids are made of letters, digits and -_. only; anything else names no resource
+            raise NotFound(f"no resource /id/{type_}/{id_}: ids are those of the JSON export")
         view = current_view(request, settings, store)
         iri = str(iri_for_path(view.base, type_, id_))
         described = view.describe(iri)
