@@ -38,6 +38,8 @@ class Settings(BaseSettings):
         default=None, description="Database of a Bolt store (unset: the server's default database)."
     )
     query_time_limit_ms: int = Field(default=5000, ge=1, description="Time limit of one read query.")
+    query_memory_mb: int = Field(default=512, ge=16, description=(
+        "Memory one query may take in the embedded FalkorDB (set when the server starts)."))
     max_rows: int = Field(default=10_000, ge=1, description="Row cap of one read query.")
     server_start_timeout_s: float = Field(
         default=20.0, gt=0, description="How long to wait for the embedded FalkorDB to answer."

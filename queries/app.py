@@ -22,6 +22,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.errors import (
@@ -60,7 +61,8 @@ def create_app(settings: Settings, *, store=None, inputs: list[Path] | None = No
             store.close()
             app.state.store = None
 
-    app = FastAPI(
+    # FastAPIOffline serves /docs with Swagger UI files shipped in a package, not from a CDN
+    app = FastAPIOffline(
         title="policykg",
         summary="A knowledge graph of Chinese AI-policy documents: Cypher queries, named queries, analyses.",
         lifespan=lifespan,

@@ -30,8 +30,11 @@ from redis.retry import Retry
 
 from graph.errors import MissingDependency, StoreError
 
-#: module arguments that bound what one query can take from the server
-MODULE_ARGS = ("QUERY_MEM_CAPACITY", str(1 << 30), "RESULTSET_SIZE", "-1")
+
+def module_args(query_memory_mb: int) -> tuple[str, ...]:
+    """Module arguments that bound what one query can take from the server (a runaway UNWIND range
+    otherwise grows until it has the machine's memory)."""
+    return ("QUERY_MEM_CAPACITY", str(query_memory_mb << 20), "RESULTSET_SIZE", "-1")
 
 
 def no_retry() -> Retry:
@@ -47,10 +50,12 @@ def client(socket_path: Path, timeout_s: float = 2.0) -> redis.Redis:
 class EmbeddedServer:
     """One redis-server + FalkorDB module owned by a data directory."""
 
-    def __init__(self, data_dir: Path, *, start_timeout_s: float = 20.0, bolt_port: int | None = None):
+    def __init__(self, data_dir: Path, *, start_timeout_s: float = 20.0, bolt_port: int | None = None,
+                 query_memory_mb: int = 512):
         self.data_dir = Path(data_dir).resolve()
         self.start_timeout_s = start_timeout_s
         self.bolt_port = bolt_port
+        self.query_memory_mb = query_memory_mb
         self.socket_path = self.data_dir / "falkordb.sock"
         self.pid_path = self.data_dir / "falkordb.pid"
         self.log_path = self.data_dir / "falkordb.log"
@@ -186,7 +191,7 @@ class EmbeddedServer:
         args = [str(server), "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
                 "--port", "0", "--dir", str(self.data_dir), "--dbfilename", "graph.rdb",
                 "--save", "", "--appendonly", "no", "--daemonize", "no",
-                "--loadmodule", str(module), *MODULE_ARGS]
+                "--loadmodule", str(module), *module_args(self.query_memory_mb)]
         if self.bolt_port:
             args += ["BOLT_PORT", str(self.bolt_port)]
         log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child

@@ -36,6 +36,7 @@ class FalkorStore:
     def __init__(self, settings: Settings, *, bolt_port: int | None = None):
         self.settings = settings
         self.server = EmbeddedServer(settings.data_dir, start_timeout_s=settings.server_start_timeout_s,
+                                     query_memory_mb=settings.query_memory_mb,
                                      bolt_port=bolt_port)
         self.server.ensure_running()
         self._connect()

@@ -20,3 +20,7 @@ ROUTERS += [_cypher.router, _named_queries.router, _health.router, _admin.router
 from queries.routes import rdf as _rdf  # noqa: E402
 
 ROUTERS.append(_rdf.router)
+
+from queries.routes import web as _web  # noqa: E402
+
+ROUTERS.append(_web.router)

@@ -13,6 +13,7 @@ every export is serialised once per build, then served from memory.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 from urllib.parse import parse_qs
@@ -21,7 +22,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 
-from graph.errors import PolicyKGError, QueryError, QueryTimeout, ReadOnlyError, SettingError, StoreError
+from graph.errors import PolicyKGError, QueryError, ReadOnlyError
 from graph.rdf.context import published_context
 from graph.rdf.formats import BY_EXTENSION, BY_MEDIA_TYPE, FORMATS, content_type
 from graph.rdf.iris import iri_for_path
@@ -40,6 +41,9 @@ _ID_FORMATS = {"ttl": "ttl", "turtle": "ttl", "jsonld": "jsonld", "json-ld": "js
                "xml": "xml", "html": "html"}
 
 
+SAFE_SEGMENT = re.compile(r"[A-Za-z0-9_.\-]{1,200}")
+
+
 def current_view(request: Request, settings: Settings, store) -> RDFView:
     """The RDF view of the graph as it is now built (made on first use and after each build)."""
     state = request.app.state
@@ -50,18 +54,10 @@ def current_view(request: Request, settings: Settings, store) -> RDFView:
 
 
 def error_response(exc: PolicyKGError) -> JSONResponse:
-    """The service's one error shape: ``{"error": {"status", "code", "message", "setting"}}``."""
-    status, code = 500, "error"
-    for kind, kind_status, kind_code in ((ReadOnlyError, 403, "read_only"), (QueryTimeout, 400, "timeout"),
-                                         (SettingError, 400, "limit"), (QueryError, 400, "query_error"),
-                                         (StoreError, 503, "store_unavailable")):
-        if isinstance(exc, kind):
-            status, code = kind_status, kind_code
-            break
-    status = getattr(exc, "status", None) or status
-    code = getattr(exc, "code", None) or code
-    return JSONResponse({"error": {"status": status, "code": code, "message": str(exc),
-                                   "setting": getattr(exc, "setting", None)}}, status_code=status)
+    """The service's one error shape (``queries.app``); here for errors met while streaming."""
+    from queries.app import policykg_error_response
+
+    return policykg_error_response(exc)
 
 
 class NotFound(QueryError):
@@ -121,6 +117,9 @@ def shapes() -> Response:
 def dereference(type_: str, id_: str, request: Request, settings: SettingsDep, store: StoreDep,
                 format: str | None = None):
     try:
+        if not (SAFE_SEGMENT.fullmatch(type_) and SAFE_SEGMENT.fullmatch(id_)):
+            # ids are made of letters, digits and -_. only; anything else names no resource
+            raise NotFound(f"no resource /id/{type_}/{id_}: ids are those of the JSON export")
         view = current_view(request, settings, store)
         iri = str(iri_for_path(view.base, type_, id_))
         described = view.describe(iri)

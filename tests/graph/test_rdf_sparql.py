@@ -26,14 +26,6 @@ SELECT DISTINCT ?agency ?measure WHERE {
   ?m dcterms:identifier ?measure .
 }"""
 
-# TODO(measure-owners): compare with the named query queries/measure-owners.cypher once it is on
-# main (being written in the serve work); until then the same question as a hand-written MATCH.
-OWNERS_CYPHER = """
-MATCH (plan:Plan)-[:COVERS]->()-[:LOCATED_IN*0..3]->(p:Province {name: '浙江省'})
-MATCH (plan)-[:HAS_MEASURE]->(m:Measure)<-[:RESPONSIBLE_FOR]-(a:Agency)
-RETURN DISTINCT a.id AS agency, m.id AS measure"""
-
-
 @pytest.fixture(scope="module")
 def small_store(tmp_path_factory):
     store = FalkorStore(settings_for(tmp_path_factory.mktemp("sparql-data")))
@@ -49,7 +41,12 @@ def pairs_by_sparql(graph) -> set[tuple[str, str]]:
 
 
 def pairs_by_cypher(store) -> set[tuple[str, str]]:
-    return {(a, m) for a, m in store.read(OWNERS_CYPHER).rows}
+    """The same question through the named query analysts use (queries/measure-owners.cypher)."""
+    from queries.named import get
+    from queries.run import run_named
+
+    result = run_named(store, get("measure-owners"), {"province": "浙江省", "limit": 10_000})
+    return {(row["agency_id"], row["measure_id"]) for row in result.records()}
 
 
 def test_sparql_and_cypher_name_the_same_owners_on_the_small_graph(small_store):

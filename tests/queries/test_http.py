@@ -272,3 +272,9 @@ def test_an_empty_data_directory_says_so(tmp_path):
         assert get(empty, "/health").json()["status"] == "empty"
         e = error(post(empty, "/cypher", {"query": "MATCH (n) RETURN n"}), 400)
         assert "policykg build" in e["message"]
+
+
+def test_api_docs_need_no_network(url):
+    page = httpx.get(f"{url}/docs", timeout=10).text
+    assert "swagger" in page.lower()
+    assert "cdn" not in page.lower() and "https://" not in page.split("<body")[0]

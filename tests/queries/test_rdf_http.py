@@ -198,3 +198,11 @@ def test_rdf_view_is_made_once_per_build(served):
     assert r.json()["boolean"] is True, "a new build is seen by the next request"
     assert app.state.rdf_views.views_made == made + 1
     store.replace_graph(small_graph())
+
+
+def test_an_id_path_with_odd_characters_is_a_404_not_a_server_error(served):
+    url = served[0]
+    for path in ("/id/a%22/b", "/id/plan/x%20y", "/id/%3Cscript%3E/1"):
+        response = get(url, path, headers={"accept": "text/turtle"})
+        assert response.status_code == 404, (path, response.text)
+        assert response.json()["error"]["code"] == "not_found"
