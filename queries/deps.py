@@ -8,26 +8,33 @@ Routers take what they need through these (the full-stack FastAPI template's
 from __future__ import annotations
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 
 from graph.settings import Settings
 from graph.store import GraphStore
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
+    # async, like get_store: a plain ``def`` dependency costs a trip through the thread pool per request
     return request.app.state.settings
 
 
-def get_store(request: Request) -> GraphStore:
-    """The app's store, opened on first use and kept for the app's lifetime."""
+async def get_store(request: Request) -> GraphStore:
+    """The app's store, opened on first use (in a worker thread: it may start the
+    embedded server) and kept for the app's lifetime."""
     state = request.app.state
     if getattr(state, "store", None) is None:
-        from graph.store import open_store
-
-        lock = getattr(state, "store_lock", None)
-        if lock is None:
-            state.store = open_store(state.settings)
-        else:
-            with lock:  # two first requests at once open one store, not two
-                if getattr(state, "store", None) is None:
-                    state.store = open_store(state.settings)
+        await run_in_threadpool(_open, state)
     return state.store
+
+
+def _open(state) -> None:
+    from graph.store import open_store
+
+    lock = getattr(state, "store_lock", None)
+    if lock is None:
+        state.store = open_store(state.settings)
+        return
+    with lock:  # two first requests at once open one store, not two
+        if getattr(state, "store", None) is None:
+            state.store = open_store(state.settings)

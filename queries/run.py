@@ -7,6 +7,7 @@ then the store's own read mode with its time limit and row cap.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -38,6 +39,28 @@ def run_cypher(store: GraphStore, query: str, params: Mapping[str, Any] | None =
                timeout_ms: int | None = None, max_rows: int | None = None,
                settings: Settings | None = None) -> QueryResult:
     """Check ``query`` and ``params``, then read with the (possibly lowered) limits."""
+    work, limit_ms = _checked_read(store, query, params, timeout_ms, max_rows, settings)
+    return with_deadline(work, limit_ms)
+
+
+async def arun_cypher(store: GraphStore, query: str, params: Mapping[str, Any] | None = None, *,
+                      timeout_ms: int | None = None, max_rows: int | None = None,
+                      settings: Settings | None = None) -> QueryResult:
+    """``run_cypher`` for the event loop: the read waits in the query thread pool and the
+    loop awaits it, instead of a request thread blocking on it (one thread hop, not two)."""
+    work, limit_ms = _checked_read(store, query, params, timeout_ms, max_rows, settings)
+    future = asyncio.wrap_future(_waiters.submit(work))
+    if limit_ms is None:
+        return await future
+    try:
+        return await asyncio.wait_for(asyncio.shield(future), (limit_ms + DEADLINE_GRACE_MS) / 1000)
+    except TimeoutError:
+        raise _abandoned(limit_ms) from None
+
+
+def _checked_read(store: GraphStore, query: str, params: Mapping[str, Any] | None, timeout_ms: int | None,
+                  max_rows: int | None, settings: Settings | None) -> tuple[Callable[[], QueryResult], int | None]:
+    """The layers every client query passes (text guard, parameters, limits), then the read to run."""
     if not isinstance(query, str) or not query.strip():
         raise ParameterError("the query is empty", "query")
     if not _is_text(query):
@@ -48,7 +71,7 @@ def run_cypher(store: GraphStore, query: str, params: Mapping[str, Any] | None =
     settings = settings or getattr(store, "settings", None)
     timeout_ms, max_rows = limits(settings, timeout_ms, max_rows)
     limit_ms = timeout_ms or (settings.query_time_limit_ms if settings is not None else None)
-    return with_deadline(lambda: store.read(query, params, timeout_ms=timeout_ms, max_rows=max_rows), limit_ms)
+    return (lambda: store.read(query, params, timeout_ms=timeout_ms, max_rows=max_rows)), limit_ms
 
 
 def with_deadline(work: Callable[[], T], limit_ms: int | None) -> T:
@@ -59,8 +82,12 @@ def with_deadline(work: Callable[[], T], limit_ms: int | None) -> T:
     try:
         return future.result(timeout=(limit_ms + DEADLINE_GRACE_MS) / 1000)
     except FutureTimeout:
-        raise QueryTimeout(f"the query ran past its time limit of {limit_ms} ms and was abandoned "
-                           f"(the database may still be finishing it)", "query_time_limit_ms") from None
+        raise _abandoned(limit_ms) from None
+
+
+def _abandoned(limit_ms: int) -> QueryTimeout:
+    return QueryTimeout(f"the query ran past its time limit of {limit_ms} ms and was abandoned "
+                        f"(the database may still be finishing it)", "query_time_limit_ms")
 
 
 def run_named(store: GraphStore, named: NamedQuery, given: Mapping[str, Any], *, from_strings: bool = False,
@@ -68,6 +95,14 @@ def run_named(store: GraphStore, named: NamedQuery, given: Mapping[str, Any], *,
               settings: Settings | None = None) -> QueryResult:
     params = named.bind(given, from_strings=from_strings)
     return run_cypher(store, named.text, params, timeout_ms=timeout_ms, max_rows=max_rows, settings=settings)
+
+
+async def arun_named(store: GraphStore, named: NamedQuery, given: Mapping[str, Any], *, from_strings: bool = False,
+                     timeout_ms: int | None = None, max_rows: int | None = None,
+                     settings: Settings | None = None) -> QueryResult:
+    params = named.bind(given, from_strings=from_strings)
+    return await arun_cypher(store, named.text, params, timeout_ms=timeout_ms, max_rows=max_rows,
+                             settings=settings)
 
 
 def limits(settings: Settings | None, timeout_ms: int | None, max_rows: int | None) -> tuple[int | None, int | None]:

@@ -20,7 +20,7 @@ from queries import named
 from queries.deps import get_settings, get_store
 from queries.named import ParameterError
 from queries.routes.cypher import answer
-from queries.run import run_named
+from queries.run import arun_named
 
 router = APIRouter(tags=["named queries"])
 
@@ -37,7 +37,7 @@ def list_queries() -> dict[str, Any]:
 
 
 @router.get("/queries/{name}")
-def run_get(name: Name, request: Request, store: Annotated[GraphStore, Depends(get_store)],
+async def run_get(name: Name, request: Request, store: Annotated[GraphStore, Depends(get_store)],
             settings: Annotated[Settings, Depends(get_settings)]):
     """Run a named query with its parameters in the query string (repeat a key for a list)."""
     query = named.get(name)
@@ -50,8 +50,8 @@ def run_get(name: Name, request: Request, store: Annotated[GraphStore, Depends(g
     fmt = controls.get("format", [None])[-1]
     timeout_ms = _int_control(controls, "timeout_ms")
     max_rows = _int_control(controls, "max_rows")
-    result = run_named(store, query, given, from_strings=True, timeout_ms=timeout_ms, max_rows=max_rows,
-                       settings=settings)
+    result = await arun_named(store, query, given, from_strings=True, timeout_ms=timeout_ms, max_rows=max_rows,
+                              settings=settings)
     return answer(request, result, {"query": query.name}, fmt)
 
 
@@ -59,8 +59,6 @@ def run_get(name: Name, request: Request, store: Annotated[GraphStore, Depends(g
 async def run_post(name: Name, request: Request, store: Annotated[GraphStore, Depends(get_store)],
                    settings: Annotated[Settings, Depends(get_settings)]):
     """Run a named query with ``{"params": {...}}`` (JSON values of the declared types)."""
-    from starlette.concurrency import run_in_threadpool
-
     query = named.get(name)
     raw = await request.body()
     body: Any = {}
@@ -78,8 +76,8 @@ async def run_post(name: Name, request: Request, store: Annotated[GraphStore, De
     params = body.get("params") or {}
     if not isinstance(params, dict):
         raise ParameterError("params must be a JSON object of parameter values", "params")
-    result = await run_in_threadpool(run_named, store, query, params, timeout_ms=body.get("timeout_ms"),
-                                     max_rows=body.get("max_rows"), settings=settings)
+    result = await arun_named(store, query, params, timeout_ms=body.get("timeout_ms"),
+                              max_rows=body.get("max_rows"), settings=settings)
     return answer(request, result, {"query": query.name}, body.get("format"))
 
 
