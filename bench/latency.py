@@ -255,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         "method": "Each named query with its first example's parameters, alternating one direct call "
                   "(`queries.run.run_named` on a store of the same data directory) and one `GET /queries/{name}` "
                   "to `policykg serve` over a kept-alive loopback connection (stdlib `http.client`: httpx alone costs "
-                  "about 1 ms per request here, which is the client's time, not the service's), until its time budget is spent "
+                  "about 1 ms per request here, which is the client's time, not the service's), "
+                  "until its time budget is spent "
                   f"({args.budget_s:g} s per query and path, 5 to 200 calls); added = HTTP − direct.",
         "rows": rows, "loads": loads,
         "added_p50_ms": added[len(added) // 2], "added_p99_ms": added99[len(added99) // 2],
