@@ -12,6 +12,7 @@ known bodies of ``organizations.csv`` and names ending like one (…大学,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,22 +21,58 @@ from loaders.segment import tokenize
 
 
 def find_regions(text: str, home: Region | None) -> list[tuple[Region, str, int]]:
-    """(region, written form, offset) for each region named in ``text``."""
+    """(region, written form, offset) for each region named in ``text``.
+
+    A region counts only where jieba cuts it out as a whole word (广东 in 广东省
+    is part of a longer word; 海南 in 上海南部 is not a word at all). jieba cuts
+    each run of Han characters, letters and digits on its own, so only the runs
+    that contain some region name need segmenting: an Aho-Corasick pass finds
+    them, and the result is the same as segmenting the whole text at a fraction
+    of the cost (segmentation was half of all extraction time).
+    """
     index = regions()
+    automaton = _region_forms()
+    ends = [end for end, _form in automaton.iter_long(text)]  # any hit marks its run; the longest will do
+    if not ends:
+        return []
     out = []
-    for word, start, _end in tokenize(text):
-        if word in index.by_name:
-            region = _prefer(index.by_name[word], home)
-        elif word in index.by_short:
-            candidates = [r for r in index.by_short[word] if r.level in ("Province", "City")]
-            if not candidates:
-                continue
-            region = _prefer(candidates, home, strict=len(candidates) > 1)
-        else:
+    for block in _JIEBA_BLOCK.finditer(text):
+        first = bisect_left(ends, block.start())
+        if first == len(ends) or ends[first] >= block.end():
             continue
-        if region is not None:
-            out.append((region, word, start))
+        for word, start, _end in tokenize(block.group()):
+            if word in index.by_name:
+                region = _prefer(index.by_name[word], home)
+            elif word in index.by_short:
+                candidates = [r for r in index.by_short[word] if r.level in ("Province", "City")]
+                if not candidates:
+                    continue
+                region = _prefer(candidates, home, strict=len(candidates) > 1)
+            else:
+                continue
+            if region is not None:
+                out.append((region, word, block.start() + start))
     return out
+
+
+#: jieba's ``re_han_default``: the runs it segments one by one
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+
+
+@cache
+def _region_forms():
+    """Every written form that ``find_regions`` can accept, in one automaton."""
+    import ahocorasick
+
+    index = regions()
+    automaton = ahocorasick.Automaton()
+    forms = set(index.by_name)
+    forms.update(short for short, found in index.by_short.items()
+                 if any(r.level in ("Province", "City") for r in found))
+    for form in forms:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    return automaton
 
 
 def _prefer(candidates: list[Region], home: Region | None, strict: bool = False) -> Region | None:

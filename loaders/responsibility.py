@@ -36,12 +36,16 @@ class Assignment:
     evidence: str  # the bracket as the document prints it
 
 
+_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
+
+
 def _bracket_ranges(text: str) -> list[tuple[int, int]]:
     """(start, end) of each top-level bracketed stretch; nesting stays inside (各县（区）人民政府),
     and a bracket the text cuts off runs to its end (read what is there)."""
     out = []
     depth, start = 0, 0
-    for i, ch in enumerate(text):
+    for hit in _BRACKET.finditer(text):  # only the brackets, not every character
+        i, ch = hit.start(), hit.group()
         if ch in OPEN:
             if depth == 0:
                 start = i

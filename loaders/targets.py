@@ -140,12 +140,17 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     return year
 
 
+@cache
+def _numbers_and_units() -> re.Pattern[str]:
+    return re.compile(r"[\d.%％]|" + "|".join(map(re.escape, _units())))
+
+
 def _borrow_metric(goal: Goal, last_metric: dict[str | None, str]) -> None:
     """…规模达到400亿元，到2030年力争突破1000亿元: a count with no subject counts what the
     previous count in the same unit counted."""
     if goal.qualitative:
         return
-    subject = re.sub(r"[\d.%％]|" + "|".join(map(re.escape, _units())), "", goal.metric)
+    subject = _numbers_and_units().sub("", goal.metric)
     subject = TRAILING_VERB.sub("", LEAD.sub("", re.sub(r"^(突破|超过|达到|超|达|力争)+", "", subject)))
     if len(re.findall(r"[\u4e00-\u9fff]", subject)) < 2 and goal.unit in last_metric:
         goal.metric = last_metric[goal.unit]
