@@ -251,8 +251,9 @@ def load_section(scales: list[dict]) -> list[str]:
 def export_section(scales: list[dict]) -> list[str]:
     lines = ["### 4. Export", "",
              "JSON: `store.export()` (paged reads under the row cap) and the contract's JSON text. RDF: what "
-             "`policykg export --format ttl` does, `store.export()`, the RDF view (`graph.rdf.view.RDFView`, "
-             "triples into pyoxigraph) and its Turtle; the ratio is RDF ÷ JSON export of the same stored graph in "
+             "`policykg export --format ttl` does, `store.export()` and Turtle streamed subject by subject "
+             "(`graph.rdf.export.write_graph_rdf`: the same bytes as the service's sorted `/export.ttl`, without "
+             "a triple store in between); the ratio is RDF ÷ JSON export of the same stored graph in "
              "the same run. Peak memory is the benchmark process's resident set during the export.", "",
              "| documents | JSON s | nodes+relationships/s | JSON MB | peak MB | RDF s | triples | triples/s | "
              "RDF peak MB | RDF ÷ JSON |", "|---|---|---|---|---|---|---|---|---|---|"]

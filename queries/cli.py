@@ -96,13 +96,18 @@ def export(fmt: str, output: Path | None, data_dir: Path | None, store: str | No
     settings = settings_from(data_dir=data_dir, store=store, base_iri=base_iri)
     try:
         if fmt in ("ttl", "jsonld", "nt", "xml", "trig"):
-            from graph.rdf.export import export_rdf
+            from graph.rdf.export import write_rdf
 
-            data = export_rdf(settings, fmt)
-            if output:
-                output.write_bytes(data)
+            if output:  # written beside, then renamed: a failed export leaves no half file
+                partial = output.with_name(output.name + ".part")
+                try:
+                    with partial.open("wb") as out:
+                        write_rdf(settings, fmt, out)
+                    partial.replace(output)
+                finally:
+                    partial.unlink(missing_ok=True)
             else:
-                sys.stdout.buffer.write(data)
+                write_rdf(settings, fmt, sys.stdout.buffer)
                 sys.stdout.buffer.flush()
             return
         if fmt in ("graphml", "gexf"):

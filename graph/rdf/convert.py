@@ -59,35 +59,72 @@ def to_rdf(graph: GraphData, base_iri: str, *, into: Graph | None = None) -> Gra
 
 def triples(graph: GraphData, base: str, mapping: Mapping | None = None) -> Iterator[Triple]:
     """Every triple of the RDF view, generated without holding them all (for large exports)."""
+    for block in subject_blocks(graph, base, mapping):
+        yield from block
+
+
+def subject_blocks(graph: GraphData, base: str, mapping: Mapping | None = None) -> Iterator[list[Triple]]:
+    """The triples of the view one subject at a time, subjects in the order of their IRIs.
+
+    A node's block holds its own properties and the direct triples of the
+    relationships that start at it; each ``pkg:Link`` and each source document
+    is a block of its own. Only the list of subjects is held, so a writer can
+    stream any size of graph in the order a sorted serialisation has.
+    """
     mapping = mapping or load_mapping()
-    documents: set[str] = set()
-    for node_id in sorted(graph.nodes):
-        node = graph.nodes[node_id]
-        subject = node_iri(base, node.label, node.id)
-        for cls in mapping.classes.get(node.label, (EXT[node.label],)):
-            yield subject, RDF.type, cls
-        yield subject, DCTERMS.identifier, Literal(node.id)
-        yield from _properties(subject, node.properties, mapping.properties, base, documents)
-    for rel in sorted(graph.relationships.values(), key=lambda r: r.id):
-        start, end = graph.nodes.get(rel.start), graph.nodes.get(rel.end)
-        if start is None or end is None:
-            continue  # the stores skip dangling relationships too
-        s, o = node_iri(base, start.label, start.id), node_iri(base, end.label, end.id)
-        predicate = mapping.relationships.get(rel.type, EXT[rel.type])
-        yield s, predicate, o
-        link = link_iri(base, rel.id)
-        for cls in mapping.resources["link"]:
-            yield link, RDF.type, cls
-        yield link, RDF.subject, s
-        yield link, RDF.predicate, predicate
-        yield link, RDF.object, o
-        yield link, DCTERMS.identifier, Literal(rel.id)
-        yield from _properties(link, rel.properties, mapping.link_properties, base, documents)
-    for name in sorted(documents):
-        doc = document_iri(base, name)
-        for cls in mapping.resources["document"]:
-            yield doc, RDF.type, cls
-        yield doc, DCTERMS.identifier, Literal(name)
+    outgoing: dict[str, list] = {}
+    subjects: list[tuple[str, int, str]] = []
+    for node in graph.nodes.values():
+        subjects.append((str(node_iri(base, node.label, node.id)), 0, node.id))
+    for rel in graph.relationships.values():
+        if rel.start in graph.nodes and rel.end in graph.nodes:  # the stores skip dangling relationships too
+            outgoing.setdefault(rel.start, []).append(rel)
+            subjects.append((str(link_iri(base, rel.id)), 1, rel.id))
+    for name in _documents(graph, mapping):
+        subjects.append((str(document_iri(base, name)), 2, name))
+    subjects.sort()
+    unused: set[str] = set()  # documents are blocks of their own, collected above
+    for _iri, kind, key in subjects:
+        if kind == 0:
+            node = graph.nodes[key]
+            subject = node_iri(base, node.label, node.id)
+            classes = mapping.classes.get(node.label, (EXT[node.label],))
+            block: list[Triple] = [(subject, RDF.type, cls) for cls in classes]
+            block.append((subject, DCTERMS.identifier, Literal(node.id)))
+            block.extend(_properties(subject, node.properties, mapping.properties, base, unused))
+            for rel in outgoing.get(key, ()):
+                end = graph.nodes[rel.end]
+                block.append((subject, mapping.relationships.get(rel.type, EXT[rel.type]),
+                              node_iri(base, end.label, end.id)))
+        elif kind == 1:
+            rel = graph.relationships[key]
+            start, end = graph.nodes[rel.start], graph.nodes[rel.end]
+            link = link_iri(base, rel.id)
+            block = [(link, RDF.type, cls) for cls in mapping.resources["link"]]
+            block += [(link, RDF.subject, node_iri(base, start.label, start.id)),
+                      (link, RDF.predicate, mapping.relationships.get(rel.type, EXT[rel.type])),
+                      (link, RDF.object, node_iri(base, end.label, end.id)),
+                      (link, DCTERMS.identifier, Literal(rel.id))]
+            block.extend(_properties(link, rel.properties, mapping.link_properties, base, unused))
+        else:
+            doc = document_iri(base, key)
+            block = [(doc, RDF.type, cls) for cls in mapping.resources["document"]]
+            block.append((doc, DCTERMS.identifier, Literal(key)))
+        yield block
+
+
+def _documents(graph: GraphData, mapping: Mapping) -> set[str]:
+    """The source documents the view names (each becomes a resource of its own)."""
+    names: set[str] = set()
+    for table, items in ((mapping.properties, graph.nodes.values()),
+                         (mapping.link_properties, (r for r in graph.relationships.values()
+                                                     if r.start in graph.nodes and r.end in graph.nodes))):
+        keys = [k for k, spec in table.items() if spec.value == "document"]
+        for item in items:
+            for key in keys:
+                if key in item.properties:
+                    names.update(str(v) for v in _items(item.properties[key]))
+    return names
 
 
 def _properties(subject: URIRef, properties: dict[str, Any], table: dict[str, PropertyMap], base: str,

@@ -65,7 +65,7 @@ class RDFView:
         if fmt.writer is None:
             return jsonld_bytes(self.rdflib_graph())
         # sorted by subject: each resource reads as one block, and equal graphs give equal bytes
-        triples = sorted((q.triple for q in self._data_quads()), key=_sort_key)
+        triples = sorted((q.triple for q in self._data_quads()), key=triple_sort_key)
         if fmt.name == "trig":
             name = ox.NamedNode(str(graph_iri(self.base, self.graph_name)))
             return ox.serialize((ox.Quad(t.subject, t.predicate, t.object, name) for t in triples),
@@ -112,7 +112,8 @@ class RDFView:
         return sum(1 for _ in self.store.quads_for_pattern(None, rdf_type, to_ox(cls), _DEFAULT))
 
 
-def _sort_key(triple: ox.Triple) -> tuple[str, str, str]:
+def triple_sort_key(triple: ox.Triple) -> tuple[str, str, str]:
+    """The order of every serialisation: by subject, then predicate, then object."""
     return triple.subject.value, triple.predicate.value, str(triple.object)
 
 
