@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.lexicon import KnownEntity, Region, known_organizations, regions, words
+from loaders.lexicon import KnownEntity, Region, Regions, known_organizations, regions, words
 from loaders.segment import tokenize
 
 
@@ -41,18 +41,22 @@ def find_regions(text: str, home: Region | None) -> list[tuple[Region, str, int]
         if first == len(ends) or ends[first] >= block.end():
             continue
         for word, start, _end in tokenize(block.group()):
-            if word in index.by_name:
-                region = _prefer(index.by_name[word], home)
-            elif word in index.by_short:
-                candidates = [r for r in index.by_short[word] if r.level in ("Province", "City")]
-                if not candidates:
-                    continue
-                region = _prefer(candidates, home, strict=len(candidates) > 1)
-            else:
-                continue
+            region = region_of(word, home, index)
             if region is not None:
                 out.append((region, word, block.start() + start))
     return out
+
+
+def region_of(word: str, home: Region | None, index: Regions | None = None) -> Region | None:
+    """The region one segmented word names, if any: a full name always, a short name only for a
+    province or city, towards ``home`` when ambiguous."""
+    index = index or regions()
+    if word in index.by_name:
+        return _prefer(index.by_name[word], home)
+    candidates = [r for r in index.by_short.get(word, ()) if r.level in ("Province", "City")]
+    if not candidates:
+        return None
+    return _prefer(candidates, home, strict=len(candidates) > 1)
 
 
 #: jieba's ``re_han_default``: the runs it segments one by one

@@ -7,28 +7,15 @@ from pathlib import Path
 import pytest
 
 from loaders.lexicon import regions
-from loaders.mentions import _prefer, find_regions
+from loaders.mentions import find_regions, region_of
 from loaders.segment import tokenize
 from tests.conftest import ROOT
 
 
 def segmenting_everything(text: str, home):
     """The plain definition: segment the whole text, keep the words that name a region."""
-    index = regions()
-    out = []
-    for word, start, _end in tokenize(text):
-        if word in index.by_name:
-            region = _prefer(index.by_name[word], home)
-        elif word in index.by_short:
-            candidates = [r for r in index.by_short[word] if r.level in ("Province", "City")]
-            if not candidates:
-                continue
-            region = _prefer(candidates, home, strict=len(candidates) > 1)
-        else:
-            continue
-        if region is not None:
-            out.append((region, word, start))
-    return out
+    found = ((region_of(word, home), word, start) for word, start, _end in tokenize(text))
+    return [hit for hit in found if hit[0] is not None]
 
 
 def test_a_name_inside_a_longer_word_is_not_a_region():
