@@ -134,8 +134,16 @@ def compare(url: str, store, settings, name: str, params: dict[str, str], budget
 
     def over_http() -> float:
         started = time.perf_counter()
-        client.request("GET", path)
-        response = client.getresponse()
+        try:
+            client.request("GET", path)
+            response = client.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionError):
+            # the service closes a connection idle past its keep-alive (5 s), which a slow direct
+            # call at 10,000 documents outlasts; http.client does not reconnect by itself
+            client.close()
+            started = time.perf_counter()
+            client.request("GET", path)
+            response = client.getresponse()
         response.read()
         elapsed = (time.perf_counter() - started) * 1000
         if response.status != 200:
