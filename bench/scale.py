@@ -37,6 +37,8 @@ from pathlib import Path
 
 from bench.measure import Stopwatch, peak_rss_bytes, phase, rss_bytes
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def corpus_files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.iterdir() if p.suffix == ".txt")
@@ -88,6 +90,25 @@ def warm_up(corpus_files_: list[Path]) -> dict:
     stock = time.perf_counter() - started
     extract(read_document(corpus_files_[0]))
     return {"project_jieba_load_s": project, "stock_jieba_load_s": stock}
+
+
+def speed_probe(rounds: int = 3) -> dict:
+    """The machine's speed now: the project's tokenizer over one fixed text (the seeds), best of ``rounds``.
+
+    The same work at every corpus size, so the rates compare across sizes; the
+    sample's own jieba rate does not, since its texts differ with the corpus.
+    """
+    from loaders.segment import tokenize
+
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    best = min(_timed(lambda: tokenize(text)) for _ in range(rounds))
+    return {"chars": len(text), "chars_s": len(text) / best}
+
+
+def _timed(work) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
 
 
 def bare_rows(graph, size: int) -> list[tuple[str, list[dict]]]:
@@ -232,6 +253,7 @@ def run(corpus: Path, data_dir: Path, sample: int, load_rounds: int) -> dict:
     result: dict = {"docs": len(files), "bytes": sum(p.stat().st_size for p in files),
                     "rss_start_mb": rss_bytes() / 2**20}
     result["warm_up"] = warm_up(files)
+    result["probe"] = {"before": speed_probe()}
     result["throughput"] = throughput(files, sample)
     shutil.rmtree(data_dir, ignore_errors=True)
     settings = Settings(data_dir=data_dir)
@@ -261,6 +283,7 @@ def run(corpus: Path, data_dir: Path, sample: int, load_rounds: int) -> dict:
         if importlib.util.find_spec("graph.rdf") is not None:  # last: it takes the most memory
             result["export"]["rdf"] = rdf_export(store, elements)
         result["server"] = server_facts(store)
+        result["probe"]["after"] = speed_probe()
     finally:
         store.close()
     return result

@@ -39,3 +39,25 @@ def test_splice_replaces_only_its_own_section():
     again = splice(once, mine.replace("first", "second"))
     assert "theirs" in again and "second" in again and "first" not in again
     assert splice(again, mine.replace("first", "second")) == again
+
+
+def _scale(docs: int, seconds: float, probe_chars_s: float | None, sample_chars_s: float) -> dict:
+    scale = {"docs": docs, "throughput": {"chars": sample_chars_s, "seconds": {"segment": 1.0}},
+             "build": {"seconds": seconds, "grown_mb": docs}, "load": {"replace_s": [seconds]},
+             "export": {"json_s": seconds, "rdf": None}}
+    if probe_chars_s is not None:
+        scale["probe"] = {"before": {"chars_s": probe_chars_s}, "after": {"chars_s": probe_chars_s}}
+    return scale
+
+
+def test_calibration_uses_the_fixed_probe_not_the_samples_rate():
+    """A slower machine at one size (the probe says so) excuses its time; a sample's own rate does not count."""
+    from bench.report import exponents
+
+    # the machine ran at half speed for the 10,000 documents: its time doubled without growing
+    probed = [_scale(100, 1.0, 2.0, 1.0), _scale(1000, 10.0, 2.0, 5.0), _scale(10000, 200.0, 1.0, 1.0)]
+    assert exponents(probed)["build"] == pytest.approx(1.15, abs=0.01)
+    assert exponents(probed, calibrated=True)["build"] == pytest.approx(1.0)
+    # without a probe the sample's rate is all there is
+    unprobed = [_scale(100, 1.0, None, 1.0), _scale(1000, 10.0, None, 1.0), _scale(10000, 100.0, None, 1.0)]
+    assert exponents(unprobed, calibrated=True)["build"] == pytest.approx(1.0)
