@@ -14,16 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.lexicon import AgencyForm, Region, agency_forms, known_agencies, pattern, regions
+from loaders.lexicon import AgencyForm, Region, agency_forms, known_agencies, pattern, regions, words
 
 LEVEL_CHARS = "省市区县州旗"
+#: words that stand for the province level the way 省 does
+PROVINCE_LEVEL_WORDS = ("自治区",)
 GOV_SUFFIX = re.compile(
     r"(厅|局|委员会|委|办公厅|办公室|办|人民政府|政府|管委会|管理委员会|分行|部|领导小组|中心|署|院)$")
 #: how the name of any unit ends (a body no dictionary knows is still a unit only if it ends like one)
 UNIT_END = re.compile(r"(厅|局|委|办|院|所|中心|集团|公司|学校|大学|学院|专班|部门|单位|银行|协会|联盟|平台|政府|"
                       r"管委会|委员会|小组|实验室|分行|支行|部|处|站|队|社|会)$")
 #: a functional zone may head a department name: 广州开发区经济和信息化局
-ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(开发区|高新区|新区|园区|合作区|试验区|示范区|港区)")
+ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(开发区|高新区|新区|园区|合作区|试验区|示范区|港区|商务区|经济区|片区)")
 INSTITUTE_SUFFIX = re.compile(r"(实验室|研究院|研究所|科学院|大学|学院)$")
 
 
@@ -138,9 +140,13 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
                       form.name_en if form and "{J}" not in form.name_en else None)
     party = text.startswith("中共")
     rest = text[2:] if party else text
-    region, rest = _leading_region(rest)
+    region, rest = _leading_region(rest, where)
     level = None
-    if region is None and rest[:1] in LEVEL_CHARS and not rest.startswith(("市场", "区块链", "县域")):
+    if region is None and rest.startswith(PROVINCE_LEVEL_WORDS):
+        # 自治区发展改革委 in a Guangxi plan: the province-level word of an autonomous region
+        word = next(w for w in PROVINCE_LEVEL_WORDS if rest.startswith(w))
+        level, region, rest = "省", where.province, rest[len(word):]
+    elif region is None and rest[:1] in LEVEL_CHARS and not rest.startswith(("市场", "区块链", "县域")):
         level = rest[0]
         region = where.at(level)
         rest = rest[1:]
@@ -186,8 +192,9 @@ def _tidy(written: str) -> str:
     return text
 
 
-def _leading_region(text: str) -> tuple[Region | None, str]:
-    """Consume region names at the start (广州市黄埔区…): the innermost one, and the rest."""
+def _leading_region(text: str, where: Jurisdiction | None = None) -> tuple[Region | None, str]:
+    """Consume region names at the start (广州市黄埔区…): the innermost one, and the rest.
+    A name several divisions share (南山区) is the one in the plan's jurisdiction when there is one."""
     index = regions()
     found: Region | None = None
     while True:
@@ -196,7 +203,7 @@ def _leading_region(text: str) -> tuple[Region | None, str]:
             head = text[:size]
             candidates = index.by_name.get(head)
             if candidates:
-                hit = _pick(candidates, found)
+                hit = _pick(candidates, found, where)
                 if hit:
                     text = text[size:]
                     break
@@ -206,8 +213,13 @@ def _leading_region(text: str) -> tuple[Region | None, str]:
     return found, text
 
 
-def _pick(candidates: list[Region], outer: Region | None) -> Region | None:
+def _pick(candidates: list[Region], outer: Region | None, where: Jurisdiction | None = None) -> Region | None:
     if outer is None:
+        home = [r for r in (where.district, where.city, where.province) if r] if where else []
+        for region in home:
+            near = [c for c in candidates if c == region or region.name in (c.parent, c.province)]
+            if near:
+                return near[0]
         return candidates[0]
     inside = [c for c in candidates if outer.name in (c.parent, c.province)]
     return inside[0] if inside else None
@@ -242,9 +254,19 @@ def _government(text: str, rest: str, form: AgencyForm, region: Region | None, l
         english = form.name_en.replace("{J}", english_of(region) if region else "").strip()
     else:
         prefix = qualified_name(region) if region else ""
+        if form.full == "管理委员会":
+            head = _zone_in_full(head)
         name = prefix + head + form.full
         english = f"{form.name_en} of {english_of(region)}" if region else form.name_en
     return Agency(name, text, form.kind, region.name if region else None, english, level=level)
+
+
+def _zone_in_full(head: str) -> str:
+    """The zone a committee is for, written in full (南昌高新区 -> 南昌高新技术产业开发区)."""
+    for short, full in words()["agencies"]["zone_words"].items():
+        if head.endswith(short):
+            return head[: -len(short)] + full
+    return head
 
 
 def _party(text: str, rest: str, region: Region | None, level: str | None) -> Agency | None:

@@ -17,8 +17,9 @@ from loaders.mentions import find_regions
 
 
 def plan_region(title: str | None, issuers: list[str], text: str) -> Region | None:
+    named = Counter(r for r, _w, _s in find_regions(text[:5000], None))
     if title:
-        region = _title_region(title)
+        region = _title_region(title, named)
         if region:
             return region
     for written in issuers:
@@ -26,23 +27,34 @@ def plan_region(title: str | None, issuers: list[str], text: str) -> Region | No
         if agency and agency.jurisdiction:
             found = regions().by_name.get(agency.jurisdiction)
             if found:
-                return found[0]
-        region = _title_region(written)
+                return _in_context(found, named)
+        region = _title_region(written, named)
         if region:
             return region
-    counts = Counter(r for r, _w, _s in find_regions(text[:5000], None) if r.level in ("Province", "City"))
+    counts = Counter({r: n for r, n in named.items() if r.level in ("Province", "City")})
     if counts:
         return counts.most_common(1)[0][0]
     return None
 
 
-def _title_region(title: str) -> Region | None:
+def _in_context(candidates: list[Region], named: Counter[Region]) -> Region:
+    """Of the divisions sharing a name (南山区 of 深圳市 and of 鹤岗市), the one whose city or
+    province the text names most; the first listed when it names none."""
+    if len(candidates) == 1:
+        return candidates[0]
+    names = Counter()
+    for region, count in named.items():
+        names[region.name] += count
+    return max(candidates, key=lambda r: (names[r.parent or ""] + names[r.province], -candidates.index(r)))
+
+
+def _title_region(title: str, named: Counter[Region] | None = None) -> Region | None:
     """The innermost division among those the title starts with (before its first verb)."""
     head = re.sub(r"^(关于|中共)", "", title)
     head = re.split(r"(?:关于|推进|推动|加快|促进|支持|培育|发展|建设|打造|实施|深化|全面|印发)", head, maxsplit=1)[0] \
         if not head.startswith(("推进", "推动", "加快", "促进", "支持")) else \
         re.sub(r"^(推进|推动|加快|促进|支持)", "", head)[:14]
-    found = scan_regions(head)
+    found = scan_regions(head, named or Counter())
     if not found:
         return None
     # the deepest division, consistent with the ones before it
@@ -55,9 +67,9 @@ def _title_region(title: str) -> Region | None:
     return best
 
 
-def scan_regions(text: str) -> list[Region]:
+def scan_regions(text: str, named: Counter[Region] | None = None) -> list[Region]:
     """Regions written in ``text``, longest name first at each position (full names, or short
-    names of provinces and cities)."""
+    names of provinces and cities); a shared name goes to the division ``named`` points to."""
     index = regions()
     found: list[Region] = []
     i = 0
@@ -67,7 +79,7 @@ def scan_regions(text: str) -> list[Region]:
             hits = index.by_name.get(word) or [r for r in index.by_short.get(word, [])
                                                if r.level in ("Province", "City")]
             if hits:
-                found.append(hits[0])
+                found.append(_in_context(hits, named or Counter()))
                 i += size
                 break
         else:

