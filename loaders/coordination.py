@@ -29,6 +29,7 @@ class Coordinator:
 def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where: Jurisdiction,
                  doc: Document) -> list[Coordinator]:
     regexes = [re.compile(p) for p in words()["coordination"]["patterns"]]
+    anywhere = [re.compile(p) for p in words()["coordination"]["anywhere"]]
     found: dict[str, Coordinator] = {}
     for line in [*notice, *lines]:
         section = outline.section_at(line)
@@ -36,10 +37,13 @@ def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where:
         measure = outline.measure_at(line)
         measure_section = measure.section if measure else section
         implementation = any(IMPLEMENTATION.search(s.title) for s in (section, measure_section) if s)
+        use = regexes
         if not (in_notice or implementation or "径向" in line.text):
-            continue
+            if measure is not None:
+                continue
+            use = anywhere
         for sentence in _sentences(line):
-            for regex in regexes:
+            for regex in use:
                 for match in regex.finditer(sentence.text):
                     bodies = match.group("a")
                     for agency, _offset in resolve_list(bodies, where):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.document import Span
+from loaders.layout import DECLARED_COUNT as COUNT
 from loaders.layout import Layout, Line, chinese_number
 from loaders.lexicon import alternation, words
 
@@ -323,8 +324,6 @@ def _page_date(lay: Layout) -> str | None:
     return None
 
 
-COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|推出|部署)[了出]?[^。，；]{0,12}?"
-                   r"(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*条(?:具体)?(?:举措|措施|政策|任务|意见)?")
 
 
 def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.document import Document, Span
-from loaders.layout import Line, chinese_number
+from loaders.layout import DECLARED_COUNT, Line, chinese_number
 from loaders.lexicon import alternation, words
 from loaders.outline import Measure, Outline
 
@@ -72,7 +72,8 @@ def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal
         # goal section (a report, a preamble) only into a paragraph that states counted goals
         carries = dash or (section is not None and section.kind == "goals") or (
             section is None and bool(_quantity_regex().search(line.text)))
-        if heading or not carries or not _continues(previous, line) or _ends_intro(previous):
+        if (heading or not carries or not _continues(previous, line) or _ends_intro(previous)
+                or (section is None and _is_headline(previous))):
             year = None
         allowed = section is None or section.kind in ("goals", "measures")
         previous = line
@@ -80,7 +81,48 @@ def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal
             continue
         owner = outline.measure_at(line)
         year = _line_goals(doc, line, owner, year, section, goals)
-    return goals
+    return _without_repeats(goals)
+
+
+#: a sentence that sets up how the plan is run (建立由区科委牵头，会同…的工作推进机制), not a goal
+ORGANIZATIONAL = re.compile(r"由[^，。；]{2,30}牵头|会同[^。；]{2,60}(?:机制|专班)|(?:工作|推进|协调)机制|工作专班")
+
+
+def _organizational(line: Line, clause: Span) -> bool:
+    text = line.text
+    at = clause.start - line.start
+    start = max(text.rfind(ch, 0, at) for ch in "。；;!！") + 1
+    ends = [i for i in (text.find(ch, at) for ch in "。；;!！") if i >= 0]
+    return bool(ORGANIZATIONAL.search(text[start:min(ends) if ends else len(text)]))
+
+
+def _is_headline(line: Line | None) -> bool:
+    """A report's headline (…到2027年核心产业规模突破500亿元) ends without punctuation; its year
+    does not carry into the report's first paragraph."""
+    return line is not None and not re.search(r"[。；;！!？?：:，,、）)”]\s*$", line.text)
+
+
+def _without_repeats(goals: list[Goal]) -> list[Goal]:
+    """A headline or lead that repeats a goal of the text in fewer words (核心产业规模突破500亿元,
+    then 全省人工智能核心产业规模突破500亿元) is the same goal: the fuller statement stays."""
+    def key(goal: Goal):
+        return goal.year, goal.value, goal.unit, goal.owner.key if goal.owner else None
+
+    out = []
+    for goal in goals:
+        if goal.qualitative:
+            out.append(goal)
+            continue
+        fuller = any(other is not goal and not other.qualitative and key(other) == key(goal)
+                     and len(other.metric) > len(goal.metric) and _core(goal.metric) in other.metric
+                     for other in goals)
+        if not fuller:
+            out.append(goal)
+    return out
+
+
+def _core(metric: str) -> str:
+    return LEAD.sub("", metric).strip()
 
 
 def _ends_intro(previous: Line | None) -> bool:
@@ -132,6 +174,8 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
             if _cut_off(doc, line, clause, last=n == len(clauses) - 1):
                 continue  # the page ends inside this clause
             found = _goals_of(clause, seg_year, owner)
+            if _organizational(line, clause):
+                found = [g for g in found if not g.qualitative]
             for goal in found:
                 goal.clause = means + goal.clause  # 依托深远海风电母港，建设…: the site serves the goal
                 _borrow_metric(goal, last_metric)
@@ -234,7 +278,11 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     text = clause.text
     if len(re.findall(r"[\u4e00-\u9fff]", text)) < 3 or BOILERPLATE.search(text):
         return []
-    quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
+    counts = [m.span() for m in DECLARED_COUNT.finditer(text)]  # 提出20项重点任务 counts the plan's items
+    quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)
+                  and not any(a <= m.start() < b for a, b in counts)]
+    if counts and not quantities:
+        return []
     if not quantities:
         return _qualitative(clause, year, owner)
     # "基本形成…规划并开展1-2个…应用": split at 并 when only one half is counted
@@ -244,6 +292,9 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         goals += _qualitative(clause.sub(0, joint.start()), year, owner)
         clause, text = clause.sub(joint.end()), text[joint.end():]
         quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
+    # 营业收入超10亿元的企业5家以上: a quantity that qualifies what a later one counts is not a goal
+    quantities = [q for n, q in enumerate(quantities)
+                  if not (n + 1 < len(quantities) and text[q.end():q.end() + 1] == "的")]
     previous_end = 0
     for n, q in enumerate(quantities):
         next_start = quantities[n + 1].start() if n + 1 < len(quantities) else len(text)
@@ -291,6 +342,9 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
     return comparators.get(pre, "=") if pre else "="
 
 
+#: 面向东盟的人工智能创新合作高地基本建成: the means word only qualifies the subject of a goal
+ATTRIBUTIVE_GOAL = re.compile(r"^[^，,；;]{2,24}?的[^，,；;]{2,30}?(?:初步|基本|全面|加快|逐步)?"
+                              r"(?:形成|建成|完善|确立|显现|凸显|彰显|提升|增强|取得[^，,；;]{0,6}成效)$")
 GOAL_VERB = re.compile(r"打造|建成|建设|形成|培育|实现|构建|引育|引进|落地|突破|部署|提升|壮大")
 LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年)+")
 TRAILING_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|约|近|提升至|提升到|提高到|提高至|增长到|增至|增加到|"
@@ -341,7 +395,7 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     means = tuple(words()["targets"]["means_words"])
     lead = LEAD.match(text)
     core = clause.sub(lead.end()) if lead else clause
-    if core.text.startswith(means):
+    if core.text.startswith(means) and not ATTRIBUTIVE_GOAL.match(core.text):
         # 围绕物流配送等领域打造一批示范应用场景: the goal starts at its verb
         verb = GOAL_VERB.search(core.text, 4)
         if verb is None:
@@ -349,6 +403,8 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         core = core.sub(verb.start())
     if not core.text or len(re.findall(r"[\u4e00-\u9fff]", core.text)) < 4:
         return []
+    if core.text[:1] in "（(" and core.text[-1:] in "）)":
+        return []  # a bracketed aside (a responsibility list, a note) is not a goal
     if re.match(r"^以.{1,20}为", core.text) and not re.match(r"^以.{1,30}为\S{1,4}的", core.text):
         return []  # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):

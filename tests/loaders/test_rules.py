@@ -299,3 +299,23 @@ def test_a_zone_committee_is_named_with_the_zone_in_full():
             "（牵头单位：市发改委；配合单位：市工信局、南昌高新区管委会）\n")
     graph = build(text)
     assert "南昌高新技术产业开发区管理委员会" in [n for n, _, _ in owners(graph, measure(graph, "建设智能算力中心").id)]
+
+
+REPORT = """合肥：加快推进“人工智能+”行动 到2027年核心产业规模突破1500亿元
+2025-09-18 10:32  来源：合肥晚报
+近日，合肥市人民政府办公室印发《合肥市加快推进“人工智能+”行动实施方案（2025—2027年）》，从算力、模型、数据、场景、生态五个方面提出20项重点任务。
+《实施方案》明确，到2027年，全市人工智能核心产业规模突破1500亿元，培育营业收入超10亿元的龙头企业10家以上，面向长三角的人工智能创新高地基本建成。
+《实施方案》明确，由市数据资源局牵头，会同市发展改革委等部门建立工作推进机制，统筹推进各项任务落实。
+"""
+
+
+def test_a_report_declares_its_count_and_states_each_goal_once():
+    graph = build(REPORT)
+    assert plan(graph).properties["measure_count_declared"] == 20
+    targets = sorted((t.properties["metric"], t.properties.get("value")) for t in graph.by_label(Label.TARGET))
+    # the headline repeats the 1500亿元 goal; 20项重点任务 is the count; 超10亿元的 qualifies the 10家
+    assert targets == sorted([("培育营业收入超10亿元的龙头企业", 10), ("全市人工智能核心产业规模", 1500),
+                              ("面向长三角的人工智能创新高地基本建成", None)])
+    coordinators = [graph.nodes[r.start].properties["name"] for r in graph.relationships.values()
+                    if r.type == Rel.COORDINATES]
+    assert coordinators == ["合肥市数据资源局"]
