@@ -282,6 +282,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     candidates = [m for m in marked if m.style is None and _measures_allowed(result, m.line)]
     found = _heading_lines(candidates, result) or _task_paragraphs(candidates, result)
     found += _enumerations(candidates, result, existing=found)
+    found += _enumerated_lines(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found.sort(key=lambda m: m.title.start)
     for n, measure in enumerate(found, 1):
@@ -368,6 +369,48 @@ def _enumerations(candidates: list[_Marked], result: Outline, existing: list[Mea
                               pieces=[item.rest.sub(hit.start(1), end)], lines=[item.line])
             found.append(measure)
         result.context[item.line.index] = (section, found[-1], False)
+    return found
+
+
+LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?)")
+
+
+def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """Lines that open 一是…, 二是… or 亮点一：…, 亮点二：… in turn: one measure each, titled by the
+    first phrase after the marker; a marker line that is only a heading takes the lines after it."""
+    taken = {line.index for m in existing for line in m.lines}
+    marked = [(i, m) for i, item in enumerate(candidates)
+              if item.line.index not in taken and (m := LINE_ENUM.match(item.rest.text))]
+    found = []
+    for style in (1, 2):  # 一是… and 亮点一… are separate sequences
+        hits = [(i, m) for i, m in marked if m.group(style)]
+        values = [chinese_number(m.group(style)) for _, m in hits]
+        if len(hits) >= 2 and values == list(range(1, len(hits) + 1)):
+            found += _line_items(hits, candidates, result)
+    return found
+
+
+def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked], result: Outline) -> list[Measure]:
+    found = []
+    for n, (i, match) in enumerate(hits):
+        item = candidates[i]
+        section = result.section_at(item.line)
+        body = item.rest.sub(match.end())
+        heading = _is_heading_like(body.text) or not re.search(r"[。！？]", body.text)
+        stop = None if heading else re.search(r"[，,；;。]", body.text)
+        title = _strip_terminal(body.sub(0, stop.start()) if stop else body)
+        number = item.rest.sub(match.start(1) if match.group(1) else 0, match.end()).strip(" ：:")
+        measure = Measure("", number.text, number, title, 1, section=section,
+                          pieces=[item.rest.sub(number.start - item.rest.start)], lines=[item.line])
+        result.context[item.line.index] = (section, measure, False)
+        end = hits[n + 1][0] if n + 1 < len(hits) else len(candidates)
+        j = i + 1
+        while heading and j < end and candidates[j].line.index == candidates[j - 1].line.index + 1:
+            measure.pieces.append(candidates[j].rest)
+            measure.lines.append(candidates[j].line)
+            result.context[candidates[j].line.index] = (section, measure, False)
+            j += 1
+        found.append(measure)
     return found
 
 

@@ -319,3 +319,27 @@ def test_a_report_declares_its_count_and_states_each_goal_once():
     coordinators = [graph.nodes[r.start].properties["name"] for r in graph.relationships.values()
                     if r.type == Rel.COORDINATES]
     assert coordinators == ["合肥市数据资源局"]
+
+
+def _measure_titles_and_sites(text: str) -> tuple[list[str], set[str]]:
+    graph = build(text)
+    titles = [m.properties["title"] for m in sorted(graph.by_label(Label.MEASURE),
+                                                      key=lambda m: m.properties["ordinal"])]
+    named = {graph.nodes[r.end].properties["name"] for r in graph.relationships.values() if r.type == Rel.AT_SITE}
+    return titles, named
+
+
+def test_report_items_on_lines_of_their_own_with_sites_by_their_endings():
+    titles, named = _measure_titles_and_sites(
+        "南山出台18条措施 全力打造人工智能创新策源地\n来源：深圳商报\n"
+        "近日，深圳市南山区科技创新局印发《南山区支持人工智能产业高质量发展若干措施》，提出18条措施。\n"
+        "亮点一：发放“算力券”降低研发成本\n对租用智算中心算力的企业给予补助。\n"
+        "亮点二：打造产业集聚空间\n支持西丽湖国际科教城、留仙洞总部基地建设人工智能产业集聚区。\n")
+    assert titles == ["发放“算力券”降低研发成本", "打造产业集聚空间"]
+    assert {"西丽湖国际科教城", "留仙洞总部基地"} <= named
+    titles, named = _measure_titles_and_sites(
+        "合肥：加快推进“人工智能+”行动\n近日，合肥市人民政府办公室印发《合肥市加快推进“人工智能+”行动实施方案》。\n"
+        "一是强化算力供给。加快合肥先进计算中心二期建设。\n"
+        "二是壮大产业集群。推动中国声谷、合肥经开区集聚企业。\n")
+    assert titles == ["强化算力供给", "壮大产业集群"]
+    assert {"合肥先进计算中心", "中国声谷", "合肥经开区"} <= named
