@@ -302,6 +302,8 @@ def _english_group(rest: str, region: Region | None) -> str | None:
 # -- lists of names ---------------------------------------------------------------
 
 SPLIT = re.compile(r"[、，,；;\s]+")
+#: the rest of a collective written with a 、 inside: 各州、|市人民政府, 各市、|县（区）人民政府
+COLLECTIVE_TAIL = re.compile(r"[市县区州盟旗][^、，,；;]{0,8}?(?:人民政府|政府|行政公署|管委会)$")
 
 
 def split_names(text: str) -> list[tuple[str, int]]:
@@ -320,6 +322,9 @@ def split_names(text: str) -> list[tuple[str, int]]:
             depth = max(0, depth - 1)
         elif depth == 0 and (SPLIT.match(ch) or i == len(text)):
             piece = text[start:i]
+            if re.fullmatch(r"\s*各[\u4e00-\u9fff]{1,2}", piece) and ch == "、" and COLLECTIVE_TAIL.match(
+                    re.split(r"[，,；;]", text[i + 1:], maxsplit=1)[0]):
+                continue  # 各州、市人民政府: one collective written with a 、 inside
             if piece.strip():
                 out.extend(_paren_bodies(piece, start))
             start = i + 1

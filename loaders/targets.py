@@ -84,6 +84,8 @@ def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal
     return _without_repeats(goals)
 
 
+#: what a quantity measures when the text names it before the number
+MEASURED_NOUN = re.compile(r"(?:规模|总量|能力|比重|占比|比例|率|产值|营收|收入|增加值|容量|总数)$")
 #: a sentence that sets up how the plan is run (建立由区科委牵头，会同…的工作推进机制), not a goal
 ORGANIZATIONAL = re.compile(r"由[^，。；]{2,30}牵头|会同[^。；]{2,60}(?:机制|专班)|(?:工作|推进|协调)机制|工作专班")
 
@@ -361,6 +363,9 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     before = text[previous_end: q.start()].strip(" 、，,和及与")
     before = re.sub(r"^(?:推动|推进|促进|确保)", "", LEAD.sub("", before))
     metric_after = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", after)) >= 2 and after_raw[:1] not in "、，,；;"
+    if metric_after and re.match(r"(?:以上|左右)?的", after_raw) and MEASURED_NOUN.search(before):
+        metric_after = False  # 建成智能算力规模1000PFLOPS以上的算力基础设施: the count measures 规模
+        before = re.sub(rf"^(?:{GOAL_VERB.pattern})", "", before)
     if metric_after:
         metric_start = q.end() + after_raw.index(after[:1]) if after else q.end()
         metric_span = clause.sub(metric_start, metric_start + len(after))

@@ -343,3 +343,18 @@ def test_report_items_on_lines_of_their_own_with_sites_by_their_endings():
         "二是壮大产业集群。推动中国声谷、合肥经开区集聚企业。\n")
     assert titles == ["强化算力供给", "壮大产业集群"]
     assert {"合肥先进计算中心", "中国声谷", "合肥经开区"} <= named
+
+
+def test_a_collective_written_with_a_pause_mark_inside_is_one_entry():
+    text = ("云南省人工智能产业行动方案\n二、重点任务\n（一）建设算力设施。布局智算中心。"
+            "（责任单位：省发展改革委、各州、市人民政府）\n")
+    graph = build(text)
+    assert [n for n, _, _ in owners(graph, measure(graph, "建设算力设施").id)] == [
+        "云南省发展和改革委员会", "各州、市人民政府"]
+
+
+def test_a_count_measures_the_noun_before_it_when_a_thing_follows_with_de():
+    text = "太原市人工智能行动计划\n一、主要目标\n到2026年，建成智能算力规模1000PFLOPS以上的算力基础设施。\n"
+    (target,) = build(text).by_label(Label.TARGET)
+    assert (target.properties["metric"], target.properties["value"], target.properties["unit"]) == (
+        "智能算力规模", 1000, "PFLOPS")
