@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,6 +21,18 @@ from queries.deps import get_settings, get_store
 from queries.run import arun_cypher, result_csv, result_json
 
 router = APIRouter(tags=["cypher"])
+
+
+class ResultResponse(JSONResponse):
+    """JSON by orjson: a tenth of the standard encoder's time on a 160 kB result of paths
+    (``site-to-goals``), the biggest share of what HTTP added to such queries. Values orjson
+    refuses (an integer beyond 64 bits) fall back to the standard encoder."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return orjson.dumps(content)
+        except orjson.JSONEncodeError:
+            return super().render(content)
 
 
 class CypherRequest(BaseModel):
@@ -61,7 +74,7 @@ def answer(request: Request, result, extra: dict[str, Any] | None = None, fmt: s
     """
     if wants_csv(request, fmt):
         return Response(result_csv(result), media_type="text/csv; charset=utf-8")
-    return JSONResponse({**(extra or {}), **result_json(result)})
+    return ResultResponse({**(extra or {}), **result_json(result)})
 
 
 @router.post("/cypher", response_model=CypherResult,
