@@ -12,7 +12,8 @@ level once carries it to the names that follow (市发改委、财政局). Party
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from loaders.lexicon import AgencyForm, Region, agency_forms, known_agencies, pattern, regions, words
 
@@ -124,6 +125,12 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     if known:
         entity, jurisdiction = known
         return Agency(entity.name, text, entity.kind, jurisdiction, entity.name_en)
+    zone = ZONE_HEAD.match(text)
+    if (zone and where.city and re.search(r"(管委会|管理委员会|管理局)$", text) and where.city.short not in text
+            and _leading_region(text, where)[0] is None and not regions().lookup(zone.group(0))):
+        # 江东新区管理局 in a Haikou plan: 海口江东新区管理局 (written as printed)
+        agency = resolve(where.city.short + text, where, carry)
+        return replace(agency, written=text) if agency else None
     if pattern("responsibility", "collective").search(text):
         # 各市(含定州、辛集市,下同)政府: the aside explains the collective, the name is without it
         text = re.sub(r"[（(][^（()）]*(?:含|包括|下同)[^（()）]*[)）]", "", text)
@@ -291,7 +298,12 @@ def _party(text: str, rest: str, region: Region | None, level: str | None) -> Ag
 
 def _plausible_body(rest: str) -> bool:
     """A name made of a qualifier and a body word, not a phrase (no verbs or punctuation)."""
-    return 2 <= len(rest) <= 20 and not re.search(r"[，。；：、的对在将为与和及]", rest[:-1])
+    if not 2 <= len(rest) <= 20 or re.search(r"[，。；：、的对在将为及]", rest[:-1]):
+        return False
+    # 数据和政务服务局, 政务服务与数据管理局 are one name; 科技厅和省发展改革委 is two
+    joins = [i for i, ch in enumerate(rest[:-1]) if ch in "和与"]
+    return not any(rest[i + 1] in LEVEL_CHARS or _leading_region(rest[i + 1:])[0] or GOV_SUFFIX.search(rest[:i])
+                   for i in joins)
 
 
 def _english_group(rest: str, region: Region | None) -> str | None:
@@ -315,20 +327,49 @@ def split_names(text: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     depth = 0
     start = 0
+    joined = _joined_names(text)
     for i, ch in enumerate(text + "、"):
+        if any(a < i < b for a, b in joined):
+            continue  # 市科委、中关村管委会: one body with two names
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
         elif depth == 0 and (SPLIT.match(ch) or i == len(text)):
             piece = text[start:i]
-            if re.fullmatch(r"\s*各[\u4e00-\u9fff]{1,2}", piece) and ch == "、" and COLLECTIVE_TAIL.match(
-                    re.split(r"[，,；;]", text[i + 1:], maxsplit=1)[0]):
+            tail = re.split(r"[，,；;]", text[i + 1:], maxsplit=1)[0]
+            if ch == "、" and ((re.fullmatch(r"\s*各[\u4e00-\u9fff]{1,2}", piece) and COLLECTIVE_TAIL.match(tail))
+                               or (re.fullmatch(r"\s*各\S{1,6}(?:行政公署|管委会)", piece)
+                                   and re.match(r"(?:人民政府|政府)(?:[按负分等]|$)", tail))):
                 continue  # 各州、市人民政府: one collective written with a 、 inside
             if piece.strip():
                 out.extend(_paren_bodies(piece, start))
             start = i + 1
     return out
+
+
+@cache
+def _two_name_forms() -> tuple[str, ...]:
+    return tuple(form for form in known_agencies() if "、" in form)
+
+
+def _joined_names(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a body that has two names joined by 、 (agencies.csv)."""
+    spans = []
+    for form in _two_name_forms():
+        at = text.find(form)
+        while at >= 0:
+            spans.append((at, at + len(form)))
+            at = text.find(form, at + 1)
+    return spans
+
+
+def _shared_suffix(name: str, following: str | None) -> str:
+    """鄂尔多斯市、包头市人民政府: a bare division before a division's government shares its ending."""
+    if following is None or not regions().by_name.get(_tidy(name)):
+        return ""
+    region, rest = _leading_region(_tidy(following))
+    return rest if region is not None and rest in ("人民政府", "政府", "行政公署") else ""
 
 
 def _paren_bodies(piece: str, offset: int) -> list[tuple[str, int]]:
@@ -342,17 +383,20 @@ def _paren_bodies(piece: str, offset: int) -> list[tuple[str, int]]:
     return [(piece, offset + lead)]
 
 
-def resolve_list(text: str, where: Jurisdiction, keep_unknown: bool = False) -> list[tuple[Agency, int]]:
-    """Resolve every name of a list, carrying the level character from one name to the next.
+def resolve_list(text: str, where: Jurisdiction, keep_unknown: bool = False,
+                 carry: str | None = None) -> list[tuple[Agency, int]]:
+    """Resolve every name of a list, carrying the level character from one name to the next
+    (``carry`` is the level a list before this one ended with: 自治区工业和信息化厅牵头，科技厅配合).
 
     In a responsibility list every entry is a responsible unit, whatever it is called
     (a company, a school, a body no dictionary knows): with ``keep_unknown`` such an
     entry is kept as written (kind ``other``) instead of being dropped.
     """
     out: list[tuple[Agency, int]] = []
-    carry: str | None = None
-    for name, offset in split_names(text):
-        agency = resolve(name, where, carry)
+    names = split_names(text)
+    for n, (name, offset) in enumerate(names):
+        shared = _shared_suffix(name, names[n + 1][0] if n + 1 < len(names) else None)
+        agency = resolve(name + shared, where, carry)
         if agency is None and keep_unknown and not re.search(r"以下|不再|均含|均需|按职责|分工|等单位", name):
             tidy = _tidy(name)
             if 2 <= len(tidy) <= 30 and not re.search(r"[，。；：]", tidy) and UNIT_END.search(tidy):

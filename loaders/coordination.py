@@ -17,6 +17,8 @@ from loaders.layout import Line
 from loaders.lexicon import words
 from loaders.outline import Outline
 
+#: words that make a sentence inside a measure speak of the whole plan (《行动方案》要求，由…牵头…统筹推进各项任务落实)
+PLAN_WIDE = re.compile(r"《|各项任务|本方案|本计划|方案实施|计划实施")
 IMPLEMENTATION = re.compile(r"保障|组织实施|组织领导|推进机制|实施机制|工作机制|组织保障")
 
 
@@ -39,10 +41,10 @@ def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where:
         implementation = any(IMPLEMENTATION.search(s.title) for s in (section, measure_section) if s)
         use = regexes
         if not (in_notice or implementation or "径向" in line.text):
-            if measure is not None:
-                continue
             use = anywhere
         for sentence in _sentences(line):
+            if use is anywhere and measure is not None and not PLAN_WIDE.search(sentence.text):
+                continue  # a mechanism inside a measure is that measure's, unless it speaks of the whole plan
             for regex in use:
                 for match in regex.finditer(sentence.text):
                     bodies = match.group("a")

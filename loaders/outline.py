@@ -143,6 +143,8 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     result = Outline([], [])
     _walk(marked, result, has_sections)
     if not result.measures:
+        _sections_as_measures(marked, result)
+    if not result.measures:
         _fallbacks(lay, marked, result)
     _bullet_paragraphs(marked, result)
     _number_siblings(result)
@@ -276,6 +278,32 @@ def _number_siblings(result: Outline) -> None:
 
 
 # -- fallbacks for plans without numbered items ---------------------------------------
+
+def _sections_as_measures(marked: list[_Marked], result: Outline) -> None:
+    """一、加强工业智能算力供给。统筹…（责任单位：…）: a 若干措施 numbered 一、二、 with nothing under
+    them writes its measures at the top level. Read so when at least two task sections carry
+    their text on the heading line and none holds numbered items."""
+    sections = [m for m in marked if m.style == "sec" and section_kind(m.rest.text) == "measures"]
+    inline = [m for m in sections if re.search(r"[。！？]\s*\S{8,}", m.rest.text)]
+    if len(inline) < 2 or len(inline) < len(sections) - 1:
+        return
+    heading_lines = {m.line.index for m in sections}
+    result.sections = [s for s in result.sections if s.line is None or s.line.index not in heading_lines]
+    current: Measure | None = None
+    for item in marked:
+        if item in sections:
+            current = Measure("", item.number, item.rest.doc.span(item.line.start, item.rest.start).strip(),
+                              _item_title(item, marked), 1, pieces=[item.rest], lines=[item.line])
+            current.key = f"s.{len(result.measures) + 1}"
+            result.measures.append(current)
+            result.context[item.line.index] = (None, current, False)
+        elif item.style in ("sec", "chap", "md"):
+            current = None
+        elif current is not None and item.style is None:
+            current.pieces.append(item.rest)
+            current.lines.append(item.line)
+            result.context[item.line.index] = (None, current, False)
+
 
 def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     """Items that lost their numbers, news reports: used only when no numbered item exists."""

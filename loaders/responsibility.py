@@ -199,10 +199,12 @@ def _bracket(bracket: Span, measure: Measure, where: Jurisdiction, first_leads: 
         cut = max(names.text.rfind(sep) for sep in "、，,；; ")
         lists[-1] = (role, names.sub(0, max(cut, 0)))
     out: list[Assignment] = []
+    carry: str | None = None  # 自治区工业和信息化厅牵头，科技厅配合: the level carries into the next list
     for role, names in lists:
         if role == "responsible" and "support" in roles and "lead" not in roles:
             role = "lead"
-        agencies = [a for a, _ in resolve_list(names.text, where, keep_unknown=True)]
+        agencies = [a for a, _ in resolve_list(names.text, where, keep_unknown=True, carry=carry)]
+        carry = next((a.level for a in reversed(agencies) if a.level), carry)
         for rank, agency in enumerate(_unique(agencies), 1):
             this_role = role
             if first_leads and len(lists) == 1 and role == "responsible":

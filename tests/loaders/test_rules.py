@@ -358,3 +358,34 @@ def test_a_count_measures_the_noun_before_it_when_a_thing_follows_with_de():
     (target,) = build(text).by_label(Label.TARGET)
     assert (target.properties["metric"], target.properties["value"], target.properties["unit"]) == (
         "智能算力规模", 1000, "PFLOPS")
+
+
+def test_top_level_items_that_carry_their_text_are_the_measures():
+    text = ("北京市推动人工智能赋能新型工业化若干措施\n为加快制造业智能化转型，制定以下措施。\n"
+            "一、加强工业智能算力供给。统筹公共算力资源，提供普惠算力调度服务。（责任单位：市经济和信息化局，市科委、中关村管委会）\n"
+            "二、支持工业大模型研发。鼓励龙头企业联合高校院所研发行业大模型。（责任单位：市科委、中关村管委会，各区政府）\n")
+    graph = build(text)
+    assert owners(graph, measure(graph, "加强工业智能算力供给").id) == [
+        ("北京市经济和信息化局", "responsible", 1),
+        ("北京市科学技术委员会、中关村科技园区管理委员会", "responsible", 2)]
+    assert [m.properties["number"] for m in graph.by_label(Label.MEASURE)] == ["一、", "二、"]
+
+
+def test_an_autonomous_region_list_carries_its_level_across_role_clauses_and_shared_endings():
+    text = ("内蒙古自治区绿色算力行动方案\n二、重点任务\n（一）培育产业集群。引进企业。"
+            "（自治区工业和信息化厅牵头，科技厅、政务服务与数据管理局，鄂尔多斯市、包头市人民政府配合）\n")
+    graph = build(text)
+    assert owners(graph, measure(graph, "培育产业集群").id) == [
+        ("内蒙古自治区工业和信息化厅", "lead", 1), ("内蒙古自治区科学技术厅", "support", 1),
+        ("内蒙古自治区政务服务与数据管理局", "support", 2), ("鄂尔多斯市人民政府", "support", 3),
+        ("包头市人民政府", "support", 4)]
+
+
+def test_a_leading_group_and_the_bureau_that_hosts_its_office_coordinate():
+    text = ("海口市人工智能产业发展工作方案\n一、重点任务\n（一）建设算力设施。建设智算中心。（责任单位：市科工信局）\n"
+            "二、保障措施\n（一）加强组织领导。成立海口市人工智能产业发展领导小组，由市政府主要领导任组长。"
+            "领导小组办公室设在市科工信局，负责统筹协调方案实施中的重大事项。\n")
+    graph = build(text)
+    coordinators = sorted(graph.nodes[r.start].properties["name"] for r in graph.relationships.values()
+                          if r.type == Rel.COORDINATES)
+    assert coordinators == ["海口市人工智能产业发展领导小组", "海口市科学技术工业信息化局"]
