@@ -72,15 +72,18 @@ def scan_regions(text: str, named: Counter[Region] | None = None) -> list[Region
     names of provinces and cities); a shared name goes to the division ``named`` points to."""
     index = regions()
     found: list[Region] = []
-    i = 0
+    i = found_end = 0
     while i < len(text):
         for size in range(min(8, len(text) - i), 1, -1):
             word = text[i:i + size]
+            inner = found[-1] if found and found[-1].level == "City" and found_end == i else None
             hits = index.by_name.get(word) or [r for r in index.by_short.get(word, [])
-                                               if r.level in ("Province", "City")]
+                                               if r.level in ("Province", "City")
+                                               or (inner is not None and r.parent == inner.name)]
             if hits:
                 found.append(_in_context(hits, named or Counter()))
                 i += size
+                found_end = i  # 广州南沙: a district's short name right after its city
                 break
         else:
             i += 1

@@ -144,8 +144,10 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             before = text[: match.start()]
             clause = re.split(r"[，。；,;：:]", before)[-1]
             after = text[match.end(): match.end() + 24]
-            if re.match(r"\s*[（(][^）)]*〔\s*\d{4}\s*〕", after) or re.search(cite, clause):
-                cited.append(span)
+            issued = re.search(rf"({issue})(了|的)?\s*$", before) or re.search(r"关于\s*$", before)
+            numbered = re.match(r"\s*[（(][^）)]*〔\s*\d{4}\s*〕", after)
+            if (numbered and not issued) or re.search(cite, clause):
+                cited.append(span)  # 依据《…》（国发〔2017〕35号）; but 印发《…》（甬政办发〔2025〕31号）is the plan
                 continue
             notice = re.fullmatch(r"(.{2,40}?)关于印发(.+)的通知", inner)
             if notice:
@@ -153,7 +155,6 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 span = doc.span(span.start + notice.start(2), span.start + notice.end(2))
             if not _is_title(inner):
                 continue
-            issued = re.search(rf"({issue})(了|的)?\s*$", before) or re.search(r"关于\s*$", before)
             announced = re.match(r"\s*([（(]以下简称|已经|业经|经|已|于|印发|现印发)", after)
             score = 3 if issued or announced else 1
             candidates.append(TitleCandidate(span, score, "quoted"))
@@ -267,6 +268,11 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
             start = doc.text.find(match.group(0))
             return doc.surface(match.group(0), start if start >= 0 else None)
         return value.strip()
+    if meta.title is not None:
+        # 印发《…》（甬政办发〔2025〕31号，以下简称《实施方案》）: the number printed right after the title
+        beside = re.search(re.escape(meta.title.text) + r"》\s*[（(]\s*(" + DOC_NUMBER.pattern + ")", doc.text)
+        if beside:
+            return doc.quote(beside.start(1), beside.end(1))
     for line in lay.lines[: max(meta.body_start, 1) + 2]:
         text = line.text.strip()
         # …的通知赣府发〔2025〕16号, …的通知（渝府办发〔2025〕60号）。, a line (苏政发〔2025〕108号)

@@ -65,7 +65,7 @@ def brackets(span: Span) -> list[Span]:
 
 
 @cache
-def _label_regex() -> re.Pattern[str]:
+def label_regex() -> re.Pattern[str]:
     section = words()["responsibility"]
     labels = section["lead"] + section["support"] + section["responsible"]
     return re.compile(rf"({alternation(labels)})\s*[:：]\s*")
@@ -85,7 +85,7 @@ def list_spans(piece: Span) -> list[Span]:
     without brackets after the text (…。牵头单位：A；配合单位：B) or on a line of its own."""
     spans = brackets(piece)
     covered = [(s.start, s.end) for s in spans]
-    for match in re.finditer(rf"(?:^|(?<=[。；;]))\s*(?:{_label_regex().pattern})", piece.text):
+    for match in re.finditer(rf"(?:^|(?<=[。；;]))\s*(?:{label_regex().pattern})", piece.text):
         start = piece.start + match.start()
         if not any(a <= start < b for a, b in covered):
             spans.append(piece.doc.span(start, piece.end))
@@ -100,7 +100,7 @@ def read_lists(bracket: Span) -> list[tuple[str, Span]]:
     closed = opened and bracket.text[-1:] in CLOSE
     inner = bracket.sub(1 if opened else 0, len(bracket.text) - 1 if closed else len(bracket.text))
     text = inner.text
-    labels = list(_label_regex().finditer(text))
+    labels = list(label_regex().finditer(text))
     lists: list[tuple[str, Span]] = []
     if labels:
         for n, label in enumerate(labels):
@@ -224,7 +224,7 @@ def _unique(agencies: list[Agency]) -> list[Agency]:
 
 def strip_brackets(text: str) -> str:
     """``text`` without its responsibility lists (names there are not sites or mentions)."""
-    label = _label_regex()
+    label = label_regex()
     out, keep_from = [], 0
     for a, b in _bracket_ranges(text):
         inner = text[a + 1:b - 1]

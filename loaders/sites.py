@@ -145,13 +145,19 @@ def _left_edge(text: str, suffix_start: int) -> int:
                 break
         if ch in STOP_CHARS or _ends_with_stop(text, i):
             break
-        if ch in "和与及" and any(text.endswith(s, 0, i - 1) for s, _ in _suffixes()):
-            break
+        if ch in "和与及" and (any(text.endswith(s, 0, i - 1) for s, _ in _suffixes())
+                              or _starts_with_place(text[i:suffix_start])
+                              or re.search(r"(大学|学院|研究院|研究所|实验室|公司|集团|医院|[)）])$", text[:i - 1])):
+            break  # 香港科技大学（广州）及南沙科学城, 国家超级计算成都中心和成都智算中心: two names
         i -= 1
     for form, _org in _org_names():
         if len(form) >= 2 and text.endswith(form, 0, i):
             return i - len(form)  # 美的库卡智能制造科技园: a company name inside a site name
     return i
+
+
+def _starts_with_place(text: str) -> bool:
+    return _leading_place(text) is not None
 
 
 @cache
@@ -198,7 +204,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     return SiteMention(name, written, start, kind, None, city, district, False)
 
 
-NOT_PLACES = ("长三角", "珠三角", "京津冀", "粤港澳", "大湾区", "成渝", "中部", "西部", "东部", "全国", "全省", "华南")
+NOT_PLACES = ("长三角", "珠三角", "京津冀", "粤港澳", "大湾区", "大湾", "成渝", "中部", "西部", "东部", "全国", "全省",
+              "华南")
 
 
 @cache

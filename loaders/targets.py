@@ -21,6 +21,7 @@ from loaders.document import Document, Span
 from loaders.layout import DECLARED_COUNT, Line, chinese_number
 from loaders.lexicon import alternation, words
 from loaders.outline import Measure, Outline
+from loaders.responsibility import label_regex
 
 YEAR_PHRASE = re.compile(
     r"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年\s*(?:底|末|年底|前|时)?\s*[，,]?"
@@ -147,6 +148,9 @@ def _continues(previous: Line | None, line: Line) -> bool:
 def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, section,
                 goals: list[Goal]) -> int | None:
     text = line.text
+    listed = re.search(rf"(?:^|(?<=[。；;]))\s*(?:{label_regex().pattern})", text)
+    if listed:  # …到2024年底建成…。责任单位：市工业和信息化局，滨海新区人民政府。: the list is no goal
+        text = text[: listed.start()]
     phrases = list(YEAR_PHRASE.finditer(text))
     dash = re.match(r"^(——|--)\s*", text)
     start = 0
@@ -317,9 +321,12 @@ def _is_quantity(m: re.Match[str], text: str) -> bool:
     after = text[m.end(): m.end() + 1]
     before = text[max(0, m.start() - 1): m.start()]
     if unit is None:
-        return bool(m.group("post")) and m.group("post") in ("以下", "以上", "以内") and "." in m.group("num")
-    if unit == "G" and (after[:1].isalnum() or before[-1:].isalpha()):
-        return False
+        # PUE低于1.25, PUE降至1.3以下: a ratio has no unit, but a bound and a decimal point
+        return "." in m.group("num") and (bool(m.group("pre")) or m.group("post") in ("以下", "以上", "以内"))
+    if unit in ("G", "P") and (re.match(r"[A-Za-z0-9\-]", after[:1]) or re.match(r"[A-Za-z]", before[-1:])):
+        return False  # 5G-A, PUE, IPv6
+    if unit == "G" and after[:1].isalpha():
+        return False  # 5G基站 names a technology; 10G以上 counts
     if re.match(r"[A-Za-z]", after) and unit not in ("%", "％"):
         return False
     if unit in ("年",):

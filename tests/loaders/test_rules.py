@@ -389,3 +389,24 @@ def test_a_leading_group_and_the_bureau_that_hosts_its_office_coordinate():
     coordinators = sorted(graph.nodes[r.start].properties["name"] for r in graph.relationships.values()
                           if r.type == Rel.COORDINATES)
     assert coordinators == ["海口市人工智能产业发展领导小组", "海口市科学技术工业信息化局"]
+
+
+def test_an_interpretation_page_names_the_plan_it_explains_with_its_number():
+    text = ("《宁波市推动人工智能与制造业深度融合实施方案（2025—2027年）》政策解读\n"
+            "近日，宁波市人民政府办公厅印发《宁波市推动人工智能与制造业深度融合实施方案（2025—2027年）》"
+            "（甬政办发〔2025〕31号，以下简称《实施方案》）。现就有关内容解读如下。\n"
+            "答：到2027年，全市人工智能核心产业营收突破1000亿元，新建大型数据中心PUE低于1.25，光谷智能算力规模达到8000P。\n")
+    graph = build(text)
+    props = plan(graph).properties
+    assert (props["kind"], props["doc_number"], props["period_start"], props["period_end"]) == (
+        "实施方案", "甬政办发〔2025〕31号", 2025, 2027)
+    values = sorted((t.properties["value"], t.properties.get("unit") or "") for t in graph.by_label(Label.TARGET))
+    assert values == [(1.25, ""), (1000, "亿元"), (8000, "P")]
+
+
+def test_a_district_written_short_after_its_city_in_the_title_is_what_the_plan_covers():
+    graph = build("广州南沙新区加快人工智能产业发展三年行动方案（2025—2027年）\n一、重点任务\n"
+                  "（一）建设智算中心。支持香港科技大学（广州）及南沙科学城建设算力平台。（责任单位：区发展改革局）\n")
+    assert [n for n, _, _ in owners(graph, measure(graph, "建设智算中心").id)] == ["广州市南沙区发展和改革局"]
+    named = {graph.nodes[r.end].properties["name"] for r in graph.relationships.values() if r.type == Rel.AT_SITE}
+    assert named == {"南沙科学城"}
