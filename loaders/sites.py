@@ -204,8 +204,6 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     return SiteMention(name, written, start, kind, None, city, district, False)
 
 
-NOT_PLACES = ("长三角", "珠三角", "京津冀", "粤港澳", "大湾区", "大湾", "成渝", "中部", "西部", "东部", "全国", "全省",
-              "华南")
 
 
 @cache
@@ -214,7 +212,8 @@ def _proper(core: str) -> bool:
     from loaders.segment import tagged
 
     generic = set(words()["sites"]["generic"])
-    return any(flag in ("ns", "nr", "nz", "nt") and len(word) >= 2 and word not in NOT_PLACES
+    not_places = set(words()["sites"]["not_places"])
+    return any(flag in ("ns", "nr", "nz", "nt") and len(word) >= 2 and word not in not_places
                and word not in generic for word, flag in tagged(core))
 
 
