@@ -164,13 +164,19 @@ class FalkorStore:
         return QueryResult(columns, converted, truncated, round((time.perf_counter() - started) * 1000, 3))
 
     def _ro_query(self, query: str, params: dict[str, Any] | None, timeout_ms: int):
-        if not self.exists():
-            raise QueryError(f"the graph '{self.settings.graph_name}' is empty: run `policykg build` first")
+        """The query, with the graph's absence found from the error it gives (not asked before
+        every query: that round trip cost as much as a small query)."""
         try:
-            return self.graph.ro_query(query, params, timeout=timeout_ms)
-        except (redis.ConnectionError, OSError):
-            self._recover()
-            return self.graph.ro_query(query, params, timeout=timeout_ms)
+            try:
+                return self.graph.ro_query(query, params, timeout=timeout_ms)
+            except (redis.ConnectionError, OSError):
+                self._recover()
+                return self.graph.ro_query(query, params, timeout=timeout_ms)
+        except redis.ResponseError as exc:
+            if "empty key" in str(exc) and not self.exists():
+                raise QueryError(f"the graph '{self.settings.graph_name}' is empty: "
+                                 f"run `policykg build` first") from exc
+            raise
 
     def export(self) -> GraphData:
         """Every node and relationship, read in id-range pages under the row cap.
