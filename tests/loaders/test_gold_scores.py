@@ -1,7 +1,7 @@
 """Extraction quality, measured with the project's scorer against the gold annotations.
 
-The seeds and the 22 development documents are built into one graph on the real
-embedded store, exported as JSON and scored category by category. The floors
+The seeds, the 22 development documents and the held-out pages are built into one
+graph on the real embedded store, exported as JSON and scored category by category. The floors
 are the acceptance bar of the build issue (seeds) and a guard against
 regressions on documents the rules were not written from (dev set).
 """
@@ -23,6 +23,9 @@ SEED_FLOORS = {"overall": 0.90, "measures": 0.90, "responsible": 0.95, "targets"
                "site_links": 0.80, "plan": 0.90, "agency_names": 0.90}
 DEVSET_FLOORS = {"overall": 0.90, "plan": 0.90, "measures": 0.85, "responsible": 0.90, "targets": 0.85,
                  "agency_names": 0.90, "issued_by": 0.90}
+#: invented pages in the published layouts, annotated without reading the rules (tests/gold/README.md)
+HELDOUT_FLOORS = {"overall": 0.88, "plan": 0.90, "measures": 0.90, "responsible": 0.85, "targets": 0.90,
+                  "agency_names": 0.80, "coordinates": 0.80}
 
 
 def _scorer():
@@ -36,7 +39,7 @@ def _scorer():
 def export(tmp_path_factory) -> Path:
     data = tmp_path_factory.mktemp("gold-build")
     settings = settings_for(data / "data")
-    report = build([ROOT / "seeds", GOLD / "devset" / "docs"], settings)
+    report = build([ROOT / "seeds", GOLD / "devset" / "docs", GOLD / "heldout" / "docs"], settings)
     assert report.ok, report.summary()
     path = data / "export.json"
     path.write_text(export_json(settings), encoding="utf-8")
@@ -55,8 +58,9 @@ def scores(export: Path, gold_dir: Path) -> dict[str, float]:
 
 
 @pytest.mark.parametrize("gold_dir, floors", [(GOLD / "seeds", SEED_FLOORS),
-                                              (GOLD / "devset" / "gold", DEVSET_FLOORS)],
-                         ids=["seeds", "devset"])
+                                              (GOLD / "devset" / "gold", DEVSET_FLOORS),
+                                              (GOLD / "heldout" / "gold", HELDOUT_FLOORS)],
+                         ids=["seeds", "devset", "heldout"])
 def test_scores_stay_above_their_floors(export, gold_dir, floors):
     got = scores(export, gold_dir)
     low = {cat: round(got.get(cat, 0.0), 3) for cat, floor in floors.items() if got.get(cat, 0.0) < floor}
