@@ -132,9 +132,9 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         agency = resolve(where.city.short + text, where, carry)
         return replace(agency, written=text) if agency else None
     if pattern("responsibility", "collective").search(text):
-        # 各市(含定州、辛集市,下同)政府: the aside explains the collective, the name is without it
-        text = re.sub(r"[（(][^（()）]*(?:含|包括|下同)[^（()）]*[)）]", "", text)
-        if GOV_SUFFIX.search(text):
+        # named as written, asides included (各区人民政府（含开发区、风景区管委会）, 各镇人民政府（街道办事处）)
+        core = re.sub(r"[（(][^（()）]*[)）]", "", text)
+        if GOV_SUFFIX.search(core) or GOV_SUFFIX.search(text.rstrip("）)")):
             main = where.main
             return Agency(text, text, "government", main.name if main else None, collective=True)
         return None
@@ -157,7 +157,7 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         level = rest[0]
         region = where.at(level)
         rest = rest[1:]
-    elif region is None and carry and not ZONE_HEAD.match(rest):
+    elif region is None and carry and not ZONE_HEAD.match(rest) and not _short_place_head(rest):
         level = carry
         region = where.at(carry)
     elif region is not None:
@@ -197,6 +197,11 @@ def _tidy(written: str) -> str:
     text = text.strip("，,、；;。：:等")
     text = re.sub(r"^(由|请|经|在|和|及|与|以及|会同|联合|负责)", "", text)
     return text
+
+
+def _short_place_head(text: str) -> bool:
+    """常州科教城管委会: a name that starts with a city's short name carries its own place."""
+    return any(r.level in ("Province", "City") for size in (2, 3) for r in regions().by_short.get(text[:size], ()))
 
 
 def _leading_region(text: str, where: Jurisdiction | None = None) -> tuple[Region | None, str]:
@@ -378,7 +383,8 @@ def _paren_bodies(piece: str, offset: int) -> list[tuple[str, int]]:
     # …省财政厅等六部门 / 等单位 closes a list: the name is what precedes 等
     piece = re.sub(r"等(?:[\d一二三四五六七八九十]+个?|有关|相关)?(?:部门|单位|机构)$", "", piece)
     match = re.fullmatch(r"(.+?)[（(](.+)[）)]", piece)
-    if match and GOV_SUFFIX.search(match.group(1)) and GOV_SUFFIX.search(match.group(2)):
+    if (match and GOV_SUFFIX.search(match.group(1)) and GOV_SUFFIX.search(match.group(2))
+            and not re.match(r"含|包括|不含|下同", match.group(2))):
         return [(match.group(1), offset + lead), (match.group(2), offset + lead + match.start(2))]
     return [(piece, offset + lead)]
 

@@ -324,8 +324,10 @@ def _signature_date(lay: Layout, meta: Metadata) -> str | None:
 def _page_date(lay: Layout) -> str | None:
     """A page's own 时间: 2022-12-30 … 来源: … line (not a repost's timestamp with 作者)."""
     for line in lay.lines[:30]:
-        match = re.match(r"^(?:时间|日期)\s*[:：]\s*(\S+)", line.text)
-        if match and "作者" not in line.text and ("来源" in line.text or line.text.startswith("日期")):
+        match = re.match(r"^(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)", line.text)
+        # a repost's stamp names its author or, on a 发布时间 line, counts its readers
+        reposted = "作者" in line.text or (line.text.startswith("发布") and re.search(r"浏览|点击|阅读数", line.text))
+        if match and not reposted and ("来源" in line.text or line.text.startswith("日期")):
             return _date(match.group(1))
     return None
 

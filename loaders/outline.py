@@ -99,14 +99,17 @@ class _Marked:
 
 def classify(lay: Layout, line: Line, last_section: int) -> _Marked:
     doc = lay.doc
-    text = line.text
+    bold = re.match(r"\*\*(?=[^*]+\*\*\s*$)", line.text)  # **一、筑牢智能算力底座**: a bold heading
+    skip = bold.end() if bold else 0
+    text = line.text[skip:].removesuffix("**").rstrip() if bold else line.text
     for style, regex in STYLES:
         match = regex.match(text)
         if match:
             number = text[: match.end()].strip() if style not in ("md", "dash", "bullet") else None
             if style in ("num_dot", "num_paren") and _looks_like_quantity(text, match):
                 continue
-            return _Marked(line, style, number, doc.span(line.start + match.end(), line.end))
+            begin = line.start + skip
+            return _Marked(line, style, number, doc.span(begin + match.end(), begin + len(text)))
     bare = BARE_SECTION.match(text)
     if bare and len(text) <= 16 and not re.search(r"[，。；,;：:]", text):
         value = chinese_number(bare.group(1))
@@ -144,6 +147,8 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     _walk(marked, result, has_sections)
     if not result.measures:
         _sections_as_measures(marked, result)
+    if not result.measures:
+        _table_rows(lay, marked, result)
     if not result.measures:
         _fallbacks(lay, marked, result)
     _bullet_paragraphs(marked, result)
@@ -279,13 +284,48 @@ def _number_siblings(result: Outline) -> None:
 
 # -- fallbacks for plans without numbered items ---------------------------------------
 
+TASK_COLUMN = re.compile(r"任务|措施|举措|事项|工作内容")
+ROLE_COLUMN = re.compile(r"牵头|配合|责任|参与")
+
+
+def _table_rows(lay: Layout, marked: list[_Marked], result: Outline) -> None:
+    """序号 | 重点任务 | 牵头单位 | 配合单位: a plan whose tasks are the rows of a 责任分工 table has
+    one measure per row, titled by the task's first sentence (the roles are read by
+    ``responsibility.table_assignments``)."""
+    from loaders.tables import pipe_tables
+
+    lines = [m.line for m in marked]
+    for table in pipe_tables(lay.doc, lines):
+        header = [cell.text for cell in table[0]]
+        task = next((i for i, h in enumerate(header) if TASK_COLUMN.search(h)), None)
+        number = next((i for i, h in enumerate(header) if re.fullmatch(r"序号|编号", h.strip())), None)
+        if task is None or not any(ROLE_COLUMN.search(h) for h in header):
+            continue
+        for row in table[1:]:
+            if len(row) <= task or len(row[task].text) < 4:
+                continue
+            cell = row[task]
+            stop = re.search(r"[。；;]", cell.text)
+            title = cell.sub(0, stop.start()) if stop else cell
+            line = next(line for line in lines if line.start <= cell.start <= line.end)
+            section = result.section_at(line)
+            num = row[number] if number is not None and len(row) > number and row[number].text else None
+            measure = Measure(f"t.{len(result.measures) + 1}", num.text if num else None, num, title, 1,
+                              section=section, pieces=[cell], lines=[line])
+            result.measures.append(measure)
+            result.context[line.index] = (section, measure, False)
+
+
 def _sections_as_measures(marked: list[_Marked], result: Outline) -> None:
     """一、加强工业智能算力供给。统筹…（责任单位：…）: a 若干措施 numbered 一、二、 with nothing under
     them writes its measures at the top level. Read so when at least two task sections carry
     their text on the heading line and none holds numbered items."""
     sections = [m for m in marked if m.style == "sec" and section_kind(m.rest.text) == "measures"]
     inline = [m for m in sections if re.search(r"[。！？]\s*\S{8,}", m.rest.text)]
-    if len(inline) < 2 or len(inline) < len(sections) - 1:
+    # a report's bold 一、筑牢智能算力底座 headings, each over its paragraph, are its items too
+    headed = [m for m in sections if _is_heading_like(_clean_title(m.rest.text.strip("*# "))) and _task_start(
+        _clean_title(m.rest.text.strip("*# ")))]
+    if max(len(inline), len(headed)) < 2 or max(len(inline), len(headed)) < len(sections) - 1:
         return
     heading_lines = {m.line.index for m in sections}
     result.sections = [s for s in result.sections if s.line is None or s.line.index not in heading_lines]

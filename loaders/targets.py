@@ -22,6 +22,7 @@ from loaders.layout import DECLARED_COUNT, Line, chinese_number
 from loaders.lexicon import alternation, words
 from loaders.outline import Measure, Outline
 from loaders.responsibility import label_regex
+from loaders.tables import main_cell
 
 YEAR_PHRASE = re.compile(
     r"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年\s*(?:底|末|年底|前|时)?\s*[，,]?"
@@ -85,6 +86,10 @@ def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal
     return _without_repeats(goals)
 
 
+#: a clause about every year (每年发布…, 每年组织…) states a routine, not the dated goal around it
+ANNUAL = re.compile(r"^(?:并|同时|力争)?(?:每年|每季度|每月)")
+#: the closing article (本措施自2025年8月15日起施行，有效期3年，由市经信局负责解释) holds no goal
+IN_FORCE = re.compile(r"本(?:政策|办法|措施|方案|规定|细则|计划|通知)自.{0,20}施行|有效期|负责解释")
 #: what a quantity measures when the text names it before the number
 MEASURED_NOUN = re.compile(r"(?:规模|总量|能力|比重|占比|比例|率|产值|营收|收入|增加值|容量|总数)$")
 #: a sentence that sets up how the plan is run (建立由区科委牵头，会同…的工作推进机制), not a goal
@@ -148,6 +153,8 @@ def _continues(previous: Line | None, line: Line) -> bool:
 def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, section,
                 goals: list[Goal]) -> int | None:
     text = line.text
+    if IN_FORCE.search(text):
+        return None
     listed = re.search(rf"(?:^|(?<=[。；;]))\s*(?:{label_regex().pattern})", text)
     if listed:  # …到2024年底建成…。责任单位：市工业和信息化局，滨海新区人民政府。: the list is no goal
         text = text[: listed.start()]
@@ -170,6 +177,9 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
         year = segments[-1][2]
     elif year is not None:
         segments.append((start, len(text), year))
+    cell = main_cell(text)
+    if cell is not None:  # a table row: the goal is in its task cell, not in the cells naming bodies
+        segments = [(max(b, cell[0]), min(e, cell[1]), y) for b, e, y in segments if max(b, cell[0]) < min(e, cell[1])]
     last_metric: dict[str | None, str] = {}
     for begin, end, seg_year in segments:
         if seg_year is None or not 2000 <= seg_year <= 2100:
@@ -284,6 +294,8 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     text = clause.text
     if len(re.findall(r"[\u4e00-\u9fff]", text)) < 3 or BOILERPLATE.search(text):
         return []
+    if ANNUAL.match(text):
+        return []  # 每年组织对接活动4场: a yearly activity, not a goal for the year
     counts = [m.span() for m in DECLARED_COUNT.finditer(text)]  # 提出20项重点任务 counts the plan's items
     quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)
                   and not any(a <= m.start() < b for a, b in counts)]

@@ -410,3 +410,31 @@ def test_a_district_written_short_after_its_city_in_the_title_is_what_the_plan_c
     assert [n for n, _, _ in owners(graph, measure(graph, "建设智算中心").id)] == ["广州市南沙区发展和改革局"]
     named = {graph.nodes[r.end].properties["name"] for r in graph.relationships.values() if r.type == Rel.AT_SITE}
     assert named == {"南沙科学城"}
+
+
+def test_a_flattened_responsibility_table_gives_one_measure_per_row_with_its_roles():
+    text = ("洛阳市具身智能机器人产业发展行动方案（2025—2027年）\n二、重点任务及责任分工\n"
+            "序号 | 重点任务 | 牵头单位 | 配合单位\n"
+            "1 | 建设中试验证中心。支持单位共建平台 | 市发展改革委 | 市工业和信息化局、市科技局\n"
+            "2 | 拓展应用场景。到2027年累计推广应用特种机器人2000台（套）以上 | 市工业和信息化局 "
+            "| 各县（市、区）人民政府\n"
+            "3 | 强化人才支撑。实施英才计划，引进\n")
+    graph = build(text)
+    assert owners(graph, measure(graph, "建设中试验证中心").id) == [
+        ("洛阳市发展和改革委员会", "lead", 1), ("洛阳市工业和信息化局", "support", 1),
+        ("洛阳市科学技术局", "support", 2)]
+    assert "强化人才支撑" in {m.properties["title"] for m in graph.by_label(Label.MEASURE)}
+    (target,) = graph.by_label(Label.TARGET)
+    assert (target.properties["value"], target.properties["unit"]) == (2000, "台（套）")
+
+
+def test_bold_report_headings_yearly_routines_and_the_closing_article():
+    text = ("青岛出台大模型产业行动方案\n"
+            "记者梳理发现，《青岛市促进大模型产业创新发展行动方案（2025—2027年）》有以下几大亮点：\n"
+            "**一、筑牢智能算力底座**\n依托青岛人工智能计算中心扩容建设智算集群，到2026年全市智能算力规模达到1.5万P，每年组织对接活动4场。\n"
+            "**二、打造高质量行业数据集**\n支持龙头企业建设高质量数据集。\n"
+            "本方案自2025年8月15日起施行，有效期3年，由市工信局负责解释。\n**延伸阅读**\n到2027年集聚企业100家。\n")
+    graph = build(text)
+    titles = sorted(m.properties["title"] for m in graph.by_label(Label.MEASURE))
+    assert titles == ["打造高质量行业数据集", "筑牢智能算力底座"]
+    assert [(t.properties["value"], t.properties["unit"]) for t in graph.by_label(Label.TARGET)] == [(1.5, "万P")]
