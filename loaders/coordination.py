@@ -41,6 +41,8 @@ def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where:
         implementation = any(IMPLEMENTATION.search(s.title) for s in (section, measure_section) if s)
         use = regexes
         if not (in_notice or implementation or "径向" in line.text):
+            if "牵头" not in line.text:
+                continue  # every anywhere-pattern names a lead body
             use = anywhere
         for sentence in _sentences(line):
             if use is anywhere and measure is not None and not PLAN_WIDE.search(sentence.text):

@@ -259,6 +259,10 @@ def _after_signature(lay: Layout) -> int:
     return 0
 
 
+#: （甬政办发〔2025〕31号，以下简称…） right after a title's closing 》
+NUMBER_BESIDE = re.compile(r"\s*[（(]\s*(" + DOC_NUMBER.pattern + ")")
+
+
 def _doc_number(lay: Layout, meta: Metadata) -> str | None:
     doc = lay.doc
     value = lay.header.get("doc_number")
@@ -270,9 +274,13 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
         return value.strip()
     if meta.title is not None:
         # 印发《…》（甬政办发〔2025〕31号，以下简称《实施方案》）: the number printed right after the title
-        beside = re.search(re.escape(meta.title.text) + r"》\s*[（(]\s*(" + DOC_NUMBER.pattern + ")", doc.text)
-        if beside:
-            return doc.quote(beside.start(1), beside.end(1))
+        at = doc.text.find(meta.title.text + "》")
+        while at >= 0:
+            end = at + len(meta.title.text) + 1
+            beside = NUMBER_BESIDE.match(doc.text, end)
+            if beside:
+                return doc.quote(beside.start(1), beside.end(1))
+            at = doc.text.find(meta.title.text + "》", end)
     for line in lay.lines[: max(meta.body_start, 1) + 2]:
         text = line.text.strip()
         # …的通知赣府发〔2025〕16号, …的通知（渝府办发〔2025〕60号）。, a line (苏政发〔2025〕108号)

@@ -104,6 +104,11 @@ def _organizational(line: Line, clause: Span) -> bool:
     return bool(ORGANIZATIONAL.search(text[start:min(ends) if ends else len(text)]))
 
 
+@cache
+def _listed_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=[。；;]))\s*(?:{label_regex().pattern})")
+
+
 def _is_headline(line: Line | None) -> bool:
     """A report's headline (…到2027年核心产业规模突破500亿元) ends without punctuation; its year
     does not carry into the report's first paragraph."""
@@ -155,7 +160,7 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     text = line.text
     if IN_FORCE.search(text):
         return None
-    listed = re.search(rf"(?:^|(?<=[。；;]))\s*(?:{label_regex().pattern})", text)
+    listed = _listed_regex().search(text)
     if listed:  # …到2024年底建成…。责任单位：市工业和信息化局，滨海新区人民政府。: the list is no goal
         text = text[: listed.start()]
     phrases = list(YEAR_PHRASE.finditer(text))
