@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from loaders.document import Span
 from loaders.layout import Layout, Line, chinese_number
 from loaders.lexicon import pattern, words
+from loaders.tables import pipe_tables
 
 NUMERAL = "一二三四五六七八九十"
 STYLES: list[tuple[str, re.Pattern[str]]] = [
@@ -292,8 +293,6 @@ def _table_rows(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     """序号 | 重点任务 | 牵头单位 | 配合单位: a plan whose tasks are the rows of a 责任分工 table has
     one measure per row, titled by the task's first sentence (the roles are read by
     ``responsibility.table_assignments``)."""
-    from loaders.tables import pipe_tables
-
     lines = [m.line for m in marked]
     for table in pipe_tables(lay.doc, lines):
         header = [cell.text for cell in table[0]]
