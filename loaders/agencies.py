@@ -403,6 +403,8 @@ def resolve_list(text: str, where: Jurisdiction, keep_unknown: bool = False,
     for n, (name, offset) in enumerate(names):
         shared = _shared_suffix(name, names[n + 1][0] if n + 1 < len(names) else None)
         agency = resolve(name + shared, where, carry)
+        if agency is not None and shared:
+            agency = replace(agency, written=_tidy(name))  # the alias is what the page prints
         if agency is None and keep_unknown and not re.search(r"以下|不再|均含|均需|按职责|分工|等单位", name):
             tidy = _tidy(name)
             if 2 <= len(tidy) <= 30 and not re.search(r"[，。；：]", tidy) and UNIT_END.search(tidy):
