@@ -256,7 +256,8 @@ def load_section(scales: list[dict]) -> list[str]:
 
 def export_section(scales: list[dict]) -> list[str]:
     lines = ["### 4. Export", "",
-             "JSON: `store.export()` (paged reads under the row cap) and the contract's JSON text. RDF: what "
+             "JSON: what `policykg export --format json` does, `store.export()` (paged reads under the row cap) "
+             "and the contract's JSON written item by item (`graph.export_json.write_graph_json`). RDF: what "
              "`policykg export --format ttl` does, `store.export()` and Turtle streamed subject by subject "
              "(`graph.rdf.export.write_graph_rdf`: the same bytes as the service's sorted `/export.ttl`, without "
              "a triple store in between); the ratio is RDF ÷ JSON export of the same stored graph in "

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
@@ -91,37 +93,46 @@ base_iri_option = click.option(
 @base_iri_option
 def export(fmt: str, output: Path | None, data_dir: Path | None, store: str | None, base_iri: str | None) -> None:
     """Export the whole graph (graphml/gexf: for Gephi, Cytoscape, yEd; ttl, jsonld, nt, xml, trig: RDF)."""
-    from graph.export_json import export_json
-
     settings = settings_from(data_dir=data_dir, store=store, base_iri=base_iri)
     try:
-        if fmt in ("ttl", "jsonld", "nt", "xml", "trig"):
-            from graph.rdf.export import write_rdf
-
-            if output:  # written beside, then renamed: a failed export leaves no half file
-                partial = output.with_name(output.name + ".part")
-                try:
-                    with partial.open("wb") as out:
-                        write_rdf(settings, fmt, out)
-                    partial.replace(output)
-                finally:
-                    partial.unlink(missing_ok=True)
-            else:
-                write_rdf(settings, fmt, sys.stdout.buffer)
-                sys.stdout.buffer.flush()
-            return
         if fmt in ("graphml", "gexf"):
             from graph.analysis.export import export_network
 
             text = export_network(settings, fmt)
+            if output:
+                output.write_text(text, encoding="utf-8")
+            else:
+                click.echo(text)
+            return
+        if fmt == "json":
+            from graph.export_json import write_json
+
+            _stream(lambda out: write_json(settings, out), output)
         else:
-            text = export_json(settings)
+            from graph.rdf.export import write_rdf
+
+            _stream(lambda out: write_rdf(settings, fmt, out), output)
     except PolicyKGError as exc:
         raise click.ClickException(str(exc)) from exc
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        click.echo(text)
+
+
+def _stream(write: Callable[[BinaryIO], None], output: Path | None) -> None:
+    """``write`` to ``output``, or to standard output, as the export is generated.
+
+    A file is written beside its name and renamed when complete: a failed
+    export leaves no half file.
+    """
+    if output is None:
+        write(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    partial = output.with_name(output.name + ".part")
+    try:
+        with partial.open("wb") as out:
+            write(out)
+        partial.replace(output)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 @main.command()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import redis
@@ -200,42 +201,54 @@ class FalkorStore:
         if top is None:
             return graph
         for lo in range(0, top + 1, page):
-            params = {"lo": lo, "hi": lo + page}
             for labels, props in self.graph.ro_query(
                     "MATCH (n) WHERE ID(n) >= $lo AND ID(n) < $hi RETURN labels(n), properties(n)",
-                    params).result_set:
+                    {"lo": lo, "hi": lo + page}).result_set:
                 props = dict(props)
                 node_id = props.pop("id")
                 graph.nodes[node_id] = Node(node_id, labels[0], props)
-            for type_, start, end, props in self._relationships_from(lo, lo + page, cap):
-                props = dict(props)
-                rel_id = props.pop("id")
-                graph.relationships[rel_id] = Relationship(type_, start, end, props, rel_id)
+        for type_, start, end, props in self._relationships(top, cap):
+            props = dict(props)
+            rel_id = props.pop("id")
+            graph.relationships[rel_id] = Relationship(type_, start, end, props, rel_id)
         return graph
 
-    def _relationships_from(self, lo: int, hi: int, cap: int) -> list[list[Any]]:
-        """Relationships leaving nodes with internal ids in [lo, hi), however many there are.
+    def _relationships(self, top: int, cap: int) -> Iterator[list[Any]]:
+        """Every relationship, read by ranges of start nodes sized to fill about half the row cap.
 
-        A page that comes back full may have been cut: it is split in halves;
+        The server cuts a result at the row cap without saying so. A range
+        that comes back full is kept up to its last start node and resumed
+        from that node (rows ordered by it), so nothing read is thrown away
+        but that node's rows; the span follows the density seen so far, and
         a single node with more than ``cap`` relationships is read in pages
-        ordered by relationship id, each resuming after the last one seen.
+        of its own.
         """
-        rows = self.graph.ro_query(
-            "MATCH (a)-[r]->(b) WHERE ID(a) >= $lo AND ID(a) < $hi "
-            "RETURN type(r), a.id, b.id, properties(r) LIMIT $limit",
-            {"lo": lo, "hi": hi, "limit": cap}).result_set
-        if len(rows) < cap:
-            return rows
-        if hi - lo > 1:
-            mid = (lo + hi) // 2
-            return self._relationships_from(lo, mid, cap) + self._relationships_from(mid, hi, cap)
+        lo, span = 0, 1
+        while lo <= top:
+            rows = self.graph.ro_query(
+                "MATCH (a)-[r]->(b) WHERE ID(a) >= $lo AND ID(a) < $hi "
+                "RETURN ID(a), type(r), a.id, b.id, properties(r) ORDER BY ID(a) LIMIT $limit",
+                {"lo": lo, "hi": lo + span, "limit": cap}).result_set
+            if len(rows) < cap:
+                yield from (row[1:] for row in rows)
+                lo += span
+            elif (last := rows[-1][0]) > lo:
+                yield from (row[1:] for row in rows if row[0] < last)
+                lo = last
+            else:
+                yield from self._relationships_of(lo, cap)
+                lo += 1
+            span = max(1, min(span * 2, span * cap // (2 * max(len(rows), 1))))
+
+    def _relationships_of(self, node: int, cap: int) -> list[list[Any]]:
+        """The relationships leaving one node, in pages ordered by relationship id."""
         out: list[list[Any]] = []
         after = -1
         while True:
             page = self.graph.ro_query(
                 "MATCH (a)-[r]->(b) WHERE ID(a) = $node AND ID(r) > $after "
                 "RETURN ID(r), type(r), a.id, b.id, properties(r) ORDER BY ID(r) LIMIT $limit",
-                {"node": lo, "after": after, "limit": cap}).result_set
+                {"node": node, "after": after, "limit": cap}).result_set
             out += [row[1:] for row in page]
             if len(page) < cap:
                 return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.model import GraphData, Node, Rel, make_id
 from graph.store.falkor import FalkorStore
 from tests.conftest import settings_for
@@ -21,8 +23,10 @@ def plan_with_measures(count: int) -> GraphData:
     return graph
 
 
-def test_a_node_with_more_relationships_than_the_row_cap_exports_them_all(tmp_path):
-    store = FalkorStore(settings_for(tmp_path / "data", max_rows=7))
+@pytest.mark.parametrize("cap", [1, 2, 7, 45])
+def test_a_node_with_more_relationships_than_the_row_cap_exports_them_all(tmp_path, cap):
+    """Dense (the plan) and sparse (each measure) start nodes under caps from one row to most of the graph."""
+    store = FalkorStore(settings_for(tmp_path / "data", max_rows=cap))
     try:
         graph = plan_with_measures(60)
         store.replace_graph(graph)
