@@ -1,7 +1,8 @@
 // name: path
 // title: How two things are connected
 // description: The shortest connections (up to 6 steps, either direction) between two named
-//   entities: plans, measures, agencies, sites, targets, regions, organizations, by name,
+//   entities, found by a breadth-first search (allShortestPaths) rather than by listing
+//   every path: plans, measures, agencies, sites, targets, regions, organizations, by name,
 //   title, alias, English name or id (exact matches first, else parts of names; the
 //   three best candidates on each side are tried). Each row is one path, shortest first,
 //   with its steps as names and relationship types.
@@ -33,7 +34,7 @@ UNWIND starts AS a
 UNWIND ends AS b
 WITH a, b
 WHERE a <> b
-MATCH p = (a)-[*1..6]-(b)
+MATCH p = allShortestPaths((a)-[*..6]-(b))
 WITH p, a, b, length(p) AS hops
 ORDER BY hops
 LIMIT $limit
