@@ -23,4 +23,4 @@ ROUTERS.append(_rdf.router)
 
 from queries.routes import web as _web  # noqa: E402
 
-ROUTERS.append(_web.router)
+ROUTERS += [_web.router, _web.api]

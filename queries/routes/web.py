@@ -200,5 +200,3 @@ def target_table(store: Store, settings: Annotated[Settings, Depends(get_setting
             "X-Truncated": "true" if truncated else "false"})
     return _found(lambda: targets.table(store, where, paging))
 
-
-router.include_router(api)
