@@ -28,6 +28,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -51,35 +52,41 @@ CONSOLE = [
 
 
 class Service:
-    """``policykg serve --no-build --port 0`` in a child process; its URL read from the log."""
+    """``policykg serve --no-build --port 0`` in a child process; its URL read from its log.
+
+    The log (one line per request) goes to a file, not to a pipe this process
+    reads: a reader thread here would wake at every request, in the process
+    whose clock measures the request.
+    """
 
     def __init__(self, data_dir: Path):
         # the service's settings are the defaults and these flags, whatever POLICYKG_* the caller has set
         env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
-        self.proc = subprocess.Popen([sys.executable, "-m", "queries.cli", "serve", "--no-build", "--port", "0",
-                                      "--data-dir", str(data_dir)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, text=True, env=env)
-        self.url: str | None = None
-        self.ready = threading.Event()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.proc.stderr:
-            match = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", line)
-            if match:
-                self.url = match.group(1)
-                self.ready.set()
-        self.ready.set()
+        handle, name = tempfile.mkstemp(prefix="policykg-serve-", suffix=".log")
+        os.close(handle)
+        self.log = Path(name)
+        with self.log.open("wb") as log:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen([sys.executable, "-m", "queries.cli", "serve", "--no-build", "--port", "0",
+                                          "--data-dir", str(data_dir)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                         stderr=log, env=env)
 
     def wait(self, seconds: float = 300) -> str:
-        if not self.ready.wait(seconds) or not self.url:
-            raise RuntimeError("policykg serve did not start")
-        return self.url
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            text = self.log.read_text(encoding="utf-8", errors="replace")
+            match = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", text)
+            if match:
+                return match.group(1)
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        raise RuntimeError(f"policykg serve did not start; its log: {self.log}")
 
     def stop(self) -> None:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             self.proc.wait(60)
+        self.log.unlink(missing_ok=True)
 
 
 #: a value from the graph itself for parameters of these names, so that the queries find something
@@ -150,22 +157,23 @@ def compare(url: str, store, settings, name: str, params: dict[str, str], budget
             raise RuntimeError(f"GET {path}: {response.status}")
         return elapsed
 
+    d_times: list[float] = []
+    h_times: list[float] = []
     try:
         warm, rows = direct()
-    except PolicyKGError as exc:  # at 10,000 documents a query may pass its time limit
-        client.close()
+        over_http()
+        reps = int(min(200, max(5, budget_s * 1000 / max(2 * warm, 1.0))))
+        for i in range(reps):
+            if i % 2:
+                d_times.append(direct()[0])
+                h_times.append(over_http())
+            else:
+                h_times.append(over_http())
+                d_times.append(direct()[0])
+    except (PolicyKGError, RuntimeError) as exc:  # at 10,000 documents a query may pass its time limit
         return {"query": name, "params": params, "error": str(exc)}
-    over_http()
-    reps = int(min(200, max(5, budget_s * 1000 / max(2 * warm, 1.0))))
-    d_times, h_times = [], []
-    for i in range(reps):
-        if i % 2:
-            d_times.append(direct()[0])
-            h_times.append(over_http())
-        else:
-            h_times.append(over_http())
-            d_times.append(direct()[0])
-    client.close()
+    finally:
+        client.close()
     return {"query": name, "params": params, "rows_returned": rows, "reps": reps,
             "direct_p50": percentile(d_times, 50), "direct_p99": percentile(d_times, 99),
             "http_p50": percentile(h_times, 50), "http_p99": percentile(h_times, 99)}
