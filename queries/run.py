@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from graph.errors import QueryTimeout, SettingError
 from graph.settings import Settings
 from graph.store import GraphStore, QueryResult
-from queries.guard import check_read_only
+from queries.guard import read_only_text
 from queries.named import NamedQuery, ParameterError
 
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -65,7 +65,7 @@ def _checked_read(store: GraphStore, query: str, params: Mapping[str, Any] | Non
         raise ParameterError("the query is empty", "query")
     if not _is_text(query):
         raise ParameterError("the query is not valid Unicode text (a lone surrogate?)", "query")
-    check_read_only(query)
+    query = read_only_text(query)
     params = dict(params or {})
     check_params(params)
     settings = settings or getattr(store, "settings", None)

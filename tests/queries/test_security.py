@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from graph.errors import QueryError, QueryTimeout, ReadOnlyError
 from queries import named
 from queries.app import create_app
-from queries.guard import check_read_only
+from queries.guard import check_read_only, read_only_text, without_comments
 from queries.run import DEADLINE_GRACE_MS, with_deadline
 from tests.conftest import settings_for
 from tests.queries.http_server import serving
@@ -112,6 +112,33 @@ def test_values_in_named_query_parameters_stay_values(service):
         r = httpx.post(url + "/cypher", json={"query": "RETURN $q AS q", "params": {"q": q}}, timeout=30)
         assert r.json()["rows"] == [[q]]
     assert store.export().to_json() == before
+
+
+#: FalkorDB 4.16 crashes (SIGSEGV in its query validation) on this read when it is sent with its comment
+CRASHES_WITH_ITS_COMMENT = """CALL {
+  // a longer comment here to shift offsets by a lot of characters
+  MATCH (m:Measure) RETURN m
+  UNION
+  MATCH (e) WHERE (e:Site OR e:Agency) MATCH (m:Measure)--(e) RETURN m
+}
+RETURN count(*) AS n"""
+
+
+def test_a_comment_that_would_crash_the_engine_never_reaches_it(service):
+    url, store = service
+    server = store.server.pid()
+    r = httpx.post(url + "/cypher", json={"query": CRASHES_WITH_ITS_COMMENT}, timeout=30)
+    assert r.status_code == 200, r.text
+    assert r.json()["rows"][0][0] > 0
+    assert store.server.pid() == server and store.server.ping(), "the embedded server kept running"
+
+
+def test_comments_are_blanked_keeping_lines_columns_and_strings():
+    assert without_comments("RETURN '// kept', \"/* kept */\" // gone") == "RETURN '// kept', \"/* kept */\"        "
+    assert without_comments("MATCH (n) /* two\nlines */ RETURN n") == "MATCH (n)       \n         RETURN n"
+    assert read_only_text("MATCH (n) // why\nRETURN n") == "MATCH (n)       \nRETURN n"
+    with pytest.raises(ReadOnlyError):
+        read_only_text("MATCH (n) // why\nDETACH DELETE n")
 
 
 READS = [
