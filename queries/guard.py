@@ -115,8 +115,10 @@ def _verdict(query: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def read_only_text(query: str) -> str:
-    """The text to send to the engine: ``query`` refused if it writes, its comments blanked."""
+    """The text to send to the engine: ``query`` refused if it writes, its comments blanked
+    (cached: a named query's text, comments and all, comes with every request)."""
     check_read_only(query)
     sent = without_comments(query)
     if sent != query:  # what is sent is checked too, whatever the two lexers disagree on
