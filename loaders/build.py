@@ -64,6 +64,7 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
     files, missing = collect_paths(inputs)
     report.failed += [(e.source, e.reason) for e in missing]
     seen: set[str] = set()
+    fresh: dict[str, GraphData] = {}  # what this build extracted: merged as it is, not read back
     try:
         for number, path in enumerate(files, 1):
             source = path.name
@@ -71,7 +72,7 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
                 report.failed.append((source, f"another file of the same name was read already ({path})"))
                 continue
             seen.add(source)
-            status = _build_one(path, cache, report)
+            status = _build_one(path, cache, report, fresh)
             if progress:
                 progress(f"[{number}/{len(files)}] {source}: {status}")
         if prune:
@@ -83,7 +84,8 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
                          "the stored graph is unchanged (the setting is data_dir)") from exc
     merging = time.perf_counter()
     with collector_paused():  # every contribution read back stays alive in the merged graph
-        graph = merge_documents(c.graph for c in cache.all())
+        graphs = {c.source: c.graph for c in cache.all(skip=fresh)} | fresh
+        graph = merge_documents(graphs[source] for source in sorted(graphs))
     report.stage_seconds["merge"] = time.perf_counter() - merging
     storing = time.perf_counter()
     _store(graph, settings, store)
@@ -102,7 +104,7 @@ def _prune(inputs: list[Path], seen: set[str], cache: ContributionCache, report:
             report.removed.append(contribution.source)
 
 
-def _build_one(path: Path, cache: ContributionCache, report: BuildReport) -> str:
+def _build_one(path: Path, cache: ContributionCache, report: BuildReport, fresh: dict[str, GraphData]) -> str:
     source = path.name
     previous = cache.get(source)
     try:
@@ -131,6 +133,7 @@ def _build_one(path: Path, cache: ContributionCache, report: BuildReport) -> str
         _add_time(report, "extract", extracting)
     caching = time.perf_counter()
     cache.put(Contribution(source, str(path.resolve()), digest, graph))
+    fresh[source] = graph
     _add_time(report, "cache", caching)
     (report.changed if previous else report.added).append(source)
     return f"{len(graph.nodes)} entities"

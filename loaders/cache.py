@@ -13,9 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from graph.model import GraphData
 
@@ -47,7 +50,7 @@ class ContributionCache:
 
     def get(self, source: str) -> Contribution | None:
         try:
-            return Contribution.from_json(json.loads(self._file(source).read_text(encoding="utf-8")))
+            return Contribution.from_json(orjson.loads(self._file(source).read_bytes()))
         except (OSError, ValueError, KeyError):
             return None
 
@@ -56,7 +59,7 @@ class ContributionCache:
         target = self._file(contribution.source)
         tmp = target.with_suffix(".tmp")
         try:
-            tmp.write_text(json.dumps(contribution.to_json(), ensure_ascii=False), encoding="utf-8")
+            tmp.write_bytes(_dumps(contribution.to_json()))
             os.replace(tmp, target)
         except OSError:
             tmp.unlink(missing_ok=True)  # a full disk leaves no half-written file behind
@@ -65,11 +68,25 @@ class ContributionCache:
     def remove(self, source: str) -> None:
         self._file(source).unlink(missing_ok=True)
 
-    def all(self) -> list[Contribution]:
+    def all(self, skip: Collection[str] = ()) -> list[Contribution]:
+        """Every stored contribution but those of the sources in ``skip``, sorted by source."""
+        skipped = {self._file(source).name for source in skip}
         out = []
         for file in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []:
+            if file.name in skipped:
+                continue
             try:
-                out.append(Contribution.from_json(json.loads(file.read_text(encoding="utf-8"))))
+                out.append(Contribution.from_json(orjson.loads(file.read_bytes())))
             except (OSError, ValueError, KeyError):
                 file.unlink(missing_ok=True)
         return sorted(out, key=lambda c: c.source)
+
+
+def _dumps(data: dict[str, Any]) -> bytes:
+    """orjson: the cache is written for every document and read back whole at every build,
+    and the standard library took a tenth of the build for it; the standard encoder for an
+    integer beyond 64 bits, which orjson refuses."""
+    try:
+        return orjson.dumps(data)
+    except orjson.JSONEncodeError:
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
