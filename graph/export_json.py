@@ -35,10 +35,9 @@ def write_json(settings: Settings, output: BinaryIO) -> None:
 
 def write_graph_json(graph: GraphData, output: BinaryIO) -> None:
     output.write(b'{"nodes": [')
-    _write_items((graph.nodes[key].to_json() for key in sorted(graph.nodes)), output)
+    _write_items((n.to_json() for n in graph.sorted_nodes()), output)
     output.write(b'],\n"relationships": [')
-    _write_items((r.to_json() for r in sorted(graph.relationships.values(),
-                                              key=lambda r: (r.start, r.type, r.end, r.id))), output)
+    _write_items((r.to_json() for r in graph.sorted_relationships()), output)
     output.write(b"]}\n")
 
 

@@ -145,13 +145,18 @@ class GraphData:
         return {"nodes": dict(sorted(labels.items())), "relationships": dict(sorted(types.items()))}
 
     # -- (de)serialising --------------------------------------------------
+    def sorted_nodes(self) -> list[Node]:
+        """The nodes by id: the export's order, so equal graphs give equal text."""
+        return [self.nodes[k] for k in sorted(self.nodes)]
+
+    def sorted_relationships(self) -> list[Relationship]:
+        """The relationships by start, type, end and id: the export's order."""
+        return sorted(self.relationships.values(), key=lambda r: (r.start, r.type, r.end, r.id))
+
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON export shape, sorted so equal graphs give equal text."""
-        return {
-            "nodes": [self.nodes[k].to_json() for k in sorted(self.nodes)],
-            "relationships": [r.to_json() for r in sorted(self.relationships.values(),
-                                                            key=lambda r: (r.start, r.type, r.end, r.id))],
-        }
+        return {"nodes": [n.to_json() for n in self.sorted_nodes()],
+                "relationships": [r.to_json() for r in self.sorted_relationships()]}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> GraphData:
