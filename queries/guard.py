@@ -104,9 +104,17 @@ def check_read_only(query: str) -> None:
         raise ReadOnlyError(f"queries are read-only: the query would change the graph ({reason})")
 
 
-@lru_cache(maxsize=4096)
+#: texts up to this length have their verdict cached (named queries, repeated console queries);
+#: longer ones are judged each time, so a client cannot fill memory with large distinct texts
+_CACHED_UP_TO = 16_384
+
+
 def _verdict(query: str) -> str | None:
-    """The reason to refuse ``query``, or None (cached: named queries and repeated console queries)."""
+    """The reason to refuse ``query``, or None."""
+    return _cached_verdict(query) if len(query) <= _CACHED_UP_TO else _judge(query)
+
+
+def _judge(query: str) -> str | None:
     text = normalise(query)
     for backslash_escapes in (True, False):
         reason = _first_write(tokens(text, backslash_escapes=backslash_escapes), text)
@@ -115,10 +123,11 @@ def _verdict(query: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+_cached_verdict = lru_cache(maxsize=4096)(_judge)
+
+
 def read_only_text(query: str) -> str:
-    """The text to send to the engine: ``query`` refused if it writes, its comments blanked
-    (cached: a named query's text, comments and all, comes with every request)."""
+    """The text to send to the engine: ``query`` refused if it writes, its comments blanked."""
     check_read_only(query)
     sent = without_comments(query)
     if sent != query:  # what is sent is checked too, whatever the two lexers disagree on

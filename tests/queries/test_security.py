@@ -293,3 +293,10 @@ def test_text_that_cannot_be_utf8_is_a_clear_400(service):
     for body in (b'{"query": "RETURN \\ud800"}', b'{"query": "RETURN $x", "params": {"x": "\\ud800"}}'):
         r = httpx.post(url + "/cypher", content=body, headers={"content-type": "application/json"}, timeout=30)
         assert r.status_code == 400 and "Unicode" in r.json()["error"]["message"], r.text
+
+
+def test_a_text_too_long_to_cache_is_judged_all_the_same():
+    padding = "RETURN 1 AS x UNION " * 1_000  # past the guard's cache limit
+    with pytest.raises(ReadOnlyError):
+        read_only_text(padding + "MATCH (n) DETACH DELETE n RETURN 1 AS x")
+    assert read_only_text(padding + "RETURN 2 AS x // done").endswith("RETURN 2 AS x        ")
