@@ -172,6 +172,21 @@ def test_csv_on_request(url):
     assert r.text == "one,xs\n1,\"[1, 2]\"\n"
 
 
+def db_time(response) -> float:
+    name, _, duration = response.headers["server-timing"].partition(";dur=")
+    assert name == "db"
+    return float(duration)
+
+
+def test_answers_say_the_databases_share_of_their_time(url):
+    r = get(url, "/queries/measure-owners", measure="统筹科学智算高效供给")
+    assert db_time(r) == r.json()["stats"]["elapsed_ms"] > 0
+    r = get(url, "/queries/measure-owners", format="csv", measure="统筹科学智算高效供给")
+    assert r.headers["content-type"].startswith("text/csv") and db_time(r) > 0
+    r = post(url, "/cypher", {"query": "MATCH (n) RETURN count(n) AS n"})
+    assert db_time(r) == r.json()["stats"]["elapsed_ms"]
+
+
 # -- errors: one JSON shape, a clear 4xx --------------------------------------------------
 def error(response, status):
     assert response.status_code == status, response.text
@@ -252,6 +267,10 @@ def test_health_docs_and_openapi(url):
     assert "swagger" in get(url, "/docs").text.lower()
     paths = get(url, "/openapi.json").json()["paths"]
     assert {"/cypher", "/queries", "/queries/{name}", "/health", "/admin/rebuild"} <= set(paths)
+    # the routes that read their own request still document their path parameter
+    for method in ("get", "post"):
+        (name,) = paths["/queries/{name}"][method]["parameters"]
+        assert name["name"] == "name" and name["in"] == "path" and "GET /queries" in name["description"]
 
 
 def test_one_log_line_per_request(url, caplog):
