@@ -12,17 +12,18 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Path, Request
 
-from graph.settings import Settings
-from graph.store import GraphStore
 from queries import named
 from queries.deps import get_settings, get_store
 from queries.named import ParameterError
 from queries.routes.cypher import answer
+from queries.routes.plain import PlainRoute
 from queries.run import arun_named
 
 router = APIRouter(tags=["named queries"])
+#: the two that run a query, the service's hot path: they read their request themselves
+runner = APIRouter(tags=["named queries"], route_class=PlainRoute)
 
 #: query-string and body keys that steer the request rather than feed the query
 _CONTROL = ("format", "timeout_ms", "max_rows")
@@ -36,9 +37,8 @@ def list_queries() -> dict[str, Any]:
     return {"queries": [q.describe() for q in named.named_queries().values()]}
 
 
-@router.get("/queries/{name}")
-async def run_get(name: Name, request: Request, store: Annotated[GraphStore, Depends(get_store)],
-            settings: Annotated[Settings, Depends(get_settings)]):
+@runner.get("/queries/{name}")
+async def run_get(request: Request, name: Name):
     """Run a named query with its parameters in the query string (repeat a key for a list)."""
     query = named.get(name)
     given: dict[str, Any] = {}
@@ -50,14 +50,13 @@ async def run_get(name: Name, request: Request, store: Annotated[GraphStore, Dep
     fmt = controls.get("format", [None])[-1]
     timeout_ms = _int_control(controls, "timeout_ms")
     max_rows = _int_control(controls, "max_rows")
-    result = await arun_named(store, query, given, from_strings=True, timeout_ms=timeout_ms, max_rows=max_rows,
-                              settings=settings)
+    result = await arun_named(await get_store(request), query, given, from_strings=True, timeout_ms=timeout_ms,
+                              max_rows=max_rows, settings=await get_settings(request))
     return answer(request, result, {"query": query.name}, fmt)
 
 
-@router.post("/queries/{name}")
-async def run_post(name: Name, request: Request, store: Annotated[GraphStore, Depends(get_store)],
-                   settings: Annotated[Settings, Depends(get_settings)]):
+@runner.post("/queries/{name}")
+async def run_post(request: Request, name: Name):
     """Run a named query with ``{"params": {...}}`` (JSON values of the declared types)."""
     query = named.get(name)
     raw = await request.body()
@@ -76,8 +75,8 @@ async def run_post(name: Name, request: Request, store: Annotated[GraphStore, De
     params = body.get("params") or {}
     if not isinstance(params, dict):
         raise ParameterError("params must be a JSON object of parameter values", "params")
-    result = await arun_named(store, query, params, timeout_ms=body.get("timeout_ms"),
-                              max_rows=body.get("max_rows"), settings=settings)
+    result = await arun_named(await get_store(request), query, params, timeout_ms=body.get("timeout_ms"),
+                              max_rows=body.get("max_rows"), settings=await get_settings(request))
     return answer(request, result, {"query": query.name}, body.get("format"))
 
 
