@@ -59,7 +59,11 @@ def create_app(settings: Settings, *, store=None, inputs: list[Path] | None = No
         yield
         store = getattr(app.state, "store", None)
         if store is not None:
-            store.close()
+            aclose = getattr(store, "aclose", None)
+            if aclose is not None:
+                await aclose()  # its asyncio connections, from the loop that opened them
+            else:
+                store.close()
             app.state.store = None
 
     # FastAPIOffline serves /docs with Swagger UI files shipped in a package, not from a CDN

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from graph.errors import QueryTimeout, SettingError
 from graph.settings import Settings
@@ -35,32 +35,51 @@ _waiters = ThreadPoolExecutor(max_workers=64, thread_name_prefix="policykg-query
 T = TypeVar("T")
 
 
+class _Read(NamedTuple):
+    """A client's read once it passed the checks: what goes to the store, and the deadline."""
+
+    query: str
+    params: dict[str, Any]
+    timeout_ms: int | None
+    max_rows: int | None
+    limit_ms: int | None
+
+    def sync(self, store: GraphStore) -> QueryResult:
+        return store.read(self.query, self.params, timeout_ms=self.timeout_ms, max_rows=self.max_rows)
+
+
 def run_cypher(store: GraphStore, query: str, params: Mapping[str, Any] | None = None, *,
                timeout_ms: int | None = None, max_rows: int | None = None,
                settings: Settings | None = None) -> QueryResult:
     """Check ``query`` and ``params``, then read with the (possibly lowered) limits."""
-    work, limit_ms = _checked_read(store, query, params, timeout_ms, max_rows, settings)
-    return with_deadline(work, limit_ms)
+    read = _checked(store, query, params, timeout_ms, max_rows, settings)
+    return with_deadline(lambda: read.sync(store), read.limit_ms)
 
 
 async def arun_cypher(store: GraphStore, query: str, params: Mapping[str, Any] | None = None, *,
                       timeout_ms: int | None = None, max_rows: int | None = None,
                       settings: Settings | None = None) -> QueryResult:
-    """``run_cypher`` for the event loop: the read waits in the query thread pool and the
-    loop awaits it, instead of a request thread blocking on it (one thread hop, not two)."""
-    work, limit_ms = _checked_read(store, query, params, timeout_ms, max_rows, settings)
-    future = asyncio.wrap_future(_waiters.submit(work))
-    if limit_ms is None:
-        return await future
+    """``run_cypher`` for the event loop. A store with an asyncio client (``aread``: the
+    embedded FalkorDB) is awaited on the loop itself; any other (the Bolt store) reads in
+    the query thread pool while the loop awaits it. Past the deadline the read is
+    abandoned either way (a cancelled asyncio read drops its connection)."""
+    read = _checked(store, query, params, timeout_ms, max_rows, settings)
+    aread = getattr(store, "aread", None)
+    if aread is not None:
+        reading = aread(read.query, read.params, timeout_ms=read.timeout_ms, max_rows=read.max_rows)
+    else:
+        reading = asyncio.shield(asyncio.wrap_future(_waiters.submit(read.sync, store)))
+    if read.limit_ms is None:
+        return await reading
     try:
-        return await asyncio.wait_for(asyncio.shield(future), (limit_ms + DEADLINE_GRACE_MS) / 1000)
+        return await asyncio.wait_for(reading, (read.limit_ms + DEADLINE_GRACE_MS) / 1000)
     except TimeoutError:
-        raise _abandoned(limit_ms) from None
+        raise _abandoned(read.limit_ms) from None
 
 
-def _checked_read(store: GraphStore, query: str, params: Mapping[str, Any] | None, timeout_ms: int | None,
-                  max_rows: int | None, settings: Settings | None) -> tuple[Callable[[], QueryResult], int | None]:
-    """The layers every client query passes (text guard, parameters, limits), then the read to run."""
+def _checked(store: GraphStore, query: str, params: Mapping[str, Any] | None, timeout_ms: int | None,
+             max_rows: int | None, settings: Settings | None) -> _Read:
+    """The layers every client query passes: text guard, parameters, limits."""
     if not isinstance(query, str) or not query.strip():
         raise ParameterError("the query is empty", "query")
     if not _is_text(query):
@@ -71,7 +90,7 @@ def _checked_read(store: GraphStore, query: str, params: Mapping[str, Any] | Non
     settings = settings or getattr(store, "settings", None)
     timeout_ms, max_rows = limits(settings, timeout_ms, max_rows)
     limit_ms = timeout_ms or (settings.query_time_limit_ms if settings is not None else None)
-    return (lambda: store.read(query, params, timeout_ms=timeout_ms, max_rows=max_rows)), limit_ms
+    return _Read(query, params, timeout_ms, max_rows, limit_ms)
 
 
 def with_deadline(work: Callable[[], T], limit_ms: int | None) -> T:

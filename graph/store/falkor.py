@@ -10,6 +10,7 @@ half-way leaves the previous graph untouched.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from collections.abc import Iterator
@@ -17,9 +18,13 @@ from typing import Any
 
 import redis
 from falkordb import FalkorDB
+from falkordb.asyncio import FalkorDB as AsyncFalkorDB
+from falkordb.asyncio.graph import AsyncGraph
 from falkordb.edge import Edge
 from falkordb.node import Node as FNode
 from falkordb.path import Path as FPath
+from redis.asyncio import BlockingConnectionPool
+from redis.asyncio.connection import UnixDomainSocketConnection
 
 from graph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreError
 from graph.model import GraphData, Node, Relationship
@@ -40,6 +45,7 @@ class FalkorStore:
                                      query_memory_mb=settings.query_memory_mb,
                                      bolt_port=bolt_port)
         self.server.ensure_running()
+        self._async: tuple[asyncio.AbstractEventLoop, FalkorDB, AsyncFalkorDB, AsyncGraph] | None = None
         self._connect()
 
     def _connect(self) -> None:
@@ -150,19 +156,40 @@ class FalkorStore:
     # -- reading ----------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None, *,
              timeout_ms: int | None = None, max_rows: int | None = None) -> QueryResult:
-        timeout_ms = min(timeout_ms or self.settings.query_time_limit_ms, self.settings.query_time_limit_ms)
-        max_rows = min(max_rows or self.settings.max_rows, self.settings.max_rows)
+        timeout_ms, max_rows = self._limits(timeout_ms, max_rows)
         started = time.perf_counter()
         try:
             result = self._ro_query(query, params, timeout_ms)
         except redis.ResponseError as exc:
             raise _query_error(exc, timeout_ms) from exc
-        rows = result.result_set or []
-        truncated = len(rows) > max_rows
-        rows = rows[:max_rows]
-        columns = [h[1] if isinstance(h, list | tuple) else str(h) for h in (result.header or [])]
-        converted = _Converter(self).rows(rows)
-        return QueryResult(columns, converted, truncated, round((time.perf_counter() - started) * 1000, 3))
+        converter = _Converter(result, max_rows)
+        missing = converter.unknown_ends()
+        if missing:
+            converter.learn(self.graph.ro_query(_ENDS, {"ids": missing}).result_set)
+        return converter.result(started)
+
+    async def aread(self, query: str, params: dict[str, Any] | None = None, *,
+                    timeout_ms: int | None = None, max_rows: int | None = None) -> QueryResult:
+        """``read`` for a coroutine: the same query, limits, errors and recovery, through
+        FalkorDB's asyncio client. The service's event loop then waits on the socket
+        itself instead of handing each query to a thread and being woken by it (a
+        sixth of what HTTP added to a query, bench/RESULTS.md)."""
+        timeout_ms, max_rows = self._limits(timeout_ms, max_rows)
+        started = time.perf_counter()
+        try:
+            result = await self._aro_query(query, params, timeout_ms)
+        except redis.ResponseError as exc:
+            raise _query_error(exc, timeout_ms) from exc
+        converter = _Converter(result, max_rows)
+        missing = converter.unknown_ends()
+        if missing:
+            converter.learn((await self._async_graph().ro_query(_ENDS, {"ids": missing})).result_set)
+        return converter.result(started)
+
+    def _limits(self, timeout_ms: int | None, max_rows: int | None) -> tuple[int, int]:
+        """A caller may lower the settings' time limit and row cap, never raise them."""
+        return (min(timeout_ms or self.settings.query_time_limit_ms, self.settings.query_time_limit_ms),
+                min(max_rows or self.settings.max_rows, self.settings.max_rows))
 
     def _ro_query(self, query: str, params: dict[str, Any] | None, timeout_ms: int):
         """The query, with the graph's absence found from the error it gives (not asked before
@@ -175,9 +202,45 @@ class FalkorStore:
                 return self.graph.ro_query(query, params, timeout=timeout_ms)
         except redis.ResponseError as exc:
             if "empty key" in str(exc) and not self.exists():
-                raise QueryError(f"the graph '{self.settings.graph_name}' is empty: "
-                                 f"run `policykg build` first") from exc
+                raise self._empty() from exc
             raise
+
+    async def _aro_query(self, query: str, params: dict[str, Any] | None, timeout_ms: int):
+        """``_ro_query`` on the asyncio client; restarting a server that went away is
+        blocking work (it waits for the server to load its dump), done in a thread."""
+        try:
+            try:
+                return await self._async_graph().ro_query(query, params, timeout=timeout_ms)
+            except (redis.ConnectionError, OSError):
+                await asyncio.to_thread(self._recover)
+                return await self._async_graph().ro_query(query, params, timeout=timeout_ms)
+        except redis.ResponseError as exc:
+            if "empty key" in str(exc) and not await asyncio.to_thread(self.exists):
+                raise self._empty() from exc
+            raise
+
+    def _empty(self) -> QueryError:
+        return QueryError(f"the graph '{self.settings.graph_name}' is empty: run `policykg build` first")
+
+    def _async_graph(self) -> AsyncGraph:
+        """The graph on an asyncio client of the running event loop (its connections belong
+        to the loop that opened them); made again after the server was restarted."""
+        loop = asyncio.get_running_loop()
+        if self._async is None or self._async[0] is not loop or self._async[1] is not self.db:
+            # at most as many queries at once as the service's query threads (queries.run), the rest wait their turn;
+            # its connections do not retry (redis-py's default for a pool given no retry), as no_retry() does
+            pool = BlockingConnectionPool(max_connections=64, timeout=None, connection_class=UnixDomainSocketConnection,
+                                          path=str(self.server.socket_path), decode_responses=True)
+            client = AsyncFalkorDB(connection_pool=pool)
+            self._async = (loop, self.db, client, client.select_graph(self.settings.graph_name))
+        return self._async[3]
+
+    async def aclose(self) -> None:
+        """Close the asyncio client's connections (from the loop that opened them), then ``close``."""
+        if self._async is not None and self._async[0] is asyncio.get_running_loop():
+            await self._async[2].aclose()
+        self._async = None
+        self.close()
 
     def export(self) -> GraphData:
         """Every node and relationship, read in id-range pages under the row cap.
@@ -270,19 +333,33 @@ def _query_error(exc: redis.ResponseError, timeout_ms: int) -> QueryError:
     return QueryError(message)
 
 
-class _Converter:
-    """FalkorDB result values -> plain JSON values with the contract's ids."""
+#: the contract ids of nodes a result names only by internal id (the ends of a bare relationship)
+_ENDS = "MATCH (n) WHERE ID(n) IN $ids RETURN ID(n), n.id"
 
-    def __init__(self, store: FalkorStore):
-        self.store = store
+
+class _Converter:
+    """A FalkorDB result, cut at the row cap, as plain JSON values with the contract's ids.
+
+    ``unknown_ends`` learns the id of every node the rows show and gives the
+    internal ids of those they only point to; the caller looks those up
+    (``_ENDS``, with the sync or the asyncio client) and hands them to ``learn``.
+    """
+
+    def __init__(self, result, max_rows: int):
+        rows = result.result_set or []
+        self.truncated = len(rows) > max_rows
+        self.rows = rows[:max_rows]
+        self.columns = [h[1] if isinstance(h, list | tuple) else str(h) for h in (result.header or [])]
         self.internal_ids: dict[int, str] = {}
 
-    def rows(self, rows: list[list[Any]]) -> list[list[Any]]:
-        self._collect(rows)
-        return [[self.value(v) for v in row] for row in rows]
+    def result(self, started: float) -> QueryResult:
+        converted = [[self.value(v) for v in row] for row in self.rows]
+        return QueryResult(self.columns, converted, self.truncated, round((time.perf_counter() - started) * 1000, 3))
 
-    def _collect(self, value: Any) -> None:
-        """Learn the contract id of every node a row shows, and look up those only referenced."""
+    def learn(self, pairs: list[list[Any]]) -> None:
+        self.internal_ids.update({i: str(cid) for i, cid in pairs})
+
+    def unknown_ends(self) -> list[int]:
         wanted: set[int] = set()
 
         def walk(v: Any) -> None:
@@ -304,12 +381,8 @@ class _Converter:
                 for item in v.values():
                     walk(item)
 
-        walk(value)
-        missing = sorted(i for i in wanted if i not in self.internal_ids)
-        if missing:
-            found = self.store.graph.ro_query("MATCH (n) WHERE ID(n) IN $ids RETURN ID(n), n.id",
-                                              {"ids": missing}).result_set
-            self.internal_ids.update({i: str(cid) for i, cid in found})
+        walk(self.rows)
+        return sorted(i for i in wanted if i not in self.internal_ids)
 
     def value(self, v: Any) -> Any:
         if isinstance(v, FNode):

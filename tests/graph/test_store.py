@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 
@@ -86,6 +87,35 @@ def test_graph_persists_across_restart_and_after_kill(tmp_path):
     # the next read notices, restarts the server from its saved data and answers
     assert store.read("MATCH (p:Plan) RETURN count(p)").rows == [[3]]
     store.close()
+
+
+def test_the_asyncio_read_answers_as_the_sync_one_and_recovers_after_a_kill(store):
+    """``aread`` (what the service awaits) against ``read``: same rows, limits, errors, recovery."""
+    store.replace_graph(small_graph())
+    queries = [  # nodes with their relationship; a bare relationship (its ends looked up); a path
+        "MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(m:Measure) RETURN a, r, m ORDER BY r.rank, a.name",
+        "MATCH (:Measure)-[r:AT_SITE]->() RETURN r ORDER BY r.id",
+        "MATCH p = (s:Site)<-[:AT_SITE]-(:Measure) RETURN p ORDER BY s.name",
+    ]
+
+    async def check():
+        for query in queries:
+            got, expected = await store.aread(query), store.read(query)
+            assert got.rows and (got.columns, got.rows) == (expected.columns, expected.rows)
+        bare = (await store.aread(queries[1])).rows[0][0]
+        assert bare["start"].startswith("measure-") and bare["end"].startswith("site-")
+        capped = await store.aread("MATCH (n) RETURN n.id", max_rows=2)
+        assert len(capped.rows) == 2 and capped.truncated and capped.elapsed_ms > 0
+        with pytest.raises(ReadOnlyError):
+            await store.aread("MATCH (n:Agency) SET n.name = 'x' RETURN n")
+        with pytest.raises(QueryError):
+            await store.aread("MATCH (n RETURN n")
+        os.kill(store.server.pid(), signal.SIGKILL)
+        assert (await store.aread("MATCH (p:Plan) RETURN count(p)")).rows == [[3]]
+        await store.aclose()
+
+    asyncio.run(check())
+    assert store._async is None
 
 
 def test_stale_socket_and_pid_files_do_not_block_a_start(tmp_path):
