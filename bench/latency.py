@@ -285,6 +285,18 @@ def measure(data_dir: Path, budget_s: float, clients: int, requests: int) -> dic
     return {"rows": rows, "load": load}
 
 
+def by_size(rows: list[dict]) -> list[dict]:
+    """Per corpus size: the median over the queries that answered of what HTTP added, and those that did not."""
+    sizes = []
+    for docs in sorted({r["docs"] for r in rows}):
+        answered = [r for r in rows if r["docs"] == docs and "error" not in r]
+        sizes.append({"docs": docs, "queries": len(answered),
+                      "failed": [r["query"] for r in rows if r["docs"] == docs and "error" in r],
+                      "added_p50_ms": median(r["added_p50"] for r in answered) if answered else None,
+                      "added_p99_ms": median(r["added_p99"] for r in answered) if answered else None})
+    return sizes
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
@@ -316,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         "added_p50_ms": median(r["added_p50"] for r in first), "added_p99_ms": median(r["added_p99"] for r in first),
         "unpaired_added_p50_ms": median(r["http_p50"] - r["direct_p50"] for r in first),
         "worst_added_p50_ms": worst["added_p50"], "worst_query": worst["query"],
+        "by_size": by_size(rows),
     }
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -127,7 +127,7 @@ def headline(results: dict) -> str:
          "each call's database time taken out (section 6)",
          f"**{latency['added_p50_ms']:.1f} ms** (worst {latency['worst_added_p50_ms']:.1f} ms, "
          f"`{latency['worst_query']}`); p99 added {latency['added_p99_ms']:.1f} ms; whole calls' medians "
-         f"differ by {latency['unpaired_added_p50_ms']:.1f} ms" if latency else
+         f"differ by {latency['unpaired_added_p50_ms']:.1f} ms" + _other_sizes(latency) if latency else
          "pending: the service is not on main yet", "< 2 ms"),
     ]
     if latency and latency.get("loads"):
@@ -311,6 +311,20 @@ def growth_section(scales: list[dict]) -> list[str]:
               f"{_f(e['build'])}, {_f(e['load'])}, {_f(e['export'])}" + (f", {_f(e['rdf'])}" if e["rdf"] else "")
               + f". Memory grown by the build: exponent {_f(e['build_memory'])}. Goal for time: ≤ 1.1."]
     return [*lines, ""]
+
+
+def _other_sizes(latency: dict) -> str:
+    """What HTTP added on the larger graphs, and which queries ran past their time limit there."""
+    text = ""
+    for size in latency.get("by_size", [])[1:]:
+        failed = ", ".join(f"`{q}`" for q in size["failed"])
+        if size["added_p50_ms"] is not None:
+            text += f"; at {size['docs']:,} documents {size['added_p50_ms']:.1f} ms"
+            if failed:
+                text += f" over the {size['queries']} queries that finish in time ({failed} past the limit)"
+        elif failed:
+            text += f"; at {size['docs']:,} documents every query ran past the limit"
+    return text
 
 
 def latency_section(latency: dict | None) -> list[str]:
