@@ -28,9 +28,10 @@ _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _MAX_DEPTH = 8
 #: how long past the time limit a client waits for the database's own timeout to answer
 DEADLINE_GRACE_MS = 1000
-#: threads that wait on the database, so a query the database does not stop in time
-#: (one huge range() is a single step, checked against the limit only when it ends)
-#: still answers at its deadline; the thread waits on, the caller does not
+#: threads that wait on the database for synchronous reads (``policykg query``, a store without
+#: ``aread``), so a query the database does not stop in time (one huge range() is a single step,
+#: checked against the limit only when it ends) still answers at its deadline; the thread waits
+#: on, the caller does not
 _waiters = ThreadPoolExecutor(max_workers=64, thread_name_prefix="policykg-query")
 T = TypeVar("T")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import time
 
 import pytest
 
@@ -116,6 +117,31 @@ def test_the_asyncio_read_answers_as_the_sync_one_and_recovers_after_a_kill(stor
 
     asyncio.run(check())
     assert store._async is None
+
+
+def test_an_asyncio_read_waits_as_long_as_the_time_limit_allows(tmp_path):
+    """redis-py's asyncio connections give up after 5 s by default; a query queued behind
+    others or simply slow must be bounded by the time limit, not by that."""
+    store = FalkorStore(settings_for(tmp_path / "data", query_time_limit_ms=30_000))
+    rows = "UNWIND range(1, 2000) AS a UNWIND range(1, $n) AS b RETURN count(*)"
+    try:
+        store.replace_graph(small_graph())
+        store.read(rows, {"n": 10})
+        started = time.perf_counter()
+        store.read(rows, {"n": 2000})
+        n = max(2000, int(2000 * 7.5 / (time.perf_counter() - started)))  # seven or eight seconds of work
+
+        async def slow():
+            try:
+                return await store.aread(rows, {"n": n})
+            finally:
+                await store.aclose()
+
+        started = time.perf_counter()
+        assert asyncio.run(slow()).rows == [[2000 * n]]
+        assert time.perf_counter() - started > 5
+    finally:
+        store.close()
 
 
 def test_stale_socket_and_pid_files_do_not_block_a_start(tmp_path):
