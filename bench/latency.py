@@ -90,10 +90,16 @@ class Service:
             time.sleep(0.1)
         raise RuntimeError(f"policykg serve did not start; its log: {self.log}")
 
-    def stop(self) -> None:
+    def stop(self, failed: bool = False) -> None:
+        """Stop the service; after a failure its log's last lines go to stderr first."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             self.proc.wait(60)
+        elif failed:
+            print(f"policykg serve exited with status {self.proc.returncode}", file=sys.stderr)
+        if failed:
+            lines = self.log.read_text(encoding="utf-8", errors="replace").splitlines()
+            print("\n".join(["the service's log, last lines:", *lines[-60:]]), file=sys.stderr)
         self.log.unlink(missing_ok=True)
 
 
@@ -226,19 +232,25 @@ def crowd(url: str, clients: int, requests: int, calls: list[tuple[str, dict[str
             for i in range(requests):
                 kind = (number + i) % 4
                 started = time.perf_counter()
-                if kind == 0:
-                    name, params = calls[(number + i) % len(calls)]
-                    response = client.get(f"/queries/{name}", params=params)
-                elif kind == 1:
-                    name, params = calls[(number * 7 + i) % len(calls)]
-                    response = client.post(f"/queries/{name}", json={"params": params})
-                else:
-                    query = CONSOLE[(number + i) % len(CONSOLE)]
-                    response = client.post("/cypher", json={"query": query, "params": {"year": 2027}})
+                try:
+                    if kind == 0:
+                        name, params = calls[(number + i) % len(calls)]
+                        response = client.get(f"/queries/{name}", params=params)
+                    elif kind == 1:
+                        name, params = calls[(number * 7 + i) % len(calls)]
+                        response = client.post(f"/queries/{name}", json={"params": params})
+                    else:
+                        query = CONSOLE[(number + i) % len(CONSOLE)]
+                        response = client.post("/cypher", json={"query": query, "params": {"year": 2027}})
+                except httpx.HTTPError as exc:  # a dropped connection is an error to count, not the end of the run
+                    response = None
+                    failure = f"{type(exc).__name__}: {exc} ({exc.request.method} {exc.request.url.path})"
                 elapsed = (time.perf_counter() - started) * 1000
                 with lock:
                     latencies.append(elapsed)
-                    if response.status_code != 200:
+                    if response is None:
+                        failures.append(failure)
+                    elif response.status_code != 200:
                         failures.append(f"{response.status_code} {request_name(response)} {response.text[:160]}")
         finally:
             client.close()
@@ -280,8 +292,10 @@ def measure(data_dir: Path, budget_s: float, clients: int, requests: int) -> dic
             load["docs"] = docs
         finally:
             store.close()
-    finally:
-        service.stop()
+    except BaseException:
+        service.stop(failed=True)
+        raise
+    service.stop()
     return {"rows": rows, "load": load}
 
 

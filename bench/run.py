@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
                 results["latency"] = json.loads((work / "latency.json").read_text(encoding="utf-8"))
             except subprocess.CalledProcessError as exc:
                 log(f"query latency failed ({exc}); the other figures are written without it")
+                results["latency_failed"] = f"bench.latency exited with status {exc.returncode} (its output is above)"
     finally:
         if not args.keep:
             for folder in [work] if args.work is None else [*work.glob("data-*"), *work.glob("corpus-*")]:
