@@ -72,8 +72,9 @@ async def arun_cypher(store: GraphStore, query: str, params: Mapping[str, Any] |
         reading = asyncio.shield(asyncio.wrap_future(_waiters.submit(read.sync, store)))
     if read.limit_ms is None:
         return await reading
-    try:
-        return await asyncio.wait_for(reading, (read.limit_ms + DEADLINE_GRACE_MS) / 1000)
+    try:  # asyncio.timeout cancels this task at the deadline; wait_for would make it wait on a second one
+        async with asyncio.timeout((read.limit_ms + DEADLINE_GRACE_MS) / 1000):
+            return await reading
     except TimeoutError:
         raise _abandoned(read.limit_ms) from None
 
