@@ -222,8 +222,7 @@ class RequestLog:
     """One line per request: method, path, status, milliseconds, client.
 
     The line is written once the answer's last byte has been handed to the
-    server, so formatting and writing it (0.1-0.15 ms here) is not part of
-    the client's wait; the milliseconds are the answer's.
+    server, so formatting and writing it is not part of the client's wait.
     """
 
     def __init__(self, app):
@@ -235,12 +234,12 @@ class RequestLog:
         started = time.perf_counter()
         status, logged = 500, False
 
-        def write_line(elapsed_ms: float) -> None:
+        def write_line() -> None:
             nonlocal logged
             logged = True
             client = scope.get("client")
-            log.info("%s %s %d %.1fms %s", scope["method"], scope["path"], status, elapsed_ms,
-                     client[0] if client else "-")
+            log.info("%s %s %d %.1fms %s", scope["method"], scope["path"], status,
+                     (time.perf_counter() - started) * 1000, client[0] if client else "-")
 
         async def send_and_note(message):
             nonlocal status
@@ -248,10 +247,10 @@ class RequestLog:
                 status = message["status"]
             await send(message)
             if message["type"] == "http.response.body" and not message.get("more_body") and not logged:
-                write_line((time.perf_counter() - started) * 1000)
+                write_line()
 
         try:
             await self.app(scope, receive, send_and_note)
         finally:
             if not logged:
-                write_line((time.perf_counter() - started) * 1000)
+                write_line()
