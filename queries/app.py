@@ -2,7 +2,9 @@
 
 One router per resource lives in ``queries/routes/``; each is included here.
 Around them: a request body limit (``max_body_bytes``, then 413), one log line
-per request (logger ``policykg.http``), and one JSON shape for every error::
+per request (logger ``policykg.http``), the lane that answers ``GET
+/queries/{name}`` in the fewest steps (``queries.lane``), and one JSON shape
+for every error::
 
     {"error": {"status": 403, "code": "read_only", "message": "…", "setting": null}}
 
@@ -82,6 +84,9 @@ def create_app(settings: Settings, *, store=None, inputs: list[Path] | None = No
     for router in ROUTERS:
         _add_routes(app, router)
     _add_error_handlers(app)
+    from queries.lane import QueryLane
+
+    app.add_middleware(QueryLane)  # innermost of ours: inside the request log and the body limit
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestLog)
     return app

@@ -22,7 +22,11 @@ async def get_settings(request: Request) -> Settings:
 async def get_store(request: Request) -> GraphStore:
     """The app's store, opened on first use (in a worker thread: it may start the
     embedded server) and kept for the app's lifetime."""
-    state = request.app.state
+    return await store_of(request.app.state)
+
+
+async def store_of(state) -> GraphStore:
+    """``get_store`` for code that has the app's state but no ``Request`` (the query lane)."""
     if getattr(state, "store", None) is None:
         await run_in_threadpool(_open, state)
     return state.store

@@ -10,12 +10,14 @@ types (400 naming the parameter); an unknown name is a 404 listing the names.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 
+from graph.store import QueryResult
 from queries import named
-from queries.deps import get_settings, get_store
+from queries.deps import get_settings, get_store, store_of
 from queries.named import ParameterError
 from queries.routes.cypher import answer
 from queries.routes.plain import PlainRoute
@@ -40,9 +42,17 @@ def list_queries() -> dict[str, Any]:
 @runner.get("/queries/{name}")
 async def run_get(request: Request, name: Name):
     """Run a named query with its parameters in the query string (repeat a key for a list)."""
+    query, result, fmt = await run_query_string(request.app.state, name, request.query_params.multi_items())
+    return answer(request, result, {"query": query.name}, fmt)
+
+
+async def run_query_string(state, name: str, items: Iterable[tuple[str, str]]
+                           ) -> tuple[named.NamedQuery, QueryResult, str | None]:
+    """``GET /queries/{name}`` up to its answer: the query, its result and the ``format`` asked
+    for. The route above and the query lane (``queries.routes.lane``) both run this."""
     query = named.get(name)
     given: dict[str, Any] = {}
-    for key, value in request.query_params.multi_items():
+    for key, value in items:
         given.setdefault(key, []).append(value)
     controls = {k: given.pop(k) for k in _CONTROL if k in given and query.param(k) is None}
     given = {k: (v if len(v) > 1 or (query.param(k) and query.param(k).type == "list") else v[0])
@@ -50,9 +60,9 @@ async def run_get(request: Request, name: Name):
     fmt = controls.get("format", [None])[-1]
     timeout_ms = _int_control(controls, "timeout_ms")
     max_rows = _int_control(controls, "max_rows")
-    result = await arun_named(await get_store(request), query, given, from_strings=True, timeout_ms=timeout_ms,
-                              max_rows=max_rows, settings=await get_settings(request))
-    return answer(request, result, {"query": query.name}, fmt)
+    result = await arun_named(await store_of(state), query, given, from_strings=True, timeout_ms=timeout_ms,
+                              max_rows=max_rows, settings=state.settings)
+    return query, result, fmt
 
 
 @runner.post("/queries/{name}")
