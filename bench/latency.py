@@ -5,10 +5,12 @@
 For each data directory (a graph built by ``bench.scale``): ``policykg serve
 --no-build --port 0`` runs in its own process; this process opens the same
 store (the same embedded server) and, for every named query with its first
-example's parameters, alternates one call through ``queries.run.run_named``
-(what the endpoint runs) and one ``GET /queries/{name}`` over a kept-alive
-loopback connection (the stdlib ``http.client``, whose own cost per request is
-a fraction of httpx's), until the query's time budget is spent.
+example's parameters, takes turns at one call through ``queries.run.run_named``
+(what the endpoint runs) and two ``GET /queries/{name}`` over kept-alive
+loopback connections, until the query's time budget is spent: one through a
+minimal HTTP/1.1 client (``bench/wire.py``), which measures the service, and
+one through the stdlib ``http.client``, which shows what a Python client's
+own header parsing adds to that.
 
 What HTTP adds is measured in pairs: each HTTP answer's time less the
 database's share of it (its ``Server-Timing: db`` header, the store's own
@@ -46,6 +48,7 @@ from urllib.parse import urlencode, urlsplit
 import httpx
 
 from bench.measure import percentile, rss_bytes
+from bench.wire import WireClient
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -135,18 +138,19 @@ def named_calls(store=None) -> list[tuple[str, dict[str, str]]]:
 
 
 def compare(url: str, store, settings, name: str, params: dict[str, str], budget_s: float) -> dict:
-    """Alternate direct and HTTP calls of one named query until its budget is spent."""
+    """Rotate a direct call and two HTTP calls of one named query until its budget is spent."""
     from graph.errors import PolicyKGError
     from queries import named
     from queries.run import run_named
 
     query = named.get(name)
-    # the stdlib client: httpx spends about 1 ms of its own per request on this machine
-    # (0.3 ms against 1.4 ms for an empty answer from a bare ASGI app), which is the
-    # client's cost, not the service's
     parts = urlsplit(url)
-    client = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
     path = f"/queries/{name}?{urlencode(params)}"
+    # the minimal client measures the service (bench/wire.py); the stdlib one, which parses each
+    # answer's headers through email.parser, what a Python client meets; httpx would add about 1 ms
+    # of its own per request here (0.3 ms against 1.4 ms for an empty answer from a bare ASGI app)
+    wire = WireClient(parts.hostname, parts.port)
+    stdlib = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
 
     def direct() -> tuple[float, float, int]:
         """The call's time, the store's share of it, and the rows."""
@@ -154,19 +158,27 @@ def compare(url: str, store, settings, name: str, params: dict[str, str], budget
         result = run_named(store, query, params, from_strings=True, settings=settings)
         return (time.perf_counter() - started) * 1000, result.elapsed_ms, len(result.rows)
 
-    def over_http() -> tuple[float, float]:
+    def over_wire() -> tuple[float, float]:
         """The answer's time and the database's share of it, as the service reports it."""
         started = time.perf_counter()
+        status, headers, _ = wire.get(path)
+        elapsed = (time.perf_counter() - started) * 1000
+        if status != 200:
+            raise RuntimeError(f"GET {path}: {status}")
+        return elapsed, db_time(headers.get("server-timing"))
+
+    def over_stdlib() -> tuple[float, float]:
+        started = time.perf_counter()
         try:
-            client.request("GET", path)
-            response = client.getresponse()
+            stdlib.request("GET", path)
+            response = stdlib.getresponse()
         except (http.client.RemoteDisconnected, ConnectionError):
             # the service closes a connection idle past its keep-alive (5 s), which a slow direct
             # call at 10,000 documents outlasts; http.client does not reconnect by itself
-            client.close()
+            stdlib.close()
             started = time.perf_counter()
-            client.request("GET", path)
-            response = client.getresponse()
+            stdlib.request("GET", path)
+            response = stdlib.getresponse()
         response.read()
         elapsed = (time.perf_counter() - started) * 1000
         if response.status != 200:
@@ -178,14 +190,19 @@ def compare(url: str, store, settings, name: str, params: dict[str, str], budget
     h_times: list[float] = []
     h_own: list[float] = []  # an HTTP answer's time outside the database
     h_db: list[float] = []
+    s_own: list[float] = []  # the same through http.client
 
-    def one_of_each(http_first: bool) -> None:
-        for kind in ("http", "direct") if http_first else ("direct", "http"):
-            if kind == "http":
-                elapsed, db = over_http()
+    def one_of_each(turn: int) -> None:
+        kinds = ("direct", "wire", "stdlib")
+        for kind in kinds[turn % 3:] + kinds[:turn % 3]:  # each goes first, second and third in turn
+            if kind == "wire":
+                elapsed, db = over_wire()
                 h_times.append(elapsed)
                 h_own.append(elapsed - db)
                 h_db.append(db)
+            elif kind == "stdlib":
+                elapsed, db = over_stdlib()
+                s_own.append(elapsed - db)
             else:
                 elapsed, in_store, _ = direct()
                 d_times.append(elapsed)
@@ -193,20 +210,23 @@ def compare(url: str, store, settings, name: str, params: dict[str, str], budget
 
     try:
         warm, _, rows = direct()
-        over_http()
-        reps = int(min(200, max(5, budget_s * 1000 / max(2 * warm, 1.0))))
+        over_wire()
+        over_stdlib()
+        reps = int(min(200, max(5, budget_s * 1000 / max(3 * warm, 1.0))))
         for i in range(reps):
-            one_of_each(http_first=i % 2 == 0)
+            one_of_each(i)
     except (PolicyKGError, RuntimeError) as exc:  # at 10,000 documents a query may pass its time limit
         return {"query": name, "params": params, "error": str(exc)}
     finally:
-        client.close()
+        wire.close()
+        stdlib.close()
     return {"query": name, "params": params, "rows_returned": rows, "reps": reps,
             "direct_p50": percentile(d_times, 50), "direct_p99": percentile(d_times, 99),
             "http_p50": percentile(h_times, 50), "http_p99": percentile(h_times, 99),
             "service_db_p50": percentile(h_db, 50),
             "added_p50": percentile(h_own, 50) - percentile(d_own, 50),
-            "added_p99": percentile(h_own, 99) - percentile(d_own, 99)}
+            "added_p99": percentile(h_own, 99) - percentile(d_own, 99),
+            "stdlib_added_p50": percentile(s_own, 50) - percentile(d_own, 50)}
 
 
 def db_time(header: str | None) -> float:
@@ -307,7 +327,8 @@ def by_size(rows: list[dict]) -> list[dict]:
         sizes.append({"docs": docs, "queries": len(answered),
                       "failed": [r["query"] for r in rows if r["docs"] == docs and "error" in r],
                       "added_p50_ms": median(r["added_p50"] for r in answered) if answered else None,
-                      "added_p99_ms": median(r["added_p99"] for r in answered) if answered else None})
+                      "added_p99_ms": median(r["added_p99"] for r in answered) if answered else None,
+                      "stdlib_added_p50_ms": median(r["stdlib_added_p50"] for r in answered) if answered else None})
     return sizes
 
 
@@ -327,20 +348,22 @@ def main(argv: list[str] | None = None) -> int:
     first = [r for r in rows if r["docs"] == rows[0]["docs"] and "error" not in r]
     worst = max(first, key=lambda r: r["added_p50"])
     result = {
-        "method": "Each named query with its first example's parameters, alternating one direct call "
-                  "(`queries.run.run_named` on a store of the same data directory) and one `GET /queries/{name}` "
-                  "to `policykg serve` over a kept-alive loopback connection (stdlib `http.client`: httpx alone costs "
-                  "about 1 ms per request here, which is the client's time, not the service's), "
-                  "until its time budget is spent "
-                  f"({args.budget_s:g} s per query and path, 5 to 200 calls). Added is measured in pairs: each HTTP "
-                  "answer's time less the database's share of it (its `Server-Timing: db` header, the store's clock "
-                  "in the service), against each direct call's time less the store's share of it (the same clock); "
-                  "added = p50 (p99) of the first − p50 (p99) of the second. The query's own run, which varies by a "
-                  "third between minutes here, so drops out; `HTTP p50 − direct p50` of the whole calls is shown "
-                  "alongside.",
+        "method": "Each named query with its first example's parameters, taking turns at one direct call "
+                  "(`queries.run.run_named` on a store of the same data directory) and two `GET /queries/{name}` "
+                  "to `policykg serve` over kept-alive loopback connections, until its time budget is spent "
+                  f"({args.budget_s:g} s per query and path, 5 to 200 turns): one through a minimal HTTP/1.1 client "
+                  "(`bench/wire.py`: request line, status line, headers, Content-Length body), which measures the "
+                  "service, and one through the stdlib `http.client`, whose own header parsing (`email.parser`, "
+                  "run cold after each wait) shows what a Python client adds on top; httpx adds about 1 ms more. "
+                  "Added is measured in pairs: each HTTP answer's time less the database's share of it (its "
+                  "`Server-Timing: db` header, the store's clock in the service), against each direct call's time "
+                  "less the store's share of it (the same clock); added = p50 (p99) of the first − p50 (p99) of "
+                  "the second. The query's own run, which varies by a third between minutes here, so drops out; "
+                  "`HTTP p50 − direct p50` of the whole calls is shown alongside.",
         "rows": rows, "loads": loads,
         "added_p50_ms": median(r["added_p50"] for r in first), "added_p99_ms": median(r["added_p99"] for r in first),
         "unpaired_added_p50_ms": median(r["http_p50"] - r["direct_p50"] for r in first),
+        "stdlib_added_p50_ms": median(r["stdlib_added_p50"] for r in first),
         "worst_added_p50_ms": worst["added_p50"], "worst_query": worst["query"],
         "by_size": by_size(rows),
     }
