@@ -9,11 +9,11 @@ middleware, inside the app's own (the 500 handler, the request log, the body
 limit), that answers ``GET /queries/{name}`` itself with the route's own code:
 ``run_query_string`` for the query and ``rendered`` for the body, our errors
 through ``policykg_error_response`` like the app's handler. So the answer is
-byte for byte the route's (tests/queries/test_lane.py).
+the route's: status, headers and body (tests/queries/test_lane.py runs both).
 
-The route stays declared: OpenAPI documents the endpoint from it, and it
-answers what the lane passes on (any other method, a path with a further
-segment).
+The route stays declared: OpenAPI documents the endpoint from it, and it is
+what the lane is tested against. Everything else (other methods, other
+paths) passes through the lane untouched.
 """
 
 from __future__ import annotations

@@ -51,35 +51,30 @@ def server():
     httpd.server_close()
 
 
-def test_answers_come_whole_over_one_kept_alive_connection(server):
+@pytest.fixture()
+def client(server):
     client = WireClient(*server.server_address)
-    try:
-        status, headers, body = client.get("/queries/a?x=1")
-        assert (status, body) == (200, b"/queries/a?x=1")
-        assert headers["server-timing"] == "db;dur=1.5, app;dur=0.2"  # repeated headers joined, names lower-cased
-        status, headers, body = client.get("/big")  # 600 kB: many reads
-        assert status == 200 and body.decode() == "答" * 200_000
-        assert client.get("/missing")[0] == 404
-    finally:
-        client.close()
+    yield client
+    client.close()
+
+
+def test_answers_come_whole_over_one_kept_alive_connection(client):
+    status, headers, body = client.get("/queries/a?x=1")
+    assert (status, body) == (200, b"/queries/a?x=1")
+    assert headers["server-timing"] == "db;dur=1.5, app;dur=0.2"  # repeated headers joined, names lower-cased
+    status, headers, body = client.get("/big")  # 600 kB: many reads
+    assert status == 200 and body.decode() == "答" * 200_000
+    assert client.get("/missing")[0] == 404
     assert len(_Handler.connections) == 1
 
 
-def test_a_connection_the_server_closed_is_opened_again(server):
-    client = WireClient(*server.server_address)
-    try:
-        assert client.get("/hang-up")[2] == b"/hang-up"
-        assert client.get("/after")[2] == b"/after"
-    finally:
-        client.close()
+def test_a_connection_the_server_closed_is_opened_again(client):
+    assert client.get("/hang-up")[2] == b"/hang-up"
+    assert client.get("/after")[2] == b"/after"
     assert len(_Handler.connections) == 2
 
 
-def test_an_answer_it_cannot_read_is_an_error(server):
-    client = WireClient(*server.server_address)
-    try:
-        with pytest.raises(WireError, match="Content-Length"):
-            client.get("/chunked")
-        assert client.get("/again")[2] == b"/again"  # and the next request starts clean
-    finally:
-        client.close()
+def test_an_answer_it_cannot_read_is_an_error(client):
+    with pytest.raises(WireError, match="Content-Length"):
+        client.get("/chunked")
+    assert client.get("/again")[2] == b"/again"  # and the next request starts clean
