@@ -140,10 +140,17 @@ def known_organizations() -> list[KnownEntity]:
 
 @cache
 def fingerprint() -> str:
-    """A hash of every data file: a changed dictionary makes cached extractions stale."""
+    """A hash of every data file and of the loaders' own code.
+
+    A changed dictionary or rule makes cached extractions stale: a user who
+    upgrades policykg gets their documents read again by the new rules, not the
+    contributions the old ones left in the data directory.
+    """
     digest = hashlib.sha256()
-    for path in sorted(DICTIONARIES.glob("*")):
-        if path.is_file() and path.suffix in (".csv", ".toml", ".txt"):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    package = DICTIONARIES.parent
+    files = [p for p in sorted(DICTIONARIES.glob("*")) if p.is_file() and p.suffix in (".csv", ".toml", ".txt")]
+    files += sorted(package.rglob("*.py")) + sorted((package / "formats").glob("*.json"))
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
