@@ -43,6 +43,13 @@ def scorer():
     return module
 
 
+def more():
+    spec = importlib.util.spec_from_file_location("gold_score_more", GOLD / "score_more.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def export_of(folders: list[Path]) -> dict:
     files, _missing = collect_paths(folders)
     parts = []
@@ -72,6 +79,8 @@ def score(name: str, verbose: bool, only: str | None) -> str:
     try:
         with contextlib.redirect_stdout(out):
             scorer().main([handle.name, str(gold), *(["-v"] if verbose else [])])
+            print("-- organizations and incentives (tests/gold/score_more.py)")
+            more().main([handle.name, str(gold), *(["-v"] if verbose else [])])
     finally:
         Path(handle.name).unlink()
     text = out.getvalue()
