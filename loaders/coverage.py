@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from loaders.agencies import Jurisdiction, resolve
 from loaders.lexicon import Region, regions
-from loaders.mentions import find_regions
+from loaders.places import find_regions
 
 
 class _Named:

@@ -22,9 +22,10 @@ from loaders.incentives import find_incentives
 from loaders.indicators import table_goals
 from loaders.layout import layout
 from loaders.lexicon import fingerprint, regions
-from loaders.mentions import find_organizations, find_regions
+from loaders.mentions import find_organizations
 from loaders.metadata import read_metadata
 from loaders.outline import outline
+from loaders.places import find_regions
 from loaders.read import RawDocument
 from loaders.responsibility import ROLE_STRENGTH, assign, strip_brackets, table_assignments
 from loaders.sites import find_sites
@@ -101,9 +102,16 @@ def extract(raw: RawDocument) -> GraphData:
         b.link(Rel.CITES, plan, b.citation(citation), citation.evidence)
 
     for line in lay.content():
+        if _ADDRESSEES.match(line.text):
+            continue  # the notice's addressees (各市人民政府，苏州工业园区…：) are recipients, not places it names
         for region, _written, start in find_regions(line.text, home):
             b.region(region, _sentence(line.text, start, doc, doc.span(line.start, line.end)))
     return b.graph
+
+
+#: the line of a notice that lists its recipients: 各市、县（区）人民政府，省政府各部门：
+_ADDRESSEES = re.compile(r"^\s*(?:各|[\u4e00-\u9fff]{2,12}(?:人民政府|管委会))[^。！？]{0,300}"
+                         r"(?:人民政府|政府|各部门|管委会|直属机构|直属单位|有关单位|委办局|办事处)[^。！？]{0,60}[：:]\s*$")
 
 
 def _strongest(assignments):

@@ -86,9 +86,11 @@ class KnownEntity:
 class Regions:
     by_name: dict[str, list[Region]] = field(default_factory=dict)
     by_short: dict[str, list[Region]] = field(default_factory=dict)
+    #: other full forms: an autonomous prefecture written with 州 (黔东南州 for 黔东南苗族侗族自治州)
+    aliases: dict[str, list[Region]] = field(default_factory=dict)
 
     def lookup(self, text: str) -> list[Region]:
-        return self.by_name.get(text) or self.by_short.get(text) or []
+        return self.by_name.get(text) or self.aliases.get(text) or self.by_short.get(text) or []
 
 
 @cache
@@ -101,6 +103,8 @@ def regions() -> Regions:
         index.by_name.setdefault(region.name, []).append(region)
         if region.short != region.name and len(region.short) >= 2:
             index.by_short.setdefault(region.short, []).append(region)
+        if region.name.endswith("自治州") and region.short != region.name:
+            index.aliases.setdefault(region.short + "州", []).append(region)
     return index
 
 

@@ -1,92 +1,16 @@
-"""Regions and organizations a document names.
+"""Organizations a document names (the places it names are found by ``loaders.places``).
 
-Regions are found through jieba, loaded with the administrative divisions as
-user words, so 中山大学 stays one word and does not name 中山市. Full names
-(东莞市, 光明区) always count; short names count for provinces and cities
-(广东, 东莞) and are resolved towards the plan's own province when ambiguous
-(朝阳 is a city in Liaoning and a district in Beijing). Organizations are the
-known bodies of ``organizations.csv`` and names ending like one (…大学,
-…研究院, …协会) that are not agencies.
+Organizations are the known bodies of ``organizations.csv`` and names ending
+like one (…大学, …研究院, …协会) that are not agencies.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.lexicon import KnownEntity, Region, Regions, known_organizations, regions, words
-from loaders.segment import tokenize
-
-
-def find_regions(text: str, home: Region | None) -> list[tuple[Region, str, int]]:
-    """(region, written form, offset) for each region named in ``text``.
-
-    A region counts only where jieba cuts it out as a whole word (广东 in 广东省
-    is part of a longer word; 海南 in 上海南部 is not a word at all). jieba cuts
-    each run of Han characters, letters and digits on its own, so only the runs
-    that contain some region name need segmenting: an Aho-Corasick pass finds
-    them, and the result is the same as segmenting the whole text at a fraction
-    of the cost (segmentation was half of all extraction time).
-    """
-    index = regions()
-    automaton = _region_forms()
-    ends = [end for end, _form in automaton.iter_long(text)]  # any hit marks its run; the longest will do
-    if not ends:
-        return []
-    out = []
-    for block in _JIEBA_BLOCK.finditer(text):
-        first = bisect_left(ends, block.start())
-        if first == len(ends) or ends[first] >= block.end():
-            continue
-        for word, start, _end in tokenize(block.group()):
-            region = region_of(word, home, index)
-            if region is not None:
-                out.append((region, word, block.start() + start))
-    return out
-
-
-def region_of(word: str, home: Region | None, index: Regions | None = None) -> Region | None:
-    """The region one segmented word names, if any: a full name always, a short name only for a
-    province or city, towards ``home`` when ambiguous."""
-    index = index or regions()
-    if word in index.by_name:
-        return _prefer(index.by_name[word], home)
-    candidates = [r for r in index.by_short.get(word, ()) if r.level in ("Province", "City")]
-    if not candidates:
-        return None
-    return _prefer(candidates, home, strict=len(candidates) > 1)
-
-
-#: jieba's ``re_han_default``: the runs it segments one by one
-_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
-
-
-@cache
-def _region_forms():
-    """Every written form that ``find_regions`` can accept, in one automaton."""
-    import ahocorasick
-
-    index = regions()
-    automaton = ahocorasick.Automaton()
-    forms = set(index.by_name)
-    forms.update(short for short, found in index.by_short.items()
-                 if any(r.level in ("Province", "City") for r in found))
-    for form in forms:
-        automaton.add_word(form, form)
-    automaton.make_automaton()
-    return automaton
-
-
-def _prefer(candidates: list[Region], home: Region | None, strict: bool = False) -> Region | None:
-    if len(candidates) == 1:
-        return candidates[0]
-    if home is not None:
-        same = [c for c in candidates if c.province == home.province]
-        if same:
-            return same[0]
-    return None if strict else candidates[0]
+from loaders.lexicon import KnownEntity, known_organizations, words
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,15 @@
 """Chinese word segmentation: jieba, loaded once per process with our dictionaries.
 
-The user dictionary holds every administrative division (full and short
-names), the known sites and organizations with their aliases, and the agency
+The user dictionary holds the full names of administrative divisions (东莞市,
+黔东南州), the known sites and organizations with their aliases, and the agency
 name forms, so that 中山大学 or 松山湖高新区 or 省科技厅 come out as one word.
-``tokens()`` is what the search query and plan similarity use, so a query for
-松山湖 or 省科技厅 finds the same units the loaders recognised.
+Short forms of divisions are not forced on the segmenter: jieba's own
+dictionary knows the common ones (东莞, 广州), and forcing them would cut
+ordinary words apart (打造集安全出行 would become 集安/全). Only a short form of
+a province or prefecture-level city that jieba does not know at all is added,
+at an ordinary frequency. ``tokens()`` is what the search query and plan
+similarity use, so a query for 松山湖 or 省科技厅 finds the same units the
+loaders recognised.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import re
 from functools import cache
 
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
+#: the frequency given to a division's short form jieba does not know (an ordinary word's, not a forced one)
+_SHORT_FREQ = 500
 
 
 @cache
@@ -27,7 +34,7 @@ def _tokenizer():
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     index = regions()
-    names = set(index.by_name) | set(index.by_short)
+    names = {name for name in (*index.by_name, *index.aliases) if len(name) >= 3}
     for entity in (*known_sites(), *known_organizations()):
         names.add(entity.name)
         names.update(entity.aliases)
@@ -35,6 +42,10 @@ def _tokenizer():
     for name in sorted(names):
         if len(name) >= 2 and " " not in name:
             tokenizer.add_word(name, freq=20000)
+    for short, found in sorted(index.by_short.items()):
+        upper = any(r.level == "Province" or (r.level == "City" and not r.county_level) for r in found)
+        if upper and not tokenizer.FREQ.get(short) and short not in names:
+            tokenizer.add_word(short, freq=_SHORT_FREQ)
     return tokenizer
 
 
@@ -44,6 +55,11 @@ def _pos_tokenizer():
     import jieba.posseg
 
     return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+def stock_tag(word: str) -> str | None:
+    """The part of speech jieba's own dictionary gives ``word`` (None when it does not list it)."""
+    return _pos_tokenizer().word_tag_tab.get(word)
 
 
 def tagged(text: str) -> list[tuple[str, str]]:

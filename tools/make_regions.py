@@ -44,7 +44,25 @@ MISSING = [
     {"adcode": "500105000000", "name": "江北区"},
     {"adcode": "500112000000", "name": "渝北区"},
 ]
-ETHNIC = re.compile(r"(?:各族|[\u4e00-\u9fff]{1,6}?族)+(?=自治[州县旗])")
+#: the 55 recognised minority nationalities, longest first, as autonomous divisions name them
+NATIONALITIES = sorted([
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶",
+    "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜",
+    "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉",
+    "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克",
+    "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴",
+    "基诺",
+], key=len, reverse=True)
+#: the nationalities an autonomous division is named for (青龙满族自治县, 黔东南苗族侗族自治州, 各族 included)
+ETHNIC = re.compile("(?:(?:" + "|".join(NATIONALITIES) + "|各)族)+(?=自治[州县旗])")
+#: economic zones the source table lists among the counties; they are zones (sites), not divisions
+ZONES = {"苏州工业园区", "两江新区", "雄安新区"}
+#: the source table's placeholder rows (苏鲁交界, 海域: disputed waters, not divisions)
+PLACEHOLDER_CODE = re.compile(r"^99")
+#: readings pypinyin gets wrong in place names (长治 is Changzhi, not Zhangzhi)
+PINYIN_FIXES = {"长": "chang", "朝": "chao", "曾": "zeng"}
+PLACE_PINYIN = {"单县": "shan", "洪洞": "hongtong", "乐清": "yueqing", "六安": "lu'an", "铅山": "yanshan",
+                "番禺": "panyu", "蚌埠": "bengbu", "东阿": "dong'e", "歙县": "she", "黟县": "yi"}
 
 
 def short_of(name: str, level: str) -> str:
@@ -60,12 +78,23 @@ def short_of(name: str, level: str) -> str:
     return name
 
 
+def pinyin_of(short: str) -> str:
+    """The place's reading: known exceptions first, then pypinyin with the place readings of polyphones."""
+    for name, reading in PLACE_PINYIN.items():
+        if short == name or name == short + "县":
+            return reading
+    syllables = lazy_pinyin(short)
+    if short[:1] in PINYIN_FIXES:
+        syllables[0] = PINYIN_FIXES[short[0]]
+    return "".join(syllables)
+
+
 def english(name: str, level: str, county_level: bool) -> str:
     if name in PROVINCE_EN:
         return PROVINCE_EN[name]
     if name.endswith("新区"):
-        return "".join(lazy_pinyin(name[:-2])).capitalize() + " New Area"
-    words = "".join(lazy_pinyin(short_of(name, level))).capitalize()
+        return pinyin_of(name[:-2]).capitalize() + " New Area"
+    words = pinyin_of(short_of(name, level)).capitalize()
     if level == "City":
         return words
     suffix = "County" if name.endswith(("县", "旗")) else "District"
@@ -82,6 +111,8 @@ def main() -> int:
     out = []
     for r in sorted(rows, key=lambda r: r["adcode"]):
         code, name = r["adcode"], r["name"]
+        if PLACEHOLDER_CODE.match(code) or name in ZONES:
+            continue
         prov_code = code[:2] + "0" * 10
         city_code = code[:4] + "0" * 8
         if code[2:] == "0" * 10:

@@ -1,0 +1,244 @@
+"""Which administrative divisions a text names as places (Province, City, District).
+
+A division counts only where it stands as a name of its own in the sentence:
+
+- Segmentation decides the boundaries. jieba (with our full division names as
+  user words, and short forms left to its own dictionary) cuts the text, and
+  only a whole word can name a division: 积极推动合作交流 has the word 合作, not a
+  place, and 打造集安全出行 never yields 集安. Short forms are not forced into
+  the segmenter, so they never override how ordinary words are cut.
+- Short forms (广东, 东莞) name only provinces and prefecture-level cities. A
+  county-level city, a county or a district needs its full name (高密市, 南沙区)
+  or its city right before it (广州南沙, 北京朝阳区).
+- Short forms that are also ordinary words (日照 "sunshine", 来宾 "guests", 白银
+  "silver", ``lexicon.toml`` [places] common_word_shorts) count only in a plan of
+  their own province.
+- A name several divisions share (朝阳区 of 北京 and of 长春; 鼓楼区 of four
+  cities) is the one whose city or province the text writes right before it,
+  else the one in the plan's own jurisdiction; otherwise it is left out. The
+  same holds for full names that are ordinary words (城区, 矿区, 郊区): they
+  count only with their city before them or in their own city's plan.
+- An autonomous prefecture is also written short with 州 (黔东南州, 恩施州).
+
+Precision comes first: a wrong place on the home page costs more trust than
+a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from loaders.lexicon import Region, Regions, regions, words
+from loaders.segment import tokenize
+
+LEVEL_RANK = {"Province": 0, "City": 1, "District": 2}
+
+
+@dataclass(frozen=True)
+class Place:
+    region: Region
+    written: str
+    start: int
+    end: int
+
+
+def find_regions(text: str, home: Region | None) -> list[tuple[Region, str, int]]:
+    """(region, written form, offset) for each division ``text`` names as a place.
+
+    Only the runs of Han characters, letters and digits that contain some
+    division name are segmented (an Aho-Corasick pass finds them): jieba cuts
+    each run on its own, so the result is that of segmenting the whole text at a
+    fraction of the cost.
+    """
+    return [(p.region, p.written, p.start) for p in places_in(text, home)]
+
+
+def places_in(text: str, home: Region | None) -> list[Place]:
+    ends = [end for end, _form in _forms().iter_long(text)]
+    if not ends:
+        return []
+    out: list[Place] = []
+    for block in _JIEBA_BLOCK.finditer(text):
+        first = bisect_left(ends, block.start())
+        if first == len(ends) or ends[first] >= block.end():
+            continue
+        words_ = ((w, block.start() + s, block.start() + e) for w, s, e in tokenize(block.group()))
+        out += places_among(text, words_, home)
+    return out
+
+
+def places_among(text: str, words_: Iterable[tuple[str, int, int]], home: Region | None) -> list[Place]:
+    """The places among segmented words of ``text`` (word, start, end), read in order so that a division
+    written right before another (北京朝阳区, 广州南沙) settles which one that is."""
+    out: list[Place] = []
+    previous: Place | None = None
+    for word, start, end in words_:
+        before = previous.region if previous is not None and previous.end == start else None
+        region = region_of(word, home, before)
+        if region is None:
+            previous = None
+            continue
+        previous = Place(region, word, start, end)
+        if not _part_of_a_name(text, start, end):
+            out.append(previous)
+    return out
+
+
+def _part_of_a_name(text: str, start: int, end: int) -> bool:
+    """The place is part of a larger name, which is what the text names there.
+
+    It opens a zone, area or facility (兰州新区, 武汉都市圈, 宣州机场, 和林格尔数据中心集群, “无锡·延安”智算中心),
+    or it is the campus or branch in brackets after an institution's name (中国石油大学（北京）).
+    """
+    joined = _JOINED_NAME.match(text, end)
+    if _name_heads().match(text, end) or (joined and _name_heads().match(text, joined.end())):
+        return True
+    if start > 0 and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")"):
+        return bool(_INSTITUTION_END.search(text, 0, start - 1))
+    return False
+
+
+#: “无锡·延安”智算中心: two places joined into one name before its head
+_JOINED_NAME = re.compile(r"[·・][\u4e00-\u9fff]{2,4}[”\"’]?|[”\"’]")
+_INSTITUTION_END = re.compile(r"(?:大学|学院|研究院|研究所|实验室|医院|公司|集团|中心)$")
+
+
+@cache
+def _name_heads() -> re.Pattern[str]:
+    heads = sorted(words()["places"]["name_heads"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(h) for h in heads))
+
+
+def region_of(word: str, home: Region | None, before: Region | None = None,
+              index: Regions | None = None) -> Region | None:
+    """The division one segmented word names, if any.
+
+    ``home`` is the plan's jurisdiction; ``before`` the division written right
+    before the word (北京 in 北京朝阳区), which settles a shared or generic name.
+
+    >>> region_of("东莞", None).name
+    '东莞市'
+    >>> region_of("合作", None) is None  # 合作市 is county-level: its short form is an ordinary word
+    True
+    >>> region_of("朝阳区", None) is None  # 北京 or 长春? nothing here says
+    True
+    >>> region_of("朝阳区", None, before=regions().by_name["北京市"][0]).parent
+    '北京市'
+    """
+    index = index or regions()
+    full = index.by_name.get(word) or index.aliases.get(word)
+    if full:
+        if _generic(word):
+            # 城区, 矿区: only with its city written before it, or in that city's own plan
+            return _within(full, before, home, required=True, home_levels=("City", "District"))
+        return _within(full, before, home, required=len(full) > 1)
+    shorts = index.by_short.get(word, ())
+    if not shorts:
+        return None
+    upper = [r for r in shorts if r.level == "Province" or (r.level == "City" and not r.county_level)]
+    if upper:
+        provinces = [r for r in upper if r.level == "Province"]
+        if provinces and len(provinces) == 1:
+            return provinces[0]  # 吉林 is the province; the city is written 吉林市
+        if word in _common_word_shorts():
+            return _within(upper, before, home, required=True, near_home_only=True)
+        return _within(upper, before, home, required=len(upper) > 1)
+    # a county or district written short right after its city (广州南沙, 杭州余杭), or inside the plan's
+    # own city when the short form is no ordinary word (昆山 in a Suzhou plan; never 合作, 东方)
+    if before is not None and before.level == "City":
+        inside = [r for r in shorts if r.parent == before.name]
+        if len(inside) == 1:
+            return inside[0]
+    if home is not None and home.level != "Province" and _place_word(word):
+        city = home.parent if home.level == "District" else home.name
+        inside = [r for r in shorts if r.parent == city]
+        if len(inside) == 1:
+            return inside[0]
+    return None
+
+
+def _within(candidates: list[Region], before: Region | None, home: Region | None, *, required: bool,
+            near_home_only: bool = False, home_levels: tuple[str, ...] = ("Province", "City", "District"),
+            ) -> Region | None:
+    """The candidate the context points to; with ``required``, None when nothing in the context does.
+
+    ``home_levels``: the levels of the plan's own region that may settle the choice (a generic name
+    such as 城区 is settled by the plan's city, not by its province).
+    """
+    if before is not None:
+        inside = [c for c in candidates if before.name in (c.parent, c.province) or c == before]
+        if len(inside) == 1:
+            return inside[0]
+    if home is not None:
+        for scope in _scopes(home):
+            if scope.level not in home_levels:
+                continue
+            near = [c for c in candidates if c == scope or scope.name in (c.parent, c.province)]
+            if near_home_only and scope.level != "Province" and not near:
+                continue
+            if len(near) == 1:
+                return near[0]
+            if near:
+                return min(near, key=lambda r: LEVEL_RANK[r.level])
+    if required or near_home_only:
+        return None
+    return candidates[0]
+
+
+def _scopes(home: Region) -> list[Region]:
+    """The plan's region and those enclosing it, innermost first."""
+    from loaders.agencies import region_chain
+
+    return region_chain(home)
+
+
+def _generic(word: str) -> bool:
+    """A full division name that is also an ordinary word or a bare direction (城区, 矿区, 东区)."""
+    return len(word) <= 2 or word in _common_word_names()
+
+
+#: jieba's tags for names (place, person, transliterated, other proper names): not ordinary words
+_NAME_TAGS = {None, "ns", "nr", "nrt", "nrfg", "nz", "nt"}
+
+
+def _place_word(word: str) -> bool:
+    """jieba's own dictionary knows ``word`` only as a name (昆山, 崇州), not as an ordinary word
+    (合作 is a verb, 东方 a direction, 高密 an adjective)."""
+    from loaders.segment import stock_tag
+
+    return stock_tag(word) in _NAME_TAGS
+
+
+@cache
+def _common_word_shorts() -> frozenset[str]:
+    return frozenset(words()["places"]["common_word_shorts"])
+
+
+@cache
+def _common_word_names() -> frozenset[str]:
+    return frozenset(words()["places"]["common_word_names"])
+
+
+#: jieba's ``re_han_default``: the runs it segments one by one
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+
+
+@cache
+def _forms():
+    """Every written form ``region_of`` can accept, in one automaton (to find the runs worth segmenting)."""
+    import ahocorasick
+
+    index = regions()
+    automaton = ahocorasick.Automaton()
+    forms = set(index.by_name) | set(index.aliases) | set(index.by_short)
+    for form in forms:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    return automaton
+
+
+__all__ = ["Place", "find_regions", "places_among", "places_in", "region_of"]

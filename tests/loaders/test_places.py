@@ -1,0 +1,88 @@
+"""Places a text names: only whole words, short forms only where they cannot be ordinary words,
+shared names only where the text or the plan settles them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.lexicon import regions
+from loaders.places import find_regions, places_among
+from loaders.segment import tokenize
+from tests.conftest import ROOT
+
+
+def region(name: str, province: str | None = None):
+    found = regions().by_name[name]
+    return next(r for r in found if province is None or r.province == province)
+
+
+def names(text: str, home=None) -> list[str]:
+    return [r.name if r.level != "District" else f"{r.parent}{r.name}" for r, _w, _s in find_regions(text, home)]
+
+
+@pytest.mark.parametrize("text", [
+    "积极推动合作交流，打造集安全出行于一体的服务",  # 合作, 集安: county-level short forms are ordinary words
+    "储备超大封装、Die间高密互连等工程能力",  # 高密
+    "打造人工智能先锋城区",  # 城区 is a district of 阳泉, 晋城 and 汕尾: nothing here says which
+    "依托阿里云、朝阳产业和文山会海的整治",  # 阿里, 朝阳, 文山: ordinary words outside their own province
+    "上海南部新区",  # 海南 straddles two words
+    "中山大学与华南理工大学",  # 中山大学 is one word
+])
+def test_ordinary_words_are_not_places(text):
+    assert names(text, region("广东省")) in ([], ["上海市"])
+
+
+def test_full_names_and_province_and_city_short_forms_count():
+    assert names("支持广东省、深圳市和东莞建设") == ["广东省", "深圳市", "东莞市"]
+
+
+def test_a_shared_district_name_is_settled_by_the_city_before_it_or_by_the_plan():
+    assert names("北京朝阳区") == ["北京市", "北京市朝阳区"]
+    assert names("长春市朝阳区") == ["长春市", "长春市朝阳区"]
+    assert names("支持朝阳区建设", region("北京市")) == ["北京市朝阳区"]
+    assert names("支持朝阳区建设") == []  # 北京 or 长春: left out
+
+
+def test_a_generic_district_name_needs_its_city():
+    assert names("阳泉市城区") == ["阳泉市", "阳泉市城区"]
+    assert names("推进城区改造", region("阳泉市")) == ["阳泉市城区"]
+    assert names("推进城区改造", region("山西省")) == []  # the province has two 城区
+
+
+def test_a_short_form_that_is_an_ordinary_word_counts_only_in_its_province():
+    assert names("支持日照建设港口", region("山东省")) == ["日照市"]
+    assert names("提高日照时数", region("广东省")) == []
+
+
+def test_county_level_short_forms_count_after_their_city_or_in_their_city_plan():
+    assert names("推动广州南沙建设") == ["广州市", "广州市南沙区"]
+    assert names("推动昆山、太仓等地", region("苏州市")) == ["昆山市", "太仓市"]
+    assert names("推动昆山、太仓等地", region("江苏省")) == []
+    assert names("推动合作", region("甘南藏族自治州")) == []  # 合作 is a verb before it is 合作市
+
+
+def test_an_autonomous_prefecture_written_with_zhou():
+    assert names("黔东南州促进行业大模型发展") == ["黔东南苗族侗族自治州"]
+
+
+@pytest.mark.parametrize("text", [
+    "兰州新区管委会", "融入武汉都市圈", "加快芜湖宣州机场建设", "和林格尔数据中心集群",
+    "“无锡·延安”智算中心", "中国石油大学（北京）克拉玛依校区",
+])
+def test_a_place_inside_a_larger_name_is_not_named_as_a_place(text):
+    assert not [n for n in names(text, region("甘肃省")) if n in ("兰州市", "武汉市", "芜湖市宣州区", "北京市",
+                                                              "无锡市", "呼和浩特市和林格尔县")]
+
+
+def segmenting_everything(text: str, home):
+    """The plain definition: segment the whole text at once."""
+    return [(p.region, p.written, p.start) for p in places_among(text, tokenize(text), home)]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "seeds").glob("*.txt")), ids=lambda p: p.name)
+def test_segmenting_only_the_runs_with_a_name_finds_what_segmenting_everything_finds(path: Path):
+    text = path.read_text(encoding="utf-8")
+    for where in (None, region("广东省"), region("深圳市")):
+        assert find_regions(text, where) == segmenting_everything(text, where)
