@@ -26,7 +26,10 @@ GOV_SUFFIX = re.compile(
 UNIT_END = re.compile(r"(厅|局|委|办|院|所|中心|集团|公司|学校|大学|学院|专班|部门|单位|银行|协会|联盟|平台|政府|"
                       r"管委会|委员会|小组|实验室|分行|支行|部|处|站|队|社|会)$")
 #: a functional zone may head a department name: 广州开发区经济和信息化局
-ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}(开发区|高新区|新区|园区|合作区|试验区|示范区|港区|商务区|经济区|片区)")
+ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?"
+                       r"(经开区|高新区|开发区|新区|园区|合作区|试验区|示范区|港区|商务区|经济区|片区)")
+#: how a working body set up for one task is named: 领导小组, 工作专班, 推进组…
+_GROUP_END = re.compile(r"(领导小组|工作专班|专班|工作组|推进组|指挥部|联席会议)$")
 INSTITUTE_SUFFIX = re.compile(r"(实验室|研究院|研究所|科学院|大学|学院)$")
 
 
@@ -121,16 +124,22 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     text = _tidy(written)
     if len(text) < 2:
         return None
+    plate = _PLATE.fullmatch(text)
+    if plate and GOV_SUFFIX.search(plate.group(2)) and not re.match(r"含|包括|不含|下同", plate.group(2)):
+        # 市发改委（数据管理局）: one body that also bears a second name; the page's writing is the alias
+        agency = resolve(plate.group(1), where, carry)
+        return replace(agency, written=text) if agency else None
     known = _known(text, where)
     if known:
         entity, jurisdiction = known
         return Agency(entity.name, text, entity.kind, jurisdiction, entity.name_en)
     zone = ZONE_HEAD.match(text)
     if (zone and where.city and re.search(r"(管委会|管理委员会|管理局)$", text) and where.city.short not in text
-            and _leading_region(text, where)[0] is None and not regions().lookup(zone.group(0))):
+            and _leading_region(text, where)[0] is None and not regions().lookup(zone.group(0))
+            and not _short_place_head(text)):
         # 江东新区管理局 in a Haikou plan: 海口江东新区管理局 (written as printed)
         agency = resolve(where.city.short + text, where, carry)
-        return replace(agency, written=text) if agency else None
+        return replace(agency, written=text, jurisdiction=agency.jurisdiction or where.city.name) if agency else None
     if pattern("responsibility", "collective").search(text):
         # named as written, asides included (各区人民政府（含开发区、风景区管委会）, 各镇人民政府（街道办事处）)
         core = re.sub(r"[（(][^（()）]*[)）]", "", text)
@@ -141,9 +150,12 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     if text.startswith("人民银行"):
         text = "中国" + text
     if text.startswith(("国家", "中国")) and not text.startswith("中国共产党"):
-        # a national body or its branch (国家矿山安全监察局河北局) takes no local prefix
-        form = _form(text)
-        return Agency(text, text, form.kind if form else "government", where.main.name if where.main else None,
+        # a national body or its branch (国家矿山安全监察局河北局) takes no local prefix; a standard short
+        # form is written out (国家发改委 → 国家发展和改革委员会)
+        form = _form(text[2:]) if text.startswith("国家") else None
+        name = "国家" + form.full if form and text[2:] == form.short and "{J}" not in form.full else text
+        form = form or _form(text)
+        return Agency(name, text, form.kind if form else "government", None,
                       form.name_en if form and "{J}" not in form.name_en else None)
     party = text.startswith("中共")
     rest = text[2:] if party else text
@@ -167,7 +179,7 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     form = _form(rest)
     if form is not None:
         return _government(text, rest, form, region, level)
-    if rest.endswith("领导小组"):
+    if _GROUP_END.search(rest):
         region = region or where.province or where.main
         prefix = qualified_name(region) if region else ""
         return Agency(prefix + rest, text, "leading_group", region.name if region else None,
@@ -178,6 +190,10 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         prefix = qualified_name(region) if region else ""
         return Agency(prefix + rest, text, "government", region.name if region else None, level=level)
     return None
+
+
+#: a body with its second plate in brackets after it
+_PLATE = re.compile(r"(.+?[\u4e00-\u9fff])[（(]([^（()）]{2,20})[）)]")
 
 
 def _known(text: str, where: Jurisdiction):
@@ -193,10 +209,25 @@ def _known(text: str, where: Jurisdiction):
 
 
 def _tidy(written: str) -> str:
+    """The name without blanks, list punctuation and a word that introduces it (由市科技局, 经省政府).
+
+    A one-character word is taken off only when a name starts right after it: 经开区管委会 and
+    和平区政府 keep their first character.
+    """
     text = re.sub(r"\s+", "", written)
     text = text.strip("，,、；;。：:等")
-    text = re.sub(r"^(由|请|经|在|和|及|与|以及|会同|联合|负责)", "", text)
+    lead = re.match(r"^(以及|会同|联合|负责|由|请|经|在|和|及|与)", text)
+    if lead and (len(lead.group(1)) > 1 or _opens_a_name(text[lead.end():])):
+        text = text[lead.end():]
     return text
+
+
+def _opens_a_name(text: str) -> bool:
+    """``text`` starts with a level character, a party or national prefix, or a division's name."""
+    if text[:1] in LEVEL_CHARS or text.startswith(("自治区", "中共", "国家", "中国")):
+        return True
+    index = regions()
+    return any(text[:size] in index.by_name or text[:size] in index.by_short for size in range(2, 8))
 
 
 def _short_place_head(text: str) -> bool:
@@ -213,7 +244,7 @@ def _leading_region(text: str, where: Jurisdiction | None = None) -> tuple[Regio
         hit = None
         for size in range(min(8, len(text) - 1), 1, -1):
             head = text[:size]
-            candidates = index.by_name.get(head)
+            candidates = index.by_name.get(head) or index.aliases.get(head)
             if candidates:
                 hit = _pick(candidates, found, where)
                 if hit:
@@ -257,6 +288,8 @@ def _form(rest: str) -> AgencyForm | None:
 
 def _government(text: str, rest: str, form: AgencyForm, region: Region | None, level: str | None) -> Agency:
     head = rest[: len(rest) - len(form.short)] if rest != form.short else ""
+    if _ministry(form) and not head:
+        return Agency(form.full, text, form.kind, None, form.name_en)  # 工信部: a ministry, never a local body
     if region is None and not head and text[:1] in LEVEL_CHARS:
         # 省政府 where the plan's province is unknown: keep it as written, not a bare 人民政府
         return Agency(text, text, form.kind, None, level=level)
@@ -267,10 +300,17 @@ def _government(text: str, rest: str, form: AgencyForm, region: Region | None, l
     else:
         prefix = qualified_name(region) if region else ""
         if form.full == "管理委员会":
+            if region is not None and region.level == "City" and ZONE_HEAD.fullmatch(head):
+                prefix = region.short  # a zone's committee is named with its city's short name: 大连金普新区管理委员会
             head = _zone_in_full(head)
         name = prefix + head + form.full
         english = f"{form.name_en} of {english_of(region)}" if region else form.name_en
     return Agency(name, text, form.kind, region.name if region else None, english, level=level)
+
+
+def _ministry(form: AgencyForm) -> bool:
+    """A ministry of the State Council (工业和信息化部): its forms name no local body."""
+    return form.kind == "government" and form.full.endswith("部")
 
 
 def _zone_in_full(head: str) -> str:
@@ -384,7 +424,9 @@ def _paren_bodies(piece: str, offset: int) -> list[tuple[str, int]]:
     piece = re.sub(r"等(?:[\d一二三四五六七八九十]+个?|有关|相关)?(?:部门|单位|机构)$", "", piece)
     match = re.fullmatch(r"(.+?)[（(](.+)[）)]", piece)
     if (match and GOV_SUFFIX.search(match.group(1)) and GOV_SUFFIX.search(match.group(2))
-            and not re.match(r"含|包括|不含|下同", match.group(2))):
+            and not re.match(r"含|包括|不含|下同", match.group(2)) and _opens_a_name(match.group(2))):
+        # 江西省发展改革委（江西省数据局）: a second body, named with its own level; a bare name in
+        # brackets (市发改委（数据管理局）) is a second plate of the same body
         return [(match.group(1), offset + lead), (match.group(2), offset + lead + match.start(2))]
     return [(piece, offset + lead)]
 
@@ -403,6 +445,10 @@ def resolve_list(text: str, where: Jurisdiction, keep_unknown: bool = False,
     for n, (name, offset) in enumerate(names):
         shared = _shared_suffix(name, names[n + 1][0] if n + 1 < len(names) else None)
         agency = resolve(name + shared, where, carry)
+        if agency is None and ZONE_HEAD.fullmatch(_tidy(name)):
+            # a zone listed as a responsible unit (责任单位：市科技局、高新区) stands for its committee
+            agency = resolve(_tidy(name) + "管委会", where, carry)
+            agency = replace(agency, written=_tidy(name)) if agency else None
         if agency is not None and shared:
             agency = replace(agency, written=_tidy(name))  # the alias is what the page prints
         if agency is None and keep_unknown and not re.search(r"以下|不再|均含|均需|按职责|分工|等单位", name):

@@ -1,25 +1,42 @@
 """The jurisdiction a plan is for (COVERS), which also resolves its short agency names.
 
-The title names it first (广东省…, 温州市洞头区…, 关于支持东莞市滨海湾新区…: the
-innermost division the title starts with); a title without a place (加快推进
-"人工智能+"深度应用行动方案) takes the jurisdiction of its issuer
-(呼和浩特市人民政府), then the division the text names most.
+One wrong jurisdiction mis-names every 省…/市… agency of the document, so every
+clue the page gives is used, strongest first:
+
+1. the title: the innermost division it starts with (广东省…, 温州市洞头区…,
+   关于支持东莞市滨海湾新区…, 建设杭州国家…先导区…);
+2. the issuer's jurisdiction (呼和浩特市人民政府);
+3. the 文号's prefix (鲁政办字 → 山东, 黔东南府办函 → 黔东南州, 甬政发 → 宁波) and the
+   abbreviations the text uses for its own place (在皖企业, 来漳就业), one-character
+   forms listed in ``abbreviations.csv``; a form shared by two places (苏: 江苏 or
+   苏州) is settled by the places the text names, or not used;
+4. the level the text speaks at (我省, 全省 / 我市, 全市) applied to the places it
+   names: the province (or city) that most of them lie in;
+5. the province or city the text names most.
+
+Addressee lines (各市、县人民政府，…：) are left out of the count: they list
+recipients, and a province's notice names its cities there.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 
-from loaders.agencies import Jurisdiction, resolve
-from loaders.lexicon import Region, regions
-from loaders.places import find_regions
+from loaders.agencies import Jurisdiction, region_chain, resolve
+from loaders.document import simplified_chars
+from loaders.lexicon import DICTIONARIES, Region, regions, words
+from loaders.places import addressee_line, places_in
+
+LEVEL_RANK = {"Province": 0, "City": 1, "District": 2}
 
 
 class _Named:
-    """The divisions the text names, counted on first need: only a name several divisions
-    share (or a title without a place) needs them, and segmenting the text costs."""
+    """The divisions the text names (addressee lines left out), counted on first need: only a name
+    several divisions share, or a title without a place, needs them, and segmenting the text costs."""
 
     def __init__(self, text: str):
         self._text = text
@@ -27,11 +44,12 @@ class _Named:
 
     def __call__(self) -> Counter[Region]:
         if self._counts is None:
-            self._counts = Counter(r for r, _w, _s in find_regions(self._text[:5000], None))
+            lines = [line for line in self._text[:5000].split("\n") if not addressee_line(line)]
+            self._counts = Counter(p.region for p in places_in("\n".join(lines), None))
         return self._counts
 
 
-def plan_region(title: str | None, issuers: list[str], text: str) -> Region | None:
+def plan_region(title: str | None, issuers: list[str], text: str, doc_number: str | None = None) -> Region | None:
     named = _Named(text)
     if title:
         region = _title_region(title, named)
@@ -44,6 +62,15 @@ def plan_region(title: str | None, issuers: list[str], text: str) -> Region | No
             if found:
                 return _in_context(found, named)
         region = _title_region(written, named)
+        if region:
+            return region
+    for candidates in (_number_regions(doc_number), *_abbreviated(text)):
+        region = _supported(candidates, named)
+        if region:
+            return region
+    level = _own_level(text)
+    if level:
+        region = _enclosing_most(named(), level)
         if region:
             return region
     counts = Counter({r: n for r, n in named().items() if r.level in ("Province", "City")})
@@ -63,17 +90,21 @@ def _in_context(candidates: list[Region], named: Callable[[], Counter[Region]] |
     return max(candidates, key=lambda r: (names[r.parent or ""] + names[r.province], -candidates.index(r)))
 
 
+#: verbs a title may open with before its place: 建设杭州国家…先导区, 推动广州…
+_LEADING_VERBS = re.compile(r"^(?:关于|中共|进一步|加快|推进|推动|促进|支持|建设|打造|深化|深入实施|实施|做好)+")
+#: where the place part of a title ends: its first verb
+_TITLE_VERBS = re.compile(r"(?:关于|推进|推动|加快|促进|支持|培育|发展|建设|打造|实施|深化|全面|印发)")
+
+
 def _title_region(title: str, named: Callable[[], Counter[Region]] | None = None) -> Region | None:
     """The innermost division among those the title starts with (before its first verb)."""
-    head = re.sub(r"^(关于|中共)", "", title)
-    head = re.split(r"(?:关于|推进|推动|加快|促进|支持|培育|发展|建设|打造|实施|深化|全面|印发)", head, maxsplit=1)[0] \
-        if not head.startswith(("推进", "推动", "加快", "促进", "支持")) else \
-        re.sub(r"^(推进|推动|加快|促进|支持)", "", head)[:14]
+    opened = _LEADING_VERBS.match(title)
+    head = title[opened.end():][:14] if opened else _TITLE_VERBS.split(title, maxsplit=1)[0]
     found = scan_regions(head, named)
     if not found:
         return None
     # the deepest division, consistent with the ones before it
-    found.sort(key=lambda r: {"Province": 0, "City": 1, "District": 2}[r.level])
+    found.sort(key=lambda r: LEVEL_RANK[r.level])
     best = found[0]
     for region in found[1:]:
         chain_names = {best.name, best.province}
@@ -83,26 +114,123 @@ def _title_region(title: str, named: Callable[[], Counter[Region]] | None = None
 
 
 def scan_regions(text: str, named: Callable[[], Counter[Region]] | None = None) -> list[Region]:
-    """Regions written in ``text``, longest name first at each position (full names, or short
-    names of provinces and cities); a shared name goes to the division ``named`` points to."""
-    index = regions()
+    """Divisions written in a short heading (a title, an issuer's name), longest name first at each
+    position: full names, short forms of provinces and prefecture-level cities, a district's short
+    form right after its city (广州南沙). A shared name goes to the division ``named`` points to."""
     found: list[Region] = []
     i = found_end = 0
     while i < len(text):
         for size in range(min(8, len(text) - i), 1, -1):
             word = text[i:i + size]
             inner = found[-1] if found and found[-1].level == "City" and found_end == i else None
-            hits = index.by_name.get(word) or [r for r in index.by_short.get(word, [])
-                                               if r.level in ("Province", "City")
-                                               or (inner is not None and r.parent == inner.name)]
+            hits = _heading_candidates(word, inner)
             if hits:
                 found.append(_in_context(hits, named))
                 i += size
-                found_end = i  # 广州南沙: a district's short name right after its city
+                found_end = i
                 break
         else:
             i += 1
     return found
+
+
+def _heading_candidates(word: str, inner: Region | None) -> list[Region]:
+    index = regions()
+    full = index.by_name.get(word) or index.aliases.get(word)
+    if full:
+        return full
+    shorts = index.by_short.get(word, [])
+    upper = [r for r in shorts if r.level == "Province" or (r.level == "City" and not r.county_level)]
+    if upper and word not in words()["places"]["common_word_shorts"]:
+        return upper
+    return [r for r in shorts if inner is not None and r.parent == inner.name]
+
+
+# -- the 文号 and the text's own abbreviations -------------------------------------------------
+
+@cache
+def _abbreviations() -> dict[str, list[Region]]:
+    index = regions()
+    table: dict[str, list[Region]] = {}
+    with (DICTIONARIES / "abbreviations.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            found = index.by_name.get(row["region"])
+            if found:
+                table.setdefault(row["abbreviation"], []).append(found[0])
+    return table
+
+
+_NUMBER_HEAD = re.compile(r"^\s*([\u4e00-\u9fff]{1,12}?)\s*[〔\[【(（［]\s*(?:19|20)\d\d")
+
+
+def _number_regions(doc_number: str | None) -> list[Region]:
+    """The places a 文号's issuer code names: a division written at its start (黔东南府办函), else its
+    first character as a one-character abbreviation (鲁政办字 → 山东省; 苏 → 江苏省 or 苏州市)."""
+    if not doc_number:
+        return []
+    head = _NUMBER_HEAD.match(simplified_chars(doc_number))
+    if not head:
+        return []
+    code = head.group(1)
+    for size in range(min(8, len(code) - 1), 1, -1):
+        hits = _heading_candidates(code[:size], None)
+        if hits:
+            return hits
+    return _abbreviations().get(code[0], [])
+
+
+#: 在皖企业, 来漳就业, 赴川投资: a one-character abbreviation of the text's own place
+_ABBREVIATED = re.compile(r"(?:在|来|赴|入|驻|留|落户)([\u4e00-\u9fff])(?=企业|高校|院所|科研|机构|单位|就业|创业|发展|"
+                          r"工作|投资|落地|落户|设立|注册|项目|通用|人工智能)")
+
+
+def _abbreviated(text: str) -> list[list[Region]]:
+    table = _abbreviations()
+    return [table[m.group(1)] for m in _ABBREVIATED.finditer(text[:8000]) if m.group(1) in table]
+
+
+def _supported(candidates: list[Region], named: Callable[[], Counter[Region]]) -> Region | None:
+    """One candidate: the only one, or the one the places the text names lie in or around."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    support = Counter()
+    for region, count in named().items():
+        chain = {r.name for r in region_chain(region)}
+        for candidate in candidates:
+            if candidate.name in chain or region.name in {r.name for r in region_chain(candidate)}:
+                support[candidate] += count
+    ranked = support.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+# -- the level the text speaks at -------------------------------------------------------------
+
+_OWN_LEVEL = {
+    "Province": re.compile(r"我省|全省|本省|省委、省政府|省委省政府"),
+    "City": re.compile(r"我市|全市|本市|市委、市政府|市委市政府"),
+}
+
+
+def _own_level(text: str) -> str | None:
+    """The level a text speaks at: 我省/全省 (a province's plan) or 我市/全市 (a city's), by how often."""
+    counts = {level: len(pattern.findall(text[:8000])) for level, pattern in _OWN_LEVEL.items()}
+    level, count = max(counts.items(), key=lambda item: item[1])
+    return level if count else None
+
+
+def _enclosing_most(named: Counter[Region], level: str) -> Region | None:
+    """The division at ``level`` that most of the named places are in (or are)."""
+    tally: Counter[Region] = Counter()
+    for region, count in named.items():
+        for r in region_chain(region):
+            if r.level == level and not (level == "City" and r.county_level):
+                tally[r] += count
+    ranked = tally.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def jurisdiction_of(region: Region | None) -> Jurisdiction:

@@ -163,6 +163,11 @@ def to_simplified(text: str) -> tuple[str, bool]:
     return text.translate(table), True
 
 
+def simplified_chars(text: str) -> str:
+    """``text`` with every Traditional character converted, however few (a 文号 such as 滬府〔2020〕27號)."""
+    return text.translate(_ts_table())
+
+
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

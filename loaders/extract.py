@@ -25,7 +25,7 @@ from loaders.lexicon import fingerprint, regions
 from loaders.mentions import find_organizations
 from loaders.metadata import read_metadata
 from loaders.outline import outline
-from loaders.places import find_regions
+from loaders.places import addressee_line, find_regions
 from loaders.read import RawDocument
 from loaders.responsibility import ROLE_STRENGTH, assign, strip_brackets, table_assignments
 from loaders.sites import find_sites
@@ -42,7 +42,7 @@ def extract(raw: RawDocument) -> GraphData:
     if len(re.findall(r"[\u4e00-\u9fff]", doc.text)) < 20:
         raise SourceError(raw.source, "holds no policy text (no Chinese text found)")
     meta = read_metadata(lay)
-    home = plan_region(meta.title_text, [name for name, _ in meta.issuers], doc.text)
+    home = plan_region(meta.title_text, [name for name, _ in meta.issuers], doc.text, meta.doc_number)
     where = jurisdiction_of(home)
     body = lay.lines[meta.body_start:]
     plan_outline = outline(lay, body)
@@ -102,16 +102,11 @@ def extract(raw: RawDocument) -> GraphData:
         b.link(Rel.CITES, plan, b.citation(citation), citation.evidence)
 
     for line in lay.content():
-        if _ADDRESSEES.match(line.text):
+        if addressee_line(line.text):
             continue  # the notice's addressees (各市人民政府，苏州工业园区…：) are recipients, not places it names
         for region, _written, start in find_regions(line.text, home):
             b.region(region, _sentence(line.text, start, doc, doc.span(line.start, line.end)))
     return b.graph
-
-
-#: the line of a notice that lists its recipients: 各市、县（区）人民政府，省政府各部门：
-_ADDRESSEES = re.compile(r"^\s*(?:各|[\u4e00-\u9fff]{2,12}(?:人民政府|管委会))[^。！？]{0,300}"
-                         r"(?:人民政府|政府|各部门|管委会|直属机构|直属单位|有关单位|委办局|办事处)[^。！？]{0,60}[：:]\s*$")
 
 
 def _strongest(assignments):

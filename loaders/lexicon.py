@@ -110,9 +110,34 @@ def regions() -> Regions:
 
 @cache
 def agency_forms() -> list[AgencyForm]:
-    """Name forms, longest short form first, so 发展改革委 is tried before 改革委."""
+    """Name forms, longest short form first, so 发展改革委 is tried before 改革委.
+
+    Besides the rows of ``agency_forms.csv``, the forms that the general rules of
+    Chinese body names derive from them: a commission's 委员会 written 委
+    (科技创新委员会 → 科技创新委), and a 和 left out between the two fields of a
+    name (经济和信息化委员会 → 经济信息化委, 科学技术和信息化局 → 科学技术信息化局).
+    """
     forms = [AgencyForm(r["short"], r["full"], r["kind"], r["name_en"]) for r in _rows("agency_forms.csv")]
+    known = {f.short for f in forms}
+    for form in list(forms):
+        for short in _derived_shorts(form.short):
+            if short not in known:
+                known.add(short)
+                forms.append(AgencyForm(short, form.full, form.kind, form.name_en))
     return sorted(forms, key=lambda f: len(f.short), reverse=True)
+
+
+def _derived_shorts(short: str) -> list[str]:
+    """委员会 → 委, and 和 dropped between two fields (never a lone 和 at either end)."""
+    out = []
+    bases = [short]
+    if "和" in short[1:-1]:
+        bases.append(short.replace("和", ""))
+    for base in bases:
+        out.append(base)
+        if base.endswith("委员会") and len(base) > 4:
+            out.append(base[:-3] + "委")
+    return [s for s in out if s != short]
 
 
 @cache

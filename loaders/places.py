@@ -88,6 +88,16 @@ def places_among(text: str, words_: Iterable[tuple[str, int, int]], home: Region
     return out
 
 
+#: the line of a notice that lists its recipients: 各市、县（区）人民政府，省政府各部门：
+_ADDRESSEES = re.compile(r"^\s*(?:各|[\u4e00-\u9fff]{2,12}(?:人民政府|管委会))[^。！？]{0,300}"
+                         r"(?:人民政府|政府|各部门|管委会|直属机构|直属单位|有关单位|委办局|办事处)[^。！？]{0,60}[：:]\s*$")
+
+
+def addressee_line(line: str) -> bool:
+    """The notice's addressees (各市人民政府，苏州工业园区…：): recipients, not places the plan names."""
+    return bool(_ADDRESSEES.match(line))
+
+
 def _part_of_a_name(text: str, start: int, end: int) -> bool:
     """The place is part of a larger name, which is what the text names there.
 
@@ -241,4 +251,4 @@ def _forms():
     return automaton
 
 
-__all__ = ["Place", "find_regions", "places_among", "places_in", "region_of"]
+__all__ = ["Place", "addressee_line", "find_regions", "places_among", "places_in", "region_of"]

@@ -1,0 +1,83 @@
+"""The plan's jurisdiction from every clue a page gives, and agency names written out in it."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.agencies import Jurisdiction, resolve, resolve_list
+from loaders.coverage import plan_region
+from loaders.lexicon import regions
+
+
+def where(name: str) -> Jurisdiction:
+    return Jurisdiction.of(regions().by_name[name][0])
+
+
+def region_name(title=None, issuers=(), text="", number=None) -> str | None:
+    found = plan_region(title, list(issuers), text, number)
+    return found.name if found else None
+
+
+def test_the_title_names_the_place_even_after_a_verb():
+    assert region_name("建设杭州国家人工智能创新应用先导区行动计划") == "杭州市"
+    assert region_name("黔东南州促进行业大模型发展实施方案") == "黔东南苗族侗族自治州"
+
+
+@pytest.mark.parametrize("number, expected", [
+    ("鲁政办字〔2025〕49号", "山东省"),
+    ("黔东南府办函〔2025〕8号", "黔东南苗族侗族自治州"),
+    ("甬政发〔2024〕12号", "宁波市"),
+    ("滬府〔2020〕27號", "上海市"),
+])
+def test_the_number_names_the_issuers_place(number, expected):
+    assert region_name("关于加快人工智能发展的若干措施", text="为推动产业发展，制定本措施。", number=number) == expected
+
+
+def test_an_abbreviation_two_places_share_is_settled_by_the_text_or_left_out():
+    assert region_name(number="苏府办〔2024〕140号", text="支持苏州建设人工智能创新发展试验区。") == "苏州市"
+    assert region_name(number="苏府办〔2024〕140号", text="推动全省人工智能产业发展。") is None
+
+
+def test_the_text_abbreviates_its_own_place():
+    assert region_name(text="对在皖企业、高校院所等算力使用方给予补助。") == "安徽省"
+    assert region_name(text="吸引高校毕业生等青年群体来漳就业。") == "漳州市"
+
+
+def test_the_level_the_text_speaks_at_picks_the_province_its_places_lie_in():
+    text = ("各市(含定州、辛集市)人民政府,雄安新区管委会,省政府有关部门:\n"
+            "促进全省算力协同应用，支持石家庄、张家口建设算力枢纽。")
+    assert region_name(text=text) == "河北省"  # not 辛集市 of the addressee line
+
+
+@pytest.mark.parametrize("written, jurisdiction, expected", [
+    ("市经济信息化委", "上海市", "上海市经济和信息化委员会"),  # 委 for 委员会, 和 left out
+    ("市科技创新委", "深圳市", "深圳市科技创新委员会"),
+    ("市质监局", "成都市", "成都市质量技术监督局"),
+    ("区科信局", "朝阳区", "北京市朝阳区科学技术和信息化局"),
+    ("黔东南州人民政府办公室", "黔东南苗族侗族自治州", "黔东南苗族侗族自治州人民政府办公室"),
+    ("国家发改委", "大连市", "国家发展和改革委员会"),
+    ("工信部", "大连市", "工业和信息化部"),
+    ("经开区管委会", "大连市", "大连经济技术开发区管理委员会"),  # 经 is the zone's, not a preposition
+    ("南昌高新区管委会", "大连市", "南昌高新技术产业开发区管理委员会"),  # a zone named with its own city
+    ("省人工智能产业推进组工作专班", "安徽省", "安徽省人工智能产业推进组工作专班"),
+])
+def test_written_forms_are_written_out_in_the_jurisdiction(written, jurisdiction, expected):
+    assert resolve(written, where(jurisdiction)).name == expected
+
+
+def test_a_ministry_takes_no_local_prefix_even_in_a_list_that_carries_one():
+    names = [a.name for a, _ in resolve_list("市科技局、工信部", where("大连市"))]
+    assert names == ["大连市科学技术局", "工业和信息化部"]
+
+
+def test_a_second_plate_is_one_body_and_a_second_body_has_its_own_level():
+    one = resolve_list("市发改委(数据管理局)、市工信局", where("漳州市"))
+    assert [(a.name, a.written) for a, _ in one] == [("漳州市发展和改革委员会", "市发改委(数据管理局)"),
+                                                      ("漳州市工业和信息化局", "市工信局")]
+    two = resolve_list("省发展改革委(江西省数据局)", where("江西省"))
+    assert [a.name for a, _ in two] == ["江西省发展和改革委员会", "江西省数据局"]
+
+
+def test_a_zone_listed_as_responsible_stands_for_its_committee():
+    names = [a.name for a, _ in resolve_list("市科技局、高新区、金普新区", where("大连市"), keep_unknown=True)]
+    assert names == ["大连市科学技术局", "大连高新技术产业开发区管理委员会", "大连金普新区管理委员会"]
