@@ -388,9 +388,28 @@ def split_names(text: str) -> list[tuple[str, int]]:
                                    and re.match(r"(?:人民政府|政府)(?:[按负分等]|$)", tail))):
                 continue  # 各州、市人民政府: one collective written with a 、 inside
             if piece.strip():
-                out.extend(_paren_bodies(piece, start))
+                for name, offset in _paren_bodies(piece, start):
+                    out.extend(_unglued(name, offset))
             start = i + 1
     return out
+
+
+#: where two names meet without a separator: a body's ending, then a level or party prefix
+_GLUE = re.compile(r"(?<=[厅局委办])(?=(?:中共)?(?:省|市|区|县|自治区)(?!场|块链|域))")
+
+
+def _unglued(name: str, offset: int) -> list[tuple[str, int]]:
+    """Two bodies written without a separator (山东省工业和信息化厅省委网信办, 市经信局市新经济委)."""
+    for glue in _GLUE.finditer(name):
+        left, right = name[:glue.start()], name[glue.start():]
+        if len(left) >= 3 and len(right) >= 3 and GOV_SUFFIX.search(right) and _form_of_body(left):
+            return [(left, offset), *_unglued(right, offset + glue.start())]
+    return [(name, offset)]
+
+
+def _form_of_body(name: str) -> bool:
+    """``name`` ends in a known department form (it is a whole body, not the start of one)."""
+    return any(name.endswith(form.short) for form in agency_forms() if len(form.short) >= 2)
 
 
 @cache

@@ -81,3 +81,9 @@ def test_a_second_plate_is_one_body_and_a_second_body_has_its_own_level():
 def test_a_zone_listed_as_responsible_stands_for_its_committee():
     names = [a.name for a, _ in resolve_list("市科技局、高新区、金普新区", where("大连市"), keep_unknown=True)]
     assert names == ["大连市科学技术局", "大连高新技术产业开发区管理委员会", "大连金普新区管理委员会"]
+
+
+def test_two_bodies_written_without_a_separator_are_two_bodies():
+    names = [a.name for a, _ in resolve_list("山东省工业和信息化厅省委网信办", where("山东省"))]
+    assert names == ["山东省工业和信息化厅", "中共山东省委网络安全和信息化委员会办公室"]
+    assert [a.name for a, _ in resolve_list("市发展改革委市场处", where("大连市"))] != ["大连市发展和改革委员会"]
