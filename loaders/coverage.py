@@ -123,7 +123,7 @@ def scan_regions(text: str, named: Callable[[], Counter[Region]] | None = None) 
         for size in range(min(8, len(text) - i), 1, -1):
             word = text[i:i + size]
             inner = found[-1] if found and found[-1].level == "City" and found_end == i else None
-            hits = _heading_candidates(word, inner)
+            hits = _heading_candidates(word, inner, named)
             if hits:
                 found.append(_in_context(hits, named))
                 i += size
@@ -134,16 +134,24 @@ def scan_regions(text: str, named: Callable[[], Counter[Region]] | None = None) 
     return found
 
 
-def _heading_candidates(word: str, inner: Region | None) -> list[Region]:
+def _heading_candidates(word: str, inner: Region | None,
+                        named: Callable[[], Counter[Region]] | None = None) -> list[Region]:
+    """The divisions ``word`` may name at the head of a title: a full name; a province's or
+    prefecture-level city's short form; a county's or district's short form right after its city
+    (广州南沙), or one whose city the text names (数字新北 in a text about 常州: 新北区, not 新北市)."""
     index = regions()
     full = index.by_name.get(word) or index.aliases.get(word)
     if full:
         return full
     shorts = index.by_short.get(word, [])
     upper = [r for r in shorts if r.level == "Province" or (r.level == "City" and not r.county_level)]
-    if upper and word not in words()["places"]["common_word_shorts"]:
-        return upper
-    return [r for r in shorts if inner is not None and r.parent == inner.name]
+    if word in words()["places"]["common_word_shorts"]:
+        upper = []
+    if inner is not None:
+        return [r for r in shorts if r.parent == inner.name] or upper
+    names = {r.name for r in named()} if named is not None else set()
+    lower = [r for r in shorts if r not in upper and (r.parent in names or r.province in names)]
+    return upper + lower
 
 
 # -- the 文号 and the text's own abbreviations -------------------------------------------------

@@ -85,7 +85,7 @@ def extract(raw: RawDocument) -> GraphData:
 
     seen_goals = set()
     for n, goal in enumerate(goals):
-        owner = measure_ids[id(goal.owner)] if goal.owner else plan
+        owner = _kept(goal.owner, measure_ids) or plan
         key = (owner, goal.year, re.sub(r"\W", "", goal.metric), goal.value, goal.unit)
         if key in seen_goals:
             continue  # a report that repeats its lead's goal states one goal
@@ -102,11 +102,21 @@ def extract(raw: RawDocument) -> GraphData:
         b.link(Rel.CITES, plan, b.citation(citation), citation.evidence)
 
     for line in lay.content():
-        if addressee_line(line.text):
-            continue  # the notice's addressees (各市人民政府，苏州工业园区…：) are recipients, not places it names
+        if addressee_line(line.text) or line.index < lay.header_end:
+            # the notice's addressees (各市人民政府，苏州工业园区…：) are recipients, and the page's metadata
+            # header (发文机构：东乌珠穆沁旗) describes the page: neither is a place the plan names
+            continue
         for region, _written, start in find_regions(line.text, home):
             b.region(region, _sentence(line.text, start, doc, doc.span(line.start, line.end)))
     return b.graph
+
+
+def _kept(measure, measure_ids: dict[int, str]) -> str | None:
+    """The id of ``measure``, or of its nearest enclosing measure the outline kept (an item the outline
+    later read as a bullet of its parent is no measure of its own)."""
+    while measure is not None and id(measure) not in measure_ids:
+        measure = measure.parent
+    return measure_ids[id(measure)] if measure is not None else None
 
 
 def _strongest(assignments):

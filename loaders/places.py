@@ -107,11 +107,15 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
     joined = _JOINED_NAME.match(text, end)
     if _name_heads().match(text, end) or (joined and _name_heads().match(text, joined.end())):
         return True
+    if _DATELINE.match(text, end):
+        return True  # 中评社北京8月27日电: where a news item was filed, not a place it is about
     if start > 0 and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")"):
         return bool(_INSTITUTION_END.search(text, 0, start - 1))
     return False
 
 
+#: a news dateline after the place: 8月27日电, 27日讯
+_DATELINE = re.compile(r"\s*(?:\d{1,2}月)?\d{1,2}日(?:电|讯)")
 #: “无锡·延安”智算中心: two places joined into one name before its head
 _JOINED_NAME = re.compile(r"[·・][\u4e00-\u9fff]{2,4}[”\"’]?|[”\"’]")
 _INSTITUTION_END = re.compile(r"(?:大学|学院|研究院|研究所|实验室|医院|公司|集团|中心)$")
@@ -140,6 +144,10 @@ def region_of(word: str, home: Region | None, before: Region | None = None,
     '北京市'
     """
     index = index or regions()
+    if home is not None:
+        own = [r for r in _scopes(home) if word in (r.name, r.short)]
+        if own:
+            return own[0]  # the plan's own place written short (数字新北 in a plan of 常州市新北区)
     full = index.by_name.get(word) or index.aliases.get(word)
     if full:
         if _generic(word):
@@ -207,8 +215,9 @@ def _scopes(home: Region) -> list[Region]:
 
 
 def _generic(word: str) -> bool:
-    """A full division name that is also an ordinary word or a bare direction (城区, 矿区, 东区)."""
-    return len(word) <= 2 or word in _common_word_names()
+    """A full division name that is also an ordinary word or a bare direction (城区, 矿区, 东区);
+    two-character county names (单县, 萧县) are names."""
+    return (len(word) <= 2 and word.endswith("区")) or word in _common_word_names()
 
 
 #: jieba's tags for names (place, person, transliterated, other proper names): not ordinary words

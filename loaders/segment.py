@@ -20,6 +20,8 @@ from functools import cache
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 #: the frequency given to a division's short form jieba does not know (an ordinary word's, not a forced one)
 _SHORT_FREQ = 500
+#: the frequency of a division's full name: a rare word's, so it wins alone but never against two common words
+_NAME_FREQ = 50
 
 
 @cache
@@ -34,7 +36,10 @@ def _tokenizer():
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     index = regions()
-    names = {name for name in (*index.by_name, *index.aliases) if len(name) >= 3}
+    for name in sorted({name for name in (*index.by_name, *index.aliases) if len(name) >= 3}):
+        # enough to keep 仙桃市 one word where it stands alone, not enough to cut 上海|城市 as 上|海城市
+        tokenizer.add_word(name, freq=_NAME_FREQ)
+    names = set()
     for entity in (*known_sites(), *known_organizations()):
         names.add(entity.name)
         names.update(entity.aliases)
@@ -44,7 +49,7 @@ def _tokenizer():
             tokenizer.add_word(name, freq=20000)
     for short, found in sorted(index.by_short.items()):
         upper = any(r.level == "Province" or (r.level == "City" and not r.county_level) for r in found)
-        if upper and not tokenizer.FREQ.get(short) and short not in names:
+        if upper and not tokenizer.FREQ.get(short) and short not in names and short not in index.by_name:
             tokenizer.add_word(short, freq=_SHORT_FREQ)
     return tokenizer
 

@@ -86,3 +86,20 @@ def test_segmenting_only_the_runs_with_a_name_finds_what_segmenting_everything_f
     text = path.read_text(encoding="utf-8")
     for where in (None, region("广东省"), region("深圳市")):
         assert find_regions(text, where) == segmenting_everything(text, where)
+
+
+def test_full_names_do_not_cut_common_words_apart():
+    assert names("推进上海城市数字化转型") == ["上海市"]  # not 上|海城市 (a county-level city of 鞍山)
+    assert names("在杨浦滨江区域建设") == []  # not 滨江区 of 杭州
+
+
+def test_a_dateline_is_where_the_news_was_filed():
+    assert names("中评社北京8月27日电 据新华社报道") == []
+
+
+def test_the_plans_own_place_written_short_is_that_place():
+    assert names("推动数字新北再进阶", region("新北区", "江苏省")) == ["常州市新北区"]
+
+
+def test_a_two_character_county_name_is_a_name():
+    assert names("推进数字单县建设") == ["菏泽市单县"]
