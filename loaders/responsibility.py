@@ -1,19 +1,22 @@
 """Who is responsible for each measure: the bracketed lists that close a measure.
 
 （责任单位：省发展改革委、之江实验室、省科技厅）, （牵头单位：A；配合单位：B）,
-〔牵头单位：A；责任单位：B。以下…不再列出〕, （东莞市政府，省教育厅、科技厅负责）.
+〔牵头单位：A；责任单位：B。以下…不再列出〕, （东莞市政府，省教育厅、科技厅负责）,
+【责任单位】A、B, a line 牵头单位：A；责任单位：B under the item.
 Roles follow the contract: 牵头 -> lead; 配合/参与/协同 -> support; 责任单位 ->
-responsible, but lead when the bracket pairs it with 配合单位; where the plan
-says the first listed leads, the first of a list is the lead and the others are
-responsible. Ranks count within a role list of one bracket. One link per
-(agency, measure): the strongest role wins, with the rank where it first takes
-that role. A blanket "以下…不再列出" is not carried to later measures.
+responsible, but lead where the plan pairs it with 配合单位 (and names no 牵头单位);
+where the plan says the first listed leads, the first of a list is the lead and the
+others are responsible; where it says a marked body leads (标☆的为牵头单位), or a body
+is printed with （牵头）, that body leads. Ranks count within a role list of one
+bracket (printed positions where the list is one list with a lead in it). One link per
+(agency, measure): the strongest role wins, with the rank where it first takes that
+role. A blanket "以下…不再列出" is not carried to later measures.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from loaders.agencies import Agency, Jurisdiction, resolve, resolve_list, split_names
@@ -21,10 +24,10 @@ from loaders.document import Document, Span
 from loaders.layout import Line
 from loaders.lexicon import alternation, pattern, words
 from loaders.outline import Measure
-from loaders.tables import pipe_tables
+from loaders.tables import division_rows
 
 ROLE_STRENGTH = {"lead": 3, "responsible": 2, "support": 1}
-OPEN, CLOSE = "（(〔[【", "）)〕]】"
+OPEN, CLOSE = "（(〔[【［", "）)〕]】］"
 
 
 @dataclass
@@ -34,6 +37,25 @@ class Assignment:
     role: str
     rank: int
     evidence: str  # the bracket as the document prints it
+
+
+@dataclass
+class NameList:
+    """One list of a bracket: its role, the names as printed, and the label that gave the role
+    (None for a …负责 clause or a bracket that only names bodies)."""
+
+    role: str
+    names: Span
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How a plan says who leads, stated once for all its lists."""
+
+    first_leads: bool = False  # 排在第一位的为牵头单位
+    mark: str | None = None  # 标☆的为牵头单位: the marker
+    paired: bool = False  # 责任单位 beside 配合单位 and no 牵头单位: 责任单位 is the lead
 
 
 _BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
@@ -64,11 +86,29 @@ def brackets(span: Span) -> list[Span]:
     return [span.sub(a, b) for a, b in _bracket_ranges(span.text)]
 
 
+# -- labels ------------------------------------------------------------------------------------
+
+
+@cache
+def _label_words() -> str:
+    section = words()["responsibility"]
+    return alternation(section["lead"] + section["support"] + section["responsible"])
+
+
 @cache
 def label_regex() -> re.Pattern[str]:
-    section = words()["responsibility"]
-    labels = section["lead"] + section["support"] + section["responsible"]
-    return re.compile(rf"({alternation(labels)})\s*[:：]\s*")
+    """A list's label: 责任单位： or a label in brackets of its own (【责任单位】, 〔牵头单位〕：)."""
+    alt = _label_words()
+    return re.compile(rf"(?:[【〔［\[]\s*({alt})\s*[】〕］\]]\s*[:：]?|({alt})\s*[:：])\s*")
+
+
+def _label_word(match: re.Match[str]) -> str:
+    return match.group(1) or match.group(2)
+
+
+def _is_label_bracket(bracket: Span) -> bool:
+    """【责任单位】 is a label that opens the list after it, not a list."""
+    return bool(re.fullmatch(rf"[{re.escape(OPEN)}]\s*(?:{_label_words()})\s*[{re.escape(CLOSE)}]", bracket.text))
 
 
 def _role_of(label: str) -> str:
@@ -83,7 +123,7 @@ def _role_of(label: str) -> str:
 def list_spans(piece: Span) -> list[Span]:
     """The responsibility lists of a piece of measure text: its brackets, and a list written
     without brackets after the text (…。牵头单位：A；配合单位：B) or on a line of its own."""
-    spans = brackets(piece)
+    spans = [b for b in brackets(piece) if not _is_label_bracket(b)]
     covered = [(s.start, s.end) for s in spans]
     for match in re.finditer(rf"(?:^|(?<=[。；;]))\s*(?:{label_regex().pattern})", piece.text):
         start = piece.start + match.start()
@@ -93,34 +133,57 @@ def list_spans(piece: Span) -> list[Span]:
     return spans
 
 
-def read_lists(bracket: Span) -> list[tuple[str, Span]]:
-    """(role, names span) for each labelled list of a bracket (or an unbracketed list),
-    or one 'responsible' list for …负责."""
-    opened = bracket.text[:1] in OPEN
+# -- the lists of a bracket -----------------------------------------------------------------------
+
+
+@cache
+def _aside_regex() -> re.Pattern[str]:
+    return pattern("responsibility", "list_asides")
+
+
+def list_end(text: str) -> int:
+    """Where the names of a list end: at its full stop, or at the first clause that says how to
+    read the list (，排名第一的部门为牵头责任单位，下同 / 。以下均需…不再列出) rather than naming a body."""
+    stop = text.find("。")
+    text = text if stop < 0 else text[:stop]
+    start = 0
+    for cut in [*(m.start() for m in re.finditer(r"[，,；;]", text)), len(text)]:
+        if _aside_regex().search(text[start:cut]):
+            return max(start - 1, 0)
+        start = cut + 1
+    return len(text)
+
+
+def read_lists(bracket: Span) -> list[NameList]:
+    """The labelled lists of a bracket (or of an unbracketed list), or one 'responsible' list
+    for …负责 or for a bracket that only names bodies."""
+    opened = bracket.text[:1] in OPEN and not label_regex().match(bracket.text)  # not 【责任单位】A、B
     closed = opened and bracket.text[-1:] in CLOSE
     inner = bracket.sub(1 if opened else 0, len(bracket.text) - 1 if closed else len(bracket.text))
     text = inner.text
     labels = list(label_regex().finditer(text))
-    lists: list[tuple[str, Span]] = []
     if labels:
+        lists: list[NameList] = []
         for n, label in enumerate(labels):
             end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
-            body = text[label.end():end]
-            cut = re.search(r"[。]|以下|不再列出|均需|均含", body)
-            if cut:
-                end = label.end() + cut.start()
-            lists.append((_role_of(label.group(1)), inner.sub(label.end(), end).strip(" ；;，,")))
+            body = inner.sub(label.end(), label.end() + list_end(text[label.end():end]))
+            inline = _inline_lists(body)  # 责任单位：市经信局牵头，市科技局配合
+            if inline:
+                lists.extend(inline)
+                continue
+            word = _label_word(label)
+            lists.append(NameList(_role_of(word), body.strip(" ；;，,、"), word))
         return lists
     inline = _inline_lists(inner)
     if inline:
         return inline
-    # an aside after the list about how to read it (，列第一位的为牵头单位，下同) is not part of it
-    text = re.sub(r"(?:[，,；;]\s*(?:[^，,；;]*为牵头(?:单位|部门)?|以下同|下同))+\s*$", "", text)
-    duty = re.fullmatch(r"(.{2,120}?)(?:按职责分工|按职责|分别|共同)?负责(?:落实|实施|推进)?", text.strip())
+    names = inner.sub(0, list_end(text))
+    duty = re.fullmatch(r"(.{2,120}?)(?:按职责分工|按职责|分别|共同)?负责(?:落实|实施|推进)?", names.text.strip())
     if duty:
-        return [("responsible", inner.sub(0, len(duty.group(1))))]
-    if opened and closed and _closes_its_line(bracket) and is_bare_list(text):
-        return [("responsible", inner)]
+        lead = len(names.text) - len(names.text.lstrip())
+        return [NameList("responsible", names.sub(lead, lead + len(duty.group(1))))]
+    if opened and closed and _closes_its_line(bracket) and is_bare_list(names.text):
+        return [NameList("responsible", names)]
     return []
 
 
@@ -131,7 +194,7 @@ def _closes_its_line(bracket: Span) -> bool:
 def is_bare_list(text: str) -> bool:
     """A bracket that only names agencies (（市工业和信息化局、市科技局，顺德区人民政府）) closes a
     measure as its responsibility list; every name must be an agency, so （以下简称…） is not one."""
-    names = split_names(text)
+    names = split_names(_masked(text, None)[0])
     return bool(names) and all(
         resolve(name, Jurisdiction()) is not None and not re.search(r"简称|以下|下同", name) for name, _ in names)
 
@@ -143,14 +206,14 @@ def _inline_regex() -> re.Pattern[str]:
     return re.compile(rf"(?P<names>.+?)等?(?P<verb>{alternation(verbs)})(?:落实|实施|推进)?$")
 
 
-def _inline_lists(inner: Span) -> list[tuple[str, Span]]:
+def _inline_lists(inner: Span) -> list[NameList]:
     """Lists written as clauses that each end in their role: （省科技厅牵头，省教育厅、省工业和信息化厅配合）.
 
     Read only when some clause ends in a lead verb; a clause without a verb belongs to the next
     one (省发展改革委、省政数局，长春市政府按职责分工负责)."""
     section = words()["responsibility"]
     text = inner.text
-    lists: list[tuple[str, Span]] = []
+    lists: list[NameList] = []
     start = 0
     for cut in [*(m.start() for m in re.finditer(r"[，,；;]", text)), len(text)]:
         clause = text[start:cut]
@@ -160,9 +223,9 @@ def _inline_lists(inner: Span) -> list[tuple[str, Span]]:
             verb = hit.group("verb")
             role = ("lead" if verb in section["inline_lead"]
                     else "support" if verb in section["inline_support"] else "responsible")
-            lists.append((role, inner.sub(offset, offset + hit.end("names")).strip(" ；;，,")))
+            lists.append(NameList(role, inner.sub(offset, offset + hit.end("names")).strip(" ；;，,")))
             start = cut + 1
-    if start < len(text) or not any(role == "lead" for role, _ in lists):
+    if start < len(text) or not any(item.role == "lead" for item in lists):
         return []  # a clause without a role at the end, or no lead: not this form
     return lists
 
@@ -172,53 +235,204 @@ def _is_inline_list(inner: str) -> bool:
     return any(v in inner for v in words()["responsibility"]["inline_lead"]) and bool(_inline_regex().fullmatch(last))
 
 
-def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list[Assignment]:
-    first_leads = bool(pattern("responsibility", "first_leads").search(plan_text))
-    out: list[Assignment] = []
-    for measure in measures:
-        best: dict[str, Assignment] = {}
-        for piece in measure.pieces:
-            for bracket in list_spans(piece):
-                for assignment in _bracket(bracket, measure, where, first_leads):
-                    have = best.get(assignment.agency.name)
-                    if have is None or ROLE_STRENGTH[assignment.role] > ROLE_STRENGTH[have.role]:
-                        best[assignment.agency.name] = assignment
-        out.extend(best.values())
+# -- the names of a list -----------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    """One body of a list: the agency, where the list prints it, and whether it is marked as the lead."""
+
+    agency: Agency
+    start: int
+    end: int
+    marked: bool = False
+
+
+def _entry_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each entry of a list: cut at 、，； and blanks outside parentheses."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text + "、"):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in "、，,；;" or ch.isspace() or i == len(text)):
+            if text[start:i].strip():
+                out.append((start, i))
+            start = i + 1
     return out
 
 
-def _bracket(bracket: Span, measure: Measure, where: Jurisdiction, first_leads: bool) -> list[Assignment]:
-    lists = read_lists(bracket)
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        chars[i] = " "
+
+
+def _masked(text: str, mark: str | None) -> tuple[str, set[int], dict[int, int]]:
+    """The list with what is not part of a name blanked out (offsets stay): marker characters, a
+    body's own （牵头）, an open tail (市工信局等市直有关单位), a second name of the same body
+    (市发改委（数据管理局）). Returns it, the offsets of entries marked as the lead, and the entries
+    whose printed form is longer than their name (start -> printed end)."""
+    section = words()["responsibility"]
+    chars = list(text)
+    marked: set[int] = set()
+    printed: dict[int, int] = {}
+    entry_lead = pattern("responsibility", "entry_lead")
+    open_tail = pattern("responsibility", "open_tail")
+    for start, end in _entry_ranges(text):
+        entry = text[start:end]
+        if (mark and mark in entry) or entry_lead.search(entry):
+            marked.add(start)
+        for i, ch in enumerate(entry):
+            if ch in section["marks"]:
+                chars[start + i] = " "
+        for hit in entry_lead.finditer(entry):
+            _blank(chars, start + hit.start(), start + hit.end())
+        core = "".join(chars[start:end]).rstrip()
+        tail = open_tail.search(core)
+        if tail and core[: tail.start()].strip():
+            _blank(chars, start + tail.start(), start + len(core))
+        core = "".join(chars[start:end]).rstrip()
+        second = _second_name(core)
+        if second is not None:
+            _blank(chars, start + second, start + len(core))
+            printed[start] = start + len(core)
+    return "".join(chars), marked, printed
+
+
+def _second_name(entry: str) -> int | None:
+    """Where a body's second name starts: 市发改委（数据管理局） is one body that carries two
+    plates. Not an aside (各区人民政府（含开发区…）) and not a collective (各镇人民政府（街道办事处）)."""
+    match = re.fullmatch(r"\s*(.+?)([（(])([^（()）]+)[)）]", entry)
+    if not match or re.match(r"含|包括|不含|下同|以下", match.group(3)):
+        return None
+    if pattern("responsibility", "collective").search(match.group(1).strip()):
+        return None
+    where = Jurisdiction()
+    if resolve(match.group(1), where) is None or resolve(match.group(3), where) is None:
+        return None
+    return match.start(2)
+
+
+def _collective(text: str, where: Jurisdiction) -> Agency:
+    main = where.main
+    return Agency(text, text, "government", main.name if main else None, collective=True)
+
+
+def read_entries(names: str, where: Jurisdiction, carry: str | None = None,
+                 mark: str | None = None) -> list[Entry]:
+    """The bodies a list names, in printed order, as written.
+
+    Every entry that names a unit is kept (``resolve_list(keep_unknown=True)``). A collective of
+    divisions (各区县市) is one agency as written; a collective written with a pause mark inside
+    (市直有关部门、单位) is one agency; markers and open tails are not part of a name."""
+    masked, marked, printed = _masked(names, mark)
+    ranges = _entry_ranges(names)
+    found = resolve_list(masked, where, keep_unknown=True, carry=carry)
+    entries: list[Entry] = []
+    for start, end in ranges:
+        inside = [(a, off) for a, off in found if start <= off < end]
+        core = masked[start:end].strip()
+        if not inside and pattern("responsibility", "collective_divisions").search(core):
+            inside = [(_collective(core, where), start)]
+        if entries and names[start - 1] == "、" and _completes(names[entries[-1].start:entries[-1].end], core,
+                                                               entries[-1].agency):
+            last = entries[-1]
+            whole = names[last.start:end].strip()
+            last.agency, last.end = _collective(whole, where), end  # 市直有关部门、单位 / 各区、县（市）
+            continue
+        for agency, off in inside:
+            if start in printed:
+                agency = replace(agency, written=names[start:printed[start]].strip())
+            entries.append(Entry(agency, off, end, start in marked))
+    return entries
+
+
+def _completes(before: str, entry: str, agency: Agency) -> bool:
+    """Does ``entry`` finish the collective before it, written with a pause mark inside? A bare
+    单位/部门 after 市直有关部门 (市直有关部门、单位), divisions after a collective of divisions
+    (各区、县（市）)."""
+    before = before.strip()
+    tails = words()["responsibility"]["collective_tails"]
+    if entry in tails:
+        return bool(re.search(r"各|有关|相关|其他|所属", before)) and before.endswith(tuple(tails))
+    return agency.collective and bool(pattern("responsibility", "division_tail").search(entry)) and bool(
+        pattern("responsibility", "collective_divisions").search(before))
+
+
+# -- measures -----------------------------------------------------------------------------------------
+
+
+@cache
+def _mark_rules() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rule) for rule in words()["responsibility"]["lead_mark_rules"])
+
+
+def conventions(plan_text: str, lists: list[list[NameList]]) -> Conventions:
+    """What the plan says once about who leads: the first listed, a marked body, or its 责任单位
+    where it pairs them with 配合单位 and has no 牵头单位 (read in every list of the plan)."""
+    mark = next((hit for rule in _mark_rules() if (hit := rule.search(plan_text))), None)
+    roles_by_label = [{(item.role, item.label is not None) for item in group} for group in lists]
+    paired = (any(("responsible", True) in r and ("support", True) in r for r in roles_by_label)
+              and not any(role == "lead" for r in roles_by_label for role, _ in r))
+    return Conventions(bool(pattern("responsibility", "first_leads").search(plan_text)),
+                       mark.group("mark") if mark else None, paired)
+
+
+def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list[Assignment]:
+    read = [(measure, bracket, read_lists(bracket))
+            for measure in measures for piece in measure.pieces for bracket in list_spans(piece)]
+    rules = conventions(plan_text, [lists for _, _, lists in read if lists])
+    best: dict[tuple[int, str], Assignment] = {}
+    order: list[tuple[int, str]] = []
+    for measure, bracket, lists in read:
+        for assignment in _bracket(bracket, lists, measure, where, rules):
+            key = (id(measure), assignment.agency.name)
+            have = best.get(key)
+            if have is None:
+                order.append(key)
+            if have is None or ROLE_STRENGTH[assignment.role] > ROLE_STRENGTH[have.role]:
+                best[key] = assignment
+    return [best[key] for key in order]
+
+
+def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Jurisdiction,
+             rules: Conventions) -> list[Assignment]:
     if not lists:
         return []
-    roles = {role for role, _ in lists}
+    roles = {item.role for item in lists}
     evidence = bracket.surface
-    if bracket.text[-1:] not in CLOSE and not bracket.doc.text[bracket.end:].strip():
+    last = lists[-1]
+    if bracket.text[-1:] not in CLOSE and not bracket.doc.text[last.names.end:].strip():
         # the page ends inside this list: its last name may be cut (省工业和…), so it is left out
-        role, names = lists[-1]
-        cut = max(names.text.rfind(sep) for sep in "、，,；; ")
-        lists[-1] = (role, names.sub(0, max(cut, 0)))
+        cut = max(last.names.text.rfind(sep) for sep in "、，,；; ")
+        lists = [*lists[:-1], replace(last, names=last.names.sub(0, max(cut, 0)))]
     out: list[Assignment] = []
     carry: str | None = None  # 自治区工业和信息化厅牵头，科技厅配合: the level carries into the next list
-    for role, names in lists:
-        if role == "responsible" and "support" in roles and "lead" not in roles:
+    for item in lists:
+        role = item.role
+        if role == "responsible" and item.label is not None and (
+                ("support" in roles and "lead" not in roles) or rules.paired):
             role = "lead"
-        agencies = [a for a, _ in resolve_list(names.text, where, keep_unknown=True, carry=carry)]
-        carry = next((a.level for a in reversed(agencies) if a.level), carry)
-        for rank, agency in enumerate(_unique(agencies), 1):
+        entries = _unique(read_entries(item.names.text, where, carry, rules.mark))
+        carry = next((e.agency.level for e in reversed(entries) if e.agency.level), carry)
+        one_list = any(e.marked for e in entries) or (rules.first_leads and len(lists) == 1 and role == "responsible")
+        for rank, entry in enumerate(entries, 1):
             this_role = role
-            if first_leads and len(lists) == 1 and role == "responsible":
+            if any(e.marked for e in entries):
+                this_role = "lead" if entry.marked else role
+            elif one_list:
                 this_role = "lead" if rank == 1 else "responsible"
-            out.append(Assignment(agency, measure, this_role, rank, evidence))
+            out.append(Assignment(entry.agency, measure, this_role, rank, evidence))
     return out
 
 
-def _unique(agencies: list[Agency]) -> list[Agency]:
+def _unique(entries: list[Entry]) -> list[Entry]:
     seen, out = set(), []
-    for agency in agencies:
-        if agency.name not in seen:
-            seen.add(agency.name)
-            out.append(agency)
+    for entry in entries:
+        if entry.agency.name not in seen:
+            seen.add(entry.agency.name)
+            out.append(entry)
     return out
 
 
@@ -228,7 +442,7 @@ def strip_brackets(text: str) -> str:
     out, keep_from = [], 0
     for a, b in _bracket_ranges(text):
         inner = text[a + 1:b - 1]
-        at_end = not text[b:].strip(" 。；;\n")  or text[b:].lstrip(" 。；;").startswith("\n")
+        at_end = not text[b:].strip(" 。；;\n") or text[b:].lstrip(" 。；;").startswith("\n")
         if (label.search(inner) or re.search(r"负责[^，。]{0,4}$", inner) or _is_inline_list(inner)
                 or (at_end and is_bare_list(inner))):
             out.append(text[keep_from:a])
@@ -239,51 +453,32 @@ def strip_brackets(text: str) -> str:
     return kept[: unbracketed.start()] if unbracketed else kept
 
 
-# -- 责任分工 tables (an annex: task | 牵头单位 | 配合单位) ----------------------------------------
-
-TASK_HEADER = re.compile(r"任务|工作|措施|事项|内容|举措|目标")
+# -- 责任分工 tables (an annex: task | 牵头单位 | 配合单位, or 序号 | 单位名称 | 工作任务) ------------------
 
 
 def table_assignments(doc: Document, lines: list[Line], measures: list[Measure],
                       where: Jurisdiction) -> list[Assignment]:
-    """Rows of a responsibility table (Markdown pipe rows, as the DOCX reader writes them) matched to
-    the measures they name; each role column gives its role, ranks count within the cell."""
+    """Rows of a responsibility table matched to their measures: the measure made from the row
+    itself (a plan whose tasks are the rows), else the measure the task cell names; each role
+    column gives its role, ranks count within the cell."""
+    by_cell = {m.pieces[0].start: m for m in measures if m.pieces}
     out: list[Assignment] = []
-    for table in pipe_tables(doc, lines):
-        header = [cell.text for cell in table[0]]
-        task_col = next((i for i, h in enumerate(header) if TASK_HEADER.search(h)), None)
-        role_cols = {i: _column_role(h) for i, h in enumerate(header) if _column_role(h)}
-        if task_col is None or not role_cols:
+    for row in division_rows(doc, lines):
+        measure = by_cell.get(row.task.start) or _matching_measure(row.task.text, measures)
+        if measure is None:
             continue
-        roles = set(role_cols.values())
-        for row in table[1:]:
-            if len(row) <= max(task_col, *role_cols):
-                continue
-            measure = _matching_measure(row[task_col].text, measures)
-            if measure is None:
-                continue
-            best: dict[str, Assignment] = {}
-            evidence = " | ".join(cell.surface for cell in row)
-            for col, role in role_cols.items():
-                if role == "responsible" and "support" in roles and "lead" not in roles:
-                    role = "lead"
-                agencies = _unique([a for a, _ in resolve_list(row[col].text, where, keep_unknown=True)])
-                for rank, agency in enumerate(agencies, 1):
-                    have = best.get(agency.name)
-                    if have is None or ROLE_STRENGTH[role] > ROLE_STRENGTH[have.role]:
-                        best[agency.name] = Assignment(agency, measure, role, rank, evidence)
-            out.extend(best.values())
+        roles = {role for role, _ in row.units}
+        best: dict[str, Assignment] = {}
+        for role, cell in row.units:
+            if role == "responsible" and "support" in roles and "lead" not in roles:
+                role = "lead"
+            entries = _unique(read_entries(cell.text, where))
+            for rank, entry in enumerate(entries, 1):
+                have = best.get(entry.agency.name)
+                if have is None or ROLE_STRENGTH[role] > ROLE_STRENGTH[have.role]:
+                    best[entry.agency.name] = Assignment(entry.agency, measure, role, rank, row.evidence)
+        out.extend(best.values())
     return out
-
-
-def _column_role(header: str) -> str | None:
-    if "牵头" in header:
-        return "lead"
-    if re.search(r"配合|参与|协同|协助", header):
-        return "support"
-    if re.search(r"责任", header):
-        return "responsible"
-    return None
 
 
 def _matching_measure(task: str, measures: list[Measure]) -> Measure | None:
