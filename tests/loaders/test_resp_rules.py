@@ -33,6 +33,11 @@ def agency_names(graph: GraphData) -> set[str]:
     return {n.properties["name"] for n in graph.by_label(Label.AGENCY)}
 
 
+def coordinators(graph: GraphData) -> set[str]:
+    return {graph.nodes[r.start].properties["name"] for r in graph.relationships.values()
+            if r.type == Rel.COORDINATES}
+
+
 def city(name: str) -> Jurisdiction:
     return Jurisdiction.of(regions().by_name[name][0])
 
@@ -189,6 +194,7 @@ def test_an_agency_first_table_gives_each_task_row_its_unit_and_a_continuation_r
     assert owners(graph, "支持高校加强人工智能学科建设") == [("济南市教育委员会", "responsible", 1)]
     numbers = sorted(str(m.properties.get("number")) for m in graph.by_label(Label.MEASURE))
     assert numbers == ["1", "2", "None"]
+    assert coordinators(graph) == {"济南市科学技术局"}
 
 
 def test_an_indicator_table_with_a_unit_of_measure_column_is_not_a_division_of_labour():
@@ -196,3 +202,21 @@ def test_an_indicator_table_with_a_unit_of_measure_column_is_not_a_division_of_l
                   "| 序号 | 工作目标 | 单位 | 2025年 |\n| 1 | 算力规模 | EFLOPS | 5 |\n| 2 | 智算中心数量 | 个 | 3 |\n")
     assert not [r for r in graph.relationships.values() if r.type == Rel.RESPONSIBLE_FOR]
     assert "EFLOPS" not in agency_names(graph)
+
+
+# -- coordination ----------------------------------------------------------------------------------------
+
+def test_a_working_group_and_the_body_that_leads_it_coordinate_the_plan():
+    graph = build("宁波市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。建设智算中心。\n"
+                  "二、保障措施\n（一）加强组织领导。成立市人工智能产业发展工作专班，由市经信局牵头，统筹推进各项工作。\n")
+    assert coordinators(graph) == {"宁波市经济和信息化局", "市人工智能产业发展工作专班"}
+
+
+def test_reporting_to_a_body_makes_it_a_coordinator_only_for_progress_of_the_plan():
+    graph = build("济南市人工智能产业发展行动方案\n为加快发展，制定本方案。本方案报市政府同意后实施。\n"
+                  "一、重点任务\n（一）建设算力中心。各区县定期向市发展改革委报送项目进展情况。（责任单位：市发展改革委）\n"
+                  "二、保障措施\n（一）强化督导。建立问题报告制度，加强督导检查。\n")
+    assert coordinators(graph) == set()
+    graph = build("济南市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。建设智算中心。\n"
+                  "二、保障措施\n（一）强化督导。各区县每半年向市工业和信息化局报送工作进展情况。\n")
+    assert coordinators(graph) == {"济南市工业和信息化局"}
