@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from loaders.agencies import Agency, Jurisdiction, resolve_list
 from loaders.document import Document
 from loaders.layout import Line
-from loaders.lexicon import pattern, words
+from loaders.lexicon import alternation, pattern, words
 from loaders.outline import Outline
 
 #: words that make a sentence inside a measure speak of the whole plan (《行动方案》要求，由…牵头…统筹推进各项任务落实)
@@ -50,13 +50,21 @@ def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where:
                 continue  # a mechanism inside a measure is that measure's, unless it speaks of the whole plan
             for regex in use:
                 for match in regex.finditer(sentence.text):
-                    bodies = match.group("a")
+                    bodies = _bodies(match.group("a"))
                     for agency, _offset in resolve_list(bodies, where, keep_unknown=_is_group(bodies)):
                         if agency.collective:
                             continue
                         found.setdefault(agency.name, Coordinator(
                             agency, doc.quote(sentence.start, sentence.end).strip("。；; ")))
     return list(found.values())
+
+
+def _bodies(captured: str) -> str:
+    """The bodies a captured phrase names: those before their partners (由市发改委会同市经信局统筹推进
+    names 市发改委), without a modal verb after them (市经信局要加强对…)."""
+    section = words()["coordination"]
+    text = re.split(alternation(section["partner_words"]), captured, maxsplit=1)[0].strip()
+    return re.sub(f"(?:{alternation(section['modal_words'])})$", "", text)
 
 
 def _is_group(bodies: str) -> bool:

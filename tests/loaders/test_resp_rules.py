@@ -220,3 +220,13 @@ def test_reporting_to_a_body_makes_it_a_coordinator_only_for_progress_of_the_pla
     graph = build("济南市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。建设智算中心。\n"
                   "二、保障措施\n（一）强化督导。各区县每半年向市工业和信息化局报送工作进展情况。\n")
     assert coordinators(graph) == {"济南市工业和信息化局"}
+
+
+def test_the_lead_body_of_a_coordinating_phrase_is_named_without_its_partners_or_a_modal_verb():
+    def coordinating(sentence: str) -> set[str]:
+        return coordinators(build("泉州市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。建设智算中心。\n"
+                                  f"二、保障措施\n（一）加强组织领导。{sentence}\n"))
+
+    assert coordinating("由市发展改革委会同市经信局等部门统筹推进方案实施。") == {"泉州市发展和改革委员会"}
+    assert coordinating("市经信局要加强对方案实施的统筹协调。") == {"泉州市经济和信息化局"}
+    assert coordinating("各区县要于每年12月底前将年度工作总结报送市经信局。") == {"泉州市经济和信息化局"}
