@@ -297,7 +297,27 @@ def _masked(text: str, mark: str | None) -> tuple[str, set[int], dict[int, int]]
         if second is not None:
             _blank(chars, start + second, start + len(core))
             printed[start] = start + len(core)
+        for a, b in _joins(core):
+            _blank(chars, start + a, start + b)
     return "".join(chars), marked, printed
+
+
+def _joins(entry: str) -> list[tuple[int, int]]:
+    """Where an entry joins two bodies with a conjunction (市科技局及各县区人民政府, 科技厅和省发展改革委):
+    both sides must be bodies on their own, so 工业和信息化局 stays one name."""
+    out = []
+    for hit in re.finditer(r"以及|及|和|与", entry):
+        left, right = entry[: hit.start()].strip(), entry[hit.end():].strip()
+        if "（" in left or "(" in left or len(left) < 2 or len(right) < 2:
+            continue
+        if all(_is_body(part) for part in (left.split()[-1], right.split()[0])):
+            out.append((hit.start(), hit.end()))
+    return out
+
+
+def _is_body(text: str) -> bool:
+    return (resolve(text, Jurisdiction()) is not None
+            or bool(pattern("responsibility", "collective_divisions").search(text)))
 
 
 def _second_name(entry: str) -> int | None:
@@ -327,14 +347,17 @@ def read_entries(names: str, where: Jurisdiction, carry: str | None = None,
     divisions (各区县市) is one agency as written; a collective written with a pause mark inside
     (市直有关部门、单位) is one agency; markers and open tails are not part of a name."""
     masked, marked, printed = _masked(names, mark)
-    ranges = _entry_ranges(names)
     found = resolve_list(masked, where, keep_unknown=True, carry=carry)
+    named = {off for _, off in found}
+    for piece, off in split_names(masked):
+        lead = len(piece) - len(piece.lstrip())
+        if off + lead not in named and pattern("responsibility", "collective_divisions").search(piece.strip()):
+            found.append((_collective(piece.strip(), where), off + lead))  # 各区县市: no dictionary form
+    found.sort(key=lambda hit: hit[1])
     entries: list[Entry] = []
-    for start, end in ranges:
+    for start, end in _entry_ranges(names):
         inside = [(a, off) for a, off in found if start <= off < end]
         core = masked[start:end].strip()
-        if not inside and pattern("responsibility", "collective_divisions").search(core):
-            inside = [(_collective(core, where), start)]
         if entries and names[start - 1] == "、" and _completes(names[entries[-1].start:entries[-1].end], core,
                                                                entries[-1].agency):
             last = entries[-1]

@@ -163,6 +163,14 @@ def test_collectives_are_one_agency_each_as_written():
         "杭州市经济和信息化局", "各县（市、区）"]
 
 
+def test_two_bodies_joined_by_a_conjunction_are_two_agencies_but_a_name_with_he_inside_is_one():
+    where = city("南宁市")
+    assert [e.agency.name for e in read_entries("市科技局以及各县区", where)] == ["南宁市科学技术局", "各县区"]
+    assert [e.agency.name for e in read_entries("市商务局与市文旅局", where)] == ["南宁市商务局", "南宁市文化和旅游局"]
+    assert [e.agency.name for e in read_entries("市工业和信息化局、市数据和政务服务局", where)] == [
+        "南宁市工业和信息化局", "南宁市数据和政务服务局"]
+
+
 def test_a_body_with_a_second_plate_is_one_agency_with_its_printed_form():
     entries = read_entries("市发改委（数据管理局）、市工信局", city("漳州市"))
     assert [e.agency.name for e in entries] == ["漳州市发展和改革委员会", "漳州市工业和信息化局"]
