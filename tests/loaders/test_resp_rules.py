@@ -11,8 +11,9 @@ from graph.model import GraphData, Label, Rel
 from loaders.agencies import Jurisdiction
 from loaders.extract import extract
 from loaders.lexicon import regions
+from loaders.name_lists import read_entries
 from loaders.read import RawDocument
-from loaders.responsibility import list_end, read_entries
+from loaders.responsibility import list_end
 
 ORDER = {"lead": 0, "responsible": 1, "support": 2}
 
@@ -203,6 +204,17 @@ def test_an_agency_first_table_gives_each_task_row_its_unit_and_a_continuation_r
     numbers = sorted(str(m.properties.get("number")) for m in graph.by_label(Label.MEASURE))
     assert numbers == ["1", "2", "None"]
     assert coordinators(graph) == {"济南市科学技术局"}
+
+
+def test_a_table_cell_of_bodies_honours_the_plans_marker_and_a_bodys_own_lead_note():
+    graph = build("洛阳市机器人产业发展行动方案（2025—2027年）\n注：标★的为牵头单位。\n二、重点任务及责任分工\n"
+                  "序号 | 重点任务 | 责任单位\n"
+                  "1 | 建设中试验证中心。支持单位共建平台 | 市应急管理局、市发展改革委★\n"
+                  "2 | 拓展应用场景。推广特种机器人 | 市工业和信息化局（牵头）、市应急管理局\n")
+    assert owners(graph, "建设中试验证中心") == [
+        ("洛阳市发展和改革委员会", "lead", 2), ("洛阳市应急管理局", "responsible", 1)]
+    assert owners(graph, "拓展应用场景") == [
+        ("洛阳市工业和信息化局", "lead", 1), ("洛阳市应急管理局", "responsible", 2)]
 
 
 def test_an_indicator_table_with_a_unit_of_measure_column_is_not_a_division_of_labour():
