@@ -244,11 +244,11 @@ def _mark_rules() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rule) for rule in words()["responsibility"]["lead_mark_rules"])
 
 
-def conventions(plan_text: str, lists: list[list[NameList]]) -> Conventions:
+def conventions(plan_text: str, groups: list[list[NameList]]) -> Conventions:
     """What the plan says once about who leads: the first listed, a marked body, or its 责任单位
-    where it pairs them with 配合单位 and has no 牵头单位 (read in every list of the plan)."""
+    where it pairs them with 配合单位 and has no 牵头单位 (``groups``: the lists of each measure)."""
     mark = next((hit for rule in _mark_rules() if (hit := rule.search(plan_text))), None)
-    roles_by_label = [{(item.role, item.label is not None) for item in group} for group in lists]
+    roles_by_label = [{(item.role, item.label is not None) for item in group} for group in groups]
     paired = (any(("responsible", True) in r and ("support", True) in r for r in roles_by_label)
               and not any(role == "lead" for r in roles_by_label for role, _ in r))
     return Conventions(bool(pattern("responsibility", "first_leads").search(plan_text)),
@@ -258,11 +258,15 @@ def conventions(plan_text: str, lists: list[list[NameList]]) -> Conventions:
 def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list[Assignment]:
     read = [(measure, bracket, read_lists(bracket))
             for measure in measures for piece in measure.pieces for bracket in list_spans(piece)]
-    rules = conventions(plan_text, [lists for _, _, lists in read if lists])
+    by_measure: dict[int, list[NameList]] = {}  # 责任单位 on one line and 配合单位 on the next are one pair
+    for measure, _, lists in read:
+        by_measure.setdefault(id(measure), []).extend(lists)
+    rules = conventions(plan_text, [lists for lists in by_measure.values() if lists])
+    roles = {key: {item.role for item in lists} for key, lists in by_measure.items()}
     best: dict[tuple[int, str], Assignment] = {}
     order: list[tuple[int, str]] = []
     for measure, bracket, lists in read:
-        for assignment in _bracket(bracket, lists, measure, where, rules):
+        for assignment in _bracket(bracket, lists, measure, where, rules, roles[id(measure)]):
             key = (id(measure), assignment.agency.name)
             have = best.get(key)
             if have is None:
@@ -273,10 +277,10 @@ def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list
 
 
 def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Jurisdiction,
-             rules: Conventions) -> list[Assignment]:
+             rules: Conventions, roles: set[str]) -> list[Assignment]:
+    """The assignments of one bracket; ``roles`` are those all lists of its measure give."""
     if not lists:
         return []
-    roles = {item.role for item in lists}
     evidence = bracket.surface
     last = lists[-1]
     if bracket.text[-1:] not in CLOSE and not bracket.doc.text[last.names.end:].strip():

@@ -106,6 +106,24 @@ def test_a_plan_that_pairs_responsible_with_supporting_units_makes_its_responsib
     assert ("合肥市财政局", "responsible", 1) in owners(with_leads, "建设智算中心")
 
 
+def test_responsible_and_supporting_units_on_lines_of_their_own_are_one_pair():
+    graph = build("泉州市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。建设智算中心。\n"
+                  "责任单位：市发展改革委\n配合单位：市财政局、市工信局\n"
+                  "（二）建设数据中心。建设数据中心。\n责任单位：市数据局\n完成时限：2025年底\n"
+                  "（三）建设调度平台。建设平台。\n")
+    assert owners(graph, "建设算力中心") == [
+        ("泉州市发展和改革委员会", "lead", 1), ("泉州市财政局", "support", 1), ("泉州市工业和信息化局", "support", 2)]
+    assert owners(graph, "建设数据中心") == [("泉州市数据局", "lead", 1)]  # the plan pairs them
+
+
+def test_first_listed_wordings():
+    for rule in ("排在第一位的为牵头单位", "列首位的为牵头单位", "第一个为牵头单位", "位列第一的部门为牵头部门"):
+        graph = build(f"温州市人工智能产业行动方案\n各项任务中，{rule}。\n一、重点任务\n"
+                      "（一）建设数据中心。建设数据中心。（责任单位：市经信局、市发展改革委）\n")
+        assert owners(graph, "建设数据中心") == [
+            ("温州市经济和信息化局", "lead", 1), ("温州市发展和改革委员会", "responsible", 2)], rule
+
+
 def test_the_rule_that_the_first_listed_leads_is_an_aside_not_a_body_and_holds_for_later_lists():
     graph = build("绵阳市“互联网+”三年行动计划\n一、创业创新\n"
                   "（一）建设众创空间。支持新建众创空间。（责任单位：市科技局、市发改委、市经信委，排名第一的部门为牵头责任单位，下同）\n"
