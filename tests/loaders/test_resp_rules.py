@@ -268,3 +268,5 @@ def test_the_lead_body_of_a_coordinating_phrase_is_named_without_its_partners_or
     assert coordinating("由市发展改革委会同市经信局等部门统筹推进方案实施。") == {"泉州市发展和改革委员会"}
     assert coordinating("市经信局要加强对方案实施的统筹协调。") == {"泉州市经济和信息化局"}
     assert coordinating("各区县要于每年12月底前将年度工作总结报送市经信局。") == {"泉州市经济和信息化局"}
+    assert coordinating("执行中遇到的问题，请及时反馈市工信局。") == {"泉州市工业和信息化局"}
+    assert coordinating("存在问题，报告市政府同意后调整。") == set()
