@@ -107,9 +107,14 @@ def _label_word(match: re.Match[str]) -> str:
     return match.group(1) or match.group(2)
 
 
+@cache
+def _label_bracket() -> re.Pattern[str]:
+    return re.compile(rf"[{re.escape(OPEN)}]\s*(?:{_label_words()})\s*[{re.escape(CLOSE)}]")
+
+
 def _is_label_bracket(bracket: Span) -> bool:
     """【责任单位】 is a label that opens the list after it, not a list."""
-    return bool(re.fullmatch(rf"[{re.escape(OPEN)}]\s*(?:{_label_words()})\s*[{re.escape(CLOSE)}]", bracket.text))
+    return bool(_label_bracket().fullmatch(bracket.text))
 
 
 def _role_of(label: str) -> str:
