@@ -2,7 +2,8 @@
 
 Read where plans say it: the notice (执行中遇到的问题，请径向省工业和信息化厅反映)
 and the sections on implementation (保障措施, 组织实施…): 由A和B统筹推进, 在A统一
-部署下, 发挥A、B对…的统筹指导作用, A加强对…的组织协调. A 统筹推进 inside an
+部署下, 发挥A、B对…的统筹指导作用, A加强对…的组织协调, 成立…工作专班，由A牵头 (the group
+and A), and the body progress is reported to (将…落实情况报送A). A 统筹推进 inside an
 ordinary measure is about that measure, not the plan, so it is not read.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from loaders.agencies import Agency, Jurisdiction, resolve_list
 from loaders.document import Document
 from loaders.layout import Line
-from loaders.lexicon import words
+from loaders.lexicon import alternation, pattern, words
 from loaders.outline import Outline
 
 #: words that make a sentence inside a measure speak of the whole plan (《行动方案》要求，由…牵头…统筹推进各项任务落实)
@@ -49,13 +50,27 @@ def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where:
                 continue  # a mechanism inside a measure is that measure's, unless it speaks of the whole plan
             for regex in use:
                 for match in regex.finditer(sentence.text):
-                    bodies = match.group("a")
-                    for agency, _offset in resolve_list(bodies, where):
+                    bodies = _bodies(match.group("a"))
+                    for agency, _offset in resolve_list(bodies, where, keep_unknown=_is_group(bodies)):
                         if agency.collective:
                             continue
                         found.setdefault(agency.name, Coordinator(
                             agency, doc.quote(sentence.start, sentence.end).strip("。；; ")))
     return list(found.values())
+
+
+def _bodies(captured: str) -> str:
+    """The bodies a captured phrase names: those before their partners (由市发改委会同市经信局统筹推进
+    names 市发改委), without a modal verb after them (市经信局要加强对…)."""
+    section = words()["coordination"]
+    text = re.split(alternation(section["partner_words"]), captured, maxsplit=1)[0].strip()
+    return re.sub(f"(?:{alternation(section['modal_words'])})$", "", text)
+
+
+def _is_group(bodies: str) -> bool:
+    """A working group the plan sets up (成立…工作专班，由…牵头) is a body by its ending, so it is kept
+    as written where no dictionary knows it; other captured text must resolve to a known kind of body."""
+    return bool(pattern("coordination", "group_ends").search(bodies.strip()))
 
 
 @dataclass

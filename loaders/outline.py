@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from loaders.document import Span
 from loaders.layout import Layout, Line, chinese_number
 from loaders.lexicon import pattern, words
-from loaders.tables import pipe_tables
+from loaders.tables import division_rows
 
 NUMERAL = "一二三四五六七八九十"
 STYLES: list[tuple[str, re.Pattern[str]]] = [
@@ -285,34 +285,21 @@ def _number_siblings(result: Outline) -> None:
 
 # -- fallbacks for plans without numbered items ---------------------------------------
 
-TASK_COLUMN = re.compile(r"任务|措施|举措|事项|工作内容")
-ROLE_COLUMN = re.compile(r"牵头|配合|责任|参与")
-
-
 def _table_rows(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     """序号 | 重点任务 | 牵头单位 | 配合单位: a plan whose tasks are the rows of a 责任分工 table has
-    one measure per row, titled by the task's first sentence (the roles are read by
-    ``responsibility.table_assignments``)."""
+    one measure per row, titled by the task's first sentence (the rows and their roles are read by
+    ``tables.division_rows``; the roles by ``responsibility.table_assignments``)."""
     lines = [m.line for m in marked]
-    for table in pipe_tables(lay.doc, lines):
-        header = [cell.text for cell in table[0]]
-        task = next((i for i, h in enumerate(header) if TASK_COLUMN.search(h)), None)
-        number = next((i for i, h in enumerate(header) if re.fullmatch(r"序号|编号", h.strip())), None)
-        if task is None or not any(ROLE_COLUMN.search(h) for h in header):
-            continue
-        for row in table[1:]:
-            if len(row) <= task or len(row[task].text) < 4:
-                continue
-            cell = row[task]
-            stop = re.search(r"[。；;]", cell.text)
-            title = cell.sub(0, stop.start()) if stop else cell
-            line = next(line for line in lines if line.start <= cell.start <= line.end)
-            section = result.section_at(line)
-            num = row[number] if number is not None and len(row) > number and row[number].text else None
-            measure = Measure(f"t.{len(result.measures) + 1}", num.text if num else None, num, title, 1,
-                              section=section, pieces=[cell], lines=[line])
-            result.measures.append(measure)
-            result.context[line.index] = (section, measure, False)
+    for row in division_rows(lay.doc, lines, strict=True):
+        cell = row.task
+        stop = re.search(r"[。；;]", cell.text)
+        title = cell.sub(0, stop.start()) if stop else cell
+        line = next(line for line in lines if line.start <= cell.start <= line.end)
+        section = result.section_at(line)
+        measure = Measure(f"t.{len(result.measures) + 1}", row.number.text if row.number else None, row.number,
+                          title, 1, section=section, pieces=[cell], lines=[line])
+        result.measures.append(measure)
+        result.context[line.index] = (section, measure, False)
 
 
 def _sections_as_measures(marked: list[_Marked], result: Outline) -> None:

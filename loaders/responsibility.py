@@ -1,30 +1,34 @@
 """Who is responsible for each measure: the bracketed lists that close a measure.
 
 （责任单位：省发展改革委、之江实验室、省科技厅）, （牵头单位：A；配合单位：B）,
-〔牵头单位：A；责任单位：B。以下…不再列出〕, （东莞市政府，省教育厅、科技厅负责）.
+〔牵头单位：A；责任单位：B。以下…不再列出〕, （东莞市政府，省教育厅、科技厅负责）,
+【责任单位】A、B, a line 牵头单位：A；责任单位：B under the item.
 Roles follow the contract: 牵头 -> lead; 配合/参与/协同 -> support; 责任单位 ->
-responsible, but lead when the bracket pairs it with 配合单位; where the plan
-says the first listed leads, the first of a list is the lead and the others are
-responsible. Ranks count within a role list of one bracket. One link per
-(agency, measure): the strongest role wins, with the rank where it first takes
-that role. A blanket "以下…不再列出" is not carried to later measures.
+responsible, but lead where the plan pairs it with 配合单位 (and names no 牵头单位);
+where the plan says the first listed leads, the first of a list is the lead and the
+others are responsible; where it says a marked body leads (标☆的为牵头单位), or a body
+is printed with （牵头）, that body leads. Ranks count within a role list of one
+bracket (printed positions where the list is one list with a lead in it). One link per
+(agency, measure): the strongest role wins, with the rank where it first takes that
+role. A blanket "以下…不再列出" is not carried to later measures.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from loaders.agencies import Agency, Jurisdiction, resolve, resolve_list, split_names
+from loaders.agencies import Agency, Jurisdiction, resolve, split_names
 from loaders.document import Document, Span
 from loaders.layout import Line
 from loaders.lexicon import alternation, pattern, words
+from loaders.name_lists import bare_names, ranked, read_entries, unique
 from loaders.outline import Measure
-from loaders.tables import pipe_tables
+from loaders.tables import division_rows
 
 ROLE_STRENGTH = {"lead": 3, "responsible": 2, "support": 1}
-OPEN, CLOSE = "（(〔[【", "）)〕]】"
+OPEN, CLOSE = "（(〔[【［", "）)〕]】］"
 
 
 @dataclass
@@ -34,6 +38,25 @@ class Assignment:
     role: str
     rank: int
     evidence: str  # the bracket as the document prints it
+
+
+@dataclass
+class NameList:
+    """One list of a bracket: its role, the names as printed, and the label that gave the role
+    (None for a …负责 clause or a bracket that only names bodies)."""
+
+    role: str
+    names: Span
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How a plan says who leads, stated once for all its lists."""
+
+    first_leads: bool = False  # 排在第一位的为牵头单位
+    mark: str | None = None  # 标☆的为牵头单位: the marker
+    paired: bool = False  # 责任单位 beside 配合单位 and no 牵头单位: 责任单位 is the lead
 
 
 _BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
@@ -64,11 +87,34 @@ def brackets(span: Span) -> list[Span]:
     return [span.sub(a, b) for a, b in _bracket_ranges(span.text)]
 
 
+# -- labels ------------------------------------------------------------------------------------
+
+
+@cache
+def _label_words() -> str:
+    section = words()["responsibility"]
+    return alternation(section["lead"] + section["support"] + section["responsible"])
+
+
 @cache
 def label_regex() -> re.Pattern[str]:
-    section = words()["responsibility"]
-    labels = section["lead"] + section["support"] + section["responsible"]
-    return re.compile(rf"({alternation(labels)})\s*[:：]\s*")
+    """A list's label: 责任单位： or a label in brackets of its own (【责任单位】, 〔牵头单位〕：)."""
+    alt = _label_words()
+    return re.compile(rf"(?:[【〔［\[]\s*({alt})\s*[】〕］\]]\s*[:：]?|({alt})\s*[:：])\s*")
+
+
+def _label_word(match: re.Match[str]) -> str:
+    return match.group(1) or match.group(2)
+
+
+@cache
+def _label_bracket() -> re.Pattern[str]:
+    return re.compile(rf"[{re.escape(OPEN)}]\s*(?:{_label_words()})\s*[{re.escape(CLOSE)}]")
+
+
+def _is_label_bracket(bracket: Span) -> bool:
+    """【责任单位】 is a label that opens the list after it, not a list."""
+    return bool(_label_bracket().fullmatch(bracket.text))
 
 
 def _role_of(label: str) -> str:
@@ -83,7 +129,7 @@ def _role_of(label: str) -> str:
 def list_spans(piece: Span) -> list[Span]:
     """The responsibility lists of a piece of measure text: its brackets, and a list written
     without brackets after the text (…。牵头单位：A；配合单位：B) or on a line of its own."""
-    spans = brackets(piece)
+    spans = [b for b in brackets(piece) if not _is_label_bracket(b)]
     covered = [(s.start, s.end) for s in spans]
     for match in re.finditer(rf"(?:^|(?<=[。；;]))\s*(?:{label_regex().pattern})", piece.text):
         start = piece.start + match.start()
@@ -93,34 +139,57 @@ def list_spans(piece: Span) -> list[Span]:
     return spans
 
 
-def read_lists(bracket: Span) -> list[tuple[str, Span]]:
-    """(role, names span) for each labelled list of a bracket (or an unbracketed list),
-    or one 'responsible' list for …负责."""
-    opened = bracket.text[:1] in OPEN
+# -- the lists of a bracket -----------------------------------------------------------------------
+
+
+@cache
+def _aside_regex() -> re.Pattern[str]:
+    return pattern("responsibility", "list_asides")
+
+
+def list_end(text: str) -> int:
+    """Where the names of a list end: at its full stop, or at the first clause that says how to
+    read the list (，排名第一的部门为牵头责任单位，下同 / 。以下均需…不再列出) rather than naming a body."""
+    stop = text.find("。")
+    text = text if stop < 0 else text[:stop]
+    start = 0
+    for cut in [*(m.start() for m in re.finditer(r"[，,；;]", text)), len(text)]:
+        if _aside_regex().search(text[start:cut]):
+            return max(start - 1, 0)
+        start = cut + 1
+    return len(text)
+
+
+def read_lists(bracket: Span) -> list[NameList]:
+    """The labelled lists of a bracket (or of an unbracketed list), or one 'responsible' list
+    for …负责 or for a bracket that only names bodies."""
+    opened = bracket.text[:1] in OPEN and not label_regex().match(bracket.text)  # not 【责任单位】A、B
     closed = opened and bracket.text[-1:] in CLOSE
     inner = bracket.sub(1 if opened else 0, len(bracket.text) - 1 if closed else len(bracket.text))
     text = inner.text
     labels = list(label_regex().finditer(text))
-    lists: list[tuple[str, Span]] = []
     if labels:
+        lists: list[NameList] = []
         for n, label in enumerate(labels):
             end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
-            body = text[label.end():end]
-            cut = re.search(r"[。]|以下|不再列出|均需|均含", body)
-            if cut:
-                end = label.end() + cut.start()
-            lists.append((_role_of(label.group(1)), inner.sub(label.end(), end).strip(" ；;，,")))
+            body = inner.sub(label.end(), label.end() + list_end(text[label.end():end]))
+            inline = _inline_lists(body)  # 责任单位：市经信局牵头，市科技局配合
+            if inline:
+                lists.extend(inline)
+                continue
+            word = _label_word(label)
+            lists.append(NameList(_role_of(word), body.strip(" ；;，,、"), word))
         return lists
     inline = _inline_lists(inner)
     if inline:
         return inline
-    # an aside after the list about how to read it (，列第一位的为牵头单位，下同) is not part of it
-    text = re.sub(r"(?:[，,；;]\s*(?:[^，,；;]*为牵头(?:单位|部门)?|以下同|下同))+\s*$", "", text)
-    duty = re.fullmatch(r"(.{2,120}?)(?:按职责分工|按职责|分别|共同)?负责(?:落实|实施|推进)?", text.strip())
+    names = inner.sub(0, list_end(text))
+    duty = re.fullmatch(r"(.{2,120}?)(?:按职责分工|按职责|分别|共同)?负责(?:落实|实施|推进)?", names.text.strip())
     if duty:
-        return [("responsible", inner.sub(0, len(duty.group(1))))]
-    if opened and closed and _closes_its_line(bracket) and is_bare_list(text):
-        return [("responsible", inner)]
+        lead = len(names.text) - len(names.text.lstrip())
+        return [NameList("responsible", names.sub(lead, lead + len(duty.group(1))))]
+    if opened and closed and _closes_its_line(bracket) and is_bare_list(names.text):
+        return [NameList("responsible", names)]
     return []
 
 
@@ -131,7 +200,7 @@ def _closes_its_line(bracket: Span) -> bool:
 def is_bare_list(text: str) -> bool:
     """A bracket that only names agencies (（市工业和信息化局、市科技局，顺德区人民政府）) closes a
     measure as its responsibility list; every name must be an agency, so （以下简称…） is not one."""
-    names = split_names(text)
+    names = split_names(bare_names(text))
     return bool(names) and all(
         resolve(name, Jurisdiction()) is not None and not re.search(r"简称|以下|下同", name) for name, _ in names)
 
@@ -143,14 +212,14 @@ def _inline_regex() -> re.Pattern[str]:
     return re.compile(rf"(?P<names>.+?)等?(?P<verb>{alternation(verbs)})(?:落实|实施|推进)?$")
 
 
-def _inline_lists(inner: Span) -> list[tuple[str, Span]]:
+def _inline_lists(inner: Span) -> list[NameList]:
     """Lists written as clauses that each end in their role: （省科技厅牵头，省教育厅、省工业和信息化厅配合）.
 
     Read only when some clause ends in a lead verb; a clause without a verb belongs to the next
     one (省发展改革委、省政数局，长春市政府按职责分工负责)."""
     section = words()["responsibility"]
     text = inner.text
-    lists: list[tuple[str, Span]] = []
+    lists: list[NameList] = []
     start = 0
     for cut in [*(m.start() for m in re.finditer(r"[，,；;]", text)), len(text)]:
         clause = text[start:cut]
@@ -160,9 +229,9 @@ def _inline_lists(inner: Span) -> list[tuple[str, Span]]:
             verb = hit.group("verb")
             role = ("lead" if verb in section["inline_lead"]
                     else "support" if verb in section["inline_support"] else "responsible")
-            lists.append((role, inner.sub(offset, offset + hit.end("names")).strip(" ；;，,")))
+            lists.append(NameList(role, inner.sub(offset, offset + hit.end("names")).strip(" ；;，,")))
             start = cut + 1
-    if start < len(text) or not any(role == "lead" for role, _ in lists):
+    if start < len(text) or not any(item.role == "lead" for item in lists):
         return []  # a clause without a role at the end, or no lead: not this form
     return lists
 
@@ -172,53 +241,69 @@ def _is_inline_list(inner: str) -> bool:
     return any(v in inner for v in words()["responsibility"]["inline_lead"]) and bool(_inline_regex().fullmatch(last))
 
 
+# -- measures -----------------------------------------------------------------------------------------
+
+
+@cache
+def _mark_rules() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rule) for rule in words()["responsibility"]["lead_mark_rules"])
+
+
+def conventions(plan_text: str, groups: list[list[NameList]]) -> Conventions:
+    """What the plan says once about who leads: the first listed, a marked body, or its 责任单位
+    where it pairs them with 配合单位 and has no 牵头单位 (``groups``: the lists of each measure)."""
+    mark = next((hit for rule in _mark_rules() if (hit := rule.search(plan_text))), None)
+    roles_by_label = [{(item.role, item.label is not None) for item in group} for group in groups]
+    paired = (any(("responsible", True) in r and ("support", True) in r for r in roles_by_label)
+              and not any(role == "lead" for r in roles_by_label for role, _ in r))
+    return Conventions(bool(pattern("responsibility", "first_leads").search(plan_text)),
+                       mark.group("mark") if mark else None, paired)
+
+
 def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list[Assignment]:
-    first_leads = bool(pattern("responsibility", "first_leads").search(plan_text))
-    out: list[Assignment] = []
-    for measure in measures:
-        best: dict[str, Assignment] = {}
-        for piece in measure.pieces:
-            for bracket in list_spans(piece):
-                for assignment in _bracket(bracket, measure, where, first_leads):
-                    have = best.get(assignment.agency.name)
-                    if have is None or ROLE_STRENGTH[assignment.role] > ROLE_STRENGTH[have.role]:
-                        best[assignment.agency.name] = assignment
-        out.extend(best.values())
-    return out
+    read = [(measure, bracket, read_lists(bracket))
+            for measure in measures for piece in measure.pieces for bracket in list_spans(piece)]
+    by_measure: dict[int, list[NameList]] = {}  # 责任单位 on one line and 配合单位 on the next are one pair
+    for measure, _, lists in read:
+        by_measure.setdefault(id(measure), []).extend(lists)
+    rules = conventions(plan_text, [lists for lists in by_measure.values() if lists])
+    roles = {key: {item.role for item in lists} for key, lists in by_measure.items()}
+    best: dict[tuple[int, str], Assignment] = {}
+    order: list[tuple[int, str]] = []
+    for measure, bracket, lists in read:
+        for assignment in _bracket(bracket, lists, measure, where, rules, roles[id(measure)]):
+            key = (id(measure), assignment.agency.name)
+            have = best.get(key)
+            if have is None:
+                order.append(key)
+            if have is None or ROLE_STRENGTH[assignment.role] > ROLE_STRENGTH[have.role]:
+                best[key] = assignment
+    return [best[key] for key in order]
 
 
-def _bracket(bracket: Span, measure: Measure, where: Jurisdiction, first_leads: bool) -> list[Assignment]:
-    lists = read_lists(bracket)
+def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Jurisdiction,
+             rules: Conventions, roles: set[str]) -> list[Assignment]:
+    """The assignments of one bracket; ``roles`` are those all lists of its measure give."""
     if not lists:
         return []
-    roles = {role for role, _ in lists}
     evidence = bracket.surface
-    if bracket.text[-1:] not in CLOSE and not bracket.doc.text[bracket.end:].strip():
+    last = lists[-1]
+    if bracket.text[-1:] not in CLOSE and not bracket.doc.text[last.names.end:].strip():
         # the page ends inside this list: its last name may be cut (省工业和…), so it is left out
-        role, names = lists[-1]
-        cut = max(names.text.rfind(sep) for sep in "、，,；; ")
-        lists[-1] = (role, names.sub(0, max(cut, 0)))
+        cut = max(last.names.text.rfind(sep) for sep in "、，,；; ")
+        lists = [*lists[:-1], replace(last, names=last.names.sub(0, max(cut, 0)))]
     out: list[Assignment] = []
     carry: str | None = None  # 自治区工业和信息化厅牵头，科技厅配合: the level carries into the next list
-    for role, names in lists:
-        if role == "responsible" and "support" in roles and "lead" not in roles:
+    for item in lists:
+        role = item.role
+        if role == "responsible" and item.label is not None and (
+                ("support" in roles and "lead" not in roles) or rules.paired):
             role = "lead"
-        agencies = [a for a, _ in resolve_list(names.text, where, keep_unknown=True, carry=carry)]
-        carry = next((a.level for a in reversed(agencies) if a.level), carry)
-        for rank, agency in enumerate(_unique(agencies), 1):
-            this_role = role
-            if first_leads and len(lists) == 1 and role == "responsible":
-                this_role = "lead" if rank == 1 else "responsible"
-            out.append(Assignment(agency, measure, this_role, rank, evidence))
-    return out
-
-
-def _unique(agencies: list[Agency]) -> list[Agency]:
-    seen, out = set(), []
-    for agency in agencies:
-        if agency.name not in seen:
-            seen.add(agency.name)
-            out.append(agency)
+        entries = unique(read_entries(item.names.text, where, carry, rules.mark))
+        carry = next((e.agency.level for e in reversed(entries) if e.agency.level), carry)
+        first_leads = rules.first_leads and len(lists) == 1 and role == "responsible"
+        out += [Assignment(entry.agency, measure, this_role, rank, evidence)
+                for entry, this_role, rank in ranked(entries, role, first_leads)]
     return out
 
 
@@ -228,7 +313,7 @@ def strip_brackets(text: str) -> str:
     out, keep_from = [], 0
     for a, b in _bracket_ranges(text):
         inner = text[a + 1:b - 1]
-        at_end = not text[b:].strip(" 。；;\n")  or text[b:].lstrip(" 。；;").startswith("\n")
+        at_end = not text[b:].strip(" 。；;\n") or text[b:].lstrip(" 。；;").startswith("\n")
         if (label.search(inner) or re.search(r"负责[^，。]{0,4}$", inner) or _is_inline_list(inner)
                 or (at_end and is_bare_list(inner))):
             out.append(text[keep_from:a])
@@ -239,51 +324,32 @@ def strip_brackets(text: str) -> str:
     return kept[: unbracketed.start()] if unbracketed else kept
 
 
-# -- 责任分工 tables (an annex: task | 牵头单位 | 配合单位) ----------------------------------------
-
-TASK_HEADER = re.compile(r"任务|工作|措施|事项|内容|举措|目标")
+# -- 责任分工 tables (an annex: task | 牵头单位 | 配合单位, or 序号 | 单位名称 | 工作任务) ------------------
 
 
 def table_assignments(doc: Document, lines: list[Line], measures: list[Measure],
                       where: Jurisdiction) -> list[Assignment]:
-    """Rows of a responsibility table (Markdown pipe rows, as the DOCX reader writes them) matched to
-    the measures they name; each role column gives its role, ranks count within the cell."""
+    """Rows of a responsibility table matched to their measures: the measure made from the row
+    itself (a plan whose tasks are the rows), else the measure the task cell names; each role
+    column gives its role, ranks count within the cell."""
+    by_cell = {m.pieces[0].start: m for m in measures if m.pieces}
+    mark = conventions(doc.text, []).mark
     out: list[Assignment] = []
-    for table in pipe_tables(doc, lines):
-        header = [cell.text for cell in table[0]]
-        task_col = next((i for i, h in enumerate(header) if TASK_HEADER.search(h)), None)
-        role_cols = {i: _column_role(h) for i, h in enumerate(header) if _column_role(h)}
-        if task_col is None or not role_cols:
+    for row in division_rows(doc, lines):
+        measure = by_cell.get(row.task.start) or _matching_measure(row.task.text, measures)
+        if measure is None:
             continue
-        roles = set(role_cols.values())
-        for row in table[1:]:
-            if len(row) <= max(task_col, *role_cols):
-                continue
-            measure = _matching_measure(row[task_col].text, measures)
-            if measure is None:
-                continue
-            best: dict[str, Assignment] = {}
-            evidence = " | ".join(cell.surface for cell in row)
-            for col, role in role_cols.items():
-                if role == "responsible" and "support" in roles and "lead" not in roles:
-                    role = "lead"
-                agencies = _unique([a for a, _ in resolve_list(row[col].text, where, keep_unknown=True)])
-                for rank, agency in enumerate(agencies, 1):
-                    have = best.get(agency.name)
-                    if have is None or ROLE_STRENGTH[role] > ROLE_STRENGTH[have.role]:
-                        best[agency.name] = Assignment(agency, measure, role, rank, evidence)
-            out.extend(best.values())
+        roles = {role for role, _ in row.units}
+        best: dict[str, Assignment] = {}
+        for role, cell in row.units:
+            if role == "responsible" and "support" in roles and "lead" not in roles:
+                role = "lead"
+            for entry, this_role, rank in ranked(unique(read_entries(cell.text, where, mark=mark)), role):
+                have = best.get(entry.agency.name)
+                if have is None or ROLE_STRENGTH[this_role] > ROLE_STRENGTH[have.role]:
+                    best[entry.agency.name] = Assignment(entry.agency, measure, this_role, rank, row.evidence)
+        out.extend(best.values())
     return out
-
-
-def _column_role(header: str) -> str | None:
-    if "牵头" in header:
-        return "lead"
-    if re.search(r"配合|参与|协同|协助", header):
-        return "support"
-    if re.search(r"责任", header):
-        return "responsible"
-    return None
 
 
 def _matching_measure(task: str, measures: list[Measure]) -> Measure | None:

@@ -1,0 +1,272 @@
+"""Responsibility lists, roles and coordination on short texts written for each rule.
+
+Each text is made up for its rule (places, bodies and tasks vary); every test says what must
+be read and what must not be (a marker left in a name, a rule read as a body, an open tail
+read as a unit, a list carried where it is not written).
+"""
+
+from __future__ import annotations
+
+from graph.model import GraphData, Label, Rel
+from loaders.agencies import Jurisdiction
+from loaders.extract import extract
+from loaders.lexicon import regions
+from loaders.name_lists import read_entries
+from loaders.read import RawDocument
+from loaders.responsibility import list_end
+
+ORDER = {"lead": 0, "responsible": 1, "support": 2}
+
+
+def build(text: str) -> GraphData:
+    return extract(RawDocument("doc.txt", text))
+
+
+def owners(graph: GraphData, title: str) -> list[tuple[str, str, int]]:
+    """(agency, role, rank) of the measure titled ``title``, leads first."""
+    (node,) = [n for n in graph.by_label(Label.MEASURE) if n.properties["title"] == title]
+    rels = [r for r in graph.relationships.values() if r.type == Rel.RESPONSIBLE_FOR and r.end == node.id]
+    return sorted(((graph.nodes[r.start].properties["name"], r.properties["role"], r.properties["rank"])
+                   for r in rels), key=lambda t: (ORDER[t[1]], t[2]))
+
+
+def agency_names(graph: GraphData) -> set[str]:
+    return {n.properties["name"] for n in graph.by_label(Label.AGENCY)}
+
+
+def coordinators(graph: GraphData) -> set[str]:
+    return {graph.nodes[r.start].properties["name"] for r in graph.relationships.values()
+            if r.type == Rel.COORDINATES}
+
+
+def city(name: str) -> Jurisdiction:
+    return Jurisdiction.of(regions().by_name[name][0])
+
+
+# -- lead markers ---------------------------------------------------------------------------------
+
+def test_a_body_printed_with_its_own_lead_note_leads_and_the_note_is_not_part_of_its_name():
+    graph = build("无锡市人工智能产业行动方案\n一、重点任务\n"
+                  "（一）建设算力中心。建设智算中心。（责任单位：市工信局（牵头）、市科技局、市财政局）\n")
+    assert owners(graph, "建设算力中心") == [
+        ("无锡市工业和信息化局", "lead", 1), ("无锡市科学技术局", "responsible", 2),
+        ("无锡市财政局", "responsible", 3)]
+    assert not any("牵头" in name for name in agency_names(graph))
+
+
+def test_a_marker_leads_only_where_the_plan_says_what_it_marks():
+    item = "（一）建设算力中心。建设智算中心。（责任单位：市科技局、市工信局☆、市财政局）\n"
+    ruled = build("扬州市人工智能产业行动方案\n（标☆的为牵头单位）\n一、重点任务\n" + item)
+    assert owners(ruled, "建设算力中心") == [
+        ("扬州市工业和信息化局", "lead", 2), ("扬州市科学技术局", "responsible", 1),
+        ("扬州市财政局", "responsible", 3)]
+    unruled = build("扬州市人工智能产业行动方案\n一、重点任务\n" + item)
+    assert [role for _, role, _ in owners(unruled, "建设算力中心")] == ["responsible"] * 3
+    assert not any("☆" in name for name in agency_names(ruled) | agency_names(unruled))
+
+
+# -- labels and layouts ------------------------------------------------------------------------------
+
+def test_a_label_in_brackets_of_its_own_opens_the_list_after_it():
+    graph = build("泰州市人工智能产业行动方案\n一、重点任务\n"
+                  "（一）开放公共数据。推动数据开放。【责任单位】市数据局、市委网信办\n"
+                  "（二）建设数据平台。建设平台。\n【牵头单位】市数据局【配合单位】市财政局\n"
+                  "（三）【应用示范】推广典型场景。支持企业应用。\n")
+    assert owners(graph, "开放公共数据") == [
+        ("泰州市数据局", "responsible", 1), ("中共泰州市委网络安全和信息化委员会办公室", "responsible", 2)]
+    assert owners(graph, "建设数据平台") == [("泰州市数据局", "lead", 1), ("泰州市财政局", "support", 1)]
+    assert not any("责任单位" in name or "应用示范" in name for name in agency_names(graph))
+
+
+def test_lead_and_related_responsible_units_keep_their_own_ranks():
+    graph = build("常州市数字经济工作要点\n一、重点任务\n"
+                  "1.办好数字经济大会。提升办会水平。（牵头责任单位：市数据局；相关责任单位：市商务局、市科技局）\n")
+    assert owners(graph, "办好数字经济大会") == [
+        ("常州市数据局", "lead", 1), ("常州市商务局", "responsible", 1), ("常州市科学技术局", "responsible", 2)]
+
+
+def test_a_labelled_list_written_as_role_clauses_gives_each_clause_its_role():
+    graph = build("镇江市人工智能产业行动方案\n一、重点任务\n"
+                  "（一）完善工作机制。健全推进机制。（责任单位：市工信局牵头，市科技局、市财政局配合）\n")
+    assert owners(graph, "完善工作机制") == [
+        ("镇江市工业和信息化局", "lead", 1), ("镇江市科学技术局", "support", 1), ("镇江市财政局", "support", 2)]
+
+
+# -- plan-wide conventions ---------------------------------------------------------------------------
+
+def test_a_plan_that_pairs_responsible_with_supporting_units_makes_its_responsible_units_lead():
+    paired = build("合肥市人工智能若干政策\n一、强化算力\n"
+                   "1.建设智算中心。支持建设。（责任单位：市发改委；配合单位：市财政局）\n"
+                   "2.降低算力成本。建设调度平台。（责任单位：市数据资源局）\n")
+    assert owners(paired, "降低算力成本") == [("合肥市数据资源局", "lead", 1)]
+    with_leads = build("合肥市人工智能若干政策\n一、强化算力\n"
+                       "1.建设智算中心。支持建设。（牵头单位：市发改委；责任单位：市财政局；配合单位：市科技局）\n"
+                       "2.降低算力成本。建设调度平台。（责任单位：市数据资源局）\n")
+    assert owners(with_leads, "降低算力成本") == [("合肥市数据资源局", "responsible", 1)]
+    assert ("合肥市财政局", "responsible", 1) in owners(with_leads, "建设智算中心")
+
+
+def test_responsible_and_supporting_units_on_lines_of_their_own_are_one_pair():
+    graph = build("泉州市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。建设智算中心。\n"
+                  "责任单位：市发展改革委\n配合单位：市财政局、市工信局\n"
+                  "（二）建设数据中心。建设数据中心。\n责任单位：市数据局\n完成时限：2025年底\n"
+                  "（三）建设调度平台。建设平台。\n")
+    assert owners(graph, "建设算力中心") == [
+        ("泉州市发展和改革委员会", "lead", 1), ("泉州市财政局", "support", 1), ("泉州市工业和信息化局", "support", 2)]
+    assert owners(graph, "建设数据中心") == [("泉州市数据局", "lead", 1)]  # the plan pairs them
+
+
+def test_first_listed_wordings():
+    for rule in ("排在第一位的为牵头单位", "列首位的为牵头单位", "第一个为牵头单位", "位列第一的部门为牵头部门"):
+        graph = build(f"温州市人工智能产业行动方案\n各项任务中，{rule}。\n一、重点任务\n"
+                      "（一）建设数据中心。建设数据中心。（责任单位：市经信局、市发展改革委）\n")
+        assert owners(graph, "建设数据中心") == [
+            ("温州市经济和信息化局", "lead", 1), ("温州市发展和改革委员会", "responsible", 2)], rule
+
+
+def test_the_rule_that_the_first_listed_leads_is_an_aside_not_a_body_and_holds_for_later_lists():
+    graph = build("绵阳市“互联网+”三年行动计划\n一、创业创新\n"
+                  "（一）建设众创空间。支持新建众创空间。（责任单位：市科技局、市发改委、市经信委，排名第一的部门为牵头责任单位，下同）\n"
+                  "（二）建设孵化体系。打造云孵化体系。（责任单位：市人社局、市科技局）\n")
+    assert owners(graph, "建设众创空间") == [
+        ("绵阳市科学技术局", "lead", 1), ("绵阳市发展和改革委员会", "responsible", 2),
+        ("绵阳市经济和信息化委员会", "responsible", 3)]
+    assert owners(graph, "建设孵化体系") == [
+        ("绵阳市人力资源和社会保障局", "lead", 1), ("绵阳市科学技术局", "responsible", 2)]
+    assert not any("排名" in name or "下同" in name for name in agency_names(graph))
+
+
+def test_a_first_listed_rule_cut_by_the_page_end_still_leaves_every_complete_name():
+    graph = build("浙江省人民政府办公厅关于加快智能制造发展的指导意见\n二、重点任务\n"
+                  "（一）强化基础研究。加强原创研究。（责任单位：省科技厅、省发展改革委、省教育厅。列第一位的为牵")
+    assert owners(graph, "强化基础研究") == [
+        ("浙江省科学技术厅", "lead", 1), ("浙江省发展和改革委员会", "responsible", 2),
+        ("浙江省教育厅", "responsible", 3)]
+
+
+def test_a_list_the_page_cuts_inside_a_name_loses_only_that_name():
+    graph = build("浙江省智能制造行动方案\n二、重点任务\n"
+                  "（一）强化基础研究。加强原创研究。（责任单位：省科技厅、省发展改革委、省教")
+    assert owners(graph, "强化基础研究") == [
+        ("浙江省科学技术厅", "responsible", 1), ("浙江省发展和改革委员会", "responsible", 2)]
+
+
+def test_a_blanket_sentence_is_not_carried_to_later_items():
+    graph = build("漳州市人工智能若干措施\n一、算力\n"
+                  "1.发放算力券。按合同金额给予支持。\n"
+                  "牵头单位：市发改委；责任单位：市工信局、财政局，各县（区）人民政府。以下均需各县（区）人民政府按职责分工落实，不再列出\n"
+                  "2.发放模型券。按费用给予支持。\n牵头单位：市发改委；责任单位：市工信局\n3.发放标注券。按合同金额给予支持。\n")
+    assert owners(graph, "发放算力券") == [
+        ("漳州市发展和改革委员会", "lead", 1), ("漳州市工业和信息化局", "responsible", 1),
+        ("漳州市财政局", "responsible", 2), ("各县（区）人民政府", "responsible", 3)]
+    assert [name for name, _, _ in owners(graph, "发放模型券")] == ["漳州市发展和改革委员会", "漳州市工业和信息化局"]
+
+
+# -- which text is a body -------------------------------------------------------------------------------
+
+def test_an_open_tail_after_a_named_body_names_only_that_body():
+    names = [e.agency.name for e in read_entries("市工信局等市直有关单位，数字福州集团", city("福州市"), "市")]
+    assert names == ["福州市工业和信息化局", "数字福州集团"]
+    province = Jurisdiction.of(regions().by_name["福建省"][0])
+    names = [e.agency.name for e in read_entries("省发展改革委等有关部门", province)]
+    assert names == ["福建省发展和改革委员会"]
+
+
+def test_collectives_are_one_agency_each_as_written():
+    where = city("杭州市")
+    assert [e.agency.name for e in read_entries("市科委，各区县市", where)] == ["杭州市科学技术委员会", "各区县市"]
+    entries = read_entries("市直有关部门、单位，各区市政府、开发区管委", city("威海市"))
+    assert [e.agency.name for e in entries][:2] == ["市直有关部门、单位", "各区市政府"]
+    assert all(e.agency.collective for e in entries[:2])
+    assert [e.agency.name for e in read_entries("市经信局，各县（市、区）", where)] == [
+        "杭州市经济和信息化局", "各县（市、区）"]
+
+
+def test_two_bodies_joined_by_a_conjunction_are_two_agencies_but_a_name_with_he_inside_is_one():
+    where = city("南宁市")
+    assert [e.agency.name for e in read_entries("市科技局以及各县区", where)] == ["南宁市科学技术局", "各县区"]
+    assert [e.agency.name for e in read_entries("市商务局与市文旅局", where)] == ["南宁市商务局", "南宁市文化和旅游局"]
+    assert [e.agency.name for e in read_entries("市工业和信息化局、市数据和政务服务局", where)] == [
+        "南宁市工业和信息化局", "南宁市数据和政务服务局"]
+
+
+def test_a_body_with_a_second_plate_is_one_agency_with_its_printed_form():
+    entries = read_entries("市发改委（数据管理局）、市工信局", city("漳州市"))
+    assert [e.agency.name for e in entries] == ["漳州市发展和改革委员会", "漳州市工业和信息化局"]
+    assert entries[0].agency.written == "市发改委（数据管理局）"
+    asides = read_entries("市工信局，各区人民政府（含开发区管委会）", city("武汉市"))
+    assert [e.agency.name for e in asides] == ["武汉市工业和信息化局", "各区人民政府（含开发区管委会）"]
+
+
+def test_a_list_ends_before_the_clause_that_says_how_to_read_it():
+    text = "市科技局、市发改委,排名第一的部门为牵头责任单位,下同"
+    assert text[: list_end(text)] == "市科技局、市发改委"
+    assert list_end("省科技厅、省教育厅。以下均需各市落实") == len("省科技厅、省教育厅")
+    assert list_end("省科技厅、省教育厅") == len("省科技厅、省教育厅")
+
+
+# -- tables ---------------------------------------------------------------------------------------------
+
+def test_an_agency_first_table_gives_each_task_row_its_unit_and_a_continuation_row_the_unit_above():
+    graph = build("济南市科学技术局关于印发人工智能产业发展2024年重点工作的通知\n各有关单位：\n"
+                  "现将2024年重点工作印发给你们，请认真贯彻落实，并于每季度末将工作推进情况报送市科技局。\n"
+                  "济南市科学技术局\n2024年3月1日\n附件\n人工智能产业发展2024年重点工作分工表\n"
+                  "序号 | 单位名称 | 2024年重点工作任务 |\n"
+                  "1 | 市发展改革委 | 推动算力中心全面开工建设，加大政策支持力度。 |\n"
+                  "培育一批人工智能龙头企业，建设智能科技产业创新中心。 | ||\n"
+                  "2 | 市教委 | 支持高校加强人工智能学科建设。 |\n")
+    assert owners(graph, "推动算力中心全面开工建设，加大政策支持力度") == [("济南市发展和改革委员会", "responsible", 1)]
+    assert owners(graph, "培育一批人工智能龙头企业，建设智能科技产业创新中心") == [
+        ("济南市发展和改革委员会", "responsible", 1)]
+    assert owners(graph, "支持高校加强人工智能学科建设") == [("济南市教育委员会", "responsible", 1)]
+    numbers = sorted(str(m.properties.get("number")) for m in graph.by_label(Label.MEASURE))
+    assert numbers == ["1", "2", "None"]
+    assert coordinators(graph) == {"济南市科学技术局"}
+
+
+def test_a_table_cell_of_bodies_honours_the_plans_marker_and_a_bodys_own_lead_note():
+    graph = build("洛阳市机器人产业发展行动方案（2025—2027年）\n注：标★的为牵头单位。\n二、重点任务及责任分工\n"
+                  "序号 | 重点任务 | 责任单位\n"
+                  "1 | 建设中试验证中心。支持单位共建平台 | 市应急管理局、市发展改革委★\n"
+                  "2 | 拓展应用场景。推广特种机器人 | 市工业和信息化局（牵头）、市应急管理局\n")
+    assert owners(graph, "建设中试验证中心") == [
+        ("洛阳市发展和改革委员会", "lead", 2), ("洛阳市应急管理局", "responsible", 1)]
+    assert owners(graph, "拓展应用场景") == [
+        ("洛阳市工业和信息化局", "lead", 1), ("洛阳市应急管理局", "responsible", 2)]
+
+
+def test_an_indicator_table_with_a_unit_of_measure_column_is_not_a_division_of_labour():
+    graph = build("济南市算力发展行动方案\n一、发展目标\n到2025年，算力规模显著提升。\n"
+                  "| 序号 | 工作目标 | 单位 | 2025年 |\n| 1 | 算力规模 | EFLOPS | 5 |\n| 2 | 智算中心数量 | 个 | 3 |\n")
+    assert not [r for r in graph.relationships.values() if r.type == Rel.RESPONSIBLE_FOR]
+    assert "EFLOPS" not in agency_names(graph)
+
+
+# -- coordination ----------------------------------------------------------------------------------------
+
+def test_a_working_group_and_the_body_that_leads_it_coordinate_the_plan():
+    graph = build("宁波市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。建设智算中心。\n"
+                  "二、保障措施\n（一）加强组织领导。成立市人工智能产业发展工作专班，由市经信局牵头，统筹推进各项工作。\n")
+    assert coordinators(graph) == {"宁波市经济和信息化局", "市人工智能产业发展工作专班"}
+
+
+def test_reporting_to_a_body_makes_it_a_coordinator_only_for_progress_of_the_plan():
+    graph = build("济南市人工智能产业发展行动方案\n为加快发展，制定本方案。本方案报市政府同意后实施。\n"
+                  "一、重点任务\n（一）建设算力中心。各区县定期向市发展改革委报送项目进展情况。（责任单位：市发展改革委）\n"
+                  "二、保障措施\n（一）强化督导。建立问题报告制度，加强督导检查。\n")
+    assert coordinators(graph) == set()
+    graph = build("济南市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。建设智算中心。\n"
+                  "二、保障措施\n（一）强化督导。各区县每半年向市工业和信息化局报送工作进展情况。\n")
+    assert coordinators(graph) == {"济南市工业和信息化局"}
+
+
+def test_the_lead_body_of_a_coordinating_phrase_is_named_without_its_partners_or_a_modal_verb():
+    def coordinating(sentence: str) -> set[str]:
+        return coordinators(build("泉州市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。建设智算中心。\n"
+                                  f"二、保障措施\n（一）加强组织领导。{sentence}\n"))
+
+    assert coordinating("由市发展改革委会同市经信局等部门统筹推进方案实施。") == {"泉州市发展和改革委员会"}
+    assert coordinating("市经信局要加强对方案实施的统筹协调。") == {"泉州市经济和信息化局"}
+    assert coordinating("各区县要于每年12月底前将年度工作总结报送市经信局。") == {"泉州市经济和信息化局"}
+    assert coordinating("执行中遇到的问题，请及时反馈市工信局。") == {"泉州市工业和信息化局"}
+    assert coordinating("存在问题，报告市政府同意后调整。") == set()
