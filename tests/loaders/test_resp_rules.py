@@ -247,7 +247,7 @@ def test_an_indicator_table_with_a_unit_of_measure_column_is_not_a_division_of_l
 def test_a_working_group_and_the_body_that_leads_it_coordinate_the_plan():
     graph = build("宁波市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。建设智算中心。\n"
                   "二、保障措施\n（一）加强组织领导。成立市人工智能产业发展工作专班，由市经信局牵头，统筹推进各项工作。\n")
-    assert coordinators(graph) == {"宁波市经济和信息化局", "市人工智能产业发展工作专班"}
+    assert coordinators(graph) == {"宁波市经济和信息化局", "宁波市人工智能产业发展工作专班"}
 
 
 def test_reporting_to_a_body_makes_it_a_coordinator_only_for_progress_of_the_plan():
