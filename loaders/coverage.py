@@ -90,27 +90,35 @@ def _in_context(candidates: list[Region], named: Callable[[], Counter[Region]] |
     return max(candidates, key=lambda r: (names[r.parent or ""] + names[r.province], -candidates.index(r)))
 
 
-#: verbs a title may open with before its place: 建设杭州国家…先导区, 推动广州…
-_LEADING_VERBS = re.compile(r"^(?:关于|中共|进一步|加快|推进|推动|促进|支持|建设|打造|深化|深入实施|实施|做好)+")
-#: where the place part of a title ends: its first verb
-_TITLE_VERBS = re.compile(r"(?:关于|推进|推动|加快|促进|支持|培育|发展|建设|打造|实施|深化|全面|印发)")
+#: words a title may open with before its place: 建设杭州国家…先导区, 全面推进数字咸宁建设
+_LEADING_VERBS = re.compile(r"^(?:关于|中共|进一步|全面|加快|推进|推动|促进|支持|建设|打造|深化|深入实施|实施|做好)+")
 
 
 def _title_region(title: str, named: Callable[[], Counter[Region]] | None = None) -> Region | None:
-    """The innermost division among those the title starts with (before its first verb)."""
+    """The innermost division the title names along one chain (打造上海市…示范区全面推进杨浦区… → 杨浦区);
+    where it names several divisions side by side (广州、深圳…), the one they share."""
     opened = _LEADING_VERBS.match(title)
-    head = title[opened.end():][:14] if opened else _TITLE_VERBS.split(title, maxsplit=1)[0]
-    found = scan_regions(head, named)
+    head = title[opened.end():] if opened else title
+    found = scan_regions(head[:40], named)
     if not found:
         return None
-    # the deepest division, consistent with the ones before it
     found.sort(key=lambda r: LEVEL_RANK[r.level])
     best = found[0]
     for region in found[1:]:
-        chain_names = {best.name, best.province}
-        if region.parent in chain_names or region.province == best.name or region.province == best.province:
-            best = region
+        if region == best:
+            continue
+        chain = {r.name for r in region_chain(region)}
+        if best.name in chain:
+            best = region  # deeper on the same chain
+        elif LEVEL_RANK[region.level] >= LEVEL_RANK[best.level]:
+            return _shared(best, region)
     return best
+
+
+def _shared(a: Region, b: Region) -> Region | None:
+    """The innermost division enclosing both."""
+    inside_b = {r.name for r in region_chain(b)}
+    return next((r for r in region_chain(a) if r.name in inside_b), None)
 
 
 def scan_regions(text: str, named: Callable[[], Counter[Region]] | None = None) -> list[Region]:

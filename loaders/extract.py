@@ -25,7 +25,7 @@ from loaders.lexicon import fingerprint, regions
 from loaders.mentions import find_organizations
 from loaders.metadata import read_metadata
 from loaders.outline import outline
-from loaders.places import addressee_line, find_regions
+from loaders.places import addressee_line, find_regions, metadata_line
 from loaders.read import RawDocument
 from loaders.responsibility import ROLE_STRENGTH, assign, strip_brackets, table_assignments
 from loaders.sites import find_sites
@@ -102,7 +102,7 @@ def extract(raw: RawDocument) -> GraphData:
         b.link(Rel.CITES, plan, b.citation(citation), citation.evidence)
 
     for line in lay.content():
-        if addressee_line(line.text) or line.index < lay.header_end:
+        if addressee_line(line.text) or metadata_line(line.text):
             # the notice's addressees (各市人民政府，苏州工业园区…：) are recipients, and the page's metadata
             # header (发文机构：东乌珠穆沁旗) describes the page: neither is a place the plan names
             continue

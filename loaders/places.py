@@ -98,20 +98,33 @@ def addressee_line(line: str) -> bool:
     return bool(_ADDRESSEES.match(line))
 
 
+def metadata_line(line: str) -> bool:
+    """A line of a page's metadata header (| 发文机构：东乌珠穆沁旗 | 信息分类：…): it describes the page."""
+    return bool(_metadata_labels().search(line))
+
+
+@cache
+def _metadata_labels() -> re.Pattern[str]:
+    header = words()["header"]
+    labels = sorted({label for values in header.values() for label in values}, key=len, reverse=True)
+    return re.compile(r"(?:^|\|)\s*(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
+
+
 def _part_of_a_name(text: str, start: int, end: int) -> bool:
     """The place is part of a larger name, which is what the text names there.
 
     It opens a zone, area or facility (兰州新区, 武汉都市圈, 宣州机场, 和林格尔数据中心集群, “无锡·延安”智算中心),
-    or it is the campus or branch in brackets after an institution's name (中国石油大学（北京）).
+    or it is the campus or branch in brackets after an institution's name (中国石油大学（北京）), or the page's
+    note of where its author posted from (发布于安徽).
     """
     joined = _JOINED_NAME.match(text, end)
     if _name_heads().match(text, end) or (joined and _name_heads().match(text, joined.end())):
         return True
     if _DATELINE.match(text, end):
         return True  # 中评社北京8月27日电: where a news item was filed, not a place it is about
-    if start > 0 and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")"):
-        return bool(_INSTITUTION_END.search(text, 0, start - 1))
-    return False
+    if start > 1 and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")"):
+        return bool(_INSTITUTION_END.search(text, 0, start - 1))  # 中国石油大学（北京）: a body's branch
+    return bool(_PAGE_LOCATION.search(text, max(0, start - 6), start))
 
 
 #: a news dateline after the place: 8月27日电, 27日讯
@@ -119,6 +132,8 @@ _DATELINE = re.compile(r"\s*(?:\d{1,2}月)?\d{1,2}日(?:电|讯)")
 #: “无锡·延安”智算中心: two places joined into one name before its head
 _JOINED_NAME = re.compile(r"[·・][\u4e00-\u9fff]{2,4}[”\"’]?|[”\"’]")
 _INSTITUTION_END = re.compile(r"(?:大学|学院|研究院|研究所|实验室|医院|公司|集团|中心)$")
+#: a page's note of where its author posted from (8-20 发布于安徽, IP属地：北京): the page's chrome
+_PAGE_LOCATION = re.compile(r"(?:发布于|IP属地[:：]?|ip属地[:：]?)\s*$")
 
 
 @cache
@@ -260,4 +275,4 @@ def _forms():
     return automaton
 
 
-__all__ = ["Place", "addressee_line", "find_regions", "places_among", "places_in", "region_of"]
+__all__ = ["Place", "addressee_line", "find_regions", "metadata_line", "places_among", "places_in", "region_of"]

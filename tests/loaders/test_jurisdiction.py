@@ -87,3 +87,9 @@ def test_two_bodies_written_without_a_separator_are_two_bodies():
     names = [a.name for a, _ in resolve_list("山东省工业和信息化厅省委网信办", where("山东省"))]
     assert names == ["山东省工业和信息化厅", "中共山东省委网络安全和信息化委员会办公室"]
     assert [a.name for a, _ in resolve_list("市发展改革委市场处", where("大连市"))] != ["大连市发展和改革委员会"]
+
+
+def test_the_title_names_the_innermost_place_along_one_chain():
+    assert region_name("打造上海市数字化转型示范区全面推进杨浦区城市数字化转型行动方案") == "杨浦区"
+    assert region_name("全面推进数字咸宁建设实施方案") == "咸宁市"
+    assert region_name("推动广州、深圳人工智能协同发展行动方案") == "广东省"

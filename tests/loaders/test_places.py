@@ -103,3 +103,7 @@ def test_the_plans_own_place_written_short_is_that_place():
 
 def test_a_two_character_county_name_is_a_name():
     assert names("推进数字单县建设") == ["菏泽市单县"]
+
+
+def test_the_pages_own_chrome_names_no_place():
+    assert names("8-20 发布于安徽\n为加快推进杭州国家新一代人工智能创新发展试验区建设") == ["杭州市"]
