@@ -97,7 +97,7 @@ def extract(raw: RawDocument) -> GraphData:
     for measure in plan_outline.measures:
         _measure_links(b, plan, measure, measure_ids[id(measure)], where)
     for line in lay.content():  # bodies named outside the measures too (preamble, goals, a report's lead)
-        for org in find_organizations(line.text, home=where.main):
+        for org in find_organizations(strip_brackets(line.text), home=where.main):
             _organization(b, org)
 
     for citation in read_citations(meta.cited, meta.title_text):
@@ -151,9 +151,9 @@ def _organization(b: Builder, org) -> str | None:
     """The Organization node of a named body, unless the plan names it as an agency (issuer,
     responsible or coordinating body: 之江实验室 as 责任单位)."""
     agencies = {name for node in b.graph.by_label(Label.AGENCY)
-                for name in (node.properties.get("name"), *node.properties.get("aliases", []))}
-    if org.name in agencies or org.written in agencies:
-        return None
+                for name in (node.properties.get("name"), *node.properties.get("aliases", [])) if name}
+    if any(org.name in name or org.written in name for name in agencies):
+        return None  # 中国电信 of 中国电信克拉玛依分公司, a 责任单位
     return b.node(make_id("org", org.name), Label.ORGANIZATION, name=org.name,
                   aliases=[b.doc.surface(org.written)] if org.written != org.name else [],
                   kind=org.kind, name_en=org.name_en)

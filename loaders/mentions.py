@@ -163,27 +163,46 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
         taken.append((start, end))
         found.append(OrgMention(name, written, start, kind, name_en))
 
+    by_ending = [(start, end, name) for start, end, name in _bodies_by_ending(text) if _named_body(name)]
     regex, forms = _org_index()
     for match in regex.finditer(text):
         org, end = forms[match.group(0)], match.end()
         if not free(match.start(), end) or re.match(r"大?模型", text[end:end + 3]):
             continue  # a company named in a site's name, or the model it makes (DeepSeek模型)
-        campus = re.match(r"[\u4e00-\u9fff]{1,4}校区", text[end:end + 6])
-        if campus:
-            end += campus.end()
+        if any(s == match.start() and e > end for s, e, _n in by_ending):
+            continue  # 中国科学院长春光学精密机械与物理研究所: a body of the known one, named in full
+        end += _campus(text, end)
         add(org.name, text[match.start():end], match.start(), end, org.kind, org.name_en)
-    for start, end in acting_bodies(text):
+    for start, end in acting_bodies(text, home):
         if free(start, end):
             add(text[start:end], text[start:end], start, end, "institute")
-    for match in _org_suffix().finditer(text):
-        start = _org_name_start(text, match.start())
-        name = text[start:match.end()]
-        if free(start, match.end()) and _named_body(name):
-            add(name, name, start, match.end(), _org_kind(name))
+    for start, end, name in by_ending:
+        if free(start, end):
+            written_end = end + (_campus(text, end) if name.endswith(("大学", "）", ")")) else 0)
+            add(name, text[start:written_end], start, written_end, _org_kind(name))
     for start, end, kind in _listed_bodies(text, found):
         if free(start, end):
             add(text[start:end], text[start:end], start, end, kind)
     return sorted(found, key=lambda m: m.start)
+
+
+def _bodies_by_ending(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every name ending like a body's (…大学, …研究所, …有限公司); a university
+    keeps the city its branch is named by (中国石油大学（北京）, 香港科技大学（广州）)."""
+    out = []
+    for match in _org_suffix().finditer(text):
+        start, end = _org_name_start(text, match.start()), match.end()
+        branch = re.match(r"[（(]([\u4e00-\u9fff]{2,6})[）)]", text[end:end + 8])
+        if match.group(0) == "大学" and branch and regions().lookup(branch.group(1)):
+            end += branch.end()
+        out.append((start, end, text[start:end]))
+    return [c for c in out if not any(o[0] <= c[0] and c[1] <= o[1] and o != c for o in out)]
+
+
+def _campus(text: str, end: int) -> int:
+    """How far a campus named after a university runs (中山大学|深圳校区): written, not part of the name."""
+    campus = re.match(r"[\u4e00-\u9fff]{1,4}校区", text[end:end + 6])
+    return campus.end() if campus else 0
 
 
 def _org_name_start(text: str, suffix_start: int) -> int:
@@ -196,6 +215,10 @@ def _org_name_start(text: str, suffix_start: int) -> int:
     lengths = sorted({len(s) for s in stops}, reverse=True)
     i = suffix_start
     while i > 0 and suffix_start - i < 24:
+        inserted = _BRACKETED.search(text, 0, i)
+        if inserted and inserted.end() == i and _inside_a_name(inserted.group(1)):
+            i = inserted.start()  # 内蒙古电力（集团）有限责任公司, 中国石油大学（北京）
+            continue
         if text[i - 1] in STOP_CHARS or any(text[i - n:i] in stops for n in lengths if n <= i):
             break
         if text[i - 1] in "和与及" and joins_two_names(text, i - 1, suffix_start):
@@ -204,19 +227,32 @@ def _org_name_start(text: str, suffix_start: int) -> int:
     return i
 
 
+#: a bracketed word that ends where a name goes on
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{1,6})[）)]$")
+
+
+def _inside_a_name(word: str) -> bool:
+    """A bracketed word that belongs to a company's or university's name: its form (集团, 股份) or a place."""
+    return word in words()["organizations"]["bracketed_forms"] or bool(regions().lookup(word))
+
+
 def _named_body(name: str) -> bool:
     """A name by its ending names one body when it carries a place or a proper noun, and no 的,
     digit or determiner (高校协会, 相关联盟, 产业联盟, 人工智能学院)."""
     from loaders.sites import leading_place, proper
 
+    name = re.sub(r"[（(][^）)]*[）)]$", "", name)  # 中国石油大学（北京）
     suffix = next(s for s, _ in _org_kinds() if name.endswith(s))
     core = name[: -len(suffix)]
     if len(name) < 4 or "的" in name or re.search(r"\d", name) or _determiners().match(name):
         return False
+    if suffix == "大学" and len(core) >= 2:
+        return True  # a university's name is its own (电子科技大学, 国防科技大学)
     return bool(core) and (leading_place(core) is not None or proper(name) or proper(core))
 
 
 def _org_kind(name: str) -> str:
+    name = re.sub(r"[（(][^）)]*[）)]$", "", name)
     return next(k for s, k in _org_kinds() if name.endswith(s))
 
 
@@ -238,10 +274,23 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
         if not (known or any(q in qualifier for q in leading)):
             continue
         for start, end in items:
-            name = text[start:end]
-            if _bare_name(name):
+            end = start + len(_without_local_unit(text[start:end]))
+            if _bare_name(text[start:end]):
                 out.append((start, end, kinds[head.group("head")]))
     return out
+
+
+def _without_local_unit(name: str) -> str:
+    """A company's name without the plant or base it has in a place (理想汽车|常州基地)."""
+    from loaders.sites import leading_place
+
+    unit = re.search(r"(?:基地|工厂|分公司|园区|总部)$", name)
+    if unit:
+        for cut in range(2, unit.start() - 1):
+            place = leading_place(name[cut:unit.start()])
+            if place and cut + len(place[0]) == unit.start():
+                return name[:cut]
+    return name
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

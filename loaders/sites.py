@@ -34,6 +34,8 @@ STOP_CHARS = set("、，,。；;：:“”\"'（）()《》【】[]！!？?\n �
 
 #: what a list of institutions that act is followed by (…等创新主体, …联合企业, …牵头组建)
 _ACTING = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:创新主体|联合|牵头|携手|联手)")
+#: what follows a list of companies (…等链主企业): their plants and bases are the companies'
+_FIRMS_TAIL = re.compile(r"等[^，。；、]{0,6}?(?:企业|公司|厂商)")
 #: what follows a list of platforms a task builds (…等平台, …等创新载体)
 _PLATFORM_TAIL = re.compile(r"等[^，。；、]{0,10}?(?:平台|载体|设施)")
 #: a verb that builds what follows it, or builds on it as a platform
@@ -151,28 +153,33 @@ def _shared_designation(text: str, start: int, written: str) -> bool:
     return bool(before and regions().lookup(before))
 
 
-def acting_bodies(text: str) -> list[tuple[int, int]]:
-    """Spans of institutions with a site's ending that act in ``text`` (…实验室联合企业开展攻关;
-    …创新中心等创新主体) or that no task builds (…研究院开展研发): organizations, not sites."""
+def acting_bodies(text: str, home: Region | None = None) -> list[tuple[int, int]]:
+    """Spans of named institutions with a site's ending that act in ``text`` (…实验室联合企业开展攻关;
+    …创新中心等创新主体) or that no task builds (…研究院开展研发): organizations, not sites. The name
+    must hold like a site's (a place, a proper noun, a list of names): 高水平创新研究院 names none."""
     spans = []
     known, _forms = _known_regex()
     for match in known.finditer(text):
         if _forms[match.group(0)].kind == "lab" and _acts(text, match.start(), match.end()):
             spans.append((match.start(), match.end()))
-    for start, end, _kind in _pattern_candidates(text):
+    for start, end, kind in _pattern_candidates(text):
         if any(s < end and start < e for s, e in spans):
             continue
         if _suffix_of(text[start:end]) in words()["sites"]["body_suffixes"] and not _hosts(text, start, end):
-            spans.append((start, end))
+            listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
+            if _unknown_site(text[start:end], start, kind, None, listed, home):
+                spans.append((start, end))
     return spans
 
 
 def _hosts(text: str, start: int, end: int) -> bool:
-    """Does the sentence use the named institution as a site? Not when it acts (联合…, 等创新主体),
-    and a 研究院 only when a task builds it as a platform."""
+    """Does the sentence use the named institution as a site? Not when it acts (联合…, 等创新主体)
+    or is listed as a company, and a 研究院 only when a task builds it as a platform."""
     suffix = _suffix_of(text[start:end])
     if suffix in words()["sites"]["body_suffixes"] and _acts(text, start, end):
         return False
+    if _FIRMS_TAIL.match(text, _list_bounds(text, start, end)[1]):
+        return False  # 天合光能、理想汽车常州基地等链主企业: a company, named with its plant
     if suffix in words()["sites"]["platform_only"]:
         return _built(text, start, end)
     return True
@@ -226,7 +233,7 @@ def _pattern_candidates(text: str) -> list[tuple[int, int, str]]:
         suffix, end = match.group(0), match.end()
         if end < len(text) and _continues_name(text, end):
             continue
-        start = _left_edge(text, match.start())
+        start = _after_leading_verb(text, _left_edge(text, match.start()), match.start())
         if end - start > len(suffix) and end - start <= 30:
             candidates.append((start, end, kinds[suffix]))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -237,6 +244,16 @@ def _pattern_candidates(text: str) -> list[tuple[int, int, str]]:
         kept = [k for k in kept if not (c[0] <= k[0] and k[1] <= c[1])]
         kept.append(c)
     return kept
+
+
+def _after_leading_verb(text: str, start: int, suffix_start: int) -> int:
+    """Skip a verb no stop list holds when a place follows it (租用|兰州新区, 联动|合肥高新区)."""
+    from loaders.segment import tagged
+
+    first, flag = tagged(text[start:suffix_start] or " ")[0]
+    if flag == "v" and len(first) >= 2 and leading_place(text[start + len(first):suffix_start]):
+        return start + len(first)
+    return start
 
 
 def _continues_name(text: str, end: int) -> bool:
@@ -348,7 +365,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
             name = rest  # 佛山顺德机器人谷 -> 顺德机器人谷: the district names it well enough
         elif rest in _designations():
             name = place[0] + _designations()[rest][0]  # 杭州国家人工智能创新发展试验区: the official form
-    elif len(re.sub(_ZONE_WORDS, "", residual)) < 2 and (context_city or re.search(_ZONE_WORDS, core)):
+    elif (len(_generic_regex().sub("", re.sub(_ZONE_WORDS, "", core))) < 2
+          and (context_city or re.search(_ZONE_WORDS, core))):
         local = context_city or _plan_city(home)
         if local is None:
             return None  # 高新区数据中心 with no city to place it in names nothing that can be told apart
