@@ -38,6 +38,8 @@ _ACTING = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:创新主体|联合|牵�
 _FIRMS_TAIL = re.compile(r"等[^，。；、]{0,6}?(?:企业|公司|厂商)")
 #: what follows a list of platforms a task builds (…等平台, …等创新载体)
 _PLATFORM_TAIL = re.compile(r"等[^，。；、]{0,10}?(?:平台|载体|设施)")
+#: a list the clause ends by building (支持…研究院建设。)
+_BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?=[，。；、和及]|$)")
 #: a verb that builds what follows it, or builds on it as a platform
 _BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|打造|布局|创建|共建|争创|谋划|依托|基于|利用)$")
 #: a category of beneficiaries, not one site (对新获批的国家…示范区)
@@ -107,8 +109,13 @@ def _designations() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 def _ends_with_stop(text: str, i: int) -> bool:
+    """Does ``text[:i]`` end with a left stop? Not when a word runs into the stop from its left
+    (自由|贸易: 由 is a stop, 自由 a word; 可持续发展: 持续 is inside it)."""
     stops, lengths = _left_stops()
-    return any(text[i - n:i] in stops for n in lengths if n <= i)
+    for n in lengths:
+        if n <= i and text[i - n:i] in stops:
+            return i == n or not _straddled(text, i - n)
+    return False
 
 
 def _suffix_of(name: str) -> str:
@@ -136,8 +143,8 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
         if _shared_designation(text, start, written):
             continue
         listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
-        category = bool(_CATEGORY_BEFORE.search(text, 0, start))
-        mention = _unknown_site(written, start, kind, context_city, listed, home, category)
+        clause = text[max(text.rfind(c, 0, start) for c in "，。；;\n") + 1:start]
+        mention = _unknown_site(written, start, kind, context_city, listed, home, clause)
         if mention:
             taken.append((start, end))
             found.append(mention)
@@ -223,7 +230,8 @@ def _acts(text: str, start: int, end: int) -> bool:
 def _built(text: str, start: int, end: int) -> bool:
     """A task builds the name (建设…, …等平台)."""
     list_start, list_end = _list_bounds(text, start, end)
-    return bool(_PLATFORM_TAIL.match(text, list_end) or _BUILDS.search(text[max(0, list_start - 4):list_start]))
+    return bool(_PLATFORM_TAIL.match(text, list_end) or _BUILDS.search(text[max(0, list_start - 4):list_start])
+                or _BUILT_AFTER.match(text, list_end))
 
 
 def _pattern_candidates(text: str) -> list[tuple[int, int, str]]:
@@ -326,7 +334,7 @@ def _org_forms() -> frozenset[str]:
 
 def _unknown_site(written: str, start: int, kind: str, context_city: Region | None,
                   listed: bool = False, home: Region | None = None,
-                  category: bool = False) -> SiteMention | None:
+                  clause: str = "") -> SiteMention | None:
     """A site by its ending, if its name carries a place, a proper name, stands in a list of sites,
     or is a national designation the plan's city holds."""
     if written in _org_forms():
@@ -343,9 +351,11 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     place = leading_place(core, home)
     residual = _generic_regex().sub("", core)
     if not place and suffix in words()["sites"]["designation_suffixes"]:
-        designated = _designation(written, core, home, category)
+        designated = _designation(written, core, home, clause)
         if designated:
             return SiteMention(designated[0], written, start, kind, None, designated[1], None, False)
+        if core.startswith("国家"):
+            return None  # a state designation whose holder is not known names no one place
     if suffix in words()["sites"]["named_suffixes"] and not proper(core, places=False):
         return None  # 空港新城边缘计算节点: nodes of a zone, not one named node (天翼云(延安)节点)
     strong = suffix in words()["sites"]["strong_suffixes"] and len(residual) >= 2
@@ -377,12 +387,15 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     return SiteMention(name, written, start, kind, None, city, district, False)
 
 
-def _designation(written: str, core: str, home: Region | None, category: bool) -> tuple[str, str] | None:
-    """(name, city) of a designation written without its holder: 国家人工智能创新应用先导区 in a
+def _designation(written: str, core: str, home: Region | None, clause: str) -> tuple[str, str] | None:
+    """(name, region) of a designation written without its holder: 国家人工智能创新应用先导区 in a
     Wuhan plan is 武汉国家人工智能创新应用先导区, “人工智能+”创新发展试验区 in a Suzhou plan is
-    Suzhou's. Only a designation of the state (国家…) or a quoted programme counts, and not a
-    category of beneficiaries (对新获批的国家级示范区)."""
-    if home is None or category:
+    Suzhou's. A designation of the state counts when ``lexicon.toml`` lists who holds it (a city, or
+    a province for 国家数字经济创新发展试验区); a quoted programme's pilot zone is the plan city's
+    own. The city the clause names as its builder holds it (支持成都建设国家…); with several
+    (支持南京、苏州建设…) it names no one site, nor does a category of beneficiaries
+    (对新获批的国家级示范区)."""
+    if home is None or _CATEGORY_BEFORE.search(clause):
         return None
     national = re.match(r"国家级?", core)
     if national:
@@ -390,11 +403,33 @@ def _designation(written: str, core: str, home: Region | None, category: bool) -
             return None  # 国家级示范区: a rank, not a designation
     elif not re.match(r"“[^”]{2,12}”", core):
         return None
-    if not national and _suffix_of(written) not in words()["sites"]["programme_suffixes"]:
+    builders = _cities_in(clause)
+    if len(builders) > 1:
         return None
-    canonical, holders = _designations().get(written, (written, ()))
-    holder = _holder(home, holders)
-    return (holder.short + canonical, holder.name) if holder else None
+    if national:
+        known = _designations().get(re.sub(r"^国家级", "国家", written))
+        if known is None:
+            return None  # which level holds an unlisted designation is not known (国家生态文明试验区)
+        holder = builders[0] if builders else _holder(home, known[1])
+        return (holder.short + known[0], holder.name) if holder else None
+    if _suffix_of(written) not in words()["sites"]["programme_suffixes"]:
+        return None
+    city = _plan_city(home)
+    return (city.short + written, city.name) if city else None
+
+
+def _cities_in(clause: str) -> list[Region]:
+    """The cities (prefecture level or above) a clause names as whole words, in order."""
+    found: list[Region] = []
+    i = 0
+    while i < len(clause) - 1:
+        place = leading_place(clause[i:])
+        if place and place[1].level == "City" and not place[1].county_level and place[1] not in found:
+            found.append(place[1])
+            i += len(place[0])
+        else:
+            i += 1
+    return found
 
 
 def _holder(home: Region, holders: tuple[str, ...]) -> Region | None:
@@ -411,6 +446,8 @@ def _holder(home: Region, holders: tuple[str, ...]) -> Region | None:
     if home.level == "Province":
         inside = [r for h in holders for r in index.by_name.get(h, []) if r.province == home.name]
         return inside[0] if len(inside) == 1 else None
+    if any(region.level == "Province" for h in holders for region in index.by_name.get(h, [])):
+        return None  # held by provinces, and not by this plan's
     return _plan_city(home)
 
 
