@@ -255,13 +255,16 @@ def _pattern_candidates(text: str) -> list[tuple[int, int, str]]:
 
 
 def _after_leading_verb(text: str, start: int, suffix_start: int) -> int:
-    """Skip a verb no stop list holds when a place follows it (租用|兰州新区, 联动|合肥高新区)."""
+    """Skip what runs up to a verb no stop list holds when a place follows it (租用|兰州新区,
+    企业联动|合肥高新区)."""
     from loaders.segment import tagged
 
-    first, flag = tagged(text[start:suffix_start] or " ")[0]
-    if flag == "v" and len(first) >= 2 and leading_place(text[start + len(first):suffix_start]):
-        return start + len(first)
-    return start
+    at, cut = start, start
+    for word, flag in tagged(text[start:suffix_start]):
+        at += len(word)
+        if flag == "v" and len(word) >= 2 and leading_place(text[at:suffix_start]):
+            cut = at
+    return cut
 
 
 def _continues_name(text: str, end: int) -> bool:
@@ -356,7 +359,7 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
             return SiteMention(designated[0], written, start, kind, None, designated[1], None, False)
         if core.startswith("国家"):
             return None  # a state designation whose holder is not known names no one place
-    if suffix in words()["sites"]["named_suffixes"] and not proper(core, places=False):
+    if suffix in words()["sites"]["named_suffixes"] and not (proper(core, places=False) or _branded(core)):
         return None  # 空港新城边缘计算节点: nodes of a zone, not one named node (天翼云(延安)节点)
     strong = suffix in words()["sites"]["strong_suffixes"] and len(residual) >= 2
     if not (place or strong or proper(core) or (listed and _has_own_word(core))):
@@ -385,6 +388,12 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     if city is None and context_city is not None:
         city = context_city.name
     return SiteMention(name, written, start, kind, None, city, district, False)
+
+
+def _branded(core: str) -> bool:
+    """A name followed by the place of its branch in brackets (移动云(兰州)): a named facility."""
+    branch = re.search(r"([\u4e00-\u9fffA-Za-z]{2,8})[（(]([\u4e00-\u9fff]{2,6})[）)]$", core)
+    return bool(branch and regions().lookup(branch.group(2)) and _has_own_word(branch.group(1)))
 
 
 def _designation(written: str, core: str, home: Region | None, clause: str) -> tuple[str, str] | None:
@@ -530,9 +539,10 @@ def _straddled(text: str, boundary: int) -> bool:
 
 @cache
 def _is_known_name(word: str) -> bool:
+    """A division's or a known site's name: the place it starts with is its place (东莞松山湖). A
+    company's is not (宁德时代 is no place in 宁德)."""
     index = regions()
-    return (word in index.by_name or word in index.by_short or word in _org_forms()
-            or word in dict(_known_index()))
+    return word in index.by_name or word in index.by_short or word in dict(_known_index())
 
 
 def _word_frequency(word: str) -> int:
