@@ -135,6 +135,14 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
         found.append(SiteMention(site.name, form, match.start(), site.kind, site.name_en, site.city,
                                  site.district, True))
     for start, end, kind in _pattern_candidates(text):
+        inner = [m for m in found if start <= m.start and m.start + len(m.written) < end]
+        if inner and not any(s < end and start < e for s, e in taken
+                             if not any(m.start == s for m in inner)):
+            mention = _within_known(text, start, end, kind, inner, context_city, home)
+            if mention:  # 光谷科学岛: a site inside a known one, named after it
+                found = [m for m in found if m not in inner] + [mention]
+                taken = [t for t in taken if not any(m.start == t[0] for m in inner)] + [(start, end)]
+            continue
         if any(s < end and start < e for s, e in taken):
             continue
         if not _hosts(text, start, end):
@@ -149,6 +157,21 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             taken.append((start, end))
             found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMention],
+                  context_city: Region | None, home: Region | None) -> SiteMention | None:
+    """A name that runs on from known sites to an ending of its own (光谷科学岛, 雄安新区中关村科技园):
+    one site, placed where the known one is when its own name gives no place."""
+    if not _hosts(text, start, end):
+        return None
+    mention = _unknown_site(text[start:end], start, kind, context_city, True, home)
+    if mention is None:
+        return None
+    if mention.city is None:
+        mention = SiteMention(mention.name, mention.written, start, kind, None, inner[0].city, inner[0].district,
+                              False)
+    return mention
 
 
 def _shared_designation(text: str, start: int, written: str) -> bool:
@@ -353,11 +376,13 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     core = written[: -len(suffix)]
     place = leading_place(core, home)
     residual = _generic_regex().sub("", core)
+    if suffix in words()["sites"]["designation_only"] and place and written[len(place[0]):] not in _designations():
+        return None  # 福州人工智能开放创新平台: a platform, not a place
     if not place and suffix in words()["sites"]["designation_suffixes"]:
         designated = _designation(written, core, home, clause)
         if designated:
             return SiteMention(designated[0], written, start, kind, None, designated[1], None, False)
-        if core.startswith("国家"):
+        if core.startswith("国家") or suffix in words()["sites"]["designation_only"]:
             return None  # a state designation whose holder is not known names no one place
     if suffix in words()["sites"]["named_suffixes"] and not (proper(core, places=False) or _branded(core)):
         return None  # 空港新城边缘计算节点: nodes of a zone, not one named node (天翼云(延安)节点)

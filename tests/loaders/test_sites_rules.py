@@ -76,7 +76,26 @@ def test_a_city_pilot_zone_named_after_a_quoted_programme_is_the_city_own():
     assert sites("打造“人工智能+制造”先行区。", "无锡市") == {}  # placed in a zone the text names
 
 
+def test_a_platform_ending_names_a_site_only_as_a_listed_designation():
+    assert set(sites("建成国家人工智能公共算力开放创新平台。", "南宁市")) == {
+        "南宁国家新一代人工智能公共算力开放创新平台"}
+    assert sites("建设南宁人工智能开放创新平台。", "南宁市") == {}
+    assert sites("建成国家人工智能公共算力开放创新平台。", "广西壮族自治区") == {}
+
+
 # -- recognition by pattern ------------------------------------------------------------------
+
+def test_a_name_that_runs_on_from_a_known_site_is_one_site_placed_there():
+    found = find_sites("支持光谷软件园扩容，推进张江科学城人工智能岛建设。", None, None)
+    assert [(m.name, m.city) for m in found] == [("光谷软件园", "武汉市"), ("张江科学城", "上海市")]
+    (inner,) = find_sites("加快建设中关村科学城人工智能产业园。", None, region("北京市"))
+    assert (inner.name, inner.district) == ("中关村科学城人工智能产业园", "海淀区")
+
+
+def test_an_industrial_park_and_an_airport_with_a_place():
+    assert set(sites("支持襄阳高新区工业园区、襄阳刘集机场建设低空物流枢纽，推进通用机场建设。", "襄阳市")) == {
+        "襄阳高新区工业园区", "襄阳刘集机场"}
+
 
 def test_endings_of_platforms_and_facilities_with_a_place_or_a_proper_name():
     found = sites("加快建设兰州新区数据中心、移动云(兰州)节点和甘肃省工业人工智能应用能力中心。", "甘肃省")
