@@ -134,6 +134,10 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             continue  # 之江实验室联合企业开展攻关: the lab acts, it is an organization here
         found.append(SiteMention(site.name, form, match.start(), site.kind, site.name_en, site.city,
                                  site.district, True))
+    for mention in _supercomputing_centres(text, home):
+        if not any(s < mention.start + len(mention.written) and mention.start < e for s, e in taken):
+            taken.append((mention.start, mention.start + len(mention.written)))
+            found.append(mention)
     for start, end, kind in _pattern_candidates(text):
         inner = [m for m in found if start <= m.start and m.start + len(m.written) < end]
         if inner and not any(s < end and start < e for s, e in taken
@@ -157,6 +161,22 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             taken.append((start, end))
             found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+#: 国家超级计算<city>中心, also written with the standard short form 超算 (国家超算深圳中心)
+_SUPERCOMPUTING = re.compile(r"国家超(?:级计)?算([\u4e00-\u9fff]{2,3}?)中心")
+
+
+def _supercomputing_centres(text: str, home: Region | None) -> list[SiteMention]:
+    """The national supercomputing centres, named by their city in the full form."""
+    out = []
+    for match in _SUPERCOMPUTING.finditer(text):
+        place = leading_place(match.group(1), home)
+        if place and place[0] == match.group(1):
+            city = place[1] if place[1].level != "District" else None
+            out.append(SiteMention(f"国家超级计算{match.group(1)}中心", match.group(0), match.start(), "facility",
+                                   None, city.name if city else None, None, False))
+    return out
 
 
 def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMention],
