@@ -105,7 +105,8 @@ def test_endings_of_platforms_and_facilities_with_a_place_or_a_proper_name():
 def test_a_national_supercomputing_centre_by_its_city_in_either_form():
     found = find_sites("依托国家超算太原中心二期和国家超级计算昆明中心，不新建国家超算中心。", None, None)
     assert [(m.name, m.written, m.city) for m in found] == [
-        ("国家超级计算太原中心", "国家超算太原中心", "太原市"), ("国家超级计算昆明中心", "国家超级计算昆明中心", "昆明市")]
+        ("国家超级计算太原中心", "国家超算太原中心", "太原市"),
+        ("国家超级计算昆明中心", "国家超级计算昆明中心", "昆明市")]
 
 
 def test_endings_made_only_of_generic_words_name_nothing():
