@@ -173,13 +173,13 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
             continue  # 中国科学院长春光学精密机械与物理研究所: a body of the known one, named in full
         end += _campus(text, end)
         add(org.name, text[match.start():end], match.start(), end, org.kind, org.name_en)
-    for start, end in acting_bodies(text, home):
-        if free(start, end):
-            add(text[start:end], text[start:end], start, end, "institute")
     for start, end, name in by_ending:
         if free(start, end):
             written_end = end + (_campus(text, end) if name.endswith(("大学", "）", ")")) else 0)
             add(name, text[start:written_end], start, written_end, _org_kind(name))
+    for start, end in acting_bodies(text, home):
+        if free(start, end):
+            add(text[start:end], text[start:end], start, end, "institute")
     for start, end, kind in _listed_bodies(text, found):
         if free(start, end):
             add(text[start:end], text[start:end], start, end, kind)
@@ -248,7 +248,14 @@ def _named_body(name: str) -> bool:
         return False
     if suffix == "大学" and len(core) >= 2:
         return True  # a university's name is its own (电子科技大学, 国防科技大学)
-    return bool(core) and (leading_place(core) is not None or proper(name) or proper(core))
+    return bool(core) and (leading_place(core) is not None or proper(name) or proper(core)
+                           or _regional().match(core) is not None)
+
+
+@cache
+def _regional() -> re.Pattern[str]:
+    """A region that is no division but names a body well (长三角人工智能产业联盟)."""
+    return re.compile("|".join(words()["organizations"]["regional_names"]))
 
 
 def _org_kind(name: str) -> str:

@@ -196,6 +196,12 @@ def test_a_body_named_by_its_ending_carries_a_place_or_a_proper_name():
                      "中国科学院沈阳自动化研究所": "institute"}
 
 
+def test_a_regional_name_anchors_a_body_and_the_longest_ending_wins():
+    assert organizations("发挥成渝人工智能产业联盟作用，支持苏州人工智能研究院有限公司等企业。") == {
+        "成渝人工智能产业联盟": "association", "苏州人工智能研究院有限公司": "enterprise"}
+    assert organizations("发挥西部产业联盟作用。") == {}
+
+
 def test_a_university_keeps_its_branch_city_and_writes_its_campus():
     (org,) = find_organizations("支持中国矿业大学（北京）深圳校区开展人才培养。")
     assert (org.name, org.written, org.kind) == ("中国矿业大学（北京）", "中国矿业大学（北京）深圳校区", "university")
