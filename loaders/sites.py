@@ -534,15 +534,18 @@ def proper(core: str, places: bool = True) -> bool:
 
 @cache
 def _has_own_word(core: str) -> bool:
-    """Does the name hold a word of two characters or more that is not generic (国家信息光电子创新中心),
-    or a site's ending (科技城新区)? A lone character left by a cut word does not count (在川|全国重点实验室)."""
+    """Does the name hold a word of two characters or more that is not generic (梦想小镇,
+    国家信息光电子创新中心), or a site's ending (科技城新区)? Not a lone character left by a cut
+    word (在川|全国重点实验室), nor a piece of a generic phrase (具身|智能产业园)."""
     from loaders.segment import tokenize
 
-    generic = set(words()["sites"]["generic"])
     if any(len(s) >= 3 and s in core for s, _ in _suffixes()):
         return True  # 科技城|新区: the zone of a named science city
+    generic = set(words()["sites"]["generic"])
+    spans = [m.span() for m in _generic_regex().finditer(core)]
     return any(len(word) >= 2 and word not in generic and re.match(r"[\u4e00-\u9fffA-Za-z]", word)
-               for word, _start, _end in tokenize(core))
+               and not any(a <= start and end <= b for a, b in spans)
+               for word, start, end in tokenize(core))
 
 
 def leading_place(core: str, home: Region | None = None) -> tuple[str, Region] | None:

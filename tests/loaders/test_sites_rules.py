@@ -117,6 +117,11 @@ def test_endings_made_only_of_generic_words_name_nothing():
     assert sites("推动运营商、云服务商和各类算力平台协同发展。", "贵州省") == {}
 
 
+def test_a_list_of_names_holds_plain_names_and_a_list_of_kinds_holds_none():
+    assert set(sites("以良渚小镇、梦想小镇等特色小镇为引领。", "杭州市")) == {"良渚小镇", "梦想小镇"}
+    assert sites("布局低空经济产业园、具身智能产业园、元宇宙产业园。", "杭州市") == {}
+
+
 def test_a_generic_zone_name_takes_the_plan_city_and_none_without_one():
     assert sites("加快新区数据中心二期建设。", "宜昌市") == {"宜昌新区数据中心": "新区数据中心"}
     assert sites("加快新区数据中心二期建设。", "湖北省") == {}
