@@ -149,6 +149,8 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
     ``sites`` are the sites already found in ``text`` (found here when not given)."""
     from loaders.sites import acting_bodies, find_sites
 
+    if not _may_name_a_body(text):
+        return []
     if sites is None:
         sites = find_sites(text, home=home)
     inside = [(m.start, m.start + len(m.written)) for m in sites]
@@ -184,6 +186,18 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
         if free(start, end):
             add(text[start:end], text[start:end], start, end, kind)
     return sorted(found, key=lambda m: m.start)
+
+
+@cache
+def _body_hint() -> re.Pattern[str]:
+    """Anything a body's name could hang on: a known name, a body's or an institution's ending, 等."""
+    endings = [s for s, _ in words()["organizations"]["suffixes"]] + list(words()["sites"]["body_suffixes"])
+    return re.compile("|".join(re.escape(e) for e in sorted(set(endings), key=len, reverse=True)) + "|等")
+
+
+def _may_name_a_body(text: str) -> bool:
+    """A quick test that spares segmenting the lines that name no body (most of them)."""
+    return bool(_body_hint().search(text) or _org_index()[0].search(text))
 
 
 def _bodies_by_ending(text: str) -> list[tuple[int, int, str]]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.lexicon import KnownEntity, Region, known_sites, regions, words
 
@@ -277,7 +277,10 @@ def _built(text: str, start: int, end: int) -> bool:
                 or _BUILT_AFTER.match(text, list_end))
 
 
-def _pattern_candidates(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=1024)
+def _pattern_candidates(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, kind) of every name with a site's ending, the longest where they nest. Cached:
+    sites, acting bodies and organizations of one text all start from them."""
     candidates: list[tuple[int, int, str]] = []
     regex, kinds = _suffix_regex()
     for match in regex.finditer(text):
@@ -294,7 +297,7 @@ def _pattern_candidates(text: str) -> list[tuple[int, int, str]]:
             continue
         kept = [k for k in kept if not (c[0] <= k[0] and k[1] <= c[1])]
         kept.append(c)
-    return kept
+    return tuple(kept)
 
 
 def _after_leading_verb(text: str, start: int, suffix_start: int) -> int:
@@ -302,8 +305,11 @@ def _after_leading_verb(text: str, start: int, suffix_start: int) -> int:
     企业联动|合肥高新区)."""
     from loaders.segment import tagged
 
+    core = text[start:suffix_start]
+    if not any(leading_place(core[i:]) for i in range(2, len(core) - 1)):
+        return start  # no place after a possible verb: nothing to tag
     at, cut = start, start
-    for word, flag in tagged(text[start:suffix_start]):
+    for word, flag in tagged(core):
         at += len(word)
         if flag == "v" and len(word) >= 2 and leading_place(text[at:suffix_start]):
             cut = at
