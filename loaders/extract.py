@@ -152,7 +152,7 @@ def _organization(b: Builder, org) -> str | None:
     responsible or coordinating body: 之江实验室 as 责任单位)."""
     agencies = {name for node in b.graph.by_label(Label.AGENCY)
                 for name in (node.properties.get("name"), *node.properties.get("aliases", [])) if name}
-    if any(org.name in name or org.written in name for name in agencies):
+    if any(name.startswith((org.name, org.written)) for name in agencies):
         return None  # 中国电信 of 中国电信克拉玛依分公司, a 责任单位
     return b.node(make_id("org", org.name), Label.ORGANIZATION, name=org.name,
                   aliases=[b.doc.surface(org.written)] if org.written != org.name else [],

@@ -12,7 +12,9 @@ short name counts only inside the plan's own province.
 Three readings depend on the sentence, not on the name:
 
 - a national designation written bare (国家人工智能创新应用先导区) is the one
-  the plan's city holds, so it is named after that city, as written kept as alias;
+  its holder has: the plan's city, the city the clause names as its builder, or
+  in a province plan the province's only holder (``lexicon.toml`` lists who
+  holds which); it is named after the holder, as written kept as alias;
 - an institution that acts (…实验室联合企业开展攻关, …创新中心等创新主体) is an
   organization, not a site (``acting_bodies``);
 - a 研究院 is a site only where a task builds it as a platform (加快建设…研究院等平台).
@@ -109,8 +111,8 @@ def _designations() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 def _ends_with_stop(text: str, i: int) -> bool:
-    """Does ``text[:i]`` end with a left stop? Not when a word runs into the stop from its left
-    (自由|贸易: 由 is a stop, 自由 a word; 可持续发展: 持续 is inside it)."""
+    """Does ``text[:i]`` end with a left stop? Not when a dictionary word runs into the stop from
+    its left (中国（浙江）自由贸易试验区: 由 is a stop, 自由 a word)."""
     stops, lengths = _left_stops()
     for n in lengths:
         if n <= i and text[i - n:i] in stops:
