@@ -269,3 +269,12 @@ def test_bodies_named_outside_the_measures_are_organizations_too(nanning):
 
 def test_a_body_the_plan_names_as_responsible_is_an_agency_not_an_organization(nanning):
     assert not any("南宁产业投资集团" in name for name in _named(nanning, Label.ORGANIZATION))
+
+
+def test_a_body_is_not_taken_for_an_agency_whose_name_merely_contains_it():
+    graph = extract(RawDocument("beijing.txt", (
+        "北京市东城区人工智能产业行动方案\n二、重点任务\n"
+        "（一）培育龙头企业。支持京东、百度等企业在区内设立研发中心。（责任单位：北京市东城区人民政府）\n")))
+    agencies = _named(graph, Label.AGENCY)
+    assert any("东城区" in name for name in agencies)
+    assert {"京东", "百度"} <= _named(graph, Label.ORGANIZATION)
