@@ -152,11 +152,18 @@ def _organization(b: Builder, org) -> str | None:
     responsible or coordinating body: 之江实验室 as 责任单位)."""
     agencies = {name for node in b.graph.by_label(Label.AGENCY)
                 for name in (node.properties.get("name"), *node.properties.get("aliases", [])) if name}
-    if any(name.startswith((org.name, org.written)) for name in agencies):
-        return None  # 中国电信 of 中国电信克拉玛依分公司, a 责任单位
+    if any(_unit_of(name, org) for name in agencies):
+        return None
     return b.node(make_id("org", org.name), Label.ORGANIZATION, name=org.name,
                   aliases=[b.doc.surface(org.written)] if org.written != org.name else [],
                   kind=org.kind, name_en=org.name_en)
+
+
+def _unit_of(agency: str, org) -> bool:
+    """Is the agency the body, or a unit of it (中国电信 -> 中国电信克拉玛依分公司)? Not a body
+    whose name merely starts the same (阿里 -> 阿里地区行政公署)."""
+    return agency in (org.name, org.written) or (
+        agency.startswith((org.name, org.written)) and re.search(r"(公司|集团|研究院|研究所|分院|中心)$", agency))
 
 
 def _site(b: Builder, site, where) -> str:

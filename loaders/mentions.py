@@ -147,7 +147,7 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
     Not a body: a known name inside a site's name (德赛西威智能网联惠南工业园), a company name that
     names its model (DeepSeek模型), a phrase with 的 or a determiner (实现安全可信的联盟, 产业联盟).
     ``sites`` are the sites already found in ``text`` (found here when not given)."""
-    from loaders.sites import acting_bodies, find_sites
+    from loaders.sites import acting_bodies, find_sites, leading_place
 
     if not _may_name_a_body(text):
         return []
@@ -171,6 +171,9 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
         org, end = forms[match.group(0)], match.end()
         if not free(match.start(), end) or re.match(r"大?模型", text[end:end + 3]):
             continue  # a company named in a site's name, or the model it makes (DeepSeek模型)
+        place = leading_place(text[match.start():match.start() + 8])
+        if place and len(place[0]) > end - match.start():
+            continue  # 阿里地区: a division whose name starts like a company's short name
         if any(s == match.start() and e > end for s, e, _n in by_ending):
             continue  # 中国科学院长春光学精密机械与物理研究所: a body of the known one, named in full
         end += _campus(text, end)

@@ -271,10 +271,15 @@ def test_a_body_the_plan_names_as_responsible_is_an_agency_not_an_organization(n
     assert not any("南宁产业投资集团" in name for name in _named(nanning, Label.ORGANIZATION))
 
 
-def test_a_body_is_not_taken_for_an_agency_whose_name_merely_contains_it():
-    graph = extract(RawDocument("beijing.txt", (
-        "北京市东城区人工智能产业行动方案\n二、重点任务\n"
-        "（一）培育龙头企业。支持京东、百度等企业在区内设立研发中心。（责任单位：北京市东城区人民政府）\n")))
-    agencies = _named(graph, Label.AGENCY)
-    assert any("东城区" in name for name in agencies)
-    assert {"京东", "百度"} <= _named(graph, Label.ORGANIZATION)
+def test_a_body_is_the_agency_only_when_the_agency_is_a_unit_of_it():
+    graph = extract(RawDocument("ali.txt", (
+        "阿里地区数字经济发展行动方案\n二、重点任务\n"
+        "（一）建设算力设施。支持阿里、华为等企业参与阿里地区数据中心建设。"
+        "（责任单位：阿里地区行政公署、中国电信阿里分公司）\n"
+        "（二）推广应用。推动中国电信开放5G网络能力。\n")))
+    assert {"阿里巴巴", "华为"} <= _named(graph, Label.ORGANIZATION)  # 阿里地区行政公署 is not 阿里
+    assert "中国电信" not in _named(graph, Label.ORGANIZATION)  # its branch is a responsible unit
+
+
+def test_a_division_that_starts_like_a_company_short_name_is_no_company():
+    assert organizations("推进阿里地区光伏数据中心建设。", "西藏自治区") == {}
