@@ -97,6 +97,9 @@ def extract(raw: RawDocument) -> GraphData:
 
     for measure in plan_outline.measures:
         _measure_links(b, plan, measure, measure_ids[id(measure)], where)
+    for line in lay.content():  # bodies named outside the measures too (preamble, goals, a report's lead)
+        for org in find_organizations(strip_brackets(line.text), home=where.main):
+            _organization(b, org)
 
     for citation in read_citations(meta.cited, meta.title_text):
         b.link(Rel.CITES, plan, b.citation(citation), citation.evidence)
@@ -146,17 +149,34 @@ def _measure_links(b: Builder, plan: str, measure, mid: str, where) -> None:
         text = strip_brackets(piece.text)
         city = _paragraph_city(piece.text, where)
         context_city = city or context_city
-        for site in find_sites(text, context_city, where.main):
+        sites = find_sites(text, context_city, where.main)
+        for site in sites:
             b.link(Rel.AT_SITE, mid, _site(b, site, where), _sentence(piece.text, site.start, doc, piece))
-        for org in find_organizations(text):
-            if resolve(org.name, where) is not None and org.kind not in ("university", "enterprise"):
-                continue
-            org_id = b.node(make_id("org", org.name), Label.ORGANIZATION, name=org.name,
-                            aliases=[doc.surface(org.written)] if org.written != org.name else [],
-                            kind=org.kind, name_en=org.name_en)
-            b.link(Rel.MENTIONS, mid, org_id, _sentence(piece.text, org.start, doc, piece))
+        for org in find_organizations(text, sites, where.main):
+            org_id = _organization(b, org)
+            if org_id:
+                b.link(Rel.MENTIONS, mid, org_id, _sentence(piece.text, org.start, doc, piece))
         for grant in find_incentives(piece):
             b.link(Rel.OFFERS, mid, b.incentive(plan, grant), grant.text)
+
+
+def _organization(b: Builder, org) -> str | None:
+    """The Organization node of a named body, unless the plan names it as an agency (issuer,
+    responsible or coordinating body: 之江实验室 as 责任单位)."""
+    agencies = {name for node in b.graph.by_label(Label.AGENCY)
+                for name in (node.properties.get("name"), *node.properties.get("aliases", [])) if name}
+    if any(_unit_of(name, org) for name in agencies):
+        return None
+    return b.node(make_id("org", org.name), Label.ORGANIZATION, name=org.name,
+                  aliases=[b.doc.surface(org.written)] if org.written != org.name else [],
+                  kind=org.kind, name_en=org.name_en)
+
+
+def _unit_of(agency: str, org) -> bool:
+    """Is the agency the body, or a unit of it (中国电信 -> 中国电信克拉玛依分公司)? Not a body
+    whose name merely starts the same (阿里 -> 阿里地区行政公署)."""
+    return agency in (org.name, org.written) or (
+        agency.startswith((org.name, org.written)) and re.search(r"(公司|集团|研究院|研究所|分院|中心)$", agency))
 
 
 def _site(b: Builder, site, where) -> str:

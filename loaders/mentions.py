@@ -31,35 +31,231 @@ def _org_index() -> tuple[re.Pattern[str], dict[str, KnownEntity]]:
 @cache
 def _org_suffix() -> re.Pattern[str]:
     suffixes = sorted((s for s, _ in words()["organizations"]["suffixes"]), key=len, reverse=True)
-    return re.compile(r"([\u4e00-\u9fff]{2,16}?(?:" + "|".join(suffixes) + r"))(?![\u4e00-\u9fff]{0,2}(?:实验室|中心))")
+    return re.compile("(?:" + "|".join(suffixes) + r")(?![\u4e00-\u9fff]{0,2}(?:实验室|中心))")
 
 
-def find_organizations(text: str) -> list[OrgMention]:
+@cache
+def _org_kinds() -> list[tuple[str, str]]:
+    return sorted(((s, k) for s, k in words()["organizations"]["suffixes"]), key=lambda p: -len(p[0]))
+
+
+@cache
+def _org_left_stops() -> frozenset[str]:
+    return frozenset(words()["organizations"]["left_stops"]) | frozenset(words()["sites"]["left_stops"])
+
+
+@cache
+def _determiners() -> re.Pattern[str]:
+    return re.compile("^(?:" + "|".join(words()["organizations"]["determiners"]) + ")")
+
+
+@cache
+def _list_head() -> re.Pattern[str]:
+    """等 + an optional qualifier (龙头, 人工智能标杆) + the head noun of a list of bodies."""
+    heads = sorted((h for h, _ in words()["organizations"]["list_heads"]), key=len, reverse=True)
+    return re.compile(r"等(?P<qualifier>[\u4e00-\u9fff]{0,6}?)(?P<head>" + "|".join(heads) + ")")
+
+
+@cache
+def _not_a_name() -> re.Pattern[str]:
+    """Sector and generic words: a list item made only of these is a kind of firm, not a firm."""
+    vocabulary = set(words()["organizations"]["sectors"]) | set(words()["sites"]["generic"])
+    return re.compile("|".join(re.escape(w) for w in sorted(vocabulary, key=len, reverse=True)))
+
+
+def find_organizations(text: str, sites: list | None = None, home: Region | None = None) -> list[OrgMention]:
+    """Named bodies in ``text``: known ones (``organizations.csv``); names with a body's ending
+    (…大学, …研究院, …协会) that carry a place or a proper noun; institutions with a site's ending that
+    act (…实验室联合企业开展攻关); and the bare names of a list of bodies (安踏、特步等龙头企业).
+
+    Not a body: a known name inside a site's name (德赛西威智能网联惠南工业园), a company name that
+    names its model (DeepSeek模型), a phrase with 的 or a determiner (实现安全可信的联盟, 产业联盟).
+    ``sites`` are the sites already found in ``text`` (found here when not given)."""
+    from loaders.sites import acting_bodies, find_sites, leading_place
+
+    if not _may_name_a_body(text):
+        return []
+    if sites is None:
+        sites = find_sites(text, home=home)
+    inside = [(m.start, m.start + len(m.written)) for m in sites]
     found: list[OrgMention] = []
     taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s <= start and end <= e for s, e in inside) and not any(
+            s < end and start < e for s, e in taken)
+
+    def add(name: str, written: str, start: int, end: int, kind: str, name_en: str | None = None) -> None:
+        taken.append((start, end))
+        found.append(OrgMention(name, written, start, kind, name_en))
+
+    by_ending = [(start, end, name) for start, end, name in _bodies_by_ending(text) if _named_body(name)]
     regex, forms = _org_index()
     for match in regex.finditer(text):
-        org = forms[match.group(0)]
-        end = match.end()
-        campus = re.match(r"[\u4e00-\u9fff]{1,4}校区", text[end:end + 6])
-        if campus:
-            end += campus.end()
-        taken.append((match.start(), end))
-        found.append(OrgMention(org.name, text[match.start():end], match.start(), org.kind, org.name_en))
-    kinds = dict(words()["organizations"]["suffixes"])
-    stops = ("支持", "鼓励", "引导", "依托", "推动", "联合", "加强", "与", "和", "及", "等", "由", "对", "在", "以")
-    for match in _org_suffix().finditer(text):
-        start, end = match.start(1), match.end(1)
-        name = match.group(1)
-        for stop in stops:
-            cut = name.rfind(stop)
-            if cut >= 0:
-                name, start = name[cut + len(stop):], start + cut + len(stop)
-        if any(s < end and start < e for s, e in taken) or len(name) < 4:
-            continue
-        if re.match(r"^(高校|各|相关|有关|一批|重点|知名|省内|国内|国际|世界|高水平)", name):
-            continue
-        kind = next(k for s, k in sorted(kinds.items(), key=lambda p: -len(p[0])) if name.endswith(s))
-        taken.append((start, end))
-        found.append(OrgMention(name, name, start, kind, None))
+        org, end = forms[match.group(0)], match.end()
+        if not free(match.start(), end) or re.match(r"大?模型", text[end:end + 3]):
+            continue  # a company named in a site's name, or the model it makes (DeepSeek模型)
+        place = leading_place(text[match.start():match.start() + 8])
+        if place and len(place[0]) > end - match.start():
+            continue  # 阿里地区: a division whose name starts like a company's short name
+        if any(s == match.start() and e > end for s, e, _n in by_ending):
+            continue  # 中国科学院长春光学精密机械与物理研究所: a body of the known one, named in full
+        end += _campus(text, end)
+        add(org.name, text[match.start():end], match.start(), end, org.kind, org.name_en)
+    for start, end, name in by_ending:
+        if free(start, end):
+            written_end = end + (_campus(text, end) if name.endswith(("大学", "）", ")")) else 0)
+            add(name, text[start:written_end], start, written_end, _org_kind(name))
+    for start, end in acting_bodies(text, home):
+        if free(start, end):
+            add(text[start:end], text[start:end], start, end, "institute")
+    for start, end, kind in _listed_bodies(text, found):
+        if free(start, end):
+            add(text[start:end], text[start:end], start, end, kind)
     return sorted(found, key=lambda m: m.start)
+
+
+@cache
+def _body_hint() -> re.Pattern[str]:
+    """Anything a body's name could hang on: a known name, a body's or an institution's ending, 等."""
+    endings = [s for s, _ in words()["organizations"]["suffixes"]] + list(words()["sites"]["body_suffixes"])
+    return re.compile("|".join(re.escape(e) for e in sorted(set(endings), key=len, reverse=True)) + "|等")
+
+
+def _may_name_a_body(text: str) -> bool:
+    """A quick test that spares segmenting the lines that name no body (most of them)."""
+    return bool(_body_hint().search(text) or _org_index()[0].search(text))
+
+
+def _bodies_by_ending(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every name ending like a body's (…大学, …研究所, …有限公司); a university
+    keeps the city its branch is named by (中国石油大学（北京）, 香港科技大学（广州）)."""
+    out = []
+    for match in _org_suffix().finditer(text):
+        start, end = _org_name_start(text, match.start()), match.end()
+        branch = re.match(r"[（(]([\u4e00-\u9fff]{2,6})[）)]", text[end:end + 8])
+        if match.group(0) == "大学" and branch and regions().lookup(branch.group(1)):
+            end += branch.end()
+        out.append((start, end, text[start:end]))
+    return [c for c in out if not any(o[0] <= c[0] and c[1] <= o[1] and o != c for o in out)]
+
+
+def _campus(text: str, end: int) -> int:
+    """How far a campus named after a university runs (中山大学|深圳校区): written, not part of the name."""
+    campus = re.match(r"[\u4e00-\u9fff]{1,4}校区", text[end:end + 6])
+    return campus.end() if campus else 0
+
+
+def _org_name_start(text: str, suffix_start: int) -> int:
+    """Where a body's name ending at ``suffix_start`` begins: after punctuation or a verb, and after a
+    conjunction that joins two names (华南理工大学与中山大学), not one inside a name
+    (中国科学院长春光学精密机械与物理研究所)."""
+    from loaders.sites import STOP_CHARS, joins_two_names
+
+    stops = _org_left_stops()
+    lengths = sorted({len(s) for s in stops}, reverse=True)
+    i = suffix_start
+    while i > 0 and suffix_start - i < 24:
+        inserted = _BRACKETED.search(text, 0, i)
+        if inserted and inserted.end() == i and _inside_a_name(inserted.group(1)):
+            i = inserted.start()  # 内蒙古电力（集团）有限责任公司, 中国石油大学（北京）
+            continue
+        if text[i - 1] in STOP_CHARS or any(text[i - n:i] in stops for n in lengths if n <= i):
+            break
+        if text[i - 1] in "和与及" and joins_two_names(text, i - 1, suffix_start):
+            break
+        i -= 1
+    return i
+
+
+#: a bracketed word that ends where a name goes on
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{1,6})[）)]$")
+
+
+def _inside_a_name(word: str) -> bool:
+    """A bracketed word that belongs to a company's or university's name: its form (集团, 股份) or a place."""
+    return word in words()["organizations"]["bracketed_forms"] or bool(regions().lookup(word))
+
+
+def _named_body(name: str) -> bool:
+    """A name by its ending names one body when it carries a place or a proper noun, and no 的,
+    digit or determiner (高校协会, 相关联盟, 产业联盟, 人工智能学院)."""
+    from loaders.sites import leading_place, proper
+
+    name = re.sub(r"[（(][^）)]*[）)]$", "", name)  # 中国石油大学（北京）
+    suffix = next(s for s, _ in _org_kinds() if name.endswith(s))
+    core = name[: -len(suffix)]
+    if len(name) < 4 or "的" in name or re.search(r"\d", name) or _determiners().match(name):
+        return False
+    if suffix == "大学" and len(core) >= 2:
+        return True  # a university's name is its own (电子科技大学, 国防科技大学)
+    return bool(core) and (leading_place(core) is not None or proper(name) or proper(core)
+                           or _regional().match(core) is not None)
+
+
+@cache
+def _regional() -> re.Pattern[str]:
+    """A region that is no division but names a body well (长三角人工智能产业联盟)."""
+    return re.compile("|".join(words()["organizations"]["regional_names"]))
+
+
+def _org_kind(name: str) -> str:
+    name = re.sub(r"[（(][^）)]*[）)]$", "", name)
+    return next(k for s, k in _org_kinds() if name.endswith(s))
+
+
+def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, str]]:
+    """Bare names listed before 等…企业/单位 (华为、腾讯、苹果等企业): bodies of the head's kind. A
+    list of sectors (汽车、家电等企业) names none; a list whose head says its members are particular
+    (龙头, 链主, 骨干) may hold only unknown names, any other needs a known body among them."""
+    from loaders.sites import list_start
+
+    out = []
+    kinds = dict(words()["organizations"]["list_heads"])
+    leading = words()["organizations"]["leading_qualifiers"]
+    for head in _list_head().finditer(text):
+        qualifier = head.group("qualifier")
+        if re.search(r"行业|领域|产业|类|型", qualifier) and not any(q in qualifier for q in leading):
+            continue  # 电子、汽车等行业企业: sectors
+        items = _list_items(text, list_start(text, head.start()), head.start())
+        known = any(m.start == s for m in found for s, _e in items)
+        if not (known or any(q in qualifier for q in leading)):
+            continue
+        for start, end in items:
+            end = start + len(_without_local_unit(text[start:end]))
+            if _bare_name(text[start:end]):
+                out.append((start, end, kinds[head.group("head")]))
+    return out
+
+
+def _without_local_unit(name: str) -> str:
+    """A company's name without the plant or base it has in a place (理想汽车|常州基地)."""
+    from loaders.sites import leading_place
+
+    unit = re.search(r"(?:基地|工厂|分公司|园区|总部)$", name)
+    if unit:
+        for cut in range(2, unit.start() - 1):
+            place = leading_place(name[cut:unit.start()])
+            if place and cut + len(place[0]) == unit.start():
+                return name[:cut]
+    return name
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each name of the list text[start:end], split at 、 and after a conjunction
+    that joins the first name to a phrase (三大基础电信运营商和华为)."""
+    items, at = [], start
+    for piece in text[start:end].split("、"):
+        joined = re.match(r"^.*[和及与]", piece)
+        cut = joined.end() if joined else 0
+        items.append((at + cut, at + len(piece)))
+        at += len(piece) + 1
+    return [(s, e) for s, e in items if e > s]
+
+
+def _bare_name(name: str) -> bool:
+    """A firm's bare name (安踏, 三一重工, 中电科钻石飞机): 2–10 characters, not a sector or generic
+    word, no verb-like clause punctuation, digits or 的."""
+    if not 2 <= len(name) <= 10 or re.search(r"[\d的，。；：\s]", name) or _determiners().match(name):
+        return False
+    return len(_not_a_name().sub("", name)) >= 2

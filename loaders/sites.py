@@ -2,24 +2,52 @@
 
 Known sites (``sites.csv``) are found by name or alias and keep their
 canonical name, so 东莞松山湖, 松山湖 and 松山湖高新区 are one Site. Unknown ones
-are read by their ending (…产业园, …科学城, …数据中心集群, …实验室) with the
+are read by their ending (…产业园, …科学城, …数据中心, …先导区, …实验室) with the
 name running left to the nearest punctuation or verb (依托, 建设…). A name made
 only of generic words (人工智能产业园, 城市边缘智算中心) is not a site; a name
 that carries a place (罗湖人工智能产业基地) or a proper word (云溪谷数字产业园) is.
+A place counts only as a whole word: 大连接 does not name 大连, and a county's
+short name counts only inside the plan's own province.
+
+Three readings depend on the sentence, not on the name:
+
+- a national designation written bare (国家人工智能创新应用先导区) is the one
+  its holder has: the plan's city, the city the clause names as its builder, or
+  in a province plan the province's only holder (``lexicon.toml`` lists who
+  holds which); it is named after the holder, as written kept as alias;
+- an institution that acts (…实验室联合企业开展攻关, …创新中心等创新主体) is an
+  organization, not a site (``acting_bodies``);
+- a 研究院 is a site only where a task builds it as a platform (加快建设…研究院等平台).
+
 A leading city name is dropped when the rest stands alone (佛山顺德机器人谷 ->
-顺德机器人谷), and a generic name takes the city of its paragraph (佛山。依托
-高新区人工智能产业园… -> 佛山高新区人工智能产业园).
+顺德机器人谷), and a name made of a generic zone word takes the city of its
+paragraph or plan (佛山。依托高新区人工智能产业园… -> 佛山高新区人工智能产业园).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.lexicon import KnownEntity, Region, known_sites, regions, words
 
-STOP_CHARS = set("、，,。；;：:“”\"'（）()《》【】[]！!？?\n 　/|")
+STOP_CHARS = set("、，,。；;：:“”\"'（）()《》【】[]！!？?\n 　/|+＋")
+
+#: what a list of institutions that act is followed by (…等创新主体, …联合企业, …牵头组建)
+_ACTING = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:创新主体|联合|牵头|携手|联手)")
+#: what follows a list of companies (…等链主企业): their plants and bases are the companies'
+_FIRMS_TAIL = re.compile(r"等[^，。；、]{0,6}?(?:企业|公司|厂商)")
+#: what follows a list of platforms a task builds (…等平台, …等创新载体)
+_PLATFORM_TAIL = re.compile(r"等[^，。；、]{0,10}?(?:平台|载体|设施)")
+#: a list the clause ends by building (支持…研究院建设。)
+_BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?=[，。；、和及]|$)")
+#: a verb that builds what follows it, or builds on it as a platform
+_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|打造|布局|创建|共建|争创|谋划|依托|基于|利用)$")
+#: a category of beneficiaries, not one site (对新获批的国家…示范区)
+_CATEGORY_BEFORE = re.compile(r"对[^，。；]{0,12}的$")
+#: generic words for a city's zones: a name made of them needs its city (高新区人工智能产业园)
+_ZONE_WORDS = r"高新区|开发区|经开区|火炬|新区"
 
 
 @dataclass(frozen=True)
@@ -72,41 +100,196 @@ def _suffix_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(re.escape(s) for s in sorted(kinds, key=len, reverse=True))), kinds
 
 
+@cache
+def _designations() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Written form -> (canonical designation, holders) from ``lexicon.toml``."""
+    out = {}
+    for entry in words()["sites"].get("designations", []):
+        for form in (entry["name"], *entry["forms"]):
+            out[form] = (entry["name"], tuple(entry["holders"]))
+    return out
+
+
 def _ends_with_stop(text: str, i: int) -> bool:
+    """Does ``text[:i]`` end with a left stop? Not when a dictionary word runs into the stop from
+    its left (中国（浙江）自由贸易试验区: 由 is a stop, 自由 a word)."""
     stops, lengths = _left_stops()
-    return any(text[i - n:i] in stops for n in lengths if n <= i)
+    for n in lengths:
+        if n <= i and text[i - n:i] in stops:
+            return i == n or not _straddled(text, i - n)
+    return False
+
+
+def _suffix_of(name: str) -> str:
+    return next(s for s, _ in _suffixes() if name.endswith(s))
 
 
 def find_sites(text: str, context_city: Region | None = None, home: Region | None = None) -> list[SiteMention]:
-    """Every site named in ``text`` (a measure's text or a goal clause)."""
+    """Every site named in ``text`` (a measure's text or a goal clause); ``home`` is the plan's region."""
     found: list[SiteMention] = []
     taken: list[tuple[int, int]] = []
     known, forms = _known_regex()
     for match in known.finditer(text):
         site, form = forms[match.group(0)], match.group(0)
         taken.append((match.start(), match.end()))
+        if site.kind == "lab" and _acts(text, match.start(), match.end()):
+            continue  # 之江实验室联合企业开展攻关: the lab acts, it is an organization here
         found.append(SiteMention(site.name, form, match.start(), site.kind, site.name_en, site.city,
                                  site.district, True))
+    for mention in _supercomputing_centres(text, home):
+        if not any(s < mention.start + len(mention.written) and mention.start < e for s, e in taken):
+            taken.append((mention.start, mention.start + len(mention.written)))
+            found.append(mention)
     for start, end, kind in _pattern_candidates(text):
+        inner = [m for m in found if start <= m.start and m.start + len(m.written) < end]
+        if inner and not any(s < end and start < e for s, e in taken
+                             if not any(m.start == s for m in inner)):
+            mention = _within_known(text, start, end, kind, inner, context_city, home)
+            if mention:  # 光谷科学岛: a site inside a known one, named after it
+                found = [m for m in found if m not in inner] + [mention]
+                taken = [t for t in taken if not any(m.start == t[0] for m in inner)] + [(start, end)]
+            continue
         if any(s < end and start < e for s, e in taken):
             continue
+        if not _hosts(text, start, end):
+            continue
         written = text[start:end]
+        if _shared_designation(text, start, written):
+            continue
         listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
-        mention = _unknown_site(written, start, kind, context_city, listed, home)
+        clause = text[max(text.rfind(c, 0, start) for c in "，。；;\n") + 1:start]
+        mention = _unknown_site(written, start, kind, context_city, listed, home, clause)
         if mention:
             taken.append((start, end))
             found.append(mention)
     return sorted(found, key=lambda m: m.start)
 
 
-def _pattern_candidates(text: str) -> list[tuple[int, int, str]]:
+#: 国家超级计算<city>中心, also written with the standard short form 超算 (国家超算深圳中心)
+_SUPERCOMPUTING = re.compile(r"国家超(?:级计)?算([\u4e00-\u9fff]{2,3}?)中心")
+
+
+def _supercomputing_centres(text: str, home: Region | None) -> list[SiteMention]:
+    """The national supercomputing centres, named by their city in the full form."""
+    out = []
+    for match in _SUPERCOMPUTING.finditer(text):
+        place = leading_place(match.group(1), home)
+        if place and place[0] == match.group(1):
+            city = place[1] if place[1].level != "District" else None
+            out.append(SiteMention(f"国家超级计算{match.group(1)}中心", match.group(0), match.start(), "facility",
+                                   None, city.name if city else None, None, False))
+    return out
+
+
+def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMention],
+                  context_city: Region | None, home: Region | None) -> SiteMention | None:
+    """A name that runs on from known sites to an ending of its own (光谷科学岛, 雄安新区中关村科技园):
+    one site, placed where the known one is when its own name gives no place."""
+    if not _hosts(text, start, end):
+        return None
+    mention = _unknown_site(text[start:end], start, kind, context_city, True, home)
+    if mention is None:
+        return None
+    if mention.city is None:
+        mention = SiteMention(mention.name, mention.written, start, kind, None, inner[0].city, inner[0].district,
+                              False)
+    return mention
+
+
+def _shared_designation(text: str, start: int, written: str) -> bool:
+    """A designation after a list of cities (广州、深圳国家…试验区) is one each city holds, not a site
+    of the last city alone."""
+    if _suffix_of(written) not in words()["sites"]["designation_suffixes"] or text[start - 1:start] != "、":
+        return False
+    before = text[_left_edge(text, start - 1):start - 1]
+    return bool(before and regions().lookup(before))
+
+
+def acting_bodies(text: str, home: Region | None = None) -> list[tuple[int, int]]:
+    """Spans of named institutions with a site's ending that act in ``text`` (…实验室联合企业开展攻关;
+    …创新中心等创新主体) or that no task builds (…研究院开展研发): organizations, not sites. The name
+    must hold like a site's (a place, a proper noun, a list of names): 高水平创新研究院 names none."""
+    spans = []
+    known, _forms = _known_regex()
+    for match in known.finditer(text):
+        if _forms[match.group(0)].kind == "lab" and _acts(text, match.start(), match.end()):
+            spans.append((match.start(), match.end()))
+    for start, end, kind in _pattern_candidates(text):
+        if any(s < end and start < e for s, e in spans):
+            continue
+        if _suffix_of(text[start:end]) in words()["sites"]["body_suffixes"] and not _hosts(text, start, end):
+            listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
+            if _unknown_site(text[start:end], start, kind, None, listed, home):
+                spans.append((start, end))
+    return spans
+
+
+def _hosts(text: str, start: int, end: int) -> bool:
+    """Does the sentence use the named institution as a site? Not when it acts (联合…, 等创新主体)
+    or is listed as a company, and a 研究院 only when a task builds it as a platform."""
+    suffix = _suffix_of(text[start:end])
+    if suffix in words()["sites"]["body_suffixes"] and _acts(text, start, end):
+        return False
+    if _FIRMS_TAIL.match(text, _list_bounds(text, start, end)[1]):
+        return False  # 天合光能、理想汽车常州基地等链主企业: a company, named with its plant
+    if suffix in words()["sites"]["platform_only"]:
+        return _built(text, start, end)
+    return True
+
+
+def _list_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The list of names joined by 、 that the name at ``start:end`` stands in."""
+    while start > 1 and text[start - 1] == "、":
+        before = _left_edge(text, start - 1)
+        if before >= start - 1:
+            break
+        start = before
+    while end < len(text) and text[end] == "、":
+        item = _list_item().match(text, end + 1)
+        if not item:
+            break
+        end = item.end()
+    return start, end
+
+
+def list_start(text: str, end: int) -> int:
+    """Where the list of names joined by 、 that ends at ``end`` begins (after its verb)."""
+    return _list_bounds(text, _left_edge(text, end), end)[0]
+
+
+@cache
+def _list_item() -> re.Pattern[str]:
+    """The next name of a list: up to the first ending of a site or a body (…研究院|联合企业), else a
+    short bare name (华为)."""
+    endings = {s for s, _ in _suffixes()} | {s for s, _ in words()["organizations"]["suffixes"]}
+    alternation = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
+    return re.compile(rf"[^，,。；;：:、\n等]{{1,28}}?(?:{alternation})|[^，,。；;：:、\n等]{{2,12}}(?=[、等])")
+
+
+def _acts(text: str, start: int, end: int) -> bool:
+    """The list holding the name is the subject of 联合/牵头, or is called 创新主体."""
+    _list_start, list_end = _list_bounds(text, start, end)
+    return bool(_ACTING.match(text, list_end))
+
+
+def _built(text: str, start: int, end: int) -> bool:
+    """A task builds the name (建设…, …等平台)."""
+    list_start, list_end = _list_bounds(text, start, end)
+    return bool(_PLATFORM_TAIL.match(text, list_end) or _BUILDS.search(text[max(0, list_start - 4):list_start])
+                or _BUILT_AFTER.match(text, list_end))
+
+
+@lru_cache(maxsize=1024)
+def _pattern_candidates(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, kind) of every name with a site's ending, the longest where they nest. Cached:
+    sites, acting bodies and organizations of one text all start from them."""
     candidates: list[tuple[int, int, str]] = []
     regex, kinds = _suffix_regex()
     for match in regex.finditer(text):
         suffix, end = match.group(0), match.end()
         if end < len(text) and _continues_name(text, end):
             continue
-        start = _left_edge(text, match.start())
+        start = _after_leading_verb(text, _left_edge(text, match.start()), match.start())
         if end - start > len(suffix) and end - start <= 30:
             candidates.append((start, end, kinds[suffix]))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -116,7 +299,23 @@ def _pattern_candidates(text: str) -> list[tuple[int, int, str]]:
             continue
         kept = [k for k in kept if not (c[0] <= k[0] and k[1] <= c[1])]
         kept.append(c)
-    return kept
+    return tuple(kept)
+
+
+def _after_leading_verb(text: str, start: int, suffix_start: int) -> int:
+    """Skip what runs up to a verb no stop list holds when a place follows it (租用|兰州新区,
+    企业联动|合肥高新区)."""
+    from loaders.segment import tagged
+
+    core = text[start:suffix_start]
+    if not any(leading_place(core[i:]) for i in range(2, len(core) - 1)):
+        return start  # no place after a possible verb: nothing to tag
+    at, cut = start, start
+    for word, flag in tagged(core):
+        at += len(word)
+        if flag == "v" and len(word) >= 2 and leading_place(text[at:suffix_start]):
+            cut = at
+    return cut
 
 
 def _continues_name(text: str, end: int) -> bool:
@@ -128,8 +327,8 @@ def _continues_name(text: str, end: int) -> bool:
 
 def _left_edge(text: str, suffix_start: int) -> int:
     """Where a name ending at ``suffix_start`` begins: after punctuation, a verb, or a conjunction
-    that joins two names (A园和B园), but across a conjunction inside one name (人工智能与数字经济产业基地)
-    and across a place in brackets (中国（广东）机器人集成创新中心)."""
+    that joins two names (A园和B园), but across a conjunction inside one name (人工智能与数字经济产业基地),
+    across a place in brackets (中国（广东）机器人集成创新中心) and across a blank inside Latin words."""
     i = suffix_start
     while i > 0:
         ch = text[i - 1]
@@ -143,12 +342,13 @@ def _left_edge(text: str, suffix_start: int) -> int:
             if opening >= 0 and i - 1 - opening <= 12:
                 i = opening  # a quoted proper name before the ending: “无锡·延安”智算中心
                 break
-        if ch in STOP_CHARS or _ends_with_stop(text, i):
+        if ch == " " and re.search(r"[A-Za-z] $", text[:i]) and re.match(r"[A-Za-z]", text[i:i + 1]):
+            i -= 1  # AI for Science平台
+            continue
+        if ch in STOP_CHARS or (_ends_with_stop(text, i) and not _ends_name_core(text, i, suffix_start)):
             break
-        if ch in "和与及" and (any(text.endswith(s, 0, i - 1) for s, _ in _suffixes())
-                              or _starts_with_place(text[i:suffix_start])
-                              or re.search(r"(大学|学院|研究院|研究所|实验室|公司|集团|医院|[)）])$", text[:i - 1])):
-            break  # 香港科技大学（广州）及南沙科学城, 国家超级计算成都中心和成都智算中心: two names
+        if ch in "和与及" and joins_two_names(text, i - 1, suffix_start):
+            break
         i -= 1
     for form, _org in _org_names():
         if len(form) >= 2 and text.endswith(form, 0, i):
@@ -156,8 +356,22 @@ def _left_edge(text: str, suffix_start: int) -> int:
     return i
 
 
+def _ends_name_core(text: str, i: int, suffix_start: int) -> bool:
+    """A word that is a verb elsewhere but the last word of the name here: 创新发展|试验区, 协同|创新中心."""
+    return i == suffix_start and any(text.endswith(w, 0, i) for w in words()["sites"]["core_end_words"])
+
+
+def joins_two_names(text: str, at: int, suffix_start: int) -> bool:
+    """Is the conjunction at ``at`` between two names rather than inside one?
+    香港科技大学（广州）及南沙科学城, 国家超级计算成都中心和成都智算中心, 龙头企业及国家…创新中心."""
+    left, right = text[:at], text[at + 1:suffix_start]
+    return bool(any(left.endswith(s) for s, _ in _suffixes())
+                or _starts_with_place(right) or re.match(r"国家|各|一批|相关|有关|其他|若干|多个", right)
+                or re.search(r"(大学|学院|研究院|研究所|实验室|公司|集团|医院|企业|高校|院所|机构|单位|[)）])$", left))
+
+
 def _starts_with_place(text: str) -> bool:
-    return _leading_place(text) is not None
+    return leading_place(text) is not None
 
 
 @cache
@@ -167,9 +381,18 @@ def _org_names() -> list[tuple[str, str]]:
     return [(form, org.name) for org in known_organizations() for form in (org.name, *org.aliases)]
 
 
+@cache
+def _org_forms() -> frozenset[str]:
+    return frozenset(form for form, _name in _org_names())
+
+
 def _unknown_site(written: str, start: int, kind: str, context_city: Region | None,
-                  listed: bool = False, home: Region | None = None) -> SiteMention | None:
-    """A site by its ending, if its name carries a place, a proper name, or stands in a list of sites."""
+                  listed: bool = False, home: Region | None = None,
+                  clause: str = "") -> SiteMention | None:
+    """A site by its ending, if its name carries a place, a proper name, stands in a list of sites,
+    or is a national designation the plan's city holds."""
+    if written in _org_forms():
+        return None  # 国家新材料大数据中心 is a body the plan works with
     plain = written
     for form, _org in _org_names():
         plain = plain.replace(form, "")
@@ -177,12 +400,22 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
         return None  # digits only inside a token such as 5G
     if re.match(r"有关|相关|各类|各|符合条件的|一批|若干|其他|现有", written):
         return None  # a determiner makes no name
-    suffix = next(s for s, _ in _suffixes() if written.endswith(s))
+    suffix = _suffix_of(written)
     core = written[: -len(suffix)]
-    place = _leading_place(core, home)
+    place = leading_place(core, home)
     residual = _generic_regex().sub("", core)
+    if suffix in words()["sites"]["designation_only"] and place and written[len(place[0]):] not in _designations():
+        return None  # 福州人工智能开放创新平台: a platform, not a place
+    if not place and suffix in words()["sites"]["designation_suffixes"]:
+        designated = _designation(written, core, home, clause)
+        if designated:
+            return SiteMention(designated[0], written, start, kind, None, designated[1], None, False)
+        if core.startswith("国家") or suffix in words()["sites"]["designation_only"]:
+            return None  # a state designation whose holder is not known names no one place
+    if suffix in words()["sites"]["named_suffixes"] and not (proper(core, places=False) or _branded(core)):
+        return None  # 空港新城边缘计算节点: nodes of a zone, not one named node (天翼云(延安)节点)
     strong = suffix in words()["sites"]["strong_suffixes"] and len(residual) >= 2
-    if not (place or strong or _proper(core) or (listed and residual)):
+    if not (place or strong or proper(core) or (listed and _has_own_word(core))):
         return None
     name = written
     city = district = None
@@ -193,43 +426,183 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
         elif region.level == "City":
             city = region.name
         rest = written[len(place[0]):]
-        inner = _leading_place(rest, home)
+        inner = leading_place(rest, home)
         if region.level == "City" and inner and inner[1].level == "District" and inner[1].parent == region.name:
             name = rest  # 佛山顺德机器人谷 -> 顺德机器人谷: the district names it well enough
-    elif context_city is not None and len(re.sub(r"高新区|开发区|经开区|火炬|新区", "", residual)) < 2:
-        name = context_city.short + written  # 高新区人工智能产业园 under 佛山 -> 佛山高新区人工智能产业园
-        city = context_city.name
+        elif rest in _designations():
+            name = place[0] + _designations()[rest][0]  # 杭州国家人工智能创新发展试验区: the official form
+    elif (len(_generic_regex().sub("", re.sub(_ZONE_WORDS, "", core))) < 2
+          and (context_city or re.search(_ZONE_WORDS, core))):
+        local = context_city or _plan_city(home)
+        if local is None:
+            return None  # 高新区数据中心 with no city to place it in names nothing that can be told apart
+        name = local.short + written  # 高新区人工智能产业园 under 佛山 -> 佛山高新区人工智能产业园
+        city = local.name
     if city is None and context_city is not None:
         city = context_city.name
     return SiteMention(name, written, start, kind, None, city, district, False)
 
 
+def _branded(core: str) -> bool:
+    """A name followed by the place of its branch in brackets (移动云(兰州)): a named facility."""
+    branch = re.search(r"([\u4e00-\u9fffA-Za-z]{2,8})[（(]([\u4e00-\u9fff]{2,6})[）)]$", core)
+    return bool(branch and regions().lookup(branch.group(2)) and _has_own_word(branch.group(1)))
+
+
+def _designation(written: str, core: str, home: Region | None, clause: str) -> tuple[str, str] | None:
+    """(name, region) of a designation written without its holder: 国家人工智能创新应用先导区 in a
+    Wuhan plan is 武汉国家人工智能创新应用先导区, “人工智能+”创新发展试验区 in a Suzhou plan is
+    Suzhou's. A designation of the state counts when ``lexicon.toml`` lists who holds it (a city, or
+    a province for 国家数字经济创新发展试验区); a quoted programme's pilot zone is the plan city's
+    own. The city the clause names as its builder holds it (支持成都建设国家…); with several
+    (支持南京、苏州建设…) it names no one site, nor does a category of beneficiaries
+    (对新获批的国家级示范区)."""
+    if home is None or _CATEGORY_BEFORE.search(clause):
+        return None
+    national = re.match(r"国家级?", core)
+    if national:
+        if len(core) - national.end() < 4:
+            return None  # 国家级示范区: a rank, not a designation
+    elif not re.match(r"“[^”]{2,12}”", core):
+        return None
+    builders = _cities_in(clause)
+    if len(builders) > 1:
+        return None
+    if national:
+        known = _designations().get(re.sub(r"^国家级", "国家", written))
+        if known is None:
+            return None  # which level holds an unlisted designation is not known (国家生态文明试验区)
+        holder = builders[0] if builders else _holder(home, known[1])
+        return (holder.short + known[0], holder.name) if holder else None
+    if _suffix_of(written) not in words()["sites"]["programme_suffixes"]:
+        return None
+    city = _plan_city(home)
+    return (city.short + written, city.name) if city else None
+
+
+def _cities_in(clause: str) -> list[Region]:
+    """The cities (prefecture level or above) a clause names as whole words, in order."""
+    found: list[Region] = []
+    i = 0
+    while i < len(clause) - 1:
+        place = leading_place(clause[i:])
+        if place and place[1].level == "City" and not place[1].county_level and place[1] not in found:
+            found.append(place[1])
+            i += len(place[0])
+        else:
+            i += 1
+    return found
+
+
+def _holder(home: Region, holders: tuple[str, ...]) -> Region | None:
+    """The division that holds a designation named in a plan of ``home``: the plan's own division or
+    city when it is a holder or below a province; in a province plan, its only holder there (广东
+    has two, so a Guangdong plan's bare 国家人工智能创新应用先导区 names no one site)."""
+    index = regions()
+    chain = [home]
+    while chain[-1].parent and index.by_name.get(chain[-1].parent):
+        chain.append(_same_province(index.by_name[chain[-1].parent], home))
+    for region in chain:
+        if region.name in holders:
+            return region
+    if home.level == "Province":
+        inside = [r for h in holders for r in index.by_name.get(h, []) if r.province == home.name]
+        return inside[0] if len(inside) == 1 else None
+    if any(region.level == "Province" for h in holders for region in index.by_name.get(h, [])):
+        return None  # held by provinces, and not by this plan's
+    return _plan_city(home)
+
+
+def _same_province(found: list[Region], home: Region) -> Region:
+    return next((r for r in found if r.province == home.province), found[0])
+
+
+def _plan_city(home: Region | None) -> Region | None:
+    """The city of a plan: the plan's own city, or the city of its district; none for a province."""
+    if home is None or home.level == "Province":
+        return None
+    if home.level == "District" or home.county_level:
+        parents = regions().by_name.get(home.parent or "")
+        return _same_province(parents, home) if parents else None
+    return home
 
 
 @cache
-def _proper(core: str) -> bool:
-    """Does the name hold a proper noun (jieba tags place and person names ns/nr, others nz/nt)?"""
+def proper(core: str, places: bool = True) -> bool:
+    """Does the name hold a proper noun (jieba tags place and person names ns/nr, others nz/nt)?
+    With ``places`` false, a place name does not count."""
     from loaders.segment import tagged
 
     generic = set(words()["sites"]["generic"])
     not_places = set(words()["sites"]["not_places"])
-    return any(flag in ("ns", "nr", "nz", "nt") and len(word) >= 2 and word not in not_places
+    flags = ("ns", "nr", "nz", "nt") if places else ("nr", "nz", "nt")
+    return any(flag in flags and len(word) >= 2 and word not in not_places
                and word not in generic for word, flag in tagged(core))
 
 
-def _leading_place(core: str, home: Region | None = None) -> tuple[str, Region] | None:
-    """The division a name starts with. A short name (万山, 中山) counts only inside the plan's
-    own province when that is known: 万山无人船海上测试场 in a Guangdong plan is not in Guizhou."""
+@cache
+def _has_own_word(core: str) -> bool:
+    """Does the name hold a word of two characters or more that is not generic (梦想小镇,
+    国家信息光电子创新中心), or a site's ending (科技城新区)? Not a lone character left by a cut
+    word (在川|全国重点实验室), nor a piece of a generic phrase (具身|智能产业园)."""
+    from loaders.segment import tokenize
+
+    if any(len(s) >= 3 and s in core for s, _ in _suffixes()):
+        return True  # 科技城|新区: the zone of a named science city
+    generic = set(words()["sites"]["generic"])
+    spans = [m.span() for m in _generic_regex().finditer(core)]
+    return any(len(word) >= 2 and word not in generic and re.match(r"[\u4e00-\u9fffA-Za-z]", word)
+               and not any(a <= start and end <= b for a, b in spans)
+               for word, start, end in tokenize(core))
+
+
+def leading_place(core: str, home: Region | None = None) -> tuple[str, Region] | None:
+    """The division a name starts with, as a whole word: 大连接 does not start with 大连, 杭州湾 not
+    with 杭州. A short name of a county or district (万山, 光明) counts only inside the plan's own
+    province: 万山无人船海上测试场 in a Guangdong plan is not in Guizhou, and with no province
+    known it does not count."""
     index = regions()
     for size in range(min(6, len(core)), 1, -1):
         head = core[:size]
         hits = index.by_name.get(head)
         if not hits:
-            hits = index.by_short.get(head, [])
-            if home is not None:
-                hits = [h for h in hits if h.province == home.province]
-        if hits:
+            hits = [h for h in index.by_short.get(head, [])
+                    if _prefecture_or_above(h) or (home is not None and h.province == home.province)]
+        if hits and not _straddled(core, size):
             if home is not None:
                 hits = sorted(hits, key=lambda h: h.province != home.province)
             return head, hits[0]
     return None
+
+
+def _prefecture_or_above(region: Region) -> bool:
+    return region.level == "Province" or (region.level == "City" and not region.county_level)
+
+
+def _straddled(text: str, boundary: int) -> bool:
+    """Does a dictionary word cross ``boundary`` (连接 in 大连接, 杭州湾 in 杭州湾新区)? Not when a longer
+    word starts at the boundary (龙华|人工智能 beats 华人), nor for a known name that starts with the
+    place (东莞松山湖)."""
+    reach = max((j for j in range(boundary + 1, min(len(text), boundary + 6) + 1)
+                 if _word_frequency(text[boundary:j])), default=boundary)
+    for i in range(max(0, boundary - 3), boundary):
+        for j in range(max(boundary + 1, reach), min(len(text), i + 5) + 1):
+            word = text[i:j]
+            if _word_frequency(word) and not (i == 0 and _is_known_name(word)):
+                return True
+    return False
+
+
+@cache
+def _is_known_name(word: str) -> bool:
+    """A division's or a known site's name: the place it starts with is its place (东莞松山湖). A
+    company's is not (宁德时代 is no place in 宁德)."""
+    index = regions()
+    return word in index.by_name or word in index.by_short or word in dict(_known_index())
+
+
+def _word_frequency(word: str) -> int:
+    """How often jieba's dictionary (with the project's user words) has seen ``word``; 0 if never."""
+    from loaders.segment import _tokenizer  # the shared, already loaded dictionary
+
+    return _tokenizer().FREQ.get(word, 0)

@@ -1,0 +1,285 @@
+"""The rules for sites and organizations, on sentences written for them.
+
+Each test holds what must be read and what must not: a site list that grows by
+pattern must not grow by junk. The sentences are made up (places, bodies and
+wording vary from the gold documents), so they show the rules, not the pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Label, Rel
+from loaders.extract import extract
+from loaders.lexicon import Region, regions
+from loaders.mentions import find_organizations
+from loaders.read import RawDocument
+from loaders.sites import find_sites
+
+
+def region(name: str) -> Region:
+    return regions().by_name[name][0]
+
+
+def sites(text: str, home: str | None = None) -> dict[str, str]:
+    """name -> as written, of every site in ``text`` read in a plan of ``home``."""
+    return {m.name: m.written for m in find_sites(text, None, region(home) if home else None)}
+
+
+def organizations(text: str, home: str | None = None) -> dict[str, str]:
+    """name -> kind of every organization in ``text``."""
+    return {m.name: m.kind for m in find_organizations(text, home=region(home) if home else None)}
+
+
+# -- national designations -------------------------------------------------------------------
+
+def test_a_designation_written_bare_is_the_one_the_plan_city_holds():
+    found = sites("到2026年，国家人工智能创新应用先导区建设取得明显成效。", "西安市")
+    assert found == {"西安国家人工智能创新应用先导区": "国家人工智能创新应用先导区"}
+
+
+def test_a_designation_takes_its_official_form_whatever_the_wording():
+    assert set(sites("全力建设国家人工智能创新发展试验区。", "郑州市")) == {"郑州国家新一代人工智能创新发展试验区"}
+    assert set(sites("加快建设国家级人工智能创新应用先导区。", "郑州市")) == {"郑州国家人工智能创新应用先导区"}
+    assert set(sites("高水平建设沈阳国家人工智能创新发展试验区。", "辽宁省")) == {
+        "沈阳国家新一代人工智能创新发展试验区"}
+
+
+def test_a_province_plan_names_a_designation_only_through_its_one_holder():
+    assert set(sites("推动国家新一代人工智能创新发展试验区提质升级。", "湖南省")) == {
+        "长沙国家新一代人工智能创新发展试验区"}
+    assert sites("推动国家人工智能创新应用先导区提质升级。", "山东省") == {}  # 济南 and 青岛 both hold one
+    assert sites("推动国家人工智能创新应用先导区提质升级。", "江西省") == {}  # no holder in the province
+
+
+def test_the_city_a_clause_names_as_builder_holds_the_designation():
+    assert set(sites("支持合肥建设国家人工智能创新应用先导区。", "安徽省")) == {"合肥国家人工智能创新应用先导区"}
+    assert sites("支持南昌、赣州建设国家人工智能创新应用先导区。", "江西省") == {}
+    assert sites("支持广州、深圳国家新一代人工智能创新发展试验区建设。", "广东省") == {}
+
+
+def test_a_province_designation_is_named_after_the_province():
+    assert set(sites("高质量建设国家数字经济创新发展试验区。", "福州市")) == {"福建国家数字经济创新发展试验区"}
+    assert sites("高质量建设国家数字经济创新发展试验区。", "南京市") == {}  # 江苏 holds none
+
+
+def test_no_site_from_an_unlisted_designation_a_rank_or_a_category():
+    assert sites("深入推进国家生态文明试验区建设。", "南昌市") == {}
+    assert sites("积极创建国家级示范区。", "南昌市") == {}
+    assert sites("对新获批的国家人工智能创新应用先导区给予奖励。", "南昌市") == {}
+    assert sites("推动国家人工智能创新应用先导区建设。") == {}  # no plan region: no holder
+
+
+def test_a_city_pilot_zone_named_after_a_quoted_programme_is_the_city_own():
+    found = sites("到2027年，建成具有全国影响力的“数据要素×”创新发展试验区。", "无锡市")
+    assert found == {"无锡“数据要素×”创新发展试验区": "“数据要素×”创新发展试验区"}
+    assert sites("打造“人工智能+制造”先行区。", "无锡市") == {}  # placed in a zone the text names
+
+
+def test_a_platform_ending_names_a_site_only_as_a_listed_designation():
+    assert set(sites("建成国家人工智能公共算力开放创新平台。", "南宁市")) == {
+        "南宁国家新一代人工智能公共算力开放创新平台"}
+    assert sites("建设南宁人工智能开放创新平台。", "南宁市") == {}
+    assert sites("建成国家人工智能公共算力开放创新平台。", "广西壮族自治区") == {}
+
+
+# -- recognition by pattern ------------------------------------------------------------------
+
+def test_a_name_that_runs_on_from_a_known_site_is_one_site_placed_there():
+    found = find_sites("支持光谷软件园扩容，推进张江科学城人工智能岛建设。", None, None)
+    assert [(m.name, m.city) for m in found] == [("光谷软件园", "武汉市"), ("张江科学城", "上海市")]
+    (inner,) = find_sites("加快建设中关村科学城人工智能产业园。", None, region("北京市"))
+    assert (inner.name, inner.district) == ("中关村科学城人工智能产业园", "海淀区")
+
+
+def test_an_industrial_park_and_an_airport_with_a_place():
+    assert set(sites("支持襄阳高新区工业园区、襄阳刘集机场建设低空物流枢纽，推进通用机场建设。", "襄阳市")) == {
+        "襄阳高新区工业园区", "襄阳刘集机场"}
+
+
+def test_endings_of_platforms_and_facilities_with_a_place_or_a_proper_name():
+    found = sites("加快建设兰州新区数据中心、移动云(兰州)节点和甘肃省工业人工智能应用能力中心。", "甘肃省")
+    assert set(found) == {"兰州新区数据中心", "移动云(兰州)节点", "甘肃省工业人工智能应用能力中心"}
+
+
+def test_a_national_supercomputing_centre_by_its_city_in_either_form():
+    found = find_sites("依托国家超算太原中心二期和国家超级计算昆明中心，不新建国家超算中心。", None, None)
+    assert [(m.name, m.written, m.city) for m in found] == [
+        ("国家超级计算太原中心", "国家超算太原中心", "太原市"),
+        ("国家超级计算昆明中心", "国家超级计算昆明中心", "昆明市")]
+
+
+def test_endings_made_only_of_generic_words_name_nothing():
+    assert sites("推动数据中心绿色化改造，新建大型数据中心能效达到先进水平。", "贵阳市") == {}
+    assert sites("在开发区布局一批边缘计算节点。", "贵阳市") == {}
+    assert sites("建设国家工业互联网标识解析二级节点和省级算力调度中心。", "贵州省") == {}
+    assert sites("依托科技城、产业园区、军民融合产业基地等载体集聚企业。", "绵阳市") == {}
+    assert sites("推动运营商、云服务商和各类算力平台协同发展。", "贵州省") == {}
+
+
+def test_a_list_of_names_holds_plain_names_and_a_list_of_kinds_holds_none():
+    assert set(sites("以良渚小镇、梦想小镇等特色小镇为引领。", "杭州市")) == {"良渚小镇", "梦想小镇"}
+    assert sites("布局低空经济产业园、具身智能产业园、元宇宙产业园。", "杭州市") == {}
+
+
+def test_a_generic_zone_name_takes_the_plan_city_and_none_without_one():
+    assert sites("加快新区数据中心二期建设。", "宜昌市") == {"宜昌新区数据中心": "新区数据中心"}
+    assert sites("加快新区数据中心二期建设。", "湖北省") == {}
+
+
+def test_a_place_counts_only_as_a_whole_word():
+    found = find_sites("推进杭州湾新区智能制造产业园建设，加强大连接产业园配套。", None, None)
+    assert all(m.city != "杭州市" for m in found)  # 杭州湾新区 is in Ningbo
+    assert all(m.city != "大连市" for m in found)  # 大连接: no 大连
+
+
+def test_a_district_short_name_counts_only_inside_the_plan_province():
+    (inside,) = find_sites("支持坪山人工智能产业基地建设。", None, region("广东省"))
+    assert (inside.district, inside.city) == ("坪山区", "深圳市")
+    assert all(m.district is None for m in find_sites("支持坪山人工智能产业基地建设。", None, None))
+
+
+def test_a_verb_no_stop_list_holds_is_not_part_of_a_name():
+    assert set(sites("企业租用长沙经开区标准厂房的，给予补贴。", "长沙市")) == {"长沙经开区"}
+    assert set(sites("推进中国（湖南）自由贸易试验区长沙片区建设。", "长沙市")) == {
+        "中国（湖南）自由贸易试验区长沙片区"}
+
+
+def test_a_conjunction_before_a_new_name_or_a_determiner_ends_the_name():
+    assert set(sites("依托骨干企业及国家数字化设计与制造创新中心等创新平台开展攻关。", "武汉市")) == {
+        "国家数字化设计与制造创新中心"}
+    assert sites("依托骨干企业及各类创新中心开展攻关。", "武汉市") == {}
+
+
+# -- an institution: a site when it hosts work, an organization when it acts ----------------
+
+def test_a_research_institute_built_as_a_platform_is_a_site():
+    assert set(sites("加快建设青岛海洋智能研究院、青岛具身智能研究院等平台。", "青岛市")) == {
+        "青岛海洋智能研究院", "青岛具身智能研究院"}
+    assert set(sites("支持山东省人工智能安全研究院建设。", "山东省")) == {"山东省人工智能安全研究院"}
+
+
+def test_a_research_institute_that_does_the_work_is_an_organization():
+    text = "推动青岛海洋智能研究院开展海洋大模型研发。"
+    assert sites(text, "青岛市") == {}
+    assert organizations(text, "青岛市") == {"青岛海洋智能研究院": "institute"}
+
+
+def test_a_lab_that_teams_up_with_others_is_an_organization_and_a_lab_built_on_is_a_site():
+    acting = "支持崂山实验室联合龙头企业开展关键技术攻关。"
+    assert sites(acting, "青岛市") == {}
+    assert organizations(acting, "青岛市") == {"崂山实验室": "institute"}
+    hosting = "依托崂山实验室建设海洋科学大模型。"
+    assert set(sites(hosting, "青岛市")) == {"崂山实验室"}
+    assert organizations(hosting, "青岛市") == {}
+
+
+def test_centres_listed_as_innovation_bodies_beside_universities_are_organizations():
+    text = "支持山东大学、中国海洋大学、山东省机器人创新中心、智能感知技术创新中心等创新主体联合企业攻关。"
+    assert sites(text, "山东省") == {}
+    assert set(organizations(text, "山东省")) == {"山东大学", "中国海洋大学", "山东省机器人创新中心",
+                                                 "智能感知技术创新中心"}
+
+
+def test_a_company_listed_with_its_plant_is_the_company():
+    text = "支持潍柴动力、比亚迪济南基地等链主企业打通供应链数据。"
+    assert sites(text, "济南市") == {}
+    assert organizations(text, "济南市") == {"潍柴动力": "enterprise", "比亚迪": "enterprise"}
+
+
+# -- organizations -----------------------------------------------------------------------------
+
+def test_a_phrase_with_de_a_verb_or_generic_words_is_no_organization():
+    assert organizations("推动形成开放共享、安全可信的联盟。") == {}
+    assert organizations("组建细分领域专利联盟，发挥行业协会和产业联盟作用。") == {}
+    assert organizations("支持高校建设人工智能学院，成立高水平创新研究院。") == {}
+
+
+def test_a_body_named_by_its_ending_carries_a_place_or_a_proper_name():
+    found = organizations("发挥宁波市软件行业协会、国防科技大学和中国科学院沈阳自动化研究所作用。")
+    assert found == {"宁波市软件行业协会": "association", "国防科技大学": "university",
+                     "中国科学院沈阳自动化研究所": "institute"}
+
+
+def test_a_regional_name_anchors_a_body_and_the_longest_ending_wins():
+    assert organizations("发挥成渝人工智能产业联盟作用，支持苏州人工智能研究院有限公司等企业。") == {
+        "成渝人工智能产业联盟": "association", "苏州人工智能研究院有限公司": "enterprise"}
+    assert organizations("发挥西部产业联盟作用。") == {}
+
+
+def test_a_university_keeps_its_branch_city_and_writes_its_campus():
+    (org,) = find_organizations("支持中国矿业大学（北京）深圳校区开展人才培养。")
+    assert (org.name, org.written, org.kind) == ("中国矿业大学（北京）", "中国矿业大学（北京）深圳校区", "university")
+    (known,) = find_organizations("依托清华大学深圳校区开展联合攻关。")
+    assert (known.name, known.written) == ("清华大学", "清华大学深圳校区")
+
+
+def test_a_bracketed_company_form_is_inside_the_name():
+    assert organizations("支持云南电网（集团）有限责任公司开展绿电交易。") == {
+        "云南电网（集团）有限责任公司": "enterprise"}
+
+
+def test_a_known_company_is_not_a_body_where_it_names_a_site_or_a_model():
+    (plant,) = find_sites("支持宁德时代宜宾基地扩大产能。", None, region("四川省"))
+    assert (plant.name, plant.city) == ("宁德时代宜宾基地", None)  # not in 宁德
+    assert organizations("支持宁德时代宜宾基地扩大产能。", "四川省") == {}
+    assert organizations("完成DeepSeek模型本地化部署，推广华为盘古大模型。") == {"华为": "enterprise"}
+
+
+def test_the_bare_names_of_a_list_of_leading_firms_are_firms_and_sectors_are_not():
+    assert organizations("支持长城汽车、晶澳科技等龙头企业建设灯塔工厂。") == {
+        "长城汽车": "enterprise", "晶澳科技": "enterprise"}
+    assert organizations("支持汽车、家电、纺织服装等龙头企业开展智能化改造。") == {}
+    assert organizations("支持银行、证券、保险等机构开发金融大模型。") == {}
+    assert organizations("支持长城汽车、晶澳科技等企业建设灯塔工厂。") == {}  # no known firm, no 龙头
+    assert organizations("支持华为、荣耀等企业建设研发中心。") == {"华为": "enterprise", "荣耀": "enterprise"}
+    assert organizations("鼓励汽车、电子等行业龙头企业开放场景。") == {}
+
+
+# -- in a document ----------------------------------------------------------------------------
+
+DOCUMENT = """南宁市人工智能产业发展行动方案（2025—2027年）
+为加快人工智能产业发展，依托广西大学、南宁师范大学等高校，制定本方案。
+一、发展目标
+到2027年，国家人工智能创新应用先导区创建取得突破。
+二、重点任务
+（一）建设算力设施。加快建设南宁五象新区数据中心，推动东盟数字经济产业园建设。（责任单位：市发展改革委、南宁产业投资集团有限责任公司）
+（二）推动协同创新。支持桂林电子科技大学联合企业开展攻关。
+"""
+
+
+@pytest.fixture(scope="module")
+def nanning():
+    return extract(RawDocument("nanning.txt", DOCUMENT))
+
+
+def _named(graph, label: str) -> set[str]:
+    return {n.properties["name"] for n in graph.by_label(label)}
+
+
+def test_a_designation_in_a_goal_links_the_target_to_the_city_designation(nanning):
+    linked = {nanning.nodes[r.end].properties["name"] for r in nanning.relationships.values()
+              if r.type == Rel.AT_SITE and nanning.nodes[r.start].label == Label.TARGET}
+    assert linked == {"南宁国家人工智能创新应用先导区"}
+
+
+def test_bodies_named_outside_the_measures_are_organizations_too(nanning):
+    assert {"广西大学", "南宁师范大学", "桂林电子科技大学"} <= _named(nanning, Label.ORGANIZATION)
+
+
+def test_a_body_the_plan_names_as_responsible_is_an_agency_not_an_organization(nanning):
+    assert not any("南宁产业投资集团" in name for name in _named(nanning, Label.ORGANIZATION))
+
+
+def test_a_body_is_the_agency_only_when_the_agency_is_a_unit_of_it():
+    graph = extract(RawDocument("ali.txt", (
+        "阿里地区数字经济发展行动方案\n二、重点任务\n"
+        "（一）建设算力设施。支持阿里、华为等企业参与阿里地区数据中心建设。"
+        "（责任单位：阿里地区行政公署、中国电信阿里分公司）\n"
+        "（二）推广应用。推动中国电信开放5G网络能力。\n")))
+    assert {"阿里巴巴", "华为"} <= _named(graph, Label.ORGANIZATION)  # 阿里地区行政公署 is not 阿里
+    assert "中国电信" not in _named(graph, Label.ORGANIZATION)  # its branch is a responsible unit
+
+
+def test_a_division_that_starts_like_a_company_short_name_is_no_company():
+    assert organizations("推进阿里地区光伏数据中心建设。", "西藏自治区") == {}
