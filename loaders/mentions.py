@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.lexicon import KnownEntity, known_organizations, words
+from loaders.lexicon import KnownEntity, Region, known_organizations, regions, words
 
 
 @dataclass(frozen=True)
