@@ -113,6 +113,75 @@ def _is_title(text: str) -> bool:
     return bool(kind) and len(norm(core)) >= len(kind) + 3 and "。" not in text and len(text) <= 90
 
 
+@cache
+def _draft_re() -> re.Pattern[str]:
+    """A draft's status at the end of a title, or a line of its own: （征求意见稿）, (征求意见稿V2.2)."""
+    return re.compile(r"\s*(?:" + "|".join(words()["plan"]["draft_status"]) + r")\s*$")
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    """附件 / 附件2： in front of an annex's title."""
+    return re.compile(r"^(?:" + "|".join(words()["plan"]["title_labels"]) + r")\s*")
+
+
+def _trim(span: Span) -> Span:
+    """A title without what is printed around it but is not its name: a leading 附件 label and a
+    trailing draft status (a draft is named as the document it will become)."""
+    label = _label_re().match(span.text)
+    if label and label.end() < len(span.text):
+        span = span.sub(label.end())
+    draft = _draft_re().search(span.text)
+    if draft and draft.start() > 0:
+        span = span.sub(0, draft.start())
+    return span.strip(" ")
+
+
+SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]")
+
+
+def _opens_title(text: str) -> bool:
+    """Can this line be the first half of a title broken over two lines? Not a date, a 文号, an 附件
+    label or a numbered section: those stand above a title, they do not begin it."""
+    return not (DATE.fullmatch(text) or SIGNATURE_DATE.match(text) or DOC_NUMBER.fullmatch(text)
+                or _label_re().fullmatch(text) or SECTION_NUMBER.match(text))
+
+
+def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
+    """The body's heading line at ``lines[n]``: one line, or two when the title is broken over them,
+    with the period line under it ((2025—2027年)) when the title itself has none."""
+    doc = lay.doc
+    line = lines[n]
+    nxt = lines[n + 1] if n + 1 < len(lines) and lines[n + 1].index == line.index + 1 else None
+    label = _label_re().match(text)
+    plain = text[label.end():] if label and label.end() < len(text) else text
+    plain = plain.strip("《》 ")
+    span = None
+    if _is_title(plain) and not text.endswith("通知"):
+        offset = text.index(plain[:1], label.end() if label else 0)
+        span = doc.span(line.start + offset, line.start + offset + len(plain))
+    elif nxt is not None and _broken_title(text, nxt.text):
+        span, line = doc.span(line.start, nxt.end), nxt
+        nxt = lines[n + 2] if n + 2 < len(lines) and lines[n + 2].index == nxt.index + 1 else None
+    if span is None:
+        return None
+    span = _trim(span)
+    if nxt is not None and not PERIOD.search(span.text) and PERIOD.fullmatch(nxt.text.strip()):
+        span = doc.span(span.start, nxt.end)  # 山东省…行动计划 / (2025—2027年)
+    return span
+
+
+def _broken_title(text: str, following: str) -> bool:
+    """Is ``text`` the first half of a title that ``following`` ends (广东省人工智能 / 产业发展行动计划)?"""
+    return (len(text) <= 60 and "。" not in text and not re.search(r"[：:，,]$", text) and _opens_title(text)
+            and _is_title(text + following) and not following.endswith("通知")
+            and not _header_label_re().search(following) and len(following) <= 40)
+
+
+#: what a report calls the plan after naming it once: （以下简称《行动方案》）, (下称《若干措施》)
+SHORT_NAME = re.compile(r"\s*[（(]\s*(?:以下)?简称|\s*[（(]\s*(?:以下)?下?称")
+
+
 def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
     """Title candidates (scored) and the 《…》 spans that are citations."""
     candidates: list[TitleCandidate] = []
@@ -126,17 +195,9 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
         text = line.text
         if line.index < lay.header_end or header_label.search(text):
             text = ""  # the metadata header (分 类: 宏观经济;意见) is not a heading
-        # the body's heading line, possibly with its period or its end on the next line
-        plain = text.strip("《》 ")
-        if _is_title(plain) and not text.endswith("通知"):
-            offset = text.index(plain[:1])
-            candidates.append(TitleCandidate(doc.span(line.start + offset, line.start + offset + len(plain)), 3,
-                                             "heading"))
-        elif text and n + 1 < len(lines) and len(text) <= 60 and "。" not in text and not re.search(r"[：:，,]$", text):
-            nxt = lines[n + 1]
-            if (nxt.index == line.index + 1 and _is_title(text + nxt.text) and not nxt.text.endswith("通知")
-                    and not header_label.search(nxt.text) and len(nxt.text) <= 40):
-                candidates.append(TitleCandidate(doc.span(line.start, nxt.end), 3, "heading"))
+        heading = _heading(lay, lines, n, text) if text else None
+        if heading is not None:
+            candidates.append(TitleCandidate(heading, 3, "heading"))
         # 《…》 in the text
         for match in re.finditer(r"《([^《》]{4,90})》", text):
             inner = match.group(1)
@@ -155,36 +216,81 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 span = doc.span(span.start + notice.start(2), span.start + notice.end(2))
             if not _is_title(inner):
                 continue
-            announced = re.match(r"\s*([（(]以下简称|已经|业经|经|已|于|印发|现印发)", after)
-            score = 3 if issued or announced else 1
-            candidates.append(TitleCandidate(span, score, "quoted"))
-        # a notice title without 《》: X关于印发Y的通知 / X印发Y
+            announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发)", after)
+            score = (3 if issued or announced else 1) + _short_name_uses(doc, text[match.end():])
+            candidates.append(TitleCandidate(_trim(span), score, "quoted"))
+        # a notice title without 《》: X关于印发Y的通知 / X印发Y, or a notice title cut to Y的通知
         for match in re.finditer(r"(?:关于印发|印发了?|发布了?)([^《》，。；]{6,90}?)(?:的通知|[。；，]|$)", text):
             inner = match.group(1).strip()
             if _is_title(inner):
                 start = line.start + match.start(1) + match.group(1).index(inner[:1])
-                candidates.append(TitleCandidate(doc.span(start, start + len(inner)), 3 if "通知" in text else 2,
-                                                 "notice"))
+                candidates.append(TitleCandidate(_trim(doc.span(start, start + len(inner))),
+                                                 3 if "通知" in text else 2, "notice"))
+        cut = re.fullmatch(r"([^《》，。；：:关]{6,90}?)的通知", text)
+        if cut and _is_title(cut.group(1)) and not re.search(r"印发|发布", cut.group(1)):
+            candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
     return candidates, cited
 
 
+def _short_name_uses(doc, after: str) -> int:
+    """Votes for a 《title》 that the text goes on to call by a short name (以下简称《行动方案》): a page
+    about one plan keeps naming it, while a plan it only mentions is named once (at most 3 votes)."""
+    if not SHORT_NAME.match(after):
+        return 0
+    short = re.match(r"[^《》]{0,8}《([^《》]{2,12})》", after)
+    if not short:
+        return 0
+    uses = doc.text.count("《" + short.group(1) + "》") - 1
+    return min(max(uses, 0), 3)
+
+
+def _core(text: str) -> str:
+    """The form titles are grouped in: no period, no status, no punctuation."""
+    plain = _status_re().sub("", PERIOD.sub("", _draft_re().sub("", text.strip()))).strip()
+    return norm(_unify(PERIOD.sub("", plain)))
+
+
 def choose_title(candidates: list[TitleCandidate]) -> Span | None:
-    """The best-voted title; its 《…》 form is preferred for output, as notices print it."""
+    """The best-voted title. Candidates that differ only by their period or status are one title;
+    of its forms, one that carries the period is preferred, then the 《…》 form notices print."""
     groups: dict[str, list[TitleCandidate]] = {}
     for c in candidates:
-        groups.setdefault(norm(_unify(c.span.text)), []).append(c)
+        groups.setdefault(_core(c.span.text), []).append(c)
     if not groups:
         return None
     best = max(groups.values(), key=lambda g: (sum(c.score for c in g), -min(c.span.start for c in g)))
-    for source in ("quoted", "notice", "heading"):
-        for c in best:
-            if c.source == source:
-                return c.span
-    return best[0].span
+    order = {"quoted": 0, "notice": 1, "heading": 2}
+    return min(best, key=lambda c: (not PERIOD.search(c.span.text), order.get(c.source, 3), c.span.start)).span
 
 
 def _unify(text: str) -> str:
     return re.sub(r"[~～－—–至到]", "-", text)
+
+
+#: a span of years written inside a title: 成都市“互联网+”2015—2017年三年行动计划
+YEARS_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～－至到]+\s*((?:19|20)\d{2})\s*年")
+#: the one year a title is for: 武汉市2025年…行动方案, 数字威海建设2023年工作要点; not a horizon (面向2030年,
+#: 到2035年, 2035年远景目标)
+YEAR_IN_TITLE = re.compile(r"(?<![到至迈面向望—\-~～－\d])((?:19|20)\d{2})\s*年(?![度]?\s*[-—–~～－至到\d])(?!远景|前)")
+
+
+def period_of(title: str) -> tuple[int, int] | None:
+    """The years a plan runs over, from its title: the period in brackets at its end, else a span of
+    years inside it, else the single year a yearly plan is named for.
+
+    >>> period_of("仙桃市人工智能产业发展三年行动方案(2025—2027年)"), period_of("数字威海建设2023年工作要点")
+    ((2025, 2027), (2023, 2023))
+    >>> period_of("面向2030年的人工智能发展规划") is None
+    True
+    """
+    match = PERIOD.search(title) or YEARS_IN_TITLE.search(title)
+    if match:
+        first, last = int(match.group(1)), int(match.group(2))
+        return (first, last) if first <= last else None
+    years = YEAR_IN_TITLE.findall(title)
+    if len(years) == 1 and not re.search(r"面向|展望|远景", title):
+        return int(years[0]), int(years[0])
+    return None
 
 
 # -- the rest of the metadata --------------------------------------------------------
@@ -195,43 +301,68 @@ def read_metadata(lay: Layout) -> Metadata:
     title = choose_title(candidates)
     if title:
         meta.title = title
-        meta.title_text = re.sub(r"\s+", " ", title.text).strip()
-        meta.title_surface = re.sub(r"\s+", " ", title.surface).strip()
+        meta.title_text = _one_line(title.text)
+        meta.title_surface = _one_line(title.surface)
         meta.kind = kind_of(meta.title_text)
-        period = PERIOD.search(meta.title_text)
-        if period:
-            meta.period = (int(period.group(1)), int(period.group(2)))
+        meta.period = period_of(meta.title_text)
     meta.body_start, meta.notice_end = _body_start(lay, meta, candidates)
     header = lay.header
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")
     meta.doc_number = _doc_number(lay, meta)
-    meta.date_issued = _date(header.get("date_issued")) or _signature_date(lay, meta)
+    meta.date_issued = _date(header.get("date_issued")) or _signature_date(lay, meta) or _title_date(lay, meta)
     meta.date_published = _date(header.get("date_published")) or _page_date(lay)
+    reported = _reported_dates(lay, meta)
+    meta.date_issued = meta.date_issued or reported.get("issued")
+    meta.date_published = meta.date_published or reported.get("published")
     meta.measure_count, meta.measure_count_evidence = _declared_count(lay, meta)
     meta.issuers = _issuers(lay, meta)
     return meta
+
+
+def _one_line(text: str) -> str:
+    """A title printed over several lines, on one: the breaks go (Chinese has no blanks between
+    words), blanks inside a line stay as one (廣州開發區 黃埔區…)."""
+    return re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", "", text)).strip()
 
 
 def _body_start(lay: Layout, meta: Metadata, candidates: list[TitleCandidate]) -> tuple[int, int]:
     """The plan's own text starts after its heading line (the last heading-like title line)."""
     if not meta.title:
         return _after_signature(lay), _after_signature(lay)
-    key = norm(_unify(meta.title_text or ""))
-    headings = [c for c in candidates if c.source == "heading" and norm(_unify(c.span.text)) == key]
+    key = _core(meta.title_text or "")
+    headings = [c for c in candidates if c.source == "heading" and _core(c.span.text) == key]
     if not headings:
         # a heading that lost its words (only its period is printed) or differs slightly
-        headings = [c for c in candidates if c.source == "heading"
-                    and _similar(norm(_unify(c.span.text)), key)]
+        headings = [c for c in candidates if c.source == "heading" and _similar(_core(c.span.text), key)]
     if headings:
         span = headings[-1].span
         line = _line_at(lay, span.end - 1)
         start = line.index + 1
-        if start < len(lay.lines) and PERIOD.fullmatch(lay.lines[start].text.strip()):
+        while start < len(lay.lines) and _under_title(lay.lines[start].text.strip()):
             start += 1
         return start, _line_at(lay, span.start).index
     after = _after_signature(lay)
     return after, after
+
+
+#: a date in brackets on its own line under a title: the date of that text (a draft's version date)
+TITLE_DATE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]")
+
+
+def _under_title(text: str) -> bool:
+    """Lines printed under a heading that belong to it, not to the body: its period, its draft
+    status, its date in brackets."""
+    return bool(PERIOD.fullmatch(text) or _draft_re().fullmatch(text) or TITLE_DATE.fullmatch(text))
+
+
+def _title_date(lay: Layout, meta: Metadata) -> str | None:
+    """（2015年9月15日） on its own line between the heading and the body."""
+    for line in lay.lines[meta.notice_end + 1: meta.body_start]:
+        match = TITLE_DATE.fullmatch(line.text.strip())
+        if match:
+            return _date(match.group(0).strip("（()）"))
+    return None
 
 
 def _similar(a: str, b: str) -> bool:
@@ -329,14 +460,128 @@ def _signature_date(lay: Layout, meta: Metadata) -> str | None:
     return None
 
 
+#: the date label of a page's byline, and the source it names
+BYLINE_DATE = re.compile(r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)")
+BYLINE_SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*([^\s:：【\[|]+)")
+
+
 def _page_date(lay: Layout) -> str | None:
-    """A page's own 时间: 2022-12-30 … 来源: … line (not a repost's timestamp with 作者)."""
+    """A government page's own date: its byline (时间/发布时间/日期: … 来源: …) when the source it
+    names is a body or one of its divisions (本网, 规划处, 市政府办公室). A repost's or a newspaper's
+    byline (来源: 电子政务网, 来源: 安徽商报, 作者…, a reader count and no source) dates the copy."""
+    if any("解读" in line.text for line in lay.content()[:4]):
+        return None  # a 解读 page's date is the date of the 解读
     for line in lay.lines[:30]:
-        match = re.match(r"^(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)", line.text)
-        # a repost's stamp names its author or, on a 发布时间 line, counts its readers
-        reposted = "作者" in line.text or (line.text.startswith("发布") and re.search(r"浏览|点击|阅读数", line.text))
-        if match and not reposted and ("来源" in line.text or line.text.startswith("日期")):
+        match = BYLINE_DATE.search(line.text)
+        if not match or len(line.text) > 100 or re.search(r"作者|记者|编辑", line.text):
+            continue
+        source = BYLINE_SOURCE.search(line.text)
+        if (source and _official_source(source.group(1))) or (not source and line.text.startswith("日期")):
             return _date(match.group(1))
+    return None
+
+
+def _official_source(name: str) -> bool:
+    """Is the 来源 of a byline the body itself (本网, 市政府办公室, 规划处、专项办), not a paper or a site?"""
+    if re.match(r"本(网|站)", name):
+        return True
+    if re.search(alternation(words()["plan"]["press_words"]), name):
+        return False
+    return bool(re.search(r"(处|室|办|局|厅|委|政府|管委会|委员会|中心)(\(.*\)|（.*）)?$", name))
+
+
+#: a month and day without a year, as news dates an event: 12月11日, 已于1月13日
+MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+#: what a report says was done to the plan, by the date it gives: issued (印发) or published (发布)
+REPORTED_VERBS = {"issued": re.compile(r"(?:联合|正式)?(?:印发|出台|下发)"),
+                  "published": re.compile(r"(?:正式)?(?:发布|公布)")}
+#: a page's timestamp: a date with its time of day (2025-12-14 17:35:16, 2026/1/6 15:36:38)
+TIMESTAMP = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}")
+
+
+def _reported_dates(lay: Layout, meta: Metadata) -> dict[str, str]:
+    """Dates a report gives the plan: 12月11日，…印发《title》 (issued), 7月25日，《title》发布
+    (published), 《title》已于1月13日…印发. The year comes from the page's own date or the notice's
+    signature, and only when the day falls within two months before the page (after the signature)."""
+    if not meta.title_text:
+        return {}
+    anchors = _date_anchors(lay, meta)
+    if not anchors:
+        return {}
+    limit = meta.notice_end if meta.notice_end else min(len(lay.lines), 20)
+    found: dict[str, str] = {}
+    for line in lay.lines[:limit]:
+        if line.chrome:
+            continue
+        for sentence in re.split(r"[。！？]", line.text):
+            for key, verb in REPORTED_VERBS.items():
+                for hit in verb.finditer(sentence):
+                    if key in found or not _verb_on_plan(sentence, hit, meta):
+                        continue
+                    days = list(MONTH_DAY.finditer(sentence[: hit.start()]))
+                    if days and not NOT_THE_EVENT.search(sentence[days[-1].start(): hit.start()]):
+                        date = _dated(int(days[-1].group(1)), int(days[-1].group(2)), anchors)
+                        if date:
+                            found[key] = date
+    return found
+
+
+#: between a month-day and the verb, words that make the day the reporter's, not the plan's:
+#: 6月11日消息, 本报8月20日讯, 6月10日，记者…获悉，…近日印发
+NOT_THE_EVENT = re.compile(r"消息|讯|电|获悉|了解到|记者|近日|日前|近期|此前|今年|前不久")
+
+
+def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
+    """Is the verb said of the plan: 印发（了）《plan》, or 《plan》…印发 in one clause (not 发布会)?"""
+    if sentence[hit.end(): hit.end() + 1] == "会":
+        return False
+    after = re.match(r"(?:了)?\s*《([^《》]{2,90})》", sentence[hit.end():])
+    if after and _is_plan_name(after.group(1), meta):
+        return True
+    clause = re.split(r"[，,；;：:]", sentence[: hit.start()])[-1]
+    return any(_is_plan_name(q, meta) for q in re.findall(r"《([^《》]{2,90})》", clause))
+
+
+def _is_plan_name(quoted: str, meta: Metadata) -> bool:
+    """Is 《quoted》 the plan: its title, or a short name for it (《行动方案》 of a 行动方案)?"""
+    key, core = _core(meta.title_text or ""), _core(quoted)
+    if not core or not key:
+        return False
+    if core == key or (len(core) >= 8 and (core in key or key in core)):
+        return True
+    return len(core) <= 8 and key.endswith(core)
+
+
+def _date_anchors(lay: Layout, meta: Metadata) -> list[tuple[str, int]]:
+    """(date, direction) pairs that can give a month-and-day its year: the page's own timestamp
+    (the event lies before it, direction -1) and the notice's signature date (the event lies
+    after it, direction +1)."""
+    anchors = []
+    for line in lay.lines[:6]:
+        stamp = TIMESTAMP.search(line.text)
+        if stamp:
+            anchors.append((f"{int(stamp.group(1)):04d}-{int(stamp.group(2)):02d}-{int(stamp.group(3)):02d}", -1))
+            break
+    signed = _signature_date(lay, meta)
+    if signed:
+        anchors.append((signed, 1))
+    return anchors
+
+
+def _dated(month: int, day: int, anchors: list[tuple[str, int]]) -> str | None:
+    """The full date of a month and day, in the year that puts it within 60 days of an anchor."""
+    from datetime import date, timedelta
+
+    for anchor, direction in anchors:
+        ref = date.fromisoformat(anchor)
+        for year in (ref.year, ref.year - direction):
+            try:
+                when = date(year, month, day)
+            except ValueError:
+                continue
+            gap = (when - ref) * direction
+            if timedelta(0) <= gap <= timedelta(days=60):
+                return when.isoformat()
     return None
 
 

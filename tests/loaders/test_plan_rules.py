@@ -1,0 +1,159 @@
+"""Plan metadata, issuers and the outline on short pages written for each rule.
+
+Every page here is made up (places, bodies, numbers) in the layouts real pages
+use: reposts, news reports, 解读 pages, drafts, notices with signatures. Each
+rule is shown with what it must read and with what it must leave alone.
+"""
+
+from __future__ import annotations
+
+from graph.model import GraphData, Label, Rel
+from loaders.extract import extract
+from loaders.metadata import period_of
+from loaders.read import RawDocument
+
+BODY = """为加快人工智能产业发展，制定本方案。
+一、重点任务
+（一）建设算力平台。支持建设智能算力中心。
+（二）培育骨干企业。支持企业做大做强。
+"""
+
+
+def build(text: str, name: str = "doc.txt") -> GraphData:
+    return extract(RawDocument(name, text))
+
+
+def plan(graph: GraphData) -> dict:
+    return next(n for n in graph.by_label(Label.PLAN) if not n.properties.get("cited_only")).properties
+
+
+def issuers(graph: GraphData) -> list[str]:
+    return sorted(graph.nodes[r.end].properties["name"] for r in graph.relationships.values()
+                  if r.type == Rel.ISSUED_BY)
+
+
+def measures(graph: GraphData) -> list[tuple[str | None, str]]:
+    found = [n.properties for n in graph.by_label(Label.MEASURE)]
+    return [(m.get("number"), m["title"]) for m in sorted(found, key=lambda m: m["key"])]
+
+
+# -- titles ---------------------------------------------------------------------------
+
+def test_a_draft_is_named_without_its_status_line_or_suffix():
+    page = "宁安市推进人工智能产业发展行动方案（征求意见稿）\n\n宁安市推进人工智能产业发展行动方案\n（征求意见稿V1.3）\n" + BODY
+    got = plan(build(page))
+    assert got["title"] == "宁安市推进人工智能产业发展行动方案"
+    assert got["kind"] == "行动方案"
+
+
+def test_a_trial_status_is_part_of_the_title():
+    page = "宁安市人工智能产业发展专项资金管理办法（试行）\n" + BODY
+    assert plan(build(page))["title"] == "宁安市人工智能产业发展专项资金管理办法（试行）"
+
+
+def test_a_date_line_above_a_heading_is_not_glued_to_it():
+    page = ("为加快发展，现征求意见。\n宁安市科学技术局\n2025年6月3日\n宁安市人工智能赋能制造业实施方案\n" + BODY)
+    got = plan(build(page))
+    assert got["title"] == "宁安市人工智能赋能制造业实施方案"
+    assert got["date_issued"] == "2025-06-03"
+
+
+def test_the_period_line_under_a_heading_belongs_to_the_title():
+    page = ("宁安市人工智能赋能制造业三年行动方案\n2026/1/6 15:36:38 转载\n"
+            "宁安市人工智能赋能制造业三年行动方案\n\n（2025—2027年）\n\n" + BODY)
+    got = plan(build(page))
+    assert got["title"] == "宁安市人工智能赋能制造业三年行动方案（2025—2027年）"
+    assert (got["period_start"], got["period_end"]) == (2025, 2027)
+
+
+def test_an_annex_label_is_not_part_of_the_title():
+    page = "附件1\n宁安市数字经济发展2024年工作要点\n" + BODY
+    assert plan(build(page))["title"] == "宁安市数字经济发展2024年工作要点"
+    page = "附件1 宁安市数字经济发展2024年工作要点\n" + BODY
+    assert plan(build(page))["title"] == "宁安市数字经济发展2024年工作要点"
+
+
+def test_a_page_about_a_plan_is_not_taken_for_a_plan_it_cites():
+    page = ("一、起草背景\n省政府印发《临江省推动人工智能发展行动计划（2024-2026年）》（临政办〔2024〕8号）。"
+            "为落实部署，制定了《宁安市场景驱动人工智能发展行动方案（2025—2027年）》（以下简称《行动方案》）。\n"
+            "二、主要内容\n《行动方案》提出了总体目标。《行动方案》明确了重点任务。\n")
+    got = plan(build(page))
+    assert got["title"] == "宁安市场景驱动人工智能发展行动方案（2025—2027年）"
+    assert got.get("doc_number") is None
+
+
+def test_a_notice_title_cut_to_its_end_names_the_plan():
+    page = "宁安市“互联网+”2016—2018年三年行动计划的通知\n\n" + BODY
+    got = plan(build(page))
+    assert got["title"] == "宁安市“互联网+”2016—2018年三年行动计划"
+    assert (got["kind"], got["period_start"], got["period_end"]) == ("行动计划", 2016, 2018)
+
+
+def test_a_yearly_work_list_is_a_kind_with_its_year_as_period():
+    page = "市科技局关于印发人工智能产业发展2021年重点工作的通知\n各区科技部门：\n现印发给你们。\n" + BODY
+    got = plan(build(page))
+    assert got["title"] == "人工智能产业发展2021年重点工作"
+    assert (got["kind"], got["period_start"], got["period_end"]) == ("重点工作", 2021, 2021)
+
+
+def test_the_period_a_title_gives():
+    assert period_of("宁安市2025年人工智能产业发展行动方案") == (2025, 2025)
+    assert period_of("宁安市人工智能产业发展行动方案(2024-2026年)") == (2024, 2026)
+    assert period_of("宁安市“互联网+”2015—2017年三年行动计划") == (2015, 2017)
+    # a horizon is not the period
+    assert period_of("面向2030年的宁安市人工智能发展规划") is None
+    assert period_of("宁安市国民经济和社会发展第十四个五年规划和2035年远景目标纲要") is None
+    assert period_of("宁安市推进人工智能产业发展行动方案") is None
+
+
+# -- dates --------------------------------------------------------------------------------
+
+def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_not():
+    page = "宁安市人工智能产业发展行动方案\n发布时间: 2024-12-19 17:35 信息来源:规划处\n" + BODY
+    assert plan(build(page))["date_published"] == "2024-12-19"
+    page = "宁安市人工智能产业发展行动方案\n发布时间: 2024-12-19 17:35 来源:宁安日报\n" + BODY
+    assert plan(build(page)).get("date_published") is None
+    page = "宁安市人工智能产业发展行动方案\n发布时间:2024-12-19 17:21  浏览量:2\n" + BODY
+    assert plan(build(page)).get("date_published") is None
+
+
+def test_the_byline_of_an_interpretation_dates_the_interpretation_only():
+    page = ("《宁安市人工智能产业发展行动方案》政策解读\n发布时间：2025-06-20 16:05　来源：市经信局\n"
+            "近日，市政府办公室印发《宁安市人工智能产业发展行动方案》。\n")
+    assert plan(build(page)).get("date_published") is None
+
+
+def test_a_report_dates_the_issue_with_the_year_of_the_page():
+    page = ("临江人工智能产业定目标\n临江新闻    2025-12-14 17:35:16\n"
+            "12月11日，临江省工业和信息化厅印发《临江省人工智能产业高质量发展行动计划（2025-2027年）》，"
+            "明确提出到2027年核心产业规模突破2000亿元。\n")
+    assert plan(build(page))["date_issued"] == "2025-12-11"
+    page = ("临江人工智能产业定目标\n来源:临江商报 2026-01-16 18:38:18\n"
+            "1月16日，记者从省政府新闻发布会上获悉，《临江省“人工智能+”应用行动方案》（下称《行动方案》）"
+            "已于1月13日以省政府办公厅名义正式印发。\n")
+    got = plan(build(page))
+    assert got["date_issued"] == "2026-01-13"
+    assert got.get("date_published") is None  # 新闻发布会 is not the plan's publication
+
+
+def test_a_reporters_day_is_not_the_plans():
+    page = ("临江出台人工智能行动方案\n2025-06-11 08:35　来源：临江日报\n"
+            "6月10日，记者从省工业和信息化厅获悉，省政府办公厅近日印发《临江省人工智能产业行动方案（2025—2027年）》。\n")
+    assert plan(build(page)).get("date_issued") is None
+    page = ("投资界6月11日消息，临江省印发《临江省促进人工智能创新发展实施方案》。\n"
+            "2025-06-11 17:21\n")
+    assert plan(build(page)).get("date_issued") is None
+
+
+def test_a_day_without_any_year_to_anchor_it_is_left_out():
+    page = ("3月10日，宁安市人民政府新闻办召开发布会，会上《宁安市2025年人工智能产业发展行动方案》"
+            "（以下简称《行动方案》）正式发布。\n" + BODY)
+    got = plan(build(page))
+    assert got.get("date_published") is None and got.get("date_issued") is None
+
+
+def test_a_date_in_brackets_under_the_title_dates_the_text():
+    page = "宁安市推进“互联网+”行动实施意见\n（征求意见稿）\n（2015年9月15日）\n" + BODY
+    got = plan(build(page))
+    assert got["title"] == "宁安市推进“互联网+”行动实施意见"
+    assert got["date_issued"] == "2015-09-15"
