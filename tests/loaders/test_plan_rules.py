@@ -40,7 +40,8 @@ def measures(graph: GraphData) -> list[tuple[str | None, str]]:
 # -- titles ---------------------------------------------------------------------------
 
 def test_a_draft_is_named_without_its_status_line_or_suffix():
-    page = "宁安市推进人工智能产业发展行动方案（征求意见稿）\n\n宁安市推进人工智能产业发展行动方案\n（征求意见稿V1.3）\n" + BODY
+    page = ("宁安市推进人工智能产业发展行动方案（征求意见稿）\n\n"
+            "宁安市推进人工智能产业发展行动方案\n（征求意见稿V1.3）\n" + BODY)
     got = plan(build(page))
     assert got["title"] == "宁安市推进人工智能产业发展行动方案"
     assert got["kind"] == "行动方案"
