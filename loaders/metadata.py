@@ -227,7 +227,8 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 candidates.append(TitleCandidate(_trim(doc.span(start, start + len(inner))),
                                                  3 if "通知" in text else 2, "notice"))
         cut = re.fullmatch(r"([^《》，。；：:关]{6,90}?)的通知", text)
-        if cut and _is_title(cut.group(1)) and not re.search(r"印发|发布", cut.group(1)):
+        if cut and _is_title(cut.group(1)) and not re.search(r"印发|发布", cut.group(1)) \
+                and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
     return candidates, cited
 
@@ -532,11 +533,16 @@ NOT_THE_EVENT = re.compile(r"消息|讯|电|获悉|了解到|记者|近日|日�
 
 
 def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
-    """Is the verb said of the plan: 印发（了）《plan》, or 《plan》…印发 in one clause (not 发布会)?"""
+    """Is the verb said of the plan: 印发（了/的）《plan》, 发布关于公开征求《plan》意见的公告, 印发plan
+    (the title without 《》), or 《plan》…印发 in one clause (not 发布会)?"""
     if sentence[hit.end(): hit.end() + 1] == "会":
         return False
-    after = re.match(r"(?:了)?\s*《([^《》]{2,90})》", sentence[hit.end():])
-    if after and _is_plan_name(after.group(1), meta):
+    after = re.sub(r"^(?:了|的)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
+    quoted = re.match(r"《([^《》]{2,90})》", after)
+    if quoted and _is_plan_name(quoted.group(1), meta):
+        return True
+    key = _core(meta.title_text or "")
+    if len(key) >= 8 and norm(_unify(after)).startswith(key[:8]):
         return True
     clause = re.split(r"[，,；;：:]", sentence[: hit.start()])[-1]
     return any(_is_plan_name(q, meta) for q in re.findall(r"《([^《》]{2,90})》", clause))
@@ -602,14 +608,39 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
 
 # -- issuers ----------------------------------------------------------------------------
 
-AGENCY_END = re.compile(r"(厅|局|委|办|政府|办公厅|办公室|委员会|领导小组|分行|管委会)$")
+@cache
+def _agency_end() -> re.Pattern[str]:
+    """How the name of a body that signs a plan ends (厅, 局, 人民政府, 组织部, 分行…)."""
+    return re.compile("(?:" + alternation(words()["plan"]["issuer_endings"]) + ")$")
+
+
+def _is_body(name: str) -> bool:
+    """A signer's name: ends like a body once a bracketed second name is set aside."""
+    return bool(_agency_end().search(re.sub(r"[（(].*[)）]$", "", name)))
+
+
+#: …等18部门, 等八部门, 等单位 closing a list of issuers
+OTHERS = re.compile(r"等(?:[\d一二三四五六七八九十]+个?|有关|相关)?(?:部门|单位|机构)$")
 
 
 def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
+    """The bodies that issued the plan, from the most direct statement the page makes: its notice
+    title and signature, the plan's own title (X关于…的意见), a report (X印发《…》), the page
+    header's 发布机构, and last the source a repost credits (来源：X)."""
+    found = _notice_issuers(lay, meta) + _signature(lay, meta)
+    if found:
+        return _dedupe(found)
+    for step in (_title_issuer, _reported, _publisher, _credited_source):
+        found = step(lay, meta)
+        if found:
+            return _dedupe(found)
+    return []
+
+
+def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The notice title: X关于印发…的通知 / X关于《…》的通知 / X印发…的通知; without a heading to mark
+    the plan's text, the notice runs to the first section."""
     lines = lay.content()
-    # 1. the notice title: X关于印发…的通知 / X关于《…》的通知 / X印发…的通知; without a heading to
-    #    mark the plan's text, the notice runs to the first section
     window = max(meta.body_start, 1) + 1
     if meta.body_start == 0:
         window = next((k for k, line in enumerate(lines) if re.match(r"^[一二三四五六七八九十]+、", line.text)),
@@ -619,60 +650,115 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
         match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", text)
         if match and ("通知" in text or text.endswith(("关于印发", "印发"))):
             head = match.group(1)
-            if AGENCY_END.search(head.split()[-1] if head.split() else head):
-                found += [(name, text) for name in _names(head)]
-                break
-    # 2. the signature block over the notice's date
-    found += _signature(lay, meta)
-    if found:
-        return _dedupe(found)
-    # 3. a report: X（正式/联合）印发（了/的）《title》, also with the short name 《若干措施》
-    for name_list, evidence in _reported_issuers(lines, meta):
-        return _dedupe([(n, evidence) for n in name_list])
-    # 4. the page header's 发布机构
-    publisher = lay.header.get("publisher")
-    if publisher:
-        return [(publisher, f"发布机构：{publisher}")]
+            last = head.split()[-1] if head.split() else head
+            if _is_body(OTHERS.sub("", last)):
+                return [(name, text) for name in _names(head)]
     return []
 
 
-REPORT_VERB = re.compile(r"(联合印发|正式印发|印发|发布|出台|制定)(了|的)?(关于公开征求)?《?$")
-TIME_WORDS = re.compile(r"\d{1,2}月\d{1,2}日|日前|近日|今天|今年|正式|联合|此次|近期|对于")
+def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """A plan titled X关于…的意见 names its issuer X (呼和浩特市人民政府关于促进…的若干意见)."""
+    match = re.match(r"^(.{4,60}?)关于", meta.title_text or "")
+    if not match:
+        return []
+    names = _names(match.group(1))
+    if names and all(_is_body(OTHERS.sub("", n)) for n in names):
+        return [(name, meta.title_text or "") for name in names]
+    return []
 
 
-def _reported_issuers(lines: list[Line], meta: Metadata):
-    """Bodies named before 印发/发布 of the plan in a report (yields name lists)."""
-    keys = []
-    if meta.title_text:
-        keys.append(norm(meta.title_text)[:6])
-    if meta.kind:
-        keys.append(meta.kind + "》")
-    for line in lines:
-        text = line.text
-        passive = re.search(r"(?:已|并)?由([^，。；：:“”《》]{2,60}?)(?:联合|正式)?(?:印发|发布)", text)
-        if passive and any(key in text for key in keys if key):
-            names = _names(passive.group(1))
-            if names:
-                yield names, text
-        for key in keys:
-            for hit in re.finditer(re.escape(key), text):
-                before = text[: hit.start()].rstrip("《")
-                verb = REPORT_VERB.search(before + ("《" if key.endswith("》") else ""))
-                if not verb:
+def _publisher(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The page header's 发布机构 (often the office that runs the website, so only a fallback)."""
+    publisher = lay.header.get("publisher")
+    return [(publisher, f"发布机构：{publisher}")] if publisher else []
+
+
+#: a repost's byline: its timestamp, the body it credits, a reader count (2026/1/6 15:36:38 四川省人民政府 人气:798)
+CREDIT_LINE = re.compile(r"^(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(\S{4,30})\s+"
+                         r"(?:人气|浏览|阅读|点击)")
+
+
+def _credited_source(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a page credits as its source (来源：X, or the name in a repost's byline), when
+    nothing else names an issuer and the source is a body, not a paper, a site or a division."""
+    for line in lay.lines[:12]:
+        credit = CREDIT_LINE.match(line.text)
+        source = credit or BYLINE_SOURCE.search(line.text)
+        if not source:
+            continue
+        name = _credited_name(source.group(1))
+        if name:
+            return [(name, line.text)]
+    return []
+
+
+def _credited_name(value: str) -> str | None:
+    """The body in a source field: 朝阳园管委会(区科信局) is one office under two names, and the name
+    written as a government department (with its level, 区科信局) is the one to resolve."""
+    if not _official_source(value) or re.match(r"本(网|站)", value) or re.search(r"[、，,]", value):
+        return None  # the page itself, or several units: no one issuer
+    names = [n for n, _ in _split_pair(value)]
+    if any(re.search(r"(处|科|室|所)$", n) and not n.endswith("办公室") for n in names):
+        return None  # 规划处, 高技术处: a division of the publishing body, not an issuer
+    levelled = [n for n in names if re.match(r"[省市区县州盟旗]", n)]
+    name = (levelled or names or [None])[0]
+    return name if name and _is_body(name) else None
+
+
+def _split_pair(value: str) -> list[tuple[str, int]]:
+    match = re.fullmatch(r"(.+?)[（(](.+)[）)]", value)
+    if match:
+        return [(match.group(1), 0), (match.group(2), match.start(2))]
+    return [(value, 0)]
+
+
+#: the body a report says issued the plan in its own clause: 由X印发, 以X名义印发
+PASSIVE = re.compile(r"(?:由|以)([^，。；：:“”《》]{2,60}?)(?:的?名义)?(?:联合|正式)?$")
+TIME_WORDS = re.compile(r"\d{1,2}月\d{1,2}日|日前|近日|今天|今年|正式|此次|近期|对于|已于|已经|已|于|并|也|还")
+#: words that join the bodies of a joint issue: X联合Y、Z印发, X会同Y印发
+JOINT = re.compile(r"联合(?!会)|会同")
+
+
+def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """A report: X（联合Y等八部门）印发《plan》, 《plan》已由X印发, 《plan》以X名义印发. A place alone
+    (辽宁省印发…) names no body."""
+    for line in lay.content():
+        for sentence in re.split(r"[。！？]", line.text):
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定)(?!会)", sentence):
+                if not _verb_on_plan(sentence, hit, meta):
                     continue
-                head = re.split(r"[，。；：:,;]", before[: verb.start()])[-1]
-                head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip())
-                names = _names(head)
-                if len(names) == 1 and _is_region(names[0]):
-                    names = [names[0] + "人民政府"]
+                names = _subject(sentence[: hit.start()])
                 if names:
-                    yield names, text
+                    return [(name, sentence) for name in names]
+                place = _place_subject(sentence[: hit.start()])
+                if place:
+                    return [(place, sentence)]
+    return []
 
 
-def _is_region(name: str) -> bool:
+def _place_subject(before: str) -> str | None:
+    """对于光明区此次发布的《若干措施》: a place alone as the subject stands for its people's
+    government (the seed gold's reading; a report may mean the government's office instead)."""
+    clause = re.split(r"[，,；;：:]", before)[-1]
+    head = re.sub(r"关于$", "", TIME_WORDS.sub("", clause).strip(" *#"))
     from loaders.lexicon import regions
 
-    return bool(regions().lookup(name))
+    return head + "人民政府" if len(head) >= 2 and regions().lookup(head) else None
+
+
+def _subject(before: str) -> list[str]:
+    """The bodies named as the subject of a verb, from the text of its clause before it."""
+    clause = re.split(r"[，,；;：:]", before)[-1]
+    clause = re.sub(r"[（(][^（）()]*[)）]", "", clause)
+    passive = PASSIVE.search(re.sub(r"(?:于)?\d{1,2}月\d{1,2}日", "", clause))
+    head = passive.group(1) if passive else re.sub(r"^.*》", "", clause)
+    head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip(" *#"))
+    head = JOINT.sub("、", head)
+    names = [OTHERS.sub("", n) for n in _names(head)]
+    names = [n for n in names if n]
+    if names and all(_is_body(n) for n in names):
+        return names
+    return []
 
 
 def _names(head: str) -> list[str]:
@@ -687,22 +773,52 @@ def _names(head: str) -> list[str]:
 
 
 def _signature(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The bodies signed over the notice's date: one or two a line, a long name wrapped onto the
+    next line (中共重庆市委网络安全和信息化 / 委员会办公室)."""
     limit = meta.body_start if meta.body_start else min(len(lay.lines), 40)
     lines = lay.lines[:limit]
     for i, line in enumerate(lines):
         if not SIGNATURE_DATE.match(line.text):
             continue
-        names: list[tuple[str, str]] = []
+        block: list[Line] = []
         j = i - 1
         while j >= 0 and len(lines[j].text) <= 40 and not re.search(r"[。：:，,]", lines[j].text):
-            pieces = _names(lines[j].text)
-            if not pieces or not all(AGENCY_END.search(re.sub(r"[（(].*[)）]$", "", p)) for p in pieces):
-                break
-            names[:0] = [(p, lines[j].text) for p in pieces]
+            block.insert(0, lines[j])
             j -= 1
+        names = _signers(block)
         if names:
             return names
     return []
+
+
+def _signers(block: list[Line]) -> list[tuple[str, str]]:
+    """The names of a signature block, read upwards from the date while every piece of a line is a
+    name; a line that ends in a piece that is no name continues in the first name below it."""
+    names: list[tuple[str, str]] = []
+    for k in range(len(block) - 1, -1, -1):
+        pieces = _names(block[k].text)
+        if not pieces:
+            break
+        below = block[k + 1].text if k + 1 < len(block) else None
+        if (names and names[0][1] == below and re.fullmatch(r"[\u4e00-\u9fff]+", pieces[-1])
+                and not _is_body(pieces[-1]) and not _starts_with_place(names[0][0])
+                and _is_body(pieces[-1] + names[0][0])):
+            names[0] = (pieces[-1] + names[0][0], block[k].text + below)
+            pieces = pieces[:-1]
+        if not all(_is_body(p) for p in pieces):
+            break
+        names[:0] = [(p, block[k].text) for p in pieces]
+    return names
+
+
+def _starts_with_place(name: str) -> bool:
+    """Does a name open with a place or a national prefix (苏州市…, 中共…): a whole name, not the
+    wrapped end of one (委员会办公室)?"""
+    from loaders.lexicon import regions
+
+    if re.match(r"中共|中国|国家|全国", name):
+        return True
+    return any(regions().lookup(name[:n]) for n in range(2, min(len(name), 8) + 1))
 
 
 def _dedupe(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

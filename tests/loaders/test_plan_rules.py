@@ -8,8 +8,10 @@ rule is shown with what it must read and with what it must leave alone.
 from __future__ import annotations
 
 from graph.model import GraphData, Label, Rel
+from loaders.document import prepare
 from loaders.extract import extract
-from loaders.metadata import period_of
+from loaders.layout import layout
+from loaders.metadata import period_of, read_metadata
 from loaders.read import RawDocument
 
 BODY = """为加快人工智能产业发展，制定本方案。
@@ -158,3 +160,60 @@ def test_a_date_in_brackets_under_the_title_dates_the_text():
     got = plan(build(page))
     assert got["title"] == "宁安市推进“互联网+”行动实施意见"
     assert got["date_issued"] == "2015-09-15"
+
+
+# -- issuers (the written form picked; canonical names are the agencies module's) --------------
+
+def written_issuers(text: str) -> list[str]:
+    """The issuer names as the page writes them, in the order read."""
+    return [name for name, _evidence in read_metadata(layout(prepare(RawDocument("doc.txt", text)))).issuers]
+
+
+def test_an_opinion_titled_by_its_issuer_names_it():
+    page = "宁安市人民政府关于促进绿色算力产业高质量发展的若干意见\n宁政发〔2025〕11号\n各县区人民政府：\n" + BODY
+    assert written_issuers(page) == ["宁安市人民政府"]
+    # a place is no body: 宁安市关于…的若干措施 names no issuer by its title
+    assert written_issuers("宁安市关于推动人工智能产业发展的若干措施\n" + BODY) == []
+
+
+def test_a_signature_block_with_a_wrapped_name_and_party_departments():
+    page = ("关于印发宁安市人工智能产业发展行动计划的通知\n各区县：\n现将《宁安市人工智能产业发展行动计划》印发给你们。\n"
+            "宁安市经济和信息化委员会 中共宁安市委网络安全和信息化\n委员会办公室\n中共宁安市委组织部\n"
+            "2023年7月24日\n宁安市人工智能产业发展行动计划\n" + BODY)
+    assert written_issuers(page) == ["宁安市经济和信息化委员会", "中共宁安市委网络安全和信息化委员会办公室",
+                                     "中共宁安市委组织部"]
+
+
+def test_a_seal_placeholder_over_the_signature_is_not_part_of_a_name():
+    page = ("市政府办公室关于印发宁安市人工智能产业行动方案的通知\n各区县：\n"
+            "《宁安市人工智能产业行动方案》已经市政府同意，现印发给你们。\n"
+            "[宁安市人民政府办公室公章位置]\n宁安市人民政府办公室\n2024年9月17日\n宁安市人工智能产业行动方案\n" + BODY)
+    assert written_issuers(page)[-1] == "宁安市人民政府办公室"
+    assert not any("公章" in name for name in written_issuers(page))
+
+
+def test_a_report_names_the_joint_issuers_before_its_verb():
+    page = ("12月11日，山西省工业和信息化厅联合省委网信办、省委金融办等八部门印发《山西省人工智能产业发展行动计划"
+            "（2025-2027年）》，明确提出到2027年核心产业规模突破500亿元。\n")
+    assert written_issuers(page) == ["山西省工业和信息化厅", "省委网信办", "省委金融办"]
+
+
+def test_a_report_that_names_the_issuer_in_a_passive_clause():
+    page = ("1月16日，记者从省政府新闻发布会上获悉，《山西省“人工智能+”应用行动方案》（下称《行动方案》）"
+            "已于1月13日以省政府办公厅名义正式印发。\n")
+    assert written_issuers(page) == ["省政府办公厅"]
+
+
+def test_a_reporter_is_not_the_issuer():
+    page = ("6月10日，记者从省工业和信息化厅获悉，省政府办公厅近日印发《山西省人工智能产业行动方案（2025—2027年）》。\n")
+    assert written_issuers(page) == ["省政府办公厅"]
+
+
+def test_the_source_a_repost_credits_is_the_last_resort():
+    page = ("山西省人工智能赋能新型工业化三年行动方案\n\n2026/1/6 15:36:38   山西省人民政府      人气:798\n\n" + BODY)
+    assert written_issuers(page) == ["山西省人民政府"]
+    page = "宁安区通用人工智能三年行动计划(2024-2026年)\n日期:2024-05-29 10:31 来源:宁安园管委会(区科信局) 打印页面\n" + BODY
+    assert written_issuers(page) == ["区科信局"]
+    for source in ("来源:山西日报", "信息来源:规划处、专项办", "来源:本网"):
+        page = f"山西省人工智能产业行动方案\n发布时间:2024-05-29 10:31 {source}\n" + BODY
+        assert written_issuers(page) == [], source
