@@ -177,7 +177,8 @@ def test_an_opinion_titled_by_its_issuer_names_it():
 
 
 def test_a_signature_block_with_a_wrapped_name_and_party_departments():
-    page = ("关于印发宁安市人工智能产业发展行动计划的通知\n各区县：\n现将《宁安市人工智能产业发展行动计划》印发给你们。\n"
+    page = ("关于印发宁安市人工智能产业发展行动计划的通知\n各区县：\n"
+            "现将《宁安市人工智能产业发展行动计划》印发给你们。\n"
             "宁安市经济和信息化委员会 中共宁安市委网络安全和信息化\n委员会办公室\n中共宁安市委组织部\n"
             "2023年7月24日\n宁安市人工智能产业发展行动计划\n" + BODY)
     assert written_issuers(page) == ["宁安市经济和信息化委员会", "中共宁安市委网络安全和信息化委员会办公室",
@@ -205,14 +206,17 @@ def test_a_report_that_names_the_issuer_in_a_passive_clause():
 
 
 def test_a_reporter_is_not_the_issuer():
-    page = ("6月10日，记者从省工业和信息化厅获悉，省政府办公厅近日印发《山西省人工智能产业行动方案（2025—2027年）》。\n")
+    page = ("6月10日，记者从省工业和信息化厅获悉，"
+            "省政府办公厅近日印发《山西省人工智能产业行动方案（2025—2027年）》。\n")
     assert written_issuers(page) == ["省政府办公厅"]
 
 
 def test_the_source_a_repost_credits_is_the_last_resort():
-    page = ("山西省人工智能赋能新型工业化三年行动方案\n\n2026/1/6 15:36:38   山西省人民政府      人气:798\n\n" + BODY)
+    page = ("山西省人工智能赋能新型工业化三年行动方案\n\n"
+            "2026/1/6 15:36:38   山西省人民政府      人气:798\n\n" + BODY)
     assert written_issuers(page) == ["山西省人民政府"]
-    page = "宁安区通用人工智能三年行动计划(2024-2026年)\n日期:2024-05-29 10:31 来源:宁安园管委会(区科信局) 打印页面\n" + BODY
+    page = ("宁安区通用人工智能三年行动计划(2024-2026年)\n"
+            "日期:2024-05-29 10:31 来源:宁安园管委会(区科信局) 打印页面\n" + BODY)
     assert written_issuers(page) == ["区科信局"]
     for source in ("来源:山西日报", "信息来源:规划处、专项办", "来源:本网"):
         page = f"山西省人工智能产业行动方案\n发布时间:2024-05-29 10:31 {source}\n" + BODY
