@@ -21,7 +21,8 @@ from loaders.lexicon import pattern, words
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: an inline (二) or 第二条 that starts a new item inside a run-on paragraph
 INLINE_ITEM = re.compile(
-    r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百]+条"
+    r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)](?=[\u4e00-\u9fff])"
+    r"|第[一二三四五六七八九十百]+条"
     r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\S)")
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
@@ -35,6 +36,9 @@ class Line:
     start: int  # offset of ``text`` in Document.text
     text: str  # Simplified, stripped
     chrome: bool = False
+    #: position of this line among the pieces of the printed line it was split from (0: its start);
+    #: a run-on paragraph split at its inline item numbers gives pieces 0, 1, 2…
+    part: int = 0
 
     @property
     def end(self) -> int:
@@ -113,11 +117,13 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
             pieces.append((begin, line.text[begin:cut]))
             begin = cut
         pieces.append((begin, line.text[begin:]))
+        part = 0
         for begin, piece in pieces:
             text = piece.strip()
             if text:
                 lead = len(piece) - len(piece.lstrip())
-                out.append(Line(0, line.start + begin + lead, text, line.chrome))
+                out.append(Line(0, line.start + begin + lead, text, line.chrome, part))
+                part += 1
     return out
 
 

@@ -146,15 +146,39 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     has_sections = any(m.style in ("sec", "chap", "md") for m in marked)
     result = Outline([], [])
     _walk(marked, result, has_sections)
-    if not result.measures:
+    if not _has_tasks(result):
         _sections_as_measures(marked, result)
-    if not result.measures:
+    if not _has_tasks(result):
         _table_rows(lay, marked, result)
-    if not result.measures:
+    if not _has_tasks(result):
         _fallbacks(lay, marked, result)
     _bullet_paragraphs(marked, result)
+    _drop_cut_heading(marked, result)
     _number_siblings(result)
     return result
+
+
+def _has_tasks(result: Outline) -> bool:
+    """Has the outline found a task item (not only the (一)指导思想 of a 总体要求)?"""
+    return any(m.section is None or m.section.kind == "measures" for m in result.measures)
+
+
+def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
+    """A page cut inside an item's heading leaves a heading that is not one: the last line of the
+    text, an item with no sentence end anywhere, where the items before it of its level print
+    their heading as a sentence (（三）培育产业集群。依托…) — so this one stops mid-sentence."""
+    if not result.measures or not marked:
+        return
+    last = result.measures[-1]
+    if last.lines[0].index != marked[-1].line.index or len(last.lines) > 1 or re.search(r"[。！？；;：:]", last.text):
+        return
+    siblings = [m for m in result.measures[:-1] if m.parent is last.parent and m.level == last.level]
+    if siblings and all(re.search(r"[。！？]", m.lines[0].text) for m in siblings):
+        result.measures.pop()
+        if last.parent is not None:
+            last.parent.children.remove(last)
+        section, _measure, box = result.context.get(last.lines[0].index, (None, None, False))
+        result.context[last.lines[0].index] = (section, last.parent, box)
 
 
 def _bullet_paragraphs(marked: list[_Marked], result: Outline) -> None:
@@ -206,7 +230,11 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
             stack, open_items, in_box = [], [], False
             result.context[line.index] = (section, None, False)
             continue
+        # every numbered item below a top-level section is a measure, also under 总体要求 (its
+        # (一)指导思想 / (二)发展目标); only the lines of task sections are theirs to own, so goals and
+        # coordination read in a frame section stay the plan's
         measures_here = section.kind == "measures" if section else not has_sections
+        owns = section is None or section.kind == "measures"
         if style in MEASURE_STYLES and measures_here and (
                 not item.rest.text.strip(" " + TERMINAL) or SCOPE_CLAUSE.match(item.rest.text)):
             continue  # a bare number (the page ends right after it), or 本政策适用于… (scope, not a task)
@@ -229,8 +257,10 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
             result.measures.append(measure)
             open_items.append(measure)
             in_box = False
-            result.context[line.index] = (section, measure, False)
+            result.context[line.index] = (section, measure if owns else None, False)
             continue
+        if style is None:
+            _close_inline_items(open_items, stack, line)
         current = open_items[-1] if open_items else None
         if current and box_re.search(line.text):
             in_box = True
@@ -240,7 +270,15 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
         elif current and style is None:
             current.pieces.append(item.rest)
             current.lines.append(line)
-        result.context[line.index] = (section, current, in_box)
+        result.context[line.index] = (section, current if owns else None, in_box)
+
+
+def _close_inline_items(open_items: list[Measure], stack: list[str], line: Line) -> None:
+    """Items numbered inside one paragraph (3.发放“标注券”。(1)…;(2)…) end with it: the next printed
+    line (its 牵头单位 list, its next paragraph) continues the item that opened the paragraph."""
+    while len(open_items) > 1 and open_items[-1].lines[0].part > 0 and line.part == 0:
+        open_items.pop()
+        del stack[len(open_items):]
 
 
 def _item_title(item: _Marked, marked: list[_Marked]) -> Span:
@@ -286,7 +324,8 @@ def _number_siblings(result: Outline) -> None:
 # -- fallbacks for plans without numbered items ---------------------------------------
 
 TASK_COLUMN = re.compile(r"任务|措施|举措|事项|工作内容")
-ROLE_COLUMN = re.compile(r"牵头|配合|责任|参与")
+#: a column naming who does the task: 牵头单位, 配合部门, or an agency-first table's 单位名称
+ROLE_COLUMN = re.compile(r"牵头|配合|责任|参与|单位|部门")
 
 
 def _table_rows(lay: Layout, marked: list[_Marked], result: Outline) -> None:
@@ -301,18 +340,32 @@ def _table_rows(lay: Layout, marked: list[_Marked], result: Outline) -> None:
         if task is None or not any(ROLE_COLUMN.search(h) for h in header):
             continue
         for row in table[1:]:
-            if len(row) <= task or len(row[task].text) < 4:
+            cell = _task_cell(row, task, len(header))
+            if cell is None:
                 continue
-            cell = row[task]
             stop = re.search(r"[。；;]", cell.text)
             title = cell.sub(0, stop.start()) if stop else cell
             line = next(line for line in lines if line.start <= cell.start <= line.end)
             section = result.section_at(line)
-            num = row[number] if number is not None and len(row) > number and row[number].text else None
+            merged = len([c for c in row if c.text]) < len(header) - 1
+            num = row[number] if number is not None and not merged and len(row) > number and row[number].text \
+                else None
             measure = Measure(f"t.{len(result.measures) + 1}", num.text if num else None, num, title, 1,
                               section=section, pieces=[cell], lines=[line])
             result.measures.append(measure)
             result.context[line.index] = (section, measure, False)
+
+
+def _task_cell(row: list[Span], task: int, width: int) -> Span | None:
+    """The task of a table row: its task column, or, on a row whose cells above were merged
+    (发挥…作用。 | || : the page prints only the task), its one long cell."""
+    filled = [c for c in row if c.text]
+    if len(filled) < width - 1:
+        cell = max(filled, key=lambda c: len(c.text), default=None)
+        return cell if cell is not None and len(cell.text) >= 8 else None
+    if len(row) <= task or len(row[task].text) < 4:
+        return None
+    return row[task]
 
 
 def _sections_as_measures(marked: list[_Marked], result: Outline) -> None:

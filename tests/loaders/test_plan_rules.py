@@ -35,8 +35,9 @@ def issuers(graph: GraphData) -> list[str]:
 
 
 def measures(graph: GraphData) -> list[tuple[str | None, str]]:
-    found = [n.properties for n in graph.by_label(Label.MEASURE)]
-    return [(m.get("number"), m["title"]) for m in sorted(found, key=lambda m: m["key"])]
+    """(number, title) of the plan's measures in document order (the order they are linked in)."""
+    found = [graph.nodes[r.end].properties for r in graph.relationships.values() if r.type == Rel.HAS_MEASURE]
+    return [(m.get("number"), m["title"]) for m in found]
 
 
 # -- titles ---------------------------------------------------------------------------
@@ -221,3 +222,51 @@ def test_the_source_a_repost_credits_is_the_last_resort():
     for source in ("来源:山西日报", "信息来源:规划处、专项办", "来源:本网"):
         page = f"山西省人工智能产业行动方案\n发布时间:2024-05-29 10:31 {source}\n" + BODY
         assert written_issuers(page) == [], source
+
+
+# -- the outline ------------------------------------------------------------------------------
+
+def test_items_numbered_inside_a_paragraph_are_measures_under_it_and_end_with_it():
+    page = ("宁安市促进人工智能产业发展若干措施\n一、促进标注产业发展\n"
+            "3.发放“标注券”。(1)促进工业企业数据开发利用，以大模型应用提升“智改数转”水平。对有数据标注需求的工业企业"
+            "发放“标注券”，按不超过合同金额的80%给予支持;(2)做大做强数据标注产业，培育引进优质数据标注服务平台。"
+            "对开展数据标注业务的平台发放“标注券”，按不超过合同金额的15%给予支持。\n"
+            "牵头单位:市发改委;责任单位:市工信局\n"
+            "4.住房保障支持。为人工智能领域的就业人员提供租金减免。\n")
+    graph = build(page)
+    assert measures(graph) == [("3.", "发放“标注券”"),
+                               ("(1)", "促进工业企业数据开发利用，以大模型应用提升“智改数转”水平"),
+                               ("(2)", "做大做强数据标注产业，培育引进优质数据标注服务平台"),
+                               ("4.", "住房保障支持")]
+    by_title = {n.properties["title"]: n.id for n in graph.by_label(Label.MEASURE)}
+    parents = {graph.nodes[r.start].properties["title"]: graph.nodes[r.end].properties["title"]
+               for r in graph.relationships.values() if r.type == Rel.PART_OF}
+    assert parents == {"促进工业企业数据开发利用，以大模型应用提升“智改数转”水平": "发放“标注券”",
+                       "做大做强数据标注产业，培育引进优质数据标注服务平台": "发放“标注券”"}
+    # the 牵头单位 line after the paragraph belongs to 3., not to its last inline item
+    led = {graph.nodes[r.end].properties["title"] for r in graph.relationships.values()
+           if r.type == Rel.RESPONSIBLE_FOR}
+    assert led == {"发放“标注券”"}
+    assert by_title["住房保障支持"]
+
+
+def test_rows_of_an_agency_first_table_are_measures_also_where_cells_were_merged():
+    page = ("市工业和信息化局关于印发人工智能产业发展2020年重点工作的通知\n各委、局：\n现印发给你们。\n"
+            "附件\n人工智能产业发展2020年重点工作分工表\n"
+            "序号 | 单位名称 | 2020年重点工作任务 |\n"
+            "1 | 市发展改革委 | 推动先进计算产业创新中心全面开工建设，培育一批龙头企业。 |\n"
+            "发挥产业基金作用，将我市建设成为全国领先的智能科技产业创新中心。 | ||\n"
+            "2 | 市教委 | 支持高校加强人工智能学科建设力度;支持其他高校设置人工智能学科。 |\n")
+    assert measures(build(page)) == [("1", "推动先进计算产业创新中心全面开工建设，培育一批龙头企业"),
+                                     (None, "发挥产业基金作用，将我市建设成为全国领先的智能科技产业创新中心"),
+                                     ("2", "支持高校加强人工智能学科建设力度")]
+
+
+def test_a_heading_cut_by_the_end_of_the_page_is_not_a_measure():
+    page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n"
+            "（一）建设算力平台。支持建设智能算力中心。\n（二）培育骨干企业。支持企业做大做强。\n（三）加快行业高质量数据")
+    assert [t for _n, t in measures(build(page))] == ["建设算力平台", "培育骨干企业"]
+    # a heading printed on its own line, like the ones before it, is whole even at the end of the page
+    page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力平台\n支持建设智能算力中心。\n"
+            "（二）培育骨干企业")
+    assert [t for _n, t in measures(build(page))] == ["建设算力平台", "培育骨干企业"]
