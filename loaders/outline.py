@@ -3,8 +3,10 @@
 Plans number their parts in a few styles (一、 / （一） / 1. / （1） / ① /
 第一条 / bullets). The depth of a style is not fixed: it is the order in which
 styles open inside a section (a style already open closes everything deeper),
-the way nested lists work. Sections that hold guiding text and goals (总体要求,
-发展目标…) hold no measures. A 专栏 box is kept as ``box`` text of the measure it
+the way nested lists work. Every numbered item below a top-level section is a
+measure, also the (一)指导思想 / (二)发展目标 of a 总体要求; but a section that holds
+guiding text and goals (总体要求, 发展目标…) keeps its lines for the plan: goals and
+coordination read there stay the plan's. A 专栏 box is kept as ``box`` text of the measure it
 sits in. Plans whose items lost their numbers (a heading line followed by its
 paragraph), news reports (一是…二是…, 提出…, paragraphs opening with a task
 title) are read by fallbacks used only when no numbered item is found.
@@ -233,7 +235,7 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
         # every numbered item below a top-level section is a measure, also under 总体要求 (its
         # (一)指导思想 / (二)发展目标); only the lines of task sections are theirs to own, so goals and
         # coordination read in a frame section stay the plan's
-        measures_here = section.kind == "measures" if section else not has_sections
+        measures_here = section is not None or not has_sections
         owns = section is None or section.kind == "measures"
         if style in MEASURE_STYLES and measures_here and (
                 not item.rest.text.strip(" " + TERMINAL) or SCOPE_CLAUSE.match(item.rest.text)):

@@ -270,3 +270,13 @@ def test_a_heading_cut_by_the_end_of_the_page_is_not_a_measure():
     page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力平台\n支持建设智能算力中心。\n"
             "（二）培育骨干企业")
     assert [t for _n, t in measures(build(page))] == ["建设算力平台", "培育骨干企业"]
+
+
+def test_the_items_of_a_frame_section_are_measures_but_its_goals_stay_the_plans():
+    page = ("宁安市人工智能产业发展行动方案\n一、总体要求\n（一）指导思想\n坚持创新引领，加快发展人工智能产业。\n"
+            "（二）发展目标\n到2027年，全市人工智能核心产业规模突破500亿元。\n"
+            "二、重点任务\n（一）建设算力平台。支持建设智能算力中心。\n")
+    graph = build(page)
+    assert [t for _n, t in measures(graph)] == ["指导思想", "发展目标", "建设算力平台"]
+    setters = {graph.nodes[r.start].label for r in graph.relationships.values() if r.type == Rel.SETS_TARGET}
+    assert setters == {Label.PLAN}
