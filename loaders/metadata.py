@@ -28,7 +28,27 @@ DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2
 COMPACT_DATE = re.compile(r"^((?:19|20)\d{2})(\d{2})(\d{2})$")
 SIGNATURE_DATE = re.compile(
     r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[\s?？]*$|^((?:19|20)\d{2})(\d{2})(\d{2})$")
+#: a signature date written in Chinese numerals, as 红头 documents print it: 二〇二五年三月八日
+CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                     r"\s*([一二三四五六七八九十]{1,3})\s*日[\s?？]*$")
 PUNCT = re.compile(r"[\s《》〈〉“”\"'‘’「」（）()【】\[\]、，,。．.：:；;！!？?—\-–·•~～－]+")
+
+
+def date_line(text: str) -> str | None:
+    """The date a line consists of (2025年3月8日, 20250308, 二〇二五年三月八日), as YYYY-MM-DD.
+
+    >>> date_line("二〇二四年十二月六日"), date_line("2025年3月8日"), date_line("2025年3月8日印发")
+    ('2024-12-06', '2025-03-08', None)
+    """
+    if SIGNATURE_DATE.match(text):
+        return _date(text)
+    written = CN_DATE.match(text.strip())
+    if not written:
+        return None
+    year = "".join(str("〇一二三四五六七八九".index(ch.replace("○", "〇").replace("零", "〇")))
+                   for ch in written.group(1))
+    month, day = chinese_number(written.group(2)), chinese_number(written.group(3))
+    return _date(f"{year}年{month}月{day}日") if month and day else None
 
 
 def norm(text: str | None) -> str:
@@ -140,19 +160,29 @@ def _trim(span: Span) -> Span:
 SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]")
 
 
+#: a line that stands above a title and never begins one: a note in brackets ((此件公开发布)), a
+#: byline with its time of day, a 文号 (also a broken one), a web address
+NOT_TITLE_START = re.compile(r"^[（(【\[].*[)）】\]]$|\d{1,2}:\d{2}|〔|号$|https?:|www\.")
+
+
 def _opens_title(text: str) -> bool:
     """Can this line be the first half of a title broken over two lines? Not a date, a 文号, an 附件
-    label or a numbered section: those stand above a title, they do not begin it."""
-    return not (DATE.fullmatch(text) or SIGNATURE_DATE.match(text) or DOC_NUMBER.fullmatch(text)
-                or _label_re().fullmatch(text) or SECTION_NUMBER.match(text))
+    label, a numbered section, a bracketed note or a byline: those stand above a title."""
+    return not (DATE.fullmatch(text) or date_line(text) or DOC_NUMBER.fullmatch(text)
+                or _label_re().fullmatch(text) or SECTION_NUMBER.match(text) or NOT_TITLE_START.search(text))
 
 
 def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
-    """The body's heading line at ``lines[n]``: one line, or two when the title is broken over them,
-    with the period line under it ((2025—2027年)) when the title itself has none."""
+    """The body's heading line at ``lines[n]``: one line, or two or three when the title is broken
+    over them, with the period line under it ((2025—2027年)) when the title itself has none."""
     doc = lay.doc
     line = lines[n]
-    nxt = lines[n + 1] if n + 1 < len(lines) and lines[n + 1].index == line.index + 1 else None
+
+    def after(k: int) -> Line | None:
+        return lines[k + 1] if k + 1 < len(lines) and lines[k + 1].index == lines[k].index + 1 else None
+
+    nxt = after(n)
+    third = after(n + 1) if nxt is not None else None
     label = _label_re().match(text)
     plain = text[label.end():] if label and label.end() < len(text) else text
     plain = plain.strip("《》 ")
@@ -161,8 +191,11 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
         offset = text.index(plain[:1], label.end() if label else 0)
         span = doc.span(line.start + offset, line.start + offset + len(plain))
     elif nxt is not None and _broken_title(text, nxt.text):
-        span, line = doc.span(line.start, nxt.end), nxt
-        nxt = lines[n + 2] if n + 2 < len(lines) and lines[n + 2].index == nxt.index + 1 else None
+        span, nxt = doc.span(line.start, nxt.end), third
+    elif (third is not None and len(nxt.text) <= 40 and not re.search(r"[。，,：:；;]", nxt.text)
+          and _opens_title(text) and _opens_title(nxt.text) and not _is_title(nxt.text)
+          and _broken_title(text + nxt.text, third.text)):
+        span, nxt = doc.span(line.start, third.end), after(n + 2)  # 苏州市加快推动… / 高水平建设… / 行动方案
     if span is None:
         return None
     span = _trim(span)
@@ -172,10 +205,13 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
 
 
 def _broken_title(text: str, following: str) -> bool:
-    """Is ``text`` the first half of a title that ``following`` ends (广东省人工智能 / 产业发展行动计划)?"""
+    """Is ``text`` the first half of a title that ``following`` ends (广东省人工智能 / 产业发展行动计划,
+    呼和浩特市人民政府 / 关于…的若干意见)? Not when ``following`` is a whole title of a place on
+    its own (a signer's name above 四川省…实施方案 is no part of it)."""
     return (len(text) <= 60 and "。" not in text and not re.search(r"[：:，,]$", text) and _opens_title(text)
             and _is_title(text + following) and not following.endswith("通知")
-            and not _header_label_re().search(following) and len(following) <= 40)
+            and not _header_label_re().search(following) and len(following) <= 40
+            and not (_is_title(following) and _starts_with_place(following)))
 
 
 #: what a report calls the plan after naming it once: （以下简称《行动方案》）, (下称《若干措施》)
@@ -191,13 +227,15 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
     issue = alternation(words()["plan"]["issue_verbs"])
     cite = alternation(words()["plan"]["cite_markers"])
     header_label = _header_label_re()
+    covered = -1
     for n, line in enumerate(lines):
         text = line.text
         if line.index < lay.header_end or header_label.search(text):
             text = ""  # the metadata header (分 类: 宏观经济;意见) is not a heading
-        heading = _heading(lay, lines, n, text) if text else None
+        heading = _heading(lay, lines, n, text) if text and line.end > covered else None
         if heading is not None:
             candidates.append(TitleCandidate(heading, 3, "heading"))
+            covered = heading.end  # the lines a broken title spans start no other heading
         # 《…》 in the text
         for match in re.finditer(r"《([^《》]{4,90})》", text):
             inner = match.group(1)
@@ -217,7 +255,7 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             if not _is_title(inner):
                 continue
             announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发)", after)
-            score = (3 if issued or announced else 1) + _short_name_uses(doc, text[match.end():])
+            score = 3 + _short_name_uses(doc, text[match.end():]) if issued else 3 if announced else 1
             candidates.append(TitleCandidate(_trim(span), score, "quoted"))
         # a notice title without 《》: X关于印发Y的通知 / X印发Y, or a notice title cut to Y的通知
         for match in re.finditer(r"(?:关于印发|印发了?|发布了?)([^《》，。；]{6,90}?)(?:的通知|[。；，]|$)", text):
@@ -383,7 +421,7 @@ def _line_at(lay: Layout, offset: int) -> Line:
 def _after_signature(lay: Layout) -> int:
     """Without a heading: the text after the notice's signature date, if the notice has one."""
     for line in lay.lines[:40]:
-        if SIGNATURE_DATE.match(line.text):
+        if date_line(line.text):
             nxt = line.index + 1
             while nxt < len(lay.lines) and re.fullmatch(r"[（(]此件.{0,8}[)）]", lay.lines[nxt].text):
                 nxt += 1
@@ -455,15 +493,15 @@ def _signature_date(lay: Layout, meta: Metadata) -> str | None:
     """The date under the notice's signature: a line that is only a date, before the plan's text."""
     limit = meta.body_start if meta.body_start else min(len(lay.lines), 40)
     for line in lay.lines[:limit]:
-        match = SIGNATURE_DATE.match(line.text)
-        if match:
-            return _date(line.text)
+        date = date_line(line.text)
+        if date:
+            return date
     return None
 
 
 #: the date label of a page's byline, and the source it names
 BYLINE_DATE = re.compile(r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)")
-BYLINE_SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*([^\s:：【\[|]+)")
+BYLINE_SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:信息)?来源\s*[:：]\s*([^\s:：【\[|]+)")
 
 
 def _page_date(lay: Layout) -> str | None:
@@ -778,7 +816,7 @@ def _signature(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     limit = meta.body_start if meta.body_start else min(len(lay.lines), 40)
     lines = lay.lines[:limit]
     for i, line in enumerate(lines):
-        if not SIGNATURE_DATE.match(line.text):
+        if not date_line(line.text):
             continue
         block: list[Line] = []
         j = i - 1

@@ -110,6 +110,36 @@ def test_the_period_a_title_gives():
     assert period_of("宁安市推进人工智能产业发展行动方案") is None
 
 
+def test_a_title_broken_over_three_lines_is_one_title():
+    page = ("宁安市加快推动“人工智能+”应用\n高水平建设“人工智能+”创新发展试验区\n行动方案\n" + BODY)
+    assert plan(build(page))["title"] == "宁安市加快推动“人工智能+”应用高水平建设“人工智能+”创新发展试验区行动方案"
+
+
+def test_lines_above_a_heading_are_not_joined_to_it():
+    # a bracketed note, a signer's name over a title that names its place, a byline
+    for above in ("(此件公开发布)", "宁安市人民政府办公室", "2026/1/6 15:36:38 转载", "宁政办发〔2025〕22"):
+        page = f"{above}\n宁安市具身智能机器人产业发展行动计划(2025-2027年)\n" + BODY
+        assert plan(build(page))["title"] == "宁安市具身智能机器人产业发展行动计划(2025-2027年)", above
+    # but an issuer's name over 关于…的意见 begins the title
+    page = "宁安市人民政府\n关于促进绿色算力产业高质量发展的若干意见\n宁政发〔2025〕11号\n" + BODY
+    assert plan(build(page))["title"] == "宁安市人民政府关于促进绿色算力产业高质量发展的若干意见"
+
+
+def test_a_plan_only_mentioned_with_a_short_name_does_not_outvote_the_heading():
+    page = ("宁安市人工智能产业发展行动方案\n为加快发展，制定本方案。\n"
+            "《宁安市数字经济发展规划》（以下简称《规划》）提出了目标。《规划》明确了路径。《规划》部署了工程。\n"
+            "一、重点任务\n（一）建设算力平台。支持建设智能算力中心。\n")
+    assert plan(build(page))["title"] == "宁安市人工智能产业发展行动方案"
+
+
+def test_a_traditional_repost_writing_ji_hua_as_ji_hua_has_its_kind():
+    page = ("寧安市人工智慧產業發展行動計畫（2025—2027年）\n為加快發展，制定本計畫。\n"
+            "一、重點任務\n（一）建設算力平臺。支持建設智慧算力中心。\n")
+    got = plan(build(page))
+    assert got["title"] == "寧安市人工智慧產業發展行動計畫（2025—2027年）"
+    assert got["kind"] == "行动计划"
+
+
 # -- dates --------------------------------------------------------------------------------
 
 def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_not():
@@ -154,6 +184,22 @@ def test_a_day_without_any_year_to_anchor_it_is_left_out():
             "（以下简称《行动方案》）正式发布。\n" + BODY)
     got = plan(build(page))
     assert got.get("date_published") is None and got.get("date_issued") is None
+
+
+def test_a_signature_date_in_chinese_numerals():
+    page = ("关于印发宁安市人工智能产业发展行动方案的通知\n各区县：\n现印发给你们。\n宁安市人民政府\n"
+            "二〇二四年十二月六日\n宁安市人工智能产业发展行动方案\n" + BODY)
+    assert plan(build(page))["date_issued"] == "2024-12-06"
+
+
+def test_header_fields_of_an_open_government_table():
+    page = ("索引号:430S00/2025-170750 文号:宁政发〔2025〕7号 统一登记号:HNPR—2025—00007\n"
+            "签署日期:2025-10-27 登记日期:2025-10-28 所属机构:宁安市人民政府\n"
+            "公开责任部门:宁安市人民政府办公室\n"
+            "宁安市人工智能产业发展实施方案\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_issued"]) == ("宁政发〔2025〕7号", "2025-10-27")
+    assert issuers(build(page)) == []  # the office that publishes the page is not the issuer
 
 
 def test_a_date_in_brackets_under_the_title_dates_the_text():
@@ -219,7 +265,7 @@ def test_the_source_a_repost_credits_is_the_last_resort():
     page = ("宁安区通用人工智能三年行动计划(2024-2026年)\n"
             "日期:2024-05-29 10:31 来源:宁安园管委会(区科信局) 打印页面\n" + BODY)
     assert written_issuers(page) == ["区科信局"]
-    for source in ("来源:山西日报", "信息来源:规划处、专项办", "来源:本网"):
+    for source in ("来源:山西日报", "信息来源:规划处、专项办", "来源:本网", "资金来源:市财政局"):
         page = f"山西省人工智能产业行动方案\n发布时间:2024-05-29 10:31 {source}\n" + BODY
         assert written_issuers(page) == [], source
 
