@@ -51,6 +51,25 @@ def date_line(text: str) -> str | None:
     return _date(f"{year}年{month}月{day}日") if month and day else None
 
 
+#: a signer and its date on one line, as flattened pages print them: 宁安市人民政府办公室  2025年3月8日
+SIGNED_LINE = re.compile(r"^(?P<names>[^\d。，,：:；;]{3,60}?)\s+"
+                         r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                         r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)"
+                         r"[\s?？]*$")
+
+
+def signed_line(text: str) -> tuple[list[str], str] | None:
+    """(names, date) of a line that is a signature followed by its date, or None."""
+    match = SIGNED_LINE.match(text.strip())
+    if not match:
+        return None
+    date = date_line(match.group("date"))
+    names = _names(match.group("names"))
+    if date and names and all(_is_body(n) for n in names):
+        return names, date
+    return None
+
+
 def norm(text: str | None) -> str:
     """The form titles and names are compared in: no punctuation or blanks."""
     return PUNCT.sub("", text or "")
@@ -421,7 +440,7 @@ def _line_at(lay: Layout, offset: int) -> Line:
 def _after_signature(lay: Layout) -> int:
     """Without a heading: the text after the notice's signature date, if the notice has one."""
     for line in lay.lines[:40]:
-        if date_line(line.text):
+        if date_line(line.text) or signed_line(line.text):
             nxt = line.index + 1
             while nxt < len(lay.lines) and re.fullmatch(r"[（(]此件.{0,8}[)）]", lay.lines[nxt].text):
                 nxt += 1
@@ -431,6 +450,10 @@ def _after_signature(lay: Layout) -> int:
 
 #: （甬政办发〔2025〕31号，以下简称…） right after a title's closing 》
 NUMBER_BESIDE = re.compile(r"\s*[（(]\s*(" + DOC_NUMBER.pattern + ")")
+
+
+#: a 红头 document's number line with its signer: 宁政发〔2025〕3号    签发人：张三
+SIGNER_BESIDE = re.compile(r"(" + DOC_NUMBER.pattern + r")\s+签\s*发\s*人\s*[:：]?.{0,12}")
 
 
 def _doc_number(lay: Layout, meta: Metadata) -> str | None:
@@ -455,7 +478,8 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
         text = line.text.strip()
         # …的通知赣府发〔2025〕16号, …的通知（渝府办发〔2025〕60号）。, a line (苏政发〔2025〕108号)
         inline = (re.search(r"通知\s*[（(]?\s*(" + DOC_NUMBER.pattern + r")\s*[)）]?\s*[。.]?$", text)
-                  or re.fullmatch(r"[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]", text))
+                  or re.fullmatch(r"[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]", text)
+                  or SIGNER_BESIDE.fullmatch(text))
         if inline:
             start = line.start + inline.start(1)
             return lay.doc.quote(start, start + len(inline.group(1)))
@@ -490,10 +514,12 @@ def _date(value: str | None) -> str | None:
 
 
 def _signature_date(lay: Layout, meta: Metadata) -> str | None:
-    """The date under the notice's signature: a line that is only a date, before the plan's text."""
+    """The date under the notice's signature: a line that is only a date (or a signer and its
+    date), before the plan's text."""
     limit = meta.body_start if meta.body_start else min(len(lay.lines), 40)
     for line in lay.lines[:limit]:
-        date = date_line(line.text)
+        signed = signed_line(line.text)
+        date = date_line(line.text) or (signed[1] if signed else None)
         if date:
             return date
     return None
@@ -816,14 +842,15 @@ def _signature(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     limit = meta.body_start if meta.body_start else min(len(lay.lines), 40)
     lines = lay.lines[:limit]
     for i, line in enumerate(lines):
-        if not date_line(line.text):
+        signed = signed_line(line.text)
+        if not date_line(line.text) and not signed:
             continue
         block: list[Line] = []
         j = i - 1
         while j >= 0 and len(lines[j].text) <= 40 and not re.search(r"[。：:，,]", lines[j].text):
             block.insert(0, lines[j])
             j -= 1
-        names = _signers(block)
+        names = _signers(block) + ([(name, line.text) for name in signed[0]] if signed else [])
         if names:
             return names
     return []

@@ -192,6 +192,18 @@ def test_a_signature_date_in_chinese_numerals():
     assert plan(build(page))["date_issued"] == "2024-12-06"
 
 
+def test_a_signer_and_its_date_on_one_line_and_a_number_line_with_its_signer():
+    page = ("宁安市人民政府办公室文件\n宁政办发〔2025〕3号　　签发人：张明\n"
+            "宁安市人民政府办公室关于印发宁安市人工智能产业发展行动方案的通知\n各区县：\n现印发给你们。\n"
+            "宁安市人民政府办公室　　2025年3月8日\n宁安市人工智能产业发展行动方案\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_issued"]) == ("宁政办发〔2025〕3号", "2025-03-08")
+    assert written_issuers(page) == ["宁安市人民政府办公室"]
+    # a sentence that ends in a date is not a signature
+    page = ("宁安市人工智能产业发展行动方案\n征求意见时间为 2025年3月8日\n" + BODY)
+    assert plan(build(page)).get("date_issued") is None
+
+
 def test_header_fields_of_an_open_government_table():
     page = ("索引号:430S00/2025-170750 文号:宁政发〔2025〕7号 统一登记号:HNPR—2025—00007\n"
             "签署日期:2025-10-27 登记日期:2025-10-28 所属机构:宁安市人民政府\n"
