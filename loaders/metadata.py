@@ -249,7 +249,7 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
     covered = -1
     for n, line in enumerate(lines):
         text = line.text
-        if line.index < lay.header_end or header_label.search(text):
+        if _header_line(lines, n, header_label, lay.header_end):
             text = ""  # the metadata header (分 类: 宏观经济;意见) is not a heading
         heading = _heading(lay, lines, n, text) if text and line.end > covered else None
         if heading is not None:
@@ -288,6 +288,18 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
     return candidates, cited
+
+
+def _header_line(lines: list[Line], n: int, label: re.Pattern[str], header_end: int) -> bool:
+    """Is ``lines[n]`` part of a metadata header: a short line with a label (分 类: 宏观经济;意见), a
+    line that opens with one, or the value under a label printed alone? A title line above the
+    header, or a long news paragraph that credits a photo (图片来源：…), is not."""
+    text = lines[n].text
+    found = label.search(text)
+    if found and (len(text) <= 80 or found.start() <= 2):
+        return True
+    previous = lines[n - 1].text if n > 0 else ""
+    return lines[n].index < header_end and bool(re.search(r"[:：]\s*$", previous)) and bool(label.search(previous))
 
 
 def _short_name_uses(doc, after: str) -> int:

@@ -172,8 +172,10 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
     if not result.measures or not marked:
         return
     last = result.measures[-1]
-    if last.lines[0].index != marked[-1].line.index or len(last.lines) > 1 or re.search(r"[。！？；;：:]", last.text):
-        return
+    if not last.pieces or last.lines[0].index != marked[-1].line.index or len(last.lines) > 1:
+        return  # not the page's last line
+    if re.search(r"[。！？；;：:]", last.text) or last.title.end < last.pieces[0].end:
+        return  # a sentence end, or a heading printed apart from its text (第二条【人工智能定义】 本条例…)
     siblings = [m for m in result.measures[:-1] if m.parent is last.parent and m.level == last.level]
     if siblings and all(re.search(r"[。！？]", m.lines[0].text) for m in siblings):
         result.measures.pop()
@@ -286,9 +288,10 @@ def _close_inline_items(open_items: list[Measure], stack: list[str], line: Line)
 def _item_title(item: _Marked, marked: list[_Marked]) -> Span:
     rest = item.rest
     text = rest.text
-    bracket = re.match(r"^\s*[【\[]([^】\]]{2,40})[】\]]", text)
+    bracket = (re.match(r"^\s*[【\[]([^】\]]{2,40})[】\]]", text)
+               or re.match(r"^\s*[（(]([^）)：:、，,]{2,20})[）)]", text))
     if bracket:
-        return rest.sub(bracket.start(1), bracket.end(1))
+        return rest.sub(bracket.start(1), bracket.end(1))  # 第一条【立法目的】, 第一條(目的依據)
     if item.style == "bullet":
         return _strip_terminal(rest)
     stop = re.search(r"[。！!？?]", text)

@@ -330,6 +330,20 @@ def test_a_heading_cut_by_the_end_of_the_page_is_not_a_measure():
     assert [t for _n, t in measures(build(page))] == ["建设算力平台", "培育骨干企业"]
 
 
+def test_an_article_with_its_title_in_brackets_is_whole_even_when_its_text_is_cut():
+    page = ("宁安市促进人工智能产业发展办法\n第一章 总则\n第一条（目的依据） 为了促进人工智能产业发展，制定本办法。\n"
+            "第二条【人工智能定义】 本办法所称人工智能，是指运用人工的方法和技术")
+    assert [t for _n, t in measures(build(page))] == ["目的依据", "人工智能定义"]
+
+
+def test_a_news_paragraph_crediting_a_photo_is_not_a_metadata_header():
+    page = ("date 2025-08-27 参观者在展区拍摄机器人。（图片来源：新华社） 据新华网报道，国务院日前印发"
+            "《关于深入实施“人工智能+”行动的意见》（以下简称《意见》）。\n《意见》提出加快实施6大重点行动。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("关于深入实施“人工智能+”行动的意见", "意见")
+    assert written_issuers(page) == ["国务院"]
+
+
 def test_the_items_of_a_frame_section_are_measures_but_its_goals_stay_the_plans():
     page = ("宁安市人工智能产业发展行动方案\n一、总体要求\n（一）指导思想\n坚持创新引领，加快发展人工智能产业。\n"
             "（二）发展目标\n到2027年，全市人工智能核心产业规模突破500亿元。\n"
