@@ -164,12 +164,19 @@ def _label_re() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(words()["plan"]["title_labels"]) + r")\s*")
 
 
+#: a news site's place tag before a headline title: 杭州：关于加快推进…的实施意见
+PLACE_TAG = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：丨|]\s*")
+
+
 def _trim(span: Span) -> Span:
-    """A title without what is printed around it but is not its name: a leading 附件 label and a
-    trailing draft status (a draft is named as the document it will become)."""
+    """A title without what is printed around it but is not its name: a leading 附件 label or
+    place tag (杭州：) and a trailing draft status (a draft is named as the document it will become)."""
     label = _label_re().match(span.text)
     if label and label.end() < len(span.text):
         span = span.sub(label.end())
+    tag = PLACE_TAG.match(span.text)
+    if tag and _is_place(tag.group(1)) and _is_title(span.text[tag.end():]):
+        span = span.sub(tag.end())
     draft = _draft_re().search(span.text)
     if draft and draft.start() > 0:
         span = span.sub(0, draft.start())
@@ -191,6 +198,10 @@ def _opens_title(text: str) -> bool:
                 or _label_re().fullmatch(text) or SECTION_NUMBER.match(text) or NOT_TITLE_START.search(text))
 
 
+#: a 文号 printed after the title on its line
+TITLE_NUMBER = re.compile(r"\s+[（(]?(" + DOC_NUMBER.pattern + r")[)）]?\s*$")
+
+
 def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
     """The body's heading line at ``lines[n]``: one line, or two or three when the title is broken
     over them, with the period line under it ((2025—2027年)) when the title itself has none."""
@@ -204,6 +215,9 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
     third = after(n + 1) if nxt is not None else None
     label = _label_re().match(text)
     plain = text[label.end():] if label and label.end() < len(text) else text
+    numbered = TITLE_NUMBER.search(plain)
+    if numbered and _is_title(plain[: numbered.start()].strip()):
+        plain = plain[: numbered.start()]  # 七台河市人民政府关于…的实施意见 七政发〔2021〕5号
     plain = plain.strip("《》 ")
     span = None
     if _is_title(plain) and not text.endswith("通知"):
@@ -492,6 +506,9 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
         inline = (re.search(r"通知\s*[（(]?\s*(" + DOC_NUMBER.pattern + r")\s*[)）]?\s*[。.]?$", text)
                   or re.fullmatch(r"[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]", text)
                   or SIGNER_BESIDE.fullmatch(text))
+        beside_title = TITLE_NUMBER.search(text)
+        if not inline and beside_title and _is_title(text[: beside_title.start()].strip()):
+            inline = beside_title
         if inline:
             start = line.start + inline.start(1)
             return lay.doc.quote(start, start + len(inline.group(1)))
@@ -888,14 +905,18 @@ def _signers(block: list[Line]) -> list[tuple[str, str]]:
     return names
 
 
+def _is_place(name: str) -> bool:
+    from loaders.lexicon import regions
+
+    return bool(regions().lookup(name))
+
+
 def _starts_with_place(name: str) -> bool:
     """Does a name open with a place or a national prefix (苏州市…, 中共…): a whole name, not the
     wrapped end of one (委员会办公室)?"""
-    from loaders.lexicon import regions
-
     if re.match(r"中共|中国|国家|全国", name):
         return True
-    return any(regions().lookup(name[:n]) for n in range(2, min(len(name), 8) + 1))
+    return any(_is_place(name[:n]) for n in range(2, min(len(name), 8) + 1))
 
 
 def _dedupe(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

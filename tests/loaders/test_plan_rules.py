@@ -86,6 +86,20 @@ def test_a_page_about_a_plan_is_not_taken_for_a_plan_it_cites():
     assert got.get("doc_number") is None
 
 
+def test_a_news_sites_place_tag_is_not_part_of_the_title():
+    page = "当前位置:主页 > 新闻中心 >\n宁安：关于加快推进人工智能产业创新发展的实施意见\n各区县人民政府：\n" + BODY
+    assert plan(build(page))["title"] == "关于加快推进人工智能产业创新发展的实施意见"
+    # a title that only starts with a place keeps it
+    page = "宁安市人工智能产业创新发展实施意见\n" + BODY
+    assert plan(build(page))["title"] == "宁安市人工智能产业创新发展实施意见"
+
+
+def test_a_title_line_that_carries_its_number():
+    page = "本站检索\n宁安市人民政府关于促进人工智能发展的实施意见 宁政发〔2021〕5号\n各县区人民政府：\n" + BODY
+    got = plan(build(page))
+    assert (got["title"], got["doc_number"]) == ("宁安市人民政府关于促进人工智能发展的实施意见", "宁政发〔2021〕5号")
+
+
 def test_a_notice_title_cut_to_its_end_names_the_plan():
     page = "宁安市“互联网+”2016—2018年三年行动计划的通知\n\n" + BODY
     got = plan(build(page))
