@@ -122,10 +122,14 @@ def kind_of(title: str) -> str | None:
     """
     core = _status_re().sub("", PERIOD.sub("", title)).strip()
     core = PERIOD.sub("", core).strip()
-    for kind in _kinds_longest_first():
-        if core.endswith(kind):
-            return words()["plan"]["kind_core"].get(kind, kind)
-    return None
+    match = _kind_end().search(core)
+    return words()["plan"]["kind_core"].get(match.group(0), match.group(0)) if match else None
+
+
+@cache
+def _kind_end() -> re.Pattern[str]:
+    """The genre words as one pattern anchored at the end, longest first (若干措施 before 措施)."""
+    return re.compile("(?:" + alternation(_kinds()) + ")$")
 
 
 @cache
@@ -139,11 +143,6 @@ def _header_label_re() -> re.Pattern[str]:
 @cache
 def _status_re() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(words()["plan"]["title_status"]) + r")\s*$")
-
-
-@cache
-def _kinds_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(_kinds(), key=len, reverse=True))
 
 
 def _is_title(text: str) -> bool:
