@@ -114,6 +114,12 @@ def test_a_yearly_work_list_is_a_kind_with_its_year_as_period():
     assert (got["kind"], got["period_start"], got["period_end"]) == ("重点工作", 2021, 2021)
 
 
+def test_a_page_without_a_title_is_not_named_by_a_section_heading_or_a_list():
+    page = ("为加快构建我市人工智能产业生态体系，制定以下措施。\n一、丰富算力产品供给\n"
+            "1.发放“算力券”。对租用智能算力的企业给予支持。\n牵头单位:市发改委;责任单位:市工信局\n")
+    assert plan(build(page, "zz_measures.txt"))["title"] == "zz_measures.txt"
+
+
 def test_the_period_a_title_gives():
     assert period_of("宁安市2025年人工智能产业发展行动方案") == (2025, 2025)
     assert period_of("宁安市人工智能产业发展行动方案(2024-2026年)") == (2024, 2026)
