@@ -206,6 +206,7 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
     over them, with the period line under it ((2025—2027年)) when the title itself has none."""
     doc = lay.doc
     line = lines[n]
+    text = despace(text)  # the span still covers the printed line: offsets are those of its ends
 
     def after(k: int) -> Line | None:
         return lines[k + 1] if k + 1 < len(lines) and lines[k + 1].index == lines[k].index + 1 else None
@@ -220,8 +221,11 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
     plain = plain.strip("《》 ")
     span = None
     if _is_title(plain) and not text.endswith("通知"):
-        offset = text.index(plain[:1], label.end() if label else 0)
-        span = doc.span(line.start + offset, line.start + offset + len(plain))
+        if text != line.text:  # spaced out: the whole printed line
+            span = doc.span(line.start, line.end)
+        else:
+            offset = text.index(plain[:1], label.end() if label else 0)
+            span = doc.span(line.start + offset, line.start + offset + len(plain))
     elif nxt is not None and _broken_title(text, nxt.text):
         span, nxt = doc.span(line.start, nxt.end), third
     elif (third is not None and len(nxt.text) <= 40 and not re.search(r"[。，,：:；;]", nxt.text)
@@ -405,8 +409,22 @@ def read_metadata(lay: Layout) -> Metadata:
 
 def _one_line(text: str) -> str:
     """A title printed over several lines, on one: the breaks go (Chinese has no blanks between
-    words), blanks inside a line stay as one (廣州開發區 黃埔區…)."""
-    return re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", "", text)).strip()
+    words), blanks inside a line stay as one (廣州開發區 黃埔區…) unless the line is spaced out."""
+    return despace(re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", "", text)).strip())
+
+
+#: a line spaced out character by character, as 红头 and PDF titles print it: 宁 安 市 人 民 政 府
+SPACED_OUT = re.compile(r"(?:[\u4e00-\u9fff（）()] ){4,}[\u4e00-\u9fff（）()]")
+SPACED_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）()\d—\-]) (?=[\u4e00-\u9fff（）()\d—\-])")
+
+
+def despace(text: str) -> str:
+    """A spaced-out line without its spaces; any other line as it is.
+
+    >>> despace("宁 安 市 人 工 智 能 行 动 方 案"), despace("廣州開發區 黃埔區若干措施")
+    ('宁安市人工智能行动方案', '廣州開發區 黃埔區若干措施')
+    """
+    return SPACED_GAP.sub("", text) if SPACED_OUT.search(text) else text
 
 
 def _body_start(lay: Layout, meta: Metadata, candidates: list[TitleCandidate]) -> tuple[int, int]:

@@ -86,6 +86,16 @@ def test_a_page_about_a_plan_is_not_taken_for_a_plan_it_cites():
     assert got.get("doc_number") is None
 
 
+def test_a_title_spaced_out_character_by_character():
+    page = "宁 安 市 人 工 智 能 产 业 发 展 行 动 方 案\n（2024—2026年）\n" + BODY
+    got = plan(build(page))
+    assert got["title"] == "宁安市人工智能产业发展行动方案（2024—2026年）"
+    assert (got["kind"], got["period_end"]) == ("行动方案", 2026)
+    # a blank between two words of a title is not spacing out
+    page = "宁安开发区 黄埔区支持人工智能产业高质量发展若干政策措施\n" + BODY
+    assert plan(build(page))["title"] == "宁安开发区 黄埔区支持人工智能产业高质量发展若干政策措施"
+
+
 def test_a_news_sites_place_tag_is_not_part_of_the_title():
     page = "当前位置:主页 > 新闻中心 >\n宁安：关于加快推进人工智能产业创新发展的实施意见\n各区县人民政府：\n" + BODY
     assert plan(build(page))["title"] == "关于加快推进人工智能产业创新发展的实施意见"
