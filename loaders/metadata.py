@@ -740,7 +740,7 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found = _notice_issuers(lay, meta) + _signature(lay, meta)
     if found:
         return _dedupe(found)
-    for step in (_title_issuer, _reported, _publisher, _credited_source):
+    for step in (_banner, _title_issuer, _reported, _publisher, _credited_source):
         found = step(lay, meta)
         if found:
             return _dedupe(found)
@@ -750,12 +750,14 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The notice title: X关于印发…的通知 / X关于《…》的通知 / X印发…的通知; without a heading to mark
     the plan's text, the notice runs to the first section."""
-    lines = lay.content()
     window = max(meta.body_start, 1) + 1
     if meta.body_start == 0:
-        window = next((k for k, line in enumerate(lines) if re.match(r"^[一二三四五六七八九十]+、", line.text)),
-                      min(len(lines), 40))
-    for line in lines[:window]:
+        window = next((k for k, line in enumerate(lay.lines) if re.match(r"^[一二三四五六七八九十]+、", line.text)),
+                      min(len(lay.lines), 40))
+    previous: Line | None = None
+    for line in lay.lines[:window]:
+        if line.chrome:
+            continue
         text = re.sub(r"^[|\s]*(?:标\s*题\s*[:：]\s*\|?\s*)?", "", line.text)
         match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", text)
         if match and ("通知" in text or text.endswith(("关于印发", "印发"))):
@@ -763,6 +765,23 @@ def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
             last = head.split()[-1] if head.split() else head
             if _is_body(OTHERS.sub("", last)):
                 return [(name, text) for name in _names(head)]
+        if re.match(r"关于(?:印发|转发)", text) and previous is not None and previous.index == line.index - 1:
+            names = _names(previous.text)  # 宁安市人民政府办公室 / 关于印发…的通知: the title's first line
+            if names and all(_is_body(n) for n in names):
+                return [(name, previous.text + text) for name in names]
+        previous = line
+    return []
+
+
+def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The banner of a 红头 document names its issuer: 宁安市人民政府办公室文件."""
+    for line in lay.content()[:6]:
+        text = despace(line.text)
+        banner = re.fullmatch(r"(.{4,60}?)\s*文件", text)
+        if banner:
+            names = _names(banner.group(1))
+            if names and all(_is_body(n) for n in names):
+                return [(name, line.text) for name in names]
     return []
 
 

@@ -282,6 +282,19 @@ def test_a_seal_placeholder_over_the_signature_is_not_part_of_a_name():
     assert not any("公章" in name for name in written_issuers(page))
 
 
+def test_a_notice_title_whose_issuer_is_on_the_line_above():
+    page = ("宁安市人民政府办公室\n关于印发宁安市人工智能产业发展行动方案的通知\n各县区人民政府：\n现印发给你们。\n"
+            "宁安市人工智能产业发展行动方案\n" + BODY)
+    assert written_issuers(page) == ["宁安市人民政府办公室"]
+
+
+def test_a_red_head_banner_names_the_issuer_when_nothing_else_does():
+    page = "宁 安 市 人 民 政 府 办 公 室 文 件\n宁政办发〔2024〕5号\n宁安市人工智能产业发展行动方案\n" + BODY
+    assert written_issuers(page) == ["宁安市人民政府办公室"]
+    page = "人工智能政策文件\n宁安市人工智能产业发展行动方案\n" + BODY
+    assert written_issuers(page) == []
+
+
 def test_a_report_names_the_joint_issuers_before_its_verb():
     page = ("12月11日，山西省工业和信息化厅联合省委网信办、省委金融办等八部门印发《山西省人工智能产业发展行动计划"
             "（2025-2027年）》，明确提出到2027年核心产业规模突破500亿元。\n")
