@@ -1,12 +1,21 @@
 """A plan's metadata: title, kind, period, 文号, dates, declared count, issuers, coverage.
 
-The title is voted for: the body's own heading line (possibly broken over two
-lines, or with its period on the next line), the 《…》 that the notice or the
+The title is voted for: the body's own heading line (possibly broken over two or
+three lines, or with its period on the next line), the 《…》 that the notice or the
 news report issues (印发《…》, 《…》已经…同意, 关于印发…的通知) all count, while
-a 《…》 in a citation (依据《…》, 《…》（国发〔2017〕35号）) is a cited document.
-Issuers come from the notice title (X关于印发…的通知), the signature block over
-the date, or a report's "X印发《…》"; a page header's 发布机构 is only a fallback
-(it is often the office that runs the website).
+a 《…》 in a citation (依据《…》, 《…》（国发〔2017〕35号）) is a cited document. A
+page that goes on calling a plan by a short name (以下简称《行动方案》) is about that
+plan: a 解读 or a report mentions other plans once. What is printed around a title
+but is not its name (a draft's status, an 附件 label, a news site's place tag) is
+left out, and its forms that differ only by the period are one title.
+
+Issuers are the written forms of the bodies the page says issued the plan, from
+the most direct statement down: the notice title (X关于印发…的通知) and the
+signature block over the date, a 红头 banner, the plan's own title (X关于…的意见),
+a report's "X印发《…》", the header's 发布机构 (often the office that runs the
+website), and last the source a repost credits. Dates come from the header, the
+signature, a draft's dated line, an official byline, or a report's month and day
+given its year by the page or the signature.
 """
 
 from __future__ import annotations
