@@ -174,6 +174,14 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     while i < limit:
         text = lines[i].text.lstrip("•·* ")
         if text.startswith("|"):  # a header laid out as a table: | 文 号: | 苏政发〔2025〕108号 |
+            cells = _label_cells(text, labels)
+            if cells:  # | 索引号 | 000014349/2025-00012 | 发文机关 | … |: labels without colons
+                for key, value in cells:
+                    if value and key != "other":
+                        found.setdefault(key, value)
+                last = i
+                i += 1
+                continue
             text = re.sub(r"\s*\|+\s*", " ", text).strip()
         matches = list(label_re.finditer(text))
         if not matches or matches[0].start() > 0:
@@ -193,6 +201,21 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
             last = i
         i += 1
     return found, last + 1
+
+
+def _label_cells(text: str, labels: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, value) of a table row whose cells alternate label and value, labels without a colon
+    (| 发文机关 | 宁安市人民政府办公厅 | 成文日期 | 2025年03月08日 |); [] for any other row."""
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    names = [re.sub(r"\s+", "", c).rstrip(":：") for c in cells]
+    if not names or names[0] not in labels:
+        return []
+    pairs = []
+    for n, name in enumerate(names):
+        if name in labels:
+            value = cells[n + 1] if n + 1 < len(cells) and names[n + 1] not in labels else ""
+            pairs.append((labels[name], value))
+    return pairs
 
 
 def chinese_number(text: str) -> int | None:

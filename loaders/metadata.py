@@ -767,7 +767,7 @@ def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     for line in lay.lines[:window]:
         if line.chrome:
             continue
-        text = re.sub(r"^[|\s]*(?:标\s*题\s*[:：]\s*\|?\s*)?", "", line.text)
+        text = re.sub(r"^[|\s]*(?:标\s*题\s*[:：|]\s*\|?\s*)?", "", line.text)
         match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", text)
         if match and ("通知" in text or text.endswith(("关于印发", "印发"))):
             head = match.group(1)

@@ -244,6 +244,18 @@ def test_header_fields_of_an_open_government_table():
     assert issuers(build(page)) == []  # the office that publishes the page is not the issuer
 
 
+def test_a_header_laid_out_as_a_table_without_colons():
+    page = ("| 索引号 | 000014349/2025-00012 | 主题分类 | 科技、教育 |\n"
+            "| 发文机关 | 宁安市人民政府办公厅 | 成文日期 | 2025年03月08日 |\n"
+            "| 标题 | 宁安市人民政府办公厅关于印发宁安市人工智能产业发展行动方案的通知 |\n"
+            "| 发文字号 | 宁政办发〔2025〕3号 | 发布日期 | 2025年03月12日 |\n"
+            "宁安市人工智能产业发展行动方案\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_issued"], got["date_published"]) == (
+        "宁政办发〔2025〕3号", "2025-03-08", "2025-03-12")
+    assert written_issuers(page) == ["宁安市人民政府办公厅"]
+
+
 def test_a_date_in_brackets_under_the_title_dates_the_text():
     page = "宁安市推进“互联网+”行动实施意见\n（征求意见稿）\n（2015年9月15日）\n" + BODY
     got = plan(build(page))
