@@ -24,6 +24,8 @@ INLINE_ITEM = re.compile(
     r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)](?=[\u4e00-\u9fff])"
     r"|第[一二三四五六七八九十百]+条"
     r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\S)")
+#: a section heading run together with its first item on a page that lost its breaks: 二、培育产业生态（一）
+HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；;，,（(]{2,30}?(?=[（(]一[）)])")
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
 #: line break (…执行。 山东省人民政府办公厅 2025年5月7日 (此件公开发布) 关于…)
@@ -109,6 +111,9 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
         if len(line.text) > 120:
             gaps = [m.end() for m in LOST_BREAK.finditer(line.text)]
             cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)})
+        first = HEADING_THEN_ITEM.match(line.text)
+        if first:  # 二、培育产业生态（一）培育骨干企业。…: the section heading ends where its first item begins
+            cuts = sorted({*cuts, first.end()})
         if len(cuts) < 1:
             out.append(line)
             continue

@@ -176,7 +176,8 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
         return  # not the page's last line
     if re.search(r"[。！？；;：:]", last.text) or last.title.end < last.pieces[0].end:
         return  # a sentence end, or a heading printed apart from its text (第二条【人工智能定义】 本条例…)
-    siblings = [m for m in result.measures[:-1] if m.parent is last.parent and m.level == last.level]
+    siblings = [m for m in result.measures[:-1]
+                if m.parent is last.parent and m.level == last.level and m.section is last.section]
     if siblings and all(re.search(r"[。！？]", m.lines[0].text) for m in siblings):
         result.measures.pop()
         if last.parent is not None:

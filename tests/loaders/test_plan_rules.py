@@ -363,6 +363,17 @@ def test_items_numbered_inside_a_paragraph_are_measures_under_it_and_end_with_it
     assert by_title["住房保障支持"]
 
 
+def test_a_section_heading_run_together_with_its_first_item():
+    page = ("宁安市人工智能产业发展行动方案\n一、培育产业生态（一）培育骨干企业。支持企业做大做强，对首次认定的企业"
+            "给予奖励，最高不超过100万元，鼓励企业开展技术攻关和产品创新，推动产业链上下游协同发展。"
+            "（二）建设产业园区。支持建设人工智能产业园，完善孵化加速、公共测试、人才实训等配套服务。\n"
+            "二、强化保障（一）加强组织领导\n")
+    graph = build(page)
+    assert [t for _n, t in measures(graph)] == ["培育骨干企业", "建设产业园区", "加强组织领导"]
+    sections = {n.properties["title"]: n.properties["section"] for n in graph.by_label(Label.MEASURE)}
+    assert sections == {"培育骨干企业": "培育产业生态", "建设产业园区": "培育产业生态", "加强组织领导": "强化保障"}
+
+
 def test_rows_of_an_agency_first_table_are_measures_also_where_cells_were_merged():
     page = ("市工业和信息化局关于印发人工智能产业发展2020年重点工作的通知\n各委、局：\n现印发给你们。\n"
             "附件\n人工智能产业发展2020年重点工作分工表\n"
