@@ -20,6 +20,7 @@ given its year by the page or the signature.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -191,6 +192,7 @@ def _trim(span: Span) -> Span:
     return span.strip(" ")
 
 
+#: a line that opens a section or an item (一、 / （一）), never the first half of a title
 SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]")
 
 
@@ -601,11 +603,16 @@ def _page_date(lay: Layout) -> str | None:
     return None
 
 
+@cache
+def _press_re() -> re.Pattern[str]:
+    return re.compile(alternation(words()["plan"]["press_words"]))
+
+
 def _official_source(name: str) -> bool:
     """Is the 来源 of a byline the body itself (本网, 市政府办公室, 规划处、专项办), not a paper or a site?"""
     if re.match(r"本(网|站)", name):
         return True
-    if re.search(alternation(words()["plan"]["press_words"]), name):
+    if _press_re().search(name):
         return False
     return bool(re.search(r"(处|室|办|局|厅|委|政府|管委会|委员会|中心)(\(.*\)|（.*）)?$", name))
 
@@ -695,21 +702,17 @@ def _date_anchors(lay: Layout, meta: Metadata) -> list[tuple[str, int]]:
 
 def _dated(month: int, day: int, anchors: list[tuple[str, int]]) -> str | None:
     """The full date of a month and day, in the year that puts it within 60 days of an anchor."""
-    from datetime import date, timedelta
-
     for anchor, direction in anchors:
-        ref = date.fromisoformat(anchor)
+        ref = dt.date.fromisoformat(anchor)
         for year in (ref.year, ref.year - direction):
             try:
-                when = date(year, month, day)
+                when = dt.date(year, month, day)
             except ValueError:
                 continue
             gap = (when - ref) * direction
-            if timedelta(0) <= gap <= timedelta(days=60):
+            if dt.timedelta(0) <= gap <= dt.timedelta(days=60):
                 return when.isoformat()
     return None
-
-
 
 
 def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None]:
@@ -744,8 +747,8 @@ OTHERS = re.compile(r"等(?:[\d一二三四五六七八九十]+个?|有关|相�
 
 def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The bodies that issued the plan, from the most direct statement the page makes: its notice
-    title and signature, the plan's own title (X关于…的意见), a report (X印发《…》), the page
-    header's 发布机构, and last the source a repost credits (来源：X)."""
+    title and signature, a 红头 banner (X文件), the plan's own title (X关于…的意见), a report
+    (X印发《…》), the page header's 发布机构, and last the source a repost credits (来源：X)."""
     found = _notice_issuers(lay, meta) + _signature(lay, meta)
     if found:
         return _dedupe(found)
@@ -858,8 +861,8 @@ JOINT = re.compile(r"联合(?!会)|会同")
 
 
 def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
-    """A report: X（联合Y等八部门）印发《plan》, 《plan》已由X印发, 《plan》以X名义印发. A place alone
-    (辽宁省印发…) names no body."""
+    """A report: X（联合Y等八部门）印发《plan》, 《plan》已由X印发, 《plan》以X名义印发; a place alone
+    as the subject (光明区此次发布的《若干措施》) stands for its people's government."""
     for line in lay.content():
         for sentence in re.split(r"[。！？]", line.text):
             for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定)(?!会)", sentence):
@@ -879,9 +882,7 @@ def _place_subject(before: str) -> str | None:
     government (the seed gold's reading; a report may mean the government's office instead)."""
     clause = re.split(r"[，,；;：:]", before)[-1]
     head = re.sub(r"关于$", "", TIME_WORDS.sub("", clause).strip(" *#"))
-    from loaders.lexicon import regions
-
-    return head + "人民政府" if len(head) >= 2 and regions().lookup(head) else None
+    return head + "人民政府" if len(head) >= 2 and _is_place(head) else None
 
 
 def _subject(before: str) -> list[str]:
