@@ -90,6 +90,8 @@ class TitleCandidate:
     span: Span
     score: int
     source: str  # heading, issued, notice, quoted, reported
+    #: a 《…》 issued with its 文号 beside it (印发《…》（豫政办〔2024〕64号）): the plan, or a plan it cites
+    numbered: Span | None = None
 
 
 @dataclass
@@ -303,7 +305,7 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 continue
             announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发)", after)
             score = 3 + _short_name_uses(doc, text[match.end():]) if issued else 3 if announced else 1
-            candidates.append(TitleCandidate(_trim(span), score, "quoted"))
+            candidates.append(TitleCandidate(_trim(span), score, "quoted", span if numbered else None))
         # a notice title without 《》: X关于印发Y的通知 / X印发Y, or a notice title cut to Y的通知
         for match in re.finditer(r"(?:关于印发|印发了?|发布了?)([^《》，。；]{6,90}?)(?:的通知|[。；，]|$)", text):
             inner = match.group(1).strip()
@@ -397,6 +399,9 @@ def read_metadata(lay: Layout) -> Metadata:
     meta = Metadata()
     candidates, meta.cited = find_title(lay)
     title = choose_title(candidates)
+    # 省政府印发《…》（豫政办〔2024〕64号）on a page about another plan: a cited document
+    meta.cited += [c.numbered for c in candidates if c.numbered is not None
+                   and (title is None or _core(c.span.text) != _core(title.text))]
     if title:
         meta.title = title
         meta.title_text = _one_line(title.text)

@@ -81,9 +81,13 @@ def test_a_page_about_a_plan_is_not_taken_for_a_plan_it_cites():
     page = ("一、起草背景\n省政府印发《临江省推动人工智能发展行动计划（2024-2026年）》（临政办〔2024〕8号）。"
             "为落实部署，制定了《宁安市场景驱动人工智能发展行动方案（2025—2027年）》（以下简称《行动方案》）。\n"
             "二、主要内容\n《行动方案》提出了总体目标。《行动方案》明确了重点任务。\n")
-    got = plan(build(page))
+    graph = build(page)
+    got = plan(graph)
     assert got["title"] == "宁安市场景驱动人工智能发展行动方案（2025—2027年）"
     assert got.get("doc_number") is None
+    cited = {graph.nodes[r.end].properties["title"]: graph.nodes[r.end].properties.get("doc_number")
+             for r in graph.relationships.values() if r.type == Rel.CITES}
+    assert cited == {"临江省推动人工智能发展行动计划（2024-2026年）": "临政办〔2024〕8号"}
 
 
 def test_a_title_spaced_out_character_by_character():
