@@ -165,10 +165,15 @@ def _has_tasks(result: Outline) -> bool:
     return any(m.section is None or m.section.kind == "measures" for m in result.measures)
 
 
+#: longer than a heading: an item with this many characters and no sentence end is a cut sentence
+HEADING_MAX = 40
+
+
 def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
     """A page cut inside an item's heading leaves a heading that is not one: the last line of the
-    text, an item with no sentence end anywhere, where the items before it of its level print
-    their heading as a sentence (（三）培育产业集群。依托…) — so this one stops mid-sentence."""
+    text, an item with no sentence end anywhere, where the items of its level print their heading
+    as a sentence (（三）培育产业集群。依托…) — its siblings, else the items of that level elsewhere —
+    or that runs on longer than a heading does. So this one stops mid-sentence."""
     if not result.measures or not marked:
         return
     last = result.measures[-1]
@@ -178,12 +183,21 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
         return  # a sentence end, or a heading printed apart from its text (第二条【人工智能定义】 本条例…)
     siblings = [m for m in result.measures[:-1]
                 if m.parent is last.parent and m.level == last.level and m.section is last.section]
-    if siblings and all(re.search(r"[。！？]", m.lines[0].text) for m in siblings):
+    if not siblings:
+        siblings = [m for m in result.measures[:-1] if m.level == last.level and m.number and last.number
+                    and _style_of(m.number) == _style_of(last.number)]
+    as_sentences = bool(siblings) and all(re.search(r"[。！？]", m.lines[0].text) for m in siblings)
+    if as_sentences or len(last.title.text) > HEADING_MAX:
         result.measures.pop()
         if last.parent is not None:
             last.parent.children.remove(last)
         section, _measure, box = result.context.get(last.lines[0].index, (None, None, False))
         result.context[last.lines[0].index] = (section, last.parent, box)
+
+
+def _style_of(number: str) -> str | None:
+    """The numbering style an item number is written in (（一） and （二） share one)."""
+    return next((style for style, regex in STYLES if regex.match(number)), None)
 
 
 def _bullet_paragraphs(marked: list[_Marked], result: Outline) -> None:

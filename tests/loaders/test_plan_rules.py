@@ -371,7 +371,7 @@ def test_a_section_heading_run_together_with_its_first_item():
     page = ("宁安市人工智能产业发展行动方案\n一、培育产业生态（一）培育骨干企业。支持企业做大做强，对首次认定的企业"
             "给予奖励，最高不超过100万元，鼓励企业开展技术攻关和产品创新，推动产业链上下游协同发展。"
             "（二）建设产业园区。支持建设人工智能产业园，完善孵化加速、公共测试、人才实训等配套服务。\n"
-            "二、强化保障（一）加强组织领导\n")
+            "二、强化保障（一）加强组织领导。成立工作专班。\n")
     graph = build(page)
     assert [t for _n, t in measures(graph)] == ["培育骨干企业", "建设产业园区", "加强组织领导"]
     sections = {n.properties["title"]: n.properties["section"] for n in graph.by_label(Label.MEASURE)}
@@ -398,6 +398,16 @@ def test_a_heading_cut_by_the_end_of_the_page_is_not_a_measure():
     page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力平台\n支持建设智能算力中心。\n"
             "（二）培育骨干企业")
     assert [t for _n, t in measures(build(page))] == ["建设算力平台", "培育骨干企业"]
+
+
+def test_a_cut_first_item_of_a_section_is_judged_by_the_items_of_its_level_elsewhere():
+    page = ("宁安市人工智能产业发展行动方案\n一、夯实基础\n（一）建设算力平台。支持建设智能算力中心。\n"
+            "二、拓展应用\n（一）加快建设智能算力基")
+    assert [t for _n, t in measures(build(page))] == ["建设算力平台"]
+    # and a last item longer than any heading with no sentence end is a cut sentence
+    page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n"
+            "（一）完善中小企业公共服务平台网络，增强中小企业产业云服务能力，深入实施中小企业信息化推进工程和两化融合能力提升行")
+    assert measures(build(page)) == []
 
 
 def test_an_article_with_its_title_in_brackets_is_whole_even_when_its_text_is_cut():
