@@ -199,7 +199,8 @@ def web_page_boxes(plan: Plan, rng: random.Random) -> Page:
     lines += [f"相关链接：《{plan.title}》政策解读", ""] + [f"{item}\n" for item in chrome["related"]]
     lines += ["", "", f"版权所有：{site_owner} 主办单位：{site_owner}", "",
               f"网站标识码{rng.randint(10**9, 10**10 - 1)}"]
-    return Page("\n".join(lines), len(plan.sections) + len(plan.measures) + len(plan.closing), True)
+    # the two items of 二、总体要求 are measures too (real-set judgement call 8)
+    return Page("\n".join(lines), 2 + len(plan.sections) + len(plan.measures) + len(plan.closing), True)
 
 
 def news_headlines(plan: Plan, rng: random.Random) -> Page:

@@ -227,7 +227,8 @@ def _fallback_title(lay, source: str) -> str:
             group = 1 if issued.group(1) else 2
             return lay.doc.quote(line.start + issued.start(group), line.start + issued.end(group))
     for line in lay.content()[:8]:
-        if 4 <= len(line.text) <= 60 and not re.search(r"[：:。，,]$|[。]", line.text):
+        numbered = re.match(r"[一二三四五六七八九十]+、|[（(]?[一二三四五六七八九十\d]{1,2}[)）.．、]", line.text)
+        if 4 <= len(line.text) <= 60 and not re.search(r"[。：:；;]|[，,]$", line.text) and not numbered:
             return lay.doc.quote(line.start, line.end)
     return source
 

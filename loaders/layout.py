@@ -21,8 +21,11 @@ from loaders.lexicon import pattern, words
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: an inline (二) or 第二条 that starts a new item inside a run-on paragraph
 INLINE_ITEM = re.compile(
-    r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百]+条"
+    r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)](?=[\u4e00-\u9fff])"
+    r"|第[一二三四五六七八九十百]+条"
     r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\S)")
+#: a section heading run together with its first item on a page that lost its breaks: 二、培育产业生态（一）
+HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；;，,（(]{2,30}?(?=[（(]一[）)])")
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
 #: line break (…执行。 山东省人民政府办公厅 2025年5月7日 (此件公开发布) 关于…)
@@ -35,6 +38,9 @@ class Line:
     start: int  # offset of ``text`` in Document.text
     text: str  # Simplified, stripped
     chrome: bool = False
+    #: position of this line among the pieces of the printed line it was split from (0: its start);
+    #: a run-on paragraph split at its inline item numbers gives pieces 0, 1, 2…
+    part: int = 0
 
     @property
     def end(self) -> int:
@@ -105,6 +111,9 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
         if len(line.text) > 120:
             gaps = [m.end() for m in LOST_BREAK.finditer(line.text)]
             cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)})
+        first = HEADING_THEN_ITEM.match(line.text)
+        if first:  # 二、培育产业生态（一）培育骨干企业。…: the section heading ends where its first item begins
+            cuts = sorted({*cuts, first.end()})
         if len(cuts) < 1:
             out.append(line)
             continue
@@ -113,11 +122,13 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
             pieces.append((begin, line.text[begin:cut]))
             begin = cut
         pieces.append((begin, line.text[begin:]))
+        part = 0
         for begin, piece in pieces:
             text = piece.strip()
             if text:
                 lead = len(piece) - len(piece.lstrip())
-                out.append(Line(0, line.start + begin + lead, text, line.chrome))
+                out.append(Line(0, line.start + begin + lead, text, line.chrome, part))
+                part += 1
     return out
 
 
@@ -168,6 +179,14 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     while i < limit:
         text = lines[i].text.lstrip("•·* ")
         if text.startswith("|"):  # a header laid out as a table: | 文 号: | 苏政发〔2025〕108号 |
+            cells = _label_cells(text, labels)
+            if cells:  # | 索引号 | 000014349/2025-00012 | 发文机关 | … |: labels without colons
+                for key, value in cells:
+                    if value and key != "other":
+                        found.setdefault(key, value)
+                last = i
+                i += 1
+                continue
             text = re.sub(r"\s*\|+\s*", " ", text).strip()
         matches = list(label_re.finditer(text))
         if not matches or matches[0].start() > 0:
@@ -187,6 +206,21 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
             last = i
         i += 1
     return found, last + 1
+
+
+def _label_cells(text: str, labels: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, value) of a table row whose cells alternate label and value, labels without a colon
+    (| 发文机关 | 宁安市人民政府办公厅 | 成文日期 | 2025年03月08日 |); [] for any other row."""
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    names = [re.sub(r"\s+", "", c).rstrip(":：") for c in cells]
+    if not names or names[0] not in labels:
+        return []
+    pairs = []
+    for n, name in enumerate(names):
+        if name in labels:
+            value = cells[n + 1] if n + 1 < len(cells) and names[n + 1] not in labels else ""
+            pairs.append((labels[name], value))
+    return pairs
 
 
 def chinese_number(text: str) -> int | None:

@@ -1,16 +1,26 @@
 """A plan's metadata: title, kind, period, 文号, dates, declared count, issuers, coverage.
 
-The title is voted for: the body's own heading line (possibly broken over two
-lines, or with its period on the next line), the 《…》 that the notice or the
+The title is voted for: the body's own heading line (possibly broken over two or
+three lines, or with its period on the next line), the 《…》 that the notice or the
 news report issues (印发《…》, 《…》已经…同意, 关于印发…的通知) all count, while
-a 《…》 in a citation (依据《…》, 《…》（国发〔2017〕35号）) is a cited document.
-Issuers come from the notice title (X关于印发…的通知), the signature block over
-the date, or a report's "X印发《…》"; a page header's 发布机构 is only a fallback
-(it is often the office that runs the website).
+a 《…》 in a citation (依据《…》, 《…》（国发〔2017〕35号）) is a cited document. A
+page that goes on calling a plan by a short name (以下简称《行动方案》) is about that
+plan: a 解读 or a report mentions other plans once. What is printed around a title
+but is not its name (a draft's status, an 附件 label, a news site's place tag) is
+left out, and its forms that differ only by the period are one title.
+
+Issuers are the written forms of the bodies the page says issued the plan, from
+the most direct statement down: the notice title (X关于印发…的通知) and the
+signature block over the date, a 红头 banner, the plan's own title (X关于…的意见),
+a report's "X印发《…》", the header's 发布机构 (often the office that runs the
+website), and last the source a repost credits. Dates come from the header, the
+signature, a draft's dated line, an official byline, or a report's month and day
+given its year by the page or the signature.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,7 +38,46 @@ DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2
 COMPACT_DATE = re.compile(r"^((?:19|20)\d{2})(\d{2})(\d{2})$")
 SIGNATURE_DATE = re.compile(
     r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[\s?？]*$|^((?:19|20)\d{2})(\d{2})(\d{2})$")
+#: a signature date written in Chinese numerals, as 红头 documents print it: 二〇二五年三月八日
+CN_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                     r"\s*([一二三四五六七八九十]{1,3})\s*日[\s?？]*$")
 PUNCT = re.compile(r"[\s《》〈〉“”\"'‘’「」（）()【】\[\]、，,。．.：:；;！!？?—\-–·•~～－]+")
+
+
+def date_line(text: str) -> str | None:
+    """The date a line consists of (2025年3月8日, 20250308, 二〇二五年三月八日), as YYYY-MM-DD.
+
+    >>> date_line("二〇二四年十二月六日"), date_line("2025年3月8日"), date_line("2025年3月8日印发")
+    ('2024-12-06', '2025-03-08', None)
+    """
+    if SIGNATURE_DATE.match(text):
+        return _date(text)
+    written = CN_DATE.match(text.strip())
+    if not written:
+        return None
+    year = "".join(str("〇一二三四五六七八九".index(ch.replace("○", "〇").replace("零", "〇")))
+                   for ch in written.group(1))
+    month, day = chinese_number(written.group(2)), chinese_number(written.group(3))
+    return _date(f"{year}年{month}月{day}日") if month and day else None
+
+
+#: a signer and its date on one line, as flattened pages print them: 宁安市人民政府办公室  2025年3月8日
+SIGNED_LINE = re.compile(r"^(?P<names>[^\d。，,：:；;]{3,60}?)\s+"
+                         r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                         r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)"
+                         r"[\s?？]*$")
+
+
+def signed_line(text: str) -> tuple[list[str], str] | None:
+    """(names, date) of a line that is a signature followed by its date, or None."""
+    match = SIGNED_LINE.match(text.strip())
+    if not match:
+        return None
+    date = date_line(match.group("date"))
+    names = _names(match.group("names"))
+    if date and names and all(_is_body(n) for n in names):
+        return names, date
+    return None
 
 
 def norm(text: str | None) -> str:
@@ -41,6 +90,8 @@ class TitleCandidate:
     span: Span
     score: int
     source: str  # heading, issued, notice, quoted, reported
+    #: a 《…》 issued with its 文号 beside it (印发《…》（豫政办〔2024〕64号）): the plan, or a plan it cites
+    numbered: Span | None = None
 
 
 @dataclass
@@ -83,10 +134,14 @@ def kind_of(title: str) -> str | None:
     """
     core = _status_re().sub("", PERIOD.sub("", title)).strip()
     core = PERIOD.sub("", core).strip()
-    for kind in _kinds_longest_first():
-        if core.endswith(kind):
-            return words()["plan"]["kind_core"].get(kind, kind)
-    return None
+    match = _kind_end().search(core)
+    return words()["plan"]["kind_core"].get(match.group(0), match.group(0)) if match else None
+
+
+@cache
+def _kind_end() -> re.Pattern[str]:
+    """The genre words as one pattern anchored at the end, longest first (若干措施 before 措施)."""
+    return re.compile("(?:" + alternation(_kinds()) + ")$")
 
 
 @cache
@@ -102,15 +157,114 @@ def _status_re() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(words()["plan"]["title_status"]) + r")\s*$")
 
 
-@cache
-def _kinds_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(_kinds(), key=len, reverse=True))
-
-
 def _is_title(text: str) -> bool:
     core = _status_re().sub("", PERIOD.sub("", text)).strip()
     kind = kind_of(text)
     return bool(kind) and len(norm(core)) >= len(kind) + 3 and "。" not in text and len(text) <= 90
+
+
+@cache
+def _draft_re() -> re.Pattern[str]:
+    """A draft's status at the end of a title, or a line of its own: （征求意见稿）, (征求意见稿V2.2)."""
+    return re.compile(r"\s*(?:" + "|".join(words()["plan"]["draft_status"]) + r")\s*$")
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    """附件 / 附件2： in front of an annex's title."""
+    return re.compile(r"^(?:" + "|".join(words()["plan"]["title_labels"]) + r")\s*")
+
+
+#: a news site's place tag before a headline title: 杭州：关于加快推进…的实施意见
+PLACE_TAG = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：丨|]\s*")
+
+
+def _trim(span: Span) -> Span:
+    """A title without what is printed around it but is not its name: a leading 附件 label or
+    place tag (杭州：) and a trailing draft status (a draft is named as the document it will become)."""
+    label = _label_re().match(span.text)
+    if label and label.end() < len(span.text):
+        span = span.sub(label.end())
+    tag = PLACE_TAG.match(span.text)
+    if tag and _is_place(tag.group(1)) and _is_title(span.text[tag.end():]):
+        span = span.sub(tag.end())
+    draft = _draft_re().search(span.text)
+    if draft and draft.start() > 0:
+        span = span.sub(0, draft.start())
+    return span.strip(" ")
+
+
+#: a line that opens a section or an item (一、 / （一）), never the first half of a title
+SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]")
+
+
+#: a line that stands above a title and never begins one: a note in brackets ((此件公开发布)), a
+#: byline with its time of day, a 文号 (also a broken one), a web address
+NOT_TITLE_START = re.compile(r"^[（(【\[].*[)）】\]]$|\d{1,2}:\d{2}|〔|号$|https?:|www\.")
+
+
+def _opens_title(text: str) -> bool:
+    """Can this line be the first half of a title broken over two lines? Not a date, a 文号, an 附件
+    label, a numbered section, a bracketed note or a byline: those stand above a title."""
+    return not (DATE.fullmatch(text) or date_line(text) or DOC_NUMBER.fullmatch(text)
+                or _label_re().fullmatch(text) or SECTION_NUMBER.match(text) or NOT_TITLE_START.search(text))
+
+
+#: a 文号 printed after the title on its line
+TITLE_NUMBER = re.compile(r"\s+[（(]?(" + DOC_NUMBER.pattern + r")[)）]?\s*$")
+
+
+def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
+    """The body's heading line at ``lines[n]``: one line, or two or three when the title is broken
+    over them, with the period line under it ((2025—2027年)) when the title itself has none."""
+    doc = lay.doc
+    line = lines[n]
+    text = despace(text)  # the span still covers the printed line: offsets are those of its ends
+
+    def after(k: int) -> Line | None:
+        return lines[k + 1] if k + 1 < len(lines) and lines[k + 1].index == lines[k].index + 1 else None
+
+    nxt = after(n)
+    third = after(n + 1) if nxt is not None else None
+    label = _label_re().match(text)
+    plain = text[label.end():] if label and label.end() < len(text) else text
+    numbered = TITLE_NUMBER.search(plain)
+    if numbered and _is_title(plain[: numbered.start()].strip()):
+        plain = plain[: numbered.start()]  # 七台河市人民政府关于…的实施意见 七政发〔2021〕5号
+    plain = plain.strip("《》 ")
+    span = None
+    if _is_title(plain) and not text.endswith("通知"):
+        if text != line.text:  # spaced out: the whole printed line
+            span = doc.span(line.start, line.end)
+        else:
+            offset = text.index(plain[:1], label.end() if label else 0)
+            span = doc.span(line.start + offset, line.start + offset + len(plain))
+    elif nxt is not None and _broken_title(text, nxt.text):
+        span, nxt = doc.span(line.start, nxt.end), third
+    elif (third is not None and len(nxt.text) <= 40 and not re.search(r"[。，,：:；;]", nxt.text)
+          and _opens_title(text) and _opens_title(nxt.text) and not _is_title(nxt.text)
+          and _broken_title(text + nxt.text, third.text)):
+        span, nxt = doc.span(line.start, third.end), after(n + 2)  # 苏州市加快推动… / 高水平建设… / 行动方案
+    if span is None:
+        return None
+    span = _trim(span)
+    if nxt is not None and not PERIOD.search(span.text) and PERIOD.fullmatch(nxt.text.strip()):
+        span = doc.span(span.start, nxt.end)  # 山东省…行动计划 / (2025—2027年)
+    return span
+
+
+def _broken_title(text: str, following: str) -> bool:
+    """Is ``text`` the first half of a title that ``following`` ends (广东省人工智能 / 产业发展行动计划,
+    呼和浩特市人民政府 / 关于…的若干意见)? Not when ``following`` is a whole title of a place on
+    its own (a signer's name above 四川省…实施方案 is no part of it)."""
+    return (len(text) <= 60 and "。" not in text and not re.search(r"[：:，,]$", text) and _opens_title(text)
+            and _is_title(text + following) and not following.endswith("通知")
+            and not _header_label_re().search(following) and len(following) <= 40
+            and not (_is_title(following) and _starts_with_place(following)))
+
+
+#: what a report calls the plan after naming it once: （以下简称《行动方案》）, (下称《若干措施》)
+SHORT_NAME = re.compile(r"\s*[（(]\s*(?:以下)?简称|\s*[（(]\s*(?:以下)?下?称")
 
 
 def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
@@ -122,21 +276,15 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
     issue = alternation(words()["plan"]["issue_verbs"])
     cite = alternation(words()["plan"]["cite_markers"])
     header_label = _header_label_re()
+    covered = -1
     for n, line in enumerate(lines):
         text = line.text
-        if line.index < lay.header_end or header_label.search(text):
+        if _header_line(lines, n, header_label, lay.header_end):
             text = ""  # the metadata header (分 类: 宏观经济;意见) is not a heading
-        # the body's heading line, possibly with its period or its end on the next line
-        plain = text.strip("《》 ")
-        if _is_title(plain) and not text.endswith("通知"):
-            offset = text.index(plain[:1])
-            candidates.append(TitleCandidate(doc.span(line.start + offset, line.start + offset + len(plain)), 3,
-                                             "heading"))
-        elif text and n + 1 < len(lines) and len(text) <= 60 and "。" not in text and not re.search(r"[：:，,]$", text):
-            nxt = lines[n + 1]
-            if (nxt.index == line.index + 1 and _is_title(text + nxt.text) and not nxt.text.endswith("通知")
-                    and not header_label.search(nxt.text) and len(nxt.text) <= 40):
-                candidates.append(TitleCandidate(doc.span(line.start, nxt.end), 3, "heading"))
+        heading = _heading(lay, lines, n, text) if text and line.end > covered else None
+        if heading is not None:
+            candidates.append(TitleCandidate(heading, 3, "heading"))
+            covered = heading.end  # the lines a broken title spans start no other heading
         # 《…》 in the text
         for match in re.finditer(r"《([^《》]{4,90})》", text):
             inner = match.group(1)
@@ -155,36 +303,94 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 span = doc.span(span.start + notice.start(2), span.start + notice.end(2))
             if not _is_title(inner):
                 continue
-            announced = re.match(r"\s*([（(]以下简称|已经|业经|经|已|于|印发|现印发)", after)
-            score = 3 if issued or announced else 1
-            candidates.append(TitleCandidate(span, score, "quoted"))
-        # a notice title without 《》: X关于印发Y的通知 / X印发Y
+            announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发)", after)
+            score = 3 + _short_name_uses(doc, text[match.end():]) if issued else 3 if announced else 1
+            candidates.append(TitleCandidate(_trim(span), score, "quoted", span if numbered else None))
+        # a notice title without 《》: X关于印发Y的通知 / X印发Y, or a notice title cut to Y的通知
         for match in re.finditer(r"(?:关于印发|印发了?|发布了?)([^《》，。；]{6,90}?)(?:的通知|[。；，]|$)", text):
             inner = match.group(1).strip()
             if _is_title(inner):
                 start = line.start + match.start(1) + match.group(1).index(inner[:1])
-                candidates.append(TitleCandidate(doc.span(start, start + len(inner)), 3 if "通知" in text else 2,
-                                                 "notice"))
+                candidates.append(TitleCandidate(_trim(doc.span(start, start + len(inner))),
+                                                 3 if "通知" in text else 2, "notice"))
+        cut = re.fullmatch(r"([^《》，。；：:关]{6,90}?)的通知", text)
+        if cut and _is_title(cut.group(1)) and not re.search(r"印发|发布", cut.group(1)) \
+                and _starts_with_place(cut.group(1)):
+            candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
     return candidates, cited
 
 
+def _header_line(lines: list[Line], n: int, label: re.Pattern[str], header_end: int) -> bool:
+    """Is ``lines[n]`` part of a metadata header: a short line with a label (分 类: 宏观经济;意见), a
+    line that opens with one, or the value under a label printed alone? A title line above the
+    header, or a long news paragraph that credits a photo (图片来源：…), is not."""
+    text = lines[n].text
+    found = label.search(text)
+    if found and (len(text) <= 80 or found.start() <= 2):
+        return True
+    previous = lines[n - 1].text if n > 0 else ""
+    return lines[n].index < header_end and bool(re.search(r"[:：]\s*$", previous)) and bool(label.search(previous))
+
+
+def _short_name_uses(doc, after: str) -> int:
+    """Votes for a 《title》 that the text goes on to call by a short name (以下简称《行动方案》): a page
+    about one plan keeps naming it, while a plan it only mentions is named once (at most 3 votes)."""
+    if not SHORT_NAME.match(after):
+        return 0
+    short = re.match(r"[^《》]{0,8}《([^《》]{2,12})》", after)
+    if not short:
+        return 0
+    uses = doc.text.count("《" + short.group(1) + "》") - 1
+    return min(max(uses, 0), 3)
+
+
+def _core(text: str) -> str:
+    """The form titles are grouped in: no period, no status, no punctuation."""
+    plain = _status_re().sub("", PERIOD.sub("", _draft_re().sub("", text.strip()))).strip()
+    return norm(_unify(PERIOD.sub("", plain)))
+
+
 def choose_title(candidates: list[TitleCandidate]) -> Span | None:
-    """The best-voted title; its 《…》 form is preferred for output, as notices print it."""
+    """The best-voted title. Candidates that differ only by their period or status are one title;
+    of its forms, one that carries the period is preferred, then the 《…》 form notices print."""
     groups: dict[str, list[TitleCandidate]] = {}
     for c in candidates:
-        groups.setdefault(norm(_unify(c.span.text)), []).append(c)
+        groups.setdefault(_core(c.span.text), []).append(c)
     if not groups:
         return None
     best = max(groups.values(), key=lambda g: (sum(c.score for c in g), -min(c.span.start for c in g)))
-    for source in ("quoted", "notice", "heading"):
-        for c in best:
-            if c.source == source:
-                return c.span
-    return best[0].span
+    order = {"quoted": 0, "notice": 1, "heading": 2}
+    return min(best, key=lambda c: (not PERIOD.search(c.span.text), order.get(c.source, 3), c.span.start)).span
 
 
 def _unify(text: str) -> str:
     return re.sub(r"[~～－—–至到]", "-", text)
+
+
+#: a span of years written inside a title: 成都市“互联网+”2015—2017年三年行动计划
+YEARS_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～－至到]+\s*((?:19|20)\d{2})\s*年")
+#: the one year a title is for: 武汉市2025年…行动方案, 数字威海建设2023年工作要点; not a horizon (面向2030年,
+#: 到2035年, 2035年远景目标)
+YEAR_IN_TITLE = re.compile(r"(?<![到至迈面向望—\-~～－\d])((?:19|20)\d{2})\s*年(?![度]?\s*[-—–~～－至到\d])(?!远景|前)")
+
+
+def period_of(title: str) -> tuple[int, int] | None:
+    """The years a plan runs over, from its title: the period in brackets at its end, else a span of
+    years inside it, else the single year a yearly plan is named for.
+
+    >>> period_of("仙桃市人工智能产业发展三年行动方案(2025—2027年)"), period_of("数字威海建设2023年工作要点")
+    ((2025, 2027), (2023, 2023))
+    >>> period_of("面向2030年的人工智能发展规划") is None
+    True
+    """
+    match = PERIOD.search(title) or YEARS_IN_TITLE.search(title)
+    if match:
+        first, last = int(match.group(1)), int(match.group(2))
+        return (first, last) if first <= last else None
+    years = YEAR_IN_TITLE.findall(title)
+    if len(years) == 1 and not re.search(r"面向|展望|远景", title):
+        return int(years[0]), int(years[0])
+    return None
 
 
 # -- the rest of the metadata --------------------------------------------------------
@@ -193,45 +399,87 @@ def read_metadata(lay: Layout) -> Metadata:
     meta = Metadata()
     candidates, meta.cited = find_title(lay)
     title = choose_title(candidates)
+    # 省政府印发《…》（豫政办〔2024〕64号）on a page about another plan: a cited document
+    meta.cited += [c.numbered for c in candidates if c.numbered is not None
+                   and (title is None or _core(c.span.text) != _core(title.text))]
     if title:
         meta.title = title
-        meta.title_text = re.sub(r"\s+", " ", title.text).strip()
-        meta.title_surface = re.sub(r"\s+", " ", title.surface).strip()
+        meta.title_text = _one_line(title.text)
+        meta.title_surface = _one_line(title.surface)
         meta.kind = kind_of(meta.title_text)
-        period = PERIOD.search(meta.title_text)
-        if period:
-            meta.period = (int(period.group(1)), int(period.group(2)))
+        meta.period = period_of(meta.title_text)
     meta.body_start, meta.notice_end = _body_start(lay, meta, candidates)
     header = lay.header
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")
     meta.doc_number = _doc_number(lay, meta)
-    meta.date_issued = _date(header.get("date_issued")) or _signature_date(lay, meta)
+    meta.date_issued = _date(header.get("date_issued")) or _signature_date(lay, meta) or _title_date(lay, meta)
     meta.date_published = _date(header.get("date_published")) or _page_date(lay)
+    reported = _reported_dates(lay, meta)
+    meta.date_issued = meta.date_issued or reported.get("issued")
+    meta.date_published = meta.date_published or reported.get("published")
     meta.measure_count, meta.measure_count_evidence = _declared_count(lay, meta)
     meta.issuers = _issuers(lay, meta)
     return meta
+
+
+def _one_line(text: str) -> str:
+    """A title printed over several lines, on one: the breaks go (Chinese has no blanks between
+    words), blanks inside a line stay as one (廣州開發區 黃埔區…) unless the line is spaced out."""
+    return despace(re.sub(r"\s+", " ", re.sub(r"\s*\n\s*", "", text)).strip())
+
+
+#: a line spaced out character by character, as 红头 and PDF titles print it: 宁 安 市 人 民 政 府
+SPACED_OUT = re.compile(r"(?:[\u4e00-\u9fff（）()] ){4,}[\u4e00-\u9fff（）()]")
+SPACED_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）()\d—\-]) (?=[\u4e00-\u9fff（）()\d—\-])")
+
+
+def despace(text: str) -> str:
+    """A spaced-out line without its spaces; any other line as it is.
+
+    >>> despace("宁 安 市 人 工 智 能 行 动 方 案"), despace("廣州開發區 黃埔區若干措施")
+    ('宁安市人工智能行动方案', '廣州開發區 黃埔區若干措施')
+    """
+    return SPACED_GAP.sub("", text) if SPACED_OUT.search(text) else text
 
 
 def _body_start(lay: Layout, meta: Metadata, candidates: list[TitleCandidate]) -> tuple[int, int]:
     """The plan's own text starts after its heading line (the last heading-like title line)."""
     if not meta.title:
         return _after_signature(lay), _after_signature(lay)
-    key = norm(_unify(meta.title_text or ""))
-    headings = [c for c in candidates if c.source == "heading" and norm(_unify(c.span.text)) == key]
+    key = _core(meta.title_text or "")
+    headings = [c for c in candidates if c.source == "heading" and _core(c.span.text) == key]
     if not headings:
         # a heading that lost its words (only its period is printed) or differs slightly
-        headings = [c for c in candidates if c.source == "heading"
-                    and _similar(norm(_unify(c.span.text)), key)]
+        headings = [c for c in candidates if c.source == "heading" and _similar(_core(c.span.text), key)]
     if headings:
         span = headings[-1].span
         line = _line_at(lay, span.end - 1)
         start = line.index + 1
-        if start < len(lay.lines) and PERIOD.fullmatch(lay.lines[start].text.strip()):
+        while start < len(lay.lines) and _under_title(lay.lines[start].text.strip()):
             start += 1
         return start, _line_at(lay, span.start).index
     after = _after_signature(lay)
     return after, after
+
+
+#: a date in brackets on its own line under a title: the date of that text (a draft's version date)
+TITLE_DATE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]")
+
+
+def _under_title(text: str) -> bool:
+    """Lines printed under a heading that belong to it, not to the body: its period, its draft
+    status, its date in brackets."""
+    return bool(PERIOD.fullmatch(text) or _draft_re().fullmatch(text) or TITLE_DATE.fullmatch(text))
+
+
+def _title_date(lay: Layout, meta: Metadata) -> str | None:
+    """（2015年9月15日） on its own line between the heading and the body."""
+    for line in lay.lines[meta.notice_end + 1: meta.body_start]:
+        match = TITLE_DATE.fullmatch(line.text.strip())
+        if match:
+            return _date(match.group(0).strip("（()）"))
+    return None
 
 
 def _similar(a: str, b: str) -> bool:
@@ -251,7 +499,7 @@ def _line_at(lay: Layout, offset: int) -> Line:
 def _after_signature(lay: Layout) -> int:
     """Without a heading: the text after the notice's signature date, if the notice has one."""
     for line in lay.lines[:40]:
-        if SIGNATURE_DATE.match(line.text):
+        if date_line(line.text) or signed_line(line.text):
             nxt = line.index + 1
             while nxt < len(lay.lines) and re.fullmatch(r"[（(]此件.{0,8}[)）]", lay.lines[nxt].text):
                 nxt += 1
@@ -261,6 +509,10 @@ def _after_signature(lay: Layout) -> int:
 
 #: （甬政办发〔2025〕31号，以下简称…） right after a title's closing 》
 NUMBER_BESIDE = re.compile(r"\s*[（(]\s*(" + DOC_NUMBER.pattern + ")")
+
+
+#: a 红头 document's number line with its signer: 宁政发〔2025〕3号    签发人：张三
+SIGNER_BESIDE = re.compile(r"(" + DOC_NUMBER.pattern + r")\s+签\s*发\s*人\s*[:：]?.{0,12}")
 
 
 def _doc_number(lay: Layout, meta: Metadata) -> str | None:
@@ -285,7 +537,11 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
         text = line.text.strip()
         # …的通知赣府发〔2025〕16号, …的通知（渝府办发〔2025〕60号）。, a line (苏政发〔2025〕108号)
         inline = (re.search(r"通知\s*[（(]?\s*(" + DOC_NUMBER.pattern + r")\s*[)）]?\s*[。.]?$", text)
-                  or re.fullmatch(r"[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]", text))
+                  or re.fullmatch(r"[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]", text)
+                  or SIGNER_BESIDE.fullmatch(text))
+        beside_title = TITLE_NUMBER.search(text)
+        if not inline and beside_title and _is_title(text[: beside_title.start()].strip()):
+            inline = beside_title
         if inline:
             start = line.start + inline.start(1)
             return lay.doc.quote(start, start + len(inline.group(1)))
@@ -320,26 +576,148 @@ def _date(value: str | None) -> str | None:
 
 
 def _signature_date(lay: Layout, meta: Metadata) -> str | None:
-    """The date under the notice's signature: a line that is only a date, before the plan's text."""
+    """The date under the notice's signature: a line that is only a date (or a signer and its
+    date), before the plan's text."""
     limit = meta.body_start if meta.body_start else min(len(lay.lines), 40)
     for line in lay.lines[:limit]:
-        match = SIGNATURE_DATE.match(line.text)
-        if match:
-            return _date(line.text)
+        signed = signed_line(line.text)
+        date = date_line(line.text) or (signed[1] if signed else None)
+        if date:
+            return date
     return None
 
 
+#: the date label of a page's byline, and the source it names
+BYLINE_DATE = re.compile(r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)")
+BYLINE_SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:信息)?来源\s*[:：]\s*([^\s:：【\[|]+)")
+
+
 def _page_date(lay: Layout) -> str | None:
-    """A page's own 时间: 2022-12-30 … 来源: … line (not a repost's timestamp with 作者)."""
+    """A government page's own date: its byline (时间/发布时间/日期: … 来源: …) when the source it
+    names is a body or one of its divisions (本网, 规划处, 市政府办公室). A repost's or a newspaper's
+    byline (来源: 电子政务网, 来源: 安徽商报, 作者…, a reader count and no source) dates the copy."""
+    if any("解读" in line.text for line in lay.content()[:4]):
+        return None  # a 解读 page's date is the date of the 解读
     for line in lay.lines[:30]:
-        match = re.match(r"^(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)", line.text)
-        # a repost's stamp names its author or, on a 发布时间 line, counts its readers
-        reposted = "作者" in line.text or (line.text.startswith("发布") and re.search(r"浏览|点击|阅读数", line.text))
-        if match and not reposted and ("来源" in line.text or line.text.startswith("日期")):
+        match = BYLINE_DATE.search(line.text)
+        if not match or len(line.text) > 100 or re.search(r"作者|记者|编辑", line.text):
+            continue
+        source = BYLINE_SOURCE.search(line.text)
+        if (source and _official_source(source.group(1))) or (not source and line.text.startswith("日期")):
             return _date(match.group(1))
     return None
 
 
+@cache
+def _press_re() -> re.Pattern[str]:
+    return re.compile(alternation(words()["plan"]["press_words"]))
+
+
+def _official_source(name: str) -> bool:
+    """Is the 来源 of a byline the body itself (本网, 市政府办公室, 规划处、专项办), not a paper or a site?"""
+    if re.match(r"本(网|站)", name):
+        return True
+    if _press_re().search(name):
+        return False
+    return bool(re.search(r"(处|室|办|局|厅|委|政府|管委会|委员会|中心)(\(.*\)|（.*）)?$", name))
+
+
+#: a month and day without a year, as news dates an event: 12月11日, 已于1月13日
+MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+#: what a report says was done to the plan, by the date it gives: issued (印发) or published (发布)
+REPORTED_VERBS = {"issued": re.compile(r"(?:联合|正式)?(?:印发|出台|下发)"),
+                  "published": re.compile(r"(?:正式)?(?:发布|公布)")}
+#: a page's timestamp: a date with its time of day (2025-12-14 17:35:16, 2026/1/6 15:36:38)
+TIMESTAMP = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}")
+
+
+def _reported_dates(lay: Layout, meta: Metadata) -> dict[str, str]:
+    """Dates a report gives the plan: 12月11日，…印发《title》 (issued), 7月25日，《title》发布
+    (published), 《title》已于1月13日…印发. The year comes from the page's own date or the notice's
+    signature, and only when the day falls within two months before the page (after the signature)."""
+    if not meta.title_text:
+        return {}
+    anchors = _date_anchors(lay, meta)
+    if not anchors:
+        return {}
+    limit = meta.notice_end if meta.notice_end else min(len(lay.lines), 20)
+    found: dict[str, str] = {}
+    for line in lay.lines[:limit]:
+        if line.chrome:
+            continue
+        for sentence in re.split(r"[。！？]", line.text):
+            for key, verb in REPORTED_VERBS.items():
+                for hit in verb.finditer(sentence):
+                    if key in found or not _verb_on_plan(sentence, hit, meta):
+                        continue
+                    days = list(MONTH_DAY.finditer(sentence[: hit.start()]))
+                    if days and not NOT_THE_EVENT.search(sentence[days[-1].start(): hit.start()]):
+                        date = _dated(int(days[-1].group(1)), int(days[-1].group(2)), anchors)
+                        if date:
+                            found[key] = date
+    return found
+
+
+#: between a month-day and the verb, words that make the day the reporter's, not the plan's:
+#: 6月11日消息, 本报8月20日讯, 6月10日，记者…获悉，…近日印发
+NOT_THE_EVENT = re.compile(r"消息|讯|电|获悉|了解到|记者|近日|日前|近期|此前|今年|前不久")
+
+
+def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
+    """Is the verb said of the plan: 印发（了/的）《plan》, 发布关于公开征求《plan》意见的公告, 印发plan
+    (the title without 《》), or 《plan》…印发 in one clause (not 发布会)?"""
+    if sentence[hit.end(): hit.end() + 1] == "会":
+        return False
+    after = re.sub(r"^(?:了|的)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
+    quoted = re.match(r"《([^《》]{2,90})》", after)
+    if quoted and _is_plan_name(quoted.group(1), meta):
+        return True
+    key = _core(meta.title_text or "")
+    if len(key) >= 8 and norm(_unify(after)).startswith(key[:8]):
+        return True
+    clause = re.split(r"[，,；;：:]", sentence[: hit.start()])[-1]
+    return any(_is_plan_name(q, meta) for q in re.findall(r"《([^《》]{2,90})》", clause))
+
+
+def _is_plan_name(quoted: str, meta: Metadata) -> bool:
+    """Is 《quoted》 the plan: its title, or a short name for it (《行动方案》 of a 行动方案)?"""
+    key, core = _core(meta.title_text or ""), _core(quoted)
+    if not core or not key:
+        return False
+    if core == key or (len(core) >= 8 and (core in key or key in core)):
+        return True
+    return len(core) <= 8 and key.endswith(core)
+
+
+def _date_anchors(lay: Layout, meta: Metadata) -> list[tuple[str, int]]:
+    """(date, direction) pairs that can give a month-and-day its year: the page's own timestamp
+    (the event lies before it, direction -1) and the notice's signature date (the event lies
+    after it, direction +1)."""
+    anchors = []
+    for line in lay.lines[:6]:
+        stamp = TIMESTAMP.search(line.text)
+        if stamp:
+            anchors.append((f"{int(stamp.group(1)):04d}-{int(stamp.group(2)):02d}-{int(stamp.group(3)):02d}", -1))
+            break
+    signed = _signature_date(lay, meta)
+    if signed:
+        anchors.append((signed, 1))
+    return anchors
+
+
+def _dated(month: int, day: int, anchors: list[tuple[str, int]]) -> str | None:
+    """The full date of a month and day, in the year that puts it within 60 days of an anchor."""
+    for anchor, direction in anchors:
+        ref = dt.date.fromisoformat(anchor)
+        for year in (ref.year, ref.year - direction):
+            try:
+                when = dt.date(year, month, day)
+            except ValueError:
+                continue
+            gap = (when - ref) * direction
+            if dt.timedelta(0) <= gap <= dt.timedelta(days=60):
+                return when.isoformat()
+    return None
 
 
 def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None]:
@@ -357,77 +735,174 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
 
 # -- issuers ----------------------------------------------------------------------------
 
-AGENCY_END = re.compile(r"(厅|局|委|办|政府|办公厅|办公室|委员会|领导小组|分行|管委会)$")
+@cache
+def _agency_end() -> re.Pattern[str]:
+    """How the name of a body that signs a plan ends (厅, 局, 人民政府, 组织部, 分行…)."""
+    return re.compile("(?:" + alternation(words()["plan"]["issuer_endings"]) + ")$")
+
+
+def _is_body(name: str) -> bool:
+    """A signer's name: ends like a body once a bracketed second name is set aside."""
+    return bool(_agency_end().search(re.sub(r"[（(].*[)）]$", "", name)))
+
+
+#: …等18部门, 等八部门, 等单位 closing a list of issuers
+OTHERS = re.compile(r"等(?:[\d一二三四五六七八九十]+个?|有关|相关)?(?:部门|单位|机构)$")
 
 
 def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    lines = lay.content()
-    # 1. the notice title: X关于印发…的通知 / X关于《…》的通知 / X印发…的通知; without a heading to
-    #    mark the plan's text, the notice runs to the first section
-    window = max(meta.body_start, 1) + 1
-    if meta.body_start == 0:
-        window = next((k for k, line in enumerate(lines) if re.match(r"^[一二三四五六七八九十]+、", line.text)),
-                      min(len(lines), 40))
-    for line in lines[:window]:
-        text = re.sub(r"^[|\s]*(?:标\s*题\s*[:：]\s*\|?\s*)?", "", line.text)
-        match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", text)
-        if match and ("通知" in text or text.endswith(("关于印发", "印发"))):
-            head = match.group(1)
-            if AGENCY_END.search(head.split()[-1] if head.split() else head):
-                found += [(name, text) for name in _names(head)]
-                break
-    # 2. the signature block over the notice's date
-    found += _signature(lay, meta)
+    """The bodies that issued the plan, from the most direct statement the page makes: its notice
+    title and signature, a 红头 banner (X文件), the plan's own title (X关于…的意见), a report
+    (X印发《…》), the page header's 发布机构, and last the source a repost credits (来源：X)."""
+    found = _notice_issuers(lay, meta) + _signature(lay, meta)
     if found:
         return _dedupe(found)
-    # 3. a report: X（正式/联合）印发（了/的）《title》, also with the short name 《若干措施》
-    for name_list, evidence in _reported_issuers(lines, meta):
-        return _dedupe([(n, evidence) for n in name_list])
-    # 4. the page header's 发布机构
-    publisher = lay.header.get("publisher")
-    if publisher:
-        return [(publisher, f"发布机构：{publisher}")]
+    for step in (_banner, _title_issuer, _reported, _publisher, _credited_source):
+        found = step(lay, meta)
+        if found:
+            return _dedupe(found)
     return []
 
 
-REPORT_VERB = re.compile(r"(联合印发|正式印发|印发|发布|出台|制定)(了|的)?(关于公开征求)?《?$")
-TIME_WORDS = re.compile(r"\d{1,2}月\d{1,2}日|日前|近日|今天|今年|正式|联合|此次|近期|对于")
+def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The notice title: X关于印发…的通知 / X关于《…》的通知 / X印发…的通知; without a heading to mark
+    the plan's text, the notice runs to the first section."""
+    window = max(meta.body_start, 1) + 1
+    if meta.body_start == 0:
+        window = next((k for k, line in enumerate(lay.lines) if re.match(r"^[一二三四五六七八九十]+、", line.text)),
+                      min(len(lay.lines), 40))
+    previous: Line | None = None
+    for line in lay.lines[:window]:
+        if line.chrome:
+            continue
+        text = re.sub(r"^[|\s]*(?:标\s*题\s*[:：|]\s*\|?\s*)?", "", line.text)
+        match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", text)
+        if match and ("通知" in text or text.endswith(("关于印发", "印发"))):
+            head = match.group(1)
+            last = head.split()[-1] if head.split() else head
+            if _is_body(OTHERS.sub("", last)):
+                return [(name, text) for name in _names(head)]
+        if re.match(r"关于(?:印发|转发)", text) and previous is not None and previous.index == line.index - 1:
+            names = _names(previous.text)  # 宁安市人民政府办公室 / 关于印发…的通知: the title's first line
+            if names and all(_is_body(n) for n in names):
+                return [(name, previous.text + text) for name in names]
+        previous = line
+    return []
 
 
-def _reported_issuers(lines: list[Line], meta: Metadata):
-    """Bodies named before 印发/发布 of the plan in a report (yields name lists)."""
-    keys = []
-    if meta.title_text:
-        keys.append(norm(meta.title_text)[:6])
-    if meta.kind:
-        keys.append(meta.kind + "》")
-    for line in lines:
-        text = line.text
-        passive = re.search(r"(?:已|并)?由([^，。；：:“”《》]{2,60}?)(?:联合|正式)?(?:印发|发布)", text)
-        if passive and any(key in text for key in keys if key):
-            names = _names(passive.group(1))
-            if names:
-                yield names, text
-        for key in keys:
-            for hit in re.finditer(re.escape(key), text):
-                before = text[: hit.start()].rstrip("《")
-                verb = REPORT_VERB.search(before + ("《" if key.endswith("》") else ""))
-                if not verb:
+def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The banner of a 红头 document names its issuer: 宁安市人民政府办公室文件."""
+    for line in lay.content()[:6]:
+        text = despace(line.text)
+        banner = re.fullmatch(r"(.{4,60}?)\s*文件", text)
+        if banner:
+            names = _names(banner.group(1))
+            if names and all(_is_body(n) for n in names):
+                return [(name, line.text) for name in names]
+    return []
+
+
+def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """A plan titled X关于…的意见 names its issuer X (呼和浩特市人民政府关于促进…的若干意见)."""
+    match = re.match(r"^(.{4,60}?)关于", meta.title_text or "")
+    if not match:
+        return []
+    names = _names(match.group(1))
+    if names and all(_is_body(OTHERS.sub("", n)) for n in names):
+        return [(name, meta.title_text or "") for name in names]
+    return []
+
+
+def _publisher(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The page header's 发布机构 (often the office that runs the website, so only a fallback)."""
+    publisher = lay.header.get("publisher")
+    return [(publisher, f"发布机构：{publisher}")] if publisher else []
+
+
+#: a repost's byline: its timestamp, the body it credits, a reader count (2026/1/6 15:36:38 四川省人民政府 人气:798)
+CREDIT_LINE = re.compile(r"^(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(\S{4,30})\s+"
+                         r"(?:人气|浏览|阅读|点击)")
+
+
+def _credited_source(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a page credits as its source (来源：X, or the name in a repost's byline), when
+    nothing else names an issuer and the source is a body, not a paper, a site or a division."""
+    for line in lay.lines[:12]:
+        credit = CREDIT_LINE.match(line.text)
+        source = credit or BYLINE_SOURCE.search(line.text)
+        if not source:
+            continue
+        name = _credited_name(source.group(1))
+        if name:
+            return [(name, line.text)]
+    return []
+
+
+def _credited_name(value: str) -> str | None:
+    """The body in a source field: 朝阳园管委会(区科信局) is one office under two names, and the name
+    written as a government department (with its level, 区科信局) is the one to resolve."""
+    if not _official_source(value) or re.match(r"本(网|站)", value) or re.search(r"[、，,]", value):
+        return None  # the page itself, or several units: no one issuer
+    names = [n for n, _ in _split_pair(value)]
+    if any(re.search(r"(处|科|室|所)$", n) and not n.endswith("办公室") for n in names):
+        return None  # 规划处, 高技术处: a division of the publishing body, not an issuer
+    levelled = [n for n in names if re.match(r"[省市区县州盟旗]", n)]
+    name = (levelled or names or [None])[0]
+    return name if name and _is_body(name) else None
+
+
+def _split_pair(value: str) -> list[tuple[str, int]]:
+    match = re.fullmatch(r"(.+?)[（(](.+)[）)]", value)
+    if match:
+        return [(match.group(1), 0), (match.group(2), match.start(2))]
+    return [(value, 0)]
+
+
+#: the body a report says issued the plan in its own clause: 由X印发, 以X名义印发
+PASSIVE = re.compile(r"(?:由|以)([^，。；：:“”《》]{2,60}?)(?:的?名义)?(?:联合|正式)?$")
+TIME_WORDS = re.compile(r"\d{1,2}月\d{1,2}日|日前|近日|今天|今年|正式|此次|近期|对于|已于|已经|已|于|并|也|还")
+#: words that join the bodies of a joint issue: X联合Y、Z印发, X会同Y印发
+JOINT = re.compile(r"联合(?!会)|会同")
+
+
+def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """A report: X（联合Y等八部门）印发《plan》, 《plan》已由X印发, 《plan》以X名义印发; a place alone
+    as the subject (光明区此次发布的《若干措施》) stands for its people's government."""
+    for line in lay.content():
+        for sentence in re.split(r"[。！？]", line.text):
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定)(?!会)", sentence):
+                if not _verb_on_plan(sentence, hit, meta):
                     continue
-                head = re.split(r"[，。；：:,;]", before[: verb.start()])[-1]
-                head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip())
-                names = _names(head)
-                if len(names) == 1 and _is_region(names[0]):
-                    names = [names[0] + "人民政府"]
+                names = _subject(sentence[: hit.start()])
                 if names:
-                    yield names, text
+                    return [(name, sentence) for name in names]
+                place = _place_subject(sentence[: hit.start()])
+                if place:
+                    return [(place, sentence)]
+    return []
 
 
-def _is_region(name: str) -> bool:
-    from loaders.lexicon import regions
+def _place_subject(before: str) -> str | None:
+    """对于光明区此次发布的《若干措施》: a place alone as the subject stands for its people's
+    government (the seed gold's reading; a report may mean the government's office instead)."""
+    clause = re.split(r"[，,；;：:]", before)[-1]
+    head = re.sub(r"关于$", "", TIME_WORDS.sub("", clause).strip(" *#"))
+    return head + "人民政府" if len(head) >= 2 and _is_place(head) else None
 
-    return bool(regions().lookup(name))
+
+def _subject(before: str) -> list[str]:
+    """The bodies named as the subject of a verb, from the text of its clause before it."""
+    clause = re.split(r"[，,；;：:]", before)[-1]
+    clause = re.sub(r"[（(][^（）()]*[)）]", "", clause)
+    passive = PASSIVE.search(re.sub(r"(?:于)?\d{1,2}月\d{1,2}日", "", clause))
+    head = passive.group(1) if passive else re.sub(r"^.*》", "", clause)
+    head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip(" *#"))
+    head = JOINT.sub("、", head)
+    names = [OTHERS.sub("", n) for n in _names(head)]
+    names = [n for n in names if n]
+    if names and all(_is_body(n) for n in names):
+        return names
+    return []
 
 
 def _names(head: str) -> list[str]:
@@ -442,22 +917,57 @@ def _names(head: str) -> list[str]:
 
 
 def _signature(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The bodies signed over the notice's date: one or two a line, a long name wrapped onto the
+    next line (中共重庆市委网络安全和信息化 / 委员会办公室)."""
     limit = meta.body_start if meta.body_start else min(len(lay.lines), 40)
     lines = lay.lines[:limit]
     for i, line in enumerate(lines):
-        if not SIGNATURE_DATE.match(line.text):
+        signed = signed_line(line.text)
+        if not date_line(line.text) and not signed:
             continue
-        names: list[tuple[str, str]] = []
+        block: list[Line] = []
         j = i - 1
         while j >= 0 and len(lines[j].text) <= 40 and not re.search(r"[。：:，,]", lines[j].text):
-            pieces = _names(lines[j].text)
-            if not pieces or not all(AGENCY_END.search(re.sub(r"[（(].*[)）]$", "", p)) for p in pieces):
-                break
-            names[:0] = [(p, lines[j].text) for p in pieces]
+            block.insert(0, lines[j])
             j -= 1
+        names = _signers(block) + ([(name, line.text) for name in signed[0]] if signed else [])
         if names:
             return names
     return []
+
+
+def _signers(block: list[Line]) -> list[tuple[str, str]]:
+    """The names of a signature block, read upwards from the date while every piece of a line is a
+    name; a line that ends in a piece that is no name continues in the first name below it."""
+    names: list[tuple[str, str]] = []
+    for k in range(len(block) - 1, -1, -1):
+        pieces = _names(block[k].text)
+        if not pieces:
+            break
+        below = block[k + 1].text if k + 1 < len(block) else None
+        if (names and names[0][1] == below and re.fullmatch(r"[\u4e00-\u9fff]+", pieces[-1])
+                and not _is_body(pieces[-1]) and not _starts_with_place(names[0][0])
+                and _is_body(pieces[-1] + names[0][0])):
+            names[0] = (pieces[-1] + names[0][0], block[k].text + below)
+            pieces = pieces[:-1]
+        if not all(_is_body(p) for p in pieces):
+            break
+        names[:0] = [(p, block[k].text) for p in pieces]
+    return names
+
+
+def _is_place(name: str) -> bool:
+    from loaders.lexicon import regions
+
+    return bool(regions().lookup(name))
+
+
+def _starts_with_place(name: str) -> bool:
+    """Does a name open with a place or a national prefix (苏州市…, 中共…): a whole name, not the
+    wrapped end of one (委员会办公室)?"""
+    if re.match(r"中共|中国|国家|全国", name):
+        return True
+    return any(_is_place(name[:n]) for n in range(2, min(len(name), 8) + 1))
 
 
 def _dedupe(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

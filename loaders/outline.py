@@ -3,8 +3,10 @@
 Plans number their parts in a few styles (一、 / （一） / 1. / （1） / ① /
 第一条 / bullets). The depth of a style is not fixed: it is the order in which
 styles open inside a section (a style already open closes everything deeper),
-the way nested lists work. Sections that hold guiding text and goals (总体要求,
-发展目标…) hold no measures. A 专栏 box is kept as ``box`` text of the measure it
+the way nested lists work. Every numbered item below a top-level section is a
+measure, also the (一)指导思想 / (二)发展目标 of a 总体要求; but a section that holds
+guiding text and goals (总体要求, 发展目标…) keeps its lines for the plan: goals and
+coordination read there stay the plan's. A 专栏 box is kept as ``box`` text of the measure it
 sits in. Plans whose items lost their numbers (a heading line followed by its
 paragraph), news reports (一是…二是…, 提出…, paragraphs opening with a task
 title) are read by fallbacks used only when no numbered item is found.
@@ -146,15 +148,56 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     has_sections = any(m.style in ("sec", "chap", "md") for m in marked)
     result = Outline([], [])
     _walk(marked, result, has_sections)
-    if not result.measures:
+    if not _has_tasks(result):
         _sections_as_measures(marked, result)
-    if not result.measures:
+    if not _has_tasks(result):
         _table_rows(lay, marked, result)
-    if not result.measures:
+    if not _has_tasks(result):
         _fallbacks(lay, marked, result)
     _bullet_paragraphs(marked, result)
+    _drop_cut_heading(marked, result)
     _number_siblings(result)
     return result
+
+
+def _has_tasks(result: Outline) -> bool:
+    """Has the outline found a task item (not only the (一)指导思想 of a 总体要求)?"""
+    return any(m.section is None or m.section.kind == "measures" for m in result.measures)
+
+
+#: longer than a heading: an item with this many characters and no sentence end is a cut sentence
+HEADING_MAX = 40
+
+
+def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
+    """A page cut inside an item's heading leaves a heading that is not one: the last line of the
+    text, an item with no sentence end anywhere, where the items of its level print their heading
+    as a sentence (（三）培育产业集群。依托…) — its siblings, else the items of that level elsewhere —
+    or that runs on longer than a heading does. So this one stops mid-sentence."""
+    if not result.measures or not marked:
+        return
+    last = result.measures[-1]
+    if not last.pieces or last.lines[0].index != marked[-1].line.index or len(last.lines) > 1:
+        return  # not the page's last line
+    if re.search(r"[。！？；;：:]", last.text) or last.title.end < last.pieces[0].end:
+        return  # a sentence end, or a heading printed apart from its text (第二条【人工智能定义】 本条例…)
+    siblings = [m for m in result.measures[:-1]
+                if m.parent is last.parent and m.level == last.level and m.section is last.section]
+    if not siblings:
+        siblings = [m for m in result.measures[:-1] if m.level == last.level and m.number and last.number
+                    and _style_of(m.number) == _style_of(last.number)]
+    as_sentences = bool(siblings) and all(re.search(r"[。！？]", m.lines[0].text) for m in siblings)
+    if as_sentences or len(last.title.text) > HEADING_MAX:
+        result.measures.pop()
+        if last.parent is not None:
+            last.parent.children.remove(last)
+        section, _measure, box = result.context.get(last.lines[0].index, (None, None, False))
+        result.context[last.lines[0].index] = (section, last.parent, box)
+
+
+def _style_of(number: str) -> str | None:
+    """The numbering style an item number is written in (（一） and （二） share one)."""
+    return next((style for style, regex in STYLES if regex.match(number)), None)
 
 
 def _bullet_paragraphs(marked: list[_Marked], result: Outline) -> None:
@@ -206,7 +249,11 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
             stack, open_items, in_box = [], [], False
             result.context[line.index] = (section, None, False)
             continue
-        measures_here = section.kind == "measures" if section else not has_sections
+        # every numbered item below a top-level section is a measure, also under 总体要求 (its
+        # (一)指导思想 / (二)发展目标); only the lines of task sections are theirs to own, so goals and
+        # coordination read in a frame section stay the plan's
+        measures_here = section is not None or not has_sections
+        owns = section is None or section.kind == "measures"
         if style in MEASURE_STYLES and measures_here and (
                 not item.rest.text.strip(" " + TERMINAL) or SCOPE_CLAUSE.match(item.rest.text)):
             continue  # a bare number (the page ends right after it), or 本政策适用于… (scope, not a task)
@@ -229,8 +276,10 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
             result.measures.append(measure)
             open_items.append(measure)
             in_box = False
-            result.context[line.index] = (section, measure, False)
+            result.context[line.index] = (section, measure if owns else None, False)
             continue
+        if style is None:
+            _close_inline_items(open_items, stack, line)
         current = open_items[-1] if open_items else None
         if current and box_re.search(line.text):
             in_box = True
@@ -240,15 +289,24 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
         elif current and style is None:
             current.pieces.append(item.rest)
             current.lines.append(line)
-        result.context[line.index] = (section, current, in_box)
+        result.context[line.index] = (section, current if owns else None, in_box)
+
+
+def _close_inline_items(open_items: list[Measure], stack: list[str], line: Line) -> None:
+    """Items numbered inside one paragraph (3.发放“标注券”。(1)…;(2)…) end with it: the next printed
+    line (its 牵头单位 list, its next paragraph) continues the item that opened the paragraph."""
+    while len(open_items) > 1 and open_items[-1].lines[0].part > 0 and line.part == 0:
+        open_items.pop()
+        del stack[len(open_items):]
 
 
 def _item_title(item: _Marked, marked: list[_Marked]) -> Span:
     rest = item.rest
     text = rest.text
-    bracket = re.match(r"^\s*[【\[]([^】\]]{2,40})[】\]]", text)
+    bracket = (re.match(r"^\s*[【\[]([^】\]]{2,40})[】\]]", text)
+               or re.match(r"^\s*[（(]([^）)：:、，,]{2,20})[）)]", text))
     if bracket:
-        return rest.sub(bracket.start(1), bracket.end(1))
+        return rest.sub(bracket.start(1), bracket.end(1))  # 第一条【立法目的】, 第一條(目的依據)
     if item.style == "bullet":
         return _strip_terminal(rest)
     stop = re.search(r"[。！!？?]", text)

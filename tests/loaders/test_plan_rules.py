@@ -1,0 +1,434 @@
+"""Plan metadata, issuers and the outline on short pages written for each rule.
+
+Every page here is made up (places, bodies, numbers) in the layouts real pages
+use: reposts, news reports, 解读 pages, drafts, notices with signatures. Each
+rule is shown with what it must read and with what it must leave alone.
+"""
+
+from __future__ import annotations
+
+from graph.model import GraphData, Label, Rel
+from loaders.document import prepare
+from loaders.extract import extract
+from loaders.layout import layout
+from loaders.metadata import period_of, read_metadata
+from loaders.read import RawDocument
+
+BODY = """为加快人工智能产业发展，制定本方案。
+一、重点任务
+（一）建设算力平台。支持建设智能算力中心。
+（二）培育骨干企业。支持企业做大做强。
+"""
+
+
+def build(text: str, name: str = "doc.txt") -> GraphData:
+    return extract(RawDocument(name, text))
+
+
+def plan(graph: GraphData) -> dict:
+    return next(n for n in graph.by_label(Label.PLAN) if not n.properties.get("cited_only")).properties
+
+
+def issuers(graph: GraphData) -> list[str]:
+    return sorted(graph.nodes[r.end].properties["name"] for r in graph.relationships.values()
+                  if r.type == Rel.ISSUED_BY)
+
+
+def measures(graph: GraphData) -> list[tuple[str | None, str]]:
+    """(number, title) of the plan's measures in document order (the order they are linked in)."""
+    found = [graph.nodes[r.end].properties for r in graph.relationships.values() if r.type == Rel.HAS_MEASURE]
+    return [(m.get("number"), m["title"]) for m in found]
+
+
+# -- titles ---------------------------------------------------------------------------
+
+def test_a_draft_is_named_without_its_status_line_or_suffix():
+    page = ("宁安市推进人工智能产业发展行动方案（征求意见稿）\n\n"
+            "宁安市推进人工智能产业发展行动方案\n（征求意见稿V1.3）\n" + BODY)
+    got = plan(build(page))
+    assert got["title"] == "宁安市推进人工智能产业发展行动方案"
+    assert got["kind"] == "行动方案"
+
+
+def test_a_trial_status_is_part_of_the_title():
+    page = "宁安市人工智能产业发展专项资金管理办法（试行）\n" + BODY
+    assert plan(build(page))["title"] == "宁安市人工智能产业发展专项资金管理办法（试行）"
+
+
+def test_a_date_line_above_a_heading_is_not_glued_to_it():
+    page = ("为加快发展，现征求意见。\n宁安市科学技术局\n2025年6月3日\n宁安市人工智能赋能制造业实施方案\n" + BODY)
+    got = plan(build(page))
+    assert got["title"] == "宁安市人工智能赋能制造业实施方案"
+    assert got["date_issued"] == "2025-06-03"
+
+
+def test_the_period_line_under_a_heading_belongs_to_the_title():
+    page = ("宁安市人工智能赋能制造业三年行动方案\n2026/1/6 15:36:38 转载\n"
+            "宁安市人工智能赋能制造业三年行动方案\n\n（2025—2027年）\n\n" + BODY)
+    got = plan(build(page))
+    assert got["title"] == "宁安市人工智能赋能制造业三年行动方案（2025—2027年）"
+    assert (got["period_start"], got["period_end"]) == (2025, 2027)
+
+
+def test_an_annex_label_is_not_part_of_the_title():
+    page = "附件1\n宁安市数字经济发展2024年工作要点\n" + BODY
+    assert plan(build(page))["title"] == "宁安市数字经济发展2024年工作要点"
+    page = "附件1 宁安市数字经济发展2024年工作要点\n" + BODY
+    assert plan(build(page))["title"] == "宁安市数字经济发展2024年工作要点"
+
+
+def test_a_page_about_a_plan_is_not_taken_for_a_plan_it_cites():
+    page = ("一、起草背景\n省政府印发《临江省推动人工智能发展行动计划（2024-2026年）》（临政办〔2024〕8号）。"
+            "为落实部署，制定了《宁安市场景驱动人工智能发展行动方案（2025—2027年）》（以下简称《行动方案》）。\n"
+            "二、主要内容\n《行动方案》提出了总体目标。《行动方案》明确了重点任务。\n")
+    graph = build(page)
+    got = plan(graph)
+    assert got["title"] == "宁安市场景驱动人工智能发展行动方案（2025—2027年）"
+    assert got.get("doc_number") is None
+    cited = {graph.nodes[r.end].properties["title"]: graph.nodes[r.end].properties.get("doc_number")
+             for r in graph.relationships.values() if r.type == Rel.CITES}
+    assert cited == {"临江省推动人工智能发展行动计划（2024-2026年）": "临政办〔2024〕8号"}
+
+
+def test_a_title_spaced_out_character_by_character():
+    page = "宁 安 市 人 工 智 能 产 业 发 展 行 动 方 案\n（2024—2026年）\n" + BODY
+    got = plan(build(page))
+    assert got["title"] == "宁安市人工智能产业发展行动方案（2024—2026年）"
+    assert (got["kind"], got["period_end"]) == ("行动方案", 2026)
+    # a blank between two words of a title is not spacing out
+    page = "宁安开发区 黄埔区支持人工智能产业高质量发展若干政策措施\n" + BODY
+    assert plan(build(page))["title"] == "宁安开发区 黄埔区支持人工智能产业高质量发展若干政策措施"
+
+
+def test_a_news_sites_place_tag_is_not_part_of_the_title():
+    page = "当前位置:主页 > 新闻中心 >\n宁安：关于加快推进人工智能产业创新发展的实施意见\n各区县人民政府：\n" + BODY
+    assert plan(build(page))["title"] == "关于加快推进人工智能产业创新发展的实施意见"
+    # a title that only starts with a place keeps it
+    page = "宁安市人工智能产业创新发展实施意见\n" + BODY
+    assert plan(build(page))["title"] == "宁安市人工智能产业创新发展实施意见"
+
+
+def test_a_title_line_that_carries_its_number():
+    page = "本站检索\n宁安市人民政府关于促进人工智能发展的实施意见 宁政发〔2021〕5号\n各县区人民政府：\n" + BODY
+    got = plan(build(page))
+    assert (got["title"], got["doc_number"]) == ("宁安市人民政府关于促进人工智能发展的实施意见", "宁政发〔2021〕5号")
+
+
+def test_a_notice_title_cut_to_its_end_names_the_plan():
+    page = "宁安市“互联网+”2016—2018年三年行动计划的通知\n\n" + BODY
+    got = plan(build(page))
+    assert got["title"] == "宁安市“互联网+”2016—2018年三年行动计划"
+    assert (got["kind"], got["period_start"], got["period_end"]) == ("行动计划", 2016, 2018)
+
+
+def test_a_yearly_work_list_is_a_kind_with_its_year_as_period():
+    page = "市科技局关于印发人工智能产业发展2021年重点工作的通知\n各区科技部门：\n现印发给你们。\n" + BODY
+    got = plan(build(page))
+    assert got["title"] == "人工智能产业发展2021年重点工作"
+    assert (got["kind"], got["period_start"], got["period_end"]) == ("重点工作", 2021, 2021)
+
+
+def test_a_page_without_a_title_is_not_named_by_a_section_heading_or_a_list():
+    page = ("为加快构建我市人工智能产业生态体系，制定以下措施。\n一、丰富算力产品供给\n"
+            "1.发放“算力券”。对租用智能算力的企业给予支持。\n牵头单位:市发改委;责任单位:市工信局\n")
+    assert plan(build(page, "zz_measures.txt"))["title"] == "zz_measures.txt"
+
+
+def test_the_period_a_title_gives():
+    assert period_of("宁安市2025年人工智能产业发展行动方案") == (2025, 2025)
+    assert period_of("宁安市人工智能产业发展行动方案(2024-2026年)") == (2024, 2026)
+    assert period_of("宁安市“互联网+”2015—2017年三年行动计划") == (2015, 2017)
+    # a horizon is not the period
+    assert period_of("面向2030年的宁安市人工智能发展规划") is None
+    assert period_of("宁安市国民经济和社会发展第十四个五年规划和2035年远景目标纲要") is None
+    assert period_of("宁安市推进人工智能产业发展行动方案") is None
+
+
+def test_a_title_broken_over_three_lines_is_one_title():
+    page = ("宁安市加快推动“人工智能+”应用\n高水平建设“人工智能+”创新发展试验区\n行动方案\n" + BODY)
+    assert plan(build(page))["title"] == "宁安市加快推动“人工智能+”应用高水平建设“人工智能+”创新发展试验区行动方案"
+
+
+def test_lines_above_a_heading_are_not_joined_to_it():
+    # a bracketed note, a signer's name over a title that names its place, a byline
+    for above in ("(此件公开发布)", "宁安市人民政府办公室", "2026/1/6 15:36:38 转载", "宁政办发〔2025〕22"):
+        page = f"{above}\n宁安市具身智能机器人产业发展行动计划(2025-2027年)\n" + BODY
+        assert plan(build(page))["title"] == "宁安市具身智能机器人产业发展行动计划(2025-2027年)", above
+    # but an issuer's name over 关于…的意见 begins the title
+    page = "宁安市人民政府\n关于促进绿色算力产业高质量发展的若干意见\n宁政发〔2025〕11号\n" + BODY
+    assert plan(build(page))["title"] == "宁安市人民政府关于促进绿色算力产业高质量发展的若干意见"
+
+
+def test_a_plan_only_mentioned_with_a_short_name_does_not_outvote_the_heading():
+    page = ("宁安市人工智能产业发展行动方案\n为加快发展，制定本方案。\n"
+            "《宁安市数字经济发展规划》（以下简称《规划》）提出了目标。《规划》明确了路径。《规划》部署了工程。\n"
+            "一、重点任务\n（一）建设算力平台。支持建设智能算力中心。\n")
+    assert plan(build(page))["title"] == "宁安市人工智能产业发展行动方案"
+
+
+def test_a_traditional_repost_writing_ji_hua_as_ji_hua_has_its_kind():
+    page = ("寧安市人工智慧產業發展行動計畫（2025—2027年）\n為加快發展，制定本計畫。\n"
+            "一、重點任務\n（一）建設算力平臺。支持建設智慧算力中心。\n")
+    got = plan(build(page))
+    assert got["title"] == "寧安市人工智慧產業發展行動計畫（2025—2027年）"
+    assert got["kind"] == "行动计划"
+
+
+# -- dates --------------------------------------------------------------------------------
+
+def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_not():
+    page = "宁安市人工智能产业发展行动方案\n发布时间: 2024-12-19 17:35 信息来源:规划处\n" + BODY
+    assert plan(build(page))["date_published"] == "2024-12-19"
+    page = "宁安市人工智能产业发展行动方案\n发布时间: 2024-12-19 17:35 来源:宁安日报\n" + BODY
+    assert plan(build(page)).get("date_published") is None
+    page = "宁安市人工智能产业发展行动方案\n发布时间:2024-12-19 17:21  浏览量:2\n" + BODY
+    assert plan(build(page)).get("date_published") is None
+
+
+def test_the_byline_of_an_interpretation_dates_the_interpretation_only():
+    page = ("《宁安市人工智能产业发展行动方案》政策解读\n发布时间：2025-06-20 16:05　来源：市经信局\n"
+            "近日，市政府办公室印发《宁安市人工智能产业发展行动方案》。\n")
+    assert plan(build(page)).get("date_published") is None
+
+
+def test_a_report_dates_the_issue_with_the_year_of_the_page():
+    page = ("临江人工智能产业定目标\n临江新闻    2025-12-14 17:35:16\n"
+            "12月11日，临江省工业和信息化厅印发《临江省人工智能产业高质量发展行动计划（2025-2027年）》，"
+            "明确提出到2027年核心产业规模突破2000亿元。\n")
+    assert plan(build(page))["date_issued"] == "2025-12-11"
+    page = ("临江人工智能产业定目标\n来源:临江商报 2026-01-16 18:38:18\n"
+            "1月16日，记者从省政府新闻发布会上获悉，《临江省“人工智能+”应用行动方案》（下称《行动方案》）"
+            "已于1月13日以省政府办公厅名义正式印发。\n")
+    got = plan(build(page))
+    assert got["date_issued"] == "2026-01-13"
+    assert got.get("date_published") is None  # 新闻发布会 is not the plan's publication
+
+
+def test_a_reporters_day_is_not_the_plans():
+    page = ("临江出台人工智能行动方案\n2025-06-11 08:35　来源：临江日报\n"
+            "6月10日，记者从省工业和信息化厅获悉，省政府办公厅近日印发《临江省人工智能产业行动方案（2025—2027年）》。\n")
+    assert plan(build(page)).get("date_issued") is None
+    page = ("投资界6月11日消息，临江省印发《临江省促进人工智能创新发展实施方案》。\n"
+            "2025-06-11 17:21\n")
+    assert plan(build(page)).get("date_issued") is None
+
+
+def test_a_day_without_any_year_to_anchor_it_is_left_out():
+    page = ("3月10日，宁安市人民政府新闻办召开发布会，会上《宁安市2025年人工智能产业发展行动方案》"
+            "（以下简称《行动方案》）正式发布。\n" + BODY)
+    got = plan(build(page))
+    assert got.get("date_published") is None and got.get("date_issued") is None
+
+
+def test_a_signature_date_in_chinese_numerals():
+    page = ("关于印发宁安市人工智能产业发展行动方案的通知\n各区县：\n现印发给你们。\n宁安市人民政府\n"
+            "二〇二四年十二月六日\n宁安市人工智能产业发展行动方案\n" + BODY)
+    assert plan(build(page))["date_issued"] == "2024-12-06"
+
+
+def test_a_signer_and_its_date_on_one_line_and_a_number_line_with_its_signer():
+    page = ("宁安市人民政府办公室文件\n宁政办发〔2025〕3号　　签发人：张明\n"
+            "宁安市人民政府办公室关于印发宁安市人工智能产业发展行动方案的通知\n各区县：\n现印发给你们。\n"
+            "宁安市人民政府办公室　　2025年3月8日\n宁安市人工智能产业发展行动方案\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_issued"]) == ("宁政办发〔2025〕3号", "2025-03-08")
+    assert written_issuers(page) == ["宁安市人民政府办公室"]
+    # a sentence that ends in a date is not a signature
+    page = ("宁安市人工智能产业发展行动方案\n征求意见时间为 2025年3月8日\n" + BODY)
+    assert plan(build(page)).get("date_issued") is None
+
+
+def test_header_fields_of_an_open_government_table():
+    page = ("索引号:430S00/2025-170750 文号:宁政发〔2025〕7号 统一登记号:HNPR—2025—00007\n"
+            "签署日期:2025-10-27 登记日期:2025-10-28 所属机构:宁安市人民政府\n"
+            "公开责任部门:宁安市人民政府办公室\n"
+            "宁安市人工智能产业发展实施方案\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_issued"]) == ("宁政发〔2025〕7号", "2025-10-27")
+    assert issuers(build(page)) == []  # the office that publishes the page is not the issuer
+
+
+def test_a_header_laid_out_as_a_table_without_colons():
+    page = ("| 索引号 | 000014349/2025-00012 | 主题分类 | 科技、教育 |\n"
+            "| 发文机关 | 宁安市人民政府办公厅 | 成文日期 | 2025年03月08日 |\n"
+            "| 标题 | 宁安市人民政府办公厅关于印发宁安市人工智能产业发展行动方案的通知 |\n"
+            "| 发文字号 | 宁政办发〔2025〕3号 | 发布日期 | 2025年03月12日 |\n"
+            "宁安市人工智能产业发展行动方案\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_issued"], got["date_published"]) == (
+        "宁政办发〔2025〕3号", "2025-03-08", "2025-03-12")
+    assert written_issuers(page) == ["宁安市人民政府办公厅"]
+
+
+def test_a_date_in_brackets_under_the_title_dates_the_text():
+    page = "宁安市推进“互联网+”行动实施意见\n（征求意见稿）\n（2015年9月15日）\n" + BODY
+    got = plan(build(page))
+    assert got["title"] == "宁安市推进“互联网+”行动实施意见"
+    assert got["date_issued"] == "2015-09-15"
+
+
+# -- issuers (the written form picked; canonical names are the agencies module's) --------------
+
+def written_issuers(text: str) -> list[str]:
+    """The issuer names as the page writes them, in the order read."""
+    return [name for name, _evidence in read_metadata(layout(prepare(RawDocument("doc.txt", text)))).issuers]
+
+
+def test_an_opinion_titled_by_its_issuer_names_it():
+    page = "宁安市人民政府关于促进绿色算力产业高质量发展的若干意见\n宁政发〔2025〕11号\n各县区人民政府：\n" + BODY
+    assert written_issuers(page) == ["宁安市人民政府"]
+    # a place is no body: 宁安市关于…的若干措施 names no issuer by its title
+    assert written_issuers("宁安市关于推动人工智能产业发展的若干措施\n" + BODY) == []
+
+
+def test_a_signature_block_with_a_wrapped_name_and_party_departments():
+    page = ("关于印发宁安市人工智能产业发展行动计划的通知\n各区县：\n"
+            "现将《宁安市人工智能产业发展行动计划》印发给你们。\n"
+            "宁安市经济和信息化委员会 中共宁安市委网络安全和信息化\n委员会办公室\n中共宁安市委组织部\n"
+            "2023年7月24日\n宁安市人工智能产业发展行动计划\n" + BODY)
+    assert written_issuers(page) == ["宁安市经济和信息化委员会", "中共宁安市委网络安全和信息化委员会办公室",
+                                     "中共宁安市委组织部"]
+
+
+def test_a_seal_placeholder_over_the_signature_is_not_part_of_a_name():
+    page = ("市政府办公室关于印发宁安市人工智能产业行动方案的通知\n各区县：\n"
+            "《宁安市人工智能产业行动方案》已经市政府同意，现印发给你们。\n"
+            "[宁安市人民政府办公室公章位置]\n宁安市人民政府办公室\n2024年9月17日\n宁安市人工智能产业行动方案\n" + BODY)
+    assert written_issuers(page)[-1] == "宁安市人民政府办公室"
+    assert not any("公章" in name for name in written_issuers(page))
+
+
+def test_a_notice_title_whose_issuer_is_on_the_line_above():
+    page = ("宁安市人民政府办公室\n关于印发宁安市人工智能产业发展行动方案的通知\n各县区人民政府：\n现印发给你们。\n"
+            "宁安市人工智能产业发展行动方案\n" + BODY)
+    assert written_issuers(page) == ["宁安市人民政府办公室"]
+
+
+def test_a_red_head_banner_names_the_issuer_when_nothing_else_does():
+    page = "宁 安 市 人 民 政 府 办 公 室 文 件\n宁政办发〔2024〕5号\n宁安市人工智能产业发展行动方案\n" + BODY
+    assert written_issuers(page) == ["宁安市人民政府办公室"]
+    page = "人工智能政策文件\n宁安市人工智能产业发展行动方案\n" + BODY
+    assert written_issuers(page) == []
+
+
+def test_a_report_names_the_joint_issuers_before_its_verb():
+    page = ("12月11日，山西省工业和信息化厅联合省委网信办、省委金融办等八部门印发《山西省人工智能产业发展行动计划"
+            "（2025-2027年）》，明确提出到2027年核心产业规模突破500亿元。\n")
+    assert written_issuers(page) == ["山西省工业和信息化厅", "省委网信办", "省委金融办"]
+
+
+def test_a_report_that_names_the_issuer_in_a_passive_clause():
+    page = ("1月16日，记者从省政府新闻发布会上获悉，《山西省“人工智能+”应用行动方案》（下称《行动方案》）"
+            "已于1月13日以省政府办公厅名义正式印发。\n")
+    assert written_issuers(page) == ["省政府办公厅"]
+
+
+def test_a_reporter_is_not_the_issuer():
+    page = ("6月10日，记者从省工业和信息化厅获悉，"
+            "省政府办公厅近日印发《山西省人工智能产业行动方案（2025—2027年）》。\n")
+    assert written_issuers(page) == ["省政府办公厅"]
+
+
+def test_the_source_a_repost_credits_is_the_last_resort():
+    page = ("山西省人工智能赋能新型工业化三年行动方案\n\n"
+            "2026/1/6 15:36:38   山西省人民政府      人气:798\n\n" + BODY)
+    assert written_issuers(page) == ["山西省人民政府"]
+    page = ("宁安区通用人工智能三年行动计划(2024-2026年)\n"
+            "日期:2024-05-29 10:31 来源:宁安园管委会(区科信局) 打印页面\n" + BODY)
+    assert written_issuers(page) == ["区科信局"]
+    for source in ("来源:山西日报", "信息来源:规划处、专项办", "来源:本网", "资金来源:市财政局"):
+        page = f"山西省人工智能产业行动方案\n发布时间:2024-05-29 10:31 {source}\n" + BODY
+        assert written_issuers(page) == [], source
+
+
+# -- the outline ------------------------------------------------------------------------------
+
+def test_items_numbered_inside_a_paragraph_are_measures_under_it_and_end_with_it():
+    page = ("宁安市促进人工智能产业发展若干措施\n一、促进标注产业发展\n"
+            "3.发放“标注券”。(1)促进工业企业数据开发利用，以大模型应用提升“智改数转”水平。对有数据标注需求的工业企业"
+            "发放“标注券”，按不超过合同金额的80%给予支持;(2)做大做强数据标注产业，培育引进优质数据标注服务平台。"
+            "对开展数据标注业务的平台发放“标注券”，按不超过合同金额的15%给予支持。\n"
+            "牵头单位:市发改委;责任单位:市工信局\n"
+            "4.住房保障支持。为人工智能领域的就业人员提供租金减免。\n")
+    graph = build(page)
+    assert measures(graph) == [("3.", "发放“标注券”"),
+                               ("(1)", "促进工业企业数据开发利用，以大模型应用提升“智改数转”水平"),
+                               ("(2)", "做大做强数据标注产业，培育引进优质数据标注服务平台"),
+                               ("4.", "住房保障支持")]
+    by_title = {n.properties["title"]: n.id for n in graph.by_label(Label.MEASURE)}
+    parents = {graph.nodes[r.start].properties["title"]: graph.nodes[r.end].properties["title"]
+               for r in graph.relationships.values() if r.type == Rel.PART_OF}
+    assert parents == {"促进工业企业数据开发利用，以大模型应用提升“智改数转”水平": "发放“标注券”",
+                       "做大做强数据标注产业，培育引进优质数据标注服务平台": "发放“标注券”"}
+    # the 牵头单位 line after the paragraph belongs to 3., not to its last inline item
+    led = {graph.nodes[r.end].properties["title"] for r in graph.relationships.values()
+           if r.type == Rel.RESPONSIBLE_FOR}
+    assert led == {"发放“标注券”"}
+    assert by_title["住房保障支持"]
+
+
+def test_a_section_heading_run_together_with_its_first_item():
+    page = ("宁安市人工智能产业发展行动方案\n一、培育产业生态（一）培育骨干企业。支持企业做大做强，对首次认定的企业"
+            "给予奖励，最高不超过100万元，鼓励企业开展技术攻关和产品创新，推动产业链上下游协同发展。"
+            "（二）建设产业园区。支持建设人工智能产业园，完善孵化加速、公共测试、人才实训等配套服务。\n"
+            "二、强化保障（一）加强组织领导。成立工作专班。\n")
+    graph = build(page)
+    assert [t for _n, t in measures(graph)] == ["培育骨干企业", "建设产业园区", "加强组织领导"]
+    sections = {n.properties["title"]: n.properties["section"] for n in graph.by_label(Label.MEASURE)}
+    assert sections == {"培育骨干企业": "培育产业生态", "建设产业园区": "培育产业生态", "加强组织领导": "强化保障"}
+
+
+def test_rows_of_an_agency_first_table_are_measures_also_where_cells_were_merged():
+    page = ("市工业和信息化局关于印发人工智能产业发展2020年重点工作的通知\n各委、局：\n现印发给你们。\n"
+            "附件\n人工智能产业发展2020年重点工作分工表\n"
+            "序号 | 单位名称 | 2020年重点工作任务 |\n"
+            "1 | 市发展改革委 | 推动先进计算产业创新中心全面开工建设，培育一批龙头企业。 |\n"
+            "发挥产业基金作用，将我市建设成为全国领先的智能科技产业创新中心。 | ||\n"
+            "2 | 市教委 | 支持高校加强人工智能学科建设力度;支持其他高校设置人工智能学科。 |\n")
+    assert measures(build(page)) == [("1", "推动先进计算产业创新中心全面开工建设，培育一批龙头企业"),
+                                     (None, "发挥产业基金作用，将我市建设成为全国领先的智能科技产业创新中心"),
+                                     ("2", "支持高校加强人工智能学科建设力度")]
+
+
+def test_a_heading_cut_by_the_end_of_the_page_is_not_a_measure():
+    page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n"
+            "（一）建设算力平台。支持建设智能算力中心。\n（二）培育骨干企业。支持企业做大做强。\n（三）加快行业高质量数据")
+    assert [t for _n, t in measures(build(page))] == ["建设算力平台", "培育骨干企业"]
+    # a heading printed on its own line, like the ones before it, is whole even at the end of the page
+    page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力平台\n支持建设智能算力中心。\n"
+            "（二）培育骨干企业")
+    assert [t for _n, t in measures(build(page))] == ["建设算力平台", "培育骨干企业"]
+
+
+def test_a_cut_first_item_of_a_section_is_judged_by_the_items_of_its_level_elsewhere():
+    page = ("宁安市人工智能产业发展行动方案\n一、夯实基础\n（一）建设算力平台。支持建设智能算力中心。\n"
+            "二、拓展应用\n（一）加快建设智能算力基")
+    assert [t for _n, t in measures(build(page))] == ["建设算力平台"]
+    # and a last item longer than any heading with no sentence end is a cut sentence
+    page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n"
+            "（一）完善中小企业公共服务平台网络，增强中小企业产业云服务能力，深入实施中小企业信息化推进工程和两化融合能力提升行")
+    assert measures(build(page)) == []
+
+
+def test_an_article_with_its_title_in_brackets_is_whole_even_when_its_text_is_cut():
+    page = ("宁安市促进人工智能产业发展办法\n第一章 总则\n第一条（目的依据） 为了促进人工智能产业发展，制定本办法。\n"
+            "第二条【人工智能定义】 本办法所称人工智能，是指运用人工的方法和技术")
+    assert [t for _n, t in measures(build(page))] == ["目的依据", "人工智能定义"]
+
+
+def test_a_news_paragraph_crediting_a_photo_is_not_a_metadata_header():
+    page = ("date 2025-08-27 参观者在展区拍摄机器人。（图片来源：新华社） 据新华网报道，国务院日前印发"
+            "《关于深入实施“人工智能+”行动的意见》（以下简称《意见》）。\n《意见》提出加快实施6大重点行动。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("关于深入实施“人工智能+”行动的意见", "意见")
+    assert written_issuers(page) == ["国务院"]
+
+
+def test_the_items_of_a_frame_section_are_measures_but_its_goals_stay_the_plans():
+    page = ("宁安市人工智能产业发展行动方案\n一、总体要求\n（一）指导思想\n坚持创新引领，加快发展人工智能产业。\n"
+            "（二）发展目标\n到2027年，全市人工智能核心产业规模突破500亿元。\n"
+            "二、重点任务\n（一）建设算力平台。支持建设智能算力中心。\n")
+    graph = build(page)
+    assert [t for _n, t in measures(graph)] == ["指导思想", "发展目标", "建设算力平台"]
+    setters = {graph.nodes[r.start].label for r in graph.relationships.values() if r.type == Rel.SETS_TARGET}
+    assert setters == {Label.PLAN}
