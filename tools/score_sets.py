@@ -3,6 +3,7 @@
     python tools/score_sets.py                      # seeds, devset, realset, heldout, corpus
     python tools/score_sets.py realset -v           # every miss and extra of one set
     python tools/score_sets.py corpus/batch-03 -v   # one batch of the real corpus
+    python tools/score_sets.py corpus --together    # every batch of the corpus as one set
 
 The figures are those of ``tests/gold/score.py`` on an export of the graph built
 from the set's documents (each set is built on its own, as the CLI would build
@@ -71,8 +72,17 @@ def resolve(name: str) -> tuple[list[Path], Path]:
     return [path / "docs"], path / "gold"
 
 
-def score(name: str, verbose: bool, only: str | None) -> str:
-    docs, gold = resolve(name)
+def score(names: list[str], verbose: bool, only: str | None) -> str:
+    """Score the documents of ``names`` (one set, or several scored as one) against their gold."""
+    docs, golds = [], []
+    for name in names:
+        d, g = resolve(name)
+        docs += d
+        golds.append(g)
+    gold = Path(tempfile.mkdtemp(prefix="gold-"))
+    for folder in golds:
+        for path in folder.glob("*.json"):
+            (gold / path.name).symlink_to(path.resolve())
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as handle:
         json.dump(export_of(docs), handle, ensure_ascii=False)
     out = io.StringIO()
@@ -83,6 +93,9 @@ def score(name: str, verbose: bool, only: str | None) -> str:
             more().main([handle.name, str(gold), *(["-v"] if verbose else [])])
     finally:
         Path(handle.name).unlink()
+        for path in gold.iterdir():
+            path.unlink()
+        gold.rmdir()
     text = out.getvalue()
     if only:
         text = "\n".join(line for line in text.splitlines() if not line.startswith("  ") or f" {only}:" in line)
@@ -95,6 +108,7 @@ def main() -> None:
                         help="seeds, devset, realset, heldout, corpus, or a folder with docs/ and gold/")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
     parser.add_argument("--only", help="with -v: the misses of one category (regions, targets…)")
+    parser.add_argument("--together", action="store_true", help="score the sets named as one set")
     args = parser.parse_args()
     names = args.sets or ["seeds", "devset", "realset", "heldout", "corpus"]
     expanded = []
@@ -104,9 +118,13 @@ def main() -> None:
                          if any((p / "gold").glob("*.json"))]
         else:
             expanded.append(name)
+    if args.together:
+        print(f"== {' + '.join(expanded)}")
+        print(score(expanded, args.verbose, args.only))
+        return
     for name in expanded:
         print(f"== {name}")
-        print(score(name, args.verbose, args.only))
+        print(score([name], args.verbose, args.only))
 
 
 if __name__ == "__main__":
