@@ -122,7 +122,7 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     '漳州市财政局'
     """
     text = _tidy(written)
-    if len(text) < 2:
+    if len(text) < 2 or _NOT_A_NAME.search(text):
         return None
     plate = _PLATE.fullmatch(text)
     if plate and GOV_SUFFIX.search(plate.group(2)) and not re.match(r"含|包括|不含|下同", plate.group(2)):
@@ -160,6 +160,8 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     party = text.startswith("中共")
     rest = text[2:] if party else text
     region, rest = _leading_region(rest, where)
+    if region is None:
+        region, rest = _short_region_head(rest, where)
     level = None
     if region is None and rest.startswith(PROVINCE_LEVEL_WORDS):
         # 自治区发展改革委 in a Guangxi plan: the province-level word of an autonomous region
@@ -190,6 +192,26 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         prefix = qualified_name(region) if region else ""
         return Agency(prefix + rest, text, "government", region.name if region else None, level=level)
     return None
+
+
+#: text that is no name: a title or quotation mark, a 文号, a verb that cites (根据《…), a pronoun (我局)
+_NOT_A_NAME = re.compile(r"[《》“”\"]|〔\d|^(?:根据|落实|按照|依据|贯彻|出台|印发)|^(?:我|本)[局委办厅院部]")
+
+
+def _short_region_head(text: str, where: Jurisdiction) -> tuple[Region | None, str]:
+    """大连人民政府, 深圳科创委: a province's or city's short form right before a body's form names that
+    place (written in full in the canonical name)."""
+    index = regions()
+    for size in (4, 3, 2):
+        head, rest = text[:size], text[size:]
+        candidates = [r for r in index.by_short.get(head, ())
+                      if r.level == "Province" or (r.level == "City" and not r.county_level)]
+        if not candidates or not (rest.startswith("委") or any(rest == f.short for f in agency_forms())):
+            continue
+        near = [c for c in candidates if where.province and c.province == where.province.name]
+        if len(near) == 1 or len(candidates) == 1:
+            return (near or candidates)[0], rest
+    return None, text
 
 
 #: a body with its second plate in brackets after it
@@ -290,8 +312,9 @@ def _government(text: str, rest: str, form: AgencyForm, region: Region | None, l
     head = rest[: len(rest) - len(form.short)] if rest != form.short else ""
     if _ministry(form) and not head:
         return Agency(form.full, text, form.kind, None, form.name_en)  # 工信部: a ministry, never a local body
-    if region is None and not head and text[:1] in LEVEL_CHARS:
-        # 省政府 where the plan's province is unknown: keep it as written, not a bare 人民政府
+    if region is None and not head:
+        # 省政府, 经信局 where the plan's place is unknown: keep it as written, not a bare 人民政府 or a
+        # full form (经济和信息化局) that names no one
         return Agency(text, text, form.kind, None, level=level)
     if "{J}" in form.full:
         where = qualified_name(region) if region else ""

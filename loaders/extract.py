@@ -61,9 +61,11 @@ def extract(raw: RawDocument) -> GraphData:
     if home is not None:
         b.link(Rel.COVERS, plan, b.region(home), meta.title_surface or home.name)
 
+    carry = None  # joint issuers share a level: 重庆市经济信息委、发展改革委、科技局
     for written, evidence in meta.issuers:
-        agency = resolve(written, where)
+        agency = resolve(written, where, carry)
         if agency is not None:
+            carry = agency.level or carry
             b.link(Rel.ISSUED_BY, plan, b.agency(agency, doc.surface(written)), doc.surface(evidence))
 
     measure_ids = {}

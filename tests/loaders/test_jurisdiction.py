@@ -93,3 +93,18 @@ def test_the_title_names_the_innermost_place_along_one_chain():
     assert region_name("打造上海市数字化转型示范区全面推进杨浦区城市数字化转型行动方案") == "杨浦区"
     assert region_name("全面推进数字咸宁建设实施方案") == "咸宁市"
     assert region_name("推动广州、深圳人工智能协同发展行动方案") == "广东省"
+
+
+@pytest.mark.parametrize("written", ["根据《国务院", "落实《国务院关于", "云政发〔2019〕27号《云南省人民政府", "我局"])
+def test_a_citation_or_a_pronoun_is_no_agency(written):
+    assert resolve(written, where("云南省")) is None
+
+
+def test_a_place_written_short_before_a_body_is_written_in_full():
+    assert resolve("大连人民政府", Jurisdiction()).name == "大连市人民政府"
+    assert resolve("深圳科创委", where("深圳市")).name == "深圳市科技创新委员会"
+
+
+def test_a_body_whose_place_is_unknown_keeps_its_written_form():
+    assert resolve("经信局", Jurisdiction()).name == "经信局"
+    assert resolve("经信局", where("嘉兴市"), carry="市").name == "嘉兴市经济和信息化局"
