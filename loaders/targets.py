@@ -24,11 +24,17 @@ from loaders.outline import Measure, Outline
 from loaders.responsibility import label_regex
 from loaders.tables import main_cell
 
+#: what may follow the year of a deadline: 到2027年底前, 到2025年6月底; not a day (至2025年11月25日) or a
+#: month of the past (于2026年2月出台)
+_DEADLINE_TAIL = r"(?:\d{1,2}\s*月\s*(?:底|末)\s*前?|(?!\s*\d{1,2}\s*月)(?:底|末)?\s*(?:前|时)?)"
 YEAR_PHRASE = re.compile(
-    r"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年\s*(?:底|末|年底|前|时)?\s*[，,]?"
-    r"|(?:^|(?<=[，,。；;：:—]))\s*((?:20)\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])")
+    rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于)\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
+    r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])"
+    # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
+    r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?")
 BOILERPLATE = re.compile(
-    r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|特制|提到|方面$|[：:]$")
+    r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|现就|特制|提到|方面$|[：:]$"
+    r"|^经[^，,。；;]{1,16}(?:同意|批准)$")  # 经省政府同意: the notice's formula
 CN_QUANTITY = "一二两三四五六七八九十"
 
 
@@ -73,7 +79,7 @@ def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal
         # the year of a goal paragraph carries on through its goal section and its bullets; outside a
         # goal section (a report, a preamble) only into a paragraph that states counted goals
         carries = dash or (section is not None and section.kind == "goals") or (
-            section is None and bool(_quantity_regex().search(line.text)))
+            section is None and _counts_goals(line.text))
         if (heading or not carries or not _continues(previous, line) or _ends_intro(previous)
                 or (section is None and _is_headline(previous))):
             year = None
@@ -86,8 +92,6 @@ def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal
     return _without_repeats(goals)
 
 
-#: a clause about every year (每年发布…, 每年组织…) states a routine, not the dated goal around it
-ANNUAL = re.compile(r"^(?:并|同时|力争)?(?:每年|每季度|每月)")
 #: the closing article (本措施自2025年8月15日起施行，有效期3年，由市经信局负责解释) holds no goal
 IN_FORCE = re.compile(r"本(?:政策|办法|措施|方案|规定|细则|计划|通知)自.{0,20}施行|有效期|负责解释")
 #: what a quantity measures when the text names it before the number
@@ -171,30 +175,59 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
         label_end = re.search(r"[。：:]", text)
         opens_dated = phrases and phrases[0].start() <= dash.end() + 2
         start = dash.end() if opens_dated else (label_end.end() if label_end else len(text))
-    segments: list[tuple[int, int, int | None]] = []
+    in_goals = section is not None and section.kind == "goals"
+    # (begin, end, year, dated): dated when the text follows its own year phrase, not a carried year
+    segments: list[tuple[int, int, int | None, bool]] = []
     if phrases:
-        in_goals = section is not None and section.kind == "goals"
         if year is not None and phrases[0].start() > start and in_goals and not dash:
-            segments.append((start, phrases[0].start(), year))
+            segments.append((start, phrases[0].start(), year, False))
         for n, phrase in enumerate(phrases):
             end = phrases[n + 1].start() if n + 1 < len(phrases) else len(text)
-            segments.append((phrase.end(), end, int(phrase.group(1) or phrase.group(2))))
+            segments.append((phrase.end(), end, _year_of(phrase), True))
         year = segments[-1][2]
     elif year is not None:
-        segments.append((start, len(text), year))
+        segments.append((start, len(text), year, False))
     cell = main_cell(text)
     if cell is not None:  # a table row: the goal is in its task cell, not in the cells naming bodies
-        segments = [(max(b, cell[0]), min(e, cell[1]), y) for b, e, y in segments if max(b, cell[0]) < min(e, cell[1])]
+        segments = [(max(b, cell[0]), min(e, cell[1]), y, d) for b, e, y, d in segments
+                    if max(b, cell[0]) < min(e, cell[1])]
     last_metric: dict[str | None, str] = {}
-    for begin, end, seg_year in segments:
+    for n, (begin, end, seg_year, dated) in enumerate(segments):
         if seg_year is None or not 2000 <= seg_year <= 2100:
             continue
-        clauses = _join_open_constructions(_clauses(doc.span(line.start + begin, line.start + end)))
+        ran_on = _segment_goals(doc, line, doc.span(line.start + begin, line.start + end), seg_year, owner,
+                                dated, in_goals, last_metric, goals)
+        if not ran_on and n == len(segments) - 1:
+            year = None  # the goals ended inside the paragraph: its year carries no further
+    return year
+
+
+def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Measure | None, dated: bool,
+                   in_goals: bool, last_metric: dict[str | None, str], goals: list[Goal]) -> bool:
+    """The goals of the text a year governs, sentence by sentence; False when they end before its end.
+
+    The sentence holding the year phrase states goals. In a goal section so does every sentence after
+    it; elsewhere (a report, a measure) a later sentence does only while it counts something
+    (…超万亿元。该计划以…为路径 ends at 。), and a paragraph's short label sentence is skipped. Inside a
+    sentence, a clause that reports a fact (…在发布会上介绍, 近年来, 已…) or comments on the plan
+    (标志着…) ends the sentence's goals.
+    """
+    clauses = _join_open_constructions(_clauses(span))
+    for k, sentence in enumerate(_sentences(doc, clauses)):
+        if k == 0 and not dated and _is_label(sentence, clauses):
+            continue  # 人工智能技术创新策源地。…: the paragraph's heading
+        if not in_goals and not (k == 0 and dated) and not _counts_goals(" ".join(c.text for c in sentence)):
+            return False
         means = ""
-        for n, clause in enumerate(clauses):
-            if _cut_off(doc, line, clause, last=n == len(clauses) - 1):
-                continue  # the page ends inside this clause
-            found = _goals_of(clause, seg_year, owner)
+        for clause in sentence:
+            if _reports(clause.text):
+                if not in_goals:
+                    return False
+                break
+            if _cut_off(doc, line, clause, last=clause is clauses[-1]):
+                found = _completed_counts(clause, year, owner)  # the page ends inside this clause
+            else:
+                found = _goals_of(clause, year, owner)
             if _organizational(line, clause):
                 found = [g for g in found if not g.qualitative]
             for goal in found:
@@ -202,7 +235,80 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
                 _borrow_metric(goal, last_metric)
             means = clause.text + "，" if not found and clause.text.startswith(_means()) else ""
             goals.extend(found)
-    return year
+    return True
+
+
+def _sentences(doc: Document, clauses: list[Span]) -> list[list[Span]]:
+    """Clauses grouped by sentence: a new one starts after 。！？ (a ； keeps the list of goals going)."""
+    out: list[list[Span]] = []
+    for clause in clauses:
+        before = doc.text[: clause.start].rstrip(" 　")[-1:]
+        if not out or before in "。！？!?":
+            out.append([])
+        out[-1].append(clause)
+    return out
+
+
+def _is_label(sentence: list[Span], clauses: list[Span]) -> bool:
+    """A paragraph's first sentence that only names its theme (人工智能技术创新策源地。) heads it."""
+    if len(sentence) != 1 or sentence[0] is clauses[-1]:
+        return False
+    text = sentence[0].text
+    return (len(text) <= 16 and not re.search(r"\d", text) and not GOAL_VERB.search(text)
+            and bool(_label_head().search(text)))
+
+
+@cache
+def _label_head() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words()['targets']['label_heads'])})$")
+
+
+@cache
+def _reported() -> re.Pattern[str]:
+    section = words()["targets"]
+    return re.compile("|".join(f"(?:{p})" for p in section["reported"] + section["narration"]))
+
+
+def _reports(text: str) -> bool:
+    """A clause that reports a fact, a speaker's account or a comment, not a goal."""
+    return bool(_reported().search(text))
+
+
+@cache
+def _frame() -> re.Pattern[str]:
+    """A short clause that introduces what a report quotes (计划还提出, 《方案》明确)."""
+    return re.compile(rf"^[^，,；;]{{0,10}}(?:{alternation(words()['targets']['frame_verbs'])})$")
+
+
+@cache
+def _will_act() -> re.Pattern[str]:
+    """将推动…, 山东将优化…: the future action a report attributes to someone is a task, not a goal."""
+    return re.compile(rf"^[^，,；;将]{{0,6}}将(?:{alternation(words()['targets']['will_act'])})")
+
+
+@cache
+def _routine() -> re.Pattern[str]:
+    return re.compile(alternation(words()["targets"]["routine"]))
+
+
+def _counts_goals(text: str) -> bool:
+    """Does a sentence or paragraph count something as a goal (not a routine 每年…, not a report)?"""
+    if _reports(text):
+        return False
+    for clause in re.split(r"[，,；;。]", text):
+        if _routine().search(clause):
+            continue
+        counts = [m.span() for m in DECLARED_COUNT.finditer(clause)]
+        if any(_is_quantity(m, clause) and not any(a <= m.start() < b for a, b in counts)
+               for m in _quantity_regex().finditer(clause)):
+            return True
+    return False
+
+
+def _year_of(phrase: re.Match[str]) -> int | None:
+    """The year a phrase dates its goals by; None for the date of a reported fact (截至2024年底)."""
+    year = phrase.group("goal") or phrase.group("opening")
+    return int(year) if year else None
 
 
 @cache
@@ -253,6 +359,26 @@ def _cut_off(doc: Document, line: Line, clause: Span, last: bool) -> bool:
     return last and clause.end >= len(doc.text.rstrip()) and not re.search(r"[。！？；;]\s*$", line.text)
 
 
+def _completed_counts(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
+    """The counted goals a clause cut by the page's end completed before the cut.
+
+    Its last count is whole when the text stops right after its unit and what it counts was named
+    before it (…产业基金规模突破100亿元);
+    otherwise the items before its last 、 are (累计在8个以上行业开展大模型应用、打造200个以上大模: the first).
+    An uncounted goal is never whole: the cut may fall anywhere in it.
+    """
+    text = clause.text.rstrip()
+    counts = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
+    whole = (counts and counts[-1].end() == len(text) and bool(counts[-1].group("unit") or counts[-1].group("bigunit"))
+             and not re.search(rf"(?:{GOAL_VERB.pattern})\s*$", text[: counts[-1].start()]))  # 打造200个|大模型…
+    if not whole:
+        cut = max(text.rfind(ch) for ch in "、和及")
+        if cut <= 0:
+            return []
+        clause = clause.sub(0, cut)
+    return [goal for goal in _goals_of(clause, year, owner) if not goal.qualitative]
+
+
 def _clauses(span: Span) -> list[Span]:
     """Split at ，；。 outside quotes and brackets; a （其中…） aside is a clause of its own."""
     text = span.text
@@ -289,17 +415,22 @@ def _quantity_regex() -> re.Pattern[str]:
                       + ["提升至", "提高到", "提高至", "增长到", "增至", "增加到", "达"])
     post = alternation(["以上", "及以上", "以下", "以内", "左右", "上下", "多"])
     units = alternation(_units())
+    classifiers = alternation(words()["targets"]["classifiers"])
     number = r"\d+(?:\.\d+)?"
     return re.compile(
         rf"(?P<pre>{pre})?\s*(?:(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*(?P<unit>{units})?"
-        rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元))\s*(?P<post>{post})?")
+        rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元)"
+        # 百家, “百个”, 超万个, 两千台: a count written without digits
+        rf"|(?P<quote>“)?(?P<cnc>[{CN_QUANTITY}]{{0,2}})(?P<mag>百万|千万|百|千|万|亿)(?P<cls>{classifiers})”?"
+        rf"(?![百千万亿])"  # 千家万户 is an idiom
+        rf")\s*(?P<post>{post})?")
 
 
 def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     text = clause.text
     if len(re.findall(r"[\u4e00-\u9fff]", text)) < 3 or BOILERPLATE.search(text):
         return []
-    if ANNUAL.match(text):
+    if _routine().search(text):
         return []  # 每年组织对接活动4场: a yearly activity, not a goal for the year
     counts = [m.span() for m in DECLARED_COUNT.finditer(text)]  # 提出20项重点任务 counts the plan's items
     quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)
@@ -329,9 +460,20 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     return goals
 
 
+@cache
+def _count_verb() -> re.Pattern[str]:
+    """A verb that takes a count as its object, so that 百家 after it counts (推动百家企业集聚)."""
+    return re.compile(rf"(?:{alternation(words()['targets']['count_verbs'])})$")
+
+
 def _is_quantity(m: re.Match[str], text: str) -> bool:
     if m.group("bigunit"):
         return bool(m.group("cn") or m.group("pre"))
+    if m.group("mag"):
+        # a count without digits is one only where a goal counts it: after a comparator (超万个), in
+        # quotes (“百个”) or as the object of a verb (实现百家…); elsewhere 百 and 万 are idioms (万众创新)
+        return bool(m.group("pre") or m.group("quote") or m.group("cnc")
+                    or _count_verb().search(text[: m.start()]))
     if not m.group("num"):
         return False
     unit = m.group("unit")
@@ -380,7 +522,8 @@ TRAILING_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|约|近|提升�
 def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start: int, year: int,
                   owner: Measure | None) -> Goal:
     text = clause.text
-    after_raw = text[q.end(): next_start]
+    # 14EFlops(每秒百亿亿次浮点运算): a bracket right after the count glosses its unit, it names nothing
+    after_raw = re.sub(r"^\s*[（(][^（()）]*[)）]", "", text[q.end(): next_start])
     after = re.split(r"[、，,；;和及与]", after_raw, maxsplit=1)[0] if after_raw[:1] in "、，,；;和及与" else after_raw
     after = re.sub(r"^(的|左右|以上)", "", after).strip(" 、和及与")
     after = re.sub(r"[、和及与]$", "", after)
@@ -403,6 +546,9 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
         value = float(chinese_number(q.group("cn")) or 1) if q.group("cn") else 1.0
         unit = q.group("bigunit")
         value_max = None
+    elif q.group("mag"):
+        value, unit = _count_without_digits(q.group("cnc"), q.group("mag"), q.group("cls"))
+        value_max = None
     else:
         value = float(q.group("num"))
         value_max = float(q.group("num2")) if q.group("num2") else None
@@ -411,6 +557,15 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
         unit = "%"
     return Goal(year, metric_span.surface.strip(), _int(value), _int(value_max), unit,
                 _comparator(q, metric_after), False, clause.surface, clause, owner, text)
+
+
+def _count_without_digits(digits: str, magnitude: str, classifier: str) -> tuple[float, str]:
+    """超万个 -> 1 万个 and 两千台 -> 2 千台 (the unit as written, like 1.9 万亿元); 百家 -> 100 家, as
+    百 makes no unit of its own."""
+    count = float(chinese_number(digits) or 1) if digits else 1.0
+    if magnitude + classifier in _units():
+        return count, magnitude + classifier
+    return count * (chinese_number(magnitude) or 1), classifier
 
 
 def _int(value: float | None) -> float | int | None:
@@ -438,6 +593,8 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         return []  # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):
         return []
+    if _frame().search(core.text) or _will_act().match(core.text):
+        return []  # 计划还提出，…: the frame of a report; 将推动产业能级跃升: an action it reports
     if re.search(r"\d{5,}|[:：]|https?|www\.|电话|邮箱|了解更多|请登录|来源", core.text):
         return []  # page furniture (电话：0595-…) is not a goal
     if re.match(r"^在.*(方面|领域|门类|环节|行业|等)$", core.text):

@@ -1,0 +1,160 @@
+"""Dated goals and incentives on short texts written for each rule: what must be read, and what must not.
+
+Every text is invented for its test (places, bodies and numbers vary) and is shaped like a real
+page of its kind: a plan's goal section, a measure, a news report on a plan, a 解读.
+"""
+
+from __future__ import annotations
+
+from graph.model import Label
+from loaders.extract import extract
+from loaders.read import RawDocument
+
+PLAN = "江北省人工智能产业发展行动方案（2025—2027年）\n"
+
+
+def goals(text: str) -> list[dict]:
+    """The targets extracted from ``text`` (a plan title is put in front when it has none)."""
+    if "方案" not in text.splitlines()[0] and "计划" not in text.splitlines()[0]:
+        text = PLAN + text
+    graph = extract(RawDocument("doc.txt", text))
+    return [t.properties for t in graph.by_label(Label.TARGET)]
+
+
+def summary(text: str) -> list[tuple]:
+    """(year, metric, value, unit, comparator) of each target, in document order."""
+    return [(t["year"], t["metric"], t.get("value"), t.get("unit"), t.get("comparator")) for t in goals(text)]
+
+
+def metrics(text: str) -> list[str]:
+    return [t["metric"] for t in goals(text)]
+
+
+def grants(text: str) -> list[dict]:
+    graph = extract(RawDocument("doc.txt", text))
+    return [n.properties for n in graph.by_label(Label.INCENTIVE)]
+
+
+# --- which year dates a goal ---------------------------------------------------------------------
+
+def test_a_deadline_with_di_qian_dates_its_goal_and_leaves_no_qian_in_the_metric():
+    found = summary("一、主要目标\n到2026年底前全面建成市级公共数据开放平台。\n")
+    assert found == [(2026, "全面建成市级公共数据开放平台", None, None, None)]
+
+
+def test_a_deadline_with_a_month_end_dates_its_goal():
+    assert [t[0] for t in summary("一、主要目标\n到2026年6月底，建成10个智能工厂。\n")] == [2026]
+
+
+def test_a_consultation_period_or_a_month_of_issue_is_no_goal_year():
+    text = ("江北省人工智能产业发展行动方案（征求意见稿）\n"
+            "本次征求意见时间为2025年3月1日至2025年3月15日，请将意见反馈至科技厅，共收到建议20条。\n"
+            "江北省于2025年2月出台了3份配套文件，覆盖10个重点行业。\n")
+    assert goals(text) == []
+
+
+def test_the_date_of_a_reported_fact_is_no_goal_year():
+    text = ("一、主要目标\n到2027年，全省智能算力规模达到20EFLOPS。截至2024年底，全省已建成智算中心12个，"
+            "算力规模达到6EFLOPS。\n")
+    assert summary(text) == [(2027, "全省智能算力规模", 20, "EFLOPS", ">=")]
+
+
+# --- counts -------------------------------------------------------------------------------------
+
+def test_counts_written_without_digits():
+    found = summary("一、主要目标\n到2030年，实现百家骨干企业集聚，应用落地超万个，建成“千个”智能工厂。\n")
+    assert found == [(2030, "骨干企业集聚", 100, "家", "="), (2030, "应用落地", 1, "万个", ">"),
+                     (2030, "智能工厂", 1, "千个", "=")]
+
+
+def test_idioms_with_hundred_and_thousand_are_no_counts():
+    found = goals("一、主要目标\n到2030年，人工智能赋能千行百业，智能产品走进千家万户。\n")
+    assert [t.get("value") for t in found] == [None, None]
+
+
+def test_a_bracket_glossing_the_unit_names_nothing():
+    found = summary("一、主要目标\n到2027年，全省算力规模达到8EFLOPS（每秒八百亿亿次浮点运算），人才队伍不断壮大。\n")
+    assert found[0] == (2027, "全省算力规模", 8, "EFLOPS", ">=")
+
+
+# --- goals and what is not a goal ------------------------------------------------------------------
+
+def test_the_notice_formula_after_a_dated_goal_is_no_goal():
+    text = ("江北省人民政府关于加快人工智能发展的实施意见\n各市人民政府：\n"
+            "为加快发展人工智能，力争到2027年，基本建成全国人工智能创新高地，经省政府同意，现就有关事项提出如下意见。\n")
+    assert metrics(text) == ["基本建成全国人工智能创新高地"]
+
+
+def test_a_routine_stated_beside_a_dated_goal_is_no_goal():
+    text = ("一、重点任务\n（一）开放公共数据。到2026年底前有序开放交通、气象等公共数据，定期通报各部门开放情况，"
+            "每年发布开放目录2次。\n")
+    assert metrics(text) == ["有序开放交通、气象等公共数据"]
+
+
+# --- a page that ends inside a goal -------------------------------------------------------------------
+
+def test_a_count_completed_before_the_page_ends_is_kept_and_a_cut_one_is_not():
+    text = "一、主要目标\n2026年，全省算力规模达到9EFlops；累计在6个以上行业开展大模型应用、打造120个以上大模"
+    assert [(t[1], t[2]) for t in summary(text)] == [("全省算力规模", 9), ("行业开展大模型应用", 6)]
+
+
+def test_a_count_whose_unit_ends_the_page_is_whole():
+    text = "一、主要目标\n2030年，全市人工智能产业规模达1200亿元，产业基金规模突破80亿元"
+    assert [t[2] for t in summary(text)] == [1200, 80]
+
+
+def test_an_uncounted_goal_cut_by_the_page_end_is_dropped():
+    text = "一、主要目标\n到2027年，核心产业规模突破300亿元，打造具有全国影响力的人工"
+    assert [t[2] for t in summary(text)] == [300]
+
+
+# --- news reports: goals against reported facts ---------------------------------------------------------
+
+NEWS = ("江北发布人工智能行动方案：到2030年核心产业规模突破3000亿元\n"
+        "记者从省政府新闻发布会上获悉，《江北省人工智能产业发展行动方案》近日印发。目标明确到2030年，"
+        "人工智能核心产业规模突破3000亿元，应用落地超万个，标志着我省人工智能发展进入新阶段，加速抢占产业制高点。"
+        "该方案以“强基础、拓应用”为路径，实施技术攻关、场景开放两大行动。\n"
+        "省科技厅负责人在发布会上介绍，近年来，我省人工智能发展已形成先发优势，全省规上企业达560家，"
+        "2025年前三季度实现营收920亿元，落地项目800个。\n"
+        "在技术攻关方面，江北将每年布局100项以上攻关项目，支持企业组建创新联合体，打造一批高能级平台。\n")
+
+
+def test_a_report_keeps_the_goals_of_its_dated_sentence():
+    assert summary(NEWS) == [(2030, "人工智能核心产业规模", 3000, "亿元", ">"), (2030, "应用落地", 1, "万个", ">")]
+
+
+def test_a_report_drops_narration_reported_figures_and_routines():
+    found = " ".join(metrics(NEWS))
+    for word in ("标志着", "制高点", "路径", "两大行动", "介绍", "先发优势", "560", "营收", "项目", "联合体", "平台"):
+        assert word not in found
+
+
+def test_a_later_sentence_of_a_report_with_counts_keeps_the_year():
+    text = ("江北省人工智能行动计划发布\n"
+            "7月8日，《江北省人工智能行动计划》发布。计划提出，到2026年，全省基本形成人工智能场景创新体系。"
+            "计划还提出，将推动产业能级快速跃升，培育20家龙头企业，建成3—5个产业集聚区。\n")
+    assert summary(text) == [(2026, "全省基本形成人工智能场景创新体系", None, None, None),
+                             (2026, "龙头企业", 20, "家", "="), (2026, "产业集聚区", 3, "个", ">=")]
+
+
+def test_a_reports_frame_and_the_actions_it_reports_are_no_goals():
+    text = ("江北省人工智能行动计划发布\n"
+            "方案明确，到2027年，江北将加快布局智算中心，将全省打造成为人工智能创新高地。\n")
+    assert metrics(text) == ["将全省打造成为人工智能创新高地"]
+
+
+def test_a_counted_paragraph_after_a_dated_one_carries_its_year_and_a_reported_one_does_not():
+    text = ("江北省算力基础设施行动方案发布\n"
+            "11月2日，《江北省算力基础设施行动方案》发布。方案提出，到2027年，全省算力协同发展格局初步构建。\n"
+            "计算力方面，算力总规模达到30EFLOPS，智能算力占比不低于50%。\n"
+            "据介绍，目前全省算力总规模已达到8EFLOPS。\n")
+    values = [(t[0], t[2]) for t in summary(text)]
+    assert (2027, 30) in values and (2027, 50) in values
+    assert all(value != 8 for _, value in values)
+
+
+def test_a_label_sentence_heads_a_goal_paragraph():
+    text = ("一、发展目标\n2026年，全市人工智能产业水平全国领先。\n"
+            "人工智能技术创新策源地。核心技术取得突破，形成重大科技成果12项以上。\n")
+    found = metrics(text)
+    assert "人工智能技术创新策源地" not in found and "核心技术取得突破" in found
