@@ -31,7 +31,12 @@ YEAR_PHRASE = re.compile(
     rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于)\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
     r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])"
     # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
-    r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?")
+    r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?"
+    # 年底前基本实现…: a deadline within the year of a one-year work plan (2023年工作要点)
+    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?P<inyear>年底前|今年底前?|年内)\s*[，,]?")
+#: the title of a plan for one year's work: its year dates the deadlines within the year (年底前…)
+WORK_YEAR = re.compile(r"^[^\d]*(20\d{2})\s*年度?[^\d]{0,16}(?:工作要点|重点工作|工作计划|工作安排|工作方案|行动方案|"
+                       r"行动计划|实施方案|推进方案|工作任务)$")
 BOILERPLATE = re.compile(
     r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|现就|特制|提到|方面$|[：:]$"
     r"|^经[^，,。；;]{1,16}(?:同意|批准)$")  # 经省政府同意: the notice's formula
@@ -66,7 +71,14 @@ class Goal:
     clause: str
 
 
-def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal]:
+def work_year(title: str | None) -> int | None:
+    """The year of a one-year work plan (数字威海建设2023年工作要点), which dates its 年底前 deadlines."""
+    match = WORK_YEAR.match(re.sub(r"\s+", "", title or ""))
+    return int(match.group(1)) if match else None
+
+
+def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: int | None = None) -> list[Goal]:
+    """The dated goals of the plan's text; ``plan_year`` is the year of a one-year work plan."""
     goals: list[Goal] = []
     year: int | None = None
     previous: Line | None = None
@@ -88,8 +100,47 @@ def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal
         if not allowed:
             continue
         owner = outline.measure_at(line)
-        year = _line_goals(doc, line, owner, year, section, goals)
+        year = _line_goals(doc, line, owner, year, section, goals, plan_year)
     return _without_repeats(goals)
+
+
+def lead_targets(doc: Document, lead: list[Line], stated: list[Goal]) -> list[Goal]:
+    """Goals a report states above the plan's own text (…印发《方案》。其中提到，到2027年，…).
+
+    Where the plan's goal section that follows states every counted goal of the lead, the lead only
+    repeats it and gives nothing. Where the page stops before the goal section, or inside it, the
+    lead's goals that the text does not state are the plan's goals too.
+    """
+    found = read_targets(doc, lead, Outline([], []))
+    counted = [goal for goal in found if not goal.qualitative]
+    if counted and all(any(_same_goal(goal, other) for other in stated) for goal in counted):
+        return []
+    return [goal for goal in found if not any(_same_goal(goal, other) for other in stated)]
+
+
+def _same_goal(goal: Goal, other: Goal) -> bool:
+    """The same goal stated twice: same year and count, or an uncounted goal in nearly the same words."""
+    if goal.year != other.year:
+        return False
+    if not goal.qualitative:
+        return not other.qualitative and (goal.value, goal.value_max, goal.unit) == (
+            other.value, other.value_max, other.unit)
+    return _shared_characters(goal.metric, other.metric) >= 0.7
+
+
+def _shared_characters(a: str, b: str) -> float:
+    """Share of the shorter text's characters the longer one holds too (word order aside)."""
+    a, b = (re.sub(r"\W", "", x) for x in (a, b))
+    if not a or not b:
+        return 0.0
+    short, long_ = sorted((a, b), key=len)
+    pool = list(long_)
+    hits = 0
+    for ch in short:
+        if ch in pool:
+            pool.remove(ch)
+            hits += 1
+    return hits / len(short)
 
 
 #: the closing article (本措施自2025年8月15日起施行，有效期3年，由市经信局负责解释) holds no goal
@@ -160,7 +211,7 @@ def _continues(previous: Line | None, line: Line) -> bool:
 
 
 def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, section,
-                goals: list[Goal]) -> int | None:
+                goals: list[Goal], plan_year: int | None = None) -> int | None:
     text = line.text
     if IN_FORCE.search(text):
         return None
@@ -183,8 +234,12 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
             segments.append((start, phrases[0].start(), year, False))
         for n, phrase in enumerate(phrases):
             end = phrases[n + 1].start() if n + 1 < len(phrases) else len(text)
-            segments.append((phrase.end(), end, _year_of(phrase), True))
-        year = segments[-1][2]
+            if phrase.group("inyear"):
+                # a deadline within the year binds its own clause, the task it dates, and carries no further
+                clause_end = re.search(r"[，,；;。]", text[phrase.end():end])
+                end = phrase.end() + clause_end.start() if clause_end else end
+            segments.append((phrase.end(), end, _year_of(phrase, plan_year), True))
+        year = None if phrases[-1].group("inyear") else segments[-1][2]
     elif year is not None:
         segments.append((start, len(text), year, False))
     cell = main_cell(text)
@@ -219,11 +274,17 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
         if not in_goals and not (k == 0 and dated) and not _counts_goals(" ".join(c.text for c in sentence)):
             return False
         means = ""
+        manner = False
         for clause in sentence:
             if _reports(clause.text):
                 if not in_goals:
                     return False
                 break
+            # 实现以A、B“双核”牵引辐射带动，各地协同共进，…，打造…高地: the short clauses that go on
+            # describing the manner, up to the goal's verb, are no goals either
+            manner = _is_manner(LEAD.sub("", clause.text)) or (manner and _continues_manner(clause.text))
+            if manner:
+                continue
             if _cut_off(doc, line, clause, last=clause is clauses[-1]):
                 found = _completed_counts(clause, year, owner)  # the page ends inside this clause
             else:
@@ -236,6 +297,12 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
             means = clause.text + "，" if not found and clause.text.startswith(_means()) else ""
             goals.extend(found)
     return True
+
+
+def _continues_manner(text: str) -> bool:
+    """A short clause with no goal verb and no count after a manner clause (各地协同共进)."""
+    return (len(text) <= 8 and not GOAL_VERB.search(text)
+            and not any(_is_quantity(m, text) for m in _quantity_regex().finditer(text)))
 
 
 def _sentences(doc: Document, clauses: list[Span]) -> list[list[Span]]:
@@ -305,8 +372,11 @@ def _counts_goals(text: str) -> bool:
     return False
 
 
-def _year_of(phrase: re.Match[str]) -> int | None:
-    """The year a phrase dates its goals by; None for the date of a reported fact (截至2024年底)."""
+def _year_of(phrase: re.Match[str], plan_year: int | None = None) -> int | None:
+    """The year a phrase dates its goals by; None for the date of a reported fact (截至2024年底), and
+    for a deadline within the year (年底前) outside a one-year work plan."""
+    if phrase.group("inyear"):
+        return plan_year
     year = phrase.group("goal") or phrase.group("opening")
     return int(year) if year else None
 
@@ -438,7 +508,7 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     if counts and not quantities:
         return []
     if not quantities:
-        return _qualitative(clause, year, owner)
+        return [goal for part in _statements(clause) for goal in _qualitative(part, year, owner)]
     # "基本形成…规划并开展1-2个…应用": split at 并 when only one half is counted
     joint = re.search(r"并(?=[\u4e00-\u9fff])", text)
     goals: list[Goal] = []
@@ -455,15 +525,41 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         goals.append(_quantitative(clause, q, previous_end, next_start, year, owner))
         previous_end = q.end()
     # an uncounted item listed among counted ones: …20个以上行业模型和一批面向细分场景的应用模型、…
-    for item in re.finditer(r"(?<=[、和及])一批[^、，,；;和]+", text):
+    for item in re.finditer(rf"(?<=[、和及])(?:{_item_verbs()})?一批[^、，,；;和]+", text):
         goals += _qualitative(clause.sub(item.start(), item.end()), year, owner)
     return goals
+
+
+@cache
+def _item_verbs() -> str:
+    """The verbs that open an item of a list of goals (、研发一批…, 、打造200个…), as an alternation."""
+    return alternation(words()["targets"]["count_verbs"])
 
 
 @cache
 def _count_verb() -> re.Pattern[str]:
     """A verb that takes a count as its object, so that 百家 after it counts (推动百家企业集聚)."""
     return re.compile(rf"(?:{alternation(words()['targets']['count_verbs'])})$")
+
+
+@cache
+def _trend() -> re.Pattern[str]:
+    section = words()["targets"]
+    return re.compile(rf"(?:{alternation(section['trend_adverbs'])})(?:{alternation(section['trend_verbs'])})$")
+
+
+def _statements(clause: Span) -> list[Span]:
+    """An uncounted clause listing whole statements with 、 (A快速增长、B不断完善) holds one goal each;
+    a list of nouns (A、B、C等基础理论取得突破) stays one."""
+    parts, begin = [], 0
+    text = clause.text
+    for pause in re.finditer("、", text):
+        if _trend().search(text[begin:pause.start()]) and len(text[begin:pause.start()]) >= 6:
+            parts.append((begin, pause.start()))
+            begin = pause.end()
+    if not parts or not _trend().search(text[begin:]):
+        return [clause]
+    return [clause.sub(b, e) for b, e in parts] + [clause.sub(begin)]
 
 
 def _is_quantity(m: re.Match[str], text: str) -> bool:
@@ -512,7 +608,8 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
 
 #: 面向东盟的人工智能创新合作高地基本建成: the means word only qualifies the subject of a goal
 ATTRIBUTIVE_GOAL = re.compile(r"^[^，,；;]{2,24}?的[^，,；;]{2,30}?(?:初步|基本|全面|加快|逐步)?"
-                              r"(?:形成|建成|完善|确立|显现|凸显|彰显|提升|增强|取得[^，,；;]{0,6}成效)$")
+                              r"(?:形成|建成|完善|确立|显现|凸显|彰显|提升|增强|取得[^，,；;]{0,6}成效"
+                              r"|(?:成为|进入|迈上|跻身)[^，,；;]{2,20})$")  # 基于互联网的新业态成为…动力
 GOAL_VERB = re.compile(r"打造|建成|建设|形成|培育|实现|构建|引育|引进|落地|突破|部署|提升|壮大")
 LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年)+")
 TRAILING_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|约|近|提升至|提升到|提高到|提高至|增长到|增至|增加到|"
@@ -525,6 +622,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     # 14EFlops(每秒百亿亿次浮点运算): a bracket right after the count glosses its unit, it names nothing
     after_raw = re.sub(r"^\s*[（(][^（()）]*[)）]", "", text[q.end(): next_start])
     after = re.split(r"[、，,；;和及与]", after_raw, maxsplit=1)[0] if after_raw[:1] in "、，,；;和及与" else after_raw
+    after = re.split(rf"[、和及与](?={_item_verbs()})", after, maxsplit=1)[0]  # …大模型、研发一批…: the next item
     after = re.sub(r"^(的|左右|以上)", "", after).strip(" 、和及与")
     after = re.sub(r"[、和及与]$", "", after)
     before = text[previous_end: q.start()].strip(" 、，,和及与")
@@ -574,6 +672,21 @@ def _int(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
+#: how a goal is reached (以沈阳、大连“双核”牵引, 以创新为引领), unless it qualifies the goal (以…为核心的…体系)
+MANNER = re.compile(r"^(?:实现|通过|坚持)?以[^，,；;]{1,24}?(?:为|牵引|带动|引领|驱动)")
+MANNER_GOAL = re.compile(r"^(?:实现|通过|坚持)?以[^，,；;]{1,30}为\S{1,4}的")
+
+
+def _is_manner(text: str) -> bool:
+    return bool(MANNER.match(text)) and not MANNER_GOAL.match(text)
+
+
+@cache
+def _purpose() -> re.Pattern[str]:
+    """支撑引领…, 助力…, 为…提供支撑: what the goals serve."""
+    return re.compile(rf"^(?:{alternation(words()['targets']['purpose_words'])})")
+
+
 def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     text = clause.text.strip()
     means = tuple(words()["targets"]["means_words"])
@@ -589,8 +702,10 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         return []
     if core.text[:1] in "（(" and core.text[-1:] in "）)":
         return []  # a bracketed aside (a responsibility list, a note) is not a goal
-    if re.match(r"^以.{1,20}为", core.text) and not re.match(r"^以.{1,30}为\S{1,4}的", core.text):
+    if _is_manner(core.text):
         return []  # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal
+    if _purpose().match(core.text) and not (_trend().search(core.text) or "成效" in core.text):
+        return []  # 支撑引领…实现高质量发展: why the goals are set; 助推…取得显著成效 is one
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):
         return []
     if _frame().search(core.text) or _will_act().match(core.text):

@@ -14,8 +14,8 @@ PLAN = "江北省人工智能产业发展行动方案（2025—2027年）\n"
 
 
 def goals(text: str) -> list[dict]:
-    """The targets extracted from ``text`` (a plan title is put in front when it has none)."""
-    if "方案" not in text.splitlines()[0] and "计划" not in text.splitlines()[0]:
+    """The targets extracted from ``text`` (a plan title is put in front when it opens with a section)."""
+    if text.startswith("一、"):
         text = PLAN + text
     graph = extract(RawDocument("doc.txt", text))
     return [t.properties for t in graph.by_label(Label.TARGET)]
@@ -158,3 +158,72 @@ def test_a_label_sentence_heads_a_goal_paragraph():
             "人工智能技术创新策源地。核心技术取得突破，形成重大科技成果12项以上。\n")
     found = metrics(text)
     assert "人工智能技术创新策源地" not in found and "核心技术取得突破" in found
+
+
+def test_a_report_lead_gives_the_goals_of_a_plan_cut_before_its_goal_section():
+    text = ("7月2日，《江北省人工智能行动计划（2024—2026年）》发布。《行动计划》提出，到2026年，"
+            "全省培育15家人工智能龙头企业，建成4个产业集聚区。\n"
+            "原文如下：\n"
+            "江北省人工智能行动计划（2024—2026年）\n"
+            "人工智能是新一轮科技革命的重要驱动力量，加快发展人工智能是推动产业升级的重要")
+    assert summary(text) == [(2026, "人工智能龙头企业", 15, "家", "="), (2026, "产业集聚区", 4, "个", "=")]
+
+
+def test_a_report_lead_that_repeats_the_goal_section_adds_nothing():
+    text = ("江北省人民政府办公厅印发《江北省人工智能行动方案》，提出到2027年实现核心技术突破不少于20项，"
+            "推动百家骨干企业集聚，加速形成产业创新生态。\n"
+            "江北省人工智能行动方案\n"
+            "一、主要目标\n"
+            "到2027年，实现核心技术突破不少于20项；建设不少于4个高质量孵化器，实现百家骨干企业集聚。\n")
+    assert [t[2] for t in summary(text)] == [20, 4, 100]
+
+
+def test_a_list_of_counted_items_stops_at_the_verb_of_the_next_item():
+    found = summary("一、主要目标\n到2027年，打造8个以上行业大模型、研发一批端侧模型，集聚企业900家以上。\n")
+    assert found == [(2027, "行业大模型", 8, "个", ">="), (2027, "研发一批端侧模型", None, None, None),
+                     (2027, "集聚企业", 900, "家", ">=")]
+
+
+def test_trend_statements_listed_with_a_pause_mark_are_one_goal_each():
+    assert metrics("一、主要目标\n到2027年，核心产业规模快速增长、开放合作体系不断完善。\n") == [
+        "核心产业规模快速增长", "开放合作体系不断完善"]
+
+
+def test_a_list_of_fields_before_one_predicate_stays_one_goal():
+    assert metrics("一、主要目标\n到2027年，类脑智能、群体智能、具身智能等基础理论取得突破。\n") == [
+        "类脑智能、群体智能、具身智能等基础理论取得突破"]
+
+
+def test_a_subject_qualified_by_a_means_word_is_a_goal():
+    assert metrics("一、工作目标\n到2027年，基于大模型的新业态成为经济增长新动力。\n") == [
+        "基于大模型的新业态成为经济增长新动力"]
+
+
+def test_manner_and_purpose_clauses_are_no_goals():
+    text = ("一、主要目标\n到2027年，实现以省会、港城“双核”牵引辐射带动，各地协同共进，千行百业深度赋能，"
+            "打造人工智能融合应用新高地，支撑引领全省实现高质量发展。\n")
+    assert metrics(text) == ["打造人工智能融合应用新高地"]
+
+
+def test_a_purpose_clause_that_states_an_attainment_is_a_goal():
+    assert metrics("一、主要目标\n到2027年，算力供给体系进一步完善，助推新质生产力发展取得显著成效。\n") == [
+        "算力供给体系进一步完善", "助推新质生产力发展取得显著成效"]
+
+
+def test_a_goal_section_named_construction_goals_carries_its_year():
+    text = ("江北市人工智能试验区建设行动方案（征求意见稿）\n2024-05-20\n"
+            "一、总体要求\n坚持创新引领，打造人工智能创新高地。\n"
+            "二、建设目标\n2026年，全市人工智能产业水平全国领先。\n"
+            "典型场景应用先行地。城市大脑成为典范；智慧港口形成示范。\n")
+    assert metrics(text) == ["全市人工智能产业水平全国领先", "城市大脑成为典范", "智慧港口形成示范"]
+
+
+def test_a_one_year_work_plan_dates_its_deadlines_within_the_year():
+    text = ("数字江北建设2024年工作要点\n一、建设数字政府\n（一）提升政务服务\n"
+            "1.深化网上办。持续优化办事流程，年底前基本实现企业事项全程网办，推动服务向移动端延伸。\n")
+    assert summary(text) == [(2024, "基本实现企业事项全程网办", None, None, None)]
+
+
+def test_a_deadline_within_the_year_of_an_undated_plan_dates_nothing():
+    text = ("江北省人工智能产业发展行动方案\n一、重点任务\n（一）开放数据。年底前基本实现公共数据按需开放。\n")
+    assert goals(text) == []
