@@ -18,7 +18,7 @@ from loaders.citations import read_citations
 from loaders.coordination import coordinators
 from loaders.coverage import jurisdiction_of, plan_region
 from loaders.document import prepare
-from loaders.incentives import find_incentives
+from loaders.incentives import loose_incentives, measure_incentives
 from loaders.indicators import table_goals
 from loaders.layout import layout
 from loaders.lexicon import fingerprint, regions
@@ -97,8 +97,15 @@ def extract(raw: RawDocument) -> GraphData:
         for site in find_sites(goal.clause, home=where.main):
             b.link(Rel.AT_SITE, target, _site(b, site, where), goal.text)
 
+    offered = []
     for measure in plan_outline.measures:
         _measure_links(b, plan, measure, measure_ids[id(measure)], where)
+        for grant in measure_incentives(measure):
+            b.link(Rel.OFFERS, measure_ids[id(measure)], b.incentive(plan, grant), grant.text)
+            offered.append(grant)
+    content = lay.content()
+    for grant in loose_incentives(content, plan_outline, [doc.span(x.start, x.end) for x in content], offered):
+        b.link(Rel.OFFERS, plan, b.incentive(plan, grant), grant.text)
 
     for citation in read_citations(meta.cited, meta.title_text):
         b.link(Rel.CITES, plan, b.citation(citation), citation.evidence)
@@ -145,8 +152,6 @@ def _measure_links(b: Builder, plan: str, measure, mid: str, where) -> None:
                             aliases=[doc.surface(org.written)] if org.written != org.name else [],
                             kind=org.kind, name_en=org.name_en)
             b.link(Rel.MENTIONS, mid, org_id, _sentence(piece.text, org.start, doc, piece))
-        for grant in find_incentives(piece):
-            b.link(Rel.OFFERS, mid, b.incentive(plan, grant), grant.text)
 
 
 def _site(b: Builder, site, where) -> str:

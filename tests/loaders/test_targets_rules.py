@@ -227,3 +227,82 @@ def test_a_one_year_work_plan_dates_its_deadlines_within_the_year():
 def test_a_deadline_within_the_year_of_an_undated_plan_dates_nothing():
     text = ("江北省人工智能产业发展行动方案\n一、重点任务\n（一）开放数据。年底前基本实现公共数据按需开放。\n")
     assert goals(text) == []
+
+
+# --- incentives -------------------------------------------------------------------------------------
+
+def terms(text: str) -> list[tuple]:
+    """(rate, cap, years) of each incentive, in document order."""
+    return [(g.get("rate"), g.get("cap"), g.get("years")) for g in grants(text)]
+
+
+MEASURES = "江北市支持人工智能产业发展若干措施\n一、支持算力建设\n"
+
+
+def test_money_given_as_support_is_a_grant_and_a_grant_without_terms_is_not():
+    text = MEASURES + ("（一）支持技术攻关。对单个攻关项目给予最高不超过800万元支持。\n"
+                       "（二）支持平台建设。对新建创新平台按规定给予支持。\n")
+    assert terms(text) == [(None, 800, None)]
+
+
+def test_a_one_off_reward_is_capped_by_its_amount():
+    text = MEASURES + "（一）鼓励模型备案。对通过备案的大模型，给予研发企业一次性 60 万元奖励。\n"
+    assert terms(text) == [(None, 60, None)]
+
+
+def test_a_voucher_with_a_rate_and_a_cap_is_a_grant():
+    text = MEASURES + "（一）发放“数据券”。对购买数据服务的企业，按不超过合同金额的40%，给予最高150万元支持。\n"
+    found = grants(text)
+    assert [(g.get("rate"), g.get("cap")) for g in found] == [(40, 150)]
+    assert found[0]["beneficiary"] == "购买数据服务的企业"
+
+
+def test_two_beneficiaries_in_one_sentence_are_two_grants():
+    text = MEASURES + ("（一）做强平台。对排名前五的平台企业，按上年度营业收入的8%给予补助，最高不超过300万元，"
+                       "对新入选国家级平台的企业给予一次性500万元奖励。\n")
+    assert terms(text) == [(8, 300, None), (None, 500, None)]
+
+
+def test_rates_listed_after_qizhong_are_one_grant_each_and_share_the_cap_that_follows():
+    text = MEASURES + ("（一）发放算力券。算力券按不超过合同费用的30%给予企业补贴，其中，使用国产算力的企业补贴比例"
+                       "不超过合同费用的30%，使用其他算力的企业补贴比例不超过合同费用的15%。单家企业每年申领不超过600万元。\n")
+    assert terms(text) == [(30, 600, None), (15, 600, None)]
+
+
+def test_graded_rates_run_for_as_many_years_as_they_name():
+    text = MEASURES + "（一）降低算力成本。按照当年实际服务费第一年50%，第二年40%，第三年30%给予补助。\n"
+    assert terms(text) == [(50, None, 3)]
+
+
+def test_a_rate_written_as_a_fraction():
+    text = MEASURES + "（一）省市联动。省级按照市级实际补助额度的1/3给予符合条件的市补助；另按三分之一给予区县补贴。\n"
+    assert terms(text) == [(33.3, None, None), (33.3, None, None)]
+
+
+def test_the_longest_term_of_a_rent_subsidy_is_its_years():
+    text = MEASURES + "（一）支持企业入驻。对新入驻的人工智能企业按市场租金的50%给予最长3年租金补贴。\n"
+    assert terms(text) == [(50, None, 3)]
+
+
+def test_a_grant_in_a_report_outside_any_measure_belongs_to_the_plan():
+    text = ("江北区出台人工智能若干措施\n近日，《江北区关于推动人工智能产业发展的若干措施》印发。"
+            "对采购算力资源的企业，按年度实际采购费用的25%，最高500万元向企业提供算力券补贴，连续资助2年。\n")
+    assert terms(text) == [(25, 500, 2)]
+
+
+def test_a_bare_amount_in_a_summary_and_money_already_paid_are_no_grants():
+    text = ("江北三份人工智能政策解读\n政策文件 定位 核心功能\n"
+            "《江北省支持人工智能发展若干政策措施》 配套保障 12条扶持措施，最高单项补助5000万元\n"
+            "近年来，全省累计发放算力券补贴8000万元，惠及企业按合同金额的30%抵扣。\n")
+    assert grants(text) == []
+
+
+def test_a_grant_whose_terms_the_page_cuts_is_dropped():
+    text = MEASURES + "（一）支持企业落户。对新引进的人工智能企业，按其实际投资额的5%给予落户奖励，最高不超过"
+    assert grants(text) == []
+
+
+def test_a_sentence_broken_by_blanks_is_read_whole():
+    text = MEASURES + ("（一）做强平台。 省专项资金对排名前十的平台企业,按上年度营业收入的 10% 给予补助 ,"
+                       " 最高不超过 500 万元 。\n")
+    assert terms(text) == [(10, 500, None)]
