@@ -28,7 +28,7 @@ from loaders.outline import outline
 from loaders.read import RawDocument
 from loaders.responsibility import ROLE_STRENGTH, assign, strip_brackets, table_assignments
 from loaders.sites import find_sites
-from loaders.targets import lead_targets, read_targets, work_year
+from loaders.targets import earliest_year, lead_targets, read_targets, work_year
 
 #: bump when the rules change, so cached extractions are redone; the dictionaries count too
 RULES_VERSION = "1"
@@ -49,9 +49,10 @@ def extract(raw: RawDocument) -> GraphData:
         # a news item summarising the plan above its (cut) text: its items are the measures
         plan_outline = outline(lay, lay.lines[: meta.notice_end])
     # the goals are read in the text's own sections (建设目标) unless the report's items own them
+    earliest = earliest_year(meta.date_issued, meta.period)
     goals = read_targets(doc, body, plan_outline if plan_outline.measures else body_outline,
-                         work_year(meta.title_text)) + table_goals(doc, body)
-    goals += lead_targets(doc, lay.lines[: meta.body_start], goals)
+                         work_year(meta.title_text), earliest) + table_goals(doc, body, earliest)
+    goals += lead_targets(doc, lay.lines[: meta.body_start], goals, earliest)
     if not meta.title_text and not plan_outline.measures and not goals:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
 

@@ -33,7 +33,7 @@ YEAR_PHRASE = re.compile(
     # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
     r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?"
     # 年底前基本实现…: a deadline within the year of a one-year work plan (2023年工作要点)
-    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?P<inyear>年底前|今年底前?|年内)\s*[，,]?")
+    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?P<inyear>年底前|今年底前?|年内|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)?前)\s*[，,]?")
 #: the title of a plan for one year's work: its year dates the deadlines within the year (年底前…)
 WORK_YEAR = re.compile(r"^[^\d]*(20\d{2})\s*年度?[^\d]{0,16}(?:工作要点|重点工作|工作计划|工作安排|工作方案|行动方案|"
                        r"行动计划|实施方案|推进方案|工作任务)$")
@@ -77,8 +77,18 @@ def work_year(title: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: int | None = None) -> list[Goal]:
-    """The dated goals of the plan's text; ``plan_year`` is the year of a one-year work plan."""
+def earliest_year(date_issued: str | None, period: tuple[int, int] | None) -> int | None:
+    """The first year a plan can set a goal for: the year it was signed, else the first of its period.
+    A year before it (2024年，全市核心产业规模达到120亿元 in a plan of 2025) reports a fact."""
+    if date_issued and re.match(r"20\d{2}", date_issued):
+        return int(date_issued[:4])
+    return period[0] if period else None
+
+
+def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: int | None = None,
+                 earliest: int | None = None) -> list[Goal]:
+    """The dated goals of the plan's text; ``plan_year`` is the year of a one-year work plan,
+    ``earliest`` the first year the plan can set a goal for."""
     goals: list[Goal] = []
     year: int | None = None
     previous: Line | None = None
@@ -100,18 +110,18 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
         if not allowed:
             continue
         owner = outline.measure_at(line)
-        year = _line_goals(doc, line, owner, year, section, goals, plan_year)
+        year = _line_goals(doc, line, owner, year, section, goals, plan_year, earliest)
     return _without_repeats(goals)
 
 
-def lead_targets(doc: Document, lead: list[Line], stated: list[Goal]) -> list[Goal]:
+def lead_targets(doc: Document, lead: list[Line], stated: list[Goal], earliest: int | None = None) -> list[Goal]:
     """Goals a report states above the plan's own text (…印发《方案》。其中提到，到2027年，…).
 
     Where the plan's goal section that follows states every counted goal of the lead, the lead only
     repeats it and gives nothing. Where the page stops before the goal section, or inside it, the
     lead's goals that the text does not state are the plan's goals too.
     """
-    found = read_targets(doc, lead, Outline([], []))
+    found = read_targets(doc, lead, Outline([], []), earliest=earliest)
     counted = [goal for goal in found if not goal.qualitative]
     if counted and all(any(_same_goal(goal, other) for other in stated) for goal in counted):
         return []
@@ -211,14 +221,14 @@ def _continues(previous: Line | None, line: Line) -> bool:
 
 
 def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, section,
-                goals: list[Goal], plan_year: int | None = None) -> int | None:
+                goals: list[Goal], plan_year: int | None = None, earliest: int | None = None) -> int | None:
     text = line.text
     if IN_FORCE.search(text):
         return None
     listed = _listed_regex().search(text)
     if listed:  # …到2024年底建成…。责任单位：市工业和信息化局，滨海新区人民政府。: the list is no goal
         text = text[: listed.start()]
-    phrases = list(YEAR_PHRASE.finditer(text))
+    phrases = [p for p in YEAR_PHRASE.finditer(text) if not p.group("opening") or _dates_goals(text, p, section)]
     dash = re.match(r"^(——|--)\s*", text)
     start = 0
     if dash:
@@ -238,7 +248,7 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
                 # a deadline within the year binds its own clause, the task it dates, and carries no further
                 clause_end = re.search(r"[，,；;。]", text[phrase.end():end])
                 end = phrase.end() + clause_end.start() if clause_end else end
-            segments.append((phrase.end(), end, _year_of(phrase, plan_year), True))
+            segments.append((phrase.end(), end, _year_of(phrase, plan_year, earliest), True))
         year = None if phrases[-1].group("inyear") else segments[-1][2]
     elif year is not None:
         segments.append((start, len(text), year, False))
@@ -372,13 +382,30 @@ def _counts_goals(text: str) -> bool:
     return False
 
 
-def _year_of(phrase: re.Match[str], plan_year: int | None = None) -> int | None:
-    """The year a phrase dates its goals by; None for the date of a reported fact (截至2024年底), and
-    for a deadline within the year (年底前) outside a one-year work plan."""
+def _dates_goals(text: str, phrase: re.Match[str], section) -> bool:
+    """A year that opens a sentence without 到 (2025年，…) dates goals in a goal section or a measure, or
+    after a report's frame (方案明确，2027年，…); elsewhere it dates what happened (答：2024年，产业规模达到…)."""
+    if section is not None and section.kind in ("goals", "measures"):
+        return True
+    start = max(text.rfind(ch, 0, phrase.start()) for ch in "。！？!?") + 1
+    return bool(_framed().search(text[start:phrase.start()]))
+
+
+@cache
+def _framed() -> re.Pattern[str]:
+    """The end of a report's frame right before a year (方案明确，| 目标是：)."""
+    return re.compile(rf"(?:{alternation(words()['targets']['frame_verbs'])}|目标是?|力争)[，,：:]?\s*$")
+
+
+def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int | None = None) -> int | None:
+    """The year a phrase dates its goals by; None for the date of a reported fact (截至2024年底, or a
+    year before the plan's own), and for a deadline within the year (年底前) outside a one-year work plan."""
     if phrase.group("inyear"):
         return plan_year
     year = phrase.group("goal") or phrase.group("opening")
-    return int(year) if year else None
+    if not year or (earliest is not None and int(year) < earliest):
+        return None
+    return int(year)
 
 
 @cache
@@ -613,7 +640,7 @@ ATTRIBUTIVE_GOAL = re.compile(r"^[^，,；;]{2,24}?的[^，,；;]{2,30}?(?:初�
 GOAL_VERB = re.compile(r"打造|建成|建设|形成|培育|实现|构建|引育|引进|落地|突破|部署|提升|壮大")
 LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年)+")
 TRAILING_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|约|近|提升至|提升到|提高到|提高至|增长到|增至|增加到|"
-                           r"降低到|降至|控制在|不少于|不低于|不超过|低于|小于|高于|保持在|稳定在|实现|建成|形成)$")
+                           r"降低到|降至|控制在|不少于|不低于|不超过|低于|小于|高于|保持在|稳定在|实现|建成|形成|将|力争)$")
 
 
 def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start: int, year: int,

@@ -59,6 +59,28 @@ def test_the_date_of_a_reported_fact_is_no_goal_year():
     assert summary(text) == [(2027, "全省智能算力规模", 20, "EFLOPS", ">=")]
 
 
+def test_a_year_before_the_plan_was_signed_reports_a_fact():
+    text = ("江北市人民政府办公厅关于印发江北市人工智能产业发展行动方案（2025—2027年）的通知\n"
+            "各区人民政府：\n现将《江北市人工智能产业发展行动方案（2025—2027年）》印发给你们。\n"
+            "江北市人民政府办公厅\n2025年3月12日\n"
+            "江北市人工智能产业发展行动方案（2025—2027年）\n"
+            "一、发展目标\n2024年，全市核心产业规模达到210亿元。2025年，全市核心产业规模达到260亿元。\n"
+            "二、重点任务\n（一）提升产业能级。2024年，我市新增规上企业40家。到2026年，培育独角兽企业3家。\n")
+    assert [(t[0], t[2]) for t in summary(text)] == [(2025, 260), (2026, 3)]
+
+
+def test_a_year_opening_a_sentence_dates_goals_only_in_a_plan_or_after_a_reports_frame():
+    text = ("政策解读：《江北市通用人工智能行动计划》\n问：起草背景是什么？\n"
+            "答：2024年，全市人工智能产业规模达到900亿元，集聚企业1200家。\n"
+            "问：提出了哪些目标？\n答：《行动计划》明确，2027年，全市人工智能产业规模突破2000亿元。\n")
+    assert [(t[0], t[2]) for t in summary(text)] == [(2027, 2000)]
+
+
+def test_a_future_tense_is_not_part_of_the_metric():
+    text = "江北发布算力行动计划\n根据计划，到2026年，全市算力规模将突破6EFLOPS。\n"
+    assert summary(text) == [(2026, "全市算力规模", 6, "EFLOPS", ">")]
+
+
 # --- counts -------------------------------------------------------------------------------------
 
 def test_counts_written_without_digits():
@@ -222,6 +244,11 @@ def test_a_one_year_work_plan_dates_its_deadlines_within_the_year():
     text = ("数字江北建设2024年工作要点\n一、建设数字政府\n（一）提升政务服务\n"
             "1.深化网上办。持续优化办事流程，年底前基本实现企业事项全程网办，推动服务向移动端延伸。\n")
     assert summary(text) == [(2024, "基本实现企业事项全程网办", None, None, None)]
+
+
+def test_a_month_deadline_in_a_one_year_work_plan_dates_its_clause():
+    text = "数字江北建设2025年工作要点\n一、夯实数字基础设施\n（一）推进算力网络。6月底前完成全省算力调度平台上线。\n"
+    assert summary(text) == [(2025, "完成全省算力调度平台上线", None, None, None)]
 
 
 def test_a_deadline_within_the_year_of_an_undated_plan_dates_nothing():
