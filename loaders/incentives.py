@@ -27,9 +27,10 @@ RATE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 #: 按市级实际补助额度的1/3, 三分之一: a rate written as a fraction
 FRACTION = re.compile(r"(?:的|按照?)\s*(?:(\d{1,2})\s*/\s*(\d{1,2})"
                       r"|([一二三四五六七八九十])分之([一二三四五六七八九]))")
-CAP = re.compile(r"(?:最高|最多|不超过|上限|给予|奖励|资助|补助|补贴|一次性)(?:一次性|最高|不超过|奖励|资助|补助|补贴)*"
-                 r"\s*(\d+(?:\.\d+)?)\s*(万元|亿元)")
-YEARS = re.compile(r"(?:连续(?:资助|支持|补贴|奖励|给予|补助)?|前|投运前|为期|最长|期限)\s*"
+#: 最高600万元, 给予单个项目最高200万元, 补助资金最高可达200万元, 一次性奖励100万元
+CAP = re.compile(r"(?:最高|最多|不超过|上限|给予|奖励|资助|补助|补贴|一次性)[^\d，,。；;：:%％]{0,6}?"
+                 r"(\d+(?:\.\d+)?)\s*(万元|亿元)")
+YEARS = re.compile(r"(?:连续(?:资助|支持|补贴|奖励|给予|补助)?|前|投运前|为期|最长|期限(?:不超过|最长)?)\s*"
                    r"(\d+|[一二两三四五六七八九十])\s*年|(\d+|[一二三四五])年内")
 #: 第一年50%，第二年40%，第三年30%: a graded rate runs for as many years as it names
 YEAR_ORDINAL = re.compile(r"第([一二三四五六七八九十])年")
@@ -38,7 +39,7 @@ BENEFICIARY = re.compile(r"对(?:于)?([^，,。；;]{2,40}?)(?:[，,]|(?=按照
 MONEY_GIVEN = re.compile(r"给予[^。；，,]{0,16}?(?:\d+(?:\.\d+)?\s*[万亿]元|\d+(?:\.\d+)?\s*[%％])"
                          r"|给予[^。；，,]{0,8}支持")
 #: a rate that is a share of a cost (按…的30%, 最高50%, 不超过…的20%), not any percentage
-GRANT_RATE = re.compile(r"(?:的|最高|不超过|比例为?)\s*\d+(?:\.\d+)?\s*[%％]")
+GRANT_RATE = re.compile(r"(?:的|最高|不超过|比例为?|按照?)\s*(\d+(?:\.\d+)?)\s*[%％]")
 #: where a cut part may end and still state its terms whole
 WHOLE_END = re.compile(r"(?:万元|亿元|[%％]|年|支持|补贴|补助|资助|奖励|奖补)\s*$")
 
@@ -166,7 +167,8 @@ def _reported() -> re.Pattern[str]:
 
 
 def _rate(text: str) -> float | int | None:
-    rate = RATE.search(text)
+    """The share granted: a percentage of a cost (按研发投入的10%) before any other (营业收入增长20%以上的)."""
+    rate = GRANT_RATE.search(text) or RATE.search(text)
     if rate:
         return _num(float(rate.group(1)))
     fraction = FRACTION.search(text)

@@ -654,6 +654,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     after = re.sub(r"[、和及与]$", "", after)
     before = text[previous_end: q.start()].strip(" 、，,和及与")
     before = re.sub(r"^(?:推动|推进|促进|确保)", "", LEAD.sub("", before))
+    before = re.sub(r"^[\u4e00-\u9fff]{0,6}将(?=[\u4e00-\u9fff]{2})", "", before)  # 新区将新建…: who will, not what
     metric_after = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", after)) >= 2 and after_raw[:1] not in "、，,；;"
     if metric_after and re.match(r"(?:以上|左右)?的", after_raw) and MEASURED_NOUN.search(before):
         metric_after = False  # 建成智能算力规模1000PFLOPS以上的算力基础设施: the count measures 规模

@@ -333,3 +333,21 @@ def test_a_sentence_broken_by_blanks_is_read_whole():
     text = MEASURES + ("（一）做强平台。 省专项资金对排名前十的平台企业,按上年度营业收入的 10% 给予补助 ,"
                        " 最高不超过 500 万元 。\n")
     assert terms(text) == [(10, 500, None)]
+
+
+def test_the_share_of_a_cost_is_the_rate_not_a_condition_and_a_cap_may_follow_a_few_words():
+    text = MEASURES + ("（一）鼓励研发投入。对营业收入增长20%以上的企业，按研发投入的10%给予奖励，"
+                       "奖励资金最高可达300万元，支持期限不超过3年。\n")
+    assert terms(text) == [(10, 300, 3)]
+
+
+def test_a_counted_paragraph_of_a_report_keeps_the_year_and_drops_who_will_do_it_from_the_metric():
+    text = ("江北新区发布人工智能三年行动计划\n按照计划，到2027年，新区人工智能核心产业规模达到300亿元。\n"
+            "在算力建设方面，新区将新建智算中心2个，新增智能算力800P。\n")
+    assert [(t[0], t[1], t[2]) for t in summary(text)] == [
+        (2027, "新区人工智能核心产业规模", 300), (2027, "新建智算中心", 2), (2027, "智能算力", 800)]
+
+
+def test_already_built_qualifying_a_noun_is_no_report():
+    text = "一、主要目标\n到2027年，已建成的数据中心PUE全部降至1.3以下，新建智算中心5个。\n"
+    assert [t[2] for t in summary(text)] == [1.3, 5]
