@@ -48,10 +48,10 @@ def extract(raw: RawDocument) -> GraphData:
     if not plan_outline.measures and _reported_before_heading(lay, meta):
         # a news item summarising the plan above its (cut) text: its items are the measures
         plan_outline = outline(lay, lay.lines[: meta.notice_end])
-    # the goals are read in the text's own sections (建设目标) unless the report's items own them
+    # the goals are read in the text's own sections (建设目标), also below a report's items
     earliest = earliest_year(meta.date_issued, meta.period)
-    goals = read_targets(doc, body, plan_outline if plan_outline.measures else body_outline,
-                         work_year(meta.title_text), earliest) + table_goals(doc, body, earliest)
+    goals = read_targets(doc, body, body_outline, work_year(meta.title_text), earliest) + table_goals(
+        doc, body, earliest)
     goals += lead_targets(doc, lay.lines[: meta.body_start], goals, earliest)
     if not meta.title_text and not plan_outline.measures and not goals:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")

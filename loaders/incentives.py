@@ -20,16 +20,16 @@ from functools import cache
 
 from loaders.document import Span
 from loaders.layout import Line, chinese_number
-from loaders.lexicon import words
+from loaders.lexicon import alternation, words
 from loaders.outline import Measure, Outline
 
 RATE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 #: 按市级实际补助额度的1/3, 三分之一: a rate written as a fraction
 FRACTION = re.compile(r"(?:的|按照?)\s*(?:(\d{1,2})\s*/\s*(\d{1,2})"
                       r"|([一二三四五六七八九十])分之([一二三四五六七八九]))")
-#: 最高600万元, 给予单个项目最高200万元, 补助资金最高可达200万元, 一次性奖励100万元
-CAP = re.compile(r"(?:最高|最多|不超过|上限|给予|奖励|资助|补助|补贴|一次性)[^\d，,。；;：:%％]{0,6}?"
-                 r"(\d+(?:\.\d+)?)\s*(万元|亿元)")
+#: 最高600万元, 给予单个项目最高200万元, 补助资金最高可达200万元, 一次性奖励100万元 (the words that may
+#: stand between the head and the amount are listed in lexicon.toml; 补贴资金规模达到10亿元 is no cap)
+CAP_HEADS = "最高|最多|不超过|上限|给予|奖励|资助|补助|补贴|一次性"
 YEARS = re.compile(r"(?:连续(?:资助|支持|补贴|奖励|给予|补助)?|前|投运前|为期|最长|期限(?:不超过|最长)?)\s*"
                    r"(\d+|[一二两三四五六七八九十])\s*年|(\d+|[一二三四五])年内")
 #: 第一年50%，第二年40%，第三年30%: a graded rate runs for as many years as it names
@@ -42,6 +42,12 @@ MONEY_GIVEN = re.compile(r"给予[^。；，,]{0,16}?(?:\d+(?:\.\d+)?\s*[万亿]
 GRANT_RATE = re.compile(r"(?:的|最高|不超过|比例为?|按照?)\s*(\d+(?:\.\d+)?)\s*[%％]")
 #: where a cut part may end and still state its terms whole
 WHOLE_END = re.compile(r"(?:万元|亿元|[%％]|年|支持|补贴|补助|资助|奖励|奖补)\s*$")
+
+
+@cache
+def _cap_regex() -> re.Pattern[str]:
+    qualifiers = alternation([*CAP_HEADS.split("|"), *words()["incentives"]["cap_qualifiers"]])
+    return re.compile(rf"(?:{CAP_HEADS})(?:\s*(?:{qualifiers}))*\s*(\d+(?:\.\d+)?)\s*(万元|亿元)")
 
 
 @dataclass
@@ -68,14 +74,14 @@ def _grants_of(span: Span) -> list[tuple[Grant, bool]]:
         if _reported().search(text):
             continue
         if not _grants(text):
-            cap = CAP.search(text)
+            cap = _cap_regex().search(text)
             if cap and PER_UNIT_CAP.match(text.strip()) and not RATE.search(text):
                 out.append((Grant(None, _cap(cap), None, None, part.surface.strip(), part), False))
             continue
         if _cut(part) and not WHOLE_END.search(text):
             continue  # the page stops inside the terms (…给予落户奖励，最高不超过)
         rate = _rate(text)
-        cap = CAP.search(text)
+        cap = _cap_regex().search(text)
         if rate is None and not cap:
             continue
         out.append((Grant(rate, _cap(cap) if cap else None, _years(text), _beneficiary(part),
@@ -157,7 +163,7 @@ def _grants(text: str) -> bool:
     """Does the part grant money: a grant word, a voucher (…券), or 给予 with an amount or 支持?"""
     if any(w in text for w in words()["incentives"]["grant_words"]) or re.search(r"(?<!证)券", text):
         return True
-    return bool(MONEY_GIVEN.search(text)) and bool(CAP.search(text) or GRANT_RATE.search(text))
+    return bool(MONEY_GIVEN.search(text)) and bool(_cap_regex().search(text) or GRANT_RATE.search(text))
 
 
 @cache
@@ -248,7 +254,7 @@ def _by_beneficiary(part: Span) -> list[Span]:
 
 
 def _has_terms(text: str) -> bool:
-    return bool(RATE.search(text) or CAP.search(text))
+    return bool(RATE.search(text) or _cap_regex().search(text))
 
 
 def _num(value: float | None) -> float | int | None:

@@ -351,3 +351,8 @@ def test_a_counted_paragraph_of_a_report_keeps_the_year_and_drops_who_will_do_it
 def test_already_built_qualifying_a_noun_is_no_report():
     text = "一、主要目标\n到2027年，已建成的数据中心PUE全部降至1.3以下，新建智算中心5个。\n"
     assert [t[2] for t in summary(text)] == [1.3, 5]
+
+
+def test_a_budget_is_no_cap():
+    text = MEASURES + "（一）扩大算力券规模。到2027年，算力券补贴资金规模达到10亿元，惠及企业1000家。\n"
+    assert grants(text) == []
