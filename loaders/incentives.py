@@ -22,6 +22,7 @@ from loaders.document import Span
 from loaders.layout import Line, chinese_number
 from loaders.lexicon import alternation, words
 from loaders.outline import Measure, Outline
+from loaders.targets import content_end
 
 RATE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 #: 按市级实际补助额度的1/3, 三分之一: a rate written as a fraction
@@ -121,9 +122,8 @@ def measure_incentives(measure: Measure) -> list[Grant]:
 def loose_incentives(lines: list[Line], outline: Outline, doc_spans: list[Span], known: list[Grant]) -> list[Grant]:
     """The grants stated outside any measure (a report's paragraphs, the paragraph that opens a
     section), other than those a measure states too."""
-    covered = [(s.start, s.end) for m in outline.measures for s in [*m.pieces, *m.box]]
     free = [span for line, span in zip(lines, doc_spans, strict=True)
-            if not line.chrome and not any(a < span.end and span.start < b for a, b in covered)]
+            if not line.chrome and outline.measure_at(line) is None]
     out: list[Grant] = []
     for span in _runs(free):
         for grant in find_incentives(span):
@@ -206,8 +206,7 @@ def _beneficiary(part: Span) -> str | None:
 
 def _cut(part: Span) -> bool:
     """The part runs to the end of the page without closing its sentence."""
-    rest = part.doc.text[part.end:]
-    return not rest.strip() and not re.search(r"[。；;！!？?）)]\s*$", part.text)
+    return part.end >= content_end(part.doc.text) and not re.search(r"[。；;！!？?）)]\s*$", part.text)
 
 
 def _parts(span: Span) -> list[Span]:

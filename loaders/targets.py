@@ -186,15 +186,17 @@ def _without_repeats(goals: list[Goal]) -> list[Goal]:
     def key(goal: Goal):
         return goal.year, goal.value, goal.unit, goal.owner.key if goal.owner else None
 
+    same: dict[tuple, set[str]] = {}  # the metrics each count is stated with
+    for goal in goals:
+        if not goal.qualitative:
+            same.setdefault(key(goal), set()).add(goal.metric)
     out = []
     for goal in goals:
         if goal.qualitative:
             out.append(goal)
             continue
-        fuller = any(other is not goal and not other.qualitative and key(other) == key(goal)
-                     and len(other.metric) > len(goal.metric) and _core(goal.metric) in other.metric
-                     for other in goals)
-        if not fuller:
+        core = _core(goal.metric)
+        if not any(len(other) > len(goal.metric) and core in other for other in same[key(goal)]):
             out.append(goal)
     return out
 
@@ -319,7 +321,7 @@ def _sentences(doc: Document, clauses: list[Span]) -> list[list[Span]]:
     """Clauses grouped by sentence: a new one starts after 。！？ (a ； keeps the list of goals going)."""
     out: list[list[Span]] = []
     for clause in clauses:
-        before = doc.text[: clause.start].rstrip(" 　")[-1:]
+        before = doc.text[max(0, clause.start - 8): clause.start].rstrip(" 　")[-1:]
         if not out or before in "。！？!?":
             out.append([])
         out[-1].append(clause)
@@ -453,7 +455,15 @@ def _join_open_constructions(clauses: list[Span]) -> list[Span]:
 
 def _cut_off(doc: Document, line: Line, clause: Span, last: bool) -> bool:
     """The stored page stops mid-sentence: the last clause of the document's last line."""
-    return last and clause.end >= len(doc.text.rstrip()) and not re.search(r"[。！？；;]\s*$", line.text)
+    return last and clause.end >= content_end(doc.text) and not re.search(r"[。！？；;]\s*$", line.text)
+
+
+def content_end(text: str) -> int:
+    """Where the text ends before its trailing blanks (without copying it)."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _completed_counts(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
