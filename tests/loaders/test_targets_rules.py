@@ -6,6 +6,12 @@ page of its kind: a plan's goal section, a measure, a news report on a plan, a �
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
 from graph.model import Label
 from loaders.extract import extract
 from loaders.read import RawDocument
@@ -356,3 +362,38 @@ def test_already_built_qualifying_a_noun_is_no_report():
 def test_a_budget_is_no_cap():
     text = MEASURES + "（一）扩大算力券规模。到2027年，算力券补贴资金规模达到10亿元，惠及企业1000家。\n"
     assert grants(text) == []
+
+
+
+# --- floors on the gold sets, for this area's categories -------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "gold"
+#: (documents, gold) -> floor of targets F1, floor of incentives F1; the real set was scored at first
+#: sight (targets 0.81, incentives 0.40) before the rules were fixed on it, so its floors guard the fix
+FLOORS = {
+    "seeds": (ROOT / "seeds", GOLD / "seeds", 0.97, 0.9),
+    "devset": (GOLD / "devset" / "docs", GOLD / "devset" / "gold", 0.97, 0.9),
+    "realset": (GOLD / "realset" / "docs", GOLD / "realset" / "gold", 0.95, 0.9),
+    "heldout": (GOLD / "heldout" / "docs", GOLD / "heldout" / "gold", 0.97, 0.9),
+}
+
+
+def _module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_targets_and_incentives_stay_above_their_floors(name):
+    docs, gold, target_floor, incentive_floor = FLOORS[name]
+    export = _module("score_sets", ROOT / "tools" / "score_sets.py").export_of([docs])
+    score = _module("gold_score", GOLD / "score.py")
+    graph, tally = score.Graph(export), score.Tally()
+    for path in sorted(gold.glob("*.json")):
+        score.score_document(graph, json.loads(path.read_text(encoding="utf-8")), tally)
+    more = _module("gold_score_more", GOLD / "score_more.py").scores(export, gold)
+    f1 = {cat: f for cat, _p, _r, f, _found, _gold in [*tally.rows(), *more.rows()]}
+    assert f1["targets"] >= target_floor and f1["incentives"] >= incentive_floor, f1
