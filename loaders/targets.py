@@ -23,6 +23,7 @@ from loaders.lexicon import alternation, words
 from loaders.outline import Measure, Outline
 from loaders.responsibility import label_regex
 from loaders.tables import main_cell
+from loaders.target_norm import normalise_value
 
 #: what may follow the year of a deadline: 到2027年底前, 到2025年6月底; not a day (至2025年11月25日) or a
 #: month of the past (于2026年2月出台)
@@ -132,10 +133,15 @@ def _same_goal(goal: Goal, other: Goal) -> bool:
     """The same goal stated twice: same year and count, or an uncounted goal in nearly the same words."""
     if goal.year != other.year:
         return False
-    if not goal.qualitative:
-        return not other.qualitative and (goal.value, goal.value_max, goal.unit) == (
-            other.value, other.value_max, other.unit)
+    if not goal.qualitative:  # 突破千亿元 and 突破1000亿元 are one count
+        return not other.qualitative and _normalised(goal) == _normalised(other)
     return _shared_characters(goal.metric, other.metric) >= 0.7
+
+
+def _normalised(goal: Goal) -> tuple:
+    value, unit, _kind = normalise_value(goal.value, goal.unit)
+    upper = normalise_value(goal.value_max, goal.unit)[0] if goal.value_max is not None else None
+    return value, upper, unit
 
 
 def _shared_characters(a: str, b: str) -> float:

@@ -206,6 +206,12 @@ def test_a_report_lead_that_repeats_the_goal_section_adds_nothing():
     assert [t[2] for t in summary(text)] == [20, 4, 100]
 
 
+def test_a_lead_that_rounds_a_count_repeats_it():
+    text = ("江北省人民政府印发《江北省人工智能行动方案》，提出到2027年核心产业规模突破千亿元。\n"
+            "江北省人工智能行动方案\n一、主要目标\n到2027年，全省人工智能核心产业规模突破1000亿元。\n")
+    assert [(t[2], t[3]) for t in summary(text)] == [(1000, "亿元")]
+
+
 def test_a_list_of_counted_items_stops_at_the_verb_of_the_next_item():
     found = summary("一、主要目标\n到2027年，打造8个以上行业大模型、研发一批端侧模型，集聚企业900家以上。\n")
     assert found == [(2027, "行业大模型", 8, "个", ">="), (2027, "研发一批端侧模型", None, None, None),
