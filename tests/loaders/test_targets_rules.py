@@ -360,6 +360,11 @@ def test_a_counted_paragraph_of_a_report_keeps_the_year_and_drops_who_will_do_it
         (2027, "新区人工智能核心产业规模", 300), (2027, "新建智算中心", 2), (2027, "智能算力", 800)]
 
 
+def test_a_base_of_comparison_is_no_report():
+    text = "一、主要目标\n到2027年，全省算力规模较目前翻一番，数据交易额比去年增长30%以上，算力调度实现常态化。\n"
+    assert metrics(text) == ["全省算力规模较目前翻一番", "数据交易额比去年增长", "算力调度实现常态化"]
+
+
 def test_already_built_qualifying_a_noun_is_no_report():
     text = "一、主要目标\n到2027年，已建成的数据中心PUE全部降至1.3以下，新建智算中心5个。\n"
     assert [t[2] for t in summary(text)] == [1.3, 5]
