@@ -15,6 +15,7 @@ import pytest
 from graph.model import Label
 from loaders.extract import extract
 from loaders.read import RawDocument
+from loaders.target_norm import normalise_value
 
 PLAN = "江北省人工智能产业发展行动方案（2025—2027年）\n"
 
@@ -266,6 +267,16 @@ def test_a_month_deadline_in_a_one_year_work_plan_dates_its_clause():
 def test_a_deadline_within_the_year_of_an_undated_plan_dates_nothing():
     text = ("江北省人工智能产业发展行动方案\n一、重点任务\n（一）开放数据。年底前基本实现公共数据按需开放。\n")
     assert goals(text) == []
+
+
+@pytest.mark.parametrize(("value", "unit", "expected"), [
+    (100, "EB", (100, "EB", "storage")), (500, "PB", (0.5, "EB", "storage")),
+    (3, "毫秒", (3, "毫秒", "latency")), (20, "ms", (20, "毫秒", "latency")),
+    (2, "万台（套）", (20000, "台（套）", "count")), (1, "千家", (1000, "家", "count")),
+    (1, "万个", (10000, "个", "count")),
+])
+def test_storage_latency_and_counts_without_digits_normalise(value, unit, expected):
+    assert normalise_value(value, unit) == expected
 
 
 # --- incentives -------------------------------------------------------------------------------------
