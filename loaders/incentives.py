@@ -37,8 +37,8 @@ YEARS = re.compile(r"(?:连续(?:资助|支持|补贴|奖励|给予|补助)?|前
 YEAR_ORDINAL = re.compile(r"第([一二三四五六七八九十])年")
 BENEFICIARY = re.compile(r"对(?:于)?([^，,。；;]{2,40}?)(?:[，,]|(?=按照|按其|按|可按|给予|每年|一次性|发放|最高))")
 #: 给予最高1000万元支持, 按…的30%给予支持: money granted without a grant word
-MONEY_GIVEN = re.compile(r"给予[^。；，,]{0,16}?(?:\d+(?:\.\d+)?\s*[万亿]元|\d+(?:\.\d+)?\s*[%％])"
-                         r"|给予[^。；，,]{0,8}支持")
+MONEY_GIVEN = re.compile(r"(?:给予|予以)[^。；，,]{0,16}?(?:\d+(?:\.\d+)?\s*[万亿]元|\d+(?:\.\d+)?\s*[%％])"
+                         r"|(?:给予|予以)[^。；，,]{0,8}支持")
 #: a rate that is a share of a cost (按…的30%, 最高50%, 不超过…的20%), not any percentage
 GRANT_RATE = re.compile(r"(?:的|最高|不超过|比例为?|按照?)\s*(\d+(?:\.\d+)?)\s*[%％]")
 #: where a cut part may end and still state its terms whole
@@ -127,9 +127,9 @@ def loose_incentives(lines: list[Line], outline: Outline, doc_spans: list[Span],
     out: list[Grant] = []
     for span in _runs(free):
         for grant in find_incentives(span):
-            # outside a measure a grant says to whom or on what it is paid; a bare amount
+            # outside a measure a grant says to whom, on what or at what rate it is paid; a bare amount
             # (…政策措施 配套保障 最高单项补助1亿元) summarises, it offers nothing
-            if not (grant.beneficiary or re.search(r"按", grant.span.text)):
+            if not (grant.beneficiary or grant.rate is not None or re.search(r"按", grant.span.text)):
                 continue
             if not any(_same_grant(grant, other) for other in [*known, *out]):
                 out.append(grant)

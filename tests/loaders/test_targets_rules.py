@@ -419,3 +419,11 @@ def test_targets_and_incentives_stay_above_their_floors(name):
     more = _module("gold_score_more", GOLD / "score_more.py").scores(export, gold)
     f1 = {cat: f for cat, _p, _r, f, _found, _gold in [*tally.rows(), *more.rows()]}
     assert f1["targets"] >= target_floor and f1["incentives"] >= incentive_floor, f1
+
+
+def test_support_given_with_yuyi_and_a_rate_in_a_report_are_grants():
+    text = MEASURES + "（一）支持场景开放。对入选的示范场景，按项目投资的30%予以支持，最高不超过500万元。\n"
+    assert terms(text) == [(30, 500, None)]
+    report = ("江北区发布算力新政\n近日，《江北区支持算力产业发展若干措施》印发。企业租用区内智算中心算力，"
+              "可获得合同金额30%的算力券补贴，单家企业每年最高100万元。\n")
+    assert terms(report) == [(30, 100, None)]
