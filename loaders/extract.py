@@ -104,8 +104,7 @@ def extract(raw: RawDocument) -> GraphData:
         for grant in measure_incentives(measure):
             b.link(Rel.OFFERS, measure_ids[id(measure)], b.incentive(plan, grant), grant.text)
             offered.append(grant)
-    content = lay.content()
-    for grant in loose_incentives(content, plan_outline, [doc.span(x.start, x.end) for x in content], offered):
+    for grant in loose_incentives(doc, lay.content(), plan_outline, offered):
         b.link(Rel.OFFERS, plan, b.incentive(plan, grant), grant.text)
 
     for citation in read_citations(meta.cited, meta.title_text):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.document import Span
+from loaders.document import Document, Span
 from loaders.layout import Line, chinese_number
 from loaders.lexicon import alternation, words
 from loaders.outline import Measure, Outline
@@ -53,6 +53,8 @@ def _cap_regex() -> re.Pattern[str]:
 
 @dataclass
 class Grant:
+    """One incentive: rate in percent, cap in 万元, years, to whom, and the passage it was read from."""
+
     rate: float | None
     cap: float | None
     years: int | None
@@ -119,11 +121,10 @@ def measure_incentives(measure: Measure) -> list[Grant]:
     return [grant for span in _runs([*measure.pieces, *measure.box]) for grant in find_incentives(span)]
 
 
-def loose_incentives(lines: list[Line], outline: Outline, doc_spans: list[Span], known: list[Grant]) -> list[Grant]:
+def loose_incentives(doc: Document, lines: list[Line], outline: Outline, known: list[Grant]) -> list[Grant]:
     """The grants stated outside any measure (a report's paragraphs, the paragraph that opens a
-    section), other than those a measure states too."""
-    free = [span for line, span in zip(lines, doc_spans, strict=True)
-            if not line.chrome and outline.measure_at(line) is None]
+    section), other than those a measure states too (``known``)."""
+    free = [doc.span(line.start, line.end) for line in lines if not line.chrome and outline.measure_at(line) is None]
     out: list[Grant] = []
     for span in _runs(free):
         for grant in find_incentives(span):

@@ -1,14 +1,20 @@
 """Dated goals (Target): 到2027年…算力规模超过60EFLOPS, 到2030年…打造…高地.
 
-A goal clause is one governed by a year phrase (到2027年, 2027年底, 力争到…): the
-clauses after the phrase up to the next one, continuing through the following
-sentences of the paragraph, and through the undated paragraphs and —— bullets
-that follow it in a goal section. What precedes the phrase is not a goal (the
-bullet's label, 人工智能新产业…不断涌现，到2025年…). One target per counted
-quantity (value and unit as written, no conversion; a range keeps its lower
-end in ``value`` and the upper in ``value_max``); a clause without a count is a
-qualitative target, unless it states a means (依托…, 围绕…) or is boilerplate
-(结合实际，制定本方案). A target stated inside a measure belongs to the measure.
+A goal clause is one governed by a year phrase (到2027年, 2027年底前, 力争到…; 2027年，
+where a plan's section or a report's frame makes it a goal year; 年底前 in a one-year
+work plan): the clauses after the phrase up to the next one. In a goal section the
+year carries on through the following sentences, the undated paragraphs and the
+—— bullets; elsewhere (a report, a 解读, a measure) only through sentences and
+paragraphs that count something and report nothing. What precedes the phrase is
+not a goal (the bullet's label, 人工智能新产业…不断涌现，到2025年…), nor is what reports
+a fact (截至2024年底, a year before the plan's own, 已…, 近年来…, …在发布会上介绍) or
+comments on the plan (标志着…). One target per counted quantity (value and unit as
+written, no conversion; a range keeps its lower end in ``value`` and the upper in
+``value_max``; 百家 is 100 家, 超万个 1 万个); a clause without a count is a qualitative
+target, unless it states a means (依托…), a manner (以…牵引), a purpose (支撑引领…),
+a routine (每年…) or is boilerplate (结合实际，制定本方案). A target stated inside a
+measure belongs to the measure; a report's lead above the plan text gives the goals
+the text does not state (``lead_targets``).
 """
 
 from __future__ import annotations
