@@ -253,6 +253,12 @@ def test_a_goal_section_named_construction_goals_carries_its_year():
     assert metrics(text) == ["全市人工智能产业水平全国领先", "城市大脑成为典范", "智慧港口形成示范"]
 
 
+@pytest.mark.parametrize("heading", ["一、行动愿景", "一、预期目标"])
+def test_vision_and_expected_goal_sections_carry_their_year(heading):
+    text = heading + "\n2027年，全市人工智能产业规模突破800亿元。人工智能与实体经济深度融合。\n"
+    assert [t[0] for t in summary(text)] == [2027, 2027]
+
+
 def test_a_one_year_work_plan_dates_its_deadlines_within_the_year():
     text = ("数字江北建设2024年工作要点\n一、建设数字政府\n（一）提升政务服务\n"
             "1.深化网上办。持续优化办事流程，年底前基本实现企业事项全程网办，推动服务向移动端延伸。\n")
