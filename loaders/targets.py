@@ -298,12 +298,16 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
         if not in_goals and not (k == 0 and dated) and not _counts_goals(" ".join(c.text for c in sentence)):
             return False
         means = ""
-        manner = False
+        manner = granting = False
         for clause in sentence:
             if _reports(clause.text):
                 if not in_goals:
                     return False
                 break
+            # 对新建智算中心按投资额的10%给予补助，最高500万元: the terms of a grant (an Incentive) are no goals
+            granting = _grants(clause.text) or (granting and bool(GRANT_LIMIT.match(clause.text)))
+            if granting:
+                continue
             # 实现以A、B“双核”牵引辐射带动，各地协同共进，…，打造…高地: the short clauses that go on
             # describing the manner, up to the goal's verb, are no goals either
             manner = _is_manner(LEAD.sub("", clause.text)) or (manner and _continues_manner(clause.text))
@@ -321,6 +325,21 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
             means = clause.text + "，" if not found and clause.text.startswith(_means()) else ""
             goals.extend(found)
     return True
+
+
+#: the limit that follows a grant's rate (最高500万元, 单个企业每年最高不超过100万元, 连续支持3年)
+GRANT_LIMIT = re.compile(r"^[^，,；;]{0,10}(?:最高|不超过|最多)[^，,；;\d]{0,6}\d+(?:\.\d+)?\s*(?:万元|亿元)$"
+                         r"|^连续[^，,；;\d]{0,4}(?:\d+|[一二三四五])\s*年$")
+
+
+@cache
+def _grant_regex() -> re.Pattern[str]:
+    return re.compile(rf"{alternation(words()['incentives']['grant_words'])}|(?<!证)券")
+
+
+def _grants(text: str) -> bool:
+    """A clause that grants money on terms: a grant word (补助, 算力券…) with 给予/予以/按/最高/一次性."""
+    return bool(_grant_regex().search(text)) and bool(re.search(r"给予|予以|按|最高|一次性", text))
 
 
 def _continues_manner(text: str) -> bool:

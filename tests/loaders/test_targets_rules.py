@@ -120,6 +120,13 @@ def test_a_routine_stated_beside_a_dated_goal_is_no_goal():
     assert metrics(text) == ["有序开放交通、气象等公共数据"]
 
 
+def test_the_terms_of_a_grant_are_no_goals():
+    text = ("一、重点任务\n（一）建设智算中心。到2025年，建成10个智算中心。对新建智算中心按投资额的10%给予补助，"
+            "最高500万元。\n（二）发放算力券。到2026年，对企业按合同金额的20%给予算力券补贴，每年最高100万元，"
+            "算力券惠及企业1000家。\n")
+    assert [(t[0], t[2], t[3]) for t in summary(text)] == [(2025, 10, "个"), (2026, 1000, "家")]
+
+
 # --- a page that ends inside a goal -------------------------------------------------------------------
 
 def test_a_count_completed_before_the_page_ends_is_kept_and_a_cut_one_is_not():
