@@ -218,8 +218,10 @@ def _core(metric: str) -> str:
 
 
 def _ends_intro(previous: Line | None) -> bool:
-    """A line ending in a colon introduces what follows (addressees, 重点任务中有提到：)."""
-    return previous is not None and previous.text.rstrip().endswith(("：", ":"))
+    """A line ending in a colon introduces what follows (addressees, 重点任务中有提到：), unless it
+    dates it (到2027年，实现以下目标：)."""
+    return (previous is not None and previous.text.rstrip().endswith(("：", ":"))
+            and not YEAR_PHRASE.search(previous.text))
 
 
 def _is_heading(line: Line, outline: Outline) -> bool:
@@ -244,12 +246,15 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
         text = text[: listed.start()]
     phrases = [p for p in YEAR_PHRASE.finditer(text) if not p.group("opening") or _dates_goals(text, p, section)]
     dash = re.match(r"^(——|--)\s*", text)
-    start = 0
+    number = ITEM_NUMBER.match(text)
+    start = number.end() if number else 0  # （一）算力规模达到10EFLOPS: the goal starts after its number
     if dash:
-        # a —— bullet's first sentence is its label, unless the bullet opens with its year
+        # a —— bullet's first sentence is its label, unless the bullet opens with its year or that
+        # sentence is all it says (——算力规模达到10EFLOPS；)
         label_end = re.search(r"[。：:]", text)
         opens_dated = phrases and phrases[0].start() <= dash.end() + 2
-        start = dash.end() if opens_dated else (label_end.end() if label_end else len(text))
+        whole = label_end is None or not text[label_end.end():].strip()
+        start = dash.end() if opens_dated or whole else label_end.end()
     in_goals = section is not None and section.kind == "goals"
     # (begin, end, year, dated): dated when the text follows its own year phrase, not a carried year
     segments: list[tuple[int, int, int | None, bool]] = []
@@ -428,6 +433,10 @@ def _dates_goals(text: str, phrase: re.Match[str], section) -> bool:
 def _framed() -> re.Pattern[str]:
     """The end of a report's frame right before a year (方案明确，| 目标是：)."""
     return re.compile(rf"(?:{alternation(words()['targets']['frame_verbs'])}|目标是?|力争)[，,：:]?\s*$")
+
+
+#: the number of a listed item: （一）, (1), 1., 1、, ①
+ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])\s*")
 
 
 def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int | None = None) -> int | None:

@@ -189,6 +189,28 @@ def test_a_counted_paragraph_after_a_dated_one_carries_its_year_and_a_reported_o
     assert all(value != 8 for _, value in values)
 
 
+def test_bullets_after_a_dated_colon_are_goals_of_that_year():
+    text = ("江北发布人工智能行动方案\n11月5日，《江北省人工智能行动方案》印发。《方案》提出，到2027年：\n"
+            "——算力规模达到10EFLOPS；\n——培育龙头企业10家，人工智能产业生态更加完善。\n")
+    assert summary(text) == [(2027, "算力规模", 10, "EFLOPS", ">="), (2027, "培育龙头企业", 10, "家", "="),
+                             (2027, "人工智能产业生态更加完善", None, None, None)]
+
+
+def test_an_addressee_line_ending_in_a_colon_dates_nothing():
+    text = "一、主要目标\n到2027年，全省算力规模达到10EFLOPS。\n各市人民政府：\n培育龙头企业10家。\n"
+    assert [t[2] for t in summary(text)] == [10]
+
+
+def test_numbered_goals_in_a_goal_section_leave_their_numbers_out():
+    text = "一、发展目标\n到2027年，主要目标如下：\n（一）算力规模达到10EFLOPS。\n2.培育龙头企业10家。\n"
+    assert [(t[1], t[2]) for t in summary(text)] == [("算力规模", 10), ("培育龙头企业", 10)]
+
+
+def test_a_bullets_label_sentence_is_no_goal():
+    text = "一、主要目标\n到2025年：\n——提升算力，优化网络。全市算力规模达到5EFLOPS。\n"
+    assert metrics(text) == ["全市算力规模"]
+
+
 def test_a_label_sentence_heads_a_goal_paragraph():
     text = ("一、发展目标\n2026年，全市人工智能产业水平全国领先。\n"
             "人工智能技术创新策源地。核心技术取得突破，形成重大科技成果12项以上。\n")
