@@ -35,7 +35,8 @@ from loaders.target_norm import normalise_value
 #: month of the past (于2026年2月出台)
 _DEADLINE_TAIL = r"(?:\d{1,2}\s*月\s*(?:底|末)\s*前?|(?!\s*\d{1,2}\s*月)(?:底|末)?\s*(?:前|时)?)"
 YEAR_PHRASE = re.compile(
-    rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于)\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
+    rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于|在(?=\s*20\d{{2}}\s*年\s*(?:\d{{1,2}}\s*月)?\s*(?:底|末)?\s*前))"
+    rf"\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
     r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])"
     # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
     r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?"
@@ -300,8 +301,9 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     for k, sentence in enumerate(_sentences(doc, clauses)):
         if k == 0 and not dated and _is_label(sentence, clauses):
             continue  # 人工智能技术创新策源地。…: the paragraph's heading
-        if not in_goals and not (k == 0 and dated) and not _counts_goals(" ".join(c.text for c in sentence)):
-            return False
+        later = " ".join(c.text for c in sentence)
+        if not in_goals and not (k == 0 and dated) and (not _counts_goals(later) or re.search(r"20\d{2}\s*年", later)):
+            return False  # a later sentence that counts nothing, or speaks of another year (在2025年，…)
         means = ""
         manner = granting = False
         for clause in sentence:

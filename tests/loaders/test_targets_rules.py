@@ -53,6 +53,11 @@ def test_a_deadline_with_a_month_end_dates_its_goal():
     assert [t[0] for t in summary("一、主要目标\n到2026年6月底，建成10个智能工厂。\n")] == [2026]
 
 
+def test_zai_before_a_deadline_dates_its_goal_but_not_a_bare_year():
+    text = "一、重点任务\n（一）建设算力。在2026年底前建成3个智算中心。在2025年，全市新建2个数据中心。\n"
+    assert [(t[0], t[2]) for t in summary(text)] == [(2026, 3)]
+
+
 def test_a_consultation_period_or_a_month_of_issue_is_no_goal_year():
     text = ("江北省人工智能产业发展行动方案（征求意见稿）\n"
             "本次征求意见时间为2025年3月1日至2025年3月15日，请将意见反馈至科技厅，共收到建议20条。\n"
