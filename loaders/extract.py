@@ -18,7 +18,7 @@ from loaders.citations import read_citations
 from loaders.coordination import coordinators
 from loaders.coverage import jurisdiction_of, plan_region
 from loaders.document import prepare
-from loaders.incentives import find_incentives
+from loaders.incentives import loose_incentives, measure_incentives
 from loaders.indicators import table_goals
 from loaders.layout import layout
 from loaders.lexicon import fingerprint, regions
@@ -29,7 +29,7 @@ from loaders.places import addressee_line, find_regions, metadata_line
 from loaders.read import RawDocument
 from loaders.responsibility import ROLE_STRENGTH, assign, strip_brackets, table_assignments
 from loaders.sites import find_sites
-from loaders.targets import read_targets
+from loaders.targets import earliest_year, lead_targets, read_targets, work_year
 
 #: bump when the rules change, so cached extractions are redone; the dictionaries count too
 RULES_VERSION = "1"
@@ -45,11 +45,15 @@ def extract(raw: RawDocument) -> GraphData:
     home = plan_region(meta.title_text, [name for name, _ in meta.issuers], doc.text, meta.doc_number)
     where = jurisdiction_of(home)
     body = lay.lines[meta.body_start:]
-    plan_outline = outline(lay, body)
+    plan_outline = body_outline = outline(lay, body)
     if not plan_outline.measures and _reported_before_heading(lay, meta):
         # a news item summarising the plan above its (cut) text: its items are the measures
         plan_outline = outline(lay, lay.lines[: meta.notice_end])
-    goals = read_targets(doc, body, plan_outline) + table_goals(doc, body)
+    # the goals are read in the text's own sections (建设目标), also below a report's items
+    earliest = earliest_year(meta.date_issued, meta.period)
+    goals = read_targets(doc, body, body_outline, work_year(meta.title_text), earliest) + table_goals(
+        doc, body, earliest)
+    goals += lead_targets(doc, lay.lines[: meta.body_start], goals, earliest)
     if not meta.title_text and not plan_outline.measures and not goals:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
 
@@ -97,8 +101,14 @@ def extract(raw: RawDocument) -> GraphData:
         for site in find_sites(goal.clause, home=where.main):
             b.link(Rel.AT_SITE, target, _site(b, site, where), goal.text)
 
+    offered = []
     for measure in plan_outline.measures:
         _measure_links(b, plan, measure, measure_ids[id(measure)], where)
+        for grant in measure_incentives(measure):
+            b.link(Rel.OFFERS, measure_ids[id(measure)], b.incentive(plan, grant), grant.text)
+            offered.append(grant)
+    for grant in loose_incentives(doc, lay.content(), plan_outline, offered):
+        b.link(Rel.OFFERS, plan, b.incentive(plan, grant), grant.text)
     for line in lay.content():  # bodies named outside the measures too (preamble, goals, a report's lead)
         for org in find_organizations(strip_brackets(line.text), home=where.main):
             _organization(b, org)
@@ -158,8 +168,6 @@ def _measure_links(b: Builder, plan: str, measure, mid: str, where) -> None:
             org_id = _organization(b, org)
             if org_id:
                 b.link(Rel.MENTIONS, mid, org_id, _sentence(piece.text, org.start, doc, piece))
-        for grant in find_incentives(piece):
-            b.link(Rel.OFFERS, mid, b.incentive(plan, grant), grant.text)
 
 
 def _organization(b: Builder, org) -> str | None:

@@ -1,29 +1,60 @@
 """Subsidies, rewards and vouchers with their terms (Incentive).
 
-A sentence part that grants money (补贴, 资助, 奖励, 算力券…) and states a rate
-(按…的30%), a cap (最高600万元, in 万元) or a duration (连续3年) is one
-incentive; a grant with no terms (按规定给予支持) is not. Parts are split at ；
-and at 对…的 beneficiaries, so 对需求方…10%…；对提供方…20%… give two.
+A sentence part that grants money (补贴, 资助, 奖励, 算力券, 标注券…, or 给予…万元支持)
+and states a rate (按…的30%, 1/3), a cap (最高600万元, in 万元) or a duration (连续3年,
+最长3年, 第一年…第三年) is one incentive; a grant with no terms (按规定给予支持) is not,
+nor is a report of money paid (累计发放补贴2000万元). Parts are split at 。 and ；, and at
+a comma before a new beneficiary (…最高500万元，对新入选…的企业给予…), so each grant
+keeps its own terms.
+
+Grants are read in a measure's whole text (its pieces joined where a page broke a
+sentence across lines) and in the text outside any measure (a report's paragraphs, a
+section's opening paragraph), where they belong to the plan.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from loaders.document import Span
-from loaders.layout import chinese_number
-from loaders.lexicon import words
+from loaders.document import Document, Span
+from loaders.layout import Line, chinese_number
+from loaders.lexicon import alternation, words
+from loaders.outline import Measure, Outline
+from loaders.targets import content_end
 
 RATE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
-CAP = re.compile(r"(?:最高|最多|不超过|上限|给予|奖励|资助|补助|补贴)(?:不超过)?\s*(\d+(?:\.\d+)?)\s*(万元|亿元)")
-YEARS = re.compile(r"(?:连续(?:资助|支持|补贴|奖励|给予|补助)?|前|投运前|为期)\s*(\d+|[一二两三四五六七八九十])\s*年"
-                   r"|(\d+|[一二三四五])年内")
-BENEFICIARY = re.compile(r"对(?:于)?([^，,。；;]{2,40})[，,]")
+#: 按市级实际补助额度的1/3, 三分之一: a rate written as a fraction
+FRACTION = re.compile(r"(?:的|按照?)\s*(?:(\d{1,2})\s*/\s*(\d{1,2})"
+                      r"|([一二三四五六七八九十])分之([一二三四五六七八九]))")
+#: 最高600万元, 给予单个项目最高200万元, 补助资金最高可达200万元, 一次性奖励100万元 (the words that may
+#: stand between the head and the amount are listed in lexicon.toml; 补贴资金规模达到10亿元 is no cap)
+CAP_HEADS = "最高|最多|不超过|上限|给予|奖励|资助|补助|补贴|一次性"
+YEARS = re.compile(r"(?:连续(?:资助|支持|补贴|奖励|给予|补助)?|前|投运前|为期|最长|期限(?:不超过|最长)?)\s*"
+                   r"(\d+|[一二两三四五六七八九十])\s*年|(\d+|[一二三四五])年内")
+#: 第一年50%，第二年40%，第三年30%: a graded rate runs for as many years as it names
+YEAR_ORDINAL = re.compile(r"第([一二三四五六七八九十])年")
+BENEFICIARY = re.compile(r"对(?:于)?([^，,。；;]{2,40}?)(?:[，,]|(?=按照|按其|按|可按|给予|每年|一次性|发放|最高))")
+#: 给予最高1000万元支持, 按…的30%给予支持: money granted without a grant word
+MONEY_GIVEN = re.compile(r"(?:给予|予以)[^。；，,]{0,16}?(?:\d+(?:\.\d+)?\s*[万亿]元|\d+(?:\.\d+)?\s*[%％])"
+                         r"|(?:给予|予以)[^。；，,]{0,8}支持")
+#: a rate that is a share of a cost (按…的30%, 最高50%, 不超过…的20%), not any percentage
+GRANT_RATE = re.compile(r"(?:的|最高|不超过|比例为?|按照?)\s*(\d+(?:\.\d+)?)\s*[%％]")
+#: where a cut part may end and still state its terms whole
+WHOLE_END = re.compile(r"(?:万元|亿元|[%％]|年|支持|补贴|补助|资助|奖励|奖补)\s*$")
+
+
+@cache
+def _cap_regex() -> re.Pattern[str]:
+    qualifiers = alternation([*CAP_HEADS.split("|"), *words()["incentives"]["cap_qualifiers"]])
+    return re.compile(rf"(?:{CAP_HEADS})(?:\s*(?:{qualifiers}))*\s*(\d+(?:\.\d+)?)\s*(万元|亿元)")
 
 
 @dataclass
 class Grant:
+    """One incentive: rate in percent, cap in 万元, years, to whom, and the passage it was read from."""
+
     rate: float | None
     cap: float | None
     years: int | None
@@ -33,41 +64,203 @@ class Grant:
 
 
 def find_incentives(span: Span) -> list[Grant]:
-    grant_words = words()["incentives"]["grant_words"]
+    """The grants stated in a stretch of text, one per part that grants money on terms."""
+    return _shared_caps(_grants_of(span))
+
+
+def _grants_of(span: Span) -> list[tuple[Grant, bool]]:
+    """(grant, True) for each part that grants money on terms; (limit, False) for a part that only
+    caps what each beneficiary gets (单家企业每年申领不超过800万元)."""
     out = []
     for part in _parts(span):
         text = part.text
-        if not any(w in text for w in grant_words):
+        if _reported().search(text):
             continue
-        rate = RATE.search(text)
-        cap = CAP.search(text)
-        years = YEARS.search(text)
-        if not (rate or cap):
+        if not _grants(text):
+            cap = _cap_regex().search(text)
+            if cap and PER_UNIT_CAP.match(text.strip()) and not RATE.search(text):
+                out.append((Grant(None, _cap(cap), None, None, part.surface.strip(), part), False))
             continue
-        cap_value = None
-        if cap:
-            cap_value = float(cap.group(1)) * (10000 if cap.group(2) == "亿元" else 1)
-        years_value = None
-        if years:
-            years_value = chinese_number(years.group(1) or years.group(2))
-        who = BENEFICIARY.search(text)
-        beneficiary = part.doc.surface(who.group(1)).removesuffix("的") if who else None
-        out.append(Grant(_num(float(rate.group(1))) if rate else None, _num(cap_value), years_value,
-                         beneficiary, part.surface.strip(), part))
+        if _cut(part) and not WHOLE_END.search(text):
+            continue  # the page stops inside the terms (…给予落户奖励，最高不超过)
+        rate = _rate(text)
+        cap = _cap_regex().search(text)
+        if rate is None and not cap:
+            continue
+        out.append((Grant(rate, _cap(cap) if cap else None, _years(text), _beneficiary(part),
+                          part.surface.strip(), part), True))
     return out
 
 
+def _cap(cap: re.Match[str]) -> float | int | None:
+    """The cap in 万元 (1亿元 = 10000万元)."""
+    return _num(float(cap.group(1)) * (10000 if cap.group(2) == "亿元" else 1))
+
+
+#: a sentence that only limits what each beneficiary gets (单家企业每年申领不超过800万元)
+PER_UNIT_CAP = re.compile(r"^[^，,。；;对]{0,6}(?:单家|单个|每家|每个|同一)")
+
+
+def _shared_caps(found: list[tuple[Grant, bool]]) -> list[Grant]:
+    """…按合同费用的30%给予补贴。单家企业每年申领不超过800万元: the cap limits the rated grants before
+    it that have none; it is no grant of its own."""
+    out: list[Grant] = []
+    for grant, grants in found:
+        open_ = [g for g in out if g.rate is not None and g.cap is None]
+        if grant.rate is None and grant.cap is not None and PER_UNIT_CAP.match(grant.span.text.strip()) and open_:
+            for g in open_:
+                g.cap = grant.cap
+            continue
+        if grants:
+            out.append(grant)
+    return out
+
+
+def measure_incentives(measure: Measure) -> list[Grant]:
+    """The grants of a measure's own text and box, its pieces joined where they run on."""
+    return [grant for span in _runs([*measure.pieces, *measure.box]) for grant in find_incentives(span)]
+
+
+def loose_incentives(doc: Document, lines: list[Line], outline: Outline, known: list[Grant]) -> list[Grant]:
+    """The grants stated outside any measure (a report's paragraphs, the paragraph that opens a
+    section), other than those a measure states too (``known``)."""
+    free = [doc.span(line.start, line.end) for line in lines if not line.chrome and outline.measure_at(line) is None]
+    out: list[Grant] = []
+    for span in _runs(free):
+        for grant in find_incentives(span):
+            # outside a measure a grant says to whom, on what or at what rate it is paid; a bare amount
+            # (…政策措施 配套保障 最高单项补助1亿元) summarises, it offers nothing
+            if not (grant.beneficiary or grant.rate is not None or re.search(r"按", grant.span.text)):
+                continue
+            if not any(_same_grant(grant, other) for other in [*known, *out]):
+                out.append(grant)
+    return out
+
+
+def _same_grant(grant: Grant, other: Grant) -> bool:
+    """A lead and the text stating one grant: same terms, and one's words within the other's."""
+    if (grant.rate, grant.cap, grant.years) != (other.rate, other.cap, other.years):
+        return False
+    short, long_ = sorted((re.sub(r"\W", "", grant.span.text), re.sub(r"\W", "", other.span.text)), key=len)
+    return bool(short) and sum(ch in long_ for ch in short) / len(short) >= 0.8
+
+
+def _runs(spans: list[Span]) -> list[Span]:
+    """Spans of one line of the page that follow each other with only blanks between them, the first
+    not ending a sentence, are one run: the page's blanks broke the sentence (…给予补助 , 最高不超过 500 万元)."""
+    out: list[Span] = []
+    for span in spans:
+        if out:
+            last = out[-1]
+            gap = span.doc.text[last.end:span.start]
+            if not gap.strip() and "\n" not in gap and last.text.rstrip()[-1:] not in "。；;！!？?）)：:":
+                out[-1] = Span(span.doc, last.start, span.end)
+                continue
+        out.append(span)
+    return out
+
+
+def _grants(text: str) -> bool:
+    """Does the part grant money: a grant word, a voucher (…券), or 给予 with an amount or 支持?"""
+    if any(w in text for w in words()["incentives"]["grant_words"]) or re.search(r"(?<!证)券", text):
+        return True
+    return bool(MONEY_GIVEN.search(text)) and bool(_cap_regex().search(text) or GRANT_RATE.search(text))
+
+
+@cache
+def _reported() -> re.Pattern[str]:
+    """Money reported as paid (累计发放补贴2000万元), not a grant on offer."""
+    return re.compile("|".join(f"(?:{p})" for p in words()["incentives"]["reported"]))
+
+
+def _rate(text: str) -> float | int | None:
+    """The share granted: a percentage of a cost (按研发投入的10%) before any other (营业收入增长20%以上的)."""
+    rate = GRANT_RATE.search(text) or RATE.search(text)
+    if rate:
+        return _num(float(rate.group(1)))
+    fraction = FRACTION.search(text)
+    if not fraction:
+        return None
+    if fraction.group(1):
+        numerator, denominator = int(fraction.group(1)), int(fraction.group(2))
+    else:  # 三分之一: the denominator comes first
+        denominator, numerator = chinese_number(fraction.group(3)) or 0, chinese_number(fraction.group(4)) or 0
+    if not 0 < numerator < denominator:
+        return None
+    return _num(round(100 * numerator / denominator, 1))
+
+
+def _years(text: str) -> int | None:
+    years = YEARS.search(text)
+    if years:
+        return chinese_number(years.group(1) or years.group(2))
+    ordinals = [chinese_number(m.group(1)) or 0 for m in YEAR_ORDINAL.finditer(text)]
+    return max(ordinals) if len(ordinals) > 1 else None
+
+
+def _beneficiary(part: Span) -> str | None:
+    who = BENEFICIARY.search(part.text)
+    if not who:
+        return None
+    return part.doc.quote(part.start + who.start(1), part.start + who.end(1)).removesuffix("的").strip() or None
+
+
+def _cut(part: Span) -> bool:
+    """The part runs to the end of the page without closing its sentence."""
+    return part.end >= content_end(part.doc.text) and not re.search(r"[。；;！!？?）)]\s*$", part.text)
+
+
 def _parts(span: Span) -> list[Span]:
+    """Sentence parts (split at 。；), each split again before a new beneficiary that gets its own terms."""
     parts, begin = [], 0
     for match in re.finditer(r"[。；;]", span.text + "。"):
+        aside = re.match(r"\s*[（(][^（()）]{0,60}[)）]", span.text[begin:match.start()])
+        if aside:  # (责任单位：…)省级根据…: the bracket closes the sentence before
+            begin += aside.end()
         piece = span.sub(begin, match.start())
         if piece.text.strip():
-            parts.append(piece)
+            parts.extend(kind for split in _by_beneficiary(piece) for kind in _by_kind(split))
         begin = match.end()
     return parts
+
+
+def _by_kind(part: Span) -> list[Span]:
+    """…按合同费用的30%给予补贴，其中，A的企业补贴比例不超过30%，B的企业…20%: the rates listed after
+    其中 are the grants, one per kind of beneficiary."""
+    head = re.search(r"其中[，,]?", part.text)
+    if not head:
+        return [part]
+    items, begin = [], head.end()
+    for comma in [*re.finditer(r"[，,]", part.text[head.end():]), None]:
+        end = head.end() + comma.start() if comma else len(part.text)
+        items.append(part.sub(begin, end))
+        begin = end + 1
+    if len(items) < 2 or not all(RATE.search(item.text) for item in items):
+        return [part]
+    return items
+
+
+def _by_beneficiary(part: Span) -> list[Span]:
+    """…按营业收入的10%给予补助，最高不超过500万元，对新入选…的企业给予一次性1000万元奖励: two grants."""
+    out, begin = [], 0
+    text = part.text
+    for comma in re.finditer(r"[，,]\s*(?=对(?:于)?[^，,。；;]{2,40}?(?:给予|按))", text):
+        before, after = text[begin:comma.start()], text[comma.end():]
+        if _has_terms(before) and _has_terms(re.split(r"[，,]\s*对", after, maxsplit=1)[0]):
+            out.append(part.sub(begin, comma.start()))
+            begin = comma.end()
+    out.append(part.sub(begin))
+    return out
+
+
+def _has_terms(text: str) -> bool:
+    return bool(RATE.search(text) or _cap_regex().search(text))
 
 
 def _num(value: float | None) -> float | int | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
+
+
+__all__ = ["Grant", "find_incentives", "loose_incentives", "measure_incentives"]

@@ -23,7 +23,9 @@ COMPARATORS = {">=": ">=", "≥": ">=", ">": ">", "＞": ">", "≤": "<=", "<=":
                "约": "~", "超过": ">", "不低于": ">=", "不少于": ">=", "以上": ">=", "以下": "<=", "左右": "~"}
 
 
-def table_goals(doc: Document, lines: list[Line]) -> list[Goal]:
+def table_goals(doc: Document, lines: list[Line], earliest: int | None = None) -> list[Goal]:
+    """One goal per indicator row and target-year column; a column of a year before ``earliest``
+    (the plan's own year) holds facts."""
     goals: list[Goal] = []
     for table in pipe_tables(doc, lines):
         header = [cell.text for cell in table[0]]
@@ -33,6 +35,7 @@ def table_goals(doc: Document, lines: list[Line]) -> list[Goal]:
             continue
         if len(years) > 1 and not years[0][1].group(2):
             years = years[1:]  # the first year is the base year: a fact, not a goal
+        years = [(i, m) for i, m in years if earliest is None or int(m.group(1)) >= earliest]
         metric_col = next((i for i, h in enumerate(header) if re.search(r"指标|名称|内容|项目", h)), None)
         if metric_col is None:
             metric_col = next((i for i, h in enumerate(header) if i not in dict(years) and not re.search(

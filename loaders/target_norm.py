@@ -220,7 +220,8 @@ def enrich_target(properties: dict[str, Any]) -> dict[str, Any]:
     """A copy of a Target's properties with ``metric_category``, ``value_norm``, ``unit_norm``.
 
     Also ``value_max_norm`` (the upper end of a range, normalised) and
-    ``unit_kind`` (money, computing, percent, count, other) so callers compare
+    ``unit_kind`` (money, computing, percent, count, storage, latency, bandwidth, other: the kinds of
+    ``units.toml``) so callers compare
     like with like. Qualitative targets get no category and no values;
     ``value`` and ``unit`` are never changed.
 

@@ -1,14 +1,20 @@
 """Dated goals (Target): 到2027年…算力规模超过60EFLOPS, 到2030年…打造…高地.
 
-A goal clause is one governed by a year phrase (到2027年, 2027年底, 力争到…): the
-clauses after the phrase up to the next one, continuing through the following
-sentences of the paragraph, and through the undated paragraphs and —— bullets
-that follow it in a goal section. What precedes the phrase is not a goal (the
-bullet's label, 人工智能新产业…不断涌现，到2025年…). One target per counted
-quantity (value and unit as written, no conversion; a range keeps its lower
-end in ``value`` and the upper in ``value_max``); a clause without a count is a
-qualitative target, unless it states a means (依托…, 围绕…) or is boilerplate
-(结合实际，制定本方案). A target stated inside a measure belongs to the measure.
+A goal clause is one governed by a year phrase (到2027年, 2027年底前, 力争到…; 2027年，
+where a plan's section or a report's frame makes it a goal year; 年底前 in a one-year
+work plan): the clauses after the phrase up to the next one. In a goal section the
+year carries on through the following sentences, the undated paragraphs and the
+—— bullets; elsewhere (a report, a 解读, a measure) only through sentences and
+paragraphs that count something and report nothing. What precedes the phrase is
+not a goal (the bullet's label, 人工智能新产业…不断涌现，到2025年…), nor is what reports
+a fact (截至2024年底, a year before the plan's own, 已…, 近年来…, …在发布会上介绍) or
+comments on the plan (标志着…). One target per counted quantity (value and unit as
+written, no conversion; a range keeps its lower end in ``value`` and the upper in
+``value_max``; 百家 is 100 家, 超万个 1 万个); a clause without a count is a qualitative
+target, unless it states a means (依托…), a manner (以…牵引), a purpose (支撑引领…),
+a routine (每年…) or is boilerplate (结合实际，制定本方案). A target stated inside a
+measure belongs to the measure; a report's lead above the plan text gives the goals
+the text does not state (``lead_targets``).
 """
 
 from __future__ import annotations
@@ -23,12 +29,25 @@ from loaders.lexicon import alternation, words
 from loaders.outline import Measure, Outline
 from loaders.responsibility import label_regex
 from loaders.tables import main_cell
+from loaders.target_norm import normalise_value
 
+#: what may follow the year of a deadline: 到2027年底前, 到2025年6月底; not a day (至2025年11月25日) or a
+#: month of the past (于2026年2月出台)
+_DEADLINE_TAIL = r"(?:\d{1,2}\s*月\s*(?:底|末)\s*前?|(?!\s*\d{1,2}\s*月)(?:底|末)?\s*(?:前|时)?)"
 YEAR_PHRASE = re.compile(
-    r"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年\s*(?:底|末|年底|前|时)?\s*[，,]?"
-    r"|(?:^|(?<=[，,。；;：:—]))\s*((?:20)\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])")
+    rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于|在(?=\s*20\d{{2}}\s*年\s*(?:\d{{1,2}}\s*月)?\s*(?:底|末)?\s*前))"
+    rf"\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
+    r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])"
+    # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
+    r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?"
+    # 年底前基本实现…: a deadline within the year of a one-year work plan (2023年工作要点)
+    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?P<inyear>年底前|今年底前?|年内|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)?前)\s*[，,]?")
+#: the title of a plan for one year's work: its year dates the deadlines within the year (年底前…)
+WORK_YEAR = re.compile(r"^[^\d]*(20\d{2})\s*年度?[^\d]{0,16}(?:工作要点|重点工作|工作计划|工作安排|工作方案|行动方案|"
+                       r"行动计划|实施方案|推进方案|工作任务)$")
 BOILERPLATE = re.compile(
-    r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|特制|提到|方面$|[：:]$")
+    r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|现就|特制|提到|方面$|[：:]$"
+    r"|^经[^，,。；;]{1,16}(?:同意|批准)$")  # 经省政府同意: the notice's formula
 CN_QUANTITY = "一二两三四五六七八九十"
 
 
@@ -60,7 +79,24 @@ class Goal:
     clause: str
 
 
-def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal]:
+def work_year(title: str | None) -> int | None:
+    """The year of a one-year work plan (数字威海建设2023年工作要点), which dates its 年底前 deadlines."""
+    match = WORK_YEAR.match(re.sub(r"\s+", "", title or ""))
+    return int(match.group(1)) if match else None
+
+
+def earliest_year(date_issued: str | None, period: tuple[int, int] | None) -> int | None:
+    """The first year a plan can set a goal for: the year it was signed, else the first of its period.
+    A year before it (2024年，全市核心产业规模达到120亿元 in a plan of 2025) reports a fact."""
+    if date_issued and re.match(r"20\d{2}", date_issued):
+        return int(date_issued[:4])
+    return period[0] if period else None
+
+
+def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: int | None = None,
+                 earliest: int | None = None) -> list[Goal]:
+    """The dated goals of the plan's text; ``plan_year`` is the year of a one-year work plan,
+    ``earliest`` the first year the plan can set a goal for."""
     goals: list[Goal] = []
     year: int | None = None
     previous: Line | None = None
@@ -73,7 +109,7 @@ def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal
         # the year of a goal paragraph carries on through its goal section and its bullets; outside a
         # goal section (a report, a preamble) only into a paragraph that states counted goals
         carries = dash or (section is not None and section.kind == "goals") or (
-            section is None and bool(_quantity_regex().search(line.text)))
+            section is None and _counts_goals(line.text))
         if (heading or not carries or not _continues(previous, line) or _ends_intro(previous)
                 or (section is None and _is_headline(previous))):
             year = None
@@ -82,12 +118,54 @@ def read_targets(doc: Document, body: list[Line], outline: Outline) -> list[Goal
         if not allowed:
             continue
         owner = outline.measure_at(line)
-        year = _line_goals(doc, line, owner, year, section, goals)
+        year = _line_goals(doc, line, owner, year, section, goals, plan_year, earliest)
     return _without_repeats(goals)
 
 
-#: a clause about every year (每年发布…, 每年组织…) states a routine, not the dated goal around it
-ANNUAL = re.compile(r"^(?:并|同时|力争)?(?:每年|每季度|每月)")
+def lead_targets(doc: Document, lead: list[Line], stated: list[Goal], earliest: int | None = None) -> list[Goal]:
+    """Goals a report states above the plan's own text (…印发《方案》。其中提到，到2027年，…).
+
+    Where the plan's goal section that follows states every counted goal of the lead, the lead only
+    repeats it and gives nothing. Where the page stops before the goal section, or inside it, the
+    lead's goals that the text does not state are the plan's goals too.
+    """
+    found = read_targets(doc, lead, Outline([], []), earliest=earliest)
+    counted = [goal for goal in found if not goal.qualitative]
+    if counted and all(any(_same_goal(goal, other) for other in stated) for goal in counted):
+        return []
+    return [goal for goal in found if not any(_same_goal(goal, other) for other in stated)]
+
+
+def _same_goal(goal: Goal, other: Goal) -> bool:
+    """The same goal stated twice: same year and count, or an uncounted goal in nearly the same words."""
+    if goal.year != other.year:
+        return False
+    if not goal.qualitative:  # 突破千亿元 and 突破1000亿元 are one count
+        return not other.qualitative and _normalised(goal) == _normalised(other)
+    return _shared_characters(goal.metric, other.metric) >= 0.7
+
+
+def _normalised(goal: Goal) -> tuple:
+    value, unit, _kind = normalise_value(goal.value, goal.unit)
+    upper = normalise_value(goal.value_max, goal.unit)[0] if goal.value_max is not None else None
+    return value, upper, unit
+
+
+def _shared_characters(a: str, b: str) -> float:
+    """Share of the shorter text's characters the longer one holds too (word order aside)."""
+    a, b = (re.sub(r"\W", "", x) for x in (a, b))
+    if not a or not b:
+        return 0.0
+    short, long_ = sorted((a, b), key=len)
+    pool = list(long_)
+    hits = 0
+    for ch in short:
+        if ch in pool:
+            pool.remove(ch)
+            hits += 1
+    return hits / len(short)
+
+
 #: the closing article (本措施自2025年8月15日起施行，有效期3年，由市经信局负责解释) holds no goal
 IN_FORCE = re.compile(r"本(?:政策|办法|措施|方案|规定|细则|计划|通知)自.{0,20}施行|有效期|负责解释")
 #: what a quantity measures when the text names it before the number
@@ -121,15 +199,17 @@ def _without_repeats(goals: list[Goal]) -> list[Goal]:
     def key(goal: Goal):
         return goal.year, goal.value, goal.unit, goal.owner.key if goal.owner else None
 
+    same: dict[tuple, set[str]] = {}  # the metrics each count is stated with
+    for goal in goals:
+        if not goal.qualitative:
+            same.setdefault(key(goal), set()).add(goal.metric)
     out = []
     for goal in goals:
         if goal.qualitative:
             out.append(goal)
             continue
-        fuller = any(other is not goal and not other.qualitative and key(other) == key(goal)
-                     and len(other.metric) > len(goal.metric) and _core(goal.metric) in other.metric
-                     for other in goals)
-        if not fuller:
+        core = _core(goal.metric)
+        if not any(len(other) > len(goal.metric) and core in other for other in same[key(goal)]):
             out.append(goal)
     return out
 
@@ -139,8 +219,10 @@ def _core(metric: str) -> str:
 
 
 def _ends_intro(previous: Line | None) -> bool:
-    """A line ending in a colon introduces what follows (addressees, 重点任务中有提到：)."""
-    return previous is not None and previous.text.rstrip().endswith(("：", ":"))
+    """A line ending in a colon introduces what follows (addressees, 重点任务中有提到：), unless it
+    dates it (到2027年，实现以下目标：)."""
+    return (previous is not None and previous.text.rstrip().endswith(("：", ":"))
+            and not YEAR_PHRASE.search(previous.text))
 
 
 def _is_heading(line: Line, outline: Outline) -> bool:
@@ -156,45 +238,92 @@ def _continues(previous: Line | None, line: Line) -> bool:
 
 
 def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, section,
-                goals: list[Goal]) -> int | None:
+                goals: list[Goal], plan_year: int | None = None, earliest: int | None = None) -> int | None:
     text = line.text
     if IN_FORCE.search(text):
         return None
     listed = _listed_regex().search(text)
     if listed:  # …到2024年底建成…。责任单位：市工业和信息化局，滨海新区人民政府。: the list is no goal
         text = text[: listed.start()]
-    phrases = list(YEAR_PHRASE.finditer(text))
+    phrases = [p for p in YEAR_PHRASE.finditer(text) if not p.group("opening") or _dates_goals(text, p, section)]
     dash = re.match(r"^(——|--)\s*", text)
-    start = 0
+    number = ITEM_NUMBER.match(text)
+    start = number.end() if number else 0  # （一）算力规模达到10EFLOPS: the goal starts after its number
     if dash:
-        # a —— bullet's first sentence is its label, unless the bullet opens with its year
+        # a —— bullet's first sentence is its label, unless the bullet opens with its year or that
+        # sentence is all it says (——算力规模达到10EFLOPS；)
         label_end = re.search(r"[。：:]", text)
         opens_dated = phrases and phrases[0].start() <= dash.end() + 2
-        start = dash.end() if opens_dated else (label_end.end() if label_end else len(text))
-    segments: list[tuple[int, int, int | None]] = []
+        whole = label_end is None or not text[label_end.end():].strip()
+        start = dash.end() if opens_dated or whole else label_end.end()
+    in_goals = section is not None and section.kind == "goals"
+    # (begin, end, year, dated): dated when the text follows its own year phrase, not a carried year
+    segments: list[tuple[int, int, int | None, bool]] = []
     if phrases:
-        in_goals = section is not None and section.kind == "goals"
         if year is not None and phrases[0].start() > start and in_goals and not dash:
-            segments.append((start, phrases[0].start(), year))
+            segments.append((start, phrases[0].start(), year, False))
         for n, phrase in enumerate(phrases):
             end = phrases[n + 1].start() if n + 1 < len(phrases) else len(text)
-            segments.append((phrase.end(), end, int(phrase.group(1) or phrase.group(2))))
-        year = segments[-1][2]
+            if phrase.group("inyear"):
+                # a deadline within the year binds its own clause, the task it dates, and carries no further
+                clause_end = re.search(r"[，,；;。]", text[phrase.end():end])
+                end = phrase.end() + clause_end.start() if clause_end else end
+            segments.append((phrase.end(), end, _year_of(phrase, plan_year, earliest), True))
+        year = None if phrases[-1].group("inyear") else segments[-1][2]
     elif year is not None:
-        segments.append((start, len(text), year))
+        segments.append((start, len(text), year, False))
     cell = main_cell(text)
     if cell is not None:  # a table row: the goal is in its task cell, not in the cells naming bodies
-        segments = [(max(b, cell[0]), min(e, cell[1]), y) for b, e, y in segments if max(b, cell[0]) < min(e, cell[1])]
+        segments = [(max(b, cell[0]), min(e, cell[1]), y, d) for b, e, y, d in segments
+                    if max(b, cell[0]) < min(e, cell[1])]
     last_metric: dict[str | None, str] = {}
-    for begin, end, seg_year in segments:
+    for n, (begin, end, seg_year, dated) in enumerate(segments):
         if seg_year is None or not 2000 <= seg_year <= 2100:
             continue
-        clauses = _join_open_constructions(_clauses(doc.span(line.start + begin, line.start + end)))
+        ran_on = _segment_goals(doc, line, doc.span(line.start + begin, line.start + end), seg_year, owner,
+                                dated, in_goals, last_metric, goals)
+        if not ran_on and n == len(segments) - 1:
+            year = None  # the goals ended inside the paragraph: its year carries no further
+    return year
+
+
+def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Measure | None, dated: bool,
+                   in_goals: bool, last_metric: dict[str | None, str], goals: list[Goal]) -> bool:
+    """The goals of the text a year governs, sentence by sentence; False when they end before its end.
+
+    The sentence holding the year phrase states goals. In a goal section so does every sentence after
+    it; elsewhere (a report, a measure) a later sentence does only while it counts something
+    (…超万亿元。该计划以…为路径 ends at 。), and a paragraph's short label sentence is skipped. Inside a
+    sentence, a clause that reports a fact (…在发布会上介绍, 近年来, 已…) or comments on the plan
+    (标志着…) ends the sentence's goals.
+    """
+    clauses = _join_open_constructions(_clauses(span))
+    for k, sentence in enumerate(_sentences(doc, clauses)):
+        if k == 0 and not dated and _is_label(sentence, clauses):
+            continue  # 人工智能技术创新策源地。…: the paragraph's heading
+        later = " ".join(c.text for c in sentence)
+        if not in_goals and not (k == 0 and dated) and (not _counts_goals(later) or re.search(r"20\d{2}\s*年", later)):
+            return False  # a later sentence that counts nothing, or speaks of another year (在2025年，…)
         means = ""
-        for n, clause in enumerate(clauses):
-            if _cut_off(doc, line, clause, last=n == len(clauses) - 1):
-                continue  # the page ends inside this clause
-            found = _goals_of(clause, seg_year, owner)
+        manner = granting = False
+        for clause in sentence:
+            if _reports(clause.text):
+                if not in_goals:
+                    return False
+                break
+            # 对新建智算中心按投资额的10%给予补助，最高500万元: the terms of a grant (an Incentive) are no goals
+            granting = _grants(clause.text) or (granting and bool(GRANT_LIMIT.match(clause.text)))
+            if granting:
+                continue
+            # 实现以A、B“双核”牵引辐射带动，各地协同共进，…，打造…高地: the short clauses that go on
+            # describing the manner, up to the goal's verb, are no goals either
+            manner = _is_manner(LEAD.sub("", clause.text)) or (manner and _continues_manner(clause.text))
+            if manner:
+                continue
+            if _cut_off(doc, line, clause, last=clause is clauses[-1]):
+                found = _completed_counts(clause, year, owner)  # the page ends inside this clause
+            else:
+                found = _goals_of(clause, year, owner)
             if _organizational(line, clause):
                 found = [g for g in found if not g.qualitative]
             for goal in found:
@@ -202,7 +331,125 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
                 _borrow_metric(goal, last_metric)
             means = clause.text + "，" if not found and clause.text.startswith(_means()) else ""
             goals.extend(found)
-    return year
+    return True
+
+
+#: the limit that follows a grant's rate (最高500万元, 单个企业每年最高不超过100万元, 连续支持3年)
+GRANT_LIMIT = re.compile(r"^[^，,；;]{0,10}(?:最高|不超过|最多)[^，,；;\d]{0,6}\d+(?:\.\d+)?\s*(?:万元|亿元)$"
+                         r"|^连续[^，,；;\d]{0,4}(?:\d+|[一二三四五])\s*年$")
+
+
+@cache
+def _grant_regex() -> re.Pattern[str]:
+    return re.compile(rf"{alternation(words()['incentives']['grant_words'])}|(?<!证)券")
+
+
+def _grants(text: str) -> bool:
+    """A clause that grants money on terms: a grant word (补助, 算力券…) with 给予/予以/按/最高/一次性."""
+    return bool(_grant_regex().search(text)) and bool(re.search(r"给予|予以|按|最高|一次性", text))
+
+
+def _continues_manner(text: str) -> bool:
+    """A short clause with no goal verb and no count after a manner clause (各地协同共进)."""
+    return (len(text) <= 8 and not GOAL_VERB.search(text)
+            and not any(_is_quantity(m, text) for m in _quantity_regex().finditer(text)))
+
+
+def _sentences(doc: Document, clauses: list[Span]) -> list[list[Span]]:
+    """Clauses grouped by sentence: a new one starts after 。！？ (a ； keeps the list of goals going)."""
+    out: list[list[Span]] = []
+    for clause in clauses:
+        before = doc.text[max(0, clause.start - 8): clause.start].rstrip(" 　")[-1:]
+        if not out or before in "。！？!?":
+            out.append([])
+        out[-1].append(clause)
+    return out
+
+
+def _is_label(sentence: list[Span], clauses: list[Span]) -> bool:
+    """A paragraph's first sentence that only names its theme (人工智能技术创新策源地。) heads it."""
+    if len(sentence) != 1 or sentence[0] is clauses[-1]:
+        return False
+    text = sentence[0].text
+    return (len(text) <= 16 and not re.search(r"\d", text) and not GOAL_VERB.search(text)
+            and bool(_label_head().search(text)))
+
+
+@cache
+def _label_head() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words()['targets']['label_heads'])})$")
+
+
+@cache
+def _reported() -> re.Pattern[str]:
+    section = words()["targets"]
+    return re.compile("|".join(f"(?:{p})" for p in section["reported"] + section["narration"]))
+
+
+def _reports(text: str) -> bool:
+    """A clause that reports a fact, a speaker's account or a comment, not a goal."""
+    return bool(_reported().search(text))
+
+
+@cache
+def _frame() -> re.Pattern[str]:
+    """A short clause that introduces what a report quotes (计划还提出, 《方案》明确)."""
+    return re.compile(rf"^[^，,；;]{{0,10}}(?:{alternation(words()['targets']['frame_verbs'])})$")
+
+
+@cache
+def _will_act() -> re.Pattern[str]:
+    """将推动…, 山东将优化…: the future action a report attributes to someone is a task, not a goal."""
+    return re.compile(rf"^[^，,；;将]{{0,6}}将(?:{alternation(words()['targets']['will_act'])})")
+
+
+@cache
+def _routine() -> re.Pattern[str]:
+    return re.compile(alternation(words()["targets"]["routine"]))
+
+
+def _counts_goals(text: str) -> bool:
+    """Does a sentence or paragraph count something as a goal (not a routine 每年…, not a report)?"""
+    if _reports(text):
+        return False
+    for clause in re.split(r"[，,；;。]", text):
+        if _routine().search(clause):
+            continue
+        counts = [m.span() for m in DECLARED_COUNT.finditer(clause)]
+        if any(_is_quantity(m, clause) and not any(a <= m.start() < b for a, b in counts)
+               for m in _quantity_regex().finditer(clause)):
+            return True
+    return False
+
+
+def _dates_goals(text: str, phrase: re.Match[str], section) -> bool:
+    """A year that opens a sentence without 到 (2025年，…) dates goals in a goal section or a measure, or
+    after a report's frame (方案明确，2027年，…); elsewhere it dates what happened (答：2024年，产业规模达到…)."""
+    if section is not None and section.kind in ("goals", "measures"):
+        return True
+    start = max(text.rfind(ch, 0, phrase.start()) for ch in "。！？!?") + 1
+    return bool(_framed().search(text[start:phrase.start()]))
+
+
+@cache
+def _framed() -> re.Pattern[str]:
+    """The end of a report's frame right before a year (方案明确，| 目标是：)."""
+    return re.compile(rf"(?:{alternation(words()['targets']['frame_verbs'])}|目标是?|力争)[，,：:]?\s*$")
+
+
+#: the number of a listed item: （一）, (1), 1., 1、, ①
+ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])\s*")
+
+
+def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int | None = None) -> int | None:
+    """The year a phrase dates its goals by; None for the date of a reported fact (截至2024年底, or a
+    year before the plan's own), and for a deadline within the year (年底前) outside a one-year work plan."""
+    if phrase.group("inyear"):
+        return plan_year
+    year = phrase.group("goal") or phrase.group("opening")
+    if not year or (earliest is not None and int(year) < earliest):
+        return None
+    return int(year)
 
 
 @cache
@@ -250,7 +497,35 @@ def _join_open_constructions(clauses: list[Span]) -> list[Span]:
 
 def _cut_off(doc: Document, line: Line, clause: Span, last: bool) -> bool:
     """The stored page stops mid-sentence: the last clause of the document's last line."""
-    return last and clause.end >= len(doc.text.rstrip()) and not re.search(r"[。！？；;]\s*$", line.text)
+    return last and clause.end >= content_end(doc.text) and not re.search(r"[。！？；;]\s*$", line.text)
+
+
+def content_end(text: str) -> int:
+    """Where the text ends before its trailing blanks (without copying it)."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _completed_counts(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
+    """The counted goals a clause cut by the page's end completed before the cut.
+
+    Its last count is whole when the text stops right after its unit and what it counts was named
+    before it (…产业基金规模突破100亿元);
+    otherwise the items before its last 、 are (累计在8个以上行业开展大模型应用、打造200个以上大模: the first).
+    An uncounted goal is never whole: the cut may fall anywhere in it.
+    """
+    text = clause.text.rstrip()
+    counts = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
+    whole = (counts and counts[-1].end() == len(text) and bool(counts[-1].group("unit") or counts[-1].group("bigunit"))
+             and not re.search(rf"(?:{GOAL_VERB.pattern})\s*$", text[: counts[-1].start()]))  # 打造200个|大模型…
+    if not whole:
+        cut = max(text.rfind(ch) for ch in "、和及")
+        if cut <= 0:
+            return []
+        clause = clause.sub(0, cut)
+    return [goal for goal in _goals_of(clause, year, owner) if not goal.qualitative]
 
 
 def _clauses(span: Span) -> list[Span]:
@@ -289,17 +564,22 @@ def _quantity_regex() -> re.Pattern[str]:
                       + ["提升至", "提高到", "提高至", "增长到", "增至", "增加到", "达"])
     post = alternation(["以上", "及以上", "以下", "以内", "左右", "上下", "多"])
     units = alternation(_units())
+    classifiers = alternation(words()["targets"]["classifiers"])
     number = r"\d+(?:\.\d+)?"
     return re.compile(
         rf"(?P<pre>{pre})?\s*(?:(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*(?P<unit>{units})?"
-        rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元))\s*(?P<post>{post})?")
+        rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元)"
+        # 百家, “百个”, 超万个, 两千台: a count written without digits
+        rf"|(?P<quote>“)?(?P<cnc>[{CN_QUANTITY}]{{0,2}})(?P<mag>百万|千万|百|千|万|亿)(?P<cls>{classifiers})”?"
+        rf"(?![百千万亿])"  # 千家万户 is an idiom
+        rf")\s*(?P<post>{post})?")
 
 
 def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     text = clause.text
     if len(re.findall(r"[\u4e00-\u9fff]", text)) < 3 or BOILERPLATE.search(text):
         return []
-    if ANNUAL.match(text):
+    if _routine().search(text):
         return []  # 每年组织对接活动4场: a yearly activity, not a goal for the year
     counts = [m.span() for m in DECLARED_COUNT.finditer(text)]  # 提出20项重点任务 counts the plan's items
     quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)
@@ -307,7 +587,7 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     if counts and not quantities:
         return []
     if not quantities:
-        return _qualitative(clause, year, owner)
+        return [goal for part in _statements(clause) for goal in _qualitative(part, year, owner)]
     # "基本形成…规划并开展1-2个…应用": split at 并 when only one half is counted
     joint = re.search(r"并(?=[\u4e00-\u9fff])", text)
     goals: list[Goal] = []
@@ -324,14 +604,51 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         goals.append(_quantitative(clause, q, previous_end, next_start, year, owner))
         previous_end = q.end()
     # an uncounted item listed among counted ones: …20个以上行业模型和一批面向细分场景的应用模型、…
-    for item in re.finditer(r"(?<=[、和及])一批[^、，,；;和]+", text):
+    for item in re.finditer(rf"(?<=[、和及])(?:{_item_verbs()})?一批[^、，,；;和]+", text):
         goals += _qualitative(clause.sub(item.start(), item.end()), year, owner)
     return goals
+
+
+@cache
+def _item_verbs() -> str:
+    """The verbs that open an item of a list of goals (、研发一批…, 、打造200个…), as an alternation."""
+    return alternation(words()["targets"]["count_verbs"])
+
+
+@cache
+def _count_verb() -> re.Pattern[str]:
+    """A verb that takes a count as its object, so that 百家 after it counts (推动百家企业集聚)."""
+    return re.compile(rf"(?:{alternation(words()['targets']['count_verbs'])})$")
+
+
+@cache
+def _trend() -> re.Pattern[str]:
+    section = words()["targets"]
+    return re.compile(rf"(?:{alternation(section['trend_adverbs'])})(?:{alternation(section['trend_verbs'])})$")
+
+
+def _statements(clause: Span) -> list[Span]:
+    """An uncounted clause listing whole statements with 、 (A快速增长、B不断完善) holds one goal each;
+    a list of nouns (A、B、C等基础理论取得突破) stays one."""
+    parts, begin = [], 0
+    text = clause.text
+    for pause in re.finditer("、", text):
+        if _trend().search(text[begin:pause.start()]) and len(text[begin:pause.start()]) >= 6:
+            parts.append((begin, pause.start()))
+            begin = pause.end()
+    if not parts or not _trend().search(text[begin:]):
+        return [clause]
+    return [clause.sub(b, e) for b, e in parts] + [clause.sub(begin)]
 
 
 def _is_quantity(m: re.Match[str], text: str) -> bool:
     if m.group("bigunit"):
         return bool(m.group("cn") or m.group("pre"))
+    if m.group("mag"):
+        # a count without digits is one only where a goal counts it: after a comparator (超万个), in
+        # quotes (“百个”) or as the object of a verb (实现百家…); elsewhere 百 and 万 are idioms (万众创新)
+        return bool(m.group("pre") or m.group("quote") or m.group("cnc")
+                    or _count_verb().search(text[: m.start()]))
     if not m.group("num"):
         return False
     unit = m.group("unit")
@@ -370,22 +687,26 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
 
 #: 面向东盟的人工智能创新合作高地基本建成: the means word only qualifies the subject of a goal
 ATTRIBUTIVE_GOAL = re.compile(r"^[^，,；;]{2,24}?的[^，,；;]{2,30}?(?:初步|基本|全面|加快|逐步)?"
-                              r"(?:形成|建成|完善|确立|显现|凸显|彰显|提升|增强|取得[^，,；;]{0,6}成效)$")
+                              r"(?:形成|建成|完善|确立|显现|凸显|彰显|提升|增强|取得[^，,；;]{0,6}成效"
+                              r"|(?:成为|进入|迈上|跻身)[^，,；;]{2,20})$")  # 基于互联网的新业态成为…动力
 GOAL_VERB = re.compile(r"打造|建成|建设|形成|培育|实现|构建|引育|引进|落地|突破|部署|提升|壮大")
 LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年)+")
 TRAILING_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|约|近|提升至|提升到|提高到|提高至|增长到|增至|增加到|"
-                           r"降低到|降至|控制在|不少于|不低于|不超过|低于|小于|高于|保持在|稳定在|实现|建成|形成)$")
+                           r"降低到|降至|控制在|不少于|不低于|不超过|低于|小于|高于|保持在|稳定在|实现|建成|形成|将|力争)$")
 
 
 def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start: int, year: int,
                   owner: Measure | None) -> Goal:
     text = clause.text
-    after_raw = text[q.end(): next_start]
+    # 14EFlops(每秒百亿亿次浮点运算): a bracket right after the count glosses its unit, it names nothing
+    after_raw = re.sub(r"^\s*[（(][^（()）]*[)）]", "", text[q.end(): next_start])
     after = re.split(r"[、，,；;和及与]", after_raw, maxsplit=1)[0] if after_raw[:1] in "、，,；;和及与" else after_raw
+    after = re.split(rf"[、和及与](?={_item_verbs()})", after, maxsplit=1)[0]  # …大模型、研发一批…: the next item
     after = re.sub(r"^(的|左右|以上)", "", after).strip(" 、和及与")
     after = re.sub(r"[、和及与]$", "", after)
     before = text[previous_end: q.start()].strip(" 、，,和及与")
     before = re.sub(r"^(?:推动|推进|促进|确保)", "", LEAD.sub("", before))
+    before = re.sub(r"^[\u4e00-\u9fff]{0,6}将(?=[\u4e00-\u9fff]{2})", "", before)  # 新区将新建…: who will, not what
     metric_after = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", after)) >= 2 and after_raw[:1] not in "、，,；;"
     if metric_after and re.match(r"(?:以上|左右)?的", after_raw) and MEASURED_NOUN.search(before):
         metric_after = False  # 建成智能算力规模1000PFLOPS以上的算力基础设施: the count measures 规模
@@ -403,6 +724,9 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
         value = float(chinese_number(q.group("cn")) or 1) if q.group("cn") else 1.0
         unit = q.group("bigunit")
         value_max = None
+    elif q.group("mag"):
+        value, unit = _count_without_digits(q.group("cnc"), q.group("mag"), q.group("cls"))
+        value_max = None
     else:
         value = float(q.group("num"))
         value_max = float(q.group("num2")) if q.group("num2") else None
@@ -413,10 +737,34 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
                 _comparator(q, metric_after), False, clause.surface, clause, owner, text)
 
 
+def _count_without_digits(digits: str, magnitude: str, classifier: str) -> tuple[float, str]:
+    """超万个 -> 1 万个 and 两千台 -> 2 千台 (the unit as written, like 1.9 万亿元); 百家 -> 100 家, as
+    百 makes no unit of its own."""
+    count = float(chinese_number(digits) or 1) if digits else 1.0
+    if magnitude + classifier in _units():
+        return count, magnitude + classifier
+    return count * (chinese_number(magnitude) or 1), classifier
+
+
 def _int(value: float | None) -> float | int | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
+
+
+#: how a goal is reached (以沈阳、大连“双核”牵引, 以创新为引领), unless it qualifies the goal (以…为核心的…体系)
+MANNER = re.compile(r"^(?:实现|通过|坚持)?以[^，,；;]{1,24}?(?:为|牵引|带动|引领|驱动)")
+MANNER_GOAL = re.compile(r"^(?:实现|通过|坚持)?以[^，,；;]{1,30}为\S{1,4}的")
+
+
+def _is_manner(text: str) -> bool:
+    return bool(MANNER.match(text)) and not MANNER_GOAL.match(text)
+
+
+@cache
+def _purpose() -> re.Pattern[str]:
+    """支撑引领…, 助力…, 为…提供支撑: what the goals serve."""
+    return re.compile(rf"^(?:{alternation(words()['targets']['purpose_words'])})")
 
 
 def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
@@ -434,10 +782,14 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         return []
     if core.text[:1] in "（(" and core.text[-1:] in "）)":
         return []  # a bracketed aside (a responsibility list, a note) is not a goal
-    if re.match(r"^以.{1,20}为", core.text) and not re.match(r"^以.{1,30}为\S{1,4}的", core.text):
+    if _is_manner(core.text):
         return []  # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal
+    if _purpose().match(core.text) and not (_trend().search(core.text) or "成效" in core.text):
+        return []  # 支撑引领…实现高质量发展: why the goals are set; 助推…取得显著成效 is one
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):
         return []
+    if _frame().search(core.text) or _will_act().match(core.text):
+        return []  # 计划还提出，…: the frame of a report; 将推动产业能级跃升: an action it reports
     if re.search(r"\d{5,}|[:：]|https?|www\.|电话|邮箱|了解更多|请登录|来源", core.text):
         return []  # page furniture (电话：0595-…) is not a goal
     if re.match(r"^在.*(方面|领域|门类|环节|行业|等)$", core.text):

@@ -1,0 +1,469 @@
+"""Dated goals and incentives on short texts written for each rule: what must be read, and what must not.
+
+Every text is invented for its test (places, bodies and numbers vary) and is shaped like a real
+page of its kind: a plan's goal section, a measure, a news report on a plan, a 解读.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.model import Label
+from loaders.extract import extract
+from loaders.read import RawDocument
+from loaders.target_norm import normalise_value
+
+PLAN = "江北省人工智能产业发展行动方案（2025—2027年）\n"
+
+
+def goals(text: str) -> list[dict]:
+    """The targets extracted from ``text`` (a plan title is put in front when it opens with a section)."""
+    if text.startswith("一、"):
+        text = PLAN + text
+    graph = extract(RawDocument("doc.txt", text))
+    return [t.properties for t in graph.by_label(Label.TARGET)]
+
+
+def summary(text: str) -> list[tuple]:
+    """(year, metric, value, unit, comparator) of each target, in document order."""
+    return [(t["year"], t["metric"], t.get("value"), t.get("unit"), t.get("comparator")) for t in goals(text)]
+
+
+def metrics(text: str) -> list[str]:
+    return [t["metric"] for t in goals(text)]
+
+
+def grants(text: str) -> list[dict]:
+    graph = extract(RawDocument("doc.txt", text))
+    return [n.properties for n in graph.by_label(Label.INCENTIVE)]
+
+
+# --- which year dates a goal ---------------------------------------------------------------------
+
+def test_a_deadline_with_di_qian_dates_its_goal_and_leaves_no_qian_in_the_metric():
+    found = summary("一、主要目标\n到2026年底前全面建成市级公共数据开放平台。\n")
+    assert found == [(2026, "全面建成市级公共数据开放平台", None, None, None)]
+
+
+def test_a_deadline_with_a_month_end_dates_its_goal():
+    assert [t[0] for t in summary("一、主要目标\n到2026年6月底，建成10个智能工厂。\n")] == [2026]
+
+
+def test_zai_before_a_deadline_dates_its_goal_but_not_a_bare_year():
+    text = "一、重点任务\n（一）建设算力。在2026年底前建成3个智算中心。在2025年，全市新建2个数据中心。\n"
+    assert [(t[0], t[2]) for t in summary(text)] == [(2026, 3)]
+
+
+def test_a_consultation_period_or_a_month_of_issue_is_no_goal_year():
+    text = ("江北省人工智能产业发展行动方案（征求意见稿）\n"
+            "本次征求意见时间为2025年3月1日至2025年3月15日，请将意见反馈至科技厅，共收到建议20条。\n"
+            "江北省于2025年2月出台了3份配套文件，覆盖10个重点行业。\n")
+    assert goals(text) == []
+
+
+def test_the_date_of_a_reported_fact_is_no_goal_year():
+    text = ("一、主要目标\n到2027年，全省智能算力规模达到20EFLOPS。截至2024年底，全省已建成智算中心12个，"
+            "算力规模达到6EFLOPS。\n")
+    assert summary(text) == [(2027, "全省智能算力规模", 20, "EFLOPS", ">=")]
+
+
+def test_a_year_before_the_plan_was_signed_reports_a_fact():
+    text = ("江北市人民政府办公厅关于印发江北市人工智能产业发展行动方案（2025—2027年）的通知\n"
+            "各区人民政府：\n现将《江北市人工智能产业发展行动方案（2025—2027年）》印发给你们。\n"
+            "江北市人民政府办公厅\n2025年3月12日\n"
+            "江北市人工智能产业发展行动方案（2025—2027年）\n"
+            "一、发展目标\n2024年，全市核心产业规模达到210亿元。2025年，全市核心产业规模达到260亿元。\n"
+            "二、重点任务\n（一）提升产业能级。2024年，我市新增规上企业40家。到2026年，培育独角兽企业3家。\n")
+    assert [(t[0], t[2]) for t in summary(text)] == [(2025, 260), (2026, 3)]
+
+
+def test_a_year_opening_a_sentence_dates_goals_only_in_a_plan_or_after_a_reports_frame():
+    text = ("政策解读：《江北市通用人工智能行动计划》\n问：起草背景是什么？\n"
+            "答：2024年，全市人工智能产业规模达到900亿元，集聚企业1200家。\n"
+            "问：提出了哪些目标？\n答：《行动计划》明确，2027年，全市人工智能产业规模突破2000亿元。\n")
+    assert [(t[0], t[2]) for t in summary(text)] == [(2027, 2000)]
+
+
+def test_a_future_tense_is_not_part_of_the_metric():
+    text = "江北发布算力行动计划\n根据计划，到2026年，全市算力规模将突破6EFLOPS。\n"
+    assert summary(text) == [(2026, "全市算力规模", 6, "EFLOPS", ">")]
+
+
+# --- counts -------------------------------------------------------------------------------------
+
+def test_counts_written_without_digits():
+    found = summary("一、主要目标\n到2030年，实现百家骨干企业集聚，应用落地超万个，建成“千个”智能工厂。\n")
+    assert found == [(2030, "骨干企业集聚", 100, "家", "="), (2030, "应用落地", 1, "万个", ">"),
+                     (2030, "智能工厂", 1, "千个", "=")]
+
+
+def test_idioms_with_hundred_and_thousand_are_no_counts():
+    found = goals("一、主要目标\n到2030年，人工智能赋能千行百业，智能产品走进千家万户。\n")
+    assert [t.get("value") for t in found] == [None, None]
+
+
+def test_a_bracket_glossing_the_unit_names_nothing():
+    found = summary("一、主要目标\n到2027年，全省算力规模达到8EFLOPS（每秒八百亿亿次浮点运算），人才队伍不断壮大。\n")
+    assert found[0] == (2027, "全省算力规模", 8, "EFLOPS", ">=")
+
+
+# --- goals and what is not a goal ------------------------------------------------------------------
+
+def test_the_notice_formula_after_a_dated_goal_is_no_goal():
+    text = ("江北省人民政府关于加快人工智能发展的实施意见\n各市人民政府：\n"
+            "为加快发展人工智能，力争到2027年，基本建成全国人工智能创新高地，经省政府同意，现就有关事项提出如下意见。\n")
+    assert metrics(text) == ["基本建成全国人工智能创新高地"]
+
+
+def test_a_routine_stated_beside_a_dated_goal_is_no_goal():
+    text = ("一、重点任务\n（一）开放公共数据。到2026年底前有序开放交通、气象等公共数据，定期通报各部门开放情况，"
+            "每年发布开放目录2次。\n")
+    assert metrics(text) == ["有序开放交通、气象等公共数据"]
+
+
+def test_the_terms_of_a_grant_are_no_goals():
+    text = ("一、重点任务\n（一）建设智算中心。到2025年，建成10个智算中心。对新建智算中心按投资额的10%给予补助，"
+            "最高500万元。\n（二）发放算力券。到2026年，对企业按合同金额的20%给予算力券补贴，每年最高100万元，"
+            "算力券惠及企业1000家。\n")
+    assert [(t[0], t[2], t[3]) for t in summary(text)] == [(2025, 10, "个"), (2026, 1000, "家")]
+
+
+# --- a page that ends inside a goal -------------------------------------------------------------------
+
+def test_a_count_completed_before_the_page_ends_is_kept_and_a_cut_one_is_not():
+    text = "一、主要目标\n2026年，全省算力规模达到9EFlops；累计在6个以上行业开展大模型应用、打造120个以上大模"
+    assert [(t[1], t[2]) for t in summary(text)] == [("全省算力规模", 9), ("行业开展大模型应用", 6)]
+
+
+def test_a_count_whose_unit_ends_the_page_is_whole():
+    text = "一、主要目标\n2030年，全市人工智能产业规模达1200亿元，产业基金规模突破80亿元"
+    assert [t[2] for t in summary(text)] == [1200, 80]
+
+
+def test_an_uncounted_goal_cut_by_the_page_end_is_dropped():
+    text = "一、主要目标\n到2027年，核心产业规模突破300亿元，打造具有全国影响力的人工"
+    assert [t[2] for t in summary(text)] == [300]
+
+
+# --- news reports: goals against reported facts ---------------------------------------------------------
+
+NEWS = ("江北发布人工智能行动方案：到2030年核心产业规模突破3000亿元\n"
+        "记者从省政府新闻发布会上获悉，《江北省人工智能产业发展行动方案》近日印发。目标明确到2030年，"
+        "人工智能核心产业规模突破3000亿元，应用落地超万个，标志着我省人工智能发展进入新阶段，加速抢占产业制高点。"
+        "该方案以“强基础、拓应用”为路径，实施技术攻关、场景开放两大行动。\n"
+        "省科技厅负责人在发布会上介绍，近年来，我省人工智能发展已形成先发优势，全省规上企业达560家，"
+        "2025年前三季度实现营收920亿元，落地项目800个。\n"
+        "在技术攻关方面，江北将每年布局100项以上攻关项目，支持企业组建创新联合体，打造一批高能级平台。\n")
+
+
+def test_a_report_keeps_the_goals_of_its_dated_sentence():
+    assert summary(NEWS) == [(2030, "人工智能核心产业规模", 3000, "亿元", ">"), (2030, "应用落地", 1, "万个", ">")]
+
+
+def test_a_report_drops_narration_reported_figures_and_routines():
+    found = " ".join(metrics(NEWS))
+    for word in ("标志着", "制高点", "路径", "两大行动", "介绍", "先发优势", "560", "营收", "项目", "联合体", "平台"):
+        assert word not in found
+
+
+def test_a_later_sentence_of_a_report_with_counts_keeps_the_year():
+    text = ("江北省人工智能行动计划发布\n"
+            "7月8日，《江北省人工智能行动计划》发布。计划提出，到2026年，全省基本形成人工智能场景创新体系。"
+            "计划还提出，将推动产业能级快速跃升，培育20家龙头企业，建成3—5个产业集聚区。\n")
+    assert summary(text) == [(2026, "全省基本形成人工智能场景创新体系", None, None, None),
+                             (2026, "龙头企业", 20, "家", "="), (2026, "产业集聚区", 3, "个", ">=")]
+
+
+def test_a_reports_frame_and_the_actions_it_reports_are_no_goals():
+    text = ("江北省人工智能行动计划发布\n"
+            "方案明确，到2027年，江北将加快布局智算中心，将全省打造成为人工智能创新高地。\n")
+    assert metrics(text) == ["将全省打造成为人工智能创新高地"]
+
+
+def test_a_counted_paragraph_after_a_dated_one_carries_its_year_and_a_reported_one_does_not():
+    text = ("江北省算力基础设施行动方案发布\n"
+            "11月2日，《江北省算力基础设施行动方案》发布。方案提出，到2027年，全省算力协同发展格局初步构建。\n"
+            "计算力方面，算力总规模达到30EFLOPS，智能算力占比不低于50%。\n"
+            "据介绍，目前全省算力总规模已达到8EFLOPS。\n")
+    values = [(t[0], t[2]) for t in summary(text)]
+    assert (2027, 30) in values and (2027, 50) in values
+    assert all(value != 8 for _, value in values)
+
+
+def test_bullets_after_a_dated_colon_are_goals_of_that_year():
+    text = ("江北发布人工智能行动方案\n11月5日，《江北省人工智能行动方案》印发。《方案》提出，到2027年：\n"
+            "——算力规模达到10EFLOPS；\n——培育龙头企业10家，人工智能产业生态更加完善。\n")
+    assert summary(text) == [(2027, "算力规模", 10, "EFLOPS", ">="), (2027, "培育龙头企业", 10, "家", "="),
+                             (2027, "人工智能产业生态更加完善", None, None, None)]
+
+
+def test_an_addressee_line_ending_in_a_colon_dates_nothing():
+    text = "一、主要目标\n到2027年，全省算力规模达到10EFLOPS。\n各市人民政府：\n培育龙头企业10家。\n"
+    assert [t[2] for t in summary(text)] == [10]
+
+
+def test_numbered_goals_in_a_goal_section_leave_their_numbers_out():
+    text = "一、发展目标\n到2027年，主要目标如下：\n（一）算力规模达到10EFLOPS。\n2.培育龙头企业10家。\n"
+    assert [(t[1], t[2]) for t in summary(text)] == [("算力规模", 10), ("培育龙头企业", 10)]
+
+
+def test_a_bullets_label_sentence_is_no_goal():
+    text = "一、主要目标\n到2025年：\n——提升算力，优化网络。全市算力规模达到5EFLOPS。\n"
+    assert metrics(text) == ["全市算力规模"]
+
+
+def test_a_label_sentence_heads_a_goal_paragraph():
+    text = ("一、发展目标\n2026年，全市人工智能产业水平全国领先。\n"
+            "人工智能技术创新策源地。核心技术取得突破，形成重大科技成果12项以上。\n")
+    found = metrics(text)
+    assert "人工智能技术创新策源地" not in found and "核心技术取得突破" in found
+
+
+def test_a_report_lead_gives_the_goals_of_a_plan_cut_before_its_goal_section():
+    text = ("7月2日，《江北省人工智能行动计划（2024—2026年）》发布。《行动计划》提出，到2026年，"
+            "全省培育15家人工智能龙头企业，建成4个产业集聚区。\n"
+            "原文如下：\n"
+            "江北省人工智能行动计划（2024—2026年）\n"
+            "人工智能是新一轮科技革命的重要驱动力量，加快发展人工智能是推动产业升级的重要")
+    assert summary(text) == [(2026, "人工智能龙头企业", 15, "家", "="), (2026, "产业集聚区", 4, "个", "=")]
+
+
+def test_a_report_lead_that_repeats_the_goal_section_adds_nothing():
+    text = ("江北省人民政府办公厅印发《江北省人工智能行动方案》，提出到2027年实现核心技术突破不少于20项，"
+            "推动百家骨干企业集聚，加速形成产业创新生态。\n"
+            "江北省人工智能行动方案\n"
+            "一、主要目标\n"
+            "到2027年，实现核心技术突破不少于20项；建设不少于4个高质量孵化器，实现百家骨干企业集聚。\n")
+    assert [t[2] for t in summary(text)] == [20, 4, 100]
+
+
+def test_a_lead_that_rounds_a_count_repeats_it():
+    text = ("江北省人民政府印发《江北省人工智能行动方案》，提出到2027年核心产业规模突破千亿元。\n"
+            "江北省人工智能行动方案\n一、主要目标\n到2027年，全省人工智能核心产业规模突破1000亿元。\n")
+    assert [(t[2], t[3]) for t in summary(text)] == [(1000, "亿元")]
+
+
+def test_a_list_of_counted_items_stops_at_the_verb_of_the_next_item():
+    found = summary("一、主要目标\n到2027年，打造8个以上行业大模型、研发一批端侧模型，集聚企业900家以上。\n")
+    assert found == [(2027, "行业大模型", 8, "个", ">="), (2027, "研发一批端侧模型", None, None, None),
+                     (2027, "集聚企业", 900, "家", ">=")]
+
+
+def test_trend_statements_listed_with_a_pause_mark_are_one_goal_each():
+    assert metrics("一、主要目标\n到2027年，核心产业规模快速增长、开放合作体系不断完善。\n") == [
+        "核心产业规模快速增长", "开放合作体系不断完善"]
+
+
+def test_a_list_of_fields_before_one_predicate_stays_one_goal():
+    assert metrics("一、主要目标\n到2027年，类脑智能、群体智能、具身智能等基础理论取得突破。\n") == [
+        "类脑智能、群体智能、具身智能等基础理论取得突破"]
+
+
+def test_a_subject_qualified_by_a_means_word_is_a_goal():
+    assert metrics("一、工作目标\n到2027年，基于大模型的新业态成为经济增长新动力。\n") == [
+        "基于大模型的新业态成为经济增长新动力"]
+
+
+def test_manner_and_purpose_clauses_are_no_goals():
+    text = ("一、主要目标\n到2027年，实现以省会、港城“双核”牵引辐射带动，各地协同共进，千行百业深度赋能，"
+            "打造人工智能融合应用新高地，支撑引领全省实现高质量发展。\n")
+    assert metrics(text) == ["打造人工智能融合应用新高地"]
+
+
+def test_a_purpose_clause_that_states_an_attainment_is_a_goal():
+    assert metrics("一、主要目标\n到2027年，算力供给体系进一步完善，助推新质生产力发展取得显著成效。\n") == [
+        "算力供给体系进一步完善", "助推新质生产力发展取得显著成效"]
+
+
+def test_a_goal_section_named_construction_goals_carries_its_year():
+    text = ("江北市人工智能试验区建设行动方案（征求意见稿）\n2024-05-20\n"
+            "一、总体要求\n坚持创新引领，打造人工智能创新高地。\n"
+            "二、建设目标\n2026年，全市人工智能产业水平全国领先。\n"
+            "典型场景应用先行地。城市大脑成为典范；智慧港口形成示范。\n")
+    assert metrics(text) == ["全市人工智能产业水平全国领先", "城市大脑成为典范", "智慧港口形成示范"]
+
+
+@pytest.mark.parametrize("heading", ["一、行动愿景", "一、预期目标"])
+def test_vision_and_expected_goal_sections_carry_their_year(heading):
+    text = heading + "\n2027年，全市人工智能产业规模突破800亿元。人工智能与实体经济深度融合。\n"
+    assert [t[0] for t in summary(text)] == [2027, 2027]
+
+
+def test_a_one_year_work_plan_dates_its_deadlines_within_the_year():
+    text = ("数字江北建设2024年工作要点\n一、建设数字政府\n（一）提升政务服务\n"
+            "1.深化网上办。持续优化办事流程，年底前基本实现企业事项全程网办，推动服务向移动端延伸。\n")
+    assert summary(text) == [(2024, "基本实现企业事项全程网办", None, None, None)]
+
+
+def test_a_month_deadline_in_a_one_year_work_plan_dates_its_clause():
+    text = "数字江北建设2025年工作要点\n一、夯实数字基础设施\n（一）推进算力网络。6月底前完成全省算力调度平台上线。\n"
+    assert summary(text) == [(2025, "完成全省算力调度平台上线", None, None, None)]
+
+
+def test_a_deadline_within_the_year_of_an_undated_plan_dates_nothing():
+    text = ("江北省人工智能产业发展行动方案\n一、重点任务\n（一）开放数据。年底前基本实现公共数据按需开放。\n")
+    assert goals(text) == []
+
+
+@pytest.mark.parametrize(("value", "unit", "expected"), [
+    (100, "EB", (100, "EB", "storage")), (500, "PB", (0.5, "EB", "storage")),
+    (3, "毫秒", (3, "毫秒", "latency")), (20, "ms", (20, "毫秒", "latency")),
+    (2, "万台（套）", (20000, "台（套）", "count")), (1, "千家", (1000, "家", "count")),
+    (1, "万个", (10000, "个", "count")),
+])
+def test_storage_latency_and_counts_without_digits_normalise(value, unit, expected):
+    assert normalise_value(value, unit) == expected
+
+
+# --- incentives -------------------------------------------------------------------------------------
+
+def terms(text: str) -> list[tuple]:
+    """(rate, cap, years) of each incentive, in document order."""
+    return [(g.get("rate"), g.get("cap"), g.get("years")) for g in grants(text)]
+
+
+MEASURES = "江北市支持人工智能产业发展若干措施\n一、支持算力建设\n"
+
+
+def test_money_given_as_support_is_a_grant_and_a_grant_without_terms_is_not():
+    text = MEASURES + ("（一）支持技术攻关。对单个攻关项目给予最高不超过800万元支持。\n"
+                       "（二）支持平台建设。对新建创新平台按规定给予支持。\n")
+    assert terms(text) == [(None, 800, None)]
+
+
+def test_a_one_off_reward_is_capped_by_its_amount():
+    text = MEASURES + "（一）鼓励模型备案。对通过备案的大模型，给予研发企业一次性 60 万元奖励。\n"
+    assert terms(text) == [(None, 60, None)]
+
+
+def test_a_voucher_with_a_rate_and_a_cap_is_a_grant():
+    text = MEASURES + "（一）发放“数据券”。对购买数据服务的企业，按不超过合同金额的40%，给予最高150万元支持。\n"
+    found = grants(text)
+    assert [(g.get("rate"), g.get("cap")) for g in found] == [(40, 150)]
+    assert found[0]["beneficiary"] == "购买数据服务的企业"
+
+
+def test_two_beneficiaries_in_one_sentence_are_two_grants():
+    text = MEASURES + ("（一）做强平台。对排名前五的平台企业，按上年度营业收入的8%给予补助，最高不超过300万元，"
+                       "对新入选国家级平台的企业给予一次性500万元奖励。\n")
+    assert terms(text) == [(8, 300, None), (None, 500, None)]
+
+
+def test_rates_listed_after_qizhong_are_one_grant_each_and_share_the_cap_that_follows():
+    text = MEASURES + ("（一）发放算力券。算力券按不超过合同费用的30%给予企业补贴，其中，使用国产算力的企业补贴比例"
+                       "不超过合同费用的30%，使用其他算力的企业补贴比例不超过合同费用的15%。单家企业每年申领不超过600万元。\n")
+    assert terms(text) == [(30, 600, None), (15, 600, None)]
+
+
+def test_graded_rates_run_for_as_many_years_as_they_name():
+    text = MEASURES + "（一）降低算力成本。按照当年实际服务费第一年50%，第二年40%，第三年30%给予补助。\n"
+    assert terms(text) == [(50, None, 3)]
+
+
+def test_a_rate_written_as_a_fraction():
+    text = MEASURES + "（一）省市联动。省级按照市级实际补助额度的1/3给予符合条件的市补助；另按三分之一给予区县补贴。\n"
+    assert terms(text) == [(33.3, None, None), (33.3, None, None)]
+
+
+def test_the_longest_term_of_a_rent_subsidy_is_its_years():
+    text = MEASURES + "（一）支持企业入驻。对新入驻的人工智能企业按市场租金的50%给予最长3年租金补贴。\n"
+    assert terms(text) == [(50, None, 3)]
+
+
+def test_a_grant_in_a_report_outside_any_measure_belongs_to_the_plan():
+    text = ("江北区出台人工智能若干措施\n近日，《江北区关于推动人工智能产业发展的若干措施》印发。"
+            "对采购算力资源的企业，按年度实际采购费用的25%，最高500万元向企业提供算力券补贴，连续资助2年。\n")
+    assert terms(text) == [(25, 500, 2)]
+
+
+def test_a_bare_amount_in_a_summary_and_money_already_paid_are_no_grants():
+    text = ("江北三份人工智能政策解读\n政策文件 定位 核心功能\n"
+            "《江北省支持人工智能发展若干政策措施》 配套保障 12条扶持措施，最高单项补助5000万元\n"
+            "近年来，全省累计发放算力券补贴8000万元，惠及企业按合同金额的30%抵扣。\n")
+    assert grants(text) == []
+
+
+def test_a_grant_whose_terms_the_page_cuts_is_dropped():
+    text = MEASURES + "（一）支持企业落户。对新引进的人工智能企业，按其实际投资额的5%给予落户奖励，最高不超过"
+    assert grants(text) == []
+
+
+def test_a_sentence_broken_by_blanks_is_read_whole():
+    text = MEASURES + ("（一）做强平台。 省专项资金对排名前十的平台企业,按上年度营业收入的 10% 给予补助 ,"
+                       " 最高不超过 500 万元 。\n")
+    assert terms(text) == [(10, 500, None)]
+
+
+def test_the_share_of_a_cost_is_the_rate_not_a_condition_and_a_cap_may_follow_a_few_words():
+    text = MEASURES + ("（一）鼓励研发投入。对营业收入增长20%以上的企业，按研发投入的10%给予奖励，"
+                       "奖励资金最高可达300万元，支持期限不超过3年。\n")
+    assert terms(text) == [(10, 300, 3)]
+
+
+def test_a_counted_paragraph_of_a_report_keeps_the_year_and_drops_who_will_do_it_from_the_metric():
+    text = ("江北新区发布人工智能三年行动计划\n按照计划，到2027年，新区人工智能核心产业规模达到300亿元。\n"
+            "在算力建设方面，新区将新建智算中心2个，新增智能算力800P。\n")
+    assert [(t[0], t[1], t[2]) for t in summary(text)] == [
+        (2027, "新区人工智能核心产业规模", 300), (2027, "新建智算中心", 2), (2027, "智能算力", 800)]
+
+
+def test_a_base_of_comparison_is_no_report():
+    text = "一、主要目标\n到2027年，全省算力规模较目前翻一番，数据交易额比去年增长30%以上，算力调度实现常态化。\n"
+    assert metrics(text) == ["全省算力规模较目前翻一番", "数据交易额比去年增长", "算力调度实现常态化"]
+
+
+def test_already_built_qualifying_a_noun_is_no_report():
+    text = "一、主要目标\n到2027年，已建成的数据中心PUE全部降至1.3以下，新建智算中心5个。\n"
+    assert [t[2] for t in summary(text)] == [1.3, 5]
+
+
+def test_a_budget_is_no_cap():
+    text = MEASURES + "（一）扩大算力券规模。到2027年，算力券补贴资金规模达到10亿元，惠及企业1000家。\n"
+    assert grants(text) == []
+
+
+
+# --- floors on the gold sets, for this area's categories -------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "gold"
+#: (documents, gold) -> floor of targets F1, floor of incentives F1; the real set was scored at first
+#: sight (targets 0.81, incentives 0.40) before the rules were fixed on it, so its floors guard the fix
+FLOORS = {
+    "seeds": (ROOT / "seeds", GOLD / "seeds", 0.97, 0.9),
+    "devset": (GOLD / "devset" / "docs", GOLD / "devset" / "gold", 0.97, 0.9),
+    "realset": (GOLD / "realset" / "docs", GOLD / "realset" / "gold", 0.95, 0.9),
+    "heldout": (GOLD / "heldout" / "docs", GOLD / "heldout" / "gold", 0.97, 0.9),
+}
+
+
+def _module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_targets_and_incentives_stay_above_their_floors(name):
+    docs, gold, target_floor, incentive_floor = FLOORS[name]
+    export = _module("score_sets", ROOT / "tools" / "score_sets.py").export_of([docs])
+    score = _module("gold_score", GOLD / "score.py")
+    graph, tally = score.Graph(export), score.Tally()
+    for path in sorted(gold.glob("*.json")):
+        score.score_document(graph, json.loads(path.read_text(encoding="utf-8")), tally)
+    more = _module("gold_score_more", GOLD / "score_more.py").scores(export, gold)
+    f1 = {cat: f for cat, _p, _r, f, _found, _gold in [*tally.rows(), *more.rows()]}
+    assert f1["targets"] >= target_floor and f1["incentives"] >= incentive_floor, f1
+
+
+def test_support_given_with_yuyi_and_a_rate_in_a_report_are_grants():
+    text = MEASURES + "（一）支持场景开放。对入选的示范场景，按项目投资的30%予以支持，最高不超过500万元。\n"
+    assert terms(text) == [(30, 500, None)]
+    report = ("江北区发布算力新政\n近日，《江北区支持算力产业发展若干措施》印发。企业租用区内智算中心算力，"
+              "可获得合同金额30%的算力券补贴，单家企业每年最高100万元。\n")
+    assert terms(report) == [(30, 100, None)]
