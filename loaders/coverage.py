@@ -73,10 +73,28 @@ def plan_region(title: str | None, issuers: list[str], text: str, doc_number: st
         region = _enclosing_most(named(), level)
         if region:
             return region
-    counts = Counter({r: n for r, n in named().items() if r.level in ("Province", "City")})
-    if counts:
-        return counts.most_common(1)[0][0]
-    return None
+    return _most_named(named())
+
+
+def _most_named(named: Counter[Region]) -> Region | None:
+    """The division the text is about when nothing else says: the province or city named most (its
+    own mentions and those of the places inside it), then the one place inside it that takes at least
+    half of those mentions (a report on 浦东新区 names 上海 too, but names 浦东 more)."""
+    support: Counter[Region] = Counter()
+    for region, count in named.items():
+        for r in region_chain(region):
+            support[r] += count
+    tops = Counter({r: n for r, n in support.items() if r.level in ("Province", "City") and not r.county_level
+                    and not any(p.name == r.parent for p in support if p.level in ("Province", "City"))})
+    if not tops:
+        return None
+    best = tops.most_common(1)[0][0]
+    while True:
+        inside = [r for r in support if r.parent == best.name]
+        heavy = [r for r in inside if support[r] * 2 >= support[best]]
+        if len(heavy) != 1:
+            return best
+        best = heavy[0]
 
 
 def _in_context(candidates: list[Region], named: Callable[[], Counter[Region]] | None) -> Region:

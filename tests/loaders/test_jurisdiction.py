@@ -108,3 +108,8 @@ def test_a_place_written_short_before_a_body_is_written_in_full():
 def test_a_body_whose_place_is_unknown_keeps_its_written_form():
     assert resolve("经信局", Jurisdiction()).name == "经信局"
     assert resolve("经信局", where("嘉兴市"), carry="市").name == "嘉兴市经济和信息化局"
+
+
+def test_a_report_with_no_other_clue_is_about_the_place_it_names_most():
+    assert region_name(text="推进“数字单县”建设会议召开。会议要求，扎实推进数字单县建设。") == "单县"
+    assert region_name(text="支持昆山市、太仓市发展智能制造。") == "苏州市"  # two places of one city, equally
