@@ -88,6 +88,9 @@ def create_app(settings: Settings, *, store=None, inputs: list[Path] | None = No
 
     app.add_middleware(QueryLane)  # innermost of ours: inside the request log and the body limit
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    from queries.browser import BrowserGuard
+
+    app.add_middleware(BrowserGuard, settings=settings)  # Host and Origin, before anything is read
     app.add_middleware(RequestLog)
     return app
 

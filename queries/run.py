@@ -129,7 +129,7 @@ def _checked(store: GraphStore, query: str, params: Mapping[str, Any] | None, ti
     if not trusted and settings is not None:
         check_bounds(query, settings)
     if not _is_text(query):
-        raise ParameterError("the query is not valid Unicode text (a lone surrogate?)", "query")
+        raise ParameterError("the query is not valid Unicode text (a lone surrogate or a NUL?)", "query")
     query = read_only_text(query)
     params = dict(params or {})
     check_params(params)
@@ -178,7 +178,8 @@ async def arun_named(store: GraphStore, named: NamedQuery, given: Mapping[str, A
 def limits(settings: Settings | None, timeout_ms: int | None, max_rows: int | None) -> tuple[int | None, int | None]:
     """A request may lower the time limit and the row cap, never raise them (as in datasette)."""
     for name, value in (("timeout_ms", timeout_ms), ("max_rows", max_rows)):
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1
+                                  or value >= 1 << 63):
             raise ParameterError(f"{name} must be a positive integer", name)
     if settings is not None:
         if timeout_ms is not None and timeout_ms > settings.query_time_limit_ms:
@@ -204,9 +205,13 @@ def _check_value(name: str, value: Any, depth: int) -> None:
         raise ParameterError(f"parameter {name} is nested deeper than {_MAX_DEPTH} levels", name)
     if isinstance(value, str):
         if not _is_text(value):
-            raise ParameterError(f"parameter {name} is not valid Unicode text (a lone surrogate?)", name)
+            raise ParameterError(f"parameter {name} is not valid Unicode text (a lone surrogate or a NUL?)", name)
         return
-    if value is None or isinstance(value, bool | int):
+    if value is None or isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        if not -(1 << 63) <= value < (1 << 63):
+            raise ParameterError(f"parameter {name} is an integer beyond 64 bits", name)
         return
     if isinstance(value, float):
         if not math.isfinite(value):
@@ -226,12 +231,13 @@ def _check_value(name: str, value: Any, depth: int) -> None:
 
 
 def _is_text(text: str) -> bool:
-    """True when ``text`` can be sent as UTF-8 (JSON can carry lone surrogates, UTF-8 cannot)."""
+    """True when ``text`` can be sent as UTF-8 (JSON can carry lone surrogates, UTF-8 cannot) and
+    has no NUL (FalkorDB reads the query and its parameters as C strings)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return False
-    return True
+    return "\x00" not in text
 
 
 def parse_cli_value(text: str) -> Any:

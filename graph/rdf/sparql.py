@@ -139,10 +139,13 @@ def run_query(store: ox.Store, query: str, *, accept: str | None = None, fmt: st
     from graph.rdf.namespace import PREFIXES
 
     options: dict = {"prefixes": PREFIXES}  # pkg:, eli:, skos:… work without PREFIX lines
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
+    try:
+        if default_graphs:
+            options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
+        if named_graphs:
+            options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
+    except ValueError as exc:
+        raise QueryError(f"default-graph-uri and named-graph-uri take IRIs: {exc}") from exc
     try:
         result = store.query(query, **options)
     except SyntaxError as exc:
