@@ -59,6 +59,9 @@ def create_app(settings: Settings, *, store=None, inputs: list[Path] | None = No
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
+        worker = getattr(app.state, "sparql_worker", None)
+        if worker is not None:
+            worker.stop()  # a query that never ends must not keep the service from stopping
         store = getattr(app.state, "store", None)
         if store is not None:
             aclose = getattr(store, "aclose", None)

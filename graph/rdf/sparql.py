@@ -58,10 +58,10 @@ _SERVICE_WORD = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _NOISE = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'       # long strings
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'                # short strings
-    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|"(?:[^"\\\r\n]|\\.)*"'              # short strings
+    r"|'(?:[^'\\\r\n]|\\.)*'"
     r"|<[^<>\"{}|^`\\\s]*>"               # IRIs
-    r"|#[^\n]*"                           # comments
+    r"|#[^\r\n]*"                         # comments (a carriage return ends one too)
     r"|[?$][\w]+"                         # variables
     r"|[\w.-]*:[\w.:%-]*"                 # prefixed names
 )
