@@ -13,6 +13,12 @@ done inside one function call on the data:
   bounds may be integers, parameters or ``size(…)`` plus or minus an
   integer, and the list they make at most ``MAX_RANGE`` long; any other bound
   (a property, an arithmetic product) is refused.
+- the query's memory capacity is checked between the plan's operations, not
+  inside one expression: ``reduce(s = 'x', i IN range(1, 40) | s + s)``
+  doubled its string past the process limit and the server died. ``reduce``
+  is refused, and ``replace`` only takes literal texts to find (not empty)
+  and to put in (at most ``MAX_REPLACEMENT`` characters), so one call cannot
+  multiply a text by more than that.
 
 >>> check_engine_faults("RETURN [i IN range(0, size($l) - 1) | $l[i]]", {"l": [1, 2]})
 >>> check_engine_faults("RETURN size(range(1, 2000000000))", {})  # doctest: +ELLIPSIS
@@ -32,6 +38,8 @@ from graph.errors import QueryError
 from queries.guard import Token, normalise, tokens
 
 MAX_RANGE = 10_000_000
+MAX_REPLACEMENT = 64
+_REPLACES = frozenset(("replace", "replaceregex"))
 _RULES_FILE = Path(__file__).with_name("guard.toml")
 
 
@@ -57,6 +65,41 @@ def check_engine_faults(query: str, params: dict[str, Any]) -> None:
             raise EngineFault(_faults()[name])
         if name == "range":
             _check_range(toks, at + 2, params)
+    for at, tok in enumerate(toks):  # dotted calls too: string.replaceRegEx(…)
+        if (tok.kind == "word" and tok.text.lower() in _REPLACES and at + 1 < len(toks)
+                and toks[at + 1].kind == "punct" and toks[at + 1].text == "("):
+            _check_replace(tok.text, _arguments(toks, at + 1))
+
+
+def _arguments(toks: list[Token], at: int) -> list[list[Token]]:
+    """The arguments of the call whose ``(`` is ``toks[at]``, each as its tokens."""
+    args: list[list[Token]] = [[]]
+    depth = 0
+    for tok in toks[at:]:
+        if tok.kind == "punct" and tok.text in "([{":
+            depth += 1
+            if depth == 1:
+                continue
+        elif tok.kind == "punct" and tok.text in ")]}":
+            depth -= 1
+            if depth == 0:
+                break
+        elif tok.kind == "punct" and tok.text == "," and depth == 1:
+            args.append([])
+            continue
+        args[-1].append(tok)
+    return args
+
+
+def _check_replace(name: str, args: list[list[Token]]) -> None:
+    find = args[1] if len(args) > 1 else []
+    put = args[2] if len(args) > 2 else []
+    if not (len(find) == 1 and find[0].kind == "string" and find[0].text
+            and len(put) == 1 and put[0].kind == "string" and len(put[0].text) <= MAX_REPLACEMENT):
+        raise EngineFault(f"{name}() takes a literal text to find (not empty) and a literal text of at most "
+                          f"{MAX_REPLACEMENT} characters to put in here: FalkorDB 4.16 allocates the whole result "
+                          "before its memory limit applies, so a replacement made of the text itself could take "
+                          "the database's memory")
 
 
 def _is_call(toks: list[Token], at: int) -> bool:

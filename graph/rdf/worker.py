@@ -197,7 +197,7 @@ def check_parsed(query: str) -> None:
     """Refuse a query whose parse (rdflib's) holds a federated ``SERVICE`` pattern, or that does
     not parse as a query. The parse is what decides, not the words (a ``SERVICE`` after a comment
     that ends at a carriage return is still one)."""
-    from pyparsing import ParseBaseException
+    from pyparsing import ParseBaseException, ParseResults
     from rdflib.plugins.sparql.parser import parseQuery
     from rdflib.plugins.sparql.parserutils import CompValue
 
@@ -215,7 +215,7 @@ def check_parsed(query: str) -> None:
                 raise ReadOnlyError("federated queries (SERVICE) are refused: this endpoint queries its own "
                                     "graph only")
             stack.extend(node.values())
-        elif isinstance(node, list | tuple):
+        elif isinstance(node, list | tuple | ParseResults):
             stack.extend(node)
         elif isinstance(node, dict):
             stack.extend(node.values())
