@@ -266,6 +266,7 @@ def hostile(tmp_path_factory):
         with httpx.Client(base_url=url, timeout=60) as client:  # warm: the store, the SPARQL process
             assert client.get("/health").status_code == 200
             assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+            assert client.get("/queries/search", params={"q": "算力"}).status_code == 200  # jieba's dictionary
         yield url, data, listener, proc, log
     finally:
         listener.close()
