@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -49,6 +50,7 @@ class FalkorStore:
         self.server.ensure_running()
         self._async: tuple[asyncio.AbstractEventLoop, FalkorDB, AsyncFalkorDB, AsyncGraph] | None = None
         self._sandbox: PlanSandbox | None = None
+        self._sandbox_lock = threading.Lock()
         self._connect()
 
     def _connect(self) -> None:
@@ -199,8 +201,9 @@ class FalkorStore:
     def explain(self, query: str, params: dict[str, Any] | None = None) -> Plan:
         """What FalkorDB would do with ``query``, planned on the disposable sandbox server
         (``graph.store.sandbox``), never on the one that serves the graph."""
-        if self._sandbox is None:
-            self._sandbox = PlanSandbox(self.settings)
+        with self._sandbox_lock:
+            if self._sandbox is None:
+                self._sandbox = PlanSandbox(self.settings)
         return self._sandbox.explain(query, params)
 
     def _ro_query(self, query: str, params: dict[str, Any] | None, timeout_ms: int):

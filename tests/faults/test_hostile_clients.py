@@ -42,6 +42,8 @@ TIME_LIMIT_MS = 1500
 #: the issue's bound is the time limit plus one second; this machine is shared, so a little more
 SLACK_S = 1.0 + 1.5
 SERVER_MEMORY_MB = 1536
+#: the service process's peak resident memory: its own code and caches, and answers cut at 4 MB
+SERVICE_PEAK_MB = 1024
 LIMITS = {"POLICYKG_QUERY_TIME_LIMIT_MS": str(TIME_LIMIT_MS), "POLICYKG_QUERY_MEMORY_MB": "128",
           "POLICYKG_SERVER_MEMORY_MB": str(SERVER_MEMORY_MB), "POLICYKG_SPARQL_MEMORY_MB": "1024",
           "POLICYKG_MAX_ANSWER_BYTES": str(4 << 20)}
@@ -308,6 +310,7 @@ def test_a_hostile_client_hurts_nothing(hostile, record_property):
     record_property("cases", len(table))
     record_property("slowest_s", round(slowest, 2))
     print("\n" + "\n".join(f"{status} {seconds:5.2f}s {name}" for name, status, seconds in outcomes))
+    print(f"database peak {_peak_kb(server_pid) / 1024:.0f} MB, service peak {_peak_kb(proc.pid) / 1024:.0f} MB")
     assert not failures, "\n".join(failures)
     assert len(outcomes) == len(table)
     assert health.status_code == 200 and health.json()["status"] == "ok"
@@ -315,6 +318,9 @@ def test_a_hostile_client_hurts_nothing(hostile, record_property):
     assert int((data / "falkordb.pid").read_text()) == server_pid
     assert listener.connections == 0, "a request reached another address"
     assert _peak_kb(server_pid) <= SERVER_MEMORY_MB * 1024
+    service_peak_mb = _peak_kb(proc.pid) / 1024
+    record_property("service_peak_mb", round(service_peak_mb))
+    assert service_peak_mb < SERVICE_PEAK_MB, "the service held more than its answers' limit can explain"
     service_log = log.read_text(errors="replace")
     assert " 500 " not in service_log and "unexpected error" not in service_log, service_log[-3000:]
     assert snapshot(data) == before, "the graph changed"
@@ -333,3 +339,51 @@ def test_the_cases_are_distinct_and_at_least_sixty():
     table = cases(1)
     assert len({c.name for c in table}) == len(table) >= 60, "case names are unique"
     assert len({json.dumps([c.method, c.path, c.kwargs], default=str) for c in table}) == len(table)
+
+
+def test_the_service_stops_promptly_with_a_sparql_query_running_and_leaves_no_database(tmp_path):
+    """A query that would never end held a thread, and shutdown waited on it for good with the database
+    left running; now the SPARQL process is killed, and the service and both its FalkorDB servers (the
+    served one and the plan sandbox) are gone within the time limit."""
+    data = tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")} | LIMITS
+    env["POLICYKG_QUERY_TIME_LIMIT_MS"] = "3000"
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "queries.cli", "serve", "--port", "0", "--data-dir", str(data),
+                                 str(sorted(SEEDS.glob("*.txt"))[0])], cwd=ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=out)
+    try:
+        url = None
+        deadline = time.monotonic() + 180
+        while url is None and time.monotonic() < deadline and proc.poll() is None:
+            for line in log.read_text(errors="replace").splitlines():
+                if "Uvicorn running on http://127.0.0.1:" in line:
+                    url = line.split("running on ")[1].split()[0]
+            time.sleep(0.1)
+        assert url, log.read_text(errors="replace")
+        with httpx.Client(base_url=url, timeout=60) as client:
+            client.post("/cypher", json={"query": "MATCH (n) RETURN count(n)"})  # starts the plan sandbox
+        servers = [int((data / d / "falkordb.pid").read_text()) for d in (".", "sandbox")]
+        query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        threading.Thread(target=lambda: httpx.get(url + "/sparql", params={"query": query}, timeout=60),
+                         daemon=True).start()
+        time.sleep(1.0)
+        stopping = time.monotonic()
+        proc.terminate()
+        proc.wait(30)
+        assert time.monotonic() - stopping < 3.0 + SLACK_S + 5
+        for pid in servers:
+            assert not Path(f"/proc/{pid}").exists() or _zombie(pid), "a FalkorDB server was left running"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(30)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[-1].split()[0] == "Z"
+    except OSError:
+        return True
