@@ -41,6 +41,23 @@ class Settings(BaseSettings):
     query_memory_mb: int = Field(default=512, ge=16, description=(
         "Memory one query may take in the embedded FalkorDB (set when the server starts)."))
     max_rows: int = Field(default=10_000, ge=1, description="Row cap of one read query.")
+    max_answer_bytes: int = Field(default=16 << 20, ge=1024, description=(
+        "Largest answer of one read query in bytes, as the database sends it and as the service renders it "
+        "(then 400)."))
+    max_query_chars: int = Field(default=16_384, ge=64, description=(
+        "Longest Cypher or SPARQL text a client may send (then 400)."))
+    max_query_depth: int = Field(default=7, ge=2, description=(
+        "Deepest nesting of brackets, CASE and prefix operators in a client's query: FalkorDB's parser "
+        "takes time exponential in it."))
+    max_query_tokens: int = Field(default=4096, ge=16, description=(
+        "Most words, numbers and symbols in a client's query: FalkorDB's parser overflows its stack "
+        "on very long expressions."))
+    server_memory_mb: int = Field(default=4096, ge=256, description=(
+        "Address space the embedded FalkorDB process may take (a process limit set when it starts): past it "
+        "an allocation fails in the database instead of the machine running out of memory."))
+    sparql_memory_mb: int = Field(default=2048, ge=256, description=(
+        "Address space of the process that runs SPARQL queries (it holds the RDF view and is ended at the "
+        "time limit)."))
     server_start_timeout_s: float = Field(
         default=20.0, gt=0, description="How long to wait for the embedded FalkorDB to answer."
     )
@@ -48,9 +65,14 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address the HTTP service binds to.")
     port: int = Field(default=8000, ge=0, le=65535, description="Port of the HTTP service.")
     api_key: str | None = Field(default=None, description="If set, admin actions require it.")
+    allowed_hosts: list[str] = Field(default_factory=list, description=(
+        "Host names the service answers to besides localhost, 127.0.0.1, ::1 and the host it binds to "
+        "(a request with another Host header is refused: DNS rebinding); '*' allows any."))
     max_body_bytes: int = Field(
         default=1 << 20, ge=1, description="Largest request body the HTTP service accepts (then 413)."
     )
+    max_file_bytes: int = Field(default=20 << 20, ge=1, description=(
+        "Largest input file a build reads; a larger one is reported by name and skipped."))
     watch_debounce_ms: int = Field(
         default=1000, ge=0, description="build --watch: changes are gathered this long before one build runs."
     )

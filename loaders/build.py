@@ -20,7 +20,7 @@ from graph.settings import Settings
 from graph.store.bulk import collector_paused
 from loaders.cache import Contribution, ContributionCache
 from loaders.extract import EXTRACTOR_VERSION, extract
-from loaders.read import collect_paths, read_document
+from loaders.read import read_document, walk_inputs
 
 Progress = Callable[[str], None]
 
@@ -32,6 +32,8 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    #: paths inside the given folders that were not read, with the reason (not failures)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     seconds: float = 0.0
     #: where the time went: read+extract, cache (contributions written), merge, store
@@ -52,6 +54,11 @@ class BuildReport:
                 more = f" (+{len(sources) - 20} more)" if len(sources) > 20 else ""
                 lines.append(f"{name}: {', '.join(sources[:20])}{more}")
         lines += [f"FAILED {source}: {reason}" for source, reason in self.failed]
+        if self.skipped:
+            lines.append(f"skipped {len(self.skipped)} paths that are no documents:")
+            lines += [f"  {path}: {reason}" for path, reason in self.skipped[:50]]
+            if len(self.skipped) > 50:
+                lines.append(f"  (+{len(self.skipped) - 50} more)")
         return "\n".join(lines)
 
 
@@ -61,7 +68,7 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
     started = time.perf_counter()
     report = BuildReport()
     cache = ContributionCache(Path(settings.data_dir) / "documents")
-    files, missing = collect_paths(inputs)
+    files, missing, report.skipped = walk_inputs(inputs)
     report.failed += [(e.source, e.reason) for e in missing]
     seen: set[str] = set()
     fresh: dict[str, GraphData] = {}  # what this build extracted: merged as it is, not read back
@@ -72,7 +79,8 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
                 report.failed.append((source, f"another file of the same name was read already ({path})"))
                 continue
             seen.add(source)
-            status = _build_one(path, cache, report, fresh)
+            status = _build_one(path, cache, report, fresh, settings.max_file_bytes, progress,
+                                f"[{number}/{len(files)}] {source}")
             if progress:
                 progress(f"[{number}/{len(files)}] {source}: {status}")
         if prune:
@@ -104,10 +112,20 @@ def _prune(inputs: list[Path], seen: set[str], cache: ContributionCache, report:
             report.removed.append(contribution.source)
 
 
-def _build_one(path: Path, cache: ContributionCache, report: BuildReport, fresh: dict[str, GraphData]) -> str:
+def _build_one(path: Path, cache: ContributionCache, report: BuildReport, fresh: dict[str, GraphData],
+               max_bytes: int, progress: Progress | None = None, label: str = "") -> str:
     source = path.name
     previous = cache.get(source)
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            if previous:
+                cache.remove(source)
+            report.failed.append((source, f"the file is {size / 2**20:.1f} MB, over the limit of "
+                                          f"{max_bytes / 2**20:.1f} MB per file (the setting is max_file_bytes)"))
+            return "failed"
+        if progress and size > 1 << 20:
+            progress(f"{label}: reading {size / 2**20:.1f} MB")
         data = path.read_bytes()
     except OSError as exc:
         report.failed.append((source, f"cannot read the file: {exc.strerror or exc}"))

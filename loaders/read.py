@@ -11,6 +11,9 @@ reader in ``READERS`` (the format is sniffed from content, not only the name).
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,16 +133,71 @@ def read_document(path: Path) -> RawDocument:
 
 def collect_paths(inputs: list[Path]) -> tuple[list[Path], list[SourceError]]:
     """Files to build from: the files given, and the readable files inside given folders."""
+    files, errors, _skipped = walk_inputs(inputs)
+    return files, errors
+
+
+def walk_inputs(inputs: list[Path]) -> tuple[list[Path], list[SourceError], list[tuple[str, str]]]:
+    """``collect_paths`` and what it left out of the folders, each path with the reason: hidden
+    entries, other file types, FIFOs and devices, links to nothing, link loops, links to folders
+    (not followed), folders that cannot be listed. A FIFO is never opened (reading one blocks)."""
     files: list[Path] = []
     errors: list[SourceError] = []
+    skipped: list[tuple[str, str]] = []
     for item in inputs:
         if item.is_dir():
-            files.extend(sorted(p for p in item.rglob("*") if p.is_file() and _buildable(p)))
+            files.extend(_walk(item, skipped))
         elif item.is_file():
             files.append(item)
+        elif item.is_symlink() or item.exists():
+            errors.append(SourceError(item.name, _why_not_read(item) or f"not a regular file: {item}"))
         else:
             errors.append(SourceError(item.name, f"no such file or folder: {item}"))
-    return files, errors
+    return files, errors, skipped
+
+
+def _walk(root: Path, skipped: list[tuple[str, str]]) -> list[Path]:
+    found: list[Path] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append((str(folder), f"cannot list the folder: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                skipped.append((str(path), "hidden"))
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+            elif (reason := _why_not_read(path)) is not None:
+                skipped.append((str(path), reason))
+            elif _buildable(path):
+                found.append(path)
+            else:
+                skipped.append((str(path), f"not a document type that is read ({path.suffix or 'no suffix'})"))
+    return sorted(found)
+
+
+def _why_not_read(path: Path) -> str | None:
+    """Why the entry at ``path`` is no file to read, or None for a regular file (or a link to one)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if path.is_symlink():
+            return "a symbolic link to nothing (its target is missing)"
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return "a link to a folder (links to folders are not followed)"
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a FIFO)"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a socket or a device)"
+    return None
 
 
 def _buildable(path: Path) -> bool:

@@ -59,6 +59,9 @@ def create_app(settings: Settings, *, store=None, inputs: list[Path] | None = No
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
+        worker = getattr(app.state, "sparql_worker", None)
+        if worker is not None:
+            worker.stop()  # a query that never ends must not keep the service from stopping
         store = getattr(app.state, "store", None)
         if store is not None:
             aclose = getattr(store, "aclose", None)
@@ -84,10 +87,16 @@ def create_app(settings: Settings, *, store=None, inputs: list[Path] | None = No
     for router in ROUTERS:
         _add_routes(app, router)
     _add_error_handlers(app)
+    from queries.openapi_docs import document_errors
+
+    document_errors(app)
     from queries.lane import QueryLane
 
     app.add_middleware(QueryLane)  # innermost of ours: inside the request log and the body limit
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    from queries.browser import BrowserGuard
+
+    app.add_middleware(BrowserGuard, settings=settings)  # Host and Origin, before anything is read
     app.add_middleware(RequestLog)
     return app
 
@@ -152,9 +161,11 @@ def _add_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 404 and message == "Not Found":
             message = f"nothing at {request.url.path}; the endpoints are listed at /docs"
-        elif exc.status_code == 405:
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path}; see /docs"
-        return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
+        return error_response(exc.status_code, code, message, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def on_validation_error(request: Request, exc: RequestValidationError):
@@ -174,6 +185,18 @@ def _add_error_handlers(app: FastAPI) -> None:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return error_response(500, "internal_error", f"an unexpected error ({type(exc).__name__}); "
                               "the server log has the details")
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route of the app takes at this path (Starlette names only the first route's)."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE and getattr(route, "methods", None):
+            methods |= set(route.methods)
+    return sorted(methods)
 
 
 # -- middleware (pure ASGI: cheap, and they see every response, errors included) --

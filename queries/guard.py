@@ -199,14 +199,26 @@ def tokens(text: str, *, backslash_escapes: bool = True) -> list[Token]:
     return out
 
 
-def _where(text: str, position: int) -> str:
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
-    return f"at line {line}, column {column}"
+class _Where:
+    """``at line L, column C`` of a position, counted only when it is written into a reason."""
+
+    __slots__ = ("position", "text")
+
+    def __init__(self, text: str, position: int):
+        self.text, self.position = text, position
+
+    def __str__(self) -> str:
+        line = self.text.count("\n", 0, self.position) + 1
+        column = self.position - (self.text.rfind("\n", 0, self.position) + 1) + 1
+        return f"at line {line}, column {column}"
 
 
 def _first_write(toks: list[Token], text: str) -> str | None:
+    """The first write in ``toks``, with where it stands; linear in the number of tokens (the line and
+    column are counted only for the write found: counting them for every word made a 200 kB query
+    quadratic)."""
     rules = _rules()
+    alias_keyword = -2  # index of the last AS that introduces a column name (not itself a name)
     for at, tok in enumerate(toks):
         if tok.kind != "word":
             continue
@@ -215,11 +227,13 @@ def _first_write(toks: list[Token], text: str) -> str | None:
         if before is not None and before.kind == "punct" and before.text in ".:" and not _after_number(toks, at):
             continue  # a property key or a label/type name
         word = tok.text.upper()
-        where = _where(text, tok.position)
         if after is not None and after.kind == "punct" and after.text == ":":
             continue  # a map key: {set: 1}
-        if before is not None and before.kind == "word" and before.text.upper() == "AS":
-            continue  # a column name: RETURN 1 AS create
+        if alias_keyword == at - 1:
+            continue  # a column name: RETURN 1 AS create (but in `1 AS as LOAD`, LOAD is no name)
+        if word == "AS":
+            alias_keyword = at
+        where = _Where(text, tok.position)
         if word in rules.write_keywords:
             return f"{word} {where}"
         following = after.text.upper() if after is not None and after.kind in ("word", "name") else None
@@ -238,6 +252,18 @@ def _first_write(toks: list[Token], text: str) -> str | None:
             if reason:
                 return f"{reason} {where}"
     return None
+
+
+def procedure_calls(query: str) -> list[str]:
+    """The procedures ``query`` calls (``CALL db.labels()``), as this lexer reads them.
+
+    >>> procedure_calls("CALL db.labels() YIELD label CALL { RETURN 1 AS x } RETURN label")
+    ['db.labels']
+    """
+    toks = tokens(normalise(query))
+    return [_dotted_name(toks, at + 1)[0] for at, tok in enumerate(toks)
+            if tok.kind == "word" and tok.text.upper() == "CALL" and at + 1 < len(toks)
+            and toks[at + 1].kind in ("word", "name")]
 
 
 def _after_number(toks: list[Token], at: int) -> bool:

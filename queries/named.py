@@ -194,11 +194,11 @@ def convert(p: Param, raw: Any, *, from_strings: bool = False) -> Any:
             return raw.strip().lower() in _TRUE
         raise wrong(" (true or false)")
     if p.type == "int":
-        if isinstance(raw, int) and not isinstance(raw, bool):
+        if from_strings and isinstance(raw, str) and re.fullmatch(r"\s*[-+]?[0-9]{1,19}\s*", raw):
+            raw = int(raw)
+        if isinstance(raw, int) and not isinstance(raw, bool) and -(1 << 63) <= raw < (1 << 63):
             return raw
-        if from_strings and isinstance(raw, str) and re.fullmatch(r"\s*[-+]?\d+\s*", raw):
-            return int(raw)
-        raise wrong()
+        raise wrong(" (a 64-bit integer)")
     if p.type == "float":
         if isinstance(raw, int | float) and not isinstance(raw, bool) and math.isfinite(raw):
             return float(raw)

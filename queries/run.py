@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import hashlib
 import io
 import json
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from typing import Any, NamedTuple, TypeVar
 
-from graph.errors import QueryTimeout, SettingError
+from graph.errors import QueryError, QueryTimeout, SettingError
 from graph.settings import Settings
 from graph.store import GraphStore, QueryResult
-from queries.guard import read_only_text
+from queries.bounds import check_bounds, check_length
+from queries.engine_faults import check_engine_faults
+from queries.guard import procedure_calls, read_only_text
 from queries.named import NamedQuery, ParameterError
+from queries.plan_rules import check_plan
 
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _MAX_DEPTH = 8
@@ -51,46 +56,89 @@ class _Read(NamedTuple):
 
 def run_cypher(store: GraphStore, query: str, params: Mapping[str, Any] | None = None, *,
                timeout_ms: int | None = None, max_rows: int | None = None,
-               settings: Settings | None = None) -> QueryResult:
-    """Check ``query`` and ``params``, then read with the (possibly lowered) limits."""
-    read = _checked(store, query, params, timeout_ms, max_rows, settings)
-    return with_deadline(lambda: read.sync(store), read.limit_ms)
+               settings: Settings | None = None, trusted: bool = False) -> QueryResult:
+    """Check ``query`` and ``params``, then read with the (possibly lowered) limits.
+
+    A client's query (``trusted`` false) passes every layer: bounds, the text
+    guard, the engine faults, and the engine's own plan; a named query's text
+    is ours, so only its parameters and the guard (cached) are checked."""
+    read = _checked(store, query, params, timeout_ms, max_rows, settings, trusted)
+    with _noting_crashes(query, trusted):
+        return with_deadline(lambda: read.sync(store), read.limit_ms)
 
 
 async def arun_cypher(store: GraphStore, query: str, params: Mapping[str, Any] | None = None, *,
                       timeout_ms: int | None = None, max_rows: int | None = None,
-                      settings: Settings | None = None) -> QueryResult:
+                      settings: Settings | None = None, trusted: bool = False) -> QueryResult:
     """``run_cypher`` for the event loop. A store with an asyncio client (``aread``: the
     embedded FalkorDB) is awaited on the loop itself; any other (the Bolt store) reads in
     the query thread pool while the loop awaits it. Past the deadline the read is
-    abandoned either way (a cancelled asyncio read drops its connection)."""
-    read = _checked(store, query, params, timeout_ms, max_rows, settings)
+    abandoned either way (a cancelled asyncio read drops its connection). A client's
+    query is checked in a worker thread (bounds, guard, plan: linear, but not free on a
+    long text), so the event loop never waits on it."""
+    if trusted:
+        read = _checked(store, query, params, timeout_ms, max_rows, settings, trusted)
+    else:
+        settings = settings or getattr(store, "settings", None)
+        if settings is not None and isinstance(query, str):
+            check_length(query, settings)  # constant time: a long text is refused before it is read
+        read = await asyncio.to_thread(_checked, store, query, params, timeout_ms, max_rows, settings, trusted)
     aread = getattr(store, "aread", None)
     if aread is not None:
         reading = aread(read.query, read.params, timeout_ms=read.timeout_ms, max_rows=read.max_rows)
     else:
         reading = asyncio.shield(asyncio.wrap_future(_waiters.submit(read.sync, store)))
-    if read.limit_ms is None:
-        return await reading
-    try:  # asyncio.timeout cancels this task at the deadline; wait_for would make it wait on a second one
-        async with asyncio.timeout((read.limit_ms + DEADLINE_GRACE_MS) / 1000):
+    with _noting_crashes(query, trusted):
+        if read.limit_ms is None:
             return await reading
-    except TimeoutError:
-        raise _abandoned(read.limit_ms) from None
+        try:  # asyncio.timeout cancels this task at the deadline; wait_for would make it wait on a second one
+            async with asyncio.timeout((read.limit_ms + DEADLINE_GRACE_MS) / 1000):
+                return await reading
+        except TimeoutError:
+            raise _abandoned(read.limit_ms) from None
+
+
+#: digests of clients' queries that crashed the database in this process: refused from then on,
+#: so one query cannot bring it down again and again
+_crashers: set[bytes] = set()
+
+
+def _digest(query: str) -> bytes:
+    return hashlib.blake2b(query.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+@contextmanager
+def _noting_crashes(query: str, trusted: bool) -> Iterator[None]:
+    try:
+        yield
+    except QueryError as exc:
+        if getattr(exc, "code", None) == "query_crashed" and not trusted:
+            _crashers.add(_digest(query))
+        raise
 
 
 def _checked(store: GraphStore, query: str, params: Mapping[str, Any] | None, timeout_ms: int | None,
-             max_rows: int | None, settings: Settings | None) -> _Read:
-    """The layers every client query passes: text guard, parameters, limits."""
+             max_rows: int | None, settings: Settings | None, trusted: bool = False) -> _Read:
+    """The layers every query passes: bounds (a client's), text guard, parameters, limits, and
+    for a client's query the engine faults and the engine's own plan."""
     if not isinstance(query, str) or not query.strip():
         raise ParameterError("the query is empty", "query")
+    settings = settings or getattr(store, "settings", None)
+    if not trusted and _crashers and _digest(query) in _crashers:
+        raise QueryError("this query stopped the database before (a fault of FalkorDB 4.16); it is refused")
+    if not trusted and settings is not None:
+        check_bounds(query, settings)
     if not _is_text(query):
-        raise ParameterError("the query is not valid Unicode text (a lone surrogate?)", "query")
+        raise ParameterError("the query is not valid Unicode text (a lone surrogate or a NUL?)", "query")
     query = read_only_text(query)
     params = dict(params or {})
     check_params(params)
-    settings = settings or getattr(store, "settings", None)
     timeout_ms, max_rows = limits(settings, timeout_ms, max_rows)
+    if not trusted:
+        check_engine_faults(query, params)
+        explain = getattr(store, "explain", None)
+        if explain is not None:
+            check_plan(explain(query, params), procedure_calls(query))
     limit_ms = timeout_ms or (settings.query_time_limit_ms if settings is not None else None)
     return _Read(query, params, timeout_ms, max_rows, limit_ms)
 
@@ -115,7 +163,8 @@ def run_named(store: GraphStore, named: NamedQuery, given: Mapping[str, Any], *,
               timeout_ms: int | None = None, max_rows: int | None = None,
               settings: Settings | None = None) -> QueryResult:
     params = named.bind(given, from_strings=from_strings)
-    return run_cypher(store, named.text, params, timeout_ms=timeout_ms, max_rows=max_rows, settings=settings)
+    return run_cypher(store, named.text, params, timeout_ms=timeout_ms, max_rows=max_rows, settings=settings,
+                      trusted=True)
 
 
 async def arun_named(store: GraphStore, named: NamedQuery, given: Mapping[str, Any], *, from_strings: bool = False,
@@ -123,13 +172,14 @@ async def arun_named(store: GraphStore, named: NamedQuery, given: Mapping[str, A
                      settings: Settings | None = None) -> QueryResult:
     params = named.bind(given, from_strings=from_strings)
     return await arun_cypher(store, named.text, params, timeout_ms=timeout_ms, max_rows=max_rows,
-                             settings=settings)
+                             settings=settings, trusted=True)
 
 
 def limits(settings: Settings | None, timeout_ms: int | None, max_rows: int | None) -> tuple[int | None, int | None]:
     """A request may lower the time limit and the row cap, never raise them (as in datasette)."""
     for name, value in (("timeout_ms", timeout_ms), ("max_rows", max_rows)):
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1
+                                  or value >= 1 << 63):
             raise ParameterError(f"{name} must be a positive integer", name)
     if settings is not None:
         if timeout_ms is not None and timeout_ms > settings.query_time_limit_ms:
@@ -155,9 +205,13 @@ def _check_value(name: str, value: Any, depth: int) -> None:
         raise ParameterError(f"parameter {name} is nested deeper than {_MAX_DEPTH} levels", name)
     if isinstance(value, str):
         if not _is_text(value):
-            raise ParameterError(f"parameter {name} is not valid Unicode text (a lone surrogate?)", name)
+            raise ParameterError(f"parameter {name} is not valid Unicode text (a lone surrogate or a NUL?)", name)
         return
-    if value is None or isinstance(value, bool | int):
+    if value is None or isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        if not -(1 << 63) <= value < (1 << 63):
+            raise ParameterError(f"parameter {name} is an integer beyond 64 bits", name)
         return
     if isinstance(value, float):
         if not math.isfinite(value):
@@ -177,12 +231,13 @@ def _check_value(name: str, value: Any, depth: int) -> None:
 
 
 def _is_text(text: str) -> bool:
-    """True when ``text`` can be sent as UTF-8 (JSON can carry lone surrogates, UTF-8 cannot)."""
+    """True when ``text`` can be sent as UTF-8 (JSON can carry lone surrogates, UTF-8 cannot) and
+    has no NUL (FalkorDB reads the query and its parameters as C strings)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return False
-    return True
+    return "\x00" not in text
 
 
 def parse_cli_value(text: str) -> Any:

@@ -78,6 +78,9 @@ def serve(host: str | None, port: int | None, data_dir: Path | None, store: str 
     if not _is_loopback(settings.host) and not settings.api_key:
         click.echo(f"warning: serving on {settings.host} without an API key; admin actions are refused to "
                    "other machines until api_key (POLICYKG_API_KEY) is set", err=True)
+    if settings.host in ("0.0.0.0", "::") and not settings.allowed_hosts:
+        click.echo(f"warning: serving on {settings.host}: clients must use localhost or 127.0.0.1 until the names "
+                   "they use are listed in allowed_hosts (POLICYKG_ALLOWED_HOSTS='[\"kg.example.org\"]')", err=True)
     app = create_app(settings, store=graph_store, inputs=sources)
     # one log line per request comes from the app (logger policykg.http), so uvicorn's own is off
     uvicorn.run(app, host=settings.host, port=settings.port, access_log=False, log_level="info")

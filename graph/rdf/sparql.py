@@ -58,10 +58,10 @@ _SERVICE_WORD = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _NOISE = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'       # long strings
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'                # short strings
-    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|"(?:[^"\\\r\n]|\\.)*"'              # short strings
+    r"|'(?:[^'\\\r\n]|\\.)*'"
     r"|<[^<>\"{}|^`\\\s]*>"               # IRIs
-    r"|#[^\n]*"                           # comments
+    r"|#[^\r\n]*"                         # comments (a carriage return ends one too)
     r"|[?$][\w]+"                         # variables
     r"|[\w.-]*:[\w.:%-]*"                 # prefixed names
 )
@@ -139,10 +139,13 @@ def run_query(store: ox.Store, query: str, *, accept: str | None = None, fmt: st
     from graph.rdf.namespace import PREFIXES
 
     options: dict = {"prefixes": PREFIXES}  # pkg:, eli:, skos:… work without PREFIX lines
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
+    try:
+        if default_graphs:
+            options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
+        if named_graphs:
+            options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
+    except ValueError as exc:
+        raise QueryError(f"default-graph-uri and named-graph-uri take IRIs: {exc}") from exc
     try:
         result = store.query(query, **options)
     except SyntaxError as exc:

@@ -17,6 +17,7 @@ import atexit
 import contextlib
 import fcntl
 import os
+import resource
 import signal
 import subprocess
 import time
@@ -37,6 +38,26 @@ def module_args(query_memory_mb: int) -> tuple[str, ...]:
     return ("QUERY_MEM_CAPACITY", str(query_memory_mb << 20), "RESULTSET_SIZE", "-1")
 
 
+def server_args(max_answer_bytes: int | None) -> tuple[str, ...]:
+    """Redis arguments: a client whose unsent answer grows past ``max_answer_bytes`` is disconnected
+    by the server itself (``client-output-buffer-limit``), so no answer larger than that reaches a
+    client's memory; the server stays up."""
+    if not max_answer_bytes:
+        return ()
+    return ("--client-output-buffer-limit", f"normal {max_answer_bytes} 0 0")
+
+
+def limit_memory(pid: int, memory_mb: int | None) -> None:
+    """Cap the address space of process ``pid`` (``RLIMIT_AS``): past it an allocation fails inside
+    that process, which Redis answers by exiting, instead of the machine's out-of-memory killer
+    choosing a victim. Linux only (``prlimit``); elsewhere the process runs unbounded."""
+    if not memory_mb or not hasattr(resource, "prlimit"):
+        return
+    limit = memory_mb << 20
+    with contextlib.suppress(ProcessLookupError, PermissionError, ValueError):
+        resource.prlimit(pid, resource.RLIMIT_AS, (limit, limit))
+
+
 def no_retry() -> Retry:
     """redis-py retries a failed connection with back-off by default (3 s on a dead socket);
     policykg wants to know at once, because it restarts the server itself."""
@@ -51,11 +72,13 @@ class EmbeddedServer:
     """One redis-server + FalkorDB module owned by a data directory."""
 
     def __init__(self, data_dir: Path, *, start_timeout_s: float = 20.0, bolt_port: int | None = None,
-                 query_memory_mb: int = 512):
+                 query_memory_mb: int = 512, memory_mb: int | None = None, max_answer_bytes: int | None = None):
         self.data_dir = Path(data_dir).resolve()
         self.start_timeout_s = start_timeout_s
         self.bolt_port = bolt_port
         self.query_memory_mb = query_memory_mb
+        self.memory_mb = memory_mb
+        self.max_answer_bytes = max_answer_bytes
         self.socket_path = self.data_dir / "falkordb.sock"
         self.pid_path = self.data_dir / "falkordb.pid"
         self.log_path = self.data_dir / "falkordb.log"
@@ -147,6 +170,39 @@ class EmbeddedServer:
         self.pid_path.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
 
+    def kill(self) -> None:
+        """End the server at once (SIGKILL): for a server busy with work that must not finish
+        (``graph.store.sandbox``). The next ``ensure_running`` starts a fresh one."""
+        with self._lock():
+            pid = self.pid()
+            if pid and _alive(pid) and _serves(pid, self.socket_path):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+                _wait_gone(pid, 5.0)
+            self.pid_path.unlink(missing_ok=True)
+            self.socket_path.unlink(missing_ok=True)
+
+    def log_size(self) -> int:
+        try:
+            return self.log_path.stat().st_size
+        except OSError:
+            return 0
+
+    def crashed_since(self, offset: int) -> bool:
+        """True if the server's log shows a crash report (a fault, an abort, running out of its
+        memory) written after ``offset``; a server killed from outside (kill -9) writes none."""
+        try:
+            with open(self.log_path, "rb") as log:
+                log.seek(offset)
+                return b"BUG REPORT START" in log.read()
+        except OSError:
+            return False
+
+    def alive(self) -> bool:
+        """True while the server process of this data directory runs (answering or not)."""
+        pid = self.pid()
+        return bool(pid and _alive(pid) and _serves(pid, self.socket_path))
+
     # -- internals --------------------------------------------------------
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:
@@ -191,6 +247,7 @@ class EmbeddedServer:
         args = [str(server), "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
                 "--port", "0", "--dir", str(self.data_dir), "--dbfilename", "graph.rdb",
                 "--save", "", "--appendonly", "no", "--daemonize", "no",
+                *server_args(self.max_answer_bytes),
                 "--loadmodule", str(module), *module_args(self.query_memory_mb)]
         if self.bolt_port:
             args += ["BOLT_PORT", str(self.bolt_port)]
@@ -201,6 +258,7 @@ class EmbeddedServer:
         proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True, cwd=self.data_dir, restore_signals=False)
         log.close()
+        limit_memory(proc.pid, self.memory_mb)  # before it has loaded its dump or taken a query
         self.pid_path.write_text(str(proc.pid))
         deadline = time.monotonic() + self.start_timeout_s
         while time.monotonic() < deadline:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -26,12 +27,14 @@ from falkordb.path import Path as FPath
 from redis.asyncio import BlockingConnectionPool
 from redis.asyncio.connection import UnixDomainSocketConnection
 
-from graph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreError
+from graph.errors import QueryError, QueryTimeout, ReadOnlyError, SettingError, StoreError
 from graph.model import GraphData, Node, Relationship
 from graph.settings import Settings
 from graph.store import QueryResult, cypher
 from graph.store.bulk import collector_paused
 from graph.store.embedded import EmbeddedServer, no_retry
+from graph.store.plan import Plan
+from graph.store.sandbox import PlanSandbox
 
 _READ_ONLY_REFUSAL = "is to be executed only on read-only queries"
 
@@ -42,13 +45,17 @@ class FalkorStore:
     def __init__(self, settings: Settings, *, bolt_port: int | None = None):
         self.settings = settings
         self.server = EmbeddedServer(settings.data_dir, start_timeout_s=settings.server_start_timeout_s,
-                                     query_memory_mb=settings.query_memory_mb,
-                                     bolt_port=bolt_port)
+                                     query_memory_mb=settings.query_memory_mb, memory_mb=settings.server_memory_mb,
+                                     max_answer_bytes=settings.max_answer_bytes, bolt_port=bolt_port)
         self.server.ensure_running()
         self._async: tuple[asyncio.AbstractEventLoop, FalkorDB, AsyncFalkorDB, AsyncGraph] | None = None
+        self._sandbox: PlanSandbox | None = None
+        self._sandbox_lock = threading.Lock()
         self._connect()
 
     def _connect(self) -> None:
+        self._server_pid = self.server.pid()
+        self._log_mark = self.server.log_size()
         self.db = FalkorDB(unix_socket_path=str(self.server.socket_path), retry=no_retry())
         self.graph = self.db.select_graph(self.settings.graph_name)
         self._raise_resultset_cap(self.settings.max_rows + 1)
@@ -191,14 +198,23 @@ class FalkorStore:
         return (min(timeout_ms or self.settings.query_time_limit_ms, self.settings.query_time_limit_ms),
                 min(max_rows or self.settings.max_rows, self.settings.max_rows))
 
+    def explain(self, query: str, params: dict[str, Any] | None = None) -> Plan:
+        """What FalkorDB would do with ``query``, planned on the disposable sandbox server
+        (``graph.store.sandbox``), never on the one that serves the graph."""
+        with self._sandbox_lock:
+            if self._sandbox is None:
+                self._sandbox = PlanSandbox(self.settings)
+        return self._sandbox.explain(query, params)
+
     def _ro_query(self, query: str, params: dict[str, Any] | None, timeout_ms: int):
         """The query, with the graph's absence found from the error it gives (not asked before
-        every query: that round trip cost as much as a small query)."""
+        every query: that round trip cost as much as a small query). A lost connection is told
+        apart by ``_lost``: sent again only when the server was not brought down by it."""
         try:
             try:
                 return self.graph.ro_query(query, params, timeout=timeout_ms)
-            except (redis.ConnectionError, OSError):
-                self._recover()
+            except (redis.ConnectionError, OSError) as exc:
+                self._lost(exc, query)
                 return self.graph.ro_query(query, params, timeout=timeout_ms)
         except redis.ResponseError as exc:
             if "empty key" in str(exc) and not self.exists():
@@ -211,13 +227,33 @@ class FalkorStore:
         try:
             try:
                 return await self._async_graph().ro_query(query, params, timeout=timeout_ms)
-            except (redis.ConnectionError, OSError):
-                await asyncio.to_thread(self._recover)
+            except (redis.ConnectionError, OSError) as exc:
+                await asyncio.to_thread(self._lost, exc, query)
                 return await self._async_graph().ro_query(query, params, timeout=timeout_ms)
         except redis.ResponseError as exc:
             if "empty key" in str(exc) and not await asyncio.to_thread(self.exists):
                 raise self._empty() from exc
             raise
+
+    def _lost(self, exc: BaseException, query: str) -> None:
+        """The connection broke during ``query``: return to have it sent again, or raise.
+
+        - The server is up, the one we connected to: it closed our connection itself because
+          the answer outgrew ``max_answer_bytes`` (its output limit): ``AnswerTooLarge``.
+        - It was killed from outside or replaced by a restart: it is restarted if need be and
+          the query is sent again.
+        - It crashed (its log has a crash report since we connected): it is restarted from
+          its dump, but the query is not sent again, as it would crash the fresh server too.
+        """
+        if self.server.alive() and self.server.pid() == self._server_pid and self.server.ping():
+            raise AnswerTooLarge(f"the answer is larger than {self.settings.max_answer_bytes:,} bytes; "
+                                 "ask for fewer rows or smaller values", "max_answer_bytes") from exc
+        crashed = self.server.crashed_since(self._log_mark)
+        self._recover()
+        if crashed:
+            raise QueryCrashed("the database stopped while it ran this query (a fault of FalkorDB 4.16); it was "
+                               "restarted from its saved graph and nothing was lost; the query was not sent again"
+                               ) from exc
 
     def _empty(self) -> QueryError:
         return QueryError(f"the graph '{self.settings.graph_name}' is empty: run `policykg build` first")
@@ -323,8 +359,22 @@ class FalkorStore:
     def close(self) -> None:
         try:
             self.db.connection.close()
+            if self._sandbox is not None:
+                self._sandbox.close()
         finally:
             self.server.release()
+
+
+class AnswerTooLarge(SettingError):
+    """The answer of a query outgrew ``max_answer_bytes``."""
+
+    code = "too_large"
+
+
+class QueryCrashed(QueryError):
+    """The database process died while it ran the query."""
+
+    code = "query_crashed"
 
 
 def _query_error(exc: redis.ResponseError, timeout_ms: int) -> QueryError:

@@ -39,12 +39,14 @@ from __future__ import annotations
 import contextlib
 import re
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from graph.errors import MissingDependency, QueryError, QueryTimeout, ReadOnlyError, StoreError
 from graph.model import GraphData, Label, Node, Relationship
 from graph.settings import Settings
 from graph.store import QueryResult, cypher
+from graph.store.plan import Plan
 
 _FALKOR_ELEMENT_ID = re.compile(r"^node_(\d+)$")
 
@@ -96,6 +98,19 @@ class Neo4jStore:
         rows = rows[:max_rows]
         converted = _Converter(self).rows(rows)
         return QueryResult(columns, converted, truncated, round((time.perf_counter() - started) * 1000, 3))
+
+    def explain(self, query: str, params: dict[str, Any] | None = None) -> Plan:
+        """Neo4j's own account of ``query`` without running it: ``EXPLAIN`` gives the plan's
+        operators and the query type (``r`` read, ``rw``, ``w``, ``s`` schema); a server that
+        gives no type (FalkorDB's Bolt listener) gets ``unknown``, which no check lets through."""
+        neo4j = _driver_module()
+
+        def work(tx):
+            summary = tx.run("EXPLAIN " + query, params or {}).consume()
+            return summary.query_type, list(_operators(summary.plan))
+
+        query_type, operators = self._execute(neo4j.READ_ACCESS, work)
+        return Plan(tuple(operators), query_type or "unknown")
 
     def exists(self) -> bool:
         """True when the database holds at least one node."""
@@ -208,6 +223,18 @@ class Neo4jStore:
 
     def close(self) -> None:
         self.driver.close()
+
+
+def _operators(plan: Any) -> Iterator[str]:
+    """The operator names of a plan summary, depth first, without their ``@database`` suffix."""
+    stack = [plan] if plan else []
+    while stack:
+        node = stack.pop()
+        getter = node.get if isinstance(node, dict) else (lambda key, n=node: getattr(n, key, None))
+        name = getter("operatorType") or getter("operator_type")
+        if name:
+            yield str(name).split("@")[0]
+        stack.extend(getter("children") or [])
 
 
 def _write(statement: str, rows: list | None = None):

@@ -4,7 +4,10 @@ When the setting ``api_key`` (``POLICYKG_API_KEY``) is set, an admin request
 must carry it (``Authorization: Bearer <key>`` or ``X-API-Key: <key>``), else
 401. When it is not set, admin actions are taken only from the loopback
 interface, so a service bound to a public address without a key cannot be
-rebuilt by anyone who reaches it.
+rebuilt by anyone who reaches it; and a web page of another origin that the
+user's browser opens cannot rebuild either, since ``queries.browser`` refuses
+every POST whose ``Origin`` is not the service's own (and every request whose
+``Host`` is not one of its names).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ types (400 naming the parameter); an unknown name is a 404 listing the names.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Annotated, Any
 
@@ -57,7 +58,7 @@ async def run_query_string(state, name: str, items: Iterable[tuple[str, str]]
     controls = {k: given.pop(k) for k in _CONTROL if k in given and query.param(k) is None}
     given = {k: (v if len(v) > 1 or (query.param(k) and query.param(k).type == "list") else v[0])
              for k, v in given.items()}
-    fmt = controls.get("format", [None])[-1]
+    fmt = check_format(controls.get("format", [None])[-1])
     timeout_ms = _int_control(controls, "timeout_ms")
     max_rows = _int_control(controls, "max_rows")
     result = await arun_named(await store_of(state), query, given, from_strings=True, timeout_ms=timeout_ms,
@@ -74,7 +75,7 @@ async def run_post(request: Request, name: Name):
     if raw.strip():
         try:
             body = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError, bad UTF-8, 5,000-digit numbers, depth
             raise _malformed(exc) from exc
     if not isinstance(body, dict):
         raise ParameterError('the body must be a JSON object: {"params": {...}}', "params")
@@ -83,6 +84,7 @@ async def run_post(request: Request, name: Name):
         raise ParameterError(f"unknown field {', '.join(unknown)} in the body; it takes params, "
                              f"{', '.join(_CONTROL)}", unknown[0])
     params = body.get("params") or {}
+    check_format(body.get("format"))
     if not isinstance(params, dict):
         raise ParameterError("params must be a JSON object of parameter values", "params")
     result = await arun_named(await get_store(request), query, params, timeout_ms=body.get("timeout_ms"),
@@ -90,11 +92,18 @@ async def run_post(request: Request, name: Name):
     return answer(request, result, {"query": query.name}, body.get("format"))
 
 
+def check_format(fmt: Any) -> str | None:
+    """``format`` of a named query's answer: json or csv (or absent)."""
+    if fmt is not None and not (isinstance(fmt, str) and fmt.lower() in ("json", "csv")):
+        raise ParameterError(f"format must be json or csv, not {fmt!r}", "format")
+    return fmt
+
+
 def _int_control(controls: dict[str, list[str]], key: str) -> int | None:
     if key not in controls:
         return None
     text = controls[key][-1]
-    if not text.strip().isdigit():
+    if not re.fullmatch(r"[0-9]{1,18}", text.strip()):  # ASCII digits only: '²'.isdigit() is true
         raise ParameterError(f"{key} must be a positive integer, not {text!r}", key)
     return int(text)
 

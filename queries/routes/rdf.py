@@ -14,10 +14,12 @@ every export is serialised once per build, then served from memory.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
@@ -26,10 +28,12 @@ from graph.errors import PolicyKGError, QueryError, ReadOnlyError
 from graph.rdf.context import published_context
 from graph.rdf.formats import BY_EXTENSION, BY_MEDIA_TYPE, FORMATS, content_type
 from graph.rdf.iris import iri_for_path
-from graph.rdf.sparql import accepted, run_query
+from graph.rdf.sparql import accepted, check_read_only
 from graph.rdf.validate import shapes_text
 from graph.rdf.view import RDFView, ViewCache, jsonld_bytes, vocabulary_text
+from graph.rdf.worker import SparqlWorker
 from graph.settings import Settings
+from queries.bounds import check_length
 from queries.deps import get_settings, get_store
 
 router = APIRouter(tags=["rdf"])
@@ -185,6 +189,19 @@ async def sparql_post(request: Request, settings: SettingsDep, store: StoreDep):
     return await run_in_threadpool(_sparql, request, settings, store, params)
 
 
+_worker_lock = threading.Lock()
+
+
+def sparql_worker(state, settings: Settings) -> SparqlWorker:
+    """The app's SPARQL process handle (``graph.rdf.worker``), made on first use; the app's
+    shutdown ends the process."""
+    with _worker_lock:
+        if getattr(state, "sparql_worker", None) is None:
+            state.sparql_worker = SparqlWorker(settings.sparql_memory_mb, settings.query_time_limit_ms,
+                                               settings.max_answer_bytes)
+        return state.sparql_worker
+
+
 def _sparql(request: Request, settings: Settings, store, params: dict[str, list[str]]):
     try:
         if params.get("update"):
@@ -193,12 +210,15 @@ def _sparql(request: Request, settings: Settings, store, params: dict[str, list[
         if len(queries) != 1 or not queries[0].strip():
             raise QueryError("give exactly one SPARQL query, as ?query=… or a POST body "
                              "(Content-Type: application/sparql-query)")
+        check_length(queries[0], settings)
+        check_read_only(queries[0])  # the fast first pass; the child parses the query and decides
         view = current_view(request, settings, store)
-        answer = run_query(view.store, queries[0], accept=request.headers.get("accept"),
-                           fmt=(params.get("format") or [None])[0], max_rows=settings.max_rows,
-                           time_limit_ms=settings.query_time_limit_ms,
-                           default_graphs=params.get("default-graph-uri"),
-                           named_graphs=params.get("named-graph-uri"))
+        options = {"accept": request.headers.get("accept"), "fmt": (params.get("format") or [None])[0],
+                   "max_rows": settings.max_rows, "time_limit_ms": settings.query_time_limit_ms,
+                   "default_graphs": params.get("default-graph-uri"),
+                   "named_graphs": params.get("named-graph-uri")}
+        answer = sparql_worker(request.app.state, settings).run(
+            (view.stamp, id(view)), lambda: view.store.dump(format=ox.RdfFormat.N_QUADS), queries[0], options)
     except PolicyKGError as exc:
         return error_response(exc)
     headers = {"Vary": "Accept", "X-Policykg-Truncated": "true" if answer.truncated else "false"}

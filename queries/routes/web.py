@@ -56,8 +56,12 @@ def index() -> FileResponse:
 @router.get("/static/{path:path}", include_in_schema=False)
 def static_file(path: str) -> FileResponse:
     """A file of the page, from the package; nothing outside ``queries/static`` is reachable."""
-    target = (STATIC / path).resolve()
-    if not target.is_relative_to(STATIC) or not target.is_file():
+    try:
+        target = (STATIC / path).resolve()
+        found = target.is_relative_to(STATIC) and target.is_file()
+    except (ValueError, OSError):  # a NUL byte, a name too long
+        found = False
+    if not found:
         raise HTTPException(status_code=404, detail=f"no page file {path!r}")
     media_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
     if media_type.startswith("text/") or media_type in ("application/javascript", "application/json"):
