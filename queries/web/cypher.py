@@ -117,7 +117,9 @@ RETURN m.id AS measure, s.id AS id, s.name AS name, s.name_en AS name_en, r.evid
 """
 MEASURE_TARGETS = """
 MATCH (m:Measure)-[r:SETS_TARGET]->(t:Target) WHERE m.id IN $ids
-RETURN m.id AS measure, t.id AS id, t.year AS year, t.metric AS metric, t.text AS text, r.evidence AS evidence
+RETURN m.id AS measure, t.id AS id, t.year AS year, t.metric AS metric, t.text AS text, r.evidence AS evidence,
+       t.comparator AS comparator, t.value AS value, t.value_max AS value_max, t.unit AS unit,
+       t.qualitative AS qualitative
 ORDER BY t.id
 """
 
@@ -217,6 +219,7 @@ ORDER BY year
 # in reading order).
 _TARGET_WHERE = """
 WHERE ($year IS NULL OR t.year = $year) AND ($unit IS NULL OR t.unit = $unit)
+  AND ($category IS NULL OR t.metric_category = $category)
   AND ($q IS NULL OR toLower(t.metric) CONTAINS $q OR toLower(t.text) CONTAINS $q)
 """
 _TARGET_PLAN = """
@@ -231,7 +234,8 @@ WITH t, s, x, p, collect(DISTINCT prov.name) AS provinces
 _TARGET_FIELDS = """
 RETURN t.id AS id, t.year AS year, t.metric AS metric, t.comparator AS comparator, t.value AS value,
        t.value_max AS value_max, t.unit AS unit, t.qualitative AS qualitative, t.text AS text,
-       s.evidence AS evidence, p.id AS plan_id, p.title AS plan, p.doc_number AS doc_number, provinces,
+       t.metric_category AS category, s.evidence AS evidence, p.id AS plan_id, p.title AS plan,
+       p.doc_number AS doc_number, provinces,
        CASE WHEN x.id = p.id THEN null ELSE x.id END AS measure_id,
        CASE WHEN x.id = p.id THEN null ELSE x.title END AS measure
 """
@@ -262,6 +266,8 @@ TARGETS_COUNT = {
 TARGET_YEARS = "MATCH (t:Target) RETURN t.year AS value, count(t) AS count ORDER BY value"
 TARGET_UNITS = ("MATCH (t:Target) WHERE t.unit IS NOT NULL RETURN t.unit AS value, count(t) AS count "
                 "ORDER BY count DESC, value LIMIT $limit")
+TARGET_CATEGORIES = ("MATCH (t:Target) WHERE t.metric_category IS NOT NULL "
+                     "RETURN t.metric_category AS value, count(t) AS count ORDER BY count DESC, value")
 PROVINCES = ("MATCH (n:Province) RETURN n.id AS id, n.name AS name, n.short AS short, n.name_en AS name_en "
              "ORDER BY name LIMIT $limit")
 PROVINCE_BY_NAME = """

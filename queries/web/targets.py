@@ -4,6 +4,9 @@ Rows come by year, then id (a plan's targets together, in reading order).
 
 The JSON answer is a page; the CSV answer holds every matching row up to the
 store's row cap (``max_rows``) and says in ``X-Truncated`` when it stopped there.
+The CSV is written for a spreadsheet: a UTF-8 byte-order mark (without it
+Excel reads the Chinese as another code page), headers and yes/no in the
+page's language, and a range's comparator as written (≥, ≤).
 """
 
 from __future__ import annotations
@@ -18,8 +21,22 @@ from queries.web import cypher
 from queries.web.pages import NotFound
 from queries.web.paging import PageRequest, paged, records
 
-CSV_COLUMNS = ("year", "metric", "comparator", "value", "value_max", "unit", "qualitative", "plan", "doc_number",
-               "provinces", "measure", "text", "evidence", "id", "plan_id", "measure_id")
+CSV_COLUMNS = ("year", "metric", "comparator", "value", "value_max", "unit", "qualitative", "category", "plan",
+               "doc_number", "provinces", "measure", "text", "evidence", "id", "plan_id", "measure_id")
+#: language -> column -> header
+CSV_HEADERS = {
+    "zh": {"year": "年份", "metric": "指标", "comparator": "比较", "value": "数值", "value_max": "数值上限",
+           "unit": "单位", "qualitative": "定性目标", "category": "指标类别", "plan": "规划文件", "doc_number": "文号",
+           "provinces": "省份", "measure": "举措", "text": "目标原文", "evidence": "依据", "id": "目标编号",
+           "plan_id": "规划编号", "measure_id": "举措编号"},
+    "en": {"year": "year", "metric": "metric", "comparator": "comparator", "value": "value", "value_max": "value max",
+           "unit": "unit", "qualitative": "qualitative", "category": "category", "plan": "plan",
+           "doc_number": "document number", "provinces": "provinces", "measure": "measure", "text": "target text",
+           "evidence": "evidence", "id": "target id", "plan_id": "plan id", "measure_id": "measure id"},
+}
+YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
+COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "~": "≈", "=": "="}
+BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
@@ -31,9 +48,11 @@ class TargetFilter:
     unit: str | None = None
     plan: str | None = None
     q: str | None = None
+    category: str | None = None
 
     def params(self, store: GraphStore) -> dict[str, Any]:
         return {"year": self.year, "unit": self.unit or None, "plan": self.plan or None,
+                "category": self.category or None,
                 "q": self.q.strip().lower() if self.q and self.q.strip() else None,
                 "province": province_id(store, self.province) if self.province else None}
 
@@ -63,17 +82,41 @@ def table(store: GraphStore, where: TargetFilter, page: PageRequest) -> dict[str
     return paged(store, cypher.TARGETS[form], cypher.TARGETS_COUNT[form], params, page)
 
 
-def table_csv(store: GraphStore, where: TargetFilter, max_rows: int) -> tuple[str, bool]:
-    """(CSV text, truncated) of every matching target up to ``max_rows``."""
+def csv_cell(column: str, value: Any, lang: str = "zh") -> Any:
+    """A value as a spreadsheet should show it.
+
+    >>> csv_cell("qualitative", True), csv_cell("qualitative", False, "en"), csv_cell("comparator", ">=")
+    ('是', 'no', '≥')
+    >>> csv_cell("provinces", ["浙江省", "广东省"])
+    '浙江省、广东省'
+    """
+    if isinstance(value, bool):
+        return YES_NO[lang][0 if value else 1]
+    if column == "comparator" and value:
+        return COMPARATORS.get(value, value)
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return value
+
+
+def table_csv(store: GraphStore, where: TargetFilter, max_rows: int, lang: str = "zh") -> tuple[str, bool]:
+    """(CSV text with a BOM, truncated) of every matching target up to ``max_rows``; headers in ``lang``."""
     params = where.params(store)
     result = store.read(cypher.TARGETS[shape(params)], {**params, "skip": 0, "limit": max_rows + 1},
                         max_rows=max_rows)
     rows = result.records()[:max_rows]
+    from queries.web.charts import category_names
+
+    names = category_names()
+    headers = CSV_HEADERS.get(lang, CSV_HEADERS["zh"])
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    out.write(BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([headers[c] for c in CSV_COLUMNS])
     for row in rows:
-        writer.writerow({**row, "provinces": "、".join(row.get("provinces") or [])})
+        if row.get("category"):
+            row["category"] = names.get(row["category"], {}).get(lang, row["category"])
+        writer.writerow([csv_cell(c, row.get(c), lang if lang in YES_NO else "zh") for c in CSV_COLUMNS])
     return out.getvalue(), result.truncated or len(result.rows) > max_rows
 
 
@@ -81,4 +124,5 @@ def facets(store: GraphStore) -> dict[str, Any]:
     """The choices of the table's filters: years and units with counts, and the provinces."""
     return {"years": records(store, cypher.TARGET_YEARS, {}),
             "units": records(store, cypher.TARGET_UNITS, {"limit": 200}),
+            "categories": records(store, cypher.TARGET_CATEGORIES, {}),
             "provinces": records(store, cypher.PROVINCES, {"limit": 200})}

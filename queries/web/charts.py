@@ -1,0 +1,99 @@
+"""What the charts page draws: targets by year and category, trajectories per metric, province against province.
+
+Numbers only, from the catalogue: the page draws them with Chart.js and every
+point keeps the id of the target it comes from, so a click opens the target
+and its sentence. A metric is a taxonomy category in one normalised unit
+(``metric_category`` + ``unit_norm``, set by the loaders), so 1500 亿元 and
+0.3 万亿元 of AI core industry fall on one line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import cache
+from typing import Any
+
+from queries.web.catalogue import Catalogue
+
+QUALITATIVE = "qualitative"
+MAX_SERIES = 12
+
+
+@cache
+def category_names() -> dict[str, dict[str, str]]:
+    """category key -> {"zh", "en"} names, from the loaders' taxonomy file."""
+    from loaders.target_norm import categories
+
+    names = {c.key: {"zh": c.name_zh, "en": c.name} for c in categories()}
+    names[QUALITATIVE] = {"zh": "定性目标", "en": "qualitative goals"}
+    return names
+
+
+def _targets_of(cat: Catalogue, province: str | None) -> list[dict[str, Any]]:
+    if province is None:
+        return list(cat.targets.values())
+    return [t for t in cat.targets.values() if province in cat.plans[t["plan_id"]]["provinces"]]
+
+
+def _category(target: dict[str, Any]) -> str:
+    return QUALITATIVE if target.get("qualitative") or not target.get("category") else target["category"]
+
+
+def by_year(cat: Catalogue, province: str | None) -> dict[str, Any]:
+    """Counts of targets per target year, one series per category."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for t in _targets_of(cat, province):
+        if t.get("year"):
+            counts[_category(t)][t["year"]] += 1
+    years = sorted({y for c in counts.values() for y in c})
+    order = sorted(counts, key=lambda k: (k == QUALITATIVE, -sum(counts[k].values()), k))
+    return {"years": years, "series": [{"category": k, "counts": [counts[k].get(y, 0) for y in years]}
+                                       for k in order]}
+
+
+def trajectories(cat: Catalogue, province: str | None) -> list[dict[str, Any]]:
+    """Per metric (category and unit), every dated value with its plan: what was promised for when."""
+    series: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for t in _targets_of(cat, province):
+        if t.get("qualitative") or t.get("value_norm") is None or not t.get("year") or not t.get("category"):
+            continue
+        plan = cat.plans[t["plan_id"]]
+        series[(t["category"], t.get("unit_norm") or "")].append({
+            "year": t["year"], "value": t["value_norm"], "comparator": t.get("comparator"), "id": t["id"],
+            "metric": t.get("metric"), "plan_id": plan["id"], "plan": plan["title"], "plan_year": plan["year"]})
+    rows = [{"category": key[0], "unit": key[1], "points": sorted(points, key=lambda p: (p["year"], p["value"]))}
+            for key, points in series.items()]
+    rows.sort(key=lambda r: (-len(r["points"]), r["category"], r["unit"]))
+    return rows[:MAX_SERIES]
+
+
+def latest(cat: Catalogue, province: str) -> dict[str, dict[str, Any]]:
+    """Per metric, the province's goal for the latest year (the largest value among that year's)."""
+    best: dict[str, dict[str, Any]] = {}
+    for row in trajectories(cat, province):
+        point = max(row["points"], key=lambda p: (p["year"], p["value"]))
+        best[f"{row['category']}|{row['unit']}"] = {**point, "category": row["category"], "unit": row["unit"]}
+    return best
+
+
+def compare(cat: Catalogue, left: str, right: str) -> list[dict[str, Any]]:
+    """Metrics either province has a goal for, each with both provinces' latest goals side by side."""
+    a, b = latest(cat, left), latest(cat, right)
+    keys = sorted(set(a) | set(b), key=lambda k: (not (k in a and k in b), k))
+    return [{"metric": k, "category": (a.get(k) or b.get(k))["category"], "unit": (a.get(k) or b.get(k))["unit"],
+             "left": a.get(k), "right": b.get(k)} for k in keys]
+
+
+def chart_data(cat: Catalogue, province: str | None, other: str | None) -> dict[str, Any]:
+    """Everything the charts page draws for ``province`` (and ``other`` to compare with)."""
+    def side(pid: str | None) -> dict[str, Any]:
+        place = cat.places.get(pid or "", {})
+        return {"id": pid, "name": place.get("name"), "name_en": place.get("name_en"),
+                "by_year": by_year(cat, pid), "trajectories": trajectories(cat, pid)}
+
+    provinces = sorted(({"id": p["id"], "name": p["name"], "name_en": p.get("name_en"),
+                         "targets": len(_targets_of(cat, p["id"]))}
+                        for p in cat.places.values() if p["label"] == "Province"), key=lambda p: -p["targets"])
+    return {"provinces": provinces, "categories": category_names(), "left": side(province),
+            "right": side(other) if other else None,
+            "compare": compare(cat, province, other) if province and other else None}
