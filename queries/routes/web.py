@@ -112,7 +112,10 @@ def chart_data(store: Store, province: str | None = None, compare: str | None = 
 @api.get("/schema")
 def graph_schema(store: Store):
     """Labels, relationship types and their properties, with counts (the console's schema panel)."""
-    return schema.schema(store)
+    cache = catalogue.catalogue(store).cache
+    if "schema" not in cache:
+        cache["schema"] = schema.schema(store)
+    return cache["schema"]
 
 
 # -- measure, target, document ---------------------------------------------------------

@@ -4,7 +4,11 @@
 // its numbers in a table below it, and every point and row links to its target,
 // so each figure is one click from its sentence.
 
-import { amountText, api, currentLang, displayName, entityHref, entityLink, h, routeWith, section, setTitle, t } from "./core.js";
+import {
+  amountText, api, currentLang, displayName, entityHref, entityLink, h, loadScript, routeWith, section, setTitle, t,
+} from "./core.js";
+
+const CHART_JS = "/static/vendor/chart.umd.min.js";
 
 const PALETTE = ["#2f5f93", "#b07a00", "#4d8a3a", "#a8433e", "#7d5a91", "#1b7f86", "#c05a1a", "#5b6b7a", "#8f7a00",
   "#b0457a", "#3d8f6a", "#6a5acd", "#9c6b3c", "#4a7fb0", "#a0a0a0"];
@@ -19,7 +23,7 @@ function chartCanvas(label) {
 }
 
 function draw(box, config) {
-  requestAnimationFrame(() => {
+  loadScript(CHART_JS).catch(() => null).then(() => requestAnimationFrame(() => {
     const canvas = box.querySelector("canvas");
     if (!window.Chart) {
       box.replaceChildren(h("p", { class: "error" }, "chart.umd.min.js is missing from /static/vendor"));
@@ -27,7 +31,7 @@ function draw(box, config) {
     }
     canvas.chart = new window.Chart(canvas, { ...config, options: { responsive: true, maintainAspectRatio: false, animation: false, ...config.options } });
     box.dataset.drawn = "true";
-  });
+  }));
 }
 
 function byYearChart(data, side) {
@@ -57,12 +61,13 @@ function byYearChart(data, side) {
 }
 
 function trajectoryPart(data, side, chosen) {
+  if (!side.id) return h("p", { class: "muted" }, t("chart_pick_province"));
   if (!side.trajectories.length) return h("p", { class: "muted" }, t("chart_no_trajectory"));
   const series = side.trajectories.find((s) => `${s.category}|${s.unit}` === chosen) ?? side.trajectories[0];
   const key = `${series.category}|${series.unit}`;
   const picker = h("select", { id: "trajectory-metric", "aria-label": t("chart_metric") }, side.trajectories.map((s) =>
     h("option", { value: `${s.category}|${s.unit}`, selected: `${s.category}|${s.unit}` === key },
-      `${categoryName(data, s.category)} (${s.unit}) · ${s.points.length}`)));
+      `${categoryName(data, s.category)} (${s.unit}) · ${t("chart_plans_n", { n: s.plans })}`)));
   picker.addEventListener("change", () => {
     const params = new URLSearchParams(location.hash.split("?")[1] ?? "");
     params.set("metric", picker.value);
@@ -90,7 +95,9 @@ function trajectoryPart(data, side, chosen) {
       },
     },
   });
-  return h("div", { class: "chart-part" }, h("h3", {}, label), h("label", { class: "inline" }, `${t("chart_metric")} `, picker), box,
+  return h("div", { class: "chart-part" }, h("h3", {}, label), h("label", { class: "inline" }, `${t("chart_metric")} `, picker),
+    series.plans_left_out ? h("p", { class: "note" }, t("chart_plans_left_out", { n: series.plans_left_out, k: series.plans - series.plans_left_out })) : null,
+    box,
     h("table", { class: "data trajectory-table" },
       h("thead", {}, h("tr", {}, h("th", {}, t("year")), h("th", {}, t("value")), h("th", {}, t("metric")), h("th", {}, t("plan")))),
       h("tbody", {}, series.points.map((p) => h("tr", {},

@@ -52,6 +52,22 @@ export function setTitle(...parts) {
   document.title = [...parts.filter(Boolean), t("app_title")].join(" · ");
 }
 
+const scripts = new Map();
+
+/** A classic script from /static (the vendored libraries), loaded once and only by the views that draw. */
+export function loadScript(src) {
+  if (!scripts.has(src)) {
+    scripts.set(src, new Promise((resolve, reject) => {
+      const tag = document.createElement("script");
+      tag.src = src;
+      tag.onload = resolve;
+      tag.onerror = () => reject(new Error(`${src} could not be loaded`));
+      document.head.append(tag);
+    }));
+  }
+  return scripts.get(src);
+}
+
 export class ApiError extends Error {
   constructor(status, message, body) {
     super(message);

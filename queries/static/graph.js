@@ -5,7 +5,9 @@
 // colours, and a click expands the node in place (its neighbours are added)
 // while a panel offers its page: the reader stays where they are.
 
-import { api, entityHref, h, t } from "./core.js";
+import { api, entityHref, h, loadScript, t } from "./core.js";
+
+const CYTOSCAPE = "/static/vendor/cytoscape.min.js";
 
 const COLOURS = {
   Plan: "#2f5f93", Measure: "#5b7fb3", Agency: "#a8433e", Site: "#4d8a3a", Target: "#b07a00",
@@ -18,10 +20,11 @@ function nodeData(n) {
   return { id: n.id, name, label: n.label, colour: COLOURS[n.label] ?? "#777" };
 }
 
-function layoutOptions(rootId) {
+function layoutOptions(rootId, count = 0) {
   const common = { animate: false, padding: 24, nodeDimensionsIncludeLabels: true, fit: true };
+  // many nodes in one row are unreadable: past 20, the depths go on circles around the root
   return rootId
-    ? { name: "breadthfirst", roots: [rootId], directed: false, spacingFactor: 1.05, avoidOverlap: true, ...common }
+    ? { name: "breadthfirst", roots: [rootId], directed: false, spacingFactor: 1.05, avoidOverlap: true, circle: count > 20, ...common }
     : { name: "cose", nodeRepulsion: 12000, idealEdgeLength: 90, componentSpacing: 80, ...common };
 }
 
@@ -49,7 +52,6 @@ export function drawGraph(container, nodes, edges, { rootId = null, maxNodes = 5
     elements,
     minZoom: 0.05,
     maxZoom: 2,
-    wheelSensitivity: 0.3,
     style: [
       { selector: "node", style: {
         "background-color": "data(colour)", label: "data(name)", "font-size": 11, color: "#1f2328",
@@ -65,7 +67,7 @@ export function drawGraph(container, nodes, edges, { rootId = null, maxNodes = 5
         "curve-style": "bezier",
       } },
     ],
-    layout: layoutOptions(rootId),
+    layout: layoutOptions(rootId, kept.length),
   });
   if (onTap) cy.on("tap", "node", (event) => onTap(event.target));
   container.cy = cy;
@@ -112,7 +114,8 @@ export function graphPanel(nodes, edges, { rootId = null, id = null, maxNodes = 
         if (!cy.getElementById(edgeId).length) fresh.push({ group: "edges", data: { id: edgeId, source: start, target: end, type: x.type } });
       }
       cy.add(fresh);
-      cy.layout(layoutOptions(rootId)).run();
+      cy.layout(layoutOptions(rootId, cy.nodes().length)).run();
+      cy.fit(node.closedNeighborhood(), 30); // show what was just added, readable
       legendBox.replaceChildren(legend(new Set(cy.nodes().map((n) => n.data("label")))));
       info.append(h("p", { class: "muted expanded-note" }, t("graph_expanded", { n: added, total: result.total })));
     } catch (error) {
@@ -124,10 +127,10 @@ export function graphPanel(nodes, edges, { rootId = null, id = null, maxNodes = 
   return {
     element,
     drawWhenShown() {
-      requestAnimationFrame(() => {
+      loadScript(CYTOSCAPE).catch(() => null).then(() => requestAnimationFrame(() => {
         cy = drawGraph(canvas, nodes, edges, { rootId, maxNodes, onTap: expand });
         element.cy = cy;
-      });
+      }));
     },
   };
 }

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from itertools import chain
 from typing import Any
 
+from queries.web import catalogue as catalogue_module
 from queries.web.catalogue import Catalogue
 from queries.web.paging import PageRequest
 
@@ -77,32 +79,53 @@ def _label(cat: Catalogue, facet: str, value: Any) -> dict[str, Any]:
     return {}
 
 
+class _Prepared:
+    """One index of a catalogue, sorted for display, with each record's facet values as strings."""
+
+    def __init__(self, cat: Catalogue, index: str) -> None:
+        self.records = sorted(_records(cat, index), key=_sort_key(index))
+        self.values = {name: [tuple(str(v) for v in read(r)) for r in self.records]
+                       for name, read in FACETS[index].items()}
+        self.names = [f"{r.get('title') or r.get('name') or ''}\x00{r.get('name_en') or ''}".lower()
+                      for r in self.records]
+
+
+def _prepared(cat: Catalogue, index: str) -> _Prepared:
+    key = f"browse:{index}"
+    if key not in cat.cache:
+        cat.cache[key] = _Prepared(cat, index)
+    return cat.cache[key]
+
+
+def _prepare_all(cat: Catalogue) -> None:
+    for index in INDEXES:
+        _prepared(cat, index)
+
+
+catalogue_module.PREPARE.append(_prepare_all)
+
+
 def browse(cat: Catalogue, index: str, chosen: dict[str, str | None], page: PageRequest,
            text: str | None = None) -> dict[str, Any]:
     """One page of ``index`` narrowed by ``chosen`` (facet -> value) and ``text``, with facet counts."""
-    facets = FACETS[index]
-    chosen = {k: v for k, v in chosen.items() if k in facets and v not in (None, "")}
+    prepared = _prepared(cat, index)
+    chosen = {k: str(v) for k, v in chosen.items() if k in FACETS[index] and v not in (None, "")}
     needle = (text or "").strip().lower()
-    records = [r for r in _records(cat, index)
-               if not needle or needle in (r.get("title") or r.get("name") or "").lower()
-               or needle in (r.get("name_en") or "").lower()]
+    base = [i for i, name in enumerate(prepared.names) if needle in name] if needle else range(len(prepared.records))
+    passing = {name: {i for i in base if value in prepared.values[name][i]} for name, value in chosen.items()}
 
-    def keeps(record: dict[str, Any], skip: str | None = None) -> bool:
-        return all(str(value) in {str(v) for v in facets[name](record)}
-                   for name, value in chosen.items() if name != skip)
+    def narrowed(skip: str | None = None) -> list[int]:
+        sets = [found for name, found in passing.items() if name != skip]
+        if not sets:
+            return list(base)
+        return sorted(set.intersection(*sets))
 
-    counts = {name: Counter() for name in facets}
-    kept = []
-    for record in records:
-        for name, values in facets.items():
-            if keeps(record, name):
-                counts[name].update(values(record))
-        if keeps(record):
-            kept.append(record)
-    kept.sort(key=_sort_key(index))
-    items = [_row(cat, index, r) for r in kept[page.skip:page.skip + page.limit]]
+    counts = {name: Counter(chain.from_iterable(map(values.__getitem__, narrowed(name))))
+              for name, values in prepared.values.items()}
+    kept = narrowed()
+    items = [_row(cat, index, prepared.records[i]) for i in kept[page.skip:page.skip + page.limit]]
     facet_rows = {name: [{"value": value, "count": n, **_label(cat, name, value)}
-                         for value, n in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))]
+                         for value, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
                   for name, counter in counts.items()}
     if "year" in facet_rows:
         facet_rows["year"].sort(key=lambda row: -int(row["value"]))

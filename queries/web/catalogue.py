@@ -19,6 +19,7 @@ import threading
 import time
 import weakref
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,8 @@ from graph.store import GraphStore
 
 CHECK_SECONDS = 5.0
 BATCH = 200
+#: what is derived from a freshly read catalogue before it answers (the search index registers here)
+PREPARE: list[Callable[[Catalogue], Any]] = []
 
 _IDS = "MATCH (n:{label}) RETURN n.id AS id ORDER BY id SKIP $skip LIMIT $limit"
 _COUNTS = "MATCH (n) RETURN count(n) AS n"
@@ -110,6 +113,8 @@ class Catalogue:
     places: dict[str, dict[str, Any]] = field(default_factory=dict)
     organizations: dict[str, dict[str, Any]] = field(default_factory=dict)
     fingerprint: tuple[int, int] = (0, 0)
+    #: what views derive from this snapshot (the search index, per-province lists), made on first use
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def province_name(self, province_id: str) -> str:
         place = self.places.get(province_id)
@@ -163,7 +168,14 @@ def fingerprint(store: GraphStore) -> tuple[int, int]:
 
 
 def load(store: GraphStore) -> Catalogue:
-    """Read the graph's records (a few seconds at 10,000 documents)."""
+    """Read the graph's records and prepare what is derived from them (a minute at 10,000 documents)."""
+    cat = _read(store)
+    for prepare in PREPARE:
+        prepare(cat)
+    return cat
+
+
+def _read(store: GraphStore) -> Catalogue:
     cat = Catalogue(fingerprint=fingerprint(store))
     for place_label in Label.REGIONS:
         for row in _batched(store, _NAMED.format(label=place_label), _ids(store, place_label)):

@@ -13,10 +13,13 @@ from collections import Counter, defaultdict
 from functools import cache
 from typing import Any
 
+from queries.web import catalogue as catalogue_module
 from queries.web.catalogue import Catalogue
 
 QUALITATIVE = "qualitative"
 MAX_SERIES = 12
+#: a trajectory draws the targets of at most this many plans (the latest), so a chart stays readable
+MAX_PLANS = 10
 
 
 @cache
@@ -29,10 +32,24 @@ def category_names() -> dict[str, dict[str, str]]:
     return names
 
 
+def _by_province(cat: Catalogue) -> dict[str, list[dict[str, Any]]]:
+    found = cat.cache.get("targets_by_province")
+    if found is None:
+        found = {}
+        for t in cat.targets.values():
+            for province in cat.plans[t["plan_id"]]["provinces"]:
+                found.setdefault(province, []).append(t)
+        cat.cache["targets_by_province"] = found
+    return found
+
+
+catalogue_module.PREPARE.append(_by_province)
+
+
 def _targets_of(cat: Catalogue, province: str | None) -> list[dict[str, Any]]:
     if province is None:
         return list(cat.targets.values())
-    return [t for t in cat.targets.values() if province in cat.plans[t["plan_id"]]["provinces"]]
+    return _by_province(cat).get(province, [])
 
 
 def _category(target: dict[str, Any]) -> str:
@@ -52,7 +69,13 @@ def by_year(cat: Catalogue, province: str | None) -> dict[str, Any]:
 
 
 def trajectories(cat: Catalogue, province: str | None) -> list[dict[str, Any]]:
-    """Per metric (category and unit), every dated value with its plan: what was promised for when."""
+    """Per metric (category and unit), every dated value with its plan: what was promised for when.
+
+    Only for one province (the country's plans together draw no line); a metric
+    keeps the targets of its ``MAX_PLANS`` latest plans and says how many plans it left out.
+    """
+    if province is None:
+        return []
     series: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for t in _targets_of(cat, province):
         if t.get("qualitative") or t.get("value_norm") is None or not t.get("year") or not t.get("category"):
@@ -61,9 +84,14 @@ def trajectories(cat: Catalogue, province: str | None) -> list[dict[str, Any]]:
         series[(t["category"], t.get("unit_norm") or "")].append({
             "year": t["year"], "value": t["value_norm"], "comparator": t.get("comparator"), "id": t["id"],
             "metric": t.get("metric"), "plan_id": plan["id"], "plan": plan["title"], "plan_year": plan["year"]})
-    rows = [{"category": key[0], "unit": key[1], "points": sorted(points, key=lambda p: (p["year"], p["value"]))}
-            for key, points in series.items()]
-    rows.sort(key=lambda r: (-len(r["points"]), r["category"], r["unit"]))
+    rows = []
+    for (category, unit), points in series.items():
+        plans = sorted({(p["plan_year"] or 0, p["plan_id"]) for p in points}, reverse=True)
+        kept = {plan_id for _, plan_id in plans[:MAX_PLANS]}
+        shown = sorted((p for p in points if p["plan_id"] in kept), key=lambda p: (p["year"], p["value"]))
+        rows.append({"category": category, "unit": unit, "plans": len(plans),
+                     "plans_left_out": len(plans) - len(kept), "points": shown})
+    rows.sort(key=lambda r: (-r["plans"], r["category"], r["unit"]))
     return rows[:MAX_SERIES]
 
 
@@ -91,8 +119,9 @@ def chart_data(cat: Catalogue, province: str | None, other: str | None) -> dict[
         return {"id": pid, "name": place.get("name"), "name_en": place.get("name_en"),
                 "by_year": by_year(cat, pid), "trajectories": trajectories(cat, pid)}
 
+    by_province = _by_province(cat)
     provinces = sorted(({"id": p["id"], "name": p["name"], "name_en": p.get("name_en"),
-                         "targets": len(_targets_of(cat, p["id"]))}
+                         "targets": len(by_province.get(p["id"], []))}
                         for p in cat.places.values() if p["label"] == "Province"), key=lambda p: -p["targets"])
     return {"provinces": provinces, "categories": category_names(), "left": side(province),
             "right": side(other) if other else None,

@@ -263,13 +263,6 @@ TARGETS_COUNT = {
     "plan": _BY_PLAN + "RETURN count(DISTINCT t) AS total",
     "any": _ANY + "RETURN count(t) AS total",
 }
-TARGET_YEARS = "MATCH (t:Target) RETURN t.year AS value, count(t) AS count ORDER BY value"
-TARGET_UNITS = ("MATCH (t:Target) WHERE t.unit IS NOT NULL RETURN t.unit AS value, count(t) AS count "
-                "ORDER BY count DESC, value LIMIT $limit")
-TARGET_CATEGORIES = ("MATCH (t:Target) WHERE t.metric_category IS NOT NULL "
-                     "RETURN t.metric_category AS value, count(t) AS count ORDER BY count DESC, value")
-PROVINCES = ("MATCH (n:Province) RETURN n.id AS id, n.name AS name, n.short AS short, n.name_en AS name_en "
-             "ORDER BY name LIMIT $limit")
 PROVINCE_BY_NAME = """
 MATCH (n:Province)
 WHERE n.id = $name OR n.name = $name OR n.short = $name OR toLower(n.name_en) = toLower($name)

@@ -20,12 +20,17 @@ hits the *other* filters leave, so a chosen facet still shows its siblings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from itertools import chain, compress, repeat
+from operator import contains
 from typing import Any
 
 from graph.model import Label
+from queries.web import catalogue as catalogue_module
 from queries.web.catalogue import Catalogue
 from queries.web.paging import PageRequest
 
@@ -49,12 +54,6 @@ class SearchFilter:
     plan: str | None = None
     year: int | None = None
 
-    def keeps(self, hit: dict[str, Any], skip: str | None = None) -> bool:
-        """Whether ``hit`` passes every filter except ``skip`` (for that facet's own counts)."""
-        return ((skip == "kind" or self.kind is None or hit["label"] == self.kind)
-                and (skip == "province" or self.province is None or self.province in hit["province_ids"])
-                and (skip == "plan" or self.plan is None or hit.get("plan_id") == self.plan)
-                and (skip == "year" or self.year is None or hit.get("year") == self.year))
 
 
 def terms_of(text: str) -> list[str]:
@@ -114,134 +113,279 @@ def _names(record: dict[str, Any]) -> list[str]:
     return [v for v in values if v]
 
 
-def _name_score(record: dict[str, Any], q: str) -> tuple[int, str] | None:
+def _name_score(keys: list[tuple[str, str]], q: str) -> tuple[int, str] | None:
+    """The best of exact (100), prefix (80) or any (60) match of ``q`` among a record's compacted names."""
     best: tuple[int, str] | None = None
-    for name in _names(record):
-        key = compact(name)
-        score = 100 if key == q else 80 if key.startswith(q) else 60 if q in key else 0
-        if score and (best is None or score > best[0]):
+    for key, name in keys:
+        if q not in key:
+            continue
+        score = 100 if key == q else 80 if key.startswith(q) else 60
+        if best is None or score > best[0]:
             best = (score, name)
     return best
 
 
-def _all_in(terms: list[str], text: str) -> bool:
-    return all(t in text for t in terms)
+#: below this many occurrences a word is looked up in the joined texts, above it text by text
+RARE = 5000
+
+
+class _Column:
+    """Texts by position, also joined in one string so a rare word is found by one scan in C."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.starts: list[int] = []
+        at = 0
+        for text in texts:
+            self.starts.append(at)
+            at += len(text) + 1
+        self.blob = "\x00".join(texts)
+
+    def _rare(self, term: str) -> list[int]:
+        found: list[int] = []
+        at = self.blob.find(term)
+        last = len(self.starts) - 1
+        while at >= 0:
+            index = bisect_right(self.starts, at) - 1
+            found.append(index)
+            if index >= last:
+                break
+            at = self.blob.find(term, self.starts[index + 1])
+        return found
+
+    def matching(self, terms: list[str]) -> list[int]:
+        """Positions of the texts holding every term, in order."""
+        counts = {term: self.blob.count(term) for term in terms}
+        rarest = min(terms, key=counts.__getitem__)
+        if not counts[rarest]:
+            return []
+        if counts[rarest] < RARE:
+            found = self._rare(rarest)
+            others = [t for t in terms if t != rarest]
+            return [i for i in found if all(t in self.texts[i] for t in others)] if others else found
+        # a common word: test every text, the loop in C (map/compress), the rarest word first
+        found = list(compress(range(len(self.texts)), map(contains, self.texts, repeat(rarest))))
+        others = [t for t in terms if t != rarest]
+        return [i for i in found if all(t in self.texts[i] for t in others)] if others else found
+
+
+class _Texts:
+    """The measures (or targets) of a catalogue, ordered for display, with their facet values in columns."""
+
+    def __init__(self, label: str, records: list[dict[str, Any]], cat: Catalogue) -> None:
+        self.label = label
+        self.records = sorted(records, key=lambda r: (len(r["_title"]), r["id"]))
+        self.titles = _Column([r["_title"] for r in self.records])
+        self.texts = _Column([r["_text"] for r in self.records])
+        self.by_site: dict[str, list[int]] = {}
+        for i, r in enumerate(self.records):
+            for site in r["sites"]:
+                self.by_site.setdefault(site, []).append(i)
+        self.plan_ids = [r["plan_id"] for r in self.records]
+        self.years = [r.get("year") for r in self.records] if label == Label.TARGET else \
+            [cat.plans[r["plan_id"]]["year"] for r in self.records]
+        self.provinces = [tuple(cat.plans[r["plan_id"]]["provinces"]) for r in self.records]
+
+
+class Index:
+    """What a search reads, built once per catalogue (a few seconds at 10,000 documents, in the background)."""
+
+    def __init__(self, cat: Catalogue) -> None:
+        self.cat = cat
+        self.entities: list[tuple[dict[str, Any], list[tuple[str, str]]]] = []
+        for records in (cat.places, cat.sites, cat.agencies, cat.organizations):
+            for record in records.values():
+                self.entities.append((record, [(compact(n), n) for n in _names(record)]))
+        self.plans = [(p, [(compact(n), n) for n in _names(p)]) for p in cat.plans.values() if not p["cited_only"]]
+        self.entity_names = _Column(["\x01".join(k for k, _ in keys) for _, keys in self.entities])
+        self.plan_names = _Column(["\x01".join(k for k, _ in keys) for _, keys in self.plans])
+        self.measures = _Texts(Label.MEASURE, list(cat.measures.values()), cat)
+        self.targets = _Texts(Label.TARGET, list(cat.targets.values()), cat)
+
+
+def index_of(cat: Catalogue) -> Index:
+    found = cat.cache.get("fulltext")
+    if found is None:
+        found = cat.cache["fulltext"] = Index(cat)
+    return found
+
+
+catalogue_module.PREPARE.append(index_of)
+
+
+@dataclass
+class _Group:
+    """Hits of one kind with one score, in display order: measure or target positions, or entity hits."""
+
+    score: int
+    order: int
+    label: str
+    field: str
+    texts: _Texts | None = None
+    positions: list[int] = dataclass_field(default_factory=list)
+    entities: list[dict[str, Any]] = dataclass_field(default_factory=list)
+    tiebreak: str = ""
+
+    def __len__(self) -> int:
+        return len(self.positions) if self.texts else len(self.entities)
+
+    def narrowed(self, where: SearchFilter, skip: str | None = None) -> _Group:
+        """The group's hits that pass every filter except ``skip``."""
+        if skip != "kind" and where.kind is not None and where.kind != self.label:
+            return _Group(self.score, self.order, self.label, self.field, self.texts)
+        plan = where.plan if skip != "plan" else None
+        year = where.year if skip != "year" else None
+        province = where.province if skip != "province" else None
+        if self.texts is None:
+            kept = [e for e in self.entities if (plan is None or e["plan_id"] == plan)
+                    and (year is None or e["year"] == year) and (province is None or province in e["province_ids"])]
+            return _Group(self.score, self.order, self.label, self.field, entities=kept, tiebreak=self.tiebreak)
+        pos, t = self.positions, self.texts
+        if plan is not None:
+            pos = [i for i in pos if t.plan_ids[i] == plan]
+        if year is not None:
+            pos = [i for i in pos if t.years[i] == year]
+        if province is not None:
+            pos = [i for i in pos if province in t.provinces[i]]
+        return _Group(self.score, self.order, self.label, self.field, t, pos)
+
+    def column(self, name: str) -> list[Any]:
+        if self.texts is None:
+            key = {"plan": "plan_id", "year": "year", "province": "province_ids"}[name]
+            return [e[key] for e in self.entities]
+        values = {"plan": self.texts.plan_ids, "year": self.texts.years, "province": self.texts.provinces}[name]
+        return list(map(values.__getitem__, self.positions))
 
 
 class Searcher:
-    """One query over one catalogue."""
+    """One query over one catalogue's index."""
 
     def __init__(self, cat: Catalogue, text: str) -> None:
         self.cat = cat
+        self.index = index_of(cat)
         self.terms = terms_of(text[:MAX_QUERY])
         self.q = compact(text[:MAX_QUERY])
+        self.site_names: dict[str, str] = {}
 
-    def _plan_facts(self, plan_id: str | None) -> dict[str, Any]:
-        plan = self.cat.plans.get(plan_id or "")
-        if not plan:
-            return {"plan_id": None, "plan": None, "province_ids": []}
-        return {"plan_id": plan["id"], "plan": plan["title"], "province_ids": plan["provinces"]}
-
-    def _entities(self) -> Iterator[dict[str, Any]]:
-        kinds = ((self.cat.places, None), (self.cat.sites, None), (self.cat.agencies, None),
-                 (self.cat.organizations, None))
-        for records, _ in kinds:
-            for record in records.values():
-                found = _name_score(record, self.q)
-                if found:
-                    score, name = found
-                    yield {"label": record["label"], "id": record["id"], "title": record.get("name"),
-                           "name_en": record.get("name_en"), "field": "name",
-                           "snippet": snippet(name, [self.q]) if name != record.get("name") else None,
-                           "score": score, "province_ids": record.get("provinces") or [], "plan_id": None,
-                           "plan": None, "year": None, "detail": record.get("kind") or record.get("jurisdiction")}
-        for plan in self.cat.plans.values():
-            if plan["cited_only"]:
+    def _entity_hits(self) -> list[dict[str, Any]]:
+        out = []
+        for position in self.index.entity_names.matching([self.q]):
+            record, keys = self.index.entities[position]
+            found = _name_score(keys, self.q)
+            if not found:
                 continue
-            found = _name_score(plan, self.q)
+            score, name = found
+            if record["label"] == Label.SITE:
+                self.site_names[record["id"]] = record["name"]
+            out.append({"label": record["label"], "id": record["id"], "title": record.get("name"),
+                        "name_en": record.get("name_en"), "field": "name",
+                        "snippet": snippet(name, [self.q]) if name != record.get("name") else None,
+                        "score": score, "province_ids": record.get("provinces") or [], "plan_id": None,
+                        "plan": None, "year": None, "detail": record.get("kind") or record.get("jurisdiction")})
+        for position in self.index.plan_names.matching([self.q]):
+            plan, keys = self.index.plans[position]
+            found = _name_score(keys, self.q)
             if found:
-                yield {"label": Label.PLAN, "id": plan["id"], "title": plan["title"], "field": "title",
-                       "snippet": snippet(plan["title"], self.terms, before=200, after=200),
-                       "score": found[0] - 30, "province_ids": plan["provinces"], "plan_id": plan["id"],
-                       "plan": plan["title"], "year": plan["year"], "detail": plan.get("doc_number")}
+                out.append({"label": Label.PLAN, "id": plan["id"], "title": plan["title"], "field": "title",
+                            "snippet": None,
+                            "score": found[0] - 30, "province_ids": plan["provinces"], "plan_id": plan["id"],
+                            "plan": plan["title"], "year": plan["year"], "detail": plan.get("doc_number")})
+        return out
 
-    def _matching_sites(self) -> dict[str, str]:
-        return {sid: site["name"] for sid, site in self.cat.sites.items() if _name_score(site, self.q)}
-
-    def _texts(self) -> Iterator[dict[str, Any]]:
-        sites = self._matching_sites()
-        for m in self.cat.measures.values():
-            title, text = (m.get("title") or ""), (m.get("text") or "")
-            via = [sites[s] for s in m["sites"] if s in sites]
-            if _all_in(self.terms, m["_title"]):
-                score, field, shown = 40, "title", title
-            elif _all_in(self.terms, m["_text"]):
-                score, field, shown = 20, "text", text
-            elif via:
-                score, field, shown = 15, "site", text
-            else:
-                continue
-            plan = self._plan_facts(m["plan_id"])
-            yield {"label": Label.MEASURE, "id": m["id"], "title": title, "number": m.get("number"), "field": field,
-                   "snippet": snippet(shown, self.terms if field != "site" else [v.lower() for v in via]),
-                   "score": score, "via": via, **plan, "year": self.cat.plans[m["plan_id"]]["year"],
-                   "detail": m.get("section")}
-        for t in self.cat.targets.values():
-            metric, text = (t.get("metric") or ""), (t.get("text") or "")
-            via = [sites[s] for s in t["sites"] if s in sites]
-            if _all_in(self.terms, t["_title"]):
-                score, field, shown = 35, "metric", text or metric
-            elif _all_in(self.terms, t["_text"]):
-                score, field, shown = 18, "text", text
-            elif via:
-                score, field, shown = 14, "site", text or metric
-            else:
-                continue
-            plan = self._plan_facts(t["plan_id"])
-            yield {"label": Label.TARGET, "id": t["id"], "title": metric, "field": field,
-                   "snippet": snippet(shown, self.terms if field != "site" else [v.lower() for v in via]),
-                   "score": score, "via": via, **plan, "year": t.get("year"),
-                   "amount": {k: t.get(k) for k in ("comparator", "value", "value_max", "unit", "qualitative")}}
-
-    def hits(self) -> list[dict[str, Any]]:
+    def groups(self) -> list[_Group]:
+        """Every hit, grouped by kind and score, the groups in rank order."""
         if not self.terms:
             return []
-        found = [*self._entities(), *self._texts()]
         order = {label: i for i, label in enumerate(KIND_ORDER)}
-        found.sort(key=lambda h: (-h["score"], order.get(h["label"], 99), len(h["title"] or ""), h["id"]))
-        return found
+        by_rank: dict[tuple[int, str], list[dict[str, Any]]] = {}
+        for hit in self._entity_hits():
+            by_rank.setdefault((hit["score"], hit["label"]), []).append(hit)
+        groups = []
+        for (score, label), hits in by_rank.items():
+            hits.sort(key=lambda e: (len(e["title"] or ""), e["title"] or "", e["id"]))
+            groups.append(_Group(score, order[label], label, hits[0]["field"], entities=hits,
+                                 tiebreak=hits[0]["title"] or ""))
+        for texts, scores in ((self.index.measures, (40, 20, 15)), (self.index.targets, (35, 18, 14))):
+            in_title = texts.titles.matching(self.terms)
+            seen = set(in_title)
+            in_text = [i for i in texts.texts.matching(self.terms) if i not in seen]
+            seen.update(in_text)
+            via = sorted({i for site in self.site_names for i in texts.by_site.get(site, ()) if i not in seen})
+            for score, positions, field in ((scores[0], in_title, "title"), (scores[1], in_text, "text"),
+                                            (scores[2], via, "site")):
+                if positions:
+                    groups.append(_Group(score, order[texts.label], texts.label, field, texts, positions))
+        groups.sort(key=lambda g: (-g.score, g.order, len(g.tiebreak), g.tiebreak))
+        return groups
+
+    def show(self, group: _Group, item: Any) -> dict[str, Any]:
+        """A hit as the page shows it."""
+        if group.texts is None:
+            hit = dict(item)
+            if hit["label"] == Label.PLAN:
+                hit["snippet"] = snippet(hit["title"], self.terms, before=200, after=200)
+            return hit
+        record = group.texts.records[item]
+        field = group.field
+        plan = self.cat.plans[record["plan_id"]]
+        via = [self.site_names[s] for s in record["sites"] if s in self.site_names]
+        if group.label == Label.MEASURE:
+            shown = record.get("title") if field == "title" else record.get("text")
+            extra = {"number": record.get("number"), "detail": record.get("section")}
+        else:
+            shown = record.get("text") or record.get("metric")
+            field = "metric" if field == "title" else field
+            extra = {"amount": {k: record.get(k) for k in ("comparator", "value", "value_max", "unit", "qualitative")}}
+        terms = self.terms if field != "site" else [v.lower() for v in via]
+        return {"label": group.label, "id": record["id"], "title": record.get("title") or record.get("metric"),
+                "field": field, "snippet": snippet(shown or "", terms), "via": via, "plan_id": plan["id"],
+                "plan": plan["title"], "province_ids": list(group.texts.provinces[item]),
+                "year": group.texts.years[item], **extra}
 
 
-def _facets(cat: Catalogue, hits: list[dict[str, Any]], where: SearchFilter) -> dict[str, list[dict[str, Any]]]:
-    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
-    for hit in hits:
-        if where.keeps(hit, "kind"):
-            counts["kind"][hit["label"]] += 1
-        if where.keeps(hit, "province"):
-            counts["province"].update(set(hit["province_ids"]))
-        if where.keeps(hit, "plan") and hit.get("plan_id"):
-            counts["plan"][hit["plan_id"]] += 1
-        if where.keeps(hit, "year") and hit.get("year"):
-            counts["year"][hit["year"]] += 1
+def _facets(cat: Catalogue, groups: list[_Group], where: SearchFilter) -> dict[str, list[dict[str, Any]]]:
+    """Counts per facet value, each over the hits that the other facets' choices leave."""
+    kinds: Counter = Counter()
+    for group in groups:
+        kinds[group.label] += len(group.narrowed(where, "kind"))
+    provinces: Counter = Counter()
+    plans: Counter = Counter()
+    years: Counter = Counter()
+    for group in groups:
+        provinces.update(chain.from_iterable(group.narrowed(where, "province").column("province")))
+        plans.update(p for p in group.narrowed(where, "plan").column("plan") if p)
+        years.update(y for y in group.narrowed(where, "year").column("year") if y)
     order = {label: i for i, label in enumerate(KIND_ORDER)}
     return {
-        "kind": [{"value": k, "count": n} for k, n in sorted(counts["kind"].items(), key=lambda kv: order[kv[0]])],
+        "kind": [{"value": k, "count": n} for k, n in sorted(kinds.items(), key=lambda kv: order[kv[0]]) if n],
         "province": [{"value": k, "name": cat.province_name(k), "name_en": cat.places.get(k, {}).get("name_en"),
-                      "count": n} for k, n in sorted(counts["province"].items(), key=lambda kv: (-kv[1], kv[0]))],
+                      "count": n} for k, n in sorted(provinces.items(), key=lambda kv: (-kv[1], kv[0]))],
         "plan": [{"value": k, "name": cat.plans[k]["title"], "count": n}
-                 for k, n in counts["plan"].most_common(PLAN_FACET_LIMIT)],
-        "year": [{"value": k, "count": n} for k, n in sorted(counts["year"].items())],
+                 for k, n in plans.most_common(PLAN_FACET_LIMIT)],
+        "year": [{"value": k, "count": n} for k, n in sorted(years.items())],
     }
 
 
 def search(cat: Catalogue, text: str, where: SearchFilter, page: PageRequest) -> dict[str, Any]:
     """One page of hits for ``text`` narrowed by ``where``, with the facet counts."""
-    hits = Searcher(cat, text).hits()
-    kept = [h for h in hits if where.keeps(h)]
-    facets = _facets(cat, hits, where)
-    items = [{**h, "provinces": [cat.province_name(p) for p in h["province_ids"]]}
-             for h in kept[page.skip:page.skip + page.limit]]
+    searcher = Searcher(cat, text)
+    groups = searcher.groups()
+    kept = [g.narrowed(where) for g in groups]
+    total = sum(len(g) for g in kept)
+    items: list[dict[str, Any]] = []
+    skip, room = page.skip, page.limit
+    for group in kept:
+        members = group.positions if group.texts else group.entities
+        if skip >= len(members):
+            skip -= len(members)
+            continue
+        for member in members[skip:skip + room]:
+            items.append(searcher.show(group, member))
+        room -= len(members[skip:skip + room])
+        skip = 0
+        if room <= 0:
+            break
     for item in items:
-        del item["province_ids"]
-    return {"q": text, "items": items, "page": max(1, page.page), "page_size": page.limit, "total": len(kept),
-            "facets": facets}
+        item["provinces"] = [cat.province_name(p) for p in item.pop("province_ids")]
+    return {"q": text, "items": items, "page": max(1, page.page), "page_size": page.limit, "total": total,
+            "facets": _facets(cat, groups, where)}

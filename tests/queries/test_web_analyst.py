@@ -178,7 +178,7 @@ def test_charts_by_year_trajectory_and_province_against_province(page, base_url,
 def test_site_graph_has_a_legend_whole_labels_no_overlap_and_expands_in_place(page, base_url, api):
     site = suggested(api, "松山湖", "Site")
     open_route(page, base_url, f"#/site/{site['id']}")
-    page.wait_for_function("() => document.querySelector('.graph-panel').cy")
+    page.wait_for_function("() => Boolean(document.querySelector('.graph-panel').cy)")
     legend = page.locator(".graph-legend li").all_inner_texts()
     assert {"载体", "举措", "规划文件", "目标"} <= set(legend)
     names = page.evaluate("() => document.querySelector('.graph-panel').cy.nodes().map(n => n.data('name'))")
@@ -196,7 +196,7 @@ def test_site_graph_has_a_legend_whole_labels_no_overlap_and_expands_in_place(pa
     route = page.evaluate("location.hash")
     plan_node = page.evaluate(
         "() => document.querySelector('.graph-panel').cy.nodes().filter(n => n.data('label') === 'Plan')[0].id()")
-    page.evaluate(f"() => document.querySelector('.graph-panel').cy.getElementById('{plan_node}').emit('tap')")
+    page.evaluate(f"() => {{ document.querySelector('.graph-panel').cy.getElementById('{plan_node}').emit('tap'); }}")
     page.wait_for_selector(".graph-panel[data-expanded='1']")
     assert page.evaluate("() => document.querySelector('.graph-panel').cy.nodes().length") > before
     assert page.evaluate("location.hash") == route  # expanded in place, the page stays
@@ -220,12 +220,12 @@ def test_console_state_lives_in_the_address_and_survives_back(page, base_url):
     page.wait_for_selector("table.console-table tbody tr")
     with page.expect_download() as got:
         page.click("#download-csv")
-    data = open(got.value.path(), encoding="utf-8").read()
+    data = got.value.path().read_text(encoding="utf-8")
     assert data.startswith("\ufefftitle,cited")
     assert ",否" in data and "False" not in data
     with page.expect_download() as got:
         page.click("#download-json")
-    assert '"columns"' in open(got.value.path(), encoding="utf-8").read()
+    assert '"columns"' in got.value.path().read_text(encoding="utf-8")
 
 
 def test_console_schema_panel_table_tab_and_chinese_help(page, base_url):
