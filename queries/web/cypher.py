@@ -249,7 +249,7 @@ _BY_PLAN = """
 MATCH (p:Plan {id: $plan})-[:HAS_MEASURE*0..1]->(x)-[s:SETS_TARGET]->(t:Target)
 """ + _TARGET_WHERE
 _ANY = "MATCH (t:Target)" + _TARGET_WHERE
-#: shape ("province", "plan" or "any") -> rows of one page
+#: shape ("province", "plan" or "any") -> rows from ``$skip``, at most ``$limit`` (the CSV export reads them all)
 TARGETS = {
     "province": _BY_PROVINCE + "WITH t, s, x, p, [prov.name] AS provinces" + _TARGET_FIELDS
     + "ORDER BY year, id SKIP $skip LIMIT $limit",
@@ -258,11 +258,9 @@ TARGETS = {
     "any": _ANY + "WITH t ORDER BY t.year, t.id SKIP $skip LIMIT $limit" + _TARGET_PLAN + _TARGET_PROVINCES
     + _TARGET_FIELDS + "ORDER BY year, id",
 }
-TARGETS_COUNT = {
-    "province": _BY_PROVINCE + "RETURN count(DISTINCT t) AS total",
-    "plan": _BY_PLAN + "RETURN count(DISTINCT t) AS total",
-    "any": _ANY + "RETURN count(t) AS total",
-}
+#: the rows of one page of the table, its targets chosen from the catalogue (``targets.table``)
+TARGETS_BY_IDS = ("MATCH (t:Target) WHERE t.id IN $ids WITH t" + _TARGET_PLAN + _TARGET_PROVINCES + _TARGET_FIELDS
+                  + "ORDER BY year, id")
 PROVINCE_BY_NAME = """
 MATCH (n:Province)
 WHERE n.id = $name OR n.name = $name OR n.short = $name OR toLower(n.name_en) = toLower($name)

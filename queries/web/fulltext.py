@@ -141,13 +141,16 @@ class _Column:
             at += len(text) + 1
         self.blob = "\x00".join(texts)
 
-    def _rare(self, term: str) -> list[int]:
+    def _rare(self, term: str) -> list[int] | None:
+        """The texts holding ``term`` by scanning the joined texts; None once it is found in more than RARE."""
         found: list[int] = []
         at = self.blob.find(term)
         last = len(self.starts) - 1
         while at >= 0:
             index = bisect_right(self.starts, at) - 1
             found.append(index)
+            if len(found) > RARE:
+                return None
             if index >= last:
                 break
             at = self.blob.find(term, self.starts[index + 1])
@@ -155,17 +158,11 @@ class _Column:
 
     def matching(self, terms: list[str]) -> list[int]:
         """Positions of the texts holding every term, in order."""
-        counts = {term: self.blob.count(term) for term in terms}
-        rarest = min(terms, key=counts.__getitem__)
-        if not counts[rarest]:
-            return []
-        if counts[rarest] < RARE:
-            found = self._rare(rarest)
-            others = [t for t in terms if t != rarest]
-            return [i for i in found if all(t in self.texts[i] for t in others)] if others else found
-        # a common word: test every text, the loop in C (map/compress), the rarest word first
-        found = list(compress(range(len(self.texts)), map(contains, self.texts, repeat(rarest))))
-        others = [t for t in terms if t != rarest]
+        longest = max(terms, key=len)  # the longest word is the likeliest to be rare
+        found = self._rare(longest)
+        if found is None:  # a common word: test every text, the loop in C (map/compress)
+            found = list(compress(range(len(self.texts)), map(contains, self.texts, repeat(longest))))
+        others = [t for t in terms if t != longest]
         return [i for i in found if all(t in self.texts[i] for t in others)] if others else found
 
 
@@ -175,8 +172,10 @@ class _Texts:
     def __init__(self, label: str, records: list[dict[str, Any]], cat: Catalogue) -> None:
         self.label = label
         self.records = sorted(records, key=lambda r: (len(r["_title"]), r["id"]))
-        self.titles = _Column([r["_title"] for r in self.records])
-        self.texts = _Column([r["_text"] for r in self.records])
+        self.titles = [r["_title"] for r in self.records]
+        self.texts = [r["_text"] for r in self.records]
+        #: title and text together: one scan finds both kinds of match
+        self.words = _Column([f"{r['_title']}\x01{r['_text']}" for r in self.records])
         self.by_site: dict[str, list[int]] = {}
         for i, r in enumerate(self.records):
             for site in r["sites"]:
@@ -306,9 +305,15 @@ class Searcher:
             groups.append(_Group(score, order[label], label, hits[0]["field"], entities=hits,
                                  tiebreak=hits[0]["title"] or ""))
         for texts, scores in ((self.index.measures, (40, 20, 15)), (self.index.targets, (35, 18, 14))):
-            in_title = texts.titles.matching(self.terms)
+            found = texts.words.matching(self.terms)
+            titles = texts.titles
+            if len(self.terms) == 1:
+                term = self.terms[0]
+                in_title = [i for i in found if term in titles[i]]
+            else:
+                in_title = [i for i in found if all(t in titles[i] for t in self.terms)]
             seen = set(in_title)
-            in_text = [i for i in texts.texts.matching(self.terms) if i not in seen]
+            in_text = [i for i in found if i not in seen]
             seen.update(in_text)
             via = sorted({i for site in self.site_names for i in texts.by_site.get(site, ()) if i not in seen})
             for score, positions, field in ((scores[0], in_title, "title"), (scores[1], in_text, "text"),
@@ -353,8 +358,10 @@ def _facets(cat: Catalogue, groups: list[_Group], where: SearchFilter) -> dict[s
     years: Counter = Counter()
     for group in groups:
         provinces.update(chain.from_iterable(group.narrowed(where, "province").column("province")))
-        plans.update(p for p in group.narrowed(where, "plan").column("plan") if p)
-        years.update(y for y in group.narrowed(where, "year").column("year") if y)
+        plans.update(group.narrowed(where, "plan").column("plan"))
+        years.update(group.narrowed(where, "year").column("year"))
+    plans.pop(None, None)
+    years.pop(None, None)
     order = {label: i for i, label in enumerate(KIND_ORDER)}
     return {
         "kind": [{"value": k, "count": n} for k, n in sorted(kinds.items(), key=lambda kv: order[kv[0]]) if n],

@@ -92,8 +92,10 @@ def wait_view(tab, route_prefix: str) -> None:
         " return m && m.dataset.ready === 'true' && m.dataset.route.startsWith(prefix); }", arg=route_prefix)
 
 
-def shot(tab, name: str) -> None:
-    tab.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=True)
+def shot(tab, name: str, *, readme: bool = False) -> None:
+    """A screenshot of the whole page in ``tests/artifacts/``; ``readme``: of the window only, the size the
+    README's pictures are (copied to ``docs/`` by hand when the views change)."""
+    tab.screenshot(path=str(ARTIFACTS / f"{'readme' if readme else 'web'}-{name}.png"), full_page=not readme)
 
 
 

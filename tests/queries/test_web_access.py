@@ -104,7 +104,8 @@ def test_targets_table_reads_as_cards_and_the_header_scrolls_away_on_a_phone(bro
         tab.wait_for_function("() => window.scrollY > 0")
         bottom = tab.evaluate("() => document.querySelector('header.top').getBoundingClientRect().bottom")
         assert bottom <= 0.1 * PHONE["height"], f"the header keeps {bottom}px of the screen"
-        shot(tab, "phone-targets")
+        tab.evaluate("window.scrollTo(0, 0)")
+        shot(tab, "phone-targets", readme=True)
     finally:
         tab.close()
 

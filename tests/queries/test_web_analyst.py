@@ -45,7 +45,7 @@ def test_search_finds_words_inside_measures_highlighted_with_facets(page, base_u
     assert "推动人工智能与材料科学深度融合" in hit.inner_text()
     assert hit.locator("mark").first.inner_text() == "材料基因数据库"  # the words found, highlighted
     assert page.locator("[data-facet=province] a", has_text="广东省").count() == 1
-    shot(page, "search-fulltext")
+    shot(page, "search-fulltext", readme=True)
     # the query survives a reload, and Esc closes suggestions without erasing it
     page.reload()
     wait_view(page, "#/search")
@@ -111,6 +111,7 @@ def test_a_target_page_reads_as_a_sentence_with_its_breadcrumb_and_document(page
         assert raw not in text, f"{raw!r} is a property dump"
     assert "产业营业收入" in text and "定量目标" in text  # the category and kind, in words
     assert "粤办函〔2024〕88号" in page.inner_text(".source-line")
+    shot(page, "target", readme=True)
     page.click(".doc-text-link")
     wait_view(page, "#/doc/")
     assert "智能软件产业规模达到270亿元" in page.inner_text("pre.document-text")
@@ -139,7 +140,7 @@ def test_browse_sites_by_province_reaches_all_of_guangdong_at_once(page, base_ur
     wait_view(page, "#/browse/sites")
     assert page.locator("[role=status]").inner_text() == "共 49 条"
     assert page.locator("[data-facet=city] a", has_text="深圳市").inner_text().endswith("(12)")
-    shot(page, "browse-sites")
+    shot(page, "browse-sites", readme=True)
     open_route(page, base_url, "#/browse/plans")
     for name in ("province", "level", "kind", "year"):
         assert page.locator(f"[data-facet={name}] a .count").count() >= 1, name
@@ -169,6 +170,9 @@ def test_charts_by_year_trajectory_and_province_against_province(page, base_url,
     page.select_option("#chart-compare", zj)
     wait_view(page, "#/charts")
     assert chart_points(page, "compare") > 0
+    shot(page, "charts-by-year", readme=True)
+    page.locator("[data-section=chart_trajectory]").scroll_into_view_if_needed()
+    shot(page, "charts-trajectory", readme=True)
     both = page.locator("table.compare-table tbody tr", has=page.locator("td a")).evaluate_all(
         "rows => rows.filter(r => r.querySelectorAll('td a').length === 2).length")
     assert both >= 1  # a metric both provinces set goals for, side by side
@@ -201,7 +205,8 @@ def test_site_graph_has_a_legend_whole_labels_no_overlap_and_expands_in_place(pa
     assert page.evaluate("() => document.querySelector('.graph-panel').cy.nodes().length") > before
     assert page.evaluate("location.hash") == route  # expanded in place, the page stays
     assert page.locator(".graph-info a.open-page").get_attribute("href") == f"#/plan/{plan_node}"
-    shot(page, "site-graph")
+    page.locator(".graph-panel").scroll_into_view_if_needed()
+    shot(page, "site-graph", readme=True)
 
 
 # -- 7. the console keeps its work -------------------------------------------------------------------
