@@ -25,6 +25,7 @@ function chartCanvas(label) {
 function draw(box, config) {
   loadScript(CHART_JS).catch(() => null).then(() => requestAnimationFrame(() => {
     const canvas = box.querySelector("canvas");
+    if (!box.isConnected) return; // the reader has moved on
     if (!window.Chart) {
       box.replaceChildren(h("p", { class: "error" }, "chart.umd.min.js is missing from /static/vendor"));
       return;

@@ -113,6 +113,7 @@ export function graphPanel(nodes, edges, { rootId = null, id = null, maxNodes = 
         const edgeId = `${start}>${x.type}>${end}`;
         if (!cy.getElementById(edgeId).length) fresh.push({ group: "edges", data: { id: edgeId, source: start, target: end, type: x.type } });
       }
+      if (!canvas.isConnected) return;
       cy.add(fresh);
       cy.layout(layoutOptions(rootId, cy.nodes().length)).run();
       cy.fit(node.closedNeighborhood(), 30); // show what was just added, readable
@@ -128,6 +129,7 @@ export function graphPanel(nodes, edges, { rootId = null, id = null, maxNodes = 
     element,
     drawWhenShown() {
       loadScript(CYTOSCAPE).catch(() => null).then(() => requestAnimationFrame(() => {
+        if (!canvas.isConnected) return; // the reader has moved on: nothing to draw into
         cy = drawGraph(canvas, nodes, edges, { rootId, maxNodes, onTap: expand });
         element.cy = cy;
       }));

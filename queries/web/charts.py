@@ -95,18 +95,18 @@ def trajectories(cat: Catalogue, province: str | None) -> list[dict[str, Any]]:
     return rows[:MAX_SERIES]
 
 
-def latest(cat: Catalogue, province: str) -> dict[str, dict[str, Any]]:
-    """Per metric, the province's goal for the latest year (the largest value among that year's)."""
+def latest(series: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per metric of a province's trajectories, the goal for the latest year (the largest value among that year's)."""
     best: dict[str, dict[str, Any]] = {}
-    for row in trajectories(cat, province):
+    for row in series:
         point = max(row["points"], key=lambda p: (p["year"], p["value"]))
         best[f"{row['category']}|{row['unit']}"] = {**point, "category": row["category"], "unit": row["unit"]}
     return best
 
 
-def compare(cat: Catalogue, left: str, right: str) -> list[dict[str, Any]]:
-    """Metrics either province has a goal for, each with both provinces' latest goals side by side."""
-    a, b = latest(cat, left), latest(cat, right)
+def compare(left: list[dict[str, Any]], right: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Metrics either province has a goal for (from their trajectories), both latest goals side by side."""
+    a, b = latest(left), latest(right)
     keys = sorted(set(a) | set(b), key=lambda k: (not (k in a and k in b), k))
     return [{"metric": k, "category": (a.get(k) or b.get(k))["category"], "unit": (a.get(k) or b.get(k))["unit"],
              "left": a.get(k), "right": b.get(k)} for k in keys]
@@ -123,6 +123,6 @@ def chart_data(cat: Catalogue, province: str | None, other: str | None) -> dict[
     provinces = sorted(({"id": p["id"], "name": p["name"], "name_en": p.get("name_en"),
                          "targets": len(by_province.get(p["id"], []))}
                         for p in cat.places.values() if p["label"] == "Province"), key=lambda p: -p["targets"])
-    return {"provinces": provinces, "categories": category_names(), "left": side(province),
-            "right": side(other) if other else None,
-            "compare": compare(cat, province, other) if province and other else None}
+    left, right = side(province), side(other) if other else None
+    return {"provinces": provinces, "categories": category_names(), "left": left, "right": right,
+            "compare": compare(left["trajectories"], right["trajectories"]) if province and right else None}

@@ -196,6 +196,7 @@ def test_site_graph_has_a_legend_whole_labels_no_overlap_and_expands_in_place(pa
       }
       return found; }""")
     assert overlaps == 0
+    shot(page, "site-graph", readme=True)
     before = page.evaluate("() => document.querySelector('.graph-panel').cy.nodes().length")
     route = page.evaluate("location.hash")
     plan_node = page.evaluate(
@@ -205,8 +206,7 @@ def test_site_graph_has_a_legend_whole_labels_no_overlap_and_expands_in_place(pa
     assert page.evaluate("() => document.querySelector('.graph-panel').cy.nodes().length") > before
     assert page.evaluate("location.hash") == route  # expanded in place, the page stays
     assert page.locator(".graph-info a.open-page").get_attribute("href") == f"#/plan/{plan_node}"
-    page.locator(".graph-panel").scroll_into_view_if_needed()
-    shot(page, "site-graph", readme=True)
+    shot(page, "site-graph-expanded")
 
 
 # -- 7. the console keeps its work -------------------------------------------------------------------
