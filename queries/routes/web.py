@@ -72,8 +72,12 @@ def static_file(path: str) -> FileResponse:
 @api.get("/suggest")
 def suggest(store: Store, q: Annotated[str, Query(max_length=200, description="Chinese or English.")],
             limit: Annotated[int, Query(ge=1, le=search.MAX_SUGGESTIONS)] = 10):
-    """Entities whose names, aliases or titles contain ``q``: exact matches, then prefixes, then the rest."""
-    return {"q": q, "items": search.suggest(store, q, limit)}
+    """Entities whose names, aliases or titles contain ``q``: exact matches, then prefixes, then the rest.
+
+    From the catalogue once it is read (milliseconds at 10,000 documents), from Cypher until then."""
+    cat = catalogue.ready(store)
+    items = fulltext.suggest(cat, q, limit) if cat is not None else search.suggest(store, q, limit)
+    return {"q": q, "items": items}
 
 
 @api.get("/search")

@@ -2,7 +2,7 @@
 // Each view gets its data from one /api/ call and pages its lists through more.
 
 import {
-  amountText, api, countedSection, currentLang, displayName, empty, entityHref, entityLink, evidence, facet, h, kindBadge,
+  amountText, api, countedSection, displayName, empty, entityHref, entityLink, evidence, facet, h, kindBadge,
   marked, ownerList, pagedList, propertyTable, roleLabel, routeWith, section, setTitle, t, targetLine, tOr,
 } from "./core.js";
 import { graphPanel } from "./graph.js";
@@ -69,7 +69,8 @@ function searchHit(item) {
 }
 
 export async function searchView(params) {
-  const q = params.get("q") ?? "";
+  const q = (params.get("q") ?? "").trim();
+  if (!q) return h("div", { class: "search-view" }, h("h1", {}, t("search_results")), h("p", { class: "muted" }, t("search_empty")));
   const chosen = Object.fromEntries(SEARCH_FILTERS.map((k) => [k, params.get(k) ?? ""]));
   const fetchPage = (page) => api("/api/search", { q, ...chosen, page });
   const first = await fetchPage(1);

@@ -249,6 +249,10 @@ class _Holder:
         finally:
             self.loading = False
 
+    def ready(self, store: GraphStore) -> Catalogue | None:
+        """The catalogue if it has been read, without waiting for it (and looking for changes as ``get`` does)."""
+        return self.get(store) if self.catalogue is not None else None
+
     def warm(self, store: GraphStore) -> None:
         """Start reading the catalogue without waiting for it (the page's first view asks for it)."""
         if self.catalogue is None and not self.lock.locked():
@@ -270,6 +274,13 @@ def _holder(store: GraphStore) -> _Holder:
 def catalogue(store: GraphStore) -> Catalogue:
     """The store's catalogue, read on first use."""
     return _holder(store).get(store)
+
+
+def ready(store: GraphStore) -> Catalogue | None:
+    """The store's catalogue if it is read, else None (the caller answers some other way meanwhile)."""
+    holder = _holder(store)
+    holder.warm(store)
+    return holder.ready(store)
 
 
 def warm(store: GraphStore) -> None:

@@ -19,6 +19,7 @@ hits the *other* filters leave, so a chosen facet still shows its siblings.
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -200,6 +201,10 @@ class Index:
         self.plan_names = _Column(["\x01".join(k for k, _ in keys) for _, keys in self.plans])
         self.measures = _Texts(Label.MEASURE, list(cat.measures.values()), cat)
         self.targets = _Texts(Label.TARGET, list(cat.targets.values()), cat)
+        self.measure_titles = _Column([compact(r.get("title") or "") for r in self.measures.records])
+        #: every plan, those only cited included (they have pages too): what the suggestions offer
+        self.every_plan = [(p, [compact(n) for n in _names(p)]) for p in cat.plans.values()]
+        self.every_plan_names = _Column(["\x01".join(keys) for _, keys in self.every_plan])
 
 
 def index_of(cat: Catalogue) -> Index:
@@ -396,3 +401,48 @@ def search(cat: Catalogue, text: str, where: SearchFilter, page: PageRequest) ->
         item["provinces"] = [cat.province_name(p) for p in item.pop("province_ids")]
     return {"q": text, "items": items, "page": max(1, page.page), "page_size": page.limit, "total": total,
             "facets": _facets(cat, groups, where)}
+
+
+#: kinds in the order the suggestions list them among equal scores (as ``search.suggest`` does)
+SUGGEST_ORDER = (Label.PROVINCE, Label.SITE, Label.AGENCY, Label.PLAN, Label.CITY, Label.DISTRICT,
+                 Label.ORGANIZATION, Label.MEASURE)
+_DETAIL = {Label.PROVINCE: "short", Label.SITE: "kind", Label.AGENCY: "jurisdiction", Label.PLAN: "doc_number",
+           Label.CITY: "short", Label.DISTRICT: "short", Label.ORGANIZATION: "kind"}
+
+
+def suggest(cat: Catalogue, text: str, limit: int = 10) -> list[dict[str, Any]]:
+    """The search box's suggestions from the catalogue, as ``search.suggest`` gives them from Cypher
+    (exact, then prefix, then any match; by kind; shorter names first), without scanning the graph."""
+    q = compact(text)
+    if not q:
+        return []
+    index = index_of(cat)
+    order = {label: i for i, label in enumerate(SUGGEST_ORDER)}
+
+    def rank(keys: list[str]) -> int:
+        return 0 if q in keys else 1 if any(k.startswith(q) for k in keys) else 2
+
+    found: list[tuple[int, int, int, str, dict[str, Any]]] = []
+    for position in index.entity_names.matching([q]):
+        record, keys = index.entities[position]
+        name = record.get("name") or ""
+        found.append((rank([k for k, _ in keys]), order[record["label"]], len(name), record["id"], {
+            "id": record["id"], "label": record["label"], "name": name, "name_en": record.get("name_en"),
+            "detail": record.get(_DETAIL[record["label"]])}))
+    for position in index.every_plan_names.matching([q]):
+        plan, keys = index.every_plan[position]
+        found.append((rank(keys), order[Label.PLAN], len(plan["title"] or ""), plan["id"], {
+            "id": plan["id"], "label": Label.PLAN, "name": plan["title"], "name_en": None,
+            "detail": plan.get("doc_number")}))
+    titles = index.measure_titles.texts
+    measures = index.measures.records
+    best = heapq.nsmallest(limit, ((0 if titles[i] == q else 1 if titles[i].startswith(q) else 2,
+                                    len(measures[i].get("title") or ""), measures[i]["id"], i)
+                                   for i in index.measure_titles.matching([q])))
+    for score, size, measure_id, i in best:
+        record = measures[i]
+        found.append((score, order[Label.MEASURE], size, measure_id, {
+            "id": measure_id, "label": Label.MEASURE, "name": record.get("title"), "name_en": None,
+            "detail": cat.plans[record["plan_id"]]["title"]}))
+    found.sort(key=lambda item: item[:4])
+    return [row for *_, row in found[:limit]]

@@ -343,3 +343,15 @@ def test_target_page_reads_in_words(base_url):
     assert [c["label"] for c in body["breadcrumb"]] == ["Plan", "Section", "Measure"]
     doc = get(base_url, f"/api/document/{body['plan']['id']}").json()
     assert doc["title"] == body["plan"]["title"] and "智能软件产业规模达到270亿元" in doc["text"]
+
+
+@pytest.mark.parametrize("q", ["松山湖", "Songshan Lake", "东莞松山湖", "Zhejiang", "省科技厅", "算力", "省",
+                               "人工智能", "广东", "粤办函", "中心", ZJ_PLAN_TITLE])
+def test_suggestions_from_the_catalogue_are_the_cypher_ones(seed_store, q):
+    """Once the catalogue is read the box's suggestions come from it (Cypher scans every name at 10,000
+    documents): the same rows in the same order."""
+    from queries.web import catalogue, fulltext, search
+
+    cat = catalogue.catalogue(seed_store)
+    for limit in (10, 30):
+        assert fulltext.suggest(cat, q, limit) == search.suggest(seed_store, q, limit)
