@@ -119,13 +119,21 @@ def main() -> None:
             catalogue_s = time.perf_counter() - started
             stats = api.post("/cypher", json={"query": "MATCH (p:Plan) RETURN count(p)"}).json()["rows"][0][0]
             results = measure(base, routes(api), args.repeat)
+            suggest = []
+            for _ in range(args.repeat + 1):
+                t0 = time.perf_counter()
+                api.get("/api/suggest", params={"q": "算力", "limit": 10}).raise_for_status()
+                suggest.append((time.perf_counter() - t0) * 1000)
     report = {"documents": args.docs, "plans": stats, "catalogue_read_s": round(catalogue_s, 1),
               "repeat": args.repeat, "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-              "cpus": os.cpu_count(), "load_average": os.getloadavg(), "pages": results}
+              "cpus": os.cpu_count(), "load_average": os.getloadavg(), "pages": results,
+              "suggest_ms": round(statistics.median(suggest[1:]), 1)}
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print("| page type | navigate ms | open ms |\n|---|---:|---:|")
     for name, row in results.items():
         print(f"| {name} | {row['navigate_ms']:.0f} | {row['open_ms']:.0f} |")
+    print(f"\nsuggestions (GET /api/suggest?q=算力): {report['suggest_ms']:.0f} ms; catalogue read in "
+          f"{catalogue_s:.0f} s; load average {report['load_average'][0]:.1f} on {report['cpus']} cores")
 
 
 if __name__ == "__main__":

@@ -248,9 +248,12 @@ def node_neighbours(store: Store, node_id: str, paging: Paging):
 
 # -- targets table ------------------------------------------------------------------------
 @api.get("/targets/facets")
-def target_facets(store: Store):
-    """The choices of the targets table's filters."""
-    return targets.facets(store)
+def target_facets(store: Store, year: int | None = None, province: str | None = None, unit: str | None = None,
+                  category: str | None = None, plan: str | None = None,
+                  q: Annotated[str | None, Query(max_length=200)] = None):
+    """The choices of the targets table's filters, each counted over what the other filters leave."""
+    where = targets.TargetFilter(year=year, province=province, unit=unit, plan=plan, q=q, category=category)
+    return _found(lambda: targets.facets(store, where))
 
 
 @api.get("/targets")

@@ -138,6 +138,7 @@ function comparePart(data) {
 export async function chartsView(params) {
   const province = params.get("province") ?? "";
   const compare = params.get("compare") ?? "";
+  loadScript(CHART_JS).catch(() => null); // fetched while the numbers are asked for
   const data = await api("/api/charts", { province, compare });
   const left = data.left;
   setTitle(t("charts_title"), left.id ? displayName(left.name, left.name_en) : null);

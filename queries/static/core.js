@@ -6,7 +6,7 @@ let LABELS = {};
 let lang = "zh";
 
 export async function loadLabels() {
-  LABELS = await (await fetch("/static/labels.json")).json();
+  LABELS = await (await fetch("/static/labels.json", { mode: "cors", credentials: "same-origin" })).json();
   const stored = localStorage.getItem("policykg.lang");
   lang = stored && LABELS[stored] ? stored : "zh";
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";

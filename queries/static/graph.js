@@ -74,6 +74,11 @@ export function drawGraph(container, nodes, edges, { rootId = null, maxNodes = 5
   return cy;
 }
 
+/** Start fetching the graph library (a view that will draw calls this before asking for its data). */
+export function prefetchGraphLibrary() {
+  loadScript(CYTOSCAPE).catch(() => null);
+}
+
 /** The colours of the kinds present, named in the interface's language. */
 function legend(labels) {
   return h("ul", { class: "graph-legend", "aria-label": t("graph_legend") }, [...labels].filter(Boolean).map((label) =>

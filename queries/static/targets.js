@@ -33,7 +33,7 @@ export async function targetsView(params) {
   const current = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ""]));
   const query = Object.fromEntries(Object.entries(current).filter(([, v]) => v));
   const fetchPage = (page) => api("/api/targets", { ...query, page, page_size: 50 });
-  const [facets, first] = await Promise.all([api("/api/targets/facets"), fetchPage(1)]);
+  const [facets, first] = await Promise.all([api("/api/targets/facets", query), fetchPage(1)]);
   const csv = new URL("/api/targets", location.origin);
   for (const [k, v] of Object.entries({ ...query, format: "csv", lang: currentLang() })) csv.searchParams.set(k, v);
   setTitle(t("targets_title"));
@@ -41,7 +41,7 @@ export async function targetsView(params) {
 
   const form = h("form", { class: "filters", id: "targets-filters" },
     h("label", {}, t("year"), " ", select("year", facets.years.map((y) => [y.value, `${y.value} (${y.count})`]), current.year)),
-    h("label", {}, t("province"), " ", select("province", facets.provinces.map((p) => [p.id, displayName(p.name, p.name_en)]), current.province)),
+    h("label", {}, t("province"), " ", select("province", facets.provinces.map((p) => [p.id, `${displayName(p.name, p.name_en)} (${p.count ?? 0})`]), current.province)),
     h("label", {}, t("unit"), " ", select("unit", facets.units.map((u) => [u.value, `${u.value} (${u.count})`]), current.unit)),
     h("label", {}, t("target_category"), " ", select("category", (facets.categories ?? []).map((c) => [c.value, `${categoryName(c.value)} (${c.count})`]), current.category)),
     h("label", {}, t("filter_text"), " ", h("input", { type: "text", name: "q", value: current.q, size: 12 })),

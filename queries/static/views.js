@@ -5,7 +5,7 @@ import {
   amountText, api, countedSection, displayName, empty, entityHref, entityLink, evidence, facet, h, kindBadge,
   marked, ownerList, pagedList, propertyTable, roleLabel, routeWith, section, setTitle, t, targetLine, tOr,
 } from "./core.js";
-import { graphPanel } from "./graph.js";
+import { graphPanel, prefetchGraphLibrary } from "./graph.js";
 
 const pageFetcher = (path) => (page) => api(path, { page });
 
@@ -210,6 +210,7 @@ export async function agencyView(id) {
 // -- site -------------------------------------------------------------------
 export async function siteView(id) {
   const base = `/api/site/${encodeURIComponent(id)}`;
+  prefetchGraphLibrary();
   const [site, trace] = await Promise.all([api(base), api(`${base}/graph`)]);
   const s = site.properties;
   const panel = graphPanel(trace.nodes, trace.edges, { rootId: id, id: "site-graph" });

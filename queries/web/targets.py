@@ -87,27 +87,19 @@ def _in_order(cat) -> list[dict[str, Any]]:
     return found
 
 
-def _keeps(cat, params: dict[str, Any]) -> Any:
-    year, unit, plan, category, q, province = (params[k] for k in ("year", "unit", "plan", "category", "q",
-                                                                     "province"))
-
-    def keeps(t: dict[str, Any]) -> bool:
-        return ((year is None or t.get("year") == year) and (unit is None or t.get("unit") == unit)
-                and (plan is None or t["plan_id"] == plan) and (category is None or t.get("category") == category)
-                and (q is None or q in t["_title"] or q in t["_text"])
-                and (province is None or province in cat.plans[t["plan_id"]]["provinces"]))
-    return keeps
-
-
 def table(store: GraphStore, where: TargetFilter, page: PageRequest) -> dict[str, Any]:
     """One page of the table: the targets chosen and counted from the catalogue, their rows read by id."""
     from queries.web.catalogue import catalogue
 
-    params = where.params(store)
     cat = catalogue(store)
-    keeps = _keeps(cat, params)
-    kept = [t["id"] for t in _in_order(cat) if keeps(t)]
-    ids = kept[page.skip:page.skip + page.limit]
+    chosen = {k: v for k, v in where.params(store).items() if v is not None}
+    cols = _columns(cat)
+    if chosen:
+        kept = sorted(set.intersection(*(cols.passing(name, value) for name, value in chosen.items())))
+    else:
+        kept = range(len(cols.year))
+    ordered = _in_order(cat)
+    ids = [ordered[i]["id"] for i in kept[page.skip:page.skip + page.limit]]
     items = records(store, cypher.TARGETS_BY_IDS, {"ids": ids}) if ids else []
     return {"items": items, "page": max(1, page.page), "page_size": page.limit, "total": len(kept)}
 
@@ -150,29 +142,78 @@ def table_csv(store: GraphStore, where: TargetFilter, max_rows: int, lang: str =
     return out.getvalue(), result.truncated or len(result.rows) > max_rows
 
 
-def facets(store: GraphStore) -> dict[str, Any]:
-    """The choices of the table's filters: years, units and categories with counts, and the provinces.
+class _Columns:
+    """The catalogue's targets in table order, one list per filter, so a filter is one pass in C-ish time."""
 
-    Counted from the catalogue (``catalogue.py``), not by four scans of every target per view.
+    def __init__(self, cat) -> None:
+        targets = _in_order(cat)
+        self.year = [t.get("year") for t in targets]
+        self.unit = [t.get("unit") or None for t in targets]
+        self.category = [t.get("category") for t in targets]
+        self.plan = [t["plan_id"] for t in targets]
+        self.province = [tuple(cat.plans[t["plan_id"]]["provinces"]) for t in targets]
+        self.words = [f"{t['_title']}\x01{t['_text']}" for t in targets]
+
+    def passing(self, name: str, value: Any) -> set[int]:
+        if name == "province":
+            return {i for i, p in enumerate(self.province) if value in p}
+        if name == "q":
+            return {i for i, w in enumerate(self.words) if value in w}
+        column = getattr(self, name)
+        return {i for i, v in enumerate(column) if v == value}
+
+
+def _columns(cat) -> _Columns:
+    found = cat.cache.get("target_columns")
+    if found is None:
+        found = cat.cache["target_columns"] = _Columns(cat)
+    return found
+
+
+def facets(store: GraphStore, where: TargetFilter | None = None) -> dict[str, Any]:
+    """The choices of the table's filters with their counts: years, units, categories and provinces.
+
+    Each facet is counted over the targets the *other* filters leave (so a chosen year still shows how
+    many targets the other years have), from the catalogue's columns (``catalogue.py``), not by scans
+    of every target in Cypher.
     """
     from collections import Counter
+    from itertools import chain
 
     from queries.web.catalogue import catalogue
 
     cat = catalogue(store)
-    found = cat.cache.get("target_facets")
-    if found is None:
-        targets = list(cat.targets.values())
-        years = Counter(t["year"] for t in targets if t.get("year") is not None)
-        units = Counter(t["unit"] for t in targets if t.get("unit"))
-        categories = Counter(t["category"] for t in targets if t.get("category"))
-        provinces = sorted((p for p in cat.places.values() if p["label"] == "Province"), key=lambda p: p["name"])
-        def by_count(counter: Counter) -> list[dict[str, Any]]:
-            return [{"value": v, "count": n} for v, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+    params = (where or TargetFilter()).params(store)
+    chosen = {k: v for k, v in params.items() if v is not None}
+    key = "target_facets:" + repr(sorted(chosen.items()))
+    if key in cat.cache:
+        return cat.cache[key]
+    cols = _columns(cat)
+    passing = {name: cols.passing(name, value) for name, value in chosen.items()}
+    everything = range(len(cols.year))
 
-        found = cat.cache["target_facets"] = {
-            "years": [{"value": y, "count": n} for y, n in sorted(years.items())],
-            "units": by_count(units)[:200], "categories": by_count(categories),
-            "provinces": [{"id": p["id"], "name": p["name"], "short": p.get("short"), "name_en": p.get("name_en")}
-                          for p in provinces][:200]}
+    def kept(skip: str):
+        sets = [found for name, found in passing.items() if name != skip]
+        return sorted(set.intersection(*sets)) if sets else everything
+
+    def count(name: str) -> Counter:
+        values = map(getattr(cols, name).__getitem__, kept(name))
+        counter = Counter(chain.from_iterable(values)) if name == "province" else Counter(values)
+        counter.pop(None, None)
+        return counter
+
+    def by_count(counter: Counter) -> list[dict[str, Any]]:
+        return [{"value": v, "count": n} for v, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    provinces = count("province")
+    found = {
+        "years": [{"value": y, "count": n} for y, n in sorted(count("year").items())],
+        "units": by_count(count("unit"))[:200],
+        "categories": by_count(count("category")),
+        "provinces": sorted(({"id": p["id"], "name": p["name"], "short": p.get("short"), "name_en": p.get("name_en"),
+                              "count": provinces.get(p["id"], 0)}
+                             for p in cat.places.values() if p["label"] == "Province"), key=lambda p: p["name"]),
+    }
+    if len(cat.cache) < 500:  # the common choices stay answered; a cache that grows without end would not
+        cat.cache[key] = found
     return found
