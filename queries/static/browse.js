@@ -45,7 +45,7 @@ export async function browseView(params) {
   const first = await fetchPage(1);
   setTitle(t(spec.title));
   const hrefWith = (name, value) => routeWith(`#/browse/${index}`, { ...chosen, [name]: value });
-  const filter = h("form", { class: "browse-filter", role: "search" },
+  const filter = h("form", { class: "browse-filter", role: "search", "aria-label": t("browse_filter") },
     h("label", { for: "browse-q" }, t("browse_filter")), " ",
     h("input", { id: "browse-q", name: "q", type: "text", value: chosen.q }), " ",
     h("button", { type: "submit" }, t("search_go")));
@@ -60,7 +60,7 @@ export async function browseView(params) {
     filter,
     h("p", { class: "muted", role: "status" }, t("browse_total", { n: first.total })),
     h("div", { class: "with-facets" },
-      h("aside", { class: "facets", "aria-label": t("facets") }, spec.facets.map((name) =>
+      h("aside", { class: "facets", "aria-label": t("facets") }, h("h2", { class: "visually-hidden" }, t("facets")), spec.facets.map((name) =>
         facet(`facet_${name}`, name, first.facets[name], chosen[name], hrefWith, (r) => facetLabel(index, name, r)))),
       h("div", { class: "results" }, pagedList(first, fetchPage, (items) =>
         h("ul", { class: "browse-list" }, items.map((item) => row(index, item))), { name: index }))));

@@ -63,8 +63,8 @@ function schemaPanel(insert) {
           kind === "label" ? `:${item.name}` : `[:${item.name}]`),
         h("span", { class: "muted" }, ` ${item.count}`),
         item.properties.length ? h("span", { class: "props-list" }, ` ${item.properties.join(", ")}`) : null)));
-      box.append(h("h3", {}, t("console_labels")), list(schema.labels, "label"),
-        h("h3", {}, t("console_rel_types")), list(schema.relationships, "rel"));
+      box.append(h("h2", { class: "minor" }, t("console_labels")), list(schema.labels, "label"),
+        h("h2", { class: "minor" }, t("console_rel_types")), list(schema.relationships, "rel"));
     } catch (error) {
       box.append(errorBox(error));
     }
@@ -216,7 +216,7 @@ export async function consoleView(urlParams = new URLSearchParams()) {
     if (!selected) return;
     const text = selected.cypher;
     if (text && !given?.get("q")) editor.value = text;
-    if (selected.params.length) paramForm.append(h("h3", {}, t("console_params")));
+    if (selected.params.length) paramForm.append(h("h2", { class: "minor" }, t("console_params")));
     const example = (selected.examples ?? [])[0] ?? {};
     for (const param of selected.params) {
       const input = paramInput(param);

@@ -213,7 +213,7 @@ export function pager(result, go) {
   const from = (result.page - 1) * result.page_size + 1;
   const to = Math.min(result.total, result.page * result.page_size);
   const last = Math.max(1, Math.ceil(result.total / result.page_size));
-  return h("nav", { class: "pager" },
+  return h("div", { class: "pager", role: "group", "aria-label": t("pages") },
     h("button", { type: "button", class: "prev", disabled: result.page <= 1, onclick: () => go(result.page - 1) }, `‹ ${t("prev")}`),
     h("span", { class: "range" }, t("page_of", { from, to, total: result.total })),
     h("button", { type: "button", class: "next", disabled: result.page >= last, onclick: () => go(result.page + 1) }, `${t("next")} ›`));

@@ -59,7 +59,8 @@ def settle(tab) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_axe_finds_no_serious_or_critical_violation_on_any_page_type(page, base_url, routes, lang):
+def test_axe_finds_no_violation_on_any_page_type(page, base_url, routes, lang):
+    """The issue asks for no serious or critical violation; there is none of any impact."""
     if lang == "en":
         page.click("#lang-toggle")
         wait_view(page, "#/")
@@ -70,7 +71,7 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page_type(page, base_
         if name == "console":
             page.click("#schema-panel summary")
             page.wait_for_selector("#schema-panel li[data-name=Plan]")
-        violations = axe_violations(page)
+        violations = axe_violations(page, ("minor", "moderate", "serious", "critical"))
         if violations:
             found[name] = violations
     assert not found, f"axe ({lang}): {found}"

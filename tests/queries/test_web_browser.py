@@ -70,7 +70,7 @@ def test_plan_measures_page_through(page):
     measures = page.locator("[data-list=measures]")
     first_titles = measures.locator(".measure-title").all_inner_texts()
     assert len(first_titles) <= 20
-    if measures.locator("nav.pager").count():
+    if measures.locator("div.pager").count():
         measures.locator("button.next").click()
         page.wait_for_function("() => !document.querySelector('[data-list=measures]').classList.contains('busy')")
         assert measures.locator(".measure-title").all_inner_texts() != first_titles
@@ -221,14 +221,14 @@ def test_ten_thousand_plans_stay_paged(browser, big_url):
         wait_view(tab, "#/")
         plans = tab.locator("[data-list=plans]")
         assert plans.locator("ul.plan-list > li").count() == 20
-        assert "10000" in plans.locator("nav.pager .range").inner_text()
+        assert "10000" in plans.locator("div.pager .range").inner_text()
         plans.locator("button.next").click()
         tab.wait_for_function("() => document.querySelector('[data-list=plans] .range').textContent.includes('21')")
         # a site named by 20,000 measures: the trace is drawn for a few, the lists are paged
         tab.goto(big_url + "/#/site/site-big")
         wait_view(tab, "#/site/")
         assert tab.locator("[data-section=site_measures] li.measure").count() == 20
-        assert "20000" in tab.inner_text("[data-section=site_measures] nav.pager")
+        assert "20000" in tab.inner_text("[data-section=site_measures] div.pager")
         assert tab.locator(".note").count() == 1  # says the drawing shows only the first ones
         shot(tab, "big-site")
         tab.goto(big_url + "/#/targets")
