@@ -11,6 +11,10 @@ is printed with （牵头）, that body leads. Ranks count within a role list of
 bracket (printed positions where the list is one list with a lead in it). One link per
 (agency, measure): the strongest role wins, with the rank where it first takes that
 role. A blanket "以下…不再列出" is not carried to later measures.
+
+A measure that prints no list may name its bodies in its own text: 由省经信厅牵头，… (lead),
+or an item that opens with the body doing it, 1、市数据局负责审核… (responsible). Not in the
+parts on carrying out the plan, nor in a sentence about the whole plan: those coordinate it.
 """
 
 from __future__ import annotations
@@ -20,14 +24,17 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from loaders.agencies import Agency, Jurisdiction, resolve, split_names
+from loaders.coordination import IMPLEMENTATION, PLAN_WIDE
 from loaders.document import Document, Span
 from loaders.layout import Line
-from loaders.lexicon import alternation, pattern, words
+from loaders.lexicon import alternation, pattern, regions, words
 from loaders.name_lists import bare_names, ranked, read_entries, unique
 from loaders.outline import Measure
 from loaders.tables import division_rows
 
 ROLE_STRENGTH = {"lead": 3, "responsible": 2, "support": 1}
+#: a title this short is a heading (加强组织领导); a longer one is the item's first sentence
+HEADING_LENGTH = 16
 OPEN, CLOSE = "（(〔[【［", "）)〕]】］"
 
 
@@ -266,6 +273,8 @@ def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list
     by_measure: dict[int, list[NameList]] = {}  # 责任单位 on one line and 配合单位 on the next are one pair
     for measure, _, lists in read:
         by_measure.setdefault(id(measure), []).extend(lists)
+    # a measure that prints no list may still name its bodies in its own sentences
+    clauses = [a for measure in measures if not by_measure.get(id(measure)) for a in clause_assignments(measure, where)]
     rules = conventions(plan_text, [lists for lists in by_measure.values() if lists])
     roles = {key: {item.role for item in lists} for key, lists in by_measure.items()}
     best: dict[tuple[int, str], Assignment] = {}
@@ -278,7 +287,110 @@ def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list
                 order.append(key)
             if have is None or ROLE_STRENGTH[assignment.role] > ROLE_STRENGTH[have.role]:
                 best[key] = assignment
-    return [best[key] for key in order]
+    return [best[key] for key in order] + clauses
+
+
+# -- a measure that names its bodies in its own text -------------------------------------------------
+
+
+def clause_assignments(measure: Measure, where: Jurisdiction) -> list[Assignment]:
+    """The bodies a measure without a list names in its own sentences: the lead of 由省经信厅牵头，… or
+    of …、市数据局牵头、…, and the body an item opens with (1、市数据局负责审核…), responsible.
+
+    Not read in the sections on implementation, nor in a sentence about the whole plan (由市工信局
+    牵头…统筹推进各项任务): those name who coordinates the plan (``coordination``)."""
+    if _on_implementation(measure):
+        return []
+    out: list[Assignment] = []
+    for n, piece in enumerate(measure.pieces):
+        if n == 0:
+            out += _duty_opening(piece, measure, where)
+        for sentence in re.finditer(r"[^。；;！!]+", piece.text):
+            if PLAN_WIDE.search(sentence.group()):
+                continue
+            for hit in _clause_lead().finditer(sentence.group()):
+                span = piece.sub(sentence.start() + hit.start("names"), sentence.start() + hit.end("names"))
+                evidence = piece.sub(sentence.start(), sentence.end()).surface.strip()
+                out += [Assignment(agency, measure, "lead", rank, evidence)
+                        for rank, agency in enumerate(_named_bodies(span.text, where), 1)]
+    return out
+
+
+def _on_implementation(measure: Measure) -> bool:
+    """The measure sits in (or is) a part on carrying out the plan (保障措施, 加强组织领导): a heading
+    says so, not a long title made of the item's first sentence (…按规定组织实施预算绩效管理)."""
+    titles = [measure.section.title if measure.section else ""]
+    item: Measure | None = measure
+    while item is not None:
+        titles.append(item.title.text)
+        item = item.parent
+    return any(len(title) <= HEADING_LENGTH and IMPLEMENTATION.search(title) for title in titles)
+
+
+@cache
+def _clause_lead() -> re.Pattern[str]:
+    """A clause ending in its body's lead verb: the names run back to the clause start."""
+    lead = "|".join(words()["responsibility"]["clause_lead"])
+    return re.compile(rf"(?:^|(?<=[，,：:]))\s*(?P<names>[^，,：:（(）)]{{2,60}}?)\s*(?:{lead})")
+
+
+def _named_bodies(text: str, where: Jurisdiction) -> list[Agency]:
+    """The bodies that end a clause (建立分管市领导挂帅、|市数据局): the pause-mark pieces from the end,
+    as long as each is a body named as a body is (a level or a place first; a government, party or
+    group's name), so a phrase before them is never read as one."""
+    pieces = pattern("responsibility", "clause_openers").sub("", text.strip()).split("、")
+    out: list[Agency] = []
+    for piece in reversed(pieces):
+        agency = _body(piece, where)
+        if agency is None:
+            break
+        out.insert(0, agency)
+    return out
+
+
+def _body(written: str, where: Jurisdiction) -> Agency | None:
+    """``written`` as an agency when it is printed as one (省经信厅, 中共…, 西安市数据局), else None."""
+    name = re.sub(r"\s+", "", written)
+    name = re.split(alternation(words()["responsibility"]["partner_words"]), name, maxsplit=1)[0]
+    if not re.match(r"(?:中共|国家|中国|自治区|[省市区县州旗])", name) and not _starts_with_place(name):
+        return None
+    agency = resolve(name, where)
+    if agency is None or agency.collective or agency.kind not in ("government", "party", "leading_group"):
+        return None
+    return agency
+
+
+def _starts_with_place(name: str) -> bool:
+    """西安市数据局, 广州海关: a division's full name, or the short name of a province or a city above
+    county level (a county-level short such as 合作 or 东方 is an ordinary word too)."""
+    index = regions()
+    for size in range(2, min(8, len(name)) + 1):
+        head = name[:size]
+        if head in index.by_name or head in index.aliases or any(
+                r.level == "Province" or (r.level == "City" and not r.county_level)
+                for r in index.by_short.get(head, ())):
+            return True
+    return False
+
+
+def _duty_opening(piece: Span, measure: Measure, where: Jurisdiction) -> list[Assignment]:
+    """1、市数据局负责审核…; 3、各县（市、区）、功能区数据部门负责…: the bodies an item opens with are responsible."""
+    hit = _duty_regex().match(piece.text)
+    if not hit:
+        return []
+    names = hit.group("names")
+    names = re.split(alternation(words()["responsibility"]["partner_words"]), names, maxsplit=1)[0]
+    entries = [e for e in unique(read_entries(names, where))
+               if e.agency.collective or _body(e.agency.written, where) is not None]
+    sentence = re.match(r"[^。；;]+", piece.text)
+    evidence = piece.sub(0, sentence.end() if sentence else len(piece.text)).surface.strip()
+    return [Assignment(entry.agency, measure, "responsible", rank, evidence) for rank, entry in enumerate(entries, 1)]
+
+
+@cache
+def _duty_regex() -> re.Pattern[str]:
+    duty = "|".join(words()["responsibility"]["duty_opening"])
+    return re.compile(rf"\s*(?P<names>[^，,。；;：:]{{2,60}}?)\s*[:：]?\s*(?:{duty})")
 
 
 def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Jurisdiction,

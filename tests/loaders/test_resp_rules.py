@@ -270,3 +270,64 @@ def test_the_lead_body_of_a_coordinating_phrase_is_named_without_its_partners_or
     assert coordinating("各区县要于每年12月底前将年度工作总结报送市经信局。") == {"泉州市经济和信息化局"}
     assert coordinating("执行中遇到的问题，请及时反馈市工信局。") == {"泉州市工业和信息化局"}
     assert coordinating("存在问题，报告市政府同意后调整。") == set()
+
+
+# -- second round: shared endings, measures that name their bodies in their text, first-person notices ----
+
+def test_places_printed_bare_before_a_places_body_each_have_that_body():
+    province = Jurisdiction.of(regions().by_name["江苏省"][0])
+    entries = read_entries("省能源局，南京、苏州、无锡供电公司，省通信管理局", province)
+    assert [(e.agency.name, e.agency.written) for e in entries] == [
+        ("江苏省能源局", "省能源局"), ("南京供电公司", "南京"), ("苏州供电公司", "苏州"),
+        ("无锡供电公司", "无锡供电公司"), ("江苏省通信管理局", "省通信管理局")]
+    # a place with no body after it names nobody
+    assert [e.agency.name for e in read_entries("省能源局，南京、苏州", province)] == ["江苏省能源局"]
+
+
+def test_a_bare_collective_of_divisions_shares_the_office_after_it_but_not_a_collective_of_its_own():
+    where = city("泰州市")
+    entries = read_entries("市财政局，各县（市、区）、开发区财政部门", where)
+    assert [e.agency.name for e in entries] == ["泰州市财政局", "各县（市、区）、开发区财政部门"]
+    assert entries[1].agency.collective
+    assert [e.agency.name for e in read_entries("各市〔州〕、新区数据管理部门", city("遵义市"))] == [
+        "各市〔州〕、新区数据管理部门"]
+    apart = read_entries("各县（市、区）、市直有关部门", where)
+    assert [e.agency.name for e in apart] == ["各县（市、区）", "市直有关部门"]
+
+
+def test_a_measure_without_a_list_that_names_its_lead_in_a_clause_has_that_lead():
+    graph = build("宁夏回族自治区智能工厂培育方案\n三、主要任务\n"
+                  "（一）开展诊断服务。由自治区工业和信息化厅牵头，组织专家开展诊断服务。\n"
+                  "（二）深化数据改革。建立分管领导挂帅、自治区发展改革委牵头、各部门抓落实的机制。\n"
+                  "（三）组建创新联合体。支持龙头企业牵头组建创新联合体。\n"
+                  "（四）开展成效评估。组织专家评估，由专家组牵头制定标准。\n")
+    assert owners(graph, "开展诊断服务") == [("宁夏回族自治区工业和信息化厅", "lead", 1)]
+    assert owners(graph, "深化数据改革") == [("宁夏回族自治区发展和改革委员会", "lead", 1)]
+    assert owners(graph, "组建创新联合体") == []
+    assert owners(graph, "开展成效评估") == []
+
+
+def test_a_lead_clause_about_the_whole_plan_or_in_the_implementation_part_is_coordination_not_a_measures_lead():
+    graph = build("芜湖市人工智能产业行动方案\n一、重点任务\n"
+                  "（一）建设算力中心。由市发展改革委牵头，会同有关部门统筹推进各项任务落实。\n"
+                  "二、保障措施\n（一）加强组织领导。成立工作专班，由市经信局牵头，统筹推进重大事项。\n")
+    assert owners(graph, "建设算力中心") == []
+    assert owners(graph, "加强组织领导") == []
+    assert "芜湖市经济和信息化局" in coordinators(graph)
+
+
+def test_an_item_that_opens_with_the_body_that_does_it_makes_that_body_responsible():
+    graph = build("常州市算力券实施细则\n一、职责分工\n"
+                  "1、市数据局负责审核兑现申请，评估实施情况。\n"
+                  "2、各县（市、区）、开发区财政部门负责拨付资金。\n"
+                  "3、申报单位负责提交材料，对真实性负责。\n"
+                  "4、平台服务方负责日常运营。\n"
+                  "二、其他事项\n1、市科技局负责人介绍有关情况。\n2、本细则由市数据局负责解释。\n")
+    assert owners(graph, "市数据局负责审核兑现申请，评估实施情况") == [("常州市数据局", "responsible", 1)]
+    assert owners(graph, "各县（市、区）、开发区财政部门负责拨付资金") == [
+        ("各县（市、区）、开发区财政部门", "responsible", 1)]
+    assert owners(graph, "申报单位负责提交材料，对真实性负责") == []
+    assert owners(graph, "平台服务方负责日常运营") == []
+    assert owners(graph, "市科技局负责人介绍有关情况") == []
+    assert not any("解释" in r.properties["evidence"] for r in graph.relationships.values()
+                   if r.type == Rel.RESPONSIBLE_FOR)
