@@ -61,9 +61,11 @@ def extract(raw: RawDocument) -> GraphData:
     if home is not None:
         b.link(Rel.COVERS, plan, b.region(home), meta.title_surface or home.name)
 
+    issuers = []
     for written, evidence in meta.issuers:
         agency = resolve(written, where)
         if agency is not None:
+            issuers.append(agency)
             b.link(Rel.ISSUED_BY, plan, b.agency(agency, doc.surface(written)), doc.surface(evidence))
 
     measure_ids = {}
@@ -80,7 +82,7 @@ def extract(raw: RawDocument) -> GraphData:
                measure_ids[id(a.measure)], a.evidence, role=a.role, rank=a.rank)
 
     notice = lay.lines[: meta.body_start]
-    for c in coordinators(body, notice, plan_outline, where, doc):
+    for c in coordinators(body, notice, plan_outline, where, doc, issuers):
         b.link(Rel.COORDINATES, b.agency(c.agency, doc.surface(c.agency.written)), plan, c.evidence)
 
     seen_goals = set()

@@ -331,3 +331,29 @@ def test_an_item_that_opens_with_the_body_that_does_it_makes_that_body_responsib
     assert owners(graph, "市科技局负责人介绍有关情况") == []
     assert not any("解释" in r.properties["evidence"] for r in graph.relationships.values()
                    if r.type == Rel.RESPONSIBLE_FOR)
+
+
+def test_a_notice_that_says_report_to_us_means_its_signing_office():
+    notice = ("关于印发南通市人工智能政策实施细则的通知\n各有关单位：\n现印发给你们，请认真贯彻执行。"
+              "实施过程中遇到的问题，可径向我局反映。\n{signer}\n2025年3月1日\n南通市人工智能政策实施细则\n"
+              "一、支持算力\n（一）发放算力券。对企业给予补贴。\n")
+    graph = build(notice.format(signer="南通市数据局"))
+    assert coordinators(graph) == {"南通市数据局"}
+    unsigned = build(notice.format(signer=""))
+    assert coordinators(unsigned) == set()
+    assert not any(name.startswith("我") for name in agency_names(graph) | agency_names(unsigned))
+
+
+def test_a_body_that_opens_a_sentence_outside_the_measures_and_takes_charge_of_the_whole_coordinates():
+    def plan(paragraph: str) -> GraphData:
+        return build("南平市数字基础设施实施方案\n一、总体要求\n" + paragraph +
+                     "\n二、重点任务\n（一）建设算力中心。市数据局牵头统筹全市算力调度。\n")
+
+    city_data = {"南平市数据局"}
+    assert coordinators(plan("市数据局牵头统筹全市各部门基础设施建设需求，会同相关部门编制规划。")) == city_data
+    assert coordinators(plan("下一步，市数据局将坚持系统思维，切实发挥全市数字基础设施统筹指导作用。")) == city_data
+    assert coordinators(plan("市数据局按照“按需使用、据实结算”的原则，做好算力券统筹协调工作。")) == city_data
+    # the same words inside a measure are that measure's: its lead, not the plan's coordinator
+    quiet = plan("到2026年，基础设施体系基本建成。")
+    assert coordinators(quiet) == set()
+    assert owners(quiet, "建设算力中心") == [("南平市数据局", "lead", 1)]
