@@ -191,7 +191,7 @@ def read_lists(bracket: Span) -> list[NameList]:
     if inline:
         return inline
     names = inner.sub(0, list_end(text))
-    duty = re.fullmatch(r"(.{2,120}?)(?:按职责分工|按职责|分别|共同)?负责(?:落实|实施|推进)?", names.text.strip())
+    duty = _duty_clause().fullmatch(names.text.strip())
     if duty:
         lead = len(names.text) - len(names.text.lstrip())
         return [NameList("responsible", names.sub(lead, lead + len(duty.group(1))))]
@@ -219,14 +219,23 @@ def _inline_regex() -> re.Pattern[str]:
     return re.compile(rf"(?P<names>.+?)等?(?P<verb>{alternation(verbs)})(?:落实|实施|推进)?$")
 
 
-def _inline_lists(inner: Span) -> list[NameList]:
-    """Lists written as clauses that each end in their role: （省科技厅牵头，省教育厅、省工业和信息化厅配合）.
+@cache
+def _duty_clause() -> re.Pattern[str]:
+    """A list that ends in its duty: 市数据局、市发展改革委按职责分工负责 / …按职责分工落实."""
+    verbs = alternation(words()["responsibility"]["inline_responsible"])
+    return re.compile(rf"(.{{2,120}}?)等?(?:{verbs})(?:落实|实施|推进)?")
 
-    Read only when some clause ends in a lead verb; a clause without a verb belongs to the next
-    one (省发展改革委、省政数局，长春市政府按职责分工负责)."""
+
+def _inline_clauses(text: str) -> list[tuple[str, int, int]]:
+    """(role, start, end of the names) of each clause of a list written as clauses that each end in
+    their role: 省科技厅牵头，省教育厅、省工业和信息化厅配合 (a lead), or 市工信局负责，市科技局配合 (the
+    body that does it beside those that support it: it leads, as 责任单位 does beside 配合单位).
+
+    Every clause must end in its role (a clause without one belongs to the next:
+    省发展改革委、省政数局，长春市政府按职责分工负责); without a lead, every clause must name a body,
+    so （企业负责，政府配合） is not a list."""
     section = words()["responsibility"]
-    text = inner.text
-    lists: list[NameList] = []
+    clauses: list[tuple[str, int, int]] = []
     start = 0
     for cut in [*(m.start() for m in re.finditer(r"[，,；;]", text)), len(text)]:
         clause = text[start:cut]
@@ -236,16 +245,26 @@ def _inline_lists(inner: Span) -> list[NameList]:
             verb = hit.group("verb")
             role = ("lead" if verb in section["inline_lead"]
                     else "support" if verb in section["inline_support"] else "responsible")
-            lists.append(NameList(role, inner.sub(offset, offset + hit.end("names")).strip(" ；;，,")))
+            clauses.append((role, offset, offset + hit.end("names")))
             start = cut + 1
-    if start < len(text) or not any(item.role == "lead" for item in lists):
-        return []  # a clause without a role at the end, or no lead: not this form
-    return lists
+    roles = {role for role, _, _ in clauses}
+    if start < len(text) or not clauses:
+        return []  # a clause without a role at the end: not this form
+    if "lead" in roles:
+        return clauses
+    if not {"responsible", "support"} <= roles or not all(
+            read_entries(text[a:b], Jurisdiction()) for _, a, b in clauses):
+        return []
+    return [("lead" if role == "responsible" else role, a, b) for role, a, b in clauses]
+
+
+def _inline_lists(inner: Span) -> list[NameList]:
+    """The lists of a bracket written as role clauses (``_inline_clauses``)."""
+    return [NameList(role, inner.sub(a, b).strip(" ；;，,")) for role, a, b in _inline_clauses(inner.text)]
 
 
 def _is_inline_list(inner: str) -> bool:
-    last = re.split(r"[，,；;]", inner)[-1].strip()
-    return any(v in inner for v in words()["responsibility"]["inline_lead"]) and bool(_inline_regex().fullmatch(last))
+    return bool(_inline_clauses(inner))
 
 
 # -- measures -----------------------------------------------------------------------------------------
@@ -426,7 +445,8 @@ def strip_brackets(text: str) -> str:
     for a, b in _bracket_ranges(text):
         inner = text[a + 1:b - 1]
         at_end = not text[b:].strip(" 。；;\n") or text[b:].lstrip(" 。；;").startswith("\n")
-        if (label.search(inner) or re.search(r"负责[^，。]{0,4}$", inner) or _is_inline_list(inner)
+        if (label.search(inner) or re.search(r"负责[^，。]{0,4}$", inner) or _duty_clause().fullmatch(inner.strip())
+                or _is_inline_list(inner)
                 or (at_end and is_bare_list(inner))):
             out.append(text[keep_from:a])
             keep_from = b

@@ -357,3 +357,32 @@ def test_a_body_that_opens_a_sentence_outside_the_measures_and_takes_charge_of_t
     quiet = plan("到2026年，基础设施体系基本建成。")
     assert coordinators(quiet) == set()
     assert owners(quiet, "建设算力中心") == [("南平市数据局", "lead", 1)]
+
+
+def test_a_list_of_role_clauses_without_a_lead_verb_makes_the_body_doing_it_lead_beside_its_supporters():
+    graph = build("常德市人工智能产业行动方案\n一、重点任务\n"
+                  "（一）建设算力中心。建设智算中心。（市工信局、市发改委负责，各区县政府配合）\n"
+                  "（二）建设数据平台。建设平台。（市数据局、市科技局按职责分工落实）\n"
+                  "（三）推广应用场景。推广典型场景。（企业负责，政府配合）\n")
+    assert owners(graph, "建设算力中心") == [
+        ("常德市工业和信息化局", "lead", 1), ("常德市发展和改革委员会", "lead", 2), ("各区县政府", "support", 1)]
+    assert owners(graph, "建设数据平台") == [("常德市数据局", "responsible", 1), ("常德市科学技术局", "responsible", 2)]
+    assert owners(graph, "推广应用场景") == []  # not bodies: no list
+    assert "人民政府" not in agency_names(graph)
+
+
+def test_cooperating_labels_of_every_wording_give_support():
+    graph = build("株洲市人工智能产业行动方案\n一、重点任务\n"
+                  "（一）建设算力中心。建设智算中心。（主要责任单位：市经信局；协同责任单位：市科技局）\n"
+                  "（二）建设数据平台。建设平台。（牵头部门：市数据局；协同部门：市教育局、市财政局）\n")
+    assert owners(graph, "建设算力中心") == [("株洲市经济和信息化局", "lead", 1), ("株洲市科学技术局", "support", 1)]
+    assert owners(graph, "建设数据平台") == [
+        ("株洲市数据局", "lead", 1), ("株洲市教育局", "support", 1), ("株洲市财政局", "support", 2)]
+    assert not any("协同" in name or "责任" in name for name in agency_names(graph))
+
+
+def test_a_collective_of_the_divisions_under_a_city_is_one_agency_however_it_is_written():
+    where = city("常州市")
+    assert [e.agency.name for e in read_entries("市科技局，各辖市区", where)] == ["常州市科学技术局", "各辖市区"]
+    assert [e.agency.name for e in read_entries("各辖市、区人民政府", where)] == ["各辖市、区人民政府"]
+    assert read_entries("辖区企业", where) == []
