@@ -53,8 +53,9 @@ def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where:
                 for match in regex.finditer(sentence.text):
                     bodies = _bodies(match.group("a"))
                     for agency, _offset in _resolved(bodies, where, issuers or []):
-                        if agency.collective:
-                            continue
+                        if agency.collective or (match.group(0).startswith("在")
+                                                 and pattern("coordination", "above_the_plan").search(agency.name)):
+                            continue  # 在市委、市政府统一领导下: the setting, not who coordinates
                         found.setdefault(agency.name, Coordinator(
                             agency, doc.quote(sentence.start, sentence.end).strip("。；; ")))
     return list(found.values())

@@ -419,8 +419,10 @@ def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Juri
         return []
     evidence = bracket.surface
     last = lists[-1]
-    if bracket.text[-1:] not in CLOSE and not bracket.doc.text[last.names.end:].strip():
-        # the page ends inside this list: its last name may be cut (省工业和…), so it is left out
+    rest = bracket.doc.text[last.names.end:]
+    if bracket.text[-1:] not in CLOSE and not rest.strip() and "\n" not in rest:
+        # the page ends inside this list: its last name may be cut (省工业和…), so it is left out; a
+        # list whose line ends before the text does (…牵头单位：市工信局⏎) is whole
         cut = max(last.names.text.rfind(sep) for sep in "、，,；; ")
         lists = [*lists[:-1], replace(last, names=last.names.sub(0, max(cut, 0)))]
     out: list[Assignment] = []

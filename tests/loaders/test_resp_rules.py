@@ -386,3 +386,23 @@ def test_a_collective_of_the_divisions_under_a_city_is_one_agency_however_it_is_
     assert [e.agency.name for e in read_entries("市科技局，各辖市区", where)] == ["常州市科学技术局", "各辖市区"]
     assert [e.agency.name for e in read_entries("各辖市、区人民政府", where)] == ["各辖市、区人民政府"]
     assert read_entries("辖区企业", where) == []
+
+
+def test_a_list_on_the_last_line_of_a_whole_text_keeps_its_last_name_but_a_page_cut_inside_it_does_not():
+    whole = build("盐城市人工智能工作要点\n一、重点任务\n1.建设算力中心。推动开工。\n牵头单位：市发改委\n"
+                  "2.培育龙头企业。引进企业。\n牵头单位：市工信局\n")
+    assert owners(whole, "培育龙头企业") == [("盐城市工业和信息化局", "lead", 1)]
+    cut = build("盐城市人工智能工作要点\n一、重点任务\n1.建设算力中心。推动开工。\n牵头单位：市发改委\n"
+                "2.培育龙头企业。引进企业。\n牵头单位：市工信局、市商")
+    assert owners(cut, "培育龙头企业") == [("盐城市工业和信息化局", "lead", 1)]
+
+
+def test_the_office_of_a_joint_conference_coordinates_but_the_leadership_a_plan_works_under_does_not():
+    def coordinating(sentence: str) -> set[str]:
+        return coordinators(build("盐城市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。推动开工。\n"
+                                  f"二、保障措施\n（一）加强组织领导。{sentence}\n"))
+
+    assert coordinating("建立联席会议制度，联席会议办公室设在市工信局，负责日常工作。") == {"盐城市工业和信息化局"}
+    assert coordinating("领导小组办公室设在市数据局。") == {"盐城市数据局"}
+    assert coordinating("在市委、市政府统一领导下，各部门协同推进。") == set()
+    assert coordinating("在市人工智能产业发展领导小组统一部署下推进。") == {"盐城市人工智能产业发展领导小组"}
