@@ -128,7 +128,10 @@ def read_entries(names: str, where: Jurisdiction, carry: str | None = None,
 
     Every entry that names a unit is kept (``resolve_list(keep_unknown=True)``). A collective of
     divisions (各区县市) is one agency as written; a collective written with a pause mark inside
-    (市直有关部门、单位) is one agency; markers and open tails are not part of a name."""
+    (市直有关部门、单位) is one agency, and so is any entry that opens like a collective (各开发区管委会
+    is every zone's committee, not one); markers and open tails are not part of a name; a slash
+    separates bodies as a pause mark does (市科技局/市工信局)."""
+    names = names.translate(_SLASHES)
     masked, marked, printed = _masked(names, mark)
     found = resolve_list(masked, where, keep_unknown=True, carry=carry)
     named = {off for _, off in found}
@@ -152,8 +155,14 @@ def read_entries(names: str, where: Jurisdiction, carry: str | None = None,
         for agency, off in inside:
             if start in printed:
                 agency = replace(agency, written=names[start:printed[start]].strip())
+            if len(inside) == 1 and not agency.collective and pattern("responsibility", "collective").search(core):
+                agency = _collective(core, where)  # 各开发区管委会: as written, in the plan's jurisdiction
             entries.append(Entry(agency, off, end, start in marked))
     return entries
+
+
+#: slashes between the bodies of a list (市科技局/市工信局), read as pause marks (same length: offsets stay)
+_SLASHES = str.maketrans({"/": "、", "／": "、"})
 
 
 def _shared_endings(masked: str, ranges: list[tuple[int, int]], named: set[int],

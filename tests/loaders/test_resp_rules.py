@@ -406,3 +406,12 @@ def test_the_office_of_a_joint_conference_coordinates_but_the_leadership_a_plan_
     assert coordinating("领导小组办公室设在市数据局。") == {"盐城市数据局"}
     assert coordinating("在市委、市政府统一领导下，各部门协同推进。") == set()
     assert coordinating("在市人工智能产业发展领导小组统一部署下推进。") == {"盐城市人工智能产业发展领导小组"}
+
+
+def test_an_entry_that_opens_like_a_collective_is_one_agency_as_written_and_a_slash_separates_bodies():
+    where = city("常州市")
+    entries = read_entries("各区县（市）人民政府、各开发区管委会", where)
+    assert [(e.agency.name, e.agency.collective) for e in entries] == [
+        ("各区县（市）人民政府", True), ("各开发区管委会", True)]
+    slashed = read_entries("市科技局/市工信局", where)
+    assert [e.agency.name for e in slashed] == ["常州市科学技术局", "常州市工业和信息化局"]
