@@ -55,6 +55,9 @@ class NameList:
     role: str
     names: Span
     label: str | None = None
+    #: the list ends in its own duty (A、B按职责分工负责): each does its share, whatever the plan says
+    #: elsewhere about who leads a list
+    duty: bool = False
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,7 @@ def read_lists(bracket: Span) -> list[NameList]:
     duty = _duty_clause().fullmatch(names.text.strip())
     if duty:
         lead = len(names.text) - len(names.text.lstrip())
-        return [NameList("responsible", names.sub(lead, lead + len(duty.group(1))))]
+        return [NameList("responsible", names.sub(lead, lead + len(duty.group(1))), duty=True)]
     if opened and closed and _closes_its_line(bracket) and is_bare_list(names.text):
         return [NameList("responsible", names)]
     return []
@@ -434,7 +437,9 @@ def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Juri
             role = "lead"
         entries = unique(read_entries(item.names.text, where, carry, rules.mark))
         carry = next((e.agency.level for e in reversed(entries) if e.agency.level), carry)
-        first_leads = rules.first_leads and len(lists) == 1 and role == "responsible"
+        # 第一个为牵头单位，下同 carries to later lists, not to one that states its own duty (…按职责分工负责)
+        first_leads = (rules.first_leads and len(lists) == 1 and role == "responsible"
+                       and (not item.duty or bool(pattern("responsibility", "first_leads").search(bracket.text))))
         out += [Assignment(entry.agency, measure, this_role, rank, evidence)
                 for entry, this_role, rank in ranked(entries, role, first_leads)]
     return out

@@ -415,3 +415,17 @@ def test_an_entry_that_opens_like_a_collective_is_one_agency_as_written_and_a_sl
         ("各区县（市）人民政府", True), ("各开发区管委会", True)]
     slashed = read_entries("市科技局/市工信局", where)
     assert [e.agency.name for e in slashed] == ["常州市科学技术局", "常州市工业和信息化局"]
+
+
+def test_the_first_listed_rule_carries_to_later_lists_but_not_to_one_that_states_its_own_duty():
+    graph = build("2023年湛江市数字经济工作要点\n一、优化数字基础设施\n"
+                  "（一）建设网络设施。推进千兆光网。（市工信局，市发改委、市自然资源局，第一个为牵头单位，下同）\n"
+                  "（二）建设算力设施。推进数据中心。（市发改委、市科技局按职责分工负责）\n"
+                  "（三）推进数字改造。推进智慧港口。（市交通运输局、市工信局）\n")
+    assert owners(graph, "建设网络设施") == [
+        ("湛江市工业和信息化局", "lead", 1), ("湛江市发展和改革委员会", "responsible", 2),
+        ("湛江市自然资源局", "responsible", 3)]
+    assert owners(graph, "建设算力设施") == [
+        ("湛江市发展和改革委员会", "responsible", 1), ("湛江市科学技术局", "responsible", 2)]
+    assert owners(graph, "推进数字改造") == [
+        ("湛江市交通运输局", "lead", 1), ("湛江市工业和信息化局", "responsible", 2)]
