@@ -429,3 +429,22 @@ def test_the_first_listed_rule_carries_to_later_lists_but_not_to_one_that_states
         ("湛江市发展和改革委员会", "responsible", 1), ("湛江市科学技术局", "responsible", 2)]
     assert owners(graph, "推进数字改造") == [
         ("湛江市交通运输局", "lead", 1), ("湛江市工业和信息化局", "responsible", 2)]
+
+
+def test_the_ways_an_implementation_section_puts_a_body_in_charge_of_the_plan():
+    def coordinating(sentence: str) -> set[str]:
+        return coordinators(build("常州市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。推动开工。\n"
+                                  f"二、保障措施\n（一）加强组织领导。{sentence}\n"))
+
+    bureau = {"常州市工业和信息化局"}
+    assert coordinating("市工信局要加强统筹协调，各部门按职责分工抓好落实。") == bureau
+    assert coordinating("市工信局牵头负责方案的组织实施。") == bureau
+    assert coordinating("市工信局会同市科技局等部门建立推进机制，统筹推进行动计划实施。") == bureau
+    assert coordinating("各责任单位每季度末将工作进展情况报市工信局汇总。") == bureau
+    assert coordinating("发挥市数字经济领导小组统筹协调作用。") == {"常州市数字经济领导小组"}
+    group = {"常州市人工智能产业发展领导小组"}
+    assert coordinating("成立由市长任组长的市人工智能产业发展领导小组，研究重大事项。") == group
+    # not in charge of the plan: interpreting it, a project's own work, every department at once
+    assert coordinating("本方案由市工信局负责解释。") == set()
+    assert coordinating("市科技局负责项目的组织实施。") == set()
+    assert coordinating("各部门要加强统筹协调，形成工作合力。") == set()
