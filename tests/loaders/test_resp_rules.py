@@ -448,3 +448,13 @@ def test_the_ways_an_implementation_section_puts_a_body_in_charge_of_the_plan():
     assert coordinating("本方案由市工信局负责解释。") == set()
     assert coordinating("市科技局负责项目的组织实施。") == set()
     assert coordinating("各部门要加强统筹协调，形成工作合力。") == set()
+
+
+def test_table_columns_headed_with_any_lead_or_cooperating_label_and_a_specific_work_column():
+    graph = build("盐城市人工智能产业发展2025年工作要点\n"
+                  "| 序号 | 具体工作 | 主责部门 | 协同部门 | 完成时限 |\n"
+                  "| 1 | 建设算力中心，推动智算中心开工 | 市发改委 | 市工信局 | 2025年 |\n"
+                  "| 2 | 培育龙头企业，引进头部企业 | 市工信局 | 市商务局 | 2025年 |\n")
+    assert owners(graph, "建设算力中心，推动智算中心开工") == [
+        ("盐城市发展和改革委员会", "lead", 1), ("盐城市工业和信息化局", "support", 1)]
+    assert not any("2025" in name for name in agency_names(graph))
