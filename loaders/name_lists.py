@@ -167,8 +167,8 @@ _SLASHES = str.maketrans({"/": "、", "／": "、"})
 
 def _shared_endings(masked: str, ranges: list[tuple[int, int]], named: set[int],
                     where: Jurisdiction) -> dict[int, list[tuple[Agency, int]]]:
-    """广州、深圳、珠海出入境边防检查总站: places printed bare before a place's body, joined to it by
-    pause marks, each have that body (three stations). Returns entry start -> the agency it names."""
+    """南京、苏州、无锡供电公司: places printed bare before a place's body, joined to it by
+    pause marks, each have that body (three companies). Returns entry start -> the agency it names."""
     out: dict[int, list[tuple[Agency, int]]] = {}
     pending: list[tuple[int, int, str]] = []  # (entry start, name offset, place)
     for start, end in ranges:
@@ -194,7 +194,7 @@ def _bare_place(text: str) -> bool:
 
 
 def _body_after_place(text: str) -> str | None:
-    """What follows the place a name starts with, when that is a unit's ending (珠海|出入境边防检查总站)."""
+    """What follows the place a name starts with, when that is a unit's ending (无锡|供电公司)."""
     for size in range(min(8, len(text) - 2), 1, -1):
         if _bare_place(text[:size]):
             rest = text[size:]
@@ -206,7 +206,7 @@ def _completes(before: str, entry: str, agency: Agency) -> bool:
     """Does ``entry`` finish the collective before it, written with a pause mark inside? A bare
     单位/部门 after 市直有关部门 (市直有关部门、单位), divisions after a collective of divisions
     (各区、县（市）), or the kind of office that a bare collective of divisions and the zones after
-    it share (各县（市、区）、功能区数据部门: the data offices of each county and of the zones)."""
+    it share (各县（市、区）、开发区财政部门: the finance offices of each county and of the zones)."""
     before = before.strip()
     tails = words()["responsibility"]["collective_tails"]
     if entry in tails:

@@ -12,8 +12,8 @@ bracket (printed positions where the list is one list with a lead in it). One li
 (agency, measure): the strongest role wins, with the rank where it first takes that
 role. A blanket "以下…不再列出" is not carried to later measures.
 
-A measure that prints no list may name its bodies in its own text: 由省经信厅牵头，… (lead),
-or an item that opens with the body doing it, 1、市数据局负责审核… (responsible). Not in the
+A measure that prints no list may name its bodies in its own text: 由省科技厅牵头，… (lead),
+or an item that opens with the body doing it, 1、市商务局负责受理… (responsible). Not in the
 parts on carrying out the plan, nor in a sentence about the whole plan: those coordinate it.
 """
 
@@ -224,7 +224,7 @@ def _inline_regex() -> re.Pattern[str]:
 
 @cache
 def _duty_clause() -> re.Pattern[str]:
-    """A list that ends in its duty: 市数据局、市发展改革委按职责分工负责 / …按职责分工落实."""
+    """A list that ends in its duty: 市商务局、市发展改革委按职责分工负责 / …按职责分工落实."""
     verbs = alternation(words()["responsibility"]["inline_responsible"])
     return re.compile(rf"(.{{2,120}}?)等?(?:{verbs})(?:落实|实施|推进)?")
 
@@ -316,8 +316,8 @@ def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list
 
 
 def clause_assignments(measure: Measure, where: Jurisdiction) -> list[Assignment]:
-    """The bodies a measure without a list names in its own sentences: the lead of 由省经信厅牵头，… or
-    of …、市数据局牵头、…, and the body an item opens with (1、市数据局负责审核…), responsible.
+    """The bodies a measure without a list names in its own sentences: the lead of 由省科技厅牵头，… or
+    of …、市商务局牵头、…, and the body an item opens with (1、市商务局负责受理…), responsible.
 
     Not read in the sections on implementation, nor in a sentence about the whole plan (由市工信局
     牵头…统筹推进各项任务): those name who coordinates the plan (``coordination``)."""
@@ -357,7 +357,7 @@ def _clause_lead() -> re.Pattern[str]:
 
 
 def _named_bodies(text: str, where: Jurisdiction) -> list[Agency]:
-    """The bodies that end a clause (建立分管市领导挂帅、|市数据局): the pause-mark pieces from the end,
+    """The bodies that end a clause (建立分管领导挂帅、|市商务局): the pause-mark pieces from the end,
     as long as each is a body named as a body is (a level or a place first; a government, party or
     group's name), so a phrase before them is never read as one."""
     pieces = pattern("responsibility", "clause_openers").sub("", text.strip()).split("、")
@@ -371,7 +371,7 @@ def _named_bodies(text: str, where: Jurisdiction) -> list[Agency]:
 
 
 def _body(written: str, where: Jurisdiction) -> Agency | None:
-    """``written`` as an agency when it is printed as one (省经信厅, 中共…, 西安市数据局), else None."""
+    """``written`` as an agency when it is printed as one (省科技厅, 中共…, 绍兴市商务局), else None."""
     name = re.sub(r"\s+", "", written)
     name = re.split(alternation(words()["responsibility"]["partner_words"]), name, maxsplit=1)[0]
     if not re.match(r"(?:中共|国家|中国|自治区|[省市区县州旗])", name) and not _starts_with_place(name):
@@ -383,7 +383,7 @@ def _body(written: str, where: Jurisdiction) -> Agency | None:
 
 
 def _starts_with_place(name: str) -> bool:
-    """西安市数据局, 广州海关: a division's full name, or the short name of a province or a city above
+    """绍兴市商务局, 宁波海关: a division's full name, or the short name of a province or a city above
     county level (a county-level short such as 合作 or 东方 is an ordinary word too)."""
     index = regions()
     for size in range(2, min(8, len(name)) + 1):
@@ -396,7 +396,7 @@ def _starts_with_place(name: str) -> bool:
 
 
 def _duty_opening(piece: Span, measure: Measure, where: Jurisdiction) -> list[Assignment]:
-    """1、市数据局负责审核…; 3、各县（市、区）、功能区数据部门负责…: the bodies an item opens with are responsible."""
+    """1、市商务局负责受理…; 3、各县（市、区）、开发区财政部门负责…: the bodies an item opens with are responsible."""
     hit = _duty_regex().match(piece.text)
     if not hit:
         return []

@@ -297,8 +297,8 @@ def test_a_bare_collective_of_divisions_shares_the_office_after_it_but_not_a_col
 
 def test_a_measure_without_a_list_that_names_its_lead_in_a_clause_has_that_lead():
     graph = build("宁夏回族自治区智能工厂培育方案\n三、主要任务\n"
-                  "（一）开展诊断服务。由自治区工业和信息化厅牵头，组织专家开展诊断服务。\n"
-                  "（二）深化数据改革。建立分管领导挂帅、自治区发展改革委牵头、各部门抓落实的机制。\n"
+                  "（一）开展诊断服务。由自治区工业和信息化厅牵头，遴选标杆工厂并组织评估。\n"
+                  "（二）深化数据改革。建立分管领导负责、自治区发展改革委牵头、各部门协同的推进机制。\n"
                   "（三）组建创新联合体。支持龙头企业牵头组建创新联合体。\n"
                   "（四）开展成效评估。组织专家评估，由专家组牵头制定标准。\n")
     assert owners(graph, "开展诊断服务") == [("宁夏回族自治区工业和信息化厅", "lead", 1)]
@@ -318,12 +318,12 @@ def test_a_lead_clause_about_the_whole_plan_or_in_the_implementation_part_is_coo
 
 def test_an_item_that_opens_with_the_body_that_does_it_makes_that_body_responsible():
     graph = build("常州市算力券实施细则\n一、职责分工\n"
-                  "1、市数据局负责审核兑现申请，评估实施情况。\n"
+                  "1、市商务局负责受理申报材料，组织专家评审。\n"
                   "2、各县（市、区）、开发区财政部门负责拨付资金。\n"
                   "3、申报单位负责提交材料，对真实性负责。\n"
                   "4、平台服务方负责日常运营。\n"
                   "二、其他事项\n1、市科技局负责人介绍有关情况。\n2、本细则由市数据局负责解释。\n")
-    assert owners(graph, "市数据局负责审核兑现申请，评估实施情况") == [("常州市数据局", "responsible", 1)]
+    assert owners(graph, "市商务局负责受理申报材料，组织专家评审") == [("常州市商务局", "responsible", 1)]
     assert owners(graph, "各县（市、区）、开发区财政部门负责拨付资金") == [
         ("各县（市、区）、开发区财政部门", "responsible", 1)]
     assert owners(graph, "申报单位负责提交材料，对真实性负责") == []
@@ -346,17 +346,17 @@ def test_a_notice_that_says_report_to_us_means_its_signing_office():
 
 def test_a_body_that_opens_a_sentence_outside_the_measures_and_takes_charge_of_the_whole_coordinates():
     def plan(paragraph: str) -> GraphData:
-        return build("南平市数字基础设施实施方案\n一、总体要求\n" + paragraph +
-                     "\n二、重点任务\n（一）建设算力中心。市数据局牵头统筹全市算力调度。\n")
+        return build("南平市科技创新平台实施方案\n一、总体要求\n" + paragraph +
+                     "\n二、重点任务\n（一）建设创新平台。市科技局牵头统筹全市平台建设。\n")
 
-    city_data = {"南平市数据局"}
-    assert coordinators(plan("市数据局牵头统筹全市各部门基础设施建设需求，会同相关部门编制规划。")) == city_data
-    assert coordinators(plan("下一步，市数据局将坚持系统思维，切实发挥全市数字基础设施统筹指导作用。")) == city_data
-    assert coordinators(plan("市数据局按照“按需使用、据实结算”的原则，做好算力券统筹协调工作。")) == city_data
+    bureau = {"南平市科学技术局"}
+    assert coordinators(plan("市科技局牵头统筹全市各类创新平台布局，会同相关部门制定标准。")) == bureau
+    assert coordinators(plan("下一步，市科技局将坚持问题导向，切实发挥全市科技创新统筹指导作用。")) == bureau
+    assert coordinators(plan("市科技局按照“公开公正”的要求，做好项目评审统筹协调工作。")) == bureau
     # the same words inside a measure are that measure's: its lead, not the plan's coordinator
     quiet = plan("到2026年，基础设施体系基本建成。")
     assert coordinators(quiet) == set()
-    assert owners(quiet, "建设算力中心") == [("南平市数据局", "lead", 1)]
+    assert owners(quiet, "建设创新平台") == [("南平市科学技术局", "lead", 1)]
 
 
 def test_a_list_of_role_clauses_without_a_lead_verb_makes_the_body_doing_it_lead_beside_its_supporters():
