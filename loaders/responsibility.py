@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from loaders.agencies import Agency, Jurisdiction, resolve, split_names
+from loaders.agencies import GOV_SUFFIX, Agency, Jurisdiction, resolve, split_names
 from loaders.coordination import IMPLEMENTATION, PLAN_WIDE
 from loaders.document import Document, Span
 from loaders.layout import Line
@@ -379,6 +379,8 @@ def _body(written: str, where: Jurisdiction) -> Agency | None:
     agency = resolve(name, where)
     if agency is None or agency.collective or agency.kind not in ("government", "party", "leading_group"):
         return None
+    if not GOV_SUFFIX.search(agency.name):
+        return None  # 中国电信, 国家电网: a company named like a national body leads no measure here
     return agency
 
 

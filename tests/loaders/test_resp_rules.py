@@ -300,11 +300,13 @@ def test_a_measure_without_a_list_that_names_its_lead_in_a_clause_has_that_lead(
                   "（一）开展诊断服务。由自治区工业和信息化厅牵头，遴选标杆工厂并组织评估。\n"
                   "（二）深化数据改革。建立分管领导负责、自治区发展改革委牵头、各部门协同的推进机制。\n"
                   "（三）组建创新联合体。支持龙头企业牵头组建创新联合体。\n"
-                  "（四）开展成效评估。组织专家评估，由专家组牵头制定标准。\n")
+                  "（四）开展成效评估。组织专家评估，由专家组牵头制定标准。\n"
+                  "（五）建设算力网络。由中国电信宁夏分公司牵头建设骨干网络。\n")
     assert owners(graph, "开展诊断服务") == [("宁夏回族自治区工业和信息化厅", "lead", 1)]
     assert owners(graph, "深化数据改革") == [("宁夏回族自治区发展和改革委员会", "lead", 1)]
     assert owners(graph, "组建创新联合体") == []
     assert owners(graph, "开展成效评估") == []
+    assert owners(graph, "建设算力网络") == []  # a company, not a body that leads a measure here
 
 
 def test_a_lead_clause_about_the_whole_plan_or_in_the_implementation_part_is_coordination_not_a_measures_lead():
