@@ -66,10 +66,12 @@ def extract(raw: RawDocument) -> GraphData:
         b.link(Rel.COVERS, plan, b.region(home), meta.title_surface or home.name)
 
     carry = None  # joint issuers share a level: 重庆市经济信息委、发展改革委、科技局
+    issuers = []
     for written, evidence in meta.issuers:
         agency = resolve(written, where, carry)
         if agency is not None:
             carry = agency.level or carry
+            issuers.append(agency)
             b.link(Rel.ISSUED_BY, plan, b.agency(agency, doc.surface(written)), doc.surface(evidence))
 
     measure_ids = {}
@@ -86,7 +88,7 @@ def extract(raw: RawDocument) -> GraphData:
                measure_ids[id(a.measure)], a.evidence, role=a.role, rank=a.rank)
 
     notice = lay.lines[: meta.body_start]
-    for c in coordinators(body, notice, plan_outline, where, doc):
+    for c in coordinators(body, notice, plan_outline, where, doc, issuers):
         b.link(Rel.COORDINATES, b.agency(c.agency, doc.surface(c.agency.written)), plan, c.evidence)
 
     seen_goals = set()
