@@ -112,12 +112,18 @@ def _designations() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 def _ends_with_stop(text: str, i: int) -> bool:
     """Does ``text[:i]`` end with a left stop? Not when a dictionary word runs into the stop from
-    its left (中国（浙江）自由贸易试验区: 由 is a stop, 自由 a word)."""
+    its left (中国（浙江）自由贸易试验区: 由 is a stop, 自由 a word), unless that word is a longer verb
+    that ends with a stop of two characters or more (积极争取, 大力推进: still the verb before a name)."""
     stops, lengths = _left_stops()
     for n in lengths:
         if n <= i and text[i - n:i] in stops:
-            return i == n or not _straddled(text, i - n)
+            return i == n or not _straddled(text, i - n) or (n >= 2 and _word_ends_at(text, i - n, i))
     return False
+
+
+def _word_ends_at(text: str, stop_start: int, end: int) -> bool:
+    """Is there a dictionary word that starts before ``stop_start`` and ends at ``end``?"""
+    return any(_word_frequency(text[j:end]) for j in range(max(0, stop_start - 3), stop_start))
 
 
 def _suffix_of(name: str) -> str:
@@ -140,7 +146,11 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
         if not any(s < mention.start + len(mention.written) and mention.start < e for s, e in taken):
             taken.append((mention.start, mention.start + len(mention.written)))
             found.append(mention)
-    for start, end, kind in _pattern_candidates(text):
+
+    def read(start: int, end: int, kind: str) -> bool | None:
+        """Add the site named ``text[start:end]``: True when added, None when the sentence rules out
+        the whole name, False when the name holds none (a shorter name inside it may)."""
+        nonlocal found, taken
         inner = [m for m in found if start <= m.start and m.start + len(m.written) < end]
         if inner and not any(s < end and start < e for s, e in taken
                              if not any(m.start == s for m in inner)):
@@ -148,20 +158,24 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             if mention:  # 光谷科学岛: a site inside a known one, named after it
                 found = [m for m in found if m not in inner] + [mention]
                 taken = [t for t in taken if not any(m.start == t[0] for m in inner)] + [(start, end)]
-            continue
-        if any(s < end and start < e for s, e in taken):
-            continue
-        if not _hosts(text, start, end):
-            continue
+            return mention is not None
+        if any(s < end and start < e for s, e in taken) or not _hosts(text, start, end):
+            return None
         written = text[start:end]
         if _shared_designation(text, start, written):
-            continue
-        listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
+            return None
         clause = text[max(text.rfind(c, 0, start) for c in "，。；;\n") + 1:start]
-        mention = _unknown_site(written, start, kind, context_city, listed, home, clause)
+        mention = _unknown_site(written, start, kind, context_city, _setting(text, start, end), home, clause)
         if mention:
             taken.append((start, end))
             found.append(mention)
+        return bool(mention)
+
+    for start, end, kind in _pattern_candidates(text):
+        if read(start, end, kind) is False:
+            # 光谷科学岛|智算集群: a longer name that holds no site leaves the site named inside it
+            for inner_start, inner_end, inner_kind in _inner_candidates(text, start, end):
+                read(inner_start, inner_end, inner_kind)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -187,7 +201,7 @@ def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMe
     one site, placed where the known one is when its own name gives no place."""
     if not _hosts(text, start, end):
         return None
-    mention = _unknown_site(text[start:end], start, kind, context_city, True, home)
+    mention = _unknown_site(text[start:end], start, kind, context_city, Setting(listed=True), home)
     if mention is None:
         return None
     if mention.city is None:
@@ -217,10 +231,9 @@ def acting_bodies(text: str, home: Region | None = None) -> list[tuple[int, int]
     for start, end, kind in _pattern_candidates(text):
         if any(s < end and start < e for s, e in spans):
             continue
-        if _suffix_of(text[start:end]) in words()["sites"]["body_suffixes"] and not _hosts(text, start, end):
-            listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
-            if _unknown_site(text[start:end], start, kind, None, listed, home):
-                spans.append((start, end))
+        if (_suffix_of(text[start:end]) in words()["sites"]["body_suffixes"] and not _hosts(text, start, end)
+                and _unknown_site(text[start:end], start, kind, None, _setting(text, start, end), home)):
+            spans.append((start, end))
     return spans
 
 
@@ -280,26 +293,59 @@ def _built(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _pattern_candidates(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, kind) of every name with a site's ending, the longest where they nest. Cached:
-    sites, acting bodies and organizations of one text all start from them."""
-    candidates: list[tuple[int, int, str]] = []
+def _all_candidates(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """(start, end, kind, runs on) of every name with a site's ending, nested ones included, in order
+    of start and longest first; ``runs on`` when another ending follows (松山湖|高新区)."""
+    candidates: list[tuple[int, int, str, bool]] = []
     regex, kinds = _suffix_regex()
     for match in regex.finditer(text):
         suffix, end = match.group(0), match.end()
-        if end < len(text) and _continues_name(text, end):
-            continue
         start = _after_leading_verb(text, _left_edge(text, match.start()), match.start())
+        start = _designation_start(text, start, end)
         if end - start > len(suffix) and end - start <= 30:
-            candidates.append((start, end, kinds[suffix]))
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+            candidates.append((start, end, kinds[suffix], end < len(text) and _continues_name(text, end)))
+    return tuple(sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))))
+
+
+def _inner_candidates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The names with a site's ending inside ``text[start:end]`` that end before it, longest first."""
+    inner = [c[:3] for c in _all_candidates(text) if start <= c[0] and c[1] < end]
+    return sorted(inner, key=lambda c: c[0] - c[1])
+
+
+@lru_cache(maxsize=1024)
+def _pattern_candidates(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, kind) of every name with a site's ending, the longest where they nest. Cached:
+    sites, acting bodies and organizations of one text all start from them."""
     kept: list[tuple[int, int, str]] = []
-    for c in candidates:
+    for start, end, kind, runs_on in _all_candidates(text):
+        if runs_on:
+            continue
+        c = (start, end, kind)
         if any(k[0] <= c[0] and c[1] <= k[1] for k in kept):
             continue
         kept = [k for k in kept if not (c[0] <= k[0] and k[1] <= c[1])]
         kept.append(c)
     return tuple(kept)
+
+
+@cache
+def _designation_forms() -> re.Pattern[str]:
+    """A national designation's written form, alone or with the part of it a city builds (…试验区核心区)."""
+    forms = sorted(_designations(), key=len, reverse=True)
+    parts = sorted(words()["sites"]["designation_parts"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(f) for f in forms) + ")(?:" + "|".join(parts) + ")?$")
+
+
+def _designation_start(text: str, start: int, end: int) -> int:
+    """A name that ends with a national designation starts with it, unless a place comes first
+    (率先完成|国家新一代人工智能创新发展试验区, but 杭州国家…试验区): what runs before is the verb of
+    the task, which no stop list can hold in full."""
+    found = _designation_forms().search(text, start, end)
+    if found is None or found.start() == start:
+        return start
+    place = leading_place(text[start:found.start()])
+    return start if place and len(place[0]) == found.start() - start else found.start()
 
 
 def _after_leading_verb(text: str, start: int, suffix_start: int) -> int:
@@ -386,11 +432,39 @@ def _org_forms() -> frozenset[str]:
     return frozenset(form for form, _name in _org_names())
 
 
+@dataclass(frozen=True)
+class Setting:
+    """What the sentence around a name with a site's ending says of it."""
+
+    #: it stands in a list of names (、 or 等 next to it): a word of its own makes it one
+    listed: bool = False
+    #: the list is closed as state designations (…、自动驾驶示范区等国家级平台): bare, each is the
+    #: designation, which names a site only through its known holder
+    national: bool = False
+    #: the whole name is quoted (“运河城市算力平台”): a coined proper name
+    quoted: bool = False
+    #: it follows 的 (包容开放的新技术新业态试验场): a description of a role, not a name
+    described: bool = False
+
+
+#: what closes a list of state designations (…等国家级平台, …等国家试点)
+_NATIONAL_LIST = re.compile(r"等[^，。；、]{0,4}?国家")
+
+
+def _setting(text: str, start: int, end: int) -> Setting:
+    """How the sentence places the name ``text[start:end]``."""
+    return Setting(listed=text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等"),
+                   national=bool(_NATIONAL_LIST.match(text, _list_bounds(text, start, end)[1])),
+                   quoted=text[start - 1:start] == "“" and text[end:end + 1] == "”",
+                   described=text[start - 1:start] == "的")
+
+
 def _unknown_site(written: str, start: int, kind: str, context_city: Region | None,
-                  listed: bool = False, home: Region | None = None,
+                  setting: Setting = Setting(), home: Region | None = None,
                   clause: str = "") -> SiteMention | None:
-    """A site by its ending, if its name carries a place, a proper name, stands in a list of sites,
-    or is a national designation the plan's city holds."""
+    """A site by its ending, if its name carries a place, a proper name, stands in a list of sites
+    or in quotes, or is a national designation the plan's city holds. After 的 only a place or a
+    proper name makes one."""
     if written in _org_forms():
         return None  # 国家新材料大数据中心 is a body the plan works with
     plain = written
@@ -406,16 +480,23 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     residual = _generic_regex().sub("", core)
     if suffix in words()["sites"]["designation_only"] and place and written[len(place[0]):] not in _designations():
         return None  # 福州人工智能开放创新平台: a platform, not a place
+    if not place and suffix in words()["sites"]["designation_parts"] and _of_the_state(core):
+        part = _part_of_designation(core, suffix, home, clause)
+        return SiteMention(part[0], written, start, kind, None, part[1], None, False) if part else None
     if not place and suffix in words()["sites"]["designation_suffixes"]:
-        designated = _designation(written, core, home, clause)
+        state = "" if core.startswith("国家") or not setting.national else "国家"
+        designated = _designation(state + written, state + core, home, clause)
         if designated:
             return SiteMention(designated[0], written, start, kind, None, designated[1], None, False)
-        if core.startswith("国家") or suffix in words()["sites"]["designation_only"]:
+        if state or core.startswith("国家") or suffix in words()["sites"]["designation_only"]:
             return None  # a state designation whose holder is not known names no one place
     if suffix in words()["sites"]["named_suffixes"] and not (proper(core, places=False) or _branded(core)):
         return None  # 空港新城边缘计算节点: nodes of a zone, not one named node (天翼云(延安)节点)
-    strong = suffix in words()["sites"]["strong_suffixes"] and len(residual) >= 2
-    if not (place or strong or proper(core) or (listed and _has_own_word(core))):
+    if setting.described:
+        if not (place or proper(core)):
+            return None  # 包容开放的新技术新业态试验场: what the zone is to become
+    elif not (place or _strong(suffix, residual) or proper(core)
+              or ((setting.listed or setting.quoted) and _has_own_word(core))):
         return None
     name = written
     city = district = None
@@ -441,6 +522,11 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     if city is None and context_city is not None:
         city = context_city.name
     return SiteMention(name, written, start, kind, None, city, district, False)
+
+
+def _strong(suffix: str, residual: str) -> bool:
+    """An ending specific enough that two characters of its own before it make a name (深远海风电母港)."""
+    return suffix in words()["sites"]["strong_suffixes"] and len(residual) >= 2
 
 
 def _branded(core: str) -> bool:
@@ -478,6 +564,28 @@ def _designation(written: str, core: str, home: Region | None, clause: str) -> t
         return None
     city = _plan_city(home)
     return (city.short + written, city.name) if city else None
+
+
+def _of_the_state(core: str) -> bool:
+    """Is ``core`` a state designation (国家…试验区), listed or not?"""
+    return core.startswith("国家") and any(core.endswith(s) for s in words()["sites"]["designation_suffixes"])
+
+
+def _part_of_designation(core: str, suffix: str, home: Region | None, clause: str) -> tuple[str, str] | None:
+    """(name, region) of the part of a national designation a city builds (国家数字经济创新发展试验区核心区
+    in a Chengdu plan): the city the clause names as builder, else the plan's city when it is a holder or
+    lies in a province that holds it, else the designation's one holder in the plan's region."""
+    listed = _designations().get(re.sub(r"^国家级", "国家", core))
+    if home is None or listed is None:
+        return None  # which level holds an unlisted designation is not known
+    designation, holders = listed
+    builders = _cities_in(clause)
+    if len(builders) > 1:
+        return None
+    city = builders[0] if builders else _plan_city(home)
+    if city is None or not (city.name in holders or city.province in holders):
+        city = _holder(home, holders)
+    return (city.short + designation + suffix, city.name) if city else None
 
 
 def _cities_in(clause: str) -> list[Region]:

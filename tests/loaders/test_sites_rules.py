@@ -83,7 +83,62 @@ def test_a_platform_ending_names_a_site_only_as_a_listed_designation():
     assert sites("建成国家人工智能公共算力开放创新平台。", "广西壮族自治区") == {}
 
 
+def test_a_designation_starts_where_its_form_starts_not_at_the_verb_before_it():
+    assert sites("率先落实国家新一代人工智能创新发展试验区任务。", "西安市") == {
+        "西安国家新一代人工智能创新发展试验区": "国家新一代人工智能创新发展试验区"}
+    assert set(sites("支持西安国家人工智能创新发展试验区建设。", "陕西省")) == {
+        "西安国家新一代人工智能创新发展试验区"}  # a place before the form is its holder
+
+
+def test_a_part_of_a_designation_is_the_building_city_part():
+    found = sites("高水平建设国家数字经济创新发展试验区核心区。", "福州市")
+    assert found == {"福州国家数字经济创新发展试验区核心区": "国家数字经济创新发展试验区核心区"}
+    assert sites("高水平建设国家数字经济创新发展试验区核心区。", "南京市") == {}  # 江苏 holds none
+    assert sites("高水平建设国家生态文明试验区核心区。", "南昌市") == {}  # no listed designation
+
+
+def test_a_list_closed_as_state_designations_names_sites_only_through_their_holders():
+    text = "推进数字经济创新发展试验区、智能网联汽车示范区等国家级平台建设。"
+    assert sites(text, "江西省") == {}
+    assert set(sites("推进新一代人工智能创新发展试验区、智能网联汽车示范区等国家级平台建设。", "湖南省")) == {
+        "长沙国家新一代人工智能创新发展试验区"}
+    assert set(sites("推进梅溪湖产业园、智能网联汽车示范区等重点园区建设。", "长沙市")) == {
+        "梅溪湖产业园", "智能网联汽车示范区"}  # not state designations: a list holds plain names
+
+
+def test_a_verb_that_ends_with_a_stop_is_not_part_of_a_name():
+    assert sites("积极争取人工智能应用中试基地等国家试点。", "南昌市") == {}
+    assert set(sites("立足柳州高新区基础优势，打造产业集群。", "柳州市")) == {"柳州高新区"}
+
+
 # -- recognition by pattern ------------------------------------------------------------------
+
+def test_a_quoted_name_with_a_word_of_its_own_is_a_site_and_a_quoted_generic_one_is_not():
+    assert set(sites("建设“星河城市算力平台”，统筹全市算力资源。", "扬州市")) == {"星河城市算力平台"}
+    assert sites("建设“城市算力平台”，统筹全市算力资源。", "扬州市") == {}
+    assert sites("建设星河城市算力平台，统筹全市算力资源。", "扬州市") == {}  # unquoted: no proper word
+
+
+def test_a_name_after_de_is_a_description_unless_it_carries_a_place():
+    assert sites("努力成为包容开放的新技术新业态试验场。", "成都市") == {}
+    assert set(sites("建成全国领先的绵阳科技城新区。", "绵阳市")) == {"绵阳科技城新区"}
+
+
+def test_a_computing_cluster_needs_a_proper_name_and_leaves_the_site_it_is_in():
+    assert set(sites("推动天翼云万卡智算集群投入运营。", "上海市")) == {"天翼云万卡智算集群"}
+    assert sites("建设万卡智算集群和绿色算力集群。", "上海市") == {}
+    assert set(sites("建设张江科学城智算集群。", "上海市")) == {"张江科学城"}
+
+
+def test_exchange_centres_and_branch_centres_with_a_place():
+    assert set(sites("推动杭州互联网交换中心扩容和国家工业互联网大数据中心浙江分中心建设。", "浙江省")) == {
+        "杭州互联网交换中心", "国家工业互联网大数据中心浙江分中心"}
+    assert sites("推动设立省级分中心。", "浙江省") == {}
+
+
+def test_quality_words_make_no_name():
+    assert sites("支持各类产业平台打造智能化园区、万兆园区。", "嘉兴市") == {}
+
 
 def test_a_name_that_runs_on_from_a_known_site_is_one_site_placed_there():
     found = find_sites("支持光谷软件园扩容，推进张江科学城人工智能岛建设。", None, None)
