@@ -142,7 +142,7 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             continue  # 之江实验室联合企业开展攻关: the lab acts, it is an organization here
         found.append(SiteMention(site.name, form, match.start(), site.kind, site.name_en, site.city,
                                  site.district, True))
-    for mention in _supercomputing_centres(text, home):
+    for mention in [*_supercomputing_centres(text, home), *_hub_nodes(text)]:
         if not any(s < mention.start + len(mention.written) and mention.start < e for s, e in taken):
             taken.append((mention.start, mention.start + len(mention.written)))
             found.append(mention)
@@ -192,6 +192,31 @@ def _supercomputing_centres(text: str, home: Region | None) -> list[SiteMention]
             city = place[1] if place[1].level != "District" else None
             out.append(SiteMention(f"国家超级计算{match.group(1)}中心", match.group(0), match.start(), "facility",
                                    None, city.name if city else None, None, False))
+    return out
+
+
+@cache
+def _hub_regex() -> re.Pattern[str]:
+    """The written forms of a hub node: (全国一体化算力网络)京津冀(国家)(算力)枢纽节点, 国家(贵州)枢纽节点,
+    国家枢纽节点(宁夏), 宁夏算力枢纽, and a province's bare 宁夏枢纽; not where it runs on into the
+    name of its data-centre cluster (…国家枢纽节点韶关数据中心集群: the cluster is the site)."""
+    hubs = [name for name, _ in words()["sites"]["hub_nodes"]]
+    provinces = [name for name, division in words()["sites"]["hub_nodes"] if division]
+    any_hub, province = "|".join(hubs), "|".join(provinces)
+    return re.compile(
+        rf"(?:全国一体化算力网络)?(?:(?P<a>{any_hub})(?:国家)?(?:算力)?枢纽节点|国家[（(](?P<b>{any_hub})[）)]枢纽节点"
+        rf"|国家枢纽节点[（(](?P<c>{any_hub})[）)]|(?P<d>{any_hub})(?:国家)?算力枢纽|(?P<e>{province})枢纽)"
+        r"(?![\u4e00-\u9fff]{0,8}(?:数据中心|集群)|城市|港|站|机场)")
+
+
+def _hub_nodes(text: str) -> list[SiteMention]:
+    """The national computing hub nodes, named after their hub."""
+    divisions = dict(words()["sites"]["hub_nodes"])
+    out = []
+    for match in _hub_regex().finditer(text):
+        hub = next(g for g in match.groups() if g)
+        out.append(SiteMention(f"全国一体化算力网络{hub}国家枢纽节点", match.group(0), match.start(), "facility",
+                               None, divisions[hub] or None, None, False))
     return out
 
 

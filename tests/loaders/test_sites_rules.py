@@ -136,6 +136,10 @@ def test_exchange_centres_and_branch_centres_with_a_place():
     assert sites("推动设立省级分中心。", "浙江省") == {}
 
 
+def test_an_airport_economic_zone_with_a_place():
+    assert set(sites("支持鄂州花湖机场临空经济区建设航空物流枢纽。", "湖北省")) == {"鄂州花湖机场临空经济区"}
+
+
 def test_quality_words_make_no_name():
     assert sites("支持各类产业平台打造智能化园区、万兆园区。", "嘉兴市") == {}
 
@@ -162,6 +166,15 @@ def test_a_national_supercomputing_centre_by_its_city_in_either_form():
     assert [(m.name, m.written, m.city) for m in found] == [
         ("国家超级计算太原中心", "国家超算太原中心", "太原市"),
         ("国家超级计算昆明中心", "国家超级计算昆明中心", "昆明市")]
+
+
+def test_a_national_computing_hub_node_in_any_of_its_forms_and_not_where_its_cluster_is_named():
+    found = find_sites("加快全国一体化算力网络成渝国家枢纽节点建设，推动甘肃枢纽提质扩容。", None, None)
+    assert [(m.name, m.city) for m in found] == [("全国一体化算力网络成渝国家枢纽节点", None),
+                                                 ("全国一体化算力网络甘肃国家枢纽节点", "甘肃省")]
+    assert set(sites("推进全国一体化算力网络国家（内蒙古）枢纽节点建设。")) == {"全国一体化算力网络内蒙古国家枢纽节点"}
+    assert set(sites("依托全国一体化算力网络成渝国家枢纽节点天府数据中心集群。")) == {"天府数据中心集群"}
+    assert sites("建设成渝枢纽城市，完善长三角枢纽机场功能。") == {}  # a region's bare 枢纽 is no node
 
 
 def test_endings_made_only_of_generic_words_name_nothing():
