@@ -28,7 +28,7 @@ from loaders.outline import outline
 from loaders.places import addressee_line, find_regions, metadata_line
 from loaders.read import RawDocument
 from loaders.responsibility import ROLE_STRENGTH, assign, strip_brackets, table_assignments
-from loaders.sites import find_sites
+from loaders.sites import find_sites, reported_background
 from loaders.targets import read_targets
 
 #: bump when the rules change, so cached extractions are redone; the dictionaries count too
@@ -96,7 +96,11 @@ def extract(raw: RawDocument) -> GraphData:
             b.link(Rel.AT_SITE, target, _site(b, site, where), goal.text)
 
     for measure in plan_outline.measures:
-        _measure_links(b, plan, measure, measure_ids[id(measure)], where)
+        mid = measure_ids[id(measure)]
+        _measure_links(b, plan, measure, mid, where)
+        for lead in reported_background(measure, plan_outline, lay.lines):  # what a report says the item is about
+            for site in find_sites(strip_brackets(lead.text), home=where.main):
+                b.link(Rel.AT_SITE, mid, _site(b, site, where), _sentence(lead.text, site.start, doc, lead))
     for line in lay.content():  # bodies named outside the measures too (preamble, goals, a report's lead)
         for org in find_organizations(strip_brackets(line.text), home=where.main):
             _organization(b, org)

@@ -29,8 +29,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
+from loaders.document import Span
 from loaders.lexicon import KnownEntity, Region, known_sites, regions, words
+
+if TYPE_CHECKING:
+    from loaders.layout import Line
+    from loaders.outline import Measure, Outline
 
 STOP_CHARS = set("、，,。；;：:“”\"'（）()《》【】[]！!？?\n 　/|+＋")
 
@@ -177,6 +183,30 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             for inner_start, inner_end, inner_kind in _inner_candidates(text, start, end):
                 read(inner_start, inner_end, inner_kind)
     return sorted(found, key=lambda m: m.start)
+
+
+def reported_background(measure: Measure, outline: Outline, lines: list[Line]) -> list[Span]:
+    """What a news report says an item of the plan is about, where it presents the item mid-paragraph
+    (光明科学城是深圳重点打造的算力高地。《若干措施》提出强化智能算力平台建设。): the sentences that open
+    that paragraph, and when the item's section starts with a sub-heading, the paragraphs between the
+    sub-heading and the item (at most two). Only for an item with no number of its own, the first
+    the report presents in its paragraph; never across another item or page chrome."""
+    if measure.number is not None or not measure.pieces or not measure.lines:
+        return []
+    line, first = measure.lines[0], measure.pieces[0]
+    if first.start <= line.start or any(
+            m is not measure and m.lines and m.lines[0].index == line.index and m.pieces
+            and m.pieces[0].start < first.start for m in outline.measures):
+        return []
+    found = [Span(first.doc, line.start, first.start)]
+    paragraphs: list[Span] = []
+    for before in reversed([ln for ln in lines if ln.index < line.index][-3:]):
+        if before.chrome or outline.measure_at(before):
+            break
+        if len(before.text) <= 30 and not re.search(r"[。！？；;]", before.text):
+            return found + paragraphs  # the section's sub-heading
+        paragraphs.append(Span(first.doc, before.start, before.end))
+    return found
 
 
 #: 国家超级计算<city>中心, also written with the standard short form 超算 (国家超算深圳中心)
@@ -457,6 +487,10 @@ def _org_forms() -> frozenset[str]:
     return frozenset(form for form, _name in _org_names())
 
 
+#: a number in words with its measure word (两个, 三大, 十家): a count, which no name holds
+_COUNTED = re.compile(r"[一二两三四五六七八九十百千]+(?:个|大|家|类|项|批|种|座|张)")
+
+
 @dataclass(frozen=True)
 class Setting:
     """What the sentence around a name with a site's ending says of it."""
@@ -495,8 +529,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     plain = written
     for form, _org in _org_names():
         plain = plain.replace(form, "")
-    if "的" in plain or re.search(r"\d(?![A-Za-z\d]*[A-Za-z])", written):
-        return None  # digits only inside a token such as 5G
+    if "的" in plain or re.search(r"\d(?![A-Za-z\d]*[A-Za-z])", written) or _COUNTED.search(written):
+        return None  # digits only inside a token such as 5G; a count (两个重大平台) is no name
     if re.match(r"有关|相关|各类|各|符合条件的|一批|若干|其他|现有", written):
         return None  # a determiner makes no name
     suffix = _suffix_of(written)

@@ -140,6 +140,10 @@ def test_an_airport_economic_zone_with_a_place():
     assert set(sites("支持鄂州花湖机场临空经济区建设航空物流枢纽。", "湖北省")) == {"鄂州花湖机场临空经济区"}
 
 
+def test_a_count_makes_no_name():
+    assert sites("构建起智算、超算两个重大算力平台，建成三大产业基地。", "深圳市") == {}
+
+
 def test_quality_words_make_no_name():
     assert sites("支持各类产业平台打造智能化园区、万兆园区。", "嘉兴市") == {}
 
@@ -351,3 +355,24 @@ def test_a_body_is_the_agency_only_when_the_agency_is_a_unit_of_it():
 
 def test_a_division_that_starts_like_a_company_short_name_is_no_company():
     assert organizations("推进阿里地区光伏数据中心建设。", "西藏自治区") == {}
+
+
+REPORT = """滨江区发布人工智能若干措施
+算力先行，降低企业用算成本
+作为全市算力高地，滨江数字经济产业园集中布局了一批算力设施。其中，之江实验室智算平台将于今年建成。
+西兴科学城是滨江重点打造的创新高地。《若干措施》提出强化智能算力平台建设。对新建智能算力平台给予最高1000万元资助。
+未来科技城是区内另一个产业高地，区里还将在此举办多场对接活动。
+《若干措施》还支持人工智能示范场景建设。对示范场景需求方给予最高200万元资助。
+"""
+
+
+def test_a_report_links_the_sites_it_presents_an_item_with_to_that_item():
+    graph = extract(RawDocument("report.txt", REPORT))
+    linked: dict[str, set[str]] = {}
+    for r in graph.relationships.values():
+        if r.type == Rel.AT_SITE and graph.nodes[r.start].label == Label.MEASURE:
+            title = graph.nodes[r.start].properties["title"]
+            linked.setdefault(title, set()).add(graph.nodes[r.end].properties["name"])
+    assert linked.get("强化智能算力平台建设") == {"西兴科学城", "滨江数字经济产业园", "之江实验室"}
+    # a paragraph between two items, under no sub-heading of its own, is narration
+    assert "杭州未来科技城" not in {name for names in linked.values() for name in names}
