@@ -83,7 +83,7 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
 
     def free(start: int, end: int) -> bool:
         return not any(s <= start and end <= e for s, e in inside) and not any(
-            s < end and start < e for s, e in taken)
+            s < end and start < e for s, e in taken) and not _credited(text, start)
 
     def add(name: str, written: str, start: int, end: int, kind: str, name_en: str | None = None) -> None:
         taken.append((start, end))
@@ -98,6 +98,11 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
         place = leading_place(text[match.start():match.start() + 8])
         if place and len(place[0]) > end - match.start():
             continue  # 阿里地区: a division whose name starts like a company's short name
+        if _inside_a_word(text, match.start(), end):
+            continue  # 新浪潮, 完美的: a known name only as a whole word
+        if match.group(0) in words()["organizations"]["common_word_names"] and not _as_company(
+                text, match.start(), end):
+            continue  # 迎来发展的曙光, 引发联想: the ordinary word
         if any(s == match.start() and e > end for s, e, _n in by_ending):
             continue  # 中国科学院长春光学精密机械与物理研究所: a body of the known one, named in full
         end += _campus(text, end)
@@ -113,6 +118,53 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
         if free(start, end):
             add(text[start:end], text[start:end], start, end, kind)
     return sorted(found, key=lambda m: m.start)
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """Is the known name at ``text[start:end]`` a piece of another word as the segmenter reads the
+    sentence (新|浪潮 in 新浪潮, 完|美的 in 完美的)? A word that runs on from the name's own start
+    (华为云) is the body's product and keeps it."""
+    from loaders.segment import tokenize
+
+    left = max(0, start - 4)
+    for _word, s, e in tokenize(text[left:end + 4]):
+        s, e = s + left, e + left
+        if s < start < e or (start < s < end < e):
+            return True
+    return False
+
+
+def _as_company(text: str, start: int, end: int) -> bool:
+    """Does the sentence make the known name at ``text[start:end]``, an ordinary word too, the
+    company's: a company word after it (小米汽车), a list of companies it stands in (…等企业), or
+    another company listed with it (联想、华为)?"""
+    from loaders.sites import _list_bounds
+
+    if any(text.startswith(w, end) for w in words()["organizations"]["company_words"]):
+        return True
+    first, last = _list_bounds(text, start, end)
+    if re.match(r"等[^，。；]{0,8}?(?:企业|公司|厂商|集团|品牌)", text[last:]):
+        return True
+    common = words()["organizations"]["common_word_names"]
+    if start > 0 and text[start - 1] == "、":
+        first = min(first, start - 12)  # 华为、联想
+    if end < len(text) and text[end] in "、和及与":
+        last = max(last, end + 12)  # 联想、华为
+    return any(m.group(0) not in common and m.start() != start
+               for m in _org_index()[0].finditer(text, max(0, first), last))
+
+
+@cache
+def _credit() -> re.Pattern[str]:
+    """A page's credit to its publisher or its greeting, right before a name."""
+    labels = "|".join(sorted(words()["organizations"]["credit_labels"], key=len, reverse=True))
+    greetings = "|".join(words()["organizations"]["greetings"])
+    return re.compile(rf"(?:(?:{labels})\s*[:：]\s*|(?:{greetings})\s*)$")
+
+
+def _credited(text: str, start: int) -> bool:
+    """Is the name at ``start`` the page's publisher (来源：山西省工程咨询协会, 欢迎您进入…协会官网)?"""
+    return bool(_credit().search(text, max(0, start - 12), start))
 
 
 @cache

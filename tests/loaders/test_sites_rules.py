@@ -308,6 +308,26 @@ def test_the_bare_names_of_a_list_of_leading_firms_are_firms_and_sectors_are_not
     assert organizations("鼓励汽车、电子等行业龙头企业开放场景。") == {}
 
 
+def test_the_page_publisher_credited_or_greeting_is_no_body_the_document_names():
+    assert organizations("您好，欢迎您进入江西省软件行业协会官网！") == {}
+    assert organizations("发布日期：2025-03-02 来源：中国信息通信研究院 浏览量：88") == {}
+    assert organizations("支持江西省软件行业协会开展人才培训。") == {"江西省软件行业协会": "association"}
+
+
+def test_a_known_name_counts_only_as_a_whole_word():
+    assert organizations("主动拥抱人工智能发展新浪潮。") == {}
+    assert organizations("呈现出完美的联想效果。") == {}
+    assert organizations("推广华为云和阿里云服务。") == {"华为": "enterprise", "阿里巴巴": "enterprise"}
+    assert organizations("支持京东方建设新型显示产线。") == {"京东方": "enterprise"}  # not 京东
+
+
+def test_a_known_name_that_is_an_ordinary_word_needs_a_company_context():
+    assert organizations("迎来人工智能产业发展的曙光，引发联想。") == {}
+    assert organizations("支持浪潮、曙光等企业建设智算中心。") == {"浪潮": "enterprise", "中科曙光": "enterprise"}
+    assert organizations("推动小米汽车扩大产能。") == {"小米": "enterprise"}
+    assert organizations("支持腾讯、联想建设研发中心。") == {"腾讯": "enterprise", "联想": "enterprise"}
+
+
 # -- in a document ----------------------------------------------------------------------------
 
 DOCUMENT = """南宁市人工智能产业发展行动方案（2025—2027年）
