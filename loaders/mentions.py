@@ -53,7 +53,15 @@ def _determiners() -> re.Pattern[str]:
 def _list_head() -> re.Pattern[str]:
     """等 + an optional qualifier (龙头, 人工智能标杆) + the head noun of a list of bodies."""
     heads = sorted((h for h, _ in words()["organizations"]["list_heads"]), key=len, reverse=True)
-    return re.compile(r"等(?P<qualifier>[\u4e00-\u9fff]{0,6}?)(?P<head>" + "|".join(heads) + ")")
+    return re.compile(r"等(?P<qualifier>[\u4e00-\u9fff]{0,10}?)(?P<head>" + "|".join(heads) + ")")
+
+
+@cache
+def _represented() -> re.Pattern[str]:
+    """以A、B为代表的…企业: the names a sentence gives as examples of a kind of body."""
+    heads = sorted((h for h, _ in words()["organizations"]["list_heads"]), key=len, reverse=True)
+    return re.compile(r"以(?P<items>[^，。；：以]{2,40}?)为(?:代表|龙头|引领)的[\u4e00-\u9fff]{0,10}?(?P<head>"
+                      + "|".join(heads) + ")")
 
 
 @cache
@@ -169,9 +177,10 @@ def _credited(text: str, start: int) -> bool:
 
 @cache
 def _body_hint() -> re.Pattern[str]:
-    """Anything a body's name could hang on: a known name, a body's or an institution's ending, 等."""
+    """Anything a body's name could hang on: a known name, a body's or an institution's ending, 等, 为代表的."""
     endings = [s for s, _ in words()["organizations"]["suffixes"]] + list(words()["sites"]["body_suffixes"])
-    return re.compile("|".join(re.escape(e) for e in sorted(set(endings), key=len, reverse=True)) + "|等")
+    alternation = "|".join(re.escape(e) for e in sorted(set(endings), key=len, reverse=True))
+    return re.compile(alternation + "|等|为(?:代表|龙头|引领)的")
 
 
 def _may_name_a_body(text: str) -> bool:
@@ -185,11 +194,22 @@ def _bodies_by_ending(text: str) -> list[tuple[int, int, str]]:
     out = []
     for match in _org_suffix().finditer(text):
         start, end = _org_name_start(text, match.start()), match.end()
+        if match.group(0) in words()["organizations"]["legal_forms"]:
+            start = _list_item_start(text, start, match.start())
         branch = re.match(r"[（(]([\u4e00-\u9fff]{2,6})[）)]", text[end:end + 8])
         if match.group(0) == "大学" and branch and regions().lookup(branch.group(1)):
             end += branch.end()
         out.append((start, end, text[start:end]))
     return [c for c in out if not any(o[0] <= c[0] and c[1] <= o[1] and o != c for o in out)]
+
+
+def _list_item_start(text: str, start: int, suffix_start: int) -> int:
+    """A registered name (…建设集团有限公司) between the marks of a list is the whole item: the words
+    of a name (建设, 开发) are no verbs before it there."""
+    from loaders.sites import STOP_CHARS
+
+    mark = max((i for i in range(max(0, suffix_start - 30), suffix_start) if text[i] in STOP_CHARS), default=-1)
+    return mark + 1 if mark >= 0 and text[mark] == "、" else start
 
 
 def _campus(text: str, end: int) -> int:
@@ -239,8 +259,8 @@ def _named_body(name: str) -> bool:
     core = name[: -len(suffix)]
     if len(name) < 4 or "的" in name or re.search(r"\d", name) or _determiners().match(name):
         return False
-    if suffix == "大学" and len(core) >= 2:
-        return True  # a university's name is its own (电子科技大学, 国防科技大学)
+    if (suffix == "大学" or suffix in words()["organizations"]["legal_forms"]) and len(core) >= 2:
+        return True  # a university's or a registered company's name is its own (国防科技大学, …有限公司)
     return bool(core) and (leading_place(core) is not None or proper(name) or proper(core)
                            or _regional().match(core) is not None)
 
@@ -270,14 +290,26 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
         if re.search(r"行业|领域|产业|类|型", qualifier) and not any(q in qualifier for q in leading):
             continue  # 电子、汽车等行业企业: sectors
         items = _list_items(text, list_start(text, head.start()), head.start())
-        known = any(m.start == s for m in found for s, _e in items)
+        known = any(m.start == s for m in found for s, _e in items) or any(
+            _firm_like(text[s:e]) for s, e in items)
         if not (known or any(q in qualifier for q in leading)):
             continue
         for start, end in items:
             end = start + len(_without_local_unit(text[start:end]))
             if _bare_name(text[start:end]):
                 out.append((start, end, kinds[head.group("head")]))
+    for example in _represented().finditer(text):  # 以鲁班、大牛为代表的服务机器人公司
+        items = _list_items(text, example.start("items"), example.end("items"))
+        if all(_bare_name(text[s:e]) for s, e in items):
+            out += [(s, e, kinds[example.group("head")]) for s, e in items]
     return out
+
+
+def _firm_like(name: str) -> bool:
+    """A firm's name by its ending (冠旭电子, 博彦科技, 平高电气): a company word after a name of its own,
+    which a list of sectors (智能电子, 汽车电子) does not have."""
+    ending = next((e for e in words()["organizations"]["firm_endings"] if name.endswith(e)), None)
+    return bool(ending) and len(_not_a_name().sub("", name[: -len(ending)])) >= 2
 
 
 def _without_local_unit(name: str) -> str:

@@ -303,7 +303,7 @@ def test_the_bare_names_of_a_list_of_leading_firms_are_firms_and_sectors_are_not
         "长城汽车": "enterprise", "晶澳科技": "enterprise"}
     assert organizations("支持汽车、家电、纺织服装等龙头企业开展智能化改造。") == {}
     assert organizations("支持银行、证券、保险等机构开发金融大模型。") == {}
-    assert organizations("支持长城汽车、晶澳科技等企业建设灯塔工厂。") == {}  # no known firm, no 龙头
+    assert organizations("支持长城、晶澳等企业建设灯塔工厂。") == {}  # no known firm, no firm ending, no 龙头
     assert organizations("支持华为、荣耀等企业建设研发中心。") == {"华为": "enterprise", "荣耀": "enterprise"}
     assert organizations("鼓励汽车、电子等行业龙头企业开放场景。") == {}
 
@@ -326,6 +326,28 @@ def test_a_known_name_that_is_an_ordinary_word_needs_a_company_context():
     assert organizations("支持浪潮、曙光等企业建设智算中心。") == {"浪潮": "enterprise", "中科曙光": "enterprise"}
     assert organizations("推动小米汽车扩大产能。") == {"小米": "enterprise"}
     assert organizations("支持腾讯、联想建设研发中心。") == {"腾讯": "enterprise", "联想": "enterprise"}
+
+
+def test_a_list_of_leading_firms_with_a_long_qualifier_and_firms_given_as_examples():
+    assert organizations("重点培育埃夫特、新松等工业机器人龙头企业。") == {
+        "埃夫特": "enterprise", "新松": "enterprise"}
+    assert organizations("培育以优艾智合、云迹为代表的服务机器人企业。") == {
+        "优艾智合": "enterprise", "云迹": "enterprise"}
+    assert organizations("以汽车、电子为代表的制造业企业加快转型。") == {}  # sectors given as examples
+
+
+def test_a_firm_name_by_its_ending_makes_a_list_one_of_firms():
+    assert organizations("推进云鼎科技、海岱等企业项目落地。") == {"云鼎科技": "enterprise", "海岱": "enterprise"}
+    assert organizations("推进汽车电子、智能电子等企业项目落地。") == {}
+    assert organizations("推进云鼎、海岱等企业项目落地。") == {}  # nothing says these are firms
+
+
+def test_a_registered_company_name_in_a_list_is_the_whole_item():
+    found = organizations("在中国石油化工集团有限公司、中国铁路建设投资集团有限公司、"
+                          "国家能源投资集团有限责任公司等中央企业开展试点。")
+    assert found == {"中国石油化工集团有限公司": "enterprise", "中国铁路建设投资集团有限公司": "enterprise",
+                     "国家能源投资集团有限责任公司": "enterprise"}
+    assert organizations("鼓励设立有限公司，支持相关有限公司发展。") == {}
 
 
 # -- in a document ----------------------------------------------------------------------------
