@@ -27,7 +27,7 @@ paragraph or plan (佛山。依托高新区人工智能产业园… -> 佛山高
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -136,8 +136,10 @@ def _suffix_of(name: str) -> str:
     return next(s for s, _ in _suffixes() if name.endswith(s))
 
 
-def find_sites(text: str, context_city: Region | None = None, home: Region | None = None) -> list[SiteMention]:
-    """Every site named in ``text`` (a measure's text or a goal clause); ``home`` is the plan's region."""
+def find_sites(text: str, context_city: Region | None = None, home: Region | None = None,
+               references: dict[str, SiteMention] | None = None) -> list[SiteMention]:
+    """Every site named in ``text`` (a measure's text or a goal clause); ``home`` is the plan's region,
+    ``references`` the names that stand for a site in this document (``site_references``)."""
     found: list[SiteMention] = []
     taken: list[tuple[int, int]] = []
     known, forms = _known_regex()
@@ -148,6 +150,12 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             continue  # 之江实验室联合企业开展攻关: the lab acts, it is an organization here
         found.append(SiteMention(site.name, form, match.start(), site.kind, site.name_en, site.city,
                                  site.district, True))
+    for form in sorted(references or {}, key=len, reverse=True):
+        for match in re.finditer(re.escape(form), text):
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in taken) and _standalone(text, start, end):
+                taken.append((start, end))
+                found.append(replace(references[form], written=form, start=start))
     for mention in [*_supercomputing_centres(text, home), *_hub_nodes(text)]:
         if not any(s < mention.start + len(mention.written) and mention.start < e for s, e in taken):
             taken.append((mention.start, mention.start + len(mention.written)))
@@ -183,6 +191,42 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             for inner_start, inner_end, inner_kind in _inner_candidates(text, start, end):
                 read(inner_start, inner_end, inner_kind)
     return sorted(found, key=lambda m: m.start)
+
+
+#: …（以下简称X）, （简称X）: the short name a document gives what it has just named
+_ABBREVIATION = re.compile(r"[（(](?:以下|下文)?简称[:：]?[“\"「]?([^（()）”\"」，,、。；：:]{2,12}?)[”\"」]?[）)]")
+
+
+def site_references(text: str, title: str, home: Region | None = None) -> dict[str, SiteMention]:
+    """The names that stand for a site across a document: the short name it gives a site it has just
+    named (“运河城市算力平台”（以下简称运河算力平台）), and the bare ending of the one designation its
+    title builds (成都建设国家新一代人工智能创新发展试验区实施方案: 试验区 alone is that zone)."""
+    references: dict[str, SiteMention] = {}
+    for match in _ABBREVIATION.finditer(text):
+        before = text[max(0, match.start() - 40):match.start()]
+        named = [m for m in find_sites(before, home=home)
+                 if m.start + len(m.written) in (len(before), len(before.rstrip("”\"」")))]
+        if named:
+            references.setdefault(match.group(1), named[-1])
+    designations = [m for m in find_sites(title, home=home)
+                    if _ending(m.name) in words()["sites"]["designation_suffixes"]]
+    if len(designations) == 1:
+        for name in (designations[0].written, designations[0].name):
+            ending = _ending(name)
+            if ending:
+                references.setdefault(ending, designations[0])
+    return references
+
+
+def _ending(name: str) -> str | None:
+    """The site ending ``name`` ends with, if any (a known site's name may have none: 光谷)."""
+    return next((s for s, _ in _suffixes() if name.endswith(s)), None)
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a name of its own, not a piece of a longer one (自由贸易|试验区, 试验区|片区)?"""
+    opens = start == 0 or text[start - 1] in STOP_CHARS or text[start - 1] in "和与及同" or _ends_with_stop(text, start)
+    return opens and not (end < len(text) and _continues_name(text, end))
 
 
 def reported_background(measure: Measure, outline: Outline, lines: list[Line]) -> list[Span]:

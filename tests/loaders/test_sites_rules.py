@@ -14,7 +14,7 @@ from loaders.extract import extract
 from loaders.lexicon import Region, regions
 from loaders.mentions import find_organizations
 from loaders.read import RawDocument
-from loaders.sites import find_sites
+from loaders.sites import find_sites, site_references
 
 
 def region(name: str) -> Region:
@@ -418,3 +418,21 @@ def test_a_report_links_the_sites_it_presents_an_item_with_to_that_item():
     assert linked.get("强化智能算力平台建设") == {"西兴科学城", "滨江数字经济产业园", "之江实验室"}
     # a paragraph between two items, under no sub-heading of its own, is narration
     assert "杭州未来科技城" not in {name for names in linked.values() for name in names}
+
+
+def test_a_short_name_the_document_gives_a_site_stands_for_it_as_a_whole_word():
+    text = "建设“星河城市算力平台”（以下简称星河算力平台），对在星河算力平台上采购算力的企业给予补贴。"
+    refs = site_references(text, "扬州市算力券实施细则", region("扬州市"))
+    assert {form: m.name for form, m in refs.items()} == {"星河算力平台": "星河城市算力平台"}
+    found = find_sites("企业在星河算力平台上采购算力，或与星河算力平台服务方签订合同。", None, region("扬州市"), refs)
+    assert [(m.name, m.written) for m in found] == [("星河城市算力平台", "星河算力平台")] * 2
+    assert site_references("制定《行动方案》（以下简称《方案》）。", "扬州市行动方案", region("扬州市")) == {}
+
+
+def test_the_bare_ending_of_the_designation_a_title_builds_stands_for_it():
+    refs = site_references("", "长沙建设国家新一代人工智能创新发展实验区实施方案", region("长沙市"))
+    found = find_sites("到2025年，试验区成为创新策源地。", None, region("长沙市"), refs)
+    assert [(m.name, m.written) for m in found] == [("长沙国家新一代人工智能创新发展试验区", "试验区")]
+    assert [m.name for m in find_sites("推进中国（湖南）自由贸易试验区建设。", None, region("长沙市"), refs)] == [
+        "中国（湖南）自由贸易试验区"]  # a piece of another name is not the reference
+    assert site_references("", "长沙市人工智能产业发展行动方案", region("长沙市")) == {}
