@@ -57,6 +57,13 @@ def _list_head() -> re.Pattern[str]:
 
 
 @cache
+def _project_head() -> re.Pattern[str]:
+    """等 + a qualifier + 项目: a list of projects, which may be named after the firms that run them."""
+    heads = "|".join(words()["organizations"]["project_heads"])
+    return re.compile(rf"等[\u4e00-\u9fff]{{0,6}}?(?:{heads})")
+
+
+@cache
 def _represented() -> re.Pattern[str]:
     """以A、B为代表的…企业: the names a sentence gives as examples of a kind of body."""
     heads = sorted((h for h, _ in words()["organizations"]["list_heads"]), key=len, reverse=True)
@@ -298,6 +305,10 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
             end = start + len(_without_local_unit(text[start:end]))
             if _bare_name(text[start:end]):
                 out.append((start, end, kinds[head.group("head")]))
+    for head in _project_head().finditer(text):  # 风华高科、冠旭电子等重大项目: the firms' projects
+        items = _list_items(text, list_start(text, head.start()), head.start())
+        if sum(_firm_like(text[s:e]) for s, e in items) >= 2:
+            out += [(s, e, "enterprise") for s, e in items if _bare_name(text[s:e])]
     for example in _represented().finditer(text):  # 以鲁班、大牛为代表的服务机器人公司
         items = _list_items(text, example.start("items"), example.end("items"))
         if all(_bare_name(text[s:e]) for s, e in items):
@@ -334,7 +345,19 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = joined.end() if joined else 0
         items.append((at + cut, at + len(piece)))
         at += len(piece) + 1
+    if items:
+        items[0] = (items[0][0] + _leading_verb(text[items[0][0]:items[0][1]]), items[0][1])
     return [(s, e) for s, e in items if e > s]
+
+
+def _leading_verb(item: str) -> int:
+    """The length of a verb no stop list holds that opens the first item of a list (做好|风华高科), else 0."""
+    from loaders.segment import tagged
+
+    pairs = tagged(item)
+    if len(pairs) > 1 and pairs[0][1] == "v" and len(pairs[0][0]) >= 2 and len(item) - len(pairs[0][0]) >= 2:
+        return len(pairs[0][0])
+    return 0
 
 
 def _bare_name(name: str) -> bool:

@@ -136,6 +136,12 @@ def test_exchange_centres_and_branch_centres_with_a_place():
     assert sites("推动设立省级分中心。", "浙江省") == {}
 
 
+def test_valley_endings_with_a_proper_or_quoted_name():
+    assert set(sites("推进“中国电信长三角(苏州)算力生态谷”和合肥芯谷建设。", "江苏省")) == {
+        "中国电信长三角(苏州)算力生态谷", "合肥芯谷"}
+    assert sites("打造数字生态谷和产业智谷。", "江苏省") == {}
+
+
 def test_an_airport_economic_zone_with_a_place():
     assert set(sites("支持鄂州花湖机场临空经济区建设航空物流枢纽。", "湖北省")) == {"鄂州花湖机场临空经济区"}
 
@@ -340,6 +346,13 @@ def test_a_firm_name_by_its_ending_makes_a_list_one_of_firms():
     assert organizations("推进云鼎科技、海岱等企业项目落地。") == {"云鼎科技": "enterprise", "海岱": "enterprise"}
     assert organizations("推进汽车电子、智能电子等企业项目落地。") == {}
     assert organizations("推进云鼎、海岱等企业项目落地。") == {}  # nothing says these are firms
+
+
+def test_a_list_of_projects_named_after_two_firms_or_more_names_firms():
+    assert organizations("抓实云鼎科技、海岱电子、蓝海智联等重大项目建设。") == {
+        "云鼎科技": "enterprise", "海岱电子": "enterprise", "蓝海智联": "enterprise"}  # 抓实: a verb, not a name
+    assert organizations("抓实云鼎科技、蓝海智联等重大项目建设。") == {}  # one firm name: projects
+    assert organizations("推进5G基站、数据中心等重大项目建设。") == {}
 
 
 def test_a_registered_company_name_in_a_list_is_the_whole_item():
