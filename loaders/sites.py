@@ -253,18 +253,20 @@ def reported_background(measure: Measure, outline: Outline, lines: list[Line]) -
     return found
 
 
-#: 国家超级计算<city>中心, also written with the standard short form 超算 (国家超算深圳中心)
-_SUPERCOMPUTING = re.compile(r"国家超(?:级计)?算([\u4e00-\u9fff]{2,3}?)中心")
+#: 国家超级计算<city>中心, also written with the standard short form 超算 (国家超算深圳中心) or with its
+#: city in brackets after it (国家超级计算中心（长沙）)
+_SUPERCOMPUTING = re.compile(r"国家超(?:级计)?算(?:([\u4e00-\u9fff]{2,3}?)中心|中心[（(]([\u4e00-\u9fff]{2,3})[）)])")
 
 
 def _supercomputing_centres(text: str, home: Region | None) -> list[SiteMention]:
     """The national supercomputing centres, named by their city in the full form."""
     out = []
     for match in _SUPERCOMPUTING.finditer(text):
-        place = leading_place(match.group(1), home)
-        if place and place[0] == match.group(1):
+        named = match.group(1) or match.group(2)
+        place = leading_place(named, home)
+        if place and place[0] == named:
             city = place[1] if place[1].level != "District" else None
-            out.append(SiteMention(f"国家超级计算{match.group(1)}中心", match.group(0), match.start(), "facility",
+            out.append(SiteMention(f"国家超级计算{named}中心", match.group(0), match.start(), "facility",
                                    None, city.name if city else None, None, False))
     return out
 

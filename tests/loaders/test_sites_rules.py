@@ -187,6 +187,12 @@ def test_a_national_computing_hub_node_in_any_of_its_forms_and_not_where_its_clu
     assert sites("建设成渝枢纽城市，完善长三角枢纽机场功能。") == {}  # a region's bare 枢纽 is no node
 
 
+def test_a_national_supercomputing_centre_with_its_city_in_brackets():
+    (centre,) = find_sites("推进国家超级计算中心（长沙）算力升级工程。", None, None)
+    assert (centre.name, centre.city) == ("国家超级计算长沙中心", "长沙市")
+    assert find_sites("推进国家超级计算中心（二期）建设。", None, None) == []
+
+
 def test_endings_made_only_of_generic_words_name_nothing():
     assert sites("推动数据中心绿色化改造，新建大型数据中心能效达到先进水平。", "贵阳市") == {}
     assert sites("在开发区布局一批边缘计算节点。", "贵阳市") == {}
