@@ -266,6 +266,8 @@ def _named_body(name: str) -> bool:
     core = name[: -len(suffix)]
     if len(name) < 4 or "的" in name or re.search(r"\d", name) or _determiners().match(name):
         return False
+    if re.search(r"[和与及、]$", core):
+        return False  # 众创空间和大学(科技园): a conjunction right before the ending joins two kinds
     if (suffix == "大学" or suffix in words()["organizations"]["legal_forms"]) and len(core) >= 2:
         return True  # a university's or a registered company's name is its own (国防科技大学, …有限公司)
     return bool(core) and (leading_place(core) is not None or proper(name) or proper(core)

@@ -165,7 +165,7 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
         """Add the site named ``text[start:end]``: True when added, None when the sentence rules out
         the whole name, False when the name holds none (a shorter name inside it may)."""
         nonlocal found, taken
-        inner = [m for m in found if start <= m.start and m.start + len(m.written) < end]
+        inner = [m for m in found if m.known and start <= m.start and m.start + len(m.written) < end]
         if inner and not any(s < end and start < e for s, e in taken
                              if not any(m.start == s for m in inner)):
             mention = _within_known(text, start, end, kind, inner, context_city, home)
@@ -282,7 +282,7 @@ def _hub_regex() -> re.Pattern[str]:
     return re.compile(
         rf"(?:全国一体化算力网络)?(?:(?P<a>{any_hub})(?:国家)?(?:算力)?枢纽节点|国家[（(](?P<b>{any_hub})[）)]枢纽节点"
         rf"|国家枢纽节点[（(](?P<c>{any_hub})[）)]|(?P<d>{any_hub})(?:国家)?算力枢纽|(?P<e>{province})枢纽)"
-        r"(?![\u4e00-\u9fff]{0,8}(?:数据中心|集群)|城市|港|站|机场)")
+        r"(?![\u4e00-\u9fff]{2,6}数据中心集群|城市|港|站|机场)")
 
 
 def _hub_nodes(text: str) -> list[SiteMention]:
@@ -534,7 +534,7 @@ def _org_forms() -> frozenset[str]:
 
 
 #: a number in words with its measure word (两个, 三大, 十家): a count, which no name holds
-_COUNTED = re.compile(r"[一二两三四五六七八九十百千]+(?:个|大|家|类|项|批|种|座|张)")
+_COUNTED = re.compile(r"[一二两三四五六七八九十百千]+(?:个|大|家|类|项|批|种|座|张|群)")
 
 
 @dataclass(frozen=True)
@@ -579,6 +579,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
         return None  # digits only inside a token such as 5G; a count (两个重大平台) is no name
     if re.match(r"有关|相关|各类|各|符合条件的|一批|若干|其他|现有", written):
         return None  # a determiner makes no name
+    if written.endswith(tuple(words()["sites"]["not_site_endings"])):
+        return None  # 东北老工业基地: a kind of region
     suffix = _suffix_of(written)
     core = written[: -len(suffix)]
     place = leading_place(core, home)
@@ -758,11 +760,11 @@ def _has_own_word(core: str) -> bool:
     """Does the name hold a word of two characters or more that is not generic (梦想小镇,
     国家信息光电子创新中心), or a site's ending (科技城新区)? Not a lone character left by a cut
     word (在川|全国重点实验室), nor a piece of a generic phrase (具身|智能产业园)."""
-    from loaders.segment import tokenize
+    from loaders.segment import tagged, tokenize
 
     if any(len(s) >= 3 and s in core for s, _ in _suffixes()):
         return True  # 科技城|新区: the zone of a named science city
-    generic = set(words()["sites"]["generic"])
+    generic = set(words()["sites"]["generic"]) | {w for w, flag in tagged(core) if flag == "a"}  # 美好城市
     spans = [m.span() for m in _generic_regex().finditer(core)]
     return any(len(word) >= 2 and word not in generic and re.match(r"[\u4e00-\u9fffA-Za-z]", word)
                and not any(a <= start and end <= b for a, b in spans)

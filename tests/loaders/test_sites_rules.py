@@ -102,8 +102,8 @@ def test_a_list_closed_as_state_designations_names_sites_only_through_their_hold
     assert sites(text, "江西省") == {}
     assert set(sites("推进新一代人工智能创新发展试验区、智能网联汽车示范区等国家级平台建设。", "湖南省")) == {
         "长沙国家新一代人工智能创新发展试验区"}
-    assert set(sites("推进梅溪湖产业园、智能网联汽车示范区等重点园区建设。", "长沙市")) == {
-        "梅溪湖产业园", "智能网联汽车示范区"}  # not state designations: a list holds plain names
+    assert set(sites("推进梅溪湖产业园、智慧出行示范区等重点园区建设。", "长沙市")) == {
+        "梅溪湖产业园", "智慧出行示范区"}  # not state designations: a list holds plain names
 
 
 def test_a_verb_that_ends_with_a_stop_is_not_part_of_a_name():
@@ -148,6 +148,18 @@ def test_an_airport_economic_zone_with_a_place():
 
 def test_a_count_makes_no_name():
     assert sites("构建起智算、超算两个重大算力平台，建成三大产业基地。", "深圳市") == {}
+
+
+def test_a_kind_of_region_an_adjective_or_a_stage_of_a_chain_makes_no_site():
+    assert sites("振兴东北老工业基地，建设美好城市示范区、中游算力中心。", "沈阳市") == {}
+    assert sites("入驻众创空间和大学科技园等孵化载体。", "沈阳市") == {}
+    assert organizations("入驻众创空间和大学科技园等孵化载体。", "沈阳市") == {}
+
+
+def test_a_notice_title_or_a_verb_before_a_name_is_not_part_of_it():
+    assert set(sites("沈阳市人民政府关于印发沈阳浑南科技城建设方案的通知", "沈阳市")) == {"浑南科技城"}
+    assert set(sites("助力沈阳浑南科技城建设。", "沈阳市")) == {"浑南科技城"}
+    assert organizations("指导沈阳数字集团开展平台运维。", "沈阳市") == {"沈阳数字集团": "enterprise"}
 
 
 def test_quality_words_make_no_name():
