@@ -104,7 +104,8 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
         taken.append((start, end))
         found.append(OrgMention(name, written, start, kind, name_en))
 
-    by_ending = [(start, end, name) for start, end, name in _bodies_by_ending(text) if _named_body(name)]
+    by_ending = [(start, end, name) for start, end, name in _bodies_by_ending(text)
+                 if _named_body(name) or _headed(text, end, name)]
     regex, forms = _org_index()
     for match in regex.finditer(text):
         org, end = forms[match.group(0)], match.end()
@@ -167,6 +168,19 @@ def _as_company(text: str, start: int, end: int) -> bool:
         last = max(last, end + 12)  # 联想、华为
     return any(m.group(0) not in common and m.start() != start
                for m in _org_index()[0].finditer(text, max(0, first), last))
+
+
+@cache
+def _officer() -> re.Pattern[str]:
+    """An officer's title right after a body's name (…研究院院长, …协会秘书长)."""
+    return re.compile("|".join(sorted(words()["organizations"]["officer_titles"], key=len, reverse=True)))
+
+
+def _headed(text: str, end: int, name: str) -> bool:
+    """A body whose officer the sentence names (数字经济创新研究院院长李某) is one body, even when its
+    name is made of ordinary words; not a phrase with a determiner or 的."""
+    return (bool(_officer().match(text, end)) and len(name) >= 4 and "的" not in name
+            and not _determiners().match(name) and not re.search(r"[和与及、]", name))
 
 
 @cache

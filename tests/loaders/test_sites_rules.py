@@ -373,6 +373,12 @@ def test_a_list_of_projects_named_after_two_firms_or_more_names_firms():
     assert organizations("推进5G基站、数据中心等重大项目建设。") == {}
 
 
+def test_a_body_whose_officer_the_sentence_names_is_one_body():
+    assert organizations("智能制造创新研究院院长王某作主旨报告。") == {"智能制造创新研究院": "institute"}
+    assert organizations("支持智能制造创新研究院开展研发。") == {}  # ordinary words, no officer
+    assert organizations("鼓励高校研究院院长参与评审。") == {}  # a determiner: a kind of body
+
+
 def test_a_registered_company_name_in_a_list_is_the_whole_item():
     found = organizations("在中国石油化工集团有限公司、中国铁路建设投资集团有限公司、"
                           "国家能源投资集团有限责任公司等中央企业开展试点。")
