@@ -132,6 +132,7 @@ def _word_ends_at(text: str, stop_start: int, end: int) -> bool:
     return any(_word_frequency(text[j:end]) for j in range(max(0, stop_start - 3), stop_start))
 
 
+@lru_cache(maxsize=4096)
 def _suffix_of(name: str) -> str:
     return next(s for s, _ in _suffixes() if name.endswith(s))
 
@@ -218,6 +219,7 @@ def site_references(text: str, title: str, home: Region | None = None) -> dict[s
     return references
 
 
+@lru_cache(maxsize=4096)
 def _ending(name: str) -> str | None:
     """The site ending ``name`` ends with, if any (a known site's name may have none: 光谷)."""
     return next((s for s, _ in _suffixes() if name.endswith(s)), None)
@@ -287,6 +289,8 @@ def _hub_regex() -> re.Pattern[str]:
 
 def _hub_nodes(text: str) -> list[SiteMention]:
     """The national computing hub nodes, named after their hub."""
+    if "枢纽" not in text:
+        return []
     divisions = dict(words()["sites"]["hub_nodes"])
     out = []
     for match in _hub_regex().finditer(text):
