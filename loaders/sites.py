@@ -276,14 +276,15 @@ def _supercomputing_centres(text: str, home: Region | None) -> list[SiteMention]
 @cache
 def _hub_regex() -> re.Pattern[str]:
     """The written forms of a hub node: (全国一体化算力网络)京津冀(国家)(算力)枢纽节点, 国家(贵州)枢纽节点,
-    国家枢纽节点(宁夏), 宁夏算力枢纽, and a province's bare 宁夏枢纽; not where it runs on into the
+    国家枢纽节点(宁夏), 宁夏国家算力枢纽, and a province's bare 宁夏枢纽 (…算力枢纽 alone describes a role:
+    作为…宁夏算力枢纽, 打造西部算力枢纽); not where it runs on into the
     name of its data-centre cluster (…国家枢纽节点韶关数据中心集群: the cluster is the site)."""
     hubs = [name for name, _ in words()["sites"]["hub_nodes"]]
     provinces = [name for name, division in words()["sites"]["hub_nodes"] if division]
     any_hub, province = "|".join(hubs), "|".join(provinces)
     return re.compile(
         rf"(?:全国一体化算力网络)?(?:(?P<a>{any_hub})(?:国家)?(?:算力)?枢纽节点|国家[（(](?P<b>{any_hub})[）)]枢纽节点"
-        rf"|国家枢纽节点[（(](?P<c>{any_hub})[）)]|(?P<d>{any_hub})(?:国家)?算力枢纽|(?P<e>{province})枢纽)"
+        rf"|国家枢纽节点[（(](?P<c>{any_hub})[）)]|(?P<d>{any_hub})国家算力枢纽|(?P<e>{province})枢纽)"
         r"(?![\u4e00-\u9fff]{2,6}数据中心集群|城市|港|站|机场)")
 
 

@@ -197,6 +197,7 @@ def test_a_national_computing_hub_node_in_any_of_its_forms_and_not_where_its_clu
     assert set(sites("推进全国一体化算力网络国家（内蒙古）枢纽节点建设。")) == {"全国一体化算力网络内蒙古国家枢纽节点"}
     assert set(sites("依托全国一体化算力网络成渝国家枢纽节点天府数据中心集群。")) == {"天府数据中心集群"}
     assert sites("建设成渝枢纽城市，完善长三角枢纽机场功能。") == {}  # a region's bare 枢纽 is no node
+    assert sites("作为国家“东数西算”甘肃算力枢纽，兰州打造算力之都。") == {}  # a role, not the node
 
 
 def test_a_national_supercomputing_centre_with_its_city_in_brackets():
