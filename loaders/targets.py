@@ -26,7 +26,7 @@ from functools import cache
 from loaders.document import Document, Span
 from loaders.layout import DECLARED_COUNT, Line, chinese_number
 from loaders.lexicon import alternation, words
-from loaders.outline import Measure, Outline
+from loaders.outline import Measure, Outline, section_kind
 from loaders.responsibility import label_regex
 from loaders.tables import main_cell
 from loaders.target_norm import normalise_value
@@ -100,26 +100,74 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
     goals: list[Goal] = []
     year: int | None = None
     previous: Line | None = None
+    bare_goals = False  # under an unnumbered goal heading (主要目标, 总体要求) the outline does not know
     for line in body:
         if line.chrome:
             continue
         section = outline.section_at(line)
+        owner = outline.measure_at(line)
+        if section is None and _bare_heading(line.text):
+            bare_goals = section_kind(line.text) == "goals"
+        kind = "goals" if bare_goals and section is None else _context(section, owner, line)
         heading = _is_heading(line, outline)
         dash = line.text.startswith(("——", "--"))
         # the year of a goal paragraph carries on through its goal section and its bullets; outside a
         # goal section (a report, a preamble) only into a paragraph that states counted goals
-        carries = dash or (section is not None and section.kind == "goals") or (
-            section is None and _counts_goals(line.text))
+        carries = dash or kind == "goals" or (kind is None and _counts_goals(line.text))
         if (heading or not carries or not _continues(previous, line) or _ends_intro(previous)
-                or (section is None and _is_headline(previous))):
+                or (kind is None and _is_headline(previous))):
             year = None
-        allowed = section is None or section.kind in ("goals", "measures")
+        if year is None and not heading and plan_year and _annual_goals(section):
+            year = plan_year  # 一、年度工作目标 of a 2022 work plan: its goals are the year's
         previous = line
-        if not allowed:
+        if section is not None and section.kind == "other":
             continue
-        owner = outline.measure_at(line)
-        year = _line_goals(doc, line, owner, year, section, goals, plan_year, earliest)
+        if kind == "goals" and owner is not None and section is not None and section.kind == "goals":
+            owner = None  # (二)发展目标 under 一、总体要求: the plan's goals, not a task's
+        elif owner is not None and _is_goal_item(owner):
+            owner = None
+        year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest)
     return _without_repeats(goals)
+
+
+def _bare_heading(text: str) -> bool:
+    """A line that only names a part of the text, without a number (主要目标, 总体要求, 主要任务)."""
+    plain = text.strip()
+    return 2 <= len(plain) <= 12 and not re.search(r"[\d，,。；;：:、（）()“”]", plain)
+
+
+#: a paragraph that opens by naming the goals it states (近期目标：到2022年，…; 总体目标: …)
+GOAL_LABEL = re.compile(r"^\s*[^，,。；;：:\d]{0,6}目标\s*[：:]")
+
+
+def _context(section, owner: Measure | None, line: Line) -> str | None:
+    """What a line of the body states: "goals" in a goal section, an item titled as one ((二)行动目标
+    under an unnumbered 总体要求) or a paragraph labelled as one (远期目标：…); "measures" in a task
+    section; None elsewhere (a report, a preamble)."""
+    if section is not None and section.kind == "goals":
+        return "goals"
+    if (section is None or section.kind != "measures") and owner is not None and _is_goal_item(owner):
+        return "goals"
+    if GOAL_LABEL.match(line.text):
+        return "goals"
+    return section.kind if section is not None and section.kind == "measures" else None
+
+
+def _is_goal_item(measure: Measure) -> bool:
+    """An item whose title (or an enclosing item's) names a goal section: (二)行动目标, 1.发展目标."""
+    item: Measure | None = measure
+    while item is not None:
+        if section_kind(item.title.text) == "goals":
+            return True
+        item = item.parent
+    return False
+
+
+def _annual_goals(section) -> bool:
+    """A section that only states goals (主要目标, 年度工作目标), not the approach beside them
+    (工作思路和目标, 总体要求): in a one-year work plan its undated goals are the year's."""
+    return (section is not None and section.kind == "goals" and "目标" in section.title
+            and not re.search(r"思路|要求|原则|愿景", section.title))
 
 
 def lead_targets(doc: Document, lead: list[Line], stated: list[Goal], earliest: int | None = None) -> list[Goal]:
@@ -237,7 +285,7 @@ def _continues(previous: Line | None, line: Line) -> bool:
     return previous is not None and line.index == previous.index + 1
 
 
-def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, section,
+def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, kind: str | None,
                 goals: list[Goal], plan_year: int | None = None, earliest: int | None = None) -> int | None:
     text = line.text
     if IN_FORCE.search(text):
@@ -245,7 +293,7 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     listed = _listed_regex().search(text)
     if listed:  # …到2024年底建成…。责任单位：市工业和信息化局，滨海新区人民政府。: the list is no goal
         text = text[: listed.start()]
-    phrases = [p for p in YEAR_PHRASE.finditer(text) if not p.group("opening") or _dates_goals(text, p, section)]
+    phrases = [p for p in YEAR_PHRASE.finditer(text) if not p.group("opening") or _dates_goals(text, p, kind)]
     dash = re.match(r"^(——|--)\s*", text)
     number = ITEM_NUMBER.match(text)
     start = number.end() if number else 0  # （一）算力规模达到10EFLOPS: the goal starts after its number
@@ -256,7 +304,7 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
         opens_dated = phrases and phrases[0].start() <= dash.end() + 2
         whole = label_end is None or not text[label_end.end():].strip()
         start = dash.end() if opens_dated or whole else label_end.end()
-    in_goals = section is not None and section.kind == "goals"
+    in_goals = kind == "goals"
     # (begin, end, year, dated): dated when the text follows its own year phrase, not a carried year
     segments: list[tuple[int, int, int | None, bool]] = []
     if phrases:
@@ -298,18 +346,22 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     (标志着…) ends the sentence's goals.
     """
     clauses = _join_open_constructions(_clauses(span))
-    for k, sentence in enumerate(_sentences(doc, clauses)):
+    more = bool(re.sub(r"[\W_]", "", doc.text[span.end:line.end]))  # the paragraph goes on after this stretch
+    sentences = _sentences(doc, clauses)
+    for k, sentence in enumerate(sentences):
         if k == 0 and not dated and _is_label(sentence, clauses):
             continue  # 人工智能技术创新策源地。…: the paragraph's heading
+        if (k + 1 < len(sentences) or more) and _is_heading_sentence(doc, sentence):
+            continue  # 创新能力持续增强。围绕…形成50个…: the heading of the goals after it
         later = " ".join(c.text for c in sentence)
         if not in_goals and not (k == 0 and dated) and (not _counts_goals(later) or re.search(r"20\d{2}\s*年", later)):
             return False  # a later sentence that counts nothing, or speaks of another year (在2025年，…)
         means = ""
         manner = granting = False
         for clause in sentence:
-            if _reports(clause.text):
+            if _reports(clause.text) or doc.text[clause.end:clause.end + 1] in ("？", "?"):
                 if not in_goals:
-                    return False
+                    return False  # 咋实现？: a question the report asks, and what follows it, state no goal
                 break
             # 对新建智算中心按投资额的10%给予补助，最高500万元: the terms of a grant (an Incentive) are no goals
             granting = _grants(clause.text) or (granting and bool(GRANT_LIMIT.match(clause.text)))
@@ -375,6 +427,26 @@ def _is_label(sentence: list[Span], clauses: list[Span]) -> bool:
             and bool(_label_head().search(text)))
 
 
+def _is_heading_sentence(doc: Document, sentence: list[Span]) -> bool:
+    """A sentence of one short clause that states no count and opens more text (创新能力持续增强。…,
+    (二)分项目标。…, 1.基础设施更智能。…) heads the goals after it. A short task (建立多元算力协同体系。)
+    states one, unless it is numbered like a heading or names a state (…持续增强, …更智能)."""
+    if len(sentence) != 1 or doc.text[sentence[0].end:sentence[0].end + 1] not in ("。", "！", "？", "!", "?"):
+        return False  # one clause that a full stop closes, not a clause of a longer sentence
+    text = sentence[0].text.strip()
+    number = ITEM_NUMBER.match(text)
+    core = text[number.end():] if number else text
+    if re.search(r"\d", core) or not 3 <= len(re.findall(r"[\u4e00-\u9fff]", core)) <= 12:
+        return False
+    return (bool(number) or not core.startswith(_task_verbs()) or bool(_trend().search(core))
+            or bool(re.search(r"更[\u4e00-\u9fff]{1,2}$", core)))
+
+
+@cache
+def _task_verbs() -> tuple[str, ...]:
+    return tuple(words()["outline"]["task_verbs"])
+
+
 @cache
 def _label_head() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(words()['targets']['label_heads'])})$")
@@ -422,10 +494,10 @@ def _counts_goals(text: str) -> bool:
     return False
 
 
-def _dates_goals(text: str, phrase: re.Match[str], section) -> bool:
+def _dates_goals(text: str, phrase: re.Match[str], kind: str | None) -> bool:
     """A year that opens a sentence without 到 (2025年，…) dates goals in a goal section or a measure, or
     after a report's frame (方案明确，2027年，…); elsewhere it dates what happened (答：2024年，产业规模达到…)."""
-    if section is not None and section.kind in ("goals", "measures"):
+    if kind in ("goals", "measures"):
         return True
     start = max(text.rfind(ch, 0, phrase.start()) for ch in "。！？!?") + 1
     return bool(_framed().search(text[start:phrase.start()]))
@@ -518,7 +590,7 @@ def _completed_counts(clause: Span, year: int, owner: Measure | None) -> list[Go
     """
     text = clause.text.rstrip()
     counts = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
-    whole = (counts and counts[-1].end() == len(text) and bool(counts[-1].group("unit") or counts[-1].group("bigunit"))
+    whole = (counts and counts[-1].end() == len(text) and bool(_unit(counts[-1]) or counts[-1].group("bigunit"))
              and not re.search(rf"(?:{GOAL_VERB.pattern})\s*$", text[: counts[-1].start()]))  # 打造200个|大模型…
     if not whole:
         cut = max(text.rfind(ch) for ch in "、和及")
@@ -545,7 +617,7 @@ def _clauses(span: Span) -> list[Span]:
             if ch in "）)" and depth == 0 and begin < i and text[begin:begin + 2] == "其中":
                 out.append(span.sub(begin, i))
                 begin = i + 1
-        elif depth == 0 and ch in "，,；;。！!":
+        elif depth == 0 and ch in "，,；;。！!？?":
             out.append(span.sub(begin, i))
             begin = i + 1
         elif (depth == 0 and text.startswith("力争", i) and i > begin + 2 and "\u4e00" <= text[i - 1] <= "\u9fff"
@@ -567,8 +639,11 @@ def _quantity_regex() -> re.Pattern[str]:
     classifiers = alternation(words()["targets"]["classifiers"])
     number = r"\d+(?:\.\d+)?"
     return re.compile(
-        rf"(?P<pre>{pre})?\s*(?:(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*(?P<unit>{units})?"
-        rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元)"
+        rf"(?P<pre>{pre})?\s*(?:(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*"
+        # 5.3万余人, 200余家: more than the count (the unit is 万人, 家)
+        rf"(?:(?P<unit>{units}|[万亿](?=\s*(?:[，,。；;、）)]|$)))|(?P<ymag>万|亿|千)?(?P<yu>余|多)(?P<ycls>{classifiers}))?"
+        # 万亿级: a scale without digits, stated as a goal after a comparator (达到万亿级)
+        rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元|万亿级|千亿级|百亿级)"
         # 百家, “百个”, 超万个, 两千台: a count written without digits
         rf"|(?P<quote>“)?(?P<cnc>[{CN_QUANTITY}]{{0,2}})(?P<mag>百万|千万|百|千|万|亿)(?P<cls>{classifiers})”?"
         rf"(?![百千万亿])"  # 千家万户 is an idiom
@@ -595,18 +670,52 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         goals += _qualitative(clause.sub(0, joint.start()), year, owner)
         clause, text = clause.sub(joint.end()), text[joint.end():]
         quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
-    # 营业收入超10亿元的企业5家以上: a quantity that qualifies what a later one counts is not a goal
-    quantities = [q for n, q in enumerate(quantities)
-                  if not (n + 1 < len(quantities) and text[q.end():q.end() + 1] == "的")]
+    quantities = _without_qualifiers(quantities, text)
     previous_end = 0
+    counted: list[Goal] = []
     for n, q in enumerate(quantities):
         next_start = quantities[n + 1].start() if n + 1 < len(quantities) else len(text)
-        goals.append(_quantitative(clause, q, previous_end, next_start, year, owner))
+        counted.append(_quantitative(clause, q, previous_end, next_start, year, owner))
         previous_end = q.end()
+    _share_listed_metric(counted, quantities, text)
+    goals += counted
     # an uncounted item listed among counted ones: …20个以上行业模型和一批面向细分场景的应用模型、…
     for item in re.finditer(rf"(?<=[、和及])(?:{_item_verbs()})?一批[^、，,；;和]+", text):
         goals += _qualitative(clause.sub(item.start(), item.end()), year, owner)
     return goals
+
+
+def _share_listed_metric(counted: list[Goal], quantities: list[re.Match[str]], text: str) -> None:
+    """达到5大类、100种以上的智能装备: counts listed right after each other count what the last one names."""
+    for n in range(len(counted) - 2, -1, -1):
+        between = text[quantities[n].end():quantities[n + 1].start()]
+        own = re.sub(r"[\W\d.]", "", counted[n].metric)  # 升级, or the count itself (5大类)
+        if between.strip() in ("、", "和", "及") and len(own) <= 2:
+            counted[n].metric = counted[n + 1].metric
+
+
+#: what separates the items of a list of counts (…3个以上的A产品、5个以上的B产品)
+LIST_BREAK = re.compile(r"[、，,；;和及与]")
+
+
+def _without_qualifiers(quantities: list[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The counts of a clause without those that only qualify what another one counts.
+
+    A count followed by 的 qualifies the noun another count of the same phrase counts: the next one
+    (营业收入超10亿元的企业5家以上) or the one before it (培育10家以上营业收入超过30亿元的龙头企业).
+    Counts of a list (打造3个以上的A产品、5个以上的B产品) are each a goal.
+    """
+    kept = []
+    for n, q in enumerate(quantities):
+        if text[q.end():q.end() + 1] == "的":
+            after = quantities[n + 1] if n + 1 < len(quantities) else None
+            before = quantities[n - 1] if n else None
+            if after is not None and not LIST_BREAK.search(text[q.end():after.start()]):
+                continue
+            if before is not None and not LIST_BREAK.search(text[before.end():q.start()]):
+                continue
+        kept.append(q)
+    return kept
 
 
 @cache
@@ -641,6 +750,13 @@ def _statements(clause: Span) -> list[Span]:
     return [clause.sub(b, e) for b, e in parts] + [clause.sub(begin)]
 
 
+def _unit(m: re.Match[str]) -> str | None:
+    """The unit of a count with digits, as written (万人 for 5.3万余人)."""
+    if m.group("yu") and m.group("ycls"):
+        return (m.group("ymag") or "") + m.group("ycls")
+    return m.group("unit")
+
+
 def _is_quantity(m: re.Match[str], text: str) -> bool:
     if m.group("bigunit"):
         return bool(m.group("cn") or m.group("pre"))
@@ -651,7 +767,7 @@ def _is_quantity(m: re.Match[str], text: str) -> bool:
                     or _count_verb().search(text[: m.start()]))
     if not m.group("num"):
         return False
-    unit = m.group("unit")
+    unit = _unit(m)
     after = text[m.end(): m.end() + 1]
     before = text[max(0, m.start() - 1): m.start()]
     if unit is None:
@@ -659,10 +775,10 @@ def _is_quantity(m: re.Match[str], text: str) -> bool:
         return "." in m.group("num") and (bool(m.group("pre")) or m.group("post") in ("以下", "以上", "以内"))
     if unit in ("G", "P") and (re.match(r"[A-Za-z0-9\-]", after[:1]) or re.match(r"[A-Za-z]", before[-1:])):
         return False  # 5G-A, PUE, IPv6
-    if unit == "G" and after[:1].isalpha():
-        return False  # 5G基站 names a technology; 10G以上 counts
-    if re.match(r"[A-Za-z]", after) and unit not in ("%", "％"):
-        return False
+    if unit == "G" and (after[:1].isalpha() or (len(m.group("num")) == 1 and not (m.group("pre") or m.group("post")))):
+        return False  # 5G基站, 大数据、5G、超高清 name a technology; 10G以上 counts
+    if re.match(r"[A-Za-z]", after) and unit.isascii() and unit not in ("%", "％"):
+        return False  # 10GB, 3PUE: the letters go on the unit; 7个以上AI赋能场景 counts
     if unit in ("年",):
         return False
     return not (before and (before.isalpha() and before.isascii()))
@@ -672,6 +788,8 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
     comparators = words()["targets"]["comparators"]
     if m.group("num2"):
         return ">="
+    if m.group("yu"):
+        return ">"  # 5.3万余人
     post = m.group("post")
     if post and post != "多":
         return comparators.get(post, "=")
@@ -702,7 +820,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     after_raw = re.sub(r"^\s*[（(][^（()）]*[)）]", "", text[q.end(): next_start])
     after = re.split(r"[、，,；;和及与]", after_raw, maxsplit=1)[0] if after_raw[:1] in "、，,；;和及与" else after_raw
     after = re.split(rf"[、和及与](?={_item_verbs()})", after, maxsplit=1)[0]  # …大模型、研发一批…: the next item
-    after = re.sub(r"^(的|左右|以上)", "", after).strip(" 、和及与")
+    after = re.sub(r"^(的|左右|以上|大关|关口)", "", after).strip(" 、和及与")  # 突破万亿元大关: the count's own
     after = re.sub(r"[、和及与]$", "", after)
     before = text[previous_end: q.start()].strip(" 、，,和及与")
     before = re.sub(r"^(?:推动|推进|促进|确保)", "", LEAD.sub("", before))
@@ -722,7 +840,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
         metric_span = clause.sub(offset, offset + len(trimmed)) if trimmed else clause.sub(q.start(), q.end())
     if q.group("bigunit"):
         value = float(chinese_number(q.group("cn")) or 1) if q.group("cn") else 1.0
-        unit = q.group("bigunit")
+        unit = q.group("bigunit").replace("级", "元")  # 万亿级 is a scale of 1 万亿元
         value_max = None
     elif q.group("mag"):
         value, unit = _count_without_digits(q.group("cnc"), q.group("mag"), q.group("cls"))
@@ -730,7 +848,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     else:
         value = float(q.group("num"))
         value_max = float(q.group("num2")) if q.group("num2") else None
-        unit = q.group("unit")
+        unit = _unit(q)
     if unit == "％":
         unit = "%"
     return Goal(year, metric_span.surface.strip(), _int(value), _int(value_max), unit,

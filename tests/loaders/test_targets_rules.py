@@ -467,3 +467,107 @@ def test_support_given_with_yuyi_and_a_rate_in_a_report_are_grants():
     report = ("江北区发布算力新政\n近日，《江北区支持算力产业发展若干措施》印发。企业租用区内智算中心算力，"
               "可获得合同金额30%的算力券补贴，单家企业每年最高100万元。\n")
     assert terms(report) == [(30, 100, None)]
+
+
+# --- second round: rules read from the real corpus ------------------------------------------------------
+
+def test_a_technology_named_with_a_g_is_no_count_and_dates_nothing_after_it():
+    text = ("江北省发布数字经济意见\n"
+            "近日，江北省人民政府印发数字经济指导意见，提出到2025年，全省数字经济总量超1万亿元。\n"
+            "大数据、人工智能、5G、超高清视频是意见列出的核心产业，代表着未来的重要方向。\n"
+            "建设2—4个大数据产业基地。\n")
+    assert summary(text) == [(2025, "全省数字经济总量", 1, "万亿元", ">")]
+    assert [t[2] for t in summary("一、主要目标\n到2026年，建成5G基站2万个，骨干网带宽达到100G以上。\n")] == [2, 100]
+
+
+def test_latin_letters_after_a_chinese_classifier_keep_the_count():
+    assert summary("一、重点任务\n（一）推进场景建设。到2027年，完成6个以上AI赋能应用场景建设。\n") == [
+        (2027, "AI赋能应用场景建设", 6, "个", ">=")]
+
+
+def test_more_than_a_count_and_a_scale_without_digits():
+    found = summary("一、主要目标\n到2026年，带动就业人员3.2万余人，拉动相关产业收入达到万亿级，打造千亿级产业集群。\n")
+    assert found[:2] == [(2026, "带动就业人员", 3.2, "万人", ">"), (2026, "拉动相关产业收入", 1, "万亿元", ">=")]
+    assert found[2][2] is None  # 千亿级 without a comparator describes the cluster: no count
+
+
+def test_a_count_inside_what_another_count_counts_is_no_goal_but_listed_counts_are():
+    found = summary("一、主要目标\n到2030年，培育8家以上营业收入超过20亿元的龙头企业，"
+                    "打造2个以上的量产人形机器人产品、4个以上的量产仿生机器人产品。\n")
+    assert [(t[1], t[2]) for t in found] == [("营业收入超过20亿元的龙头企业", 8), ("量产人形机器人产品", 2),
+                                             ("量产仿生机器人产品", 4)]
+
+
+def test_counts_listed_one_after_another_share_what_the_last_names():
+    found = summary("一、主要目标\n到2025年，升级达到3大类、80种以上的智能装备。\n")
+    assert [(t[1], t[2], t[3]) for t in found] == [("智能装备", 3, "大类"), ("智能装备", 80, "种")]
+
+
+def test_bare_magnitudes_channels_and_a_barrier_word_are_read_as_counts():
+    found = summary("一、主要目标\n到2026年，数字经济规模首次突破万亿元大关，物联网连接数达到2000万，"
+                    "视频监控汇聚总量突破20万路。\n")
+    assert [(t[1], t[2], t[3]) for t in found] == [("数字经济规模首次", 1, "万亿元"), ("物联网连接数", 2000, "万"),
+                                                   ("视频监控汇聚总量", 20, "万路")]
+
+
+def test_a_question_ends_the_goals_of_a_report():
+    text = ("江西省人工智能行动计划解读\n近日，省发展改革委制定了《江西省人工智能行动计划》，提出到2030年，"
+            "全省人工智能核心产业规模突破800亿元的工作目标，怎么实现？怎么发展？今天，本号结合《行动计划》一起学习。\n")
+    assert summary(text) == [(2030, "全省人工智能核心产业规模", 800, "亿元", ">")]
+
+
+def test_an_item_titled_as_goals_under_an_unnumbered_section_is_a_goal_section():
+    text = ("江北市人工智能先导区行动计划（2024—2026年）\n总体要求\n"
+            "（一）指导思想。坚持创新引领，率先成为全国人工智能产业发展主阵地。\n"
+            "（二）行动目标。到2026年，全市人工智能应用水平全国领先。以数字化改革为抓手，实现数字治理向数智治理转变。"
+            "初步构建新制造生态，培育8家智能制造系统解决方案供应商。\n"
+            "二、重点任务\n（一）建设算力。建设公共算力平台，培育企业100家。\n")
+    found = summary(text)
+    assert [t[1] for t in found] == ["全市人工智能应用水平全国领先", "实现数字治理向数智治理转变",
+                                     "初步构建新制造生态", "智能制造系统解决方案供应商"]
+    assert all(t[0] == 2026 for t in found)
+
+
+def test_a_paragraph_labelled_as_goals_in_a_report_keeps_its_later_sentences():
+    text = ("江北省发布人工智能规划\n近日，江北省发布《江北省人工智能发展规划》。\n"
+            "远期目标：到2030年，构建成熟的人工智能发展环境。人工智能总体技术达到世界先进水平，"
+            "成为具有全球影响力的区域创新中心。\n"
+            "该规划提出到2030年，打造人工智能创新高地。规划由省发展改革委组织编制，广泛听取意见。\n")
+    found = metrics(text)
+    assert "人工智能总体技术达到世界先进水平" in found and "成为具有全球影响力的区域创新中心" in found
+    assert not any("编制" in m or "听取" in m for m in found)
+
+
+def test_the_goal_section_of_a_one_year_work_plan_states_that_years_goals():
+    text = ("江北省数字经济2023年工作计划\n一、年度工作目标\n确保全年数字经济规模突破8000亿元。\n"
+            "——数字产业规模持续扩大。电子信息产业规模突破3000亿元。\n"
+            "二、重点专项工作\n（一）技术创新专项\n1.梳理关键技术目录，争取立项支持20个以上科研项目。\n")
+    assert [(t[0], t[2]) for t in summary(text)] == [(2023, 8000), (2023, 3000)]
+
+
+def test_the_approach_beside_the_goals_of_a_one_year_plan_is_no_goal():
+    text = ("江北市2025年人工智能产业发展行动方案\n一、工作思路和目标\n"
+            "以用数据建场景为主线，推进10个领域重点工作，突出人才和平台2个方面重点支撑。"
+            "到2025年底，全市算力规模达到3000PFlops。\n")
+    assert summary(text) == [(2025, "全市算力规模", 3000, "PFlops", ">=")]
+
+
+def test_short_state_sentences_head_the_goals_after_them_but_a_short_task_is_a_goal():
+    text = ("江北市发布人工智能行动计划\n《行动计划》提出，到2026年，基础支撑筑牢夯实。算力规模突破3000PFlops。"
+            "创新能力持续增强。形成40个大模型产品。\n")
+    assert metrics(text) == ["算力规模", "大模型产品"]
+    text = "一、主要目标\n到2025年，全市算力规模达到5000PFlops。建立多元算力协同体系。率先启动万兆城市建设。\n"
+    assert "建立多元算力协同体系" in metrics(text)
+
+
+def test_numbered_headings_inside_a_flattened_goal_paragraph_are_no_goals():
+    text = ("一、建设目标 （一）总体目标。到2026年，全市智慧城市架构体系基本完善。（二）分项目标。"
+            "1.基础设施更智能。本地接入能力全面提升，5G普及应用。2.政务服务更高效。基本实现一网通办。\n")
+    found = metrics(text)
+    assert "本地接入能力全面提升" in found and "基本实现一网通办" in found
+    assert not any(m in found for m in ("分项目标", "基础设施更智能", "政务服务更高效"))
+
+
+def test_what_a_goal_serves_or_promotes_is_no_goal():
+    text = "一、主要目标\n到2026年，成立人工智能研究院，促进上游研发和成果转化，服务支撑国家区域发展战略。\n"
+    assert metrics(text) == ["成立人工智能研究院"]
