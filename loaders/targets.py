@@ -38,6 +38,8 @@ YEAR_PHRASE = re.compile(
     rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于|在(?=\s*20\d{{2}}\s*年\s*(?:\d{{1,2}}\s*月)?\s*(?:底|末)?\s*前))"
     rf"\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
     r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])"
+    # 到“十四五”期末: the last year of a five-year plan period (2025)
+    r"|(?:力争|争取|确保)?\s*(?:到|至)\s*[“\"]?十(?P<fyp>[三四五六])五[”\"]?\s*(?:时期|期)?末\s*[，,]?"
     # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
     r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?"
     # 年底前基本实现…: a deadline within the year of a one-year work plan (2023年工作要点)
@@ -101,6 +103,8 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
     year: int | None = None
     previous: Line | None = None
     bare_goals = False  # under an unnumbered goal heading (主要目标, 总体要求) the outline does not know
+    last_metric: dict[str | None, str] = {}
+    goals_line: Line | None = None  # the last line that stated goals
     for line in body:
         if line.chrome:
             continue
@@ -113,7 +117,8 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
         dash = line.text.startswith(("——", "--"))
         # the year of a goal paragraph carries on through its goal section and its bullets; outside a
         # goal section (a report, a preamble) only into a paragraph that states counted goals
-        carries = dash or kind == "goals" or (kind is None and _counts_goals(line.text))
+        carries = dash or (kind == "goals" and _goal_paragraph(previous, line)) or (
+            kind is None and _counts_goals(line.text))
         if (heading or not carries or not _continues(previous, line) or _ends_intro(previous)
                 or (kind is None and _is_headline(previous))):
             year = None
@@ -126,8 +131,31 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
             owner = None  # (二)发展目标 under 一、总体要求: the plan's goals, not a task's
         elif owner is not None and _is_goal_item(owner):
             owner = None
-        year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest)
+        if not _continues(goals_line, line):
+            last_metric = {}
+        found = len(goals)
+        year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric)
+        if len(goals) > found:
+            goals_line = line
     return _without_repeats(goals)
+
+
+#: what opens a listed goal: a bullet or an item number
+BULLET = re.compile(r"^\s*(?:——|--|—|-|•|·|●|\?)")
+
+
+def _goal_paragraph(previous: Line | None, line: Line) -> bool:
+    """In a goal section, does a paragraph without a year of its own go on with the goals of the one
+    before? It does when it is a listed goal (——…, 1.…), follows a line that ends with a colon or a
+    heading line, counts something, or opens with a label sentence (人工智能创新支撑显著增强。…);
+    a paragraph of another kind (who coordinates, how the work is run) states no goal of that year."""
+    text = line.text.strip()
+    if BULLET.match(text) or ITEM_NUMBER.match(text) or _counts_goals(text):
+        return True
+    if previous is not None and (previous.text.rstrip().endswith(("：", ":")) or _bare_heading(previous.text)):
+        return True
+    first = re.split(r"[。！？!?]", text, maxsplit=1)[0]
+    return len(first) <= 16 and not re.search(r"[，,；;]", first) and len(first) < len(text) - 2
 
 
 def _bare_heading(text: str) -> bool:
@@ -286,14 +314,20 @@ def _continues(previous: Line | None, line: Line) -> bool:
 
 
 def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, kind: str | None,
-                goals: list[Goal], plan_year: int | None = None, earliest: int | None = None) -> int | None:
+                goals: list[Goal], plan_year: int | None = None, earliest: int | None = None,
+                last_metric: dict[str | None, str] | None = None) -> int | None:
+    """The goals of one line (paragraph), added to ``goals``; returns the year that carries on into the
+    next line. ``last_metric`` holds what the last count of each unit counted, for a count without
+    a subject (…突破500亿元。\n到2025年突破800亿元)."""
+    last_metric = {} if last_metric is None else last_metric
     text = line.text
     if IN_FORCE.search(text):
         return None
     listed = _listed_regex().search(text)
     if listed:  # …到2024年底建成…。责任单位：市工业和信息化局，滨海新区人民政府。: the list is no goal
         text = text[: listed.start()]
-    phrases = [p for p in YEAR_PHRASE.finditer(text) if not p.group("opening") or _dates_goals(text, p, kind)]
+    phrases = [p for p in YEAR_PHRASE.finditer(text)
+               if (not p.group("opening") or _dates_goals(text, p, kind, earliest)) and not _ends_period(text, p)]
     dash = re.match(r"^(——|--)\s*", text)
     number = ITEM_NUMBER.match(text)
     start = number.end() if number else 0  # （一）算力规模达到10EFLOPS: the goal starts after its number
@@ -324,7 +358,6 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     if cell is not None:  # a table row: the goal is in its task cell, not in the cells naming bodies
         segments = [(max(b, cell[0]), min(e, cell[1]), y, d) for b, e, y, d in segments
                     if max(b, cell[0]) < min(e, cell[1])]
-    last_metric: dict[str | None, str] = {}
     for n, (begin, end, seg_year, dated) in enumerate(segments):
         if seg_year is None or not 2000 <= seg_year <= 2100:
             continue
@@ -363,6 +396,10 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
                 if not in_goals:
                     return False  # 咋实现？: a question the report asks, and what follows it, state no goal
                 break
+            if doc.text[clause.end:clause.end + 1] in ("：", ":") and len(clause.text) <= 8:
+                continue  # 中期目标：…, 其中：…: a label for what follows the colon
+            if _co_subject(clause, sentence):
+                continue  # 与铁路、公路等传统基础设施，共同构建…: who shares the goal that follows
             # 对新建智算中心按投资额的10%给予补助，最高500万元: the terms of a grant (an Incentive) are no goals
             granting = _grants(clause.text) or (granting and bool(GRANT_LIMIT.match(clause.text)))
             if granting:
@@ -399,6 +436,13 @@ def _grant_regex() -> re.Pattern[str]:
 def _grants(text: str) -> bool:
     """A clause that grants money on terms: a grant word (补助, 算力券…) with 给予/予以/按/最高/一次性."""
     return bool(_grant_regex().search(text)) and bool(re.search(r"给予|予以|按|最高|一次性", text))
+
+
+def _co_subject(clause: Span, sentence: list[Span]) -> bool:
+    """A clause opening with 与/同 before one opening with 共同/一道 names a partner of that goal."""
+    at = next((i for i, c in enumerate(sentence) if c is clause), -1)
+    return (clause.text.startswith(("与", "同")) and 0 <= at < len(sentence) - 1
+            and sentence[at + 1].text.startswith(("共同", "一道", "一起", "协同")))
 
 
 def _continues_manner(text: str) -> bool:
@@ -494,10 +538,20 @@ def _counts_goals(text: str) -> bool:
     return False
 
 
-def _dates_goals(text: str, phrase: re.Match[str], kind: str | None) -> bool:
-    """A year that opens a sentence without 到 (2025年，…) dates goals in a goal section or a measure, or
-    after a report's frame (方案明确，2027年，…); elsewhere it dates what happened (答：2024年，产业规模达到…)."""
-    if kind in ("goals", "measures"):
+#: the start of a period whose end a year phrase gives (从2025年初至2026年底，开展试点)
+PERIOD_START = re.compile(r"(?:从|自|于)\s*20\d{2}\s*年[^，,。；;]{0,8}$")
+
+
+def _ends_period(text: str, phrase: re.Match[str]) -> bool:
+    """从2025年初至2026年底: the end of a period of work (a pilot, a campaign), not a deadline for a goal."""
+    return bool(phrase.group("goal")) and bool(PERIOD_START.search(text[max(0, phrase.start() - 16):phrase.start()]))
+
+
+def _dates_goals(text: str, phrase: re.Match[str], kind: str | None, earliest: int | None = None) -> bool:
+    """A year that opens a sentence without 到 (2025年，…) dates goals in a goal section or a measure,
+    after a report's frame (方案明确，2027年，…) or when it is later than the plan's own first year (the
+    future of a plan of 2025-2027); elsewhere it dates what happened (答：2024年，产业规模达到…)."""
+    if kind in ("goals", "measures") or (earliest is not None and int(phrase.group("opening")) > earliest):
         return True
     start = max(text.rfind(ch, 0, phrase.start()) for ch in "。！？!?") + 1
     return bool(_framed().search(text[start:phrase.start()]))
@@ -518,6 +572,8 @@ def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int 
     year before the plan's own), and for a deadline within the year (年底前) outside a one-year work plan."""
     if phrase.group("inyear"):
         return plan_year
+    if phrase.group("fyp"):  # the 14th five-year period (2021-2025) ends in 2025
+        return 2005 + 5 * (chinese_number(phrase.group("fyp")) or 0)
     year = phrase.group("goal") or phrase.group("opening")
     if not year or (earliest is not None and int(year) < earliest):
         return None
@@ -617,7 +673,7 @@ def _clauses(span: Span) -> list[Span]:
             if ch in "）)" and depth == 0 and begin < i and text[begin:begin + 2] == "其中":
                 out.append(span.sub(begin, i))
                 begin = i + 1
-        elif depth == 0 and ch in "，,；;。！!？?":
+        elif depth == 0 and ch in "，,；;。！!？?：:":
             out.append(span.sub(begin, i))
             begin = i + 1
         elif (depth == 0 and text.startswith("力争", i) and i > begin + 2 and "\u4e00" <= text[i - 1] <= "\u9fff"
@@ -805,7 +861,7 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
 
 #: 面向东盟的人工智能创新合作高地基本建成: the means word only qualifies the subject of a goal
 ATTRIBUTIVE_GOAL = re.compile(r"^[^，,；;]{2,24}?的[^，,；;]{2,30}?(?:初步|基本|全面|加快|逐步)?"
-                              r"(?:形成|建成|完善|确立|显现|凸显|彰显|提升|增强|取得[^，,；;]{0,6}成效"
+                              r"(?:形成|建成|完善|确立|显现|凸显|彰显|提升|增强|发展|取得[^，,；;]{0,6}成效"
                               r"|(?:成为|进入|迈上|跻身)[^，,；;]{2,20})$")  # 基于互联网的新业态成为…动力
 GOAL_VERB = re.compile(r"打造|建成|建设|形成|培育|实现|构建|引育|引进|落地|突破|部署|提升|壮大")
 LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年)+")
@@ -912,5 +968,8 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         return []  # page furniture (电话：0595-…) is not a goal
     if re.match(r"^在.*(方面|领域|门类|环节|行业|等)$", core.text):
         return []  # 在手机、计算机、家居、机器人等8大门类: the scope of the goal after it
+    if core.text.startswith(("未来", "远期", "长远")):
+        return []  # 未来打造…典范: an aim beyond the year that dates the clause
     return [Goal(year, core.surface.strip(), None, None, None, None, True, clause.surface, clause, owner,
                  clause.text)]
+

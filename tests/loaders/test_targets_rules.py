@@ -571,3 +571,60 @@ def test_numbered_headings_inside_a_flattened_goal_paragraph_are_no_goals():
 def test_what_a_goal_serves_or_promotes_is_no_goal():
     text = "一、主要目标\n到2026年，成立人工智能研究院，促进上游研发和成果转化，服务支撑国家区域发展战略。\n"
     assert metrics(text) == ["成立人工智能研究院"]
+
+
+def test_a_year_after_the_plans_first_opening_a_reports_sentence_is_a_goal_year():
+    text = ("江北市就《江北市机器人三年行动方案（2025-2027年）（征求意见稿）》公开征求意见。征求意见稿指出，"
+            "到2027年底打造3个以上的量产机器人产品。2027年，实现机器人整机企业工业总产值超200亿元。"
+            "2024年，全市机器人产业产值达到90亿元。\n")
+    assert [(t[0], t[2]) for t in summary(text)] == [(2027, 3), (2027, 200)]
+
+
+def test_a_count_without_a_subject_counts_what_the_paragraph_before_counted():
+    text = ("江北市机器人工作方案发布\n《方案》明确了未来的发展目标：\n"
+            "到2026年，江北机器人产业销售收入突破300亿元，核心技术实现突破。\n"
+            "到2028年突破600亿元，形成一批机器人产业新业态。\n")
+    assert [(t[0], t[1], t[2]) for t in summary(text) if t[2]] == [
+        (2026, "江北机器人产业销售收入", 300), (2028, "江北机器人产业销售收入", 600)]
+
+
+def test_the_end_of_a_five_year_plan_period_dates_goals():
+    text = ("江北市发布数字经济一号文\n近日，江北市发布一号文。到“十五五”期末，江北将实现规上企业数字化转型全覆盖，"
+            "数字经济核心产业规模将突破2万亿元。\n")
+    assert {t[0] for t in summary(text)} == {2030}
+    assert (2030, "数字经济核心产业规模", 2, "万亿元", ">") in summary(text)
+
+
+def test_a_colon_after_a_goal_lists_the_goals_that_make_it_and_a_label_before_a_colon_is_none():
+    text = ("一、总体要求\n（二）发展目标。到2026年，我市数字化转型取得显著成效：数字经济快速发展，"
+            "电子信息产业集群进一步壮大。\n远期目标：到2030年，全面建成数字江北。\n")
+    assert metrics(text) == ["我市数字化转型取得显著成效", "数字经济快速发展", "电子信息产业集群进一步壮大",
+                             "全面建成数字江北"]
+
+
+def test_trends_with_jianli_and_fazhan_end_a_listed_statement():
+    assert metrics("一、主要目标\n到2027年，数据要素体制机制基本建立、配套制度逐步健全。\n") == [
+        "数据要素体制机制基本建立", "配套制度逐步健全"]
+    assert metrics("一、主要目标\n到2027年，基于人工智能与产业融合的新业态新模式加快发展。\n") == [
+        "基于人工智能与产业融合的新业态新模式加快发展"]
+
+
+def test_the_end_of_a_period_of_work_is_no_deadline():
+    text = ("江北省数据资产管理试点方案\n记者从省财政厅了解到，从2025年初至2026年底，组织开展数据资产全过程管理试点，"
+            "试点单位达到30家。\n")
+    assert goals(text) == []
+
+
+def test_a_partner_of_the_goal_that_follows_and_an_aim_beyond_its_year_are_no_goals():
+    text = ("一、工作目标\n到2026年，基本形成新型基础设施，与铁路、公路、桥梁等传统基础设施，"
+            "共同构建智能化的基础设施体系，未来打造全国城市级新基建典范。\n")
+    assert metrics(text) == ["基本形成新型基础设施", "共同构建智能化的基础设施体系"]
+
+
+def test_a_paragraph_on_how_the_work_is_run_in_a_goal_section_has_no_goals():
+    text = ("一、总体要求\n坚持需求牵引、适度超前。\n"
+            "到2026年底，新型基础设施建设持续纵深推进，成为智慧城市建设的重要支撑。\n"
+            "市数据局牵头统筹全市新型基础设施建设需求，会同相关部门编制专项规划。\n")
+    assert metrics(text) == ["新型基础设施建设持续纵深推进", "成为智慧城市建设的重要支撑"]
+    text = text.replace("市数据局牵头", "——智能算力规模达到2000PFlops。\n市数据局牵头")
+    assert metrics(text)[-1] == "智能算力规模"
