@@ -628,3 +628,45 @@ def test_a_paragraph_on_how_the_work_is_run_in_a_goal_section_has_no_goals():
     assert metrics(text) == ["新型基础设施建设持续纵深推进", "成为智慧城市建设的重要支撑"]
     text = text.replace("市数据局牵头", "——智能算力规模达到2000PFlops。\n市数据局牵头")
     assert metrics(text)[-1] == "智能算力规模"
+
+
+def test_the_bound_of_a_grant_is_its_cap_not_the_amount_per_step():
+    text = MEASURES + ("（一）鼓励研发投入。重点企业按每增加2000万元研发投入给予80万元补助，年度最高补助800万元。\n"
+                       "（二）支持平台。按审定总投入的5%，给予最高600万元资助，每个平台累计不超过1200万元。\n")
+    assert terms(text) == [(None, 800, None), (5, 600, None)]
+
+
+def test_caps_listed_for_kinds_of_beneficiary_give_the_highest():
+    text = MEASURES + "（一）建设万兆网络。对创建成功的万兆小区、万兆园区，单个项目分别最高给予20万元、50万元奖励。\n"
+    assert terms(text) == [(None, 50, None)]
+
+
+def test_the_budget_of_a_scheme_is_no_cap_but_what_each_applicant_may_claim_is():
+    text = MEASURES + ("（一）发放算力券。每年发放不超过5000万元算力券，用于支持算力服务机构提供服务。\n"
+                       "（二）支持联合攻关。对申报成功的牵头企业，按照算力成本30%申领总额不超过200万元的算力券。\n")
+    assert terms(text) == [(30, 200, None)]
+
+
+def test_money_in_yi_without_yuan_and_support_with_funds_are_grants():
+    text = ("江北市出台人工智能若干政策\n近日，《江北市人工智能若干政策》发布。对总投资超过3亿元的人工智能重大项目，"
+            "最高可给予2亿资金支持；对评审通过的攻关项目最高可1500万元资金支持。\n")
+    assert terms(text) == [(None, 20000, None), (None, 1500, None)]
+
+
+def test_years_counted_as_at_most_or_as_a_first_year_and_the_years_after():
+    text = MEASURES + ("（一）保障空间。对入驻载体的企业，给予最高3000平米用房第一年房租全免、后两年补贴房租的50%。\n"
+                       "（二）支持租用算力。对租用智能算力的主体，市级给予最高20%租金补贴，并推荐申报国家补贴，"
+                       "按照补早补小原则，市区协同给予最多1年、最高100%的租金补贴。\n")
+    assert terms(text) == [(50, None, 3), (20, None, None), (100, None, 1)]
+
+
+def test_a_grant_verb_that_only_announces_the_next_one_makes_no_second_grant():
+    text = MEASURES + ("（一）开放场景。遴选示范场景项目给予供需双向支持，对场景需求方，按照项目总投入的10%，"
+                       "给予最高200万元资助。\n")
+    assert terms(text) == [(10, 200, None)]
+
+
+def test_a_per_enterprise_limit_after_a_grant_without_terms_states_its_terms():
+    text = ("江北市发布低空经济措施\n相关负责人指出，江北市将对在本地取得适航证件的航空器产品予以分类奖励支持。"
+            "每家企业每年度奖励金额不超过1500万元。\n")
+    assert terms(text) == [(None, 1500, None)]
