@@ -381,11 +381,15 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     clauses = _join_open_constructions(_clauses(span))
     more = bool(re.sub(r"[\W_]", "", doc.text[span.end:line.end]))  # the paragraph goes on after this stretch
     sentences = _sentences(doc, clauses)
+    series = sum(_is_heading_sentence(doc, s) for s in sentences[:-1]) >= 2
     for k, sentence in enumerate(sentences):
         if k == 0 and not dated and _is_label(sentence, clauses):
             continue  # 人工智能技术创新策源地。…: the paragraph's heading
-        if (k + 1 < len(sentences) or more) and _is_heading_sentence(doc, sentence):
-            continue  # 创新能力持续增强。围绕…形成50个…: the heading of the goals after it
+        if (k + 1 < len(sentences) or more) and _is_heading_sentence(doc, sentence) and (
+                (k == 0 and not dated) or ITEM_NUMBER.match(sentence[0].text) or series):
+            # 人工智能创新支撑显著增强。到2027年底…, 1.基础设施更智能。…, and a paragraph of several such
+            # (创新能力持续增强。围绕…形成50个…。应用水平显著提升。…): headings of the goals after them
+            continue
         later = " ".join(c.text for c in sentence)
         if not in_goals and not (k == 0 and dated) and (not _counts_goals(later) or re.search(r"20\d{2}\s*年", later)):
             return False  # a later sentence that counts nothing, or speaks of another year (在2025年，…)

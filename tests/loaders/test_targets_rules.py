@@ -670,3 +670,9 @@ def test_a_per_enterprise_limit_after_a_grant_without_terms_states_its_terms():
     text = ("江北市发布低空经济措施\n相关负责人指出，江北市将对在本地取得适航证件的航空器产品予以分类奖励支持。"
             "每家企业每年度奖励金额不超过1500万元。\n")
     assert terms(text) == [(None, 1500, None)]
+
+
+def test_a_lone_short_goal_sentence_is_a_goal_not_a_heading():
+    assert metrics("一、主要目标\n到2025年，全省算力规模显著提升。其中智能算力占比达到50%。\n") == [
+        "全省算力规模显著提升", "智能算力占比"]
+    assert "产业生态显著优化" in metrics("一、主要目标\n到2025年，算力规模达到10EFLOPS。产业生态显著优化。培育企业100家。\n")
