@@ -111,7 +111,7 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
         section = outline.section_at(line)
         owner = outline.measure_at(line)
         if section is None and _bare_heading(line.text):
-            bare_goals = section_kind(line.text) == "goals"
+            bare_goals = _names_goal_section(line.text)
         kind = "goals" if bare_goals and section is None else _context(section, owner, line)
         heading = _is_heading(line, outline)
         dash = line.text.startswith(("——", "--"))
@@ -156,6 +156,14 @@ def _goal_paragraph(previous: Line | None, line: Line) -> bool:
         return True
     first = re.split(r"[。！？!?]", text, maxsplit=1)[0]
     return len(first) <= 16 and not re.search(r"[，,；;]", first) and len(first) < len(text) - 2
+
+
+def _names_goal_section(text: str) -> bool:
+    """Is a bare line the heading of a goal section (主要目标, 年度工作目标, 总体要求), not a headline that
+    names goals (江北明确发展目标)?"""
+    plain = re.sub(r"\s", "", text)
+    return plain in words()["outline"]["goal_sections"] or bool(re.fullmatch(
+        r"(?:年度|总体|主要|近期|中期|远期)?(?:工作|发展|建设|行动|预期)?(?:目标|要求)(?:任务)?", plain))
 
 
 def _bare_heading(text: str) -> bool:
