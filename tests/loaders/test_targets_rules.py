@@ -680,8 +680,8 @@ def test_a_lone_short_goal_sentence_is_a_goal_not_a_heading():
 
 
 def test_a_short_headline_naming_goals_is_no_goal_section():
-    text = ("江北明确发展目标\n近日，《江北市人工智能行动方案》印发。方案提出，到2026年，全市人工智能产业规模突破500亿元。"
-            "人工智能与实体经济深度融合。\n")
+    text = ("江北明确发展目标\n近日，《江北市人工智能行动方案》印发。"
+            "方案提出，到2026年，全市人工智能产业规模突破500亿元。人工智能与实体经济深度融合。\n")
     assert metrics(text) == ["全市人工智能产业规模"]
     # under a goal section's own heading every sentence after the year states a goal
     assert metrics(text.replace("江北明确发展目标", "主要目标"))[-1] == "人工智能与实体经济深度融合"
