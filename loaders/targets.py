@@ -1,20 +1,24 @@
 """Dated goals (Target): 到2027年…算力规模超过60EFLOPS, 到2030年…打造…高地.
 
-A goal clause is one governed by a year phrase (到2027年, 2027年底前, 力争到…; 2027年，
-where a plan's section or a report's frame makes it a goal year; 年底前 in a one-year
-work plan): the clauses after the phrase up to the next one. In a goal section the
-year carries on through the following sentences, the undated paragraphs and the
-—— bullets; elsewhere (a report, a 解读, a measure) only through sentences and
-paragraphs that count something and report nothing. What precedes the phrase is
-not a goal (the bullet's label, 人工智能新产业…不断涌现，到2025年…), nor is what reports
-a fact (截至2024年底, a year before the plan's own, 已…, 近年来…, …在发布会上介绍) or
-comments on the plan (标志着…). One target per counted quantity (value and unit as
-written, no conversion; a range keeps its lower end in ``value`` and the upper in
-``value_max``; 百家 is 100 家, 超万个 1 万个); a clause without a count is a qualitative
-target, unless it states a means (依托…), a manner (以…牵引), a purpose (支撑引领…),
-a routine (每年…) or is boilerplate (结合实际，制定本方案). A target stated inside a
-measure belongs to the measure; a report's lead above the plan text gives the goals
-the text does not state (``lead_targets``).
+A goal clause is one governed by a year phrase (到2027年, 2027年底前, 力争到…, 到“十四五”期末;
+2027年， where a plan's section or a report's frame makes it a goal year, or where it is later
+than the plan's first year; 年底前 in a one-year work plan): the clauses after the phrase up to
+the next one. A goal section is a numbered one (一、发展目标), an item titled as one ((二)行动目标),
+a bare heading that names one (主要目标) or a paragraph labelled as one (远期目标：…); in a
+one-year work plan its goal section states that year's goals. There the year carries on through
+the following sentences, and into a later paragraph that is a listed goal (——, 1.), follows a
+colon or a heading, counts something or opens with a label sentence; elsewhere (a report, a 解读,
+a measure) only through sentences and paragraphs that count something and report nothing. What
+precedes the phrase is not a goal (the bullet's label, 人工智能新产业…不断涌现，到2025年…), nor are
+short state sentences heading the goals after them (创新能力持续增强。…), nor what reports a fact
+(截至2024年底, a year before the plan's own, 已…, 近年来…, …在发布会上介绍), asks a question, or
+comments on the plan (标志着…). One target per counted quantity (value and unit as written, no
+conversion; a range keeps its lower end in ``value`` and the upper in ``value_max``; 百家 is 100
+家, 超万个 1 万个, 万亿级 1 万亿元); a clause without a count is a qualitative target, unless it
+states a means (依托…), a manner (以…牵引), a purpose (支撑引领…, 促进…), a partner (与…，共同…),
+an aim beyond the year (未来…), a routine (每年…) or is boilerplate (结合实际，制定本方案). A target
+stated inside a task measure belongs to the measure; a report's lead above the plan text gives
+the goals the text does not state (``lead_targets``).
 """
 
 from __future__ import annotations
