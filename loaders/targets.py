@@ -109,8 +109,12 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
     bare_goals = False  # under an unnumbered goal heading (主要目标, 总体要求) the outline does not know
     last_metric: dict[str | None, str] = {}
     goals_line: Line | None = None  # the last line that stated goals
-    for line in body:
-        if line.chrome:
+    lines = [line for line in body if not line.chrome]
+    headings = {line.index for n, line in enumerate(lines)
+                if _task_heading(line.text, lines[n + 1] if n + 1 < len(lines) else None)}
+    for line in lines:
+        if line.index in headings:
+            previous = line  # - 二.做强一个产业集群: the heading of the text under it, which keeps the year
             continue
         section = outline.section_at(line)
         owner = outline.measure_at(line)
@@ -156,10 +160,36 @@ def _goal_paragraph(previous: Line | None, line: Line) -> bool:
     text = line.text.strip()
     if BULLET.match(text) or ITEM_NUMBER.match(text) or _counts_goals(text):
         return True
-    if previous is not None and (previous.text.rstrip().endswith(("：", ":")) or _bare_heading(previous.text)):
+    if previous is not None and (previous.text.rstrip().endswith(("：", ":")) or _bare_heading(previous.text)
+                                 or _numbered_heading(previous.text)):
         return True
     first = re.split(r"[。！？!?]", text, maxsplit=1)[0]
     return len(first) <= 16 and not re.search(r"[，,；;]", first) and len(first) < len(text) - 2
+
+
+#: a number that opens a heading line: （二）, 2., 二、, 二. (after a list marker such as -)
+HEADING_NUMBER = re.compile(r"^\s*[-•·●]?\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、]"
+                            r"|[一二三四五六七八九十]{1,2}\s*[.．、])")
+
+
+def _numbered_heading(text: str) -> bool:
+    """A short numbered line without punctuation ((一)形成产品矩阵, 1.算力基础设施)."""
+    number = HEADING_NUMBER.match(text)
+    rest = text[number.end():].strip() if number else ""
+    return 0 < len(rest) <= 20 and not re.search(r"[，,。；;：:]", rest)
+
+
+def _task_heading(text: str, following: Line | None) -> bool:
+    """A numbered line without punctuation that opens with a verb (- 二.做强一个产业集群, （一）形成产品矩阵)
+    heads the paragraph under it; in a list of such lines each is a goal (1.建成…先导区 / 2.…), and so is
+    one that names a state ((三)产业生态更加完善)."""
+    number = HEADING_NUMBER.match(text)
+    if number is None or (following is not None and (HEADING_NUMBER.match(following.text)
+                                                     or BULLET.match(following.text))):
+        return False
+    rest = text[number.end():].strip()
+    return (_numbered_heading(text) and not re.search(r"\d", rest)
+            and (rest.startswith(_task_verbs()) or bool(GOAL_VERB.match(rest))))
 
 
 def _names_goal_section(text: str) -> bool:
@@ -167,7 +197,8 @@ def _names_goal_section(text: str) -> bool:
     names goals (江北明确发展目标)?"""
     plain = re.sub(r"\s", "", text)
     return plain in words()["outline"]["goal_sections"] or bool(re.fullmatch(
-        r"(?:年度|总体|主要|近期|中期|远期)?(?:工作|发展|建设|行动|预期)?(?:目标|要求)(?:任务)?", plain))
+        r"(?:年度|总体|主要|近期|中期|远期|分项|具体|阶段性?)?(?:工作|发展|建设|行动|预期)?(?:目标|要求)(?:任务)?",
+        plain))
 
 
 def _bare_heading(text: str) -> bool:
@@ -335,6 +366,8 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     text = line.text
     if IN_FORCE.search(text):
         return None
+    if _names_goal_section(re.sub(r"[。：:]$", "", ITEM_NUMBER.sub("", text.strip()))):
+        return year  # (二)分项目标。: the heading of the goals listed under it
     listed = _listed_regex().search(text)
     if listed:  # …到2024年底建成…。责任单位：市工业和信息化局，滨海新区人民政府。: the list is no goal
         text = text[: listed.start()]

@@ -685,3 +685,17 @@ def test_a_short_headline_naming_goals_is_no_goal_section():
     assert metrics(text) == ["全市人工智能产业规模"]
     # under a goal section's own heading every sentence after the year states a goal
     assert metrics(text.replace("江北明确发展目标", "主要目标"))[-1] == "人工智能与实体经济深度融合"
+
+
+def test_numbered_heading_lines_in_a_goal_section_are_no_goals_but_numbered_goals_are():
+    text = ("一、主要目标\n到2027年，全市形成一个产品矩阵。\n（一）形成产品矩阵\n"
+            "打造3个以上量产人形机器人产品。\n- 二.做强一个产业集群\n（三）人工智能产业生态更加完善\n"
+            "（四）分项目标。\n智能算力规模达到20EFLOPS。\n")
+    found = metrics(text)
+    assert "形成产品矩阵" not in found and "二.做强一个产业集群" not in found and "分项目标" not in found
+    assert "人工智能产业生态更加完善" in found and "智能算力规模" in found
+
+
+def test_a_list_of_numbered_goal_lines_without_punctuation_are_goals():
+    text = "一、主要目标\n到2027年，实现以下目标：\n1.建成国家人工智能创新应用先导区\n2.培育人工智能企业50家\n"
+    assert metrics(text) == ["建成国家人工智能创新应用先导区", "培育人工智能企业"]
