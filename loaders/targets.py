@@ -643,8 +643,19 @@ def _borrow_metric(goal: Goal, last_metric: dict[str | None, str]) -> None:
     subject = TRAILING_VERB.sub("", LEAD.sub("", re.sub(r"^(突破|超过|达到|超|达|力争)+", "", subject)))
     if len(re.findall(r"[\u4e00-\u9fff]", subject)) < 2 and goal.unit in last_metric:
         goal.metric = last_metric[goal.unit]
+    elif DISTRIBUTIVE.match(goal.metric) and goal.unit in last_metric:
+        # 市级培育应用场景不少于40个，各县区不少于5个: each 县区 counts the same thing
+        scope = re.sub(r"[（(][^（()）]*[)）]", "", goal.metric).strip()
+        goal.metric = scope + COUNTED_NOUN.sub("", last_metric[goal.unit])
     else:
         last_metric[goal.unit] = goal.metric
+
+
+#: a scope that distributes a count (各县区, 每个区县) without naming what is counted
+DISTRIBUTIVE = re.compile(r"^(?:各|每个?)[\u4e00-\u9fff、（()）]{1,16}$")
+#: what goes before the counted noun in a metric: its scope (在…领域) and its verb (培育)
+COUNTED_NOUN = re.compile(r"^(?:全[省市区县]|[省市区县]级)?(?:在[^，,；;]{1,16}?(?:领域|方面|行业))?"
+                          r"(?:培育|打造|建设|建成|形成|引进|推出|开放|遴选|新增)?")
 
 
 def _means() -> tuple[str, ...]:

@@ -699,3 +699,10 @@ def test_numbered_heading_lines_in_a_goal_section_are_no_goals_but_numbered_goal
 def test_a_list_of_numbered_goal_lines_without_punctuation_are_goals():
     text = "一、主要目标\n到2027年，实现以下目标：\n1.建成国家人工智能创新应用先导区\n2.培育人工智能企业50家\n"
     assert metrics(text) == ["建成国家人工智能创新应用先导区", "培育人工智能企业"]
+
+
+def test_a_count_per_district_counts_what_the_count_before_counted():
+    found = summary("一、主要目标\n到2026年，在市级政务服务领域培育典型应用场景不少于30个，各区县、板块不少于4个；"
+                    "每个区县新增企业3家。\n")
+    assert [(t[1], t[2]) for t in found] == [
+        ("在市级政务服务领域培育典型应用场景", 30), ("各区县、板块典型应用场景", 4), ("每个区县新增企业", 3)]
