@@ -120,6 +120,8 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
         owner = outline.measure_at(line)
         if section is None and _bare_heading(line.text):
             bare_goals = _names_goal_section(line.text)
+        elif owner is not None and not _is_goal_item(owner):
+            bare_goals = False  # the tasks have begun
         kind = "goals" if bare_goals and section is None else _context(section, owner, line)
         heading = _is_heading(line, outline)
         dash = line.text.startswith(("——", "--"))

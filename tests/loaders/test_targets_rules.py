@@ -706,3 +706,9 @@ def test_a_count_per_district_counts_what_the_count_before_counted():
                     "每个区县新增企业3家。\n")
     assert [(t[1], t[2]) for t in found] == [
         ("在市级政务服务领域培育典型应用场景", 30), ("各区县、板块典型应用场景", 4), ("每个区县新增企业", 3)]
+
+
+def test_a_bare_goal_heading_ends_where_the_tasks_begin():
+    text = ("江北市人工智能发展方案（2025—2027年）\n主要目标\n到2027年，全市人工智能产业规模突破600亿元。\n"
+            "（一）加强算力建设。到2026年，建成智算中心3个。推动算力开放共享。\n")
+    assert metrics(text) == ["全市人工智能产业规模", "建成智算中心"]
