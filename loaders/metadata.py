@@ -154,7 +154,8 @@ def _header_label_re() -> re.Pattern[str]:
 
 @cache
 def _status_re() -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(words()["plan"]["title_status"]) + r")\s*$")
+    """The statuses that close a title, one or several in a row: (试行)(征求意见稿)."""
+    return re.compile(r"(?:\s*(?:" + "|".join(words()["plan"]["title_status"]) + r"))+\s*$")
 
 
 def _is_title(text: str) -> bool:
@@ -775,9 +776,11 @@ def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     for line in lay.lines[:window]:
         if line.chrome:
             continue
-        text = re.sub(r"^[|\s]*(?:标\s*题\s*[:：|]\s*\|?\s*)?", "", line.text)
+        text = _title_label_re().sub("", line.text)
+        text = re.sub(r"^(?:" + DOC_NUMBER.pattern + r")\s*《?", "", text)  # 云政发〔2019〕27号《云南省人民政府关于…》
+        text = LEADING_DAY.sub("", text)  # 3月11日，X关于印发…的通知 (a report's first line)
         match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", text)
-        if match and ("通知" in text or text.endswith(("关于印发", "印发"))):
+        if match and ("通知" in text or text.endswith(("关于印发", "印发"))) and _names_only(match.group(1)):
             head = match.group(1)
             last = head.split()[-1] if head.split() else head
             if _is_body(OTHERS.sub("", last)):
@@ -790,12 +793,34 @@ def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     return []
 
 
+#: what a notice title's issuer never holds: a quote, a clause (落实《国务院关于印发…》 in a preamble
+#: cites another notice), a verb of a headline (山东省出台…省级政府文件)
+NOT_A_NAME = re.compile(r"[《》〈〉“”\"，,。；;：:！？]|出台|印发|发布|推出|制定")
+
+
+@cache
+def _title_label_re() -> re.Pattern[str]:
+    """A header's title label before the notice title it holds: 标题: | …, 名 称: | …."""
+    labels = "|".join(r"\s*".join(map(re.escape, label)) for label in words()["header"]["title"])
+    return re.compile(r"^[|\s]*(?:(?:" + labels + r")\s*[:：|]\s*\|?\s*)?")
+
+
+#: the day a report opens with, before the notice title it quotes
+LEADING_DAY = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]?\s*")
+
+
+def _names_only(head: str) -> bool:
+    """Is the text before 关于印发 / before 文件 only the names of bodies, as in a notice title or a
+    banner, and not a sentence that quotes one?"""
+    return not NOT_A_NAME.search(head)
+
+
 def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The banner of a 红头 document names its issuer: 宁安市人民政府办公室文件."""
     for line in lay.content()[:6]:
         text = despace(line.text)
         banner = re.fullmatch(r"(.{4,60}?)\s*文件", text)
-        if banner:
+        if banner and _names_only(banner.group(1)):
             names = _names(banner.group(1))
             if names and all(_is_body(n) for n in names):
                 return [(name, line.text) for name in names]

@@ -174,6 +174,29 @@ def test_a_traditional_repost_writing_ji_hua_as_ji_hua_has_its_kind():
     assert got["kind"] == "行动计划"
 
 
+def test_the_kind_is_the_genre_word_a_reader_names_the_document_by():
+    from loaders.metadata import kind_of
+
+    assert kind_of("宁安市新一代人工智能发展规划") == "规划"  # 发展 belongs to what is planned
+    assert kind_of("宁安市数据中心产业发展规划(2021—2025年)") == "规划"
+    assert kind_of("宁安市数字经济2022年工作计划") == "工作计划"
+    assert kind_of("智慧宁安总体方案(2020-2025年)") == "总体方案"
+    assert kind_of("宁安市国民经济和社会发展第十五个五年规划纲要") == "规划纲要"
+    assert kind_of("宁安区促进人工智能产业发展若干措施操作指引") == "操作指引"
+    assert kind_of("宁安市算力枢纽建设的若干激励政策") == "若干激励政策"
+    assert kind_of("宁安市人工智能产业发展实施方案") == "实施方案"
+    assert kind_of("宁安市人工智能产业发展座谈会") is None
+
+
+def test_statuses_after_the_kind_are_set_aside_one_after_the_other():
+    from loaders.metadata import kind_of
+
+    assert kind_of("宁安市机器人产业若干政策措施(试行)(征求意见稿 )") == "若干政策措施"
+    assert kind_of("宁安区建设人工智能创新高地实施方案(2025年版)") == "实施方案"
+    assert kind_of("“十四五”时期宁安区科技和信息化规划(含大数据专项)") == "规划"
+    assert kind_of("宁安区人工智能实施方案(第二阶段)") is None  # not a status: what the title says
+
+
 # -- dates --------------------------------------------------------------------------------
 
 def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_not():
@@ -339,6 +362,33 @@ def test_the_source_a_repost_credits_is_the_last_resort():
     for source in ("来源:山西日报", "信息来源:规划处、专项办", "来源:本网", "资金来源:市财政局"):
         page = f"山西省人工智能产业行动方案\n发布时间:2024-05-29 10:31 {source}\n" + BODY
         assert written_issuers(page) == [], source
+
+
+def test_a_notice_cited_in_a_preamble_names_no_issuer():
+    page = ("宁安市人工智能产业发展规划\n为贯彻党的十九大精神，落实《国务院关于印发新一代人工智能发展规划的通知》"
+            "（国发〔2017〕35号），结合实际，制定本规划。\n" + BODY)
+    assert written_issuers(page) == []
+    page = ("宁安市人工智能应用场景管理办法\n第一条 为加快试验区建设，根据《宁安市人民政府关于印发宁安市人工智能"
+            "产业政策的通知》，制定本办法。\n" + BODY)
+    assert written_issuers(page) == []
+
+
+def test_a_notice_title_after_its_number_or_a_reports_day_or_a_header_label():
+    page = "宁政发〔2019〕27号《宁安市人民政府关于印发宁安市人工智能发展规划的通知》\n宁安市人工智能发展规划\n" + BODY
+    assert written_issuers(page) == ["宁安市人民政府"]
+    page = ("3月11日，宁安市数据局关于印发《宁安市人工智能行动计划(2025—2027年)》的通知。\n"
+            "宁安市人工智能行动计划(2025—2027年)\n" + BODY)
+    assert written_issuers(page) == ["宁安市数据局"]
+    page = ("名 称: | 市人民政府办公室关于印发宁安市新型基础设施三年行动方案(2022—2024年)的通知 |\n"
+            "宁安市新型基础设施三年行动方案(2022—2024年)\n" + BODY)
+    assert written_issuers(page) == ["市人民政府办公室"]
+    page = "《国务院关于印发新一代人工智能发展规划的通知》提出，到2030年建成创新中心。\n宁安市人工智能发展规划\n" + BODY
+    assert written_issuers(page) == []  # a line that opens with a cited notice
+
+
+def test_a_headline_that_ends_in_wenjian_is_no_banner():
+    page = "宁安省出台全国首个“智能+”省级政府文件\n关于大力推进智能产业集群的指导意见\n" + BODY
+    assert written_issuers(page) == []
 
 
 # -- the outline ------------------------------------------------------------------------------
