@@ -36,6 +36,9 @@ STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("dash", re.compile(r"^(——|--|—)\s*")),
     ("bullet", re.compile(r"^([-*•·●▪◆])\s+")),
 ]
+#: a line that opens with an item number or a bullet of any style
+ITEM_START = re.compile("|".join(f"(?:{regex.pattern})" for _style, regex in STYLES))
+CJK = re.compile(r"[\u4e00-\u9fff]")
 #: a section number printed without 、 (一总体目标): accepted only in sequence and on a short line
 BARE_SECTION = re.compile(rf"^([{NUMERAL}]{{1,2}})(?![是批些个项条种类级流体系方面大])(?=[\u4e00-\u9fff])")
 TERMINAL = "。；;：:！!？?，,"
@@ -68,6 +71,9 @@ class Measure:
     children: list[Measure] = field(default_factory=list)
     #: alternative titles (a news report's heading for the same item)
     title_variants: list[str] = field(default_factory=list)
+    #: the heading a report groups the item's paragraph under (### 关键技术“攻坚”行动) when its task
+    #: list is printed apart from the paragraphs; the item's section stays the list's
+    group: str | None = None
 
     @property
     def text(self) -> str:
@@ -75,7 +81,26 @@ class Measure:
 
     @property
     def surface_text(self) -> str:
-        return "\n".join(p.surface for p in self.pieces)
+        """The item's text as printed; a line that a page broke inside a sentence (…智能设 / 计。) is
+        joined to its rest, since the break is the page's layout, not the text's."""
+        out = ""
+        for n, piece in enumerate(self.pieces):
+            wrapped = n > 0 and _wrapped(self.pieces[n - 1].text, piece.text)
+            out += ("" if wrapped or n == 0 else "\n") + piece.surface
+        return out
+
+
+#: the rest of a word or clause a line break cut: a few characters up to a punctuation mark (计。研发…,
+#: 成电路、新能源汽车…), not a new sentence of its own
+CONTINUES = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{0,6}[，。；、,;：:）)”」]")
+
+
+def _wrapped(previous: str, following: str) -> bool:
+    """Was ``previous`` a printed line broken inside a sentence: a full line of prose (no heading)
+    that stops without a sentence end, followed by a line that opens with the cut word's rest?"""
+    return (len(CJK.findall(previous)) >= 30 and bool(re.search(r"[，,。；;]", previous))
+            and bool(re.search(r"[\u4e00-\u9fffA-Za-z0-9]$", previous)) and bool(CONTINUES.match(following))
+            and not ITEM_START.match(following))
 
 
 @dataclass
@@ -210,15 +235,18 @@ def _bullet_paragraphs(marked: list[_Marked], result: Outline) -> None:
         return
     titles = {m.title.text: m for m in bullets}
     owner: Measure | None = None
+    group: str | None = None
     for item in marked:
         if item.style is not None:
             owner = None
+            group = item.rest.surface.strip() if item.style == "md" else None
             continue
         text = item.line.text
         match = re.match(r"^([^。！？]{2,40})[。！？]", text)
         hit = titles.get(match.group(1)) if match else None
         if hit is not None:
             owner = hit
+            owner.group = group
             owner.pieces = [item.rest]
             owner.lines.append(item.line)
             result.context[item.line.index] = (result.section_at(item.line), owner, False)

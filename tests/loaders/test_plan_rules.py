@@ -482,3 +482,40 @@ def test_the_items_of_a_frame_section_are_measures_but_its_goals_stay_the_plans(
     assert [t for _n, t in measures(graph)] == ["指导思想", "发展目标", "建设算力平台"]
     setters = {graph.nodes[r.start].label for r in graph.relationships.values() if r.type == Rel.SETS_TARGET}
     assert setters == {Label.PLAN}
+
+
+REPORT_WITH_GROUPS = """# 宁安出台行动方案加快推动人工智能赋能科学研究
+日前，宁安市印发《宁安市人工智能赋能科学研究行动方案（2026—2030年）》，提出3条具体举措。
+### 关键技术“攻坚”行动
+加强前沿基础理论研究。开展大模型的机理研究，提升模型在科学问题中的推理、泛化和迁移能力，开展人工智能因果推断研究，支撑智能设
+计。研发新材料人工智能大模型。
+### 应用场景“赋能”行动
+推动人工智能与生命科学深度融合。开展全民健康信息平台升级完善。
+### 重点任务
+- 加强前沿基础理论研究
+- 推动人工智能与生命科学深度融合
+- 加强人才队伍建设
+"""
+
+
+def measure_props(graph: GraphData) -> dict[str, dict]:
+    return {n.properties["title"]: n.properties for n in graph.by_label(Label.MEASURE)}
+
+
+def test_a_reports_task_list_keeps_its_section_and_each_item_the_group_its_paragraph_is_under():
+    got = measure_props(build(REPORT_WITH_GROUPS))
+    assert {t: m["section"] for t, m in got.items()} == dict.fromkeys(
+        ["加强前沿基础理论研究", "推动人工智能与生命科学深度融合", "加强人才队伍建设"], "重点任务")
+    assert got["加强前沿基础理论研究"].get("action_heading") == "关键技术“攻坚”行动"
+    assert got["推动人工智能与生命科学深度融合"].get("action_heading") == "应用场景“赋能”行动"
+    assert got["加强人才队伍建设"].get("action_heading") is None  # no paragraph, no group
+
+
+def test_a_line_broken_inside_a_word_is_joined_in_the_measure_text_but_paragraphs_stay_apart():
+    got = measure_props(build(REPORT_WITH_GROUPS))
+    assert "支撑智能设计。研发新材料" in got["加强前沿基础理论研究"]["text"]
+    page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力平台\n"
+            "支持建设智能算力中心，推动算力资源统筹调度，提升算力供给能力，形成覆盖全市的算力网络体系\n"
+            "推动建设城市算力调度平台。\n（二）培育骨干企业\n支持企业做大做强。\n")
+    text = measure_props(build(page))["建设算力平台"]["text"]
+    assert "算力网络体系\n推动建设" in text  # a whole paragraph without its full stop is not a broken line
