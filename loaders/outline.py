@@ -341,15 +341,34 @@ def _item_title(item: _Marked, marked: list[_Marked]) -> Span:
     colon = re.search(r"[：:]", text)
     if colon and 4 <= colon.start() <= 30 and (stop is None or colon.start() < stop.start()):
         return _strip_terminal(rest.sub(0, colon.start()))  # （一）加强组织领导：成立…
-    if stop is None or stop.end() == len(text):
-        title = rest.sub(0, stop.start()) if stop else rest
-        if len(title.text) > 80 and "：" in title.text[:60]:
-            title = rest.sub(0, title.text.index("："))
-        return _strip_terminal(title)
-    title = rest.sub(0, stop.start())
+    title = rest.sub(0, stop.start()) if stop else rest
     if len(title.text) > 80 and "：" in title.text[:60]:
         title = rest.sub(0, title.text.index("："))
-    return _strip_terminal(title)
+    if stop is None or item.style == "article":
+        return _strip_terminal(title)  # a sentence cut by the page end is judged whole (_drop_cut_heading)
+    return _strip_terminal(_first_clause(title))
+
+
+#: how long a first sentence may be and still be an item's title as a whole
+SENTENCE_TITLE_MAX = 50
+#: a first clause that says why, where or how (为加快…，依托…，对…的，), never the task's name
+FRAME_CLAUSE = re.compile(r"^(?:为|按照|根据|依据|对|依托|围绕|聚焦|以|在|坚持|结合|通过|针对|按|经|凡|同一)")
+#: a first clause that only dates the task (到2020年，探索建立…): the task is the clause after it
+DATE_CLAUSE = re.compile(r"^(?:力争)?(?:到|至|在)?(?:19|20)\d{2}\s*年(?:底|前|末)?$")
+
+
+def _first_clause(title: Span) -> Span:
+    """An item with no heading of its own that opens with a long sentence is named by its first
+    clause, the task, when that clause reads as one (开展人工智能社会实验，探索…；…): what follows
+    the comma says how. A short sentence, a clause that frames the task (为…, 对…的) or one too short or
+    too long to name it keeps the whole sentence."""
+    text = title.text
+    comma = re.search(r"[，,；;]", text)
+    if comma and DATE_CLAUSE.match(text[: comma.start()]):
+        comma = re.compile(r"[，,；;]").search(text, comma.end())
+    if len(text) <= SENTENCE_TITLE_MAX or comma is None or not 4 <= comma.start() <= 30 or FRAME_CLAUSE.match(text):
+        return title
+    return title.sub(0, comma.start())
 
 
 def _strip_terminal(span: Span) -> Span:

@@ -519,3 +519,17 @@ def test_a_line_broken_inside_a_word_is_joined_in_the_measure_text_but_paragraph
             "推动建设城市算力调度平台。\n（二）培育骨干企业\n支持企业做大做强。\n")
     text = measure_props(build(page))["建设算力平台"]["text"]
     assert "算力网络体系\n推动建设" in text  # a whole paragraph without its full stop is not a broken line
+
+
+def test_an_item_without_a_heading_is_named_by_its_first_clause_when_its_sentence_is_long():
+    page = ("宁安市人工智能创新发展试验区行动计划\n一、主要任务\n"
+            "（一）开展人工智能社会实验，探索智能时代政府治理的新方法、新手段，营造有利于人工智能创新发展的制度环境和社会氛围，形成可推广的经验。\n"
+            "（二）到2025年，争取建设人工智能科技创新基地，新一代人工智能技术在现代农业、生态工业、文化旅游等领域得到广泛应用，创新能力显著提高。\n"
+            "（三）为加快试验区建设，推进人工智能新技术新产品新模式在宁安率先运用，支持新一代人工智能应用场景落地。\n"
+            "（四）建设算力平台，支持建设智能算力中心。\n")
+    assert measures(build(page)) == [
+        ("（一）", "开展人工智能社会实验"),
+        ("（二）", "到2025年，争取建设人工智能科技创新基地"),  # a date alone names no task
+        ("（三）", "为加快试验区建设，推进人工智能新技术新产品新模式在宁安率先运用，支持新一代人工智能应用场景落地"),
+        ("（四）", "建设算力平台，支持建设智能算力中心"),  # a short sentence is the title as it is
+    ]
