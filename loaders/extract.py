@@ -50,7 +50,7 @@ def extract(raw: RawDocument) -> GraphData:
         # a news item summarising the plan above its (cut) text: its items are the measures
         plan_outline = outline(lay, lay.lines[: meta.notice_end])
     goals = read_targets(doc, body, plan_outline) + table_goals(doc, body)
-    if not meta.title_text and not plan_outline.measures and not goals:
+    if not meta.title_text and not plan_outline.measures and not goals and not meta.doc_number:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
 
     b = Builder(doc)

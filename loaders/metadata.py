@@ -180,10 +180,14 @@ def _label_re() -> re.Pattern[str]:
 PLACE_TAG = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：丨|]\s*")
 
 
+#: the number of an entry in a list of annexes (附件：1. …若干政策（征求意见稿）)
+LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.．、]\s*(?=\D)")
+
+
 def _trim(span: Span) -> Span:
     """A title without what is printed around it but is not its name: a leading 附件 label or
     place tag (杭州：) and a trailing draft status (a draft is named as the document it will become)."""
-    label = _label_re().match(span.text)
+    label = _label_re().match(span.text) or LIST_NUMBER.match(span.text)
     if label and label.end() < len(span.text):
         span = span.sub(label.end())
     tag = PLACE_TAG.match(span.text)
@@ -310,15 +314,27 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
         # a notice title without 《》: X关于印发Y的通知 / X印发Y, or a notice title cut to Y的通知
         for match in re.finditer(r"(?:关于印发|印发了?|发布了?)([^《》，。；]{6,90}?)(?:的通知|[。；，]|$)", text):
             inner = match.group(1).strip()
+            if _inside_quote(text, match.start()):
+                continue  # 落实《国务院关于印发…的通知》: read with its 《》 above (cited or not)
             if _is_title(inner):
                 start = line.start + match.start(1) + match.group(1).index(inner[:1])
                 candidates.append(TitleCandidate(_trim(doc.span(start, start + len(inner))),
                                                  3 if "通知" in text else 2, "notice"))
+        own = re.fullmatch(r"(.{2,40}?关于(?!印发|转发|下达|公布|开展|做好)[^《》，。；：:]{4,80}?)的通知", text)
+        if own and _is_title(own.group(1)) and _names_only(own.group(1).split("关于")[0]):
+            # 安徽省人民政府关于支持人工智能产业创新发展若干政策的通知: the policy is the notice itself
+            candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + own.end(1))), 2, "notice"))
         cut = re.fullmatch(r"([^《》，。；：:关]{6,90}?)的通知", text)
         if cut and _is_title(cut.group(1)) and not re.search(r"印发|发布", cut.group(1)) \
                 and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
     return candidates, cited
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    """Is ``text[at]`` inside a 《…》 (an opening bracket before it not yet closed)?"""
+    before = text[:at]
+    return before.count("《") > before.count("》")
 
 
 def _header_line(lines: list[Line], n: int, label: re.Pattern[str], header_end: int) -> bool:

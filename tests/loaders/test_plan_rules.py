@@ -7,6 +7,9 @@ rule is shown with what it must read and with what it must leave alone.
 
 from __future__ import annotations
 
+import pytest
+
+from graph.errors import SourceError
 from graph.model import GraphData, Label, Rel
 from loaders.document import prepare
 from loaders.extract import extract
@@ -195,6 +198,31 @@ def test_statuses_after_the_kind_are_set_aside_one_after_the_other():
     assert kind_of("宁安区建设人工智能创新高地实施方案(2025年版)") == "实施方案"
     assert kind_of("“十四五”时期宁安区科技和信息化规划(含大数据专项)") == "规划"
     assert kind_of("宁安区人工智能实施方案(第二阶段)") is None  # not a status: what the title says
+
+
+def test_a_notice_that_is_itself_the_policy_is_titled_without_de_tongzhi():
+    page = ("宁安省人民政府关于支持人工智能产业创新发展若干政策的通知\n各市、县人民政府：\n"
+            "为深入贯彻落实《国务院关于印发新一代人工智能发展规划的通知》（国发〔2017〕35号），"
+            "现制定以下政策措施。\n" + BODY)
+    got = plan(build(page))
+    assert got["title"] == "宁安省人民政府关于支持人工智能产业创新发展若干政策"
+    assert got["kind"] == "若干政策"
+    page = "宁安市人民政府关于开展人工智能产业发展工作的通知\n各区县：\n" + BODY
+    assert read_metadata(layout(prepare(RawDocument("doc.txt", page)))).title is None
+
+
+def test_a_notice_quoted_in_a_preamble_is_cited_not_the_title():
+    page = ("附件1：宁安市关于加快推进人工智能产业发展的若干政策（送审稿）\n"
+            "为贯彻落实《国务院关于印发新一代人工智能发展规划的通知》、《宁安省新一代人工智能产业发展规划》等文件精神，"
+            "制定本政策。\n" + BODY)
+    assert plan(build(page))["title"] == "宁安市关于加快推进人工智能产业发展的若干政策"
+
+
+def test_an_annex_list_number_is_no_part_of_the_title():
+    page = ("附件：\n1. 宁安市关于加快推进人工智能产业发展的若干政策(征求意见稿)\n"
+            "2. 宁安市关于加快人工智能产业发展的实施意见(征求意见稿)\n"
+            "附件1:宁安市关于加快推进人工智能产业发展的若干政策(送审稿)\n" + BODY)
+    assert plan(build(page))["title"] == "宁安市关于加快推进人工智能产业发展的若干政策"
 
 
 # -- dates --------------------------------------------------------------------------------
@@ -533,3 +561,12 @@ def test_an_item_without_a_heading_is_named_by_its_first_clause_when_its_sentenc
         ("（三）", "为加快试验区建设，推进人工智能新技术新产品新模式在宁安率先运用，支持新一代人工智能应用场景落地"),
         ("（四）", "建设算力平台，支持建设智能算力中心"),  # a short sentence is the title as it is
     ]
+
+
+def test_a_title_less_opening_with_its_wenhao_still_gives_the_plan():
+    page = ("宁政发〔2017〕34号\n各市（州）人民政府，省政府各厅委办：\n"
+            "为抢抓人工智能发展的重大机遇，推动新一代人工智能与经济社会发展深度融合，特制定本实施意见。\n"
+            "一、指导思想\n全面贯彻落实党的十九大精神。\n")
+    assert plan(build(page))["doc_number"] == "宁政发〔2017〕34号"
+    with pytest.raises(SourceError):
+        build("政策法规\n一、指导思想\n全面贯彻落实党的十九大精神，推动新一代人工智能与经济社会发展深度融合。\n")
