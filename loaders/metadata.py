@@ -410,6 +410,42 @@ def period_of(title: str) -> tuple[int, int] | None:
     return None
 
 
+#: a five-year plan named in a title: “十四五”, 第十四个五年规划
+FIVE_YEAR = re.compile(r"[“\"]([十二三四五六七八九]{1,3})五[”\"]|(?<![\u4e00-\u9fff])([十二三四五六七八九]{1,3})五(?=时期|期间|规划)"
+                       r"|第([十二三四五六七八九]{1,3})个五年(?:规划|计划)")
+#: the period a plan states in its text: 规划期为2022—2025年, 实施期限为2018年至2020年, 执行期为2021年—2025年
+STATED_PERIOD = re.compile(r"(?:规划|执行|实施|计划|方案)期(?:限)?(?:为|是|[:：])?\s*((?:19|20)\d{2})\s*年?\s*"
+                           r"[-—–~～－至到]{0,2}\s*((?:19|20)\d{2})\s*年")
+
+
+def five_year_period(title: str) -> tuple[int, int] | None:
+    """The years of the five-year plan a title is named for: the n-th runs from 1966 + 5 (n - 3)
+    (the 十四五 is 2021-2025), the order kept since the third.
+
+    >>> five_year_period("宁安市数字经济发展“十四五”规划"), five_year_period("国民经济和社会发展第十五个五年规划纲要")
+    ((2021, 2025), (2026, 2030))
+    """
+    match = FIVE_YEAR.search(title)
+    if not match:
+        return None
+    n = chinese_number(next(g for g in match.groups() if g))
+    if not n or n < 3:
+        return None
+    start = 1966 + 5 * (n - 3)
+    return start, start + 4
+
+
+def _stated_period(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
+    """The period the plan's own opening states (规划期为2022—2025年); a validity (有效期) is not one."""
+    for line in lay.lines[meta.body_start: meta.body_start + 40]:
+        match = STATED_PERIOD.search(line.text)
+        if match:
+            first, last = int(match.group(1)), int(match.group(2))
+            if first < last:
+                return first, last
+    return None
+
+
 # -- the rest of the metadata --------------------------------------------------------
 
 def read_metadata(lay: Layout) -> Metadata:
@@ -426,6 +462,8 @@ def read_metadata(lay: Layout) -> Metadata:
         meta.kind = kind_of(meta.title_text)
         meta.period = period_of(meta.title_text)
     meta.body_start, meta.notice_end = _body_start(lay, meta, candidates)
+    if meta.title and meta.period is None:
+        meta.period = _stated_period(lay, meta) or five_year_period(meta.title_text)
     header = lay.header
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")

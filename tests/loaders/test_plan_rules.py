@@ -570,3 +570,17 @@ def test_a_title_less_opening_with_its_wenhao_still_gives_the_plan():
     assert plan(build(page))["doc_number"] == "宁政发〔2017〕34号"
     with pytest.raises(SourceError):
         build("政策法规\n一、指导思想\n全面贯彻落实党的十九大精神，推动新一代人工智能与经济社会发展深度融合。\n")
+
+
+def test_the_period_a_plan_states_or_the_five_year_plan_its_title_names():
+    page = ("宁安市数字经济发展“十四五”规划\n为培育经济发展新动能，制定本规划。规划期为2022—2025年。\n" + BODY)
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2022, 2025)  # stated: the text's own years
+    page = "宁安区“十五五”时期数字经济发展规划\n为培育经济发展新动能，制定本规划。\n" + BODY
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2026, 2030)
+    page = ("宁安市人工智能发展规划\n特制订本规划。规划期限为20172022年。\n" + BODY)
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2017, 2022)
+    page = ("宁安市算力券实施办法\n本办法自2025年5月1日起施行，有效期3年，有效期至2028年4月30日。\n" + BODY)
+    assert "period_start" not in plan(build(page))  # a validity is no plan period
