@@ -189,6 +189,14 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
                 continue
             text = re.sub(r"\s*\|+\s*", " ", text).strip()
         matches = list(label_re.finditer(text))
+        bulleted = _bulleted_field(lines[i].text)
+        if bulleted is not None and not matches:  # • 发布日期 2025-05-16: a list of fields without colons
+            key, value = bulleted
+            if key != "other":
+                found.setdefault(key, value)
+            last = i
+            i += 1
+            continue
         if not matches or matches[0].start() > 0:
             i += 1
             continue
@@ -206,6 +214,20 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
             last = i
         i += 1
     return found, last + 1
+
+
+def _bulleted_field(text: str) -> tuple[str, str] | None:
+    """(key, value) of a bulleted line that prints a label, a blank and its value without a colon
+    (• 发文字号 青政办字【2025】21号), as some portals list a document's fields; None otherwise."""
+    match = _bullet_field_regex().match(text)
+    if not match:
+        return None
+    return header_labels()[re.sub(r"\s+", "", match.group(1))], match.group(2).strip()
+
+
+@cache
+def _bullet_field_regex() -> re.Pattern[str]:
+    return re.compile(r"^[•·]\s*(" + spaced_labels() + r")\s+(\S[^。，；]{0,60})$")
 
 
 def _label_cells(text: str, labels: dict[str, str]) -> list[tuple[str, str]]:

@@ -411,7 +411,8 @@ def period_of(title: str) -> tuple[int, int] | None:
 
 
 #: a five-year plan named in a title: “十四五”, 第十四个五年规划
-FIVE_YEAR = re.compile(r"[“\"]([十二三四五六七八九]{1,3})五[”\"]|(?<![\u4e00-\u9fff])([十二三四五六七八九]{1,3})五(?=时期|期间|规划)"
+FIVE_YEAR = re.compile(r"[“\"]([十二三四五六七八九]{1,3})五[”\"]"
+                       r"|(?<![\u4e00-\u9fff])([十二三四五六七八九]{1,3})五(?=时期|期间|规划)"
                        r"|第([十二三四五六七八九]{1,3})个五年(?:规划|计划)")
 #: the period a plan states in its text: 规划期为2022—2025年, 实施期限为2018年至2020年, 执行期为2021年—2025年
 STATED_PERIOD = re.compile(r"(?:规划|执行|实施|计划|方案)期(?:限)?(?:为|是|[:：])?\s*((?:19|20)\d{2})\s*年?\s*"
@@ -651,9 +652,9 @@ def _page_date(lay: Layout) -> str | None:
     """A government page's own date: its byline (时间/发布时间/日期: … 来源: …) when the source it
     names is a body or one of its divisions (本网, 规划处, 市政府办公室). A repost's or a newspaper's
     byline (来源: 电子政务网, 来源: 安徽商报, 作者…, a reader count and no source) dates the copy."""
-    if any("解读" in line.text for line in lay.content()[:4]):
-        return None  # a 解读 page's date is the date of the 解读
     for line in lay.lines[:30]:
+        if "解读" in line.text and not line.chrome and not LINKED_READING.match(line.text):
+            return None  # a 解读 page's date (its heading is above its byline) is the date of the 解读
         match = BYLINE_DATE.search(line.text)
         if not match or len(line.text) > 100 or re.search(r"作者|记者|编辑", line.text):
             continue
@@ -661,6 +662,10 @@ def _page_date(lay: Layout) -> str | None:
         if (source and _official_source(source.group(1))) or (not source and line.text.startswith("日期")):
             return _date(match.group(1))
     return None
+
+
+#: a link to the 解读 of the document, printed under the byline of the document's own page
+LINKED_READING = re.compile(r"^[【\[][^】\]]{0,6}解读[】\]]")
 
 
 @cache
@@ -693,8 +698,6 @@ def _reported_dates(lay: Layout, meta: Metadata) -> dict[str, str]:
     if not meta.title_text:
         return {}
     anchors = _date_anchors(lay, meta)
-    if not anchors:
-        return {}
     limit = meta.notice_end if meta.notice_end else min(len(lay.lines), 20)
     found: dict[str, str] = {}
     for line in lay.lines[:limit]:
@@ -704,6 +707,10 @@ def _reported_dates(lay: Layout, meta: Metadata) -> dict[str, str]:
             for key, verb in REPORTED_VERBS.items():
                 for hit in verb.finditer(sentence):
                     if key in found or not _verb_on_plan(sentence, hit, meta):
+                        continue
+                    full = list(DATE.finditer(sentence[: hit.start()]))
+                    if full and not NOT_THE_EVENT.search(sentence[full[-1].start(): hit.start()]):
+                        found[key] = _date(full[-1].group(0))  # 《title》于2025年9月16日正式发布
                         continue
                     days = list(MONTH_DAY.finditer(sentence[: hit.start()]))
                     if days and not NOT_THE_EVENT.search(sentence[days[-1].start(): hit.start()]):

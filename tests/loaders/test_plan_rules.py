@@ -584,3 +584,30 @@ def test_the_period_a_plan_states_or_the_five_year_plan_its_title_names():
     assert (got["period_start"], got["period_end"]) == (2017, 2022)
     page = ("宁安市算力券实施办法\n本办法自2025年5月1日起施行，有效期3年，有效期至2028年4月30日。\n" + BODY)
     assert "period_start" not in plan(build(page))  # a validity is no plan period
+
+
+def test_fields_listed_with_bullets_and_no_colons_are_the_pages_header():
+    page = ("【文字解读】《宁安市数字经济2025年行动方案》政策解读\n• 索引号 2550716569517869874\n"
+            "• 发布日期 2025-05-16\n• 发文字号 宁政办字【2025】21号\n"
+            "• 为深入贯彻落实《数字中国建设整体布局规划》，实施以下工程。\n" + BODY)
+    got = plan(build(page))
+    assert got["date_published"] == "2025-05-16"
+    assert got["doc_number"] == "宁政办字【2025】21号"
+
+
+def test_a_link_to_the_reading_under_the_byline_does_not_make_the_page_a_reading():
+    head = ("宁安市工业和信息化局关于印发《宁安国家人工智能创新应用先导区建设方案》的通知\n"
+            "信息来源:数字产业处 时间:2021-12-10 字体: [大] [中] [小]\n")
+    page = head + "【图文解读】《宁安国家人工智能创新应用先导区建设方案》的政策文件解读材料\n" + BODY
+    assert plan(build(page))["date_published"] == "2021-12-10"
+    page = "《宁安国家人工智能创新应用先导区建设方案》政策解读\n信息来源:数字产业处 时间:2021-12-10\n" + BODY
+    assert "date_published" not in plan(build(page))
+
+
+def test_a_report_that_gives_the_full_date_of_publication():
+    page = ("《宁安市加快建设“人工智能+”城市行动方案(2025-2026年)》于2025年9月16日正式发布。方案明确，加快发展。\n"
+            "宁安市加快建设“人工智能+”城市行动方案(2025-2026年)\n" + BODY)
+    assert plan(build(page))["date_published"] == "2025-09-16"
+    page = ("2025年9月16日，记者获悉，《宁安市加快建设“人工智能+”城市行动方案(2025-2026年)》近日正式发布。\n"
+            "宁安市加快建设“人工智能+”城市行动方案(2025-2026年)\n" + BODY)
+    assert "date_published" not in plan(build(page))  # the reporter's day, not the plan's
