@@ -272,7 +272,9 @@ def chinese_number(text: str) -> int | None:
 
 
 #: a measure count the text declares: 提出19条具体举措, 共12条, 提出18项重点任务 (项 only with
-#: the kind of item after it, so 提出3项技术 is not a count of measures)
-DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|推出|部署)[了出]?[^。，；]{0,12}?"
+#: the kind of item after it, so 提出3项技术 is not a count of measures; 五大行动 and 四大工程 name the
+#: groups, not the measures); anywhere, N项具体措施 after a list of them (second group)
+DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|推出|部署|推进|拟定|规划)[了出]?[^。，；]{0,12}?"
                             r"(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条(?:具体)?(?:举措|措施|政策|任务|意见)?"
-                            r"|项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策))")
+                            r"|项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策))"
+                            r"|(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条|项)具体(?:举措|措施|政策|任务)")

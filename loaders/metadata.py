@@ -788,11 +788,19 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
         if match:
             return chinese_number(match.group(1)), match.group(0)
     for line in lay.content():
-        for match in COUNT.finditer(line.text):
-            value = chinese_number(match.group(1))
-            if value and value > 1:
-                return value, match.group(0)
+        counts = [(m, chinese_number(m.group(1) or m.group(2))) for m in COUNT.finditer(line.text)]
+        counts = [(m, v) for m, v in counts if v and v > 1]
+        if counts:
+            # 13项重点行动、30项重点任务: the tasks are what a plan counts its measures by
+            items = [(m, v) for m, v in counts if ITEM_NOUN.search(m.group(0))]
+            match, value = (items or counts)[0]
+            return value, match.group(0)
     return None, None
+
+
+#: what a declared count counts when it counts the measures themselves (条, 任务, 举措, 措施), not the
+#: actions or projects that group them (行动, 工程)
+ITEM_NOUN = re.compile(r"条|任务|举措|措施|政策|意见")
 
 
 # -- issuers ----------------------------------------------------------------------------

@@ -611,3 +611,14 @@ def test_a_report_that_gives_the_full_date_of_publication():
     page = ("2025年9月16日，记者获悉，《宁安市加快建设“人工智能+”城市行动方案(2025-2026年)》近日正式发布。\n"
             "宁安市加快建设“人工智能+”城市行动方案(2025-2026年)\n" + BODY)
     assert "date_published" not in plan(build(page))  # the reporter's day, not the plan's
+
+
+def test_the_measure_count_a_report_declares():
+    def count(sentence: str) -> int | None:
+        page = "宁安市数字经济2025年行动方案\n" + sentence + "\n" + BODY
+        return read_metadata(layout(prepare(RawDocument("doc.txt", page)))).measure_count
+
+    assert count("方案从七个方面推进54项任务。") == 54
+    assert count("《措施》提出支持重大项目落户、支持适航取证、支持公共服务平台建设、降低企业试飞成本五项具体措施。") == 5
+    assert count("方案明确“五大行动”，全力构筑共建共享的产业生态。") is None  # the groups, not the measures
+    assert count("“7”是实施“七项工程”，分别是算力基础提升工程等。") is None
