@@ -178,8 +178,8 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     i = 0
     while i < limit:
         text = lines[i].text.lstrip("•·* ")
-        if text.startswith("|"):  # a header laid out as a table: | 文 号: | 苏政发〔2025〕108号 |
-            cells = _label_cells(text, labels)
+        if text.startswith("|") or TABLE_ROW.match(text):  # a header as a table: | 文 号: | 苏政发〔2025〕108号 |
+            cells = _label_cells(text if text.startswith("|") else "|" + text, labels)
             if cells:  # | 索引号 | 000014349/2025-00012 | 发文机关 | … |: labels without colons
                 for key, value in cells:
                     if value and key != "other":
@@ -214,6 +214,10 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
             last = i
         i += 1
     return found, last + 1
+
+
+#: a table row printed without its leading bar: 发文字号 | 肇工信函〔2024〕33号 |
+TABLE_ROW = re.compile(r"^[^|]{2,10}\|")
 
 
 def _bulleted_field(text: str) -> tuple[str, str] | None:

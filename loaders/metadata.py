@@ -564,7 +564,7 @@ def _after_signature(lay: Layout) -> int:
 
 
 #: （甬政办发〔2025〕31号，以下简称…） right after a title's closing 》
-NUMBER_BESIDE = re.compile(r"\s*[（(]\s*(" + DOC_NUMBER.pattern + ")")
+NUMBER_BESIDE = re.compile(r"\s*(?:的通知)?\s*[（(]\s*(" + DOC_NUMBER.pattern + ")")
 
 
 #: a 红头 document's number line with its signer: 宁政发〔2025〕3号    签发人：张三

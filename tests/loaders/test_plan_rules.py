@@ -622,3 +622,20 @@ def test_the_measure_count_a_report_declares():
     assert count("《措施》提出支持重大项目落户、支持适航取证、降低企业试飞成本五项具体措施。") == 5
     assert count("方案明确“五大行动”，全力构筑共建共享的产业生态。") is None  # the groups, not the measures
     assert count("“7”是实施“七项工程”，分别是算力基础提升工程等。") is None
+
+
+def test_a_header_table_printed_without_its_leading_bars():
+    page = ("发文机关 | 宁安市工业和信息化局 |\n发文字号 | 宁工信函〔2024〕33号 |\n成文日期 | 2024-07-26 |\n"
+            "发布日期 | 2024-08-02 |\n宁安市数字经济2024年工作要点\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_issued"], got["date_published"]) == (
+        "宁工信函〔2024〕33号", "2024-07-26", "2024-08-02")
+
+
+def test_a_wenhao_after_the_notice_title_that_quotes_the_plan():
+    page = ("关于印发《宁安建设国家新一代人工智能创新发展实验区实施方案》的通知(宁发办〔2020〕97号)\n"
+            "2020-11-17 2732\n专属客服号\n微信订阅号\n科技最前沿\n" + BODY)
+    assert plan(build(page))["doc_number"] == "宁发办〔2020〕97号"
+    page = ("发布部门:市政府办公室 发布时间:2024年04月13日 政策文号:宁府办发〔2024〕25号\n"
+            "宁安市算力券实施意见\n根据《关于全面推进数字宁安高质量发展的实施意见》(宁办发〔2023〕17号)，制定本意见。\n" + BODY)
+    assert plan(build(page))["doc_number"] == "宁府办发〔2024〕25号"
