@@ -637,5 +637,6 @@ def test_a_wenhao_after_the_notice_title_that_quotes_the_plan():
             "2020-11-17 2732\n专属客服号\n微信订阅号\n科技最前沿\n" + BODY)
     assert plan(build(page))["doc_number"] == "宁发办〔2020〕97号"
     page = ("发布部门:市政府办公室 发布时间:2024年04月13日 政策文号:宁府办发〔2024〕25号\n"
-            "宁安市算力券实施意见\n根据《关于全面推进数字宁安高质量发展的实施意见》(宁办发〔2023〕17号)，制定本意见。\n" + BODY)
+            "宁安市算力券实施意见\n"
+            "根据《关于全面推进数字宁安高质量发展的实施意见》(宁办发〔2023〕17号)，制定本意见。\n" + BODY)
     assert plan(build(page))["doc_number"] == "宁府办发〔2024〕25号"
