@@ -174,6 +174,8 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     result = Outline([], [])
     _walk(marked, result, has_sections)
     if not _has_tasks(result):
+        _bracketed_paragraphs(marked, result)
+    if not _has_tasks(result):
         _sections_as_measures(marked, result)
     if not _has_tasks(result):
         _table_rows(lay, marked, result)
@@ -405,6 +407,32 @@ def _table_rows(lay: Layout, marked: list[_Marked], result: Outline) -> None:
                           title, 1, section=section, pieces=[cell], lines=[line])
         result.measures.append(measure)
         result.context[line.index] = (section, measure, False)
+
+
+def _responsibility_bracket() -> re.Pattern[str]:
+    """A bracket that opens with a responsibility label: （牵头单位：…；配合单位：…）, (责任单位:…)."""
+    labels = [*words()["responsibility"]["lead"], *words()["responsibility"]["responsible"]]
+    return re.compile(r"[（(〔【]\s*(?:" + "|".join(sorted(map(re.escape, labels), key=len, reverse=True)) + r")\s*[:：】〕]")
+
+
+def _bracketed_paragraphs(marked: list[_Marked], result: Outline) -> None:
+    """Task sections whose items are unnumbered paragraphs, each closed by its own responsibility
+    bracket (一、提升创新能力 / 建设…研究院，开展…。（牵头单位：省发展改革委；配合单位：…）): each such
+    paragraph is a measure of its section, named by its first sentence. Read so only when at least two
+    paragraphs carry a bracket, every one lies in a task section and some section holds several."""
+    bracket = _responsibility_bracket()
+    paragraphs = [m for m in marked if m.style is None and bracket.search(m.line.text)
+                  and re.search(r"[。！？]", m.line.text[: bracket.search(m.line.text).start()])]
+    sections = [result.section_at(m.line) for m in paragraphs]
+    if len(paragraphs) < 2 or any(s is None or s.kind != "measures" for s in sections):
+        return
+    if len({id(s) for s in sections}) == len(sections):
+        return  # one paragraph a section: the section is the item (_sections_as_measures)
+    for item, section in zip(paragraphs, sections, strict=True):
+        measure = Measure(f"b.{len(result.measures) + 1}", None, None, _item_title(item, marked), 1,
+                          section=section, pieces=[item.rest], lines=[item.line])
+        result.measures.append(measure)
+        result.context[item.line.index] = (section, measure, False)
 
 
 def _sections_as_measures(marked: list[_Marked], result: Outline) -> None:

@@ -640,3 +640,16 @@ def test_a_wenhao_after_the_notice_title_that_quotes_the_plan():
             "宁安市算力券实施意见\n"
             "根据《关于全面推进数字宁安高质量发展的实施意见》(宁办发〔2023〕17号)，制定本意见。\n" + BODY)
     assert plan(build(page))["doc_number"] == "宁府办发〔2024〕25号"
+
+
+def test_unnumbered_paragraphs_closed_by_their_own_responsibility_bracket_are_the_measures():
+    page = ("宁安省人民政府关于支持人工智能产业创新发展若干政策的通知\n各市、县人民政府：\n现制定以下政策措施。\n"
+            "一、提升创新能力\n建设宁安人工智能研究院，开展基础研究。（牵头单位：省发展改革委；配合单位：省科技厅）\n"
+            "实施人工智能产业创新工程。对研发项目给予补助。（牵头单位：省发展改革委；配合单位：省财政厅）\n"
+            "二、建设支撑平台\n鼓励企业建设人工智能公共服务平台。（牵头单位：省经济和信息化厅）\n")
+    assert measures(build(page)) == [(None, "建设宁安人工智能研究院，开展基础研究"),
+                                     (None, "实施人工智能产业创新工程"),
+                                     (None, "鼓励企业建设人工智能公共服务平台")]
+    page = ("宁安市打造人工智能产业发展新高地若干政策\n一、优化算力供给\n"
+            "鼓励优质算力普惠供给，发放算力券。（责任单位：市经信局）\n二、鼓励使用模型\n鼓励企业广泛应用人工智能大模型，给予补贴。（责任单位：市经信局）\n")
+    assert [t for _n, t in measures(build(page))] == ["优化算力供给", "鼓励使用模型"]  # one paragraph a section
