@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders.document import Span
 from loaders.layout import Layout, Line, chinese_number
@@ -409,10 +410,12 @@ def _table_rows(lay: Layout, marked: list[_Marked], result: Outline) -> None:
         result.context[line.index] = (section, measure, False)
 
 
+@cache
 def _responsibility_bracket() -> re.Pattern[str]:
     """A bracket that opens with a responsibility label: （牵头单位：…；配合单位：…）, (责任单位:…)."""
-    labels = [*words()["responsibility"]["lead"], *words()["responsibility"]["responsible"]]
-    return re.compile(r"[（(〔【]\s*(?:" + "|".join(sorted(map(re.escape, labels), key=len, reverse=True)) + r")\s*[:：】〕]")
+    labels = sorted(map(re.escape, [*words()["responsibility"]["lead"], *words()["responsibility"]["responsible"]]),
+                    key=len, reverse=True)
+    return re.compile(r"[（(〔【]\s*(?:" + "|".join(labels) + r")\s*[:：】〕]")
 
 
 def _bracketed_paragraphs(marked: list[_Marked], result: Outline) -> None:
