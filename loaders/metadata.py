@@ -164,6 +164,12 @@ def _is_title(text: str) -> bool:
     return bool(kind) and len(norm(core)) >= len(kind) + 3 and "。" not in text and len(text) <= 90
 
 
+def names_a_document(text: str) -> bool:
+    """Is ``text`` a document's full title: it ends in a genre word and opens with its place or
+    关于 (宁安市智能制造专项行动计划, 关于促进…的若干政策), not a task that ends in one (完善配套政策)?"""
+    return _is_title(text) and (_starts_with_place(text) or text.startswith(("关于", "《")))
+
+
 @cache
 def _draft_re() -> re.Pattern[str]:
     """A draft's status at the end of a title, or a line of its own: （征求意见稿）, (征求意见稿V2.2)."""

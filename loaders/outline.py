@@ -21,6 +21,7 @@ from functools import cache
 from loaders.document import Span
 from loaders.layout import Layout, Line, chinese_number
 from loaders.lexicon import pattern, words
+from loaders.metadata import names_a_document
 from loaders.tables import division_rows
 
 NUMERAL = "一二三四五六七八九十"
@@ -184,6 +185,7 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
         _fallbacks(lay, marked, result)
     _bullet_paragraphs(marked, result)
     _drop_cut_heading(marked, result)
+    _drop_document_titles(result)
     _number_siblings(result)
     return result
 
@@ -221,6 +223,23 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
             last.parent.children.remove(last)
         section, _measure, box = result.context.get(last.lines[0].index, (None, None, False))
         result.context[last.lines[0].index] = (section, last.parent, box)
+
+
+def _drop_document_titles(result: Outline) -> None:
+    """An item that is only a document's title (1. 宁安市智能制造专项行动计划, 2. 宁安市关于…的实施意见
+    （征求意见稿）) is an entry in a list of annexes or companion plans, not a task of the plan."""
+    def listed(m: Measure) -> bool:
+        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", m.text.strip())  # its status: （征求意见稿）
+        return (m.number is not None and not m.children and len(m.pieces) == 1
+                and not re.search(r"[。，,；;：:]", text) and names_a_document(text))
+
+    for m in [m for m in result.measures if listed(m)]:
+        result.measures.remove(m)
+        if m.parent is not None:
+            m.parent.children.remove(m)
+        for line in m.lines:
+            section, _measure, box = result.context.get(line.index, (None, None, False))
+            result.context[line.index] = (section, m.parent, box)
 
 
 def _style_of(number: str) -> str | None:

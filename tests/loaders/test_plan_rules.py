@@ -653,3 +653,12 @@ def test_unnumbered_paragraphs_closed_by_their_own_responsibility_bracket_are_th
     page = ("宁安市打造人工智能产业发展新高地若干政策\n一、优化算力供给\n"
             "鼓励优质算力普惠供给，发放算力券。（责任单位：市经信局）\n二、鼓励使用模型\n鼓励企业广泛应用人工智能大模型，给予补贴。（责任单位：市经信局）\n")
     assert [t for _n, t in measures(build(page))] == ["优化算力供给", "鼓励使用模型"]  # one paragraph a section
+
+
+def test_a_numbered_list_of_document_titles_is_no_list_of_measures():
+    page = ("宁安市人民政府办公厅关于印发宁安市智能科技产业总体行动计划和专项行动计划的通知\n各区人民政府：\n"
+            "现将以下行动计划印发给你们，请认真贯彻执行。\n1.宁安市加快推进智能科技产业发展总体行动计划\n"
+            "2.宁安市智能制造发展专项行动计划\n3.关于促进宁安市智能医疗发展的若干政策（征求意见稿）\n")
+    assert measures(build(page)) == []
+    page = "宁安市人工智能若干措施\n一、重点任务\n1.完善配套政策\n2.宁安市人工智能产业园建设。支持园区发展。\n"
+    assert [t for _n, t in measures(build(page))] == ["完善配套政策", "宁安市人工智能产业园建设"]
