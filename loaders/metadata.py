@@ -583,6 +583,10 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
     if value:
         match = DOC_NUMBER.search(value)
         if match:
+            # 津政办发[2017]112号 in the header, 津政办发〔2017〕112号 in the notice: the standard form
+            standard = f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}号"
+            if standard != match.group(0) and standard in doc.text:
+                return doc.surface(standard, doc.text.find(standard))
             start = doc.text.find(match.group(0))
             return doc.surface(match.group(0), start if start >= 0 else None)
         return value.strip()

@@ -22,6 +22,7 @@ from loaders.document import Span
 from loaders.layout import Layout, Line, chinese_number
 from loaders.lexicon import pattern, words
 from loaders.metadata import names_a_document
+from loaders.segment import tagged
 from loaders.tables import division_rows
 
 NUMERAL = "一二三四五六七八九十"
@@ -203,7 +204,9 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
     """A page cut inside an item's heading leaves a heading that is not one: the last line of the
     text, an item with no sentence end anywhere, where the items of its level print their heading
     as a sentence (（三）培育产业集群。依托…) — its siblings, else the items of that level elsewhere —
-    or that runs on longer than a heading does. So this one stops mid-sentence."""
+    or that runs on longer than a heading does, or, on a page that stops without a line end, that
+    stops on a verb of one character, the first of a word cut in two (（一）大数据基础设施建). So this
+    one stops mid-sentence."""
     if not result.measures or not marked:
         return
     last = result.measures[-1]
@@ -217,7 +220,8 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
         siblings = [m for m in result.measures[:-1] if m.level == last.level and m.number and last.number
                     and _style_of(m.number) == _style_of(last.number)]
     as_sentences = bool(siblings) and all(re.search(r"[。！？]", m.lines[0].text) for m in siblings)
-    if as_sentences or len(last.title.text) > HEADING_MAX:
+    page_cut = not last.title.doc.text.endswith("\n")
+    if as_sentences or len(last.title.text) > HEADING_MAX or (page_cut and _cut_word(last.title.text)):
         result.measures.pop()
         if last.parent is not None:
             last.parent.children.remove(last)
@@ -225,13 +229,19 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
         result.context[last.lines[0].index] = (section, last.parent, box)
 
 
+def _cut_word(text: str) -> bool:
+    """Does ``text`` end on a one-character verb, as a heading cut inside a word does (…设施建, …科研攻)?"""
+    words_ = tagged(text[-12:])
+    return bool(words_) and len(words_[-1][0]) == 1 and words_[-1][1] == "v"
+
+
 def _drop_document_titles(result: Outline) -> None:
     """An item that is only a document's title (1. 宁安市智能制造专项行动计划, 2. 宁安市关于…的实施意见
     （征求意见稿）) is an entry in a list of annexes or companion plans, not a task of the plan."""
     def listed(m: Measure) -> bool:
-        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", m.text.strip())  # its status: （征求意见稿）
-        return (m.number is not None and not m.children and len(m.pieces) == 1
-                and not re.search(r"[。，,；;：:]", text) and names_a_document(text))
+        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", m.pieces[0].text.strip()) if m.pieces else ""  # （征求意见稿）
+        return (m.number is not None and not m.children and not re.search(r"[。，,；;：:]", text)
+                and not any("。" in p.text for p in m.pieces[1:]) and names_a_document(text))
 
     for m in [m for m in result.measures if listed(m)]:
         result.measures.remove(m)

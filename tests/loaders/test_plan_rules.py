@@ -662,3 +662,17 @@ def test_a_numbered_list_of_document_titles_is_no_list_of_measures():
     assert measures(build(page)) == []
     page = "宁安市人工智能若干措施\n一、重点任务\n1.完善配套政策\n2.宁安市人工智能产业园建设。支持园区发展。\n"
     assert [t for _n, t in measures(build(page))] == ["完善配套政策", "宁安市人工智能产业园建设"]
+
+
+def test_a_heading_cut_inside_a_word_by_the_page_end_is_not_a_measure():
+    head = "宁安市新型基础设施建设行动方案\n一、重点任务\n（一）推进算力设施建设\n建设智能算力中心。\n"
+    assert [t for _n, t in measures(build(head + "（二）大数据基础设施建"))] == ["推进算力设施建设"]
+    assert [t for _n, t in measures(build(head + "（二）打造算力高地"))] == ["推进算力设施建设", "打造算力高地"]
+    # the page goes on after the line: the heading is whole
+    assert [t for _n, t in measures(build(head + "（二）大数据基础设施建\n"))][-1] == "大数据基础设施建"
+
+
+def test_the_standard_form_of_a_wenhao_printed_both_ways():
+    page = ("• 发文字号:宁政办发[2017]112号\n宁安市人民政府办公厅关于印发宁安市智能科技行动计划的通知\n"
+            "(宁政办发〔2017〕112号)\n宁安市智能科技行动计划\n" + BODY)
+    assert plan(build(page))["doc_number"] == "宁政办发〔2017〕112号"
