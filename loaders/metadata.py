@@ -351,8 +351,10 @@ def _header_line(lines: list[Line], n: int, label: re.Pattern[str], header_end: 
     found = label.search(text)
     if found and (len(text) <= 80 or found.start() <= 2):
         return True
-    previous = lines[n - 1].text if n > 0 else ""
-    return lines[n].index < header_end and bool(re.search(r"[:：]\s*$", previous)) and bool(label.search(previous))
+    previous = lines[n - 1].text.strip(" |") if n > 0 else ""
+    # the value under a label printed alone (发布机构：/ 宁安市人民政府); not a line after a row of fields
+    # that ends in an empty one (发文字号: 济政办字〔2025〕28号 有 效 性:)
+    return lines[n].index < header_end and bool(label.fullmatch(previous))
 
 
 def _short_name_uses(doc, after: str) -> int:
@@ -655,7 +657,7 @@ def _signature_date(lay: Layout, meta: Metadata) -> str | None:
 
 #: the date label of a page's byline, and the source it names
 BYLINE_DATE = re.compile(r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)")
-BYLINE_SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:信息)?来源\s*[:：]\s*([^\s:：【\[|]+)")
+BYLINE_SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?:信息)?来源|来自)\s*[:：]\s*([^\s:：【\[|]+)")
 
 
 def _page_date(lay: Layout) -> str | None:
@@ -848,11 +850,14 @@ def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The notice title: X关于印发…的通知 / X关于《…》的通知 / X印发…的通知; without a heading to mark
     the plan's text, the notice runs to the first section."""
     window = max(meta.body_start, 1) + 1
+    first_section = next((k for k, line in enumerate(lay.lines) if re.match(r"^[一二三四五六七八九十]+、", line.text)),
+                         min(len(lay.lines), 40))
     if meta.body_start == 0:
-        window = next((k for k, line in enumerate(lay.lines) if re.match(r"^[一二三四五六七八九十]+、", line.text)),
-                      min(len(lay.lines), 40))
+        window = first_section
+    # a page that heads itself with the plan's title may print the notice under it, before the text
+    below = range(window, min(first_section, window + 4))
     previous: Line | None = None
-    for line in lay.lines[:window]:
+    for n, line in enumerate(lay.lines[: max(window, below.stop)]):
         if line.chrome:
             continue
         text = _title_label_re().sub("", line.text)
@@ -862,8 +867,11 @@ def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
         if match and ("通知" in text or text.endswith(("关于印发", "印发"))) and _names_only(match.group(1)):
             head = match.group(1)
             last = head.split()[-1] if head.split() else head
+            names = _names(head)
+            if n in below and not all(_is_body(x) and _starts_with_place(x) for x in names):
+                continue  # below the page's heading only a notice title that opens with a named body
             if _is_body(OTHERS.sub("", last)):
-                return [(name, text) for name in _names(head)]
+                return [(name, text) for name in names]
         if re.match(r"关于(?:印发|转发)", text) and previous is not None and previous.index == line.index - 1:
             names = _names(previous.text)  # 宁安市人民政府办公室 / 关于印发…的通知: the title's first line
             if names and all(_is_body(n) for n in names):
@@ -972,6 +980,7 @@ JOINT = re.compile(r"联合(?!会)|会同")
 def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """A report: X（联合Y等八部门）印发《plan》, 《plan》已由X印发, 《plan》以X名义印发; a place alone
     as the subject (光明区此次发布的《若干措施》) stands for its people's government."""
+    by_place: list[tuple[str, str]] = []
     for line in lay.content():
         for sentence in re.split(r"[。！？]", line.text):
             for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定)(?!会)", sentence):
@@ -981,9 +990,10 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
                 if names:
                     return [(name, sentence) for name in names]
                 place = _place_subject(sentence[: hit.start()])
-                if place:
-                    return [(place, sentence)]
-    return []
+                if place and not by_place:
+                    by_place = [(place, sentence)]
+    # a headline's 深圳印发《…》 stands for the government only when no sentence names the bodies
+    return by_place
 
 
 def _place_subject(before: str) -> str | None:

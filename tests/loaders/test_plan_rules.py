@@ -419,6 +419,34 @@ def test_a_headline_that_ends_in_wenjian_is_no_banner():
     assert written_issuers(page) == []
 
 
+def test_a_headline_place_gives_way_to_the_bodies_a_sentence_names():
+    page = ("宁安印发《宁安市加快推动人工智能高质量发展行动方案(2023-2024年)》\n"
+            "5月31日消息，中共宁安市委办公厅、宁安市人民政府办公厅印发《宁安市加快推动人工智能高质量发展行动方案"
+            "(2023-2024年)》。\n" + BODY)
+    assert written_issuers(page) == ["中共宁安市委办公厅", "宁安市人民政府办公厅"]
+
+
+def test_the_notice_printed_under_the_pages_own_heading():
+    page = ("宁安市新一代人工智能发展行动计划(2019-2023年)\n2020/1/13 11:45   宁安网      浏览量:\n"
+            "宁安市人民政府关于印发新一代人工智能发展行动计划(2019-2023年)的通知。\n"
+            "为抢抓人工智能发展机遇，制定本计划。\n" + BODY)
+    assert written_issuers(page) == ["宁安市人民政府"]
+    page = ("宁安市新一代人工智能发展行动计划(2019-2023年)\n2020/1/13 11:45   宁安网      浏览量:\n"
+            "为贯彻国务院关于印发新一代人工智能发展规划的通知精神，制定本计划。\n" + BODY)
+    assert written_issuers(page) == []
+
+
+def test_issuer_fields_of_other_portals_and_a_row_of_fields_ending_in_an_empty_one():
+    page = ("宁安市数字经济发展三年行动计划(2022-2024年)\n发布时间:2022-08-12\n发文部门:宁安市工业和信息化局\n" + BODY)
+    assert written_issuers(page) == ["宁安市工业和信息化局"]
+    page = "宁安市建设人工智能试验区行动计划\n政策汇编 (5576) 发布于:2020-08-25 来自:宁安市人民政府\n" + BODY
+    assert written_issuers(page) == ["宁安市人民政府"]
+    page = ("发布机关: 宁安市人民政府办公厅 统一编号:\n发文字号: 宁政办字〔2025〕28号 有 效 性:\n"
+            "宁安市人民政府办公厅关于深化新型智慧城市建设的实施意见\n" + BODY)
+    got = plan(build(page))
+    assert got["title"] == "宁安市人民政府办公厅关于深化新型智慧城市建设的实施意见"
+
+
 # -- the outline ------------------------------------------------------------------------------
 
 def test_items_numbered_inside_a_paragraph_are_measures_under_it_and_end_with_it():
