@@ -274,6 +274,8 @@ def _broken_title(text: str, following: str) -> bool:
             and not (_is_title(following) and _starts_with_place(following)))
 
 
+#: a short name given to a 《title》 and the verb that issues it: （以下简称《行动计划》）印发
+SHORT_THEN_ISSUED = re.compile(r"\s*[（(](?:以下)?(?:简称|下称)《[^《》]{2,12}》[)）]\s*(?:已|正式)?(?:印发|发布|出台)")
 #: what a report calls the plan after naming it once: （以下简称《行动方案》）, (下称《若干措施》)
 SHORT_NAME = re.compile(r"\s*[（(]\s*(?:以下)?简称|\s*[（(]\s*(?:以下)?下?称")
 
@@ -297,12 +299,12 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             candidates.append(TitleCandidate(heading, 3, "heading"))
             covered = heading.end  # the lines a broken title spans start no other heading
         # 《…》 in the text
-        for match in re.finditer(r"《([^《》]{4,90})》", text):
-            inner = match.group(1)
-            span = doc.span(line.start + match.start(1), line.start + match.end(1))
-            before = text[: match.start()]
+        quotes = [(text[: m.start()], m.group(1), doc.span(line.start + m.start(1), line.start + m.end(1)),
+                   text[m.end():]) for m in re.finditer(r"《([^《》]{4,90})》", text)]
+        quotes += _quote_across_lines(doc, lines, n)
+        for before, inner, span, rest in quotes:
             clause = re.split(r"[，。；,;：:]", before)[-1]
-            after = text[match.end(): match.end() + 24]
+            after = rest[:24]
             issued = re.search(rf"({issue})(了|的)?\s*$", before) or re.search(r"关于\s*$", before)
             numbered = re.match(r"\s*[（(][^）)]*〔\s*\d{4}\s*〕", after)
             if (numbered and not issued) or re.search(cite, clause):
@@ -315,7 +317,11 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             if not _is_title(inner):
                 continue
             announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发)", after)
-            score = 3 + _short_name_uses(doc, text[match.end():]) if issued else 3 if announced else 1
+            # 《…》（以下简称《行动计划》）印发: the report is about this plan, as when the verb comes first
+            issued = issued or SHORT_THEN_ISSUED.match(rest)
+            score = 3 + _short_name_uses(doc, rest) if issued else 3 if announced else 1
+            if len(norm(inner)) >= 0.6 * len(norm(before + inner + rest)):
+                score = max(score, 3)  # a headline that is the quoted title: 2020《…试行方案》全文一览(2)
             candidates.append(TitleCandidate(_trim(span), score, "quoted", span if numbered else None))
         # a notice title without 《》: X关于印发Y的通知 / X印发Y, or a notice title cut to Y的通知
         for match in re.finditer(r"(?:关于印发|印发了?|发布了?)([^《》，。；]{6,90}?)(?:的通知|[。；，]|$)", text):
@@ -335,6 +341,25 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
     return candidates, cited
+
+
+def _quote_across_lines(doc, lines: list[Line], n: int) -> list[tuple[str, str, Span, str]]:
+    """A 《…》 opened at the end of ``lines[n]`` and closed on the next line, as a page that breaks its
+    lines short prints it (成都出台《成都市围绕超算智算 / 加快算力产业发展的政策措施》): (text before, the
+    title on one line, its span over both lines, text after)."""
+    text = lines[n].text
+    opened = text.rfind("《")
+    if opened < 0 or "》" in text[opened:] or n + 1 >= len(lines):
+        return []
+    following = lines[n + 1]
+    closed = following.text.find("》")
+    if closed < 0 or "《" in following.text[:closed]:
+        return []
+    inner = text[opened + 1:] + following.text[:closed]
+    if not 4 <= len(inner) <= 90:
+        return []
+    span = doc.span(lines[n].start + opened + 1, following.start + closed)
+    return [(text[:opened], inner, span, following.text[closed + 1:])]
 
 
 def _inside_quote(text: str, at: int) -> bool:
@@ -383,9 +408,15 @@ def choose_title(candidates: list[TitleCandidate]) -> Span | None:
         groups.setdefault(_core(c.span.text), []).append(c)
     if not groups:
         return None
-    best = max(groups.values(), key=lambda g: (sum(c.score for c in g), -min(c.span.start for c in g)))
+    votes = {key: sum(c.score for c in group) for key, group in groups.items()}
+    for key in groups:
+        for other in groups:
+            if other != key and other.startswith("关于") and key.endswith(other) and _is_body(key[: -len(other)]):
+                votes[key] += votes[other]  # 《关于…的实施意见》 is 福建省人民政府关于…的实施意见 without its issuer
+    best_key = max(groups, key=lambda k: (votes[k], -min(c.span.start for c in groups[k])))
     order = {"quoted": 0, "notice": 1, "heading": 2}
-    return min(best, key=lambda c: (not PERIOD.search(c.span.text), order.get(c.source, 3), c.span.start)).span
+    return min(groups[best_key],
+               key=lambda c: (not PERIOD.search(c.span.text), order.get(c.source, 3), c.span.start)).span
 
 
 def _unify(text: str) -> str:
@@ -997,11 +1028,13 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 
 
 def _place_subject(before: str) -> str | None:
-    """对于光明区此次发布的《若干措施》: a place alone as the subject stands for its people's
-    government (the seed gold's reading; a report may mean the government's office instead)."""
+    """对于光明区此次发布的《若干措施》: a district or county alone as the subject stands for its
+    people's government (the seed gold's reading). A province or city alone (辽宁省印发《…》, 成都出台
+    《…》) does not say whether its government, its general office or a department issued: no issuer."""
     clause = re.split(r"[，,；;：:]", before)[-1]
     head = re.sub(r"关于$", "", TIME_WORDS.sub("", clause).strip(" *#"))
-    return head + "人民政府" if len(head) >= 2 and _is_place(head) else None
+    county = len(head) >= 3 and head.endswith(("区", "县", "旗")) and _is_place(head)
+    return head + "人民政府" if county else None
 
 
 def _subject(before: str) -> list[str]:

@@ -225,6 +225,42 @@ def test_an_annex_list_number_is_no_part_of_the_title():
     assert plan(build(page))["title"] == "宁安市关于加快推进人工智能产业发展的若干政策"
 
 
+def test_a_quoted_title_the_report_goes_on_to_call_by_its_short_name_beats_its_headline():
+    page = ("宁安出台新一代人工智能高质量发展行动计划\n"
+            "6月27日，《宁安市新一代人工智能高质量发展行动计划(2024-2026年)》(以下简称《行动计划》)印发。\n"
+            "《行动计划》提出，到2026年产业能级持续提升。\n《行动计划》提出四大重点任务。\n" + BODY)
+    assert plan(build(page))["title"] == "宁安市新一代人工智能高质量发展行动计划(2024-2026年)"
+
+
+def test_a_headline_that_is_the_quoted_title_beats_a_section_heading():
+    page = ("2020《宁安省培育建设“未来工厂”试行方案》全文一览(2)\n3\n建设路径及措施\n"
+            "(一)制定建设要求。结合我省实际，制定建设要素。\n(二)遴选入库工厂。每年遴选一批工厂。\n")
+    assert plan(build(page))["title"] == "宁安省培育建设“未来工厂”试行方案"
+
+
+def test_a_quoted_title_broken_over_two_lines():
+    page = ("“算力券”来了！全国首个算力产业专项政策印发\n近日\n宁安出台《宁安市围绕超算智算\n"
+            "加快算力产业发展的政策措施》\n(下称《算力政策措施》)\n根据《算力政策措施》，每年发放算力券。\n" + BODY)
+    assert plan(build(page))["title"] == "宁安市围绕超算智算加快算力产业发展的政策措施"
+
+
+def test_the_title_with_its_issuer_is_preferred_to_its_quoted_form_without():
+    page = ("宁安《关于推动新一代人工智能加快发展的实施意见》(附全文)\n来源:中商产业研究院 发布日期:2018-04-03 10:09\n"
+            "宁安省人民政府关于推动新一代人工智能加快发展的实施意见\n宁政〔2018〕5号\n各市、县(区)人民政府：\n" + BODY)
+    got = plan(build(page))
+    assert got["title"] == "宁安省人民政府关于推动新一代人工智能加快发展的实施意见"
+    assert got["doc_number"] == "宁政〔2018〕5号"
+
+
+def test_the_document_a_reading_says_was_drafted_is_its_plan():
+    page = ("关于加快推进算力产业创新发展的措施政策解读\n一、起草背景\n"
+            "近期，工信部等部门相继出台了《算力基础设施高质量发展行动计划》等文件。为加快我市算力建设，"
+            "市工信局牵头起草了《关于加快推进算力产业创新发展的措施》（以下简称“《措施》”）。\n"
+            "二、主要内容\n《措施》包括总体要求、支持措施两个部分。《措施》明确了目标。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("关于加快推进算力产业创新发展的措施", "措施")
+
+
 # -- dates --------------------------------------------------------------------------------
 
 def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_not():
@@ -424,6 +460,13 @@ def test_a_headline_place_gives_way_to_the_bodies_a_sentence_names():
             "5月31日消息，中共宁安市委办公厅、宁安市人民政府办公厅印发《宁安市加快推动人工智能高质量发展行动方案"
             "(2023-2024年)》。\n" + BODY)
     assert written_issuers(page) == ["中共宁安市委办公厅", "宁安市人民政府办公厅"]
+
+
+def test_a_province_or_city_alone_as_the_subject_names_no_issuer_but_a_district_does():
+    page = "投资界6月11日消息，宁安省印发《宁安省促进人工智能创新发展实施方案》。\n" + BODY
+    assert written_issuers(page) == []
+    page = "对于萧山区此次发布的《萧山区促进人工智能产业发展若干措施》，记者采访了专家。\n" + BODY
+    assert written_issuers(page) == ["萧山区人民政府"]
 
 
 def test_the_notice_printed_under_the_pages_own_heading():
