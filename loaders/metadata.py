@@ -182,8 +182,9 @@ def _label_re() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(words()["plan"]["title_labels"]) + r")\s*")
 
 
-#: a news site's place tag before a headline title: 杭州：关于加快推进…的实施意见
-PLACE_TAG = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：丨|]\s*")
+#: a news site's place tag before a headline title: 杭州：关于加快推进…的实施意见; after a bar, any column
+#: tag (产业政策丨青岛市…方案)
+PLACE_TAG = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*([:：丨|｜])\s*")
 
 
 #: the number of an entry in a list of annexes (附件：1. …若干政策（征求意见稿）)
@@ -197,7 +198,7 @@ def _trim(span: Span) -> Span:
     if label and label.end() < len(span.text):
         span = span.sub(label.end())
     tag = PLACE_TAG.match(span.text)
-    if tag and _is_place(tag.group(1)) and _is_title(span.text[tag.end():]):
+    if tag and (_is_place(tag.group(1)) or tag.group(2) in "丨|｜") and _is_title(span.text[tag.end():]):
         span = span.sub(tag.end())
     draft = _draft_re().search(span.text)
     if draft and draft.start() > 0:
@@ -230,6 +231,7 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
     over them, with the period line under it ((2025—2027年)) when the title itself has none."""
     doc = lay.doc
     line = lines[n]
+    spaced = despace(text) != text
     text = despace(text)  # the span still covers the printed line: offsets are those of its ends
 
     def after(k: int) -> Line | None:
@@ -242,13 +244,15 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
     numbered = TITLE_NUMBER.search(plain)
     if numbered and _is_title(plain[: numbered.start()].strip()):
         plain = plain[: numbered.start()]  # 七台河市人民政府关于…的实施意见 七政发〔2021〕5号
-    plain = plain.strip("《》 ")
+    plain = _page_title_form(plain.strip("《》 "))
     span = None
     if _is_title(plain) and not text.endswith("通知"):
-        if text != line.text:  # spaced out: the whole printed line
+        if spaced:  # spaced out: the whole printed line
             span = doc.span(line.start, line.end)
         else:
-            offset = text.index(plain[:1], label.end() if label else 0)
+            offset = text.find(plain)
+            if offset < 0:
+                offset = text.index(plain[:1], label.end() if label else 0)
             span = doc.span(line.start + offset, line.start + offset + len(plain))
     elif nxt is not None and _broken_title(text, nxt.text):
         span, nxt = doc.span(line.start, nxt.end), third
@@ -262,6 +266,17 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
     if nxt is not None and not PERIOD.search(span.text) and PERIOD.fullmatch(nxt.text.strip()):
         span = doc.span(span.start, nxt.end)  # 山东省…行动计划 / (2025—2027年)
     return span
+
+
+def _page_title_form(text: str) -> str:
+    """A title as a web page's own title line prints it, without what the page adds: the cell bars of a
+    table, the title printed twice in a row (X X |), the page's section after an underscore (X_建设)."""
+    text = text.strip(" |｜")
+    twice = re.fullmatch(r"(.{6,90}?)\s+\1", text)
+    if twice:
+        text = twice.group(1)
+    head = text.split("_")[0].strip()
+    return head if head != text and _is_title(head) else text
 
 
 def _broken_title(text: str, following: str) -> bool:
@@ -293,7 +308,9 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
     for n, line in enumerate(lines):
         text = line.text
         if _header_line(lines, n, header_label, lay.header_end):
-            text = ""  # the metadata header (分 类: 宏观经济;意见) is not a heading
+            # the metadata header (分 类: 宏观经济;意见) is not a heading, but its title field holds one
+            title_field = _title_label_re().match(text)  # (blanked, so offsets stay those of the line)
+            text = " " * title_field.end() + text[title_field.end():] if title_field and title_field.end() else ""
         heading = _heading(lay, lines, n, text) if text and line.end > covered else None
         if heading is not None:
             candidates.append(TitleCandidate(heading, 3, "heading"))
@@ -324,7 +341,7 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 score = max(score, 3)  # a headline that is the quoted title: 2020《…试行方案》全文一览(2)
             candidates.append(TitleCandidate(_trim(span), score, "quoted", span if numbered else None))
         # a notice title without 《》: X关于印发Y的通知 / X印发Y, or a notice title cut to Y的通知
-        for match in re.finditer(r"(?:关于印发|印发了?|发布了?)([^《》，。；]{6,90}?)(?:的通知|[。；，]|$)", text):
+        for match in NOTICE_WITHOUT_QUOTES.finditer(text):
             inner = match.group(1).strip()
             if _inside_quote(text, match.start()):
                 continue  # 落实《国务院关于印发…的通知》: read with its 《》 above (cited or not)
@@ -341,6 +358,13 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
     return candidates, cited
+
+
+#: a title named without 《》 after the verb that issues it, up to the notice's end, a clause end or the
+#: short name it is given: 关于印发Y的通知, 印发关于…的指导意见（以下简称《意见》）,
+#: 制订了…工作要点（以下简称“工作要点”）
+NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发布了?|制[定订]了)([^《》，。；]{6,90}?)"
+                                   r"(?:的通知|[。；，]|$|(?=[（(](?:以下)?(?:简称|下称)))")
 
 
 def _quote_across_lines(doc, lines: list[Line], n: int) -> list[tuple[str, str, Span, str]]:
@@ -859,8 +883,9 @@ def _is_body(name: str) -> bool:
     return bool(_agency_end().search(re.sub(r"[（(].*[)）]$", "", name)))
 
 
-#: …等18部门, 等八部门, 等单位 closing a list of issuers
-OTHERS = re.compile(r"等(?:[\d一二三四五六七八九十]+个?|有关|相关)?(?:部门|单位|机构)$")
+#: …等18部门, 等八部门, 等单位, 共8个部门 closing a list of issuers
+OTHERS = re.compile(r"(?:等(?:[\d一二三四五六七八九十]+个?|有关|相关)?|共[\d一二三四五六七八九十]+个?)"
+                    r"(?:部门|单位|机构)$")
 
 
 def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
@@ -919,7 +944,7 @@ NOT_A_NAME = re.compile(r"[《》〈〉“”\"，,。；;：:！？]|出台|印
 @cache
 def _title_label_re() -> re.Pattern[str]:
     """A header's title label before the notice title it holds: 标题: | …, 名 称: | …."""
-    labels = "|".join(r"\s*".join(map(re.escape, label)) for label in words()["header"]["title"])
+    labels = "|".join(r"\s*".join(map(re.escape, label)) for label in ["原标题", *words()["header"]["title"]])
     return re.compile(r"^[|\s]*(?:(?:" + labels + r")\s*[:：|]\s*\|?\s*)?")
 
 
@@ -1014,7 +1039,7 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     by_place: list[tuple[str, str]] = []
     for line in lay.content():
         for sentence in re.split(r"[。！？]", line.text):
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定)(?!会)", sentence):
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订)(?!会)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
                 names = _subject(sentence[: hit.start()])

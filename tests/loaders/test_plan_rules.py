@@ -261,6 +261,27 @@ def test_the_document_a_reading_says_was_drafted_is_its_plan():
     assert (got["title"], got["kind"]) == ("关于加快推进算力产业创新发展的措施", "措施")
 
 
+def test_a_title_without_quotes_ends_at_the_short_name_it_is_given():
+    page = ("近日，宁安省人民政府印发关于加快推进数字经济发展的指导意见(以下简称《意见》)，明确提出加快发展。\n"
+            "加快推进大数据产业集聚区建设，打造大数据产业基地。\n")
+    assert plan(build(page))["title"] == "关于加快推进数字经济发展的指导意见"
+    assert written_issuers(page) == ["宁安省人民政府"]
+    page = ("日前，宁安省数字经济发展领导小组办公室制订了全省推进数字经济发展2020年工作要点(以下简称“工作要点”)。\n"
+            "主要目标\n建成5G基站5万个。\n")
+    got = plan(build(page))
+    assert (got["title"], got["period_start"]) == ("全省推进数字经济发展2020年工作要点", 2020)
+    assert written_issuers(page) == ["宁安省数字经济发展领导小组办公室"]
+
+
+def test_what_a_web_page_adds_to_its_title_line_is_dropped():
+    for line in ("宁安市数字乡村发展五年规划(2019-2023年)_建设",
+                 "宁安市数字乡村发展五年规划(2019-2023年) 宁安市数字乡村发展五年规划(2019-2023年) |",
+                 "产业政策丨宁安市数字乡村发展五年规划(2019-2023年)"):
+        assert plan(build(line + "\n" + BODY))["title"] == "宁安市数字乡村发展五年规划(2019-2023年)", line
+    page = "数字乡村_建设\n原标题:宁安市数字乡村发展五年规划(2019-2023年)\n" + BODY
+    assert plan(build(page))["title"] == "宁安市数字乡村发展五年规划(2019-2023年)"
+
+
 # -- dates --------------------------------------------------------------------------------
 
 def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_not():
@@ -467,6 +488,12 @@ def test_a_province_or_city_alone_as_the_subject_names_no_issuer_but_a_district_
     assert written_issuers(page) == []
     page = "对于萧山区此次发布的《萧山区促进人工智能产业发展若干措施》，记者采访了专家。\n" + BODY
     assert written_issuers(page) == ["萧山区人民政府"]
+
+
+def test_joint_issuers_counted_with_gong():
+    page = ("11月1日，宁安省大数据发展管理局、省发展改革委、省财政厅共3个部门印发的《关于促进算力枢纽节点建设的"
+            "若干激励政策》正式实施。\n" + BODY)
+    assert written_issuers(page) == ["宁安省大数据发展管理局", "省发展改革委", "省财政厅"]
 
 
 def test_the_notice_printed_under_the_pages_own_heading():
