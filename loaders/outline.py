@@ -578,17 +578,34 @@ def _enumerations(candidates: list[_Marked], result: Outline, existing: list[Mea
         if len(hits) < 2 or values[:2] != [1, 2]:
             continue
         section = result.section_at(item.line)
+        items = []
         for n, hit in enumerate(hits):
             end = hits[n + 1].start() if n + 1 < len(hits) else len(text)
             body = item.rest.sub(hit.end(), end)
             stop = re.search(r"[，,；;。]", body.text)
             title = body.sub(0, stop.start()) if stop else _strip_terminal(body)
             number = item.rest.sub(hit.start(1), hit.end())
-            measure = Measure("", number.text, number, title, 1, section=section,
-                              pieces=[item.rest.sub(hit.start(1), end)], lines=[item.line])
-            found.append(measure)
+            items.append(Measure("", number.text, number, title, 1, section=section,
+                                 pieces=[item.rest.sub(hit.start(1), end)], lines=[item.line]))
+        if not _names_tasks([m.title.text for m in items]):
+            continue
+        found += items
         result.context[item.line.index] = (section, found[-1], False)
     return found
+
+
+#: an enumerated item that names no task: a dated goal (一是到2022年…) or a description (优越的自然条件,
+#: 正确把握好…的关系)
+NOT_A_TASK = re.compile(r"^(?:到|至|力争到)?(?:19|20)\d{2}\s*年")
+
+
+def _names_tasks(titles: list[str]) -> bool:
+    """Do the items of an enumeration (一是…二是…) name tasks? Not when any is a dated goal, nor when
+    most describe something (…的…) and most do not open with a task verb."""
+    if any(NOT_A_TASK.match(t) for t in titles):
+        return False
+    described = sum("的" in t and not _task_start(t) for t in titles)
+    return described * 2 <= len(titles)
 
 
 LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?)")
@@ -605,7 +622,12 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
         hits = [(i, m) for i, m in marked if m.group(style)]
         values = [chinese_number(m.group(style)) for _, m in hits]
         if len(hits) >= 2 and values == list(range(1, len(hits) + 1)):
-            found += _line_items(hits, candidates, result)
+            before = dict(result.context)
+            items = _line_items(hits, candidates, result)
+            if _names_tasks([m.title.text for m in items]):
+                found += items
+            else:
+                result.context = before  # the lines stay where they were
     return found
 
 

@@ -774,3 +774,17 @@ def test_the_standard_form_of_a_wenhao_printed_both_ways():
     page = ("• 发文字号:宁政办发[2017]112号\n宁安市人民政府办公厅关于印发宁安市智能科技行动计划的通知\n"
             "(宁政办发〔2017〕112号)\n宁安市智能科技行动计划\n" + BODY)
     assert plan(build(page))["doc_number"] == "宁政办发〔2017〕112号"
+
+
+def test_an_enumeration_that_names_no_tasks_is_no_list_of_measures():
+    page = ("宁安市出台全国首个“智能+”政府文件\n关于大力推进智能产业集群的指导意见\n"
+            "会上介绍，《意见》提出了两个阶段的目标：一是到2022年，建成一批示范项目；"
+            "二是到2025年，形成完善的产业体系。\n")
+    assert measures(build(page)) == []
+    page = ("宁安市算力发展新闻发布会\n宁安市算力产业发展行动方案\n"
+            "宁安发展算力产业具有三大优势：一是优越的自然条件，气候冷凉；二是良好的产业基础，"
+            "已建成数据中心；三是丰富的应用场景。\n")
+    assert measures(build(page)) == []
+    page = ("宁安市数据局下半年工作要点\n区数据局将推动数字宁安再进阶：一是抓好规划引领，系统谋划发展规划；"
+            "二是抓好机制落地，推动专题组实体化运行。\n")
+    assert [t for _n, t in measures(build(page))] == ["抓好规划引领", "抓好机制落地"]
