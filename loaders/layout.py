@@ -245,8 +245,17 @@ def _label_cells(text: str, labels: dict[str, str]) -> list[tuple[str, str]]:
     for n, name in enumerate(names):
         if name in labels:
             value = cells[n + 1] if n + 1 < len(cells) and names[n + 1] not in labels else ""
-            pairs.append((labels[name], value))
+            pairs.append((_table_key(name, labels), value))
     return pairs
+
+
+def _table_key(name: str, labels: dict[str, str]) -> str:
+    """The property a label fills in an 信息公开 table, where a label that a byline also prints and that is
+    read there as no field (发布时间, the time a copy went up) is the page's own field."""
+    if labels[name] != "other":
+        return labels[name]
+    section = words()["header"]
+    return next((key for key in _HEADER_KEYS if name in section[key]), "other")
 
 
 def chinese_number(text: str) -> int | None:
