@@ -516,8 +516,14 @@ def _measures_allowed(result: Outline, line: Line) -> bool:
     return section.kind == "measures"
 
 
+#: a manner word a task title may open with before its verb: 全力招引…, 大力发展…, 积极推进…
+TASK_ADVERB = re.compile(r"^(?:全力|大力|积极|着力|持续|全面|深入|进一步|加快)")
+
+
 def _task_start(text: str) -> bool:
-    return text.startswith(tuple(words()["outline"]["task_verbs"]))
+    """Does ``text`` open with a task verb (加强…, 推动…), also after a manner word (全力招引…)?"""
+    verbs = tuple(words()["outline"]["task_verbs"])
+    return text.startswith(verbs) or TASK_ADVERB.sub("", text).startswith(verbs)
 
 
 def _heading_lines(candidates: list[_Marked], result: Outline) -> list[Measure]:

@@ -788,3 +788,11 @@ def test_an_enumeration_that_names_no_tasks_is_no_list_of_measures():
     page = ("宁安市数据局下半年工作要点\n区数据局将推动数字宁安再进阶：一是抓好规划引领，系统谋划发展规划；"
             "二是抓好机制落地，推动专题组实体化运行。\n")
     assert [t for _n, t in measures(build(page))] == ["抓好规划引领", "抓好机制落地"]
+
+
+def test_a_task_title_may_open_with_a_manner_word():
+    page = ("宁安市人工智能创新发展试验区建设若干政策\n"
+            "全力招引培育人工智能头部企业。对人工智能头部企业将总部迁入宁安市的，给予一次性奖励。\n"
+            "大力发展人工智能制造业重大项目。对总投资超过2亿元的项目，最高给予5亿元资金支持。\n"
+            "全力以赴抓好各项工作。各部门要高度重视，确保各项政策落到实处。\n")
+    assert [t for _n, t in measures(build(page))] == ["全力招引培育人工智能头部企业", "大力发展人工智能制造业重大项目"]
