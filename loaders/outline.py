@@ -237,13 +237,21 @@ def _cut_word(text: str) -> bool:
 
 def _drop_document_titles(result: Outline) -> None:
     """An item that is only a document's title (1. 宁安市智能制造专项行动计划, 2. 宁安市关于…的实施意见
-    （征求意见稿）) is an entry in a list of annexes or companion plans, not a task of the plan."""
+    （征求意见稿）) is an entry in a list of annexes or companion plans, not a task of the plan; an item
+    titled as a part of a document (（一）总体要求) is that part."""
     def listed(m: Measure) -> bool:
         text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", m.pieces[0].text.strip()) if m.pieces else ""  # （征求意见稿）
         return (m.number is not None and not m.children and not re.search(r"[。，,；;：:]", text)
                 and not any("。" in p.text for p in m.pieces[1:]) and names_a_document(text))
 
-    for m in [m for m in result.measures if listed(m)]:
+    parts = set(words()["outline"]["part_names"])
+
+    def part(m: Measure) -> bool:
+        """(一)总体要求 / (二)支持措施: the name of a part of the document, numbered as an item."""
+        return (m.number is not None and not m.children and not m.number.endswith("是")
+                and _clean_title(m.title.text) in parts)
+
+    for m in [m for m in result.measures if listed(m) or part(m)]:
         result.measures.remove(m)
         if m.parent is not None:
             m.parent.children.remove(m)
