@@ -25,7 +25,12 @@ INLINE_ITEM = re.compile(
     r"|第[一二三四五六七八九十百]+条"
     r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\S)")
 #: a section heading run together with its first item on a page that lost its breaks: 二、培育产业生态（一）
-HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；;，,（(]{2,30}?(?=[（(]一[）)])")
+HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；;，,（(]{2,30}?"
+                               r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff]))")
+#: the same inside a paragraph that lost its breaks, after a sentence end:
+#: …制定本政策措施。一、加强重点领域支持力度1.提供…
+RUN_ON_SECTION = re.compile(r"(?<=[。；;])\s*([一二三四五六七八九十]{1,3}、[^。；;，,（(\d]{2,30}?)"
+                            r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff]))")
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
 #: line break (…执行。 山东省人民政府办公厅 2025年5月7日 (此件公开发布) 关于…)
@@ -110,7 +115,8 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
         cuts = []
         if len(line.text) > 120:
             gaps = [m.end() for m in LOST_BREAK.finditer(line.text)]
-            cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)})
+            cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)}
+                          | {cut for m in RUN_ON_SECTION.finditer(line.text) for cut in m.span(1)})
         first = HEADING_THEN_ITEM.match(line.text)
         if first:  # 二、培育产业生态（一）培育骨干企业。…: the section heading ends where its first item begins
             cuts = sorted({*cuts, first.end()})

@@ -808,3 +808,12 @@ def test_an_item_named_as_a_part_of_the_document_is_no_measure():
     page = ("宁安市人工智能产业发展行动方案\n一、总体要求\n(一)指导思想\n以创新为引领。\n"
             "(二)发展目标\n到2027年，产业规模突破500亿元。\n二、重点任务\n(一)建设算力平台。支持建设智能算力中心。\n")
     assert [t for _n, t in measures(build(page))] == ["指导思想", "发展目标", "建设算力平台"]
+
+
+def test_a_section_heading_run_into_its_first_item_inside_a_flattened_paragraph():
+    page = ("宁安市支持人工智能产业发展的若干政策措施\n"
+            "为推动我市人工智能产业高质量发展，抢抓新一轮发展机遇，积极实施“人工智能+”行动，结合我市实际，制定本政策措施。一、加强重点领域支持力度1.提供低成本高品质产业空间。对入驻特定载体的企业，"
+            "给予房租补贴。(责任单位:高新区)2.加强关键领域技术突破。采取“揭榜挂帅”等方式给予资金支持。\n")
+    graph = build(page)
+    assert measures(graph) == [("1.", "提供低成本高品质产业空间"), ("2.", "加强关键领域技术突破")]
+    assert {m["section"] for m in measure_props(graph).values()} == {"加强重点领域支持力度"}
