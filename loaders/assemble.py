@@ -96,7 +96,7 @@ class Builder:
             ordinal=measure.ordinal, level=measure.level, title=measure.title.surface.strip(),
             text=measure.surface_text or measure.title.surface, section=measure.section.title
             if measure.section and measure.section.title else None,
-            box=box, action_heading=measure.group)
+            box=box)
 
     def site(self, mention: SiteMention) -> str:
         aliases = [mention.written] if mention.written != mention.name else []

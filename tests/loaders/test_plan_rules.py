@@ -15,6 +15,7 @@ from loaders.document import prepare
 from loaders.extract import extract
 from loaders.layout import layout
 from loaders.metadata import period_of, read_metadata
+from loaders.outline import outline
 from loaders.read import RawDocument
 
 BODY = """为加快人工智能产业发展，制定本方案。
@@ -632,9 +633,11 @@ def test_a_reports_task_list_keeps_its_section_and_each_item_the_group_its_parag
     got = measure_props(build(REPORT_WITH_GROUPS))
     assert {t: m["section"] for t, m in got.items()} == dict.fromkeys(
         ["加强前沿基础理论研究", "推动人工智能与生命科学深度融合", "加强人才队伍建设"], "重点任务")
-    assert got["加强前沿基础理论研究"].get("action_heading") == "关键技术“攻坚”行动"
-    assert got["推动人工智能与生命科学深度融合"].get("action_heading") == "应用场景“赋能”行动"
-    assert got["加强人才队伍建设"].get("action_heading") is None  # no paragraph, no group
+    lay = layout(prepare(RawDocument("doc.txt", REPORT_WITH_GROUPS)))
+    groups = {m.title.text: m.group for m in outline(lay, lay.lines).measures}
+    assert groups == {"加强前沿基础理论研究": "关键技术“攻坚”行动",
+                      "推动人工智能与生命科学深度融合": "应用场景“赋能”行动",
+                      "加强人才队伍建设": None}  # no paragraph, no group
 
 
 def test_a_line_broken_inside_a_word_is_joined_in_the_measure_text_but_paragraphs_stay_apart():
