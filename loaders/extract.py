@@ -54,7 +54,7 @@ def extract(raw: RawDocument) -> GraphData:
     goals = read_targets(doc, body, body_outline, work_year(meta.title_text), earliest) + table_goals(
         doc, body, earliest)
     goals += lead_targets(doc, lay.lines[: meta.body_start], goals, earliest)
-    if not meta.title_text and not plan_outline.measures and not goals:
+    if not meta.title_text and not plan_outline.measures and not goals and not meta.doc_number:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
 
     b = Builder(doc)
