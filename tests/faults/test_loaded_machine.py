@@ -1,0 +1,71 @@
+"""What a loaded machine does to a client's query, on the real embedded FalkorDB and over real HTTP.
+
+On a shared machine at a load average of 6-8, the hostile-client suite saw a
+freshly started plan sandbox not answer its setup within the time limit: the
+redis client's ``TimeoutError`` escaped as a 500, the client's next request on
+that connection was reset (uvicorn closes a connection whose request raised),
+and the next query waited 20 s on the mute sandbox before replacing it. And a
+query whose planning was slow was answered after its plan's time limit and then
+a whole time limit more for its read.
+
+A planner that slow is made here on purpose: ``CLIENT PAUSE … WRITE`` leaves a
+fresh sandbox answering PING and reads (so it looks up) but not the write that
+creates its one-node graph; ``CLIENT PAUSE … ALL`` holds a set-up sandbox's
+plans for a while.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from graph.errors import QueryTimeout
+from graph.store.embedded import EmbeddedServer, _alive, client
+from graph.store.sandbox import PlanSandbox
+from tests.conftest import settings_for
+from tests.queries.small_service import small_service
+
+LIMIT_MS = 1500
+
+
+def _pause(server: EmbeddedServer, mode: str, ms: int) -> None:
+    conn = client(server.socket_path)
+    try:
+        assert conn.execute_command("CLIENT", "PAUSE", ms, mode) in (b"OK", "OK", True)
+    finally:
+        conn.close()
+
+
+def test_a_plan_sandbox_that_does_not_answer_its_setup_in_time_is_a_timeout_and_is_replaced(tmp_path):
+    """Its setup's timeout was raised as redis' own ``TimeoutError``, which nothing mapped (a 500), and
+    the mute sandbox was kept, so every later plan timed out on it too."""
+    sandbox = PlanSandbox(settings_for(tmp_path / "data", query_time_limit_ms=LIMIT_MS))
+    try:
+        sandbox.server.ensure_running()
+        mute = sandbox.server.pid()
+        _pause(sandbox.server, "WRITE", 60_000)
+        with pytest.raises(QueryTimeout) as caught:
+            sandbox.explain("MATCH (n) RETURN n")
+        assert caught.value.setting == "query_time_limit_ms"
+        assert not _alive(mute), "the mute sandbox was killed, not left for the next query to wait on"
+        assert sandbox.explain("MATCH (n) RETURN n").operations[-1] == "All Node Scan"
+        assert sandbox.server.pid() != mute
+    finally:
+        sandbox.close()
+
+
+def test_over_http_a_mute_plan_sandbox_is_a_400_and_the_next_query_on_the_connection_is_answered(tmp_path):
+    with small_service(tmp_path / "data", query_time_limit_ms=LIMIT_MS) as (url, store):
+        planner = EmbeddedServer(store.settings.data_dir / "sandbox")  # the one the store plans on
+        planner.ensure_running()
+        try:
+            _pause(planner, "WRITE", 60_000)
+            with httpx.Client(base_url=url, timeout=30) as http:
+                first = http.post("/cypher", json={"query": "MATCH (p:Plan) RETURN count(p) AS n"})
+                second = http.post("/cypher", json={"query": "MATCH (p:Plan) RETURN count(p) AS n"})
+        finally:
+            planner.release()
+    assert first.status_code == 400, first.text
+    assert first.json()["error"]["code"] == "timeout"
+    assert first.json()["error"]["setting"] == "query_time_limit_ms"
+    assert second.status_code == 200 and second.json()["rows"] == [[3]], second.text
