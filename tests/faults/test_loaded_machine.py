@@ -22,7 +22,9 @@ import pytest
 from graph.errors import QueryTimeout
 from graph.store.embedded import EmbeddedServer, _alive, client
 from graph.store.sandbox import PlanSandbox
+from queries.app import create_app
 from tests.conftest import settings_for
+from tests.queries.http_server import serving
 from tests.queries.small_service import small_service
 
 LIMIT_MS = 1500
@@ -69,3 +71,20 @@ def test_over_http_a_mute_plan_sandbox_is_a_400_and_the_next_query_on_the_connec
     assert first.json()["error"]["code"] == "timeout"
     assert first.json()["error"]["setting"] == "query_time_limit_ms"
     assert second.status_code == 200 and second.json()["rows"] == [[3]], second.text
+
+
+def test_an_unexpected_error_tells_the_client_its_connection_closes(tmp_path):
+    """Starlette raises an unexpected error again once its 500 is sent, and uvicorn then closes the
+    connection: without ``Connection: close`` the client sent its next request down it and was reset."""
+    app = create_app(settings_for(tmp_path / "data"))
+
+    async def broken():
+        raise RuntimeError("a bug")
+
+    app.add_api_route("/broken", broken)
+    with serving(app) as url, httpx.Client(base_url=url, timeout=30) as http:
+        failed = http.get("/broken")
+        after = http.get("/nothing-here")
+    assert failed.status_code == 500 and failed.json()["error"]["code"] == "internal_error"
+    assert failed.headers["connection"] == "close"
+    assert after.status_code == 404
