@@ -16,6 +16,8 @@ plans for a while.
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 
@@ -23,11 +25,14 @@ from graph.errors import QueryTimeout
 from graph.store.embedded import EmbeddedServer, _alive, client
 from graph.store.sandbox import PlanSandbox
 from queries.app import create_app
+from queries.run import DEADLINE_GRACE_MS
 from tests.conftest import settings_for
 from tests.queries.http_server import serving
 from tests.queries.small_service import small_service
 
 LIMIT_MS = 1500
+#: runs until the database's own timeout stops it
+RUNAWAY = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*)"
 
 
 def _pause(server: EmbeddedServer, mode: str, ms: int) -> None:
@@ -71,6 +76,21 @@ def test_over_http_a_mute_plan_sandbox_is_a_400_and_the_next_query_on_the_connec
     assert first.json()["error"]["code"] == "timeout"
     assert first.json()["error"]["setting"] == "query_time_limit_ms"
     assert second.status_code == 200 and second.json()["rows"] == [[3]], second.text
+
+
+def test_a_query_planned_slowly_is_still_answered_within_the_time_limit_plus_a_second(tmp_path):
+    """The issue's bound: the plan and the read share one time limit, so a slow plan leaves the read
+    only what remains of it (before, the read had a whole limit of its own after the plan)."""
+    with (small_service(tmp_path / "data", query_time_limit_ms=LIMIT_MS) as (url, store),
+          httpx.Client(base_url=url, timeout=30) as http):
+        assert http.post("/cypher", json={"query": "RETURN 1 AS x"}).status_code == 200  # the sandbox is up
+        _pause(EmbeddedServer(store.settings.data_dir / "sandbox"), "ALL", LIMIT_MS * 4 // 5)
+        started = time.monotonic()
+        slow = http.post("/cypher", json={"query": RUNAWAY})
+        seconds = time.monotonic() - started
+    assert slow.status_code == 400 and slow.json()["error"]["code"] == "timeout", slow.text
+    assert f"time limit of {LIMIT_MS} ms" in slow.json()["error"]["message"]
+    assert seconds < (LIMIT_MS + DEADLINE_GRACE_MS) / 1000, f"answered after {seconds:.2f} s"
 
 
 def test_an_unexpected_error_tells_the_client_its_connection_closes(tmp_path):
