@@ -31,8 +31,12 @@ from queries.plan_rules import check_plan
 
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _MAX_DEPTH = 8
-#: how long past the time limit a client waits for the database's own timeout to answer
+#: how long past the time limit a client waits for its answer at most; the database's own timeout
+#: answers well before, and a read it does not stop is abandoned ``ANSWER_MS`` before the end
 DEADLINE_GRACE_MS = 1000
+#: what of the grace is kept for the answer itself (the abandoned read let go, the error rendered and
+#: sent): abandoning at the very end made an abandoned query's answer come after it, never within it
+ANSWER_MS = 100
 #: threads that wait on the database for synchronous reads (``policykg query``, a store without
 #: ``aread``), so a query the database does not stop in time (one huge range() is a single step,
 #: checked against the limit only when it ends) still answers at its deadline; the thread waits
@@ -76,8 +80,8 @@ async def arun_cypher(store: GraphStore, query: str, params: Mapping[str, Any] |
     thread (bounds, guard, plan: linear, but not free on a long text), so the event loop
     never waits on it.
 
-    One deadline covers the checks, the plan and the read: the time limit plus
-    ``DEADLINE_GRACE_MS`` from when the checks start, and the database's own timeout is
+    One deadline covers the checks, the plan and the read: the answer within the time limit
+    plus ``DEADLINE_GRACE_MS`` from when the checks start, and the database's own timeout is
     what is left of the limit once the query is planned. Past the deadline the client is
     answered and the work abandoned (a cancelled asyncio read drops its connection; a plan,
     or a plan sandbox being started, finishes in its thread for the next query). Planning
@@ -109,12 +113,12 @@ async def arun_cypher(store: GraphStore, query: str, params: Mapping[str, Any] |
 
 
 async def _by_deadline(work: Awaitable[T], limit_ms: int | None, started: float) -> T:
-    """``await work``, or ``QueryTimeout`` once ``limit_ms`` plus the grace period have passed since
+    """``await work``, or ``QueryTimeout`` once ``_abandon_after_s(limit_ms)`` have passed since
     ``started`` (the event loop's clock). Only the deadline's own expiry is answered so: a
     ``TimeoutError`` raised by the work itself is not this deadline's and goes on as it is."""
     if limit_ms is None:
         return await work
-    scope = asyncio.timeout_at(started + (limit_ms + DEADLINE_GRACE_MS) / 1000)
+    scope = asyncio.timeout_at(started + _abandon_after_s(limit_ms))
     try:  # asyncio.timeout cancels this task at the deadline; wait_for would make it wait on a second one
         async with scope:
             return await work
@@ -194,14 +198,20 @@ def _checked(store: GraphStore, query: str, params: Mapping[str, Any] | None, ti
 
 
 def with_deadline(work: Callable[[], T], limit_ms: int | None) -> T:
-    """``work()``, or ``QueryTimeout`` once ``limit_ms`` plus a grace period have passed."""
+    """``work()``, or ``QueryTimeout`` once ``_abandon_after_s(limit_ms)`` have passed."""
     if limit_ms is None:
         return work()
     future = _waiters.submit(work)
     try:
-        return future.result(timeout=(limit_ms + DEADLINE_GRACE_MS) / 1000)
+        return future.result(timeout=_abandon_after_s(limit_ms))
     except FutureTimeout:
         raise _abandoned(limit_ms) from None
+
+
+def _abandon_after_s(limit_ms: int) -> float:
+    """When a query the database has not stopped is abandoned: so that its answer comes within the
+    time limit plus ``DEADLINE_GRACE_MS``."""
+    return (limit_ms + DEADLINE_GRACE_MS - ANSWER_MS) / 1000
 
 
 def _abandoned(limit_ms: int) -> QueryTimeout:
