@@ -57,7 +57,7 @@ class PlanSandbox:
         self.server = EmbeddedServer(Path(settings.data_dir) / "sandbox",
                                      start_timeout_s=settings.server_start_timeout_s,
                                      query_memory_mb=settings.query_memory_mb,
-                                     memory_mb=min(MEMORY_MB, settings.server_memory_mb))
+                                     memory_mb=min(MEMORY_MB, settings.server_memory_mb), disposable=True)
         self._lock = threading.Lock()
         self._client: FalkorDB | None = None
         self._generation = 0  # bumped each time this process kills the sandbox on a deadline
