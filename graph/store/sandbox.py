@@ -21,7 +21,9 @@ the client's ``redis.TimeoutError`` escaped as a server error (500), and as
 the mute sandbox was left running, the next query waited 20 s
 (``server_start_timeout_s``) on it before replacing it. A sandbox that does
 not answer in time, loses its connection or crashes is now killed at once,
-so no query waits on it: the next one starts a fresh sandbox.
+and one found not answering when a query needs it is replaced rather than
+waited for (it is ``disposable``: it has no dump to finish writing), so no
+query waits on a mute sandbox: it starts a fresh one.
 """
 
 from __future__ import annotations
