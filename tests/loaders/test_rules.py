@@ -449,3 +449,10 @@ def test_a_blank_inside_a_quotation_is_no_lost_line_break():
     goals = sorted((t.properties["value"], t.properties["unit"]) for t in build(text).by_label(Label.TARGET)
                    if t.properties.get("value") is not None)
     assert goals == [(20, "家"), (50, "个"), (3000, "PFLOPS")]
+
+
+def test_a_portal_panel_and_an_image_placeholder_are_page_chrome_not_measures():
+    text = ("• 热门推荐:\n江北市发布人工智能新政\n近日，江北市人民政府印发《江北市人工智能产业发展行动方案》。\n图片\n"
+            "《行动方案》提出以下重点任务：\n1.建设算力中心，支持企业建设智算中心。\n2.培育骨干企业，引进龙头企业。\n")
+    titles = [n.properties["title"] for n in sorted(build(text).by_label(Label.MEASURE), key=lambda n: n.id)]
+    assert "热门推荐:" not in titles and "图片" not in titles and len(titles) == 2
