@@ -2,7 +2,7 @@
 
 The tables say which RDF term stands for each contract label, relationship
 type and property; ``convert`` applies them. Keeping them in a data file lets
-the README, the JSON-LD context and the tests check one source.
+docs/rdf.md, the JSON-LD context and the tests check one source.
 """
 
 from __future__ import annotations
