@@ -151,6 +151,7 @@ class Neo4jStore:
         that ``graph`` does not hold are deleted afterwards. Returns what was done.
         """
         neo4j = _driver_module()
+        self.check_reachable()
         self._create_indexes()
         size = self.settings.write_batch_size
         done = {"nodes": 0, "relationships": 0, "deleted_nodes": 0, "deleted_relationships": 0}
@@ -169,14 +170,34 @@ class Neo4jStore:
         readers may see the merged graph before the stale part is deleted."""
         self.merge_graph(graph, prune=True)
 
+    def check_reachable(self) -> None:
+        """Fail at once, with the URI, when nothing answers there.
+
+        The driver retries a failed transaction for ``max_transaction_retry_time``,
+        which is right for a cluster changing its leader and wrong for a mistyped
+        port: a push of 10 index statements and a few batches against a closed port
+        used to retry for minutes before saying anything. One connection is tried
+        here, without retries, before anything is written.
+        """
+        neo4j = _driver_module()
+        errors = neo4j.exceptions
+        try:
+            self.driver.verify_connectivity()
+        except errors.AuthError as exc:
+            raise StoreError(f"the Bolt store at {self.uri} refused the credentials "
+                             f"(neo4j_user / neo4j_password): {exc.message}") from exc
+        except (errors.DriverError, errors.Neo4jError, OSError) as exc:
+            raise StoreError(f"the Bolt store at {self.uri} cannot be reached: {exc}") from exc
+
     def _create_indexes(self) -> None:
         neo4j = _driver_module()
         for label in Label.ALL:
             try:
                 self._execute(neo4j.WRITE_ACCESS, _write(f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.id)"))
-            except (QueryError, StoreError):
-                # FalkorDB's dialect has no IF NOT EXISTS; an index that is already there fails too
-                with contextlib.suppress(QueryError, StoreError):
+            except QueryError:
+                # FalkorDB's dialect has no IF NOT EXISTS; an index that is already there fails too.
+                # A store that cannot be reached (StoreError) is not this: it goes up at once.
+                with contextlib.suppress(QueryError):
                     self._execute(neo4j.WRITE_ACCESS, _write(f"CREATE INDEX FOR (n:{label}) ON (n.id)"))
 
     def _prune(self, graph: GraphData) -> tuple[int, int]:
