@@ -19,9 +19,10 @@ from graph.settings import Settings
 
 
 def export_graph(settings: Settings) -> GraphData:
+    """The stored graph; ``NoGraph`` when the settings point where none was built."""
     from graph.store import open_store
 
-    store = open_store(settings)
+    store = open_store(settings, must_exist=True)
     try:
         return store.export()
     finally:

@@ -56,7 +56,7 @@ def load_graph(store_or_settings: Any, plan: str | None = None, province: str | 
     if isinstance(store_or_settings, Settings):
         from graph.store import open_store
 
-        store = open_store(store_or_settings)
+        store = open_store(store_or_settings, must_exist=True)
         try:
             data = store.export()
         finally:
