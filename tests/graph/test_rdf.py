@@ -224,3 +224,30 @@ def test_a_repeated_value_or_parallel_relationship_is_one_triple():
     assert len(written) == len(set(written))
     assert sum("同一简称" in line for line in written) == 1
     assert written == RDFView(data, BASE).serialize("nt").decode().splitlines()
+
+
+def test_jsonld_export_is_the_same_bytes_from_run_to_run(tmp_path):
+    """rdflib wrote subjects and values in its sets' order, which Python's string hashing changes
+    from process to process: the same graph exported twice differed. Two ``policykg export`` runs
+    with different hash seeds now write the same bytes, and those parse to the graph."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    store = FalkorStore(settings_for(data))
+    store.replace_graph(small_graph())
+    stored = store.export()
+    store.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
+    outputs = []
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-m", "queries.cli", "export", "--format", "jsonld", "--data-dir",
+                               str(data)], capture_output=True, timeout=120, cwd=ROOT,
+                              env={**env, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr.decode()
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert isomorphic(rdflib.Graph().parse(data=outputs[0], format="json-ld"), to_rdf(stored, BASE))
