@@ -2,7 +2,10 @@
 
 Every node becomes a resource ``{base}{type}/{id}`` typed with its policykg
 class and the standard class it specialises; every property becomes a
-triple per ``mapping.toml``. Every relationship becomes two things: the
+triple per ``mapping.toml``, and the properties that name it are written
+again as ``rdfs:label`` (what generic RDF browsers show). An agency's
+jurisdiction, a name in the graph, becomes the IRI of the region of that name.
+Every relationship becomes two things: the
 direct triple (``plan eli:passed_by agency``), which is what most queries
 want, and a ``pkg:Link`` node that reifies that same triple and carries the
 evidence sentence, the source document (``prov:wasDerivedFrom``), and the
@@ -23,11 +26,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rdflib import Graph, Literal, Namespace
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node as RDFNode
 from rdflib.term import URIRef
 
-from graph.model import GraphData
+from graph.model import GraphData, Label, Node, Rel
 from graph.rdf.iris import check_base, document_iri, link_iri, node_iri
 from graph.rdf.mapping import Mapping, PropertyMap, load_mapping
 from graph.rdf.namespace import bind_prefixes
@@ -72,6 +75,7 @@ def subject_blocks(graph: GraphData, base: str, mapping: Mapping | None = None) 
     stream any size of graph in the order a sorted serialisation has.
     """
     mapping = mapping or load_mapping()
+    regions = RegionIndex(graph, base)
     outgoing: dict[str, list] = {}
     subjects: list[tuple[str, int, str]] = []
     for node in graph.nodes.values():
@@ -91,7 +95,12 @@ def subject_blocks(graph: GraphData, base: str, mapping: Mapping | None = None) 
             classes = mapping.classes.get(node.label, (EXT[node.label],))
             block: list[Triple] = [(subject, RDF.type, cls) for cls in classes]
             block.append((subject, DCTERMS.identifier, Literal(node.id)))
-            block.extend(_properties(subject, node.properties, mapping.properties, base, unused))
+            block.extend(_properties(subject, node.properties, mapping.properties, base, unused,
+                                     lambda name, node=node: regions.iri(name, node)))
+            for predicate, table in ((RDFS.label, mapping.labels), (SKOS.prefLabel, mapping.preferred_labels)):
+                for name in table.get(node.label, ()):
+                    kind = mapping.properties[name].value
+                    block.extend((subject, predicate, literal(v, kind)) for v in _items(node.properties.get(name)))
             for rel in outgoing.get(key, ()):
                 end = graph.nodes[rel.end]
                 block.append((subject, mapping.relationships.get(rel.type, EXT[rel.type]),
@@ -109,8 +118,47 @@ def subject_blocks(graph: GraphData, base: str, mapping: Mapping | None = None) 
         else:
             doc = document_iri(base, key)
             block = [(doc, RDF.type, cls) for cls in mapping.resources["document"]]
-            block.append((doc, DCTERMS.identifier, Literal(key)))
+            block += [(doc, DCTERMS.identifier, Literal(key)), (doc, RDFS.label, Literal(key))]
         yield block
+
+
+class RegionIndex:
+    """The graph's provinces, cities and districts by name, to turn a name into the region's IRI.
+
+    A name several regions share (南山区 of 深圳 and of 鹤岗) goes to the one whose city or
+    province the naming node's own name carries (深圳市南山区科技局); otherwise it stays a name.
+    """
+
+    def __init__(self, graph: GraphData, base: str):
+        self.base = base
+        self.by_name: dict[str, list[Node]] = {}
+        for node in graph.nodes.values():
+            if node.label in Label.REGIONS and node.properties.get("name"):
+                self.by_name.setdefault(str(node.properties["name"]), []).append(node)
+        self.parent = {rel.start: rel.end for rel in graph.relationships.values()
+                       if rel.type == Rel.LOCATED_IN and rel.start in graph.nodes and rel.end in graph.nodes}
+        self.nodes = graph.nodes
+
+    def iri(self, name: Any, named_by: Node) -> URIRef | None:
+        candidates = self.by_name.get(str(name), [])
+        if len(candidates) > 1:
+            words = [str(named_by.properties.get("name") or ""), *map(str, _items(named_by.properties.get("aliases")))]
+            candidates = [c for c in candidates if any(self._above_in(c, w) for w in words)]
+        if len(candidates) != 1:
+            return None
+        return node_iri(self.base, candidates[0].label, candidates[0].id)
+
+    def _above_in(self, region: Node, word: str) -> bool:
+        """Does ``word`` carry the name or short name of a region ``region`` lies in?"""
+        seen: set[str] = set()
+        at = self.parent.get(region.id)
+        while at is not None and at not in seen:
+            seen.add(at)
+            props = self.nodes[at].properties
+            if any(n and str(n) in word for n in (props.get("name"), props.get("short"))):
+                return True
+            at = self.parent.get(at)
+        return False
 
 
 def _documents(graph: GraphData, mapping: Mapping) -> set[str]:
@@ -128,7 +176,7 @@ def _documents(graph: GraphData, mapping: Mapping) -> set[str]:
 
 
 def _properties(subject: URIRef, properties: dict[str, Any], table: dict[str, PropertyMap], base: str,
-                documents: set[str]) -> Iterator[Triple]:
+                documents: set[str], region: Any = None) -> Iterator[Triple]:
     for key in sorted(properties):
         if key == "id":
             continue
@@ -139,6 +187,12 @@ def _properties(subject: URIRef, properties: dict[str, Any], table: dict[str, Pr
             elif spec.value == "document":
                 documents.add(str(item))
                 yield subject, spec.predicate, document_iri(base, str(item))
+            elif spec.value == "region":
+                iri = region(item) if region is not None else None
+                if iri is not None:
+                    yield subject, spec.predicate, iri
+                elif spec.otherwise is not None:
+                    yield subject, spec.otherwise, literal(item, "zh")
             else:
                 yield subject, spec.predicate, literal(item, spec.value)
 

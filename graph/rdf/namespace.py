@@ -71,7 +71,8 @@ class PKG(rdfns.DefinedNamespace):
     level: URIRef
     section: URIRef
     box: URIRef
-    jurisdiction: URIRef
+    jurisdiction: URIRef  # object property: the region of an agency's jurisdiction
+    jurisdictionName: URIRef  # its name, where no single region of the graph has it
     countyLevel: URIRef
     year: URIRef
     metric: URIRef
