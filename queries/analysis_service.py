@@ -98,7 +98,10 @@ def agencies(G: nx.MultiDiGraph, seed: int | None = None) -> Report:
 
 
 def plans(G: nx.MultiDiGraph, top: int | None = None) -> Report:
-    return Report("plans", plan_similarity(G, top=top), TABLE_COLUMNS["plans"])
+    """Plan similarity with the loaders' segmenter, so words are the units the extractor and the search use."""
+    from loaders.segment import tokens
+
+    return Report("plans", plan_similarity(G, top=top, tokens=tokens), TABLE_COLUMNS["plans"])
 
 
 def sites(G: nx.MultiDiGraph, source: str | None = None, target: str | None = None) -> Report:

@@ -81,9 +81,11 @@ class PKG(rdfns.DefinedNamespace):
     comparator: URIRef
     qualitative: URIRef
     metricCategory: URIRef
+    metricCategoryName: URIRef  # the category's names, @zh and @en
     valueNorm: URIRef
     valueMaxNorm: URIRef
     unitNorm: URIRef
+    unitNormName: URIRef  # the normalised unit in English
     unitKind: URIRef
     rate: URIRef
     cap: URIRef

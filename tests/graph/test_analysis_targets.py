@@ -9,7 +9,6 @@ import pytest
 
 from graph.analysis import NoMatch
 from graph.analysis.targets import compare_targets, trajectory
-from loaders.target_norm import enrich_target
 from tests.conftest import settings_for
 from tests.graph.analysis_fixture import analysis_graph
 
@@ -80,13 +79,10 @@ def test_named_query_header_declares_every_parameter_it_uses():
 
 @pytest.fixture(scope="module")
 def enriched_store(tmp_path_factory):
-    """The graph as the extractor will write it once it calls enrich_target."""
+    """The analysis graph, normalised as a build writes it, in its own embedded FalkorDB."""
     from graph.store.falkor import FalkorStore
 
     graph = analysis_graph()
-    for node in graph.nodes.values():
-        if node.label == "Target":
-            node.properties = enrich_target(node.properties)
     store = FalkorStore(settings_for(tmp_path_factory.mktemp("enriched")))
     store.replace_graph(graph)
     yield store

@@ -91,7 +91,7 @@ def test_errors_name_what_to_change(base_url):
     r = get(base_url, "/analysis/agencies", province="火星")
     assert r.status_code == 404 and "province" in r.text
     r = get(base_url, "/analysis/compare-targets", category="rockets")
-    assert r.status_code == 404 and "metric_categories.toml" in r.text
+    assert r.status_code == 404 and "computing_capacity (computing capacity, 算力规模)" in r.text
     r = get(base_url, "/analysis/charts/targets.png")
     assert r.status_code == 400 and "category" in r.text
 

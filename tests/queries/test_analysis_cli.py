@@ -81,7 +81,7 @@ def test_filters_naming_nothing_fail_with_the_option_named(analysis_data_dir):
     result = run(analysis_data_dir, "analyze", "agencies", "--province", "火星")
     assert result.exit_code == 1 and "no province matches '火星'" in result.output
     result = run(analysis_data_dir, "compare-targets", "--category", "rockets")
-    assert result.exit_code == 1 and "metric_categories.toml" in result.output
+    assert result.exit_code == 1 and "computing_capacity (computing capacity, 算力规模)" in result.output
     result = run(analysis_data_dir, "compare-targets", "--trajectory", "--province", "广东")
     assert result.exit_code == 2 and "--category" in result.output
 
