@@ -115,12 +115,13 @@ def bare_rows(graph, size: int) -> list[tuple[str, list[dict]]]:
     """The rows replace_graph writes, prepared before the clock starts, as bare CREATE statements."""
     from graph.store import cypher
 
-    return [*cypher.node_batches(graph, size), *cypher.relationship_batches(graph, size)]
+    return [*cypher.node_batches(graph, size, searchable=True), *cypher.relationship_batches(graph, size)]
 
 
 def bare_load(store, batches: list[tuple[str, list[dict]]], key: str = "bench_bare") -> float:
     """One bare batched UNWIND … CREATE of the same rows through the same client."""
     from graph.store import cypher
+    from graph.store.falkor import _await_indexes
 
     conn = store.db.connection
     conn.delete(key)
@@ -130,6 +131,9 @@ def bare_load(store, batches: list[tuple[str, list[dict]]], key: str = "bench_ba
         target.query(statement)
     for statement, rows in batches:
         target.query(statement, {"rows": rows})
+    for statement in cypher.FULLTEXT_STATEMENTS:  # as replace_graph does: the same work, bare
+        target.query(statement)
+    _await_indexes(target, None)
     seconds = time.perf_counter() - started
     conn.delete(key)
     return seconds

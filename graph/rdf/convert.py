@@ -27,7 +27,7 @@ from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node as RDFNode
 from rdflib.term import URIRef
 
-from graph.model import GraphData
+from graph.model import GraphData, Node, Relationship
 from graph.rdf.iris import check_base, document_iri, link_iri, node_iri
 from graph.rdf.mapping import Mapping, PropertyMap, load_mapping
 from graph.rdf.namespace import bind_prefixes
@@ -69,7 +69,9 @@ def subject_blocks(graph: GraphData, base: str, mapping: Mapping | None = None) 
     A node's block holds its own properties and the direct triples of the
     relationships that start at it; each ``pkg:Link`` and each source document
     is a block of its own. Only the list of subjects is held, so a writer can
-    stream any size of graph in the order a sorted serialisation has.
+    stream any size of graph in the order a sorted serialisation has (the
+    command-line export does the same from a spool of the store, without
+    holding the graph: ``graph.rdf.export``).
     """
     mapping = mapping or load_mapping()
     outgoing: dict[str, list] = {}
@@ -83,34 +85,55 @@ def subject_blocks(graph: GraphData, base: str, mapping: Mapping | None = None) 
     for name in _documents(graph, mapping):
         subjects.append((str(document_iri(base, name)), 2, name))
     subjects.sort()
-    unused: set[str] = set()  # documents are blocks of their own, collected above
     for _iri, kind, key in subjects:
         if kind == 0:
             node = graph.nodes[key]
-            subject = node_iri(base, node.label, node.id)
-            classes = mapping.classes.get(node.label, (EXT[node.label],))
-            block: list[Triple] = [(subject, RDF.type, cls) for cls in classes]
-            block.append((subject, DCTERMS.identifier, Literal(node.id)))
-            block.extend(_properties(subject, node.properties, mapping.properties, base, unused))
-            for rel in outgoing.get(key, ()):
-                end = graph.nodes[rel.end]
-                block.append((subject, mapping.relationships.get(rel.type, EXT[rel.type]),
-                              node_iri(base, end.label, end.id)))
+            yield node_block(node, [(r.type, graph.nodes[r.end].label, r.end) for r in outgoing.get(key, ())],
+                             base, mapping)
         elif kind == 1:
             rel = graph.relationships[key]
-            start, end = graph.nodes[rel.start], graph.nodes[rel.end]
-            link = link_iri(base, rel.id)
-            block = [(link, RDF.type, cls) for cls in mapping.resources["link"]]
-            block += [(link, RDF.subject, node_iri(base, start.label, start.id)),
-                      (link, RDF.predicate, mapping.relationships.get(rel.type, EXT[rel.type])),
-                      (link, RDF.object, node_iri(base, end.label, end.id)),
-                      (link, DCTERMS.identifier, Literal(rel.id))]
-            block.extend(_properties(link, rel.properties, mapping.link_properties, base, unused))
+            yield link_block(rel, graph.nodes[rel.start].label, graph.nodes[rel.end].label, base, mapping)
         else:
-            doc = document_iri(base, key)
-            block = [(doc, RDF.type, cls) for cls in mapping.resources["document"]]
-            block.append((doc, DCTERMS.identifier, Literal(key)))
-        yield block
+            yield document_block(key, base, mapping)
+
+
+def node_block(node: Node, outgoing: Iterable[tuple[str, str, str]], base: str, mapping: Mapping) -> list[Triple]:
+    """A node's triples: its classes, id and properties, and the direct triple of each relationship
+    ``(type, end label, end id)`` that starts at it."""
+    subject = node_iri(base, node.label, node.id)
+    classes = mapping.classes.get(node.label, (EXT[node.label],))
+    block: list[Triple] = [(subject, RDF.type, cls) for cls in classes]
+    block.append((subject, DCTERMS.identifier, Literal(node.id)))
+    block.extend(_properties(subject, node.properties, mapping.properties, base, set()))
+    for type_, end_label, end_id in outgoing:
+        block.append((subject, mapping.relationships.get(type_, EXT[type_]), node_iri(base, end_label, end_id)))
+    return block
+
+
+def link_block(rel: Relationship, start_label: str, end_label: str, base: str, mapping: Mapping) -> list[Triple]:
+    """The ``pkg:Link`` of a relationship: the triple it reifies, its id, evidence and source."""
+    link = link_iri(base, rel.id)
+    block = [(link, RDF.type, cls) for cls in mapping.resources["link"]]
+    block += [(link, RDF.subject, node_iri(base, start_label, rel.start)),
+              (link, RDF.predicate, mapping.relationships.get(rel.type, EXT[rel.type])),
+              (link, RDF.object, node_iri(base, end_label, rel.end)),
+              (link, DCTERMS.identifier, Literal(rel.id))]
+    block.extend(_properties(link, rel.properties, mapping.link_properties, base, set()))
+    return block
+
+
+def document_block(name: str, base: str, mapping: Mapping) -> list[Triple]:
+    """A source document's resource."""
+    doc = document_iri(base, name)
+    block: list[Triple] = [(doc, RDF.type, cls) for cls in mapping.resources["document"]]
+    block.append((doc, DCTERMS.identifier, Literal(name)))
+    return block
+
+
+def document_keys(mapping: Mapping) -> tuple[list[str], list[str]]:
+    """The node and the link properties whose values name source documents."""
+    return ([k for k, spec in mapping.properties.items() if spec.value == "document"],
+            [k for k, spec in mapping.link_properties.items() if spec.value == "document"])
 
 
 def _documents(graph: GraphData, mapping: Mapping) -> set[str]:
