@@ -33,8 +33,10 @@ OPTIONAL MATCH (a:Agency)
 WHERE any(n IN [a.name, toLower(coalesce(a.name_en, ''))] + coalesce(a.aliases, [])
           WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
 WITH by_word, named + organizations AS named, collect(a) AS agencies
-WITH by_word, reduce(acc = [], e IN named + agencies |
-                     acc + [(e)-[:AT_SITE|MENTIONS|RESPONSIBLE_FOR]-(linked:Measure) | linked]) AS by_name
+WITH by_word, named + agencies AS named
+UNWIND CASE WHEN size(named) = 0 THEN [null] ELSE named END AS e
+OPTIONAL MATCH (e)-[:AT_SITE|MENTIONS|RESPONSIBLE_FOR]-(linked:Measure)
+WITH by_word, collect(DISTINCT linked) AS by_name
 // each measure once, marked when a name found it
 UNWIND [m IN by_name | {m: m, named: 1}] + [m IN by_word | {m: m, named: 0}] AS hit
 WITH hit.m AS m, max(hit.named) = 1 AS through_name
@@ -87,8 +89,10 @@ OPTIONAL MATCH (a:Agency)
 WHERE any(n IN [a.name, toLower(coalesce(a.name_en, ''))] + coalesce(a.aliases, [])
           WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
 WITH by_word, named + organizations AS named, collect(a) AS agencies
-WITH by_word, reduce(acc = [], e IN named + agencies |
-                     acc + [(e)-[:AT_SITE|MENTIONS|RESPONSIBLE_FOR]-(linked:Measure) | linked]) AS by_name
+WITH by_word, named + agencies AS named
+UNWIND CASE WHEN size(named) = 0 THEN [null] ELSE named END AS e
+OPTIONAL MATCH (e)-[:AT_SITE|MENTIONS|RESPONSIBLE_FOR]-(linked:Measure)
+WITH by_word, collect(DISTINCT linked) AS by_name
 // each measure once, marked when a name found it
 UNWIND [m IN by_name | {m: m, named: 1}] + [m IN by_word | {m: m, named: 0}] AS hit
 WITH hit.m AS m, max(hit.named) = 1 AS through_name

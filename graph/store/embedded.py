@@ -267,9 +267,26 @@ class EmbeddedServer:
                                  f"see {self.log_path}")
             if self.ping() and self._loaded():
                 return
+            if self._loading():  # loading its dump (and building its indexes again) is progress, not silence
+                deadline = max(deadline, time.monotonic() + self.start_timeout_s)
             time.sleep(0.05)
         raise StoreError(f"the embedded FalkorDB did not answer within {self.start_timeout_s} s "
                          f"(the setting is server_start_timeout_s); see {self.log_path}")
+
+    def _loading(self) -> bool:
+        """True while the server answers that it is loading its dump (a large graph's full-text index
+        is built again then: a minute or two at 10,000 documents)."""
+        try:
+            conn = client(self.socket_path)
+            try:
+                conn.ping()
+            finally:
+                conn.close()
+        except redis.BusyLoadingError:
+            return True
+        except (redis.RedisError, OSError):
+            return False
+        return False
 
     def _loaded(self) -> bool:
         """True once the server has finished loading its dump (it answers LOADING before)."""

@@ -48,6 +48,7 @@ from graph.model import GraphData, Node, Relationship
 from graph.settings import Settings
 from graph.store import QueryResult, cypher
 from graph.store.plan import Plan
+from graph.store.search import SEARCH_PROPERTY
 
 _FALKOR_ELEMENT_ID = re.compile(r"^node_(\d+)$")
 
@@ -147,6 +148,7 @@ class Neo4jStore:
         for labels, props in self._stream(cypher.EXPORT_NODES):
             props = dict(props)
             node_id = props.pop("id", None)
+            props.pop(SEARCH_PROPERTY, None)  # FalkorDB's full-text words, not the graph's
             if node_id is None or not labels:
                 continue  # not ours
             yield Node(node_id, sorted(labels)[0], props)
@@ -340,7 +342,7 @@ class _Converter:
         neo4j = _driver_module()
         graph = neo4j.graph
         if isinstance(v, graph.Node):
-            props = {k: self.value(x) for k, x in v.items()}
+            props = {k: self.value(x) for k, x in v.items() if k != SEARCH_PROPERTY}
             return {"id": props.get("id", v.element_id), "labels": sorted(v.labels), "properties": props}
         if isinstance(v, graph.Relationship):
             props = {k: self.value(x) for k, x in v.items()}

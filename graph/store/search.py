@@ -15,7 +15,8 @@ every measure that holds a word as a part of its text, whatever the word:
   a query). So on FalkorDB the store writes the same pairs itself into one
   property of each measure, ``_search`` (``search_text``), which the index
   reads as words; the exports and query answers leave that property out. A
-  word is then all of its pairs, and a single character any pair holding it.
+  word is then all of its pairs; a search for a single character reads every
+  measure, as it did before the index.
 
 Either way the index gives a superset of the measures that hold a word, and
 the query's own ``CONTAINS`` keeps exactly those that do. English and other
@@ -58,16 +59,19 @@ def falkordb_query(terms: list[str] | None) -> str:
     Only Chinese characters, ASCII letters and digits reach the index (nothing of the
     query language's own syntax can), and a text with none of them asks for nothing.
 
-    >>> falkordb_query(["科学智算", "lake", "园"])
-    '(科学 学智 智算) | lake* | *园*'
+    >>> falkordb_query(["科学智算", "lake"])
+    '(科学 学智 智算) | lake*'
+    >>> falkordb_query(["园"])
+    '*'
     """
     parts: list[str] = []
     for term in (terms or [])[:MAX_TERMS]:
+        if len(term.strip()) == 1:
+            return "*"  # one character: every measure is a candidate (CONTAINS decides), as the pairs cannot
         words: list[str] = []
         for run in _RUNS.findall(term.lower()):
             if _HAN.fullmatch(run):
-                # one character: in any pair (or alone); more: all of their pairs
-                words += [f"*{run}*"] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
+                words += [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
             else:
                 words.append(f"{run}*" if len(run) > 1 else run)
         if words:
@@ -84,5 +88,7 @@ def lucene_query(terms: list[str] | None) -> str:
     >>> print(lucene_query(["科学智算", "a+b"]))
     "科学智算" OR "a\\+b"
     """
+    if any(len(t.strip()) == 1 for t in terms or []):
+        return "*:*"  # one character: every measure (the cjk analyzer keeps a character alone only when it is)
     phrases = ['"' + _LUCENE_SPECIAL.sub(r"\\\1", t) + '"' for t in (terms or [])[:MAX_TERMS] if t.strip()]
     return " OR ".join(dict.fromkeys(phrases)) or '"nothingmatchesthisword"'
