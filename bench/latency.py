@@ -188,7 +188,9 @@ def profile(store, query, params: dict[str, str]) -> list[str]:
     values = query.bind(params, from_strings=True)
     text = query.text_for(getattr(store, "dialect", None))
     try:
-        return [str(line) for line in store.graph.profile(text, values)]
+        graph = store.graph
+        raw = graph.execute_command("GRAPH.PROFILE", graph.name, graph._build_params_header(values) + text)
+        return [line.decode() if isinstance(line, bytes) else str(line) for line in raw]
     except Exception as exc:  # a store without PROFILE: say so in the report
         return [f"(no plan: {type(exc).__name__}: {exc})"]
 

@@ -40,10 +40,11 @@ RETURN province.name AS province,
        m.id AS measure_id,
        a.id AS agency_id
 UNION ALL
-// without one: every plan, then the province of the rows kept
+// without one: every plan, then the province of the rows kept (the first line keeps FalkorDB's
+// planner from reading this branch at all when a province is asked for)
+WITH 1 AS everywhere WHERE $province IS NULL
 MATCH (plan:Plan)
-WHERE $province IS NULL
-  AND ($plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan)
+WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
 MATCH (plan)-[:HAS_MEASURE]->(m:Measure)<-[r:RESPONSIBLE_FOR]-(a:Agency)
 WHERE ($measure IS NULL OR m.title CONTAINS $measure)
   AND ($role IS NULL OR r.role = $role)

@@ -103,11 +103,17 @@ def _lucene_fulltext(text: str | None) -> str | None:
     return None if text is None else lucene_query(_search_terms(text))
 
 
+def _candidates(limit: int | None) -> int:
+    """How many of a full-text index's best hits a ranked query scores itself: four times the rows
+    it answers, at least 200 (``search``)."""
+    return max(200, 4 * (limit or 0))
+
+
 #: functions a ``derive`` line may name: one parameter's value in, a new parameter's value out
 DERIVATIONS: dict[str, Callable[[Any], Any]] = {
     "tokens": _search_terms, "lower": _lower,
     # the full-text index query of the jieba words, for FalkorDB's index and Neo4j's (graph.store.search)
-    "falkordb_fulltext": _falkordb_fulltext, "lucene_fulltext": _lucene_fulltext}
+    "falkordb_fulltext": _falkordb_fulltext, "lucene_fulltext": _lucene_fulltext, "candidates": _candidates}
 
 
 @dataclass(frozen=True)

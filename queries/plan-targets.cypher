@@ -45,9 +45,9 @@ RETURN province.name AS province,
 ORDER BY province, plan, year, target_id
 UNION ALL
 // without one: the targets, by year when asked (an index), then each one's plan and province
+WITH 1 AS everywhere WHERE $province IS NULL
 MATCH (t:Target)
-WHERE $province IS NULL
-  AND ($year_from IS NULL OR t.year >= $year_from)
+WHERE ($year_from IS NULL OR t.year >= $year_from)
   AND ($year_to IS NULL OR t.year <= $year_to)
   AND ($unit IS NULL OR t.unit = $unit)
   AND ($qualitative IS NULL OR coalesce(t.qualitative, false) = $qualitative)

@@ -6,7 +6,8 @@
 //   organizations a measure names also match (Songshan Lake, Zhejiang Lab). A word in the
 //   title counts 3, in the text 1, a matching name 5. The engine's full-text index of
 //   measures finds the ones holding a word (graph/store/search.py says how), so a search
-//   reads only those, not every measure's text.
+//   reads only those, not every measure's text; of a word found in many measures, the
+//   index's own relevance (TF-IDF) picks the best 4 × limit (at least 200) to score.
 // param: q: string -- words to look for, Chinese or English
 // param: plan: string = null -- part of a plan title, to search one plan
 // param: limit: int = 50 -- rows at most
@@ -14,29 +15,43 @@
 // derive: phrase = lower(q) -- q lower-cased, blanks folded
 // derive: fulltext = falkordb_fulltext(q) -- the words as a query of FalkorDB's full-text index
 // derive: lucene = lucene_fulltext(q) -- the words as a query of Neo4j's full-text index
+// derive: candidates = candidates(limit) -- how many of the index's best hits are scored
 // example: q=科学智算
 // example: q=Songshan Lake
 // variant: falkordb
 // the measures the full-text index finds for the words (a superset: CONTAINS decides below)
-CALL db.idx.fulltext.queryNodes('Measure', $fulltext) YIELD node
+CALL db.idx.fulltext.queryNodes('Measure', $fulltext) YIELD node, score
+WITH node ORDER BY score DESC, node.id LIMIT $candidates
 WITH collect(node) AS by_word
-// the sites, organizations and agencies with a matching name (few), and their measures
-OPTIONAL MATCH (s:Site)
-WHERE any(n IN [s.name, toLower(coalesce(s.name_en, ''))] + coalesce(s.aliases, [])
-          WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
-WITH by_word, collect(s) AS named
-OPTIONAL MATCH (o:Organization)
-WHERE any(n IN [o.name, toLower(coalesce(o.name_en, ''))] + coalesce(o.aliases, [])
-          WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
-WITH by_word, named, collect(o) AS organizations
-OPTIONAL MATCH (a:Agency)
-WHERE any(n IN [a.name, toLower(coalesce(a.name_en, ''))] + coalesce(a.aliases, [])
-          WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
-WITH by_word, named + organizations AS named, collect(a) AS agencies
-WITH by_word, named + agencies AS named
-UNWIND CASE WHEN size(named) = 0 THEN [null] ELSE named END AS e
-OPTIONAL MATCH (e)-[:AT_SITE|MENTIONS|RESPONSIBLE_FOR]-(linked:Measure)
-WITH by_word, collect(DISTINCT linked) AS by_name
+// the sites, organizations and agencies with a matching name, and the measures naming them
+// most (as many as the index gives, at most); each list made on its own (CALL), not carried
+CALL {
+  OPTIONAL MATCH (s:Site)
+  WHERE any(n IN [s.name, toLower(coalesce(s.name_en, ''))] + coalesce(s.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(s) AS sites
+}
+CALL {
+  OPTIONAL MATCH (o:Organization)
+  WHERE any(n IN [o.name, toLower(coalesce(o.name_en, ''))] + coalesce(o.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(o) AS organizations
+}
+CALL {
+  OPTIONAL MATCH (a:Agency)
+  WHERE any(n IN [a.name, toLower(coalesce(a.name_en, ''))] + coalesce(a.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(a) AS agencies
+}
+CALL {
+  WITH sites, organizations, agencies
+  UNWIND sites + organizations + agencies AS e
+  MATCH (e)-[:AT_SITE|MENTIONS|RESPONSIBLE_FOR]-(linked:Measure)
+  WITH linked, count(*) AS names
+  ORDER BY names DESC, linked.id
+  LIMIT $candidates
+  RETURN collect(linked) AS by_name
+}
 // each measure once, marked when a name found it
 UNWIND [m IN by_name | {m: m, named: 1}] + [m IN by_word | {m: m, named: 0}] AS hit
 WITH hit.m AS m, max(hit.named) = 1 AS through_name
@@ -74,25 +89,38 @@ ORDER BY score DESC, plan, measure_id
 LIMIT $limit
 // variant: neo4j
 // the measures the full-text index (cjk analyzer) finds for the words; CONTAINS decides below
-CALL db.index.fulltext.queryNodes('measure_search', $lucene) YIELD node
+CALL db.index.fulltext.queryNodes('measure_search', $lucene) YIELD node, score
+WITH node ORDER BY score DESC, node.id LIMIT $candidates
 WITH collect(node) AS by_word
-// the sites, organizations and agencies with a matching name (few), and their measures
-OPTIONAL MATCH (s:Site)
-WHERE any(n IN [s.name, toLower(coalesce(s.name_en, ''))] + coalesce(s.aliases, [])
-          WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
-WITH by_word, collect(s) AS named
-OPTIONAL MATCH (o:Organization)
-WHERE any(n IN [o.name, toLower(coalesce(o.name_en, ''))] + coalesce(o.aliases, [])
-          WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
-WITH by_word, named, collect(o) AS organizations
-OPTIONAL MATCH (a:Agency)
-WHERE any(n IN [a.name, toLower(coalesce(a.name_en, ''))] + coalesce(a.aliases, [])
-          WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
-WITH by_word, named + organizations AS named, collect(a) AS agencies
-WITH by_word, named + agencies AS named
-UNWIND CASE WHEN size(named) = 0 THEN [null] ELSE named END AS e
-OPTIONAL MATCH (e)-[:AT_SITE|MENTIONS|RESPONSIBLE_FOR]-(linked:Measure)
-WITH by_word, collect(DISTINCT linked) AS by_name
+// the sites, organizations and agencies with a matching name, and the measures naming them
+// most (as many as the index gives, at most); each list made on its own (CALL), not carried
+CALL {
+  OPTIONAL MATCH (s:Site)
+  WHERE any(n IN [s.name, toLower(coalesce(s.name_en, ''))] + coalesce(s.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(s) AS sites
+}
+CALL {
+  OPTIONAL MATCH (o:Organization)
+  WHERE any(n IN [o.name, toLower(coalesce(o.name_en, ''))] + coalesce(o.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(o) AS organizations
+}
+CALL {
+  OPTIONAL MATCH (a:Agency)
+  WHERE any(n IN [a.name, toLower(coalesce(a.name_en, ''))] + coalesce(a.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(a) AS agencies
+}
+CALL {
+  WITH sites, organizations, agencies
+  UNWIND sites + organizations + agencies AS e
+  MATCH (e)-[:AT_SITE|MENTIONS|RESPONSIBLE_FOR]-(linked:Measure)
+  WITH linked, count(*) AS names
+  ORDER BY names DESC, linked.id
+  LIMIT $candidates
+  RETURN collect(linked) AS by_name
+}
 // each measure once, marked when a name found it
 UNWIND [m IN by_name | {m: m, named: 1}] + [m IN by_word | {m: m, named: 0}] AS hit
 WITH hit.m AS m, max(hit.named) = 1 AS through_name
