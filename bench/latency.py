@@ -120,6 +120,13 @@ FROM_GRAPH = {
 }
 
 
+def named_calls() -> list[tuple[str, dict[str, str]]]:
+    """Every named query with its README example's parameters (the first example of its file)."""
+    from queries import named
+
+    return [(q.name, q.example_params(q.examples[0]) if q.examples else {}) for q in named.named_queries().values()]
+
+
 def cases(store) -> list[tuple[str, str, dict[str, str]]]:
     """(query, which, parameters): each named query with its README example's parameters (the
     first example of its file) and with its broadest filter."""
@@ -227,7 +234,7 @@ def crowd(url: str, clients: int, requests: int, calls: list[tuple[str, dict[str
                         response = client.get(f"/queries/{name}", params=params)
                     elif kind == 1:
                         name, params = calls[(number * 7 + i) % len(calls)]
-                        response = client.post(f"/queries/{name}", json={"params": params})
+                        response = client.post(f"/queries/{name}", json={"params": typed(name, params)})
                     else:
                         query = CONSOLE[(number + i) % len(CONSOLE)]
                         response = client.post("/cypher", json={"query": query, "params": {"year": 2027}})
@@ -256,6 +263,16 @@ def crowd(url: str, clients: int, requests: int, calls: list[tuple[str, dict[str
             "busy_503": busy, "first_errors": failures[:5], "seconds": seconds,
             "requests_s": len(latencies) / seconds, "p50_ms": percentile(latencies, 50),
             "p99_ms": percentile(latencies, 99), "max_ms": max(latencies)}
+
+
+def typed(name: str, params: dict[str, str]) -> dict:
+    """A query string's parameters as the JSON body of ``POST /queries/{name}`` takes them: each
+    value of its declared type (2027, not "2027")."""
+    from queries import named
+    from queries.named import convert
+
+    query = named.get(name)
+    return {k: convert(query.param(k), v, from_strings=True) for k, v in params.items()}
 
 
 def request_name(response: httpx.Response) -> str:
