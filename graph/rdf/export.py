@@ -74,10 +74,10 @@ def spooled_blocks(spool: Spool, base: str) -> Iterator[list]:
     db.create_function("escaped", 1, lambda text: quote(text, safe="-._~"), deterministic=True)
     node_keys, link_keys = document_keys(mapping)
     db.executescript("""
-        CREATE INDEX IF NOT EXISTS rels_start ON rels(start);
         CREATE TEMP TABLE links AS
             SELECT r.id, r.type, r.start, s.label AS start_label, r."end", e.label AS end_label, r.props
             FROM rels r JOIN nodes s ON s.id = r.start JOIN nodes e ON e.id = r."end" GROUP BY r.id;
+        CREATE INDEX temp.links_start ON links(start);
         CREATE TEMP TABLE documents (name TEXT PRIMARY KEY) WITHOUT ROWID;
     """)
     for table, keys in (("nodes", node_keys), ("links", link_keys)):
