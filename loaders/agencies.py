@@ -24,7 +24,7 @@ GOV_SUFFIX = re.compile(
     r"(厅|局|委员会|委|办公厅|办公室|办|人民政府|政府|管委会|管理委员会|分行|部|领导小组|中心|署|院)$")
 #: how the name of any unit ends (a body no dictionary knows is still a unit only if it ends like one)
 UNIT_END = re.compile(r"(厅|局|委|办|院|所|中心|集团|公司|学校|大学|学院|专班|部门|单位|银行|协会|联盟|平台|政府|"
-                      r"管委会|委员会|小组|实验室|分行|支行|部|处|站|队|社|会)$")
+                      r"管委会|委员会|小组|实验室|分行|支行|部|处|站|队|社|会|海关)$")
 #: a functional zone may head a department name: 广州开发区经济和信息化局
 ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?"
                        r"(经开区|高新区|开发区|新区|园区|合作区|试验区|示范区|港区|商务区|经济区|片区)")
@@ -313,6 +313,8 @@ def _government(text: str, rest: str, form: AgencyForm, region: Region | None, l
     if _ministry(form) and not head:
         return Agency(form.full, text, form.kind, None, form.name_en)  # 工信部: a ministry, never a local body
     if region is None and not head:
+        if text in ("政府", "人民政府"):
+            return None  # a government of no place names no one
         # 省政府, 经信局 where the plan's place is unknown: keep it as written, not a bare 人民政府 or a
         # full form (经济和信息化局) that names no one
         return Agency(text, text, form.kind, None, level=level)

@@ -30,7 +30,8 @@ class Coordinator:
 
 
 def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where: Jurisdiction,
-                 doc: Document) -> list[Coordinator]:
+                 doc: Document, issuers: list[Agency] | None = None) -> list[Coordinator]:
+    """``issuers``: the bodies that sign the plan, whom a notice means by 我局 / 本委."""
     regexes = [re.compile(p) for p in words()["coordination"]["patterns"]]
     anywhere = [re.compile(p) for p in words()["coordination"]["anywhere"]]
     found: dict[str, Coordinator] = {}
@@ -42,7 +43,7 @@ def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where:
         implementation = any(IMPLEMENTATION.search(s.title) for s in (section, measure_section) if s)
         use = regexes
         if not (in_notice or implementation or "径向" in line.text):
-            if "牵头" not in line.text:
+            if not any(word in line.text for word in words()["coordination"]["anywhere_words"]):
                 continue  # every anywhere-pattern names a lead body
             use = anywhere
         for sentence in _sentences(line):
@@ -51,12 +52,26 @@ def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where:
             for regex in use:
                 for match in regex.finditer(sentence.text):
                     bodies = _bodies(match.group("a"))
-                    for agency, _offset in resolve_list(bodies, where, keep_unknown=_is_group(bodies)):
-                        if agency.collective:
-                            continue
+                    for agency, _offset in _resolved(bodies, where, issuers or []):
+                        if agency.collective or (match.group(0).startswith("在")
+                                                 and pattern("coordination", "above_the_plan").search(agency.name)):
+                            continue  # 在市委、市政府统一领导下: the setting, not who coordinates
                         found.setdefault(agency.name, Coordinator(
                             agency, doc.quote(sentence.start, sentence.end).strip("。；; ")))
     return list(found.values())
+
+
+def _resolved(bodies: str, where: Jurisdiction, issuers: list[Agency]) -> list[tuple[Agency, int]]:
+    """The agencies a captured phrase names; 我局 is the plan's issuer, never a body of that name: the
+    one whose name ends the same way, else the only issuer that is not a people's government (a
+    government writes 我市, not 我局)."""
+    first = pattern("coordination", "first_person").match(bodies.strip())
+    if first:
+        offices = [a for a in issuers if not re.search(r"政府$", a.name)]
+        ends = [a for a in offices if a.name.endswith(first.group(1))]
+        named = ends if len(ends) == 1 else offices if len(offices) == 1 else []
+        return [(agency, 0) for agency in named]
+    return resolve_list(bodies, where, keep_unknown=_is_group(bodies))
 
 
 def _bodies(captured: str) -> str:

@@ -28,7 +28,7 @@ from loaders.outline import outline
 from loaders.places import addressee_line, find_regions, metadata_line
 from loaders.read import RawDocument
 from loaders.responsibility import ROLE_STRENGTH, assign, strip_brackets, table_assignments
-from loaders.sites import find_sites
+from loaders.sites import find_sites, reported_background, site_references
 from loaders.targets import earliest_year, lead_targets, read_targets, work_year
 
 #: bump when the rules change, so cached extractions are redone; the dictionaries count too
@@ -54,7 +54,7 @@ def extract(raw: RawDocument) -> GraphData:
     goals = read_targets(doc, body, body_outline, work_year(meta.title_text), earliest) + table_goals(
         doc, body, earliest)
     goals += lead_targets(doc, lay.lines[: meta.body_start], goals, earliest)
-    if not meta.title_text and not plan_outline.measures and not goals:
+    if not meta.title_text and not plan_outline.measures and not goals and not meta.doc_number:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
 
     b = Builder(doc)
@@ -66,10 +66,12 @@ def extract(raw: RawDocument) -> GraphData:
         b.link(Rel.COVERS, plan, b.region(home), meta.title_surface or home.name)
 
     carry = None  # joint issuers share a level: 重庆市经济信息委、发展改革委、科技局
+    issuers = []
     for written, evidence in meta.issuers:
         agency = resolve(written, where, carry)
         if agency is not None:
             carry = agency.level or carry
+            issuers.append(agency)
             b.link(Rel.ISSUED_BY, plan, b.agency(agency, doc.surface(written)), doc.surface(evidence))
 
     measure_ids = {}
@@ -86,9 +88,10 @@ def extract(raw: RawDocument) -> GraphData:
                measure_ids[id(a.measure)], a.evidence, role=a.role, rank=a.rank)
 
     notice = lay.lines[: meta.body_start]
-    for c in coordinators(body, notice, plan_outline, where, doc):
+    for c in coordinators(body, notice, plan_outline, where, doc, issuers):
         b.link(Rel.COORDINATES, b.agency(c.agency, doc.surface(c.agency.written)), plan, c.evidence)
 
+    refs = site_references(doc.text, meta.title_text or "", where.main)  # 以下简称…, the title's 试验区
     seen_goals = set()
     for n, goal in enumerate(goals):
         owner = _kept(goal.owner, measure_ids) or plan
@@ -98,14 +101,18 @@ def extract(raw: RawDocument) -> GraphData:
         seen_goals.add(key)
         target = b.goal(plan, goal, n)  # ids in document order
         b.link(Rel.SETS_TARGET, owner, target, goal.text)
-        for site in find_sites(goal.clause, home=where.main):
+        for site in find_sites(goal.clause, home=where.main, references=refs):
             b.link(Rel.AT_SITE, target, _site(b, site, where), goal.text)
 
     offered = []
     for measure in plan_outline.measures:
-        _measure_links(b, plan, measure, measure_ids[id(measure)], where)
+        mid = measure_ids[id(measure)]
+        _measure_links(b, plan, measure, mid, where, refs)
+        for lead in reported_background(measure, plan_outline, lay.lines):  # what a report says the item is about
+            for site in find_sites(strip_brackets(lead.text), home=where.main, references=refs):
+                b.link(Rel.AT_SITE, mid, _site(b, site, where), _sentence(lead.text, site.start, doc, lead))
         for grant in measure_incentives(measure):
-            b.link(Rel.OFFERS, measure_ids[id(measure)], b.incentive(plan, grant), grant.text)
+            b.link(Rel.OFFERS, mid, b.incentive(plan, grant), grant.text)
             offered.append(grant)
     for grant in loose_incentives(doc, lay.content(), plan_outline, offered):
         b.link(Rel.OFFERS, plan, b.incentive(plan, grant), grant.text)
@@ -153,7 +160,7 @@ def _reported_before_heading(lay, meta) -> bool:
     return not re.search(r"印发给你们|现印发|请认真|请结合|贯彻执行|\n(19|20)\d{2}年\d{1,2}月\d{1,2}日", text)
 
 
-def _measure_links(b: Builder, plan: str, measure, mid: str, where) -> None:
+def _measure_links(b: Builder, plan: str, measure, mid: str, where, refs) -> None:
     """Sites, organizations and incentives named in the measure's own text and box."""
     doc = b.doc
     context_city = None
@@ -161,7 +168,7 @@ def _measure_links(b: Builder, plan: str, measure, mid: str, where) -> None:
         text = strip_brackets(piece.text)
         city = _paragraph_city(piece.text, where)
         context_city = city or context_city
-        sites = find_sites(text, context_city, where.main)
+        sites = find_sites(text, context_city, where.main, refs)
         for site in sites:
             b.link(Rel.AT_SITE, mid, _site(b, site, where), _sentence(piece.text, site.start, doc, piece))
         for org in find_organizations(text, sites, where.main):

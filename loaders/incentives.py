@@ -1,11 +1,16 @@
 """Subsidies, rewards and vouchers with their terms (Incentive).
 
-A sentence part that grants money (补贴, 资助, 奖励, 算力券, 标注券…, or 给予…万元支持)
+A sentence part that grants money (补贴, 资助, 奖励, 算力券, 标注券…, 资金支持, or 给予…万元支持)
 and states a rate (按…的30%, 1/3), a cap (最高600万元, in 万元) or a duration (连续3年,
-最长3年, 第一年…第三年) is one incentive; a grant with no terms (按规定给予支持) is not,
-nor is a report of money paid (累计发放补贴2000万元). Parts are split at 。 and ；, and at
-a comma before a new beneficiary (…最高500万元，对新入选…的企业给予…), so each grant
-keeps its own terms.
+最长3年, 最多1年, 第一年…第三年, 第一年…后两年) is one incentive; a grant with no terms
+(按规定给予支持) is not, nor is a report of money paid (累计发放补贴2000万元). The cap is the
+amount a bound heads (最高, 不超过) before one only given (按每增加2000万元给予80万元…年度最高
+800万元: 800), the highest of amounts listed per kind of beneficiary (分别最高给予10万元、30万元),
+and never the budget of the whole scheme (每年发放不超过1亿元算力券). Parts are split at 。 and
+；, at a comma before a new beneficiary (…最高500万元，对新入选…的企业给予…) and after a 给予
+whose clause states terms when another such 给予 follows, so each grant keeps its own terms;
+a per-enterprise limit after a grant without terms (对…予以奖励支持。每家企业每年…不超过2000万元)
+states that grant's terms.
 
 Grants are read in a measure's whole text (its pieces joined where a page broke a
 sentence across lines) and in the text outside any measure (a report's paragraphs, a
@@ -17,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from loaders.document import Document, Span
 from loaders.layout import Line, chinese_number
@@ -31,11 +37,14 @@ FRACTION = re.compile(r"(?:的|按照?)\s*(?:(\d{1,2})\s*/\s*(\d{1,2})"
 #: 最高600万元, 给予单个项目最高200万元, 补助资金最高可达200万元, 一次性奖励100万元 (the words that may
 #: stand between the head and the amount are listed in lexicon.toml; 补贴资金规模达到10亿元 is no cap)
 CAP_HEADS = "最高|最多|不超过|上限|给予|奖励|资助|补助|补贴|一次性"
-YEARS = re.compile(r"(?:连续(?:资助|支持|补贴|奖励|给予|补助)?|前|投运前|为期|最长|期限(?:不超过|最长)?)\s*"
+YEARS = re.compile(r"(?:连续(?:资助|支持|补贴|奖励|给予|补助)?|前|投运前|为期|最长|最多|期限(?:不超过|最长)?)\s*"
                    r"(\d+|[一二两三四五六七八九十])\s*年|(\d+|[一二三四五])年内")
+#: 第一年房租全免、后两年补贴50%: the first year and the years after it
+FIRST_AND_LATER = re.compile(r"(?:第一年|首年)[^。；;]{0,30}?后\s*(\d|[一二两三四五])\s*年")
 #: 第一年50%，第二年40%，第三年30%: a graded rate runs for as many years as it names
 YEAR_ORDINAL = re.compile(r"第([一二三四五六七八九十])年")
-BENEFICIARY = re.compile(r"对(?:于)?([^，,。；;]{2,40}?)(?:[，,]|(?=按照|按其|按|可按|给予|每年|一次性|发放|最高))")
+BENEFICIARY = re.compile(r"对(?:于)?([^，,。；;]{2,40}?)"
+                         r"(?:[，,]|(?=按照|按其|按|可按|给予|予以|每年|一次性|发放|最高))")
 #: 给予最高1000万元支持, 按…的30%给予支持: money granted without a grant word
 MONEY_GIVEN = re.compile(r"(?:给予|予以)[^。；，,]{0,16}?(?:\d+(?:\.\d+)?\s*[万亿]元|\d+(?:\.\d+)?\s*[%％])"
                          r"|(?:给予|予以)[^。；，,]{0,8}支持")
@@ -48,7 +57,47 @@ WHOLE_END = re.compile(r"(?:万元|亿元|[%％]|年|支持|补贴|补助|资助
 @cache
 def _cap_regex() -> re.Pattern[str]:
     qualifiers = alternation([*CAP_HEADS.split("|"), *words()["incentives"]["cap_qualifiers"]])
-    return re.compile(rf"(?:{CAP_HEADS})(?:\s*(?:{qualifiers}))*\s*(\d+(?:\.\d+)?)\s*(万元|亿元)")
+    # 最高可给予5亿资金支持: 亿 without 元 before the money it counts
+    return re.compile(rf"(?:{CAP_HEADS})(?:\s*(?:{qualifiers}))*\s*(\d+(?:\.\d+)?)\s*(万元|亿元|亿(?=资金|元))")
+
+
+#: the words that bound a grant (给予最高…, 不超过…), against an amount only given (给予100万元)
+BOUND = re.compile(r"最高|最多|不超过|上限")
+#: 分别最高给予10万元、30万元、100万元: further amounts listed after a cap, one per kind of beneficiary
+LISTED_AMOUNTS = re.compile(r"\s*[、和及]\s*(\d+(?:\.\d+)?)\s*(万元|亿元)")
+#: an amount on a per-beneficiary basis (单家企业, 同一企业…): a limit on each grant, not a budget
+PER_UNIT = re.compile(r"(?:单家|单个|每家|每个|同一|单一)(?:企业|项目|单位|平台|主体|机构)")
+
+
+@cache
+def _budget_regex() -> re.Pattern[str]:
+    return re.compile(alternation(words()["incentives"]["budget_words"]))
+
+
+def _cap_match(text: str) -> re.Match[str] | None:
+    """The cap of a grant: the first amount a bound (最高, 不超过) heads, else the first amount granted;
+    an amount that sizes the whole budget (每年发放不超过1亿元算力券, 资金总额不超过500万元) is no cap."""
+    found = [m for m in _cap_regex().finditer(text) if not _budget(text, m)]
+    bounded = [m for m in found if BOUND.search(m.group(0)[: m.start(1) - m.start()])]
+    return (bounded or found or [None])[0]
+
+
+def _budget(text: str, cap: re.Match[str]) -> bool:
+    """Does the amount size the budget of the scheme (发放, 总额, 规模, 安排) rather than one grant?"""
+    before = text[max(0, cap.start() - 8):cap.start()]
+    if PER_UNIT.search(text[max(0, cap.start() - 12):cap.end()]):
+        return False
+    return bool(_budget_regex().search(before + cap.group(0)))
+
+
+def _cap_value(text: str, cap: re.Match[str]) -> float | int | None:
+    """The cap in 万元; of amounts listed after it (分别最高给予10万元、30万元、100万元), the highest."""
+    values = [_cap(cap)]
+    pos = cap.end()
+    while (more := LISTED_AMOUNTS.match(text, pos)) is not None:
+        values.append(_amount(more.group(1), more.group(2)))
+        pos = more.end()
+    return max(v for v in values if v is not None)
 
 
 @dataclass
@@ -72,29 +121,40 @@ def _grants_of(span: Span) -> list[tuple[Grant, bool]]:
     """(grant, True) for each part that grants money on terms; (limit, False) for a part that only
     caps what each beneficiary gets (单家企业每年申领不超过800万元)."""
     out = []
+    offered = None  # to whom the part before granted money without terms (对…予以奖励支持。)
     for part in _parts(span):
         text = part.text
         if _reported().search(text):
+            offered = None
             continue
         if not _grants(text):
-            cap = _cap_regex().search(text)
+            cap = _cap_match(text)
             if cap and PER_UNIT_CAP.match(text.strip()) and not RATE.search(text):
-                out.append((Grant(None, _cap(cap), None, None, part.surface.strip(), part), False))
+                out.append((Grant(None, _cap_value(text, cap), None, None, part.surface.strip(), part), False))
+            offered = None
             continue
         if _cut(part) and not WHOLE_END.search(text):
             continue  # the page stops inside the terms (…给予落户奖励，最高不超过)
         rate = _rate(text)
-        cap = _cap_regex().search(text)
+        cap = _cap_match(text)
         if rate is None and not cap:
+            offered = _beneficiary(part)
             continue
-        out.append((Grant(rate, _cap(cap) if cap else None, _years(text), _beneficiary(part),
+        # 对…予以奖励支持。每家企业每年度奖励金额不超过2000万元: the limit states the terms of that grant
+        who = _beneficiary(part) or (offered if PER_UNIT_CAP.match(text.strip()) else None)
+        out.append((Grant(rate, _cap_value(text, cap) if cap else None, _years(text), who,
                           part.surface.strip(), part), True))
+        offered = None
     return out
 
 
 def _cap(cap: re.Match[str]) -> float | int | None:
     """The cap in 万元 (1亿元 = 10000万元)."""
-    return _num(float(cap.group(1)) * (10000 if cap.group(2) == "亿元" else 1))
+    return _amount(cap.group(1), cap.group(2))
+
+
+def _amount(number: str, unit: str) -> float | int | None:
+    return _num(float(number) * (10000 if unit.startswith("亿") else 1))
 
 
 #: a sentence that only limits what each beneficiary gets (单家企业每年申领不超过800万元)
@@ -191,9 +251,13 @@ def _rate(text: str) -> float | int | None:
 
 
 def _years(text: str) -> int | None:
+    """How many years a grant runs: 连续3年, 最多1年, 第一年…后两年 (3), 第一年…第三年 (3)."""
     years = YEARS.search(text)
     if years:
         return chinese_number(years.group(1) or years.group(2))
+    later = FIRST_AND_LATER.search(text)
+    if later:
+        return 1 + (chinese_number(later.group(1)) or 0)
     ordinals = [chinese_number(m.group(1)) or 0 for m in YEAR_ORDINAL.finditer(text)]
     return max(ordinals) if len(ordinals) > 1 else None
 
@@ -219,7 +283,8 @@ def _parts(span: Span) -> list[Span]:
             begin += aside.end()
         piece = span.sub(begin, match.start())
         if piece.text.strip():
-            parts.extend(kind for split in _by_beneficiary(piece) for kind in _by_kind(split))
+            parts.extend(kind for split in _by_beneficiary(piece) for grant in _by_grant(split)
+                         for kind in _by_kind(grant))
         begin = match.end()
     return parts
 
@@ -253,8 +318,40 @@ def _by_beneficiary(part: Span) -> list[Span]:
     return out
 
 
+#: the verb that grants money on terms (给予最高30%租金补贴)
+GRANT_VERB = re.compile(r"给予|予以")
+
+
+def _by_grant(part: Span) -> list[Span]:
+    """…市级给予最高30%租金补贴，并推荐申报…，市区协同给予最多1年、最高100%的租金补贴: two 给予 whose own
+    clauses state terms are two grants, split after the first one's clause. A 给予 without terms of
+    its own (给予供需双向支持，对…按…的10%，给予最高200万元资助) only announces the grant after it."""
+    text = part.text
+    verbs = list(GRANT_VERB.finditer(text))
+    out, begin = [], 0
+    for verb, following in pairwise(verbs):
+        end = _clause_end(text, verb.end())
+        if end < following.start() and _has_terms(_clause_of(text, verb.start())) and _has_terms(
+                _clause_of(text, following.start())):
+            out.append(part.sub(begin, end))
+            begin = end + 1
+    out.append(part.sub(begin))
+    return out
+
+
+def _clause_end(text: str, at: int) -> int:
+    ends = [i for i in (text.find(c, at) for c in "，,") if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _clause_of(text: str, at: int) -> str:
+    """The clause of ``text`` (between commas) that holds position ``at``."""
+    start = max(text.rfind(c, 0, at) for c in "，,") + 1
+    return text[start:_clause_end(text, at)]
+
+
 def _has_terms(text: str) -> bool:
-    return bool(RATE.search(text) or _cap_regex().search(text))
+    return bool(RATE.search(text) or _cap_match(text))
 
 
 def _num(value: float | None) -> float | int | None:

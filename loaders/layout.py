@@ -25,7 +25,12 @@ INLINE_ITEM = re.compile(
     r"|第[一二三四五六七八九十百]+条"
     r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\S)")
 #: a section heading run together with its first item on a page that lost its breaks: 二、培育产业生态（一）
-HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；;，,（(]{2,30}?(?=[（(]一[）)])")
+HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；;，,（(]{2,30}?"
+                               r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff]))")
+#: the same inside a paragraph that lost its breaks, after a sentence end:
+#: …制定本政策措施。一、加强重点领域支持力度1.提供…
+RUN_ON_SECTION = re.compile(r"(?<=[。；;])\s*([一二三四五六七八九十]{1,3}、[^。；;，,（(\d]{2,30}?)"
+                            r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff]))")
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
 #: line break (…执行。 山东省人民政府办公厅 2025年5月7日 (此件公开发布) 关于…)
@@ -110,7 +115,8 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
         cuts = []
         if len(line.text) > 120:
             gaps = [m.end() for m in LOST_BREAK.finditer(line.text)]
-            cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)})
+            cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)}
+                          | {cut for m in RUN_ON_SECTION.finditer(line.text) for cut in m.span(1)})
         first = HEADING_THEN_ITEM.match(line.text)
         if first:  # 二、培育产业生态（一）培育骨干企业。…: the section heading ends where its first item begins
             cuts = sorted({*cuts, first.end()})
@@ -178,8 +184,8 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     i = 0
     while i < limit:
         text = lines[i].text.lstrip("•·* ")
-        if text.startswith("|"):  # a header laid out as a table: | 文 号: | 苏政发〔2025〕108号 |
-            cells = _label_cells(text, labels)
+        if text.startswith("|") or TABLE_ROW.match(text):  # a header as a table: | 文 号: | 苏政发〔2025〕108号 |
+            cells = _label_cells(text if text.startswith("|") else "|" + text, labels)
             if cells:  # | 索引号 | 000014349/2025-00012 | 发文机关 | … |: labels without colons
                 for key, value in cells:
                     if value and key != "other":
@@ -189,6 +195,14 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
                 continue
             text = re.sub(r"\s*\|+\s*", " ", text).strip()
         matches = list(label_re.finditer(text))
+        bulleted = _bulleted_field(lines[i].text)
+        if bulleted is not None and not matches:  # • 发布日期 2025-05-16: a list of fields without colons
+            key, value = bulleted
+            if key != "other":
+                found.setdefault(key, value)
+            last = i
+            i += 1
+            continue
         if not matches or matches[0].start() > 0:
             i += 1
             continue
@@ -208,6 +222,24 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     return found, last + 1
 
 
+#: a table row printed without its leading bar: 发文字号 | 肇工信函〔2024〕33号 |
+TABLE_ROW = re.compile(r"^[^|]{2,10}\|")
+
+
+def _bulleted_field(text: str) -> tuple[str, str] | None:
+    """(key, value) of a bulleted line that prints a label, a blank and its value without a colon
+    (• 发文字号 青政办字【2025】21号), as some portals list a document's fields; None otherwise."""
+    match = _bullet_field_regex().match(text)
+    if not match:
+        return None
+    return header_labels()[re.sub(r"\s+", "", match.group(1))], match.group(2).strip()
+
+
+@cache
+def _bullet_field_regex() -> re.Pattern[str]:
+    return re.compile(r"^[•·]\s*(" + spaced_labels() + r")\s+(\S[^。，；]{0,60})$")
+
+
 def _label_cells(text: str, labels: dict[str, str]) -> list[tuple[str, str]]:
     """(key, value) of a table row whose cells alternate label and value, labels without a colon
     (| 发文机关 | 宁安市人民政府办公厅 | 成文日期 | 2025年03月08日 |); [] for any other row."""
@@ -219,8 +251,17 @@ def _label_cells(text: str, labels: dict[str, str]) -> list[tuple[str, str]]:
     for n, name in enumerate(names):
         if name in labels:
             value = cells[n + 1] if n + 1 < len(cells) and names[n + 1] not in labels else ""
-            pairs.append((labels[name], value))
+            pairs.append((_table_key(name, labels), value))
     return pairs
+
+
+def _table_key(name: str, labels: dict[str, str]) -> str:
+    """The property a label fills in an 信息公开 table, where a label that a byline also prints and that is
+    read there as no field (发布时间, the time a copy went up) is the page's own field."""
+    if labels[name] != "other":
+        return labels[name]
+    section = words()["header"]
+    return next((key for key in _HEADER_KEYS if name in section[key]), "other")
 
 
 def chinese_number(text: str) -> int | None:
@@ -250,7 +291,9 @@ def chinese_number(text: str) -> int | None:
 
 
 #: a measure count the text declares: 提出19条具体举措, 共12条, 提出18项重点任务 (项 only with
-#: the kind of item after it, so 提出3项技术 is not a count of measures)
-DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|推出|部署)[了出]?[^。，；]{0,12}?"
+#: the kind of item after it, so 提出3项技术 is not a count of measures; 五大行动 and 四大工程 name the
+#: groups, not the measures); anywhere, N项具体措施 after a list of them (second group)
+DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|推出|部署|推进|拟定|规划)[了出]?[^。，；]{0,12}?"
                             r"(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条(?:具体)?(?:举措|措施|政策|任务|意见)?"
-                            r"|项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策))")
+                            r"|项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策))"
+                            r"|(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条|项)具体(?:举措|措施|政策|任务)")

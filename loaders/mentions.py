@@ -53,7 +53,22 @@ def _determiners() -> re.Pattern[str]:
 def _list_head() -> re.Pattern[str]:
     """等 + an optional qualifier (龙头, 人工智能标杆) + the head noun of a list of bodies."""
     heads = sorted((h for h, _ in words()["organizations"]["list_heads"]), key=len, reverse=True)
-    return re.compile(r"等(?P<qualifier>[\u4e00-\u9fff]{0,6}?)(?P<head>" + "|".join(heads) + ")")
+    return re.compile(r"等(?P<qualifier>[\u4e00-\u9fff]{0,10}?)(?P<head>" + "|".join(heads) + ")")
+
+
+@cache
+def _project_head() -> re.Pattern[str]:
+    """等 + a qualifier + 项目: a list of projects, which may be named after the firms that run them."""
+    heads = "|".join(words()["organizations"]["project_heads"])
+    return re.compile(rf"等[\u4e00-\u9fff]{{0,6}}?(?:{heads})")
+
+
+@cache
+def _represented() -> re.Pattern[str]:
+    """以A、B为代表的…企业: the names a sentence gives as examples of a kind of body."""
+    heads = sorted((h for h, _ in words()["organizations"]["list_heads"]), key=len, reverse=True)
+    return re.compile(r"以(?P<items>[^，。；：以]{2,40}?)为(?:代表|龙头|引领)的[\u4e00-\u9fff]{0,10}?(?P<head>"
+                      + "|".join(heads) + ")")
 
 
 @cache
@@ -83,13 +98,14 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
 
     def free(start: int, end: int) -> bool:
         return not any(s <= start and end <= e for s, e in inside) and not any(
-            s < end and start < e for s, e in taken)
+            s < end and start < e for s, e in taken) and not _credited(text, start)
 
     def add(name: str, written: str, start: int, end: int, kind: str, name_en: str | None = None) -> None:
         taken.append((start, end))
         found.append(OrgMention(name, written, start, kind, name_en))
 
-    by_ending = [(start, end, name) for start, end, name in _bodies_by_ending(text) if _named_body(name)]
+    by_ending = [(start, end, name) for start, end, name in _bodies_by_ending(text)
+                 if _named_body(name) or _headed(text, end, name)]
     regex, forms = _org_index()
     for match in regex.finditer(text):
         org, end = forms[match.group(0)], match.end()
@@ -98,6 +114,11 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
         place = leading_place(text[match.start():match.start() + 8])
         if place and len(place[0]) > end - match.start():
             continue  # 阿里地区: a division whose name starts like a company's short name
+        if _inside_a_word(text, match.start(), end):
+            continue  # 新浪潮, 完美的: a known name only as a whole word
+        if match.group(0) in words()["organizations"]["common_word_names"] and not _as_company(
+                text, match.start(), end):
+            continue  # 迎来发展的曙光, 引发联想: the ordinary word
         if any(s == match.start() and e > end for s, e, _n in by_ending):
             continue  # 中国科学院长春光学精密机械与物理研究所: a body of the known one, named in full
         end += _campus(text, end)
@@ -115,11 +136,72 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
     return sorted(found, key=lambda m: m.start)
 
 
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """Is the known name at ``text[start:end]`` a piece of another word as the segmenter reads the
+    sentence (新|浪潮 in 新浪潮, 完|美的 in 完美的)? A word that runs on from the name's own start
+    (华为云) is the body's product and keeps it."""
+    from loaders.segment import tokenize
+
+    left = max(0, start - 4)
+    for _word, s, e in tokenize(text[left:end + 4]):
+        s, e = s + left, e + left
+        if s < start < e or (start < s < end < e):
+            return True
+    return False
+
+
+def _as_company(text: str, start: int, end: int) -> bool:
+    """Does the sentence make the known name at ``text[start:end]``, an ordinary word too, the
+    company's: a company word after it (小米汽车), a list of companies it stands in (…等企业), or
+    another company listed with it (联想、华为)?"""
+    from loaders.sites import _list_bounds
+
+    if any(text.startswith(w, end) for w in words()["organizations"]["company_words"]):
+        return True
+    first, last = _list_bounds(text, start, end)
+    if re.match(r"等[^，。；]{0,8}?(?:企业|公司|厂商|集团|品牌)", text[last:]):
+        return True
+    common = words()["organizations"]["common_word_names"]
+    if start > 0 and text[start - 1] == "、":
+        first = min(first, start - 12)  # 华为、联想
+    if end < len(text) and text[end] in "、和及与":
+        last = max(last, end + 12)  # 联想、华为
+    return any(m.group(0) not in common and m.start() != start
+               for m in _org_index()[0].finditer(text, max(0, first), last))
+
+
+@cache
+def _officer() -> re.Pattern[str]:
+    """An officer's title right after a body's name (…研究院院长, …协会秘书长)."""
+    return re.compile("|".join(sorted(words()["organizations"]["officer_titles"], key=len, reverse=True)))
+
+
+def _headed(text: str, end: int, name: str) -> bool:
+    """A body whose officer the sentence names (数字经济创新研究院院长李某) is one body, even when its
+    name is made of ordinary words; not a phrase with a determiner or 的."""
+    return (bool(_officer().match(text, end)) and len(name) >= 4 and "的" not in name
+            and not _determiners().match(name) and not re.search(r"[和与及、]", name))
+
+
+@cache
+def _credit() -> re.Pattern[str]:
+    """A page's credit to its publisher or its greeting, right before a name."""
+    labels = "|".join(sorted(words()["organizations"]["credit_labels"], key=len, reverse=True))
+    greetings = "|".join(words()["organizations"]["greetings"])
+    return re.compile(rf"(?:(?:{labels})\s*[:：]\s*|(?:{greetings})\s*)$")
+
+
+def _credited(text: str, start: int) -> bool:
+    """Is the name at ``start`` the page's publisher (来源：山西省工程咨询协会, 欢迎您进入…协会官网)?"""
+    return bool(_credit().search(text, max(0, start - 12), start))
+
+
 @cache
 def _body_hint() -> re.Pattern[str]:
-    """Anything a body's name could hang on: a known name, a body's or an institution's ending, 等."""
+    """Anything a body's name could hang on: a known name, a body's or an institution's ending, 等, 为代表的."""
     endings = [s for s, _ in words()["organizations"]["suffixes"]] + list(words()["sites"]["body_suffixes"])
-    return re.compile("|".join(re.escape(e) for e in sorted(set(endings), key=len, reverse=True)) + "|等")
+    alternation = "|".join(re.escape(e) for e in sorted(set(endings), key=len, reverse=True))
+    return re.compile(alternation + "|等|为(?:代表|龙头|引领)的")
 
 
 def _may_name_a_body(text: str) -> bool:
@@ -133,11 +215,22 @@ def _bodies_by_ending(text: str) -> list[tuple[int, int, str]]:
     out = []
     for match in _org_suffix().finditer(text):
         start, end = _org_name_start(text, match.start()), match.end()
+        if match.group(0) in words()["organizations"]["legal_forms"]:
+            start = _list_item_start(text, start, match.start())
         branch = re.match(r"[（(]([\u4e00-\u9fff]{2,6})[）)]", text[end:end + 8])
         if match.group(0) == "大学" and branch and regions().lookup(branch.group(1)):
             end += branch.end()
         out.append((start, end, text[start:end]))
     return [c for c in out if not any(o[0] <= c[0] and c[1] <= o[1] and o != c for o in out)]
+
+
+def _list_item_start(text: str, start: int, suffix_start: int) -> int:
+    """A registered name (…建设集团有限公司) between the marks of a list is the whole item: the words
+    of a name (建设, 开发) are no verbs before it there."""
+    from loaders.sites import STOP_CHARS
+
+    mark = max((i for i in range(max(0, suffix_start - 30), suffix_start) if text[i] in STOP_CHARS), default=-1)
+    return mark + 1 if mark >= 0 and text[mark] == "、" else start
 
 
 def _campus(text: str, end: int) -> int:
@@ -187,8 +280,10 @@ def _named_body(name: str) -> bool:
     core = name[: -len(suffix)]
     if len(name) < 4 or "的" in name or re.search(r"\d", name) or _determiners().match(name):
         return False
-    if suffix == "大学" and len(core) >= 2:
-        return True  # a university's name is its own (电子科技大学, 国防科技大学)
+    if re.search(r"[和与及、]$", core):
+        return False  # 众创空间和大学(科技园): a conjunction right before the ending joins two kinds
+    if (suffix == "大学" or suffix in words()["organizations"]["legal_forms"]) and len(core) >= 2:
+        return True  # a university's or a registered company's name is its own (国防科技大学, …有限公司)
     return bool(core) and (leading_place(core) is not None or proper(name) or proper(core)
                            or _regional().match(core) is not None)
 
@@ -218,14 +313,30 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
         if re.search(r"行业|领域|产业|类|型", qualifier) and not any(q in qualifier for q in leading):
             continue  # 电子、汽车等行业企业: sectors
         items = _list_items(text, list_start(text, head.start()), head.start())
-        known = any(m.start == s for m in found for s, _e in items)
+        known = any(m.start == s for m in found for s, _e in items) or any(
+            _firm_like(text[s:e]) for s, e in items)
         if not (known or any(q in qualifier for q in leading)):
             continue
         for start, end in items:
             end = start + len(_without_local_unit(text[start:end]))
             if _bare_name(text[start:end]):
                 out.append((start, end, kinds[head.group("head")]))
+    for head in _project_head().finditer(text):  # 风华高科、冠旭电子等重大项目: the firms' projects
+        items = _list_items(text, list_start(text, head.start()), head.start())
+        if sum(_firm_like(text[s:e]) for s, e in items) >= 2:
+            out += [(s, e, "enterprise") for s, e in items if _bare_name(text[s:e])]
+    for example in _represented().finditer(text):  # 以鲁班、大牛为代表的服务机器人公司
+        items = _list_items(text, example.start("items"), example.end("items"))
+        if all(_bare_name(text[s:e]) for s, e in items):
+            out += [(s, e, kinds[example.group("head")]) for s, e in items]
     return out
+
+
+def _firm_like(name: str) -> bool:
+    """A firm's name by its ending (冠旭电子, 博彦科技, 平高电气): a company word after a name of its own,
+    which a list of sectors (智能电子, 汽车电子) does not have."""
+    ending = next((e for e in words()["organizations"]["firm_endings"] if name.endswith(e)), None)
+    return bool(ending) and len(_not_a_name().sub("", name[: -len(ending)])) >= 2
 
 
 def _without_local_unit(name: str) -> str:
@@ -250,7 +361,19 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = joined.end() if joined else 0
         items.append((at + cut, at + len(piece)))
         at += len(piece) + 1
+    if items:
+        items[0] = (items[0][0] + _leading_verb(text[items[0][0]:items[0][1]]), items[0][1])
     return [(s, e) for s, e in items if e > s]
+
+
+def _leading_verb(item: str) -> int:
+    """The length of a verb no stop list holds that opens the first item of a list (做好|风华高科), else 0."""
+    from loaders.segment import tagged
+
+    pairs = tagged(item)
+    if len(pairs) > 1 and pairs[0][1] == "v" and len(pairs[0][0]) >= 2 and len(item) - len(pairs[0][0]) >= 2:
+        return len(pairs[0][0])
+    return 0
 
 
 def _bare_name(name: str) -> bool:

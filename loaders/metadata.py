@@ -154,13 +154,20 @@ def _header_label_re() -> re.Pattern[str]:
 
 @cache
 def _status_re() -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(words()["plan"]["title_status"]) + r")\s*$")
+    """The statuses that close a title, one or several in a row: (试行)(征求意见稿)."""
+    return re.compile(r"(?:\s*(?:" + "|".join(words()["plan"]["title_status"]) + r"))+\s*$")
 
 
 def _is_title(text: str) -> bool:
     core = _status_re().sub("", PERIOD.sub("", text)).strip()
     kind = kind_of(text)
     return bool(kind) and len(norm(core)) >= len(kind) + 3 and "。" not in text and len(text) <= 90
+
+
+def names_a_document(text: str) -> bool:
+    """Is ``text`` a document's full title: it ends in a genre word and opens with its place or
+    关于 (宁安市智能制造专项行动计划, 关于促进…的若干政策), not a task that ends in one (完善配套政策)?"""
+    return _is_title(text) and (_starts_with_place(text) or text.startswith(("关于", "《")))
 
 
 @cache
@@ -175,18 +182,23 @@ def _label_re() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(words()["plan"]["title_labels"]) + r")\s*")
 
 
-#: a news site's place tag before a headline title: 杭州：关于加快推进…的实施意见
-PLACE_TAG = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：丨|]\s*")
+#: a news site's place tag before a headline title: 杭州：关于加快推进…的实施意见; after a bar, any column
+#: tag (产业政策丨青岛市…方案)
+PLACE_TAG = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*([:：丨|｜])\s*")
+
+
+#: the number of an entry in a list of annexes (附件：1. …若干政策（征求意见稿）)
+LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.．、]\s*(?=\D)")
 
 
 def _trim(span: Span) -> Span:
     """A title without what is printed around it but is not its name: a leading 附件 label or
     place tag (杭州：) and a trailing draft status (a draft is named as the document it will become)."""
-    label = _label_re().match(span.text)
+    label = _label_re().match(span.text) or LIST_NUMBER.match(span.text)
     if label and label.end() < len(span.text):
         span = span.sub(label.end())
     tag = PLACE_TAG.match(span.text)
-    if tag and _is_place(tag.group(1)) and _is_title(span.text[tag.end():]):
+    if tag and (_is_place(tag.group(1)) or tag.group(2) in "丨|｜") and _is_title(span.text[tag.end():]):
         span = span.sub(tag.end())
     draft = _draft_re().search(span.text)
     if draft and draft.start() > 0:
@@ -219,6 +231,7 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
     over them, with the period line under it ((2025—2027年)) when the title itself has none."""
     doc = lay.doc
     line = lines[n]
+    spaced = despace(text) != text
     text = despace(text)  # the span still covers the printed line: offsets are those of its ends
 
     def after(k: int) -> Line | None:
@@ -231,13 +244,15 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
     numbered = TITLE_NUMBER.search(plain)
     if numbered and _is_title(plain[: numbered.start()].strip()):
         plain = plain[: numbered.start()]  # 七台河市人民政府关于…的实施意见 七政发〔2021〕5号
-    plain = plain.strip("《》 ")
+    plain = _page_title_form(plain.strip("《》 "))
     span = None
     if _is_title(plain) and not text.endswith("通知"):
-        if text != line.text:  # spaced out: the whole printed line
+        if spaced:  # spaced out: the whole printed line
             span = doc.span(line.start, line.end)
         else:
-            offset = text.index(plain[:1], label.end() if label else 0)
+            offset = text.find(plain)
+            if offset < 0:
+                offset = text.index(plain[:1], label.end() if label else 0)
             span = doc.span(line.start + offset, line.start + offset + len(plain))
     elif nxt is not None and _broken_title(text, nxt.text):
         span, nxt = doc.span(line.start, nxt.end), third
@@ -253,6 +268,17 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
     return span
 
 
+def _page_title_form(text: str) -> str:
+    """A title as a web page's own title line prints it, without what the page adds: the cell bars of a
+    table, the title printed twice in a row (X X |), the page's section after an underscore (X_建设)."""
+    text = text.strip(" |｜")
+    twice = re.fullmatch(r"(.{6,90}?)\s+\1", text)
+    if twice:
+        text = twice.group(1)
+    head = text.split("_")[0].strip()
+    return head if head != text and _is_title(head) else text
+
+
 def _broken_title(text: str, following: str) -> bool:
     """Is ``text`` the first half of a title that ``following`` ends (广东省人工智能 / 产业发展行动计划,
     呼和浩特市人民政府 / 关于…的若干意见)? Not when ``following`` is a whole title of a place on
@@ -263,6 +289,8 @@ def _broken_title(text: str, following: str) -> bool:
             and not (_is_title(following) and _starts_with_place(following)))
 
 
+#: a short name given to a 《title》 and the verb that issues it: （以下简称《行动计划》）印发
+SHORT_THEN_ISSUED = re.compile(r"\s*[（(](?:以下)?(?:简称|下称)《[^《》]{2,12}》[)）]\s*(?:已|正式)?(?:印发|发布|出台)")
 #: what a report calls the plan after naming it once: （以下简称《行动方案》）, (下称《若干措施》)
 SHORT_NAME = re.compile(r"\s*[（(]\s*(?:以下)?简称|\s*[（(]\s*(?:以下)?下?称")
 
@@ -280,18 +308,20 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
     for n, line in enumerate(lines):
         text = line.text
         if _header_line(lines, n, header_label, lay.header_end):
-            text = ""  # the metadata header (分 类: 宏观经济;意见) is not a heading
+            # the metadata header (分 类: 宏观经济;意见) is not a heading, but its title field holds one
+            title_field = _title_label_re().match(text)  # (blanked, so offsets stay those of the line)
+            text = " " * title_field.end() + text[title_field.end():] if title_field and title_field.end() else ""
         heading = _heading(lay, lines, n, text) if text and line.end > covered else None
         if heading is not None:
             candidates.append(TitleCandidate(heading, 3, "heading"))
             covered = heading.end  # the lines a broken title spans start no other heading
         # 《…》 in the text
-        for match in re.finditer(r"《([^《》]{4,90})》", text):
-            inner = match.group(1)
-            span = doc.span(line.start + match.start(1), line.start + match.end(1))
-            before = text[: match.start()]
+        quotes = [(text[: m.start()], m.group(1), doc.span(line.start + m.start(1), line.start + m.end(1)),
+                   text[m.end():]) for m in re.finditer(r"《([^《》]{4,90})》", text)]
+        quotes += _quote_across_lines(doc, lines, n)
+        for before, inner, span, rest in quotes:
             clause = re.split(r"[，。；,;：:]", before)[-1]
-            after = text[match.end(): match.end() + 24]
+            after = rest[:24]
             issued = re.search(rf"({issue})(了|的)?\s*$", before) or re.search(r"关于\s*$", before)
             numbered = re.match(r"\s*[（(][^）)]*〔\s*\d{4}\s*〕", after)
             if (numbered and not issued) or re.search(cite, clause):
@@ -304,20 +334,62 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             if not _is_title(inner):
                 continue
             announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发)", after)
-            score = 3 + _short_name_uses(doc, text[match.end():]) if issued else 3 if announced else 1
+            # 《…》（以下简称《行动计划》）印发: the report is about this plan, as when the verb comes first
+            issued = issued or SHORT_THEN_ISSUED.match(rest)
+            score = 3 + _short_name_uses(doc, rest) if issued else 3 if announced else 1
+            if len(norm(inner)) >= 0.6 * len(norm(before + inner + rest)):
+                score = max(score, 3)  # a headline that is the quoted title: 2020《…试行方案》全文一览(2)
             candidates.append(TitleCandidate(_trim(span), score, "quoted", span if numbered else None))
         # a notice title without 《》: X关于印发Y的通知 / X印发Y, or a notice title cut to Y的通知
-        for match in re.finditer(r"(?:关于印发|印发了?|发布了?)([^《》，。；]{6,90}?)(?:的通知|[。；，]|$)", text):
+        for match in NOTICE_WITHOUT_QUOTES.finditer(text):
             inner = match.group(1).strip()
+            if _inside_quote(text, match.start()):
+                continue  # 落实《国务院关于印发…的通知》: read with its 《》 above (cited or not)
             if _is_title(inner):
                 start = line.start + match.start(1) + match.group(1).index(inner[:1])
                 candidates.append(TitleCandidate(_trim(doc.span(start, start + len(inner))),
                                                  3 if "通知" in text else 2, "notice"))
+        own = re.fullmatch(r"(.{2,40}?关于(?!印发|转发|下达|公布|开展|做好)[^《》，。；：:]{4,80}?)的通知", text)
+        if own and _is_title(own.group(1)) and _names_only(own.group(1).split("关于")[0]):
+            # 安徽省人民政府关于支持人工智能产业创新发展若干政策的通知: the policy is the notice itself
+            candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + own.end(1))), 2, "notice"))
         cut = re.fullmatch(r"([^《》，。；：:关]{6,90}?)的通知", text)
         if cut and _is_title(cut.group(1)) and not re.search(r"印发|发布", cut.group(1)) \
                 and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
     return candidates, cited
+
+
+#: a title named without 《》 after the verb that issues it, up to the notice's end, a clause end or the
+#: short name it is given: 关于印发Y的通知, 印发关于…的指导意见（以下简称《意见》）,
+#: 制订了…工作要点（以下简称“工作要点”）
+NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发布了?|制[定订]了)([^《》，。；]{6,90}?)"
+                                   r"(?:的通知|[。；，]|$|(?=[（(](?:以下)?(?:简称|下称)))")
+
+
+def _quote_across_lines(doc, lines: list[Line], n: int) -> list[tuple[str, str, Span, str]]:
+    """A 《…》 opened at the end of ``lines[n]`` and closed on the next line, as a page that breaks its
+    lines short prints it (成都出台《成都市围绕超算智算 / 加快算力产业发展的政策措施》): (text before, the
+    title on one line, its span over both lines, text after)."""
+    text = lines[n].text
+    opened = text.rfind("《")
+    if opened < 0 or "》" in text[opened:] or n + 1 >= len(lines):
+        return []
+    following = lines[n + 1]
+    closed = following.text.find("》")
+    if closed < 0 or "《" in following.text[:closed]:
+        return []
+    inner = text[opened + 1:] + following.text[:closed]
+    if not 4 <= len(inner) <= 90:
+        return []
+    span = doc.span(lines[n].start + opened + 1, following.start + closed)
+    return [(text[:opened], inner, span, following.text[closed + 1:])]
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    """Is ``text[at]`` inside a 《…》 (an opening bracket before it not yet closed)?"""
+    before = text[:at]
+    return before.count("《") > before.count("》")
 
 
 def _header_line(lines: list[Line], n: int, label: re.Pattern[str], header_end: int) -> bool:
@@ -328,8 +400,10 @@ def _header_line(lines: list[Line], n: int, label: re.Pattern[str], header_end: 
     found = label.search(text)
     if found and (len(text) <= 80 or found.start() <= 2):
         return True
-    previous = lines[n - 1].text if n > 0 else ""
-    return lines[n].index < header_end and bool(re.search(r"[:：]\s*$", previous)) and bool(label.search(previous))
+    previous = lines[n - 1].text.strip(" |") if n > 0 else ""
+    # the value under a label printed alone (发布机构：/ 宁安市人民政府); not a line after a row of fields
+    # that ends in an empty one (发文字号: 济政办字〔2025〕28号 有 效 性:)
+    return lines[n].index < header_end and bool(label.fullmatch(previous))
 
 
 def _short_name_uses(doc, after: str) -> int:
@@ -358,9 +432,15 @@ def choose_title(candidates: list[TitleCandidate]) -> Span | None:
         groups.setdefault(_core(c.span.text), []).append(c)
     if not groups:
         return None
-    best = max(groups.values(), key=lambda g: (sum(c.score for c in g), -min(c.span.start for c in g)))
+    votes = {key: sum(c.score for c in group) for key, group in groups.items()}
+    for key in groups:
+        for other in groups:
+            if other != key and other.startswith("关于") and key.endswith(other) and _is_body(key[: -len(other)]):
+                votes[key] += votes[other]  # 《关于…的实施意见》 is 福建省人民政府关于…的实施意见 without its issuer
+    best_key = max(groups, key=lambda k: (votes[k], -min(c.span.start for c in groups[k])))
     order = {"quoted": 0, "notice": 1, "heading": 2}
-    return min(best, key=lambda c: (not PERIOD.search(c.span.text), order.get(c.source, 3), c.span.start)).span
+    return min(groups[best_key],
+               key=lambda c: (not PERIOD.search(c.span.text), order.get(c.source, 3), c.span.start)).span
 
 
 def _unify(text: str) -> str:
@@ -393,6 +473,43 @@ def period_of(title: str) -> tuple[int, int] | None:
     return None
 
 
+#: a five-year plan named in a title: “十四五”, 第十四个五年规划
+FIVE_YEAR = re.compile(r"[“\"]([十二三四五六七八九]{1,3})五[”\"]"
+                       r"|(?<![\u4e00-\u9fff])([十二三四五六七八九]{1,3})五(?=时期|期间|规划)"
+                       r"|第([十二三四五六七八九]{1,3})个五年(?:规划|计划)")
+#: the period a plan states in its text: 规划期为2022—2025年, 实施期限为2018年至2020年, 执行期为2021年—2025年
+STATED_PERIOD = re.compile(r"(?:规划|执行|实施|计划|方案)期(?:限)?(?:为|是|[:：])?\s*((?:19|20)\d{2})\s*年?\s*"
+                           r"[-—–~～－至到]{0,2}\s*((?:19|20)\d{2})\s*年")
+
+
+def five_year_period(title: str) -> tuple[int, int] | None:
+    """The years of the five-year plan a title is named for: the n-th runs from 1966 + 5 (n - 3)
+    (the 十四五 is 2021-2025), the order kept since the third.
+
+    >>> five_year_period("宁安市数字经济发展“十四五”规划"), five_year_period("国民经济和社会发展第十五个五年规划纲要")
+    ((2021, 2025), (2026, 2030))
+    """
+    match = FIVE_YEAR.search(title)
+    if not match:
+        return None
+    n = chinese_number(next(g for g in match.groups() if g))
+    if not n or n < 3:
+        return None
+    start = 1966 + 5 * (n - 3)
+    return start, start + 4
+
+
+def _stated_period(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
+    """The period the plan's own opening states (规划期为2022—2025年); a validity (有效期) is not one."""
+    for line in lay.lines[meta.body_start: meta.body_start + 40]:
+        match = STATED_PERIOD.search(line.text)
+        if match:
+            first, last = int(match.group(1)), int(match.group(2))
+            if first < last:
+                return first, last
+    return None
+
+
 # -- the rest of the metadata --------------------------------------------------------
 
 def read_metadata(lay: Layout) -> Metadata:
@@ -409,6 +526,8 @@ def read_metadata(lay: Layout) -> Metadata:
         meta.kind = kind_of(meta.title_text)
         meta.period = period_of(meta.title_text)
     meta.body_start, meta.notice_end = _body_start(lay, meta, candidates)
+    if meta.title and meta.period is None:
+        meta.period = _stated_period(lay, meta) or five_year_period(meta.title_text)
     header = lay.header
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")
@@ -508,7 +627,7 @@ def _after_signature(lay: Layout) -> int:
 
 
 #: （甬政办发〔2025〕31号，以下简称…） right after a title's closing 》
-NUMBER_BESIDE = re.compile(r"\s*[（(]\s*(" + DOC_NUMBER.pattern + ")")
+NUMBER_BESIDE = re.compile(r"\s*(?:的通知)?\s*[（(]\s*(" + DOC_NUMBER.pattern + ")")
 
 
 #: a 红头 document's number line with its signer: 宁政发〔2025〕3号    签发人：张三
@@ -521,6 +640,10 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
     if value:
         match = DOC_NUMBER.search(value)
         if match:
+            # 津政办发[2017]112号 in the header, 津政办发〔2017〕112号 in the notice: the standard form
+            standard = f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}号"
+            if standard != match.group(0) and standard in doc.text:
+                return doc.surface(standard, doc.text.find(standard))
             start = doc.text.find(match.group(0))
             return doc.surface(match.group(0), start if start >= 0 else None)
         return value.strip()
@@ -589,16 +712,16 @@ def _signature_date(lay: Layout, meta: Metadata) -> str | None:
 
 #: the date label of a page's byline, and the source it names
 BYLINE_DATE = re.compile(r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)")
-BYLINE_SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:信息)?来源\s*[:：]\s*([^\s:：【\[|]+)")
+BYLINE_SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?:信息)?来源|来自)\s*[:：]\s*([^\s:：【\[|]+)")
 
 
 def _page_date(lay: Layout) -> str | None:
     """A government page's own date: its byline (时间/发布时间/日期: … 来源: …) when the source it
     names is a body or one of its divisions (本网, 规划处, 市政府办公室). A repost's or a newspaper's
     byline (来源: 电子政务网, 来源: 安徽商报, 作者…, a reader count and no source) dates the copy."""
-    if any("解读" in line.text for line in lay.content()[:4]):
-        return None  # a 解读 page's date is the date of the 解读
     for line in lay.lines[:30]:
+        if "解读" in line.text and not line.chrome and not LINKED_READING.match(line.text):
+            return None  # a 解读 page's date (its heading is above its byline) is the date of the 解读
         match = BYLINE_DATE.search(line.text)
         if not match or len(line.text) > 100 or re.search(r"作者|记者|编辑", line.text):
             continue
@@ -606,6 +729,10 @@ def _page_date(lay: Layout) -> str | None:
         if (source and _official_source(source.group(1))) or (not source and line.text.startswith("日期")):
             return _date(match.group(1))
     return None
+
+
+#: a link to the 解读 of the document, printed under the byline of the document's own page
+LINKED_READING = re.compile(r"^[【\[][^】\]]{0,6}解读[】\]]")
 
 
 @cache
@@ -638,8 +765,6 @@ def _reported_dates(lay: Layout, meta: Metadata) -> dict[str, str]:
     if not meta.title_text:
         return {}
     anchors = _date_anchors(lay, meta)
-    if not anchors:
-        return {}
     limit = meta.notice_end if meta.notice_end else min(len(lay.lines), 20)
     found: dict[str, str] = {}
     for line in lay.lines[:limit]:
@@ -649,6 +774,10 @@ def _reported_dates(lay: Layout, meta: Metadata) -> dict[str, str]:
             for key, verb in REPORTED_VERBS.items():
                 for hit in verb.finditer(sentence):
                     if key in found or not _verb_on_plan(sentence, hit, meta):
+                        continue
+                    full = list(DATE.finditer(sentence[: hit.start()]))
+                    if full and not NOT_THE_EVENT.search(sentence[full[-1].start(): hit.start()]):
+                        found[key] = _date(full[-1].group(0))  # 《title》于2025年9月16日正式发布
                         continue
                     days = list(MONTH_DAY.finditer(sentence[: hit.start()]))
                     if days and not NOT_THE_EVENT.search(sentence[days[-1].start(): hit.start()]):
@@ -726,11 +855,19 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
         if match:
             return chinese_number(match.group(1)), match.group(0)
     for line in lay.content():
-        for match in COUNT.finditer(line.text):
-            value = chinese_number(match.group(1))
-            if value and value > 1:
-                return value, match.group(0)
+        counts = [(m, chinese_number(m.group(1) or m.group(2))) for m in COUNT.finditer(line.text)]
+        counts = [(m, v) for m, v in counts if v and v > 1]
+        if counts:
+            # 13项重点行动、30项重点任务: the tasks are what a plan counts its measures by
+            items = [(m, v) for m, v in counts if ITEM_NOUN.search(m.group(0))]
+            match, value = (items or counts)[0]
+            return value, match.group(0)
     return None, None
+
+
+#: what a declared count counts when it counts the measures themselves (条, 任务, 举措, 措施), not the
+#: actions or projects that group them (行动, 工程)
+ITEM_NOUN = re.compile(r"条|任务|举措|措施|政策|意见")
 
 
 # -- issuers ----------------------------------------------------------------------------
@@ -746,8 +883,9 @@ def _is_body(name: str) -> bool:
     return bool(_agency_end().search(re.sub(r"[（(].*[)）]$", "", name)))
 
 
-#: …等18部门, 等八部门, 等单位 closing a list of issuers
-OTHERS = re.compile(r"等(?:[\d一二三四五六七八九十]+个?|有关|相关)?(?:部门|单位|机构)$")
+#: …等18部门, 等八部门, 等单位, 共8个部门 closing a list of issuers
+OTHERS = re.compile(r"(?:等(?:[\d一二三四五六七八九十]+个?|有关|相关)?|共[\d一二三四五六七八九十]+个?)"
+                    r"(?:部门|单位|机构)$")
 
 
 def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
@@ -768,20 +906,28 @@ def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The notice title: X关于印发…的通知 / X关于《…》的通知 / X印发…的通知; without a heading to mark
     the plan's text, the notice runs to the first section."""
     window = max(meta.body_start, 1) + 1
+    first_section = next((k for k, line in enumerate(lay.lines) if re.match(r"^[一二三四五六七八九十]+、", line.text)),
+                         min(len(lay.lines), 40))
     if meta.body_start == 0:
-        window = next((k for k, line in enumerate(lay.lines) if re.match(r"^[一二三四五六七八九十]+、", line.text)),
-                      min(len(lay.lines), 40))
+        window = first_section
+    # a page that heads itself with the plan's title may print the notice under it, before the text
+    below = range(window, min(first_section, window + 4))
     previous: Line | None = None
-    for line in lay.lines[:window]:
+    for n, line in enumerate(lay.lines[: max(window, below.stop)]):
         if line.chrome:
             continue
-        text = re.sub(r"^[|\s]*(?:标\s*题\s*[:：|]\s*\|?\s*)?", "", line.text)
+        text = _title_label_re().sub("", line.text)
+        text = re.sub(r"^(?:" + DOC_NUMBER.pattern + r")\s*《?", "", text)  # 云政发〔2019〕27号《云南省人民政府关于…》
+        text = LEADING_DAY.sub("", text)  # 3月11日，X关于印发…的通知 (a report's first line)
         match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", text)
-        if match and ("通知" in text or text.endswith(("关于印发", "印发"))):
+        if match and ("通知" in text or text.endswith(("关于印发", "印发"))) and _names_only(match.group(1)):
             head = match.group(1)
             last = head.split()[-1] if head.split() else head
+            names = _names(head)
+            if n in below and not all(_is_body(x) and _starts_with_place(x) for x in names):
+                continue  # below the page's heading only a notice title that opens with a named body
             if _is_body(OTHERS.sub("", last)):
-                return [(name, text) for name in _names(head)]
+                return [(name, text) for name in names]
         if re.match(r"关于(?:印发|转发)", text) and previous is not None and previous.index == line.index - 1:
             names = _names(previous.text)  # 宁安市人民政府办公室 / 关于印发…的通知: the title's first line
             if names and all(_is_body(n) for n in names):
@@ -790,12 +936,34 @@ def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     return []
 
 
+#: what a notice title's issuer never holds: a quote, a clause (落实《国务院关于印发…》 in a preamble
+#: cites another notice), a verb of a headline (山东省出台…省级政府文件)
+NOT_A_NAME = re.compile(r"[《》〈〉“”\"，,。；;：:！？]|出台|印发|发布|推出|制定")
+
+
+@cache
+def _title_label_re() -> re.Pattern[str]:
+    """A header's title label before the notice title it holds: 标题: | …, 名 称: | …."""
+    labels = "|".join(r"\s*".join(map(re.escape, label)) for label in ["原标题", *words()["header"]["title"]])
+    return re.compile(r"^[|\s]*(?:(?:" + labels + r")\s*[:：|]\s*\|?\s*)?")
+
+
+#: the day a report opens with, before the notice title it quotes
+LEADING_DAY = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]?\s*")
+
+
+def _names_only(head: str) -> bool:
+    """Is the text before 关于印发 / before 文件 only the names of bodies, as in a notice title or a
+    banner, and not a sentence that quotes one?"""
+    return not NOT_A_NAME.search(head)
+
+
 def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The banner of a 红头 document names its issuer: 宁安市人民政府办公室文件."""
     for line in lay.content()[:6]:
         text = despace(line.text)
         banner = re.fullmatch(r"(.{4,60}?)\s*文件", text)
-        if banner:
+        if banner and _names_only(banner.group(1)):
             names = _names(banner.group(1))
             if names and all(_is_body(n) for n in names):
                 return [(name, line.text) for name in names]
@@ -868,26 +1036,30 @@ JOINT = re.compile(r"联合(?!会)|会同")
 def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """A report: X（联合Y等八部门）印发《plan》, 《plan》已由X印发, 《plan》以X名义印发; a place alone
     as the subject (光明区此次发布的《若干措施》) stands for its people's government."""
+    by_place: list[tuple[str, str]] = []
     for line in lay.content():
         for sentence in re.split(r"[。！？]", line.text):
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定)(?!会)", sentence):
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订)(?!会)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
                 names = _subject(sentence[: hit.start()])
                 if names:
                     return [(name, sentence) for name in names]
                 place = _place_subject(sentence[: hit.start()])
-                if place:
-                    return [(place, sentence)]
-    return []
+                if place and not by_place:
+                    by_place = [(place, sentence)]
+    # a headline's 深圳印发《…》 stands for the government only when no sentence names the bodies
+    return by_place
 
 
 def _place_subject(before: str) -> str | None:
-    """对于光明区此次发布的《若干措施》: a place alone as the subject stands for its people's
-    government (the seed gold's reading; a report may mean the government's office instead)."""
+    """对于光明区此次发布的《若干措施》: a district or county alone as the subject stands for its
+    people's government (the seed gold's reading). A province or city alone (辽宁省印发《…》, 成都出台
+    《…》) does not say whether its government, its general office or a department issued: no issuer."""
     clause = re.split(r"[，,；;：:]", before)[-1]
     head = re.sub(r"关于$", "", TIME_WORDS.sub("", clause).strip(" *#"))
-    return head + "人民政府" if len(head) >= 2 and _is_place(head) else None
+    county = len(head) >= 3 and head.endswith(("区", "县", "旗")) and _is_place(head)
+    return head + "人民政府" if county else None
 
 
 def _subject(before: str) -> list[str]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from loaders.agencies import Agency, Jurisdiction, resolve, resolve_list, split_names
-from loaders.lexicon import pattern, words
+from loaders.agencies import UNIT_END, Agency, Jurisdiction, resolve, resolve_list, split_names
+from loaders.lexicon import pattern, regions, words
 
 
 @dataclass
@@ -30,9 +30,9 @@ def _entry_ranges(text: str) -> list[tuple[int, int]]:
     """(start, end) of each entry of a list: cut at 、，； and blanks outside parentheses."""
     out, depth, start = [], 0, 0
     for i, ch in enumerate(text + "、"):
-        if ch in "（(":
+        if ch in "（(〔":
             depth += 1
-        elif ch in "）)":
+        elif ch in "）)〕":
             depth = max(0, depth - 1)
         elif depth == 0 and (ch in "、，,；;" or ch.isspace() or i == len(text)):
             if text[start:i].strip():
@@ -128,7 +128,10 @@ def read_entries(names: str, where: Jurisdiction, carry: str | None = None,
 
     Every entry that names a unit is kept (``resolve_list(keep_unknown=True)``). A collective of
     divisions (各区县市) is one agency as written; a collective written with a pause mark inside
-    (市直有关部门、单位) is one agency; markers and open tails are not part of a name."""
+    (市直有关部门、单位) is one agency, and so is any entry that opens like a collective (各开发区管委会
+    is every zone's committee, not one); markers and open tails are not part of a name; a slash
+    separates bodies as a pause mark does (市科技局/市工信局)."""
+    names = names.translate(_SLASHES)
     masked, marked, printed = _masked(names, mark)
     found = resolve_list(masked, where, keep_unknown=True, carry=carry)
     named = {off for _, off in found}
@@ -137,9 +140,11 @@ def read_entries(names: str, where: Jurisdiction, carry: str | None = None,
         if off + lead not in named and pattern("responsibility", "collective_divisions").search(piece.strip()):
             found.append((_collective(piece.strip(), where), off + lead))  # 各区县市: no dictionary form
     found.sort(key=lambda hit: hit[1])
+    ranges = _entry_ranges(names)
+    shared = _shared_endings(masked, ranges, {off for _, off in found}, where)
     entries: list[Entry] = []
-    for start, end in _entry_ranges(names):
-        inside = [(a, off) for a, off in found if start <= off < end]
+    for start, end in ranges:
+        inside = [(a, off) for a, off in found if start <= off < end] or shared.get(start, [])
         core = masked[start:end].strip()
         if entries and names[start - 1] == "、" and _completes(names[entries[-1].start:entries[-1].end], core,
                                                                entries[-1].agency):
@@ -150,20 +155,68 @@ def read_entries(names: str, where: Jurisdiction, carry: str | None = None,
         for agency, off in inside:
             if start in printed:
                 agency = replace(agency, written=names[start:printed[start]].strip())
+            if len(inside) == 1 and not agency.collective and pattern("responsibility", "collective").search(core):
+                agency = _collective(core, where)  # 各开发区管委会: as written, in the plan's jurisdiction
             entries.append(Entry(agency, off, end, start in marked))
     return entries
+
+
+#: slashes between the bodies of a list (市科技局/市工信局), read as pause marks (same length: offsets stay)
+_SLASHES = str.maketrans({"/": "、", "／": "、"})
+
+
+def _shared_endings(masked: str, ranges: list[tuple[int, int]], named: set[int],
+                    where: Jurisdiction) -> dict[int, list[tuple[Agency, int]]]:
+    """南京、苏州、无锡供电公司: places printed bare before a place's body, joined to it by
+    pause marks, each have that body (three companies). Returns entry start -> the agency it names."""
+    out: dict[int, list[tuple[Agency, int]]] = {}
+    pending: list[tuple[int, int, str]] = []  # (entry start, name offset, place)
+    for start, end in ranges:
+        printed = masked[start:end]
+        core = printed.strip()
+        if not (start > 0 and masked[start - 1] == "、"):
+            pending = []
+        if not any(start <= off < end for off in named) and _bare_place(core):
+            pending.append((start, start + len(printed) - len(printed.lstrip()), core))
+            continue
+        ending = _body_after_place(core) if pending else None
+        for entry, offset, place in pending if ending else []:
+            hit = resolve_list(place + ending, where, keep_unknown=True)
+            if len(hit) == 1:
+                out[entry] = [(replace(hit[0][0], written=place), offset)]
+        pending = []
+    return out
+
+
+def _bare_place(text: str) -> bool:
+    """A division's name with nothing after it (广州, 深圳市, 南山区)."""
+    return any(r.level in ("Province", "City", "District") for r in regions().lookup(text))
+
+
+def _body_after_place(text: str) -> str | None:
+    """What follows the place a name starts with, when that is a unit's ending (无锡|供电公司)."""
+    for size in range(min(8, len(text) - 2), 1, -1):
+        if _bare_place(text[:size]):
+            rest = text[size:]
+            return rest if UNIT_END.search(rest) and not _bare_place(rest) else None
+    return None
 
 
 def _completes(before: str, entry: str, agency: Agency) -> bool:
     """Does ``entry`` finish the collective before it, written with a pause mark inside? A bare
     单位/部门 after 市直有关部门 (市直有关部门、单位), divisions after a collective of divisions
-    (各区、县（市）)."""
+    (各区、县（市）), or the kind of office that a bare collective of divisions and the zones after
+    it share (各县（市、区）、开发区财政部门: the finance offices of each county and of the zones)."""
     before = before.strip()
     tails = words()["responsibility"]["collective_tails"]
     if entry in tails:
         return bool(re.search(r"各|有关|相关|其他|所属", before)) and before.endswith(tuple(tails))
-    return agency.collective and bool(pattern("responsibility", "division_tail").search(entry)) and bool(
-        pattern("responsibility", "collective_divisions").search(before))
+    if not (agency.collective and pattern("responsibility", "collective_divisions").search(before)):
+        return False
+    if pattern("responsibility", "division_tail").search(entry):
+        return True
+    # 各县（市、区） names no body on its own: the office after the pause mark is what each of them has
+    return entry.endswith(tuple(tails)) and not pattern("responsibility", "own_collective").search(entry)
 
 
 def ranked(entries: list[Entry], role: str, first_leads: bool = False) -> list[tuple[Entry, str, int]]:

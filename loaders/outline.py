@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders.document import Span
 from loaders.layout import Layout, Line, chinese_number
 from loaders.lexicon import pattern, words
+from loaders.metadata import names_a_document
+from loaders.segment import tagged
 from loaders.tables import division_rows
 
 NUMERAL = "一二三四五六七八九十"
@@ -36,6 +39,9 @@ STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("dash", re.compile(r"^(——|--|—)\s*")),
     ("bullet", re.compile(r"^([-*•·●▪◆])\s+")),
 ]
+#: a line that opens with an item number or a bullet of any style
+ITEM_START = re.compile("|".join(f"(?:{regex.pattern})" for _style, regex in STYLES))
+CJK = re.compile(r"[\u4e00-\u9fff]")
 #: a section number printed without 、 (一总体目标): accepted only in sequence and on a short line
 BARE_SECTION = re.compile(rf"^([{NUMERAL}]{{1,2}})(?![是批些个项条种类级流体系方面大])(?=[\u4e00-\u9fff])")
 TERMINAL = "。；;：:！!？?，,"
@@ -68,6 +74,9 @@ class Measure:
     children: list[Measure] = field(default_factory=list)
     #: alternative titles (a news report's heading for the same item)
     title_variants: list[str] = field(default_factory=list)
+    #: the heading a report groups the item's paragraph under (### 关键技术“攻坚”行动) when its task
+    #: list is printed apart from the paragraphs; the item's section stays the list's
+    group: str | None = None
 
     @property
     def text(self) -> str:
@@ -75,7 +84,26 @@ class Measure:
 
     @property
     def surface_text(self) -> str:
-        return "\n".join(p.surface for p in self.pieces)
+        """The item's text as printed; a line that a page broke inside a sentence (…智能设 / 计。) is
+        joined to its rest, since the break is the page's layout, not the text's."""
+        out = ""
+        for n, piece in enumerate(self.pieces):
+            wrapped = n > 0 and _wrapped(self.pieces[n - 1].text, piece.text)
+            out += ("" if wrapped or n == 0 else "\n") + piece.surface
+        return out
+
+
+#: the rest of a word or clause a line break cut: a few characters up to a punctuation mark (计。研发…,
+#: 成电路、新能源汽车…), not a new sentence of its own
+CONTINUES = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{0,6}[，。；、,;：:）)”」]")
+
+
+def _wrapped(previous: str, following: str) -> bool:
+    """Was ``previous`` a printed line broken inside a sentence: a full line of prose (no heading)
+    that stops without a sentence end, followed by a line that opens with the cut word's rest?"""
+    return (len(CJK.findall(previous)) >= 30 and bool(re.search(r"[，,。；;]", previous))
+            and bool(re.search(r"[\u4e00-\u9fffA-Za-z0-9]$", previous)) and bool(CONTINUES.match(following))
+            and not ITEM_START.match(following))
 
 
 @dataclass
@@ -149,6 +177,8 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     result = Outline([], [])
     _walk(marked, result, has_sections)
     if not _has_tasks(result):
+        _bracketed_paragraphs(marked, result)
+    if not _has_tasks(result):
         _sections_as_measures(marked, result)
     if not _has_tasks(result):
         _table_rows(lay, marked, result)
@@ -156,6 +186,7 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
         _fallbacks(lay, marked, result)
     _bullet_paragraphs(marked, result)
     _drop_cut_heading(marked, result)
+    _drop_document_titles(result)
     _number_siblings(result)
     return result
 
@@ -173,7 +204,9 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
     """A page cut inside an item's heading leaves a heading that is not one: the last line of the
     text, an item with no sentence end anywhere, where the items of its level print their heading
     as a sentence (（三）培育产业集群。依托…) — its siblings, else the items of that level elsewhere —
-    or that runs on longer than a heading does. So this one stops mid-sentence."""
+    or that runs on longer than a heading does, or, on a page that stops without a line end, that
+    stops on a verb of one character, the first of a word cut in two (（一）大数据基础设施建). So this
+    one stops mid-sentence."""
     if not result.measures or not marked:
         return
     last = result.measures[-1]
@@ -187,12 +220,44 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
         siblings = [m for m in result.measures[:-1] if m.level == last.level and m.number and last.number
                     and _style_of(m.number) == _style_of(last.number)]
     as_sentences = bool(siblings) and all(re.search(r"[。！？]", m.lines[0].text) for m in siblings)
-    if as_sentences or len(last.title.text) > HEADING_MAX:
+    page_cut = not last.title.doc.text.endswith("\n")
+    if as_sentences or len(last.title.text) > HEADING_MAX or (page_cut and _cut_word(last.title.text)):
         result.measures.pop()
         if last.parent is not None:
             last.parent.children.remove(last)
         section, _measure, box = result.context.get(last.lines[0].index, (None, None, False))
         result.context[last.lines[0].index] = (section, last.parent, box)
+
+
+def _cut_word(text: str) -> bool:
+    """Does ``text`` end on a one-character verb, as a heading cut inside a word does (…设施建, …科研攻)?"""
+    words_ = tagged(text[-12:])
+    return bool(words_) and len(words_[-1][0]) == 1 and words_[-1][1] == "v"
+
+
+def _drop_document_titles(result: Outline) -> None:
+    """An item that is only a document's title (1. 宁安市智能制造专项行动计划, 2. 宁安市关于…的实施意见
+    （征求意见稿）) is an entry in a list of annexes or companion plans, not a task of the plan; an item
+    titled as a part of a document (（一）总体要求) is that part."""
+    def listed(m: Measure) -> bool:
+        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", m.pieces[0].text.strip()) if m.pieces else ""  # （征求意见稿）
+        return (m.number is not None and not m.children and not re.search(r"[。，,；;：:]", text)
+                and not any("。" in p.text for p in m.pieces[1:]) and names_a_document(text))
+
+    parts = set(words()["outline"]["part_names"])
+
+    def part(m: Measure) -> bool:
+        """(一)总体要求 / (二)支持措施: the name of a part of the document, numbered as an item."""
+        return (m.number is not None and not m.children and not m.number.endswith("是")
+                and _clean_title(m.title.text) in parts)
+
+    for m in [m for m in result.measures if listed(m) or part(m)]:
+        result.measures.remove(m)
+        if m.parent is not None:
+            m.parent.children.remove(m)
+        for line in m.lines:
+            section, _measure, box = result.context.get(line.index, (None, None, False))
+            result.context[line.index] = (section, m.parent, box)
 
 
 def _style_of(number: str) -> str | None:
@@ -210,15 +275,18 @@ def _bullet_paragraphs(marked: list[_Marked], result: Outline) -> None:
         return
     titles = {m.title.text: m for m in bullets}
     owner: Measure | None = None
+    group: str | None = None
     for item in marked:
         if item.style is not None:
             owner = None
+            group = item.rest.surface.strip() if item.style == "md" else None
             continue
         text = item.line.text
         match = re.match(r"^([^。！？]{2,40})[。！？]", text)
         hit = titles.get(match.group(1)) if match else None
         if hit is not None:
             owner = hit
+            owner.group = group
             owner.pieces = [item.rest]
             owner.lines.append(item.line)
             result.context[item.line.index] = (result.section_at(item.line), owner, False)
@@ -313,15 +381,34 @@ def _item_title(item: _Marked, marked: list[_Marked]) -> Span:
     colon = re.search(r"[：:]", text)
     if colon and 4 <= colon.start() <= 30 and (stop is None or colon.start() < stop.start()):
         return _strip_terminal(rest.sub(0, colon.start()))  # （一）加强组织领导：成立…
-    if stop is None or stop.end() == len(text):
-        title = rest.sub(0, stop.start()) if stop else rest
-        if len(title.text) > 80 and "：" in title.text[:60]:
-            title = rest.sub(0, title.text.index("："))
-        return _strip_terminal(title)
-    title = rest.sub(0, stop.start())
+    title = rest.sub(0, stop.start()) if stop else rest
     if len(title.text) > 80 and "：" in title.text[:60]:
         title = rest.sub(0, title.text.index("："))
-    return _strip_terminal(title)
+    if stop is None or item.style == "article":
+        return _strip_terminal(title)  # a sentence cut by the page end is judged whole (_drop_cut_heading)
+    return _strip_terminal(_first_clause(title))
+
+
+#: how long a first sentence may be and still be an item's title as a whole
+SENTENCE_TITLE_MAX = 50
+#: a first clause that says why, where or how (为加快…，依托…，对…的，), never the task's name
+FRAME_CLAUSE = re.compile(r"^(?:为|按照|根据|依据|对|依托|围绕|聚焦|以|在|坚持|结合|通过|针对|按|经|凡|同一)")
+#: a first clause that only dates the task (到2020年，探索建立…): the task is the clause after it
+DATE_CLAUSE = re.compile(r"^(?:力争)?(?:到|至|在)?(?:19|20)\d{2}\s*年(?:底|前|末)?$")
+
+
+def _first_clause(title: Span) -> Span:
+    """An item with no heading of its own that opens with a long sentence is named by its first
+    clause, the task, when that clause reads as one (开展人工智能社会实验，探索…；…): what follows
+    the comma says how. A short sentence, a clause that frames the task (为…, 对…的) or one too short or
+    too long to name it keeps the whole sentence."""
+    text = title.text
+    comma = re.search(r"[，,；;]", text)
+    if comma and DATE_CLAUSE.match(text[: comma.start()]):
+        comma = re.compile(r"[，,；;]").search(text, comma.end())
+    if len(text) <= SENTENCE_TITLE_MAX or comma is None or not 4 <= comma.start() <= 30 or FRAME_CLAUSE.match(text):
+        return title
+    return title.sub(0, comma.start())
 
 
 def _strip_terminal(span: Span) -> Span:
@@ -358,6 +445,34 @@ def _table_rows(lay: Layout, marked: list[_Marked], result: Outline) -> None:
                           title, 1, section=section, pieces=[cell], lines=[line])
         result.measures.append(measure)
         result.context[line.index] = (section, measure, False)
+
+
+@cache
+def _responsibility_bracket() -> re.Pattern[str]:
+    """A bracket that opens with a responsibility label: （牵头单位：…；配合单位：…）, (责任单位:…)."""
+    labels = sorted(map(re.escape, [*words()["responsibility"]["lead"], *words()["responsibility"]["responsible"]]),
+                    key=len, reverse=True)
+    return re.compile(r"[（(〔【]\s*(?:" + "|".join(labels) + r")\s*[:：】〕]")
+
+
+def _bracketed_paragraphs(marked: list[_Marked], result: Outline) -> None:
+    """Task sections whose items are unnumbered paragraphs, each closed by its own responsibility
+    bracket (一、提升创新能力 / 建设…研究院，开展…。（牵头单位：省发展改革委；配合单位：…）): each such
+    paragraph is a measure of its section, named by its first sentence. Read so only when at least two
+    paragraphs carry a bracket, every one lies in a task section and some section holds several."""
+    bracket = _responsibility_bracket()
+    paragraphs = [m for m in marked if m.style is None and bracket.search(m.line.text)
+                  and re.search(r"[。！？]", m.line.text[: bracket.search(m.line.text).start()])]
+    sections = [result.section_at(m.line) for m in paragraphs]
+    if len(paragraphs) < 2 or any(s is None or s.kind != "measures" for s in sections):
+        return
+    if len({id(s) for s in sections}) == len(sections):
+        return  # one paragraph a section: the section is the item (_sections_as_measures)
+    for item, section in zip(paragraphs, sections, strict=True):
+        measure = Measure(f"b.{len(result.measures) + 1}", None, None, _item_title(item, marked), 1,
+                          section=section, pieces=[item.rest], lines=[item.line])
+        result.measures.append(measure)
+        result.context[item.line.index] = (section, measure, False)
 
 
 def _sections_as_measures(marked: list[_Marked], result: Outline) -> None:
@@ -409,8 +524,14 @@ def _measures_allowed(result: Outline, line: Line) -> bool:
     return section.kind == "measures"
 
 
+#: a manner word a task title may open with before its verb: 全力招引…, 大力发展…, 积极推进…
+TASK_ADVERB = re.compile(r"^(?:全力|大力|积极|着力|持续|全面|深入|进一步|加快)")
+
+
 def _task_start(text: str) -> bool:
-    return text.startswith(tuple(words()["outline"]["task_verbs"]))
+    """Does ``text`` open with a task verb (加强…, 推动…), also after a manner word (全力招引…)?"""
+    verbs = tuple(words()["outline"]["task_verbs"])
+    return text.startswith(verbs) or TASK_ADVERB.sub("", text).startswith(verbs)
 
 
 def _heading_lines(candidates: list[_Marked], result: Outline) -> list[Measure]:
@@ -471,17 +592,34 @@ def _enumerations(candidates: list[_Marked], result: Outline, existing: list[Mea
         if len(hits) < 2 or values[:2] != [1, 2]:
             continue
         section = result.section_at(item.line)
+        items = []
         for n, hit in enumerate(hits):
             end = hits[n + 1].start() if n + 1 < len(hits) else len(text)
             body = item.rest.sub(hit.end(), end)
             stop = re.search(r"[，,；;。]", body.text)
             title = body.sub(0, stop.start()) if stop else _strip_terminal(body)
             number = item.rest.sub(hit.start(1), hit.end())
-            measure = Measure("", number.text, number, title, 1, section=section,
-                              pieces=[item.rest.sub(hit.start(1), end)], lines=[item.line])
-            found.append(measure)
+            items.append(Measure("", number.text, number, title, 1, section=section,
+                                 pieces=[item.rest.sub(hit.start(1), end)], lines=[item.line]))
+        if not _names_tasks([m.title.text for m in items]):
+            continue
+        found += items
         result.context[item.line.index] = (section, found[-1], False)
     return found
+
+
+#: an enumerated item that names no task: a dated goal (一是到2022年…) or a description (优越的自然条件,
+#: 正确把握好…的关系)
+NOT_A_TASK = re.compile(r"^(?:到|至|力争到)?(?:19|20)\d{2}\s*年")
+
+
+def _names_tasks(titles: list[str]) -> bool:
+    """Do the items of an enumeration (一是…二是…) name tasks? Not when any is a dated goal, nor when
+    most describe something (…的…) and most do not open with a task verb."""
+    if any(NOT_A_TASK.match(t) for t in titles):
+        return False
+    described = sum("的" in t and not _task_start(t) for t in titles)
+    return described * 2 <= len(titles)
 
 
 LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?)")
@@ -498,7 +636,12 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
         hits = [(i, m) for i, m in marked if m.group(style)]
         values = [chinese_number(m.group(style)) for _, m in hits]
         if len(hits) >= 2 and values == list(range(1, len(hits) + 1)):
-            found += _line_items(hits, candidates, result)
+            before = dict(result.context)
+            items = _line_items(hits, candidates, result)
+            if _names_tasks([m.title.text for m in items]):
+                found += items
+            else:
+                result.context = before  # the lines stay where they were
     return found
 
 

@@ -11,6 +11,10 @@ is printed with （牵头）, that body leads. Ranks count within a role list of
 bracket (printed positions where the list is one list with a lead in it). One link per
 (agency, measure): the strongest role wins, with the rank where it first takes that
 role. A blanket "以下…不再列出" is not carried to later measures.
+
+A measure that prints no list may name its bodies in its own text: 由省科技厅牵头，… (lead),
+or an item that opens with the body doing it, 1、市商务局负责受理… (responsible). Not in the
+parts on carrying out the plan, nor in a sentence about the whole plan: those coordinate it.
 """
 
 from __future__ import annotations
@@ -19,15 +23,18 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from loaders.agencies import Agency, Jurisdiction, resolve, split_names
+from loaders.agencies import GOV_SUFFIX, Agency, Jurisdiction, resolve, split_names
+from loaders.coordination import IMPLEMENTATION, PLAN_WIDE
 from loaders.document import Document, Span
 from loaders.layout import Line
-from loaders.lexicon import alternation, pattern, words
+from loaders.lexicon import alternation, pattern, regions, words
 from loaders.name_lists import bare_names, ranked, read_entries, unique
 from loaders.outline import Measure
 from loaders.tables import division_rows
 
 ROLE_STRENGTH = {"lead": 3, "responsible": 2, "support": 1}
+#: a title this short is a heading (加强组织领导); a longer one is the item's first sentence
+HEADING_LENGTH = 16
 OPEN, CLOSE = "（(〔[【［", "）)〕]】］"
 
 
@@ -48,6 +55,9 @@ class NameList:
     role: str
     names: Span
     label: str | None = None
+    #: the list ends in its own duty (A、B按职责分工负责): each does its share, whatever the plan says
+    #: elsewhere about who leads a list
+    duty: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,10 +194,10 @@ def read_lists(bracket: Span) -> list[NameList]:
     if inline:
         return inline
     names = inner.sub(0, list_end(text))
-    duty = re.fullmatch(r"(.{2,120}?)(?:按职责分工|按职责|分别|共同)?负责(?:落实|实施|推进)?", names.text.strip())
+    duty = _duty_clause().fullmatch(names.text.strip())
     if duty:
         lead = len(names.text) - len(names.text.lstrip())
-        return [NameList("responsible", names.sub(lead, lead + len(duty.group(1))))]
+        return [NameList("responsible", names.sub(lead, lead + len(duty.group(1))), duty=True)]
     if opened and closed and _closes_its_line(bracket) and is_bare_list(names.text):
         return [NameList("responsible", names)]
     return []
@@ -212,14 +222,23 @@ def _inline_regex() -> re.Pattern[str]:
     return re.compile(rf"(?P<names>.+?)等?(?P<verb>{alternation(verbs)})(?:落实|实施|推进)?$")
 
 
-def _inline_lists(inner: Span) -> list[NameList]:
-    """Lists written as clauses that each end in their role: （省科技厅牵头，省教育厅、省工业和信息化厅配合）.
+@cache
+def _duty_clause() -> re.Pattern[str]:
+    """A list that ends in its duty: 市商务局、市发展改革委按职责分工负责 / …按职责分工落实."""
+    verbs = alternation(words()["responsibility"]["inline_responsible"])
+    return re.compile(rf"(.{{2,120}}?)等?(?:{verbs})(?:落实|实施|推进)?")
 
-    Read only when some clause ends in a lead verb; a clause without a verb belongs to the next
-    one (省发展改革委、省政数局，长春市政府按职责分工负责)."""
+
+def _inline_clauses(text: str) -> list[tuple[str, int, int]]:
+    """(role, start, end of the names) of each clause of a list written as clauses that each end in
+    their role: 省科技厅牵头，省教育厅、省工业和信息化厅配合 (a lead), or 市工信局负责，市科技局配合 (the
+    body that does it beside those that support it: it leads, as 责任单位 does beside 配合单位).
+
+    Every clause must end in its role (a clause without one belongs to the next:
+    省发展改革委、省政数局，长春市政府按职责分工负责); without a lead, every clause must name a body,
+    so （企业负责，政府配合） is not a list."""
     section = words()["responsibility"]
-    text = inner.text
-    lists: list[NameList] = []
+    clauses: list[tuple[str, int, int]] = []
     start = 0
     for cut in [*(m.start() for m in re.finditer(r"[，,；;]", text)), len(text)]:
         clause = text[start:cut]
@@ -229,16 +248,26 @@ def _inline_lists(inner: Span) -> list[NameList]:
             verb = hit.group("verb")
             role = ("lead" if verb in section["inline_lead"]
                     else "support" if verb in section["inline_support"] else "responsible")
-            lists.append(NameList(role, inner.sub(offset, offset + hit.end("names")).strip(" ；;，,")))
+            clauses.append((role, offset, offset + hit.end("names")))
             start = cut + 1
-    if start < len(text) or not any(item.role == "lead" for item in lists):
-        return []  # a clause without a role at the end, or no lead: not this form
-    return lists
+    roles = {role for role, _, _ in clauses}
+    if start < len(text) or not clauses:
+        return []  # a clause without a role at the end: not this form
+    if "lead" in roles:
+        return clauses
+    if not {"responsible", "support"} <= roles or not all(
+            read_entries(text[a:b], Jurisdiction()) for _, a, b in clauses):
+        return []
+    return [("lead" if role == "responsible" else role, a, b) for role, a, b in clauses]
+
+
+def _inline_lists(inner: Span) -> list[NameList]:
+    """The lists of a bracket written as role clauses (``_inline_clauses``)."""
+    return [NameList(role, inner.sub(a, b).strip(" ；;，,")) for role, a, b in _inline_clauses(inner.text)]
 
 
 def _is_inline_list(inner: str) -> bool:
-    last = re.split(r"[，,；;]", inner)[-1].strip()
-    return any(v in inner for v in words()["responsibility"]["inline_lead"]) and bool(_inline_regex().fullmatch(last))
+    return bool(_inline_clauses(inner))
 
 
 # -- measures -----------------------------------------------------------------------------------------
@@ -266,6 +295,8 @@ def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list
     by_measure: dict[int, list[NameList]] = {}  # 责任单位 on one line and 配合单位 on the next are one pair
     for measure, _, lists in read:
         by_measure.setdefault(id(measure), []).extend(lists)
+    # a measure that prints no list may still name its bodies in its own sentences
+    clauses = [a for measure in measures if not by_measure.get(id(measure)) for a in clause_assignments(measure, where)]
     rules = conventions(plan_text, [lists for lists in by_measure.values() if lists])
     roles = {key: {item.role for item in lists} for key, lists in by_measure.items()}
     best: dict[tuple[int, str], Assignment] = {}
@@ -278,7 +309,112 @@ def assign(measures: list[Measure], where: Jurisdiction, plan_text: str) -> list
                 order.append(key)
             if have is None or ROLE_STRENGTH[assignment.role] > ROLE_STRENGTH[have.role]:
                 best[key] = assignment
-    return [best[key] for key in order]
+    return [best[key] for key in order] + clauses
+
+
+# -- a measure that names its bodies in its own text -------------------------------------------------
+
+
+def clause_assignments(measure: Measure, where: Jurisdiction) -> list[Assignment]:
+    """The bodies a measure without a list names in its own sentences: the lead of 由省科技厅牵头，… or
+    of …、市商务局牵头、…, and the body an item opens with (1、市商务局负责受理…), responsible.
+
+    Not read in the sections on implementation, nor in a sentence about the whole plan (由市工信局
+    牵头…统筹推进各项任务): those name who coordinates the plan (``coordination``)."""
+    if _on_implementation(measure):
+        return []
+    out: list[Assignment] = []
+    for n, piece in enumerate(measure.pieces):
+        if n == 0:
+            out += _duty_opening(piece, measure, where)
+        for sentence in re.finditer(r"[^。；;！!]+", piece.text):
+            if PLAN_WIDE.search(sentence.group()):
+                continue
+            for hit in _clause_lead().finditer(sentence.group()):
+                span = piece.sub(sentence.start() + hit.start("names"), sentence.start() + hit.end("names"))
+                evidence = piece.sub(sentence.start(), sentence.end()).surface.strip()
+                out += [Assignment(agency, measure, "lead", rank, evidence)
+                        for rank, agency in enumerate(_named_bodies(span.text, where), 1)]
+    return out
+
+
+def _on_implementation(measure: Measure) -> bool:
+    """The measure sits in (or is) a part on carrying out the plan (保障措施, 加强组织领导): a heading
+    says so, not a long title made of the item's first sentence (…按规定组织实施预算绩效管理)."""
+    titles = [measure.section.title if measure.section else ""]
+    item: Measure | None = measure
+    while item is not None:
+        titles.append(item.title.text)
+        item = item.parent
+    return any(len(title) <= HEADING_LENGTH and IMPLEMENTATION.search(title) for title in titles)
+
+
+@cache
+def _clause_lead() -> re.Pattern[str]:
+    """A clause ending in its body's lead verb: the names run back to the clause start."""
+    lead = "|".join(words()["responsibility"]["clause_lead"])
+    return re.compile(rf"(?:^|(?<=[，,：:]))\s*(?P<names>[^，,：:（(）)]{{2,60}}?)\s*(?:{lead})")
+
+
+def _named_bodies(text: str, where: Jurisdiction) -> list[Agency]:
+    """The bodies that end a clause (建立分管领导挂帅、|市商务局): the pause-mark pieces from the end,
+    as long as each is a body named as a body is (a level or a place first; a government, party or
+    group's name), so a phrase before them is never read as one."""
+    pieces = pattern("responsibility", "clause_openers").sub("", text.strip()).split("、")
+    out: list[Agency] = []
+    for piece in reversed(pieces):
+        agency = _body(piece, where)
+        if agency is None:
+            break
+        out.insert(0, agency)
+    return out
+
+
+def _body(written: str, where: Jurisdiction) -> Agency | None:
+    """``written`` as an agency when it is printed as one (省科技厅, 中共…, 绍兴市商务局), else None."""
+    name = re.sub(r"\s+", "", written)
+    name = re.split(alternation(words()["responsibility"]["partner_words"]), name, maxsplit=1)[0]
+    if not re.match(r"(?:中共|国家|中国|自治区|[省市区县州旗])", name) and not _starts_with_place(name):
+        return None
+    agency = resolve(name, where)
+    if agency is None or agency.collective or agency.kind not in ("government", "party", "leading_group"):
+        return None
+    if not GOV_SUFFIX.search(agency.name):
+        return None  # 中国电信, 国家电网: a company named like a national body leads no measure here
+    return agency
+
+
+def _starts_with_place(name: str) -> bool:
+    """绍兴市商务局, 宁波海关: a division's full name, or the short name of a province or a city above
+    county level (a county-level short such as 合作 or 东方 is an ordinary word too)."""
+    index = regions()
+    for size in range(2, min(8, len(name)) + 1):
+        head = name[:size]
+        if head in index.by_name or head in index.aliases or any(
+                r.level == "Province" or (r.level == "City" and not r.county_level)
+                for r in index.by_short.get(head, ())):
+            return True
+    return False
+
+
+def _duty_opening(piece: Span, measure: Measure, where: Jurisdiction) -> list[Assignment]:
+    """1、市商务局负责受理…; 3、各县（市、区）、开发区财政部门负责…: the bodies an item opens with are responsible."""
+    hit = _duty_regex().match(piece.text)
+    if not hit:
+        return []
+    names = hit.group("names")
+    names = re.split(alternation(words()["responsibility"]["partner_words"]), names, maxsplit=1)[0]
+    entries = [e for e in unique(read_entries(names, where))
+               if e.agency.collective or _body(e.agency.written, where) is not None]
+    sentence = re.match(r"[^。；;]+", piece.text)
+    evidence = piece.sub(0, sentence.end() if sentence else len(piece.text)).surface.strip()
+    return [Assignment(entry.agency, measure, "responsible", rank, evidence) for rank, entry in enumerate(entries, 1)]
+
+
+@cache
+def _duty_regex() -> re.Pattern[str]:
+    duty = "|".join(words()["responsibility"]["duty_opening"])
+    return re.compile(rf"\s*(?P<names>[^，,。；;：:]{{2,60}}?)\s*[:：]?\s*(?:{duty})")
 
 
 def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Jurisdiction,
@@ -288,8 +424,10 @@ def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Juri
         return []
     evidence = bracket.surface
     last = lists[-1]
-    if bracket.text[-1:] not in CLOSE and not bracket.doc.text[last.names.end:].strip():
-        # the page ends inside this list: its last name may be cut (省工业和…), so it is left out
+    rest = bracket.doc.text[last.names.end:]
+    if bracket.text[-1:] not in CLOSE and not rest.strip() and "\n" not in rest:
+        # the page ends inside this list: its last name may be cut (省工业和…), so it is left out; a
+        # list whose line ends before the text does (…牵头单位：市工信局⏎) is whole
         cut = max(last.names.text.rfind(sep) for sep in "、，,；; ")
         lists = [*lists[:-1], replace(last, names=last.names.sub(0, max(cut, 0)))]
     out: list[Assignment] = []
@@ -301,7 +439,9 @@ def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Juri
             role = "lead"
         entries = unique(read_entries(item.names.text, where, carry, rules.mark))
         carry = next((e.agency.level for e in reversed(entries) if e.agency.level), carry)
-        first_leads = rules.first_leads and len(lists) == 1 and role == "responsible"
+        # 第一个为牵头单位，下同 carries to later lists, not to one that states its own duty (…按职责分工负责)
+        first_leads = (rules.first_leads and len(lists) == 1 and role == "responsible"
+                       and (not item.duty or bool(pattern("responsibility", "first_leads").search(bracket.text))))
         out += [Assignment(entry.agency, measure, this_role, rank, evidence)
                 for entry, this_role, rank in ranked(entries, role, first_leads)]
     return out
@@ -314,7 +454,8 @@ def strip_brackets(text: str) -> str:
     for a, b in _bracket_ranges(text):
         inner = text[a + 1:b - 1]
         at_end = not text[b:].strip(" 。；;\n") or text[b:].lstrip(" 。；;").startswith("\n")
-        if (label.search(inner) or re.search(r"负责[^，。]{0,4}$", inner) or _is_inline_list(inner)
+        if (label.search(inner) or re.search(r"负责[^，。]{0,4}$", inner) or _duty_clause().fullmatch(inner.strip())
+                or _is_inline_list(inner)
                 or (at_end and is_bare_list(inner))):
             out.append(text[keep_from:a])
             keep_from = b

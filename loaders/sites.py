@@ -27,10 +27,16 @@ paragraph or plan (佛山。依托高新区人工智能产业园… -> 佛山高
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
+from loaders.document import Span
 from loaders.lexicon import KnownEntity, Region, known_sites, regions, words
+
+if TYPE_CHECKING:
+    from loaders.layout import Line
+    from loaders.outline import Measure, Outline
 
 STOP_CHARS = set("、，,。；;：:“”\"'（）()《》【】[]！!？?\n 　/|+＋")
 
@@ -112,20 +118,29 @@ def _designations() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 def _ends_with_stop(text: str, i: int) -> bool:
     """Does ``text[:i]`` end with a left stop? Not when a dictionary word runs into the stop from
-    its left (中国（浙江）自由贸易试验区: 由 is a stop, 自由 a word)."""
+    its left (中国（浙江）自由贸易试验区: 由 is a stop, 自由 a word), unless that word is a longer verb
+    that ends with a stop of two characters or more (积极争取, 大力推进: still the verb before a name)."""
     stops, lengths = _left_stops()
     for n in lengths:
         if n <= i and text[i - n:i] in stops:
-            return i == n or not _straddled(text, i - n)
+            return i == n or not _straddled(text, i - n) or (n >= 2 and _word_ends_at(text, i - n, i))
     return False
 
 
+def _word_ends_at(text: str, stop_start: int, end: int) -> bool:
+    """Is there a dictionary word that starts before ``stop_start`` and ends at ``end``?"""
+    return any(_word_frequency(text[j:end]) for j in range(max(0, stop_start - 3), stop_start))
+
+
+@lru_cache(maxsize=4096)
 def _suffix_of(name: str) -> str:
     return next(s for s, _ in _suffixes() if name.endswith(s))
 
 
-def find_sites(text: str, context_city: Region | None = None, home: Region | None = None) -> list[SiteMention]:
-    """Every site named in ``text`` (a measure's text or a goal clause); ``home`` is the plan's region."""
+def find_sites(text: str, context_city: Region | None = None, home: Region | None = None,
+               references: dict[str, SiteMention] | None = None) -> list[SiteMention]:
+    """Every site named in ``text`` (a measure's text or a goal clause); ``home`` is the plan's region,
+    ``references`` the names that stand for a site in this document (``site_references``)."""
     found: list[SiteMention] = []
     taken: list[tuple[int, int]] = []
     known, forms = _known_regex()
@@ -136,48 +151,153 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             continue  # 之江实验室联合企业开展攻关: the lab acts, it is an organization here
         found.append(SiteMention(site.name, form, match.start(), site.kind, site.name_en, site.city,
                                  site.district, True))
-    for mention in _supercomputing_centres(text, home):
+    for form in sorted(references or {}, key=len, reverse=True):
+        for match in re.finditer(re.escape(form), text):
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in taken) and _standalone(text, start, end):
+                taken.append((start, end))
+                found.append(replace(references[form], written=form, start=start))
+    for mention in [*_supercomputing_centres(text, home), *_hub_nodes(text)]:
         if not any(s < mention.start + len(mention.written) and mention.start < e for s, e in taken):
             taken.append((mention.start, mention.start + len(mention.written)))
             found.append(mention)
-    for start, end, kind in _pattern_candidates(text):
-        inner = [m for m in found if start <= m.start and m.start + len(m.written) < end]
+
+    def read(start: int, end: int, kind: str) -> bool | None:
+        """Add the site named ``text[start:end]``: True when added, None when the sentence rules out
+        the whole name, False when the name holds none (a shorter name inside it may)."""
+        nonlocal found, taken
+        inner = [m for m in found if m.known and start <= m.start and m.start + len(m.written) < end]
         if inner and not any(s < end and start < e for s, e in taken
                              if not any(m.start == s for m in inner)):
             mention = _within_known(text, start, end, kind, inner, context_city, home)
             if mention:  # 光谷科学岛: a site inside a known one, named after it
                 found = [m for m in found if m not in inner] + [mention]
                 taken = [t for t in taken if not any(m.start == t[0] for m in inner)] + [(start, end)]
-            continue
-        if any(s < end and start < e for s, e in taken):
-            continue
-        if not _hosts(text, start, end):
-            continue
+            return mention is not None
+        if any(s < end and start < e for s, e in taken) or not _hosts(text, start, end):
+            return None
         written = text[start:end]
         if _shared_designation(text, start, written):
-            continue
-        listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
+            return None
         clause = text[max(text.rfind(c, 0, start) for c in "，。；;\n") + 1:start]
-        mention = _unknown_site(written, start, kind, context_city, listed, home, clause)
+        mention = _unknown_site(written, start, kind, context_city, _setting(text, start, end), home, clause)
         if mention:
             taken.append((start, end))
             found.append(mention)
+        return bool(mention)
+
+    for start, end, kind in _pattern_candidates(text):
+        if read(start, end, kind) is False:
+            # 光谷科学岛|智算集群: a longer name that holds no site leaves the site named inside it
+            for inner_start, inner_end, inner_kind in _inner_candidates(text, start, end):
+                read(inner_start, inner_end, inner_kind)
     return sorted(found, key=lambda m: m.start)
 
 
-#: 国家超级计算<city>中心, also written with the standard short form 超算 (国家超算深圳中心)
-_SUPERCOMPUTING = re.compile(r"国家超(?:级计)?算([\u4e00-\u9fff]{2,3}?)中心")
+#: …（以下简称X）, （简称X）: the short name a document gives what it has just named
+_ABBREVIATION = re.compile(r"[（(](?:以下|下文)?简称[:：]?[“\"「]?([^（()）”\"」，,、。；：:]{2,12}?)[”\"」]?[）)]")
+
+
+def site_references(text: str, title: str, home: Region | None = None) -> dict[str, SiteMention]:
+    """The names that stand for a site across a document: the short name it gives a site it has just
+    named (“运河城市算力平台”（以下简称运河算力平台）), and the bare ending of the one designation its
+    title builds (成都建设国家新一代人工智能创新发展试验区实施方案: 试验区 alone is that zone)."""
+    references: dict[str, SiteMention] = {}
+    for match in _ABBREVIATION.finditer(text):
+        before = text[max(0, match.start() - 40):match.start()]
+        named = [m for m in find_sites(before, home=home)
+                 if m.start + len(m.written) in (len(before), len(before.rstrip("”\"」")))]
+        if named:
+            references.setdefault(match.group(1), named[-1])
+    designations = [m for m in find_sites(title, home=home)
+                    if _ending(m.name) in words()["sites"]["designation_suffixes"]]
+    if len(designations) == 1:
+        for name in (designations[0].written, designations[0].name):
+            ending = _ending(name)
+            if ending:
+                references.setdefault(ending, designations[0])
+    return references
+
+
+@lru_cache(maxsize=4096)
+def _ending(name: str) -> str | None:
+    """The site ending ``name`` ends with, if any (a known site's name may have none: 光谷)."""
+    return next((s for s, _ in _suffixes() if name.endswith(s)), None)
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a name of its own, not a piece of a longer one (自由贸易|试验区, 试验区|片区)?"""
+    opens = start == 0 or text[start - 1] in STOP_CHARS or text[start - 1] in "和与及同" or _ends_with_stop(text, start)
+    return opens and not (end < len(text) and _continues_name(text, end))
+
+
+def reported_background(measure: Measure, outline: Outline, lines: list[Line]) -> list[Span]:
+    """What a news report says an item of the plan is about, where it presents the item mid-paragraph
+    (光明科学城是深圳重点打造的算力高地。《若干措施》提出强化智能算力平台建设。): the sentences that open
+    that paragraph, and when the item's section starts with a sub-heading, the paragraphs between the
+    sub-heading and the item (at most two). Only for an item with no number of its own, the first
+    the report presents in its paragraph; never across another item or page chrome."""
+    if measure.number is not None or not measure.pieces or not measure.lines:
+        return []
+    line, first = measure.lines[0], measure.pieces[0]
+    if first.start <= line.start or any(
+            m is not measure and m.lines and m.lines[0].index == line.index and m.pieces
+            and m.pieces[0].start < first.start for m in outline.measures):
+        return []
+    found = [Span(first.doc, line.start, first.start)]
+    paragraphs: list[Span] = []
+    for before in reversed([ln for ln in lines if ln.index < line.index][-3:]):
+        if before.chrome or outline.measure_at(before):
+            break
+        if len(before.text) <= 30 and not re.search(r"[。！？；;]", before.text):
+            return found + paragraphs  # the section's sub-heading
+        paragraphs.append(Span(first.doc, before.start, before.end))
+    return found
+
+
+#: 国家超级计算<city>中心, also written with the standard short form 超算 (国家超算深圳中心) or with its
+#: city in brackets after it (国家超级计算中心（长沙）)
+_SUPERCOMPUTING = re.compile(r"国家超(?:级计)?算(?:([\u4e00-\u9fff]{2,3}?)中心|中心[（(]([\u4e00-\u9fff]{2,3})[）)])")
 
 
 def _supercomputing_centres(text: str, home: Region | None) -> list[SiteMention]:
     """The national supercomputing centres, named by their city in the full form."""
     out = []
     for match in _SUPERCOMPUTING.finditer(text):
-        place = leading_place(match.group(1), home)
-        if place and place[0] == match.group(1):
+        named = match.group(1) or match.group(2)
+        place = leading_place(named, home)
+        if place and place[0] == named:
             city = place[1] if place[1].level != "District" else None
-            out.append(SiteMention(f"国家超级计算{match.group(1)}中心", match.group(0), match.start(), "facility",
+            out.append(SiteMention(f"国家超级计算{named}中心", match.group(0), match.start(), "facility",
                                    None, city.name if city else None, None, False))
+    return out
+
+
+@cache
+def _hub_regex() -> re.Pattern[str]:
+    """The written forms of a hub node: (全国一体化算力网络)京津冀(国家)(算力)枢纽节点, 国家(贵州)枢纽节点,
+    国家枢纽节点(宁夏), 宁夏国家算力枢纽, and a province's bare 宁夏枢纽 (…算力枢纽 alone describes a role:
+    作为…宁夏算力枢纽, 打造西部算力枢纽); not where it runs on into the
+    name of its data-centre cluster (…国家枢纽节点韶关数据中心集群: the cluster is the site)."""
+    hubs = [name for name, _ in words()["sites"]["hub_nodes"]]
+    provinces = [name for name, division in words()["sites"]["hub_nodes"] if division]
+    any_hub, province = "|".join(hubs), "|".join(provinces)
+    return re.compile(
+        rf"(?:全国一体化算力网络)?(?:(?P<a>{any_hub})(?:国家)?(?:算力)?枢纽节点|国家[（(](?P<b>{any_hub})[）)]枢纽节点"
+        rf"|国家枢纽节点[（(](?P<c>{any_hub})[）)]|(?P<d>{any_hub})国家算力枢纽|(?P<e>{province})枢纽)"
+        r"(?![\u4e00-\u9fff]{2,6}数据中心集群|城市|港|站|机场)")
+
+
+def _hub_nodes(text: str) -> list[SiteMention]:
+    """The national computing hub nodes, named after their hub."""
+    if "枢纽" not in text:
+        return []
+    divisions = dict(words()["sites"]["hub_nodes"])
+    out = []
+    for match in _hub_regex().finditer(text):
+        hub = next(g for g in match.groups() if g)
+        out.append(SiteMention(f"全国一体化算力网络{hub}国家枢纽节点", match.group(0), match.start(), "facility",
+                               None, divisions[hub] or None, None, False))
     return out
 
 
@@ -187,7 +307,7 @@ def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMe
     one site, placed where the known one is when its own name gives no place."""
     if not _hosts(text, start, end):
         return None
-    mention = _unknown_site(text[start:end], start, kind, context_city, True, home)
+    mention = _unknown_site(text[start:end], start, kind, context_city, Setting(listed=True), home)
     if mention is None:
         return None
     if mention.city is None:
@@ -217,10 +337,9 @@ def acting_bodies(text: str, home: Region | None = None) -> list[tuple[int, int]
     for start, end, kind in _pattern_candidates(text):
         if any(s < end and start < e for s, e in spans):
             continue
-        if _suffix_of(text[start:end]) in words()["sites"]["body_suffixes"] and not _hosts(text, start, end):
-            listed = text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")
-            if _unknown_site(text[start:end], start, kind, None, listed, home):
-                spans.append((start, end))
+        if (_suffix_of(text[start:end]) in words()["sites"]["body_suffixes"] and not _hosts(text, start, end)
+                and _unknown_site(text[start:end], start, kind, None, _setting(text, start, end), home)):
+            spans.append((start, end))
     return spans
 
 
@@ -280,26 +399,59 @@ def _built(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _pattern_candidates(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, kind) of every name with a site's ending, the longest where they nest. Cached:
-    sites, acting bodies and organizations of one text all start from them."""
-    candidates: list[tuple[int, int, str]] = []
+def _all_candidates(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """(start, end, kind, runs on) of every name with a site's ending, nested ones included, in order
+    of start and longest first; ``runs on`` when another ending follows (松山湖|高新区)."""
+    candidates: list[tuple[int, int, str, bool]] = []
     regex, kinds = _suffix_regex()
     for match in regex.finditer(text):
         suffix, end = match.group(0), match.end()
-        if end < len(text) and _continues_name(text, end):
-            continue
         start = _after_leading_verb(text, _left_edge(text, match.start()), match.start())
+        start = _designation_start(text, start, end)
         if end - start > len(suffix) and end - start <= 30:
-            candidates.append((start, end, kinds[suffix]))
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+            candidates.append((start, end, kinds[suffix], end < len(text) and _continues_name(text, end)))
+    return tuple(sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))))
+
+
+def _inner_candidates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The names with a site's ending inside ``text[start:end]`` that end before it, longest first."""
+    inner = [c[:3] for c in _all_candidates(text) if start <= c[0] and c[1] < end]
+    return sorted(inner, key=lambda c: c[0] - c[1])
+
+
+@lru_cache(maxsize=1024)
+def _pattern_candidates(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, kind) of every name with a site's ending, the longest where they nest. Cached:
+    sites, acting bodies and organizations of one text all start from them."""
     kept: list[tuple[int, int, str]] = []
-    for c in candidates:
+    for start, end, kind, runs_on in _all_candidates(text):
+        if runs_on:
+            continue
+        c = (start, end, kind)
         if any(k[0] <= c[0] and c[1] <= k[1] for k in kept):
             continue
         kept = [k for k in kept if not (c[0] <= k[0] and k[1] <= c[1])]
         kept.append(c)
     return tuple(kept)
+
+
+@cache
+def _designation_forms() -> re.Pattern[str]:
+    """A national designation's written form, alone or with the part of it a city builds (…试验区核心区)."""
+    forms = sorted(_designations(), key=len, reverse=True)
+    parts = sorted(words()["sites"]["designation_parts"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(f) for f in forms) + ")(?:" + "|".join(parts) + ")?$")
+
+
+def _designation_start(text: str, start: int, end: int) -> int:
+    """A name that ends with a national designation starts with it, unless a place comes first
+    (率先完成|国家新一代人工智能创新发展试验区, but 杭州国家…试验区): what runs before is the verb of
+    the task, which no stop list can hold in full."""
+    found = _designation_forms().search(text, start, end)
+    if found is None or found.start() == start:
+        return start
+    place = leading_place(text[start:found.start()])
+    return start if place and len(place[0]) == found.start() - start else found.start()
 
 
 def _after_leading_verb(text: str, start: int, suffix_start: int) -> int:
@@ -386,36 +538,77 @@ def _org_forms() -> frozenset[str]:
     return frozenset(form for form, _name in _org_names())
 
 
+#: a number in words with its measure word (两个, 三大, 十家): a count, which no name holds
+_COUNTED = re.compile(r"[一二两三四五六七八九十百千]+(?:个|大|家|类|项|批|种|座|张|群)")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the sentence around a name with a site's ending says of it."""
+
+    #: it stands in a list of names (、 or 等 next to it): a word of its own makes it one
+    listed: bool = False
+    #: the list is closed as state designations (…、自动驾驶示范区等国家级平台): bare, each is the
+    #: designation, which names a site only through its known holder
+    national: bool = False
+    #: the whole name is quoted (“运河城市算力平台”): a coined proper name
+    quoted: bool = False
+    #: it follows 的 (包容开放的新技术新业态试验场): a description of a role, not a name
+    described: bool = False
+
+
+#: what closes a list of state designations (…等国家级平台, …等国家试点)
+_NATIONAL_LIST = re.compile(r"等[^，。；、]{0,4}?国家")
+
+
+def _setting(text: str, start: int, end: int) -> Setting:
+    """How the sentence places the name ``text[start:end]``."""
+    return Setting(listed=text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等"),
+                   national=bool(_NATIONAL_LIST.match(text, _list_bounds(text, start, end)[1])),
+                   quoted=text[start - 1:start] == "“" and text[end:end + 1] == "”",
+                   described=text[start - 1:start] == "的")
+
+
 def _unknown_site(written: str, start: int, kind: str, context_city: Region | None,
-                  listed: bool = False, home: Region | None = None,
+                  setting: Setting = Setting(), home: Region | None = None,
                   clause: str = "") -> SiteMention | None:
-    """A site by its ending, if its name carries a place, a proper name, stands in a list of sites,
-    or is a national designation the plan's city holds."""
+    """A site by its ending, if its name carries a place, a proper name, stands in a list of sites
+    or in quotes, or is a national designation the plan's city holds. After 的 only a place or a
+    proper name makes one."""
     if written in _org_forms():
         return None  # 国家新材料大数据中心 is a body the plan works with
     plain = written
     for form, _org in _org_names():
         plain = plain.replace(form, "")
-    if "的" in plain or re.search(r"\d(?![A-Za-z\d]*[A-Za-z])", written):
-        return None  # digits only inside a token such as 5G
+    if "的" in plain or re.search(r"\d(?![A-Za-z\d]*[A-Za-z])", written) or _COUNTED.search(written):
+        return None  # digits only inside a token such as 5G; a count (两个重大平台) is no name
     if re.match(r"有关|相关|各类|各|符合条件的|一批|若干|其他|现有", written):
         return None  # a determiner makes no name
+    if written.endswith(tuple(words()["sites"]["not_site_endings"])):
+        return None  # 东北老工业基地: a kind of region
     suffix = _suffix_of(written)
     core = written[: -len(suffix)]
     place = leading_place(core, home)
     residual = _generic_regex().sub("", core)
     if suffix in words()["sites"]["designation_only"] and place and written[len(place[0]):] not in _designations():
         return None  # 福州人工智能开放创新平台: a platform, not a place
+    if not place and suffix in words()["sites"]["designation_parts"] and _of_the_state(core):
+        part = _part_of_designation(core, suffix, home, clause)
+        return SiteMention(part[0], written, start, kind, None, part[1], None, False) if part else None
     if not place and suffix in words()["sites"]["designation_suffixes"]:
-        designated = _designation(written, core, home, clause)
+        state = "" if core.startswith("国家") or not setting.national else "国家"
+        designated = _designation(state + written, state + core, home, clause)
         if designated:
             return SiteMention(designated[0], written, start, kind, None, designated[1], None, False)
-        if core.startswith("国家") or suffix in words()["sites"]["designation_only"]:
+        if state or core.startswith("国家") or suffix in words()["sites"]["designation_only"]:
             return None  # a state designation whose holder is not known names no one place
     if suffix in words()["sites"]["named_suffixes"] and not (proper(core, places=False) or _branded(core)):
         return None  # 空港新城边缘计算节点: nodes of a zone, not one named node (天翼云(延安)节点)
-    strong = suffix in words()["sites"]["strong_suffixes"] and len(residual) >= 2
-    if not (place or strong or proper(core) or (listed and _has_own_word(core))):
+    if setting.described:
+        if not (place or proper(core)):
+            return None  # 包容开放的新技术新业态试验场: what the zone is to become
+    elif not (place or _strong(suffix, residual) or proper(core)
+              or ((setting.listed or setting.quoted) and _has_own_word(core))):
         return None
     name = written
     city = district = None
@@ -441,6 +634,11 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     if city is None and context_city is not None:
         city = context_city.name
     return SiteMention(name, written, start, kind, None, city, district, False)
+
+
+def _strong(suffix: str, residual: str) -> bool:
+    """An ending specific enough that two characters of its own before it make a name (深远海风电母港)."""
+    return suffix in words()["sites"]["strong_suffixes"] and len(residual) >= 2
 
 
 def _branded(core: str) -> bool:
@@ -478,6 +676,28 @@ def _designation(written: str, core: str, home: Region | None, clause: str) -> t
         return None
     city = _plan_city(home)
     return (city.short + written, city.name) if city else None
+
+
+def _of_the_state(core: str) -> bool:
+    """Is ``core`` a state designation (国家…试验区), listed or not?"""
+    return core.startswith("国家") and any(core.endswith(s) for s in words()["sites"]["designation_suffixes"])
+
+
+def _part_of_designation(core: str, suffix: str, home: Region | None, clause: str) -> tuple[str, str] | None:
+    """(name, region) of the part of a national designation a city builds (国家数字经济创新发展试验区核心区
+    in a Chengdu plan): the city the clause names as builder, else the plan's city when it is a holder or
+    lies in a province that holds it, else the designation's one holder in the plan's region."""
+    listed = _designations().get(re.sub(r"^国家级", "国家", core))
+    if home is None or listed is None:
+        return None  # which level holds an unlisted designation is not known
+    designation, holders = listed
+    builders = _cities_in(clause)
+    if len(builders) > 1:
+        return None
+    city = builders[0] if builders else _plan_city(home)
+    if city is None or not (city.name in holders or city.province in holders):
+        city = _holder(home, holders)
+    return (city.short + designation + suffix, city.name) if city else None
 
 
 def _cities_in(clause: str) -> list[Region]:
@@ -545,11 +765,11 @@ def _has_own_word(core: str) -> bool:
     """Does the name hold a word of two characters or more that is not generic (梦想小镇,
     国家信息光电子创新中心), or a site's ending (科技城新区)? Not a lone character left by a cut
     word (在川|全国重点实验室), nor a piece of a generic phrase (具身|智能产业园)."""
-    from loaders.segment import tokenize
+    from loaders.segment import tagged, tokenize
 
     if any(len(s) >= 3 and s in core for s, _ in _suffixes()):
         return True  # 科技城|新区: the zone of a named science city
-    generic = set(words()["sites"]["generic"])
+    generic = set(words()["sites"]["generic"]) | {w for w, flag in tagged(core) if flag == "a"}  # 美好城市
     spans = [m.span() for m in _generic_regex().finditer(core)]
     return any(len(word) >= 2 and word not in generic and re.match(r"[\u4e00-\u9fffA-Za-z]", word)
                and not any(a <= start and end <= b for a, b in spans)

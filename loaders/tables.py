@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from loaders.document import Document, Span
 from loaders.layout import Line
+from loaders.lexicon import words
 
 
 def pipe_tables(doc: Document, lines: list[Line]) -> list[list[list[Span]]]:
@@ -66,8 +67,9 @@ def main_cell(text: str) -> tuple[int, int] | None:
 
 # -- 责任分工 tables: which row gives which task to which bodies ----------------------------------------
 
-#: the task column: a specific header first (重点任务, 工作措施), else a general one (工作内容, 目标)
-TASK_HEADERS = (re.compile(r"任务|措施|举措|事项|工作内容"), re.compile(r"工作|内容|目标"))
+#: the task column: a specific header first (重点任务, 工作措施, 具体工作), else a general one (内容, 目标)
+TASK_HEADERS = (re.compile(r"任务|措施|举措|事项|工作内容|(?:重点|具体|主要)工作|工作(?:安排|要点)"),
+                re.compile(r"工作|内容|目标"))
 NUMBER_HEADER = re.compile(r"\s*(?:序号|编号)\s*")
 
 
@@ -88,9 +90,10 @@ def column_role(header: str) -> str | None:
     companies of a project list: neither names who answers for a task."""
     if re.search(r"领导|负责人|联系人|时限|计量", header):
         return None  # persons and deadlines, not bodies
-    if "牵头" in header:
-        return "lead"
-    if re.search(r"配合|参与|协同|协助|协办", header):
+    labels = words()["responsibility"]
+    if "牵头" in header or any(label in header for label in labels["lead"]):
+        return "lead"  # 牵头（责任）单位, 主责部门
+    if re.search(r"配合|参与|协同|协助|协办|协作", header):
         return "support"
     if re.search(r"责任|承办|主办|实施(?:主体|单位|部门)|(?:单位|部门)名称|^\s*部门\s*$", header):
         return "responsible"

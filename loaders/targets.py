@@ -1,20 +1,24 @@
 """Dated goals (Target): 到2027年…算力规模超过60EFLOPS, 到2030年…打造…高地.
 
-A goal clause is one governed by a year phrase (到2027年, 2027年底前, 力争到…; 2027年，
-where a plan's section or a report's frame makes it a goal year; 年底前 in a one-year
-work plan): the clauses after the phrase up to the next one. In a goal section the
-year carries on through the following sentences, the undated paragraphs and the
-—— bullets; elsewhere (a report, a 解读, a measure) only through sentences and
-paragraphs that count something and report nothing. What precedes the phrase is
-not a goal (the bullet's label, 人工智能新产业…不断涌现，到2025年…), nor is what reports
-a fact (截至2024年底, a year before the plan's own, 已…, 近年来…, …在发布会上介绍) or
-comments on the plan (标志着…). One target per counted quantity (value and unit as
-written, no conversion; a range keeps its lower end in ``value`` and the upper in
-``value_max``; 百家 is 100 家, 超万个 1 万个); a clause without a count is a qualitative
-target, unless it states a means (依托…), a manner (以…牵引), a purpose (支撑引领…),
-a routine (每年…) or is boilerplate (结合实际，制定本方案). A target stated inside a
-measure belongs to the measure; a report's lead above the plan text gives the goals
-the text does not state (``lead_targets``).
+A goal clause is one governed by a year phrase (到2027年, 2027年底前, 力争到…, 到“十四五”期末;
+2027年， where a plan's section or a report's frame makes it a goal year, or where it is later
+than the plan's first year; 年底前 in a one-year work plan): the clauses after the phrase up to
+the next one. A goal section is a numbered one (一、发展目标), an item titled as one ((二)行动目标),
+a bare heading that names one (主要目标) or a paragraph labelled as one (远期目标：…); in a
+one-year work plan its goal section states that year's goals. There the year carries on through
+the following sentences, and into a later paragraph that is a listed goal (——, 1.), follows a
+colon or a heading, counts something or opens with a label sentence; elsewhere (a report, a 解读,
+a measure) only through sentences and paragraphs that count something and report nothing. What
+precedes the phrase is not a goal (the bullet's label, 人工智能新产业…不断涌现，到2025年…), nor are
+short state sentences heading the goals after them (创新能力持续增强。…), nor what reports a fact
+(截至2024年底, a year before the plan's own, 已…, 近年来…, …在发布会上介绍), asks a question, or
+comments on the plan (标志着…). One target per counted quantity (value and unit as written, no
+conversion; a range keeps its lower end in ``value`` and the upper in ``value_max``; 百家 is 100
+家, 超万个 1 万个, 万亿级 1 万亿元); a clause without a count is a qualitative target, unless it
+states a means (依托…), a manner (以…牵引), a purpose (支撑引领…, 促进…), a partner (与…，共同…),
+an aim beyond the year (未来…), a routine (每年…) or is boilerplate (结合实际，制定本方案). A target
+stated inside a task measure belongs to the measure; a report's lead above the plan text gives
+the goals the text does not state (``lead_targets``).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from functools import cache
 from loaders.document import Document, Span
 from loaders.layout import DECLARED_COUNT, Line, chinese_number
 from loaders.lexicon import alternation, words
-from loaders.outline import Measure, Outline
+from loaders.outline import Measure, Outline, section_kind
 from loaders.responsibility import label_regex
 from loaders.tables import main_cell
 from loaders.target_norm import normalise_value
@@ -38,6 +42,8 @@ YEAR_PHRASE = re.compile(
     rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于|在(?=\s*20\d{{2}}\s*年\s*(?:\d{{1,2}}\s*月)?\s*(?:底|末)?\s*前))"
     rf"\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
     r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])"
+    # 到“十四五”期末: the last year of a five-year plan period (2025)
+    r"|(?:力争|争取|确保)?\s*(?:到|至)\s*[“\"]?十(?P<fyp>[三四五六])五[”\"]?\s*(?:时期|期)?末\s*[，,]?"
     # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
     r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?"
     # 年底前基本实现…: a deadline within the year of a one-year work plan (2023年工作要点)
@@ -100,26 +106,141 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
     goals: list[Goal] = []
     year: int | None = None
     previous: Line | None = None
-    for line in body:
-        if line.chrome:
+    bare_goals = False  # under an unnumbered goal heading (主要目标, 总体要求) the outline does not know
+    last_metric: dict[str | None, str] = {}
+    goals_line: Line | None = None  # the last line that stated goals
+    lines = [line for line in body if not line.chrome]
+    headings = {line.index for n, line in enumerate(lines)
+                if _task_heading(line.text, lines[n + 1] if n + 1 < len(lines) else None)}
+    for line in lines:
+        if line.index in headings:
+            previous = line  # - 二.做强一个产业集群: the heading of the text under it, which keeps the year
             continue
         section = outline.section_at(line)
+        owner = outline.measure_at(line)
+        if section is None and _bare_heading(line.text):
+            bare_goals = _names_goal_section(line.text)
+        elif owner is not None and not _is_goal_item(owner):
+            bare_goals = False  # the tasks have begun
+        kind = "goals" if bare_goals and section is None else _context(section, owner, line)
         heading = _is_heading(line, outline)
         dash = line.text.startswith(("——", "--"))
         # the year of a goal paragraph carries on through its goal section and its bullets; outside a
         # goal section (a report, a preamble) only into a paragraph that states counted goals
-        carries = dash or (section is not None and section.kind == "goals") or (
-            section is None and _counts_goals(line.text))
+        carries = dash or (kind == "goals" and _goal_paragraph(previous, line)) or (
+            kind is None and _counts_goals(line.text))
         if (heading or not carries or not _continues(previous, line) or _ends_intro(previous)
-                or (section is None and _is_headline(previous))):
+                or (kind is None and _is_headline(previous))):
             year = None
-        allowed = section is None or section.kind in ("goals", "measures")
+        if year is None and not heading and plan_year and _annual_goals(section):
+            year = plan_year  # 一、年度工作目标 of a 2022 work plan: its goals are the year's
         previous = line
-        if not allowed:
+        if section is not None and section.kind == "other":
             continue
-        owner = outline.measure_at(line)
-        year = _line_goals(doc, line, owner, year, section, goals, plan_year, earliest)
+        if kind == "goals" and owner is not None and section is not None and section.kind == "goals":
+            owner = None  # (二)发展目标 under 一、总体要求: the plan's goals, not a task's
+        elif owner is not None and _is_goal_item(owner):
+            owner = None
+        if not _continues(goals_line, line):
+            last_metric = {}
+        found = len(goals)
+        year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric)
+        if len(goals) > found:
+            goals_line = line
     return _without_repeats(goals)
+
+
+#: what opens a listed goal: a bullet or an item number
+BULLET = re.compile(r"^\s*(?:——|--|—|-|•|·|●|\?)")
+
+
+def _goal_paragraph(previous: Line | None, line: Line) -> bool:
+    """In a goal section, does a paragraph without a year of its own go on with the goals of the one
+    before? It does when it is a listed goal (——…, 1.…), follows a line that ends with a colon or a
+    heading line, counts something, or opens with a label sentence (人工智能创新支撑显著增强。…);
+    a paragraph of another kind (who coordinates, how the work is run) states no goal of that year."""
+    text = line.text.strip()
+    if BULLET.match(text) or ITEM_NUMBER.match(text) or _counts_goals(text):
+        return True
+    if previous is not None and (previous.text.rstrip().endswith(("：", ":")) or _bare_heading(previous.text)
+                                 or _numbered_heading(previous.text)):
+        return True
+    first = re.split(r"[。！？!?]", text, maxsplit=1)[0]
+    return len(first) <= 16 and not re.search(r"[，,；;]", first) and len(first) < len(text) - 2
+
+
+#: a number that opens a heading line: （二）, 2., 二、, 二. (after a list marker such as -)
+HEADING_NUMBER = re.compile(r"^\s*[-•·●]?\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、]"
+                            r"|[一二三四五六七八九十]{1,2}\s*[.．、])")
+
+
+def _numbered_heading(text: str) -> bool:
+    """A short numbered line without punctuation ((一)形成产品矩阵, 1.算力基础设施)."""
+    number = HEADING_NUMBER.match(text)
+    rest = text[number.end():].strip() if number else ""
+    return 0 < len(rest) <= 20 and not re.search(r"[，,。；;：:]", rest)
+
+
+def _task_heading(text: str, following: Line | None) -> bool:
+    """A numbered line without punctuation that opens with a verb (- 二.做强一个产业集群, （一）形成产品矩阵)
+    heads the paragraph under it; in a list of such lines each is a goal (1.建成…先导区 / 2.…), and so is
+    one that names a state ((三)产业生态更加完善)."""
+    number = HEADING_NUMBER.match(text)
+    if number is None or (following is not None and (HEADING_NUMBER.match(following.text)
+                                                     or BULLET.match(following.text))):
+        return False
+    rest = text[number.end():].strip()
+    return (_numbered_heading(text) and not re.search(r"\d", rest)
+            and (rest.startswith(_task_verbs()) or bool(GOAL_VERB.match(rest))))
+
+
+def _names_goal_section(text: str) -> bool:
+    """Is a bare line the heading of a goal section (主要目标, 年度工作目标, 总体要求), not a headline that
+    names goals (江北明确发展目标)?"""
+    plain = re.sub(r"\s", "", text)
+    return plain in words()["outline"]["goal_sections"] or bool(re.fullmatch(
+        r"(?:年度|总体|主要|近期|中期|远期|分项|具体|阶段性?)?(?:工作|发展|建设|行动|预期)?(?:目标|要求)(?:任务)?",
+        plain))
+
+
+def _bare_heading(text: str) -> bool:
+    """A line that only names a part of the text, without a number (主要目标, 总体要求, 主要任务)."""
+    plain = text.strip()
+    return 2 <= len(plain) <= 12 and not re.search(r"[\d，,。；;：:、（）()“”]", plain)
+
+
+#: a paragraph that opens by naming the goals it states (近期目标：到2022年，…; 总体目标: …)
+GOAL_LABEL = re.compile(r"^\s*[^，,。；;：:\d]{0,6}目标\s*[：:]")
+
+
+def _context(section, owner: Measure | None, line: Line) -> str | None:
+    """What a line of the body states: "goals" in a goal section, an item titled as one ((二)行动目标
+    under an unnumbered 总体要求) or a paragraph labelled as one (远期目标：…); "measures" in a task
+    section; None elsewhere (a report, a preamble)."""
+    if section is not None and section.kind == "goals":
+        return "goals"
+    if (section is None or section.kind != "measures") and owner is not None and _is_goal_item(owner):
+        return "goals"
+    if GOAL_LABEL.match(line.text):
+        return "goals"
+    return section.kind if section is not None and section.kind == "measures" else None
+
+
+def _is_goal_item(measure: Measure) -> bool:
+    """An item whose title (or an enclosing item's) names a goal section: (二)行动目标, 1.发展目标."""
+    item: Measure | None = measure
+    while item is not None:
+        if section_kind(item.title.text) == "goals":
+            return True
+        item = item.parent
+    return False
+
+
+def _annual_goals(section) -> bool:
+    """A section that only states goals (主要目标, 年度工作目标), not the approach beside them
+    (工作思路和目标, 总体要求): in a one-year work plan its undated goals are the year's."""
+    return (section is not None and section.kind == "goals" and "目标" in section.title
+            and not re.search(r"思路|要求|原则|愿景", section.title))
 
 
 def lead_targets(doc: Document, lead: list[Line], stated: list[Goal], earliest: int | None = None) -> list[Goal]:
@@ -237,15 +358,23 @@ def _continues(previous: Line | None, line: Line) -> bool:
     return previous is not None and line.index == previous.index + 1
 
 
-def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, section,
-                goals: list[Goal], plan_year: int | None = None, earliest: int | None = None) -> int | None:
+def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, kind: str | None,
+                goals: list[Goal], plan_year: int | None = None, earliest: int | None = None,
+                last_metric: dict[str | None, str] | None = None) -> int | None:
+    """The goals of one line (paragraph), added to ``goals``; returns the year that carries on into the
+    next line. ``last_metric`` holds what the last count of each unit counted, for a count without
+    a subject (…突破500亿元。\n到2025年突破800亿元)."""
+    last_metric = {} if last_metric is None else last_metric
     text = line.text
     if IN_FORCE.search(text):
         return None
+    if _names_goal_section(re.sub(r"[。：:]$", "", ITEM_NUMBER.sub("", text.strip()))):
+        return year  # (二)分项目标。: the heading of the goals listed under it
     listed = _listed_regex().search(text)
     if listed:  # …到2024年底建成…。责任单位：市工业和信息化局，滨海新区人民政府。: the list is no goal
         text = text[: listed.start()]
-    phrases = [p for p in YEAR_PHRASE.finditer(text) if not p.group("opening") or _dates_goals(text, p, section)]
+    phrases = [p for p in YEAR_PHRASE.finditer(text)
+               if (not p.group("opening") or _dates_goals(text, p, kind, earliest)) and not _ends_period(text, p)]
     dash = re.match(r"^(——|--)\s*", text)
     number = ITEM_NUMBER.match(text)
     start = number.end() if number else 0  # （一）算力规模达到10EFLOPS: the goal starts after its number
@@ -256,7 +385,7 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
         opens_dated = phrases and phrases[0].start() <= dash.end() + 2
         whole = label_end is None or not text[label_end.end():].strip()
         start = dash.end() if opens_dated or whole else label_end.end()
-    in_goals = section is not None and section.kind == "goals"
+    in_goals = kind == "goals"
     # (begin, end, year, dated): dated when the text follows its own year phrase, not a carried year
     segments: list[tuple[int, int, int | None, bool]] = []
     if phrases:
@@ -276,7 +405,6 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     if cell is not None:  # a table row: the goal is in its task cell, not in the cells naming bodies
         segments = [(max(b, cell[0]), min(e, cell[1]), y, d) for b, e, y, d in segments
                     if max(b, cell[0]) < min(e, cell[1])]
-    last_metric: dict[str | None, str] = {}
     for n, (begin, end, seg_year, dated) in enumerate(segments):
         if seg_year is None or not 2000 <= seg_year <= 2100:
             continue
@@ -298,19 +426,31 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     (标志着…) ends the sentence's goals.
     """
     clauses = _join_open_constructions(_clauses(span))
-    for k, sentence in enumerate(_sentences(doc, clauses)):
+    more = bool(re.sub(r"[\W_]", "", doc.text[span.end:line.end]))  # the paragraph goes on after this stretch
+    sentences = _sentences(doc, clauses)
+    series = sum(_is_heading_sentence(doc, s) for s in sentences[:-1]) >= 2
+    for k, sentence in enumerate(sentences):
         if k == 0 and not dated and _is_label(sentence, clauses):
             continue  # 人工智能技术创新策源地。…: the paragraph's heading
+        if (k + 1 < len(sentences) or more) and _is_heading_sentence(doc, sentence) and (
+                (k == 0 and not dated) or ITEM_NUMBER.match(sentence[0].text) or series):
+            # 人工智能创新支撑显著增强。到2027年底…, 1.基础设施更智能。…, and a paragraph of several such
+            # (创新能力持续增强。围绕…形成50个…。应用水平显著提升。…): headings of the goals after them
+            continue
         later = " ".join(c.text for c in sentence)
         if not in_goals and not (k == 0 and dated) and (not _counts_goals(later) or re.search(r"20\d{2}\s*年", later)):
             return False  # a later sentence that counts nothing, or speaks of another year (在2025年，…)
         means = ""
         manner = granting = False
         for clause in sentence:
-            if _reports(clause.text):
+            if _reports(clause.text) or doc.text[clause.end:clause.end + 1] in ("？", "?"):
                 if not in_goals:
-                    return False
+                    return False  # 咋实现？: a question the report asks, and what follows it, state no goal
                 break
+            if doc.text[clause.end:clause.end + 1] in ("：", ":") and len(clause.text) <= 8:
+                continue  # 中期目标：…, 其中：…: a label for what follows the colon
+            if _co_subject(clause, sentence):
+                continue  # 与铁路、公路等传统基础设施，共同构建…: who shares the goal that follows
             # 对新建智算中心按投资额的10%给予补助，最高500万元: the terms of a grant (an Incentive) are no goals
             granting = _grants(clause.text) or (granting and bool(GRANT_LIMIT.match(clause.text)))
             if granting:
@@ -349,6 +489,13 @@ def _grants(text: str) -> bool:
     return bool(_grant_regex().search(text)) and bool(re.search(r"给予|予以|按|最高|一次性", text))
 
 
+def _co_subject(clause: Span, sentence: list[Span]) -> bool:
+    """A clause opening with 与/同 before one opening with 共同/一道 names a partner of that goal."""
+    at = next((i for i, c in enumerate(sentence) if c is clause), -1)
+    return (clause.text.startswith(("与", "同")) and 0 <= at < len(sentence) - 1
+            and sentence[at + 1].text.startswith(("共同", "一道", "一起", "协同")))
+
+
 def _continues_manner(text: str) -> bool:
     """A short clause with no goal verb and no count after a manner clause (各地协同共进)."""
     return (len(text) <= 8 and not GOAL_VERB.search(text)
@@ -373,6 +520,26 @@ def _is_label(sentence: list[Span], clauses: list[Span]) -> bool:
     text = sentence[0].text
     return (len(text) <= 16 and not re.search(r"\d", text) and not GOAL_VERB.search(text)
             and bool(_label_head().search(text)))
+
+
+def _is_heading_sentence(doc: Document, sentence: list[Span]) -> bool:
+    """A sentence of one short clause that states no count and opens more text (创新能力持续增强。…,
+    (二)分项目标。…, 1.基础设施更智能。…) heads the goals after it. A short task (建立多元算力协同体系。)
+    states one, unless it is numbered like a heading or names a state (…持续增强, …更智能)."""
+    if len(sentence) != 1 or doc.text[sentence[0].end:sentence[0].end + 1] not in ("。", "！", "？", "!", "?"):
+        return False  # one clause that a full stop closes, not a clause of a longer sentence
+    text = sentence[0].text.strip()
+    number = ITEM_NUMBER.match(text)
+    core = text[number.end():] if number else text
+    if re.search(r"\d", core) or not 3 <= len(re.findall(r"[\u4e00-\u9fff]", core)) <= 12:
+        return False
+    return (bool(number) or not core.startswith(_task_verbs()) or bool(_trend().search(core))
+            or bool(re.search(r"更[\u4e00-\u9fff]{1,2}$", core)))
+
+
+@cache
+def _task_verbs() -> tuple[str, ...]:
+    return tuple(words()["outline"]["task_verbs"])
 
 
 @cache
@@ -422,10 +589,20 @@ def _counts_goals(text: str) -> bool:
     return False
 
 
-def _dates_goals(text: str, phrase: re.Match[str], section) -> bool:
-    """A year that opens a sentence without 到 (2025年，…) dates goals in a goal section or a measure, or
-    after a report's frame (方案明确，2027年，…); elsewhere it dates what happened (答：2024年，产业规模达到…)."""
-    if section is not None and section.kind in ("goals", "measures"):
+#: the start of a period whose end a year phrase gives (从2025年初至2026年底，开展试点)
+PERIOD_START = re.compile(r"(?:从|自|于)\s*20\d{2}\s*年[^，,。；;]{0,8}$")
+
+
+def _ends_period(text: str, phrase: re.Match[str]) -> bool:
+    """从2025年初至2026年底: the end of a period of work (a pilot, a campaign), not a deadline for a goal."""
+    return bool(phrase.group("goal")) and bool(PERIOD_START.search(text[max(0, phrase.start() - 16):phrase.start()]))
+
+
+def _dates_goals(text: str, phrase: re.Match[str], kind: str | None, earliest: int | None = None) -> bool:
+    """A year that opens a sentence without 到 (2025年，…) dates goals in a goal section or a measure,
+    after a report's frame (方案明确，2027年，…) or when it is later than the plan's own first year (the
+    future of a plan of 2025-2027); elsewhere it dates what happened (答：2024年，产业规模达到…)."""
+    if kind in ("goals", "measures") or (earliest is not None and int(phrase.group("opening")) > earliest):
         return True
     start = max(text.rfind(ch, 0, phrase.start()) for ch in "。！？!?") + 1
     return bool(_framed().search(text[start:phrase.start()]))
@@ -446,6 +623,8 @@ def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int 
     year before the plan's own), and for a deadline within the year (年底前) outside a one-year work plan."""
     if phrase.group("inyear"):
         return plan_year
+    if phrase.group("fyp"):  # the 14th five-year period (2021-2025) ends in 2025
+        return 2005 + 5 * (chinese_number(phrase.group("fyp")) or 0)
     year = phrase.group("goal") or phrase.group("opening")
     if not year or (earliest is not None and int(year) < earliest):
         return None
@@ -466,8 +645,19 @@ def _borrow_metric(goal: Goal, last_metric: dict[str | None, str]) -> None:
     subject = TRAILING_VERB.sub("", LEAD.sub("", re.sub(r"^(突破|超过|达到|超|达|力争)+", "", subject)))
     if len(re.findall(r"[\u4e00-\u9fff]", subject)) < 2 and goal.unit in last_metric:
         goal.metric = last_metric[goal.unit]
+    elif DISTRIBUTIVE.match(goal.metric) and goal.unit in last_metric:
+        # 市级培育应用场景不少于40个，各县区不少于5个: each 县区 counts the same thing
+        scope = re.sub(r"[（(][^（()）]*[)）]", "", goal.metric).strip()
+        goal.metric = scope + COUNTED_NOUN.sub("", last_metric[goal.unit])
     else:
         last_metric[goal.unit] = goal.metric
+
+
+#: a scope that distributes a count (各县区, 每个区县) without naming what is counted
+DISTRIBUTIVE = re.compile(r"^(?:各|每个?)[\u4e00-\u9fff、（()）]{1,16}$")
+#: what goes before the counted noun in a metric: its scope (在…领域) and its verb (培育)
+COUNTED_NOUN = re.compile(r"^(?:全[省市区县]|[省市区县]级)?(?:在[^，,；;]{1,16}?(?:领域|方面|行业))?"
+                          r"(?:培育|打造|建设|建成|形成|引进|推出|开放|遴选|新增)?")
 
 
 def _means() -> tuple[str, ...]:
@@ -518,7 +708,7 @@ def _completed_counts(clause: Span, year: int, owner: Measure | None) -> list[Go
     """
     text = clause.text.rstrip()
     counts = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
-    whole = (counts and counts[-1].end() == len(text) and bool(counts[-1].group("unit") or counts[-1].group("bigunit"))
+    whole = (counts and counts[-1].end() == len(text) and bool(_unit(counts[-1]) or counts[-1].group("bigunit"))
              and not re.search(rf"(?:{GOAL_VERB.pattern})\s*$", text[: counts[-1].start()]))  # 打造200个|大模型…
     if not whole:
         cut = max(text.rfind(ch) for ch in "、和及")
@@ -545,7 +735,7 @@ def _clauses(span: Span) -> list[Span]:
             if ch in "）)" and depth == 0 and begin < i and text[begin:begin + 2] == "其中":
                 out.append(span.sub(begin, i))
                 begin = i + 1
-        elif depth == 0 and ch in "，,；;。！!":
+        elif depth == 0 and ch in "，,；;。！!？?：:":
             out.append(span.sub(begin, i))
             begin = i + 1
         elif (depth == 0 and text.startswith("力争", i) and i > begin + 2 and "\u4e00" <= text[i - 1] <= "\u9fff"
@@ -567,8 +757,11 @@ def _quantity_regex() -> re.Pattern[str]:
     classifiers = alternation(words()["targets"]["classifiers"])
     number = r"\d+(?:\.\d+)?"
     return re.compile(
-        rf"(?P<pre>{pre})?\s*(?:(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*(?P<unit>{units})?"
-        rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元)"
+        rf"(?P<pre>{pre})?\s*(?:(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*"
+        # 5.3万余人, 200余家: more than the count (the unit is 万人, 家)
+        rf"(?:(?P<unit>{units}|[万亿](?=\s*(?:[，,。；;、）)]|$)))|(?P<ymag>万|亿|千)?(?P<yu>余|多)(?P<ycls>{classifiers}))?"
+        # 万亿级: a scale without digits, stated as a goal after a comparator (达到万亿级)
+        rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元|万亿级|千亿级|百亿级)"
         # 百家, “百个”, 超万个, 两千台: a count written without digits
         rf"|(?P<quote>“)?(?P<cnc>[{CN_QUANTITY}]{{0,2}})(?P<mag>百万|千万|百|千|万|亿)(?P<cls>{classifiers})”?"
         rf"(?![百千万亿])"  # 千家万户 is an idiom
@@ -595,18 +788,52 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         goals += _qualitative(clause.sub(0, joint.start()), year, owner)
         clause, text = clause.sub(joint.end()), text[joint.end():]
         quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
-    # 营业收入超10亿元的企业5家以上: a quantity that qualifies what a later one counts is not a goal
-    quantities = [q for n, q in enumerate(quantities)
-                  if not (n + 1 < len(quantities) and text[q.end():q.end() + 1] == "的")]
+    quantities = _without_qualifiers(quantities, text)
     previous_end = 0
+    counted: list[Goal] = []
     for n, q in enumerate(quantities):
         next_start = quantities[n + 1].start() if n + 1 < len(quantities) else len(text)
-        goals.append(_quantitative(clause, q, previous_end, next_start, year, owner))
+        counted.append(_quantitative(clause, q, previous_end, next_start, year, owner))
         previous_end = q.end()
+    _share_listed_metric(counted, quantities, text)
+    goals += counted
     # an uncounted item listed among counted ones: …20个以上行业模型和一批面向细分场景的应用模型、…
     for item in re.finditer(rf"(?<=[、和及])(?:{_item_verbs()})?一批[^、，,；;和]+", text):
         goals += _qualitative(clause.sub(item.start(), item.end()), year, owner)
     return goals
+
+
+def _share_listed_metric(counted: list[Goal], quantities: list[re.Match[str]], text: str) -> None:
+    """达到5大类、100种以上的智能装备: counts listed right after each other count what the last one names."""
+    for n in range(len(counted) - 2, -1, -1):
+        between = text[quantities[n].end():quantities[n + 1].start()]
+        own = re.sub(r"[\W\d.]", "", counted[n].metric)  # 升级, or the count itself (5大类)
+        if between.strip() in ("、", "和", "及") and len(own) <= 2:
+            counted[n].metric = counted[n + 1].metric
+
+
+#: what separates the items of a list of counts (…3个以上的A产品、5个以上的B产品)
+LIST_BREAK = re.compile(r"[、，,；;和及与]")
+
+
+def _without_qualifiers(quantities: list[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The counts of a clause without those that only qualify what another one counts.
+
+    A count followed by 的 qualifies the noun another count of the same phrase counts: the next one
+    (营业收入超10亿元的企业5家以上) or the one before it (培育10家以上营业收入超过30亿元的龙头企业).
+    Counts of a list (打造3个以上的A产品、5个以上的B产品) are each a goal.
+    """
+    kept = []
+    for n, q in enumerate(quantities):
+        if text[q.end():q.end() + 1] == "的":
+            after = quantities[n + 1] if n + 1 < len(quantities) else None
+            before = quantities[n - 1] if n else None
+            if after is not None and not LIST_BREAK.search(text[q.end():after.start()]):
+                continue
+            if before is not None and not LIST_BREAK.search(text[before.end():q.start()]):
+                continue
+        kept.append(q)
+    return kept
 
 
 @cache
@@ -641,6 +868,13 @@ def _statements(clause: Span) -> list[Span]:
     return [clause.sub(b, e) for b, e in parts] + [clause.sub(begin)]
 
 
+def _unit(m: re.Match[str]) -> str | None:
+    """The unit of a count with digits, as written (万人 for 5.3万余人)."""
+    if m.group("yu") and m.group("ycls"):
+        return (m.group("ymag") or "") + m.group("ycls")
+    return m.group("unit")
+
+
 def _is_quantity(m: re.Match[str], text: str) -> bool:
     if m.group("bigunit"):
         return bool(m.group("cn") or m.group("pre"))
@@ -651,7 +885,7 @@ def _is_quantity(m: re.Match[str], text: str) -> bool:
                     or _count_verb().search(text[: m.start()]))
     if not m.group("num"):
         return False
-    unit = m.group("unit")
+    unit = _unit(m)
     after = text[m.end(): m.end() + 1]
     before = text[max(0, m.start() - 1): m.start()]
     if unit is None:
@@ -659,10 +893,10 @@ def _is_quantity(m: re.Match[str], text: str) -> bool:
         return "." in m.group("num") and (bool(m.group("pre")) or m.group("post") in ("以下", "以上", "以内"))
     if unit in ("G", "P") and (re.match(r"[A-Za-z0-9\-]", after[:1]) or re.match(r"[A-Za-z]", before[-1:])):
         return False  # 5G-A, PUE, IPv6
-    if unit == "G" and after[:1].isalpha():
-        return False  # 5G基站 names a technology; 10G以上 counts
-    if re.match(r"[A-Za-z]", after) and unit not in ("%", "％"):
-        return False
+    if unit == "G" and (after[:1].isalpha() or (len(m.group("num")) == 1 and not (m.group("pre") or m.group("post")))):
+        return False  # 5G基站, 大数据、5G、超高清 name a technology; 10G以上 counts
+    if re.match(r"[A-Za-z]", after) and unit.isascii() and unit not in ("%", "％"):
+        return False  # 10GB, 3PUE: the letters go on the unit; 7个以上AI赋能场景 counts
     if unit in ("年",):
         return False
     return not (before and (before.isalpha() and before.isascii()))
@@ -672,6 +906,8 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
     comparators = words()["targets"]["comparators"]
     if m.group("num2"):
         return ">="
+    if m.group("yu"):
+        return ">"  # 5.3万余人
     post = m.group("post")
     if post and post != "多":
         return comparators.get(post, "=")
@@ -687,7 +923,7 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
 
 #: 面向东盟的人工智能创新合作高地基本建成: the means word only qualifies the subject of a goal
 ATTRIBUTIVE_GOAL = re.compile(r"^[^，,；;]{2,24}?的[^，,；;]{2,30}?(?:初步|基本|全面|加快|逐步)?"
-                              r"(?:形成|建成|完善|确立|显现|凸显|彰显|提升|增强|取得[^，,；;]{0,6}成效"
+                              r"(?:形成|建成|完善|确立|显现|凸显|彰显|提升|增强|发展|取得[^，,；;]{0,6}成效"
                               r"|(?:成为|进入|迈上|跻身)[^，,；;]{2,20})$")  # 基于互联网的新业态成为…动力
 GOAL_VERB = re.compile(r"打造|建成|建设|形成|培育|实现|构建|引育|引进|落地|突破|部署|提升|壮大")
 LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年)+")
@@ -702,7 +938,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     after_raw = re.sub(r"^\s*[（(][^（()）]*[)）]", "", text[q.end(): next_start])
     after = re.split(r"[、，,；;和及与]", after_raw, maxsplit=1)[0] if after_raw[:1] in "、，,；;和及与" else after_raw
     after = re.split(rf"[、和及与](?={_item_verbs()})", after, maxsplit=1)[0]  # …大模型、研发一批…: the next item
-    after = re.sub(r"^(的|左右|以上)", "", after).strip(" 、和及与")
+    after = re.sub(r"^(的|左右|以上|大关|关口)", "", after).strip(" 、和及与")  # 突破万亿元大关: the count's own
     after = re.sub(r"[、和及与]$", "", after)
     before = text[previous_end: q.start()].strip(" 、，,和及与")
     before = re.sub(r"^(?:推动|推进|促进|确保)", "", LEAD.sub("", before))
@@ -722,7 +958,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
         metric_span = clause.sub(offset, offset + len(trimmed)) if trimmed else clause.sub(q.start(), q.end())
     if q.group("bigunit"):
         value = float(chinese_number(q.group("cn")) or 1) if q.group("cn") else 1.0
-        unit = q.group("bigunit")
+        unit = q.group("bigunit").replace("级", "元")  # 万亿级 is a scale of 1 万亿元
         value_max = None
     elif q.group("mag"):
         value, unit = _count_without_digits(q.group("cnc"), q.group("mag"), q.group("cls"))
@@ -730,7 +966,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     else:
         value = float(q.group("num"))
         value_max = float(q.group("num2")) if q.group("num2") else None
-        unit = q.group("unit")
+        unit = _unit(q)
     if unit == "％":
         unit = "%"
     return Goal(year, metric_span.surface.strip(), _int(value), _int(value_max), unit,
@@ -794,5 +1030,8 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         return []  # page furniture (电话：0595-…) is not a goal
     if re.match(r"^在.*(方面|领域|门类|环节|行业|等)$", core.text):
         return []  # 在手机、计算机、家居、机器人等8大门类: the scope of the goal after it
+    if core.text.startswith(("未来", "远期", "长远")):
+        return []  # 未来打造…典范: an aim beyond the year that dates the clause
     return [Goal(year, core.surface.strip(), None, None, None, None, True, clause.surface, clause, owner,
                  clause.text)]
+

@@ -6,7 +6,7 @@ let LABELS = {};
 let lang = "zh";
 
 export async function loadLabels() {
-  LABELS = await (await fetch("/static/labels.json")).json();
+  LABELS = await (await fetch("/static/labels.json", { mode: "cors", credentials: "same-origin" })).json();
   const stored = localStorage.getItem("policykg.lang");
   lang = stored && LABELS[stored] ? stored : "zh";
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
@@ -28,13 +28,44 @@ export function t(key, slots = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(slots[name] ?? ""));
 }
 
+/** The label `key` if the interface has one, else `fallback` (a value the labels do not know yet). */
+export function tOr(key, fallback) {
+  const known = (LABELS[lang] && LABELS[lang][key]) ?? (LABELS.zh && LABELS.zh[key]);
+  return known ?? fallback;
+}
+
 /** Re-label every element that carries data-i18n (static parts of the page). */
 export function relabel(root = document) {
   for (const node of root.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
   for (const node of root.querySelectorAll("[data-i18n-placeholder]")) {
     node.placeholder = t(node.dataset.i18nPlaceholder);
   }
-  document.title = t("app_title");
+  for (const node of root.querySelectorAll("[data-i18n-aria-label]")) {
+    node.setAttribute("aria-label", t(node.dataset.i18nAriaLabel));
+  }
+  const toggle = document.getElementById("lang-toggle");
+  if (toggle) toggle.lang = lang === "zh" ? "en" : "zh-CN";
+}
+
+/** The tab's title: what the view shows, then the application's name. */
+export function setTitle(...parts) {
+  document.title = [...parts.filter(Boolean), t("app_title")].join(" · ");
+}
+
+const scripts = new Map();
+
+/** A classic script from /static (the vendored libraries), loaded once and only by the views that draw. */
+export function loadScript(src) {
+  if (!scripts.has(src)) {
+    scripts.set(src, new Promise((resolve, reject) => {
+      const tag = document.createElement("script");
+      tag.src = src;
+      tag.onload = resolve;
+      tag.onerror = () => reject(new Error(`${src} could not be loaded`));
+      document.head.append(tag);
+    }));
+  }
+  return scripts.get(src);
 }
 
 export class ApiError extends Error {
@@ -94,7 +125,10 @@ function append(node, children) {
   }
 }
 
-export const ROUTE_OF = { Plan: "plan", Agency: "agency", Site: "site", Province: "place", City: "place", District: "place" };
+export const ROUTE_OF = {
+  Plan: "plan", Agency: "agency", Site: "site", Province: "place", City: "place", District: "place",
+  Measure: "measure", Target: "target",
+};
 
 export function entityHref(label, id) {
   return `#/${ROUTE_OF[label] ?? "node"}/${encodeURIComponent(id)}`;
@@ -179,17 +213,89 @@ export function pager(result, go) {
   const from = (result.page - 1) * result.page_size + 1;
   const to = Math.min(result.total, result.page * result.page_size);
   const last = Math.max(1, Math.ceil(result.total / result.page_size));
-  return h("nav", { class: "pager" },
+  return h("div", { class: "pager", role: "group", "aria-label": t("pages") },
     h("button", { type: "button", class: "prev", disabled: result.page <= 1, onclick: () => go(result.page - 1) }, `‹ ${t("prev")}`),
     h("span", { class: "range" }, t("page_of", { from, to, total: result.total })),
     h("button", { type: "button", class: "next", disabled: result.page >= last, onclick: () => go(result.page + 1) }, `${t("next")} ›`));
+}
+
+/** Text with its matched ranges in <mark>, built as text nodes (never HTML from data). */
+export function marked(snip) {
+  if (!snip) return null;
+  const parts = [];
+  let at = 0;
+  for (const [start, end] of snip.marks ?? []) {
+    if (start > at) parts.push(snip.text.slice(at, start));
+    parts.push(h("mark", {}, snip.text.slice(start, end)));
+    at = end;
+  }
+  parts.push(snip.text.slice(at));
+  return h("span", { class: "snippet" }, parts);
+}
+
+/** Plan › section › measure: where an item sits, each step a link where it has a page. */
+export function breadcrumb(crumbs, current) {
+  return h("nav", { class: "breadcrumb", "aria-label": t("breadcrumb") }, h("ol", {},
+    crumbs.map((c) => h("li", {}, c.id ? h("a", { href: entityHref(c.label, c.id) },
+      [c.number, c.name].filter(Boolean).join(" ")) : h("span", {}, c.name))),
+    current ? h("li", { "aria-current": "page" }, current) : null));
+}
+
+/**
+ * A facet: its values with counts, each a link to the same view with that value chosen
+ * (or, for the chosen one, a link that clears it).
+ */
+export function facet(titleKey, name, rows, chosen, hrefWith, labelOf = (row) => row.name ?? String(row.value)) {
+  if (!rows || !rows.length) return null;
+  return h("section", { class: "facet", dataset: { facet: name } }, h("h3", {}, t(titleKey)),
+    h("ul", {}, rows.map((row) => {
+      const on = String(row.value) === String(chosen ?? "");
+      return h("li", {}, h("a", {
+        href: hrefWith(name, on ? null : row.value), class: on ? "chosen" : null, "aria-current": on ? "true" : null,
+        dataset: { value: row.value },
+      }, labelOf(row), " ", h("span", { class: "count" }, `(${row.count})`), on ? h("span", { class: "clear" }, " ×") : null));
+    })));
+}
+
+/** A hash route with the given query parameters (empty ones left out). */
+export function routeWith(route, params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") query.set(key, value);
+  }
+  const text = query.toString();
+  return text ? `${route}?${text}` : route;
+}
+
+/** Save `text` as a file named `name`. */
+export function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h("a", { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** CSV for a spreadsheet: a UTF-8 BOM (Excel needs it for Chinese), yes/no in the page's language. */
+export function csvText(columns, rows) {
+  const cell = (value) => {
+    let text = value;
+    if (value === true || value === false) text = t(value ? "yes" : "no");
+    else if (value === null || value === undefined) text = "";
+    else if (typeof value === "object") text = JSON.stringify(value);
+    text = String(text);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return "\ufeff" + [columns, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
 export function propertyTable(rows) {
   const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== "" &&
     !(Array.isArray(value) && !value.length));
   return h("table", { class: "props" }, h("tbody", {}, shown.map(([key, value]) =>
-    h("tr", {}, h("th", {}, t(key)), h("td", {}, Array.isArray(value) ? value.join("、") : String(value))))));
+    h("tr", {}, h("th", { scope: "row" }, tOr(key, key.replace(/^prop_/, ""))),
+      h("td", {}, Array.isArray(value) ? value.join("、") : String(value))))));
 }
 
 export function roleLabel(role) {
@@ -198,7 +304,7 @@ export function roleLabel(role) {
 
 /** Responsible agencies in the plan's order, each with its role, rank and evidence. */
 export function ownerList(owners) {
-  if (!owners || !owners.length) return h("span", { class: "muted no-owner" }, t("no_owner"));
+  if (!owners || !owners.length) return null;
   return h("ol", { class: "owners" }, owners.map((o) =>
     h("li", { class: "owner", dataset: { role: o.role ?? "", rank: o.rank ?? "" } },
       entityLink("Agency", o.id, o.name, o.name_en, { class: "entity kind-Agency owner-name" }),

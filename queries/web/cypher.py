@@ -117,7 +117,9 @@ RETURN m.id AS measure, s.id AS id, s.name AS name, s.name_en AS name_en, r.evid
 """
 MEASURE_TARGETS = """
 MATCH (m:Measure)-[r:SETS_TARGET]->(t:Target) WHERE m.id IN $ids
-RETURN m.id AS measure, t.id AS id, t.year AS year, t.metric AS metric, t.text AS text, r.evidence AS evidence
+RETURN m.id AS measure, t.id AS id, t.year AS year, t.metric AS metric, t.text AS text, r.evidence AS evidence,
+       t.comparator AS comparator, t.value AS value, t.value_max AS value_max, t.unit AS unit,
+       t.qualitative AS qualitative
 ORDER BY t.id
 """
 
@@ -217,6 +219,7 @@ ORDER BY year
 # in reading order).
 _TARGET_WHERE = """
 WHERE ($year IS NULL OR t.year = $year) AND ($unit IS NULL OR t.unit = $unit)
+  AND ($category IS NULL OR t.metric_category = $category)
   AND ($q IS NULL OR toLower(t.metric) CONTAINS $q OR toLower(t.text) CONTAINS $q)
 """
 _TARGET_PLAN = """
@@ -231,7 +234,8 @@ WITH t, s, x, p, collect(DISTINCT prov.name) AS provinces
 _TARGET_FIELDS = """
 RETURN t.id AS id, t.year AS year, t.metric AS metric, t.comparator AS comparator, t.value AS value,
        t.value_max AS value_max, t.unit AS unit, t.qualitative AS qualitative, t.text AS text,
-       s.evidence AS evidence, p.id AS plan_id, p.title AS plan, p.doc_number AS doc_number, provinces,
+       t.metric_category AS category, s.evidence AS evidence, p.id AS plan_id, p.title AS plan,
+       p.doc_number AS doc_number, provinces,
        CASE WHEN x.id = p.id THEN null ELSE x.id END AS measure_id,
        CASE WHEN x.id = p.id THEN null ELSE x.title END AS measure
 """
@@ -245,7 +249,7 @@ _BY_PLAN = """
 MATCH (p:Plan {id: $plan})-[:HAS_MEASURE*0..1]->(x)-[s:SETS_TARGET]->(t:Target)
 """ + _TARGET_WHERE
 _ANY = "MATCH (t:Target)" + _TARGET_WHERE
-#: shape ("province", "plan" or "any") -> rows of one page
+#: shape ("province", "plan" or "any") -> rows from ``$skip``, at most ``$limit`` (the CSV export reads them all)
 TARGETS = {
     "province": _BY_PROVINCE + "WITH t, s, x, p, [prov.name] AS provinces" + _TARGET_FIELDS
     + "ORDER BY year, id SKIP $skip LIMIT $limit",
@@ -254,16 +258,9 @@ TARGETS = {
     "any": _ANY + "WITH t ORDER BY t.year, t.id SKIP $skip LIMIT $limit" + _TARGET_PLAN + _TARGET_PROVINCES
     + _TARGET_FIELDS + "ORDER BY year, id",
 }
-TARGETS_COUNT = {
-    "province": _BY_PROVINCE + "RETURN count(DISTINCT t) AS total",
-    "plan": _BY_PLAN + "RETURN count(DISTINCT t) AS total",
-    "any": _ANY + "RETURN count(t) AS total",
-}
-TARGET_YEARS = "MATCH (t:Target) RETURN t.year AS value, count(t) AS count ORDER BY value"
-TARGET_UNITS = ("MATCH (t:Target) WHERE t.unit IS NOT NULL RETURN t.unit AS value, count(t) AS count "
-                "ORDER BY count DESC, value LIMIT $limit")
-PROVINCES = ("MATCH (n:Province) RETURN n.id AS id, n.name AS name, n.short AS short, n.name_en AS name_en "
-             "ORDER BY name LIMIT $limit")
+#: the rows of one page of the table, its targets chosen from the catalogue (``targets.table``)
+TARGETS_BY_IDS = ("MATCH (t:Target) WHERE t.id IN $ids WITH t" + _TARGET_PLAN + _TARGET_PROVINCES + _TARGET_FIELDS
+                  + "ORDER BY year, id")
 PROVINCE_BY_NAME = """
 MATCH (n:Province)
 WHERE n.id = $name OR n.name = $name OR n.short = $name OR toLower(n.name_en) = toLower($name)

@@ -7,11 +7,15 @@ rule is shown with what it must read and with what it must leave alone.
 
 from __future__ import annotations
 
+import pytest
+
+from graph.errors import SourceError
 from graph.model import GraphData, Label, Rel
 from loaders.document import prepare
 from loaders.extract import extract
 from loaders.layout import layout
 from loaders.metadata import period_of, read_metadata
+from loaders.outline import outline
 from loaders.read import RawDocument
 
 BODY = """为加快人工智能产业发展，制定本方案。
@@ -172,6 +176,111 @@ def test_a_traditional_repost_writing_ji_hua_as_ji_hua_has_its_kind():
     got = plan(build(page))
     assert got["title"] == "寧安市人工智慧產業發展行動計畫（2025—2027年）"
     assert got["kind"] == "行动计划"
+
+
+def test_the_kind_is_the_genre_word_a_reader_names_the_document_by():
+    from loaders.metadata import kind_of
+
+    assert kind_of("宁安市新一代人工智能发展规划") == "规划"  # 发展 belongs to what is planned
+    assert kind_of("宁安市数据中心产业发展规划(2021—2025年)") == "规划"
+    assert kind_of("宁安市数字经济2022年工作计划") == "工作计划"
+    assert kind_of("智慧宁安总体方案(2020-2025年)") == "总体方案"
+    assert kind_of("宁安市国民经济和社会发展第十五个五年规划纲要") == "规划纲要"
+    assert kind_of("宁安区促进人工智能产业发展若干措施操作指引") == "操作指引"
+    assert kind_of("宁安市算力枢纽建设的若干激励政策") == "若干激励政策"
+    assert kind_of("宁安市人工智能产业发展实施方案") == "实施方案"
+    assert kind_of("宁安市人工智能产业发展座谈会") is None
+
+
+def test_statuses_after_the_kind_are_set_aside_one_after_the_other():
+    from loaders.metadata import kind_of
+
+    assert kind_of("宁安市机器人产业若干政策措施(试行)(征求意见稿 )") == "若干政策措施"
+    assert kind_of("宁安区建设人工智能创新高地实施方案(2025年版)") == "实施方案"
+    assert kind_of("“十四五”时期宁安区科技和信息化规划(含大数据专项)") == "规划"
+    assert kind_of("宁安区人工智能实施方案(第二阶段)") is None  # not a status: what the title says
+
+
+def test_a_notice_that_is_itself_the_policy_is_titled_without_de_tongzhi():
+    page = ("宁安省人民政府关于支持人工智能产业创新发展若干政策的通知\n各市、县人民政府：\n"
+            "为深入贯彻落实《国务院关于印发新一代人工智能发展规划的通知》（国发〔2017〕35号），"
+            "现制定以下政策措施。\n" + BODY)
+    got = plan(build(page))
+    assert got["title"] == "宁安省人民政府关于支持人工智能产业创新发展若干政策"
+    assert got["kind"] == "若干政策"
+    page = "宁安市人民政府关于开展人工智能产业发展工作的通知\n各区县：\n" + BODY
+    assert read_metadata(layout(prepare(RawDocument("doc.txt", page)))).title is None
+
+
+def test_a_notice_quoted_in_a_preamble_is_cited_not_the_title():
+    page = ("附件1：宁安市关于加快推进人工智能产业发展的若干政策（送审稿）\n"
+            "为贯彻落实《国务院关于印发新一代人工智能发展规划的通知》、《宁安省新一代人工智能产业发展规划》等文件精神，"
+            "制定本政策。\n" + BODY)
+    assert plan(build(page))["title"] == "宁安市关于加快推进人工智能产业发展的若干政策"
+
+
+def test_an_annex_list_number_is_no_part_of_the_title():
+    page = ("附件：\n1. 宁安市关于加快推进人工智能产业发展的若干政策(征求意见稿)\n"
+            "2. 宁安市关于加快人工智能产业发展的实施意见(征求意见稿)\n"
+            "附件1:宁安市关于加快推进人工智能产业发展的若干政策(送审稿)\n" + BODY)
+    assert plan(build(page))["title"] == "宁安市关于加快推进人工智能产业发展的若干政策"
+
+
+def test_a_quoted_title_the_report_goes_on_to_call_by_its_short_name_beats_its_headline():
+    page = ("宁安出台新一代人工智能高质量发展行动计划\n"
+            "6月27日，《宁安市新一代人工智能高质量发展行动计划(2024-2026年)》(以下简称《行动计划》)印发。\n"
+            "《行动计划》提出，到2026年产业能级持续提升。\n《行动计划》提出四大重点任务。\n" + BODY)
+    assert plan(build(page))["title"] == "宁安市新一代人工智能高质量发展行动计划(2024-2026年)"
+
+
+def test_a_headline_that_is_the_quoted_title_beats_a_section_heading():
+    page = ("2020《宁安省培育建设“未来工厂”试行方案》全文一览(2)\n3\n建设路径及措施\n"
+            "(一)制定建设要求。结合我省实际，制定建设要素。\n(二)遴选入库工厂。每年遴选一批工厂。\n")
+    assert plan(build(page))["title"] == "宁安省培育建设“未来工厂”试行方案"
+
+
+def test_a_quoted_title_broken_over_two_lines():
+    page = ("“算力券”来了！全国首个算力产业专项政策印发\n近日\n宁安出台《宁安市围绕超算智算\n"
+            "加快算力产业发展的政策措施》\n(下称《算力政策措施》)\n根据《算力政策措施》，每年发放算力券。\n" + BODY)
+    assert plan(build(page))["title"] == "宁安市围绕超算智算加快算力产业发展的政策措施"
+
+
+def test_the_title_with_its_issuer_is_preferred_to_its_quoted_form_without():
+    page = ("宁安《关于推动新一代人工智能加快发展的实施意见》(附全文)\n来源:中商产业研究院 发布日期:2018-04-03 10:09\n"
+            "宁安省人民政府关于推动新一代人工智能加快发展的实施意见\n宁政〔2018〕5号\n各市、县(区)人民政府：\n" + BODY)
+    got = plan(build(page))
+    assert got["title"] == "宁安省人民政府关于推动新一代人工智能加快发展的实施意见"
+    assert got["doc_number"] == "宁政〔2018〕5号"
+
+
+def test_the_document_a_reading_says_was_drafted_is_its_plan():
+    page = ("关于加快推进算力产业创新发展的措施政策解读\n一、起草背景\n"
+            "近期，工信部等部门相继出台了《算力基础设施高质量发展行动计划》等文件。为加快我市算力建设，"
+            "市工信局牵头起草了《关于加快推进算力产业创新发展的措施》（以下简称“《措施》”）。\n"
+            "二、主要内容\n《措施》包括总体要求、支持措施两个部分。《措施》明确了目标。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("关于加快推进算力产业创新发展的措施", "措施")
+
+
+def test_a_title_without_quotes_ends_at_the_short_name_it_is_given():
+    page = ("近日，宁安省人民政府印发关于加快推进数字经济发展的指导意见(以下简称《意见》)，明确提出加快发展。\n"
+            "加快推进大数据产业集聚区建设，打造大数据产业基地。\n")
+    assert plan(build(page))["title"] == "关于加快推进数字经济发展的指导意见"
+    assert written_issuers(page) == ["宁安省人民政府"]
+    page = ("日前，宁安省数字经济发展领导小组办公室制订了全省推进数字经济发展2020年工作要点(以下简称“工作要点”)。\n"
+            "主要目标\n建成5G基站5万个。\n")
+    got = plan(build(page))
+    assert (got["title"], got["period_start"]) == ("全省推进数字经济发展2020年工作要点", 2020)
+    assert written_issuers(page) == ["宁安省数字经济发展领导小组办公室"]
+
+
+def test_what_a_web_page_adds_to_its_title_line_is_dropped():
+    for line in ("宁安市数字乡村发展五年规划(2019-2023年)_建设",
+                 "宁安市数字乡村发展五年规划(2019-2023年) 宁安市数字乡村发展五年规划(2019-2023年) |",
+                 "产业政策丨宁安市数字乡村发展五年规划(2019-2023年)"):
+        assert plan(build(line + "\n" + BODY))["title"] == "宁安市数字乡村发展五年规划(2019-2023年)", line
+    page = "数字乡村_建设\n原标题:宁安市数字乡村发展五年规划(2019-2023年)\n" + BODY
+    assert plan(build(page))["title"] == "宁安市数字乡村发展五年规划(2019-2023年)"
 
 
 # -- dates --------------------------------------------------------------------------------
@@ -341,6 +450,74 @@ def test_the_source_a_repost_credits_is_the_last_resort():
         assert written_issuers(page) == [], source
 
 
+def test_a_notice_cited_in_a_preamble_names_no_issuer():
+    page = ("宁安市人工智能产业发展规划\n为贯彻党的十九大精神，落实《国务院关于印发新一代人工智能发展规划的通知》"
+            "（国发〔2017〕35号），结合实际，制定本规划。\n" + BODY)
+    assert written_issuers(page) == []
+    page = ("宁安市人工智能应用场景管理办法\n第一条 为加快试验区建设，根据《宁安市人民政府关于印发宁安市人工智能"
+            "产业政策的通知》，制定本办法。\n" + BODY)
+    assert written_issuers(page) == []
+
+
+def test_a_notice_title_after_its_number_or_a_reports_day_or_a_header_label():
+    page = "宁政发〔2019〕27号《宁安市人民政府关于印发宁安市人工智能发展规划的通知》\n宁安市人工智能发展规划\n" + BODY
+    assert written_issuers(page) == ["宁安市人民政府"]
+    page = ("3月11日，宁安市数据局关于印发《宁安市人工智能行动计划(2025—2027年)》的通知。\n"
+            "宁安市人工智能行动计划(2025—2027年)\n" + BODY)
+    assert written_issuers(page) == ["宁安市数据局"]
+    page = ("名 称: | 市人民政府办公室关于印发宁安市新型基础设施三年行动方案(2022—2024年)的通知 |\n"
+            "宁安市新型基础设施三年行动方案(2022—2024年)\n" + BODY)
+    assert written_issuers(page) == ["市人民政府办公室"]
+    page = "《国务院关于印发新一代人工智能发展规划的通知》提出，到2030年建成创新中心。\n宁安市人工智能发展规划\n" + BODY
+    assert written_issuers(page) == []  # a line that opens with a cited notice
+
+
+def test_a_headline_that_ends_in_wenjian_is_no_banner():
+    page = "宁安省出台全国首个“智能+”省级政府文件\n关于大力推进智能产业集群的指导意见\n" + BODY
+    assert written_issuers(page) == []
+
+
+def test_a_headline_place_gives_way_to_the_bodies_a_sentence_names():
+    page = ("宁安印发《宁安市加快推动人工智能高质量发展行动方案(2023-2024年)》\n"
+            "5月31日消息，中共宁安市委办公厅、宁安市人民政府办公厅印发《宁安市加快推动人工智能高质量发展行动方案"
+            "(2023-2024年)》。\n" + BODY)
+    assert written_issuers(page) == ["中共宁安市委办公厅", "宁安市人民政府办公厅"]
+
+
+def test_a_province_or_city_alone_as_the_subject_names_no_issuer_but_a_district_does():
+    page = "投资界6月11日消息，宁安省印发《宁安省促进人工智能创新发展实施方案》。\n" + BODY
+    assert written_issuers(page) == []
+    page = "对于萧山区此次发布的《萧山区促进人工智能产业发展若干措施》，记者采访了专家。\n" + BODY
+    assert written_issuers(page) == ["萧山区人民政府"]
+
+
+def test_joint_issuers_counted_with_gong():
+    page = ("11月1日，宁安省大数据发展管理局、省发展改革委、省财政厅共3个部门印发的《关于促进算力枢纽节点建设的"
+            "若干激励政策》正式实施。\n" + BODY)
+    assert written_issuers(page) == ["宁安省大数据发展管理局", "省发展改革委", "省财政厅"]
+
+
+def test_the_notice_printed_under_the_pages_own_heading():
+    page = ("宁安市新一代人工智能发展行动计划(2019-2023年)\n2020/1/13 11:45   宁安网      浏览量:\n"
+            "宁安市人民政府关于印发新一代人工智能发展行动计划(2019-2023年)的通知。\n"
+            "为抢抓人工智能发展机遇，制定本计划。\n" + BODY)
+    assert written_issuers(page) == ["宁安市人民政府"]
+    page = ("宁安市新一代人工智能发展行动计划(2019-2023年)\n2020/1/13 11:45   宁安网      浏览量:\n"
+            "为贯彻国务院关于印发新一代人工智能发展规划的通知精神，制定本计划。\n" + BODY)
+    assert written_issuers(page) == []
+
+
+def test_issuer_fields_of_other_portals_and_a_row_of_fields_ending_in_an_empty_one():
+    page = ("宁安市数字经济发展三年行动计划(2022-2024年)\n发布时间:2022-08-12\n发文部门:宁安市工业和信息化局\n" + BODY)
+    assert written_issuers(page) == ["宁安市工业和信息化局"]
+    page = "宁安市建设人工智能试验区行动计划\n政策汇编 (5576) 发布于:2020-08-25 来自:宁安市人民政府\n" + BODY
+    assert written_issuers(page) == ["宁安市人民政府"]
+    page = ("发布机关: 宁安市人民政府办公厅 统一编号:\n发文字号: 宁政办字〔2025〕28号 有 效 性:\n"
+            "宁安市人民政府办公厅关于深化新型智慧城市建设的实施意见\n" + BODY)
+    got = plan(build(page))
+    assert got["title"] == "宁安市人民政府办公厅关于深化新型智慧城市建设的实施意见"
+
+
 # -- the outline ------------------------------------------------------------------------------
 
 def test_items_numbered_inside_a_paragraph_are_measures_under_it_and_end_with_it():
@@ -432,3 +609,214 @@ def test_the_items_of_a_frame_section_are_measures_but_its_goals_stay_the_plans(
     assert [t for _n, t in measures(graph)] == ["指导思想", "发展目标", "建设算力平台"]
     setters = {graph.nodes[r.start].label for r in graph.relationships.values() if r.type == Rel.SETS_TARGET}
     assert setters == {Label.PLAN}
+
+
+REPORT_WITH_GROUPS = """# 宁安出台行动方案加快推动人工智能赋能科学研究
+日前，宁安市印发《宁安市人工智能赋能科学研究行动方案（2026—2030年）》，提出3条具体举措。
+### 关键技术“攻坚”行动
+加强前沿基础理论研究。开展大模型的机理研究，提升模型在科学问题中的推理、泛化和迁移能力，开展人工智能因果推断研究，支撑智能设
+计。研发新材料人工智能大模型。
+### 应用场景“赋能”行动
+推动人工智能与生命科学深度融合。开展全民健康信息平台升级完善。
+### 重点任务
+- 加强前沿基础理论研究
+- 推动人工智能与生命科学深度融合
+- 加强人才队伍建设
+"""
+
+
+def measure_props(graph: GraphData) -> dict[str, dict]:
+    return {n.properties["title"]: n.properties for n in graph.by_label(Label.MEASURE)}
+
+
+def test_a_reports_task_list_keeps_its_section_and_each_item_the_group_its_paragraph_is_under():
+    got = measure_props(build(REPORT_WITH_GROUPS))
+    assert {t: m["section"] for t, m in got.items()} == dict.fromkeys(
+        ["加强前沿基础理论研究", "推动人工智能与生命科学深度融合", "加强人才队伍建设"], "重点任务")
+    lay = layout(prepare(RawDocument("doc.txt", REPORT_WITH_GROUPS)))
+    groups = {m.title.text: m.group for m in outline(lay, lay.lines).measures}
+    assert groups == {"加强前沿基础理论研究": "关键技术“攻坚”行动",
+                      "推动人工智能与生命科学深度融合": "应用场景“赋能”行动",
+                      "加强人才队伍建设": None}  # no paragraph, no group
+
+
+def test_a_line_broken_inside_a_word_is_joined_in_the_measure_text_but_paragraphs_stay_apart():
+    got = measure_props(build(REPORT_WITH_GROUPS))
+    assert "支撑智能设计。研发新材料" in got["加强前沿基础理论研究"]["text"]
+    page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力平台\n"
+            "支持建设智能算力中心，推动算力资源统筹调度，提升算力供给能力，形成覆盖全市的算力网络体系\n"
+            "推动建设城市算力调度平台。\n（二）培育骨干企业\n支持企业做大做强。\n")
+    text = measure_props(build(page))["建设算力平台"]["text"]
+    assert "算力网络体系\n推动建设" in text  # a whole paragraph without its full stop is not a broken line
+
+
+def test_an_item_without_a_heading_is_named_by_its_first_clause_when_its_sentence_is_long():
+    page = ("宁安市人工智能创新发展试验区行动计划\n一、主要任务\n"
+            "（一）开展人工智能社会实验，探索智能时代政府治理的新方法、新手段，营造有利于人工智能创新发展的制度环境和社会氛围，形成可推广的经验。\n"
+            "（二）到2025年，争取建设人工智能科技创新基地，新一代人工智能技术在现代农业、生态工业、文化旅游等领域得到广泛应用，创新能力显著提高。\n"
+            "（三）为加快试验区建设，推进人工智能新技术新产品新模式在宁安率先运用，支持新一代人工智能应用场景落地。\n"
+            "（四）建设算力平台，支持建设智能算力中心。\n")
+    assert measures(build(page)) == [
+        ("（一）", "开展人工智能社会实验"),
+        ("（二）", "到2025年，争取建设人工智能科技创新基地"),  # a date alone names no task
+        ("（三）", "为加快试验区建设，推进人工智能新技术新产品新模式在宁安率先运用，支持新一代人工智能应用场景落地"),
+        ("（四）", "建设算力平台，支持建设智能算力中心"),  # a short sentence is the title as it is
+    ]
+
+
+def test_a_title_less_opening_with_its_wenhao_still_gives_the_plan():
+    page = ("宁政发〔2017〕34号\n各市（州）人民政府，省政府各厅委办：\n"
+            "为抢抓人工智能发展的重大机遇，推动新一代人工智能与经济社会发展深度融合，特制定本实施意见。\n"
+            "一、指导思想\n全面贯彻落实党的十九大精神。\n")
+    assert plan(build(page))["doc_number"] == "宁政发〔2017〕34号"
+    with pytest.raises(SourceError):
+        build("政策法规\n一、指导思想\n全面贯彻落实党的十九大精神，推动新一代人工智能与经济社会发展深度融合。\n")
+
+
+def test_the_period_a_plan_states_or_the_five_year_plan_its_title_names():
+    page = ("宁安市数字经济发展“十四五”规划\n为培育经济发展新动能，制定本规划。规划期为2022—2025年。\n" + BODY)
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2022, 2025)  # stated: the text's own years
+    page = "宁安区“十五五”时期数字经济发展规划\n为培育经济发展新动能，制定本规划。\n" + BODY
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2026, 2030)
+    page = ("宁安市人工智能发展规划\n特制订本规划。规划期限为20172022年。\n" + BODY)
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2017, 2022)
+    page = ("宁安市算力券实施办法\n本办法自2025年5月1日起施行，有效期3年，有效期至2028年4月30日。\n" + BODY)
+    assert "period_start" not in plan(build(page))  # a validity is no plan period
+
+
+def test_fields_listed_with_bullets_and_no_colons_are_the_pages_header():
+    page = ("【文字解读】《宁安市数字经济2025年行动方案》政策解读\n• 索引号 2550716569517869874\n"
+            "• 发布日期 2025-05-16\n• 发文字号 宁政办字【2025】21号\n"
+            "• 为深入贯彻落实《数字中国建设整体布局规划》，实施以下工程。\n" + BODY)
+    got = plan(build(page))
+    assert got["date_published"] == "2025-05-16"
+    assert got["doc_number"] == "宁政办字【2025】21号"
+
+
+def test_a_link_to_the_reading_under_the_byline_does_not_make_the_page_a_reading():
+    head = ("宁安市工业和信息化局关于印发《宁安国家人工智能创新应用先导区建设方案》的通知\n"
+            "信息来源:数字产业处 时间:2021-12-10 字体: [大] [中] [小]\n")
+    page = head + "【图文解读】《宁安国家人工智能创新应用先导区建设方案》的政策文件解读材料\n" + BODY
+    assert plan(build(page))["date_published"] == "2021-12-10"
+    page = "《宁安国家人工智能创新应用先导区建设方案》政策解读\n信息来源:数字产业处 时间:2021-12-10\n" + BODY
+    assert "date_published" not in plan(build(page))
+
+
+def test_a_report_that_gives_the_full_date_of_publication():
+    page = ("《宁安市加快建设“人工智能+”城市行动方案(2025-2026年)》于2025年9月16日正式发布。方案明确，加快发展。\n"
+            "宁安市加快建设“人工智能+”城市行动方案(2025-2026年)\n" + BODY)
+    assert plan(build(page))["date_published"] == "2025-09-16"
+    page = ("2025年9月16日，记者获悉，《宁安市加快建设“人工智能+”城市行动方案(2025-2026年)》近日正式发布。\n"
+            "宁安市加快建设“人工智能+”城市行动方案(2025-2026年)\n" + BODY)
+    assert "date_published" not in plan(build(page))  # the reporter's day, not the plan's
+
+
+def test_the_measure_count_a_report_declares():
+    def count(sentence: str) -> int | None:
+        page = "宁安市数字经济2025年行动方案\n" + sentence + "\n" + BODY
+        return read_metadata(layout(prepare(RawDocument("doc.txt", page)))).measure_count
+
+    assert count("方案从七个方面推进54项任务。") == 54
+    assert count("《措施》提出支持重大项目落户、支持适航取证、降低企业试飞成本五项具体措施。") == 5
+    assert count("方案明确“五大行动”，全力构筑共建共享的产业生态。") is None  # the groups, not the measures
+    assert count("“7”是实施“七项工程”，分别是算力基础提升工程等。") is None
+
+
+def test_a_header_table_printed_without_its_leading_bars():
+    page = ("发文机关 | 宁安市工业和信息化局 |\n发文字号 | 宁工信函〔2024〕33号 |\n成文日期 | 2024-07-26 |\n"
+            "发布日期 | 2024-08-02 |\n宁安市数字经济2024年工作要点\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_issued"], got["date_published"]) == (
+        "宁工信函〔2024〕33号", "2024-07-26", "2024-08-02")
+
+
+def test_a_wenhao_after_the_notice_title_that_quotes_the_plan():
+    page = ("关于印发《宁安建设国家新一代人工智能创新发展实验区实施方案》的通知(宁发办〔2020〕97号)\n"
+            "2020-11-17 2732\n专属客服号\n微信订阅号\n科技最前沿\n" + BODY)
+    assert plan(build(page))["doc_number"] == "宁发办〔2020〕97号"
+    page = ("发布部门:市政府办公室 发布时间:2024年04月13日 政策文号:宁府办发〔2024〕25号\n"
+            "宁安市算力券实施意见\n"
+            "根据《关于全面推进数字宁安高质量发展的实施意见》(宁办发〔2023〕17号)，制定本意见。\n" + BODY)
+    assert plan(build(page))["doc_number"] == "宁府办发〔2024〕25号"
+
+
+def test_unnumbered_paragraphs_closed_by_their_own_responsibility_bracket_are_the_measures():
+    page = ("宁安省人民政府关于支持人工智能产业创新发展若干政策的通知\n各市、县人民政府：\n现制定以下政策措施。\n"
+            "一、提升创新能力\n建设宁安人工智能研究院，开展基础研究。（牵头单位：省发展改革委；配合单位：省科技厅）\n"
+            "实施人工智能产业创新工程。对研发项目给予补助。（牵头单位：省发展改革委；配合单位：省财政厅）\n"
+            "二、建设支撑平台\n鼓励企业建设人工智能公共服务平台。（牵头单位：省经济和信息化厅）\n")
+    assert measures(build(page)) == [(None, "建设宁安人工智能研究院，开展基础研究"),
+                                     (None, "实施人工智能产业创新工程"),
+                                     (None, "鼓励企业建设人工智能公共服务平台")]
+    page = ("宁安市打造人工智能产业发展新高地若干政策\n一、优化算力供给\n"
+            "鼓励优质算力普惠供给，发放算力券。（责任单位：市经信局）\n二、鼓励使用模型\n鼓励企业广泛应用人工智能大模型，给予补贴。（责任单位：市经信局）\n")
+    assert [t for _n, t in measures(build(page))] == ["优化算力供给", "鼓励使用模型"]  # one paragraph a section
+
+
+def test_a_numbered_list_of_document_titles_is_no_list_of_measures():
+    page = ("宁安市人民政府办公厅关于印发宁安市智能科技产业总体行动计划和专项行动计划的通知\n各区人民政府：\n"
+            "现将以下行动计划印发给你们，请认真贯彻执行。\n1.宁安市加快推进智能科技产业发展总体行动计划\n"
+            "2.宁安市智能制造发展专项行动计划\n3.关于促进宁安市智能医疗发展的若干政策（征求意见稿）\n")
+    assert measures(build(page)) == []
+    page = "宁安市人工智能若干措施\n一、重点任务\n1.完善配套政策\n2.宁安市人工智能产业园建设。支持园区发展。\n"
+    assert [t for _n, t in measures(build(page))] == ["完善配套政策", "宁安市人工智能产业园建设"]
+
+
+def test_a_heading_cut_inside_a_word_by_the_page_end_is_not_a_measure():
+    head = "宁安市新型基础设施建设行动方案\n一、重点任务\n（一）推进算力设施建设\n建设智能算力中心。\n"
+    assert [t for _n, t in measures(build(head + "（二）大数据基础设施建"))] == ["推进算力设施建设"]
+    assert [t for _n, t in measures(build(head + "（二）打造算力高地"))] == ["推进算力设施建设", "打造算力高地"]
+    # the page goes on after the line: the heading is whole
+    assert [t for _n, t in measures(build(head + "（二）大数据基础设施建\n"))][-1] == "大数据基础设施建"
+
+
+def test_the_standard_form_of_a_wenhao_printed_both_ways():
+    page = ("• 发文字号:宁政办发[2017]112号\n宁安市人民政府办公厅关于印发宁安市智能科技行动计划的通知\n"
+            "(宁政办发〔2017〕112号)\n宁安市智能科技行动计划\n" + BODY)
+    assert plan(build(page))["doc_number"] == "宁政办发〔2017〕112号"
+
+
+def test_an_enumeration_that_names_no_tasks_is_no_list_of_measures():
+    page = ("宁安市出台全国首个“智能+”政府文件\n关于大力推进智能产业集群的指导意见\n"
+            "会上介绍，《意见》提出了两个阶段的目标：一是到2022年，建成一批示范项目；"
+            "二是到2025年，形成完善的产业体系。\n")
+    assert measures(build(page)) == []
+    page = ("宁安市算力发展新闻发布会\n宁安市算力产业发展行动方案\n"
+            "宁安发展算力产业具有三大优势：一是优越的自然条件，气候冷凉；二是良好的产业基础，"
+            "已建成数据中心；三是丰富的应用场景。\n")
+    assert measures(build(page)) == []
+    page = ("宁安市数据局下半年工作要点\n区数据局将推动数字宁安再进阶：一是抓好规划引领，系统谋划发展规划；"
+            "二是抓好机制落地，推动专题组实体化运行。\n")
+    assert [t for _n, t in measures(build(page))] == ["抓好规划引领", "抓好机制落地"]
+
+
+def test_a_task_title_may_open_with_a_manner_word():
+    page = ("宁安市人工智能创新发展试验区建设若干政策\n"
+            "全力招引培育人工智能头部企业。对人工智能头部企业将总部迁入宁安市的，给予一次性奖励。\n"
+            "大力发展人工智能制造业重大项目。对总投资超过2亿元的项目，最高给予5亿元资金支持。\n"
+            "全力以赴抓好各项工作。各部门要高度重视，确保各项政策落到实处。\n")
+    assert [t for _n, t in measures(build(page))] == ["全力招引培育人工智能头部企业", "大力发展人工智能制造业重大项目"]
+
+
+def test_an_item_named_as_a_part_of_the_document_is_no_measure():
+    page = ("《宁安市算力产业创新发展措施》政策解读\n一、起草背景\n"
+            "为加快算力建设，市工信局起草了《宁安市算力产业创新发展措施》。\n"
+            "二、主要内容\n《措施》包括总体要求、支持措施两个部分。\n"
+            "(一)总体要求\n共两部分，明确了指导思想和总体目标。\n"
+            "(二)支持措施\n共八条，分别从算力供给、算力应用等方面提出支持措施。\n")
+    assert measures(build(page)) == []
+    page = ("宁安市人工智能产业发展行动方案\n一、总体要求\n(一)指导思想\n以创新为引领。\n"
+            "(二)发展目标\n到2027年，产业规模突破500亿元。\n二、重点任务\n(一)建设算力平台。支持建设智能算力中心。\n")
+    assert [t for _n, t in measures(build(page))] == ["指导思想", "发展目标", "建设算力平台"]
+
+
+def test_a_section_heading_run_into_its_first_item_inside_a_flattened_paragraph():
+    page = ("宁安市支持人工智能产业发展的若干政策措施\n"
+            "为推动我市人工智能产业高质量发展，抢抓新一轮发展机遇，积极实施“人工智能+”行动，结合我市实际，制定本政策措施。一、加强重点领域支持力度1.提供低成本高品质产业空间。对入驻特定载体的企业，"
+            "给予房租补贴。(责任单位:高新区)2.加强关键领域技术突破。采取“揭榜挂帅”等方式给予资金支持。\n")
+    graph = build(page)
+    assert measures(graph) == [("1.", "提供低成本高品质产业空间"), ("2.", "加强关键领域技术突破")]
+    assert {m["section"] for m in measure_props(graph).values()} == {"加强重点领域支持力度"}

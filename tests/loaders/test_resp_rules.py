@@ -270,3 +270,193 @@ def test_the_lead_body_of_a_coordinating_phrase_is_named_without_its_partners_or
     assert coordinating("各区县要于每年12月底前将年度工作总结报送市经信局。") == {"泉州市经济和信息化局"}
     assert coordinating("执行中遇到的问题，请及时反馈市工信局。") == {"泉州市工业和信息化局"}
     assert coordinating("存在问题，报告市政府同意后调整。") == set()
+
+
+# -- second round: shared endings, measures that name their bodies in their text, first-person notices ----
+
+def test_places_printed_bare_before_a_places_body_each_have_that_body():
+    province = Jurisdiction.of(regions().by_name["江苏省"][0])
+    entries = read_entries("省能源局，南京、苏州、无锡供电公司，省通信管理局", province)
+    assert [(e.agency.name, e.agency.written) for e in entries] == [
+        ("江苏省能源局", "省能源局"), ("南京供电公司", "南京"), ("苏州供电公司", "苏州"),
+        ("无锡供电公司", "无锡供电公司"), ("江苏省通信管理局", "省通信管理局")]
+    # a place with no body after it names nobody
+    assert [e.agency.name for e in read_entries("省能源局，南京、苏州", province)] == ["江苏省能源局"]
+
+
+def test_a_bare_collective_of_divisions_shares_the_office_after_it_but_not_a_collective_of_its_own():
+    where = city("泰州市")
+    entries = read_entries("市财政局，各县（市、区）、开发区财政部门", where)
+    assert [e.agency.name for e in entries] == ["泰州市财政局", "各县（市、区）、开发区财政部门"]
+    assert entries[1].agency.collective
+    assert [e.agency.name for e in read_entries("各市〔州〕、新区数据管理部门", city("遵义市"))] == [
+        "各市〔州〕、新区数据管理部门"]
+    apart = read_entries("各县（市、区）、市直有关部门", where)
+    assert [e.agency.name for e in apart] == ["各县（市、区）", "市直有关部门"]
+
+
+def test_a_measure_without_a_list_that_names_its_lead_in_a_clause_has_that_lead():
+    graph = build("宁夏回族自治区智能工厂培育方案\n三、主要任务\n"
+                  "（一）开展诊断服务。由自治区工业和信息化厅牵头，遴选标杆工厂并组织评估。\n"
+                  "（二）深化数据改革。建立分管领导负责、自治区发展改革委牵头、各部门协同的推进机制。\n"
+                  "（三）组建创新联合体。支持龙头企业牵头组建创新联合体。\n"
+                  "（四）开展成效评估。组织专家评估，由专家组牵头制定标准。\n"
+                  "（五）建设算力网络。由中国电信宁夏分公司牵头建设骨干网络。\n")
+    assert owners(graph, "开展诊断服务") == [("宁夏回族自治区工业和信息化厅", "lead", 1)]
+    assert owners(graph, "深化数据改革") == [("宁夏回族自治区发展和改革委员会", "lead", 1)]
+    assert owners(graph, "组建创新联合体") == []
+    assert owners(graph, "开展成效评估") == []
+    assert owners(graph, "建设算力网络") == []  # a company, not a body that leads a measure here
+
+
+def test_a_lead_clause_about_the_whole_plan_or_in_the_implementation_part_is_coordination_not_a_measures_lead():
+    graph = build("芜湖市人工智能产业行动方案\n一、重点任务\n"
+                  "（一）建设算力中心。由市发展改革委牵头，会同有关部门统筹推进各项任务落实。\n"
+                  "二、保障措施\n（一）加强组织领导。成立工作专班，由市经信局牵头，统筹推进重大事项。\n")
+    assert owners(graph, "建设算力中心") == []
+    assert owners(graph, "加强组织领导") == []
+    assert "芜湖市经济和信息化局" in coordinators(graph)
+
+
+def test_an_item_that_opens_with_the_body_that_does_it_makes_that_body_responsible():
+    graph = build("常州市算力券实施细则\n一、职责分工\n"
+                  "1、市商务局负责受理申报材料，组织专家评审。\n"
+                  "2、各县（市、区）、开发区财政部门负责拨付资金。\n"
+                  "3、申报单位负责提交材料，对真实性负责。\n"
+                  "4、平台服务方负责日常运营。\n"
+                  "二、其他事项\n1、市科技局负责人介绍有关情况。\n2、本细则由市数据局负责解释。\n")
+    assert owners(graph, "市商务局负责受理申报材料，组织专家评审") == [("常州市商务局", "responsible", 1)]
+    assert owners(graph, "各县（市、区）、开发区财政部门负责拨付资金") == [
+        ("各县（市、区）、开发区财政部门", "responsible", 1)]
+    assert owners(graph, "申报单位负责提交材料，对真实性负责") == []
+    assert owners(graph, "平台服务方负责日常运营") == []
+    assert owners(graph, "市科技局负责人介绍有关情况") == []
+    assert not any("解释" in r.properties["evidence"] for r in graph.relationships.values()
+                   if r.type == Rel.RESPONSIBLE_FOR)
+
+
+def test_a_notice_that_says_report_to_us_means_its_signing_office():
+    notice = ("关于印发南通市人工智能政策实施细则的通知\n各有关单位：\n现印发给你们，请认真贯彻执行。"
+              "实施过程中遇到的问题，可径向我局反映。\n{signer}\n2025年3月1日\n南通市人工智能政策实施细则\n"
+              "一、支持算力\n（一）发放算力券。对企业给予补贴。\n")
+    graph = build(notice.format(signer="南通市数据局"))
+    assert coordinators(graph) == {"南通市数据局"}
+    unsigned = build(notice.format(signer=""))
+    assert coordinators(unsigned) == set()
+    assert not any(name.startswith("我") for name in agency_names(graph) | agency_names(unsigned))
+
+
+def test_a_body_that_opens_a_sentence_outside_the_measures_and_takes_charge_of_the_whole_coordinates():
+    def plan(paragraph: str) -> GraphData:
+        return build("南平市科技创新平台实施方案\n一、总体要求\n" + paragraph +
+                     "\n二、重点任务\n（一）建设创新平台。市科技局牵头统筹全市平台建设。\n")
+
+    bureau = {"南平市科学技术局"}
+    assert coordinators(plan("市科技局牵头统筹全市各类创新平台布局，会同相关部门制定标准。")) == bureau
+    assert coordinators(plan("下一步，市科技局将坚持问题导向，切实发挥全市科技创新统筹指导作用。")) == bureau
+    assert coordinators(plan("市科技局按照“公开公正”的要求，做好项目评审统筹协调工作。")) == bureau
+    # the same words inside a measure are that measure's: its lead, not the plan's coordinator
+    quiet = plan("到2026年，基础设施体系基本建成。")
+    assert coordinators(quiet) == set()
+    assert owners(quiet, "建设创新平台") == [("南平市科学技术局", "lead", 1)]
+
+
+def test_a_list_of_role_clauses_without_a_lead_verb_makes_the_body_doing_it_lead_beside_its_supporters():
+    graph = build("常德市人工智能产业行动方案\n一、重点任务\n"
+                  "（一）建设算力中心。建设智算中心。（市工信局、市发改委负责，各区县政府配合）\n"
+                  "（二）建设数据平台。建设平台。（市数据局、市科技局按职责分工落实）\n"
+                  "（三）推广应用场景。推广典型场景。（企业负责，政府配合）\n")
+    assert owners(graph, "建设算力中心") == [
+        ("常德市工业和信息化局", "lead", 1), ("常德市发展和改革委员会", "lead", 2), ("各区县政府", "support", 1)]
+    assert owners(graph, "建设数据平台") == [("常德市数据局", "responsible", 1), ("常德市科学技术局", "responsible", 2)]
+    assert owners(graph, "推广应用场景") == []  # not bodies: no list
+    assert "人民政府" not in agency_names(graph)
+
+
+def test_cooperating_labels_of_every_wording_give_support():
+    graph = build("株洲市人工智能产业行动方案\n一、重点任务\n"
+                  "（一）建设算力中心。建设智算中心。（主要责任单位：市经信局；协同责任单位：市科技局）\n"
+                  "（二）建设数据平台。建设平台。（牵头部门：市数据局；协同部门：市教育局、市财政局）\n")
+    assert owners(graph, "建设算力中心") == [("株洲市经济和信息化局", "lead", 1), ("株洲市科学技术局", "support", 1)]
+    assert owners(graph, "建设数据平台") == [
+        ("株洲市数据局", "lead", 1), ("株洲市教育局", "support", 1), ("株洲市财政局", "support", 2)]
+    assert not any("协同" in name or "责任" in name for name in agency_names(graph))
+
+
+def test_a_collective_of_the_divisions_under_a_city_is_one_agency_however_it_is_written():
+    where = city("常州市")
+    assert [e.agency.name for e in read_entries("市科技局，各辖市区", where)] == ["常州市科学技术局", "各辖市区"]
+    assert [e.agency.name for e in read_entries("各辖市、区人民政府", where)] == ["各辖市、区人民政府"]
+    assert read_entries("辖区企业", where) == []
+
+
+def test_a_list_on_the_last_line_of_a_whole_text_keeps_its_last_name_but_a_page_cut_inside_it_does_not():
+    whole = build("盐城市人工智能工作要点\n一、重点任务\n1.建设算力中心。推动开工。\n牵头单位：市发改委\n"
+                  "2.培育龙头企业。引进企业。\n牵头单位：市工信局\n")
+    assert owners(whole, "培育龙头企业") == [("盐城市工业和信息化局", "lead", 1)]
+    cut = build("盐城市人工智能工作要点\n一、重点任务\n1.建设算力中心。推动开工。\n牵头单位：市发改委\n"
+                "2.培育龙头企业。引进企业。\n牵头单位：市工信局、市商")
+    assert owners(cut, "培育龙头企业") == [("盐城市工业和信息化局", "lead", 1)]
+
+
+def test_the_office_of_a_joint_conference_coordinates_but_the_leadership_a_plan_works_under_does_not():
+    def coordinating(sentence: str) -> set[str]:
+        return coordinators(build("盐城市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。推动开工。\n"
+                                  f"二、保障措施\n（一）加强组织领导。{sentence}\n"))
+
+    assert coordinating("建立联席会议制度，联席会议办公室设在市工信局，负责日常工作。") == {"盐城市工业和信息化局"}
+    assert coordinating("领导小组办公室设在市数据局。") == {"盐城市数据局"}
+    assert coordinating("在市委、市政府统一领导下，各部门协同推进。") == set()
+    assert coordinating("在市人工智能产业发展领导小组统一部署下推进。") == {"盐城市人工智能产业发展领导小组"}
+
+
+def test_an_entry_that_opens_like_a_collective_is_one_agency_as_written_and_a_slash_separates_bodies():
+    where = city("常州市")
+    entries = read_entries("各区县（市）人民政府、各开发区管委会", where)
+    assert [(e.agency.name, e.agency.collective) for e in entries] == [
+        ("各区县（市）人民政府", True), ("各开发区管委会", True)]
+    slashed = read_entries("市科技局/市工信局", where)
+    assert [e.agency.name for e in slashed] == ["常州市科学技术局", "常州市工业和信息化局"]
+
+
+def test_the_first_listed_rule_carries_to_later_lists_but_not_to_one_that_states_its_own_duty():
+    graph = build("2023年湛江市数字经济工作要点\n一、优化数字基础设施\n"
+                  "（一）建设网络设施。推进千兆光网。（市工信局，市发改委、市自然资源局，第一个为牵头单位，下同）\n"
+                  "（二）建设算力设施。推进数据中心。（市发改委、市科技局按职责分工负责）\n"
+                  "（三）推进数字改造。推进智慧港口。（市交通运输局、市工信局）\n")
+    assert owners(graph, "建设网络设施") == [
+        ("湛江市工业和信息化局", "lead", 1), ("湛江市发展和改革委员会", "responsible", 2),
+        ("湛江市自然资源局", "responsible", 3)]
+    assert owners(graph, "建设算力设施") == [
+        ("湛江市发展和改革委员会", "responsible", 1), ("湛江市科学技术局", "responsible", 2)]
+    assert owners(graph, "推进数字改造") == [
+        ("湛江市交通运输局", "lead", 1), ("湛江市工业和信息化局", "responsible", 2)]
+
+
+def test_the_ways_an_implementation_section_puts_a_body_in_charge_of_the_plan():
+    def coordinating(sentence: str) -> set[str]:
+        return coordinators(build("常州市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力中心。推动开工。\n"
+                                  f"二、保障措施\n（一）加强组织领导。{sentence}\n"))
+
+    bureau = {"常州市工业和信息化局"}
+    assert coordinating("市工信局要加强统筹协调，各部门按职责分工抓好落实。") == bureau
+    assert coordinating("市工信局牵头负责方案的组织实施。") == bureau
+    assert coordinating("市工信局会同市科技局等部门建立推进机制，统筹推进行动计划实施。") == bureau
+    assert coordinating("各责任单位每季度末将工作进展情况报市工信局汇总。") == bureau
+    assert coordinating("发挥市数字经济领导小组统筹协调作用。") == {"常州市数字经济领导小组"}
+    group = {"常州市人工智能产业发展领导小组"}
+    assert coordinating("成立由市长任组长的市人工智能产业发展领导小组，研究重大事项。") == group
+    # not in charge of the plan: interpreting it, a project's own work, every department at once
+    assert coordinating("本方案由市工信局负责解释。") == set()
+    assert coordinating("市科技局负责项目的组织实施。") == set()
+    assert coordinating("各部门要加强统筹协调，形成工作合力。") == set()
+
+
+def test_table_columns_headed_with_any_lead_or_cooperating_label_and_a_specific_work_column():
+    graph = build("盐城市人工智能产业发展2025年工作要点\n"
+                  "| 序号 | 具体工作 | 主责部门 | 协同部门 | 完成时限 |\n"
+                  "| 1 | 建设算力中心，推动智算中心开工 | 市发改委 | 市工信局 | 2025年 |\n"
+                  "| 2 | 培育龙头企业，引进头部企业 | 市工信局 | 市商务局 | 2025年 |\n")
+    assert owners(graph, "建设算力中心，推动智算中心开工") == [
+        ("盐城市发展和改革委员会", "lead", 1), ("盐城市工业和信息化局", "support", 1)]
+    assert not any("2025" in name for name in agency_names(graph))

@@ -14,7 +14,7 @@ from loaders.extract import extract
 from loaders.lexicon import Region, regions
 from loaders.mentions import find_organizations
 from loaders.read import RawDocument
-from loaders.sites import find_sites
+from loaders.sites import find_sites, site_references
 
 
 def region(name: str) -> Region:
@@ -83,7 +83,88 @@ def test_a_platform_ending_names_a_site_only_as_a_listed_designation():
     assert sites("建成国家人工智能公共算力开放创新平台。", "广西壮族自治区") == {}
 
 
+def test_a_designation_starts_where_its_form_starts_not_at_the_verb_before_it():
+    assert sites("率先落实国家新一代人工智能创新发展试验区任务。", "西安市") == {
+        "西安国家新一代人工智能创新发展试验区": "国家新一代人工智能创新发展试验区"}
+    assert set(sites("支持西安国家人工智能创新发展试验区建设。", "陕西省")) == {
+        "西安国家新一代人工智能创新发展试验区"}  # a place before the form is its holder
+
+
+def test_a_part_of_a_designation_is_the_building_city_part():
+    found = sites("高水平建设国家数字经济创新发展试验区核心区。", "福州市")
+    assert found == {"福州国家数字经济创新发展试验区核心区": "国家数字经济创新发展试验区核心区"}
+    assert sites("高水平建设国家数字经济创新发展试验区核心区。", "南京市") == {}  # 江苏 holds none
+    assert sites("高水平建设国家生态文明试验区核心区。", "南昌市") == {}  # no listed designation
+
+
+def test_a_list_closed_as_state_designations_names_sites_only_through_their_holders():
+    text = "推进数字经济创新发展试验区、智能网联汽车示范区等国家级平台建设。"
+    assert sites(text, "江西省") == {}
+    assert set(sites("推进新一代人工智能创新发展试验区、智能网联汽车示范区等国家级平台建设。", "湖南省")) == {
+        "长沙国家新一代人工智能创新发展试验区"}
+    assert set(sites("推进梅溪湖产业园、智慧出行示范区等重点园区建设。", "长沙市")) == {
+        "梅溪湖产业园", "智慧出行示范区"}  # not state designations: a list holds plain names
+
+
+def test_a_verb_that_ends_with_a_stop_is_not_part_of_a_name():
+    assert sites("积极争取人工智能应用中试基地等国家试点。", "南昌市") == {}
+    assert set(sites("立足柳州高新区基础优势，打造产业集群。", "柳州市")) == {"柳州高新区"}
+
+
 # -- recognition by pattern ------------------------------------------------------------------
+
+def test_a_quoted_name_with_a_word_of_its_own_is_a_site_and_a_quoted_generic_one_is_not():
+    assert set(sites("建设“星河城市算力平台”，统筹全市算力资源。", "扬州市")) == {"星河城市算力平台"}
+    assert sites("建设“城市算力平台”，统筹全市算力资源。", "扬州市") == {}
+    assert sites("建设星河城市算力平台，统筹全市算力资源。", "扬州市") == {}  # unquoted: no proper word
+
+
+def test_a_name_after_de_is_a_description_unless_it_carries_a_place():
+    assert sites("努力成为包容开放的新技术新业态试验场。", "成都市") == {}
+    assert set(sites("建成全国领先的绵阳科技城新区。", "绵阳市")) == {"绵阳科技城新区"}
+
+
+def test_a_computing_cluster_needs_a_proper_name_and_leaves_the_site_it_is_in():
+    assert set(sites("推动天翼云万卡智算集群投入运营。", "上海市")) == {"天翼云万卡智算集群"}
+    assert sites("建设万卡智算集群和绿色算力集群。", "上海市") == {}
+    assert set(sites("建设张江科学城智算集群。", "上海市")) == {"张江科学城"}
+
+
+def test_exchange_centres_and_branch_centres_with_a_place():
+    assert set(sites("推动杭州互联网交换中心扩容和国家工业互联网大数据中心浙江分中心建设。", "浙江省")) == {
+        "杭州互联网交换中心", "国家工业互联网大数据中心浙江分中心"}
+    assert sites("推动设立省级分中心。", "浙江省") == {}
+
+
+def test_valley_endings_with_a_proper_or_quoted_name():
+    assert set(sites("推进“中国电信长三角(苏州)算力生态谷”和合肥芯谷建设。", "江苏省")) == {
+        "中国电信长三角(苏州)算力生态谷", "合肥芯谷"}
+    assert sites("打造数字生态谷和产业智谷。", "江苏省") == {}
+
+
+def test_an_airport_economic_zone_with_a_place():
+    assert set(sites("支持鄂州花湖机场临空经济区建设航空物流枢纽。", "湖北省")) == {"鄂州花湖机场临空经济区"}
+
+
+def test_a_count_makes_no_name():
+    assert sites("构建起智算、超算两个重大算力平台，建成三大产业基地。", "深圳市") == {}
+
+
+def test_a_kind_of_region_an_adjective_or_a_stage_of_a_chain_makes_no_site():
+    assert sites("振兴东北老工业基地，建设美好城市示范区、中游算力中心。", "沈阳市") == {}
+    assert sites("入驻众创空间和大学科技园等孵化载体。", "沈阳市") == {}
+    assert organizations("入驻众创空间和大学科技园等孵化载体。", "沈阳市") == {}
+
+
+def test_a_notice_title_or_a_verb_before_a_name_is_not_part_of_it():
+    assert set(sites("沈阳市人民政府关于印发沈阳浑南科技城建设方案的通知", "沈阳市")) == {"浑南科技城"}
+    assert set(sites("助力沈阳浑南科技城建设。", "沈阳市")) == {"浑南科技城"}
+    assert organizations("指导沈阳数字集团开展平台运维。", "沈阳市") == {"沈阳数字集团": "enterprise"}
+
+
+def test_quality_words_make_no_name():
+    assert sites("支持各类产业平台打造智能化园区、万兆园区。", "嘉兴市") == {}
+
 
 def test_a_name_that_runs_on_from_a_known_site_is_one_site_placed_there():
     found = find_sites("支持光谷软件园扩容，推进张江科学城人工智能岛建设。", None, None)
@@ -107,6 +188,22 @@ def test_a_national_supercomputing_centre_by_its_city_in_either_form():
     assert [(m.name, m.written, m.city) for m in found] == [
         ("国家超级计算太原中心", "国家超算太原中心", "太原市"),
         ("国家超级计算昆明中心", "国家超级计算昆明中心", "昆明市")]
+
+
+def test_a_national_computing_hub_node_in_any_of_its_forms_and_not_where_its_cluster_is_named():
+    found = find_sites("加快全国一体化算力网络成渝国家枢纽节点建设，推动甘肃枢纽提质扩容。", None, None)
+    assert [(m.name, m.city) for m in found] == [("全国一体化算力网络成渝国家枢纽节点", None),
+                                                 ("全国一体化算力网络甘肃国家枢纽节点", "甘肃省")]
+    assert set(sites("推进全国一体化算力网络国家（内蒙古）枢纽节点建设。")) == {"全国一体化算力网络内蒙古国家枢纽节点"}
+    assert set(sites("依托全国一体化算力网络成渝国家枢纽节点天府数据中心集群。")) == {"天府数据中心集群"}
+    assert sites("建设成渝枢纽城市，完善长三角枢纽机场功能。") == {}  # a region's bare 枢纽 is no node
+    assert sites("作为国家“东数西算”甘肃算力枢纽，兰州打造算力之都。") == {}  # a role, not the node
+
+
+def test_a_national_supercomputing_centre_with_its_city_in_brackets():
+    (centre,) = find_sites("推进国家超级计算中心（长沙）算力升级工程。", None, None)
+    assert (centre.name, centre.city) == ("国家超级计算长沙中心", "长沙市")
+    assert find_sites("推进国家超级计算中心（二期）建设。", None, None) == []
 
 
 def test_endings_made_only_of_generic_words_name_nothing():
@@ -231,9 +328,64 @@ def test_the_bare_names_of_a_list_of_leading_firms_are_firms_and_sectors_are_not
         "长城汽车": "enterprise", "晶澳科技": "enterprise"}
     assert organizations("支持汽车、家电、纺织服装等龙头企业开展智能化改造。") == {}
     assert organizations("支持银行、证券、保险等机构开发金融大模型。") == {}
-    assert organizations("支持长城汽车、晶澳科技等企业建设灯塔工厂。") == {}  # no known firm, no 龙头
+    assert organizations("支持长城、晶澳等企业建设灯塔工厂。") == {}  # no known firm, no firm ending, no 龙头
     assert organizations("支持华为、荣耀等企业建设研发中心。") == {"华为": "enterprise", "荣耀": "enterprise"}
     assert organizations("鼓励汽车、电子等行业龙头企业开放场景。") == {}
+
+
+def test_the_page_publisher_credited_or_greeting_is_no_body_the_document_names():
+    assert organizations("您好，欢迎您进入江西省软件行业协会官网！") == {}
+    assert organizations("发布日期：2025-03-02 来源：中国信息通信研究院 浏览量：88") == {}
+    assert organizations("支持江西省软件行业协会开展人才培训。") == {"江西省软件行业协会": "association"}
+
+
+def test_a_known_name_counts_only_as_a_whole_word():
+    assert organizations("主动拥抱人工智能发展新浪潮。") == {}
+    assert organizations("呈现出完美的联想效果。") == {}
+    assert organizations("推广华为云和阿里云服务。") == {"华为": "enterprise", "阿里巴巴": "enterprise"}
+    assert organizations("支持京东方建设新型显示产线。") == {"京东方": "enterprise"}  # not 京东
+
+
+def test_a_known_name_that_is_an_ordinary_word_needs_a_company_context():
+    assert organizations("迎来人工智能产业发展的曙光，引发联想。") == {}
+    assert organizations("支持浪潮、曙光等企业建设智算中心。") == {"浪潮": "enterprise", "中科曙光": "enterprise"}
+    assert organizations("推动小米汽车扩大产能。") == {"小米": "enterprise"}
+    assert organizations("支持腾讯、联想建设研发中心。") == {"腾讯": "enterprise", "联想": "enterprise"}
+
+
+def test_a_list_of_leading_firms_with_a_long_qualifier_and_firms_given_as_examples():
+    assert organizations("重点培育埃夫特、新松等工业机器人龙头企业。") == {
+        "埃夫特": "enterprise", "新松": "enterprise"}
+    assert organizations("培育以优艾智合、云迹为代表的服务机器人企业。") == {
+        "优艾智合": "enterprise", "云迹": "enterprise"}
+    assert organizations("以汽车、电子为代表的制造业企业加快转型。") == {}  # sectors given as examples
+
+
+def test_a_firm_name_by_its_ending_makes_a_list_one_of_firms():
+    assert organizations("推进云鼎科技、海岱等企业项目落地。") == {"云鼎科技": "enterprise", "海岱": "enterprise"}
+    assert organizations("推进汽车电子、智能电子等企业项目落地。") == {}
+    assert organizations("推进云鼎、海岱等企业项目落地。") == {}  # nothing says these are firms
+
+
+def test_a_list_of_projects_named_after_two_firms_or_more_names_firms():
+    assert organizations("抓实云鼎科技、海岱电子、蓝海智联等重大项目建设。") == {
+        "云鼎科技": "enterprise", "海岱电子": "enterprise", "蓝海智联": "enterprise"}  # 抓实: a verb, not a name
+    assert organizations("抓实云鼎科技、蓝海智联等重大项目建设。") == {}  # one firm name: projects
+    assert organizations("推进5G基站、数据中心等重大项目建设。") == {}
+
+
+def test_a_body_whose_officer_the_sentence_names_is_one_body():
+    assert organizations("智能制造创新研究院院长王某作主旨报告。") == {"智能制造创新研究院": "institute"}
+    assert organizations("支持智能制造创新研究院开展研发。") == {}  # ordinary words, no officer
+    assert organizations("鼓励高校研究院院长参与评审。") == {}  # a determiner: a kind of body
+
+
+def test_a_registered_company_name_in_a_list_is_the_whole_item():
+    found = organizations("在中国石油化工集团有限公司、中国铁路建设投资集团有限公司、"
+                          "国家能源投资集团有限责任公司等中央企业开展试点。")
+    assert found == {"中国石油化工集团有限公司": "enterprise", "中国铁路建设投资集团有限公司": "enterprise",
+                     "国家能源投资集团有限责任公司": "enterprise"}
+    assert organizations("鼓励设立有限公司，支持相关有限公司发展。") == {}
 
 
 # -- in a document ----------------------------------------------------------------------------
@@ -283,3 +435,42 @@ def test_a_body_is_the_agency_only_when_the_agency_is_a_unit_of_it():
 
 def test_a_division_that_starts_like_a_company_short_name_is_no_company():
     assert organizations("推进阿里地区光伏数据中心建设。", "西藏自治区") == {}
+
+
+REPORT = """滨江区发布人工智能若干措施
+算力先行，降低企业用算成本
+作为全市算力高地，滨江数字经济产业园集中布局了一批算力设施。其中，之江实验室智算平台将于今年建成。
+西兴科学城是滨江重点打造的创新高地。《若干措施》提出强化智能算力平台建设。对新建智能算力平台给予最高1000万元资助。
+未来科技城是区内另一个产业高地，区里还将在此举办多场对接活动。
+《若干措施》还支持人工智能示范场景建设。对示范场景需求方给予最高200万元资助。
+"""
+
+
+def test_a_report_links_the_sites_it_presents_an_item_with_to_that_item():
+    graph = extract(RawDocument("report.txt", REPORT))
+    linked: dict[str, set[str]] = {}
+    for r in graph.relationships.values():
+        if r.type == Rel.AT_SITE and graph.nodes[r.start].label == Label.MEASURE:
+            title = graph.nodes[r.start].properties["title"]
+            linked.setdefault(title, set()).add(graph.nodes[r.end].properties["name"])
+    assert linked.get("强化智能算力平台建设") == {"西兴科学城", "滨江数字经济产业园", "之江实验室"}
+    # a paragraph between two items, under no sub-heading of its own, is narration
+    assert "杭州未来科技城" not in {name for names in linked.values() for name in names}
+
+
+def test_a_short_name_the_document_gives_a_site_stands_for_it_as_a_whole_word():
+    text = "建设“星河城市算力平台”（以下简称星河算力平台），对在星河算力平台上采购算力的企业给予补贴。"
+    refs = site_references(text, "扬州市算力券实施细则", region("扬州市"))
+    assert {form: m.name for form, m in refs.items()} == {"星河算力平台": "星河城市算力平台"}
+    found = find_sites("企业在星河算力平台上采购算力，或与星河算力平台服务方签订合同。", None, region("扬州市"), refs)
+    assert [(m.name, m.written) for m in found] == [("星河城市算力平台", "星河算力平台")] * 2
+    assert site_references("制定《行动方案》（以下简称《方案》）。", "扬州市行动方案", region("扬州市")) == {}
+
+
+def test_the_bare_ending_of_the_designation_a_title_builds_stands_for_it():
+    refs = site_references("", "长沙建设国家新一代人工智能创新发展实验区实施方案", region("长沙市"))
+    found = find_sites("到2025年，试验区成为创新策源地。", None, region("长沙市"), refs)
+    assert [(m.name, m.written) for m in found] == [("长沙国家新一代人工智能创新发展试验区", "试验区")]
+    assert [m.name for m in find_sites("推进中国（湖南）自由贸易试验区建设。", None, region("长沙市"), refs)] == [
+        "中国（湖南）自由贸易试验区"]  # a piece of another name is not the reference
+    assert site_references("", "长沙市人工智能产业发展行动方案", region("长沙市")) == {}

@@ -1,102 +1,23 @@
 """The web page in a real headless Chromium (Debian's ``chromium``) driven by Playwright.
 
 One browser for the whole module, against a real ``policykg serve`` process
-over the seed graph.
-Each view leaves a screenshot in ``tests/artifacts/`` (gitignored). In CI
-(``CI`` set, where ``.ci/run`` installs Chromium) a missing or broken Chromium
-fails the tests with how to install it. On a machine with only Python (the
-README's test command), a missing Chromium is reported as a skip with the same
-instruction, so the rest of the suite still runs there.
+over the seed graph (fixtures in ``browser_support``). Each view leaves a
+screenshot in ``tests/artifacts/`` (gitignored).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
-from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.queries.browser_support import ARTIFACTS, shot, wait_view
 from tests.queries.web_support import many_plans, policykg_serve
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
-INSTALL = "apt-get install -y chromium (Debian's package; .ci/run installs it when it is missing)"
 ZJ_PLAN_TITLE = "浙江省加快推动“人工智能+科学”创新发展行动计划"
 ZJ_FIRST_OWNERS = ["浙江省发展和改革委员会", "之江实验室", "浙江省科学技术厅"]
-TIMEOUT_MS = 20_000
-
-
-def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    message = f"Chromium is not installed, so the web page cannot be tested: {INSTALL}"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    """One Chromium with a fresh profile for all tests of this module."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("playwright is not installed: pip install -e '.[test]'")
-    executable = chromium_path()
-    playwright = sync_playwright().start()
-    try:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=executable, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    except Exception as exc:
-        playwright.stop()
-        pytest.fail(f"Chromium ({executable}) could not be started: {exc}\nInstall or repair it: {INSTALL}")
-    context.set_default_timeout(TIMEOUT_MS)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    yield context
-    context.close()
-    playwright.stop()
-
-
-@pytest.fixture(scope="module")
-def base_url(seed_settings):
-    """``policykg serve`` over the seed graph, in its own process."""
-    with policykg_serve(seed_settings.data_dir) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser, base_url):
-    """A fresh tab on the home page, in the default language; a script error fails the test."""
-    tab = browser.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.goto(base_url + "/")
-    tab.evaluate("localStorage.clear()")
-    tab.reload()
-    wait_view(tab, "#/")
-    yield tab
-    tab.close()
-    assert not errors, f"script errors on the page: {errors}"
-
-
-def wait_view(tab, route_prefix: str) -> None:
-    """Wait until the view for a route starting with ``route_prefix`` has rendered."""
-    tab.wait_for_function(
-        "prefix => { const m = document.getElementById('view');"
-        " return m && m.dataset.ready === 'true' && m.dataset.route.startsWith(prefix); }", arg=route_prefix)
-
-
-def shot(tab, name: str) -> None:
-    tab.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=True)
 
 
 def search(tab, text: str, label: str, name_part: str) -> None:
@@ -149,7 +70,7 @@ def test_plan_measures_page_through(page):
     measures = page.locator("[data-list=measures]")
     first_titles = measures.locator(".measure-title").all_inner_texts()
     assert len(first_titles) <= 20
-    if measures.locator("nav.pager").count():
+    if measures.locator("div.pager").count():
         measures.locator("button.next").click()
         page.wait_for_function("() => !document.querySelector('[data-list=measures]').classList.contains('busy')")
         assert measures.locator(".measure-title").all_inner_texts() != first_titles
@@ -169,7 +90,7 @@ def test_topic_word_suggests_measures(page):
     page.locator(".suggestion[data-label='Measure']").first.wait_for()
     page.press("#search", "Enter")
     wait_view(page, "#/search")
-    assert page.locator("ul.search-results li").count() >= 3
+    assert page.locator(".search-results li.hit").count() >= 3
 
 
 def test_province_page_and_filtered_targets_table_with_csv(page, base_url):
@@ -300,14 +221,14 @@ def test_ten_thousand_plans_stay_paged(browser, big_url):
         wait_view(tab, "#/")
         plans = tab.locator("[data-list=plans]")
         assert plans.locator("ul.plan-list > li").count() == 20
-        assert "10000" in plans.locator("nav.pager .range").inner_text()
+        assert "10000" in plans.locator("div.pager .range").inner_text()
         plans.locator("button.next").click()
         tab.wait_for_function("() => document.querySelector('[data-list=plans] .range').textContent.includes('21')")
         # a site named by 20,000 measures: the trace is drawn for a few, the lists are paged
         tab.goto(big_url + "/#/site/site-big")
         wait_view(tab, "#/site/")
         assert tab.locator("[data-section=site_measures] li.measure").count() == 20
-        assert "20000" in tab.inner_text("[data-section=site_measures] nav.pager")
+        assert "20000" in tab.inner_text("[data-section=site_measures] div.pager")
         assert tab.locator(".note").count() == 1  # says the drawing shows only the first ones
         shot(tab, "big-site")
         tab.goto(big_url + "/#/targets")
