@@ -11,23 +11,25 @@
 // param: qualitative: bool = null -- true: only qualitative goals; false: only counted ones
 // param: limit: int = 200 -- rows at most
 // example: province=广东 year_from=2027 year_to=2030
-MATCH (t:Target)
+// with a province: from the province (few nodes) to the plans covering it or its cities and
+// districts, and to the targets they set themselves or through their measures
+MATCH (province:Province)
+WHERE $province IS NOT NULL
+  AND (province.short = $province OR province.name CONTAINS $province
+       OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province))
+MATCH (province)<-[:LOCATED_IN*0..2]-()<-[:COVERS]-(plan:Plan)
+WITH DISTINCT province, plan
+WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
+MATCH (plan)-[:HAS_MEASURE*0..1]->()-[:SETS_TARGET]->(t:Target)
 WHERE ($year_from IS NULL OR t.year >= $year_from)
   AND ($year_to IS NULL OR t.year <= $year_to)
   AND ($unit IS NULL OR t.unit = $unit)
   AND ($qualitative IS NULL OR coalesce(t.qualitative, false) = $qualitative)
-OPTIONAL MATCH (direct:Plan)-[:SETS_TARGET]->(t)
-OPTIONAL MATCH (viaMeasure:Plan)-[:HAS_MEASURE]->(m:Measure)-[:SETS_TARGET]->(t)
-WITH t, m, coalesce(direct, viaMeasure) AS plan
-WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
-OPTIONAL MATCH (plan)-[:COVERS]->()-[:LOCATED_IN*0..2]->(province:Province)
-WITH t, m, plan, province
-WHERE $province IS NULL
-   OR province.name CONTAINS $province
-   OR province.short = $province
-   OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province)
-WITH t, m, plan, province
+WITH DISTINCT province, plan, t
 ORDER BY province.name, plan.title, t.year, t.id
+LIMIT $limit
+OPTIONAL MATCH (m:Measure)-[:SETS_TARGET]->(t)
+WITH province, plan, t, m
 RETURN province.name AS province,
        plan.title AS plan,
        t.year AS year,
@@ -40,4 +42,32 @@ RETURN province.name AS province,
        m.title AS measure,
        t.text AS text,
        t.id AS target_id
+ORDER BY province, plan, year, target_id
+UNION ALL
+// without one: the targets, by year when asked (an index), then each one's plan and province
+WITH 1 AS everywhere WHERE $province IS NULL
+MATCH (t:Target)
+WHERE ($year_from IS NULL OR t.year >= $year_from)
+  AND ($year_to IS NULL OR t.year <= $year_to)
+  AND ($unit IS NULL OR t.unit = $unit)
+  AND ($qualitative IS NULL OR coalesce(t.qualitative, false) = $qualitative)
+OPTIONAL MATCH (direct:Plan)-[:SETS_TARGET]->(t)
+OPTIONAL MATCH (viaMeasure:Plan)-[:HAS_MEASURE]->(m:Measure)-[:SETS_TARGET]->(t)
+WITH t, m, coalesce(direct, viaMeasure) AS plan
+WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
+OPTIONAL MATCH (plan)-[:COVERS]->()-[:LOCATED_IN*0..2]->(province:Province)
+WITH DISTINCT t, m, plan, province
+ORDER BY province.name, plan.title, t.year, t.id
 LIMIT $limit
+RETURN province.name AS province,
+       plan.title AS plan,
+       t.year AS year,
+       t.metric AS metric,
+       t.comparator AS comparator,
+       t.value AS value,
+       t.value_max AS value_max,
+       t.unit AS unit,
+       coalesce(t.qualitative, false) AS qualitative,
+       m.title AS measure,
+       t.text AS text,
+       t.id AS target_id

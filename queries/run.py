@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any, NamedTuple, TypeVar
 
 from graph.errors import QueryError, QueryTimeout, SettingError
@@ -73,7 +73,9 @@ async def arun_cypher(store: GraphStore, query: str, params: Mapping[str, Any] |
     """``run_cypher`` for the event loop. A store with an asyncio client (``aread``: the
     embedded FalkorDB) is awaited on the loop itself; any other (the Bolt store) reads in
     the query thread pool while the loop awaits it. Past the deadline the read is
-    abandoned either way (a cancelled asyncio read drops its connection). A client's
+    abandoned either way (a cancelled asyncio read drops its connection). A store behind
+    admission control (``queries.admission.GatedStore``) is read once a slot is free, and
+    the deadline counts from then: a query waiting its turn is not timing out. A client's
     query is checked in a worker thread (bounds, guard, plan: linear, but not free on a
     long text), so the event loop never waits on it."""
     if trusted:
@@ -83,19 +85,23 @@ async def arun_cypher(store: GraphStore, query: str, params: Mapping[str, Any] |
         if settings is not None and isinstance(query, str):
             check_length(query, settings)  # constant time: a long text is refused before it is read
         read = await asyncio.to_thread(_checked, store, query, params, timeout_ms, max_rows, settings, trusted)
-    aread = getattr(store, "aread", None)
-    if aread is not None:
-        reading = aread(read.query, read.params, timeout_ms=read.timeout_ms, max_rows=read.max_rows)
-    else:
-        reading = asyncio.shield(asyncio.wrap_future(_waiters.submit(read.sync, store)))
-    with _noting_crashes(query, trusted):
-        if read.limit_ms is None:
-            return await reading
-        try:  # asyncio.timeout cancels this task at the deadline; wait_for would make it wait on a second one
-            async with asyncio.timeout((read.limit_ms + DEADLINE_GRACE_MS) / 1000):
+    admission = getattr(store, "admission", None)
+    store = getattr(store, "inner", store)  # a GatedStore's own read would wait for a second slot
+    async with admission.slot() if admission is not None else nullcontext():
+        # the time limit counts from here, when the query runs, not from when it was asked
+        aread = getattr(store, "aread", None)
+        if aread is not None:
+            reading = aread(read.query, read.params, timeout_ms=read.timeout_ms, max_rows=read.max_rows)
+        else:
+            reading = asyncio.shield(asyncio.wrap_future(_waiters.submit(read.sync, store)))
+        with _noting_crashes(query, trusted):
+            if read.limit_ms is None:
                 return await reading
-        except TimeoutError:
-            raise _abandoned(read.limit_ms) from None
+            try:  # asyncio.timeout cancels this task at the deadline; wait_for would make it wait on a second one
+                async with asyncio.timeout((read.limit_ms + DEADLINE_GRACE_MS) / 1000):
+                    return await reading
+            except TimeoutError:
+                raise _abandoned(read.limit_ms) from None
 
 
 #: digests of clients' queries that crashed the database in this process: refused from then on,
@@ -163,7 +169,8 @@ def run_named(store: GraphStore, named: NamedQuery, given: Mapping[str, Any], *,
               timeout_ms: int | None = None, max_rows: int | None = None,
               settings: Settings | None = None) -> QueryResult:
     params = named.bind(given, from_strings=from_strings)
-    return run_cypher(store, named.text, params, timeout_ms=timeout_ms, max_rows=max_rows, settings=settings,
+    text = named.text_for(getattr(store, "dialect", None))
+    return run_cypher(store, text, params, timeout_ms=timeout_ms, max_rows=max_rows, settings=settings,
                       trusted=True)
 
 
@@ -171,7 +178,8 @@ async def arun_named(store: GraphStore, named: NamedQuery, given: Mapping[str, A
                      timeout_ms: int | None = None, max_rows: int | None = None,
                      settings: Settings | None = None) -> QueryResult:
     params = named.bind(given, from_strings=from_strings)
-    return await arun_cypher(store, named.text, params, timeout_ms=timeout_ms, max_rows=max_rows,
+    text = named.text_for(getattr(store, "dialect", None))
+    return await arun_cypher(store, text, params, timeout_ms=timeout_ms, max_rows=max_rows,
                              settings=settings, trusted=True)
 
 
