@@ -130,6 +130,14 @@ def _unit_norm(text: str | None) -> str | None:
     return normalise_value(None, text.strip())[1]
 
 
+def _name_key(text: str | None) -> str | None:
+    """``text`` lower-cased without blanks and hyphens, to compare English names loosely
+    (Bio Island finds International Bio-Island); None when nothing is left."""
+    if text is None:
+        return None
+    return re.sub(r"[\s\-]+", "", text).lower() or None
+
+
 def _candidates(limit: int | None) -> int:
     """How many of a full-text index's best hits a ranked query scores itself: four times the rows
     it answers, at least 200 (``search``)."""
@@ -142,7 +150,7 @@ DERIVATIONS: dict[str, Callable[[Any], Any]] = {
     # the full-text index query of the jieba words, for FalkorDB's index and Neo4j's (graph.store.search)
     "falkordb_fulltext": _falkordb_fulltext, "lucene_fulltext": _lucene_fulltext, "candidates": _candidates,
     # the values the build normalised, looked up by what a user writes (loaders.target_norm)
-    "category_key": _category_key, "unit_norm": _unit_norm}
+    "category_key": _category_key, "unit_norm": _unit_norm, "name_key": _name_key}
 
 
 @dataclass(frozen=True)

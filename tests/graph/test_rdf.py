@@ -279,6 +279,13 @@ def test_every_node_and_document_has_an_rdfs_label(seed_turtle, seed_graph):
     assert g.value(document, rdflib.RDFS.label) == g.value(document, rdflib.namespace.DCTERMS.identifier)
 
 
+def test_a_sites_other_english_names_are_english_alt_labels(seed_turtle):
+    g = seed_turtle
+    site = next(g.subjects(SKOS.prefLabel, rdflib.Literal("唐家湾", lang="zh")))
+    assert rdflib.Literal("Tangjiawan", lang="en") in set(g.objects(site, SKOS.altLabel))
+    assert rdflib.Literal("珠海唐家湾", lang="zh") in set(g.objects(site, SKOS.altLabel))
+
+
 def test_a_plan_is_named_by_its_title_as_skos_pref_label(seed_turtle):
     """Agencies, sites and regions had skos:prefLabel and plans none, so a SKOS-minded client
     listing names found no plan."""
