@@ -38,7 +38,7 @@ def write_json(settings: Settings, output: BinaryIO) -> None:
     from graph.spool import spooled
     from graph.store import open_store
 
-    store = open_store(settings)
+    store = open_store(settings, must_exist=True)
     try:
         with spooled(store) as spool:
             write_items_json(spool.nodes(), spool.relationships(), output)

@@ -62,7 +62,7 @@ def write_rdf(settings: Settings, fmt: str, output: BinaryIO) -> None:
     from graph.spool import spooled
     from graph.store import open_store
 
-    store = open_store(settings)
+    store = open_store(settings, must_exist=True)
     try:
         with spooled(store) as spool:
             write_blocks_rdf(spooled_blocks(spool, check_base(settings.base_iri)), settings.base_iri,
