@@ -22,14 +22,14 @@ def seed_nx(seed_graph):
 
 def test_zhejiang_science_department_is_responsible_for_13_measures_and_leads_none(seed_nx):
     """The README said it "leads" Zhejiang's plan with 13 measures; the plan names it responsible
-    (责任单位) for each, never lead, and the README now says what the graph says."""
+    (责任单位) for each, never lead, and the docs now say what the graph says."""
     rows = agency_measures(to_networkx(seed_nx, province="浙江"))
     top = rows[0]
     assert (top["agency"], top["measures"], top["responsible"], top["lead"]) == ("浙江省科学技术厅", 13, 13, 0)
     assert top["measures"] > rows[1]["measures"]
-    readme = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8").split())
-    assert "浙江省科学技术厅 is named responsible for 13 measures of Zhejiang's plan" in readme
-    assert "浙江省科学技术厅 leads" not in readme
+    docs = " ".join((Path(__file__).resolve().parents[2] / "docs" / "querying.md").read_text(encoding="utf-8").split())
+    assert "浙江省科学技术厅 is responsible for 13 measures of Zhejiang's plan" in docs
+    assert "浙江省科学技术厅 leads" not in docs
 
 
 def test_targets_come_from_the_build_normalised_with_their_names(seed_graph, seed_nx):
