@@ -9,14 +9,8 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 FORBIDDEN = {"graph": {"loaders", "queries"}, "loaders": {"queries"}}
-#: graph/analysis still recomputes target categories and tokens with the loaders' rules; issue 21 moves
-#: those values into the graph at build time. Delete these lines as the imports go; add none.
-KNOWN = {
-    ("graph/analysis/charts.py", "loaders.target_norm"),
-    ("graph/analysis/convert.py", "loaders.target_norm"),
-    ("graph/analysis/plans.py", "loaders.segment"),
-    ("graph/analysis/targets.py", "loaders.target_norm"),
-}
+#: exceptions to the rules: none (graph/analysis reads normalised values and categories from the graph)
+KNOWN: set[tuple[str, str]] = set()
 
 
 def imports(path: Path) -> set[str]:
