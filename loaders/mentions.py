@@ -130,6 +130,9 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
     for start, end in acting_bodies(text, home):
         if free(start, end):
             add(text[start:end], text[start:end], start, end, "institute")
+    for start, end in _officers_firms(text):
+        if free(start, end):
+            add(text[start:end], text[start:end], start, end, "enterprise")
     for start, end, kind in _listed_bodies(text, found):
         if free(start, end):
             add(text[start:end], text[start:end], start, end, kind)
@@ -178,9 +181,32 @@ def _officer() -> re.Pattern[str]:
 
 def _headed(text: str, end: int, name: str) -> bool:
     """A body whose officer the sentence names (数字经济创新研究院院长李某) is one body, even when its
-    name is made of ordinary words; not a phrase with a determiner or 的."""
+    name is made of ordinary words; not a phrase with a determiner, a count or 的."""
+    from loaders.sites import _COUNTED
+
     return (bool(_officer().match(text, end)) and len(name) >= 4 and "的" not in name
-            and not _determiners().match(name) and not re.search(r"[和与及、]", name))
+            and not _determiners().match(name) and not re.search(r"[和与及、]", name)
+            and not _COUNTED.search(name))  # 两家公司总经理: a count of bodies, no name
+
+
+@cache
+def _corporate_officer() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(words()["organizations"]["corporate_titles"], key=len, reverse=True)))
+
+
+def _officers_firms(text: str) -> list[tuple[int, int]]:
+    """Spans of bare names right before a company officer's title (某某云副总裁张某, 某某智能董事长):
+    only a company has a 副总裁 or a 董事长, so the name is one, though it carries no company word.
+    A name with a body's ending is left to ``_headed``; a phrase (相关企业, 两家公司) names none."""
+    out = []
+    endings = tuple(s for s, _ in _org_kinds())
+    for title in _corporate_officer().finditer(text):
+        start = _org_name_start(text, title.start())
+        start += _leading_verb(text[start:title.start()])
+        name = text[start:title.start()]
+        if _bare_name(name) and not name.endswith(endings) and not re.search(r"[和与及、]", name):
+            out.append((start, title.start()))
+    return out
 
 
 @cache
@@ -198,8 +224,10 @@ def _credited(text: str, start: int) -> bool:
 
 @cache
 def _body_hint() -> re.Pattern[str]:
-    """Anything a body's name could hang on: a known name, a body's or an institution's ending, 等, 为代表的."""
+    """Anything a body's name could hang on: a known name, a body's or an institution's ending, a company
+    officer's title, 等, 为代表的."""
     endings = [s for s, _ in words()["organizations"]["suffixes"]] + list(words()["sites"]["body_suffixes"])
+    endings += words()["organizations"]["corporate_titles"]
     alternation = "|".join(re.escape(e) for e in sorted(set(endings), key=len, reverse=True))
     return re.compile(alternation + "|等|为(?:代表|龙头|引领)的")
 

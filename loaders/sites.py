@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from loaders.layout import Line
     from loaders.outline import Measure, Outline
 
-STOP_CHARS = set("、，,。；;：:“”\"'（）()《》【】[]！!？?\n 　/|+＋")
+STOP_CHARS = set("、，,。；;：:“”\"'（）()《》【】[]「」『』！!？?\n 　/|+＋")
 
 #: what a list of institutions that act is followed by (…等创新主体, …联合企业, …牵头组建)
 _ACTING = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:创新主体|联合|牵头|携手|联手)")
@@ -49,7 +49,7 @@ _PLATFORM_TAIL = re.compile(r"等[^，。；、]{0,10}?(?:平台|载体|设施)"
 #: a list the clause ends by building (支持…研究院建设。)
 _BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?=[，。；、和及]|$)")
 #: a verb that builds what follows it, or builds on it as a platform
-_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|打造|布局|创建|共建|争创|谋划|依托|基于|利用)$")
+_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|成立|打造|布局|创建|共建|争创|谋划|依托|基于|利用)$")
 #: a category of beneficiaries, not one site (对新获批的国家…示范区)
 _CATEGORY_BEFORE = re.compile(r"对[^，。；]{0,12}的$")
 #: generic words for a city's zones: a name made of them needs its city (高新区人工智能产业园)
@@ -394,7 +394,8 @@ def _acts(text: str, start: int, end: int) -> bool:
 def _built(text: str, start: int, end: int) -> bool:
     """A task builds the name (建设…, …等平台)."""
     list_start, list_end = _list_bounds(text, start, end)
-    return bool(_PLATFORM_TAIL.match(text, list_end) or _BUILDS.search(text[max(0, list_start - 4):list_start])
+    before = text[max(0, list_start - 5):list_start].rstrip("“「")  # 成立「…研发院」: the quote is no word
+    return bool(_PLATFORM_TAIL.match(text, list_end) or _BUILDS.search(before)
                 or _BUILT_AFTER.match(text, list_end))
 
 

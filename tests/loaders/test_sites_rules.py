@@ -183,6 +183,11 @@ def test_endings_of_platforms_and_facilities_with_a_place_or_a_proper_name():
     assert set(found) == {"兰州新区数据中心", "移动云(兰州)节点", "甘肃省工业人工智能应用能力中心"}
 
 
+def test_a_city_operations_centre_with_a_place_or_a_proper_name():
+    assert set(sites("依托宁波城市运行管理中心，建强城市智能中枢。", "宁波市")) == {"宁波城市运行管理中心"}
+    assert sites("依托城市运行管理中心，建强城市智能中枢。", "宁波市") == {}  # what every city has
+
+
 def test_a_national_supercomputing_centre_by_its_city_in_either_form():
     found = find_sites("依托国家超算太原中心二期和国家超级计算昆明中心，不新建国家超算中心。", None, None)
     assert [(m.name, m.written, m.city) for m in found] == [
@@ -254,6 +259,17 @@ def test_a_research_institute_built_as_a_platform_is_a_site():
     assert set(sites("加快建设青岛海洋智能研究院、青岛具身智能研究院等平台。", "青岛市")) == {
         "青岛海洋智能研究院", "青岛具身智能研究院"}
     assert set(sites("支持山东省人工智能安全研究院建设。", "山东省")) == {"山东省人工智能安全研究院"}
+
+
+def test_an_institute_founded_in_corner_quotes_is_a_site_and_one_that_plans_is_a_body():
+    founded = "明年成立「宁波智能制造研发院」，促进成果转化。"
+    assert set(sites(founded, "宁波市")) == {"宁波智能制造研发院"}  # 「」 end a name like “”
+    assert organizations(founded, "宁波市") == {}
+    planning = "即将成立的宁波智能制造研发院，正在筹划首批项目。"
+    assert sites(planning, "宁波市") == {}
+    assert organizations(planning, "宁波市") == {"宁波智能制造研发院": "institute"}
+    assert organizations("宁波港务集团设立宁波港口智能化研发中心。", "宁波市") == {
+        "宁波港务集团": "enterprise", "宁波港口智能化研发中心": "institute"}
 
 
 def test_a_research_institute_that_does_the_work_is_an_organization():
@@ -378,6 +394,13 @@ def test_a_body_whose_officer_the_sentence_names_is_one_body():
     assert organizations("智能制造创新研究院院长王某作主旨报告。") == {"智能制造创新研究院": "institute"}
     assert organizations("支持智能制造创新研究院开展研发。") == {}  # ordinary words, no officer
     assert organizations("鼓励高校研究院院长参与评审。") == {}  # a determiner: a kind of body
+
+
+def test_a_bare_name_before_a_company_officer_title_is_a_company():
+    assert organizations("活动上，星河智联副总裁王某作主旨报告。") == {"星河智联": "enterprise"}
+    assert organizations("邀请云帆数科董事长李某出席。") == {"云帆数科": "enterprise"}  # 邀请: a verb
+    assert organizations("组织企业董事长和总经理参加培训。") == {}  # kinds of firms, no name
+    assert organizations("两家公司总经理出席。") == {}
 
 
 def test_a_registered_company_name_in_a_list_is_the_whole_item():
