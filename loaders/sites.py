@@ -200,8 +200,9 @@ _ABBREVIATION = re.compile(r"[（(](?:以下|下文)?简称[:：]?[“\"「]?([^
 
 def site_references(text: str, title: str, home: Region | None = None) -> dict[str, SiteMention]:
     """The names that stand for a site across a document: the short name it gives a site it has just
-    named (“运河城市算力平台”（以下简称运河算力平台）), and the bare ending of the one designation its
-    title builds (成都建设国家新一代人工智能创新发展试验区实施方案: 试验区 alone is that zone)."""
+    named (“运河城市算力平台”（以下简称运河算力平台）), a name it repeats (``_repeated_names``), and the
+    bare ending of the one designation its title builds (成都建设国家新一代人工智能创新发展试验区实施方案:
+    试验区 alone is that zone)."""
     references: dict[str, SiteMention] = {}
     for match in _ABBREVIATION.finditer(text):
         before = text[max(0, match.start() - 40):match.start()]
@@ -209,6 +210,8 @@ def site_references(text: str, title: str, home: Region | None = None) -> dict[s
                  if m.start + len(m.written) in (len(before), len(before.rstrip("”\"」")))]
         if named:
             references.setdefault(match.group(1), named[-1])
+    for form, mention in _repeated_names(text, home).items():
+        references.setdefault(form, mention)
     designations = [m for m in find_sites(title, home=home)
                     if _ending(m.name) in words()["sites"]["designation_suffixes"]]
     if len(designations) == 1:
@@ -217,6 +220,37 @@ def site_references(text: str, title: str, home: Region | None = None) -> dict[s
             if ending:
                 references.setdefault(ending, designations[0])
     return references
+
+
+def _repeated_names(text: str, home: Region | None) -> dict[str, SiteMention]:
+    """Names with a site's ending that the document writes twice or more, whole, and that hold a noun
+    of their own (接入运河城市算力平台 … 基于运河城市算力平台): a coined name the text keeps using is a
+    proper name, as a quoted or listed one is. Not a name with marks inside (a quoted programme's
+    “…+…”应用中试基地), nor one whose own word is a verb (算力保障基地, 数据标注基地)."""
+    found: dict[str, SiteMention] = {}
+    for line in text.split("\n"):
+        for start, end, kind in _pattern_candidates(line):
+            written = line[start:end]
+            if written in found or not re.fullmatch(r"[\u4e00-\u9fff]+", written) or not _hosts(line, start, end):
+                continue
+            if sum(_standalone(text, m.start(), m.end()) for m in re.finditer(re.escape(written), text)) < 2:
+                continue
+            if _unknown_site(written, start, kind, None, Setting(), home) is not None:
+                continue  # a name of its own anywhere: found where it stands
+            mention = _unknown_site(written, start, kind, None, Setting(listed=True), home)
+            if mention and _noun_of_its_own(written[: -len(_suffix_of(written))]):
+                found[written] = mention
+    return found
+
+
+@cache
+def _noun_of_its_own(core: str) -> bool:
+    """Does the name hold a noun of two characters or more that is no generic word (运河|城市)?"""
+    from loaders.segment import tagged
+
+    generic = set(words()["sites"]["generic"])
+    return any(flag in ("n", "nz", "ns", "nr", "nt") and len(word) >= 2 and word not in generic
+               for word, flag in tagged(core))
 
 
 @lru_cache(maxsize=4096)
@@ -587,6 +621,9 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
         return None  # a determiner makes no name
     if written.endswith(tuple(words()["sites"]["not_site_endings"])):
         return None  # 东北老工业基地: a kind of region
+    own = _own_lab(written, start, kind, home)
+    if own:
+        return own
     suffix = _suffix_of(written)
     core = written[: -len(suffix)]
     place = leading_place(core, home)
@@ -635,6 +672,29 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     if city is None and context_city is not None:
         city = context_city.name
     return SiteMention(name, written, start, kind, None, city, district, False)
+
+
+def _own_lab(written: str, start: int, kind: str, home: Region | None) -> SiteMention | None:
+    """The lab a plan names by the bare level of its own government and a field (用好省人工智能实验室
+    in a Guizhou plan: 贵州省人工智能实验室): one lab, named after the plan's province or city. Not a
+    rank of labs (省重点实验室, 省级实验室) nor the level alone (国家、省、市实验室)."""
+    level = written[:1]
+    if kind != "lab" or home is None or level not in ("省", "市"):
+        return None
+    field = written[1: -len(_suffix_of(written))]
+    if len(field) < 2 or re.search("|".join(words()["sites"]["lab_ranks"]), field):
+        return None
+    province = home if home.level == "Province" else _province_of(home)
+    region = province if level == "省" else _plan_city(home)
+    if region is None:
+        return None
+    city = region.name if region.level == "City" else None
+    return SiteMention(region.name + written[1:], written, start, kind, None, city, None, False)
+
+
+def _province_of(region: Region) -> Region | None:
+    found = [r for r in regions().by_name.get(region.province or "", []) if r.level == "Province"]
+    return found[0] if found else None
 
 
 def _strong(suffix: str, residual: str) -> bool:

@@ -272,6 +272,15 @@ def test_an_institute_founded_in_corner_quotes_is_a_site_and_one_that_plans_is_a
         "宁波港务集团": "enterprise", "宁波港口智能化研发中心": "institute"}
 
 
+def test_a_lab_named_by_the_bare_level_of_the_plan_government_is_its_own_lab():
+    assert sites("用好省量子信息实验室，争取国家试点。", "安徽省") == {"安徽省量子信息实验室": "省量子信息实验室"}
+    assert sites("依托市区块链实验室开展攻关。", "芜湖市") == {"芜湖市区块链实验室": "市区块链实验室"}
+    assert sites("用好省量子信息实验室。", "芜湖市") == {"安徽省量子信息实验室": "省量子信息实验室"}
+    assert sites("支持省重点实验室、省级实验室建设。", "安徽省") == {}  # ranks of labs
+    assert sites("推动国家、省、市实验室协同发展。", "芜湖市") == {}  # the levels alone
+    assert sites("用好省量子信息实验室。") == {}  # no plan region: whose lab is not known
+
+
 def test_a_research_institute_that_does_the_work_is_an_organization():
     text = "推动青岛海洋智能研究院开展海洋大模型研发。"
     assert sites(text, "青岛市") == {}
@@ -497,3 +506,12 @@ def test_the_bare_ending_of_the_designation_a_title_builds_stands_for_it():
     assert [m.name for m in find_sites("推进中国（湖南）自由贸易试验区建设。", None, region("长沙市"), refs)] == [
         "中国（湖南）自由贸易试验区"]  # a piece of another name is not the reference
     assert site_references("", "长沙市人工智能产业发展行动方案", region("长沙市")) == {}
+
+
+def test_a_name_the_document_repeats_with_a_noun_of_its_own_stands_for_a_site():
+    text = "算力供给方应将资源接入灯塔城市算力平台。\n服务方为基于灯塔城市算力平台提供服务的单位。"
+    refs = site_references(text, "湖州市算力券实施细则", region("湖州市"))
+    assert {form: m.name for form, m in refs.items()} == {"灯塔城市算力平台": "灯塔城市算力平台"}
+    assert site_references("算力供给方应将资源接入灯塔城市算力平台。", "", region("湖州市")) == {}  # once: a phrase
+    twice = "支持建设算力调度基地。\n算力调度基地由市数据局统筹。\n新建算力保障基地。\n算力保障基地按需扩容。"
+    assert site_references(twice, "", region("湖州市")) == {}  # no noun of its own (调度 is generic, 保障 a verb)
