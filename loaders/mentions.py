@@ -130,6 +130,10 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
     for start, end in acting_bodies(text, home):
         if free(start, end):
             add(text[start:end], text[start:end], start, end, "institute")
+    known = {org.name: org for org in known_organizations()}
+    for start, end, name in _operators(text):
+        if free(start, end) and name in known:
+            add(name, text[start:end], start, end, known[name].kind, known[name].name_en)
     for start, end in _officers_firms(text):
         if free(start, end):
             add(text[start:end], text[start:end], start, end, "enterprise")
@@ -189,6 +193,30 @@ def _headed(text: str, end: int, name: str) -> bool:
             and not _COUNTED.search(name))  # 两家公司总经理: a count of bodies, no name
 
 
+def _operators(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, operator) of the telecom operators a list names by their short names: two or more
+    of them, each an item of one sentence's list alone, before a proper name, or naming a product with a
+    company word (电信黄河云、移动徽商云、联通闽宁云; 电信、联通等运营商). One alone is the ordinary word (移动办公,
+    联通两地), and so is one before a common noun (移动互联网、电信网络)."""
+    from loaders.segment import tagged
+
+    operators = dict(words()["organizations"]["operator_short_names"])
+    out = []
+    for sentence in re.finditer(r"[^。；;！？\n]+", text):
+        found = []
+        for item in re.finditer(r"[^、，,：:和及与等]+", sentence.group(0)):
+            verb = _leading_verb(item.group(0))  # 鼓励|电信、联通等运营商
+            pairs = tagged(item.group(0)[verb:])
+            if pairs and pairs[0][0] in operators and (
+                    len(pairs) == 1 or pairs[1][1] in ("ns", "nr", "nz", "nt")
+                    or item.group(0).endswith(tuple(words()["organizations"]["company_words"]))):
+                start = sentence.start() + item.start() + verb
+                found.append((start, start + len(pairs[0][0]), operators[pairs[0][0]]))
+        if len({name for _s, _e, name in found}) >= 2:
+            out += found
+    return out
+
+
 @cache
 def _corporate_officer() -> re.Pattern[str]:
     return re.compile("|".join(sorted(words()["organizations"]["corporate_titles"], key=len, reverse=True)))
@@ -225,9 +253,10 @@ def _credited(text: str, start: int) -> bool:
 @cache
 def _body_hint() -> re.Pattern[str]:
     """Anything a body's name could hang on: a known name, a body's or an institution's ending, a company
-    officer's title, 等, 为代表的."""
+    officer's title, an operator's short name, 等, 为代表的."""
     endings = [s for s, _ in words()["organizations"]["suffixes"]] + list(words()["sites"]["body_suffixes"])
     endings += words()["organizations"]["corporate_titles"]
+    endings += [short for short, _name in words()["organizations"]["operator_short_names"]]
     alternation = "|".join(re.escape(e) for e in sorted(set(endings), key=len, reverse=True))
     return re.compile(alternation + "|等|为(?:代表|龙头|引领)的")
 

@@ -412,6 +412,14 @@ def test_a_bare_name_before_a_company_officer_title_is_a_company():
     assert organizations("两家公司总经理出席。") == {}
 
 
+def test_the_operators_short_names_are_the_operators_only_where_a_list_holds_two_or_more():
+    assert organizations("天翼黄山云、移动徽商云、联通江淮云等云服务上线。") == {
+        "中国移动": "enterprise", "中国联通": "enterprise"}  # 天翼 is no operator's short name
+    assert organizations("支持电信、联通等运营商建设5G基站。") == {"中国电信": "enterprise", "中国联通": "enterprise"}
+    assert organizations("推进移动互联网、电信网络建设。") == {}  # before a common noun: ordinary words
+    assert organizations("发展移动办公，联通两地市场。") == {}  # not a list of operators
+
+
 def test_a_registered_company_name_in_a_list_is_the_whole_item():
     found = organizations("在中国石油化工集团有限公司、中国铁路建设投资集团有限公司、"
                           "国家能源投资集团有限责任公司等中央企业开展试点。")
