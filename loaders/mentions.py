@@ -225,15 +225,18 @@ def _corporate_officer() -> re.Pattern[str]:
 def _officers_firms(text: str) -> list[tuple[int, int]]:
     """Spans of bare names right before a company officer's title (某某云副总裁张某, 某某智能董事长):
     only a company has a 副总裁 or a 董事长, so the name is one, though it carries no company word.
-    A name with a body's ending is left to ``_headed``; a phrase (相关企业, 两家公司) names none."""
+    A name with a body's ending is left to ``_headed``; a phrase (相关企业, 两家公司) names none, and a
+    name of three characters or fewer is a person's as often (张志远董事长表示), so it is left."""
     out = []
-    endings = tuple(s for s, _ in _org_kinds())
+    endings = [s for s, _ in _org_kinds()]
     for title in _corporate_officer().finditer(text):
-        start = _org_name_start(text, title.start())
-        start += _leading_verb(text[start:title.start()])
-        name = text[start:title.start()]
-        if _bare_name(name) and not name.endswith(endings) and not re.search(r"[和与及、]", name):
-            out.append((start, title.start()))
+        end = title.start() - len(re.search(r"(?:原|前|时任|现任)?$", text[:title.start()]).group(0))
+        start = _org_name_start(text, end)
+        start += _leading_verb(text[start:end])
+        name = text[start:end]
+        if (_bare_name(name) and len(name) >= 4 and not name.endswith("某")
+                and not any(e in name for e in endings) and not re.search(r"[和与及、]", name)):
+            out.append((start, end))
     return out
 
 

@@ -410,6 +410,8 @@ def test_a_bare_name_before_a_company_officer_title_is_a_company():
     assert organizations("邀请云帆数科董事长李某出席。") == {"云帆数科": "enterprise"}  # 邀请: a verb
     assert organizations("组织企业董事长和总经理参加培训。") == {}  # kinds of firms, no name
     assert organizations("两家公司总经理出席。") == {}
+    assert organizations("会上，张志远董事长表示将加大投入。") == {}  # a person's name as often
+    assert organizations("星河智联原总经理出席。") == {"星河智联": "enterprise"}  # 原: of the officer
 
 
 def test_the_operators_short_names_are_the_operators_only_where_a_list_holds_two_or_more():
