@@ -119,6 +119,12 @@ def test_a_quoted_name_with_a_word_of_its_own_is_a_site_and_a_quoted_generic_one
     assert sites("建设星河城市算力平台，统筹全市算力资源。", "扬州市") == {}  # unquoted: no proper word
 
 
+def test_a_space_is_a_site_only_as_a_quoted_coined_name():
+    assert sites("推动“星辰空间”扩容提质，吸引大模型企业集聚。", "杭州市") == {"星辰空间": "星辰空间"}
+    assert sites("推动物理空间、数字空间、社会空间融合。", "杭州市") == {}  # listed, but ordinary words
+    assert sites("建设“众创空间”，拓展企业发展空间。", "杭州市") == {}  # quoted, but generic
+
+
 def test_a_name_after_de_is_a_description_unless_it_carries_a_place():
     assert sites("努力成为包容开放的新技术新业态试验场。", "成都市") == {}
     assert set(sites("建成全国领先的绵阳科技城新区。", "绵阳市")) == {"绵阳科技城新区"}
