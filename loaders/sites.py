@@ -581,7 +581,8 @@ _COUNTED = re.compile(r"[一二两三四五六七八九十百千]+(?:个|大|家
 class Setting:
     """What the sentence around a name with a site's ending says of it."""
 
-    #: it stands in a list of names (、 or 等 next to it): a word of its own makes it one
+    #: it stands in a list of names (、 or 等 next to it), or labels a line of a list of projects
+    #: (仙桃智算中心：建设…): a word of its own makes it one
     listed: bool = False
     #: the list is closed as state designations (…、自动驾驶示范区等国家级平台): bare, each is the
     #: designation, which names a site only through its known holder
@@ -598,7 +599,8 @@ _NATIONAL_LIST = re.compile(r"等[^，。；、]{0,4}?国家")
 
 def _setting(text: str, start: int, end: int) -> Setting:
     """How the sentence places the name ``text[start:end]``."""
-    return Setting(listed=text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等"),
+    labels = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("：", ":")
+    return Setting(listed=text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等") or labels,
                    national=bool(_NATIONAL_LIST.match(text, _list_bounds(text, start, end)[1])),
                    quoted=text[start - 1:start] == "“" and text[end:end + 1] == "”",
                    described=text[start - 1:start] == "的")

@@ -119,6 +119,12 @@ def test_a_quoted_name_with_a_word_of_its_own_is_a_site_and_a_quoted_generic_one
     assert sites("建设星河城市算力平台，统筹全市算力资源。", "扬州市") == {}  # unquoted: no proper word
 
 
+def test_a_name_that_labels_a_line_of_a_project_list_is_listed():
+    box = "专栏1 算力重点工程\n星火智算中心：建设公共智算平台。\n智算中心：建设公共智算平台。"
+    assert sites(box, "厦门市") == {"星火智算中心": "星火智算中心"}  # a word of its own; the generic one names none
+    assert sites("依托星火智算中心开展服务。", "厦门市") == {}  # mid-sentence it needs a place or a proper name
+
+
 def test_a_space_is_a_site_only_as_a_quoted_coined_name():
     assert sites("推动“星辰空间”扩容提质，吸引大模型企业集聚。", "杭州市") == {"星辰空间": "星辰空间"}
     assert sites("推动物理空间、数字空间、社会空间融合。", "杭州市") == {}  # listed, but ordinary words
