@@ -375,7 +375,8 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
         items = _list_items(text, list_start(text, head.start()), head.start())
         known = any(m.start == s for m in found for s, _e in items) or any(
             _firm_like(text[s:e]) for s, e in items)
-        if not (known or any(q in qualifier for q in leading)):
+        if not (known or any(q in qualifier for q in leading)
+                or (kinds[head.group("head")] == "enterprise" and _proper_names(text, items))):
             continue
         for start, end in items:
             end = start + len(_without_local_unit(text[start:end]))
@@ -390,6 +391,21 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
         if all(_bare_name(text[s:e]) for s, e in items):
             out += [(s, e, kinds[example.group("head")]) for s, e in items]
     return out
+
+
+def _proper_names(text: str, items: list[tuple[int, int]]) -> bool:
+    """Is every item of a list of firms a proper noun, one at least a name of a firm or a person rather
+    than of a place (长虹、九洲等企业; 思必驰等企业)? Sectors and kinds (服务业、上市等企业) are common
+    words, and places (欧美等企业) say where firms are from."""
+    from loaders.segment import tagged
+    from loaders.sites import leading_place, proper
+
+    names = [text[s:e] for s, e in items]
+    if not names or not all(_bare_name(n) and proper(n) for n in names):
+        return False
+    if any(leading_place(n) and len(leading_place(n)[0]) == len(n) for n in names):
+        return False
+    return any(flag in ("nr", "nz", "nt") for n in names for _w, flag in tagged(n))
 
 
 def _firm_like(name: str) -> bool:

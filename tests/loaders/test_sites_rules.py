@@ -398,6 +398,13 @@ def test_a_list_of_leading_firms_with_a_long_qualifier_and_firms_given_as_exampl
     assert organizations("以汽车、电子为代表的制造业企业加快转型。") == {}  # sectors given as examples
 
 
+def test_a_list_of_firms_made_only_of_proper_nouns_names_firms():
+    assert organizations("鼓励高校联合云知声等企业开展研发。") == {"云知声": "enterprise"}
+    assert organizations("支持傅利叶、智元等企业联合高校研发。") == {"傅利叶": "enterprise", "智元": "enterprise"}
+    assert organizations("支持制造业、外资等企业发展。") == {}  # kinds of firms
+    assert organizations("支持欧美等企业来华投资。") == {}  # where firms are from
+
+
 def test_a_firm_name_by_its_ending_makes_a_list_one_of_firms():
     assert organizations("推进云鼎科技、海岱等企业项目落地。") == {"云鼎科技": "enterprise", "海岱": "enterprise"}
     assert organizations("推进汽车电子、智能电子等企业项目落地。") == {}
