@@ -201,10 +201,14 @@ def _operators(text: str) -> list[tuple[int, int, str]]:
     from loaders.segment import tagged
 
     operators = dict(words()["organizations"]["operator_short_names"])
+    if sum(short in text for short in operators) < 2:
+        return []  # most sentences: spares segmenting their items
     out = []
     for sentence in re.finditer(r"[^。；;！？\n]+", text):
         found = []
         for item in re.finditer(r"[^、，,：:和及与等]+", sentence.group(0)):
+            if not any(short in item.group(0)[:8] for short in operators):
+                continue
             verb = _leading_verb(item.group(0))  # 鼓励|电信、联通等运营商
             pairs = tagged(item.group(0)[verb:])
             if pairs and pairs[0][0] in operators and (
