@@ -438,3 +438,17 @@ def test_bold_report_headings_yearly_routines_and_the_closing_article():
     titles = sorted(m.properties["title"] for m in graph.by_label(Label.MEASURE))
     assert titles == ["打造高质量行业数据集", "筑牢智能算力底座"]
     assert [(t.properties["value"], t.properties["unit"]) for t in graph.by_label(Label.TARGET)] == [(1.5, "万P")]
+
+
+ARROWS = """《江城市新型基础设施建设行动方案》已正式印发，方案明确了未来三年的行动目标。
+根据《方案》，江城将着力实现信息网与交通网的深度融合。
+▷建成高速泛在的基础信息网。加快建设双千兆宽带城市，高质量建设江城软件园。
+▷ 建成内畅外联的枢纽交通网。加快建设出省大通道。
+"""
+
+
+def test_items_under_arrow_bullets_are_measures_titled_by_their_first_sentence():
+    graph = build(ARROWS)
+    titles = [n.properties["title"] for n in sorted(graph.by_label(Label.MEASURE), key=lambda n: n.id)]
+    assert titles == ["建成高速泛在的基础信息网", "建成内畅外联的枢纽交通网"]
+    assert all(n.properties.get("number") is None for n in graph.by_label(Label.MEASURE))
