@@ -575,4 +575,4 @@ def test_sites_and_organizations_on_the_real_corpus_stay_above_their_floors():
         score.score_document(graph, gold, tally)
         more.score_document(graph, gold, extra)
     f1 = {cat: f for cat, _p, _r, f, _found, _gold in [*tally.rows(), *extra.rows()]}
-    assert f1["sites"] >= 0.88 and f1["site_links"] >= 0.76 and f1["organizations"] >= 0.81, f1
+    assert f1["sites"] >= 0.89 and f1["site_links"] >= 0.78 and f1["organizations"] >= 0.81, f1
