@@ -239,7 +239,8 @@ def _officers_firms(text: str) -> list[tuple[int, int]]:
         start += _leading_verb(text[start:end])
         name = text[start:end]
         if (_bare_name(name) and len(name) >= 4 and not name.endswith("某")
-                and not any(e in name for e in endings) and not re.search(r"[和与及、]", name)):
+                and not any(e in name for e in endings) and not re.search(r"[和与及、]", name)
+                and not re.search(r"(?:企业|单位|机构|主体|厂商)$", name)):  # 独角兽企业: a kind of firm
             out.append((start, end))
     return out
 

@@ -435,6 +435,8 @@ def test_a_bare_name_before_a_company_officer_title_is_a_company():
     assert organizations("两家公司总经理出席。") == {}
     assert organizations("会上，张志远董事长表示将加大投入。") == {}  # a person's name as often
     assert organizations("星河智联原总经理出席。") == {"星河智联": "enterprise"}  # 原: of the officer
+    assert organizations("邀请独角兽企业副总裁、上市公司董事长座谈。") == {}  # kinds of firms by standing
+    assert organizations("支持上市公司发展。") == {}
 
 
 def test_the_operators_short_names_are_the_operators_only_where_a_list_holds_two_or_more():
