@@ -381,7 +381,7 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
         known = any(m.start == s for m in found for s, _e in items) or any(
             _firm_like(text[s:e]) for s, e in items)
         if not (known or any(q in qualifier for q in leading)
-                or (kinds[head.group("head")] == "enterprise" and _proper_names(text, items))):
+                or (kinds[head.group("head")] == "enterprise" and not qualifier and _proper_names(text, items))):
             continue
         for start, end in items:
             end = start + len(_without_local_unit(text[start:end]))
@@ -399,17 +399,19 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
 
 
 def _proper_names(text: str, items: list[tuple[int, int]]) -> bool:
-    """Is every item of a list of firms a proper noun, one at least a name of a firm or a person rather
-    than of a place (长虹、九洲等企业; 思必驰等企业)? Sectors and kinds (服务业、上市等企业) are common
-    words, and places (欧美等企业) say where firms are from."""
+    """Is every item of a list of firms (X、Y等企业, no qualifier: 园区企业 are a park's) a proper noun,
+    one at least a name of a firm or a person rather than of a place (长虹、九洲等企业; 思必驰等企业)?
+    Sectors and kinds (服务业、上市等企业) are common words, and places and known sites (欧美等企业)
+    say where firms are."""
     from loaders.segment import tagged
-    from loaders.sites import leading_place, proper
+    from loaders.sites import _known_index, leading_place, proper
 
     names = [text[s:e] for s, e in items]
     if not names or not all(_bare_name(n) and proper(n) for n in names):
         return False
-    if any(leading_place(n) and len(leading_place(n)[0]) == len(n) for n in names):
-        return False
+    sites = dict(_known_index())
+    if any((leading_place(n) and len(leading_place(n)[0]) == len(n)) or n in sites for n in names):
+        return False  # 北京、上海等企业, 光谷、张江等企业: where the firms are
     return any(flag in ("nr", "nz", "nt") for n in names for _w, flag in tagged(n))
 
 

@@ -407,6 +407,7 @@ def test_a_list_of_firms_made_only_of_proper_nouns_names_firms():
     assert organizations("支持傅利叶、智元等企业联合高校研发。") == {"傅利叶": "enterprise", "智元": "enterprise"}
     assert organizations("支持制造业、外资等企业发展。") == {}  # kinds of firms
     assert organizations("支持欧美等企业来华投资。") == {}  # where firms are from
+    assert organizations("引导光谷、张江等园区企业发展。") == {}  # a park's firms
 
 
 def test_a_firm_name_by_its_ending_makes_a_list_one_of_firms():
