@@ -38,6 +38,7 @@ STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(r"^(#{1,6})\s+")),
     ("dash", re.compile(r"^(——|--|—)\s*")),
     ("bullet", re.compile(r"^([-*•·●▪◆])\s+")),
+    ("arrow", re.compile(r"^([▷▶►])\s*")),
 ]
 #: a line that opens with an item number or a bullet of any style
 ITEM_START = re.compile("|".join(f"(?:{regex.pattern})" for _style, regex in STYLES))
@@ -136,7 +137,7 @@ def classify(lay: Layout, line: Line, last_section: int) -> _Marked:
     for style, regex in STYLES:
         match = regex.match(text)
         if match:
-            number = text[: match.end()].strip() if style not in ("md", "dash", "bullet") else None
+            number = text[: match.end()].strip() if style not in ("md", "dash", "bullet", "arrow") else None
             if style in ("num_dot", "num_paren") and _looks_like_quantity(text, match):
                 continue
             begin = line.start + skip
@@ -298,7 +299,7 @@ def _bullet_paragraphs(marked: list[_Marked], result: Outline) -> None:
 
 # -- numbered and bulleted items --------------------------------------------------
 
-MEASURE_STYLES = ("article", "paren_cn", "paren_num", "num_dot", "num_paren", "circled", "bullet")
+MEASURE_STYLES = ("article", "paren_cn", "paren_num", "num_dot", "num_paren", "circled", "bullet", "arrow")
 
 
 def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:

@@ -456,3 +456,17 @@ def test_a_portal_panel_and_an_image_placeholder_are_page_chrome_not_measures():
             "《行动方案》提出以下重点任务：\n1.建设算力中心，支持企业建设智算中心。\n2.培育骨干企业，引进龙头企业。\n")
     titles = [n.properties["title"] for n in sorted(build(text).by_label(Label.MEASURE), key=lambda n: n.id)]
     assert "热门推荐:" not in titles and "图片" not in titles and len(titles) == 2
+
+
+ARROWS = """《江城市新型基础设施建设行动方案》已正式印发，方案明确了未来三年的行动目标。
+根据《方案》，江城将着力实现信息网与交通网的深度融合。
+▷建成高速泛在的基础信息网。加快建设双千兆宽带城市，高质量建设江城软件园。
+▷ 建成内畅外联的枢纽交通网。加快建设出省大通道。
+"""
+
+
+def test_items_under_arrow_bullets_are_measures_titled_by_their_first_sentence():
+    graph = build(ARROWS)
+    titles = [n.properties["title"] for n in sorted(graph.by_label(Label.MEASURE), key=lambda n: n.id)]
+    assert titles == ["建成高速泛在的基础信息网", "建成内畅外联的枢纽交通网"]
+    assert all(n.properties.get("number") is None for n in graph.by_label(Label.MEASURE))
