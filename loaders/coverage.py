@@ -98,14 +98,17 @@ def _most_named(named: Counter[Region]) -> Region | None:
 
 
 def _in_context(candidates: list[Region], named: Callable[[], Counter[Region]] | None) -> Region:
-    """Of the divisions sharing a name (南山区 of 深圳市 and of 鹤岗市), the one whose city or
-    province the text names most; the first listed when it names none."""
+    """Of the divisions sharing a name (南山区 of 深圳市 and of 鹤岗市) or a short form (新北: 新北市 or
+    常州's 新北区), the one the text names most, itself or by its city or province; the first listed
+    when it names none."""
     if len(candidates) == 1 or named is None:
         return candidates[0]
+    counts = named()
     names = Counter()
-    for region, count in named().items():
+    for region, count in counts.items():
         names[region.name] += count
-    return max(candidates, key=lambda r: (names[r.parent or ""] + names[r.province], -candidates.index(r)))
+    return max(candidates, key=lambda r: (counts[r] + names[r.parent or ""] + names[r.province],
+                                          -candidates.index(r)))
 
 
 #: words a title may open with before its place: 建设杭州国家…先导区, 全面推进数字咸宁建设
@@ -164,7 +167,8 @@ def _heading_candidates(word: str, inner: Region | None,
                         named: Callable[[], Counter[Region]] | None = None) -> list[Region]:
     """The divisions ``word`` may name at the head of a title: a full name; a province's or
     prefecture-level city's short form; a county's or district's short form right after its city
-    (广州南沙), or one whose city the text names (数字新北 in a text about 常州: 新北区, not 新北市)."""
+    (广州南沙), or one the text names in full or by its city (数字新北 in a text that prints 新北区 or 常州:
+    新北区, not 新北市)."""
     index = regions()
     full = index.by_name.get(word) or index.aliases.get(word)
     if full:
@@ -175,15 +179,18 @@ def _heading_candidates(word: str, inner: Region | None,
         upper = []
     if inner is not None:
         return [r for r in shorts if r.parent == inner.name] or upper
-    names = {r.name for r in named()} if named is not None else set()
-    lower = [r for r in shorts if r not in upper and (r.parent in names or r.province in names)]
+    counted = named() if named is not None else Counter()
+    names = {r.name for r in counted}
+    lower = [r for r in shorts if r not in upper and (r in counted or r.parent in names or r.province in names)
+             and not any(u.name == r.parent for u in upper)]  # 长沙 is 长沙市, never its 长沙县
     return upper + lower
 
 
 # -- the 文号 and the text's own abbreviations -------------------------------------------------
 
 @cache
-def _abbreviations() -> dict[str, list[Region]]:
+def abbreviation_regions() -> dict[str, list[Region]]:
+    """The divisions each one-character abbreviation of ``abbreviations.csv`` may stand for."""
     index = regions()
     table: dict[str, list[Region]] = {}
     with (DICTIONARIES / "abbreviations.csv").open(encoding="utf-8", newline="") as handle:
@@ -210,7 +217,7 @@ def _number_regions(doc_number: str | None) -> list[Region]:
         hits = _heading_candidates(code[:size], None)
         if hits:
             return hits
-    return _abbreviations().get(code[0], [])
+    return abbreviation_regions().get(code[0], [])
 
 
 #: 在皖企业, 来漳就业, 赴川投资: a one-character abbreviation of the text's own place
@@ -219,7 +226,7 @@ _ABBREVIATED = re.compile(r"(?:在|来|赴|入|驻|留|落户)([\u4e00-\u9fff])(
 
 
 def _abbreviated(text: str) -> list[list[Region]]:
-    table = _abbreviations()
+    table = abbreviation_regions()
     return [table[m.group(1)] for m in _ABBREVIATED.finditer(text[:8000]) if m.group(1) in table]
 
 
@@ -248,10 +255,23 @@ _OWN_LEVEL = {
 
 
 def _own_level(text: str) -> str | None:
-    """The level a text speaks at: 我省/全省 (a province's plan) or 我市/全市 (a city's), by how often."""
-    counts = {level: len(pattern.findall(text[:8000])) for level, pattern in _OWN_LEVEL.items()}
+    """The level a text speaks at: 我省/全省 (a province's plan) or 我市/全市 (a city's), by how often.
+
+    A 全市 right after a place's name (占上海全市的四成) is that place seen from outside, not the
+    text's own voice: a district's report compares itself with its city that way.
+    """
+    text = text[:8000]
+    counts = {level: sum(1 for m in pattern.finditer(text) if not _named_whole(text, m.start()))
+              for level, pattern in _OWN_LEVEL.items()}
     level, count = max(counts.items(), key=lambda item: item[1])
     return level if count else None
+
+
+def _named_whole(text: str, at: int) -> bool:
+    """``text[at:]`` (全市, 全省) follows the name of a division: 上海全市, 广东全省."""
+    index = regions()
+    return any(text[max(0, at - size):at] in index.by_name or text[max(0, at - size):at] in index.by_short
+               for size in range(2, 6) if at >= size)
 
 
 def _enclosing_most(named: Counter[Region], level: str) -> Region | None:

@@ -113,3 +113,14 @@ def test_a_body_whose_place_is_unknown_keeps_its_written_form():
 def test_a_report_with_no_other_clue_is_about_the_place_it_names_most():
     assert region_name(text="推进“数字单县”建设会议召开。会议要求，扎实推进数字单县建设。") == "单县"
     assert region_name(text="支持昆山市、太仓市发展智能制造。") == "苏州市"  # two places of one city, equally
+
+
+def test_a_shared_short_form_in_the_title_is_the_division_the_text_prints():
+    assert region_name("数字新北三年行动方案", text="新北区将加快建设数字新北。") == "新北区"
+    assert region_name("长沙人工智能产业发展行动方案", text="支持长沙县、浏阳市发展。长沙将建设。") == "长沙市"
+
+
+def test_all_of_a_city_named_from_outside_is_not_the_texts_own_voice():
+    text = "南明区人工智能产业规模占贵阳全市的三成。南明区将推进人工智能发展，南明区新增企业。"
+    assert region_name(text=text) == "南明区"
+
