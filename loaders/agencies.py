@@ -30,6 +30,7 @@ ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?"
                        r"(经开区|高新区|开发区|新区|园区|合作区|试验区|示范区|港区|商务区|经济区|片区)")
 #: how a working body set up for one task is named: 领导小组, 工作专班, 推进组…
 _GROUP_END = re.compile(r"(领导小组|工作专班|专班|工作组|推进组|指挥部|联席会议)$")
+_GROUP_OFFICE = re.compile(r"(领导小组|工作专班|专班|工作组|推进组|指挥部|联席会议)办公室$")
 INSTITUTE_SUFFIX = re.compile(r"(实验室|研究院|研究所|科学院|大学|学院)$")
 
 
@@ -132,7 +133,8 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     known = _known(text, where)
     if known:
         entity, jurisdiction = known
-        return Agency(entity.name, text, entity.kind, jurisdiction, entity.name_en)
+        level = text[0] if text[0] in LEVEL_CHARS else None  # 省大数据局、发展改革委: the level carries on
+        return Agency(entity.name, text, entity.kind, jurisdiction, entity.name_en, level=level)
     zone = ZONE_HEAD.match(text)
     if (zone and where.city and re.search(r"(管委会|管理委员会|管理局)$", text) and where.city.short not in text
             and _leading_region(text, where)[0] is None and not regions().lookup(zone.group(0))
@@ -171,7 +173,8 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         level = rest[0]
         region = where.at(level)
         rest = rest[1:]
-    elif region is None and carry and not ZONE_HEAD.match(rest) and not _short_place_head(rest):
+    elif (region is None and carry and not ZONE_HEAD.match(rest) and not _short_place_head(rest)
+          and not ((_GROUP_END.search(rest) or _GROUP_OFFICE.search(rest)) and _names_a_place(rest))):
         level = carry
         region = where.at(carry)
     elif region is not None:
@@ -190,7 +193,8 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         return Agency(text, text, "institute", where.main.name if where.main else None, level=level)
     if GOV_SUFFIX.search(rest) and _plausible_body(rest):
         prefix = qualified_name(region) if region else ""
-        return Agency(prefix + rest, text, "government", region.name if region else None, level=level)
+        kind = "leading_group" if _GROUP_OFFICE.search(rest) else "government"  # the office of a group
+        return Agency(prefix + rest, text, kind, region.name if region else None, level=level)
     return None
 
 
@@ -227,6 +231,19 @@ def _known(text: str, where: Jurisdiction):
         home = where.at(text[0])
         if home is not None and jurisdiction in (home.name, home.province):
             return entity, jurisdiction
+    return _counterpart(text, where)
+
+
+def _counterpart(text: str, where: Jurisdiction):
+    """A district's body set up after its city's (上下对口): 区大数据发展局 in a district of 重庆 is named as
+    重庆's 市大数据发展局 is, with the district's name (重庆市渝北区大数据应用发展管理局)."""
+    district, city = where.district, where.city
+    if text[:1] not in "区县" or district is None or city is None:
+        return None
+    for entity, jurisdiction in known_agencies().get("市" + text[1:], []):
+        if jurisdiction == city.name and entity.name.startswith(city.name):
+            name = qualified_name(district) + entity.name[len(city.name):]
+            return replace(entity, name=name, aliases=(), name_en=None), district.name
     return None
 
 
@@ -250,6 +267,14 @@ def _opens_a_name(text: str) -> bool:
         return True
     index = regions()
     return any(text[:size] in index.by_name or text[:size] in index.by_short for size in range(2, 8))
+
+
+def _names_a_place(text: str) -> bool:
+    """A group's name that holds its own place (数字宜昌建设领导小组): it takes no level from the list."""
+    index = regions()
+    return any(r.level in ("Province", "City") and not r.county_level
+               for size in (2, 3, 4) for i in range(len(text) - size + 1)
+               for r in (index.by_short.get(text[i:i + size], ()) or index.by_name.get(text[i:i + size], ())))
 
 
 def _short_place_head(text: str) -> bool:
@@ -367,7 +392,11 @@ def _party(text: str, rest: str, region: Region | None, level: str | None) -> Ag
 
 
 def _plausible_body(rest: str) -> bool:
-    """A name made of a qualifier and a body word, not a phrase (no verbs or punctuation)."""
+    """A name made of a qualifier and a body word, not a phrase (no verbs or punctuation). A qualifier's
+    second wording in brackets is part of the name (制造业高质量发展(数字经济发展)领导小组办公室)."""
+    aside = re.fullmatch(r"([\u4e00-\u9fff]{2,})[（(]([\u4e00-\u9fff]{2,12})[）)]([\u4e00-\u9fff]{2,})", rest)
+    if aside and not GOV_SUFFIX.search(aside.group(1)):
+        rest = aside.group(1) + aside.group(3)
     if not 2 <= len(rest) <= 20 or re.search(r"[，。；：、的对在将为及]", rest[:-1]):
         return False
     # 数据和政务服务局, 政务服务与数据管理局 are one name; 科技厅和省发展改革委 is two
@@ -429,7 +458,22 @@ def _unglued(name: str, offset: int) -> list[tuple[str, int]]:
         left, right = name[:glue.start()], name[glue.start():]
         if len(left) >= 3 and len(right) >= 3 and GOV_SUFFIX.search(right) and _form_of_body(left):
             return [(left, offset), *_unglued(right, offset + glue.start())]
+    if _LEADING_GROUP.search(name):
+        # a body and a leading group (or its office) signing together: 市城市治理委员会办公室数字重庆建设领导小组办公室.
+        # A 专班 may be a department's own (区科技局人工智能工作专班); a 领导小组 never is.
+        for end in _BODY_END.finditer(name):
+            left, right = name[:end.end()], name[end.end():]
+            if (len(left) >= 4 and len(right) >= 6 and not right.startswith(_CONTINUES)
+                    and _LEADING_GROUP.search(right) and "领导小组" not in left
+                    and "（" not in right and "(" not in right):
+                return [(left, offset), (right, offset + end.end())]
     return [(name, offset)]
+
+
+_LEADING_GROUP = re.compile(r"领导小组(?:办公室)?$")
+#: where a body's name may end before another begins, and what would continue it instead
+_BODY_END = re.compile(r"办公室|办公厅|委员会|人民政府|厅|局")
+_CONTINUES = ("办", "公", "室", "员", "会", "委", "厅", "局", "分", "直属", "机关")
 
 
 def _form_of_body(name: str) -> bool:

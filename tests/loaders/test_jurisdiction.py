@@ -124,3 +124,20 @@ def test_all_of_a_city_named_from_outside_is_not_the_texts_own_voice():
     text = "南明区人工智能产业规模占贵阳全市的三成。南明区将推进人工智能发展，南明区新增企业。"
     assert region_name(text=text) == "南明区"
 
+
+def test_a_leading_groups_office_keeps_the_aside_in_its_name():
+    agency = resolve("省数字化改革(数字政府建设)领导小组办公室", where("江西省"))
+    assert (agency.name, agency.kind) == ("江西省数字化改革(数字政府建设)领导小组办公室", "leading_group")
+
+
+def test_a_body_and_a_leading_groups_office_written_without_a_separator_are_two_bodies():
+    names = [a.name for a, _ in resolve_list("市数据局数字宜昌建设领导小组办公室", where("宜昌市"))]
+    assert names == ["宜昌市数据局", "数字宜昌建设领导小组办公室"]
+    # a 专班 may be the department's own
+    assert len(resolve_list("区科技局人工智能工作专班", where("渝北区"))) == 1
+
+
+def test_a_districts_body_follows_the_name_its_citys_counterpart_bears():
+    assert resolve("区大数据发展局", where("九龙坡区")).name == "重庆市九龙坡区大数据应用发展管理局"
+    names = [a.name for a, _ in resolve_list("省大数据局、发展改革委", where("贵州省"))]
+    assert names == ["贵州省大数据发展管理局", "贵州省发展和改革委员会"]
