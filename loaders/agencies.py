@@ -51,6 +51,9 @@ class Jurisdiction:
             return self.province
         if level_char in "市州":
             return self.city or (self.province if self.province and self.province.provincial_level else None)
+        if (level_char == "区" and self.district is None and self.city is None and self.province is not None
+                and self.province.name.endswith("自治区")):
+            return self.province  # 区发展改革委 in an autonomous region's own plan: the region's
         return self.district
 
     @classmethod
@@ -165,10 +168,18 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     if region is None:
         region, rest = _short_region_head(rest, where)
     level = None
+    if (region is None and rest.startswith("区党委") and where.district is None and where.province is not None
+            and where.province.name.endswith("自治区")):
+        rest = "自治区" + rest[1:]  # 区党委 is how an autonomous region's plan writes its own party committee
     if region is None and rest.startswith(PROVINCE_LEVEL_WORDS):
         # 自治区发展改革委 in a Guangxi plan: the province-level word of an autonomous region
         word = next(w for w in PROVINCE_LEVEL_WORDS if rest.startswith(w))
         level, region, rest = "省", where.province, rest[len(word):]
+    elif region is None and _city_level_word(rest, where):
+        # 地区发展改革委, 盟工信局, 行署办公室 in the plan of a prefecture or a league
+        word = _city_level_word(rest, where)
+        level, region = "市", where.city
+        rest = rest if word in ("行署", "行政公署") else rest[len(word):]
     elif region is None and rest[:1] in LEVEL_CHARS and not rest.startswith(("市场", "区块链", "县域")):
         level = rest[0]
         region = where.at(level)
@@ -179,6 +190,9 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         region = where.at(carry)
     elif region is not None:
         level = {"Province": "省", "City": "市", "District": "区"}[region.level]
+    if rest.startswith("党委") and level == "省" and region is not None:
+        # 自治区党委网信办: an autonomous region's party committee is written 党委, named 委员会 in full
+        return _party(text, rest.removeprefix("党委"), region, level, committee="委员会")
     if rest.startswith("委") or party:
         return _party(text, rest.removeprefix("委"), region, level)
     form = _form(rest)
@@ -200,6 +214,15 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
 
 #: text that is no name: a title or quotation mark, a 文号, a verb that cites (根据《…), a pronoun (我局)
 _NOT_A_NAME = re.compile(r"[《》“”\"]|〔\d|^(?:根据|落实|按照|依据|贯彻|出台|印发)|^(?:我|本)[局委办厅院部]")
+
+
+def _city_level_word(rest: str, where: Jurisdiction) -> str | None:
+    """The word ``rest`` opens with that stands for the plan's prefecture (地区, 行署) or league (盟, 行署)."""
+    city = where.city
+    if city is None or not city.name.endswith(("地区", "盟")):
+        return None
+    own = "地区" if city.name.endswith("地区") else "盟"
+    return next((w for w in (own, "行署", "行政公署") if rest.startswith(w) and len(rest) > len(w)), None)
 
 
 def _short_region_head(text: str, where: Jurisdiction) -> tuple[Region | None, str]:
@@ -335,6 +358,8 @@ def _form(rest: str) -> AgencyForm | None:
 
 def _government(text: str, rest: str, form: AgencyForm, region: Region | None, level: str | None) -> Agency:
     head = rest[: len(rest) - len(form.short)] if rest != form.short else ""
+    if head and "{J}" not in form.full and rest.endswith(form.full):
+        head = rest[: len(rest) - len(form.full)]  # 人民政府国有资产监督管理委员会: the full form, written out
     if _ministry(form) and not head:
         return Agency(form.full, text, form.kind, None, form.name_en)  # 工信部: a ministry, never a local body
     if region is None and not head:
@@ -371,7 +396,8 @@ def _zone_in_full(head: str) -> str:
     return head
 
 
-def _party(text: str, rest: str, region: Region | None, level: str | None) -> Agency | None:
+def _party(text: str, rest: str, region: Region | None, level: str | None,
+           committee: str | None = None) -> Agency | None:
     for form in agency_forms():
         if form.kind != "party":
             continue
@@ -379,7 +405,8 @@ def _party(text: str, rest: str, region: Region | None, level: str | None) -> Ag
         if rest == short or rest == form.short:
             full = form.full.removeprefix("委")
             where = qualified_name(region) if region else ""
-            committee = "委员会" if region is not None and region.level == "District" and full.endswith("部") else "委"
+            committee = committee or (
+                "委员会" if region is not None and region.level == "District" and full.endswith("部") else "委")
             name = f"中共{where}{committee}{full}"
             english = form.name_en.replace("{J}", english_of(region, True) if region else "").replace("  ", " ")
             return Agency(name, text, "party", region.name if region else None, english, level=level)
@@ -387,7 +414,8 @@ def _party(text: str, rest: str, region: Region | None, level: str | None) -> Ag
         return Agency(text, text, "party", region.name if region else None, level=level)
     if rest and GOV_SUFFIX.search(rest):
         where = qualified_name(region) if region else ""
-        return Agency(f"中共{where}委{rest}", text, "party", region.name if region else None, level=level)
+        return Agency(f"中共{where}{committee or '委'}{rest}", text, "party", region.name if region else None,
+                      level=level)
     return None
 
 

@@ -141,3 +141,27 @@ def test_a_districts_body_follows_the_name_its_citys_counterpart_bears():
     assert resolve("区大数据发展局", where("九龙坡区")).name == "重庆市九龙坡区大数据应用发展管理局"
     names = [a.name for a, _ in resolve_list("省大数据局、发展改革委", where("贵州省"))]
     assert names == ["贵州省大数据发展管理局", "贵州省发展和改革委员会"]
+
+
+def test_a_form_written_out_in_full_is_not_written_out_again():
+    assert resolve("省人民政府国有资产监督管理委员会", where("福建省")).name == "福建省人民政府国有资产监督管理委员会"
+    assert resolve("省国资委", where("福建省")).name == "福建省人民政府国有资产监督管理委员会"
+
+
+@pytest.mark.parametrize("written, jurisdiction, expected", [
+    ("地区发展改革委", "和田地区", "和田地区发展和改革委员会"),  # a prefecture's own level word
+    ("行署办公室", "和田地区", "和田地区行政公署办公室"),
+    ("盟工信局", "兴安盟", "兴安盟工业和信息化局"),  # a league's
+    ("自治区党委网信办", "西藏自治区", "中共西藏自治区委员会网络安全和信息化委员会办公室"),
+    ("区党委宣传部", "宁夏回族自治区", "中共宁夏回族自治区委员会宣传部"),
+    ("区发展改革委", "广西壮族自治区", "广西壮族自治区发展和改革委员会"),  # 区 for the region in its own plan
+    ("市人力社保局", "温州市", "温州市人力资源和社会保障局"),
+])
+def test_level_words_of_prefectures_leagues_and_autonomous_regions(written, jurisdiction, expected):
+    assert resolve(written, where(jurisdiction)).name == expected
+
+
+def test_a_prefectures_level_word_carries_along_its_list():
+    names = [a.name for a, _ in resolve_list("盟发展改革委、工信局、行署办公室", where("阿拉善盟"))]
+    assert names == ["阿拉善盟发展和改革委员会", "阿拉善盟工业和信息化局", "阿拉善盟行政公署办公室"]
+    assert resolve("地区发展改革委", where("温州市")).name != "温州市发展和改革委员会"
