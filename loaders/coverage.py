@@ -79,7 +79,9 @@ def plan_region(title: str | None, issuers: list[str], text: str, doc_number: st
 def _most_named(named: Counter[Region]) -> Region | None:
     """The division the text is about when nothing else says: the province or city named most (its
     own mentions and those of the places inside it), then the one place inside it that takes at least
-    half of those mentions (a report on 浦东新区 names 上海 too, but names 浦东 more)."""
+    half of those mentions (a report on 浦东新区 names 上海 too, but names 浦东 more). A province or city
+    that takes no more than half of the mentions, or is named once, is no clue: a ministry's report on
+    pilot zones in 重庆、成都、西安 is about none of them."""
     support: Counter[Region] = Counter()
     for region, count in named.items():
         for r in region_chain(region):
@@ -88,7 +90,9 @@ def _most_named(named: Counter[Region]) -> Region | None:
                     and not any(p.name == r.parent for p in support if p.level in ("Province", "City"))})
     if not tops:
         return None
-    best = tops.most_common(1)[0][0]
+    best, count = tops.most_common(1)[0]
+    if count * 2 <= sum(tops.values()) or count < 2:
+        return None  # a report on 重庆、成都、西安、济南 alike, or one passing mention, is about none of them
     while True:
         inside = [r for r in support if r.parent == best.name]
         heavy = [r for r in inside if support[r] * 2 >= support[best]]
@@ -231,7 +235,8 @@ def _abbreviated(text: str) -> list[list[Region]]:
 
 
 def _supported(candidates: list[Region], named: Callable[[], Counter[Region]]) -> Region | None:
-    """One candidate: the only one, or the one the places the text names lie in or around."""
+    """One candidate: the only one, or the one the places the text names lie in or around; a place
+    named itself counts twice (苏府办 in a text naming 苏州: 苏州市, which 江苏省 only encloses)."""
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     support = Counter()
@@ -239,7 +244,7 @@ def _supported(candidates: list[Region], named: Callable[[], Counter[Region]]) -
         chain = {r.name for r in region_chain(region)}
         for candidate in candidates:
             if candidate.name in chain or region.name in {r.name for r in region_chain(candidate)}:
-                support[candidate] += count
+                support[candidate] += count * (2 if candidate == region else 1)
     ranked = support.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]

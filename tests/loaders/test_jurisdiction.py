@@ -165,3 +165,10 @@ def test_a_prefectures_level_word_carries_along_its_list():
     names = [a.name for a, _ in resolve_list("盟发展改革委、工信局、行署办公室", where("阿拉善盟"))]
     assert names == ["阿拉善盟发展和改革委员会", "阿拉善盟工业和信息化局", "阿拉善盟行政公署办公室"]
     assert resolve("地区发展改革委", where("温州市")).name != "温州市发展和改革委员会"
+
+
+def test_a_report_naming_several_places_alike_or_one_in_passing_is_about_none_of_them():
+    text = ("科技部支持兰州、银川、西宁建设试验区。兰州将推进算力建设，银川加快数据中心建设，"
+            "西宁发展绿色算力，拉萨、海口也在申报。")
+    assert region_name(text=text) is None
+    assert region_name(text="工信部印发行动计划。会议在上海召开。") is None
