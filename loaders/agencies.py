@@ -84,9 +84,13 @@ def region_chain(region: Region) -> list[Region]:
 
 
 def qualified_name(region: Region) -> str:
-    """How an agency name starts for a region: 浙江省, 仙桃市, 广州市黄埔区 (a district keeps its city)."""
-    if region.level == "District" and region.parent:
+    """How an agency name starts for a region: 浙江省, 仙桃市, 广州市黄埔区 (a district keeps its city; a
+    county a province runs itself keeps no province: 澄迈县, 神农架林区)."""
+    if region.level == "District" and region.parent and region.parent != region.province:
         return region.parent + region.name
+    if region.level == "District" and region.parent and any(
+            r.provincial_level for r in regions().by_name.get(region.parent, ())):
+        return region.parent + region.name  # 上海市浦东新区: a municipality's district keeps it
     return region.name
 
 
@@ -175,10 +179,10 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         # 自治区发展改革委 in a Guangxi plan: the province-level word of an autonomous region
         word = next(w for w in PROVINCE_LEVEL_WORDS if rest.startswith(w))
         level, region, rest = "省", where.province, rest[len(word):]
-    elif region is None and _city_level_word(rest, where):
-        # 地区发展改革委, 盟工信局, 行署办公室 in the plan of a prefecture or a league
-        word = _city_level_word(rest, where)
-        level, region = "市", where.city
+    elif region is None and _own_level_word(rest, where):
+        # 地区发展改革委, 盟工信局, 行署办公室, 林区经信局 in the plan of a prefecture, a league or a forest district
+        word, region = _own_level_word(rest, where)
+        level = "市" if region.level == "City" else "区"
         rest = rest if word in ("行署", "行政公署") else rest[len(word):]
     elif region is None and rest[:1] in LEVEL_CHARS and not rest.startswith(("市场", "区块链", "县域")):
         level = rest[0]
@@ -216,13 +220,22 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
 _NOT_A_NAME = re.compile(r"[《》“”\"]|〔\d|^(?:根据|落实|按照|依据|贯彻|出台|印发)|^(?:我|本)[局委办厅院部]")
 
 
-def _city_level_word(rest: str, where: Jurisdiction) -> str | None:
-    """The word ``rest`` opens with that stands for the plan's prefecture (地区, 行署) or league (盟, 行署)."""
-    city = where.city
-    if city is None or not city.name.endswith(("地区", "盟")):
-        return None
-    own = "地区" if city.name.endswith("地区") else "盟"
-    return next((w for w in (own, "行署", "行政公署") if rest.startswith(w) and len(rest) > len(w)), None)
+#: the generic ends of division names that a plan writes for its own division, as 市 or 县 are written
+_OWN_DIVISION_WORDS = ("地区", "盟", "林区")
+
+
+def _own_level_word(rest: str, where: Jurisdiction) -> tuple[str, Region] | None:
+    """The word ``rest`` opens with that stands for the plan's own prefecture (地区, 行署), league (盟, 行署)
+    or forest district (林区), with that division."""
+    for region in (where.district, where.city):
+        own = next((w for w in _OWN_DIVISION_WORDS if region is not None and region.name.endswith(w)), None)
+        if own is None:
+            continue
+        words_ = (own, "行署", "行政公署") if own != "林区" else (own,)
+        word = next((w for w in words_ if rest.startswith(w) and len(rest) > len(w)), None)
+        if word:
+            return word, region
+    return None
 
 
 def _short_region_head(text: str, where: Jurisdiction) -> tuple[Region | None, str]:

@@ -156,6 +156,8 @@ def test_a_form_written_out_in_full_is_not_written_out_again():
     ("区党委宣传部", "宁夏回族自治区", "中共宁夏回族自治区委员会宣传部"),
     ("区发展改革委", "广西壮族自治区", "广西壮族自治区发展和改革委员会"),  # 区 for the region in its own plan
     ("市人力社保局", "温州市", "温州市人力资源和社会保障局"),
+    ("林区经信局", "神农架林区", "神农架林区经济和信息化局"),  # a forest district's; the province runs it itself
+    ("县科技局", "屯昌县", "屯昌县科学技术局"),
 ])
 def test_level_words_of_prefectures_leagues_and_autonomous_regions(written, jurisdiction, expected):
     assert resolve(written, where(jurisdiction)).name == expected
