@@ -538,6 +538,15 @@ def _joined_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _closing_division(names: list[tuple[str, int]], n: int) -> str | None:
+    """The name after the run of bare divisions that follows name ``n`` (兴庆区、金凤区、西夏区政府: the
+    government closing the run is what each of them shares)."""
+    k = n + 1
+    while k < len(names) - 1 and regions().by_name.get(_tidy(names[k][0])):
+        k += 1
+    return names[k][0] if k < len(names) else None
+
+
 def _shared_suffix(name: str, following: str | None) -> str:
     """鄂尔多斯市、包头市人民政府: a bare division before a division's government shares its ending."""
     if following is None or not regions().by_name.get(_tidy(name)):
@@ -572,7 +581,7 @@ def resolve_list(text: str, where: Jurisdiction, keep_unknown: bool = False,
     out: list[tuple[Agency, int]] = []
     names = split_names(text)
     for n, (name, offset) in enumerate(names):
-        shared = _shared_suffix(name, names[n + 1][0] if n + 1 < len(names) else None)
+        shared = _shared_suffix(name, _closing_division(names, n))
         agency = resolve(name + shared, where, carry)
         if agency is None and ZONE_HEAD.fullmatch(_tidy(name)):
             # a zone listed as a responsible unit (责任单位：市科技局、高新区) stands for its committee

@@ -174,3 +174,8 @@ def test_a_report_naming_several_places_alike_or_one_in_passing_is_about_none_of
             "西宁发展绿色算力，拉萨、海口也在申报。")
     assert region_name(text=text) is None
     assert region_name(text="工信部印发行动计划。会议在上海召开。") is None
+
+
+def test_a_run_of_bare_divisions_shares_the_government_that_closes_it():
+    names = [a.name for a, _ in resolve_list("市数据局，城关区、七里河区、安宁区人民政府", where("兰州市"))]
+    assert names == ["兰州市数据局", "兰州市城关区人民政府", "兰州市七里河区人民政府", "兰州市安宁区人民政府"]
