@@ -189,6 +189,7 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         region = where.at(level)
         rest = rest[1:]
     elif (region is None and carry and not ZONE_HEAD.match(rest) and not _short_place_head(rest)
+          and not re.search(r"(管委会|管理委员会)$", rest)
           and not ((_GROUP_END.search(rest) or _GROUP_OFFICE.search(rest)) and _names_a_place(rest))):
         level = carry
         region = where.at(carry)
@@ -197,7 +198,8 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     if rest.startswith("党委") and level == "省" and region is not None:
         # 自治区党委网信办: an autonomous region's party committee is written 党委, named 委员会 in full
         return _party(text, rest.removeprefix("党委"), region, level, committee="委员会")
-    if rest.startswith("委") or party:
+    if rest.startswith("委") or party or (region is not None and _party_form_without_committee(rest)):
+        # 省网信办 is the party committee's office as 省委网信办 is
         return _party(text, rest.removeprefix("委"), region, level)
     form = _form(rest)
     if form is not None:
@@ -419,7 +421,8 @@ def _party(text: str, rest: str, region: Region | None, level: str | None,
             full = form.full.removeprefix("委")
             where = qualified_name(region) if region else ""
             committee = committee or (
-                "委员会" if region is not None and region.level == "District" and full.endswith("部") else "委")
+                "委员会" if region is not None and ((region.level == "District" and full.endswith("部"))
+                                                  or region.name.endswith("自治区")) else "委")
             name = f"中共{where}{committee}{full}"
             english = form.name_en.replace("{J}", english_of(region, True) if region else "").replace("  ", " ")
             return Agency(name, text, "party", region.name if region else None, english, level=level)
@@ -430,6 +433,12 @@ def _party(text: str, rest: str, region: Region | None, level: str | None,
         return Agency(f"中共{where}{committee or '委'}{rest}", text, "party", region.name if region else None,
                       level=level)
     return None
+
+
+def _party_form_without_committee(rest: str) -> bool:
+    """A party office's short form that is written without 委 (网信办)."""
+    return any(form.kind == "party" and not form.short.startswith("委") and rest == form.short
+               for form in agency_forms())
 
 
 def _plausible_body(rest: str) -> bool:

@@ -179,3 +179,19 @@ def test_a_report_naming_several_places_alike_or_one_in_passing_is_about_none_of
 def test_a_run_of_bare_divisions_shares_the_government_that_closes_it():
     names = [a.name for a, _ in resolve_list("市数据局，城关区、七里河区、安宁区人民政府", where("兰州市"))]
     assert names == ["兰州市数据局", "兰州市城关区人民政府", "兰州市七里河区人民政府", "兰州市安宁区人民政府"]
+
+
+def test_a_party_office_written_without_its_committee_is_the_party_office():
+    assert resolve("市网信办", where("绍兴市")).name == "中共绍兴市委网络安全和信息化委员会办公室"
+    names = [a.name for a, _ in resolve_list("自治区发展改革委、自治区网信办", where("新疆维吾尔自治区"))]
+    assert names == ["新疆维吾尔自治区发展和改革委员会", "中共新疆维吾尔自治区委员会网络安全和信息化委员会办公室"]
+
+
+def test_a_zones_committee_takes_no_level_from_the_list_before_it():
+    names = [a.name for a, _ in resolve_list("省工信厅、临港综合实验区管委会", where("云南省"))]
+    assert names == ["云南省工业和信息化厅", "临港综合实验区管理委员会"]  # never 云南省临港…
+
+
+def test_mass_organisations_are_named_in_the_jurisdiction():
+    names = [a.name for a, _ in resolve_list("省科协、省总工会、省妇联", where("甘肃省"))]
+    assert names == ["甘肃省科学技术协会", "甘肃省总工会", "甘肃省妇女联合会"]
