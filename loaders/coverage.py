@@ -73,7 +73,10 @@ def plan_region(title: str | None, issuers: list[str], text: str, doc_number: st
         region = _enclosing_most(named(), level)
         if region:
             return region
-    return _most_named(named())
+    region = _most_named(named())
+    if level == "City" and region is not None and region.level == "Province" and _FIRST_PERSON_CITY.search(text[:8000]):
+        return None  # 我市 in a text that names only its province: a city's plan, the city unnamed
+    return region
 
 
 def _most_named(named: Counter[Region]) -> Region | None:
@@ -253,6 +256,10 @@ def _supported(candidates: list[Region], named: Callable[[], Counter[Region]]) -
 
 # -- the level the text speaks at -------------------------------------------------------------
 
+#: a plan speaking of itself (我市发挥…): outweighs 全省 (打造全省…高地), and the province a city's plan names
+#: is not its place
+_FIRST_PERSON_CITY = re.compile(r"我市|本市")
+_FIRST_PERSON = {"Province": re.compile(r"我省|本省"), "City": _FIRST_PERSON_CITY}
 _OWN_LEVEL = {
     "Province": re.compile(r"我省|全省|本省|省委、省政府|省委省政府"),
     "City": re.compile(r"我市|全市|本市|市委、市政府|市委市政府"),
@@ -266,6 +273,9 @@ def _own_level(text: str) -> str | None:
     text's own voice: a district's report compares itself with its city that way.
     """
     text = text[:8000]
+    first = {level: len(pattern.findall(text)) for level, pattern in _FIRST_PERSON.items()}
+    if sum(first.values()) and len(set(first.values())) > 1:
+        return max(first.items(), key=lambda item: item[1])[0]  # 我市 outweighs 打造全省…高地
     counts = {level: sum(1 for m in pattern.finditer(text) if not _named_whole(text, m.start()))
               for level, pattern in _OWN_LEVEL.items()}
     level, count = max(counts.items(), key=lambda item: item[1])

@@ -195,3 +195,9 @@ def test_a_zones_committee_takes_no_level_from_the_list_before_it():
 def test_mass_organisations_are_named_in_the_jurisdiction():
     names = [a.name for a, _ in resolve_list("省科协、省总工会、省妇联", where("甘肃省"))]
     assert names == ["甘肃省科学技术协会", "甘肃省总工会", "甘肃省妇女联合会"]
+
+
+def test_a_city_speaking_of_itself_is_not_the_province_it_names():
+    text = "发挥我市数据中心集聚优势，打造全省算力高地，争创江西省人工智能示范城市，服务江西全省发展。"
+    assert region_name(text=text) is None  # the city is never named
+    assert region_name(text="发挥我省算力优势，推动全省各市协同，江西省将加快推进。") == "江西省"
