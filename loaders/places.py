@@ -173,9 +173,31 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
         return True
     if _DATELINE.match(text, end):
         return True  # 中评社北京8月27日电: where a news item was filed, not a place it is about
+    if _heads_a_body(text, end):
+        return True
     if start > 1 and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")"):
         return bool(_INSTITUTION_END.search(text, 0, start - 1))  # 中国石油大学（北京）: a body's branch
     return bool(_PAGE_LOCATION.search(text, max(0, start - 6), start))
+
+
+def _heads_a_body(text: str, end: int) -> bool:
+    """The place opens the name of a state body stationed there, alone or in a list that shares the
+    body's name (珠海海关; 广州、深圳、珠海出入境边防检查总站): the text names the body, not the place. A
+    local government's own departments (克拉玛依区人民政府) still name their place."""
+    index = regions()
+    at = end
+    while text[at:at + 1] == "、":
+        size = next((n for n in (5, 4, 3, 2) if text[at + 1:at + 1 + n] in index.by_name
+                     or text[at + 1:at + 1 + n] in index.by_short), 0)
+        if not size:
+            break
+        at += 1 + size
+    return any(text.startswith(form, at) for form in _body_forms())
+
+
+@cache
+def _body_forms() -> tuple[str, ...]:
+    return tuple(sorted(words()["places"]["body_heads"], key=len, reverse=True))
 
 
 #: a news dateline after the place: 8月27日电, 27日讯

@@ -124,3 +124,8 @@ def test_a_list_of_one_character_province_abbreviations_names_each_province():
     assert names("对来自沪、苏、浙、皖等地的企业给予支持。") == ["上海市", "江苏省", "浙江省", "安徽省"]
     # a run such as 京津冀 names a region, not its provinces; a list that is not closed as places is no list
     assert names("深化京津冀协同，推进甲、乙、丙等地建设。") == []
+
+
+def test_a_state_body_stationed_in_a_place_does_not_name_the_place():
+    assert names("由拱北海关、厦门、福州出入境边防检查总站按职责分工负责。") == []
+    assert names("支持厦门、福州建设出入境便利通道。") == ["厦门市", "福州市"]
