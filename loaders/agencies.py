@@ -486,16 +486,27 @@ def split_names(text: str) -> list[tuple[str, int]]:
             depth = max(0, depth - 1)
         elif depth == 0 and (SPLIT.match(ch) or i == len(text)):
             piece = text[start:i]
+            if ch.isspace() and _stray_blank(piece, text[i:]):
+                continue  # 省 发展 改革委: a blank a PDF left inside a name
             tail = re.split(r"[，,；;]", text[i + 1:], maxsplit=1)[0]
             if ch == "、" and ((re.fullmatch(r"\s*各[\u4e00-\u9fff]{1,2}", piece) and COLLECTIVE_TAIL.match(tail))
                                or (re.fullmatch(r"\s*各\S{1,6}(?:行政公署|管委会)", piece)
-                                   and re.match(r"(?:人民政府|政府)(?:[按负分等]|$)", tail))):
+                                   and re.match(r"[市县区旗]?(?:人民政府|政府)(?:[按负分等配牵]|$)", tail))):
                 continue  # 各州、市人民政府: one collective written with a 、 inside
             if piece.strip():
                 for name, offset in _paren_bodies(piece, start):
                     out.extend(_unglued(name, offset))
             start = i + 1
     return out
+
+
+def _stray_blank(piece: str, rest: str) -> bool:
+    """A blank inside a name, not between two: what comes before it ends no name (省, 省发展) and a name
+    goes on after it, in a list that separates its names with marks (省 发展 改革委、省 科技厅)."""
+    before = re.sub(r"\s+", "", piece)
+    after = rest.lstrip()
+    return (bool(before) and bool(re.match(r"[\u4e00-\u9fff]", after)) and not UNIT_END.search(before)
+            and not _GROUP_END.search(before) and bool(re.search(r"[、，,；;]", piece + rest)))
 
 
 #: where two names meet without a separator: a body's ending, then a level or party prefix

@@ -201,3 +201,15 @@ def test_a_city_speaking_of_itself_is_not_the_province_it_names():
     text = "发挥我市数据中心集聚优势，打造全省算力高地，争创江西省人工智能示范城市，服务江西全省发展。"
     assert region_name(text=text) is None  # the city is never named
     assert region_name(text="发挥我省算力优势，推动全省各市协同，江西省将加快推进。") == "江西省"
+
+
+def test_a_blank_left_inside_a_name_does_not_split_it():
+    names = [a.name for a, _ in resolve_list("省 发展 改革委、省 科技 厅，各市（州）人民政府", where("吉林省"))]
+    assert names == ["吉林省发展和改革委员会", "吉林省科学技术厅", "各市（州）人民政府"]
+    spaced = [a.name for a, _ in resolve_list("市工信局 市财政局", where("昆明市"))]
+    assert spaced == ["昆明市工业和信息化局", "昆明市财政局"]  # a blank between two names still separates them
+
+
+def test_a_leagues_collective_written_with_a_pause_mark_is_one():
+    names = [a.name for a, _ in resolve_list("自治区科技厅、各盟行政公署、市人民政府", where("内蒙古自治区"))]
+    assert names == ["内蒙古自治区科学技术厅", "各盟行政公署、市人民政府"]
