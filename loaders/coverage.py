@@ -59,8 +59,9 @@ def plan_region(title: str | None, issuers: list[str], text: str, doc_number: st
         agency = resolve(written, Jurisdiction())
         if agency and agency.jurisdiction:
             found = regions().by_name.get(agency.jurisdiction)
-            if found:
-                return _in_context(found, named)
+            region = _in_context(found, named) if found else None
+            if region:
+                return region
         region = _title_region(written, named)
         if region:
             return region
@@ -104,18 +105,29 @@ def _most_named(named: Counter[Region]) -> Region | None:
         best = heavy[0]
 
 
-def _in_context(candidates: list[Region], named: Callable[[], Counter[Region]] | None) -> Region:
+def _distinct_places(candidates: list[Region]) -> bool:
+    """Divisions of one name in different places (not a province and its namesake city: 吉林)."""
+    return len({r.province for r in candidates}) > 1 or (len({r.parent for r in candidates}) > 1 and not any(
+        r.level == "Province" or r.provincial_level for r in candidates))
+
+
+def _in_context(candidates: list[Region], named: Callable[[], Counter[Region]] | None) -> Region | None:
     """Of the divisions sharing a name (南山区 of 深圳市 and of 鹤岗市) or a short form (新北: 新北市 or
     常州's 新北区), the one the text names most, itself or by its city or province; the first listed
     when it names none."""
-    if len(candidates) == 1 or named is None:
+    if len(candidates) == 1:
         return candidates[0]
+    if named is None:
+        return None
     counts = named()
     names = Counter()
     for region, count in counts.items():
         names[region.name] += count
-    return max(candidates, key=lambda r: (counts[r] + names[r.parent or ""] + names[r.province],
-                                          -candidates.index(r)))
+    support = {r: counts[r] + names[r.parent or ""] + names[r.province] for r in candidates}
+    best = max(candidates, key=lambda r: (support[r], -candidates.index(r)))
+    if not support[best] and _distinct_places(candidates):
+        return None  # 鼓楼区 of 南京, 福州, 徐州 or 开封: nothing says which
+    return best
 
 
 #: words a title may open with before its place: 建设杭州国家…先导区, 全面推进数字咸宁建设
@@ -161,7 +173,9 @@ def scan_regions(text: str, named: Callable[[], Counter[Region]] | None = None) 
             inner = found[-1] if found and found[-1].level == "City" and found_end == i else None
             hits = _heading_candidates(word, inner, named)
             if hits:
-                found.append(_in_context(hits, named))
+                hit = _in_context(hits, named)
+                if hit is not None:
+                    found.append(hit)
                 i += size
                 found_end = i
                 break
@@ -179,7 +193,8 @@ def _heading_candidates(word: str, inner: Region | None,
     index = regions()
     full = index.by_name.get(word) or index.aliases.get(word)
     if full:
-        return full
+        inside = [r for r in full if inner is not None and r.parent == inner.name]
+        return inside or full  # 深圳市南山区: the 南山区 of 深圳
     shorts = index.by_short.get(word, [])
     upper = [r for r in shorts if r.level == "Province" or (r.level == "City" and not r.county_level)]
     if word in words()["places"]["common_word_shorts"]:

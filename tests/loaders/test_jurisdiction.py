@@ -213,3 +213,13 @@ def test_a_blank_left_inside_a_name_does_not_split_it():
 def test_a_leagues_collective_written_with_a_pause_mark_is_one():
     names = [a.name for a, _ in resolve_list("自治区科技厅、各盟行政公署、市人民政府", where("内蒙古自治区"))]
     assert names == ["内蒙古自治区科学技术厅", "各盟行政公署、市人民政府"]
+
+
+def test_a_district_named_after_its_city_in_the_title_is_that_citys():
+    found = plan_region("舟山市普陀区人工智能产业发展若干措施", [], "")
+    assert (found.name, found.parent) == ("普陀区", "舟山市")  # not 上海's 普陀区
+
+
+def test_a_shared_district_name_nothing_settles_is_no_jurisdiction():
+    assert region_name("鼓楼区数字经济行动方案", text="为推动发展，制定本方案。") is None
+    assert region_name("鼓楼区数字经济行动方案", text="福州市鼓楼区将加快发展，福州市支持。") == "鼓楼区"
