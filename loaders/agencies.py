@@ -84,8 +84,11 @@ def region_chain(region: Region) -> list[Region]:
 
 
 def qualified_name(region: Region) -> str:
-    """How an agency name starts for a region: 浙江省, 仙桃市, 广州市黄埔区 (a district keeps its city; a
-    county a province runs itself keeps no province: 澄迈县, 神农架林区)."""
+    """How an agency name starts for a region: 浙江省, 仙桃市, 广州市黄埔区 (a city's district keeps its city;
+    a county or banner does not: 德清县, 东乌珠穆沁旗; nor does a county a province runs itself: 澄迈县,
+    神农架林区)."""
+    if region.level == "District" and region.name.endswith(("县", "旗")):
+        return region.name
     if region.level == "District" and region.parent and region.parent != region.province:
         return region.parent + region.name
     if region.level == "District" and region.parent and any(

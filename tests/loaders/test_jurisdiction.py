@@ -158,6 +158,8 @@ def test_a_form_written_out_in_full_is_not_written_out_again():
     ("市人力社保局", "温州市", "温州市人力资源和社会保障局"),
     ("林区经信局", "神农架林区", "神农架林区经济和信息化局"),  # a forest district's; the province runs it itself
     ("县科技局", "屯昌县", "屯昌县科学技术局"),
+    ("县经信局", "德清县", "德清县经济和信息化局"),  # a county's bodies carry no city
+    ("旗发改委", "鄂托克旗", "鄂托克旗发展和改革委员会"),
 ])
 def test_level_words_of_prefectures_leagues_and_autonomous_regions(written, jurisdiction, expected):
     assert resolve(written, where(jurisdiction)).name == expected
