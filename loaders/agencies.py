@@ -175,6 +175,9 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     if region is None:
         region, rest = _short_region_head(rest, where)
     level = None
+    if region is None and rest.startswith("特区") and where.province is not None and where.province.name.endswith(
+            "特别行政区"):
+        region, level, rest = where.province, "省", rest[2:]  # 特区政府: the region's own government
     if (region is None and rest.startswith("区党委") and where.district is None and where.province is not None
             and where.province.name.endswith("自治区")):
         rest = "自治区" + rest[1:]  # 区党委 is how an autonomous region's plan writes its own party committee
@@ -392,13 +395,20 @@ def _government(text: str, rest: str, form: AgencyForm, region: Region | None, l
         english = form.name_en.replace("{J}", english_of(region) if region else "").strip()
     else:
         prefix = qualified_name(region) if region else ""
+        full = form.full
+        if region is not None and region.province in _NO_PEOPLES_GOVERNMENT:
+            full = full.replace("人民政府", "政府")  # 新竹县政府, 香港特别行政区政府: no 人民政府 there
         if form.full == "管理委员会":
             if region is not None and region.level == "City" and ZONE_HEAD.fullmatch(head):
                 prefix = region.short  # a zone's committee is named with its city's short name: 大连金普新区管理委员会
             head = _zone_in_full(head)
-        name = prefix + head + form.full
+        name = prefix + head + full
         english = f"{form.name_en} of {english_of(region)}" if region else form.name_en
     return Agency(name, text, form.kind, region.name if region else None, english, level=level)
+
+
+#: where governments are not called 人民政府
+_NO_PEOPLES_GOVERNMENT = ("台湾省", "香港特别行政区", "澳门特别行政区")
 
 
 def _ministry(form: AgencyForm) -> bool:

@@ -225,3 +225,12 @@ def test_a_district_named_after_its_city_in_the_title_is_that_citys():
 def test_a_shared_district_name_nothing_settles_is_no_jurisdiction():
     assert region_name("鼓楼区数字经济行动方案", text="为推动发展，制定本方案。") is None
     assert region_name("鼓楼区数字经济行动方案", text="福州市鼓楼区将加快发展，福州市支持。") == "鼓楼区"
+
+
+@pytest.mark.parametrize("written, jurisdiction, expected", [
+    ("县政府", "花莲县", "花莲县政府"),  # no 人民政府 in Taiwan, Hong Kong or Macao
+    ("特区政府", "澳门特别行政区", "澳门特别行政区政府"),
+    ("市政府", "台州市", "台州市人民政府"),
+])
+def test_governments_are_named_as_each_system_names_them(written, jurisdiction, expected):
+    assert resolve(written, where(jurisdiction)).name == expected
