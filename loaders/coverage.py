@@ -74,18 +74,24 @@ def plan_region(title: str | None, issuers: list[str], text: str, doc_number: st
         region = _enclosing_most(named(), level)
         if region:
             return region
-    region = _most_named(named())
+    region = _most_named(named(), _first_line(text))
     if level == "City" and region is not None and region.level == "Province" and _FIRST_PERSON_CITY.search(text[:8000]):
         return None  # 我市 in a text that names only its province: a city's plan, the city unnamed
     return region
 
 
-def _most_named(named: Counter[Region]) -> Region | None:
+def _first_line(text: str) -> str:
+    """The page's heading: its first line, if it is short enough to be one."""
+    line = next((line for line in text.split("\n") if line.strip()), "")
+    return line if len(line.strip()) <= 60 else ""
+
+
+def _most_named(named: Counter[Region], heading: str = "") -> Region | None:
     """The division the text is about when nothing else says: the province or city named most (its
     own mentions and those of the places inside it), then the one place inside it that takes at least
     half of those mentions (a report on 浦东新区 names 上海 too, but names 浦东 more). A province or city
-    that takes no more than half of the mentions, or is named once, is no clue: a ministry's report on
-    pilot zones in 重庆、成都、西安 is about none of them."""
+    that takes no more than half of the mentions, or is named once and not in the page's first line, is
+    no clue: a ministry's report on pilot zones in 重庆、成都、西安 is about none of them."""
     support: Counter[Region] = Counter()
     for region, count in named.items():
         for r in region_chain(region):
@@ -95,14 +101,17 @@ def _most_named(named: Counter[Region]) -> Region | None:
     if not tops:
         return None
     best, count = tops.most_common(1)[0]
-    if count * 2 <= sum(tops.values()) or count < 2:
-        return None  # a report on 重庆、成都、西安、济南 alike, or one passing mention, is about none of them
+    if count * 2 <= sum(tops.values()):
+        return None  # a report on 重庆、成都、西安、济南 alike is about none of them
     while True:
         inside = [r for r in support if r.parent == best.name]
         heavy = [r for r in inside if support[r] * 2 >= support[best]]
         if len(heavy) != 1:
-            return best
+            break
         best = heavy[0]
+    if count < 2 and best.name not in heading and best.short not in heading:
+        return None  # one passing mention
+    return best
 
 
 def _distinct_places(candidates: list[Region]) -> bool:

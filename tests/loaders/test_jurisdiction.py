@@ -175,7 +175,7 @@ def test_a_report_naming_several_places_alike_or_one_in_passing_is_about_none_of
     text = ("科技部支持兰州、银川、西宁建设试验区。兰州将推进算力建设，银川加快数据中心建设，"
             "西宁发展绿色算力，拉萨、海口也在申报。")
     assert region_name(text=text) is None
-    assert region_name(text="工信部印发行动计划。会议在上海召开。") is None
+    assert region_name(text="工信部印发行动计划。\n会议在上海召开，部署下一步工作。") is None
 
 
 def test_a_run_of_bare_divisions_shares_the_government_that_closes_it():
@@ -234,3 +234,8 @@ def test_a_shared_district_name_nothing_settles_is_no_jurisdiction():
 ])
 def test_governments_are_named_as_each_system_names_them(written, jurisdiction, expected):
     assert resolve(written, where(jurisdiction)).name == expected
+
+
+def test_a_city_named_once_in_the_pages_heading_is_its_place():
+    text = "林芝市数字经济重点任务分工表\n| 序号 | 重点任务 | 牵头单位 |\n| 1 | 建设数据中心 | 市发改委 |\n"
+    assert region_name(text=text) == "林芝市"
