@@ -504,8 +504,10 @@ def split_names(text: str) -> list[tuple[str, int]]:
             tail = re.split(r"[，,；;]", text[i + 1:], maxsplit=1)[0]
             if ch == "、" and ((re.fullmatch(r"\s*各[\u4e00-\u9fff]{1,2}", piece) and COLLECTIVE_TAIL.match(tail))
                                or (re.fullmatch(r"\s*各\S{1,6}(?:行政公署|管委会)", piece)
-                                   and re.match(r"[市县区旗]?(?:人民政府|政府)(?:[按负分等配牵]|$)", tail))):
-                continue  # 各州、市人民政府: one collective written with a 、 inside
+                                   and re.match(r"[市县区旗]?(?:人民政府|政府)(?:[按负分等配牵]|$)", tail))
+                               or (re.fullmatch(r"\s*各\S{1,12}(?:人民政府|政府)", piece)
+                                   and re.fullmatch(r"(?:管委会|管理委员会)(?:[按负分等配牵].*)?", tail))):
+                continue  # 各州、市人民政府, 各县（区）人民政府、管委会: one collective written with a 、 inside
             if piece.strip():
                 for name, offset in _paren_bodies(piece, start):
                     out.extend(_unglued(name, offset))

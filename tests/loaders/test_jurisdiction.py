@@ -239,3 +239,9 @@ def test_governments_are_named_as_each_system_names_them(written, jurisdiction, 
 def test_a_city_named_once_in_the_pages_heading_is_its_place():
     text = "林芝市数字经济重点任务分工表\n| 序号 | 重点任务 | 牵头单位 |\n| 1 | 建设数据中心 | 市发改委 |\n"
     assert region_name(text=text) == "林芝市"
+
+
+def test_a_collective_of_governments_and_committees_is_one():
+    found = resolve_list("市数据局，各县（市、区）人民政府、管委会", where("曲靖市"), keep_unknown=True)
+    names = [a.name for a, _ in found]
+    assert names == ["曲靖市数据局", "各县（市、区）人民政府、管委会"]  # never a bare 管委会
