@@ -66,6 +66,8 @@ class SiteMention:
     city: str | None
     district: str | None
     known: bool
+    #: the dictionary's other English names of a known site
+    aliases_en: tuple[str, ...] = ()
 
 
 @cache
@@ -150,7 +152,7 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
         if site.kind == "lab" and _acts(text, match.start(), match.end()):
             continue  # 之江实验室联合企业开展攻关: the lab acts, it is an organization here
         found.append(SiteMention(site.name, form, match.start(), site.kind, site.name_en, site.city,
-                                 site.district, True))
+                                 site.district, True, site.aliases_en))
     for form in sorted(references or {}, key=len, reverse=True):
         for match in re.finditer(re.escape(form), text):
             start, end = match.span()

@@ -17,7 +17,7 @@ import re
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any, NamedTuple, TypeVar
 
 from graph.errors import QueryError, QueryTimeout, SettingError
@@ -84,10 +84,10 @@ async def arun_cypher(store: GraphStore, query: str, params: Mapping[str, Any] |
     plus ``DEADLINE_GRACE_MS`` from when the checks start, and the database's own timeout is
     what is left of the limit once the query is planned. Past the deadline the client is
     answered and the work abandoned (a cancelled asyncio read drops its connection; a plan,
-    or a plan sandbox being started, finishes in its thread for the next query). Planning
-    used to come first with a deadline of its own and the read then had a whole time limit
-    more: a query planned slowly (a plan sandbox started on a loaded machine) was answered
-    after both, past the limit plus a second."""
+    or a plan sandbox being started, finishes in its thread for the next query). A store
+    behind admission control (``queries.admission.GatedStore``) is read once a slot is free,
+    and the time spent waiting for it is not counted: a query waiting its turn is not timing
+    out (past the queue's bound the gate answers 503 at once)."""
     loop = asyncio.get_running_loop()
     started = loop.time()
     if trusted:
@@ -98,18 +98,23 @@ async def arun_cypher(store: GraphStore, query: str, params: Mapping[str, Any] |
             check_length(query, settings)  # constant time: a long text is refused before it is read
         checking = asyncio.to_thread(_checked, store, query, params, timeout_ms, max_rows, settings, trusted)
         read = await _by_deadline(checking, _limit_ms(settings, timeout_ms), started)
-    with _noting_crashes(query, trusted):
-        if read.limit_ms is not None:
-            left_ms = read.limit_ms - int((loop.time() - started) * 1000)
-            if left_ms < 1:
-                raise _timed_out(read.limit_ms)
-            read = read._replace(timeout_ms=left_ms)
-        aread = getattr(store, "aread", None)
-        if aread is not None:
-            reading = aread(read.query, read.params, timeout_ms=read.timeout_ms, max_rows=read.max_rows)
-        else:
-            reading = asyncio.shield(asyncio.wrap_future(_waiters.submit(read.sync, store)))
-        return await _by_deadline(_naming_the_limit(reading, read.limit_ms), read.limit_ms, started)
+    admission = getattr(store, "admission", None)
+    store = getattr(store, "inner", store)  # a GatedStore's own read would wait for a second slot
+    waiting = loop.time()
+    async with admission.slot() if admission is not None else nullcontext():
+        started += loop.time() - waiting  # the limit counts the query's own time, not its turn in the queue
+        with _noting_crashes(query, trusted):
+            if read.limit_ms is not None:
+                left_ms = read.limit_ms - int((loop.time() - started) * 1000)
+                if left_ms < 1:
+                    raise _timed_out(read.limit_ms)
+                read = read._replace(timeout_ms=left_ms)
+            aread = getattr(store, "aread", None)
+            if aread is not None:
+                reading = aread(read.query, read.params, timeout_ms=read.timeout_ms, max_rows=read.max_rows)
+            else:
+                reading = asyncio.shield(asyncio.wrap_future(_waiters.submit(read.sync, store)))
+            return await _by_deadline(_naming_the_limit(reading, read.limit_ms), read.limit_ms, started)
 
 
 async def _by_deadline(work: Awaitable[T], limit_ms: int | None, started: float) -> T:
@@ -223,7 +228,8 @@ def run_named(store: GraphStore, named: NamedQuery, given: Mapping[str, Any], *,
               timeout_ms: int | None = None, max_rows: int | None = None,
               settings: Settings | None = None) -> QueryResult:
     params = named.bind(given, from_strings=from_strings)
-    return run_cypher(store, named.text, params, timeout_ms=timeout_ms, max_rows=max_rows, settings=settings,
+    text = named.text_for(getattr(store, "dialect", None))
+    return run_cypher(store, text, params, timeout_ms=timeout_ms, max_rows=max_rows, settings=settings,
                       trusted=True)
 
 
@@ -231,7 +237,8 @@ async def arun_named(store: GraphStore, named: NamedQuery, given: Mapping[str, A
                      timeout_ms: int | None = None, max_rows: int | None = None,
                      settings: Settings | None = None) -> QueryResult:
     params = named.bind(given, from_strings=from_strings)
-    return await arun_cypher(store, named.text, params, timeout_ms=timeout_ms, max_rows=max_rows,
+    text = named.text_for(getattr(store, "dialect", None))
+    return await arun_cypher(store, text, params, timeout_ms=timeout_ms, max_rows=max_rows,
                              settings=settings, trusted=True)
 
 

@@ -58,6 +58,10 @@ def limit_memory(pid: int, memory_mb: int | None) -> None:
         resource.prlimit(pid, resource.RLIMIT_AS, (limit, limit))
 
 
+#: a server loading its dump is waited for up to this many times ``server_start_timeout_s``
+LOADING_LIMIT = 30
+
+
 def no_retry() -> Retry:
     """redis-py retries a failed connection with back-off by default (3 s on a dead socket);
     policykg wants to know at once, because it restarts the server itself."""
@@ -258,6 +262,7 @@ class EmbeddedServer:
                 "--loadmodule", str(module), *module_args(self.query_memory_mb)]
         if self.bolt_port:
             args += ["BOLT_PORT", str(self.bolt_port)]
+        log_offset = self.log_size()
         log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child
         # restore_signals=False keeps SIGXFSZ ignored as Python has it: a file size limit
         # (ulimit -f) then fails the dump with an error, as a full disk does, instead of
@@ -267,16 +272,33 @@ class EmbeddedServer:
         log.close()
         limit_memory(proc.pid, self.memory_mb)  # before it has loaded its dump or taken a query
         self.pid_path.write_text(str(proc.pid))
-        deadline = time.monotonic() + self.start_timeout_s
+        started = time.monotonic()
+        deadline = started + self.start_timeout_s
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise StoreError(f"the embedded FalkorDB exited at start (code {proc.returncode}); "
                                  f"see {self.log_path}")
             if self.ping() and self._loaded():
                 return
+            # a server loading a large dump answers LOADING, or nothing at all while it builds its
+            # indexes again (a minute or two at 10,000 documents): waited for until it says it is
+            # ready, up to LOADING_LIMIT times the start timeout
+            if self._still_loading(log_offset) and time.monotonic() < started + LOADING_LIMIT * self.start_timeout_s:
+                deadline = max(deadline, time.monotonic() + self.start_timeout_s)
             time.sleep(0.05)
         raise StoreError(f"the embedded FalkorDB did not answer within {self.start_timeout_s} s "
                          f"(the setting is server_start_timeout_s); see {self.log_path}")
+
+    def _still_loading(self, offset: int) -> bool:
+        """True while the server started at log ``offset`` is loading its dump: its log says it
+        began and does not yet say it is ready."""
+        try:
+            with open(self.log_path, "rb") as log:
+                log.seek(offset)
+                text = log.read()
+        except OSError:
+            return False
+        return b"Loading RDB" in text and b"Ready to accept connections" not in text
 
     def _loaded(self) -> bool:
         """True once the server has finished loading its dump (it answers LOADING before)."""

@@ -129,3 +129,8 @@ def test_a_list_of_one_character_province_abbreviations_names_each_province():
 def test_a_state_body_stationed_in_a_place_does_not_name_the_place():
     assert names("由拱北海关、厦门、福州出入境边防检查总站按职责分工负责。") == []
     assert names("支持厦门、福州建设出入境便利通道。") == ["厦门市", "福州市"]
+
+
+def test_a_place_that_names_a_newspaper_or_station_is_its_publisher_not_a_place():
+    assert names("来源：江城晚报 据宁波日报报道，宁波出台新政", region("浙江省")) == ["宁波市"]
+    assert names("来源：香港商报网") == []
