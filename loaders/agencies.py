@@ -582,6 +582,35 @@ def _closing_division(names: list[tuple[str, int]], n: int) -> str | None:
     return names[k][0] if k < len(names) else None
 
 
+#: 广州、深圳等地级以上市政府: the governments of the places a list names before an open tail
+PLACES_GOVERNMENTS = re.compile(
+    r"(?P<place>.+?)等(?:地级以上|地级及以上|县级|有关|相关|其他)?(?:市|县|区|地市|市县|县市区)?(?:人民)?政府$")
+
+
+def _governments_of_places(names: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], set[int]]:
+    """A list that ends ``X、Y等地级以上市政府`` names the government of each place it prints (X and Y),
+    not a body called "Y等地级以上市政府"; the open tail (等…) names no one more. Returns the names with
+    the tail cut and the positions of the places whose government is meant."""
+    if not names:
+        return names, set()
+    last, offset = names[-1]
+    match = PLACES_GOVERNMENTS.fullmatch(_tidy(last))
+    if match is None or not _a_place(match.group("place")):
+        return names, set()
+    names = [*names[:-1], (match.group("place"), offset)]
+    governed = {len(names) - 1}
+    k = len(names) - 2
+    while k >= 0 and _a_place(_tidy(names[k][0])):
+        governed.add(k)
+        k -= 1
+    return names, governed
+
+
+def _a_place(name: str) -> bool:
+    """Is ``name`` a division, in full or short (广州市, 广州)?"""
+    return bool(regions().by_name.get(name) or regions().by_short.get(name) or regions().aliases.get(name))
+
+
 def _shared_suffix(name: str, following: str | None) -> str:
     """鄂尔多斯市、包头市人民政府: a bare division before a division's government shares its ending."""
     if following is None or not regions().by_name.get(_tidy(name)):
@@ -614,9 +643,9 @@ def resolve_list(text: str, where: Jurisdiction, keep_unknown: bool = False,
     entry is kept as written (kind ``other``) instead of being dropped.
     """
     out: list[tuple[Agency, int]] = []
-    names = split_names(text)
+    names, governed = _governments_of_places(split_names(text))
     for n, (name, offset) in enumerate(names):
-        shared = _shared_suffix(name, _closing_division(names, n))
+        shared = "人民政府" if n in governed else _shared_suffix(name, _closing_division(names, n))
         agency = resolve(name + shared, where, carry)
         if agency is None and ZONE_HEAD.fullmatch(_tidy(name)):
             # a zone listed as a responsible unit (责任单位：市科技局、高新区) stands for its committee
