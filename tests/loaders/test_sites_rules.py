@@ -579,3 +579,7 @@ def test_sites_and_organizations_on_the_real_corpus_stay_above_their_floors():
         more.score_document(graph, gold, extra)
     f1 = {cat: f for cat, _p, _r, f, _found, _gold in [*tally.rows(), *extra.rows()]}
     assert f1["sites"] >= 0.89 and f1["site_links"] >= 0.78 and f1["organizations"] >= 0.81, f1
+
+
+def test_a_rebuilding_verb_is_no_part_of_a_site_name():
+    assert sites("支持企业、运营商等新建、改建智算中心，鼓励迁建数据中心", "江门市") == {}
