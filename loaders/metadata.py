@@ -315,6 +315,8 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
         if heading is not None:
             candidates.append(TitleCandidate(heading, 3, "heading"))
             covered = heading.end  # the lines a broken title spans start no other heading
+        elif n == 0 and text:
+            candidates += _headline_titles(doc, line, text)
         # 《…》 in the text
         quotes = [(text[: m.start()], m.group(1), doc.span(line.start + m.start(1), line.start + m.end(1)),
                    text[m.end():]) for m in re.finditer(r"《([^《》]{4,90})》", text)]
@@ -360,10 +362,32 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
     return candidates, cited
 
 
+#: a news headline's phrases, set apart by blanks: 某部五年期发展计画 编列经费 明年启动
+HEADLINE_PHRASE = re.compile(r"[^\s]{4,40}")
+
+
+def _headline_titles(doc, line: Line, text: str) -> list[TitleCandidate]:
+    """The plan a news headline names in one of its blank-separated phrases, without the body the
+    phrase opens with (数发部5年期政府AI发展战略计画 -> 5年期政府AI发展战略计画): a headline runs its
+    phrases together without a verb or 《》, so a phrase that is a whole title names the plan."""
+    phrases = list(HEADLINE_PHRASE.finditer(text))
+    if len(phrases) < 2 or len(text) > 80 or re.search(r"[。；;《》]", text):
+        return []
+    found = []
+    for phrase in phrases:
+        name = phrase.group(0)
+        if not _is_title(name) or re.search(r"[，,：:]", name):
+            continue
+        cut = next((k for k in range(2, min(8, len(name) - 4)) if _is_body(name[:k]) and _is_title(name[k:])), 0)
+        start = line.start + phrase.start() + cut
+        found.append(TitleCandidate(doc.span(start, line.start + phrase.end()), 2, "headline"))
+    return found
+
+
 #: a title named without 《》 after the verb that issues it, up to the notice's end, a clause end or the
 #: short name it is given: 关于印发Y的通知, 印发关于…的指导意见（以下简称《意见》）,
-#: 制订了…工作要点（以下简称“工作要点”）
-NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发布了?|制[定订]了)([^《》，。；]{6,90}?)"
+#: 制订了…工作要点（以下简称“工作要点”）, a report delivered: 发表2025年施政报告
+NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发[布表]了?|制[定订]了)([^《》，。；]{6,90}?)"
                                    r"(?:的通知|[。；，]|$|(?=[（(](?:以下)?(?:简称|下称)))")
 
 
@@ -1028,7 +1052,9 @@ def _split_pair(value: str) -> list[tuple[str, int]]:
 
 #: the body a report says issued the plan in its own clause: 由X印发, 以X名义印发
 PASSIVE = re.compile(r"(?:由|以)([^，。；：:“”《》]{2,60}?)(?:的?名义)?(?:联合|正式)?$")
-TIME_WORDS = re.compile(r"\d{1,2}月\d{1,2}日|日前|近日|今天|今年|正式|此次|近期|对于|已于|已经|已|于|并|也|还")
+TIME_WORDS = re.compile(r"\d{1,2}月(?:\d{1,2}日|份)?|日前|近日|今天|今年|正式|此次|近期|对于|已于|已经|已|于|并|也|还")
+#: a page's date stamp (and what precedes it on the line) before the subject of a report's sentence
+STAMP_BEFORE = re.compile(r"^.*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 #: words that join the bodies of a joint issue: X联合Y、Z印发, X会同Y印发
 JOINT = re.compile(r"联合(?!会)|会同")
 
@@ -1039,7 +1065,7 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     by_place: list[tuple[str, str]] = []
     for line in lay.content():
         for sentence in re.split(r"[。！？]", line.text):
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订)(?!会)", sentence):
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订|宣布)(?!会)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
                 names = _subject(sentence[: hit.start()])
@@ -1068,6 +1094,7 @@ def _subject(before: str) -> list[str]:
     clause = re.sub(r"[（(][^（）()]*[)）]", "", clause)
     passive = PASSIVE.search(re.sub(r"(?:于)?\d{1,2}月\d{1,2}日", "", clause))
     head = passive.group(1) if passive else re.sub(r"^.*》", "", clause)
+    head = STAMP_BEFORE.sub("", head)  # date 2025-10-08 行政院6月宣布…: the page's date stamp opens the line
     head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip(" *#"))
     head = JOINT.sub("、", head)
     names = [OTHERS.sub("", n) for n in _names(head)]

@@ -283,6 +283,32 @@ def test_what_a_web_page_adds_to_its_title_line_is_dropped():
     assert plan(build(page))["title"] == "宁安市数字乡村发展五年规划(2019-2023年)"
 
 
+
+def test_a_plan_named_in_corner_brackets_as_taiwan_and_hong_kong_write_it():
+    page = ("宜蘭縣推動智慧農業 明年擴大試辦\n"
+            "行政院3月宣布「智慧農業數位轉型推動方案」，宜蘭縣政府配合成立「農業科技小組」，"
+            "依「智慧農業數位轉型推動方案」推動各項工作。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("智慧農業數位轉型推動方案", "推动方案")  # quoted as printed
+    assert written_issuers(page) == ["行政院"]  # 宣布 issues it; the month is not part of the name
+    page = "宜蘭縣政府配合成立「農業科技小組」，並舉辦「智慧農業論壇」，邀請產學研專家與會交流。\n"
+    with pytest.raises(SourceError):  # a name in corner brackets that is no document names no plan
+        build(page)
+
+
+def test_a_news_headline_that_names_the_plan_in_one_of_its_phrases():
+    page = ("農業部三年期智慧農業發展計畫 編列12億經費 明年啟動\n"
+            "農業部今日表示，已著手規劃三年期智慧農業發展計畫，目前報請行政院審定。\n")
+    assert plan(build(page))["title"] == "三年期智慧農業發展計畫"  # the body opening the phrase is cut
+    page = "宁安市数字乡村发展规划 编制完成 近期报批\n近日，宁安市数字乡村发展规划编制完成。\n" + BODY
+    assert plan(build(page))["title"] == "宁安市数字乡村发展规划"  # a place opening it is part of the name
+
+
+def test_a_report_delivered_names_its_title_after_the_verb():
+    page = "行政长官今日于立法会发表2024年施政报告，提出成立人工智能研究院。\n"
+    got = plan(build(page))
+    assert (got["title"], got["kind"], got["period_start"]) == ("2024年施政报告", "施政报告", 2024)
+
 # -- dates --------------------------------------------------------------------------------
 
 def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_not():
