@@ -561,9 +561,29 @@ def read_metadata(lay: Layout) -> Metadata:
     reported = _reported_dates(lay, meta)
     meta.date_issued = meta.date_issued or reported.get("issued")
     meta.date_published = meta.date_published or reported.get("published")
+    meta.kind = meta.kind or _self_named_kind(lay)
     meta.measure_count, meta.measure_count_evidence = _declared_count(lay, meta)
     meta.issuers = _issuers(lay, meta)
     return meta
+
+
+def _self_named_kind(lay: Layout) -> str | None:
+    """The genre a page without a title gives itself: its preamble's 特制定本实施意见 / 提出以下意见, or
+    the bare genre word a report keeps calling it by (《措施》提出…, 该《措施》自印发之日起实施)."""
+    kinds = alternation(_kinds())
+    named = re.compile(rf"(?:制定|制订|提出|形成|出台)了?(?:本|以下|如下)({kinds})(?=[。，,：:；\s]|$)")
+    short = re.compile(rf"《({kinds})》")
+    uses: dict[str, int] = {}
+    for line in lay.content()[:40]:
+        said = named.search(line.text)
+        if said:
+            return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
+        for found in short.finditer(line.text):
+            uses[found.group(1)] = uses.get(found.group(1), 0) + 1
+    repeated = [kind for kind, n in uses.items() if n >= 2]
+    if len(repeated) == 1:
+        return words()["plan"]["kind_core"].get(repeated[0], repeated[0])
+    return None
 
 
 def _one_line(text: str) -> str:

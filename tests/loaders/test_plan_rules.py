@@ -309,6 +309,19 @@ def test_a_report_delivered_names_its_title_after_the_verb():
     got = plan(build(page))
     assert (got["title"], got["kind"], got["period_start"]) == ("2024年施政报告", "施政报告", 2024)
 
+
+def test_a_page_without_its_title_still_gives_the_genre_it_calls_itself():
+    tasks = BODY.split("\n", 1)[1]  # the sections without the preamble's own 制定本方案
+    page = "各县区人民政府，市直有关部门：\n为加快数字经济发展，结合本市实际，特制定本实施意见。\n" + tasks
+    got = plan(build(page))
+    assert got["kind"] == "实施意见" and got["title"] != "实施意见"  # the genre, not a title
+    page = "《措施》提出，对新开设的无人机航线给予补贴。\n该《措施》自印发之日起实施。\n" + tasks
+    assert plan(build(page))["kind"] == "措施"  # the bare genre a report keeps calling it by
+    page = "为加快数字经济发展，结合本市实际，作出部署。\n《意见》提出加强统筹。\n" + tasks
+    assert plan(build(page)).get("kind") is None  # a short name used once is no name of the page
+    page = "宁安市推进算力建设若干措施\n为加快算力建设，特制定本实施方案。\n" + tasks
+    assert plan(build(page))["kind"] == "若干措施"  # a title's genre stands
+
 # -- dates --------------------------------------------------------------------------------
 
 def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_not():
