@@ -176,6 +176,7 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     has_sections = any(m.style in ("sec", "chap", "md") for m in marked)
     result = Outline([], [])
     _walk(marked, result, has_sections)
+    _inline_enumerations(result)
     if not _has_tasks(result):
         _bracketed_paragraphs(marked, result)
     if not _has_tasks(result):
@@ -358,6 +359,38 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
             current.pieces.append(item.rest)
             current.lines.append(line)
         result.context[line.index] = (section, current if owns else None, in_box)
+
+
+def _inline_enumerations(result: Outline) -> None:
+    """一是…。二是…。 inside a numbered task item (1.推动数字化。一是抓好规划引领。…二是…): the item's
+    sub-tasks, one measure each under it, titled by the phrase after the marker."""
+    out: list[Measure] = []
+    for measure in result.measures:
+        out.append(measure)
+        if measure.children or not measure.pieces or (measure.section is not None
+                                                      and measure.section.kind != "measures"):
+            continue
+        piece = measure.pieces[0]
+        hits = list(YISHI.finditer(piece.text))
+        if len(hits) < 2 or [chinese_number(h.group(1)) for h in hits] != list(range(1, len(hits) + 1)):
+            continue
+        items = []
+        for n, hit in enumerate(hits):
+            end = hits[n + 1].start() if n + 1 < len(hits) else len(piece.text)
+            body = piece.sub(hit.end(), end)
+            stop = re.search(r"[，,；;。]", body.text)
+            title = body.sub(0, stop.start()) if stop else _strip_terminal(body)
+            if not title.text.strip():
+                break
+            number = piece.sub(hit.start(1), hit.end())
+            items.append(Measure(f"{measure.key}.{n + 1}", number.text, number, title, measure.level + 1,
+                                 section=measure.section, parent=measure,
+                                 pieces=[piece.sub(hit.start(1), end)], lines=[measure.lines[0]]))
+        if len(items) < 2 or not _names_tasks([m.title.text for m in items]):
+            continue
+        measure.children.extend(items)
+        out.extend(items)
+    result.measures[:] = out
 
 
 def _close_inline_items(open_items: list[Measure], stack: list[str], line: Line) -> None:

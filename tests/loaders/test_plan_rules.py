@@ -559,6 +559,21 @@ def test_issuer_fields_of_other_portals_and_a_row_of_fields_ending_in_an_empty_o
 
 # -- the outline ------------------------------------------------------------------------------
 
+def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
+    page = ("宁安区数据局2025年下半年工作计划\n"
+            "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
+            "2.推动数字经济再跨越。加快培育数据企业。\n")
+    graph = build(page)
+    assert measures(graph) == [("1.", "推动数字宁安再进阶"), ("一是", "抓好规划引领"), ("二是", "抓好机制落地"),
+                               ("2.", "推动数字经济再跨越")]
+    parents = {graph.nodes[r.start].properties["title"]: graph.nodes[r.end].properties["title"]
+               for r in graph.relationships.values() if r.type == Rel.PART_OF}
+    assert parents == {"抓好规划引领": "推动数字宁安再进阶", "抓好机制落地": "推动数字宁安再进阶"}
+    page = ("宁安区数字经济发展实施方案\n一、总体要求\n（一）基本原则。一是坚持政府引领。二是坚持创新驱动。\n"
+            "二、重点任务\n（一）建设算力平台。支持建设智能算力中心。\n")
+    assert ("一是", "坚持政府引领") not in measures(build(page))  # principles of a frame section are no tasks
+
+
 def test_items_numbered_inside_a_paragraph_are_measures_under_it_and_end_with_it():
     page = ("宁安市促进人工智能产业发展若干措施\n一、促进标注产业发展\n"
             "3.发放“标注券”。(1)促进工业企业数据开发利用，以大模型应用提升“智改数转”水平。对有数据标注需求的工业企业"
