@@ -329,6 +329,8 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             if (numbered and not issued) or re.search(cite, clause):
                 cited.append(span)  # 依据《…》（国发〔2017〕35号）; but 印发《…》（甬政办发〔2025〕31号）is the plan
                 continue
+            if TASK_ITEM.match(text) and DRAFTING.search(clause):
+                continue  # 1.推动…。一是…制定印发《…三年行动计划》: a document a task is to draft
             notice = re.fullmatch(r"(.{2,40}?)关于印发(.+)的通知", inner)
             if notice:
                 inner = notice.group(2)
@@ -382,6 +384,13 @@ def _headline_titles(doc, line: Line, text: str) -> list[TitleCandidate]:
         start = line.start + phrase.start() + cut
         found.append(TitleCandidate(doc.span(start, line.start + phrase.end()), 2, "headline"))
     return found
+
+
+#: a numbered task item's line (1.推动…, （二）加快…)
+TASK_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+#: a task's verb for a document still to be written: 制定印发《…》, 研究制定《…》, 编制《…》
+DRAFTING = re.compile(r"(?:制定|制订|研究|编制|起草|谋划)(?:出台|印发|发布)?(?:了)?\s*$"
+                      r"|(?:制定|制订|编制|起草)[^，,；;。]*$")
 
 
 #: a title named without 《》 after the verb that issues it, up to the notice's end, a clause end or the

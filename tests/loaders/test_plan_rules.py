@@ -304,6 +304,14 @@ def test_a_news_headline_that_names_the_plan_in_one_of_its_phrases():
     assert plan(build(page))["title"] == "宁安市数字乡村发展规划"  # a place opening it is part of the name
 
 
+def test_a_document_a_task_is_to_draft_is_not_the_plan():
+    page = ("宁安区数据局下半年工作安排\n"
+            "1.推动数字宁安再进阶。系统谋划数字宁安发展规划，制定印发《数字宁安三年行动计划》，明确目标任务。\n"
+            "2.推动数字经济再跨越。加快培育数据企业。\n")
+    assert read_metadata(layout(prepare(RawDocument("doc.txt", page)))).title is None
+    page = "近日，宁安区制定印发《数字宁安三年行动计划》，明确目标任务。\n" + BODY
+    assert plan(build(page))["title"] == "数字宁安三年行动计划"  # a report's own statement names it
+
 def test_a_report_delivered_names_its_title_after_the_verb():
     page = "行政长官今日于立法会发表2024年施政报告，提出成立人工智能研究院。\n"
     got = plan(build(page))
