@@ -419,15 +419,18 @@ def split_names(text: str) -> list[tuple[str, int]]:
     return out
 
 
-#: where two names meet without a separator: a body's ending, then a level or party prefix
-_GLUE = re.compile(r"(?<=[厅局委办])(?=(?:中共)?(?:省|市|区|县|自治区)(?!场|块链|域))")
+#: where two names meet without a separator: a body's ending, then a level or party prefix, or the
+#: name of a programme for a place (…委员会办公室数字重庆建设领导小组办公室)
+_GLUE = re.compile(r"(?<=[厅局委办])(?=(?:中共)?(?:省|市|区|县|自治区)(?!场|块链|域))"
+                   r"|(?<=办公室)(?=数字[\u4e00-\u9fff]{2,8}?(?:建设)?领导小组)")
 
 
 def _unglued(name: str, offset: int) -> list[tuple[str, int]]:
     """Two bodies written without a separator (山东省工业和信息化厅省委网信办, 市经信局市新经济委)."""
     for glue in _GLUE.finditer(name):
         left, right = name[:glue.start()], name[glue.start():]
-        if len(left) >= 3 and len(right) >= 3 and GOV_SUFFIX.search(right) and _form_of_body(left):
+        programme = right.startswith("数字")  # an office's name ends in 办公室 whatever it is the office of
+        if len(left) >= 3 and len(right) >= 3 and GOV_SUFFIX.search(right) and (_form_of_body(left) or programme):
             return [(left, offset), *_unglued(right, offset + glue.start())]
     return [(name, offset)]
 

@@ -866,6 +866,8 @@ def _is_plan_name(quoted: str, meta: Metadata) -> bool:
     key, core = _core(meta.title_text or ""), _core(quoted)
     if not core or not key:
         return False
+    if core != key and kind_of(quoted) and meta.kind and kind_of(quoted) != meta.kind:
+        return False  # 《…若干措施》 beside the plan 《…若干措施操作指引》: the document it implements
     if core == key or (len(core) >= 8 and (core in key or key in core)):
         return True
     return len(core) <= 8 and key.endswith(core)
@@ -1084,6 +1086,8 @@ PASSIVE = re.compile(r"(?:由|以)([^，。；：:“”《》]{2,60}?)(?:的?�
 TIME_WORDS = re.compile(r"\d{1,2}月(?:\d{1,2}日|份)?|日前|近日|今天|今年|正式|此次|近期|对于|已于|已经|已|于|并|也|还")
 #: a page's date stamp (and what precedes it on the line) before the subject of a report's sentence
 STAMP_BEFORE = re.compile(r"^.*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
+#: the first of two verbs said of the plan (制定并发布, 研究起草并印发), or the lead a body takes in it
+DRAFTED = re.compile(r"(?:牵头)?(?:研究)?(?:制定|制订|起草|编制)?(?:并|和|后)?$")
 #: words that join the bodies of a joint issue: X联合Y、Z印发, X会同Y印发
 JOINT = re.compile(r"联合(?!会)|会同")
 
@@ -1094,7 +1098,8 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     by_place: list[tuple[str, str]] = []
     for line in lay.content():
         for sentence in re.split(r"[。！？]", line.text):
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订|宣布)(?!会)", sentence):
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订|宣布)(?!会)"
+                                   r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
                 names = _subject(sentence[: hit.start()])
@@ -1125,6 +1130,7 @@ def _subject(before: str) -> list[str]:
     head = passive.group(1) if passive else re.sub(r"^.*》", "", clause)
     head = STAMP_BEFORE.sub("", head)  # date 2025-10-08 行政院6月宣布…: the page's date stamp opens the line
     head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip(" *#"))
+    head = DRAFTED.sub("", head)  # 科技部制定并发布《…》, 市经信局牵头起草了
     head = JOINT.sub("、", head)
     names = [OTHERS.sub("", n) for n in _names(head)]
     names = [n for n in names if n]

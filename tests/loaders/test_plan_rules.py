@@ -479,6 +479,26 @@ def test_a_report_that_names_the_issuer_in_a_passive_clause():
     assert written_issuers(page) == ["省政府办公厅"]
 
 
+def test_a_body_that_drafts_and_issues_or_seeks_comments_on_the_plan_issues_it():
+    page = "2024年5月，宁安省科技厅制定并发布《宁安省人工智能场景开放工作指引》，明确开放场景。\n"
+    assert written_issuers(page) == ["宁安省科技厅"]
+    page = ("宁安市经济和信息化局就《宁安市智能制造三年行动方案(2025-2027年)(征求意见稿)》公开征求意见。"
+            "征求意见稿指出，到2027年全市智能工厂达到50家。\n")
+    assert written_issuers(page) == ["宁安市经济和信息化局"]
+    page = "市工信局牵头起草了《宁安市算力产业发展若干措施》，现就起草情况说明如下。\n"
+    assert written_issuers(page) == []  # drafting alone is not issuing
+
+
+def test_the_document_a_plan_implements_is_not_the_plan_a_report_issues():
+    page = ("龙华区科技局关于《龙华区促进算力产业发展若干措施操作指引》的政策解读\n"
+            "2024年3月，龙华区印发《龙华区促进算力产业发展若干措施》，支持算力产业发展。\n")
+    assert "龙华区人民政府" not in written_issuers(page)
+
+
+def test_joint_issuers_written_without_a_separator():
+    page = ("宁安市城市治理委员会办公室数字宁安建设领导小组办公室关于印发《宁安市智慧城市行动计划》的通知\n" + BODY)
+    assert written_issuers(page) == ["宁安市城市治理委员会办公室", "数字宁安建设领导小组办公室"]
+
 def test_a_reporter_is_not_the_issuer():
     page = ("6月10日，记者从省工业和信息化厅获悉，"
             "省政府办公厅近日印发《山西省人工智能产业行动方案（2025—2027年）》。\n")
