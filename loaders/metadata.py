@@ -855,8 +855,8 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     if quoted and _is_plan_name(quoted.group(1), meta):
         return True
     key = _core(meta.title_text or "")
-    if len(key) >= 8 and norm(_unify(after)).startswith(key[:8]):
-        return True
+    if not quoted and len(key) >= 8 and norm(_unify(after)).startswith(key[:8]):
+        return True  # the title without 《》 (a quoted one is judged by its whole name above)
     clause = re.split(r"[，,；;：:]", sentence[: hit.start()])[-1]
     return any(_is_plan_name(q, meta) for q in re.findall(r"《([^《》]{2,90})》", clause))
 

@@ -491,7 +491,10 @@ def test_a_body_that_drafts_and_issues_or_seeks_comments_on_the_plan_issues_it()
 
 def test_the_document_a_plan_implements_is_not_the_plan_a_report_issues():
     page = ("龙华区科技局关于《龙华区促进算力产业发展若干措施操作指引》的政策解读\n"
+            "为落实《龙华区促进算力产业发展若干措施》，制定了《龙华区促进算力产业发展若干措施操作指引》"
+            "（以下简称《操作指引》）。现就《操作指引》解读如下：\n"
             "2024年3月，龙华区印发《龙华区促进算力产业发展若干措施》，支持算力产业发展。\n")
+    assert read_metadata(layout(prepare(RawDocument("doc.txt", page)))).kind == "操作指引"
     assert "龙华区人民政府" not in written_issuers(page)
 
 
