@@ -27,7 +27,7 @@ from functools import cache
 
 from loaders.document import Span
 from loaders.layout import DECLARED_COUNT as COUNT
-from loaders.layout import Layout, Line, chinese_number
+from loaders.layout import LISTED_COUNT, Layout, Line, chinese_number
 from loaders.lexicon import alternation, words
 
 PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*(?:年)?\s*[-—–~～－至到]+\s*((?:19|20)\d{2})\s*(?:年)?\s*[)）]?\s*$")
@@ -910,7 +910,13 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
         if match:
             return chinese_number(match.group(1)), match.group(0)
     for line in lay.content():
-        counts = [(m, chinese_number(m.group(1) or m.group(2))) for m in COUNT.finditer(line.text)]
+        counts = []
+        for m in COUNT.finditer(line.text):
+            counts.append((m, chinese_number(m.group(1) or m.group(2) or m.group(3))))
+            listed = LISTED_COUNT.match(line.text, m.end())
+            while listed:  # 规划了13项重点行动、30项重点任务和4个专栏: each count of the list
+                counts.append((listed, chinese_number(listed.group(1))))
+                listed = LISTED_COUNT.match(line.text, listed.end())
         counts = [(m, v) for m, v in counts if v and v > 1]
         if counts:
             # 13项重点行动、30项重点任务: the tasks are what a plan counts its measures by

@@ -808,6 +808,11 @@ def test_the_measure_count_a_report_declares():
     assert count("《措施》提出支持重大项目落户、支持适航取证、降低企业试飞成本五项具体措施。") == 5
     assert count("方案明确“五大行动”，全力构筑共建共享的产业生态。") is None  # the groups, not the measures
     assert count("“7”是实施“七项工程”，分别是算力基础提升工程等。") is None
+    assert count("方案还围绕四个重点领域规划了12项重点行动、35项重点任务和3个专栏。") == 35  # the tasks of a list
+    assert count("方案明确了未来三年行动目标、三大工程15项重点任务。") == 15
+    assert count("市数据局牵头起草方案，拟定8个专项行动，涵盖三个领域。") == 8
+    assert count("试验区建设有五项重点任务：一是开展技术攻关；二是建设平台。") == 5  # a count opening its list
+    assert count("全市有五项重点任务已经完成。") is None
 
 
 def test_a_header_table_printed_without_its_leading_bars():
