@@ -779,7 +779,9 @@ def _page_date(lay: Layout) -> str | None:
         if not match or len(line.text) > 100 or re.search(r"作者|记者|编辑", line.text):
             continue
         source = BYLINE_SOURCE.search(line.text)
-        if (source and _official_source(source.group(1))) or (not source and line.text.startswith("日期")):
+        if source and re.fullmatch(r"[-—–－]+|无|暂无", source.group(1)):
+            source = None  # 来源:-- 发布时间:…: the field a government CMS leaves empty on its own pages
+        if (source and _official_source(source.group(1))) or (not source and line.text.startswith(("日期", "来源"))):
             return _date(match.group(1))
     return None
 

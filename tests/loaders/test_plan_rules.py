@@ -339,6 +339,8 @@ def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_no
     assert plan(build(page)).get("date_published") is None
     page = "宁安市人工智能产业发展行动方案\n发布时间:2024-12-19 17:21  浏览量:2\n" + BODY
     assert plan(build(page)).get("date_published") is None
+    page = "宁安市人工智能产业发展行动方案\n来源:-- 发布时间: 2024-12-19 17:57 字体:[]\n" + BODY
+    assert plan(build(page))["date_published"] == "2024-12-19"  # the source a government CMS leaves empty
 
 
 def test_the_byline_of_an_interpretation_dates_the_interpretation_only():
