@@ -655,7 +655,8 @@ def _names_tasks(titles: list[str]) -> bool:
     return described * 2 <= len(titles)
 
 
-LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?)")
+LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?"
+                      r"|[“\"](\d{1,2})[”\"]\s*是)")
 
 
 def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -665,10 +666,12 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
     marked = [(i, m) for i, item in enumerate(candidates)
               if item.line.index not in taken and (m := LINE_ENUM.match(item.rest.text))]
     found = []
-    for style in (1, 2):  # 一是… and 亮点一… are separate sequences
+    for style in (1, 2, 3):  # 一是…, 亮点一… and a numbered slogan's parts (“1”是…“3”是…) are separate sequences
         hits = [(i, m) for i, m in marked if m.group(style)]
         values = [chinese_number(m.group(style)) for _, m in hits]
-        if len(hits) >= 2 and values == list(range(1, len(hits) + 1)):
+        # the parts of a slogan such as “1+3+5+7” count up by their own numbers, the others one by one
+        counted = values == sorted(set(values)) if style == 3 else values == list(range(1, len(hits) + 1))
+        if len(hits) >= 2 and counted:
             before = dict(result.context)
             items = _line_items(hits, candidates, result)
             if _names_tasks([m.title.text for m in items]):

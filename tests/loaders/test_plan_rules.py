@@ -592,6 +592,17 @@ def test_issuer_fields_of_other_portals_and_a_row_of_fields_ending_in_an_empty_o
 
 # -- the outline ------------------------------------------------------------------------------
 
+def test_the_parts_of_a_numbered_slogan_a_report_explains_are_measures():
+    page = ("宁安算力产业发展新闻发布会召开\n记者从发布会上获悉，宁安将构建“1+2+4”算力产业发展格局。\n"
+            "“1”是壮大“一个枢纽”，全面建设数据中心集群。\n“2”是建设“两大基地”，即打造算力示范基地。\n"
+            "“4”是实施“四项工程”，分别是算力提升工程、数据流通工程。\n")
+    assert measures(build(page)) == [("“1”是", "壮大“一个枢纽”"), ("“2”是", "建设“两大基地”"),
+                                      ("“4”是", "实施“四项工程”")]
+    page = ("宁安发布会召开\n“3”是建设“三大基地”，即打造算力示范基地。\n“1”是壮大“一个枢纽”，建设集群。\n")
+    with pytest.raises(SourceError):  # numbers that do not count up are no list of parts
+        build(page)
+
+
 def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
     page = ("宁安区数据局2025年下半年工作计划\n"
             "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
