@@ -38,6 +38,8 @@ STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(r"^(#{1,6})\s+")),
     ("dash", re.compile(r"^(——|--|—)\s*")),
     ("bullet", re.compile(r"^([-*•·●▪◆])\s+")),
+    # an arrow bullet before an item that opens with its title sentence (▷建成…基础信息网。加快…)
+    ("arrow", re.compile(r"^([▷▶►➤])\s*(?=[\u4e00-\u9fff])")),
 ]
 #: a line that opens with an item number or a bullet of any style
 ITEM_START = re.compile("|".join(f"(?:{regex.pattern})" for _style, regex in STYLES))
@@ -136,7 +138,7 @@ def classify(lay: Layout, line: Line, last_section: int) -> _Marked:
     for style, regex in STYLES:
         match = regex.match(text)
         if match:
-            number = text[: match.end()].strip() if style not in ("md", "dash", "bullet") else None
+            number = text[: match.end()].strip() if style not in ("md", "dash", "bullet", "arrow") else None
             if style in ("num_dot", "num_paren") and _looks_like_quantity(text, match):
                 continue
             begin = line.start + skip
@@ -299,7 +301,7 @@ def _bullet_paragraphs(marked: list[_Marked], result: Outline) -> None:
 
 # -- numbered and bulleted items --------------------------------------------------
 
-MEASURE_STYLES = ("article", "paren_cn", "paren_num", "num_dot", "num_paren", "circled", "bullet")
+MEASURE_STYLES = ("article", "paren_cn", "paren_num", "num_dot", "num_paren", "circled", "bullet", "arrow")
 
 
 def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
@@ -544,6 +546,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _enumerations(candidates, result, existing=found)
     found += _enumerated_lines(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
+    found += _aspects(candidates, result, existing=found)
     found.sort(key=lambda m: m.title.start)
     for n, measure in enumerate(found, 1):
         measure.key = f"f.{n}"
@@ -653,6 +656,40 @@ def _names_tasks(titles: list[str]) -> bool:
         return False
     described = sum("的" in t and not _task_start(t) for t in titles)
     return described * 2 <= len(titles)
+
+
+#: a sentence that opens with the area it is about: 工业机器人方面。…, 其中，绿电支撑方面，…
+ASPECT = re.compile(r"(?:^|(?<=[。；;！？]))\s*(?:其中\s*[，,]\s*)?([\u4e00-\u9fff“”]{2,12}?)方面\s*[。，,：:]")
+
+
+def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report that names the plan's areas in a list (包括工业机器人、服务机器人、关键零部件) and then
+    describes each in a sentence or paragraph opening with it (工业机器人方面。…): one measure per area,
+    titled by it. An area the text never listed (在产业发展方面，…) is the reporter's framing."""
+    taken = {line.index for m in existing for line in m.lines}
+    text = "\n".join(item.line.text for item in candidates)
+    hits = []
+    for k, item in enumerate(candidates):
+        if item.line.index in taken:
+            continue
+        for match in ASPECT.finditer(item.rest.text):
+            area = match.group(1)
+            listed = re.search(rf"{re.escape(area)}[、和及等]|[、和及]{re.escape(area)}", text)
+            if (not area.startswith("在") and listed and area not in words()["outline"]["part_names"]
+                    and all(h[2].group(1) != area for h in hits)):  # 重点任务方面: a part of the document
+                hits.append((k, item, match))
+    if len(hits) < 2:
+        return []
+    found = []
+    for n, (k, item, match) in enumerate(hits):
+        following = hits[n + 1] if n + 1 < len(hits) else None
+        end = following[2].start() if following and following[0] == k else len(item.rest.text)
+        section = result.section_at(item.line)
+        measure = Measure("", None, None, item.rest.sub(match.start(1), match.end(1)), 1, section=section,
+                          pieces=[item.rest.sub(match.start(1), end)], lines=[item.line])
+        result.context[item.line.index] = (section, measure, False)
+        found.append(measure)
+    return found
 
 
 LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?"

@@ -603,6 +603,24 @@ def test_the_parts_of_a_numbered_slogan_a_report_explains_are_measures():
         build(page)
 
 
+def test_a_reports_areas_described_one_by_one_are_measures():
+    page = ("《宁安市无人机产业发展方案》提出了三大重点领域，包括工业无人机、消费无人机、关键零部件，推动产业发展。\n"
+            "工业无人机方面。面向巡检、测绘等领域，重点建设龙头企业。\n"
+            "消费无人机方面。发展航拍、教育等系列产品。\n"
+            "在资金支持方面，方案明确设立专项资金。\n")
+    assert measures(build(page)) == [(None, "工业无人机"), (None, "消费无人机")]  # 在资金支持方面: framing
+    page = ("《宁安市算力措施》共分总体要求、重点任务、保障措施三个部分。\n"
+            "重点任务方面：围绕算力建设提出举措。保障措施方面：统筹全市算力。\n")
+    assert (None, "重点任务") not in measures(build(page))  # the document's parts, not its areas
+
+
+def test_arrow_bullets_open_items_titled_by_their_first_sentence():
+    page = ("《宁安市新型基础设施建设行动方案》已正式印发。\n"
+            "▷建成高速泛在的基础信息网。加快建设5G网络，建成5G基站2万座。\n"
+            "▷建成内畅外联的枢纽交通网。加快建设城际铁路。\n")
+    assert measures(build(page)) == [(None, "建成高速泛在的基础信息网"), (None, "建成内畅外联的枢纽交通网")]
+
+
 def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
     page = ("宁安区数据局2025年下半年工作计划\n"
             "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
