@@ -552,6 +552,9 @@ def read_metadata(lay: Layout) -> Metadata:
     # 省政府印发《…》（豫政办〔2024〕64号）on a page about another plan: a cited document
     meta.cited += [c.numbered for c in candidates if c.numbered is not None
                    and (title is None or _core(c.span.text) != _core(title.text))]
+    if title is None:
+        title = _named_by_short_kind(lay, meta.cited)
+        meta.cited = [c for c in meta.cited if title is None or _core(c.text) != _core(title.text)]
     if title:
         meta.title = title
         meta.title_text = _one_line(title.text)
@@ -576,23 +579,40 @@ def read_metadata(lay: Layout) -> Metadata:
     return meta
 
 
+def _named_by_short_kind(lay: Layout, cited: list[Span]) -> Span | None:
+    """A page that names no plan of its own but keeps calling one by its bare genre (为落实《…三年行动计划
+    (2018-2020年)》，…对《行动计划》宣贯解读…《行动计划》的发布…) is about the one 《…》 of that genre it
+    names in full, though it first names it as a document to carry out."""
+    kind = _repeated_short_kind(lay)
+    if kind is None:
+        return None
+    same = {}
+    for span in cited:
+        if kind_of(span.text) == kind and _is_title(span.text):  # not the short name itself
+            same.setdefault(_core(span.text), span)
+    return next(iter(same.values())) if len(same) == 1 else None
+
+
+def _repeated_short_kind(lay: Layout) -> str | None:
+    """The bare genre word a page keeps calling its plan by (《措施》提出…, 该《措施》…), if one."""
+    short = re.compile(rf"《({alternation(_kinds())})》")
+    uses: dict[str, int] = {}
+    for line in lay.content()[:40]:
+        for found in short.finditer(line.text):
+            uses[found.group(1)] = uses.get(found.group(1), 0) + 1
+    repeated = [kind for kind, n in uses.items() if n >= 2]
+    return words()["plan"]["kind_core"].get(repeated[0], repeated[0]) if len(repeated) == 1 else None
+
+
 def _self_named_kind(lay: Layout) -> str | None:
     """The genre a page without a title gives itself: its preamble's 特制定本实施意见 / 提出以下意见, or
     the bare genre word a report keeps calling it by (《措施》提出…, 该《措施》自印发之日起实施)."""
-    kinds = alternation(_kinds())
-    named = re.compile(rf"(?:制定|制订|提出|形成|出台)了?(?:本|以下|如下)({kinds})(?=[。，,：:；\s]|$)")
-    short = re.compile(rf"《({kinds})》")
-    uses: dict[str, int] = {}
+    named = re.compile(rf"(?:制定|制订|提出|形成|出台)了?(?:本|以下|如下)({alternation(_kinds())})(?=[。，,：:；\s]|$)")
     for line in lay.content()[:40]:
         said = named.search(line.text)
         if said:
             return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
-        for found in short.finditer(line.text):
-            uses[found.group(1)] = uses.get(found.group(1), 0) + 1
-    repeated = [kind for kind, n in uses.items() if n >= 2]
-    if len(repeated) == 1:
-        return words()["plan"]["kind_core"].get(repeated[0], repeated[0])
-    return None
+    return _repeated_short_kind(lay)
 
 
 def _one_line(text: str) -> str:

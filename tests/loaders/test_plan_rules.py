@@ -284,6 +284,16 @@ def test_what_a_web_page_adds_to_its_title_line_is_dropped():
 
 
 
+def test_a_page_that_keeps_calling_a_plan_by_its_genre_is_about_the_one_it_names_in_full():
+    page = ("宁安新闻网3月5日 记者获悉，为推进落实《宁安省数字乡村建设三年行动计划(2024-2026年)》，"
+            "全省推进会在临江召开。会议对《行动计划》宣贯解读。\n"
+            "落实《行动计划》，要重点做好组织实施。《行动计划》的发布意义重大。\n")
+    got = plan(build(page))
+    assert (got["title"], got["period_start"]) == ("宁安省数字乡村建设三年行动计划(2024-2026年)", 2024)
+    page = page.replace("《行动计划》", "该计划")  # named once, as a document to carry out: no title
+    with pytest.raises(SourceError):
+        build(page)
+
 def test_a_plan_named_in_corner_brackets_as_taiwan_and_hong_kong_write_it():
     page = ("宜蘭縣推動智慧農業 明年擴大試辦\n"
             "行政院3月宣布「智慧農業數位轉型推動方案」，宜蘭縣政府配合成立「農業科技小組」，"
