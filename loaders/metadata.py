@@ -350,6 +350,7 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             if _inside_quote(text, match.start()):
                 continue  # 落实《国务院关于印发…的通知》: read with its 《》 above (cited or not)
             if _is_title(inner):
+                inner = _first_of_several(inner)
                 start = line.start + match.start(1) + match.group(1).index(inner[:1])
                 candidates.append(TitleCandidate(_trim(doc.span(start, start + len(inner))),
                                                  3 if "通知" in text else 2, "notice"))
@@ -398,6 +399,16 @@ DRAFTING = re.compile(r"(?:制定|制订|研究|编制|起草|谋划)(?:出台|�
 #: 制订了…工作要点（以下简称“工作要点”）, a report delivered: 发表2025年施政报告
 NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发[布表]了?|制[定订]了)([^《》，。；]{6,90}?)"
                                    r"(?:的通知|[。；，]|$|(?=[（(](?:以下)?(?:简称|下称)))")
+
+
+def _first_of_several(inner: str) -> str:
+    """A notice that issues several documents at once (印发…总体行动计划和十大专项行动计划的通知) is
+    about the first, the main one: its title is the part before 和/及 when each part is a title."""
+    for joint in re.finditer(r"[和及、]", inner):
+        first, rest = inner[: joint.start()], inner[joint.end():]
+        if _is_title(first) and kind_of(rest) and not re.search(r"[和及、]", rest):
+            return first
+    return inner
 
 
 def _quote_across_lines(doc, lines: list[Line], n: int) -> list[tuple[str, str, Span, str]]:

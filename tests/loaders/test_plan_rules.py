@@ -294,6 +294,13 @@ def test_a_page_that_keeps_calling_a_plan_by_its_genre_is_about_the_one_it_names
     with pytest.raises(SourceError):
         build(page)
 
+def test_a_notice_that_issues_several_documents_is_about_the_first():
+    page = ("宁安市人民政府办公厅关于印发宁安市智能科技产业发展总体行动计划和五大专项行动计划的通知\n"
+            "各区人民政府：\n现将《宁安市智能科技产业发展总体行动计划》和《宁安市智能制造专项行动计划》等印发给你们。\n")
+    assert plan(build(page))["title"] == "宁安市智能科技产业发展总体行动计划"
+    page = "宁安市人民政府关于印发宁安市促进人工智能和实体经济深度融合行动计划的通知\n" + BODY
+    assert plan(build(page))["title"] == "宁安市促进人工智能和实体经济深度融合行动计划"  # one title with 和
+
 def test_a_plan_named_in_corner_brackets_as_taiwan_and_hong_kong_write_it():
     page = ("宜蘭縣推動智慧農業 明年擴大試辦\n"
             "行政院3月宣布「智慧農業數位轉型推動方案」，宜蘭縣政府配合成立「農業科技小組」，"
