@@ -354,6 +354,11 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 start = line.start + match.start(1) + match.group(1).index(inner[:1])
                 candidates.append(TitleCandidate(_trim(doc.span(start, start + len(inner))),
                                                  3 if "通知" in text else 2, "notice"))
+        for match in ANNOUNCED_WITHOUT_QUOTES.finditer(text):
+            if _is_title(match.group(1)) and not _inside_quote(text, match.start(1)):
+                # 宁安市…若干政策日前出炉: a report whose sentence opens with the plan's title
+                start = line.start + match.start(1)
+                candidates.append(TitleCandidate(_trim(doc.span(start, start + len(match.group(1)))), 2, "notice"))
         own = re.fullmatch(r"(.{2,40}?关于(?!印发|转发|下达|公布|开展|做好)[^《》，。；：:]{4,80}?)的通知", text)
         if own and _is_title(own.group(1)) and _names_only(own.group(1).split("关于")[0]):
             # 安徽省人民政府关于支持人工智能产业创新发展若干政策的通知: the policy is the notice itself
@@ -399,6 +404,11 @@ DRAFTING = re.compile(r"(?:制定|制订|研究|编制|起草|谋划)(?:出台|�
 #: 制订了…工作要点（以下简称“工作要点”）, a report delivered: 发表2025年施政报告
 NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发[布表]了?|制[定订]了)([^《》，。；]{6,90}?)"
                                    r"(?:的通知|[。；，]|$|(?=[（(](?:以下)?(?:简称|下称)))")
+
+
+#: a title without 《》 that opens a report's sentence whose verb says it appeared (…若干政策日前出炉)
+ANNOUNCED_WITHOUT_QUOTES = re.compile(r"(?:^|(?<=[。！？\s]))([^，。；：:《》“”\s]{6,60}?)"
+                                      r"(?:日前|近日|近期|已经|已|正式)*(?:出炉|出台|发布|印发|公布)(?:了)?[。，,！]")
 
 
 def _first_of_several(inner: str) -> str:

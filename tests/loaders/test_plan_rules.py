@@ -301,6 +301,13 @@ def test_a_notice_that_issues_several_documents_is_about_the_first():
     page = "宁安市人民政府关于印发宁安市促进人工智能和实体经济深度融合行动计划的通知\n" + BODY
     assert plan(build(page))["title"] == "宁安市促进人工智能和实体经济深度融合行动计划"  # one title with 和
 
+def test_a_report_sentence_that_opens_with_the_plans_title_names_it():
+    page = ("最高3亿资金支持，宁安重磅支持智能制造\n"
+            "宁安市编制了《宁安市智能制造先导区建设方案》，并获批复同意。\n"
+            "宁安市智能制造先导区建设若干政策日前出炉。对重大项目最高可给予3亿元资金支持。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("宁安市智能制造先导区建设若干政策", "若干政策")
+
 def test_a_plan_named_in_corner_brackets_as_taiwan_and_hong_kong_write_it():
     page = ("宜蘭縣推動智慧農業 明年擴大試辦\n"
             "行政院3月宣布「智慧農業數位轉型推動方案」，宜蘭縣政府配合成立「農業科技小組」，"
