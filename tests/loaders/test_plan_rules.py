@@ -868,6 +868,7 @@ def test_the_measure_count_a_report_declares():
     assert count("市数据局牵头起草方案，拟定8个专项行动，涵盖三个领域。") == 8
     assert count("试验区建设有五项重点任务：一是开展技术攻关；二是建设平台。") == 5  # a count opening its list
     assert count("全市有五项重点任务已经完成。") is None
+    assert count("《意见》提出加快实施6大重点行动。一是科学技术；二是产业发展。") == 6  # the groups it lists
 
 
 def test_a_header_table_printed_without_its_leading_bars():
