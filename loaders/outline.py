@@ -223,6 +223,14 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
         siblings = [m for m in result.measures[:-1] if m.level == last.level and m.number and last.number
                     and _style_of(m.number) == _style_of(last.number)]
     as_sentences = bool(siblings) and all(re.search(r"[。！？]", m.lines[0].text) for m in siblings)
+    comma = re.search(r"[，,]", last.pieces[0].text)
+    if (as_sentences and comma and 4 <= comma.start() <= 30 and not FRAME_CLAUSE.match(last.pieces[0].text)
+            and not DATE_CLAUSE.match(last.pieces[0].text[: comma.start()])
+            and all(_titled_by_first_clause(m) for m in siblings)):
+        # its siblings are named by their first clause (（三）发明专利…不低于10%，…): so is this one, whose
+        # first clause is whole though the page stops later in its sentence
+        last.title = last.pieces[0].sub(0, comma.start())
+        return
     page_cut = not last.title.doc.text.endswith("\n")
     if as_sentences or len(last.title.text) > HEADING_MAX or (page_cut and _cut_word(last.title.text)):
         result.measures.pop()
@@ -230,6 +238,13 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
             last.parent.children.remove(last)
         section, _measure, box = result.context.get(last.lines[0].index, (None, None, False))
         result.context[last.lines[0].index] = (section, last.parent, box)
+
+
+def _titled_by_first_clause(measure: Measure) -> bool:
+    """Is an item named by the first clause of its first sentence (its title stops at a comma)?"""
+    piece = measure.pieces[0] if measure.pieces else None
+    return (piece is not None and measure.title.end < piece.end
+            and piece.doc.text[measure.title.end:measure.title.end + 1] in "，,")
 
 
 def _cut_word(text: str) -> bool:

@@ -645,6 +645,16 @@ def test_arrow_bullets_open_items_titled_by_their_first_sentence():
     assert measures(build(page)) == [(None, "建成高速泛在的基础信息网"), (None, "建成内畅外联的枢纽交通网")]
 
 
+def test_a_last_item_cut_after_its_first_clause_is_named_by_it_like_its_siblings():
+    page = ("宁安市人工智能产业发展行动计划\n二、重点任务\n"
+            "（一）培育5家以上人工智能领军企业，推动龙头企业在智能装备、智能网联汽车、智能机器人、智能终端、智能传感器等领域做大做强，形成具有全国影响力的产业集群。\n"
+            "（二）打造10个可复制推广的应用场景，在制造、医疗、交通、教育、文旅、政务、金融、农业等领域形成一批可复制可推广的示范应用和解决方案。\n"
+            "（三）建设3个人工智能创新平台，人工智能领域高新")
+    assert measures(build(page))[-1] == ("（三）", "建设3个人工智能创新平台")
+    assert measures(build(page.replace("（三）建设3个人工智能创新平台，", "（三）建设3个人工智能创新平台")))[-1] == (
+        "（二）", "打造10个可复制推广的应用场景")  # no whole clause: a cut heading
+
+
 def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
     page = ("宁安区数据局2025年下半年工作计划\n"
             "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
