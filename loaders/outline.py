@@ -708,7 +708,9 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
 
 
 LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?"
-                      r"|[“\"](\d{1,2})[”\"]\s*是)")
+                      r"|[“\"](\d{1,2})[”\"]\s*是|第([一二三四五六七八九十])(?:为|是))")
+#: the first of a list that the next lines go on with 第二为…: …包括X，…
+LIST_OPENS = re.compile(r"包括\s*([^，,。；;：:]{4,30})[，,]")
 
 
 def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -718,14 +720,27 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
     marked = [(i, m) for i, item in enumerate(candidates)
               if item.line.index not in taken and (m := LINE_ENUM.match(item.rest.text))]
     found = []
-    for style in (1, 2, 3):  # 一是…, 亮点一… and a numbered slogan's parts (“1”是…“3”是…) are separate sequences
+    # 一是…, 亮点一…, a numbered slogan's parts (“1”是…“3”是…) and 第二为… are separate sequences
+    for style in (1, 2, 3, 4):
         hits = [(i, m) for i, m in marked if m.group(style)]
         values = [chinese_number(m.group(style)) for _, m in hits]
         # the parts of a slogan such as “1+3+5+7” count up by their own numbers, the others one by one
         counted = values == sorted(set(values)) if style == 3 else values == list(range(1, len(hits) + 1))
+        first = None
+        if style == 4 and values and values == list(range(2, len(hits) + 2)) and hits[0][0] > 0:
+            # 第二为…, 第三为… after a paragraph that opens the list: …五大战略，包括X，…
+            first = LIST_OPENS.search(candidates[hits[0][0] - 1].rest.text)
+            counted = first is not None
         if len(hits) >= 2 and counted:
             before = dict(result.context)
             items = _line_items(hits, candidates, result)
+            if first is not None:
+                item = candidates[hits[0][0] - 1]
+                section = result.section_at(item.line)
+                opening = Measure("", None, None, item.rest.sub(first.start(1), first.end(1)), 1, section=section,
+                                  pieces=[item.rest.sub(first.start(1))], lines=[item.line])
+                result.context[item.line.index] = (section, opening, False)
+                items.insert(0, opening)
             if _names_tasks([m.title.text for m in items]):
                 found += items
             else:

@@ -655,6 +655,17 @@ def test_a_last_item_cut_after_its_first_clause_is_named_by_it_like_its_siblings
         "（二）", "打造10个可复制推广的应用场景")  # no whole clause: a cut heading
 
 
+def test_a_list_a_report_opens_with_baokuo_and_goes_on_with_di_er_wei():
+    page = ("宁安市数据局三年期政务智能化计划 编列5亿 明年启动\n"
+            "该计划设定四大策略，包括发展智能客服服务，鼓励机关优先发展智能客服。\n"
+            "第二为建设自动化行政服务，引导机关利用智能技术处理常规工作。\n"
+            "第三为完善数据与模型，设置政府数据架构。\n")
+    assert measures(build(page)) == [(None, "发展智能客服服务"), ("第二为", "建设自动化行政服务"),
+                                     ("第三为", "完善数据与模型")]
+    page = page.replace("包括发展智能客服服务，", "")  # nothing opens the list: 第二为… alone is no list
+    assert ("第二为", "建设自动化行政服务") not in measures(build(page))
+
+
 def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
     page = ("宁安区数据局2025年下半年工作计划\n"
             "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
