@@ -564,6 +564,23 @@ def _stated_period(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
     return None
 
 
+#: a plan's term in its title (5年期…计画, 三年期…计划) and the year the text says it starts
+TERM = re.compile(r"(\d|[一二三四五六七八九十])\s*年期")
+STARTS = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:正式)?(?:启动|起实施|开始实施|起执行|开始执行)")
+
+
+def _term_period(lay: Layout, title: str) -> tuple[int, int] | None:
+    """The years of a plan whose title gives its term (5年期…计画) and whose text its first year
+    (规划2026年启动): 2026—2030."""
+    term = TERM.search(title)
+    years = term and chinese_number(term.group(1))
+    starts = {int(m.group(1)) for line in lay.content() for m in STARTS.finditer(line.text)}
+    if not years or len(starts) != 1:
+        return None
+    first = starts.pop()
+    return first, first + years - 1
+
+
 # -- the rest of the metadata --------------------------------------------------------
 
 def read_metadata(lay: Layout) -> Metadata:
@@ -584,7 +601,8 @@ def read_metadata(lay: Layout) -> Metadata:
         meta.period = period_of(meta.title_text)
     meta.body_start, meta.notice_end = _body_start(lay, meta, candidates)
     if meta.title and meta.period is None:
-        meta.period = _stated_period(lay, meta) or five_year_period(meta.title_text)
+        meta.period = (_stated_period(lay, meta) or five_year_period(meta.title_text)
+                       or _term_period(lay, meta.title_text or ""))
     header = lay.header
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")
