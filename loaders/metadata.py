@@ -1017,7 +1017,7 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found = _notice_issuers(lay, meta) + _signature(lay, meta)
     if found:
         return _dedupe(found)
-    for step in (_banner, _title_issuer, _reported, _publisher, _credited_source):
+    for step in (_banner, _title_issuer, _reported, _headline_issuer, _publisher, _credited_source):
         found = step(lay, meta)
         if found:
             return _dedupe(found)
@@ -1100,6 +1100,20 @@ def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     names = _names(match.group(1))
     if names and all(_is_body(OTHERS.sub("", n)) for n in names):
         return [(name, meta.title_text or "") for name in names]
+    return []
+
+
+def _headline_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a news headline puts right before the plan's title (数发部5年期…计画 编列190亿): the
+    headline's subject, whose plan it is."""
+    lines = lay.content()
+    if not lines or not meta.title_text or len(lines[0].text) > 80:
+        return []
+    text = lines[0].text
+    at = text.find(meta.title_text)
+    head = text[:at].split()[-1] if at > 0 and text[:at].split() else ""
+    if at > 0 and not text[at - 1].isspace() and 2 <= len(head) <= 8 and _is_body(head):
+        return [(head, text)]
     return []
 
 

@@ -326,6 +326,9 @@ def test_a_news_headline_that_names_the_plan_in_one_of_its_phrases():
     assert plan(build(page))["title"] == "三年期智慧農業發展計畫"  # the body opening the phrase is cut
     got = plan(build(page.replace("目前報請", "規劃2026年啟動，目前報請")))
     assert (got["period_start"], got["period_end"]) == (2026, 2028)  # its term and the year it starts
+    assert issuers(build(page)) == ["农业部"]  # the headline's subject, right before the title
+    page = "宁安市数字乡村发展规划 编制完成 近期报批\n近日，宁安市数字乡村发展规划编制完成。\n" + BODY
+    assert issuers(build(page)) == []
     page = "宁安市数字乡村发展规划 编制完成 近期报批\n近日，宁安市数字乡村发展规划编制完成。\n" + BODY
     assert plan(build(page))["title"] == "宁安市数字乡村发展规划"  # a place opening it is part of the name
 
