@@ -1,4 +1,4 @@
-"""Run the scale benchmarks and rewrite their section of bench/RESULTS.md and the README's headline figures.
+"""Run the scale benchmarks and rewrite their section of bench/RESULTS.md and docs/scale.md's headline figures.
 
     bench/run [--quick] [--sizes 100,1000,10000] [--work DIR] [--keep] [--render-only]
 
@@ -47,9 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and data directories")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
-    parser.add_argument("--readme", type=Path, default=ROOT / "README.md")
+    parser.add_argument("--readme", type=Path, default=ROOT / "docs" / "scale.md",
+                        help="the page whose headline block is rewritten")
     parser.add_argument("--render-only", action="store_true",
-                        help="rewrite RESULTS.md and the README from bench/scale_results.json, measuring nothing")
+                        help="rewrite RESULTS.md and docs/scale.md from bench/scale_results.json, measuring nothing")
     args = parser.parse_args(argv)
     if args.render_only:
         results = json.loads((args.results.parent / "scale_results.json").read_text(encoding="utf-8"))
@@ -116,7 +117,7 @@ def _service_available() -> bool:
 
 
 def update_readme(readme: Path, block: str) -> None:
-    """Replace the README's headline block (between the markers) with the one just measured."""
+    """Replace the docs page's headline block (between the markers) with the one just measured."""
     if not readme.exists():
         return
     text = readme.read_text(encoding="utf-8")

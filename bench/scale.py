@@ -14,9 +14,8 @@ Phases, each timed with its peak memory (``bench.measure.phase``):
    it from its per-document cache) against one bare
    batched ``UNWIND … CREATE`` of the same rows through the same client,
    alternating, ``--load-rounds`` times each;
-4. export: the whole graph read back (``store.export``) and written as the
-   contract's JSON, and last as RDF (Turtle, through ``graph.rdf``'s view),
-   unless the memory that would take is more than half of what is available;
+4. export: ``policykg export --format json`` and ``--format ttl``, each in a
+   process of its own as users run it, with its time and peak memory;
 5. quality: what was extracted per document against what the corpus wrote
    (its manifest), so a rule that goes wrong at scale shows.
 
@@ -26,10 +25,10 @@ A fresh process per size keeps one size's memory out of the next one's.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import io
 import json
+import os
 import shutil
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -115,12 +114,13 @@ def bare_rows(graph, size: int) -> list[tuple[str, list[dict]]]:
     """The rows replace_graph writes, prepared before the clock starts, as bare CREATE statements."""
     from graph.store import cypher
 
-    return [*cypher.node_batches(graph, size), *cypher.relationship_batches(graph, size)]
+    return [*cypher.node_batches(graph, size, searchable=True), *cypher.relationship_batches(graph, size)]
 
 
 def bare_load(store, batches: list[tuple[str, list[dict]]], key: str = "bench_bare") -> float:
     """One bare batched UNWIND … CREATE of the same rows through the same client."""
     from graph.store import cypher
+    from graph.store.falkor import _await_indexes
 
     conn = store.db.connection
     conn.delete(key)
@@ -130,6 +130,9 @@ def bare_load(store, batches: list[tuple[str, list[dict]]], key: str = "bench_ba
         target.query(statement)
     for statement, rows in batches:
         target.query(statement, {"rows": rows})
+    for statement in cypher.FULLTEXT_STATEMENTS:  # as replace_graph does: the same work, bare
+        target.query(statement)
+    _await_indexes(target, None)
     seconds = time.perf_counter() - started
     conn.delete(key)
     return seconds
@@ -155,72 +158,33 @@ def load(store, graph, rounds: int, batch_size: int) -> dict:
             "server_peak_rss_mb": peak_rss_bytes(server_pid) / 2**20 if server_pid else None}
 
 
-def export(store) -> tuple[dict, object]:
-    """What ``policykg export --format json -o FILE`` does: read the store, write the JSON item by item."""
-    from graph.export_json import write_graph_json
-    from graph.model import GraphData
-
-    with phase() as json_phase:
-        started = time.perf_counter()
-        graph: GraphData = store.export()
-        read_s = time.perf_counter() - started
-        sink = _Counting()
-        write_graph_json(graph, sink)
-    out = {"json_s": json_phase.seconds, "json_read_s": read_s, "json_peak_mb": json_phase.peak_mb,
-           "json_grown_mb": json_phase.grown_mb, "json_bytes": sink.size, "rdf": None}
-    return out, graph
-
-
-#: resident memory the RDF export may take per node or relationship of the graph (the streamed
-#: export holds the exported graph only; the earlier triple-store export took 12.5 kB); used to
-#: leave out a size the machine could not hold
-RDF_BYTES_PER_ELEMENT = 4_000
+def exported(data_dir: Path, fmt: str, out_dir: Path) -> dict:
+    """What ``policykg export --format FMT -o FILE`` takes, run as users run it: in a process of its
+    own (on the benchmark's running embedded server), timed, with that process's peak resident
+    memory (its ``ru_maxrss``, from ``wait4``); the file is kept for its size, then removed."""
+    target = out_dir / f"export.{fmt}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "queries.cli", "export", "--format", fmt, "-o", str(target),
+                             "--data-dir", str(data_dir)], cwd=ROOT, env=env, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = proc.stderr.read().decode("utf-8", errors="replace") if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"policykg export --format {fmt} failed ({proc.returncode}): {stderr[-2000:]}")
+    size = target.stat().st_size
+    target.unlink()
+    return {"seconds": seconds, "bytes": size, "peak_mb": usage.ru_maxrss / 1024}
 
 
-def available_bytes() -> int:
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemAvailable:"):
-            return int(line.split()[1]) * 1024
-    return 0
-
-
-def rdf_export(store, elements: int) -> dict:
-    """What ``policykg export --format ttl -o FILE`` does: read the store, stream Turtle subject by subject.
-
-    Not run when it would take more than half the memory available: that is reported instead of
-    exhausting a shared machine.
-    """
-    from graph.rdf.export import write_graph_rdf
-
-    projected, available = elements * RDF_BYTES_PER_ELEMENT, available_bytes()
-    if available and projected > available / 2:
-        return {"skipped": f"not run: about {projected / 2**30:.0f} GB projected for {elements:,} nodes and "
-                           f"relationships ({RDF_BYTES_PER_ELEMENT / 1000:.1f} kB each), more than half of the "
-                           f"{available / 2**30:.0f} GB available", "projected_gb": projected / 2**30}
-    settings = store.settings
-    with phase() as rdf_phase:
-        started = time.perf_counter()
-        graph = store.export()
-        read_s = time.perf_counter() - started
-        sink = _Counting()
-        triples = write_graph_rdf(graph, settings.base_iri, settings.graph_name, "ttl", sink)
-    return {"seconds": rdf_phase.seconds, "read_s": read_s, "serialize_s": rdf_phase.seconds - read_s,
-            "triples": triples, "triples_s": triples / rdf_phase.seconds, "bytes": sink.size,
-            "peak_mb": rdf_phase.peak_mb, "grown_mb": rdf_phase.grown_mb}
-
-
-class _Counting(io.RawIOBase):
-    """A file that keeps only the number of bytes written to it (the export's size, not its text)."""
-
-    def __init__(self) -> None:
-        self.size = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data) -> int:
-        self.size += len(data)
-        return len(data)
+def export(store, out_dir: Path) -> dict:
+    """The JSON and the Turtle export of the stored graph, each as ``policykg export`` runs it."""
+    data_dir = store.settings.data_dir
+    json_run = exported(data_dir, "json", out_dir)
+    ttl = exported(data_dir, "ttl", out_dir)
+    return {"json_s": json_run["seconds"], "json_bytes": json_run["bytes"], "json_peak_mb": json_run["peak_mb"],
+            "rdf": {"seconds": ttl["seconds"], "bytes": ttl["bytes"], "peak_mb": ttl["peak_mb"]}}
 
 
 def quality(graph, corpus: Path) -> dict:
@@ -277,15 +241,13 @@ def run(corpus: Path, data_dir: Path, sample: int, load_rounds: int) -> dict:
         result["load"]["nodes"] = len(merged.nodes)
         result["load"]["relationships"] = len(merged.relationships)
         del merged
-        result["export"], graph = export(store)
+        result["export"] = export(store, data_dir.parent)
+        graph = store.export()
         if (corpus / "manifest.jsonl").exists():
             result["quality"] = quality(graph, corpus)
             result["chars"] = sum(json.loads(line)["chars"] for line in
                                   (corpus / "manifest.jsonl").read_text(encoding="utf-8").splitlines())
-        elements = len(graph.nodes) + len(graph.relationships)
         del graph
-        if importlib.util.find_spec("graph.rdf") is not None:  # last: it takes the most memory
-            result["export"]["rdf"] = rdf_export(store, elements)
         result["server"] = server_facts(store)
         result["probe"]["after"] = speed_probe()
     finally:

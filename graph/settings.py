@@ -52,6 +52,11 @@ class Settings(BaseSettings):
     max_query_tokens: int = Field(default=4096, ge=16, description=(
         "Most words, numbers and symbols in a client's query: FalkorDB's parser overflows its stack "
         "on very long expressions."))
+    max_running_queries: int = Field(default=0, ge=0, description=(
+        "Queries the service lets run in the database at once (0: one per core, FalkorDB's own thread count); "
+        "the next ones wait their turn, and their time limit starts when they run."))
+    max_queued_queries: int = Field(default=64, ge=0, description=(
+        "Queries that may wait for their turn; past it the service answers 503 with Retry-After at once."))
     server_memory_mb: int = Field(default=4096, ge=256, description=(
         "Address space the embedded FalkorDB process may take (a process limit set when it starts): past it "
         "an allocation fails in the database instead of the machine running out of memory."))
@@ -61,6 +66,8 @@ class Settings(BaseSettings):
     server_start_timeout_s: float = Field(
         default=20.0, gt=0, description="How long to wait for the embedded FalkorDB to answer."
     )
+    build_workers: int = Field(default=0, ge=0, description=(
+        "Processes that extract documents in a build (0: one per core); the graph is the same for any number."))
     write_batch_size: int = Field(default=2000, ge=1, description="Rows per UNWIND batch on writes.")
     host: str = Field(default="127.0.0.1", description="Address the HTTP service binds to.")
     port: int = Field(default=8000, ge=0, le=65535, description="Port of the HTTP service.")

@@ -101,7 +101,7 @@ class Builder:
     def site(self, mention: SiteMention) -> str:
         aliases = [mention.written] if mention.written != mention.name else []
         return self.node(make_id("site", mention.name), Label.SITE, name=mention.name, aliases=aliases,
-                         kind=mention.kind, name_en=mention.name_en)
+                         kind=mention.kind, name_en=mention.name_en, aliases_en=list(mention.aliases_en) or None)
 
     def goal(self, plan: str, goal: Goal, index: int) -> str:
         properties = enrich_target(dict(

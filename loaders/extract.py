@@ -63,7 +63,7 @@ def extract(raw: RawDocument) -> GraphData:
         meta.title_text = title
     plan = b.plan(meta, title)
     if home is not None:
-        b.link(Rel.COVERS, plan, b.region(home), meta.title_surface or home.name)
+        b.link(Rel.COVERS, plan, b.region(home, meta.title_surface), meta.title_surface or home.name)
 
     carry = None  # joint issuers share a level: 重庆市经济信息委、发展改革委、科技局
     issuers = []
@@ -202,7 +202,7 @@ def _site(b: Builder, site, where) -> str:
     found = regions().by_name.get(city) if city else None
     if found:
         region = _prefer(found, where)
-        b.link(Rel.LOCATED_IN, site_id, b.region(region), site.written)
+        b.link(Rel.LOCATED_IN, site_id, b.region(region, site.written), site.written)
     return site_id
 
 

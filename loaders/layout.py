@@ -107,6 +107,16 @@ def _cut_at_end_marker(lines: list[Line]) -> list[Line]:
     return lines
 
 
+QUOTES = (("“", "”"), ("《", "》"), ("「", "」"))
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Is ``at`` inside a quotation the line opened before it? A blank there is the quote's own
+    spacing (“高算力 强算法 大数据”), never a line break the page lost."""
+    before = text[:at]
+    return any(before.count(open_) > before.count(close) for open_, close in QUOTES)
+
+
 def _split_run_on(lines: list[Line]) -> list[Line]:
     """A paragraph holding several numbered items in a row is split before each of them, and a long
     line whose breaks became blanks is split at the blanks."""
@@ -114,7 +124,7 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
     for line in lines:
         cuts = []
         if len(line.text) > 120:
-            gaps = [m.end() for m in LOST_BREAK.finditer(line.text)]
+            gaps = [m.end() for m in LOST_BREAK.finditer(line.text) if not _quoted(line.text, m.start())]
             cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)}
                           | {cut for m in RUN_ON_SECTION.finditer(line.text) for cut in m.span(1)})
         first = HEADING_THEN_ITEM.match(line.text)

@@ -38,8 +38,7 @@ STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(r"^(#{1,6})\s+")),
     ("dash", re.compile(r"^(——|--|—)\s*")),
     ("bullet", re.compile(r"^([-*•·●▪◆])\s+")),
-    # an arrow bullet before an item that opens with its title sentence (▷建成…基础信息网。加快…)
-    ("arrow", re.compile(r"^([▷▶►➤])\s*(?=[\u4e00-\u9fff])")),
+    ("arrow", re.compile(r"^([▷▶►])\s*")),
 ]
 #: a line that opens with an item number or a bullet of any style
 ITEM_START = re.compile("|".join(f"(?:{regex.pattern})" for _style, regex in STYLES))

@@ -2,9 +2,9 @@
 
 One router per resource lives in ``queries/routes/``; each is included here.
 Around them: a request body limit (``max_body_bytes``, then 413), one log line
-per request (logger ``policykg.http``), the lane that answers ``GET
-/queries/{name}`` in the fewest steps (``queries.lane``), and one JSON shape
-for every error::
+per request (logger ``policykg.http``), admission control in front of the
+database (``queries.admission``: past its queue, 503 with ``Retry-After``), and
+one JSON shape for every error::
 
     {"error": {"status": 403, "code": "read_only", "message": "…", "setting": null}}
 
@@ -78,7 +78,10 @@ def create_app(settings: Settings, *, store=None, inputs: list[Path] | None = No
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.store = store
+    from queries.admission import GatedStore, admission_for
+
+    app.state.admission = admission_for(settings)
+    app.state.store = GatedStore(store, app.state.admission) if store is not None else None
     app.state.store_lock = threading.Lock()
     app.state.inputs = inputs
 
@@ -90,9 +93,6 @@ def create_app(settings: Settings, *, store=None, inputs: list[Path] | None = No
     from queries.openapi_docs import document_errors
 
     document_errors(app)
-    from queries.lane import QueryLane
-
-    app.add_middleware(QueryLane)  # innermost of ours: inside the request log and the body limit
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     from queries.browser import BrowserGuard
 
@@ -139,10 +139,12 @@ def policykg_error_response(exc: PolicyKGError) -> JSONResponse:
             break
     code = getattr(exc, "code", None) or code
     status = getattr(exc, "status", None) or status
-    if status >= 500:
+    if status >= 500 and code != "overloaded":
         log.error("%s: %s", type(exc).__name__, exc)
+    retry_after = getattr(exc, "retry_after", None)
     return error_response(status, code, str(exc), setting=getattr(exc, "setting", None),
-                          param=getattr(exc, "param", None))
+                          param=getattr(exc, "param", None),
+                          headers={"Retry-After": str(retry_after)} if retry_after is not None else None)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -182,9 +184,12 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, exc: Exception):
+        # Connection: close, because the connection does not survive this answer: Starlette raises the
+        # error again once the answer is sent, and uvicorn then closes the connection. Without the header
+        # a client sent its next request down it at once and had it reset ("Connection reset by peer").
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return error_response(500, "internal_error", f"an unexpected error ({type(exc).__name__}); "
-                              "the server log has the details")
+                              "the server log has the details", headers={"Connection": "close"})
 
 
 def _allowed_methods(request: Request) -> list[str]:

@@ -26,19 +26,27 @@ async def get_store(request: Request) -> GraphStore:
 
 
 async def store_of(state) -> GraphStore:
-    """``get_store`` for code that has the app's state but no ``Request`` (the query lane)."""
+    """``get_store`` for code that has the app's state but no ``Request``."""
     if getattr(state, "store", None) is None:
         await run_in_threadpool(_open, state)
     return state.store
 
 
 def _open(state) -> None:
-    from graph.store import open_store
-
     lock = getattr(state, "store_lock", None)
     if lock is None:
-        state.store = open_store(state.settings)
+        state.store = _gated(state)
         return
     with lock:  # two first requests at once open one store, not two
         if getattr(state, "store", None) is None:
-            state.store = open_store(state.settings)
+            state.store = _gated(state)
+
+
+def _gated(state):
+    """The store of the settings, behind the app's admission control (``queries.admission``) if it has one."""
+    from graph.store import open_store
+    from queries.admission import GatedStore
+
+    store = open_store(state.settings)
+    admission = getattr(state, "admission", None)
+    return GatedStore(store, admission) if admission is not None else store

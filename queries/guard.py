@@ -219,8 +219,9 @@ def _first_write(toks: list[Token], text: str) -> str | None:
     quadratic)."""
     rules = _rules()
     alias_keyword = -2  # index of the last AS that introduces a column name (not itself a name)
+    checked_until = -1  # the name of a procedure CALL checked against the allowed list: no function call
     for at, tok in enumerate(toks):
-        if tok.kind != "word":
+        if tok.kind != "word" or at < checked_until:
             continue
         before = toks[at - 1] if at else None
         after = toks[at + 1] if at + 1 < len(toks) else None
@@ -247,6 +248,8 @@ def _first_write(toks: list[Token], text: str) -> str | None:
             reason = _check_procedure(toks, at + 1, rules)
             if reason:
                 return f"{reason} {where}"
+            if at + 1 < len(toks) and toks[at + 1].kind in ("word", "name"):
+                checked_until = _dotted_name(toks, at + 1)[1]
         elif after is not None and after.kind == "punct" and after.text == ".":
             reason = _check_function(toks, at, rules)
             if reason:

@@ -11,21 +11,23 @@
 // param: role: string = null -- lead, responsible or support
 // param: limit: int = 100 -- rows at most
 // example: measure=统筹科学智算高效供给 province=浙江
-MATCH (plan:Plan)-[:HAS_MEASURE]->(m:Measure)<-[r:RESPONSIBLE_FOR]-(a:Agency)
-WHERE ($plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan)
-  AND ($measure IS NULL OR m.title CONTAINS $measure)
+// with a province: from the province (few nodes) to the plans covering it or its cities and districts
+MATCH (province:Province)
+WHERE $province IS NOT NULL
+  AND (province.short = $province OR province.name CONTAINS $province
+       OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province))
+MATCH (province)<-[:LOCATED_IN*0..2]-()<-[:COVERS]-(plan:Plan)
+WITH DISTINCT province, plan
+WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
+MATCH (plan)-[:HAS_MEASURE]->(m:Measure)<-[r:RESPONSIBLE_FOR]-(a:Agency)
+WHERE ($measure IS NULL OR m.title CONTAINS $measure)
   AND ($role IS NULL OR r.role = $role)
   AND ($agency IS NULL OR a.name CONTAINS $agency
        OR any(alias IN coalesce(a.aliases, []) WHERE alias CONTAINS $agency)
        OR toLower(coalesce(a.name_en, '')) CONTAINS toLower($agency))
-OPTIONAL MATCH (plan)-[:COVERS]->()-[:LOCATED_IN*0..2]->(province:Province)
-WITH plan, m, r, a, province
-WHERE $province IS NULL
-   OR province.name CONTAINS $province
-   OR province.short = $province
-   OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province)
-WITH plan, m, r, a, province
-ORDER BY plan.title, m.id, r.rank
+WITH province, plan, m, r, a
+ORDER BY plan.title, m.id, r.rank, province.name
+LIMIT $limit
 RETURN province.name AS province,
        plan.title AS plan,
        m.number AS number,
@@ -37,4 +39,32 @@ RETURN province.name AS province,
        r.evidence AS evidence,
        m.id AS measure_id,
        a.id AS agency_id
+UNION ALL
+// without one: every plan, then the province of the rows kept (the first line keeps FalkorDB's
+// planner from reading this branch at all when a province is asked for)
+WITH 1 AS everywhere WHERE $province IS NULL
+MATCH (plan:Plan)
+WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
+MATCH (plan)-[:HAS_MEASURE]->(m:Measure)<-[r:RESPONSIBLE_FOR]-(a:Agency)
+WHERE ($measure IS NULL OR m.title CONTAINS $measure)
+  AND ($role IS NULL OR r.role = $role)
+  AND ($agency IS NULL OR a.name CONTAINS $agency
+       OR any(alias IN coalesce(a.aliases, []) WHERE alias CONTAINS $agency)
+       OR toLower(coalesce(a.name_en, '')) CONTAINS toLower($agency))
+WITH plan, m, r, a
+ORDER BY plan.title, m.id, r.rank
 LIMIT $limit
+OPTIONAL MATCH (plan)-[:COVERS]->()-[:LOCATED_IN*0..2]->(province:Province)
+WITH plan, m, r, a, min(province.name) AS province
+RETURN province,
+       plan.title AS plan,
+       m.number AS number,
+       m.title AS measure,
+       a.name AS agency,
+       a.name_en AS agency_en,
+       r.role AS role,
+       r.rank AS rank,
+       r.evidence AS evidence,
+       m.id AS measure_id,
+       a.id AS agency_id
+ORDER BY plan, measure_id, rank

@@ -16,7 +16,13 @@ session shares)::
 ``null`` default makes the parameter optional, no default makes it required.
 ``derive`` lines compute extra parameters in Python from given ones (the
 functions are in ``DERIVATIONS``), so a query can use jieba tokens without
-Cypher string handling. Queries take ``$parameters`` only: a value is never
+Cypher string handling.
+
+Where the engines need different Cypher for one question (a full-text index is
+called differently in FalkorDB and in Neo4j), the body holds one variant per
+engine, each after a ``// variant: falkordb`` or ``// variant: neo4j`` line; a
+store runs the variant of its ``dialect`` (the first one when it names none),
+and the tests check that the variants give the same rows. Queries take ``$parameters`` only: a value is never
 formatted into the text. Values are checked against the declared types; a
 wrong type, an unknown or a missing parameter is a ``ParameterError`` that
 names the parameter and what it takes.
@@ -43,6 +49,8 @@ _PARAM = re.compile(
 _DERIVE = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<func>\w+)\((?P<source>[A-Za-z_]\w*)\)\s*(?:--\s*(?P<doc>.*))?$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_VARIANT = re.compile(r"^\s*//\s*variant\s*:\s*([a-z0-9]+)\s*$")
+DIALECTS = ("falkordb", "neo4j")
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off"}
 
@@ -83,8 +91,66 @@ def _lower(text: str | None) -> str | None:
     return None if text is None else " ".join(text.split()).lower()
 
 
+def _falkordb_fulltext(text: str | None) -> str | None:
+    from graph.store.search import falkordb_query
+
+    return None if text is None else falkordb_query(_search_terms(text))
+
+
+def _lucene_fulltext(text: str | None) -> str | None:
+    from graph.store.search import lucene_query
+
+    return None if text is None else lucene_query(_search_terms(text))
+
+
+def _category_key(text: str | None) -> str | None:
+    """The key of the metric category named by its key, English or Chinese name (算力规模,
+    computing capacity, computing_capacity), as ``policykg analyze targets --category`` takes it;
+    the build writes that key on each target (``metric_category``, a range index)."""
+    if text is None:
+        return None
+    from loaders.target_norm import FALLBACK_CATEGORY, categories, category
+
+    found = category(text)
+    if found is None:
+        listed = ", ".join(f"{c.key} ({c.name}, {c.name_zh})" for c in categories() if c.key != FALLBACK_CATEGORY)
+        raise ParameterError(f"no metric category is named {text.strip()!r}; the categories are {listed}, "
+                             f"and {FALLBACK_CATEGORY}")
+    return found.key
+
+
+def _unit_norm(text: str | None) -> str | None:
+    """The unit a target's value is normalised to when written in ``text`` (万亿元 -> 亿元, PFlops ->
+    EFLOPS, 万人 -> 人; a unit the tables do not know stays as it is): the build writes it on each
+    target (``unit_norm``), so 亿元 finds the targets written in 万亿元 too."""
+    if text is None or not text.strip():
+        return None
+    from loaders.target_norm import normalise_value
+
+    return normalise_value(None, text.strip())[1]
+
+
+def _name_key(text: str | None) -> str | None:
+    """``text`` lower-cased without blanks and hyphens, to compare English names loosely
+    (Bio Island finds International Bio-Island); None when nothing is left."""
+    if text is None:
+        return None
+    return re.sub(r"[\s\-]+", "", text).lower() or None
+
+
+def _candidates(limit: int | None) -> int:
+    """How many of a full-text index's best hits a ranked query scores itself: four times the rows
+    it answers, at least 200 (``search``)."""
+    return max(200, 4 * (limit or 0))
+
+
 #: functions a ``derive`` line may name: one parameter's value in, a new parameter's value out
-DERIVATIONS: dict[str, Callable[[Any], Any]] = {"tokens": _search_terms, "lower": _lower}
+DERIVATIONS: dict[str, Callable[[Any], Any]] = {
+    "tokens": _search_terms, "lower": _lower,
+    # the full-text index query of the jieba words, for FalkorDB's index and Neo4j's (graph.store.search)
+    "falkordb_fulltext": _falkordb_fulltext, "lucene_fulltext": _lucene_fulltext, "candidates": _candidates,
+    # the values the build normalised, looked up by what a user writes (loaders.target_norm)
+    "category_key": _category_key, "unit_norm": _unit_norm, "name_key": _name_key}
 
 
 @dataclass(frozen=True)
@@ -123,6 +189,12 @@ class NamedQuery:
     path: Path
     derived: tuple[Derived, ...] = ()
     examples: tuple[str, ...] = field(default=())
+    #: the query text per engine dialect, when the engines need different Cypher (else empty)
+    variants: dict[str, str] = field(default_factory=dict)
+
+    def text_for(self, dialect: str | None) -> str:
+        """The variant for a store of ``dialect``; the query's only (or first) text otherwise."""
+        return self.variants.get(dialect or "", self.text)
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -131,7 +203,7 @@ class NamedQuery:
         return {"name": self.name, "title": self.title, "description": self.description,
                 "params": [p.schema() for p in self.params],
                 "examples": [self.example_params(e) for e in self.examples],
-                "cypher": self.text}
+                "cypher": self.text, **({"variants": self.variants} if self.variants else {})}
 
     def example_params(self, example: str) -> dict[str, str]:
         """``from=Songshan Lake limit=5`` as a dict of strings (a word without ``=`` continues a value)."""
@@ -169,7 +241,10 @@ class NamedQuery:
                 continue
             values[p.name] = convert(p, raw, from_strings=from_strings)
         for d in self.derived:
-            values[d.name] = DERIVATIONS[d.function](values.get(d.source))
+            try:
+                values[d.name] = DERIVATIONS[d.function](values.get(d.source))
+            except ParameterError as exc:  # a value the derivation cannot use: named as the user gave it
+                raise ParameterError(f"parameter {d.source} of query {self.name}: {exc}", d.source) from None
         return values
 
 
@@ -244,6 +319,8 @@ def parse(text: str, path: Path) -> NamedQuery:
         if not stripped.startswith("//"):
             break
         content = stripped[2:]
+        if _VARIANT.match(stripped):
+            break
         match = _HEADER_KEY.match(content.strip())
         if match and not content.startswith("   "):
             key, value = match.groups()
@@ -268,7 +345,8 @@ def parse(text: str, path: Path) -> NamedQuery:
     else:
         at = len(lines)
     body_lines = lines[at:]
-    body = "\n".join(body_lines).strip()
+    variants = _variants(body_lines, path)
+    body = next(iter(variants.values())) if variants else "\n".join(body_lines).strip()
     name = fields.get("name") or path.stem
     if not _NAME.match(name):
         raise NamedQueryError(f"{path.name}: the name {name!r} must be lower-case letters, digits and dashes")
@@ -278,14 +356,38 @@ def parse(text: str, path: Path) -> NamedQuery:
     for d in derived:
         if d.source not in declared:
             raise NamedQueryError(f"{path.name}: derive {d.name} reads {d.source}, which is no parameter")
-    used = set(re.findall(r"\$([A-Za-z_]\w*)", body))
+    used = set(re.findall(r"\$([A-Za-z_]\w*)", "\n".join([body, *variants.values()])))
     missing = used - declared - {d.name for d in derived}
     if missing:
         raise NamedQueryError(f"{path.name}: the query uses ${', $'.join(sorted(missing))} "
                               f"without a param line")
     return NamedQuery(name=name, title=fields.get("title", name), description=fields.get("description", ""),
                       params=tuple(params), text=body, path=path, derived=tuple(derived),
-                      examples=tuple(examples))
+                      examples=tuple(examples), variants=variants)
+
+
+def _variants(lines: list[str], path: Path) -> dict[str, str]:
+    """The body's ``// variant: <dialect>`` parts, by dialect; empty when it has none."""
+    variants: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for number, line in enumerate(lines, 1):
+        match = _VARIANT.match(line)
+        if match:
+            dialect = match.group(1)
+            if dialect not in DIALECTS or dialect in variants:
+                raise NamedQueryError(f"{path.name}: variant {dialect!r} is unknown or repeated "
+                                      f"(variants: {', '.join(DIALECTS)})")
+            current = variants[dialect] = []
+        elif current is None:
+            if line.strip() and variants == {} and any(_VARIANT.match(x) for x in lines[number:]):
+                raise NamedQueryError(f"{path.name}: text before the first '// variant:' line")
+        else:
+            current.append(line)
+    out = {dialect: "\n".join(text).strip() for dialect, text in variants.items()}
+    empty = [d for d, text in out.items() if not text]
+    if empty:
+        raise NamedQueryError(f"{path.name}: variant {empty[0]} holds no query")
+    return out
 
 
 def _parse_param(value: str, where: str) -> Param:

@@ -36,7 +36,7 @@ _ERRORS = {
     "415": "the body's media type is not one this endpoint reads",
     "421": "the Host header is none of the service's names (allowed_hosts)",
     "422": "the body's fields have the wrong shape",
-    "503": "the graph database cannot be reached",
+    "503": "the graph database cannot be reached, or the service is busy (then Retry-After says when to come back)",
 }
 _RDF = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml", "application/trig"]
 _SPARQL = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",

@@ -35,8 +35,9 @@ UNWIND ends AS b
 WITH a, b
 WHERE a <> b
 MATCH p = allShortestPaths((a)-[*..6]-(b))
-WITH p, a, b, length(p) AS hops
-ORDER BY hops
+// shortest first; paths of one length in the order of their nodes' ids, the same on every engine
+WITH p, a, b, length(p) AS hops, reduce(key = '', n IN nodes(p) | key + n.id + ' ') AS key
+ORDER BY hops, key
 LIMIT $limit
 RETURN hops,
        coalesce(a.name, a.title, a.id) AS from_name,

@@ -4,41 +4,143 @@
 //   into words with jieba (the same dictionary the loaders use), so 科学智算 finds
 //   统筹科学智算高效供给; English and Chinese names of the sites, agencies and
 //   organizations a measure names also match (Songshan Lake, Zhejiang Lab). A word in the
-//   title counts 3, in the text 1, a matching name 5. Only the measures that match in
-//   their words or through a matching name are scored, so a search does not build the
-//   names of every measure's sites and owners.
+//   title counts 3, in the text 1, a matching name 5. The engine's full-text index of
+//   measures finds the ones holding a word (graph/store/search.py says how), so a search
+//   reads only those, not every measure's text; of a word found in many measures, the
+//   index's own relevance (TF-IDF) picks the best 4 × limit (at least 200) to score.
 // param: q: string -- words to look for, Chinese or English
 // param: plan: string = null -- part of a plan title, to search one plan
 // param: limit: int = 50 -- rows at most
 // derive: terms = tokens(q) -- the jieba words of q, lower-cased
 // derive: phrase = lower(q) -- q lower-cased, blanks folded
+// derive: fulltext = falkordb_fulltext(q) -- the words as a query of FalkorDB's full-text index
+// derive: lucene = lucene_fulltext(q) -- the words as a query of Neo4j's full-text index
+// derive: candidates = candidates(limit) -- how many of the index's best hits are scored
 // example: q=科学智算
 // example: q=Songshan Lake
-// the measures whose sites, organizations or owners have a matching name (few)
-OPTIONAL MATCH (e)
-WHERE (e:Site OR e:Organization OR e:Agency)
-  AND any(n IN [e.name, toLower(coalesce(e.name_en, ''))] + coalesce(e.aliases, [])
-          WHERE n IS NOT NULL AND size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
-OPTIONAL MATCH (e)-[:AT_SITE|MENTIONS|RESPONSIBLE_FOR]-(linked:Measure)
-WITH collect(DISTINCT linked) AS by_name
-// then every measure matching in its words or through such a name
-MATCH (plan:Plan)-[:HAS_MEASURE]->(m:Measure)
-WHERE ($plan IS NULL OR plan.title CONTAINS $plan)
-  AND (any(t IN $terms WHERE toLower(coalesce(m.title, '')) CONTAINS t
-                          OR toLower(coalesce(m.text, '')) CONTAINS t)
-       OR m IN by_name)
-OPTIONAL MATCH (m)-[:AT_SITE|MENTIONS]->(named)
-OPTIONAL MATCH (owner:Agency)-[:RESPONSIBLE_FOR]->(m)
-WITH plan, m,
-     collect(DISTINCT named) + collect(DISTINCT owner) AS entities
-WITH plan, m,
-     reduce(acc = [], e IN entities |
-            acc + [e.name, toLower(coalesce(e.name_en, ''))] + coalesce(e.aliases, [])) AS names,
-     toLower(coalesce(m.title, '')) AS title,
-     toLower(coalesce(m.text, '')) AS text
-WITH plan, m, title,
+// variant: falkordb
+// the measures the full-text index finds for the words (a superset: CONTAINS decides below)
+CALL db.idx.fulltext.queryNodes('Measure', $fulltext) YIELD node, score
+WITH node ORDER BY score DESC, node.id LIMIT $candidates
+WITH collect(node) AS by_word
+// the sites, organizations and agencies with a matching name, and the measures naming them
+// most (as many as the index gives, at most); each list made on its own (CALL), not carried
+CALL {
+  OPTIONAL MATCH (s:Site)
+  WHERE any(n IN [s.name, toLower(coalesce(s.name_en, ''))] + coalesce(s.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(s) AS sites
+}
+CALL {
+  OPTIONAL MATCH (o:Organization)
+  WHERE any(n IN [o.name, toLower(coalesce(o.name_en, ''))] + coalesce(o.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(o) AS organizations
+}
+CALL {
+  OPTIONAL MATCH (a:Agency)
+  WHERE any(n IN [a.name, toLower(coalesce(a.name_en, ''))] + coalesce(a.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(a) AS agencies
+}
+CALL {
+  WITH sites, organizations, agencies
+  UNWIND sites + organizations + agencies AS e
+  MATCH (e)-[:AT_SITE|MENTIONS|RESPONSIBLE_FOR]-(linked:Measure)
+  WITH linked, count(*) AS names
+  ORDER BY names DESC, linked.id
+  LIMIT $candidates
+  RETURN collect(linked) AS by_name
+}
+// each measure once, marked when a name found it
+UNWIND [m IN by_name | {m: m, named: 1}] + [m IN by_word | {m: m, named: 0}] AS hit
+WITH hit.m AS m, max(hit.named) = 1 AS through_name
+MATCH (plan:Plan)-[:HAS_MEASURE]->(m)
+WHERE $plan IS NULL OR plan.title CONTAINS $plan
+WITH plan, m, through_name,
+     toLower(coalesce(m.title, '')) AS title, toLower(coalesce(m.text, '')) AS text
+WITH plan, m, through_name,
      [t IN $terms WHERE title CONTAINS t] AS in_title,
-     [t IN $terms WHERE text CONTAINS t] AS in_text,
+     [t IN $terms WHERE text CONTAINS t] AS in_text
+WHERE through_name OR size(in_title) + size(in_text) > 0
+// the names of what a measure names or who owns it, read only for the measures found through one
+OPTIONAL MATCH (m)-[:AT_SITE|MENTIONS]->(x)
+WHERE through_name
+OPTIONAL MATCH (owner:Agency)-[:RESPONSIBLE_FOR]->(m)
+WHERE through_name
+WITH plan, m, in_title, in_text, collect(DISTINCT x) + collect(DISTINCT owner) AS entities
+WITH plan, m, in_title, in_text,
+     reduce(acc = [], e IN entities |
+            acc + [e.name, toLower(coalesce(e.name_en, ''))] + coalesce(e.aliases, [])) AS names
+WITH plan, m, in_title, in_text,
+     [n IN names WHERE n IS NOT NULL AND size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n)] AS in_names
+WITH plan, m, in_title, in_text, in_names,
+     3 * size(in_title) + size(in_text) + 5 * size(in_names) AS score
+WHERE score > 0
+RETURN score,
+       plan.title AS plan,
+       m.number AS number,
+       m.title AS measure,
+       in_title + [t IN in_text WHERE NOT t IN in_title] AS matched,
+       in_names AS matched_names,
+       m.text AS text,
+       m.id AS measure_id
+ORDER BY score DESC, plan, measure_id
+LIMIT $limit
+// variant: neo4j
+// the measures the full-text index (cjk analyzer) finds for the words; CONTAINS decides below
+CALL db.index.fulltext.queryNodes('measure_search', $lucene) YIELD node, score
+WITH node ORDER BY score DESC, node.id LIMIT $candidates
+WITH collect(node) AS by_word
+// the sites, organizations and agencies with a matching name, and the measures naming them
+// most (as many as the index gives, at most); each list made on its own (CALL), not carried
+CALL {
+  OPTIONAL MATCH (s:Site)
+  WHERE any(n IN [s.name, toLower(coalesce(s.name_en, ''))] + coalesce(s.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(s) AS sites
+}
+CALL {
+  OPTIONAL MATCH (o:Organization)
+  WHERE any(n IN [o.name, toLower(coalesce(o.name_en, ''))] + coalesce(o.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(o) AS organizations
+}
+CALL {
+  OPTIONAL MATCH (a:Agency)
+  WHERE any(n IN [a.name, toLower(coalesce(a.name_en, ''))] + coalesce(a.aliases, [])
+            WHERE size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n))
+  RETURN collect(a) AS agencies
+}
+CALL {
+  WITH sites, organizations, agencies
+  UNWIND sites + organizations + agencies AS e
+  MATCH (e)-[:AT_SITE|MENTIONS|RESPONSIBLE_FOR]-(linked:Measure)
+  WITH linked, count(*) AS names
+  ORDER BY names DESC, linked.id
+  LIMIT $candidates
+  RETURN collect(linked) AS by_name
+}
+// each measure once, marked when a name found it
+UNWIND [m IN by_name | {m: m, named: 1}] + [m IN by_word | {m: m, named: 0}] AS hit
+WITH hit.m AS m, max(hit.named) = 1 AS through_name
+MATCH (plan:Plan)-[:HAS_MEASURE]->(m)
+WHERE $plan IS NULL OR plan.title CONTAINS $plan
+WITH plan, m, through_name,
+     toLower(coalesce(m.title, '')) AS title, toLower(coalesce(m.text, '')) AS text
+WITH plan, m, through_name,
+     [t IN $terms WHERE title CONTAINS t] AS in_title,
+     [t IN $terms WHERE text CONTAINS t] AS in_text
+WHERE through_name OR size(in_title) + size(in_text) > 0
+OPTIONAL MATCH (m)-[:AT_SITE|MENTIONS]->(x)
+WHERE through_name
+OPTIONAL MATCH (owner:Agency)-[:RESPONSIBLE_FOR]->(m)
+WHERE through_name
+WITH plan, m, in_title, in_text, collect(DISTINCT x) + collect(DISTINCT owner) AS entities
+WITH plan, m, in_title, in_text,
+     reduce(acc = [], e IN entities |
+            acc + [e.name, toLower(coalesce(e.name_en, ''))] + coalesce(e.aliases, [])) AS names
+WITH plan, m, in_title, in_text,
      [n IN names WHERE n IS NOT NULL AND size(n) > 1 AND (n CONTAINS $phrase OR $phrase CONTAINS n)] AS in_names
 WITH plan, m, in_title, in_text, in_names,
      3 * size(in_title) + size(in_text) + 5 * size(in_names) AS score

@@ -58,6 +58,10 @@ def limit_memory(pid: int, memory_mb: int | None) -> None:
         resource.prlimit(pid, resource.RLIMIT_AS, (limit, limit))
 
 
+#: a server loading its dump is waited for up to this many times ``server_start_timeout_s``
+LOADING_LIMIT = 30
+
+
 def no_retry() -> Retry:
     """redis-py retries a failed connection with back-off by default (3 s on a dead socket);
     policykg wants to know at once, because it restarts the server itself."""
@@ -72,8 +76,12 @@ class EmbeddedServer:
     """One redis-server + FalkorDB module owned by a data directory."""
 
     def __init__(self, data_dir: Path, *, start_timeout_s: float = 20.0, bolt_port: int | None = None,
-                 query_memory_mb: int = 512, memory_mb: int | None = None, max_answer_bytes: int | None = None):
+                 query_memory_mb: int = 512, memory_mb: int | None = None, max_answer_bytes: int | None = None,
+                 disposable: bool = False):
+        """``disposable``: the server holds nothing to keep (the plan sandbox), so one that does not
+        answer is replaced at once rather than waited for as a server busy saving its dump would be."""
         self.data_dir = Path(data_dir).resolve()
+        self.disposable = disposable
         self.start_timeout_s = start_timeout_s
         self.bolt_port = bolt_port
         self.query_memory_mb = query_memory_mb
@@ -96,12 +104,15 @@ class EmbeddedServer:
         Registering happens under the lock that ``release()`` takes, so a server
         cannot be stopped by its (previously) last user between this process
         finding it up and signing in as a user. A server that is up but does not
-        answer (busy writing a large dump) is waited for, not replaced.
+        answer (busy writing a large dump) is waited for, not replaced; unless it
+        is ``disposable``: then it can only be wedged or crashing (writing its
+        crash report), and waiting up to ``start_timeout_s`` on it made a query
+        wait 23 s on a mute plan sandbox.
         """
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             with self._lock():
-                if not self.ping() and not self._busy_then_answers():
+                if not self.ping() and (self.disposable or not self._busy_then_answers()):
                     self._clean_stale()
                     self._start()
                 self._register()
@@ -251,6 +262,7 @@ class EmbeddedServer:
                 "--loadmodule", str(module), *module_args(self.query_memory_mb)]
         if self.bolt_port:
             args += ["BOLT_PORT", str(self.bolt_port)]
+        log_offset = self.log_size()
         log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child
         # restore_signals=False keeps SIGXFSZ ignored as Python has it: a file size limit
         # (ulimit -f) then fails the dump with an error, as a full disk does, instead of
@@ -260,16 +272,33 @@ class EmbeddedServer:
         log.close()
         limit_memory(proc.pid, self.memory_mb)  # before it has loaded its dump or taken a query
         self.pid_path.write_text(str(proc.pid))
-        deadline = time.monotonic() + self.start_timeout_s
+        started = time.monotonic()
+        deadline = started + self.start_timeout_s
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise StoreError(f"the embedded FalkorDB exited at start (code {proc.returncode}); "
                                  f"see {self.log_path}")
             if self.ping() and self._loaded():
                 return
+            # a server loading a large dump answers LOADING, or nothing at all while it builds its
+            # indexes again (a minute or two at 10,000 documents): waited for until it says it is
+            # ready, up to LOADING_LIMIT times the start timeout
+            if self._still_loading(log_offset) and time.monotonic() < started + LOADING_LIMIT * self.start_timeout_s:
+                deadline = max(deadline, time.monotonic() + self.start_timeout_s)
             time.sleep(0.05)
         raise StoreError(f"the embedded FalkorDB did not answer within {self.start_timeout_s} s "
                          f"(the setting is server_start_timeout_s); see {self.log_path}")
+
+    def _still_loading(self, offset: int) -> bool:
+        """True while the server started at log ``offset`` is loading its dump: its log says it
+        began and does not yet say it is ready."""
+        try:
+            with open(self.log_path, "rb") as log:
+                log.seek(offset)
+                text = log.read()
+        except OSError:
+            return False
+        return b"Loading RDB" in text and b"Ready to accept connections" not in text
 
     def _loaded(self) -> bool:
         """True once the server has finished loading its dump (it answers LOADING before)."""

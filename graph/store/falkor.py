@@ -35,12 +35,16 @@ from graph.store.bulk import collector_paused
 from graph.store.embedded import EmbeddedServer, no_retry
 from graph.store.plan import Plan
 from graph.store.sandbox import PlanSandbox
+from graph.store.search import SEARCH_PROPERTY
 
 _READ_ONLY_REFUSAL = "is to be executed only on read-only queries"
 
 
 class FalkorStore:
     """A graph in the embedded FalkorDB under ``settings.data_dir``."""
+
+    #: which variant of a named query this store runs (``queries.named``)
+    dialect = "falkordb"
 
     def __init__(self, settings: Settings, *, bolt_port: int | None = None):
         self.settings = settings
@@ -59,6 +63,13 @@ class FalkorStore:
         self.db = FalkorDB(unix_socket_path=str(self.server.socket_path), retry=no_retry())
         self.graph = self.db.select_graph(self.settings.graph_name)
         self._raise_resultset_cap(self.settings.max_rows + 1)
+        self._await_indexes()
+
+    def _await_indexes(self) -> None:
+        """A server loading its dump builds the graph's indexes again in the background, and until
+        then a full-text query finds nothing (``search`` would answer no rows): wait for them, at
+        most ``server_start_timeout_s``."""
+        _await_indexes(self.graph, self.settings.server_start_timeout_s)
 
     def _raise_resultset_cap(self, size: int) -> None:
         conn = self.db.connection
@@ -116,10 +127,13 @@ class FalkorStore:
             staging.query(statement)
         size = self.settings.write_batch_size
         with collector_paused():  # the rows of every label are made up front and live until written
-            for statement, rows in cypher.node_batches(graph, size):
+            for statement, rows in cypher.node_batches(graph, size, searchable=True):
                 staging.query(statement, {"rows": rows})
             for statement, rows in cypher.relationship_batches(graph, size):
                 staging.query(statement, {"rows": rows})
+        for statement in cypher.FULLTEXT_STATEMENTS:
+            staging.query(statement)
+        _await_indexes(staging, None)
 
     def _check_writable(self) -> None:
         """Fail before touching the graph if the dump could not be written at all."""
@@ -282,38 +296,45 @@ class FalkorStore:
         self.close()
 
     def export(self) -> GraphData:
-        """Every node and relationship, read in id-range pages under the row cap.
-
-        The server cuts every result at the row cap without saying so, and
-        one node may have more relationships than that (a plan with all its
-        measures), so relationships are read in pages of their own: ordered
-        by internal id and resumed after the last one seen, until a page
-        comes back short.
-        """
+        """Every node and relationship, read in id-range pages under the row cap (``iter_nodes``,
+        ``iter_relationships``), as one ``GraphData``."""
         graph = GraphData()
-        if not self.exists():
-            return graph
         with collector_paused():
-            return self._export_into(graph)
+            for node in self.iter_nodes():
+                graph.nodes[node.id] = node
+            for rel in self.iter_relationships():
+                graph.relationships[rel.id] = rel
+        return graph
 
-    def _export_into(self, graph: GraphData) -> GraphData:
-        cap = max(1, self.settings.max_rows)
-        page = min(cap, 5000)
-        top = self.graph.ro_query("MATCH (n) RETURN max(ID(n))").result_set[0][0]
-        if top is None:
-            return graph
-        for lo in range(0, top + 1, page):
+    def iter_nodes(self) -> Iterator[Node]:
+        """Every node, in pages of internal ids under the row cap, holding one page at a time."""
+        if not self.exists():
+            return
+        page = min(max(1, self.settings.max_rows), 5000)
+        top = self._top_id()
+        for lo in range(0, top + 1, page) if top is not None else ():
             for labels, props in self.graph.ro_query(
                     "MATCH (n) WHERE ID(n) >= $lo AND ID(n) < $hi RETURN labels(n), properties(n)",
                     {"lo": lo, "hi": lo + page}).result_set:
                 props = dict(props)
                 node_id = props.pop("id")
-                graph.nodes[node_id] = Node(node_id, labels[0], props)
-        for type_, start, end, props in self._relationships(top, cap):
+                props.pop(SEARCH_PROPERTY, None)
+                yield Node(node_id, labels[0], props)
+
+    def iter_relationships(self) -> Iterator[Relationship]:
+        """Every relationship (``_relationships``: pages of start nodes, resumed when cut at the row cap)."""
+        if not self.exists():
+            return
+        top = self._top_id()
+        if top is None:
+            return
+        for type_, start, end, props in self._relationships(top, max(1, self.settings.max_rows)):
             props = dict(props)
             rel_id = props.pop("id")
-            graph.relationships[rel_id] = Relationship(type_, start, end, props, rel_id)
-        return graph
+            yield Relationship(type_, start, end, props, rel_id)
+
+    def _top_id(self) -> int | None:
+        return self.graph.ro_query("MATCH (n) RETURN max(ID(n))").result_set[0][0]
 
     def _relationships(self, top: int, cap: int) -> Iterator[list[Any]]:
         """Every relationship, read by ranges of start nodes sized to fill about half the row cap.
@@ -386,6 +407,20 @@ def _query_error(exc: redis.ResponseError, timeout_ms: int) -> QueryError:
     return QueryError(message)
 
 
+def _await_indexes(graph, timeout_s: float | None) -> None:
+    """Wait until every index of ``graph`` is built (``timeout_s``: at most that long); a graph
+    that does not exist has none to wait for."""
+    deadline = None if timeout_s is None else time.monotonic() + timeout_s
+    while True:
+        try:
+            states = graph.ro_query("CALL db.indexes() YIELD status RETURN status").result_set
+        except redis.ResponseError:
+            return
+        if all(row[0] == "OPERATIONAL" for row in states) or (deadline is not None and time.monotonic() > deadline):
+            return
+        time.sleep(0.05)
+
+
 #: the contract ids of nodes a result names only by internal id (the ends of a bare relationship)
 _ENDS = "MATCH (n) WHERE ID(n) IN $ids RETURN ID(n), n.id"
 
@@ -440,6 +475,7 @@ class _Converter:
     def value(self, v: Any) -> Any:
         if isinstance(v, FNode):
             props = dict(v.properties)
+            props.pop(SEARCH_PROPERTY, None)  # the full-text index's words, not the graph's
             return {"id": props.get("id", str(v.id)), "labels": list(v.labels or []), "properties": props}
         if isinstance(v, Edge):
             props = dict(v.properties)

@@ -36,17 +36,18 @@ Neo4j server in the tests, with quirks measured on FalkorDB 4.16:
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import re
 import time
 from collections.abc import Iterator
 from typing import Any
 
 from graph.errors import MissingDependency, QueryError, QueryTimeout, ReadOnlyError, StoreError
-from graph.model import GraphData, Label, Node, Relationship
+from graph.model import GraphData, Node, Relationship
 from graph.settings import Settings
 from graph.store import QueryResult, cypher
 from graph.store.plan import Plan
+from graph.store.search import SEARCH_PROPERTY
 
 _FALKOR_ELEMENT_ID = re.compile(r"^node_(\d+)$")
 
@@ -74,6 +75,19 @@ class Neo4jStore:
                 max_transaction_retry_time=min(5.0, settings.query_time_limit_ms / 1000))
         except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
             raise StoreError(f"cannot use the Bolt URI {self.uri!r}: {exc}") from exc
+
+    @functools.cached_property
+    def dialect(self) -> str:
+        """Which variant of a named query the server runs (``queries.named``): ``neo4j``, or
+        ``falkordb`` for FalkorDB's Bolt listener, which calls itself Neo4j in its greeting but
+        has no ``dbms.components()``."""
+        neo4j = _driver_module()
+        try:
+            self._execute(neo4j.READ_ACCESS, lambda tx: tx.run("CALL dbms.components() YIELD name RETURN name")
+                          .values())
+        except (QueryError, StoreError):
+            return "falkordb"
+        return "neo4j"
 
     # -- reading ----------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None, *,
@@ -119,29 +133,48 @@ class Neo4jStore:
         return bool(rows)
 
     def export(self) -> GraphData:
-        """Every node and relationship (streamed; the row cap is for clients' queries, not this)."""
-        neo4j = _driver_module()
+        """Every node and relationship (``iter_nodes``, ``iter_relationships``) as one ``GraphData``."""
         graph = GraphData()
+        for node in self.iter_nodes():
+            graph.nodes[node.id] = node
+        for rel in self.iter_relationships():
+            if rel.start in graph.nodes and rel.end in graph.nodes:
+                graph.relationships[rel.id] = rel
+        return graph
 
-        def nodes(tx):
-            return [(r[0], r[1]) for r in tx.run(cypher.EXPORT_NODES)]
-
-        def relationships(tx):
-            return [(r[0], r[1], r[2], r[3]) for r in tx.run(cypher.EXPORT_RELATIONSHIPS)]
-
-        for labels, props in self._execute(neo4j.READ_ACCESS, nodes):
+    def iter_nodes(self) -> Iterator[Node]:
+        """Every node of ours, streamed (the row cap is for clients' queries, not this)."""
+        for labels, props in self._stream(cypher.EXPORT_NODES):
             props = dict(props)
             node_id = props.pop("id", None)
+            props.pop(SEARCH_PROPERTY, None)  # FalkorDB's full-text words, not the graph's
             if node_id is None or not labels:
                 continue  # not ours
-            graph.nodes[node_id] = Node(node_id, sorted(labels)[0], props)
-        for type_, start, end, props in self._execute(neo4j.READ_ACCESS, relationships):
+            yield Node(node_id, sorted(labels)[0], props)
+
+    def iter_relationships(self) -> Iterator[Relationship]:
+        """Every relationship of ours between nodes of ours, streamed."""
+        for type_, start, end, props in self._stream(cypher.EXPORT_RELATIONSHIPS):
             props = dict(props)
             rel_id = props.pop("id", None)
-            if rel_id is None or start not in graph.nodes or end not in graph.nodes:
+            if rel_id is None or start is None or end is None:
                 continue
-            graph.relationships[rel_id] = Relationship(type_, start, end, props, rel_id)
-        return graph
+            yield Relationship(type_, start, end, props, rel_id)
+
+    def _stream(self, query: str) -> Iterator[list[Any]]:
+        """The rows of ``query`` as the driver fetches them, in an explicit READ transaction (what
+        FalkorDB's listener runs on the right graph), holding one fetch at a time."""
+        neo4j = _driver_module()
+        errors = neo4j.exceptions
+        try:
+            with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS,
+                                     fetch_size=1000) as session, session.begin_transaction() as tx:
+                for record in tx.run(query):
+                    yield list(record.values())
+        except (errors.ServiceUnavailable, errors.SessionExpired) as exc:
+            raise StoreError(f"the Bolt store at {self.uri} cannot be reached: {exc}") from exc
+        except errors.Neo4jError as exc:
+            raise _query_error(exc, self.settings.query_time_limit_ms) from exc
 
     # -- writing ----------------------------------------------------------
     def merge_graph(self, graph: GraphData, *, prune: bool = False) -> dict[str, int]:
@@ -151,10 +184,11 @@ class Neo4jStore:
         that ``graph`` does not hold are deleted afterwards. Returns what was done.
         """
         neo4j = _driver_module()
+        self.check_reachable()
         self._create_indexes()
         size = self.settings.write_batch_size
         done = {"nodes": 0, "relationships": 0, "deleted_nodes": 0, "deleted_relationships": 0}
-        for statement, rows in cypher.node_batches(graph, size, merge=True):
+        for statement, rows in cypher.node_batches(graph, size, merge=True, searchable=self.dialect == "falkordb"):
             self._execute(neo4j.WRITE_ACCESS, _write(statement, rows))
             done["nodes"] += len(rows)
         for statement, rows in cypher.relationship_batches(graph, size, merge=True):
@@ -169,15 +203,38 @@ class Neo4jStore:
         readers may see the merged graph before the stale part is deleted."""
         self.merge_graph(graph, prune=True)
 
-    def _create_indexes(self) -> None:
+    def check_reachable(self) -> None:
+        """Fail at once, with the URI, when nothing answers there.
+
+        The driver retries a failed transaction for ``max_transaction_retry_time``,
+        which is right for a cluster changing its leader and wrong for a mistyped
+        port: a push of 10 index statements and a few batches against a closed port
+        used to retry for minutes before saying anything. One connection is tried
+        here, without retries, before anything is written.
+        """
         neo4j = _driver_module()
-        for label in Label.ALL:
+        errors = neo4j.exceptions
+        try:
+            self.driver.verify_connectivity()
+        except errors.AuthError as exc:
+            raise StoreError(f"the Bolt store at {self.uri} refused the credentials "
+                             f"(neo4j_user / neo4j_password): {exc.message}") from exc
+        except (errors.DriverError, errors.Neo4jError, OSError) as exc:
+            raise StoreError(f"the Bolt store at {self.uri} cannot be reached: {exc}") from exc
+
+    def _create_indexes(self) -> None:
+        """The indexes of ``cypher.index_statements`` in the server's dialect; FalkorDB's have no
+        ``IF NOT EXISTS``, so there an index that is already there fails, which is fine."""
+        neo4j = _driver_module()
+        for statement in cypher.index_statements(self.dialect):
             try:
-                self._execute(neo4j.WRITE_ACCESS, _write(f"CREATE INDEX IF NOT EXISTS FOR (n:{label}) ON (n.id)"))
-            except (QueryError, StoreError):
-                # FalkorDB's dialect has no IF NOT EXISTS; an index that is already there fails too
-                with contextlib.suppress(QueryError, StoreError):
-                    self._execute(neo4j.WRITE_ACCESS, _write(f"CREATE INDEX FOR (n:{label}) ON (n.id)"))
+                self._execute(neo4j.WRITE_ACCESS, _write(statement))
+            except QueryError:
+                pass
+            except StoreError:
+                # a statement the server's Bolt listener drops the connection on is skipped; a store
+                # that cannot be reached any more is not: it goes up at once, with its URI
+                self.check_reachable()
 
     def _prune(self, graph: GraphData) -> tuple[int, int]:
         neo4j = _driver_module()
@@ -310,7 +367,7 @@ class _Converter:
         neo4j = _driver_module()
         graph = neo4j.graph
         if isinstance(v, graph.Node):
-            props = {k: self.value(x) for k, x in v.items()}
+            props = {k: self.value(x) for k, x in v.items() if k != SEARCH_PROPERTY}
             return {"id": props.get("id", v.element_id), "labels": sorted(v.labels), "properties": props}
         if isinstance(v, graph.Relationship):
             props = {k: self.value(x) for k, x in v.items()}

@@ -50,7 +50,7 @@ async def run_get(request: Request, name: Name):
 async def run_query_string(state, name: str, items: Iterable[tuple[str, str]]
                            ) -> tuple[named.NamedQuery, QueryResult, str | None]:
     """``GET /queries/{name}`` up to its answer: the query, its result and the ``format`` asked
-    for. The route above and the query lane (``queries.routes.lane``) both run this."""
+    for."""
     query = named.get(name)
     given: dict[str, Any] = {}
     for key, value in items:

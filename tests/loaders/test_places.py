@@ -107,3 +107,8 @@ def test_a_two_character_county_name_is_a_name():
 
 def test_the_pages_own_chrome_names_no_place():
     assert names("8-20 发布于安徽\n为加快推进杭州国家新一代人工智能创新发展试验区建设") == ["杭州市"]
+
+
+def test_a_place_that_names_a_newspaper_or_station_is_its_publisher_not_a_place():
+    assert names("来源：江城晚报 据宁波日报报道，宁波出台新政", region("浙江省")) == ["宁波市"]
+    assert names("来源：香港商报网") == []

@@ -679,6 +679,12 @@ def test_the_budget_of_a_scheme_is_no_cap_but_what_each_applicant_may_claim_is()
     assert terms(text) == [(30, 200, None)]
 
 
+def test_a_scheme_set_up_with_an_amount_is_no_cap_the_grant_after_it_is():
+    text = MEASURES + ("（一）降低用算成本。设立最高3000万元模型券，对企业租用本市智算资源的，"
+                       "按不超过实际费用40%给予每年最高80万元资助。\n")
+    assert terms(text) == [(40, 80, None)]
+
+
 def test_money_in_yi_without_yuan_and_support_with_funds_are_grants():
     text = ("江北市出台人工智能若干政策\n近日，《江北市人工智能若干政策》发布。对总投资超过3亿元的人工智能重大项目，"
             "最高可给予2亿资金支持；对评审通过的攻关项目最高可1500万元资金支持。\n")
