@@ -583,3 +583,11 @@ def test_sites_and_organizations_on_the_real_corpus_stay_above_their_floors():
 
 def test_a_rebuilding_verb_is_no_part_of_a_site_name():
     assert sites("支持企业、运营商等新建、改建智算中心，鼓励迁建数据中心", "江门市") == {}
+
+
+def test_a_site_keeps_the_form_a_traditional_page_prints_as_its_alias():
+    graph = extract(RawDocument("trad.txt", (
+        "柳城市數字經濟行動方案\n二、重點任務\n"
+        "（一）壯大產業集群。聯動柳州高新區建設人工智能特色園區。\n")))
+    site = next(n for n in graph.by_label(Label.SITE) if n.properties["name"] == "柳州高新区")
+    assert site.properties["aliases"] == ["柳州高新區"]  # the printed form, not the Simplified reading
