@@ -646,6 +646,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
             return None  # a state designation whose holder is not known names no one place
     if suffix in words()["sites"]["quoted_only"] and not (setting.quoted and _has_own_word(core)):
         return None  # 发展空间, 物理空间、数字空间: a space is a site only as a quoted coined name (“模速空间”)
+    if suffix in words()["sites"]["role_suffixes"] and core.startswith(tuple(words()["sites"]["role_scopes"])):
+        return None  # 国际航空枢纽: the role a city plays, not a place called so
     if suffix in words()["sites"]["named_suffixes"] and not (proper(core, places=False) or _branded(core)):
         return None  # 空港新城边缘计算节点: nodes of a zone, not one named node (天翼云(延安)节点)
     if setting.described:

@@ -591,3 +591,9 @@ def test_a_site_keeps_the_form_a_traditional_page_prints_as_its_alias():
         "（一）壯大產業集群。聯動柳州高新區建設人工智能特色園區。\n")))
     site = next(n for n in graph.by_label(Label.SITE) if n.properties["name"] == "柳州高新区")
     assert site.properties["aliases"] == ["柳州高新區"]  # the printed form, not the Simplified reading
+
+
+def test_a_hub_is_a_site_by_a_proper_name_not_by_the_role_it_names():
+    assert sites("推动白鹭湾科学城、云杉枢纽建设人工智能产业集聚区", "厦门市") == {
+        "白鹭湾科学城": "白鹭湾科学城", "云杉枢纽": "云杉枢纽"}
+    assert sites("建设国际航空枢纽、国际航运枢纽，打造区域算力枢纽和综合交通枢纽", "厦门市") == {}
