@@ -631,6 +631,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     suffix = _suffix_of(written)
     core = written[: -len(suffix)]
     place = leading_place(core, home)
+    if _division_named(written):
+        return None  # 滨海新区, 上海浦东新区: a division named like a zone is the region, not a site in it
     residual = _generic_regex().sub("", core)
     if suffix in words()["sites"]["designation_only"] and place and written[len(place[0]):] not in _designations():
         return None  # 福州人工智能开放创新平台: a platform, not a place
@@ -680,6 +682,24 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     if city is None and context_city is not None:
         city = context_city.name
     return SiteMention(name, written, start, kind, None, city, district, False)
+
+
+def _division_named(written: str) -> bool:
+    """Is ``written`` a division's full name with a site's ending (浦东新区), alone or after the name of
+    the division above it (上海浦东新区)?"""
+    index = regions()
+    for division in _zone_like_divisions():
+        if written.endswith(division):
+            head = written[: -len(division)]
+            if not head or any(r.name == index.by_name[division][0].parent for r in index.lookup(head)):
+                return True
+    return False
+
+
+@cache
+def _zone_like_divisions() -> tuple[str, ...]:
+    """The divisions whose full name ends like a site's (滨海新区, 沈北新区)."""
+    return tuple(name for name in regions().by_name if _ending(name))
 
 
 def _own_lab(written: str, start: int, kind: str, home: Region | None) -> SiteMention | None:

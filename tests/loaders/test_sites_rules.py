@@ -597,3 +597,9 @@ def test_a_hub_is_a_site_by_a_proper_name_not_by_the_role_it_names():
     assert sites("推动白鹭湾科学城、云杉枢纽建设人工智能产业集聚区", "厦门市") == {
         "白鹭湾科学城": "白鹭湾科学城", "云杉枢纽": "云杉枢纽"}
     assert sites("建设国际航空枢纽、国际航运枢纽，打造区域算力枢纽和综合交通枢纽", "厦门市") == {}
+
+
+def test_a_division_named_like_a_zone_is_a_region_not_a_site():
+    assert sites("推动浦东新区、闵行区布局一批智算中心", "上海市") == {}
+    assert sites("支持上海浦东新区建设人工智能产业园", "上海市") == {}
+    assert sites("支持临港新区建设智算中心", "上海市") == {"临港新区": "临港新区"}  # no division: a zone
