@@ -354,9 +354,15 @@ def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMe
 
 def _shared_designation(text: str, start: int, written: str) -> bool:
     """A designation after a list of cities (广州、深圳国家…试验区) is one each city holds, not a site
-    of the last city alone."""
-    if _suffix_of(written) not in words()["sites"]["designation_suffixes"] or text[start - 1:start] != "、":
+    of the last city alone; so is a name made of the last place and generic words (甲区、乙区通用机场:
+    each district's airport, none of them named)."""
+    if text[start - 1:start] != "、":
         return False
+    suffix = _suffix_of(written)
+    if suffix not in words()["sites"]["designation_suffixes"]:
+        place = leading_place(written[: -len(suffix)])
+        if not place or _generic_regex().sub("", written[len(place[0]): -len(suffix)]):
+            return False
     before = text[_left_edge(text, start - 1):start - 1]
     return bool(before and regions().lookup(before))
 

@@ -603,3 +603,9 @@ def test_a_division_named_like_a_zone_is_a_region_not_a_site():
     assert sites("推动浦东新区、闵行区布局一批智算中心", "上海市") == {}
     assert sites("支持上海浦东新区建设人工智能产业园", "上海市") == {}
     assert sites("支持临港新区建设智算中心", "上海市") == {"临港新区": "临港新区"}  # no division: a zone
+
+
+def test_a_generic_name_after_a_list_of_places_is_each_place_own_not_a_site_of_the_last():
+    assert sites("推进鸠江区、弋江区通用机场建设", "芜湖市") == {}
+    assert sites("依托芜湖高新区、弋江区智能制造产业园", "芜湖市") == {
+        "芜湖高新区": "芜湖高新区", "弋江区智能制造产业园": "弋江区智能制造产业园"}  # a site before: a list of sites
