@@ -184,8 +184,9 @@ def _organization(b: Builder, org) -> str | None:
                 for name in (node.properties.get("name"), *node.properties.get("aliases", [])) if name}
     if any(_unit_of(name, org) for name in agencies):
         return None
+    written = b.doc.surface(org.written)  # a Traditional page's 聯盟: the form the page prints
     return b.node(make_id("org", org.name), Label.ORGANIZATION, name=org.name,
-                  aliases=[b.doc.surface(org.written)] if org.written != org.name else [],
+                  aliases=[written] if written != org.name else [],
                   kind=org.kind, name_en=org.name_en)
 
 

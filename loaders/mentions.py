@@ -72,6 +72,16 @@ def _represented() -> re.Pattern[str]:
 
 
 @cache
+def _examples() -> re.Pattern[str]:
+    """…企业/厂商…，包括A、B、C等: the names a sentence gives as examples of the firms it has just named
+    by their kind, the list closed by 等 alone."""
+    heads = sorted((h for h, k in words()["organizations"]["list_heads"] if k == "enterprise"), key=len, reverse=True)
+    openers = "|".join(words()["organizations"]["example_openers"])
+    return re.compile(rf"(?:{'|'.join(heads)})[^。；;：:]{{0,20}}?(?:{openers})(?P<items>[^。；;：:等]{{2,120}}?)"
+                      r"等(?=[，,。；;]|$)")
+
+
+@cache
 def _not_a_name() -> re.Pattern[str]:
     """Sector and generic words: a list item made only of these is a kind of firm, not a firm."""
     vocabulary = set(words()["organizations"]["sectors"]) | set(words()["sites"]["generic"])
@@ -391,11 +401,21 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
         items = _list_items(text, list_start(text, head.start()), head.start())
         if sum(_firm_like(text[s:e]) for s, e in items) >= 2:
             out += [(s, e, "enterprise") for s, e in items if _bare_name(text[s:e])]
+    for example in _examples().finditer(text):  # 汇聚50家厂商，包括甲科技、乙电子等
+        items = _list_items(text, example.start("items"), example.end("items"))
+        if len(items) >= 2 and any(_firm_like(_unbracketed(text[s:e])) for s, e in items):
+            out += [(s, s + len(_unbracketed(text[s:e])), "enterprise") for s, e in items
+                    if _bare_name(_unbracketed(text[s:e]))]
     for example in _represented().finditer(text):  # 以鲁班、大牛为代表的服务机器人公司
         items = _list_items(text, example.start("items"), example.end("items"))
         if all(_bare_name(text[s:e]) for s, e in items):
             out += [(s, e, kinds[example.group("head")]) for s, e in items]
     return out
+
+
+def _unbracketed(name: str) -> str:
+    """A firm's name without the brand it adds in brackets (甲科技(乙品牌))."""
+    return re.sub(r"[（(][^）)]*[）)]$", "", name)
 
 
 def _proper_names(text: str, items: list[tuple[int, int]]) -> bool:

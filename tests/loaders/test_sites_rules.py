@@ -609,3 +609,10 @@ def test_a_generic_name_after_a_list_of_places_is_each_place_own_not_a_site_of_t
     assert sites("推进鸠江区、弋江区通用机场建设", "芜湖市") == {}
     assert sites("依托芜湖高新区、弋江区智能制造产业园", "芜湖市") == {
         "芜湖高新区": "芜湖高新区", "弋江区智能制造产业园": "弋江区智能制造产业园"}  # a site before: a list of sites
+
+
+def test_the_firms_a_sentence_gives_as_examples_of_the_kind_it_counted_are_organizations():
+    assert organizations("集聚企业120家，包括星云科技、海川电子(川芯)、远帆智造等，产值持续增长") == {
+        "星云科技": "enterprise", "海川电子": "enterprise", "远帆智造": "enterprise"}
+    assert organizations("集聚企业120家，包括汽车、家电、智能终端等，产值持续增长") == {}  # sectors
+    assert organizations("建设一批平台，包括星云科技、海川电子等") == {}  # examples of no firms
