@@ -153,6 +153,21 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
     return sorted(found, key=lambda m: m.start)
 
 
+def full_names(names: set[str]) -> dict[str, str]:
+    """Short name -> full name of the bodies a page names both with and without their place
+    (甲省人工智能产业联盟, later 人工智能产业联盟会长…): one body, under its full name. A short name that
+    is the tail of several full names (two provinces' 联盟) stays as it is."""
+    from loaders.sites import leading_place
+
+    found: dict[str, set[str]] = {}
+    for name in names:
+        place = leading_place(name)
+        rest = name[len(place[0]):] if place else ""
+        if rest in names and len(rest) >= 4:
+            found.setdefault(rest, set()).add(name)
+    return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}
+
+
 def _inside_a_word(text: str, start: int, end: int) -> bool:
     """Is the known name at ``text[start:end]`` a piece of another word as the segmenter reads the
     sentence (新|浪潮 in 新浪潮, 完|美的 in 完美的)? A word that runs on from the name's own start

@@ -616,3 +616,15 @@ def test_the_firms_a_sentence_gives_as_examples_of_the_kind_it_counted_are_organ
         "星云科技": "enterprise", "海川电子": "enterprise", "远帆智造": "enterprise"}
     assert organizations("集聚企业120家，包括汽车、家电、智能终端等，产值持续增长") == {}  # sectors
     assert organizations("建设一批平台，包括星云科技、海川电子等") == {}  # examples of no firms
+
+
+def test_a_body_the_page_names_again_without_its_place_is_one_organization():
+    graph = extract(RawDocument("alliance.txt", (
+        "柳州市人工智能产业发展行动方案\n二、重点任务\n"
+        "（一）壮大产业生态。支持柳州人工智能产业联盟举办对接活动。\n"
+        "（二）强化交流合作。人工智能产业联盟秘书长介绍了合作计划。\n")))
+    bodies = {n.properties["name"]: n.properties["aliases"] for n in graph.by_label(Label.ORGANIZATION)}
+    assert bodies == {"柳州人工智能产业联盟": ["人工智能产业联盟"]}
+    from loaders.mentions import full_names
+
+    assert full_names({"柳州人工智能产业联盟", "桂林人工智能产业联盟", "人工智能产业联盟"}) == {}  # whose? not said
