@@ -372,10 +372,21 @@ def _named_body(name: str) -> bool:
         return False
     if re.search(r"[和与及、]$", core):
         return False  # 众创空间和大学(科技园): a conjunction right before the ending joins two kinds
+    if _bare_level(name):
+        return False  # 市中医医院, 省大数据协会: the body of some government level, no name of its own
     if (suffix == "大学" or suffix in words()["organizations"]["legal_forms"]) and len(core) >= 2:
         return True  # a university's or a registered company's name is its own (国防科技大学, …有限公司)
     return bool(core) and (leading_place(core) is not None or proper(name) or proper(core)
                            or _regional().match(core) is not None)
+
+
+@cache
+def _bare_level(name: str) -> bool:
+    """Does the name open with a government level alone (市|中医医院), not with a word (区块链)?"""
+    from loaders.segment import tagged
+
+    pairs = tagged(name)
+    return bool(pairs) and pairs[0][0] in ("省", "市", "区", "县")
 
 
 @cache

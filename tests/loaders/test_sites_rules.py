@@ -628,3 +628,13 @@ def test_a_body_the_page_names_again_without_its_place_is_one_organization():
     from loaders.mentions import full_names
 
     assert full_names({"柳州人工智能产业联盟", "桂林人工智能产业联盟", "人工智能产业联盟"}) == {}  # whose? not said
+
+
+def test_a_hospital_with_a_place_is_an_organization_and_one_of_a_bare_level_is_not():
+    assert organizations("推进柳州市第三医院智慧病房建设") == {"柳州市第三医院": "other"}
+    assert organizations("建设智慧医院、互联网医院，支持市人民医院、市中医医院开展示范") == {}
+
+
+def test_a_firm_named_by_a_word_of_its_own_and_smart_heads_a_list_of_firms():
+    assert organizations("支持星河航空、远帆智能等企业扩大产能") == {"星河航空": "enterprise", "远帆智能": "enterprise"}
+    assert organizations("支持工业智能、医疗智能等企业发展") == {}  # kinds of firms
