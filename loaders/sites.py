@@ -637,6 +637,9 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     suffix = _suffix_of(written)
     core = written[: -len(suffix)]
     place = leading_place(core, home)
+    if (place and place[1].level == "Province" and written.endswith(tuple(words()["sites"]["province_role_endings"]))
+            and not _generic_regex().sub("", core[len(place[0]):])):
+        return None  # 青海绿色算力基地: the role the province plays, not a site in it
     if _division_named(written):
         return None  # 滨海新区, 上海浦东新区: a division named like a zone is the region, not a site in it
     residual = _generic_regex().sub("", core)

@@ -638,3 +638,8 @@ def test_a_hospital_with_a_place_is_an_organization_and_one_of_a_bare_level_is_n
 def test_a_firm_named_by_a_word_of_its_own_and_smart_heads_a_list_of_firms():
     assert organizations("支持星河航空、远帆智能等企业扩大产能") == {"星河航空": "enterprise", "远帆智能": "enterprise"}
     assert organizations("支持工业智能、医疗智能等企业发展") == {}  # kinds of firms
+
+
+def test_a_province_or_a_broad_region_with_generic_words_names_a_role_not_a_site():
+    assert sites("打造立足西部服务全国的甘肃绿色算力基地，初步建成黄土高原绿色算力集聚区", "甘肃省") == {}
+    assert sites("建设天水人工智能产业基地", "甘肃省") == {"天水人工智能产业基地": "天水人工智能产业基地"}
