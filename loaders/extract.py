@@ -29,7 +29,7 @@ from loaders.outline import outline
 from loaders.places import addressee_line, find_regions, metadata_line
 from loaders.read import RawDocument
 from loaders.responsibility import ROLE_STRENGTH, assign, strip_brackets, table_assignments
-from loaders.sites import find_sites, reported_background, site_references
+from loaders.sites import find_sites, referred_site, reported_background, site_references
 from loaders.targets import earliest_year, lead_targets, read_targets, work_year
 
 #: bump when the rules change, so cached extractions are redone; the dictionaries count too
@@ -102,7 +102,11 @@ def extract(raw: RawDocument) -> GraphData:
         seen_goals.add(key)
         target = b.goal(plan, goal, n)  # ids in document order
         b.link(Rel.SETS_TARGET, owner, target, goal.text)
-        for site in find_sites(goal.clause, home=where.main, references=refs):
+        sites = find_sites(goal.clause, home=where.main, references=refs)
+        if not sites:  # 推进甲产业园区扩容，到2026年园区新增…: the clause refers back to the park
+            before = doc.text[max(0, goal.span.start - 120):goal.span.start]
+            sites = [s for s in [referred_site(before, goal.clause, where.main, refs)] if s]
+        for site in sites:
             b.link(Rel.AT_SITE, target, _site(b, site, where), goal.text)
 
     # bodies named anywhere in the page (preamble, goals, a report's lead, the measures)

@@ -196,6 +196,21 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
     return sorted(found, key=lambda m: m.start)
 
 
+def referred_site(before: str, clause: str, home: Region | None = None,
+                  references: dict[str, SiteMention] | None = None) -> SiteMention | None:
+    """The site a goal clause that opens with a bare word (园区, 该基地) refers back to: the last site of
+    that kind its sentence named before it, or that such a site's name holds (推进甲产业园区智算中心扩容，
+    到2026年园区新增智能算力…: the centre the park's name opens). ``before`` is the text before the clause."""
+    endings = dict(words()["sites"]["anaphors"])
+    opening = re.match(r"(?:该|全)?(" + "|".join(endings) + ")", clause)
+    if opening is None:
+        return None
+    sentence = before[max(before.rfind(c) for c in "。；;！？\n") + 1:]
+    kind = re.compile("|".join(endings[opening.group(1)]))
+    named = [m for m in find_sites(sentence, home=home, references=references) if kind.search(m.written)]
+    return named[-1] if named else None
+
+
 #: …（以下简称X）, （简称X）: the short name a document gives what it has just named
 _ABBREVIATION = re.compile(r"[（(](?:以下|下文)?简称[:：]?[“\"「]?([^（()）”\"」，,、。；：:]{2,12}?)[”\"」]?[）)]")
 

@@ -643,3 +643,12 @@ def test_a_firm_named_by_a_word_of_its_own_and_smart_heads_a_list_of_firms():
 def test_a_province_or_a_broad_region_with_generic_words_names_a_role_not_a_site():
     assert sites("打造立足西部服务全国的甘肃绿色算力基地，初步建成黄土高原绿色算力集聚区", "甘肃省") == {}
     assert sites("建设天水人工智能产业基地", "甘肃省") == {"天水人工智能产业基地": "天水人工智能产业基地"}
+
+
+def test_a_goal_that_refers_back_to_the_park_by_its_bare_word_is_linked_to_it():
+    from loaders.sites import referred_site
+
+    before = "（1）推进白碱滩云计算产业园区扩容，到2026年"
+    assert referred_site(before, "园区新增智能算力3000P", region("克拉玛依市")).name == "白碱滩云计算产业园区"
+    assert referred_site(before, "全市新增智能算力3000P", region("克拉玛依市")) is None  # refers to no site
+    assert referred_site("建设白碱滩云计算产业园区。到2026年", "园区新增智能算力3000P", region("克拉玛依市")) is None
