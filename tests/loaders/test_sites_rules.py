@@ -557,7 +557,8 @@ def test_a_name_the_document_repeats_with_a_noun_of_its_own_stands_for_a_site():
 
 ROOT = Path(__file__).resolve().parents[2]
 #: the batches of the real corpus open for development (those after them are scored at first sight);
-#: scored together, sites were 0.84, site links 0.70 and organizations 0.71 before the third round
+#: scored together, sites were 0.84, site links 0.70 and organizations 0.71 before the third round,
+#: and 0.92, 0.81 and 0.91 after the fourth
 CORPUS = [ROOT / "corpus" / f"batch-{n:02d}" for n in range(1, 10)]
 
 
@@ -578,7 +579,7 @@ def test_sites_and_organizations_on_the_real_corpus_stay_above_their_floors():
         score.score_document(graph, gold, tally)
         more.score_document(graph, gold, extra)
     f1 = {cat: f for cat, _p, _r, f, _found, _gold in [*tally.rows(), *extra.rows()]}
-    assert f1["sites"] >= 0.89 and f1["site_links"] >= 0.78 and f1["organizations"] >= 0.81, f1
+    assert f1["sites"] >= 0.90 and f1["site_links"] >= 0.80 and f1["organizations"] >= 0.88, f1
 
 
 def test_a_rebuilding_verb_is_no_part_of_a_site_name():
