@@ -72,6 +72,16 @@ def _represented() -> re.Pattern[str]:
 
 
 @cache
+def _examples() -> re.Pattern[str]:
+    """…企业/厂商…，包括A、B、C等: the names a sentence gives as examples of the firms it has just named
+    by their kind, the list closed by 等 alone."""
+    heads = sorted((h for h, k in words()["organizations"]["list_heads"] if k == "enterprise"), key=len, reverse=True)
+    openers = "|".join(words()["organizations"]["example_openers"])
+    return re.compile(rf"(?:{'|'.join(heads)})[^。；;：:]{{0,20}}?(?:{openers})(?P<items>[^。；;：:等]{{2,120}}?)"
+                      r"等(?=[，,。；;]|$)")
+
+
+@cache
 def _not_a_name() -> re.Pattern[str]:
     """Sector and generic words: a list item made only of these is a kind of firm, not a firm."""
     vocabulary = set(words()["organizations"]["sectors"]) | set(words()["sites"]["generic"])
@@ -141,6 +151,21 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
         if free(start, end):
             add(text[start:end], text[start:end], start, end, kind)
     return sorted(found, key=lambda m: m.start)
+
+
+def full_names(names: set[str]) -> dict[str, str]:
+    """Short name -> full name of the bodies a page names both with and without their place
+    (甲省人工智能产业联盟, later 人工智能产业联盟会长…): one body, under its full name. A short name that
+    is the tail of several full names (two provinces' 联盟) stays as it is."""
+    from loaders.sites import leading_place
+
+    found: dict[str, set[str]] = {}
+    for name in names:
+        place = leading_place(name)
+        rest = name[len(place[0]):] if place else ""
+        if rest in names and len(rest) >= 4:
+            found.setdefault(rest, set()).add(name)
+    return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
@@ -347,10 +372,21 @@ def _named_body(name: str) -> bool:
         return False
     if re.search(r"[和与及、]$", core):
         return False  # 众创空间和大学(科技园): a conjunction right before the ending joins two kinds
+    if _bare_level(name):
+        return False  # 市中医医院, 省大数据协会: the body of some government level, no name of its own
     if (suffix == "大学" or suffix in words()["organizations"]["legal_forms"]) and len(core) >= 2:
         return True  # a university's or a registered company's name is its own (国防科技大学, …有限公司)
     return bool(core) and (leading_place(core) is not None or proper(name) or proper(core)
                            or _regional().match(core) is not None)
+
+
+@cache
+def _bare_level(name: str) -> bool:
+    """Does the name open with a government level alone (市|中医医院), not with a word (区块链)?"""
+    from loaders.segment import tagged
+
+    pairs = tagged(name)
+    return bool(pairs) and pairs[0][0] in ("省", "市", "区", "县")
 
 
 @cache
@@ -391,11 +427,21 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
         items = _list_items(text, list_start(text, head.start()), head.start())
         if sum(_firm_like(text[s:e]) for s, e in items) >= 2:
             out += [(s, e, "enterprise") for s, e in items if _bare_name(text[s:e])]
+    for example in _examples().finditer(text):  # 汇聚50家厂商，包括甲科技、乙电子等
+        items = _list_items(text, example.start("items"), example.end("items"))
+        if len(items) >= 2 and any(_firm_like(_unbracketed(text[s:e])) for s, e in items):
+            out += [(s, s + len(_unbracketed(text[s:e])), "enterprise") for s, e in items
+                    if _bare_name(_unbracketed(text[s:e]))]
     for example in _represented().finditer(text):  # 以鲁班、大牛为代表的服务机器人公司
         items = _list_items(text, example.start("items"), example.end("items"))
         if all(_bare_name(text[s:e]) for s, e in items):
             out += [(s, e, kinds[example.group("head")]) for s, e in items]
     return out
+
+
+def _unbracketed(name: str) -> str:
+    """A firm's name without the brand it adds in brackets (甲科技(乙品牌))."""
+    return re.sub(r"[（(][^）)]*[）)]$", "", name)
 
 
 def _proper_names(text: str, items: list[tuple[int, int]]) -> bool:

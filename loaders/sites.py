@@ -196,6 +196,21 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
     return sorted(found, key=lambda m: m.start)
 
 
+def referred_site(before: str, clause: str, home: Region | None = None,
+                  references: dict[str, SiteMention] | None = None) -> SiteMention | None:
+    """The site a goal clause that opens with a bare word (园区, 该基地) refers back to: the last site of
+    that kind its sentence named before it, or that such a site's name holds (推进甲产业园区智算中心扩容，
+    到2026年园区新增智能算力…: the centre the park's name opens). ``before`` is the text before the clause."""
+    endings = dict(words()["sites"]["anaphors"])
+    opening = re.match(r"(?:该|全)?(" + "|".join(endings) + ")", clause)
+    if opening is None:
+        return None
+    sentence = before[max(before.rfind(c) for c in "。；;！？\n") + 1:]
+    kind = re.compile("|".join(endings[opening.group(1)]))
+    named = [m for m in find_sites(sentence, home=home, references=references) if kind.search(m.written)]
+    return named[-1] if named else None
+
+
 #: …（以下简称X）, （简称X）: the short name a document gives what it has just named
 _ABBREVIATION = re.compile(r"[（(](?:以下|下文)?简称[:：]?[“\"「]?([^（()）”\"」，,、。；：:]{2,12}?)[”\"」]?[）)]")
 
@@ -354,9 +369,15 @@ def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMe
 
 def _shared_designation(text: str, start: int, written: str) -> bool:
     """A designation after a list of cities (广州、深圳国家…试验区) is one each city holds, not a site
-    of the last city alone."""
-    if _suffix_of(written) not in words()["sites"]["designation_suffixes"] or text[start - 1:start] != "、":
+    of the last city alone; so is a name made of the last place and generic words (甲区、乙区通用机场:
+    each district's airport, none of them named)."""
+    if text[start - 1:start] != "、":
         return False
+    suffix = _suffix_of(written)
+    if suffix not in words()["sites"]["designation_suffixes"]:
+        place = leading_place(written[: -len(suffix)])
+        if not place or _generic_regex().sub("", written[len(place[0]): -len(suffix)]):
+            return False
     before = text[_left_edge(text, start - 1):start - 1]
     return bool(before and regions().lookup(before))
 
@@ -631,6 +652,11 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     suffix = _suffix_of(written)
     core = written[: -len(suffix)]
     place = leading_place(core, home)
+    if (place and place[1].level == "Province" and written.endswith(tuple(words()["sites"]["province_role_endings"]))
+            and not _generic_regex().sub("", core[len(place[0]):])):
+        return None  # 青海绿色算力基地: the role the province plays, not a site in it
+    if _division_named(written):
+        return None  # 滨海新区, 上海浦东新区: a division named like a zone is the region, not a site in it
     residual = _generic_regex().sub("", core)
     if suffix in words()["sites"]["designation_only"] and place and written[len(place[0]):] not in _designations():
         return None  # 福州人工智能开放创新平台: a platform, not a place
@@ -646,6 +672,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
             return None  # a state designation whose holder is not known names no one place
     if suffix in words()["sites"]["quoted_only"] and not (setting.quoted and _has_own_word(core)):
         return None  # 发展空间, 物理空间、数字空间: a space is a site only as a quoted coined name (“模速空间”)
+    if suffix in words()["sites"]["role_suffixes"] and core.startswith(tuple(words()["sites"]["role_scopes"])):
+        return None  # 国际航空枢纽: the role a city plays, not a place called so
     if suffix in words()["sites"]["named_suffixes"] and not (proper(core, places=False) or _branded(core)):
         return None  # 空港新城边缘计算节点: nodes of a zone, not one named node (天翼云(延安)节点)
     if setting.described:
@@ -678,6 +706,24 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     if city is None and context_city is not None:
         city = context_city.name
     return SiteMention(name, written, start, kind, None, city, district, False)
+
+
+def _division_named(written: str) -> bool:
+    """Is ``written`` a division's full name with a site's ending (浦东新区), alone or after the name of
+    the division above it (上海浦东新区)?"""
+    index = regions()
+    for division in _zone_like_divisions():
+        if written.endswith(division):
+            head = written[: -len(division)]
+            if not head or any(r.name == index.by_name[division][0].parent for r in index.lookup(head)):
+                return True
+    return False
+
+
+@cache
+def _zone_like_divisions() -> tuple[str, ...]:
+    """The divisions whose full name ends like a site's (滨海新区, 沈北新区)."""
+    return tuple(name for name in regions().by_name if _ending(name))
 
 
 def _own_lab(written: str, start: int, kind: str, home: Region | None) -> SiteMention | None:

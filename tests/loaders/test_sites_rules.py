@@ -557,7 +557,8 @@ def test_a_name_the_document_repeats_with_a_noun_of_its_own_stands_for_a_site():
 
 ROOT = Path(__file__).resolve().parents[2]
 #: the batches of the real corpus open for development (those after them are scored at first sight);
-#: scored together, sites were 0.84, site links 0.70 and organizations 0.71 before the third round
+#: scored together, sites were 0.84, site links 0.70 and organizations 0.71 before the third round,
+#: and 0.92, 0.81 and 0.91 after the fourth
 CORPUS = [ROOT / "corpus" / f"batch-{n:02d}" for n in range(1, 10)]
 
 
@@ -578,8 +579,77 @@ def test_sites_and_organizations_on_the_real_corpus_stay_above_their_floors():
         score.score_document(graph, gold, tally)
         more.score_document(graph, gold, extra)
     f1 = {cat: f for cat, _p, _r, f, _found, _gold in [*tally.rows(), *extra.rows()]}
-    assert f1["sites"] >= 0.89 and f1["site_links"] >= 0.78 and f1["organizations"] >= 0.81, f1
+    assert f1["sites"] >= 0.90 and f1["site_links"] >= 0.80 and f1["organizations"] >= 0.88, f1
 
 
 def test_a_rebuilding_verb_is_no_part_of_a_site_name():
     assert sites("支持企业、运营商等新建、改建智算中心，鼓励迁建数据中心", "江门市") == {}
+
+
+def test_a_site_keeps_the_form_a_traditional_page_prints_as_its_alias():
+    graph = extract(RawDocument("trad.txt", (
+        "柳城市數字經濟行動方案\n二、重點任務\n"
+        "（一）壯大產業集群。聯動柳州高新區建設人工智能特色園區。\n")))
+    site = next(n for n in graph.by_label(Label.SITE) if n.properties["name"] == "柳州高新区")
+    assert site.properties["aliases"] == ["柳州高新區"]  # the printed form, not the Simplified reading
+
+
+def test_a_hub_is_a_site_by_a_proper_name_not_by_the_role_it_names():
+    assert sites("推动白鹭湾科学城、云杉枢纽建设人工智能产业集聚区", "厦门市") == {
+        "白鹭湾科学城": "白鹭湾科学城", "云杉枢纽": "云杉枢纽"}
+    assert sites("建设国际航空枢纽、国际航运枢纽，打造区域算力枢纽和综合交通枢纽", "厦门市") == {}
+
+
+def test_a_division_named_like_a_zone_is_a_region_not_a_site():
+    assert sites("推动浦东新区、闵行区布局一批智算中心", "上海市") == {}
+    assert sites("支持上海浦东新区建设人工智能产业园", "上海市") == {}
+    assert sites("支持临港新区建设智算中心", "上海市") == {"临港新区": "临港新区"}  # no division: a zone
+
+
+def test_a_generic_name_after_a_list_of_places_is_each_place_own_not_a_site_of_the_last():
+    assert sites("推进鸠江区、弋江区通用机场建设", "芜湖市") == {}
+    assert sites("依托芜湖高新区、弋江区智能制造产业园", "芜湖市") == {
+        "芜湖高新区": "芜湖高新区", "弋江区智能制造产业园": "弋江区智能制造产业园"}  # a site before: a list of sites
+
+
+def test_the_firms_a_sentence_gives_as_examples_of_the_kind_it_counted_are_organizations():
+    assert organizations("集聚企业120家，包括星云科技、海川电子(川芯)、远帆智造等，产值持续增长") == {
+        "星云科技": "enterprise", "海川电子": "enterprise", "远帆智造": "enterprise"}
+    assert organizations("集聚企业120家，包括汽车、家电、智能终端等，产值持续增长") == {}  # sectors
+    assert organizations("建设一批平台，包括星云科技、海川电子等") == {}  # examples of no firms
+
+
+def test_a_body_the_page_names_again_without_its_place_is_one_organization():
+    graph = extract(RawDocument("alliance.txt", (
+        "柳州市人工智能产业发展行动方案\n二、重点任务\n"
+        "（一）壮大产业生态。支持柳州人工智能产业联盟举办对接活动。\n"
+        "（二）强化交流合作。人工智能产业联盟秘书长介绍了合作计划。\n")))
+    bodies = {n.properties["name"]: n.properties["aliases"] for n in graph.by_label(Label.ORGANIZATION)}
+    assert bodies == {"柳州人工智能产业联盟": ["人工智能产业联盟"]}
+    from loaders.mentions import full_names
+
+    assert full_names({"柳州人工智能产业联盟", "桂林人工智能产业联盟", "人工智能产业联盟"}) == {}  # whose? not said
+
+
+def test_a_hospital_with_a_place_is_an_organization_and_one_of_a_bare_level_is_not():
+    assert organizations("推进柳州市第三医院智慧病房建设") == {"柳州市第三医院": "other"}
+    assert organizations("建设智慧医院、互联网医院，支持市人民医院、市中医医院开展示范") == {}
+
+
+def test_a_firm_named_by_a_word_of_its_own_and_smart_heads_a_list_of_firms():
+    assert organizations("支持星河航空、远帆智能等企业扩大产能") == {"星河航空": "enterprise", "远帆智能": "enterprise"}
+    assert organizations("支持工业智能、医疗智能等企业发展") == {}  # kinds of firms
+
+
+def test_a_province_or_a_broad_region_with_generic_words_names_a_role_not_a_site():
+    assert sites("打造立足西部服务全国的甘肃绿色算力基地，初步建成黄土高原绿色算力集聚区", "甘肃省") == {}
+    assert sites("建设天水人工智能产业基地", "甘肃省") == {"天水人工智能产业基地": "天水人工智能产业基地"}
+
+
+def test_a_goal_that_refers_back_to_the_park_by_its_bare_word_is_linked_to_it():
+    from loaders.sites import referred_site
+
+    before = "（1）推进白碱滩云计算产业园区扩容，到2026年"
+    assert referred_site(before, "园区新增智能算力3000P", region("克拉玛依市")).name == "白碱滩云计算产业园区"
+    assert referred_site(before, "全市新增智能算力3000P", region("克拉玛依市")) is None  # refers to no site
+    assert referred_site("建设白碱滩云计算产业园区。到2026年", "园区新增智能算力3000P", region("克拉玛依市")) is None
