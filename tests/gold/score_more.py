@@ -2,7 +2,8 @@
 
 Same conventions as ``score.py`` (which it imports from beside itself): a
 found item is a node whose ``source``/``sources`` name the document; an
-organization matches a gold one by name or alias (``same_name``); an
+organization matches a gold one by name or alias, its own or the gold's
+(``same_name``, as sites match the gold's name or printed forms); an
 incentive matches when its text is the gold one's passage (``overlap`` of at
 least 0.6) and its rate, cap and years are the gold values (both null counts
 as equal). A category counts in the overall figure like in ``score.py``.
@@ -53,7 +54,8 @@ def score_document(graph, gold: dict, tally) -> None:
     source = gold["source"]
     found = _of_source(graph, "Organization", source)
     golds = score.as_list(gold.get("organizations"))
-    fm, gm, missed, extra = score.match_sets(found, golds, lambda f, g: score.same_name(f, [g["name"]]))
+    fm, gm, missed, extra = score.match_sets(found, golds, lambda f, g: score.same_name(
+        f, [g["name"], *score.as_list(g.get("aliases")), *score.as_list(g.get("as_written"))]))
     tally.add("organizations", fm, len(found), gm, len(golds))
     tally.misses["organizations"] += [f"{source}: {g['name']}" for g in missed]
     tally.extras["organizations"] += [f"{source}: {f.get('name')}" for f in extra]
