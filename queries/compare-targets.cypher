@@ -2,25 +2,57 @@
 // title: Comparable targets
 // description: Quantitative targets of one metric category and year across plans and
 //   provinces, highest normalised value first (亿元, EFLOPS, counts), with the plan, the
-//   value as written and the sentence it was read from. Categories: the keys of
+//   value as written and the sentence it was read from; of equal values across the whole
+//   country, the first targets by id. Categories: the keys of
 //   loaders/dictionaries/metric_categories.toml (computing_capacity, ai_core_industry_scale…).
 // param: category: string = null -- metric category key, e.g. ai_core_industry_scale
 // param: year: int = null -- target year, e.g. 2027
 // param: province: string = null -- province name, e.g. 广东 or Guangdong
 // param: limit: int = 100 -- rows at most
+// with a province: from the province (few nodes) to the plans covering it or its places, and the
+// targets they set themselves or through their measures
+MATCH (province:Province)
+WHERE $province IS NOT NULL
+  AND (province.name CONTAINS $province OR province.short = $province
+       OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province))
+MATCH (province)<-[:LOCATED_IN*0..3]-()<-[:COVERS]-(plan:Plan)
+WITH DISTINCT province, plan
+MATCH (plan)-[:HAS_MEASURE*0..1]->()-[:SETS_TARGET]->(t:Target)
+WHERE coalesce(t.qualitative, false) = false
+  AND ($category IS NULL OR t.metric_category = $category)
+  AND ($year IS NULL OR t.year = $year)
+WITH DISTINCT province, plan, t
+RETURN t.metric_category AS category,
+       t.year AS year,
+       province.name AS province,
+       plan.title AS plan,
+       plan.doc_number AS doc_number,
+       t.metric AS metric,
+       t.comparator AS comparator,
+       t.value AS value,
+       t.value_max AS value_max,
+       t.unit AS unit,
+       t.value_norm AS value_norm,
+       t.unit_norm AS unit_norm,
+       t.text AS text
+ORDER BY category, year, value_norm DESC, province, plan
+LIMIT $limit
+UNION ALL
+// without one: the first targets in the answer's order (the year and category by their index), then
+// the plan and province of only those, not of every target (the first line keeps FalkorDB's planner
+// from reading this branch at all when a province is asked for)
+WITH 1 AS everywhere WHERE $province IS NULL
 MATCH (t:Target)
 WHERE coalesce(t.qualitative, false) = false
   AND ($category IS NULL OR t.metric_category = $category)
   AND ($year IS NULL OR t.year = $year)
+WITH t
+ORDER BY t.metric_category, t.year, t.value_norm DESC, t.id
+LIMIT $limit
 OPTIONAL MATCH (direct:Plan)-[:SETS_TARGET]->(t)
 OPTIONAL MATCH (viaMeasure:Plan)-[:HAS_MEASURE]->(:Measure)-[:SETS_TARGET]->(t)
 WITH t, coalesce(direct, viaMeasure) AS plan
 OPTIONAL MATCH (plan)-[:COVERS]->()-[:LOCATED_IN*0..3]->(province:Province)
-WITH t, plan, province
-WHERE $province IS NULL
-   OR province.name CONTAINS $province
-   OR province.short = $province
-   OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province)
 RETURN t.metric_category AS category,
        t.year AS year,
        province.name AS province,
