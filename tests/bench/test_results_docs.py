@@ -1,6 +1,8 @@
-"""The README quotes the benchmark's headline figures exactly as bench/RESULTS.md holds them."""
+"""The README and docs/scale.md quote the benchmark's headline figures exactly as bench/RESULTS.md holds them."""
 
 from __future__ import annotations
+
+import pytest
 
 from bench.report import END, SECTION_END, SECTION_START, START
 from tests.conftest import ROOT
@@ -11,13 +13,14 @@ def block(text: str) -> str:
     return text.split(START, 1)[1].split(END, 1)[0].strip()
 
 
-def test_the_readme_headline_figures_are_the_ones_results_md_holds():
+@pytest.mark.parametrize("page", ["README.md", "docs/scale.md"])
+def test_the_pages_headline_figures_are_the_ones_results_md_holds(page):
     results = (ROOT / "bench" / "RESULTS.md").read_text(encoding="utf-8")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / page).read_text(encoding="utf-8")
     assert SECTION_START in results and SECTION_END in results
     figures = block(results)
     assert "| figure | result | goal |" in figures
-    assert block(readme) == figures
+    assert block(text) == figures
 
 
 def test_every_headline_figure_is_measured():
