@@ -2,7 +2,7 @@
 
 The headline table sits between ``<!-- headline:start -->`` and
 ``<!-- headline:end -->``; ``bench/run`` copies the same block into the
-README's "Scale and reliability" section, and a test checks the two agree.
+docs/scale.md ("Scale and reliability"), and a test checks the two agree.
 """
 
 from __future__ import annotations

@@ -1,5 +1,4 @@
-"""Run the scale benchmarks and rewrite their section of bench/RESULTS.md and the headline figures that
-the README and docs/scale.md quote.
+"""Run the scale benchmarks and rewrite their section of bench/RESULTS.md and docs/scale.md's headline figures.
 
     bench/run [--quick] [--sizes 100,1000,10000] [--work DIR] [--keep] [--render-only]
 
@@ -49,9 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the corpora and data directories")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--readme", type=Path, action="append", default=None,
-                        help="a page whose headline block is rewritten (default: README.md and docs/scale.md)")
+                        help="a page whose headline block is rewritten (default: docs/scale.md)")
     parser.add_argument("--render-only", action="store_true",
-                        help="rewrite RESULTS.md and the README from bench/scale_results.json, measuring nothing")
+                        help="rewrite RESULTS.md and docs/scale.md from bench/scale_results.json, measuring nothing")
     parser.add_argument("--export-memory-again", action="store_true",
                         help="measure the exports' peak memory again on the graphs a run kept in --work, "
                              "replace it in bench/scale_results.json and rewrite the pages")
@@ -59,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure the named queries and the concurrent clients again on the graphs a run kept "
                              "in --work, replace them in bench/scale_results.json and rewrite the pages")
     args = parser.parse_args(argv)
-    args.readme = args.readme or [ROOT / "README.md", ROOT / "docs" / "scale.md"]
+    args.readme = args.readme or [ROOT / "docs" / "scale.md"]
     if args.export_memory_again or args.latency_again:
         results = json.loads((args.results.parent / "scale_results.json").read_text(encoding="utf-8"))
         if args.export_memory_again:

@@ -35,6 +35,15 @@ class StoreError(PolicyKGError):
     """The graph database could not be started, reached or written."""
 
 
+class NoGraph(StoreError):
+    """A command that reads the graph found none where the settings point (a mistyped
+    ``--data-dir`` most often); ``setting`` names what to change."""
+
+    def __init__(self, message: str, setting: str = "data_dir"):
+        super().__init__(message)
+        self.setting = setting
+
+
 class QueryError(PolicyKGError):
     """The database refused a query; the message is the database's own."""
 

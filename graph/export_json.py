@@ -21,9 +21,10 @@ from graph.settings import Settings
 
 
 def export_graph(settings: Settings) -> GraphData:
+    """The stored graph; ``NoGraph`` when the settings point where none was built."""
     from graph.store import open_store
 
-    store = open_store(settings)
+    store = open_store(settings, must_exist=True)
     try:
         return store.export()
     finally:
@@ -37,7 +38,7 @@ def write_json(settings: Settings, output: BinaryIO) -> None:
     from graph.spool import spooled
     from graph.store import open_store
 
-    store = open_store(settings)
+    store = open_store(settings, must_exist=True)
     try:
         with spooled(store) as spool:
             write_items_json(spool.nodes(), spool.relationships(), output)

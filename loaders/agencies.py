@@ -30,6 +30,7 @@ ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?"
                        r"(经开区|高新区|开发区|新区|园区|合作区|试验区|示范区|港区|商务区|经济区|片区)")
 #: how a working body set up for one task is named: 领导小组, 工作专班, 推进组…
 _GROUP_END = re.compile(r"(领导小组|工作专班|专班|工作组|推进组|指挥部|联席会议)$")
+_GROUP_OFFICE = re.compile(r"(领导小组|工作专班|专班|工作组|推进组|指挥部|联席会议)办公室$")
 INSTITUTE_SUFFIX = re.compile(r"(实验室|研究院|研究所|科学院|大学|学院)$")
 
 
@@ -50,6 +51,9 @@ class Jurisdiction:
             return self.province
         if level_char in "市州":
             return self.city or (self.province if self.province and self.province.provincial_level else None)
+        if (level_char == "区" and self.district is None and self.city is None and self.province is not None
+                and self.province.name.endswith("自治区")):
+            return self.province  # 区发展改革委 in an autonomous region's own plan: the region's
         return self.district
 
     @classmethod
@@ -80,9 +84,16 @@ def region_chain(region: Region) -> list[Region]:
 
 
 def qualified_name(region: Region) -> str:
-    """How an agency name starts for a region: 浙江省, 仙桃市, 广州市黄埔区 (a district keeps its city)."""
-    if region.level == "District" and region.parent:
+    """How an agency name starts for a region: 浙江省, 仙桃市, 广州市黄埔区 (a city's district keeps its city;
+    a county or banner does not: 德清县, 东乌珠穆沁旗; nor does a county a province runs itself: 澄迈县,
+    神农架林区)."""
+    if region.level == "District" and region.name.endswith(("县", "旗")):
+        return region.name
+    if region.level == "District" and region.parent and region.parent != region.province:
         return region.parent + region.name
+    if region.level == "District" and region.parent and any(
+            r.provincial_level for r in regions().by_name.get(region.parent, ())):
+        return region.parent + region.name  # 上海市浦东新区: a municipality's district keeps it
     return region.name
 
 
@@ -132,7 +143,8 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     known = _known(text, where)
     if known:
         entity, jurisdiction = known
-        return Agency(entity.name, text, entity.kind, jurisdiction, entity.name_en)
+        level = text[0] if text[0] in LEVEL_CHARS else None  # 省大数据局、发展改革委: the level carries on
+        return Agency(entity.name, text, entity.kind, jurisdiction, entity.name_en, level=level)
     zone = ZONE_HEAD.match(text)
     if (zone and where.city and re.search(r"(管委会|管理委员会|管理局)$", text) and where.city.short not in text
             and _leading_region(text, where)[0] is None and not regions().lookup(zone.group(0))
@@ -163,20 +175,37 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     if region is None:
         region, rest = _short_region_head(rest, where)
     level = None
+    if region is None and rest.startswith("特区") and where.province is not None and where.province.name.endswith(
+            "特别行政区"):
+        region, level, rest = where.province, "省", rest[2:]  # 特区政府: the region's own government
+    if (region is None and rest.startswith("区党委") and where.district is None and where.province is not None
+            and where.province.name.endswith("自治区")):
+        rest = "自治区" + rest[1:]  # 区党委 is how an autonomous region's plan writes its own party committee
     if region is None and rest.startswith(PROVINCE_LEVEL_WORDS):
         # 自治区发展改革委 in a Guangxi plan: the province-level word of an autonomous region
         word = next(w for w in PROVINCE_LEVEL_WORDS if rest.startswith(w))
         level, region, rest = "省", where.province, rest[len(word):]
+    elif region is None and _own_level_word(rest, where):
+        # 地区发展改革委, 盟工信局, 行署办公室, 林区经信局 in the plan of a prefecture, a league or a forest district
+        word, region = _own_level_word(rest, where)
+        level = "市" if region.level == "City" else "区"
+        rest = rest if word in ("行署", "行政公署") else rest[len(word):]
     elif region is None and rest[:1] in LEVEL_CHARS and not rest.startswith(("市场", "区块链", "县域")):
         level = rest[0]
         region = where.at(level)
         rest = rest[1:]
-    elif region is None and carry and not ZONE_HEAD.match(rest) and not _short_place_head(rest):
+    elif (region is None and carry and not ZONE_HEAD.match(rest) and not _short_place_head(rest)
+          and not re.search(r"(管委会|管理委员会)$", rest)
+          and not ((_GROUP_END.search(rest) or _GROUP_OFFICE.search(rest)) and _names_a_place(rest))):
         level = carry
         region = where.at(carry)
     elif region is not None:
         level = {"Province": "省", "City": "市", "District": "区"}[region.level]
-    if rest.startswith("委") or party:
+    if rest.startswith("党委") and level == "省" and region is not None:
+        # 自治区党委网信办: an autonomous region's party committee is written 党委, named 委员会 in full
+        return _party(text, rest.removeprefix("党委"), region, level, committee="委员会")
+    if rest.startswith("委") or party or (region is not None and _party_form_without_committee(rest)):
+        # 省网信办 is the party committee's office as 省委网信办 is
         return _party(text, rest.removeprefix("委"), region, level)
     form = _form(rest)
     if form is not None:
@@ -190,12 +219,31 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         return Agency(text, text, "institute", where.main.name if where.main else None, level=level)
     if GOV_SUFFIX.search(rest) and _plausible_body(rest):
         prefix = qualified_name(region) if region else ""
-        return Agency(prefix + rest, text, "government", region.name if region else None, level=level)
+        kind = "leading_group" if _GROUP_OFFICE.search(rest) else "government"  # the office of a group
+        return Agency(prefix + rest, text, kind, region.name if region else None, level=level)
     return None
 
 
 #: text that is no name: a title or quotation mark, a 文号, a verb that cites (根据《…), a pronoun (我局)
 _NOT_A_NAME = re.compile(r"[《》“”\"]|〔\d|^(?:根据|落实|按照|依据|贯彻|出台|印发)|^(?:我|本)[局委办厅院部]")
+
+
+#: the generic ends of division names that a plan writes for its own division, as 市 or 县 are written
+_OWN_DIVISION_WORDS = ("地区", "盟", "林区")
+
+
+def _own_level_word(rest: str, where: Jurisdiction) -> tuple[str, Region] | None:
+    """The word ``rest`` opens with that stands for the plan's own prefecture (地区, 行署), league (盟, 行署)
+    or forest district (林区), with that division."""
+    for region in (where.district, where.city):
+        own = next((w for w in _OWN_DIVISION_WORDS if region is not None and region.name.endswith(w)), None)
+        if own is None:
+            continue
+        words_ = (own, "行署", "行政公署") if own != "林区" else (own,)
+        word = next((w for w in words_ if rest.startswith(w) and len(rest) > len(w)), None)
+        if word:
+            return word, region
+    return None
 
 
 def _short_region_head(text: str, where: Jurisdiction) -> tuple[Region | None, str]:
@@ -227,6 +275,19 @@ def _known(text: str, where: Jurisdiction):
         home = where.at(text[0])
         if home is not None and jurisdiction in (home.name, home.province):
             return entity, jurisdiction
+    return _counterpart(text, where)
+
+
+def _counterpart(text: str, where: Jurisdiction):
+    """A district's body set up after its city's (上下对口): 区大数据发展局 in a district of 重庆 is named as
+    重庆's 市大数据发展局 is, with the district's name (重庆市渝北区大数据应用发展管理局)."""
+    district, city = where.district, where.city
+    if text[:1] not in "区县" or district is None or city is None:
+        return None
+    for entity, jurisdiction in known_agencies().get("市" + text[1:], []):
+        if jurisdiction == city.name and entity.name.startswith(city.name):
+            name = qualified_name(district) + entity.name[len(city.name):]
+            return replace(entity, name=name, aliases=(), name_en=None), district.name
     return None
 
 
@@ -250,6 +311,14 @@ def _opens_a_name(text: str) -> bool:
         return True
     index = regions()
     return any(text[:size] in index.by_name or text[:size] in index.by_short for size in range(2, 8))
+
+
+def _names_a_place(text: str) -> bool:
+    """A group's name that holds its own place (数字宜昌建设领导小组): it takes no level from the list."""
+    index = regions()
+    return any(r.level in ("Province", "City") and not r.county_level
+               for size in (2, 3, 4) for i in range(len(text) - size + 1)
+               for r in (index.by_short.get(text[i:i + size], ()) or index.by_name.get(text[i:i + size], ())))
 
 
 def _short_place_head(text: str) -> bool:
@@ -310,6 +379,8 @@ def _form(rest: str) -> AgencyForm | None:
 
 def _government(text: str, rest: str, form: AgencyForm, region: Region | None, level: str | None) -> Agency:
     head = rest[: len(rest) - len(form.short)] if rest != form.short else ""
+    if head and "{J}" not in form.full and rest.endswith(form.full):
+        head = rest[: len(rest) - len(form.full)]  # 人民政府国有资产监督管理委员会: the full form, written out
     if _ministry(form) and not head:
         return Agency(form.full, text, form.kind, None, form.name_en)  # 工信部: a ministry, never a local body
     if region is None and not head:
@@ -324,13 +395,20 @@ def _government(text: str, rest: str, form: AgencyForm, region: Region | None, l
         english = form.name_en.replace("{J}", english_of(region) if region else "").strip()
     else:
         prefix = qualified_name(region) if region else ""
+        full = form.full
+        if region is not None and region.province in _NO_PEOPLES_GOVERNMENT:
+            full = full.replace("人民政府", "政府")  # 新竹县政府, 香港特别行政区政府: no 人民政府 there
         if form.full == "管理委员会":
             if region is not None and region.level == "City" and ZONE_HEAD.fullmatch(head):
                 prefix = region.short  # a zone's committee is named with its city's short name: 大连金普新区管理委员会
             head = _zone_in_full(head)
-        name = prefix + head + form.full
+        name = prefix + head + full
         english = f"{form.name_en} of {english_of(region)}" if region else form.name_en
     return Agency(name, text, form.kind, region.name if region else None, english, level=level)
+
+
+#: where governments are not called 人民政府
+_NO_PEOPLES_GOVERNMENT = ("台湾省", "香港特别行政区", "澳门特别行政区")
 
 
 def _ministry(form: AgencyForm) -> bool:
@@ -346,7 +424,8 @@ def _zone_in_full(head: str) -> str:
     return head
 
 
-def _party(text: str, rest: str, region: Region | None, level: str | None) -> Agency | None:
+def _party(text: str, rest: str, region: Region | None, level: str | None,
+           committee: str | None = None) -> Agency | None:
     for form in agency_forms():
         if form.kind != "party":
             continue
@@ -354,7 +433,9 @@ def _party(text: str, rest: str, region: Region | None, level: str | None) -> Ag
         if rest == short or rest == form.short:
             full = form.full.removeprefix("委")
             where = qualified_name(region) if region else ""
-            committee = "委员会" if region is not None and region.level == "District" and full.endswith("部") else "委"
+            committee = committee or (
+                "委员会" if region is not None and ((region.level == "District" and full.endswith("部"))
+                                                  or region.name.endswith("自治区")) else "委")
             name = f"中共{where}{committee}{full}"
             english = form.name_en.replace("{J}", english_of(region, True) if region else "").replace("  ", " ")
             return Agency(name, text, "party", region.name if region else None, english, level=level)
@@ -362,12 +443,23 @@ def _party(text: str, rest: str, region: Region | None, level: str | None) -> Ag
         return Agency(text, text, "party", region.name if region else None, level=level)
     if rest and GOV_SUFFIX.search(rest):
         where = qualified_name(region) if region else ""
-        return Agency(f"中共{where}委{rest}", text, "party", region.name if region else None, level=level)
+        return Agency(f"中共{where}{committee or '委'}{rest}", text, "party", region.name if region else None,
+                      level=level)
     return None
 
 
+def _party_form_without_committee(rest: str) -> bool:
+    """A party office's short form that is written without 委 (网信办)."""
+    return any(form.kind == "party" and not form.short.startswith("委") and rest == form.short
+               for form in agency_forms())
+
+
 def _plausible_body(rest: str) -> bool:
-    """A name made of a qualifier and a body word, not a phrase (no verbs or punctuation)."""
+    """A name made of a qualifier and a body word, not a phrase (no verbs or punctuation). A qualifier's
+    second wording in brackets is part of the name (制造业高质量发展(数字经济发展)领导小组办公室)."""
+    aside = re.fullmatch(r"([\u4e00-\u9fff]{2,})[（(]([\u4e00-\u9fff]{2,12})[）)]([\u4e00-\u9fff]{2,})", rest)
+    if aside and not GOV_SUFFIX.search(aside.group(1)):
+        rest = aside.group(1) + aside.group(3)
     if not 2 <= len(rest) <= 20 or re.search(r"[，。；：、的对在将为及]", rest[:-1]):
         return False
     # 数据和政务服务局, 政务服务与数据管理局 are one name; 科技厅和省发展改革委 is two
@@ -407,16 +499,29 @@ def split_names(text: str) -> list[tuple[str, int]]:
             depth = max(0, depth - 1)
         elif depth == 0 and (SPLIT.match(ch) or i == len(text)):
             piece = text[start:i]
+            if ch.isspace() and _stray_blank(piece, text[i:]):
+                continue  # 省 发展 改革委: a blank a PDF left inside a name
             tail = re.split(r"[，,；;]", text[i + 1:], maxsplit=1)[0]
             if ch == "、" and ((re.fullmatch(r"\s*各[\u4e00-\u9fff]{1,2}", piece) and COLLECTIVE_TAIL.match(tail))
                                or (re.fullmatch(r"\s*各\S{1,6}(?:行政公署|管委会)", piece)
-                                   and re.match(r"(?:人民政府|政府)(?:[按负分等]|$)", tail))):
-                continue  # 各州、市人民政府: one collective written with a 、 inside
+                                   and re.match(r"[市县区旗]?(?:人民政府|政府)(?:[按负分等配牵]|$)", tail))
+                               or (re.fullmatch(r"\s*各\S{1,12}(?:人民政府|政府)", piece)
+                                   and re.fullmatch(r"(?:管委会|管理委员会)(?:[按负分等配牵].*)?", tail))):
+                continue  # 各州、市人民政府, 各县（区）人民政府、管委会: one collective written with a 、 inside
             if piece.strip():
                 for name, offset in _paren_bodies(piece, start):
                     out.extend(_unglued(name, offset))
             start = i + 1
     return out
+
+
+def _stray_blank(piece: str, rest: str) -> bool:
+    """A blank inside a name, not between two: what comes before it ends no name (省, 省发展) and a name
+    goes on after it, in a list that separates its names with marks (省 发展 改革委、省 科技厅)."""
+    before = re.sub(r"\s+", "", piece)
+    after = rest.lstrip()
+    return (bool(before) and bool(re.match(r"[\u4e00-\u9fff]", after)) and not UNIT_END.search(before)
+            and not _GROUP_END.search(before) and bool(re.search(r"[、，,；;]", piece + rest)))
 
 
 #: where two names meet without a separator: a body's ending, then a level or party prefix
@@ -429,7 +534,22 @@ def _unglued(name: str, offset: int) -> list[tuple[str, int]]:
         left, right = name[:glue.start()], name[glue.start():]
         if len(left) >= 3 and len(right) >= 3 and GOV_SUFFIX.search(right) and _form_of_body(left):
             return [(left, offset), *_unglued(right, offset + glue.start())]
+    if _LEADING_GROUP.search(name):
+        # a body and a leading group (or its office) signing together: 市城市治理委员会办公室数字重庆建设领导小组办公室.
+        # A 专班 may be a department's own (区科技局人工智能工作专班); a 领导小组 never is.
+        for end in _BODY_END.finditer(name):
+            left, right = name[:end.end()], name[end.end():]
+            if (len(left) >= 4 and len(right) >= 6 and not right.startswith(_CONTINUES)
+                    and _LEADING_GROUP.search(right) and "领导小组" not in left
+                    and "（" not in right and "(" not in right):
+                return [(left, offset), (right, offset + end.end())]
     return [(name, offset)]
+
+
+_LEADING_GROUP = re.compile(r"领导小组(?:办公室)?$")
+#: where a body's name may end before another begins, and what would continue it instead
+_BODY_END = re.compile(r"办公室|办公厅|委员会|人民政府|厅|局")
+_CONTINUES = ("办", "公", "室", "员", "会", "委", "厅", "局", "分", "直属", "机关")
 
 
 def _form_of_body(name: str) -> bool:
@@ -451,6 +571,44 @@ def _joined_names(text: str) -> list[tuple[int, int]]:
             spans.append((at, at + len(form)))
             at = text.find(form, at + 1)
     return spans
+
+
+def _closing_division(names: list[tuple[str, int]], n: int) -> str | None:
+    """The name after the run of bare divisions that follows name ``n`` (兴庆区、金凤区、西夏区政府: the
+    government closing the run is what each of them shares)."""
+    k = n + 1
+    while k < len(names) - 1 and regions().by_name.get(_tidy(names[k][0])):
+        k += 1
+    return names[k][0] if k < len(names) else None
+
+
+#: 广州、深圳等地级以上市政府: the governments of the places a list names before an open tail
+PLACES_GOVERNMENTS = re.compile(
+    r"(?P<place>.+?)等(?:地级以上|地级及以上|县级|有关|相关|其他)?(?:市|县|区|地市|市县|县市区)?(?:人民)?政府$")
+
+
+def _governments_of_places(names: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], set[int]]:
+    """A list that ends ``X、Y等地级以上市政府`` names the government of each place it prints (X and Y),
+    not a body called "Y等地级以上市政府"; the open tail (等…) names no one more. Returns the names with
+    the tail cut and the positions of the places whose government is meant."""
+    if not names:
+        return names, set()
+    last, offset = names[-1]
+    match = PLACES_GOVERNMENTS.fullmatch(_tidy(last))
+    if match is None or not _a_place(match.group("place")):
+        return names, set()
+    names = [*names[:-1], (match.group("place"), offset)]
+    governed = {len(names) - 1}
+    k = len(names) - 2
+    while k >= 0 and _a_place(_tidy(names[k][0])):
+        governed.add(k)
+        k -= 1
+    return names, governed
+
+
+def _a_place(name: str) -> bool:
+    """Is ``name`` a division, in full or short (广州市, 广州)?"""
+    return bool(regions().by_name.get(name) or regions().by_short.get(name) or regions().aliases.get(name))
 
 
 def _shared_suffix(name: str, following: str | None) -> str:
@@ -485,9 +643,9 @@ def resolve_list(text: str, where: Jurisdiction, keep_unknown: bool = False,
     entry is kept as written (kind ``other``) instead of being dropped.
     """
     out: list[tuple[Agency, int]] = []
-    names = split_names(text)
+    names, governed = _governments_of_places(split_names(text))
     for n, (name, offset) in enumerate(names):
-        shared = _shared_suffix(name, names[n + 1][0] if n + 1 < len(names) else None)
+        shared = "人民政府" if n in governed else _shared_suffix(name, _closing_division(names, n))
         agency = resolve(name + shared, where, carry)
         if agency is None and ZONE_HEAD.fullmatch(_tidy(name)):
             # a zone listed as a responsible unit (责任单位：市科技局、高新区) stands for its committee

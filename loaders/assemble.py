@@ -99,9 +99,12 @@ class Builder:
             box=box)
 
     def site(self, mention: SiteMention) -> str:
-        aliases = [mention.written] if mention.written != mention.name else []
+        """The Site node; its alias is the form the page prints (a Traditional page's 包河經開區), as an
+        agency's and an organization's are, so the name can be found as the reader saw it."""
+        written = self.doc.surface(mention.written)
+        aliases = [written] if written != mention.name else []
         return self.node(make_id("site", mention.name), Label.SITE, name=mention.name, aliases=aliases,
-                         kind=mention.kind, name_en=mention.name_en)
+                         kind=mention.kind, name_en=mention.name_en, aliases_en=list(mention.aliases_en) or None)
 
     def goal(self, plan: str, goal: Goal, index: int) -> str:
         properties = enrich_target(dict(

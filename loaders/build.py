@@ -32,7 +32,7 @@ from graph.errors import PolicyKGError, SourceError, StoreError
 from graph.model import GraphData, merge_documents
 from graph.settings import Settings
 from graph.store.bulk import collector_paused
-from loaders.cache import Contribution, ContributionCache
+from loaders.cache import Contribution, ContributionCache, StoredSources
 from loaders.extract import EXTRACTOR_VERSION, extract
 from loaders.read import read_document, walk_inputs
 
@@ -41,11 +41,17 @@ Progress = Callable[[str], None]
 
 @dataclass
 class BuildReport:
+    """What a build did to the stored graph: documents added, changed, unchanged and removed
+    compared with the graph stored before it (not with the contribution cache), and failed."""
+
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    #: added or changed documents taken from the cache without being read again: an earlier
+    #: build read them and was stopped before it stored the graph
+    reused: list[str] = field(default_factory=list)
     #: paths inside the given folders that were not read, with the reason (not failures)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -62,11 +68,14 @@ class BuildReport:
         rels = sum(self.counts.get("relationships", {}).values())
         lines = [f"added {len(self.added)}, changed {len(self.changed)}, unchanged {len(self.unchanged)}, "
                  f"removed {len(self.removed)}, failed {len(self.failed)} "
-                 f"-> {nodes} nodes, {rels} relationships in {self.seconds:.1f} s"]
+                 f"-> {nodes} nodes, {rels} relationships in {duration(self.seconds)}"]
         for name, sources in (("added", self.added), ("changed", self.changed), ("removed", self.removed)):
             if sources:
                 more = f" (+{len(sources) - 20} more)" if len(sources) > 20 else ""
                 lines.append(f"{name}: {', '.join(sources[:20])}{more}")
+        if self.reused:
+            lines.append(f"{len(self.reused)} of these were read by an earlier build that stopped before it stored "
+                         "the graph; they were not read again")
         lines += [f"FAILED {source}: {reason}" for source, reason in self.failed]
         if self.skipped:
             lines.append(f"skipped {len(self.skipped)} paths that are no documents:")
@@ -82,9 +91,11 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
     started = time.perf_counter()
     report = BuildReport()
     cache = ContributionCache(Path(settings.data_dir) / "documents")
+    record = StoredSources(Path(settings.data_dir), settings.store, settings.graph_name)
+    stored = _stored_before(record, cache, settings)
     files, missing, report.skipped = walk_inputs(inputs)
     report.failed += [(e.source, e.reason) for e in missing]
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # source -> digest, in the order read
     fresh: dict[str, GraphData] = {}  # what this build extracted: merged as it is, not read back
     try:
         jobs: list[_Job] = []
@@ -94,12 +105,13 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
             if source in seen:
                 report.failed.append((source, f"another file of the same name was read already ({path})"))
                 continue
-            seen.add(source)
-            job = _check_one(path, cache, report, settings.max_file_bytes, progress, label)
-            if isinstance(job, _Job):
-                jobs.append(job)
+            checked = _check_one(path, cache, report, seen, settings.max_file_bytes, progress, label)
+            if isinstance(checked, _Job):
+                jobs.append(checked)
             elif progress:
-                progress(f"{label}: {job}")
+                if checked == "cached":
+                    checked = "unchanged" if stored.get(source) == seen[source] else "read before, not read again"
+                progress(f"{label}: {checked}")
         extracting = time.perf_counter()
         for job, outcome in zip(jobs, _extracted(jobs, workers(settings)), strict=True):
             status = _finish(job, outcome, cache, report, fresh)
@@ -107,7 +119,7 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
                 progress(f"{job.label}: {status}")
         report.stage_seconds["extract"] = time.perf_counter() - extracting - report.stage_seconds.get("cache", 0.0)
         if prune:
-            _prune(inputs, seen, cache, report)
+            _prune(inputs, set(seen), cache)
     except OSError as exc:
         # reading a document fails inside _check_one; what gets here is the data directory
         # (full or read-only): stop before the stored graph is touched
@@ -115,15 +127,67 @@ def build(inputs: list[Path], settings: Settings, *, prune: bool = False,
                          "the stored graph is unchanged (the setting is data_dir)") from exc
     merging = time.perf_counter()
     with collector_paused():  # every contribution read back stays alive in the merged graph
-        graphs = {c.source: c.graph for c in cache.all(skip=fresh)} | fresh
+        cached = cache.all(skip=fresh)
+        graphs = {c.source: c.graph for c in cached} | fresh
+        digests = {c.source: c.digest for c in cached} | {s: seen[s] for s in fresh}
         graph = merge_documents(graphs[source] for source in sorted(graphs))
     report.stage_seconds["merge"] = time.perf_counter() - merging
     storing = time.perf_counter()
     _store(graph, settings, store)
+    record.save(digests)  # only once the graph holds them
     report.stage_seconds["store"] = time.perf_counter() - storing
+    _compare(report, stored, digests, seen, fresh)
     report.counts = graph.counts()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _stored_before(record: StoredSources, cache: ContributionCache, settings: Settings) -> dict[str, str]:
+    """{source: digest} of the graph stored before this build. A data directory built before the
+    record existed has none: its cache is taken as the record when a graph was stored there."""
+    stored = record.load()
+    if stored is not None:
+        return stored
+    if settings.embedded and not (Path(settings.data_dir) / "graph.rdb").exists():
+        return {}  # nothing stored yet: whatever the cache holds came from a build that did not finish
+    return {c.source: c.digest for c in cache.all()}
+
+
+def _compare(report: BuildReport, stored: dict[str, str], digests: dict[str, str], seen: dict[str, str],
+             fresh: dict[str, GraphData]) -> None:
+    """Sort the documents of the new graph by what they did to the stored one.
+
+    The documents read by this build come first, in the order read, then any others
+    the graph now holds (those an earlier build read and did not store)."""
+    failed = {source for source, _ in report.failed}
+    order = [s for s in seen if s in digests] + sorted(s for s in digests if s not in seen)
+    for source in order:
+        if source in failed:  # reported as failed (an unreadable file keeps what it gave before)
+            continue
+        before = stored.get(source)
+        if before is None:
+            report.added.append(source)
+        elif before != digests[source]:
+            report.changed.append(source)
+        elif source in seen:
+            report.unchanged.append(source)
+            continue
+        else:
+            continue
+        if source not in fresh:
+            report.reused.append(source)
+    report.removed += [s for s in stored if s not in digests and s not in failed]
+
+
+def duration(seconds: float) -> str:
+    """A build's time as a reader wants it: an incremental build of a few milliseconds is not "0.0 s".
+
+    >>> duration(0.0042), duration(0.31), duration(12.345)
+    ('4 ms', '310 ms', '12.3 s')
+    """
+    if seconds < 1:
+        return f"{max(seconds * 1000, 1):.0f} ms"
+    return f"{seconds:.1f} s"
 
 
 def workers(settings: Settings) -> int:
@@ -212,19 +276,21 @@ def extract_outcome(path: str) -> tuple[bool, GraphData | str]:
         return False, f"extraction failed: {type(exc).__name__}: {exc}"
 
 
-def _prune(inputs: list[Path], seen: set[str], cache: ContributionCache, report: BuildReport) -> None:
+def _prune(inputs: list[Path], seen: set[str], cache: ContributionCache) -> None:
+    """Take documents that are gone from the given folders out of the cache (and so of the graph)."""
     roots = [p.resolve() for p in inputs if p.is_dir()]
     for contribution in cache.all():
         where = Path(contribution.path)
         if contribution.source not in seen and any(_under(where, r) for r in roots) and not where.exists():
             cache.remove(contribution.source)
-            report.removed.append(contribution.source)
 
 
-def _check_one(path: Path, cache: ContributionCache, report: BuildReport, max_bytes: int,
+def _check_one(path: Path, cache: ContributionCache, report: BuildReport, seen: dict[str, str], max_bytes: int,
                progress: Progress | None = None, label: str = "") -> _Job | str:
-    """The document as a job to extract, or what became of it (failed, unchanged) when there is none."""
+    """The document as a job to extract, or what became of it when there is none: failed, or
+    found in the cache already ("cached"). Its digest goes into ``seen``."""
     source = path.name
+    seen[source] = ""
     previous = cache.get(source)
     try:
         size = path.stat().st_size
@@ -241,9 +307,9 @@ def _check_one(path: Path, cache: ContributionCache, report: BuildReport, max_by
         report.failed.append((source, f"cannot read the file: {exc.strerror or exc}"))
         return "failed"
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode() + b"\0" + data).hexdigest()
+    seen[source] = digest
     if previous and previous.digest == digest:
-        report.unchanged.append(source)
-        return "unchanged"
+        return "cached"
     return _Job(path, label, previous, digest)
 
 
@@ -263,7 +329,6 @@ def _finish(job: _Job, outcome: tuple[bool, GraphData | str], cache: Contributio
     cache.put(Contribution(source, str(job.path.resolve()), job.digest, graph))
     fresh[source] = graph
     _add_time(report, "cache", caching)
-    (report.changed if job.previous else report.added).append(source)
     return f"{len(graph.nodes)} entities"
 
 

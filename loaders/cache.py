@@ -82,6 +82,46 @@ class ContributionCache:
         return sorted(out, key=lambda c: c.source)
 
 
+class StoredSources:
+    """Which documents, at which digests, the stored graph was built from.
+
+    Written after a build has stored its graph, and only then. The report of the next
+    build compares against this, not against the contribution cache: the cache is
+    written document by document as they are read, so after a build killed before it
+    stored anything the cache holds documents the graph never got. Compared with the
+    cache, those came out as "unchanged" when the next build put them in the graph;
+    compared with this they are "added" (and not read again, as the cache has them).
+    The record names the store and graph it describes; another store starts from none.
+    """
+
+    FILE = "stored-sources.json"
+
+    def __init__(self, data_dir: Path, store: str, graph_name: str):
+        self.path = Path(data_dir) / self.FILE
+        self.key = {"store": store, "graph": graph_name}
+
+    def load(self) -> dict[str, str] | None:
+        """{source: digest} of the stored graph; None when no build of this version stored one here."""
+        try:
+            data = orjson.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or {k: data.get(k) for k in self.key} != self.key:
+            return None
+        documents = data.get("documents")
+        return dict(documents) if isinstance(documents, dict) else None
+
+    def save(self, documents: dict[str, str]) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        try:
+            tmp.write_bytes(orjson.dumps({**self.key, "documents": documents}, option=orjson.OPT_SORT_KEYS))
+            os.replace(tmp, self.path)
+        except OSError:
+            # the graph is stored but its record is not: drop the old record rather than keep a wrong one
+            tmp.unlink(missing_ok=True)
+            self.path.unlink(missing_ok=True)
+
+
 def _dumps(data: dict[str, Any]) -> bytes:
     """orjson: the cache is written for every document and read back whole at every build,
     and the standard library took a tenth of the build for it; the standard encoder for an

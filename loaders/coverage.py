@@ -59,8 +59,9 @@ def plan_region(title: str | None, issuers: list[str], text: str, doc_number: st
         agency = resolve(written, Jurisdiction())
         if agency and agency.jurisdiction:
             found = regions().by_name.get(agency.jurisdiction)
-            if found:
-                return _in_context(found, named)
+            region = _in_context(found, named) if found else None
+            if region:
+                return region
         region = _title_region(written, named)
         if region:
             return region
@@ -73,13 +74,24 @@ def plan_region(title: str | None, issuers: list[str], text: str, doc_number: st
         region = _enclosing_most(named(), level)
         if region:
             return region
-    return _most_named(named())
+    region = _most_named(named(), _first_line(text))
+    if level == "City" and region is not None and region.level == "Province" and _FIRST_PERSON_CITY.search(text[:8000]):
+        return None  # 我市 in a text that names only its province: a city's plan, the city unnamed
+    return region
 
 
-def _most_named(named: Counter[Region]) -> Region | None:
+def _first_line(text: str) -> str:
+    """The page's heading: its first line, if it is short enough to be one."""
+    line = next((line for line in text.split("\n") if line.strip()), "")
+    return line if len(line.strip()) <= 60 else ""
+
+
+def _most_named(named: Counter[Region], heading: str = "") -> Region | None:
     """The division the text is about when nothing else says: the province or city named most (its
     own mentions and those of the places inside it), then the one place inside it that takes at least
-    half of those mentions (a report on 浦东新区 names 上海 too, but names 浦东 more)."""
+    half of those mentions (a report on 浦东新区 names 上海 too, but names 浦东 more). A province or city
+    that takes no more than half of the mentions, or is named once and not in the page's first line, is
+    no clue: a ministry's report on pilot zones in 重庆、成都、西安 is about none of them."""
     support: Counter[Region] = Counter()
     for region, count in named.items():
         for r in region_chain(region):
@@ -88,24 +100,43 @@ def _most_named(named: Counter[Region]) -> Region | None:
                     and not any(p.name == r.parent for p in support if p.level in ("Province", "City"))})
     if not tops:
         return None
-    best = tops.most_common(1)[0][0]
+    best, count = tops.most_common(1)[0]
+    if count * 2 <= sum(tops.values()):
+        return None  # a report on 重庆、成都、西安、济南 alike is about none of them
     while True:
         inside = [r for r in support if r.parent == best.name]
         heavy = [r for r in inside if support[r] * 2 >= support[best]]
         if len(heavy) != 1:
-            return best
+            break
         best = heavy[0]
+    if count < 2 and best.name not in heading and best.short not in heading:
+        return None  # one passing mention
+    return best
 
 
-def _in_context(candidates: list[Region], named: Callable[[], Counter[Region]] | None) -> Region:
-    """Of the divisions sharing a name (南山区 of 深圳市 and of 鹤岗市), the one whose city or
-    province the text names most; the first listed when it names none."""
-    if len(candidates) == 1 or named is None:
+def _distinct_places(candidates: list[Region]) -> bool:
+    """Divisions of one name in different places (not a province and its namesake city: 吉林)."""
+    return len({r.province for r in candidates}) > 1 or (len({r.parent for r in candidates}) > 1 and not any(
+        r.level == "Province" or r.provincial_level for r in candidates))
+
+
+def _in_context(candidates: list[Region], named: Callable[[], Counter[Region]] | None) -> Region | None:
+    """Of the divisions sharing a name (南山区 of 深圳市 and of 鹤岗市) or a short form (新北: 新北市 or
+    常州's 新北区), the one the text names most, itself or by its city or province; the first listed
+    when it names none."""
+    if len(candidates) == 1:
         return candidates[0]
+    if named is None:
+        return None
+    counts = named()
     names = Counter()
-    for region, count in named().items():
+    for region, count in counts.items():
         names[region.name] += count
-    return max(candidates, key=lambda r: (names[r.parent or ""] + names[r.province], -candidates.index(r)))
+    support = {r: counts[r] + names[r.parent or ""] + names[r.province] for r in candidates}
+    best = max(candidates, key=lambda r: (support[r], -candidates.index(r)))
+    if not support[best] and _distinct_places(candidates):
+        return None  # 鼓楼区 of 南京, 福州, 徐州 or 开封: nothing says which
+    return best
 
 
 #: words a title may open with before its place: 建设杭州国家…先导区, 全面推进数字咸宁建设
@@ -151,7 +182,9 @@ def scan_regions(text: str, named: Callable[[], Counter[Region]] | None = None) 
             inner = found[-1] if found and found[-1].level == "City" and found_end == i else None
             hits = _heading_candidates(word, inner, named)
             if hits:
-                found.append(_in_context(hits, named))
+                hit = _in_context(hits, named)
+                if hit is not None:
+                    found.append(hit)
                 i += size
                 found_end = i
                 break
@@ -164,26 +197,31 @@ def _heading_candidates(word: str, inner: Region | None,
                         named: Callable[[], Counter[Region]] | None = None) -> list[Region]:
     """The divisions ``word`` may name at the head of a title: a full name; a province's or
     prefecture-level city's short form; a county's or district's short form right after its city
-    (广州南沙), or one whose city the text names (数字新北 in a text about 常州: 新北区, not 新北市)."""
+    (广州南沙), or one the text names in full or by its city (数字新北 in a text that prints 新北区 or 常州:
+    新北区, not 新北市)."""
     index = regions()
     full = index.by_name.get(word) or index.aliases.get(word)
     if full:
-        return full
+        inside = [r for r in full if inner is not None and r.parent == inner.name]
+        return inside or full  # 深圳市南山区: the 南山区 of 深圳
     shorts = index.by_short.get(word, [])
     upper = [r for r in shorts if r.level == "Province" or (r.level == "City" and not r.county_level)]
     if word in words()["places"]["common_word_shorts"]:
         upper = []
     if inner is not None:
         return [r for r in shorts if r.parent == inner.name] or upper
-    names = {r.name for r in named()} if named is not None else set()
-    lower = [r for r in shorts if r not in upper and (r.parent in names or r.province in names)]
+    counted = named() if named is not None else Counter()
+    names = {r.name for r in counted}
+    lower = [r for r in shorts if r not in upper and (r in counted or r.parent in names or r.province in names)
+             and not any(u.name == r.parent for u in upper)]  # 长沙 is 长沙市, never its 长沙县
     return upper + lower
 
 
 # -- the 文号 and the text's own abbreviations -------------------------------------------------
 
 @cache
-def _abbreviations() -> dict[str, list[Region]]:
+def abbreviation_regions() -> dict[str, list[Region]]:
+    """The divisions each one-character abbreviation of ``abbreviations.csv`` may stand for."""
     index = regions()
     table: dict[str, list[Region]] = {}
     with (DICTIONARIES / "abbreviations.csv").open(encoding="utf-8", newline="") as handle:
@@ -210,7 +248,7 @@ def _number_regions(doc_number: str | None) -> list[Region]:
         hits = _heading_candidates(code[:size], None)
         if hits:
             return hits
-    return _abbreviations().get(code[0], [])
+    return abbreviation_regions().get(code[0], [])
 
 
 #: 在皖企业, 来漳就业, 赴川投资: a one-character abbreviation of the text's own place
@@ -219,12 +257,13 @@ _ABBREVIATED = re.compile(r"(?:在|来|赴|入|驻|留|落户)([\u4e00-\u9fff])(
 
 
 def _abbreviated(text: str) -> list[list[Region]]:
-    table = _abbreviations()
+    table = abbreviation_regions()
     return [table[m.group(1)] for m in _ABBREVIATED.finditer(text[:8000]) if m.group(1) in table]
 
 
 def _supported(candidates: list[Region], named: Callable[[], Counter[Region]]) -> Region | None:
-    """One candidate: the only one, or the one the places the text names lie in or around."""
+    """One candidate: the only one, or the one the places the text names lie in or around; a place
+    named itself counts twice (苏府办 in a text naming 苏州: 苏州市, which 江苏省 only encloses)."""
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     support = Counter()
@@ -232,7 +271,7 @@ def _supported(candidates: list[Region], named: Callable[[], Counter[Region]]) -
         chain = {r.name for r in region_chain(region)}
         for candidate in candidates:
             if candidate.name in chain or region.name in {r.name for r in region_chain(candidate)}:
-                support[candidate] += count
+                support[candidate] += count * (2 if candidate == region else 1)
     ranked = support.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
@@ -241,6 +280,10 @@ def _supported(candidates: list[Region], named: Callable[[], Counter[Region]]) -
 
 # -- the level the text speaks at -------------------------------------------------------------
 
+#: a plan speaking of itself (我市发挥…): outweighs 全省 (打造全省…高地), and the province a city's plan names
+#: is not its place
+_FIRST_PERSON_CITY = re.compile(r"我市|本市")
+_FIRST_PERSON = {"Province": re.compile(r"我省|本省"), "City": _FIRST_PERSON_CITY}
 _OWN_LEVEL = {
     "Province": re.compile(r"我省|全省|本省|省委、省政府|省委省政府"),
     "City": re.compile(r"我市|全市|本市|市委、市政府|市委市政府"),
@@ -248,10 +291,26 @@ _OWN_LEVEL = {
 
 
 def _own_level(text: str) -> str | None:
-    """The level a text speaks at: 我省/全省 (a province's plan) or 我市/全市 (a city's), by how often."""
-    counts = {level: len(pattern.findall(text[:8000])) for level, pattern in _OWN_LEVEL.items()}
+    """The level a text speaks at: 我省/全省 (a province's plan) or 我市/全市 (a city's), by how often.
+
+    A 全市 right after a place's name (占上海全市的四成) is that place seen from outside, not the
+    text's own voice: a district's report compares itself with its city that way.
+    """
+    text = text[:8000]
+    first = {level: len(pattern.findall(text)) for level, pattern in _FIRST_PERSON.items()}
+    if sum(first.values()) and len(set(first.values())) > 1:
+        return max(first.items(), key=lambda item: item[1])[0]  # 我市 outweighs 打造全省…高地
+    counts = {level: sum(1 for m in pattern.finditer(text) if not _named_whole(text, m.start()))
+              for level, pattern in _OWN_LEVEL.items()}
     level, count = max(counts.items(), key=lambda item: item[1])
     return level if count else None
+
+
+def _named_whole(text: str, at: int) -> bool:
+    """``text[at:]`` (全市, 全省) follows the name of a division: 上海全市, 广东全省."""
+    index = regions()
+    return any(text[max(0, at - size):at] in index.by_name or text[max(0, at - size):at] in index.by_short
+               for size in range(2, 6) if at >= size)
 
 
 def _enclosing_most(named: Counter[Region], level: str) -> Region | None:

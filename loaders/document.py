@@ -126,7 +126,38 @@ def prepare(raw: RawDocument) -> Document:
     original = "\n".join(line.rstrip() for line in original.split("\n"))
     plain, index = _without_glosses(original)
     simplified, traditional = to_simplified(plain)
+    simplified = corner_titles(simplified)
     return Document(raw.source, original, simplified, traditional, raw.format, dict(raw.meta), index)
+
+
+#: a name in corner brackets, as Taiwan and Hong Kong write a programme's or a plan's name (「台湾AI行动计画」)
+CORNER_QUOTE = re.compile(r"「([^「」《》\n]{2,90})」|『([^『』《》\n]{2,90})』")
+
+
+def corner_titles(text: str) -> str:
+    """``text`` with the corner brackets around a document's name made title marks, one for one.
+
+    Traditional writing names a plan in 「」 where Simplified writing uses 《》 (「智慧机器人产业推动方案」):
+    the rules read titles, issuers and dates around 《》, so the brackets of a name that ends in a
+    genre word become 《》 in the text the rules read (quotes still give the page's own 「」). A
+    bracketed name that is no document (「AI效能提升组」, 「5+2」) keeps its brackets.
+
+    >>> corner_titles("行政院宣布「智慧机器人产业推动方案」，成立「AI效能提升组」")
+    '行政院宣布《智慧机器人产业推动方案》，成立「AI效能提升组」'
+    """
+    if "「" not in text and "『" not in text:
+        return text
+    ends = _genre_end()
+    return CORNER_QUOTE.sub(lambda m: f"《{m.group(1) or m.group(2)}》"
+                            if ends.search(m.group(1) or m.group(2)) else m.group(0), text)
+
+
+@cache
+def _genre_end() -> re.Pattern[str]:
+    """A name that ends in a genre word (方案, 行动计画, 施政报告), its period in brackets allowed."""
+    from loaders.lexicon import alternation, words
+
+    return re.compile("(?:" + alternation(words()["plan"]["kinds"]) + r")\s*(?:[（(][^（）()]{4,20}[)）])?$")
 
 
 def _without_glosses(text: str) -> tuple[str, list[int] | None]:

@@ -9,6 +9,7 @@ mentions, incentives, citations -> assemble (GraphData with evidence).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.errors import SourceError
 from graph.model import GraphData, Label, Rel, make_id
@@ -22,13 +23,13 @@ from loaders.incentives import loose_incentives, measure_incentives
 from loaders.indicators import table_goals
 from loaders.layout import layout
 from loaders.lexicon import fingerprint, regions
-from loaders.mentions import find_organizations
+from loaders.mentions import find_organizations, full_names
 from loaders.metadata import read_metadata
 from loaders.outline import outline
 from loaders.places import addressee_line, find_regions, metadata_line
 from loaders.read import RawDocument
 from loaders.responsibility import ROLE_STRENGTH, assign, strip_brackets, table_assignments
-from loaders.sites import find_sites, reported_background, site_references
+from loaders.sites import find_sites, referred_site, reported_background, site_references
 from loaders.targets import earliest_year, lead_targets, read_targets, work_year
 
 #: bump when the rules change, so cached extractions are redone; the dictionaries count too
@@ -63,7 +64,7 @@ def extract(raw: RawDocument) -> GraphData:
         meta.title_text = title
     plan = b.plan(meta, title)
     if home is not None:
-        b.link(Rel.COVERS, plan, b.region(home), meta.title_surface or home.name)
+        b.link(Rel.COVERS, plan, b.region(home, meta.title_surface), meta.title_surface or home.name)
 
     carry = None  # joint issuers share a level: 重庆市经济信息委、发展改革委、科技局
     issuers = []
@@ -101,13 +102,20 @@ def extract(raw: RawDocument) -> GraphData:
         seen_goals.add(key)
         target = b.goal(plan, goal, n)  # ids in document order
         b.link(Rel.SETS_TARGET, owner, target, goal.text)
-        for site in find_sites(goal.clause, home=where.main, references=refs):
+        sites = find_sites(goal.clause, home=where.main, references=refs)
+        if not sites:  # 推进甲产业园区扩容，到2026年园区新增…: the clause refers back to the park
+            before = doc.text[max(0, goal.span.start - 120):goal.span.start]
+            sites = [s for s in [referred_site(before, goal.clause, where.main, refs)] if s]
+        for site in sites:
             b.link(Rel.AT_SITE, target, _site(b, site, where), goal.text)
 
+    # bodies named anywhere in the page (preamble, goals, a report's lead, the measures)
+    named = [org for line in lay.content() for org in find_organizations(strip_brackets(line.text), home=where.main)]
+    full = full_names({org.name for org in named})
     offered = []
     for measure in plan_outline.measures:
         mid = measure_ids[id(measure)]
-        _measure_links(b, plan, measure, mid, where, refs)
+        _measure_links(b, plan, measure, mid, where, refs, full)
         for lead in reported_background(measure, plan_outline, lay.lines):  # what a report says the item is about
             for site in find_sites(strip_brackets(lead.text), home=where.main, references=refs):
                 b.link(Rel.AT_SITE, mid, _site(b, site, where), _sentence(lead.text, site.start, doc, lead))
@@ -116,9 +124,8 @@ def extract(raw: RawDocument) -> GraphData:
             offered.append(grant)
     for grant in loose_incentives(doc, lay.content(), plan_outline, offered):
         b.link(Rel.OFFERS, plan, b.incentive(plan, grant), grant.text)
-    for line in lay.content():  # bodies named outside the measures too (preamble, goals, a report's lead)
-        for org in find_organizations(strip_brackets(line.text), home=where.main):
-            _organization(b, org)
+    for org in named:  # bodies named outside the measures too
+        _organization(b, org, full)
 
     for citation in read_citations(meta.cited, meta.title_text):
         b.link(Rel.CITES, plan, b.citation(citation), citation.evidence)
@@ -160,7 +167,7 @@ def _reported_before_heading(lay, meta) -> bool:
     return not re.search(r"印发给你们|现印发|请认真|请结合|贯彻执行|\n(19|20)\d{2}年\d{1,2}月\d{1,2}日", text)
 
 
-def _measure_links(b: Builder, plan: str, measure, mid: str, where, refs) -> None:
+def _measure_links(b: Builder, plan: str, measure, mid: str, where, refs, full: dict[str, str]) -> None:
     """Sites, organizations and incentives named in the measure's own text and box."""
     doc = b.doc
     context_city = None
@@ -172,20 +179,24 @@ def _measure_links(b: Builder, plan: str, measure, mid: str, where, refs) -> Non
         for site in sites:
             b.link(Rel.AT_SITE, mid, _site(b, site, where), _sentence(piece.text, site.start, doc, piece))
         for org in find_organizations(text, sites, where.main):
-            org_id = _organization(b, org)
+            org_id = _organization(b, org, full)
             if org_id:
                 b.link(Rel.MENTIONS, mid, org_id, _sentence(piece.text, org.start, doc, piece))
 
 
-def _organization(b: Builder, org) -> str | None:
+def _organization(b: Builder, org, full: dict[str, str]) -> str | None:
     """The Organization node of a named body, unless the plan names it as an agency (issuer,
-    responsible or coordinating body: 之江实验室 as 责任单位)."""
+    responsible or coordinating body: 之江实验室 as 责任单位). ``full`` gives the full name of a body
+    the page also names without its place (``full_names``)."""
+    if org.name in full:
+        org = replace(org, name=full[org.name])
     agencies = {name for node in b.graph.by_label(Label.AGENCY)
                 for name in (node.properties.get("name"), *node.properties.get("aliases", [])) if name}
     if any(_unit_of(name, org) for name in agencies):
         return None
+    written = b.doc.surface(org.written)  # a Traditional page's 聯盟: the form the page prints
     return b.node(make_id("org", org.name), Label.ORGANIZATION, name=org.name,
-                  aliases=[b.doc.surface(org.written)] if org.written != org.name else [],
+                  aliases=[written] if written != org.name else [],
                   kind=org.kind, name_en=org.name_en)
 
 
@@ -202,7 +213,7 @@ def _site(b: Builder, site, where) -> str:
     found = regions().by_name.get(city) if city else None
     if found:
         region = _prefer(found, where)
-        b.link(Rel.LOCATED_IN, site_id, b.region(region), site.written)
+        b.link(Rel.LOCATED_IN, site_id, b.region(region, site.written), site.written)
     return site_id
 
 

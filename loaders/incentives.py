@@ -69,6 +69,10 @@ LISTED_AMOUNTS = re.compile(r"\s*[、和及]\s*(\d+(?:\.\d+)?)\s*(万元|亿元)
 PER_UNIT = re.compile(r"(?:单家|单个|每家|每个|同一|单一)(?:企业|项目|单位|平台|主体|机构)")
 
 
+#: a scheme set up with an amount (设立最高5000万元算力券, 设立10亿元专项资金)
+SET_UP = re.compile(r"(?:设立|设置|组建)\s*$")
+
+
 @cache
 def _budget_regex() -> re.Pattern[str]:
     return re.compile(alternation(words()["incentives"]["budget_words"]))
@@ -87,7 +91,8 @@ def _budget(text: str, cap: re.Match[str]) -> bool:
     before = text[max(0, cap.start() - 8):cap.start()]
     if PER_UNIT.search(text[max(0, cap.start() - 12):cap.end()]):
         return False
-    return bool(_budget_regex().search(before + cap.group(0)))
+    # 设立最高5000万元算力券: the amount a scheme is set up with, not what one beneficiary gets
+    return bool(_budget_regex().search(before + cap.group(0)) or SET_UP.search(before))
 
 
 def _cap_value(text: str, cap: re.Match[str]) -> float | int | None:

@@ -107,6 +107,16 @@ def _cut_at_end_marker(lines: list[Line]) -> list[Line]:
     return lines
 
 
+QUOTES = (("“", "”"), ("《", "》"), ("「", "」"))
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Is ``at`` inside a quotation the line opened before it? A blank there is the quote's own
+    spacing (“高算力 强算法 大数据”), never a line break the page lost."""
+    before = text[:at]
+    return any(before.count(open_) > before.count(close) for open_, close in QUOTES)
+
+
 def _split_run_on(lines: list[Line]) -> list[Line]:
     """A paragraph holding several numbered items in a row is split before each of them, and a long
     line whose breaks became blanks is split at the blanks."""
@@ -114,7 +124,7 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
     for line in lines:
         cuts = []
         if len(line.text) > 120:
-            gaps = [m.end() for m in LOST_BREAK.finditer(line.text)]
+            gaps = [m.end() for m in LOST_BREAK.finditer(line.text) if not _quoted(line.text, m.start())]
             cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)}
                           | {cut for m in RUN_ON_SECTION.finditer(line.text) for cut in m.span(1)})
         first = HEADING_THEN_ITEM.match(line.text)
@@ -290,10 +300,16 @@ def chinese_number(text: str) -> int | None:
     return total + section + digit
 
 
-#: a measure count the text declares: 提出19条具体举措, 共12条, 提出18项重点任务 (项 only with
-#: the kind of item after it, so 提出3项技术 is not a count of measures; 五大行动 and 四大工程 name the
-#: groups, not the measures); anywhere, N项具体措施 after a list of them (second group)
-DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|推出|部署|推进|拟定|规划)[了出]?[^。，；]{0,12}?"
+#: a measure count the text declares: 提出19条具体举措, 共12条, 提出18项重点任务, 拟定10个专项行动 (项 only
+#: with the kind of item after it, so 提出3项技术 is not a count of measures; 五大行动 and 四大工程 name
+#: the groups, not the measures); anywhere, N项具体措施 after a list of them (second group), and a count
+#: that opens its list (…有四项重点任务：一是…, 实施6大重点行动。一是…: third group)
+DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|推出|部署|推进|拟定|规划)[了出]?[^。，；]{0,16}?"
                             r"(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条(?:具体)?(?:举措|措施|政策|任务|意见)?"
-                            r"|项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策))"
-                            r"|(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条|项)具体(?:举措|措施|政策|任务)")
+                            r"|项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策)|个(?:专项|重点)(?:行动|任务|工程))"
+                            r"|(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条|项)具体(?:举措|措施|政策|任务)"
+                            r"|(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:项(?:重点|主要)?(?:任务|举措|措施)"
+                            r"|大(?:重点|主要)?(?:行动|任务|工程|举措))(?=\s*[：:。]\s*一是)")
+#: the next count of a list that a declared count opens (规划了13项重点行动、30项重点任务)
+LISTED_COUNT = re.compile(r"\s*[、和及]\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*"
+                          r"(?:项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策)|个(?:专项|重点)?(?:专栏|行动|任务))")

@@ -80,6 +80,8 @@ class KnownEntity:
     name_en: str
     city: str | None = None
     district: str | None = None
+    #: other English names people write (Tangjiawan for 唐家湾), for lookups by English name
+    aliases_en: tuple[str, ...] = ()
 
 
 @dataclass
@@ -158,7 +160,8 @@ def known_agencies() -> dict[str, list[tuple[KnownEntity, str | None]]]:
 @cache
 def known_sites() -> list[KnownEntity]:
     return [KnownEntity(r["name"], tuple(_split(r["aliases"])), r["kind"], r["name_en"],
-                        r["city"] or None, r["district"] or None) for r in _rows("sites.csv")]
+                        r["city"] or None, r["district"] or None, tuple(_split(r.get("aliases_en", ""))))
+            for r in _rows("sites.csv")]
 
 
 @cache

@@ -72,6 +72,16 @@ def _represented() -> re.Pattern[str]:
 
 
 @cache
+def _examples() -> re.Pattern[str]:
+    """…企业/厂商…，包括A、B、C等: the names a sentence gives as examples of the firms it has just named
+    by their kind, the list closed by 等 alone."""
+    heads = sorted((h for h, k in words()["organizations"]["list_heads"] if k == "enterprise"), key=len, reverse=True)
+    openers = "|".join(words()["organizations"]["example_openers"])
+    return re.compile(rf"(?:{'|'.join(heads)})[^。；;：:]{{0,20}}?(?:{openers})(?P<items>[^。；;：:等]{{2,120}}?)"
+                      r"等(?=[，,。；;]|$)")
+
+
+@cache
 def _not_a_name() -> re.Pattern[str]:
     """Sector and generic words: a list item made only of these is a kind of firm, not a firm."""
     vocabulary = set(words()["organizations"]["sectors"]) | set(words()["sites"]["generic"])
@@ -130,10 +140,32 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
     for start, end in acting_bodies(text, home):
         if free(start, end):
             add(text[start:end], text[start:end], start, end, "institute")
+    known = {org.name: org for org in known_organizations()}
+    for start, end, name in _operators(text):
+        if free(start, end) and name in known:
+            add(name, text[start:end], start, end, known[name].kind, known[name].name_en)
+    for start, end in _officers_firms(text):
+        if free(start, end):
+            add(text[start:end], text[start:end], start, end, "enterprise")
     for start, end, kind in _listed_bodies(text, found):
         if free(start, end):
             add(text[start:end], text[start:end], start, end, kind)
     return sorted(found, key=lambda m: m.start)
+
+
+def full_names(names: set[str]) -> dict[str, str]:
+    """Short name -> full name of the bodies a page names both with and without their place
+    (甲省人工智能产业联盟, later 人工智能产业联盟会长…): one body, under its full name. A short name that
+    is the tail of several full names (two provinces' 联盟) stays as it is."""
+    from loaders.sites import leading_place
+
+    found: dict[str, set[str]] = {}
+    for name in names:
+        place = leading_place(name)
+        rest = name[len(place[0]):] if place else ""
+        if rest in names and len(rest) >= 4:
+            found.setdefault(rest, set()).add(name)
+    return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
@@ -178,9 +210,64 @@ def _officer() -> re.Pattern[str]:
 
 def _headed(text: str, end: int, name: str) -> bool:
     """A body whose officer the sentence names (数字经济创新研究院院长李某) is one body, even when its
-    name is made of ordinary words; not a phrase with a determiner or 的."""
+    name is made of ordinary words; not a phrase with a determiner, a count or 的."""
+    from loaders.sites import _COUNTED
+
     return (bool(_officer().match(text, end)) and len(name) >= 4 and "的" not in name
-            and not _determiners().match(name) and not re.search(r"[和与及、]", name))
+            and not _determiners().match(name) and not re.search(r"[和与及、]", name)
+            and not _COUNTED.search(name))  # 两家公司总经理: a count of bodies, no name
+
+
+def _operators(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, operator) of the telecom operators a list names by their short names: two or more
+    of them, each an item of one sentence's list alone, before a proper name, or naming a product with a
+    company word (电信黄河云、移动徽商云、联通闽宁云; 电信、联通等运营商). One alone is the ordinary word (移动办公,
+    联通两地), and so is one before a common noun (移动互联网、电信网络)."""
+    from loaders.segment import tagged
+
+    operators = dict(words()["organizations"]["operator_short_names"])
+    if sum(short in text for short in operators) < 2:
+        return []  # most sentences: spares segmenting their items
+    out = []
+    for sentence in re.finditer(r"[^。；;！？\n]+", text):
+        found = []
+        for item in re.finditer(r"[^、，,：:和及与等]+", sentence.group(0)):
+            if not any(short in item.group(0)[:8] for short in operators):
+                continue
+            verb = _leading_verb(item.group(0))  # 鼓励|电信、联通等运营商
+            pairs = tagged(item.group(0)[verb:])
+            if pairs and pairs[0][0] in operators and (
+                    len(pairs) == 1 or pairs[1][1] in ("ns", "nr", "nz", "nt")
+                    or item.group(0).endswith(tuple(words()["organizations"]["company_words"]))):
+                start = sentence.start() + item.start() + verb
+                found.append((start, start + len(pairs[0][0]), operators[pairs[0][0]]))
+        if len({name for _s, _e, name in found}) >= 2:
+            out += found
+    return out
+
+
+@cache
+def _corporate_officer() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(words()["organizations"]["corporate_titles"], key=len, reverse=True)))
+
+
+def _officers_firms(text: str) -> list[tuple[int, int]]:
+    """Spans of bare names right before a company officer's title (某某云副总裁张某, 某某智能董事长):
+    only a company has a 副总裁 or a 董事长, so the name is one, though it carries no company word.
+    A name with a body's ending is left to ``_headed``; a phrase (相关企业, 两家公司) names none, and a
+    name of three characters or fewer is a person's as often (张志远董事长表示), so it is left."""
+    out = []
+    endings = [s for s, _ in _org_kinds()]
+    for title in _corporate_officer().finditer(text):
+        end = title.start() - len(re.search(r"(?:原|前|时任|现任)?$", text[:title.start()]).group(0))
+        start = _org_name_start(text, end)
+        start += _leading_verb(text[start:end])
+        name = text[start:end]
+        if (_bare_name(name) and len(name) >= 4 and not name.endswith("某")
+                and not any(e in name for e in endings) and not re.search(r"[和与及、]", name)
+                and not re.search(r"(?:企业|单位|机构|主体|厂商)$", name)):  # 独角兽企业: a kind of firm
+            out.append((start, end))
+    return out
 
 
 @cache
@@ -198,8 +285,11 @@ def _credited(text: str, start: int) -> bool:
 
 @cache
 def _body_hint() -> re.Pattern[str]:
-    """Anything a body's name could hang on: a known name, a body's or an institution's ending, 等, 为代表的."""
+    """Anything a body's name could hang on: a known name, a body's or an institution's ending, a company
+    officer's title, an operator's short name, 等, 为代表的."""
     endings = [s for s, _ in words()["organizations"]["suffixes"]] + list(words()["sites"]["body_suffixes"])
+    endings += words()["organizations"]["corporate_titles"]
+    endings += [short for short, _name in words()["organizations"]["operator_short_names"]]
     alternation = "|".join(re.escape(e) for e in sorted(set(endings), key=len, reverse=True))
     return re.compile(alternation + "|等|为(?:代表|龙头|引领)的")
 
@@ -282,10 +372,21 @@ def _named_body(name: str) -> bool:
         return False
     if re.search(r"[和与及、]$", core):
         return False  # 众创空间和大学(科技园): a conjunction right before the ending joins two kinds
+    if _bare_level(name):
+        return False  # 市中医医院, 省大数据协会: the body of some government level, no name of its own
     if (suffix == "大学" or suffix in words()["organizations"]["legal_forms"]) and len(core) >= 2:
         return True  # a university's or a registered company's name is its own (国防科技大学, …有限公司)
     return bool(core) and (leading_place(core) is not None or proper(name) or proper(core)
                            or _regional().match(core) is not None)
+
+
+@cache
+def _bare_level(name: str) -> bool:
+    """Does the name open with a government level alone (市|中医医院), not with a word (区块链)?"""
+    from loaders.segment import tagged
+
+    pairs = tagged(name)
+    return bool(pairs) and pairs[0][0] in ("省", "市", "区", "县")
 
 
 @cache
@@ -315,7 +416,8 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
         items = _list_items(text, list_start(text, head.start()), head.start())
         known = any(m.start == s for m in found for s, _e in items) or any(
             _firm_like(text[s:e]) for s, e in items)
-        if not (known or any(q in qualifier for q in leading)):
+        if not (known or any(q in qualifier for q in leading)
+                or (kinds[head.group("head")] == "enterprise" and not qualifier and _proper_names(text, items))):
             continue
         for start, end in items:
             end = start + len(_without_local_unit(text[start:end]))
@@ -325,11 +427,38 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
         items = _list_items(text, list_start(text, head.start()), head.start())
         if sum(_firm_like(text[s:e]) for s, e in items) >= 2:
             out += [(s, e, "enterprise") for s, e in items if _bare_name(text[s:e])]
+    for example in _examples().finditer(text):  # 汇聚50家厂商，包括甲科技、乙电子等
+        items = _list_items(text, example.start("items"), example.end("items"))
+        if len(items) >= 2 and any(_firm_like(_unbracketed(text[s:e])) for s, e in items):
+            out += [(s, s + len(_unbracketed(text[s:e])), "enterprise") for s, e in items
+                    if _bare_name(_unbracketed(text[s:e]))]
     for example in _represented().finditer(text):  # 以鲁班、大牛为代表的服务机器人公司
         items = _list_items(text, example.start("items"), example.end("items"))
         if all(_bare_name(text[s:e]) for s, e in items):
             out += [(s, e, kinds[example.group("head")]) for s, e in items]
     return out
+
+
+def _unbracketed(name: str) -> str:
+    """A firm's name without the brand it adds in brackets (甲科技(乙品牌))."""
+    return re.sub(r"[（(][^）)]*[）)]$", "", name)
+
+
+def _proper_names(text: str, items: list[tuple[int, int]]) -> bool:
+    """Is every item of a list of firms (X、Y等企业, no qualifier: 园区企业 are a park's) a proper noun,
+    one at least a name of a firm or a person rather than of a place (长虹、九洲等企业; 思必驰等企业)?
+    Sectors and kinds (服务业、上市等企业) are common words, and places and known sites (欧美等企业)
+    say where firms are."""
+    from loaders.segment import tagged
+    from loaders.sites import _known_index, leading_place, proper
+
+    names = [text[s:e] for s, e in items]
+    if not names or not all(_bare_name(n) and proper(n) for n in names):
+        return False
+    sites = dict(_known_index())
+    if any((leading_place(n) and len(leading_place(n)[0]) == len(n)) or n in sites for n in names):
+        return False  # 北京、上海等企业, 光谷、张江等企业: where the firms are
+    return any(flag in ("nr", "nz", "nt") for n in names for _w, flag in tagged(n))
 
 
 def _firm_like(name: str) -> bool:

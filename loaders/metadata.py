@@ -27,7 +27,7 @@ from functools import cache
 
 from loaders.document import Span
 from loaders.layout import DECLARED_COUNT as COUNT
-from loaders.layout import Layout, Line, chinese_number
+from loaders.layout import LISTED_COUNT, Layout, Line, chinese_number
 from loaders.lexicon import alternation, words
 
 PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*(?:年)?\s*[-—–~～－至到]+\s*((?:19|20)\d{2})\s*(?:年)?\s*[)）]?\s*$")
@@ -315,6 +315,8 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
         if heading is not None:
             candidates.append(TitleCandidate(heading, 3, "heading"))
             covered = heading.end  # the lines a broken title spans start no other heading
+        elif n == 0 and text:
+            candidates += _headline_titles(doc, line, text)
         # 《…》 in the text
         quotes = [(text[: m.start()], m.group(1), doc.span(line.start + m.start(1), line.start + m.end(1)),
                    text[m.end():]) for m in re.finditer(r"《([^《》]{4,90})》", text)]
@@ -327,6 +329,8 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             if (numbered and not issued) or re.search(cite, clause):
                 cited.append(span)  # 依据《…》（国发〔2017〕35号）; but 印发《…》（甬政办发〔2025〕31号）is the plan
                 continue
+            if TASK_ITEM.match(text) and DRAFTING.search(clause):
+                continue  # 1.推动…。一是…制定印发《…三年行动计划》: a document a task is to draft
             notice = re.fullmatch(r"(.{2,40}?)关于印发(.+)的通知", inner)
             if notice:
                 inner = notice.group(2)
@@ -346,9 +350,15 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             if _inside_quote(text, match.start()):
                 continue  # 落实《国务院关于印发…的通知》: read with its 《》 above (cited or not)
             if _is_title(inner):
+                inner = _first_of_several(inner)
                 start = line.start + match.start(1) + match.group(1).index(inner[:1])
                 candidates.append(TitleCandidate(_trim(doc.span(start, start + len(inner))),
                                                  3 if "通知" in text else 2, "notice"))
+        for match in ANNOUNCED_WITHOUT_QUOTES.finditer(text):
+            if _is_title(match.group(1)) and not _inside_quote(text, match.start(1)):
+                # 宁安市…若干政策日前出炉: a report whose sentence opens with the plan's title
+                start = line.start + match.start(1)
+                candidates.append(TitleCandidate(_trim(doc.span(start, start + len(match.group(1)))), 2, "notice"))
         own = re.fullmatch(r"(.{2,40}?关于(?!印发|转发|下达|公布|开展|做好)[^《》，。；：:]{4,80}?)的通知", text)
         if own and _is_title(own.group(1)) and _names_only(own.group(1).split("关于")[0]):
             # 安徽省人民政府关于支持人工智能产业创新发展若干政策的通知: the policy is the notice itself
@@ -360,11 +370,55 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
     return candidates, cited
 
 
+#: a news headline's phrases, set apart by blanks: 某部五年期发展计画 编列经费 明年启动
+HEADLINE_PHRASE = re.compile(r"[^\s]{4,40}")
+
+
+def _headline_titles(doc, line: Line, text: str) -> list[TitleCandidate]:
+    """The plan a news headline names in one of its blank-separated phrases, without the body the
+    phrase opens with (数发部5年期政府AI发展战略计画 -> 5年期政府AI发展战略计画): a headline runs its
+    phrases together without a verb or 《》, so a phrase that is a whole title names the plan."""
+    phrases = list(HEADLINE_PHRASE.finditer(text))
+    if len(phrases) < 2 or len(text) > 80 or re.search(r"[。；;《》]", text):
+        return []
+    found = []
+    for phrase in phrases:
+        name = phrase.group(0)
+        if not _is_title(name) or re.search(r"[，,：:]", name):
+            continue
+        cut = next((k for k in range(2, min(8, len(name) - 4)) if _is_body(name[:k]) and _is_title(name[k:])), 0)
+        start = line.start + phrase.start() + cut
+        found.append(TitleCandidate(doc.span(start, line.start + phrase.end()), 2, "headline"))
+    return found
+
+
+#: a numbered task item's line (1.推动…, （二）加快…)
+TASK_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+#: a task's verb for a document still to be written: 制定印发《…》, 研究制定《…》, 编制《…》
+DRAFTING = re.compile(r"(?:制定|制订|研究|编制|起草|谋划)(?:出台|印发|发布)?(?:了)?\s*$"
+                      r"|(?:制定|制订|编制|起草)[^，,；;。]*$")
+
+
 #: a title named without 《》 after the verb that issues it, up to the notice's end, a clause end or the
 #: short name it is given: 关于印发Y的通知, 印发关于…的指导意见（以下简称《意见》）,
-#: 制订了…工作要点（以下简称“工作要点”）
-NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发布了?|制[定订]了)([^《》，。；]{6,90}?)"
+#: 制订了…工作要点（以下简称“工作要点”）, a report delivered: 发表2025年施政报告
+NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发[布表]了?|制[定订]了)([^《》，。；]{6,90}?)"
                                    r"(?:的通知|[。；，]|$|(?=[（(](?:以下)?(?:简称|下称)))")
+
+
+#: a title without 《》 that opens a report's sentence whose verb says it appeared (…若干政策日前出炉)
+ANNOUNCED_WITHOUT_QUOTES = re.compile(r"(?:^|(?<=[。！？\s]))([^，。；：:《》“”\s]{6,60}?)"
+                                      r"(?:日前|近日|近期|已经|已|正式)*(?:出炉|出台|发布|印发|公布)(?:了)?[。，,！]")
+
+
+def _first_of_several(inner: str) -> str:
+    """A notice that issues several documents at once (印发…总体行动计划和十大专项行动计划的通知) is
+    about the first, the main one: its title is the part before 和/及 when each part is a title."""
+    for joint in re.finditer(r"[和及、]", inner):
+        first, rest = inner[: joint.start()], inner[joint.end():]
+        if _is_title(first) and kind_of(rest) and not re.search(r"[和及、]", rest):
+            return first
+    return inner
 
 
 def _quote_across_lines(doc, lines: list[Line], n: int) -> list[tuple[str, str, Span, str]]:
@@ -510,6 +564,23 @@ def _stated_period(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
     return None
 
 
+#: a plan's term in its title (5年期…计画, 三年期…计划) and the year the text says it starts
+TERM = re.compile(r"(\d|[一二三四五六七八九十])\s*年期")
+STARTS = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:正式)?(?:启动|起实施|开始实施|起执行|开始执行)")
+
+
+def _term_period(lay: Layout, title: str) -> tuple[int, int] | None:
+    """The years of a plan whose title gives its term (5年期…计画) and whose text its first year
+    (规划2026年启动): 2026—2030."""
+    term = TERM.search(title)
+    years = term and chinese_number(term.group(1))
+    starts = {int(m.group(1)) for line in lay.content() for m in STARTS.finditer(line.text)}
+    if not years or len(starts) != 1:
+        return None
+    first = starts.pop()
+    return first, first + years - 1
+
+
 # -- the rest of the metadata --------------------------------------------------------
 
 def read_metadata(lay: Layout) -> Metadata:
@@ -519,6 +590,9 @@ def read_metadata(lay: Layout) -> Metadata:
     # 省政府印发《…》（豫政办〔2024〕64号）on a page about another plan: a cited document
     meta.cited += [c.numbered for c in candidates if c.numbered is not None
                    and (title is None or _core(c.span.text) != _core(title.text))]
+    if title is None:
+        title = _named_by_short_kind(lay, meta.cited)
+        meta.cited = [c for c in meta.cited if title is None or _core(c.text) != _core(title.text)]
     if title:
         meta.title = title
         meta.title_text = _one_line(title.text)
@@ -527,7 +601,8 @@ def read_metadata(lay: Layout) -> Metadata:
         meta.period = period_of(meta.title_text)
     meta.body_start, meta.notice_end = _body_start(lay, meta, candidates)
     if meta.title and meta.period is None:
-        meta.period = _stated_period(lay, meta) or five_year_period(meta.title_text)
+        meta.period = (_stated_period(lay, meta) or five_year_period(meta.title_text)
+                       or _term_period(lay, meta.title_text or ""))
     header = lay.header
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")
@@ -537,9 +612,46 @@ def read_metadata(lay: Layout) -> Metadata:
     reported = _reported_dates(lay, meta)
     meta.date_issued = meta.date_issued or reported.get("issued")
     meta.date_published = meta.date_published or reported.get("published")
+    meta.kind = meta.kind or _self_named_kind(lay)
     meta.measure_count, meta.measure_count_evidence = _declared_count(lay, meta)
     meta.issuers = _issuers(lay, meta)
     return meta
+
+
+def _named_by_short_kind(lay: Layout, cited: list[Span]) -> Span | None:
+    """A page that names no plan of its own but keeps calling one by its bare genre (为落实《…三年行动计划
+    (2018-2020年)》，…对《行动计划》宣贯解读…《行动计划》的发布…) is about the one 《…》 of that genre it
+    names in full, though it first names it as a document to carry out."""
+    kind = _repeated_short_kind(lay)
+    if kind is None:
+        return None
+    same = {}
+    for span in cited:
+        if kind_of(span.text) == kind and _is_title(span.text):  # not the short name itself
+            same.setdefault(_core(span.text), span)
+    return next(iter(same.values())) if len(same) == 1 else None
+
+
+def _repeated_short_kind(lay: Layout) -> str | None:
+    """The bare genre word a page keeps calling its plan by (《措施》提出…, 该《措施》…), if one."""
+    short = re.compile(rf"《({alternation(_kinds())})》")
+    uses: dict[str, int] = {}
+    for line in lay.content()[:40]:
+        for found in short.finditer(line.text):
+            uses[found.group(1)] = uses.get(found.group(1), 0) + 1
+    repeated = [kind for kind, n in uses.items() if n >= 2]
+    return words()["plan"]["kind_core"].get(repeated[0], repeated[0]) if len(repeated) == 1 else None
+
+
+def _self_named_kind(lay: Layout) -> str | None:
+    """The genre a page without a title gives itself: its preamble's 特制定本实施意见 / 提出以下意见, or
+    the bare genre word a report keeps calling it by (《措施》提出…, 该《措施》自印发之日起实施)."""
+    named = re.compile(rf"(?:制定|制订|提出|形成|出台)了?(?:本|以下|如下)({alternation(_kinds())})(?=[。，,：:；\s]|$)")
+    for line in lay.content()[:40]:
+        said = named.search(line.text)
+        if said:
+            return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
+    return _repeated_short_kind(lay)
 
 
 def _one_line(text: str) -> str:
@@ -726,7 +838,9 @@ def _page_date(lay: Layout) -> str | None:
         if not match or len(line.text) > 100 or re.search(r"作者|记者|编辑", line.text):
             continue
         source = BYLINE_SOURCE.search(line.text)
-        if (source and _official_source(source.group(1))) or (not source and line.text.startswith("日期")):
+        if source and re.fullmatch(r"[-—–－]+|无|暂无", source.group(1)):
+            source = None  # 来源:-- 发布时间:…: the field a government CMS leaves empty on its own pages
+        if (source and _official_source(source.group(1))) or (not source and line.text.startswith(("日期", "来源"))):
             return _date(match.group(1))
     return None
 
@@ -802,8 +916,8 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     if quoted and _is_plan_name(quoted.group(1), meta):
         return True
     key = _core(meta.title_text or "")
-    if len(key) >= 8 and norm(_unify(after)).startswith(key[:8]):
-        return True
+    if not quoted and len(key) >= 8 and norm(_unify(after)).startswith(key[:8]):
+        return True  # the title without 《》 (a quoted one is judged by its whole name above)
     clause = re.split(r"[，,；;：:]", sentence[: hit.start()])[-1]
     return any(_is_plan_name(q, meta) for q in re.findall(r"《([^《》]{2,90})》", clause))
 
@@ -813,6 +927,8 @@ def _is_plan_name(quoted: str, meta: Metadata) -> bool:
     key, core = _core(meta.title_text or ""), _core(quoted)
     if not core or not key:
         return False
+    if core != key and kind_of(quoted) and meta.kind and kind_of(quoted) != meta.kind:
+        return False  # 《…若干措施》 beside the plan 《…若干措施操作指引》: the document it implements
     if core == key or (len(core) >= 8 and (core in key or key in core)):
         return True
     return len(core) <= 8 and key.endswith(core)
@@ -855,7 +971,13 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
         if match:
             return chinese_number(match.group(1)), match.group(0)
     for line in lay.content():
-        counts = [(m, chinese_number(m.group(1) or m.group(2))) for m in COUNT.finditer(line.text)]
+        counts = []
+        for m in COUNT.finditer(line.text):
+            counts.append((m, chinese_number(m.group(1) or m.group(2) or m.group(3))))
+            listed = LISTED_COUNT.match(line.text, m.end())
+            while listed:  # 规划了13项重点行动、30项重点任务和4个专栏: each count of the list
+                counts.append((listed, chinese_number(listed.group(1))))
+                listed = LISTED_COUNT.match(line.text, listed.end())
         counts = [(m, v) for m, v in counts if v and v > 1]
         if counts:
             # 13项重点行动、30项重点任务: the tasks are what a plan counts its measures by
@@ -895,7 +1017,7 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found = _notice_issuers(lay, meta) + _signature(lay, meta)
     if found:
         return _dedupe(found)
-    for step in (_banner, _title_issuer, _reported, _publisher, _credited_source):
+    for step in (_banner, _title_issuer, _reported, _headline_issuer, _publisher, _credited_source):
         found = step(lay, meta)
         if found:
             return _dedupe(found)
@@ -981,6 +1103,20 @@ def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     return []
 
 
+def _headline_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a news headline puts right before the plan's title (数发部5年期…计画 编列190亿): the
+    headline's subject, whose plan it is."""
+    lines = lay.content()
+    if not lines or not meta.title_text or len(lines[0].text) > 80:
+        return []
+    text = lines[0].text
+    at = text.find(meta.title_text)
+    head = text[:at].split()[-1] if at > 0 and text[:at].split() else ""
+    if at > 0 and not text[at - 1].isspace() and 2 <= len(head) <= 8 and _is_body(head):
+        return [(head, text)]
+    return []
+
+
 def _publisher(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The page header's 发布机构 (often the office that runs the website, so only a fallback)."""
     publisher = lay.header.get("publisher")
@@ -1028,7 +1164,11 @@ def _split_pair(value: str) -> list[tuple[str, int]]:
 
 #: the body a report says issued the plan in its own clause: 由X印发, 以X名义印发
 PASSIVE = re.compile(r"(?:由|以)([^，。；：:“”《》]{2,60}?)(?:的?名义)?(?:联合|正式)?$")
-TIME_WORDS = re.compile(r"\d{1,2}月\d{1,2}日|日前|近日|今天|今年|正式|此次|近期|对于|已于|已经|已|于|并|也|还")
+TIME_WORDS = re.compile(r"\d{1,2}月(?:\d{1,2}日|份)?|日前|近日|今天|今年|正式|此次|近期|对于|已于|已经|已|于|并|也|还")
+#: a page's date stamp (and what precedes it on the line) before the subject of a report's sentence
+STAMP_BEFORE = re.compile(r"^.*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
+#: the first of two verbs said of the plan (制定并发布, 研究起草并印发), or the lead a body takes in it
+DRAFTED = re.compile(r"(?:牵头)?(?:研究)?(?:制定|制订|起草|编制)?(?:并|和|后)?$")
 #: words that join the bodies of a joint issue: X联合Y、Z印发, X会同Y印发
 JOINT = re.compile(r"联合(?!会)|会同")
 
@@ -1039,7 +1179,8 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     by_place: list[tuple[str, str]] = []
     for line in lay.content():
         for sentence in re.split(r"[。！？]", line.text):
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订)(?!会)", sentence):
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订|宣布)(?!会)"
+                                   r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
                 names = _subject(sentence[: hit.start()])
@@ -1068,7 +1209,9 @@ def _subject(before: str) -> list[str]:
     clause = re.sub(r"[（(][^（）()]*[)）]", "", clause)
     passive = PASSIVE.search(re.sub(r"(?:于)?\d{1,2}月\d{1,2}日", "", clause))
     head = passive.group(1) if passive else re.sub(r"^.*》", "", clause)
+    head = STAMP_BEFORE.sub("", head)  # date 2025-10-08 行政院6月宣布…: the page's date stamp opens the line
     head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip(" *#"))
+    head = DRAFTED.sub("", head)  # 科技部制定并发布《…》, 市经信局牵头起草了
     head = JOINT.sub("、", head)
     names = [OTHERS.sub("", n) for n in _names(head)]
     names = [n for n in names if n]

@@ -38,6 +38,7 @@ STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(r"^(#{1,6})\s+")),
     ("dash", re.compile(r"^(——|--|—)\s*")),
     ("bullet", re.compile(r"^([-*•·●▪◆])\s+")),
+    ("arrow", re.compile(r"^([▷▶►])\s*")),
 ]
 #: a line that opens with an item number or a bullet of any style
 ITEM_START = re.compile("|".join(f"(?:{regex.pattern})" for _style, regex in STYLES))
@@ -136,7 +137,7 @@ def classify(lay: Layout, line: Line, last_section: int) -> _Marked:
     for style, regex in STYLES:
         match = regex.match(text)
         if match:
-            number = text[: match.end()].strip() if style not in ("md", "dash", "bullet") else None
+            number = text[: match.end()].strip() if style not in ("md", "dash", "bullet", "arrow") else None
             if style in ("num_dot", "num_paren") and _looks_like_quantity(text, match):
                 continue
             begin = line.start + skip
@@ -176,6 +177,7 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     has_sections = any(m.style in ("sec", "chap", "md") for m in marked)
     result = Outline([], [])
     _walk(marked, result, has_sections)
+    _inline_enumerations(result)
     if not _has_tasks(result):
         _bracketed_paragraphs(marked, result)
     if not _has_tasks(result):
@@ -220,6 +222,14 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
         siblings = [m for m in result.measures[:-1] if m.level == last.level and m.number and last.number
                     and _style_of(m.number) == _style_of(last.number)]
     as_sentences = bool(siblings) and all(re.search(r"[。！？]", m.lines[0].text) for m in siblings)
+    comma = re.search(r"[，,]", last.pieces[0].text)
+    if (as_sentences and comma and 4 <= comma.start() <= 30 and not FRAME_CLAUSE.match(last.pieces[0].text)
+            and not DATE_CLAUSE.match(last.pieces[0].text[: comma.start()])
+            and all(_titled_by_first_clause(m) for m in siblings)):
+        # its siblings are named by their first clause (（三）发明专利…不低于10%，…): so is this one, whose
+        # first clause is whole though the page stops later in its sentence
+        last.title = last.pieces[0].sub(0, comma.start())
+        return
     page_cut = not last.title.doc.text.endswith("\n")
     if as_sentences or len(last.title.text) > HEADING_MAX or (page_cut and _cut_word(last.title.text)):
         result.measures.pop()
@@ -227,6 +237,13 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
             last.parent.children.remove(last)
         section, _measure, box = result.context.get(last.lines[0].index, (None, None, False))
         result.context[last.lines[0].index] = (section, last.parent, box)
+
+
+def _titled_by_first_clause(measure: Measure) -> bool:
+    """Is an item named by the first clause of its first sentence (its title stops at a comma)?"""
+    piece = measure.pieces[0] if measure.pieces else None
+    return (piece is not None and measure.title.end < piece.end
+            and piece.doc.text[measure.title.end:measure.title.end + 1] in "，,")
 
 
 def _cut_word(text: str) -> bool:
@@ -298,7 +315,7 @@ def _bullet_paragraphs(marked: list[_Marked], result: Outline) -> None:
 
 # -- numbered and bulleted items --------------------------------------------------
 
-MEASURE_STYLES = ("article", "paren_cn", "paren_num", "num_dot", "num_paren", "circled", "bullet")
+MEASURE_STYLES = ("article", "paren_cn", "paren_num", "num_dot", "num_paren", "circled", "bullet", "arrow")
 
 
 def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
@@ -358,6 +375,38 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
             current.pieces.append(item.rest)
             current.lines.append(line)
         result.context[line.index] = (section, current if owns else None, in_box)
+
+
+def _inline_enumerations(result: Outline) -> None:
+    """一是…。二是…。 inside a numbered task item (1.推动数字化。一是抓好规划引领。…二是…): the item's
+    sub-tasks, one measure each under it, titled by the phrase after the marker."""
+    out: list[Measure] = []
+    for measure in result.measures:
+        out.append(measure)
+        if measure.children or not measure.pieces or (measure.section is not None
+                                                      and measure.section.kind != "measures"):
+            continue
+        piece = measure.pieces[0]
+        hits = list(YISHI.finditer(piece.text))
+        if len(hits) < 2 or [chinese_number(h.group(1)) for h in hits] != list(range(1, len(hits) + 1)):
+            continue
+        items = []
+        for n, hit in enumerate(hits):
+            end = hits[n + 1].start() if n + 1 < len(hits) else len(piece.text)
+            body = piece.sub(hit.end(), end)
+            stop = re.search(r"[，,；;。]", body.text)
+            title = body.sub(0, stop.start()) if stop else _strip_terminal(body)
+            if not title.text.strip():
+                break
+            number = piece.sub(hit.start(1), hit.end())
+            items.append(Measure(f"{measure.key}.{n + 1}", number.text, number, title, measure.level + 1,
+                                 section=measure.section, parent=measure,
+                                 pieces=[piece.sub(hit.start(1), end)], lines=[measure.lines[0]]))
+        if len(items) < 2 or not _names_tasks([m.title.text for m in items]):
+            continue
+        measure.children.extend(items)
+        out.extend(items)
+    result.measures[:] = out
 
 
 def _close_inline_items(open_items: list[Measure], stack: list[str], line: Line) -> None:
@@ -511,6 +560,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _enumerations(candidates, result, existing=found)
     found += _enumerated_lines(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
+    found += _aspects(candidates, result, existing=found)
     found.sort(key=lambda m: m.title.start)
     for n, measure in enumerate(found, 1):
         measure.key = f"f.{n}"
@@ -622,7 +672,44 @@ def _names_tasks(titles: list[str]) -> bool:
     return described * 2 <= len(titles)
 
 
-LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?)")
+#: a sentence that opens with the area it is about: 工业机器人方面。…, 其中，绿电支撑方面，…
+ASPECT = re.compile(r"(?:^|(?<=[。；;！？]))\s*(?:其中\s*[，,]\s*)?([\u4e00-\u9fff“”]{2,12}?)方面\s*[。，,：:]")
+
+
+def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report that names the plan's areas in a list (包括工业机器人、服务机器人、关键零部件) and then
+    describes each in a sentence or paragraph opening with it (工业机器人方面。…): one measure per area,
+    titled by it. An area the text never listed (在产业发展方面，…) is the reporter's framing."""
+    taken = {line.index for m in existing for line in m.lines}
+    text = "\n".join(item.line.text for item in candidates)
+    hits = []
+    for k, item in enumerate(candidates):
+        if item.line.index in taken:
+            continue
+        for match in ASPECT.finditer(item.rest.text):
+            area = match.group(1)
+            listed = re.search(rf"{re.escape(area)}[、和及等]|[、和及]{re.escape(area)}", text)
+            if (not area.startswith("在") and listed and area not in words()["outline"]["part_names"]
+                    and all(h[2].group(1) != area for h in hits)):  # 重点任务方面: a part of the document
+                hits.append((k, item, match))
+    if len(hits) < 2:
+        return []
+    found = []
+    for n, (k, item, match) in enumerate(hits):
+        following = hits[n + 1] if n + 1 < len(hits) else None
+        end = following[2].start() if following and following[0] == k else len(item.rest.text)
+        section = result.section_at(item.line)
+        measure = Measure("", None, None, item.rest.sub(match.start(1), match.end(1)), 1, section=section,
+                          pieces=[item.rest.sub(match.start(1), end)], lines=[item.line])
+        result.context[item.line.index] = (section, measure, False)
+        found.append(measure)
+    return found
+
+
+LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?"
+                      r"|[“\"](\d{1,2})[”\"]\s*是|第([一二三四五六七八九十])(?:为|是))")
+#: the first of a list that the next lines go on with 第二为…: …包括X，…
+LIST_OPENS = re.compile(r"包括\s*([^，,。；;：:]{4,30})[，,]")
 
 
 def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -632,12 +719,27 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
     marked = [(i, m) for i, item in enumerate(candidates)
               if item.line.index not in taken and (m := LINE_ENUM.match(item.rest.text))]
     found = []
-    for style in (1, 2):  # 一是… and 亮点一… are separate sequences
+    # 一是…, 亮点一…, a numbered slogan's parts (“1”是…“3”是…) and 第二为… are separate sequences
+    for style in (1, 2, 3, 4):
         hits = [(i, m) for i, m in marked if m.group(style)]
         values = [chinese_number(m.group(style)) for _, m in hits]
-        if len(hits) >= 2 and values == list(range(1, len(hits) + 1)):
+        # the parts of a slogan such as “1+3+5+7” count up by their own numbers, the others one by one
+        counted = values == sorted(set(values)) if style == 3 else values == list(range(1, len(hits) + 1))
+        first = None
+        if style == 4 and values and values == list(range(2, len(hits) + 2)) and hits[0][0] > 0:
+            # 第二为…, 第三为… after a paragraph that opens the list: …五大战略，包括X，…
+            first = LIST_OPENS.search(candidates[hits[0][0] - 1].rest.text)
+            counted = first is not None
+        if len(hits) >= 2 and counted:
             before = dict(result.context)
             items = _line_items(hits, candidates, result)
+            if first is not None:
+                item = candidates[hits[0][0] - 1]
+                section = result.section_at(item.line)
+                opening = Measure("", None, None, item.rest.sub(first.start(1), first.end(1)), 1, section=section,
+                                  pieces=[item.rest.sub(first.start(1))], lines=[item.line])
+                result.context[item.line.index] = (section, opening, False)
+                items.insert(0, opening)
             if _names_tasks([m.title.text for m in items]):
                 found += items
             else:

@@ -59,15 +59,66 @@ def find_regions(text: str, home: Region | None) -> list[tuple[Region, str, int]
 
 def places_in(text: str, home: Region | None) -> list[Place]:
     ends = [end for end, _form in _forms().iter_long(text)]
-    if not ends:
-        return []
     out: list[Place] = []
     for block in _JIEBA_BLOCK.finditer(text):
-        first = bisect_left(ends, block.start())
+        first = bisect_left(ends, block.start()) if ends else 0
         if first == len(ends) or ends[first] >= block.end():
             continue
         words_ = ((w, block.start() + s, block.start() + e) for w, s, e in tokenize(block.group()))
         out += places_among(text, words_, home)
+    out += _abbreviation_list(text)
+    return _as_written_in_full(sorted(out, key=lambda p: p.start))
+
+
+#: 京、津、冀、蒙、宁等地: a list of one-character province abbreviations, closed as a list of places
+_ABBREVIATION_LIST = re.compile(r"[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){2,}"
+                                r"(?=等(?:地|省|地区|省份|省区市|省市|省区))")
+
+
+def _abbreviation_list(text: str) -> list[Place]:
+    """The provinces of a list written in their one-character abbreviations (京、津、冀、蒙、宁等地).
+
+    Only a list closed by 等地/等省… counts, and only when every entry abbreviates a province: a run
+    such as 京津冀 or 粤港澳 is the name of a region or a programme, not a list of places.
+    """
+    from loaders.coverage import abbreviation_regions
+
+    out = []
+    index = regions()
+    for match in _ABBREVIATION_LIST.finditer(text):
+        if any(text[match.start() - size:match.start() + 1] in index.by_short for size in (1, 2, 3)
+               if match.start() >= size):
+            continue  # 南京、苏、浙: the first entry ends a name written in full
+        entries = []
+        for offset in range(match.start(), match.end(), 2):
+            provinces = [r for r in abbreviation_regions().get(text[offset], []) if r.level == "Province"
+                         or r.provincial_level]
+            if len(provinces) != 1:
+                break
+            entries.append(Place(provinces[0], text[offset], offset, offset + 1))
+        else:
+            out += entries
+    return out
+
+
+def _as_written_in_full(places: list[Place]) -> list[Place]:
+    """A short form several divisions share names the one the text also writes in full: in a text
+    that prints 新北区 (常州), 数字新北 is that district, not 新北市. A province keeps its short form
+    (吉林 stays 吉林省 beside 吉林市), a city keeps it beside its own county (长沙 stays 长沙市 beside
+    长沙县), and nothing changes when the text writes both in full."""
+    full: dict[str, set[Region]] = {}
+    for place in places:
+        if place.written != place.region.short:
+            full.setdefault(place.region.short, set()).add(place.region)
+    out = []
+    for place in places:
+        written_in_full = full.get(place.written, set())
+        if (place.written == place.region.short and place.region.level != "Province"
+                and len(written_in_full) == 1 and place.region not in written_in_full):
+            other = next(iter(written_in_full))
+            if place.region.name not in (other.parent, other.province) and other.name != place.region.parent:
+                place = Place(other, place.written, place.start, place.end)
+        out.append(place)
     return out
 
 
@@ -122,9 +173,31 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
         return True
     if _DATELINE.match(text, end):
         return True  # 中评社北京8月27日电: where a news item was filed, not a place it is about
+    if _heads_a_body(text, end):
+        return True
     if start > 1 and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")"):
         return bool(_INSTITUTION_END.search(text, 0, start - 1))  # 中国石油大学（北京）: a body's branch
     return bool(_PAGE_LOCATION.search(text, max(0, start - 6), start))
+
+
+def _heads_a_body(text: str, end: int) -> bool:
+    """The place opens the name of a state body stationed there, alone or in a list that shares the
+    body's name (珠海海关; 广州、深圳、珠海出入境边防检查总站): the text names the body, not the place. A
+    local government's own departments (克拉玛依区人民政府) still name their place."""
+    index = regions()
+    at = end
+    while text[at:at + 1] == "、":
+        size = next((n for n in (5, 4, 3, 2) if text[at + 1:at + 1 + n] in index.by_name
+                     or text[at + 1:at + 1 + n] in index.by_short), 0)
+        if not size:
+            break
+        at += 1 + size
+    return any(text.startswith(form, at) for form in _body_forms())
+
+
+@cache
+def _body_forms() -> tuple[str, ...]:
+    return tuple(sorted(words()["places"]["body_heads"], key=len, reverse=True))
 
 
 #: a news dateline after the place: 8月27日电, 27日讯

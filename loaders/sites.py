@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from loaders.layout import Line
     from loaders.outline import Measure, Outline
 
-STOP_CHARS = set("、，,。；;：:“”\"'（）()《》【】[]！!？?\n 　/|+＋")
+STOP_CHARS = set("、，,。；;：:“”\"'（）()《》【】[]「」『』！!？?\n 　/|+＋")
 
 #: what a list of institutions that act is followed by (…等创新主体, …联合企业, …牵头组建)
 _ACTING = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:创新主体|联合|牵头|携手|联手)")
@@ -49,7 +49,7 @@ _PLATFORM_TAIL = re.compile(r"等[^，。；、]{0,10}?(?:平台|载体|设施)"
 #: a list the clause ends by building (支持…研究院建设。)
 _BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?=[，。；、和及]|$)")
 #: a verb that builds what follows it, or builds on it as a platform
-_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|打造|布局|创建|共建|争创|谋划|依托|基于|利用)$")
+_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|成立|打造|布局|创建|共建|争创|谋划|依托|基于|利用)$")
 #: a category of beneficiaries, not one site (对新获批的国家…示范区)
 _CATEGORY_BEFORE = re.compile(r"对[^，。；]{0,12}的$")
 #: generic words for a city's zones: a name made of them needs its city (高新区人工智能产业园)
@@ -66,6 +66,8 @@ class SiteMention:
     city: str | None
     district: str | None
     known: bool
+    #: the dictionary's other English names of a known site
+    aliases_en: tuple[str, ...] = ()
 
 
 @cache
@@ -150,7 +152,7 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
         if site.kind == "lab" and _acts(text, match.start(), match.end()):
             continue  # 之江实验室联合企业开展攻关: the lab acts, it is an organization here
         found.append(SiteMention(site.name, form, match.start(), site.kind, site.name_en, site.city,
-                                 site.district, True))
+                                 site.district, True, site.aliases_en))
     for form in sorted(references or {}, key=len, reverse=True):
         for match in re.finditer(re.escape(form), text):
             start, end = match.span()
@@ -194,14 +196,30 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
     return sorted(found, key=lambda m: m.start)
 
 
+def referred_site(before: str, clause: str, home: Region | None = None,
+                  references: dict[str, SiteMention] | None = None) -> SiteMention | None:
+    """The site a goal clause that opens with a bare word (园区, 该基地) refers back to: the last site of
+    that kind its sentence named before it, or that such a site's name holds (推进甲产业园区智算中心扩容，
+    到2026年园区新增智能算力…: the centre the park's name opens). ``before`` is the text before the clause."""
+    endings = dict(words()["sites"]["anaphors"])
+    opening = re.match(r"(?:该|全)?(" + "|".join(endings) + ")", clause)
+    if opening is None:
+        return None
+    sentence = before[max(before.rfind(c) for c in "。；;！？\n") + 1:]
+    kind = re.compile("|".join(endings[opening.group(1)]))
+    named = [m for m in find_sites(sentence, home=home, references=references) if kind.search(m.written)]
+    return named[-1] if named else None
+
+
 #: …（以下简称X）, （简称X）: the short name a document gives what it has just named
 _ABBREVIATION = re.compile(r"[（(](?:以下|下文)?简称[:：]?[“\"「]?([^（()）”\"」，,、。；：:]{2,12}?)[”\"」]?[）)]")
 
 
 def site_references(text: str, title: str, home: Region | None = None) -> dict[str, SiteMention]:
     """The names that stand for a site across a document: the short name it gives a site it has just
-    named (“运河城市算力平台”（以下简称运河算力平台）), and the bare ending of the one designation its
-    title builds (成都建设国家新一代人工智能创新发展试验区实施方案: 试验区 alone is that zone)."""
+    named (“运河城市算力平台”（以下简称运河算力平台）), a name it repeats (``_repeated_names``), and the
+    bare ending of the one designation its title builds (成都建设国家新一代人工智能创新发展试验区实施方案:
+    试验区 alone is that zone)."""
     references: dict[str, SiteMention] = {}
     for match in _ABBREVIATION.finditer(text):
         before = text[max(0, match.start() - 40):match.start()]
@@ -209,6 +227,8 @@ def site_references(text: str, title: str, home: Region | None = None) -> dict[s
                  if m.start + len(m.written) in (len(before), len(before.rstrip("”\"」")))]
         if named:
             references.setdefault(match.group(1), named[-1])
+    for form, mention in _repeated_names(text, home).items():
+        references.setdefault(form, mention)
     designations = [m for m in find_sites(title, home=home)
                     if _ending(m.name) in words()["sites"]["designation_suffixes"]]
     if len(designations) == 1:
@@ -217,6 +237,37 @@ def site_references(text: str, title: str, home: Region | None = None) -> dict[s
             if ending:
                 references.setdefault(ending, designations[0])
     return references
+
+
+def _repeated_names(text: str, home: Region | None) -> dict[str, SiteMention]:
+    """Names with a site's ending that the document writes twice or more, whole, and that hold a noun
+    of their own (接入运河城市算力平台 … 基于运河城市算力平台): a coined name the text keeps using is a
+    proper name, as a quoted or listed one is. Not a name with marks inside (a quoted programme's
+    “…+…”应用中试基地), nor one whose own word is a verb (算力保障基地, 数据标注基地)."""
+    found: dict[str, SiteMention] = {}
+    for line in text.split("\n"):
+        for start, end, kind in _pattern_candidates(line):
+            written = line[start:end]
+            if written in found or not re.fullmatch(r"[\u4e00-\u9fff]+", written) or not _hosts(line, start, end):
+                continue
+            if sum(_standalone(text, m.start(), m.end()) for m in re.finditer(re.escape(written), text)) < 2:
+                continue
+            if _unknown_site(written, start, kind, None, Setting(), home) is not None:
+                continue  # a name of its own anywhere: found where it stands
+            mention = _unknown_site(written, start, kind, None, Setting(listed=True), home)
+            if mention and _noun_of_its_own(written[: -len(_suffix_of(written))]):
+                found[written] = mention
+    return found
+
+
+@cache
+def _noun_of_its_own(core: str) -> bool:
+    """Does the name hold a noun of two characters or more that is no generic word (运河|城市)?"""
+    from loaders.segment import tagged
+
+    generic = set(words()["sites"]["generic"])
+    return any(flag in ("n", "nz", "ns", "nr", "nt") and len(word) >= 2 and word not in generic
+               for word, flag in tagged(core))
 
 
 @lru_cache(maxsize=4096)
@@ -318,9 +369,15 @@ def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMe
 
 def _shared_designation(text: str, start: int, written: str) -> bool:
     """A designation after a list of cities (广州、深圳国家…试验区) is one each city holds, not a site
-    of the last city alone."""
-    if _suffix_of(written) not in words()["sites"]["designation_suffixes"] or text[start - 1:start] != "、":
+    of the last city alone; so is a name made of the last place and generic words (甲区、乙区通用机场:
+    each district's airport, none of them named)."""
+    if text[start - 1:start] != "、":
         return False
+    suffix = _suffix_of(written)
+    if suffix not in words()["sites"]["designation_suffixes"]:
+        place = leading_place(written[: -len(suffix)])
+        if not place or _generic_regex().sub("", written[len(place[0]): -len(suffix)]):
+            return False
     before = text[_left_edge(text, start - 1):start - 1]
     return bool(before and regions().lookup(before))
 
@@ -394,7 +451,8 @@ def _acts(text: str, start: int, end: int) -> bool:
 def _built(text: str, start: int, end: int) -> bool:
     """A task builds the name (建设…, …等平台)."""
     list_start, list_end = _list_bounds(text, start, end)
-    return bool(_PLATFORM_TAIL.match(text, list_end) or _BUILDS.search(text[max(0, list_start - 4):list_start])
+    before = text[max(0, list_start - 5):list_start].rstrip("“「")  # 成立「…研发院」: the quote is no word
+    return bool(_PLATFORM_TAIL.match(text, list_end) or _BUILDS.search(before)
                 or _BUILT_AFTER.match(text, list_end))
 
 
@@ -546,7 +604,8 @@ _COUNTED = re.compile(r"[一二两三四五六七八九十百千]+(?:个|大|家
 class Setting:
     """What the sentence around a name with a site's ending says of it."""
 
-    #: it stands in a list of names (、 or 等 next to it): a word of its own makes it one
+    #: it stands in a list of names (、 or 等 next to it), or labels a line of a list of projects
+    #: (仙桃智算中心：建设…): a word of its own makes it one
     listed: bool = False
     #: the list is closed as state designations (…、自动驾驶示范区等国家级平台): bare, each is the
     #: designation, which names a site only through its known holder
@@ -563,7 +622,8 @@ _NATIONAL_LIST = re.compile(r"等[^，。；、]{0,4}?国家")
 
 def _setting(text: str, start: int, end: int) -> Setting:
     """How the sentence places the name ``text[start:end]``."""
-    return Setting(listed=text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等"),
+    labels = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("：", ":")
+    return Setting(listed=text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等") or labels,
                    national=bool(_NATIONAL_LIST.match(text, _list_bounds(text, start, end)[1])),
                    quoted=text[start - 1:start] == "“" and text[end:end + 1] == "”",
                    described=text[start - 1:start] == "的")
@@ -586,9 +646,17 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
         return None  # a determiner makes no name
     if written.endswith(tuple(words()["sites"]["not_site_endings"])):
         return None  # 东北老工业基地: a kind of region
+    own = _own_lab(written, start, kind, home)
+    if own:
+        return own
     suffix = _suffix_of(written)
     core = written[: -len(suffix)]
     place = leading_place(core, home)
+    if (place and place[1].level == "Province" and written.endswith(tuple(words()["sites"]["province_role_endings"]))
+            and not _generic_regex().sub("", core[len(place[0]):])):
+        return None  # 青海绿色算力基地: the role the province plays, not a site in it
+    if _division_named(written):
+        return None  # 滨海新区, 上海浦东新区: a division named like a zone is the region, not a site in it
     residual = _generic_regex().sub("", core)
     if suffix in words()["sites"]["designation_only"] and place and written[len(place[0]):] not in _designations():
         return None  # 福州人工智能开放创新平台: a platform, not a place
@@ -602,6 +670,10 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
             return SiteMention(designated[0], written, start, kind, None, designated[1], None, False)
         if state or core.startswith("国家") or suffix in words()["sites"]["designation_only"]:
             return None  # a state designation whose holder is not known names no one place
+    if suffix in words()["sites"]["quoted_only"] and not (setting.quoted and _has_own_word(core)):
+        return None  # 发展空间, 物理空间、数字空间: a space is a site only as a quoted coined name (“模速空间”)
+    if suffix in words()["sites"]["role_suffixes"] and core.startswith(tuple(words()["sites"]["role_scopes"])):
+        return None  # 国际航空枢纽: the role a city plays, not a place called so
     if suffix in words()["sites"]["named_suffixes"] and not (proper(core, places=False) or _branded(core)):
         return None  # 空港新城边缘计算节点: nodes of a zone, not one named node (天翼云(延安)节点)
     if setting.described:
@@ -634,6 +706,47 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     if city is None and context_city is not None:
         city = context_city.name
     return SiteMention(name, written, start, kind, None, city, district, False)
+
+
+def _division_named(written: str) -> bool:
+    """Is ``written`` a division's full name with a site's ending (浦东新区), alone or after the name of
+    the division above it (上海浦东新区)?"""
+    index = regions()
+    for division in _zone_like_divisions():
+        if written.endswith(division):
+            head = written[: -len(division)]
+            if not head or any(r.name == index.by_name[division][0].parent for r in index.lookup(head)):
+                return True
+    return False
+
+
+@cache
+def _zone_like_divisions() -> tuple[str, ...]:
+    """The divisions whose full name ends like a site's (滨海新区, 沈北新区)."""
+    return tuple(name for name in regions().by_name if _ending(name))
+
+
+def _own_lab(written: str, start: int, kind: str, home: Region | None) -> SiteMention | None:
+    """The lab a plan names by the bare level of its own government and a field (用好省人工智能实验室
+    in a Guizhou plan: 贵州省人工智能实验室): one lab, named after the plan's province or city. Not a
+    rank of labs (省重点实验室, 省级实验室) nor the level alone (国家、省、市实验室)."""
+    level = written[:1]
+    if kind != "lab" or home is None or level not in ("省", "市"):
+        return None
+    field = written[1: -len(_suffix_of(written))]
+    if len(field) < 2 or re.search("|".join(words()["sites"]["lab_ranks"]), field):
+        return None
+    province = home if home.level == "Province" else _province_of(home)
+    region = province if level == "省" else _plan_city(home)
+    if region is None:
+        return None
+    city = region.name if region.level == "City" else None
+    return SiteMention(region.name + written[1:], written, start, kind, None, city, None, False)
+
+
+def _province_of(region: Region) -> Region | None:
+    found = [r for r in regions().by_name.get(region.province or "", []) if r.level == "Province"]
+    return found[0] if found else None
 
 
 def _strong(suffix: str, residual: str) -> bool:

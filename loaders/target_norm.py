@@ -222,27 +222,34 @@ def enrich_target(properties: dict[str, Any]) -> dict[str, Any]:
     Also ``value_max_norm`` (the upper end of a range, normalised) and
     ``unit_kind`` (money, computing, percent, count, storage, latency, bandwidth, other: the kinds of
     ``units.toml``) so callers compare
-    like with like. Qualitative targets get no category and no values;
-    ``value`` and ``unit`` are never changed.
+    like with like, and the names of the category (``metric_category_zh``,
+    ``metric_category_en``) and of the normalised unit (``unit_norm_en``): the
+    graph is built with everything its readers need (analyses, queries, charts,
+    RDF), so none of them reads this taxonomy again. Qualitative targets get no
+    category and no values; ``value`` and ``unit`` are never changed.
 
     >>> t = enrich_target({"metric": "带动相关产业规模", "value": 1.9, "unit": "万亿元", "qualitative": False})
     >>> t["metric_category"], t["value_norm"], t["unit_norm"], t["value"], t["unit"]
     ('related_industry_scale', 19000, '亿元', 1.9, '万亿元')
+    >>> t["metric_category_zh"], t["metric_category_en"], t["unit_norm_en"]
+    ('带动相关产业规模', 'related industry scale', '100 million yuan')
     """
     out = dict(properties)
     qualitative = bool(out.get("qualitative")) or (out.get("value") is None and not out.get("unit"))
     if qualitative:
-        out.update(metric_category=None, value_norm=None, value_max_norm=None, unit_norm=None, unit_kind=None)
+        out.update(metric_category=None, metric_category_zh=None, metric_category_en=None, value_norm=None,
+                   value_max_norm=None, unit_norm=None, unit_norm_en=None, unit_kind=None)
         return out
     value_norm, unit_norm, kind = normalise_value(out.get("value"), out.get("unit"))
     value_max_norm = None
     if out.get("value_max") is not None:
         value_max_norm, _, _ = normalise_value(out.get("value_max"), out.get("unit"))
-    out.update(metric_category=classify(out.get("metric"), out.get("unit")), value_norm=value_norm,
-               value_max_norm=value_max_norm, unit_norm=unit_norm, unit_kind=kind)
+    key = classify(out.get("metric"), out.get("unit"))
+    named = category(key)
+    out.update(metric_category=key, metric_category_zh=(named.name_zh or None) if named else None,
+               metric_category_en=named.name if named else None, value_norm=value_norm,
+               value_max_norm=value_max_norm, unit_norm=unit_norm, unit_norm_en=unit_name_en(unit_norm),
+               unit_kind=kind)
     return out
 
 
-def needs_enrichment(properties: dict[str, Any]) -> bool:
-    """True when a Target was stored before normalisation existed (no category, no value_norm)."""
-    return "metric_category" not in properties and "value_norm" not in properties

@@ -107,9 +107,13 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
     year: int | None = None
     previous: Line | None = None
     bare_goals = False  # under an unnumbered goal heading (主要目标, 总体要求) the outline does not know
+    bare_annual = False  # …which only states goals (主要目标, not 总体要求)
     last_metric: dict[str | None, str] = {}
     goals_line: Line | None = None  # the last line that stated goals
     lines = [line for line in body if not line.chrome]
+    # a goal section of its own (主要目标, 一、年度目标): the plan states its goals there, not in its tasks
+    stated_goals = any(section.kind == "goals" for section in outline.sections) or any(
+        _bare_heading(line.text) and _names_goal_section(line.text) for line in lines)
     headings = {line.index for n, line in enumerate(lines)
                 if _task_heading(line.text, lines[n + 1] if n + 1 < len(lines) else None)}
     for line in lines:
@@ -120,10 +124,12 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
         owner = outline.measure_at(line)
         if section is None and _bare_heading(line.text):
             bare_goals = _names_goal_section(line.text)
+            bare_annual = bare_goals and _annual_title(line.text)
         elif owner is not None and not _is_goal_item(owner):
             bare_goals = False  # the tasks have begun
         kind = "goals" if bare_goals and section is None else _context(section, owner, line)
         heading = _is_heading(line, outline)
+        section_line = section.line if section is not None else None
         dash = line.text.startswith(("——", "--"))
         # the year of a goal paragraph carries on through its goal section and its bullets; outside a
         # goal section (a report, a preamble) only into a paragraph that states counted goals
@@ -132,8 +138,9 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
         if (heading or not carries or not _continues(previous, line) or _ends_intro(previous)
                 or (kind is None and _is_headline(previous))):
             year = None
-        if year is None and not heading and plan_year and _annual_goals(section):
-            year = plan_year  # 一、年度工作目标 of a 2022 work plan: its goals are the year's
+        if year is None and not heading and plan_year and (
+                _annual_goals(section) or (kind == "goals" and section is None and bare_annual)):
+            year = plan_year  # 一、年度工作目标 (or a bare 主要目标) of a 2022 work plan: its goals are the year's
         previous = line
         if section is not None and section.kind == "other":
             continue
@@ -144,10 +151,35 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
         if not _continues(goals_line, line):
             last_metric = {}
         found = len(goals)
-        year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric)
+        if year is None and plan_year and not stated_goals and kind != "goals" and owner is not None \
+                and section_line is not line and not YEAR_PHRASE.search(line.text):
+            # a task of a one-year work plan without goals of its own that counts what it delivers
+            # (培育10个以上标杆): the year's goals, its counted ones only (the rest of the task is work)
+            for sentence in re.finditer(r"[^。；;！!？?]+", line.text):
+                if _counts_goals(sentence.group(0)) and not _listed_regex().search(sentence.group(0)):
+                    span = doc.span(line.start + sentence.start(), line.start + sentence.end())
+                    _segment_goals(doc, line, span, plan_year, owner, True, False, last_metric, goals)
+            goals[found:] = [goal for goal in goals[found:] if not goal.qualitative and _delivers(goal)]
+        else:
+            year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric)
         if len(goals) > found:
             goals_line = line
     return _without_repeats(goals)
+
+
+#: ongoing work (持续推动…, 继续做好…): no goal of the year, whatever it counts
+ONGOING = re.compile(r"^(?:持续|继续|不断|扎实|认真)")
+
+
+def _delivers(goal: Goal) -> bool:
+    """Does a task's count state what the year delivers: a count verb or a comparator before the
+    number (培育10个以上标杆, 集聚企业累计达到150家), not the work done on a number of things
+    (做好全市15个重点项目建设, 持续推动20户以上自然村光纤接入)?"""
+    clause = LEAD.sub("", goal.clause.strip())
+    first = re.search(r"\d", clause)
+    before = clause[: first.start()] if first else clause
+    return not ONGOING.match(clause) and bool(
+        re.search(rf"{_item_verbs()}|达到|达|突破|超过|超|累计|新增", before))
 
 
 #: what opens a listed goal: a bullet or an item number
@@ -239,8 +271,11 @@ def _is_goal_item(measure: Measure) -> bool:
 def _annual_goals(section) -> bool:
     """A section that only states goals (主要目标, 年度工作目标), not the approach beside them
     (工作思路和目标, 总体要求): in a one-year work plan its undated goals are the year's."""
-    return (section is not None and section.kind == "goals" and "目标" in section.title
-            and not re.search(r"思路|要求|原则|愿景", section.title))
+    return section is not None and section.kind == "goals" and _annual_title(section.title)
+
+
+def _annual_title(title: str) -> bool:
+    return "目标" in title and not re.search(r"思路|要求|原则|愿景", title)
 
 
 def lead_targets(doc: Document, lead: list[Line], stated: list[Goal], earliest: int | None = None) -> list[Goal]:
@@ -759,7 +794,8 @@ def _quantity_regex() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<pre>{pre})?\s*(?:(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*"
         # 5.3万余人, 200余家: more than the count (the unit is 万人, 家)
-        rf"(?:(?P<unit>{units}|[万亿](?=\s*(?:[，,。；;、）)]|$)))|(?P<ymag>万|亿|千)?(?P<yu>余|多)(?P<ycls>{classifiers}))?"
+        # (a unit that ends in a noun is no unit before 级: 30个场景级应用 counts 个)
+        rf"(?:(?P<unit>(?:{units})(?!级)|[万亿](?=\s*(?:[，,。；;、）)]|$)))|(?P<ymag>万|亿|千)?(?P<yu>余|多)(?P<ycls>{classifiers}))?"
         # 万亿级: a scale without digits, stated as a goal after a comparator (达到万亿级)
         rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元|万亿级|千亿级|百亿级)"
         # 百家, “百个”, 超万个, 两千台: a count written without digits

@@ -51,12 +51,34 @@ class EmptyGraph(PolicyKGError):
     """There is nothing to analyse: no graph has been built in this data directory."""
 
 
+class MissingParameter(ValueError):
+    """A report or chart needs parameters that were not given.
+
+    The CLI and HTTP name the same parameter differently (``--category``, ``category``),
+    so the error carries the names and each interface words them its own way: an HTTP
+    client is not told about a command-line flag.
+    """
+
+    def __init__(self, what: str, *names: str):
+        self.what, self.names = what, names
+        super().__init__(self.worded(lambda name: name))
+
+    def worded(self, spell) -> str:
+        return f"{self.what}: give {' and '.join(spell(n) for n in self.names)}"
+
+    def for_cli(self) -> str:
+        return self.worded(lambda name: f"--{name}")
+
+    def for_http(self) -> str:
+        return self.worded(lambda name: f"the parameter {name}")
+
+
 def load_graph(store_or_settings: Any, plan: str | None = None, province: str | None = None) -> nx.MultiDiGraph:
     """The stored graph in networkx, cut to ``plan``/``province`` (a store is used as is, settings open one)."""
     if isinstance(store_or_settings, Settings):
         from graph.store import open_store
 
-        store = open_store(store_or_settings)
+        store = open_store(store_or_settings, must_exist=True)
         try:
             data = store.export()
         finally:
@@ -76,7 +98,10 @@ def agencies(G: nx.MultiDiGraph, seed: int | None = None) -> Report:
 
 
 def plans(G: nx.MultiDiGraph, top: int | None = None) -> Report:
-    return Report("plans", plan_similarity(G, top=top), TABLE_COLUMNS["plans"])
+    """Plan similarity with the loaders' segmenter, so words are the units the extractor and the search use."""
+    from loaders.segment import tokens
+
+    return Report("plans", plan_similarity(G, top=top, tokens=tokens), TABLE_COLUMNS["plans"])
 
 
 def sites(G: nx.MultiDiGraph, source: str | None = None, target: str | None = None) -> Report:
@@ -86,7 +111,7 @@ def sites(G: nx.MultiDiGraph, source: str | None = None, target: str | None = No
         rows = [{"length": (len(c) - 1) // 2, "chain": chain_text(c), "steps": c} for c in chains]
         return Report("chains", rows, TABLE_COLUMNS["chains"])
     if source or target:
-        raise ValueError("give both --from and --to to find the chains between two sites")
+        raise MissingParameter("the chains between two sites need both sites", "from", "to")
     return Report("sites", site_reach(G), TABLE_COLUMNS["sites"])
 
 
@@ -105,19 +130,29 @@ def province_trajectory(G: nx.MultiDiGraph, province: str, category: str) -> Rep
     return Report("trajectory", trajectory(G, province, category), TABLE_COLUMNS["trajectory"])
 
 
+def check_chart(kind: str, *, category: str | None = None, province: str | None = None) -> None:
+    """Raise ``MissingParameter`` when chart ``kind`` cannot be drawn from these parameters.
+
+    Called before anything is computed or printed, so ``analyze targets --chart`` without
+    ``--category`` fails at once rather than after printing the whole table."""
+    if kind == "targets" and not category:
+        raise MissingParameter("a targets chart compares one category", "category")
+    if kind == "trajectory" and not (category and province):
+        raise MissingParameter("a trajectory chart follows one province's category", "province", "category")
+    if kind not in CHARTS:
+        raise ValueError(f"unknown chart {kind!r}: use one of {', '.join(CHARTS)}")
+
+
 def chart(G: nx.MultiDiGraph, kind: str, path: Path, *, category: str | None = None, year: int | None = None,
           province: str | None = None, seed: int | None = None) -> dict[str, Any]:
     """Draw chart ``kind`` (targets, trajectory, agencies) to ``path`` (.png or .svg); returns its series."""
     from graph.analysis import charts
 
+    check_chart(kind, category=category, province=province)
     if kind == "targets":
-        if not category:
-            raise ValueError("a targets chart compares one category: give --category")
+        assert category is not None
         return charts.targets_chart(compare_targets(G, category=category, year=year, province=province), path)
     if kind == "trajectory":
-        if not (category and province):
-            raise ValueError("a trajectory chart follows one province's category: give --province and --category")
+        assert category is not None and province is not None
         return charts.trajectory_chart(trajectory(G, province, category), path)
-    if kind == "agencies":
-        return charts.agency_network_chart(G, path, seed=seed)
-    raise ValueError(f"unknown chart {kind!r}: use one of {', '.join(CHARTS)}")
+    return charts.agency_network_chart(G, path, seed=seed)

@@ -52,11 +52,21 @@ def _graph(data_dir: Path | None, store: str | None, plan: str | None, province:
 
 
 def _run(action):
-    """Run ``action``; our errors and bad option combinations become one clear message and exit 1."""
+    """Run ``action``; our errors become one clear message and exit 1, a missing option a usage error (2)."""
+    from queries.analysis_service import MissingParameter
+
     try:
         return action()
+    except MissingParameter as exc:
+        raise click.UsageError(exc.for_cli()) from exc
     except (PolicyKGError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _check_chart(kind: str, path: Path | None, **params) -> None:
+    """Before the table is printed: a chart that cannot be drawn from these options is a usage error."""
+    if path is not None:
+        _run(lambda: service.check_chart(kind, **params))
 
 
 def _print(report, fmt: str) -> None:
@@ -88,6 +98,7 @@ def analyze() -> None:
 @store_option
 def agencies(plan, province, fmt, chart, seed, data_dir, store) -> None:
     """Measures per agency with roles, centrality in the co-responsibility network, community."""
+    _check_chart("agencies", chart)
     G = _run(lambda: _graph(data_dir, store, plan, province))
     _print(_run(lambda: service.agencies(G, seed=seed)), fmt)
     _chart(G, "agencies", chart, seed=seed)
@@ -116,6 +127,8 @@ def plans(plan, province, fmt, top, data_dir, store) -> None:
 @store_option
 def sites(plan, province, fmt, source, target, data_dir, store) -> None:
     """For each site the measures, targets, plans and provinces reaching it (or chains between two)."""
+    if bool(source) != bool(target):  # before the graph is read
+        _run(lambda: service.sites(None, source, target))
     G = _run(lambda: _graph(data_dir, store, plan, province))
     _print(_run(lambda: service.sites(G, source, target)), fmt)
 
@@ -132,6 +145,7 @@ def sites(plan, province, fmt, source, target, data_dir, store) -> None:
 @store_option
 def targets(plan, province, category, year, qualitative, fmt, chart, data_dir, store) -> None:
     """Targets with their category and normalised value, sorted to compare."""
+    _check_chart("targets", chart, category=category)
     G = _run(lambda: _graph(data_dir, store, plan, province))
     _print(_run(lambda: service.targets(G, category=category, year=year, qualitative=qualitative)), fmt)
     _chart(G, "targets", chart, category=category, year=year)
@@ -149,10 +163,11 @@ def targets(plan, province, category, year, qualitative, fmt, chart, data_dir, s
 @store_option
 def compare_targets(category, year, province, trajectory, fmt, chart, data_dir, store) -> None:
     """Comparable targets by category and year across plans and provinces, with the source sentence."""
+    if trajectory and not (province and category):
+        raise click.UsageError("--trajectory needs --province and --category")
+    _check_chart("trajectory" if trajectory else "targets", chart, category=category, province=province)
     G = _run(lambda: _graph(data_dir, store, None, None))
     if trajectory:
-        if not (province and category):
-            raise click.UsageError("--trajectory needs --province and --category")
         _print(_run(lambda: service.province_trajectory(G, province, category)), fmt)
         _chart(G, "trajectory", chart, category=category, province=province)
         return

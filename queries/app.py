@@ -184,9 +184,12 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, exc: Exception):
+        # Connection: close, because the connection does not survive this answer: Starlette raises the
+        # error again once the answer is sent, and uvicorn then closes the connection. Without the header
+        # a client sent its next request down it at once and had it reset ("Connection reset by peer").
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return error_response(500, "internal_error", f"an unexpected error ({type(exc).__name__}); "
-                              "the server log has the details")
+                              "the server log has the details", headers={"Connection": "close"})
 
 
 def _allowed_methods(request: Request) -> list[str]:

@@ -17,6 +17,7 @@ import click
 
 from graph.errors import PolicyKGError
 from graph.settings import Settings, default_inputs
+from queries.cli_support import exit_on_sigterm
 
 data_dir_option = click.option(
     "--data-dir", type=click.Path(path_type=Path), default=None,
@@ -33,6 +34,9 @@ def settings_from(**flags) -> Settings:
 @click.version_option(package_name="policykg")
 def main() -> None:
     """policykg: a knowledge graph of Chinese AI-policy documents."""
+    # every command may start the embedded server; one stopped by SIGTERM (build --watch under
+    # systemd, a query under timeout) must still stop it when it was its last user
+    exit_on_sigterm()
 
 
 @main.command()
@@ -74,6 +78,10 @@ def _watch(inputs: list[Path], settings: Settings, progress) -> None:
         watch(folders, settings, progress=progress, on_report=lambda report: click.echo(report.summary()))
     except KeyboardInterrupt:
         click.echo("stopped watching", err=True)
+        from queries import cli_support
+
+        if cli_support.received is not None:  # SIGTERM, which watchfiles hands on as KeyboardInterrupt
+            sys.exit(128 + cli_support.received)
     except PolicyKGError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -163,7 +171,7 @@ def stats(data_dir: Path | None, store: str | None, as_json: bool) -> None:
 
     settings = settings_from(data_dir=data_dir, store=store)
     try:
-        graph_store = open_store(settings)
+        graph_store = open_store(settings, must_exist=True)
         try:
             counts = graph_store.export().counts()
         finally:

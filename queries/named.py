@@ -103,6 +103,41 @@ def _lucene_fulltext(text: str | None) -> str | None:
     return None if text is None else lucene_query(_search_terms(text))
 
 
+def _category_key(text: str | None) -> str | None:
+    """The key of the metric category named by its key, English or Chinese name (算力规模,
+    computing capacity, computing_capacity), as ``policykg analyze targets --category`` takes it;
+    the build writes that key on each target (``metric_category``, a range index)."""
+    if text is None:
+        return None
+    from loaders.target_norm import FALLBACK_CATEGORY, categories, category
+
+    found = category(text)
+    if found is None:
+        listed = ", ".join(f"{c.key} ({c.name}, {c.name_zh})" for c in categories() if c.key != FALLBACK_CATEGORY)
+        raise ParameterError(f"no metric category is named {text.strip()!r}; the categories are {listed}, "
+                             f"and {FALLBACK_CATEGORY}")
+    return found.key
+
+
+def _unit_norm(text: str | None) -> str | None:
+    """The unit a target's value is normalised to when written in ``text`` (万亿元 -> 亿元, PFlops ->
+    EFLOPS, 万人 -> 人; a unit the tables do not know stays as it is): the build writes it on each
+    target (``unit_norm``), so 亿元 finds the targets written in 万亿元 too."""
+    if text is None or not text.strip():
+        return None
+    from loaders.target_norm import normalise_value
+
+    return normalise_value(None, text.strip())[1]
+
+
+def _name_key(text: str | None) -> str | None:
+    """``text`` lower-cased without blanks and hyphens, to compare English names loosely
+    (Bio Island finds International Bio-Island); None when nothing is left."""
+    if text is None:
+        return None
+    return re.sub(r"[\s\-]+", "", text).lower() or None
+
+
 def _candidates(limit: int | None) -> int:
     """How many of a full-text index's best hits a ranked query scores itself: four times the rows
     it answers, at least 200 (``search``)."""
@@ -113,7 +148,9 @@ def _candidates(limit: int | None) -> int:
 DERIVATIONS: dict[str, Callable[[Any], Any]] = {
     "tokens": _search_terms, "lower": _lower,
     # the full-text index query of the jieba words, for FalkorDB's index and Neo4j's (graph.store.search)
-    "falkordb_fulltext": _falkordb_fulltext, "lucene_fulltext": _lucene_fulltext, "candidates": _candidates}
+    "falkordb_fulltext": _falkordb_fulltext, "lucene_fulltext": _lucene_fulltext, "candidates": _candidates,
+    # the values the build normalised, looked up by what a user writes (loaders.target_norm)
+    "category_key": _category_key, "unit_norm": _unit_norm, "name_key": _name_key}
 
 
 @dataclass(frozen=True)
@@ -204,7 +241,10 @@ class NamedQuery:
                 continue
             values[p.name] = convert(p, raw, from_strings=from_strings)
         for d in self.derived:
-            values[d.name] = DERIVATIONS[d.function](values.get(d.source))
+            try:
+                values[d.name] = DERIVATIONS[d.function](values.get(d.source))
+            except ParameterError as exc:  # a value the derivation cannot use: named as the user gave it
+                raise ParameterError(f"parameter {d.source} of query {self.name}: {exc}", d.source) from None
         return values
 
 

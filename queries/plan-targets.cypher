@@ -2,14 +2,17 @@
 // title: Dated targets by plan, province, year and unit
 // description: The goals plans set (到2027年…), quantitative and qualitative, with value,
 //   range, unit and comparator as written, the measure that sets it (if a measure does)
-//   and the sentence it was read from.
+//   and the sentence it was read from. A unit finds the targets whose values the build
+//   normalised to the same unit (亿元, 万亿元 and 万元 are all 亿元; PFlops is EFLOPS), and each
+//   row carries the normalised value and unit to compare them by.
 // param: plan: string = null -- part of a plan title, or its document number
 // param: province: string = null -- province name, e.g. 广东 or Guangdong
 // param: year_from: int = null -- first target year, e.g. 2025
 // param: year_to: int = null -- last target year, e.g. 2030
-// param: unit: string = null -- unit as written, e.g. 亿元, EFLOPS, 个
+// param: unit: string = null -- a unit, e.g. 亿元, EFLOPS, 个: targets written in it or in one that converts to the same (亿元 finds 万亿元 too)
 // param: qualitative: bool = null -- true: only qualitative goals; false: only counted ones
 // param: limit: int = 200 -- rows at most
+// derive: unit_norm = unit_norm(unit) -- the unit the build normalises values in that unit to
 // example: province=广东 year_from=2027 year_to=2030
 // with a province: from the province (few nodes) to the plans covering it or its cities and
 // districts, and to the targets they set themselves or through their measures
@@ -23,7 +26,7 @@ WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
 MATCH (plan)-[:HAS_MEASURE*0..1]->()-[:SETS_TARGET]->(t:Target)
 WHERE ($year_from IS NULL OR t.year >= $year_from)
   AND ($year_to IS NULL OR t.year <= $year_to)
-  AND ($unit IS NULL OR t.unit = $unit)
+  AND ($unit IS NULL OR t.unit_norm = $unit_norm OR t.unit = $unit)
   AND ($qualitative IS NULL OR coalesce(t.qualitative, false) = $qualitative)
 WITH DISTINCT province, plan, t
 ORDER BY province.name, plan.title, t.year, t.id
@@ -38,6 +41,8 @@ RETURN province.name AS province,
        t.value AS value,
        t.value_max AS value_max,
        t.unit AS unit,
+       t.value_norm AS value_norm,
+       t.unit_norm AS unit_norm,
        coalesce(t.qualitative, false) AS qualitative,
        m.title AS measure,
        t.text AS text,
@@ -49,7 +54,7 @@ WITH 1 AS everywhere WHERE $province IS NULL
 MATCH (t:Target)
 WHERE ($year_from IS NULL OR t.year >= $year_from)
   AND ($year_to IS NULL OR t.year <= $year_to)
-  AND ($unit IS NULL OR t.unit = $unit)
+  AND ($unit IS NULL OR t.unit_norm = $unit_norm OR t.unit = $unit)
   AND ($qualitative IS NULL OR coalesce(t.qualitative, false) = $qualitative)
 OPTIONAL MATCH (direct:Plan)-[:SETS_TARGET]->(t)
 OPTIONAL MATCH (viaMeasure:Plan)-[:HAS_MEASURE]->(m:Measure)-[:SETS_TARGET]->(t)
@@ -67,6 +72,8 @@ RETURN province.name AS province,
        t.value AS value,
        t.value_max AS value_max,
        t.unit AS unit,
+       t.value_norm AS value_norm,
+       t.unit_norm AS unit_norm,
        coalesce(t.qualitative, false) AS qualitative,
        m.title AS measure,
        t.text AS text,

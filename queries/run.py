@@ -14,7 +14,7 @@ import io
 import json
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager, nullcontext
@@ -31,8 +31,12 @@ from queries.plan_rules import check_plan
 
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _MAX_DEPTH = 8
-#: how long past the time limit a client waits for the database's own timeout to answer
+#: how long past the time limit a client waits for its answer at most; the database's own timeout
+#: answers well before, and a read it does not stop is abandoned ``ANSWER_MS`` before the end
 DEADLINE_GRACE_MS = 1000
+#: what of the grace is kept for the answer itself (the abandoned read let go, the error rendered and
+#: sent): abandoning at the very end made an abandoned query's answer come after it, never within it
+ANSWER_MS = 100
 #: threads that wait on the database for synchronous reads (``policykg query``, a store without
 #: ``aread``), so a query the database does not stop in time (one huge range() is a single step,
 #: checked against the limit only when it ends) still answers at its deadline; the thread waits
@@ -72,36 +76,85 @@ async def arun_cypher(store: GraphStore, query: str, params: Mapping[str, Any] |
                       settings: Settings | None = None, trusted: bool = False) -> QueryResult:
     """``run_cypher`` for the event loop. A store with an asyncio client (``aread``: the
     embedded FalkorDB) is awaited on the loop itself; any other (the Bolt store) reads in
-    the query thread pool while the loop awaits it. Past the deadline the read is
-    abandoned either way (a cancelled asyncio read drops its connection). A store behind
-    admission control (``queries.admission.GatedStore``) is read once a slot is free, and
-    the deadline counts from then: a query waiting its turn is not timing out. A client's
-    query is checked in a worker thread (bounds, guard, plan: linear, but not free on a
-    long text), so the event loop never waits on it."""
+    the query thread pool while the loop awaits it. A client's query is checked in a worker
+    thread (bounds, guard, plan: linear, but not free on a long text), so the event loop
+    never waits on it.
+
+    One deadline covers the checks, the plan and the read: the answer within the time limit
+    plus ``DEADLINE_GRACE_MS`` from when the checks start, and the database's own timeout is
+    what is left of the limit once the query is planned. Past the deadline the client is
+    answered and the work abandoned (a cancelled asyncio read drops its connection; a plan,
+    or a plan sandbox being started, finishes in its thread for the next query). A store
+    behind admission control (``queries.admission.GatedStore``) is read once a slot is free,
+    and the time spent waiting for it is not counted: a query waiting its turn is not timing
+    out (past the queue's bound the gate answers 503 at once)."""
+    loop = asyncio.get_running_loop()
+    started = loop.time()
     if trusted:
         read = _checked(store, query, params, timeout_ms, max_rows, settings, trusted)
     else:
         settings = settings or getattr(store, "settings", None)
         if settings is not None and isinstance(query, str):
             check_length(query, settings)  # constant time: a long text is refused before it is read
-        read = await asyncio.to_thread(_checked, store, query, params, timeout_ms, max_rows, settings, trusted)
+        checking = asyncio.to_thread(_checked, store, query, params, timeout_ms, max_rows, settings, trusted)
+        read = await _by_deadline(checking, _limit_ms(settings, timeout_ms), started)
     admission = getattr(store, "admission", None)
     store = getattr(store, "inner", store)  # a GatedStore's own read would wait for a second slot
+    waiting = loop.time()
     async with admission.slot() if admission is not None else nullcontext():
-        # the time limit counts from here, when the query runs, not from when it was asked
-        aread = getattr(store, "aread", None)
-        if aread is not None:
-            reading = aread(read.query, read.params, timeout_ms=read.timeout_ms, max_rows=read.max_rows)
-        else:
-            reading = asyncio.shield(asyncio.wrap_future(_waiters.submit(read.sync, store)))
+        started += loop.time() - waiting  # the limit counts the query's own time, not its turn in the queue
         with _noting_crashes(query, trusted):
-            if read.limit_ms is None:
-                return await reading
-            try:  # asyncio.timeout cancels this task at the deadline; wait_for would make it wait on a second one
-                async with asyncio.timeout((read.limit_ms + DEADLINE_GRACE_MS) / 1000):
-                    return await reading
-            except TimeoutError:
-                raise _abandoned(read.limit_ms) from None
+            if read.limit_ms is not None:
+                left_ms = read.limit_ms - int((loop.time() - started) * 1000)
+                if left_ms < 1:
+                    raise _timed_out(read.limit_ms)
+                read = read._replace(timeout_ms=left_ms)
+            aread = getattr(store, "aread", None)
+            if aread is not None:
+                reading = aread(read.query, read.params, timeout_ms=read.timeout_ms, max_rows=read.max_rows)
+            else:
+                reading = asyncio.shield(asyncio.wrap_future(_waiters.submit(read.sync, store)))
+            return await _by_deadline(_naming_the_limit(reading, read.limit_ms), read.limit_ms, started)
+
+
+async def _by_deadline(work: Awaitable[T], limit_ms: int | None, started: float) -> T:
+    """``await work``, or ``QueryTimeout`` once ``_abandon_after_s(limit_ms)`` have passed since
+    ``started`` (the event loop's clock). Only the deadline's own expiry is answered so: a
+    ``TimeoutError`` raised by the work itself is not this deadline's and goes on as it is."""
+    if limit_ms is None:
+        return await work
+    scope = asyncio.timeout_at(started + _abandon_after_s(limit_ms))
+    try:  # asyncio.timeout cancels this task at the deadline; wait_for would make it wait on a second one
+        async with scope:
+            return await work
+    except TimeoutError:
+        if not scope.expired():
+            raise
+        raise _abandoned(limit_ms) from None
+
+
+async def _naming_the_limit(reading: Awaitable[T], limit_ms: int | None) -> T:
+    """The read, whose timeout names the query's time limit rather than the part of it left to the read."""
+    try:
+        return await reading
+    except QueryTimeout as exc:
+        if limit_ms is None or exc.setting != "query_time_limit_ms":
+            raise
+        raise _timed_out(limit_ms) from exc
+
+
+def _limit_ms(settings: Settings | None, timeout_ms: int | None) -> int | None:
+    """The time limit of a request, known before its checks run: its ``timeout_ms`` when that lowers
+    the setting (``limits``, among the checks, refuses any other)."""
+    limit = settings.query_time_limit_ms if settings is not None else None
+    if (isinstance(timeout_ms, int) and not isinstance(timeout_ms, bool) and timeout_ms >= 1
+            and (limit is None or timeout_ms <= limit)):
+        return timeout_ms
+    return limit
+
+
+def _timed_out(limit_ms: int) -> QueryTimeout:
+    return QueryTimeout(f"the query ran past its time limit of {limit_ms} ms", "query_time_limit_ms")
 
 
 #: digests of clients' queries that crashed the database in this process: refused from then on,
@@ -150,14 +203,20 @@ def _checked(store: GraphStore, query: str, params: Mapping[str, Any] | None, ti
 
 
 def with_deadline(work: Callable[[], T], limit_ms: int | None) -> T:
-    """``work()``, or ``QueryTimeout`` once ``limit_ms`` plus a grace period have passed."""
+    """``work()``, or ``QueryTimeout`` once ``_abandon_after_s(limit_ms)`` have passed."""
     if limit_ms is None:
         return work()
     future = _waiters.submit(work)
     try:
-        return future.result(timeout=(limit_ms + DEADLINE_GRACE_MS) / 1000)
+        return future.result(timeout=_abandon_after_s(limit_ms))
     except FutureTimeout:
         raise _abandoned(limit_ms) from None
+
+
+def _abandon_after_s(limit_ms: int) -> float:
+    """When a query the database has not stopped is abandoned: so that its answer comes within the
+    time limit plus ``DEADLINE_GRACE_MS``."""
+    return (limit_ms + DEADLINE_GRACE_MS - ANSWER_MS) / 1000
 
 
 def _abandoned(limit_ms: int) -> QueryTimeout:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
-import signal
 import sys
 from pathlib import Path
 
@@ -24,15 +23,6 @@ data_dir_option = click.option(
     help="Data directory (default ./.policykg or $POLICYKG_DATA).")
 store_option = click.option(
     "--store", default=None, help="'embedded' (default) or a bolt:// / neo4j:// URI.")
-
-
-def _exit_on_sigterm() -> None:
-    """Turn SIGTERM into a normal exit, so the store is closed and the embedded server
-    is stopped when this was its last user (atexit handlers do not run on a bare SIGTERM)."""
-    def stop(signum, frame):
-        raise SystemExit(128 + signum)
-
-    signal.signal(signal.SIGTERM, stop)
 
 
 def _is_loopback(host: str) -> bool:
@@ -119,13 +109,12 @@ def query(cypher: str | None, name: str | None, params: tuple[str, ...], fmt: st
         if not sep or not key:
             raise click.UsageError(f"--param takes KEY=VALUE, not {item!r}")
         given.setdefault(key, []).append(value)  # type: ignore[union-attr]
-    _exit_on_sigterm()
     settings = Settings.load(data_dir=data_dir, store=store)
     from graph.store import open_store
 
     try:
         named_query = named.get(name) if name else None
-        graph_store = open_store(settings)
+        graph_store = open_store(settings, must_exist=True)
         try:
             if named_query is not None:
                 values = {k: (v if len(v) > 1 or _is_list(named_query, k) else v[0]) for k, v in given.items()}
@@ -185,19 +174,19 @@ def push(target: str, database: str | None, prune: bool, data_dir: Path | None, 
 
     if not target.startswith(("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")):
         raise click.UsageError(f"--to takes a bolt:// or neo4j:// URI, not {target!r}")
-    _exit_on_sigterm()
     settings = Settings.load(data_dir=data_dir, store=store)
     try:
-        source = open_store(settings)
-        try:
-            graph = source.export()
-        finally:
-            source.close()
-        if not graph.nodes:
-            raise click.ClickException("the graph is empty: run `policykg build` first (or give --data-dir)")
         target_settings = settings.model_copy(update={"neo4j_database": database or settings.neo4j_database})
         sink = Neo4jStore(target_settings, uri=target)
         try:
+            sink.check_reachable()  # before the graph is read: a wrong URI is told in a second, not minutes
+            source = open_store(settings, must_exist=True)
+            try:
+                graph = source.export()
+            finally:
+                source.close()
+            if not graph.nodes:
+                raise click.ClickException("the graph is empty: run `policykg build` first (or give --data-dir)")
             done = sink.merge_graph(graph, prune=prune)
         finally:
             sink.close()

@@ -102,10 +102,8 @@ def _figure(width: float, height: float):
 
 
 def _unit(rows: list[dict[str, Any]]) -> str:
-    from loaders.target_norm import unit_name_en
-
-    units = sorted({r.get("unit_norm") for r in rows if r.get("unit_norm")})
-    return " / ".join(_label(u, unit_name_en(u), u) for u in units)
+    names = {r["unit_norm"]: r.get("unit_norm_en") for r in rows if r.get("unit_norm")}
+    return " / ".join(_label(u, names[u], u) for u in sorted(names))
 
 
 def targets_chart(rows: list[dict[str, Any]], path: Path | str,

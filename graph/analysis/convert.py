@@ -3,9 +3,9 @@
 Analysts who know networkx should meet the contract unchanged: node keys are
 the contract's ids, every node has ``label`` (Plan, Measure, Agency…) and its
 properties, every edge is keyed by its relationship id and has ``type``
-(HAS_MEASURE, RESPONSIBLE_FOR…) and its properties. Targets stored before
-normalisation existed get ``metric_category``/``value_norm``/``unit_norm`` on
-the way in, so analysis works on any stored graph.
+(HAS_MEASURE, RESPONSIBLE_FOR…) and its properties. Targets come normalised
+from the build (``metric_category`` with its names, ``value_norm``,
+``unit_norm``): the analyses read the graph and nothing of the extraction.
 """
 
 from __future__ import annotations
@@ -87,14 +87,9 @@ def _graph_data(source: Any) -> GraphData:
 
 
 def _build(data: GraphData) -> nx.MultiDiGraph:
-    from loaders.target_norm import enrich_target, needs_enrichment
-
     G = nx.MultiDiGraph()
     for node in data.nodes.values():
-        props = dict(node.properties)
-        if node.label == Label.TARGET and needs_enrichment(props):
-            props = {k: v for k, v in enrich_target(props).items() if v is not None}
-        G.add_node(node.id, **props, label=node.label)
+        G.add_node(node.id, **node.properties, label=node.label)
     for rel in data.relationships.values():
         if rel.start in G and rel.end in G:
             G.add_edge(rel.start, rel.end, key=rel.id, **rel.properties, type=rel.type)

@@ -1,9 +1,10 @@
 """A tiny contract graph for the docstring examples (networkx ships small generators the same way).
 
 Two provinces (甲省 Alpha, 乙省 Beta), three plans, three agencies sharing two
-measures, two sites (one reached by a measure and a target), and targets whose units
-need normalising (900 PFlops, 亿元). Targets carry only what an extractor
-writes, so the examples also show normalisation on the way into networkx.
+measures, two sites (one reached by a measure and a target), and targets in
+units that differ (900 PFlops, 亿元). Targets carry what a build writes: the
+value as written and its normalised form with the category's names (the
+extractor's ``enrich_target`` gives exactly these; a test keeps them equal).
 """
 
 from __future__ import annotations
@@ -66,17 +67,25 @@ def tiny_graph() -> GraphData:
     link(Rel.LOCATED_IN, science, city)
     link(Rel.AT_SITE, a2, science)
 
-    def target(node_id: str, owner: str, year: int, metric: str, value, unit: str, text: str) -> str:
+    computing = {"metric_category": "computing_capacity", "metric_category_zh": "算力规模",
+                 "metric_category_en": "computing capacity", "unit_norm": "EFLOPS", "unit_norm_en": "EFLOPS",
+                 "unit_kind": "computing"}
+    core = {"metric_category": "ai_core_industry_scale", "metric_category_zh": "人工智能核心产业规模",
+            "metric_category_en": "AI core industry scale", "unit_norm": "亿元", "unit_norm_en": "100 million yuan",
+            "unit_kind": "money"}
+
+    def target(node_id: str, owner: str, year: int, metric: str, value, unit: str, text: str, value_norm,
+               normalised: dict) -> str:
         node(node_id, "Target", year=year, metric=metric, value=value, unit=unit, comparator=">",
-             qualitative=False, text=text)
+             qualitative=False, text=text, value_norm=value_norm, **normalised)
         link(Rel.SETS_TARGET, owner, node_id, evidence=text)
         return node_id
 
-    target("target-a", a1, 2025, "算力规模", 900, "PFlops", "到2025年，全省算力规模超过900PFlops。")
-    target("target-b", plan_b, 2025, "核心产业规模", 1500, "亿元", "到2025年，核心产业规模突破1500亿元。")
+    target("target-a", a1, 2025, "算力规模", 900, "PFlops", "到2025年，全省算力规模超过900PFlops。", 0.9, computing)
+    target("target-b", plan_b, 2025, "核心产业规模", 1500, "亿元", "到2025年，核心产业规模突破1500亿元。", 1500, core)
     c25 = target("target-c25", plan_c, 2025, "人工智能核心产业规模", 3000, "亿元",
-                 "到2025年，人工智能核心产业规模超过3000亿元。")
+                 "到2025年，人工智能核心产业规模超过3000亿元。", 3000, core)
     target("target-c27", plan_c, 2027, "人工智能核心产业规模", 4400, "亿元",
-           "到2027年，人工智能核心产业规模超过4400亿元。")
+           "到2027年，人工智能核心产业规模超过4400亿元。", 4400, core)
     link(Rel.AT_SITE, c25, lake)
     return g

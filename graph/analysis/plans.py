@@ -2,8 +2,12 @@
 
 Each plan gets a profile: the agencies it names (responsible, coordinating,
 issuing), the sites its measures and targets name, the categories of its
-quantitative targets, and the vocabulary of its measures (jieba tokens via
-``loaders.segment.tokens``, the same units the loaders and the search use).
+quantitative targets, and the vocabulary of its measures (jieba tokens). The
+word splitter is a parameter: by default jieba with its own dictionary; the
+service (``queries.analysis_service``) passes the loaders' segmenter, whose
+dictionary also knows the names of places, sites and agencies, so the words
+are the units the loaders and the search use (this package reads nothing of
+the extraction).
 Two plans compare aspect by aspect — Jaccard overlap for the sets, cosine of
 tf-idf weights for the vocabulary, so words every plan uses (推动, 加强) count
 little — and the score is the mean over the aspects either plan has. Every pair
@@ -13,7 +17,9 @@ comes with what the two plans share, so an analyst can see why.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -24,6 +30,9 @@ from graph.analysis.convert import display_name, in_edges, nodes_with_label, out
 from graph.model import Label, Rel
 
 ASPECTS = ("agencies", "sites", "categories", "vocabulary")
+#: splits a text into words
+Tokens = Callable[[str], list[str]]
+_WORD = re.compile(r"[\w\u4e00-\u9fff]")
 #: how many shared words a pair lists (the most distinctive first)
 SHARED_WORDS = 12
 
@@ -40,7 +49,21 @@ class PlanProfile:
     words: Counter = field(default_factory=Counter)
 
 
-def plan_profiles(G: nx.MultiDiGraph) -> dict[str, PlanProfile]:
+def jieba_words(text: str) -> list[str]:
+    """Words of ``text`` by jieba's own dictionary (punctuation and blanks dropped): the default splitter.
+
+    >>> jieba_words("推动湖区打造人工智能产业集群。")
+    ['推动', '湖区', '打造', '人工智能', '产业', '集群']
+    """
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return [w for w in jieba.lcut(text) if _WORD.match(w)]
+
+
+def plan_profiles(G: nx.MultiDiGraph, tokens: Tokens | None = None) -> dict[str, PlanProfile]:
     """A profile per plan held in full (cited-only plans have no content to compare).
 
     >>> from graph.analysis import to_networkx
@@ -49,8 +72,7 @@ def plan_profiles(G: nx.MultiDiGraph) -> dict[str, PlanProfile]:
     >>> sorted(p.sites), sorted(p.categories), p.words["湖区"]
     (['湖区'], ['ai_core_industry_scale'], 1)
     """
-    from loaders.segment import tokens
-
+    tokens = tokens or jieba_words
     profiles = {}
     for plan in nodes_with_label(G, Label.PLAN):
         attrs = G.nodes[plan]
@@ -96,8 +118,10 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float | None:
     return dot / norm if norm else 0.0
 
 
-def plan_similarity(G: nx.MultiDiGraph, top: int | None = None) -> list[dict[str, Any]]:
+def plan_similarity(G: nx.MultiDiGraph, top: int | None = None, tokens: Tokens | None = None) -> list[dict[str, Any]]:
     """Pairs of plans, most similar first, with each aspect's score and what they share.
+
+    ``tokens`` splits measures' text into words (default ``jieba_words``).
 
     >>> from graph.analysis import to_networkx
     >>> from graph.analysis.examples import tiny_graph
@@ -108,7 +132,7 @@ def plan_similarity(G: nx.MultiDiGraph, top: int | None = None) -> list[dict[str
     >>> [round(first[a], 2) if first[a] is not None else None for a in ASPECTS]
     [None, 1.0, 1.0, 0.0]
     """
-    profiles = plan_profiles(G)
+    profiles = plan_profiles(G, tokens)
     weights = _tfidf(profiles)
     n = len(profiles)
     df = Counter(w for p in profiles.values() for w in p.words)
@@ -139,12 +163,12 @@ def plan_similarity(G: nx.MultiDiGraph, top: int | None = None) -> list[dict[str
     return rows[:top] if top else rows
 
 
-def similarity_graph(G: nx.MultiDiGraph, min_score: float = 0.0) -> nx.Graph:
+def similarity_graph(G: nx.MultiDiGraph, min_score: float = 0.0, tokens: Tokens | None = None) -> nx.Graph:
     """Plans as nodes, linked by their similarity ``weight`` (pairs above ``min_score``)."""
     S = nx.Graph()
-    for plan, profile in plan_profiles(G).items():
+    for plan, profile in plan_profiles(G, tokens).items():
         S.add_node(plan, title=profile.title)
-    for row in plan_similarity(G):
+    for row in plan_similarity(G, tokens=tokens):
         if row["score"] > min_score:
             S.add_edge(row["plan_a_id"], row["plan_b_id"], weight=row["score"])
     return S

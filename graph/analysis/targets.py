@@ -26,27 +26,42 @@ from graph.analysis.convert import (
 from graph.model import Label
 
 
-def _category_key(category: str | None) -> str | None:
+def categories(G: nx.MultiDiGraph) -> dict[str, tuple[str | None, str | None]]:
+    """The metric categories of the graph's targets: key -> (English name, Chinese name).
+
+    The build writes each target's category with its names, so the graph answers
+    which categories there are; the taxonomy they come from is the extractor's.
+
+    >>> from graph.analysis import to_networkx
+    >>> from graph.analysis.examples import tiny_graph
+    >>> categories(to_networkx(tiny_graph()))["computing_capacity"]
+    ('computing capacity', '算力规模')
+    """
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for target in nodes_with_label(G, Label.TARGET):
+        attrs = G.nodes[target]
+        key = attrs.get("metric_category")
+        if key and (key not in found or found[key] == (None, None)):
+            found[key] = (attrs.get("metric_category_en"), attrs.get("metric_category_zh"))
+    return dict(sorted(found.items()))
+
+
+def _category_key(G: nx.MultiDiGraph, category: str | None) -> str | None:
+    """The key of the category named by its key, English or Chinese name (case and blanks aside)."""
     if category is None:
         return None
-    from loaders.target_norm import categories
-    from loaders.target_norm import category as lookup
 
-    found = lookup(category)
-    if found is None:
-        known = ", ".join(c.key for c in categories())
-        raise NoMatch("category", category, f"the categories are {known} (loaders/dictionaries/metric_categories.toml)")
-    return found.key
+    def plain(text: str) -> str:
+        return "_".join(text.strip().lower().replace("-", "_").split())
 
-
-def category_name(key: str | None) -> str | None:
-    """The English name of a category key (as the taxonomy file spells it)."""
-    if key is None:
-        return None
-    from loaders.target_norm import category
-
-    found = category(key)
-    return found.name if found else key
+    wanted = plain(category)
+    known = categories(G)
+    for key, names in known.items():
+        if wanted in {plain(key), *(plain(n) for n in names if n)}:
+            return key
+    listed = ", ".join(f"{key} ({', '.join(n for n in names if n)})" if any(names) else key
+                       for key, names in known.items())
+    raise NoMatch("category", category, f"the graph's targets are in {listed or 'no category'}")
 
 
 def target_rows(G: nx.MultiDiGraph, category: str | None = None, year: int | None = None,
@@ -62,7 +77,7 @@ def target_rows(G: nx.MultiDiGraph, category: str | None = None, year: int | Non
     >>> sorted((r["province"], r["value"], r["unit"]) for r in rows)
     [('乙省', 1500, '亿元'), ('乙省', 3000, '亿元')]
     """
-    key = _category_key(category)
+    key = _category_key(G, category)
     wanted_provinces = None
     if province is not None:
         wanted_provinces = set(find_nodes(G, Label.PROVINCE, province))
@@ -86,7 +101,7 @@ def target_rows(G: nx.MultiDiGraph, category: str | None = None, year: int | Non
                 prov_attrs = G.nodes[prov] if prov else {}
                 rows.append({
                     "category": attrs.get("metric_category"),
-                    "category_name": category_name(attrs.get("metric_category")),
+                    "category_name": attrs.get("metric_category_en") or attrs.get("metric_category"),
                     "year": attrs.get("year"),
                     "province": prov_attrs.get("name"), "province_en": prov_attrs.get("name_en"),
                     "plan": display_name(plan_attrs, plan or ""), "doc_number": plan_attrs.get("doc_number"),
@@ -95,6 +110,7 @@ def target_rows(G: nx.MultiDiGraph, category: str | None = None, year: int | Non
                     "metric": attrs.get("metric"), "comparator": attrs.get("comparator"),
                     "value": attrs.get("value"), "value_max": attrs.get("value_max"), "unit": attrs.get("unit"),
                     "value_norm": attrs.get("value_norm"), "unit_norm": attrs.get("unit_norm"),
+                    "unit_norm_en": attrs.get("unit_norm_en"),
                     "text": attrs.get("text"), "id": target, "plan_id": plan, "province_id": prov,
                     "_plan_order": plan_order(plan_attrs),
                 })

@@ -43,6 +43,9 @@ def make_context(mapping: Mapping | None = None) -> dict[str, Any]:
             continue  # same term as aliases: skos:altLabel@zh
         else:
             ctx[name] = _term(spec, name in _SETS)
+        if spec.otherwise_curie:
+            ctx[f"{name}_name"] = {"@id": spec.otherwise_curie, "@language": "zh"}
+    ctx["label"] = "rdfs:label"  # every resource's name for generic tools, in its own language
     for name, spec in mapping.link_properties.items():
         if name in ("id", "source"):
             continue  # identifier above; a link's source document is prov:wasDerivedFrom, as "sources"
@@ -57,7 +60,7 @@ def _term(spec: PropertyMap, is_set: bool) -> Any:
     term: dict[str, Any] = {"@id": spec.curie}
     if spec.value in ("zh", "en"):
         term["@language"] = spec.value
-    elif spec.value == "document":
+    elif spec.value in ("document", "region"):
         term["@type"] = "@id"
     elif spec.value in _TYPES:
         term["@type"] = _TYPES[spec.value]

@@ -2,7 +2,10 @@
 
 Every node becomes a resource ``{base}{type}/{id}`` typed with its policykg
 class and the standard class it specialises; every property becomes a
-triple per ``mapping.toml``. Every relationship becomes two things: the
+triple per ``mapping.toml``, and the properties that name it are written
+again as ``rdfs:label`` (what generic RDF browsers show). An agency's
+jurisdiction, a name in the graph, becomes the IRI of the region of that name.
+Every relationship becomes two things: the
 direct triple (``plan eli:passed_by agency``), which is what most queries
 want, and a ``pkg:Link`` node that reifies that same triple and carries the
 evidence sentence, the source document (``prov:wasDerivedFrom``), and the
@@ -23,11 +26,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rdflib import Graph, Literal, Namespace
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node as RDFNode
 from rdflib.term import URIRef
 
-from graph.model import GraphData, Node, Relationship
+from graph.model import GraphData, Label, Node, Rel, Relationship
 from graph.rdf.iris import check_base, document_iri, link_iri, node_iri
 from graph.rdf.mapping import Mapping, PropertyMap, load_mapping
 from graph.rdf.namespace import bind_prefixes
@@ -74,6 +77,7 @@ def subject_blocks(graph: GraphData, base: str, mapping: Mapping | None = None) 
     holding the graph: ``graph.rdf.export``).
     """
     mapping = mapping or load_mapping()
+    regions = RegionIndex.of_graph(graph, base)
     outgoing: dict[str, list] = {}
     subjects: list[tuple[str, int, str]] = []
     for node in graph.nodes.values():
@@ -89,7 +93,7 @@ def subject_blocks(graph: GraphData, base: str, mapping: Mapping | None = None) 
         if kind == 0:
             node = graph.nodes[key]
             yield node_block(node, [(r.type, graph.nodes[r.end].label, r.end) for r in outgoing.get(key, ())],
-                             base, mapping)
+                             base, mapping, regions)
         elif kind == 1:
             rel = graph.relationships[key]
             yield link_block(rel, graph.nodes[rel.start].label, graph.nodes[rel.end].label, base, mapping)
@@ -97,14 +101,22 @@ def subject_blocks(graph: GraphData, base: str, mapping: Mapping | None = None) 
             yield document_block(key, base, mapping)
 
 
-def node_block(node: Node, outgoing: Iterable[tuple[str, str, str]], base: str, mapping: Mapping) -> list[Triple]:
-    """A node's triples: its classes, id and properties, and the direct triple of each relationship
-    ``(type, end label, end id)`` that starts at it."""
+def node_block(node: Node, outgoing: Iterable[tuple[str, str, str]], base: str, mapping: Mapping,
+               regions: RegionIndex | None = None) -> list[Triple]:
+    """A node's triples: its classes, id and properties, its names again as ``rdfs:label`` and
+    ``skos:prefLabel`` (``mapping.toml [labels]``), and the direct triple of each relationship
+    ``(type, end label, end id)`` that starts at it. A property naming a region becomes the
+    region's IRI when ``regions`` tells which one it is."""
     subject = node_iri(base, node.label, node.id)
     classes = mapping.classes.get(node.label, (EXT[node.label],))
     block: list[Triple] = [(subject, RDF.type, cls) for cls in classes]
     block.append((subject, DCTERMS.identifier, Literal(node.id)))
-    block.extend(_properties(subject, node.properties, mapping.properties, base, set()))
+    region = (lambda name: regions.iri(name, node)) if regions is not None else None
+    block.extend(_properties(subject, node.properties, mapping.properties, base, set(), region))
+    for predicate, table in ((RDFS.label, mapping.labels), (SKOS.prefLabel, mapping.preferred_labels)):
+        for name in table.get(node.label, ()):
+            kind = mapping.properties[name].value
+            block.extend((subject, predicate, literal(v, kind)) for v in _items(node.properties.get(name)))
     for type_, end_label, end_id in outgoing:
         block.append((subject, mapping.relationships.get(type_, EXT[type_]), node_iri(base, end_label, end_id)))
     return block
@@ -126,7 +138,7 @@ def document_block(name: str, base: str, mapping: Mapping) -> list[Triple]:
     """A source document's resource."""
     doc = document_iri(base, name)
     block: list[Triple] = [(doc, RDF.type, cls) for cls in mapping.resources["document"]]
-    block.append((doc, DCTERMS.identifier, Literal(name)))
+    block += [(doc, DCTERMS.identifier, Literal(name)), (doc, RDFS.label, Literal(name))]
     return block
 
 
@@ -134,6 +146,51 @@ def document_keys(mapping: Mapping) -> tuple[list[str], list[str]]:
     """The node and the link properties whose values name source documents."""
     return ([k for k, spec in mapping.properties.items() if spec.value == "document"],
             [k for k, spec in mapping.link_properties.items() if spec.value == "document"])
+
+
+class RegionIndex:
+    """The graph's provinces, cities and districts by name, to turn a name into the region's IRI.
+
+    A name several regions share (南山区 of 深圳 and of 鹤岗) goes to the one whose city or
+    province the naming node's own name carries (深圳市南山区科技局); otherwise it stays a name.
+    """
+
+    def __init__(self, regions: Iterable[Node], located_in: Iterable[tuple[str, str]], base: str):
+        """``regions``: the graph's region nodes; ``located_in``: (start id, end id) of its
+        LOCATED_IN relationships (those between two regions are kept)."""
+        self.base = base
+        self.nodes = {node.id: node for node in regions if node.label in Label.REGIONS}
+        self.by_name: dict[str, list[Node]] = {}
+        for node in self.nodes.values():
+            if node.properties.get("name"):
+                self.by_name.setdefault(str(node.properties["name"]), []).append(node)
+        self.parent = {start: end for start, end in located_in if start in self.nodes and end in self.nodes}
+
+    @classmethod
+    def of_graph(cls, graph: GraphData, base: str) -> RegionIndex:
+        return cls(graph.nodes.values(),
+                   ((r.start, r.end) for r in graph.relationships.values() if r.type == Rel.LOCATED_IN), base)
+
+    def iri(self, name: Any, named_by: Node) -> URIRef | None:
+        candidates = self.by_name.get(str(name), [])
+        if len(candidates) > 1:
+            words = [str(named_by.properties.get("name") or ""), *map(str, _items(named_by.properties.get("aliases")))]
+            candidates = [c for c in candidates if any(self._above_in(c, w) for w in words)]
+        if len(candidates) != 1:
+            return None
+        return node_iri(self.base, candidates[0].label, candidates[0].id)
+
+    def _above_in(self, region: Node, word: str) -> bool:
+        """Does ``word`` carry the name or short name of a region ``region`` lies in?"""
+        seen: set[str] = set()
+        at = self.parent.get(region.id)
+        while at is not None and at not in seen:
+            seen.add(at)
+            props = self.nodes[at].properties
+            if any(n and str(n) in word for n in (props.get("name"), props.get("short"))):
+                return True
+            at = self.parent.get(at)
+        return False
 
 
 def _documents(graph: GraphData, mapping: Mapping) -> set[str]:
@@ -151,7 +208,7 @@ def _documents(graph: GraphData, mapping: Mapping) -> set[str]:
 
 
 def _properties(subject: URIRef, properties: dict[str, Any], table: dict[str, PropertyMap], base: str,
-                documents: set[str]) -> Iterator[Triple]:
+                documents: set[str], region: Any = None) -> Iterator[Triple]:
     for key in sorted(properties):
         if key == "id":
             continue
@@ -162,6 +219,12 @@ def _properties(subject: URIRef, properties: dict[str, Any], table: dict[str, Pr
             elif spec.value == "document":
                 documents.add(str(item))
                 yield subject, spec.predicate, document_iri(base, str(item))
+            elif spec.value == "region":
+                iri = region(item) if region is not None else None
+                if iri is not None:
+                    yield subject, spec.predicate, iri
+                elif spec.otherwise is not None:
+                    yield subject, spec.otherwise, literal(item, "zh")
             else:
                 yield subject, spec.predicate, literal(item, spec.value)
 

@@ -10,8 +10,15 @@ from urllib.parse import quote
 import orjson
 import pyoxigraph as ox
 
-from graph.model import GraphData, Node, Relationship
-from graph.rdf.convert import document_block, document_keys, link_block, node_block, subject_blocks
+from graph.model import GraphData, Label, Node, Rel, Relationship
+from graph.rdf.convert import (
+    RegionIndex,
+    document_block,
+    document_keys,
+    link_block,
+    node_block,
+    subject_blocks,
+)
 from graph.rdf.formats import FORMATS
 from graph.rdf.iris import SEGMENTS, check_base, graph_iri
 from graph.rdf.mapping import load_mapping
@@ -55,7 +62,7 @@ def write_rdf(settings: Settings, fmt: str, output: BinaryIO) -> None:
     from graph.spool import spooled
     from graph.store import open_store
 
-    store = open_store(settings)
+    store = open_store(settings, must_exist=True)
     try:
         with spooled(store) as spool:
             write_blocks_rdf(spooled_blocks(spool, check_base(settings.base_iri)), settings.base_iri,
@@ -92,16 +99,27 @@ def spooled_blocks(spool: Spool, base: str) -> Iterator[list]:
         UNION ALL
         SELECT 'document/' || escaped(name), 2, name, NULL, NULL, NULL, NULL, NULL, NULL FROM documents
         ORDER BY k"""
+    regions = _regions(spool, base)
     outgoing = db.cursor()
     for _key, kind, id_, name, start, start_label, end, end_label, props in db.execute(subjects):
         if kind == 0:
             rows = outgoing.execute('SELECT l.type, l.end_label, l."end" FROM links l WHERE l.start = ?', (id_,))
-            yield node_block(Node(id_, name, orjson.loads(props)), list(rows), base, mapping)
+            yield node_block(Node(id_, name, orjson.loads(props)), list(rows), base, mapping, regions)
         elif kind == 1:
             rel = Relationship(name, start, end, orjson.loads(props), id_)
             yield link_block(rel, start_label, end_label, base, mapping)
         else:
             yield document_block(id_, base, mapping)
+
+
+def _regions(spool: Spool, base: str) -> RegionIndex:
+    """The spooled graph's regions (a few thousand at most) and the LOCATED_IN links between them."""
+    marks = ", ".join("?" * len(Label.REGIONS))
+    nodes = [Node(id_, label, orjson.loads(props)) for id_, label, props in
+             spool.query(f"SELECT id, label, props FROM nodes WHERE label IN ({marks})", tuple(Label.REGIONS))]
+    located = spool.query(f"""SELECT r.start, r."end" FROM rels r JOIN nodes s ON s.id = r.start
+                              WHERE r.type = ? AND s.label IN ({marks})""", (Rel.LOCATED_IN, *Label.REGIONS))
+    return RegionIndex(nodes, list(located), base)
 
 
 def write_graph_rdf(data: GraphData, base_iri: str, graph_name: str, fmt: str, output: BinaryIO) -> int:

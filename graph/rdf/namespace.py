@@ -71,7 +71,8 @@ class PKG(rdfns.DefinedNamespace):
     level: URIRef
     section: URIRef
     box: URIRef
-    jurisdiction: URIRef
+    jurisdiction: URIRef  # object property: the region of an agency's jurisdiction
+    jurisdictionName: URIRef  # its name, where no single region of the graph has it
     countyLevel: URIRef
     year: URIRef
     metric: URIRef
@@ -80,9 +81,11 @@ class PKG(rdfns.DefinedNamespace):
     comparator: URIRef
     qualitative: URIRef
     metricCategory: URIRef
+    metricCategoryName: URIRef  # the category's names, @zh and @en
     valueNorm: URIRef
     valueMaxNorm: URIRef
     unitNorm: URIRef
+    unitNormName: URIRef  # the normalised unit in English
     unitKind: URIRef
     rate: URIRef
     cap: URIRef

@@ -118,10 +118,34 @@ def triple_sort_key(triple: ox.Triple) -> tuple[str, str, str]:
 
 
 def jsonld_bytes(graph: Graph) -> bytes:
-    """JSON-LD compacted with the published context, embedded so the document parses offline."""
+    """JSON-LD compacted with the published context, embedded so the document parses offline.
+
+    rdflib lists subjects and values in the order of its store's sets, which changes from
+    process to process (string hashing is randomised): the same graph came out in another
+    order on every run, so two exports could not be compared or diffed. The document is put
+    in one order before it is written: nodes by ``@id``, every array by its items' JSON text
+    (no array here is an ``@list``, so order carries no meaning), keys sorted.
+    """
+    import orjson
+    from rdflib.plugins.serializers.jsonld import from_rdf
+
     context = published_context()["@context"]
-    text = graph.serialize(format="json-ld", context=context, auto_compact=True, ensure_ascii=False)
-    return text.encode("utf-8")
+    document = _canonical(from_rdf(graph, context, auto_compact=True))
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
+
+
+def _canonical(value: Any) -> Any:
+    """``value`` with every array sorted (``@graph`` by ``@id``), ``@list`` and ``@context`` left as they are."""
+    import orjson
+
+    if isinstance(value, dict):
+        return {k: v if k in ("@list", "@context") else _canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        return sorted(items, key=lambda v: (not isinstance(v, dict) or "@id" not in v,
+                                            v.get("@id", "") if isinstance(v, dict) else "",
+                                            orjson.dumps(v, option=orjson.OPT_SORT_KEYS)))
+    return value
 
 
 # -- one view per build ------------------------------------------------------------

@@ -47,16 +47,55 @@ class GraphStore(Protocol):
     def export(self) -> GraphData:
         """The whole stored graph."""
 
+    def exists(self) -> bool:
+        """True when a graph has been stored (the embedded store: its key; Neo4j: any node)."""
+
     def close(self) -> None:
         """Release connections (and the embedded server if this was its last user)."""
 
 
-def open_store(settings: Settings) -> GraphStore:
-    """The store the settings name: the embedded FalkorDB unless a Bolt URI is given."""
+def open_store(settings: Settings, *, must_exist: bool = False) -> GraphStore:
+    """The store the settings name: the embedded FalkorDB unless a Bolt URI is given.
+
+    ``must_exist`` is for commands that only read (``stats``, ``query``, ``export``,
+    ``analyze``, ``push``): a data directory that holds no graph raises ``NoGraph``
+    before anything is started or created in it, so a mistyped ``--data-dir`` is an
+    error that says so, not an empty graph made on the spot and reported as empty
+    counts with exit status 0.
+    """
     if settings.embedded:
         from graph.store.falkor import FalkorStore
 
-        return FalkorStore(settings)
-    from graph.store.neo4j import Neo4jStore
+        if must_exist:
+            _check_data_dir(settings)
+        store: GraphStore = FalkorStore(settings)
+    else:
+        from graph.store.neo4j import Neo4jStore
 
-    return Neo4jStore(settings)
+        store = Neo4jStore(settings)
+    if must_exist and not store.exists():
+        store.close()
+        raise _no_graph(settings, "it holds no graph")
+    return store
+
+
+def _check_data_dir(settings: Settings) -> None:
+    """An embedded graph lives in ``graph.rdb`` (every build saves it) or in a running server."""
+    from pathlib import Path
+
+    data_dir = Path(settings.data_dir)
+    if not data_dir.is_dir():
+        raise _no_graph(settings, "there is no such directory")
+    if not (data_dir / "graph.rdb").exists() and not (data_dir / "falkordb.sock").exists():
+        raise _no_graph(settings, "no graph has been built there")
+
+
+def _no_graph(settings: Settings, why: str) -> Exception:
+    from graph.errors import NoGraph
+
+    if settings.embedded:
+        where = settings.data_dir
+        return NoGraph(f"no graph in the data directory {where}: {why}. Build one with `policykg build --data-dir "
+                       f"{where}`, or give the --data-dir (POLICYKG_DATA) of a built graph (the setting is data_dir)")
+    return NoGraph(f"no graph in the Bolt store {settings.store}: {why}. Copy one there with `policykg push --to "
+                   f"{settings.store}` (the setting is store)", "store")

@@ -28,7 +28,7 @@ RANGE_INDEXES: dict[str, tuple[str, ...]] = {label: ("id",) for label in Label.A
     Label.PROVINCE: ("id", "name", "short", "name_en"),
     Label.CITY: ("id", "name", "short", "name_en"),
     Label.DISTRICT: ("id", "name", "short", "name_en"),
-    Label.TARGET: ("id", "year", "unit", "metric_category"),
+    Label.TARGET: ("id", "year", "unit", "unit_norm", "metric_category"),
 }
 #: the name of Neo4j's full-text index of measures (FalkorDB names a full-text index by its label)
 FULLTEXT_INDEX = "measure_search"

@@ -76,8 +76,12 @@ class EmbeddedServer:
     """One redis-server + FalkorDB module owned by a data directory."""
 
     def __init__(self, data_dir: Path, *, start_timeout_s: float = 20.0, bolt_port: int | None = None,
-                 query_memory_mb: int = 512, memory_mb: int | None = None, max_answer_bytes: int | None = None):
+                 query_memory_mb: int = 512, memory_mb: int | None = None, max_answer_bytes: int | None = None,
+                 disposable: bool = False):
+        """``disposable``: the server holds nothing to keep (the plan sandbox), so one that does not
+        answer is replaced at once rather than waited for as a server busy saving its dump would be."""
         self.data_dir = Path(data_dir).resolve()
+        self.disposable = disposable
         self.start_timeout_s = start_timeout_s
         self.bolt_port = bolt_port
         self.query_memory_mb = query_memory_mb
@@ -100,12 +104,15 @@ class EmbeddedServer:
         Registering happens under the lock that ``release()`` takes, so a server
         cannot be stopped by its (previously) last user between this process
         finding it up and signing in as a user. A server that is up but does not
-        answer (busy writing a large dump) is waited for, not replaced.
+        answer (busy writing a large dump) is waited for, not replaced; unless it
+        is ``disposable``: then it can only be wedged or crashing (writing its
+        crash report), and waiting up to ``start_timeout_s`` on it made a query
+        wait 23 s on a mute plan sandbox.
         """
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             with self._lock():
-                if not self.ping() and not self._busy_then_answers():
+                if not self.ping() and (self.disposable or not self._busy_then_answers()):
                     self._clean_stale()
                     self._start()
                 self._register()

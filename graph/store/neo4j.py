@@ -36,7 +36,6 @@ Neo4j server in the tests, with quirks measured on FalkorDB 4.16:
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 import time
@@ -185,6 +184,7 @@ class Neo4jStore:
         that ``graph`` does not hold are deleted afterwards. Returns what was done.
         """
         neo4j = _driver_module()
+        self.check_reachable()
         self._create_indexes()
         size = self.settings.write_batch_size
         done = {"nodes": 0, "relationships": 0, "deleted_nodes": 0, "deleted_relationships": 0}
@@ -203,13 +203,38 @@ class Neo4jStore:
         readers may see the merged graph before the stale part is deleted."""
         self.merge_graph(graph, prune=True)
 
+    def check_reachable(self) -> None:
+        """Fail at once, with the URI, when nothing answers there.
+
+        The driver retries a failed transaction for ``max_transaction_retry_time``,
+        which is right for a cluster changing its leader and wrong for a mistyped
+        port: a push of 10 index statements and a few batches against a closed port
+        used to retry for minutes before saying anything. One connection is tried
+        here, without retries, before anything is written.
+        """
+        neo4j = _driver_module()
+        errors = neo4j.exceptions
+        try:
+            self.driver.verify_connectivity()
+        except errors.AuthError as exc:
+            raise StoreError(f"the Bolt store at {self.uri} refused the credentials "
+                             f"(neo4j_user / neo4j_password): {exc.message}") from exc
+        except (errors.DriverError, errors.Neo4jError, OSError) as exc:
+            raise StoreError(f"the Bolt store at {self.uri} cannot be reached: {exc}") from exc
+
     def _create_indexes(self) -> None:
         """The indexes of ``cypher.index_statements`` in the server's dialect; FalkorDB's have no
         ``IF NOT EXISTS``, so there an index that is already there fails, which is fine."""
         neo4j = _driver_module()
         for statement in cypher.index_statements(self.dialect):
-            with contextlib.suppress(QueryError, StoreError):
+            try:
                 self._execute(neo4j.WRITE_ACCESS, _write(statement))
+            except QueryError:
+                pass
+            except StoreError:
+                # a statement the server's Bolt listener drops the connection on is skipped; a store
+                # that cannot be reached any more is not: it goes up at once, with its URI
+                self.check_reachable()
 
     def _prune(self, graph: GraphData) -> tuple[int, int]:
         neo4j = _driver_module()

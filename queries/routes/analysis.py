@@ -4,7 +4,9 @@ Every endpoint reads the stored graph through the app's store (read-only),
 cuts it to ``plan``/``province`` when asked and answers
 ``{"analysis", "params", "count", "rows"}`` (or CSV with ``format=csv``).
 A filter that names nothing answers 404 with the option to change; a
-missing or contradictory parameter answers 400.
+parameter that is missing, of the wrong type or missing its companion
+answers 400 ``bad_parameter`` with ``param`` naming it (not FastAPI's 422,
+which this service keeps for request bodies of the wrong shape).
 """
 
 from __future__ import annotations
@@ -13,15 +15,39 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 
 from graph.analysis.convert import NoMatch
 from graph.store import GraphStore
 from queries import analysis_service as service
 from queries.deps import get_store
+from queries.named import ParameterError
 
-router = APIRouter(prefix="/analysis", tags=["analysis"])
+
+class _AnalysisRoute(APIRoute):
+    """A route whose query-string errors answer 400 ``bad_parameter`` naming the parameter, as
+    the analyses' other parameter errors do, rather than FastAPI's 422."""
+
+    def get_route_handler(self):
+        handle = super().get_route_handler()
+
+        async def route(request: Request):
+            try:
+                return await handle(request)
+            except RequestValidationError as exc:
+                errors = exc.errors()
+                names = [str(e.get("loc", ("", "?"))[-1]) for e in errors]
+                message = "; ".join(f"parameter {name}: {e.get('msg', 'not valid').lower()}"
+                                    for name, e in zip(names, errors, strict=True))
+                raise ParameterError(message or "a parameter is not valid", names[0] if names else None) from exc
+
+        return route
+
+
+router = APIRouter(prefix="/analysis", tags=["analysis"], route_class=_AnalysisRoute)
 
 Plan = Annotated[str | None, Query(description="Part of a plan's title or its document number.")]
 Province = Annotated[str | None, Query(description="Province name: 广东, 广东省 or Guangdong.")]
@@ -43,11 +69,13 @@ def _answer(report: service.Report, params: dict[str, Any], fmt: str) -> Any:
 
 
 def _run(action):
-    """Our filter errors as HTTP errors: 404 names the parameter, 400 a wrong combination."""
+    """Our filter errors as HTTP errors: 404 names the parameter, 400 a missing one or a wrong combination."""
     try:
         return action()
     except (NoMatch, service.EmptyGraph) as exc:
         raise HTTPException(status_code=404, detail=str(exc)) from exc
+    except service.MissingParameter as exc:
+        raise ParameterError(exc.for_http(), exc.names[0]) from exc
     except ValueError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from exc
 
@@ -142,6 +170,7 @@ def chart(chart: Literal["targets", "trajectory", "agencies"], ext: Literal["png
           store: Annotated[GraphStore, Depends(get_store)], plan: Plan = None, province: Province = None,
           category: Category = None, year: Year = None, seed: int | None = None):
     """A chart: ``targets`` (needs category), ``trajectory`` (province and category), ``agencies``."""
+    _run(lambda: service.check_chart(chart, category=category, province=province))  # before the graph is read
     # the trajectory follows a province inside the whole graph; the others are cut to the selection
     G = _graph(store, plan, None if chart == "trajectory" else province)
     with tempfile.TemporaryDirectory(prefix="policykg-chart-") as tmp:

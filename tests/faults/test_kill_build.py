@@ -3,7 +3,9 @@
 The build writes into a staging graph and renames it in only when complete,
 and saves to disk only after the rename; a build killed while reading the
 documents has touched nothing but its own per-document cache, which the next
-build uses, and its extraction workers end with it.
+build uses, and its extraction workers end with it. That next build reports
+what it did to the stored graph: the documents the killed build had read enter
+the graph with it, so they are "added" (and not read again), not "unchanged".
 """
 
 from __future__ import annotations
@@ -55,7 +57,12 @@ def test_kill_9_while_the_new_graph_is_written_keeps_the_served_graph(tmp_path):
     assert snapshot(data) == before  # restarted from its dump: still the old graph
 
     report = build([SEEDS, corpus], settings_for(data))  # and the next build completes
-    assert report.ok and not report.added  # the killed build had read every document: none is read again
+    assert report.ok, report.summary()
+    corpus_docs = sorted(p.name for p in corpus.glob("*.txt"))
+    # the killed build had read every document: none is read again, but they enter the graph now
+    assert sorted(report.added) == sorted(report.reused) == corpus_docs
+    assert len(report.unchanged) == 5 and not report.changed
+    assert f"{len(corpus_docs)} of these were read by an earlier build" in report.summary()
     store = FalkorStore(settings_for(data))
     try:
         assert not store.db.connection.exists("policykg__building")
@@ -87,7 +94,9 @@ def test_kill_9_while_reading_documents_keeps_the_graph_and_the_next_build_resum
 
     report = build([SEEDS, corpus], settings_for(data))
     assert report.ok
-    assert len(report.unchanged) >= 5 + done - 1  # what the killed build had read is not read again
+    assert len(report.unchanged) == 5  # only the seeds were in the graph before
+    assert sorted(report.added) == sorted(p.name for p in corpus.glob("*.txt"))
+    assert len(report.reused) >= done - 1  # what the killed build had read is not read again
     fresh = settings_for(tmp_path / "fresh")
     build([SEEDS, corpus], fresh)
     assert snapshot(data) == snapshot(fresh.data_dir)

@@ -5,13 +5,13 @@ Figures come from the seed documents (粤办函〔2024〕88号: 算力规模超�
 核心产业规模超过3000亿元 by 2025, 60EFLOPS and 4400亿元 by 2027, 1.9万亿元; the
 2022–2025 plan: 核心产业规模突破1500亿元, 带动相关产业规模超万亿元), except the
 Zhejiang 900PFlops computing target, which is invented to exercise the unit
-conversion. Targets carry only what the extractor writes (no
-``metric_category``/``value_norm``), as in a graph built before normalisation.
+conversion. Targets are normalised as a build writes them (``enrich_target``).
 """
 
 from __future__ import annotations
 
 from graph.model import GraphData, Label, Node, Rel, make_id
+from loaders.target_norm import enrich_target
 from tests.fixture_graph import GD, ZJ, small_graph
 
 GD2022 = "002_fc7a8ccc6f5b5ad3.txt"
@@ -153,6 +153,8 @@ def analysis_graph() -> GraphData:
     g.link(Rel.HAS_MEASURE, gm_plan, gm_m, source=GM, evidence="打造智能算力超级节点")
     g.link(Rel.AT_SITE, gm_m, science_city, source=GM, evidence="推动光明科学城建设")
     assert songshan in g.nodes and dongguan in g.nodes and GD in (g.nodes[songshan].properties["source"],)
+    for n in g.by_label(Label.TARGET):  # as the build writes them
+        n.properties = {k: v for k, v in enrich_target(n.properties).items() if v is not None}
     return g
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
 
@@ -10,7 +12,7 @@ from graph.analysis.agencies import LOUVAIN_SEED, agency_centrality
 from graph.analysis.charts import targets_chart, trajectory_chart
 from graph.analysis.export import write_network
 from graph.analysis.sites import site_reach
-from graph.analysis.targets import compare_targets, trajectory
+from graph.analysis.targets import categories, compare_targets, trajectory
 
 
 @pytest.fixture(scope="module")
@@ -18,10 +20,30 @@ def seed_nx(seed_graph):
     return to_networkx(seed_graph)
 
 
-def test_zhejiang_science_department_leads_zhejiang_with_13_measures(seed_nx):
+def test_zhejiang_science_department_is_responsible_for_13_measures_and_leads_none(seed_nx):
+    """The README said it "leads" Zhejiang's plan with 13 measures; the plan names it responsible
+    (责任单位) for each, never lead, and the docs now say what the graph says."""
     rows = agency_measures(to_networkx(seed_nx, province="浙江"))
-    assert (rows[0]["agency"], rows[0]["measures"]) == ("浙江省科学技术厅", 13)
-    assert rows[0]["measures"] > rows[1]["measures"]
+    top = rows[0]
+    assert (top["agency"], top["measures"], top["responsible"], top["lead"]) == ("浙江省科学技术厅", 13, 13, 0)
+    assert top["measures"] > rows[1]["measures"]
+    docs = " ".join((Path(__file__).resolve().parents[2] / "docs" / "querying.md").read_text(encoding="utf-8").split())
+    assert "浙江省科学技术厅 is responsible for 13 measures of Zhejiang's plan" in docs
+    assert "浙江省科学技术厅 leads" not in docs
+
+
+def test_targets_come_from_the_build_normalised_with_their_names(seed_graph, seed_nx):
+    """The analyses read categories and units from the graph, so the build must have written them."""
+    quantitative = [n.properties for n in seed_graph.nodes.values()
+                    if n.label == "Target" and not n.properties.get("qualitative")]
+    assert quantitative
+    for props in quantitative:
+        assert props.get("metric_category") and props.get("metric_category_en"), props
+    named = categories(seed_nx)
+    assert named["ai_core_industry_scale"] == ("AI core industry scale", "人工智能核心产业规模")
+    by_key = compare_targets(seed_nx, category="ai_core_industry_scale")
+    assert by_key and compare_targets(seed_nx, category="人工智能核心产业规模") == by_key
+    assert {r["unit_norm_en"] for r in by_key} == {"100 million yuan"}
 
 
 def test_guangdong_ai_core_industry_trajectory(seed_nx):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from graph.analysis import NoMatch
 from graph.analysis.targets import compare_targets, trajectory
-from loaders.target_norm import enrich_target
 from tests.conftest import settings_for
 from tests.graph.analysis_fixture import analysis_graph
 
@@ -58,35 +56,23 @@ def test_an_unknown_category_lists_the_known_ones(analysis_nx):
         compare_targets(analysis_nx, category="rockets")
 
 
-def _header(text: str) -> dict[str, str]:
-    params = {}
-    for line in text.splitlines():
-        if not line.startswith("//"):
-            break
-        m = re.match(r"// param: (\w+): (\w+) = (\S+) -- .+", line)
-        if m:
-            params[m.group(1)] = m.group(3)
-    return params
-
-
 def test_named_query_header_declares_every_parameter_it_uses():
+    from queries import named
+
     text = QUERY.read_text(encoding="utf-8")
     assert text.startswith("// name: compare-targets\n// title: ")
-    declared = _header(text)
-    body = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
-    assert set(re.findall(r"\$(\w+)", body)) == set(declared)
-    assert declared == {"category": "null", "year": "null", "province": "null", "limit": "100"}
+    query = named.parse(text, QUERY)  # refuses a $parameter that no param or derive line declares
+    assert {p.name: p.default for p in query.params} == {"category": None, "year": None, "province": None,
+                                                        "limit": 100}
+    assert [(d.name, d.function, d.source) for d in query.derived] == [("category_key", "category_key", "category")]
 
 
 @pytest.fixture(scope="module")
 def enriched_store(tmp_path_factory):
-    """The graph as the extractor will write it once it calls enrich_target."""
+    """The analysis graph, normalised as a build writes it, in its own embedded FalkorDB."""
     from graph.store.falkor import FalkorStore
 
     graph = analysis_graph()
-    for node in graph.nodes.values():
-        if node.label == "Target":
-            node.properties = enrich_target(node.properties)
     store = FalkorStore(settings_for(tmp_path_factory.mktemp("enriched")))
     store.replace_graph(graph)
     yield store
@@ -98,14 +84,29 @@ def enriched_store(tmp_path_factory):
     {"category": "ai_core_industry_scale"},
     {"category": "computing_capacity", "year": 2027},
     {"category": "ai_core_industry_scale", "province": "Guangdong"},
+    # a category by its Chinese or English name, as the command line takes it (the named query
+    # compared the name with the key and answered nothing)
+    {"category": "算力规模", "year": 2027},
+    {"category": "人工智能核心产业规模"},
+    {"category": "AI core industry scale", "province": "广东"},
 ])
 def test_named_query_on_falkordb_agrees_with_networkx(enriched_store, params):
     from graph.analysis import to_networkx
+    from queries import named
+    from queries.run import run_named
 
-    full = {"category": None, "year": None, "province": None, "limit": 100, **params}
-    result = enriched_store.read(QUERY.read_text(encoding="utf-8"), full)
+    result = run_named(enriched_store, named.get("compare-targets"), params)
     got = [(r["category"], r["year"], r["province"], r["plan"], r["value_norm"]) for r in result.records()]
     expected = [(r["category"], r["year"], r["province"], r["plan"], r["value_norm"])
                 for r in compare_targets(to_networkx(enriched_store.export()), **params)]
     assert got == expected
     assert got, "the query found rows"
+
+
+def test_the_named_query_refuses_a_category_it_does_not_know_and_lists_them(enriched_store):
+    from queries import named
+    from queries.run import run_named
+
+    with pytest.raises(named.ParameterError, match=r"no metric category is named 'rockets'.*算力规模") as caught:
+        run_named(enriched_store, named.get("compare-targets"), {"category": "rockets"})
+    assert caught.value.param == "category"

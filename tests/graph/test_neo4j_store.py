@@ -200,6 +200,26 @@ def test_push_needs_a_bolt_uri(tmp_path):
     assert done.returncode == 2 and "bolt://" in done.stderr
 
 
+def test_push_to_a_closed_port_says_so_at_once_instead_of_retrying(tmp_path):
+    """A mistyped port used to be retried transaction by transaction (the driver's retry,
+    and the index statements swallowing the failure) for 2 min 27 s before a word was said;
+    the push now tries one connection and names the URI. The driver logs each retry it makes
+    ("will be retried"), so none of those lines may appear; ``timeout`` only bounds a hang."""
+    source = FalkorStore(settings_for(tmp_path / "source"))
+    source.replace_graph(small_graph())
+    source.close()
+    with socket.socket() as probe:  # a port nothing listens on: bound, never listened, then closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    uri = f"bolt://127.0.0.1:{port}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
+    done = subprocess.run([sys.executable, "-m", "queries.cli", "push", "--to", uri, "--data-dir",
+                           str(tmp_path / "source")], capture_output=True, text=True, timeout=100, cwd=ROOT, env=env)
+    assert done.returncode == 1, done.stderr
+    assert f"the Bolt store at {uri} cannot be reached" in done.stderr
+    assert "retried" not in done.stderr, done.stderr
+
+
 def test_the_service_answers_through_a_bolt_store(bolt):
     import httpx
 

@@ -27,12 +27,12 @@ from tests.graph.test_neo4j_store import BoltServer
 BROAD = {
     "measure-owners": [{"province": "广东"}, {}],
     "agency-measures": [{"agency": "厅"}],
-    "site-to-goals": [{"site": "湖"}],
-    "plan-targets": [{"province": "广东"}, {}],
+    "site-to-goals": [{"site": "湖"}, {"site": "Bio Island"}, {"site": "tangjiawan"}],
+    "plan-targets": [{"province": "广东"}, {}, {"unit": "亿元"}, {"unit": "亿元", "province": "广东"}],
     "province-overview": [{"province": "广东"}, {}],
     "search": [{"q": "人工智能"}, {"q": "智"}, {"q": "Songshan Lake 算力"}],
     "path": [{"from": "松山湖", "to": "广东省科学技术厅"}],
-    "compare-targets": [{}],
+    "compare-targets": [{}, {"category": "算力规模"}, {"category": "AI core industry scale", "province": "广东"}],
 }
 
 

@@ -224,3 +224,112 @@ def test_a_repeated_value_or_parallel_relationship_is_one_triple():
     assert len(written) == len(set(written))
     assert sum("同一简称" in line for line in written) == 1
     assert written == RDFView(data, BASE).serialize("nt").decode().splitlines()
+
+
+def test_jsonld_export_is_the_same_bytes_from_run_to_run(tmp_path):
+    """rdflib wrote subjects and values in its sets' order, which Python's string hashing changes
+    from process to process: the same graph exported twice differed. Two ``policykg export`` runs
+    with different hash seeds now write the same bytes, and those parse to the graph."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    store = FalkorStore(settings_for(data))
+    store.replace_graph(small_graph())
+    stored = store.export()
+    store.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
+    outputs = []
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-m", "queries.cli", "export", "--format", "jsonld", "--data-dir",
+                               str(data)], capture_output=True, timeout=120, cwd=ROOT,
+                              env={**env, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr.decode()
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert isomorphic(rdflib.Graph().parse(data=outputs[0], format="json-ld"), to_rdf(stored, BASE))
+
+
+@pytest.fixture(scope="module")
+def seed_turtle(seed_settings):
+    """The seed graph as ``policykg export --format ttl`` writes it, parsed by rdflib."""
+    import io
+
+    from graph.rdf.export import write_rdf
+
+    out = io.BytesIO()
+    write_rdf(seed_settings, "ttl", out)
+    return rdflib.Graph().parse(data=out.getvalue(), format="turtle")
+
+
+def test_every_node_and_document_has_an_rdfs_label(seed_turtle, seed_graph):
+    """Generic RDF browsers name a resource by rdfs:label; the export had none, so they showed IRIs."""
+    g = seed_turtle
+    named = {s for s in g.subjects(RDF.type, None) if (s, RDF.type, PKG.Link) not in g}
+    assert len(named) == len(seed_graph.nodes) + len(set(g.subjects(RDF.type, PKG.SourceDocument)))
+    unlabelled = [s for s in named if (s, rdflib.RDFS.label, None) not in g]
+    assert not unlabelled, unlabelled[:5]
+    site = next(g.subjects(SKOS.prefLabel, rdflib.Literal("松山湖", lang="zh")))
+    assert set(g.objects(site, rdflib.RDFS.label)) == {rdflib.Literal("松山湖", lang="zh"),
+                                                        rdflib.Literal("Songshan Lake", lang="en")}
+    document = next(g.subjects(RDF.type, PKG.SourceDocument))
+    assert g.value(document, rdflib.RDFS.label) == g.value(document, rdflib.namespace.DCTERMS.identifier)
+
+
+def test_a_sites_other_english_names_are_english_alt_labels(seed_turtle):
+    g = seed_turtle
+    site = next(g.subjects(SKOS.prefLabel, rdflib.Literal("唐家湾", lang="zh")))
+    assert rdflib.Literal("Tangjiawan", lang="en") in set(g.objects(site, SKOS.altLabel))
+    assert rdflib.Literal("珠海唐家湾", lang="zh") in set(g.objects(site, SKOS.altLabel))
+
+
+def test_a_plan_is_named_by_its_title_as_skos_pref_label(seed_turtle):
+    """Agencies, sites and regions had skos:prefLabel and plans none, so a SKOS-minded client
+    listing names found no plan."""
+    g = seed_turtle
+    plans = set(g.subjects(RDF.type, PKG.Plan))
+    assert plans
+    for plan in plans:
+        title = g.value(plan, rdflib.namespace.DCTERMS.title)
+        assert list(g.objects(plan, SKOS.prefLabel)) == [title] and title.language == "zh"
+        assert g.value(plan, rdflib.RDFS.label) == title
+
+
+def test_an_agencys_jurisdiction_is_the_iri_of_its_region(seed_turtle, seed_graph):
+    """pkg:jurisdiction was the region's name as a string, which no query could join to the region."""
+    g = seed_turtle
+    agencies = [n for n in seed_graph.nodes.values() if n.label == Label.AGENCY]
+    assert agencies and all(a.properties.get("jurisdiction") for a in agencies)
+    for agency in agencies:
+        iri = rdflib.URIRef(f"{BASE}agency/{agency.id}")
+        region = g.value(iri, PKG.jurisdiction)
+        assert isinstance(region, rdflib.URIRef), (agency.properties["name"], region)
+        assert (region, RDF.type, PKG.Region) in g
+        assert rdflib.Literal(agency.properties["jurisdiction"], lang="zh") in set(g.objects(region, SKOS.prefLabel))
+    assert not list(g.subjects(PKG.jurisdictionName, None))
+
+
+def test_a_jurisdiction_name_two_regions_share_is_told_apart_by_the_agencys_name_or_kept_as_a_name():
+    from graph.model import GraphData, Node
+
+    data = GraphData()
+    for node_id, label, props in [
+        ("city-sz", Label.CITY, {"name": "深圳市", "short": "深圳"}),
+        ("city-hg", Label.CITY, {"name": "鹤岗市", "short": "鹤岗"}),
+        ("district-ns-sz", Label.DISTRICT, {"name": "南山区"}),
+        ("district-ns-hg", Label.DISTRICT, {"name": "南山区"}),
+        ("agency-sz", Label.AGENCY, {"name": "深圳市南山区科技创新局", "jurisdiction": "南山区"}),
+        ("agency-any", Label.AGENCY, {"name": "南山区人民政府", "jurisdiction": "南山区"}),
+    ]:
+        data.add_node(Node(node_id, label, props))
+    data.link(Rel.LOCATED_IN, "district-ns-sz", "city-sz")
+    data.link(Rel.LOCATED_IN, "district-ns-hg", "city-hg")
+    g = to_rdf(data, BASE)
+    assert g.value(rdflib.URIRef(BASE + "agency/agency-sz"), PKG.jurisdiction) == \
+        rdflib.URIRef(BASE + "district/district-ns-sz")
+    vague = rdflib.URIRef(BASE + "agency/agency-any")
+    assert g.value(vague, PKG.jurisdiction) is None
+    assert g.value(vague, PKG.jurisdictionName) == rdflib.Literal("南山区", lang="zh")

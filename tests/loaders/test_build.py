@@ -40,6 +40,16 @@ def test_building_twice_gives_an_identical_export(tmp_path):
     assert json.dumps(exported(other), ensure_ascii=False, sort_keys=True) == first
 
 
+def test_a_build_of_milliseconds_does_not_report_zero_seconds():
+    """An incremental build on a running server takes tens of milliseconds; "in 0.0 s" read as
+    if nothing had been timed. Under a second the report counts milliseconds."""
+    from loaders.build import BuildReport
+
+    assert BuildReport(seconds=0.004).summary().splitlines()[0].endswith(" in 4 ms")
+    assert BuildReport(seconds=0.0001).summary().splitlines()[0].endswith(" in 1 ms")
+    assert BuildReport(seconds=73.25).summary().splitlines()[0].endswith(" in 73.2 s")
+
+
 def test_a_then_b_equals_a_and_b_together(tmp_path):
     one, two = copy([ZJ], tmp_path / "a"), copy([GD, "002_fc7a8ccc6f5b5ad3.txt"], tmp_path / "b")
     stepwise = settings_for(tmp_path / "s1")

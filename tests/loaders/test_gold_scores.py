@@ -1,9 +1,10 @@
 """Extraction quality, measured with the project's scorer against the gold annotations.
 
 The seeds, the 22 development documents and the held-out pages are built into one
-graph on the real embedded store, exported as JSON and scored category by category. The floors
-are the acceptance bar of the build issue (seeds) and a guard against
-regressions on documents the rules were not written from (dev set).
+graph on the real embedded store, exported as JSON and scored category by category; the real
+set and the open corpus batches are extracted in-process (the same extraction, no store) and
+scored the same way. The floors are the acceptance bar of the extraction issue (seeds 0.97,
+dev set 0.93, regions 0.95, the corpus 0.90) and a guard against regressions.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from loaders.build import build
 from tests.conftest import ROOT, settings_for
 
 GOLD = ROOT / "tests" / "gold"
-SEED_FLOORS = {"overall": 0.90, "measures": 0.90, "responsible": 0.95, "targets": 0.85, "sites": 0.85,
-               "site_links": 0.80, "plan": 0.90, "agency_names": 0.90}
-DEVSET_FLOORS = {"overall": 0.90, "plan": 0.90, "measures": 0.85, "responsible": 0.90, "targets": 0.85,
-                 "agency_names": 0.90, "issued_by": 0.90}
+#: the bar of the extraction issue: seeds 0.97 overall and every category 0.90
+SEED_FLOORS = {"overall": 0.97, "measures": 0.90, "responsible": 0.95, "targets": 0.90, "sites": 0.90,
+               "site_links": 0.90, "plan": 0.90, "agency_names": 0.90, "regions": 0.95, "issued_by": 0.90,
+               "coordinates": 0.90, "nesting": 0.90, "roles": 0.90}
+DEVSET_FLOORS = {"overall": 0.93, "plan": 0.90, "measures": 0.85, "responsible": 0.90, "targets": 0.85,
+                 "agency_names": 0.90, "issued_by": 0.90, "regions": 0.95}
 #: invented pages in the published layouts, annotated without reading the rules (tests/gold/README.md)
 HELDOUT_FLOORS = {"overall": 0.88, "plan": 0.90, "measures": 0.90, "responsible": 0.85, "targets": 0.90,
                   "agency_names": 0.80, "coordinates": 0.80}
@@ -63,5 +66,32 @@ def scores(export: Path, gold_dir: Path) -> dict[str, float]:
                          ids=["seeds", "devset", "heldout"])
 def test_scores_stay_above_their_floors(export, gold_dir, floors):
     got = scores(export, gold_dir)
+    low = {cat: round(got.get(cat, 0.0), 3) for cat, floor in floors.items() if got.get(cat, 0.0) < floor}
+    assert not low, f"below the floor: {low} (all scores: { {k: round(v, 3) for k, v in got.items()} })"
+
+
+#: real published pages: the 41 of the real set, and the corpus batches open for development scored as one
+#: (batches after them are held back and scored at first sight, corpus/README.md)
+REAL_SETS = {
+    "realset": ([GOLD / "realset" / "docs"], [GOLD / "realset" / "gold"],
+                {"overall": 0.95, "regions": 0.95, "plan": 0.90, "responsible": 0.90, "targets": 0.90}),
+    "corpus": ([ROOT / "corpus" / f"batch-{n:02d}" / "docs" for n in range(1, 11)],
+               [ROOT / "corpus" / f"batch-{n:02d}" / "gold" for n in range(1, 11)],
+               {"overall": 0.90, "regions": 0.95, "plan": 0.90, "targets": 0.90, "agency_names": 0.90}),
+}
+
+
+@pytest.mark.parametrize("name", REAL_SETS)
+def test_real_pages_stay_above_their_floors(name):
+    docs, golds, floors = REAL_SETS[name]
+    spec = importlib.util.spec_from_file_location("score_sets", ROOT / "tools" / "score_sets.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    score = _scorer()
+    graph, tally = score.Graph(module.export_of(docs)), score.Tally()
+    for path in sorted(p for folder in golds for p in folder.glob("*.json")):
+        score.score_document(graph, json.loads(path.read_text(encoding="utf-8")), tally)
+    got = {cat: f1 for cat, _p, _r, f1, _found, gold in tally.rows() if gold >= 5}
+    got["overall"] = sum(got.values()) / len(got)
     low = {cat: round(got.get(cat, 0.0), 3) for cat, floor in floors.items() if got.get(cat, 0.0) < floor}
     assert not low, f"below the floor: {low} (all scores: { {k: round(v, 3) for k, v in got.items()} })"

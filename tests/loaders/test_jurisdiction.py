@@ -113,3 +113,135 @@ def test_a_body_whose_place_is_unknown_keeps_its_written_form():
 def test_a_report_with_no_other_clue_is_about_the_place_it_names_most():
     assert region_name(text="推进“数字单县”建设会议召开。会议要求，扎实推进数字单县建设。") == "单县"
     assert region_name(text="支持昆山市、太仓市发展智能制造。") == "苏州市"  # two places of one city, equally
+
+
+def test_a_shared_short_form_in_the_title_is_the_division_the_text_prints():
+    assert region_name("数字新北三年行动方案", text="新北区将加快建设数字新北。") == "新北区"
+    assert region_name("长沙人工智能产业发展行动方案", text="支持长沙县、浏阳市发展。长沙将建设。") == "长沙市"
+
+
+def test_all_of_a_city_named_from_outside_is_not_the_texts_own_voice():
+    text = "南明区人工智能产业规模占贵阳全市的三成。南明区将推进人工智能发展，南明区新增企业。"
+    assert region_name(text=text) == "南明区"
+
+
+def test_a_leading_groups_office_keeps_the_aside_in_its_name():
+    agency = resolve("省数字化改革(数字政府建设)领导小组办公室", where("江西省"))
+    assert (agency.name, agency.kind) == ("江西省数字化改革(数字政府建设)领导小组办公室", "leading_group")
+
+
+def test_a_body_and_a_leading_groups_office_written_without_a_separator_are_two_bodies():
+    names = [a.name for a, _ in resolve_list("市数据局数字宜昌建设领导小组办公室", where("宜昌市"))]
+    assert names == ["宜昌市数据局", "数字宜昌建设领导小组办公室"]
+    # a 专班 may be the department's own
+    assert len(resolve_list("区科技局人工智能工作专班", where("渝北区"))) == 1
+
+
+def test_a_districts_body_follows_the_name_its_citys_counterpart_bears():
+    assert resolve("区大数据发展局", where("九龙坡区")).name == "重庆市九龙坡区大数据应用发展管理局"
+    names = [a.name for a, _ in resolve_list("省大数据局、发展改革委", where("贵州省"))]
+    assert names == ["贵州省大数据发展管理局", "贵州省发展和改革委员会"]
+
+
+def test_a_form_written_out_in_full_is_not_written_out_again():
+    assert resolve("省人民政府国有资产监督管理委员会", where("福建省")).name == "福建省人民政府国有资产监督管理委员会"
+    assert resolve("省国资委", where("福建省")).name == "福建省人民政府国有资产监督管理委员会"
+
+
+@pytest.mark.parametrize("written, jurisdiction, expected", [
+    ("地区发展改革委", "和田地区", "和田地区发展和改革委员会"),  # a prefecture's own level word
+    ("行署办公室", "和田地区", "和田地区行政公署办公室"),
+    ("盟工信局", "兴安盟", "兴安盟工业和信息化局"),  # a league's
+    ("自治区党委网信办", "西藏自治区", "中共西藏自治区委员会网络安全和信息化委员会办公室"),
+    ("区党委宣传部", "宁夏回族自治区", "中共宁夏回族自治区委员会宣传部"),
+    ("区发展改革委", "广西壮族自治区", "广西壮族自治区发展和改革委员会"),  # 区 for the region in its own plan
+    ("市人力社保局", "温州市", "温州市人力资源和社会保障局"),
+    ("林区经信局", "神农架林区", "神农架林区经济和信息化局"),  # a forest district's; the province runs it itself
+    ("县科技局", "屯昌县", "屯昌县科学技术局"),
+    ("县经信局", "德清县", "德清县经济和信息化局"),  # a county's bodies carry no city
+    ("旗发改委", "鄂托克旗", "鄂托克旗发展和改革委员会"),
+])
+def test_level_words_of_prefectures_leagues_and_autonomous_regions(written, jurisdiction, expected):
+    assert resolve(written, where(jurisdiction)).name == expected
+
+
+def test_a_prefectures_level_word_carries_along_its_list():
+    names = [a.name for a, _ in resolve_list("盟发展改革委、工信局、行署办公室", where("阿拉善盟"))]
+    assert names == ["阿拉善盟发展和改革委员会", "阿拉善盟工业和信息化局", "阿拉善盟行政公署办公室"]
+    assert resolve("地区发展改革委", where("温州市")).name != "温州市发展和改革委员会"
+
+
+def test_a_report_naming_several_places_alike_or_one_in_passing_is_about_none_of_them():
+    text = ("科技部支持兰州、银川、西宁建设试验区。兰州将推进算力建设，银川加快数据中心建设，"
+            "西宁发展绿色算力，拉萨、海口也在申报。")
+    assert region_name(text=text) is None
+    assert region_name(text="工信部印发行动计划。\n会议在上海召开，部署下一步工作。") is None
+
+
+def test_a_run_of_bare_divisions_shares_the_government_that_closes_it():
+    names = [a.name for a, _ in resolve_list("市数据局，城关区、七里河区、安宁区人民政府", where("兰州市"))]
+    assert names == ["兰州市数据局", "兰州市城关区人民政府", "兰州市七里河区人民政府", "兰州市安宁区人民政府"]
+
+
+def test_a_party_office_written_without_its_committee_is_the_party_office():
+    assert resolve("市网信办", where("绍兴市")).name == "中共绍兴市委网络安全和信息化委员会办公室"
+    names = [a.name for a, _ in resolve_list("自治区发展改革委、自治区网信办", where("新疆维吾尔自治区"))]
+    assert names == ["新疆维吾尔自治区发展和改革委员会", "中共新疆维吾尔自治区委员会网络安全和信息化委员会办公室"]
+
+
+def test_a_zones_committee_takes_no_level_from_the_list_before_it():
+    names = [a.name for a, _ in resolve_list("省工信厅、临港综合实验区管委会", where("云南省"))]
+    assert names == ["云南省工业和信息化厅", "临港综合实验区管理委员会"]  # never 云南省临港…
+
+
+def test_mass_organisations_are_named_in_the_jurisdiction():
+    names = [a.name for a, _ in resolve_list("省科协、省总工会、省妇联", where("甘肃省"))]
+    assert names == ["甘肃省科学技术协会", "甘肃省总工会", "甘肃省妇女联合会"]
+
+
+def test_a_city_speaking_of_itself_is_not_the_province_it_names():
+    text = "发挥我市数据中心集聚优势，打造全省算力高地，争创江西省人工智能示范城市，服务江西全省发展。"
+    assert region_name(text=text) is None  # the city is never named
+    assert region_name(text="发挥我省算力优势，推动全省各市协同，江西省将加快推进。") == "江西省"
+
+
+def test_a_blank_left_inside_a_name_does_not_split_it():
+    names = [a.name for a, _ in resolve_list("省 发展 改革委、省 科技 厅，各市（州）人民政府", where("吉林省"))]
+    assert names == ["吉林省发展和改革委员会", "吉林省科学技术厅", "各市（州）人民政府"]
+    spaced = [a.name for a, _ in resolve_list("市工信局 市财政局", where("昆明市"))]
+    assert spaced == ["昆明市工业和信息化局", "昆明市财政局"]  # a blank between two names still separates them
+
+
+def test_a_leagues_collective_written_with_a_pause_mark_is_one():
+    names = [a.name for a, _ in resolve_list("自治区科技厅、各盟行政公署、市人民政府", where("内蒙古自治区"))]
+    assert names == ["内蒙古自治区科学技术厅", "各盟行政公署、市人民政府"]
+
+
+def test_a_district_named_after_its_city_in_the_title_is_that_citys():
+    found = plan_region("舟山市普陀区人工智能产业发展若干措施", [], "")
+    assert (found.name, found.parent) == ("普陀区", "舟山市")  # not 上海's 普陀区
+
+
+def test_a_shared_district_name_nothing_settles_is_no_jurisdiction():
+    assert region_name("鼓楼区数字经济行动方案", text="为推动发展，制定本方案。") is None
+    assert region_name("鼓楼区数字经济行动方案", text="福州市鼓楼区将加快发展，福州市支持。") == "鼓楼区"
+
+
+@pytest.mark.parametrize("written, jurisdiction, expected", [
+    ("县政府", "花莲县", "花莲县政府"),  # no 人民政府 in Taiwan, Hong Kong or Macao
+    ("特区政府", "澳门特别行政区", "澳门特别行政区政府"),
+    ("市政府", "台州市", "台州市人民政府"),
+])
+def test_governments_are_named_as_each_system_names_them(written, jurisdiction, expected):
+    assert resolve(written, where(jurisdiction)).name == expected
+
+
+def test_a_city_named_once_in_the_pages_heading_is_its_place():
+    text = "林芝市数字经济重点任务分工表\n| 序号 | 重点任务 | 牵头单位 |\n| 1 | 建设数据中心 | 市发改委 |\n"
+    assert region_name(text=text) == "林芝市"
+
+
+def test_a_collective_of_governments_and_committees_is_one():
+    found = resolve_list("市数据局，各县（市、区）人民政府、管委会", where("曲靖市"), keep_unknown=True)
+    names = [a.name for a, _ in found]
+    assert names == ["曲靖市数据局", "各县（市、区）人民政府、管委会"]  # never a bare 管委会

@@ -107,3 +107,30 @@ def test_a_two_character_county_name_is_a_name():
 
 def test_the_pages_own_chrome_names_no_place():
     assert names("8-20 发布于安徽\n为加快推进杭州国家新一代人工智能创新发展试验区建设") == ["杭州市"]
+
+
+def test_a_shared_short_form_names_the_division_the_text_writes_in_full():
+    # 新北 is 新北市 (台湾) or 新北区 (常州); the text prints the district, so its short form is the district
+    assert names("新北区召开推进会，部署数字新北建设，新北将打造数据高地。") == ["常州市新北区"] * 3
+    # a city keeps its short form beside its own county of the same name
+    assert names("支持长沙县建设算力中心，长沙将打造人工智能高地。") == ["长沙市长沙县", "长沙市"]
+
+
+def test_a_new_area_district_is_written_short_after_its_city():
+    assert names("天津滨海推出三项举措") == ["天津市", "天津市滨海新区"]
+
+
+def test_a_list_of_one_character_province_abbreviations_names_each_province():
+    assert names("对来自沪、苏、浙、皖等地的企业给予支持。") == ["上海市", "江苏省", "浙江省", "安徽省"]
+    # a run such as 京津冀 names a region, not its provinces; a list that is not closed as places is no list
+    assert names("深化京津冀协同，推进甲、乙、丙等地建设。") == []
+
+
+def test_a_state_body_stationed_in_a_place_does_not_name_the_place():
+    assert names("由拱北海关、厦门、福州出入境边防检查总站按职责分工负责。") == []
+    assert names("支持厦门、福州建设出入境便利通道。") == ["厦门市", "福州市"]
+
+
+def test_a_place_that_names_a_newspaper_or_station_is_its_publisher_not_a_place():
+    assert names("来源：江城晚报 据宁波日报报道，宁波出台新政", region("浙江省")) == ["宁波市"]
+    assert names("来源：香港商报网") == []

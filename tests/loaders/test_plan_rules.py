@@ -283,6 +283,82 @@ def test_what_a_web_page_adds_to_its_title_line_is_dropped():
     assert plan(build(page))["title"] == "宁安市数字乡村发展五年规划(2019-2023年)"
 
 
+
+def test_a_page_that_keeps_calling_a_plan_by_its_genre_is_about_the_one_it_names_in_full():
+    page = ("宁安新闻网3月5日 记者获悉，为推进落实《宁安省数字乡村建设三年行动计划(2024-2026年)》，"
+            "全省推进会在临江召开。会议对《行动计划》宣贯解读。\n"
+            "落实《行动计划》，要重点做好组织实施。《行动计划》的发布意义重大。\n")
+    got = plan(build(page))
+    assert (got["title"], got["period_start"]) == ("宁安省数字乡村建设三年行动计划(2024-2026年)", 2024)
+    page = page.replace("《行动计划》", "该计划")  # named once, as a document to carry out: no title
+    with pytest.raises(SourceError):
+        build(page)
+
+def test_a_notice_that_issues_several_documents_is_about_the_first():
+    page = ("宁安市人民政府办公厅关于印发宁安市智能科技产业发展总体行动计划和五大专项行动计划的通知\n"
+            "各区人民政府：\n现将《宁安市智能科技产业发展总体行动计划》和《宁安市智能制造专项行动计划》等印发给你们。\n")
+    assert plan(build(page))["title"] == "宁安市智能科技产业发展总体行动计划"
+    page = "宁安市人民政府关于印发宁安市促进人工智能和实体经济深度融合行动计划的通知\n" + BODY
+    assert plan(build(page))["title"] == "宁安市促进人工智能和实体经济深度融合行动计划"  # one title with 和
+
+def test_a_report_sentence_that_opens_with_the_plans_title_names_it():
+    page = ("最高3亿资金支持，宁安重磅支持智能制造\n"
+            "宁安市编制了《宁安市智能制造先导区建设方案》，并获批复同意。\n"
+            "宁安市智能制造先导区建设若干政策日前出炉。对重大项目最高可给予3亿元资金支持。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("宁安市智能制造先导区建设若干政策", "若干政策")
+
+def test_a_plan_named_in_corner_brackets_as_taiwan_and_hong_kong_write_it():
+    page = ("宜蘭縣推動智慧農業 明年擴大試辦\n"
+            "行政院3月宣布「智慧農業數位轉型推動方案」，宜蘭縣政府配合成立「農業科技小組」，"
+            "依「智慧農業數位轉型推動方案」推動各項工作。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("智慧農業數位轉型推動方案", "推动方案")  # quoted as printed
+    assert written_issuers(page) == ["行政院"]  # 宣布 issues it; the month is not part of the name
+    page = "宜蘭縣政府配合成立「農業科技小組」，並舉辦「智慧農業論壇」，邀請產學研專家與會交流。\n"
+    with pytest.raises(SourceError):  # a name in corner brackets that is no document names no plan
+        build(page)
+
+
+def test_a_news_headline_that_names_the_plan_in_one_of_its_phrases():
+    page = ("農業部三年期智慧農業發展計畫 編列12億經費 明年啟動\n"
+            "農業部今日表示，已著手規劃三年期智慧農業發展計畫，目前報請行政院審定。\n")
+    assert plan(build(page))["title"] == "三年期智慧農業發展計畫"  # the body opening the phrase is cut
+    got = plan(build(page.replace("目前報請", "規劃2026年啟動，目前報請")))
+    assert (got["period_start"], got["period_end"]) == (2026, 2028)  # its term and the year it starts
+    assert issuers(build(page)) == ["农业部"]  # the headline's subject, right before the title
+    page = "宁安市数字乡村发展规划 编制完成 近期报批\n近日，宁安市数字乡村发展规划编制完成。\n" + BODY
+    assert issuers(build(page)) == []
+    page = "宁安市数字乡村发展规划 编制完成 近期报批\n近日，宁安市数字乡村发展规划编制完成。\n" + BODY
+    assert plan(build(page))["title"] == "宁安市数字乡村发展规划"  # a place opening it is part of the name
+
+
+def test_a_document_a_task_is_to_draft_is_not_the_plan():
+    page = ("宁安区数据局下半年工作安排\n"
+            "1.推动数字宁安再进阶。系统谋划数字宁安发展规划，制定印发《数字宁安三年行动计划》，明确目标任务。\n"
+            "2.推动数字经济再跨越。加快培育数据企业。\n")
+    assert read_metadata(layout(prepare(RawDocument("doc.txt", page)))).title is None
+    page = "近日，宁安区制定印发《数字宁安三年行动计划》，明确目标任务。\n" + BODY
+    assert plan(build(page))["title"] == "数字宁安三年行动计划"  # a report's own statement names it
+
+def test_a_report_delivered_names_its_title_after_the_verb():
+    page = "行政长官今日于立法会发表2024年施政报告，提出成立人工智能研究院。\n"
+    got = plan(build(page))
+    assert (got["title"], got["kind"], got["period_start"]) == ("2024年施政报告", "施政报告", 2024)
+
+
+def test_a_page_without_its_title_still_gives_the_genre_it_calls_itself():
+    tasks = BODY.split("\n", 1)[1]  # the sections without the preamble's own 制定本方案
+    page = "各县区人民政府，市直有关部门：\n为加快数字经济发展，结合本市实际，特制定本实施意见。\n" + tasks
+    got = plan(build(page))
+    assert got["kind"] == "实施意见" and got["title"] != "实施意见"  # the genre, not a title
+    page = "《措施》提出，对新开设的无人机航线给予补贴。\n该《措施》自印发之日起实施。\n" + tasks
+    assert plan(build(page))["kind"] == "措施"  # the bare genre a report keeps calling it by
+    page = "为加快数字经济发展，结合本市实际，作出部署。\n《意见》提出加强统筹。\n" + tasks
+    assert plan(build(page)).get("kind") is None  # a short name used once is no name of the page
+    page = "宁安市推进算力建设若干措施\n为加快算力建设，特制定本实施方案。\n" + tasks
+    assert plan(build(page))["kind"] == "若干措施"  # a title's genre stands
+
 # -- dates --------------------------------------------------------------------------------
 
 def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_not():
@@ -292,6 +368,8 @@ def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_no
     assert plan(build(page)).get("date_published") is None
     page = "宁安市人工智能产业发展行动方案\n发布时间:2024-12-19 17:21  浏览量:2\n" + BODY
     assert plan(build(page)).get("date_published") is None
+    page = "宁安市人工智能产业发展行动方案\n来源:-- 发布时间: 2024-12-19 17:57 字体:[]\n" + BODY
+    assert plan(build(page))["date_published"] == "2024-12-19"  # the source a government CMS leaves empty
 
 
 def test_the_byline_of_an_interpretation_dates_the_interpretation_only():
@@ -432,6 +510,29 @@ def test_a_report_that_names_the_issuer_in_a_passive_clause():
     assert written_issuers(page) == ["省政府办公厅"]
 
 
+def test_a_body_that_drafts_and_issues_or_seeks_comments_on_the_plan_issues_it():
+    page = "2024年5月，宁安省科技厅制定并发布《宁安省人工智能场景开放工作指引》，明确开放场景。\n"
+    assert written_issuers(page) == ["宁安省科技厅"]
+    page = ("宁安市经济和信息化局就《宁安市智能制造三年行动方案(2025-2027年)(征求意见稿)》公开征求意见。"
+            "征求意见稿指出，到2027年全市智能工厂达到50家。\n")
+    assert written_issuers(page) == ["宁安市经济和信息化局"]
+    page = "市工信局牵头起草了《宁安市算力产业发展若干措施》，现就起草情况说明如下。\n"
+    assert written_issuers(page) == []  # drafting alone is not issuing
+
+
+def test_the_document_a_plan_implements_is_not_the_plan_a_report_issues():
+    page = ("龙华区科技局关于《龙华区促进算力产业发展若干措施操作指引》的政策解读\n"
+            "为落实《龙华区促进算力产业发展若干措施》，制定了《龙华区促进算力产业发展若干措施操作指引》"
+            "（以下简称《操作指引》）。现就《操作指引》解读如下：\n"
+            "2024年3月，龙华区印发《龙华区促进算力产业发展若干措施》，支持算力产业发展。\n")
+    assert read_metadata(layout(prepare(RawDocument("doc.txt", page)))).kind == "操作指引"
+    assert "龙华区人民政府" not in written_issuers(page)
+
+
+def test_joint_issuers_written_without_a_separator():
+    page = ("宁安市城市治理委员会办公室数字宁安建设领导小组办公室关于印发《宁安市智慧城市行动计划》的通知\n" + BODY)
+    assert written_issuers(page) == ["宁安市城市治理委员会办公室", "数字宁安建设领导小组办公室"]
+
 def test_a_reporter_is_not_the_issuer():
     page = ("6月10日，记者从省工业和信息化厅获悉，"
             "省政府办公厅近日印发《山西省人工智能产业行动方案（2025—2027年）》。\n")
@@ -519,6 +620,71 @@ def test_issuer_fields_of_other_portals_and_a_row_of_fields_ending_in_an_empty_o
 
 
 # -- the outline ------------------------------------------------------------------------------
+
+def test_the_parts_of_a_numbered_slogan_a_report_explains_are_measures():
+    page = ("宁安算力产业发展新闻发布会召开\n记者从发布会上获悉，宁安将构建“1+2+4”算力产业发展格局。\n"
+            "“1”是壮大“一个枢纽”，全面建设数据中心集群。\n“2”是建设“两大基地”，即打造算力示范基地。\n"
+            "“4”是实施“四项工程”，分别是算力提升工程、数据流通工程。\n")
+    assert measures(build(page)) == [("“1”是", "壮大“一个枢纽”"), ("“2”是", "建设“两大基地”"),
+                                      ("“4”是", "实施“四项工程”")]
+    page = ("宁安发布会召开\n“3”是建设“三大基地”，即打造算力示范基地。\n“1”是壮大“一个枢纽”，建设集群。\n")
+    with pytest.raises(SourceError):  # numbers that do not count up are no list of parts
+        build(page)
+
+
+def test_a_reports_areas_described_one_by_one_are_measures():
+    page = ("《宁安市无人机产业发展方案》提出了三大重点领域，包括工业无人机、消费无人机、关键零部件，推动产业发展。\n"
+            "工业无人机方面。面向巡检、测绘等领域，重点建设龙头企业。\n"
+            "消费无人机方面。发展航拍、教育等系列产品。\n"
+            "在资金支持方面，方案明确设立专项资金。\n")
+    assert measures(build(page)) == [(None, "工业无人机"), (None, "消费无人机")]  # 在资金支持方面: framing
+    page = ("《宁安市算力措施》共分总体要求、重点任务、保障措施三个部分。\n"
+            "重点任务方面：围绕算力建设提出举措。保障措施方面：统筹全市算力。\n")
+    assert (None, "重点任务") not in measures(build(page))  # the document's parts, not its areas
+
+
+def test_arrow_bullets_open_items_titled_by_their_first_sentence():
+    page = ("《宁安市新型基础设施建设行动方案》已正式印发。\n"
+            "▷建成高速泛在的基础信息网。加快建设5G网络，建成5G基站2万座。\n"
+            "▷建成内畅外联的枢纽交通网。加快建设城际铁路。\n")
+    assert measures(build(page)) == [(None, "建成高速泛在的基础信息网"), (None, "建成内畅外联的枢纽交通网")]
+
+
+def test_a_last_item_cut_after_its_first_clause_is_named_by_it_like_its_siblings():
+    page = ("宁安市人工智能产业发展行动计划\n二、重点任务\n"
+            "（一）培育5家以上人工智能领军企业，推动龙头企业在智能装备、智能网联汽车、智能机器人、智能终端、智能传感器等领域做大做强，形成具有全国影响力的产业集群。\n"
+            "（二）打造10个可复制推广的应用场景，在制造、医疗、交通、教育、文旅、政务、金融、农业等领域形成一批可复制可推广的示范应用和解决方案。\n"
+            "（三）建设3个人工智能创新平台，人工智能领域高新")
+    assert measures(build(page))[-1] == ("（三）", "建设3个人工智能创新平台")
+    assert measures(build(page.replace("（三）建设3个人工智能创新平台，", "（三）建设3个人工智能创新平台")))[-1] == (
+        "（二）", "打造10个可复制推广的应用场景")  # no whole clause: a cut heading
+
+
+def test_a_list_a_report_opens_with_baokuo_and_goes_on_with_di_er_wei():
+    page = ("宁安市数据局三年期政务智能化计划 编列5亿 明年启动\n"
+            "该计划设定四大策略，包括发展智能客服服务，鼓励机关优先发展智能客服。\n"
+            "第二为建设自动化行政服务，引导机关利用智能技术处理常规工作。\n"
+            "第三为完善数据与模型，设置政府数据架构。\n")
+    assert measures(build(page)) == [(None, "发展智能客服服务"), ("第二为", "建设自动化行政服务"),
+                                     ("第三为", "完善数据与模型")]
+    page = page.replace("包括发展智能客服服务，", "")  # nothing opens the list: 第二为… alone is no list
+    assert ("第二为", "建设自动化行政服务") not in measures(build(page))
+
+
+def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
+    page = ("宁安区数据局2025年下半年工作计划\n"
+            "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
+            "2.推动数字经济再跨越。加快培育数据企业。\n")
+    graph = build(page)
+    assert measures(graph) == [("1.", "推动数字宁安再进阶"), ("一是", "抓好规划引领"), ("二是", "抓好机制落地"),
+                               ("2.", "推动数字经济再跨越")]
+    parents = {graph.nodes[r.start].properties["title"]: graph.nodes[r.end].properties["title"]
+               for r in graph.relationships.values() if r.type == Rel.PART_OF}
+    assert parents == {"抓好规划引领": "推动数字宁安再进阶", "抓好机制落地": "推动数字宁安再进阶"}
+    page = ("宁安区数字经济发展实施方案\n一、总体要求\n（一）基本原则。一是坚持政府引领。二是坚持创新驱动。\n"
+            "二、重点任务\n（一）建设算力平台。支持建设智能算力中心。\n")
+    assert ("一是", "坚持政府引领") not in measures(build(page))  # principles of a frame section are no tasks
+
 
 def test_items_numbered_inside_a_paragraph_are_measures_under_it_and_end_with_it():
     page = ("宁安市促进人工智能产业发展若干措施\n一、促进标注产业发展\n"
@@ -723,6 +889,12 @@ def test_the_measure_count_a_report_declares():
     assert count("《措施》提出支持重大项目落户、支持适航取证、降低企业试飞成本五项具体措施。") == 5
     assert count("方案明确“五大行动”，全力构筑共建共享的产业生态。") is None  # the groups, not the measures
     assert count("“7”是实施“七项工程”，分别是算力基础提升工程等。") is None
+    assert count("方案还围绕四个重点领域规划了12项重点行动、35项重点任务和3个专栏。") == 35  # the tasks of a list
+    assert count("方案明确了未来三年行动目标、三大工程15项重点任务。") == 15
+    assert count("市数据局牵头起草方案，拟定8个专项行动，涵盖三个领域。") == 8
+    assert count("试验区建设有五项重点任务：一是开展技术攻关；二是建设平台。") == 5  # a count opening its list
+    assert count("全市有五项重点任务已经完成。") is None
+    assert count("《意见》提出加快实施6大重点行动。一是科学技术；二是产业发展。") == 6  # the groups it lists
 
 
 def test_a_header_table_printed_without_its_leading_bars():

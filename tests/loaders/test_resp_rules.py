@@ -460,3 +460,15 @@ def test_table_columns_headed_with_any_lead_or_cooperating_label_and_a_specific_
     assert owners(graph, "建设算力中心，推动智算中心开工") == [
         ("盐城市发展和改革委员会", "lead", 1), ("盐城市工业和信息化局", "support", 1)]
     assert not any("2025" in name for name in agency_names(graph))
+
+
+def test_places_listed_before_an_open_tail_of_governments_each_have_their_government():
+    """（…，泉州、漳州等地级以上市政府配合）: the governments of the places printed, not a body named
+    "漳州等地级以上市政府"; the open tail names no one more."""
+    graph = build("福建省算力发展行动方案\n一、重点任务\n（一）建设算力设施。建设智算中心。"
+                  "（省工业和信息化厅牵头，省发展改革委，泉州、漳州等地级以上市政府配合）\n"
+                  "（二）培育应用场景。开放应用场景。（省数据管理局牵头，各地级以上市政府配合）\n")
+    assert owners(graph, "建设算力设施") == [
+        ("福建省工业和信息化厅", "lead", 1), ("福建省发展和改革委员会", "support", 1),
+        ("泉州市人民政府", "support", 2), ("漳州市人民政府", "support", 3)]
+    assert not [name for name in agency_names(graph) if "等" in name]

@@ -438,3 +438,35 @@ def test_bold_report_headings_yearly_routines_and_the_closing_article():
     titles = sorted(m.properties["title"] for m in graph.by_label(Label.MEASURE))
     assert titles == ["打造高质量行业数据集", "筑牢智能算力底座"]
     assert [(t.properties["value"], t.properties["unit"]) for t in graph.by_label(Label.TARGET)] == [(1.5, "万P")]
+
+
+def test_a_blank_inside_a_quotation_is_no_lost_line_break():
+    """A slogan spaced inside its quotes (“高效 绿色 安全”) keeps its goal sentence whole."""
+    text = ("各区人民政府，市政府各部门：\n为加快发展人工智能产业，经市政府同意，现提出如下意见。\n"
+            "到2026年，初步形成“高效 绿色 安全”的算力体系，全市智能算力规模达到3000PFLOPS以上，"
+            "培育人工智能骨干企业20家。人工智能应用水平显著提升，建设典型应用场景50个。\n"
+            "（一）建设算力设施。加快建设智算中心。\n")
+    goals = sorted((t.properties["value"], t.properties["unit"]) for t in build(text).by_label(Label.TARGET)
+                   if t.properties.get("value") is not None)
+    assert goals == [(20, "家"), (50, "个"), (3000, "PFLOPS")]
+
+
+def test_a_portal_panel_and_an_image_placeholder_are_page_chrome_not_measures():
+    text = ("• 热门推荐:\n江北市发布人工智能新政\n近日，江北市人民政府印发《江北市人工智能产业发展行动方案》。\n图片\n"
+            "《行动方案》提出以下重点任务：\n1.建设算力中心，支持企业建设智算中心。\n2.培育骨干企业，引进龙头企业。\n")
+    titles = [n.properties["title"] for n in sorted(build(text).by_label(Label.MEASURE), key=lambda n: n.id)]
+    assert "热门推荐:" not in titles and "图片" not in titles and len(titles) == 2
+
+
+ARROWS = """《江城市新型基础设施建设行动方案》已正式印发，方案明确了未来三年的行动目标。
+根据《方案》，江城将着力实现信息网与交通网的深度融合。
+▷建成高速泛在的基础信息网。加快建设双千兆宽带城市，高质量建设江城软件园。
+▷ 建成内畅外联的枢纽交通网。加快建设出省大通道。
+"""
+
+
+def test_items_under_arrow_bullets_are_measures_titled_by_their_first_sentence():
+    graph = build(ARROWS)
+    titles = [n.properties["title"] for n in sorted(graph.by_label(Label.MEASURE), key=lambda n: n.id)]
+    assert titles == ["建成高速泛在的基础信息网", "建成内畅外联的枢纽交通网"]
+    assert all(n.properties.get("number") is None for n in graph.by_label(Label.MEASURE))

@@ -7,6 +7,10 @@ wording vary from the gold documents), so they show the rules, not the pages.
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from pathlib import Path
+
 import pytest
 
 from graph.model import Label, Rel
@@ -119,6 +123,18 @@ def test_a_quoted_name_with_a_word_of_its_own_is_a_site_and_a_quoted_generic_one
     assert sites("建设星河城市算力平台，统筹全市算力资源。", "扬州市") == {}  # unquoted: no proper word
 
 
+def test_a_name_that_labels_a_line_of_a_project_list_is_listed():
+    box = "专栏1 算力重点工程\n星火智算中心：建设公共智算平台。\n智算中心：建设公共智算平台。"
+    assert sites(box, "厦门市") == {"星火智算中心": "星火智算中心"}  # a word of its own; the generic one names none
+    assert sites("依托星火智算中心开展服务。", "厦门市") == {}  # mid-sentence it needs a place or a proper name
+
+
+def test_a_space_is_a_site_only_as_a_quoted_coined_name():
+    assert sites("推动“星辰空间”扩容提质，吸引大模型企业集聚。", "杭州市") == {"星辰空间": "星辰空间"}
+    assert sites("推动物理空间、数字空间、社会空间融合。", "杭州市") == {}  # listed, but ordinary words
+    assert sites("建设“众创空间”，拓展企业发展空间。", "杭州市") == {}  # quoted, but generic
+
+
 def test_a_name_after_de_is_a_description_unless_it_carries_a_place():
     assert sites("努力成为包容开放的新技术新业态试验场。", "成都市") == {}
     assert set(sites("建成全国领先的绵阳科技城新区。", "绵阳市")) == {"绵阳科技城新区"}
@@ -181,6 +197,11 @@ def test_an_industrial_park_and_an_airport_with_a_place():
 def test_endings_of_platforms_and_facilities_with_a_place_or_a_proper_name():
     found = sites("加快建设兰州新区数据中心、移动云(兰州)节点和甘肃省工业人工智能应用能力中心。", "甘肃省")
     assert set(found) == {"兰州新区数据中心", "移动云(兰州)节点", "甘肃省工业人工智能应用能力中心"}
+
+
+def test_a_city_operations_centre_with_a_place_or_a_proper_name():
+    assert set(sites("依托宁波城市运行管理中心，建强城市智能中枢。", "宁波市")) == {"宁波城市运行管理中心"}
+    assert sites("依托城市运行管理中心，建强城市智能中枢。", "宁波市") == {}  # what every city has
 
 
 def test_a_national_supercomputing_centre_by_its_city_in_either_form():
@@ -254,6 +275,26 @@ def test_a_research_institute_built_as_a_platform_is_a_site():
     assert set(sites("加快建设青岛海洋智能研究院、青岛具身智能研究院等平台。", "青岛市")) == {
         "青岛海洋智能研究院", "青岛具身智能研究院"}
     assert set(sites("支持山东省人工智能安全研究院建设。", "山东省")) == {"山东省人工智能安全研究院"}
+
+
+def test_an_institute_founded_in_corner_quotes_is_a_site_and_one_that_plans_is_a_body():
+    founded = "明年成立「宁波智能制造研发院」，促进成果转化。"
+    assert set(sites(founded, "宁波市")) == {"宁波智能制造研发院"}  # 「」 end a name like “”
+    assert organizations(founded, "宁波市") == {}
+    planning = "即将成立的宁波智能制造研发院，正在筹划首批项目。"
+    assert sites(planning, "宁波市") == {}
+    assert organizations(planning, "宁波市") == {"宁波智能制造研发院": "institute"}
+    assert organizations("宁波港务集团设立宁波港口智能化研发中心。", "宁波市") == {
+        "宁波港务集团": "enterprise", "宁波港口智能化研发中心": "institute"}
+
+
+def test_a_lab_named_by_the_bare_level_of_the_plan_government_is_its_own_lab():
+    assert sites("用好省量子信息实验室，争取国家试点。", "安徽省") == {"安徽省量子信息实验室": "省量子信息实验室"}
+    assert sites("依托市区块链实验室开展攻关。", "芜湖市") == {"芜湖市区块链实验室": "市区块链实验室"}
+    assert sites("用好省量子信息实验室。", "芜湖市") == {"安徽省量子信息实验室": "省量子信息实验室"}
+    assert sites("支持省重点实验室、省级实验室建设。", "安徽省") == {}  # ranks of labs
+    assert sites("推动国家、省、市实验室协同发展。", "芜湖市") == {}  # the levels alone
+    assert sites("用好省量子信息实验室。") == {}  # no plan region: whose lab is not known
 
 
 def test_a_research_institute_that_does_the_work_is_an_organization():
@@ -361,6 +402,14 @@ def test_a_list_of_leading_firms_with_a_long_qualifier_and_firms_given_as_exampl
     assert organizations("以汽车、电子为代表的制造业企业加快转型。") == {}  # sectors given as examples
 
 
+def test_a_list_of_firms_made_only_of_proper_nouns_names_firms():
+    assert organizations("鼓励高校联合云知声等企业开展研发。") == {"云知声": "enterprise"}
+    assert organizations("支持傅利叶、智元等企业联合高校研发。") == {"傅利叶": "enterprise", "智元": "enterprise"}
+    assert organizations("支持制造业、外资等企业发展。") == {}  # kinds of firms
+    assert organizations("支持欧美等企业来华投资。") == {}  # where firms are from
+    assert organizations("引导光谷、张江等园区企业发展。") == {}  # a park's firms
+
+
 def test_a_firm_name_by_its_ending_makes_a_list_one_of_firms():
     assert organizations("推进云鼎科技、海岱等企业项目落地。") == {"云鼎科技": "enterprise", "海岱": "enterprise"}
     assert organizations("推进汽车电子、智能电子等企业项目落地。") == {}
@@ -378,6 +427,25 @@ def test_a_body_whose_officer_the_sentence_names_is_one_body():
     assert organizations("智能制造创新研究院院长王某作主旨报告。") == {"智能制造创新研究院": "institute"}
     assert organizations("支持智能制造创新研究院开展研发。") == {}  # ordinary words, no officer
     assert organizations("鼓励高校研究院院长参与评审。") == {}  # a determiner: a kind of body
+
+
+def test_a_bare_name_before_a_company_officer_title_is_a_company():
+    assert organizations("活动上，星河智联副总裁王某作主旨报告。") == {"星河智联": "enterprise"}
+    assert organizations("邀请云帆数科董事长李某出席。") == {"云帆数科": "enterprise"}  # 邀请: a verb
+    assert organizations("组织企业董事长和总经理参加培训。") == {}  # kinds of firms, no name
+    assert organizations("两家公司总经理出席。") == {}
+    assert organizations("会上，张志远董事长表示将加大投入。") == {}  # a person's name as often
+    assert organizations("星河智联原总经理出席。") == {"星河智联": "enterprise"}  # 原: of the officer
+    assert organizations("邀请独角兽企业副总裁、上市公司董事长座谈。") == {}  # kinds of firms by standing
+    assert organizations("支持上市公司发展。") == {}
+
+
+def test_the_operators_short_names_are_the_operators_only_where_a_list_holds_two_or_more():
+    assert organizations("天翼黄山云、移动徽商云、联通江淮云等云服务上线。") == {
+        "中国移动": "enterprise", "中国联通": "enterprise"}  # 天翼 is no operator's short name
+    assert organizations("支持电信、联通等运营商建设5G基站。") == {"中国电信": "enterprise", "中国联通": "enterprise"}
+    assert organizations("推进移动互联网、电信网络建设。") == {}  # before a common noun: ordinary words
+    assert organizations("发展移动办公，联通两地市场。") == {}  # not a list of operators
 
 
 def test_a_registered_company_name_in_a_list_is_the_whole_item():
@@ -474,3 +542,114 @@ def test_the_bare_ending_of_the_designation_a_title_builds_stands_for_it():
     assert [m.name for m in find_sites("推进中国（湖南）自由贸易试验区建设。", None, region("长沙市"), refs)] == [
         "中国（湖南）自由贸易试验区"]  # a piece of another name is not the reference
     assert site_references("", "长沙市人工智能产业发展行动方案", region("长沙市")) == {}
+
+
+def test_a_name_the_document_repeats_with_a_noun_of_its_own_stands_for_a_site():
+    text = "算力供给方应将资源接入灯塔城市算力平台。\n服务方为基于灯塔城市算力平台提供服务的单位。"
+    refs = site_references(text, "湖州市算力券实施细则", region("湖州市"))
+    assert {form: m.name for form, m in refs.items()} == {"灯塔城市算力平台": "灯塔城市算力平台"}
+    assert site_references("算力供给方应将资源接入灯塔城市算力平台。", "", region("湖州市")) == {}  # once: a phrase
+    twice = "支持建设算力调度基地。\n算力调度基地由市数据局统筹。\n新建算力保障基地。\n算力保障基地按需扩容。"
+    assert site_references(twice, "", region("湖州市")) == {}  # no noun of its own (调度 is generic, 保障 a verb)
+
+
+# -- the real corpus --------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+#: the batches of the real corpus open for development (those after them are scored at first sight);
+#: scored together, sites were 0.84, site links 0.70 and organizations 0.71 before the third round,
+#: and 0.92, 0.81 and 0.91 after the fourth
+CORPUS = [ROOT / "corpus" / f"batch-{n:02d}" for n in range(1, 10)]
+
+
+def _module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sites_and_organizations_on_the_real_corpus_stay_above_their_floors():
+    export = _module("score_sets", ROOT / "tools" / "score_sets.py").export_of([b / "docs" for b in CORPUS])
+    score = _module("gold_score", ROOT / "tests" / "gold" / "score.py")
+    more = _module("gold_score_more", ROOT / "tests" / "gold" / "score_more.py")
+    graph, tally, extra = score.Graph(export), score.Tally(), score.Tally()
+    for path in sorted(p for batch in CORPUS for p in (batch / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        score.score_document(graph, gold, tally)
+        more.score_document(graph, gold, extra)
+    f1 = {cat: f for cat, _p, _r, f, _found, _gold in [*tally.rows(), *extra.rows()]}
+    assert f1["sites"] >= 0.90 and f1["site_links"] >= 0.80 and f1["organizations"] >= 0.88, f1
+
+
+def test_a_rebuilding_verb_is_no_part_of_a_site_name():
+    assert sites("支持企业、运营商等新建、改建智算中心，鼓励迁建数据中心", "江门市") == {}
+
+
+def test_a_site_keeps_the_form_a_traditional_page_prints_as_its_alias():
+    graph = extract(RawDocument("trad.txt", (
+        "柳城市數字經濟行動方案\n二、重點任務\n"
+        "（一）壯大產業集群。聯動柳州高新區建設人工智能特色園區。\n")))
+    site = next(n for n in graph.by_label(Label.SITE) if n.properties["name"] == "柳州高新区")
+    assert site.properties["aliases"] == ["柳州高新區"]  # the printed form, not the Simplified reading
+
+
+def test_a_hub_is_a_site_by_a_proper_name_not_by_the_role_it_names():
+    assert sites("推动白鹭湾科学城、云杉枢纽建设人工智能产业集聚区", "厦门市") == {
+        "白鹭湾科学城": "白鹭湾科学城", "云杉枢纽": "云杉枢纽"}
+    assert sites("建设国际航空枢纽、国际航运枢纽，打造区域算力枢纽和综合交通枢纽", "厦门市") == {}
+
+
+def test_a_division_named_like_a_zone_is_a_region_not_a_site():
+    assert sites("推动浦东新区、闵行区布局一批智算中心", "上海市") == {}
+    assert sites("支持上海浦东新区建设人工智能产业园", "上海市") == {}
+    assert sites("支持临港新区建设智算中心", "上海市") == {"临港新区": "临港新区"}  # no division: a zone
+
+
+def test_a_generic_name_after_a_list_of_places_is_each_place_own_not_a_site_of_the_last():
+    assert sites("推进鸠江区、弋江区通用机场建设", "芜湖市") == {}
+    assert sites("依托芜湖高新区、弋江区智能制造产业园", "芜湖市") == {
+        "芜湖高新区": "芜湖高新区", "弋江区智能制造产业园": "弋江区智能制造产业园"}  # a site before: a list of sites
+
+
+def test_the_firms_a_sentence_gives_as_examples_of_the_kind_it_counted_are_organizations():
+    assert organizations("集聚企业120家，包括星云科技、海川电子(川芯)、远帆智造等，产值持续增长") == {
+        "星云科技": "enterprise", "海川电子": "enterprise", "远帆智造": "enterprise"}
+    assert organizations("集聚企业120家，包括汽车、家电、智能终端等，产值持续增长") == {}  # sectors
+    assert organizations("建设一批平台，包括星云科技、海川电子等") == {}  # examples of no firms
+
+
+def test_a_body_the_page_names_again_without_its_place_is_one_organization():
+    graph = extract(RawDocument("alliance.txt", (
+        "柳州市人工智能产业发展行动方案\n二、重点任务\n"
+        "（一）壮大产业生态。支持柳州人工智能产业联盟举办对接活动。\n"
+        "（二）强化交流合作。人工智能产业联盟秘书长介绍了合作计划。\n")))
+    bodies = {n.properties["name"]: n.properties["aliases"] for n in graph.by_label(Label.ORGANIZATION)}
+    assert bodies == {"柳州人工智能产业联盟": ["人工智能产业联盟"]}
+    from loaders.mentions import full_names
+
+    assert full_names({"柳州人工智能产业联盟", "桂林人工智能产业联盟", "人工智能产业联盟"}) == {}  # whose? not said
+
+
+def test_a_hospital_with_a_place_is_an_organization_and_one_of_a_bare_level_is_not():
+    assert organizations("推进柳州市第三医院智慧病房建设") == {"柳州市第三医院": "other"}
+    assert organizations("建设智慧医院、互联网医院，支持市人民医院、市中医医院开展示范") == {}
+
+
+def test_a_firm_named_by_a_word_of_its_own_and_smart_heads_a_list_of_firms():
+    assert organizations("支持星河航空、远帆智能等企业扩大产能") == {"星河航空": "enterprise", "远帆智能": "enterprise"}
+    assert organizations("支持工业智能、医疗智能等企业发展") == {}  # kinds of firms
+
+
+def test_a_province_or_a_broad_region_with_generic_words_names_a_role_not_a_site():
+    assert sites("打造立足西部服务全国的甘肃绿色算力基地，初步建成黄土高原绿色算力集聚区", "甘肃省") == {}
+    assert sites("建设天水人工智能产业基地", "甘肃省") == {"天水人工智能产业基地": "天水人工智能产业基地"}
+
+
+def test_a_goal_that_refers_back_to_the_park_by_its_bare_word_is_linked_to_it():
+    from loaders.sites import referred_site
+
+    before = "（1）推进白碱滩云计算产业园区扩容，到2026年"
+    assert referred_site(before, "园区新增智能算力3000P", region("克拉玛依市")).name == "白碱滩云计算产业园区"
+    assert referred_site(before, "全市新增智能算力3000P", region("克拉玛依市")) is None  # refers to no site
+    assert referred_site("建设白碱滩云计算产业园区。到2026年", "园区新增智能算力3000P", region("克拉玛依市")) is None

@@ -90,3 +90,15 @@ def test_every_category_of_the_issue_is_in_the_taxonomy():
     keys = {c.key for c in target_norm.categories()}
     assert {"computing_capacity", "ai_core_industry_scale", "related_industry_scale", "enterprises",
             "large_models", "application_scenarios", "data_sets", "talent", "funds", "standards"} <= keys
+
+
+def test_the_docstring_examples_hold_targets_as_a_build_writes_them():
+    """``graph.analysis.examples.tiny_graph`` writes its targets' normalised values by hand (graph/
+    reads no extraction code); they must be what ``enrich_target`` gives, names included."""
+    from graph.analysis.examples import tiny_graph
+
+    targets = [n for n in tiny_graph().nodes.values() if n.label == "Target"]
+    assert targets
+    for target in targets:
+        written = {k: v for k, v in enrich_target(target.properties).items() if v is not None}
+        assert target.properties == written

@@ -304,6 +304,20 @@ def test_a_month_deadline_in_a_one_year_work_plan_dates_its_clause():
     assert summary(text) == [(2025, "完成全省算力调度平台上线", None, None, None)]
 
 
+def test_a_one_year_plans_tasks_that_count_what_they_deliver_are_the_years_goals():
+    text = ("数字江北建设2025年工作要点\n一、壮大数字产业\n"
+            "1.发展算力产业。加快培育算力硬件制造企业。集聚算力生态企业累计达到80家。\n"
+            "2.推广人工智能应用。培育12个以上行业应用标杆，打造60个场景级大模型应用。\n"
+            "3.推进重点项目。扎实做好全省25个数字经济重点项目建设。持续推动30户以上自然村光纤接入。\n")
+    assert summary(text) == [(2025, "集聚算力生态企业累计", 80, "家", ">="),
+                             (2025, "行业应用标杆", 12, "个", ">="),
+                             (2025, "场景级大模型应用", 60, "个", "=")]  # 个场景级: the unit is 个
+    # the work on a number of things (做好25个项目建设, 持续推动…) is no goal; nor is a task of a plan
+    # that is not a one-year plan, or of one whose goal section states its goals
+    assert goals(text.replace("2025年工作要点", "工作要点")) == []
+    stated = text.replace("一、壮大数字产业\n", "主要目标\n全省数字经济核心产业增加值增长10%。\n一、壮大数字产业\n")
+    assert summary(stated) == [(2025, "全省数字经济核心产业增加值增长", 10, "%", "=")]  # bare 主要目标: the year's
+
 def test_a_deadline_within_the_year_of_an_undated_plan_dates_nothing():
     text = ("江北省人工智能产业发展行动方案\n一、重点任务\n（一）开放数据。年底前基本实现公共数据按需开放。\n")
     assert goals(text) == []
@@ -663,6 +677,12 @@ def test_the_budget_of_a_scheme_is_no_cap_but_what_each_applicant_may_claim_is()
     text = MEASURES + ("（一）发放算力券。每年发放不超过5000万元算力券，用于支持算力服务机构提供服务。\n"
                        "（二）支持联合攻关。对申报成功的牵头企业，按照算力成本30%申领总额不超过200万元的算力券。\n")
     assert terms(text) == [(30, 200, None)]
+
+
+def test_a_scheme_set_up_with_an_amount_is_no_cap_the_grant_after_it_is():
+    text = MEASURES + ("（一）降低用算成本。设立最高3000万元模型券，对企业租用本市智算资源的，"
+                       "按不超过实际费用40%给予每年最高80万元资助。\n")
+    assert terms(text) == [(40, 80, None)]
 
 
 def test_money_in_yi_without_yuan_and_support_with_funds_are_grants():

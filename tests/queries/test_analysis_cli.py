@@ -81,9 +81,21 @@ def test_filters_naming_nothing_fail_with_the_option_named(analysis_data_dir):
     result = run(analysis_data_dir, "analyze", "agencies", "--province", "火星")
     assert result.exit_code == 1 and "no province matches '火星'" in result.output
     result = run(analysis_data_dir, "compare-targets", "--category", "rockets")
-    assert result.exit_code == 1 and "metric_categories.toml" in result.output
+    assert result.exit_code == 1 and "computing_capacity (computing capacity, 算力规模)" in result.output
     result = run(analysis_data_dir, "compare-targets", "--trajectory", "--province", "广东")
     assert result.exit_code == 2 and "--category" in result.output
+
+
+def test_a_chart_that_cannot_be_drawn_fails_before_the_table_is_printed(analysis_data_dir, tmp_path):
+    """``analyze targets --chart`` without ``--category`` printed the whole table and then failed."""
+    chart = tmp_path / "targets.png"
+    result = run(analysis_data_dir, "analyze", "targets", "--chart", str(chart))
+    assert result.exit_code == 2 and "a targets chart compares one category: give --category" in result.output
+    assert "value_norm" not in result.output and not chart.exists()
+    result = run(analysis_data_dir, "compare-targets", "--province", "广东", "--chart", str(chart))
+    assert result.exit_code == 2 and "give --category" in result.output and "value_norm" not in result.output
+    result = run(analysis_data_dir, "analyze", "sites", "--from", "松山湖")
+    assert result.exit_code == 2 and "give --from and --to" in result.output
 
 
 def test_an_empty_data_dir_says_to_build_first(tmp_path):

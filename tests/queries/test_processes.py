@@ -121,8 +121,9 @@ def test_serve_builds_the_seeds_shares_its_server_and_recovers_from_kill(tmp_pat
         assert second != first and _alive(second)
     finally:
         code = serve.stop()
-    # uvicorn shuts down cleanly, then re-raises the signal: the conventional exit by SIGTERM
-    assert code in (0, -signal.SIGTERM), "".join(serve.lines[-20:])
+    # uvicorn shuts down cleanly, then re-raises the signal, which policykg turns into the exit status
+    # of a process ended by SIGTERM (143) after its own cleanup (queries.cli_support)
+    assert code in (0, -signal.SIGTERM, 128 + signal.SIGTERM), "".join(serve.lines[-20:])
     assert any("Application shutdown complete" in line for line in serve.lines)
     # serve was the last user: the server stops with it
     assert wait_until(lambda: not _alive(second))
@@ -206,3 +207,55 @@ def test_cli_query_prints_a_table_and_lists_named_queries(tmp_path_factory):
     assert lines[-1].startswith("(2 rows, truncated at the row cap") and "max_rows" in done.stderr
     listing = run("query", "--list").stdout
     assert "site-to-goals: From a site" in listing and '--param site="Songshan Lake"' in listing
+
+
+def test_sigterm_to_build_watch_stops_the_embedded_server_it_started(tmp_path):
+    """``build --watch`` runs under systemd, docker or ``timeout``, which stop it with SIGTERM. A bare
+    SIGTERM runs no cleanup, so the redis-server it had started used to outlive it; now the watch
+    closes its store (the last user stops the server) and exits 143 as a process ended by SIGTERM."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    (folder / seed.name).write_bytes(seed.read_bytes())
+    data = tmp_path / "data"
+    proc = subprocess.Popen(policykg("build", "--watch", str(folder), "--data-dir", str(data), "-q"),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=clean_env())
+    try:
+        first = proc.stdout.readline()  # the first build's report: the server is up and the watch begins
+        assert first.startswith("added 1,"), first + proc.stderr.read()
+        pid = server_pid(data)
+        assert _alive(pid)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(60) == 128 + signal.SIGTERM
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert wait_until(lambda: not _alive(pid)), "the embedded server outlived the watch"
+    assert not (data / "falkordb.sock").exists()
+
+
+#: every command that only reads the graph
+READING = [["stats"], ["query", "MATCH (n) RETURN count(n)"], ["export"], ["export", "--format", "ttl"],
+           ["export", "--format", "graphml"], ["validate"], ["analyze", "agencies"], ["compare-targets"]]
+
+
+def test_a_data_directory_without_a_graph_is_an_error_not_an_empty_graph(tmp_path):
+    """A mistyped ``--data-dir`` used to start a server there, make an empty graph and report it
+    (``stats``: no counts, ``export``: no nodes, exit status 0). Reading commands now say that no
+    graph was built there, exit 1, and create nothing. (In process: the check comes before any
+    server is started, and eight commands in subprocesses cost half a minute.)"""
+    from click.testing import CliRunner
+
+    from queries.cli import main
+
+    typo = tmp_path / "policykg-dta"
+    for command in READING:
+        done = CliRunner().invoke(main, [*command, "--data-dir", str(typo)])
+        assert done.exit_code == 1, (command, done.output)
+        assert f"no graph in the data directory {typo}: there is no such directory" in done.output, command
+        assert "policykg build --data-dir" in done.output and not typo.exists(), command
+    typo.mkdir()  # a directory that exists but where nothing was built
+    for command in READING:
+        done = CliRunner().invoke(main, [*command, "--data-dir", str(typo)])
+        assert done.exit_code == 1 and "no graph has been built there" in done.output, (command, done.output)
+        assert list(typo.iterdir()) == [], command
