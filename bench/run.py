@@ -47,11 +47,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and data directories")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
-    parser.add_argument("--readme", type=Path, default=ROOT / "docs" / "scale.md",
-                        help="the page whose headline block is rewritten")
+    parser.add_argument("--readme", type=Path, action="append", default=None,
+                        help="a page whose headline block is rewritten (default: docs/scale.md)")
     parser.add_argument("--render-only", action="store_true",
                         help="rewrite RESULTS.md and docs/scale.md from bench/scale_results.json, measuring nothing")
+    parser.add_argument("--export-memory-again", action="store_true",
+                        help="measure the exports' peak memory again on the graphs a run kept in --work, "
+                             "replace it in bench/scale_results.json and rewrite the pages")
+    parser.add_argument("--latency-again", action="store_true",
+                        help="measure the named queries and the concurrent clients again on the graphs a run kept "
+                             "in --work, replace them in bench/scale_results.json and rewrite the pages")
     args = parser.parse_args(argv)
+    args.readme = args.readme or [ROOT / "docs" / "scale.md"]
+    if args.export_memory_again or args.latency_again:
+        results = json.loads((args.results.parent / "scale_results.json").read_text(encoding="utf-8"))
+        if args.export_memory_again:
+            export_memory_again(results, args.work)
+        if args.latency_again:
+            latency_again(results, args.work)
+        (args.results.parent / "scale_results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1),
+                                                                encoding="utf-8")
+        write(results, args.results, args.readme)
+        return 0
     if args.render_only:
         results = json.loads((args.results.parent / "scale_results.json").read_text(encoding="utf-8"))
         write(results, args.results, args.readme)
@@ -106,10 +123,58 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def write(results: dict, results_md: Path, readme: Path) -> None:
+def export_memory_again(results: dict, work: Path | None) -> None:
+    """Each kept graph's exports run again, their peak memory (only) replacing the run's, with a note.
+
+    For a run whose export memory was measured wrongly (before ``bench.scale.LAUNCHER``, every
+    export reported the benchmark process's own size): the times stay the run's.
+    """
+    if work is None:
+        raise SystemExit("--export-memory-again needs the --work folder of a run made with --keep")
+    sizes = []
+    for scale in results["scales"]:
+        data = work / f"data-{scale['docs']}"
+        if not (data / "graph.rdb").exists():
+            continue
+        out = work / f"exports-{scale['docs']}.json"
+        if not out.exists():  # measured already (one size at a time, say, while another was busy)
+            log(f"exports of {scale['docs']} documents again, for their peak memory")
+            python("bench.scale", str(work / f"corpus-{scale['docs']}"), str(data), str(out), "--exports-only")
+        again = json.loads(out.read_text(encoding="utf-8"))
+        scale["export"]["json_peak_mb"] = again["export"]["json_peak_mb"]
+        scale["export"]["rdf"]["peak_mb"] = again["export"]["rdf"]["peak_mb"]
+        # a figure taken another way (by watching the run's own export processes) says how
+        sizes.append(f"{scale['docs']:,}" + (f" ({again['method']})" if again.get("method") else ""))
+    results.setdefault("notes", []).append(
+        f"export peak memory measured again on {report.now()} on the graphs this run kept ({', '.join(sizes)} "
+        "documents), each export started from a small launcher: started from the benchmark's process, an "
+        "export's `ru_maxrss` was that process's size, not its own (Linux keeps the forked copy's high-water "
+        "mark across exec); the export times are the run's")
+
+
+def latency_again(results: dict, work: Path | None) -> None:
+    """``bench.latency`` again on the kept graphs of 1,000 documents and more, with this checkout's
+    named queries and indexes (made on the kept graphs if they lack one), replacing the run's, with a note."""
+    if work is None:
+        raise SystemExit("--latency-again needs the --work folder of a run made with --keep")
+    sizes = [s["docs"] for s in results["scales"] if s["docs"] >= 1000 and (work / f"data-{s['docs']}").exists()]
+    log(f"query latency again on {', '.join(map(str, sizes))} documents")
+    for n in sizes:
+        python("bench.latency", "--indexes-only", str(work / f"data-{n}"))
+    python("bench.latency", str(work / "latency.json"), *[str(work / f"data-{n}") for n in sizes],
+           "--requests", "8", "--budget-s", "4")
+    results["latency"] = json.loads((work / "latency.json").read_text(encoding="utf-8"))
+    results.pop("latency_failed", None)
+    results.setdefault("notes", []).append(
+        f"named queries and concurrent clients measured again on {report.now()} on the graphs this run kept, with "
+        "the named queries and indexes of the commit that carries these results")
+
+
+def write(results: dict, results_md: Path, pages: list[Path]) -> None:
     existing = results_md.read_text(encoding="utf-8") if results_md.exists() else "# Benchmark results\n"
     results_md.write_text(report.splice(existing, report.render(results)), encoding="utf-8")
-    update_readme(readme, report.headline(results))
+    for page in pages:
+        update_readme(page, report.headline(results))
 
 
 def _service_available() -> bool:
@@ -117,7 +182,8 @@ def _service_available() -> bool:
 
 
 def update_readme(readme: Path, block: str) -> None:
-    """Replace the docs page's headline block (between the markers) with the one just measured."""
+    """Replace a page's headline block (between the markers) with the one just measured; a page
+    without the markers is left as it is."""
     if not readme.exists():
         return
     text = readme.read_text(encoding="utf-8")

@@ -20,6 +20,8 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import select
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -217,7 +219,8 @@ def _extracted(jobs: list[_Job], count: int) -> Iterator[tuple[bool, GraphData |
         yield from map(extract_outcome, paths)
         return
     context = multiprocessing.get_context("forkserver")
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_warm_worker)
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_warm_worker,
+                               initargs=(os.getpid(),))
     try:
         # small chunks: documents differ a lot in size, and results are taken in order
         yield from pool.map(extract_outcome, paths, chunksize=4)
@@ -225,11 +228,41 @@ def _extracted(jobs: list[_Job], count: int) -> Iterator[tuple[bool, GraphData |
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _warm_worker() -> None:
-    """Load the dictionaries once per worker, before its first document."""
+def _warm_worker(build_pid: int) -> None:
+    """Load the dictionaries once per worker, before its first document, and end the worker with
+    the build that started it.
+
+    A build killed with ``kill -9`` cannot shut its pool down: its workers, children of the
+    forkserver and not of the build, stayed behind for good, one blocked writing a result to a pipe
+    the other still held (found after the kill -9 fault tests), each with its dictionaries
+    loaded. So each worker watches the build's process and leaves as soon as it is gone.
+    """
     from loaders.segment import tokenize
 
+    threading.Thread(target=_exit_with, args=(build_pid,), name="exit-with-build", daemon=True).start()
     tokenize("预热")
+
+
+def _exit_with(pid: int) -> None:
+    """Wait for process ``pid`` to end (its pidfd turns readable), then end this process at once."""
+    try:
+        handle = os.pidfd_open(pid)
+    except (AttributeError, OSError):  # no pidfd (not Linux, or before 5.3): look once a second
+        while _alive(pid):
+            time.sleep(1)
+    else:
+        select.select([handle], [], [])
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def extract_outcome(path: str) -> tuple[bool, GraphData | str]:

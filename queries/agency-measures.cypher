@@ -14,11 +14,15 @@ WHERE a.name CONTAINS $agency
 MATCH (a)-[r:RESPONSIBLE_FOR]->(m:Measure)
 WHERE $role IS NULL OR r.role = $role
 OPTIONAL MATCH (plan:Plan)-[:HAS_MEASURE]->(m)
+// the rows kept first, then the co-owners of only those; the agency itself is left out by CASE
+// (an OPTIONAL MATCH with a WHERE costs FalkorDB a traversal per row that grows with the graph)
+WITH a, r, m, plan
+ORDER BY a.name, plan.title, m.id
+LIMIT $limit
 OPTIONAL MATCH (other:Agency)-[o:RESPONSIBLE_FOR]->(m)
-WHERE other <> a
 WITH a, r, m, plan, other, o
 ORDER BY o.rank
-WITH a, r, m, plan, collect(other.name) AS co_owners
+WITH a, r, m, plan, collect(CASE WHEN other <> a THEN other.name END) AS co_owners
 ORDER BY a.name, plan.title, m.id
 RETURN a.name AS agency,
        'responsible for measure' AS relation,
@@ -38,8 +42,7 @@ WHERE a.name CONTAINS $agency
 MATCH (a)-[c:COORDINATES]->(plan:Plan)
 WHERE $role IS NULL
 OPTIONAL MATCH (other:Agency)-[:COORDINATES]->(plan)
-WHERE other <> a
-WITH a, c, plan, collect(other.name) AS co_owners
+WITH a, c, plan, collect(CASE WHEN other <> a THEN other.name END) AS co_owners
 ORDER BY a.name, plan.title
 RETURN a.name AS agency,
        'coordinates plan' AS relation,

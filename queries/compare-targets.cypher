@@ -2,7 +2,8 @@
 // title: Comparable targets
 // description: Quantitative targets of one metric category and year across plans and
 //   provinces, highest normalised value first (亿元, EFLOPS, counts), with the plan, the
-//   value as written and the sentence it was read from. A category is named by its key,
+//   value as written and the sentence it was read from; of equal values across the whole
+//   country, the first targets by id. A category is named by its key,
 //   English or Chinese name, as policykg analyze takes it (computing_capacity, computing
 //   capacity, 算力规模; the categories of loaders/dictionaries/metric_categories.toml); a
 //   name that is none of them is a bad_parameter error listing them.
@@ -11,20 +12,19 @@
 // param: province: string = null -- province name, e.g. 广东 or Guangdong
 // param: limit: int = 100 -- rows at most
 // derive: category_key = category_key(category) -- the category's key, which the build wrote on each target
-// with a category: its targets through the index on Target.metric_category
-MATCH (t:Target)
-WHERE $category_key IS NOT NULL AND t.metric_category = $category_key
-  AND coalesce(t.qualitative, false) = false
+// with a province: from the province (few nodes) to the plans covering it or its places, and the
+// targets they set themselves or through their measures
+MATCH (province:Province)
+WHERE $province IS NOT NULL
+  AND (province.name CONTAINS $province OR province.short = $province
+       OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province))
+MATCH (province)<-[:LOCATED_IN*0..3]-()<-[:COVERS]-(plan:Plan)
+WITH DISTINCT province, plan
+MATCH (plan)-[:HAS_MEASURE*0..1]->()-[:SETS_TARGET]->(t:Target)
+WHERE coalesce(t.qualitative, false) = false
+  AND ($category_key IS NULL OR t.metric_category = $category_key)
   AND ($year IS NULL OR t.year = $year)
-OPTIONAL MATCH (direct:Plan)-[:SETS_TARGET]->(t)
-OPTIONAL MATCH (viaMeasure:Plan)-[:HAS_MEASURE]->(:Measure)-[:SETS_TARGET]->(t)
-WITH t, coalesce(direct, viaMeasure) AS plan
-OPTIONAL MATCH (plan)-[:COVERS]->()-[:LOCATED_IN*0..3]->(province:Province)
-WITH t, plan, province
-WHERE $province IS NULL
-   OR province.name CONTAINS $province
-   OR province.short = $province
-   OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province)
+WITH DISTINCT province, plan, t
 RETURN t.metric_category AS category,
        t.year AS year,
        province.name AS province,
@@ -41,20 +41,49 @@ RETURN t.metric_category AS category,
 ORDER BY category, year, value_norm DESC, province, plan, text
 LIMIT $limit
 UNION ALL
-// without one: every quantitative target
+// without a province, with a category: its targets through the index on Target.metric_category,
+// the first in the answer's order, then the plan and province of only those (the first line keeps
+// FalkorDB's planner from reading this branch at all when a province is asked for)
+WITH 1 AS everywhere WHERE $province IS NULL
 MATCH (t:Target)
-WHERE $category_key IS NULL
+WHERE $category_key IS NOT NULL AND t.metric_category = $category_key
   AND coalesce(t.qualitative, false) = false
   AND ($year IS NULL OR t.year = $year)
+WITH t
+ORDER BY t.metric_category, t.year, t.value_norm DESC, t.id
+LIMIT $limit
 OPTIONAL MATCH (direct:Plan)-[:SETS_TARGET]->(t)
 OPTIONAL MATCH (viaMeasure:Plan)-[:HAS_MEASURE]->(:Measure)-[:SETS_TARGET]->(t)
 WITH t, coalesce(direct, viaMeasure) AS plan
 OPTIONAL MATCH (plan)-[:COVERS]->()-[:LOCATED_IN*0..3]->(province:Province)
-WITH t, plan, province
-WHERE $province IS NULL
-   OR province.name CONTAINS $province
-   OR province.short = $province
-   OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province)
+RETURN t.metric_category AS category,
+       t.year AS year,
+       province.name AS province,
+       plan.title AS plan,
+       plan.doc_number AS doc_number,
+       t.metric AS metric,
+       t.comparator AS comparator,
+       t.value AS value,
+       t.value_max AS value_max,
+       t.unit AS unit,
+       t.value_norm AS value_norm,
+       t.unit_norm AS unit_norm,
+       t.text AS text
+ORDER BY category, year, value_norm DESC, province, plan, text
+LIMIT $limit
+UNION ALL
+// without either: every quantitative target, the same way
+WITH 1 AS everywhere WHERE $province IS NULL AND $category_key IS NULL
+MATCH (t:Target)
+WHERE coalesce(t.qualitative, false) = false
+  AND ($year IS NULL OR t.year = $year)
+WITH t
+ORDER BY t.metric_category, t.year, t.value_norm DESC, t.id
+LIMIT $limit
+OPTIONAL MATCH (direct:Plan)-[:SETS_TARGET]->(t)
+OPTIONAL MATCH (viaMeasure:Plan)-[:HAS_MEASURE]->(:Measure)-[:SETS_TARGET]->(t)
+WITH t, coalesce(direct, viaMeasure) AS plan
+OPTIONAL MATCH (plan)-[:COVERS]->()-[:LOCATED_IN*0..3]->(province:Province)
 RETURN t.metric_category AS category,
        t.year AS year,
        province.name AS province,

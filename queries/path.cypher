@@ -2,34 +2,48 @@
 // title: How two things are connected
 // description: The shortest connections (up to 6 steps, either direction) between two named
 //   entities, found by a breadth-first search (allShortestPaths) rather than by listing
-//   every path: plans, measures, agencies, sites, targets, regions, organizations, by name,
-//   title, alias, English name or id (exact matches first, else parts of names; the
-//   three best candidates on each side are tried). Each row is one path, shortest first,
-//   with its steps as names and relationship types.
+//   every path: plans, agencies, sites, organizations and regions by name, title, short
+//   name, alias or English name, or a part of one; measures by id or exact title, targets
+//   and incentives by id (exact matches first, then the shortest names; the three best
+//   candidates on each side are tried). Each row is one path, shortest first, with its
+//   steps as names and relationship types.
 // param: from: string -- one entity, e.g. 松山湖 or Songshan Lake
 // param: to: string -- the other, e.g. 中共广东省委科技委员会
 // param: limit: int = 5 -- paths at most
 // example: from=Songshan Lake to=中共广东省委科技委员会
-MATCH (a)
-WHERE a.id = $from OR a.name CONTAINS $from OR a.title CONTAINS $from OR a.short = $from
-   OR any(alias IN coalesce(a.aliases, []) WHERE alias CONTAINS $from)
-   OR toLower(coalesce(a.name_en, '')) CONTAINS toLower($from)
-WITH a, CASE WHEN a.id = $from OR a.name = $from OR a.title = $from OR a.short = $from
-               OR $from IN coalesce(a.aliases, []) OR toLower(coalesce(a.name_en, '')) = toLower($from)
-             THEN 0 ELSE 1 END AS fit
-ORDER BY fit, size(coalesce(a.name, a.title, a.id))
-LIMIT 3
-WITH collect(a) AS starts
-MATCH (b)
-WHERE b.id = $to OR b.name CONTAINS $to OR b.title CONTAINS $to OR b.short = $to
-   OR any(alias IN coalesce(b.aliases, []) WHERE alias CONTAINS $to)
-   OR toLower(coalesce(b.name_en, '')) CONTAINS toLower($to)
-WITH starts, b, CASE WHEN b.id = $to OR b.name = $to OR b.title = $to OR b.short = $to
-                       OR $to IN coalesce(b.aliases, []) OR toLower(coalesce(b.name_en, '')) = toLower($to)
-                     THEN 0 ELSE 1 END AS fit
-ORDER BY fit, size(coalesce(b.name, b.title, b.id))
-LIMIT 3
-WITH starts, collect(b) AS ends
+// the candidates of both ends (side 0: from, 1: to), label by label: the small labels' names,
+// measures, targets and incentives through their range indexes, never a scan of every node.
+// Kept short: FalkorDB 4.16's Bolt listener crashes on a query text of about 4 kB or more
+UNWIND [[0, $from], [1, $to]] AS given
+WITH given[0] AS side, given[1] AS w, toLower(given[1]) AS lw
+OPTIONAL MATCH (x:Plan) WHERE x.id = w OR x.title CONTAINS w OR x.doc_number = w
+WITH side, w, lw, collect(x) AS l1
+OPTIONAL MATCH (x:Agency) WHERE x.id = w OR x.name CONTAINS w OR any(n IN coalesce(x.aliases, []) WHERE n CONTAINS w) OR toLower(coalesce(x.name_en, '')) CONTAINS lw
+WITH side, w, lw, l1, collect(x) AS l2
+OPTIONAL MATCH (x:Site) WHERE x.id = w OR x.name CONTAINS w OR any(n IN coalesce(x.aliases, []) WHERE n CONTAINS w) OR toLower(coalesce(x.name_en, '')) CONTAINS lw
+WITH side, w, lw, l1, l2, collect(x) AS l3
+OPTIONAL MATCH (x:Organization) WHERE x.id = w OR x.name CONTAINS w OR any(n IN coalesce(x.aliases, []) WHERE n CONTAINS w) OR toLower(coalesce(x.name_en, '')) CONTAINS lw
+WITH side, w, lw, l1, l2, l3, collect(x) AS l4
+OPTIONAL MATCH (x:Province) WHERE x.id = w OR x.name CONTAINS w OR x.short = w OR toLower(coalesce(x.name_en, '')) CONTAINS lw
+WITH side, w, lw, l1, l2, l3, l4, collect(x) AS l5
+OPTIONAL MATCH (x:City) WHERE x.id = w OR x.name CONTAINS w OR x.short = w OR toLower(coalesce(x.name_en, '')) CONTAINS lw
+WITH side, w, lw, l1, l2, l3, l4, l5, collect(x) AS l6
+OPTIONAL MATCH (x:District) WHERE x.id = w OR x.name CONTAINS w OR x.short = w OR toLower(coalesce(x.name_en, '')) CONTAINS lw
+WITH side, w, lw, l1, l2, l3, l4, l5, l6, collect(x) AS l7
+OPTIONAL MATCH (x:Measure {id: w})
+WITH side, w, lw, l1, l2, l3, l4, l5, l6, l7, collect(x) AS l8
+OPTIONAL MATCH (x:Measure {title: w})
+WITH side, w, lw, l1, l2, l3, l4, l5, l6, l7, l8, collect(x) AS l9
+OPTIONAL MATCH (x:Target {id: w})
+WITH side, w, lw, l1, l2, l3, l4, l5, l6, l7, l8, l9, collect(x) AS l10
+OPTIONAL MATCH (x:Incentive {id: w})
+WITH side, w, lw, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, collect(x) AS l11
+UNWIND l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 AS a
+WITH side, a, CASE WHEN a.id = w OR a.name = w OR a.title = w OR a.short = w OR w IN coalesce(a.aliases, [])
+  OR toLower(coalesce(a.name_en, '')) = lw THEN 0 ELSE 1 END AS fit
+ORDER BY side, fit, size(coalesce(a.name, a.title, a.id)), a.id
+WITH side, collect(a)[..3] AS best
+WITH collect(CASE WHEN side = 0 THEN best END)[0] AS starts, collect(CASE WHEN side = 1 THEN best END)[0] AS ends
 UNWIND starts AS a
 UNWIND ends AS b
 WITH a, b

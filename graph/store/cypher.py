@@ -21,6 +21,7 @@ from graph.store.search import SEARCH_PROPERTY, search_text
 #: look things up by (names, aliases, short names, titles, document numbers, years, units)
 RANGE_INDEXES: dict[str, tuple[str, ...]] = {label: ("id",) for label in Label.ALL} | {
     Label.PLAN: ("id", "title", "doc_number"),
+    Label.MEASURE: ("id", "title"),
     Label.AGENCY: ("id", "name", "name_en", "aliases"),
     Label.SITE: ("id", "name", "name_en", "aliases"),
     Label.ORGANIZATION: ("id", "name", "name_en", "aliases"),

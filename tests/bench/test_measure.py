@@ -61,3 +61,21 @@ def test_calibration_uses_the_fixed_probe_not_the_samples_rate():
     # without a probe the sample's rate is all there is
     unprobed = [_scale(100, 1.0, None, 1.0), _scale(1000, 10.0, None, 1.0), _scale(10000, 100.0, None, 1.0)]
     assert exponents(unprobed, calibrated=True)["build"] == pytest.approx(1.0)
+
+
+def test_a_measured_command_reports_its_own_peak_memory_not_its_parents(tmp_path):
+    """A program exec'd from a large process inherits that process's high-water mark in its own
+    ``ru_maxrss`` on Linux; the launcher keeps the export's figure its own."""
+    import sys
+
+    from bench.scale import run_measured
+
+    ballast = bytearray(400 * 2**20)  # this process: 400 MB more, resident
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    proc, small = run_measured([sys.executable, "-c", "pass"], tmp_path)
+    assert proc.returncode == 0 and 0 < small < 200
+    proc, large = run_measured([sys.executable, "-c", "b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096])"],
+                               tmp_path)
+    assert proc.returncode == 0 and large > small + 250
+    assert not list(tmp_path.iterdir()), "the launcher's note is removed"
+    del ballast

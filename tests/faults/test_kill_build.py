@@ -3,14 +3,16 @@
 The build writes into a staging graph and renames it in only when complete,
 and saves to disk only after the rename; a build killed while reading the
 documents has touched nothing but its own per-document cache, which the next
-build uses. That next build reports what it did to the stored graph: the
-documents the killed build had read enter the graph with it, so they are
-"added" (and not read again), not "unchanged".
+build uses, and its extraction workers end with it. That next build reports
+what it did to the stored graph: the documents the killed build had read enter
+the graph with it, so they are "added" (and not read again), not "unchanged".
 """
 
 from __future__ import annotations
 
 import re
+import uuid
+from pathlib import Path
 
 import redis
 
@@ -75,7 +77,8 @@ def test_kill_9_while_reading_documents_keeps_the_graph_and_the_next_build_resum
     before = snapshot(data)
     corpus = tmp_path / "corpus"
     write_corpus(24, corpus, seed=12)
-    proc = cli("build", str(corpus), "--data-dir", str(data))
+    marker = uuid.uuid4().hex
+    proc = cli("build", str(corpus), "--data-dir", str(data), env={"PKG_TEST_BUILD_MARK": marker})
     done = 0
     for line in proc.stderr:
         match = re.match(r"\[(\d+)/(\d+)\]", line)
@@ -83,7 +86,10 @@ def test_kill_9_while_reading_documents_keeps_the_graph_and_the_next_build_resum
             done = int(match.group(1))
             break
     assert done, "no progress was reported"
+    assert pool_processes(marker), "the build extracted in this process, not in a pool"
     kill9(proc)
+    # the pool's workers (children of the forkserver, not of the build) and the forkserver go with it
+    assert wait_for(lambda: not pool_processes(marker), 15, 0.1), pool_processes(marker)
     assert snapshot(data) == before
 
     report = build([SEEDS, corpus], settings_for(data))
@@ -100,3 +106,20 @@ def json_of(store) -> str:
     import json
 
     return json.dumps(store.export().to_json(), ensure_ascii=False, sort_keys=True)
+
+
+def pool_processes(marker: str) -> list[str]:
+    """The live multiprocessing processes (workers, forkserver, resource tracker) a build marked with
+    ``marker`` in its environment started, as "pid: command line"."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if marker.encode() not in (proc / "environ").read_bytes():
+                continue
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = next(line for line in (proc / "status").read_text().splitlines() if line.startswith("State:"))
+        except (OSError, StopIteration):  # gone meanwhile, or not ours to read
+            continue
+        if "multiprocessing" in command and "zombie" not in state:
+            found.append(f"{proc.name}: {command[:120]}")
+    return found

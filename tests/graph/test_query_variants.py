@@ -113,3 +113,25 @@ def test_both_variants_give_the_same_rows_on_a_real_neo4j(tmp_path, seed_store, 
                     == run_named(seed_store, query, params, from_strings=True).rows), (name, params)
     finally:
         store.close()
+
+
+#: FalkorDB 4.16's Bolt listener crashes on a query text of about 4 kB (3,950 bytes passed, 4,050
+#: killed the server, measured with a bare RETURN of a long string): every named query stays below
+BOLT_QUERY_BYTES = 3900
+
+
+def test_every_named_query_is_short_enough_for_falkordbs_bolt_listener():
+    for query in named.named_queries().values():
+        for dialect in (None, *query.variants):
+            text = query.text_for(dialect)
+            assert len(text.encode()) < BOLT_QUERY_BYTES, (query.name, dialect, len(text.encode()))
+
+
+def test_path_finds_a_measure_by_its_title_and_a_target_by_its_id(seed_store):
+    measure_id, title, target_id = seed_store.read(
+        "MATCH (m:Measure)-[:SETS_TARGET]->(t:Target) RETURN m.id, m.title, t.id ORDER BY m.id LIMIT 1").rows[0]
+    rows = run_named(seed_store, named.get("path"), {"from": title, "to": target_id}).records()
+    assert rows[0]["hops"] == 1 and rows[0]["from_name"] == title
+    assert rows[0]["relationships"] == ["SETS_TARGET"]
+    by_id = run_named(seed_store, named.get("path"), {"from": measure_id, "to": target_id}).records()
+    assert by_id == rows
