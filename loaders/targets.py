@@ -47,6 +47,8 @@ YEAR_PHRASE = re.compile(
     # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
     r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?"
     # 年底前基本实现…: a deadline within the year of a one-year work plan (2023年工作要点)
+    # 未来三年，…: the years of a plan of three (dated only when its period is known)
+    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?:未来|今后)\s*(?P<ahead>[两二三四五2-5])\s*年(?:内|间)?\s*[，,]"
     r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?P<inyear>年底前|今年底前?|年内|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)?前)\s*[，,]?")
 #: the title of a plan for one year's work: its year dates the deadlines within the year (年底前…)
 WORK_YEAR = re.compile(r"^[^\d]*(20\d{2})\s*年度?[^\d]{0,16}(?:工作要点|重点工作|工作计划|工作安排|工作方案|行动方案|"
@@ -100,9 +102,10 @@ def earliest_year(date_issued: str | None, period: tuple[int, int] | None) -> in
 
 
 def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: int | None = None,
-                 earliest: int | None = None) -> list[Goal]:
+                 earliest: int | None = None, period: tuple[int, int] | None = None) -> list[Goal]:
     """The dated goals of the plan's text; ``plan_year`` is the year of a one-year work plan,
-    ``earliest`` the first year the plan can set a goal for."""
+    ``earliest`` the first year the plan can set a goal for, ``period`` the plan's years (which
+    date 未来三年 in a plan of three)."""
     goals: list[Goal] = []
     year: int | None = None
     previous: Line | None = None
@@ -161,7 +164,7 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
                     _segment_goals(doc, line, span, plan_year, owner, True, False, last_metric, goals)
             goals[found:] = [goal for goal in goals[found:] if not goal.qualitative and _delivers(goal)]
         else:
-            year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric)
+            year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric, period)
         if len(goals) > found:
             goals_line = line
     return _without_repeats(goals)
@@ -278,14 +281,15 @@ def _annual_title(title: str) -> bool:
     return "目标" in title and not re.search(r"思路|要求|原则|愿景", title)
 
 
-def lead_targets(doc: Document, lead: list[Line], stated: list[Goal], earliest: int | None = None) -> list[Goal]:
+def lead_targets(doc: Document, lead: list[Line], stated: list[Goal], earliest: int | None = None,
+                 period: tuple[int, int] | None = None) -> list[Goal]:
     """Goals a report states above the plan's own text (…印发《方案》。其中提到，到2027年，…).
 
     Where the plan's goal section that follows states every counted goal of the lead, the lead only
     repeats it and gives nothing. Where the page stops before the goal section, or inside it, the
     lead's goals that the text does not state are the plan's goals too.
     """
-    found = read_targets(doc, lead, Outline([], []), earliest=earliest)
+    found = read_targets(doc, lead, Outline([], []), earliest=earliest, period=period)
     counted = [goal for goal in found if not goal.qualitative]
     if counted and all(any(_same_goal(goal, other) for other in stated) for goal in counted):
         return []
@@ -395,7 +399,8 @@ def _continues(previous: Line | None, line: Line) -> bool:
 
 def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, kind: str | None,
                 goals: list[Goal], plan_year: int | None = None, earliest: int | None = None,
-                last_metric: dict[str | None, str] | None = None) -> int | None:
+                last_metric: dict[str | None, str] | None = None,
+                period: tuple[int, int] | None = None) -> int | None:
     """The goals of one line (paragraph), added to ``goals``; returns the year that carries on into the
     next line. ``last_metric`` holds what the last count of each unit counted, for a count without
     a subject (…突破500亿元。\n到2025年突破800亿元)."""
@@ -432,7 +437,7 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
                 # a deadline within the year binds its own clause, the task it dates, and carries no further
                 clause_end = re.search(r"[，,；;。]", text[phrase.end():end])
                 end = phrase.end() + clause_end.start() if clause_end else end
-            segments.append((phrase.end(), end, _year_of(phrase, plan_year, earliest), True))
+            segments.append((phrase.end(), end, _year_of(phrase, plan_year, earliest, period), True))
         year = None if phrases[-1].group("inyear") else segments[-1][2]
     elif year is not None:
         segments.append((start, len(text), year, False))
@@ -653,11 +658,16 @@ def _framed() -> re.Pattern[str]:
 ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])\s*")
 
 
-def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int | None = None) -> int | None:
+def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int | None = None,
+             period: tuple[int, int] | None = None) -> int | None:
     """The year a phrase dates its goals by; None for the date of a reported fact (截至2024年底, or a
-    year before the plan's own), and for a deadline within the year (年底前) outside a one-year work plan."""
+    year before the plan's own), for a deadline within the year (年底前) outside a one-year work plan,
+    and for 未来三年 unless the plan's period is those years (2025-2027: 2027)."""
     if phrase.group("inyear"):
         return plan_year
+    if phrase.group("ahead"):
+        years = int(phrase.group("ahead")) if phrase.group("ahead").isdigit() else chinese_number(phrase.group("ahead"))
+        return period[1] if period and years and period[1] - period[0] + 1 == years else None
     if phrase.group("fyp"):  # the 14th five-year period (2021-2025) ends in 2025
         return 2005 + 5 * (chinese_number(phrase.group("fyp")) or 0)
     year = phrase.group("goal") or phrase.group("opening")
@@ -798,6 +808,8 @@ def _quantity_regex() -> re.Pattern[str]:
         rf"(?:(?P<unit>(?:{units})(?!级)|[万亿](?=\s*(?:[，,。；;、）)]|$)))|(?P<ymag>万|亿|千)?(?P<yu>余|多)(?P<ycls>{classifiers}))?"
         # 万亿级: a scale without digits, stated as a goal after a comparator (达到万亿级)
         rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元|万亿级|千亿级|百亿级)"
+        # 实现十大技术突破: a count of named things without a classifier (not 一大批, 大型, 大数据)
+        rf"|(?<!第)(?P<cnbig>[{CN_QUANTITY}]{{1,2}})大(?=[\u4e00-\u9fff])(?!批|型|幅|力|量|规模|数据|模型|中|小|众|部分|多)"
         # 百家, “百个”, 超万个, 两千台: a count written without digits
         rf"|(?P<quote>“)?(?P<cnc>[{CN_QUANTITY}]{{0,2}})(?P<mag>百万|千万|百|千|万|亿)(?P<cls>{classifiers})”?"
         rf"(?![百千万亿])"  # 千家万户 is an idiom
@@ -857,10 +869,15 @@ def _without_qualifiers(quantities: list[re.Match[str]], text: str) -> list[re.M
 
     A count followed by 的 qualifies the noun another count of the same phrase counts: the next one
     (营业收入超10亿元的企业5家以上) or the one before it (培育10家以上营业收入超过30亿元的龙头企业).
-    Counts of a list (打造3个以上的A产品、5个以上的B产品) are each a goal.
+    Counts of a list (打造3个以上的A产品、5个以上的B产品) are each a goal. Without 的, an amount that a
+    comparator sets on the noun right after it qualifies what the next count counts
+    (估值超50亿元企业8家以上: the goal is 8 家, the 50亿元 only says which firms).
     """
     kept = []
     for n, q in enumerate(quantities):
+        after = quantities[n + 1] if n + 1 < len(quantities) else None
+        if after is not None and q.group("pre") and _qualifies_next(q, after, text):
+            continue
         if text[q.end():q.end() + 1] == "的":
             after = quantities[n + 1] if n + 1 < len(quantities) else None
             before = quantities[n - 1] if n else None
@@ -870,6 +887,20 @@ def _without_qualifiers(quantities: list[re.Match[str]], text: str) -> list[re.M
                 continue
         kept.append(q)
     return kept
+
+
+def _qualifies_next(q: re.Match[str], after: re.Match[str], text: str) -> bool:
+    """估值超50亿元企业8家: an amount (not a count) bound to a short noun that the next count, with
+    digits and nothing listed or done between them, counts."""
+    between = text[q.end():after.start()]
+    unit = _unit(after) or ""
+    if not (re.fullmatch(r"[\u4e00-\u9fff]{1,8}", between) and after.group("num") and not after.group("pre")):
+        return False
+    if GOAL_VERB.search(between) or _count_verb().search(between) or LIST_BREAK.search(between):
+        return False
+    classifiers = set(words()["targets"]["classifiers"])
+    own = _unit(q) if q.group("num") else (q.group("bigunit") or "")
+    return unit in classifiers and own not in classifiers
 
 
 @cache
@@ -912,6 +943,12 @@ def _unit(m: re.Match[str]) -> str | None:
 
 
 def _is_quantity(m: re.Match[str], text: str) -> bool:
+    if m.group("cnbig"):
+        # the object of a count verb (打造制造业十大支柱产业) that ends its clause: not a name among others
+        # (支持三大运营商和…建设…) nor a scope (在三大领域的…应用)
+        rest = text[m.end():]
+        return (bool(re.search(rf"(?:{_item_verbs()})[\u4e00-\u9fff]{{0,4}}$", text[: m.start()]))
+                and len(rest) <= 12 and not re.search(r"[、和与及的等在]", rest))
     if m.group("bigunit"):
         return bool(m.group("cn") or m.group("pre"))
     if m.group("mag"):
@@ -996,6 +1033,8 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
         value = float(chinese_number(q.group("cn")) or 1) if q.group("cn") else 1.0
         unit = q.group("bigunit").replace("级", "元")  # 万亿级 is a scale of 1 万亿元
         value_max = None
+    elif q.group("cnbig"):
+        value, unit, value_max = float(chinese_number(q.group("cnbig")) or 0), None, None
     elif q.group("mag"):
         value, unit = _count_without_digits(q.group("cnc"), q.group("mag"), q.group("cls"))
         value_max = None

@@ -520,6 +520,22 @@ def test_a_body_that_drafts_and_issues_or_seeks_comments_on_the_plan_issues_it()
     assert written_issuers(page) == []  # drafting alone is not issuing
 
 
+def test_a_body_that_releases_the_plan_to_the_public_issues_it():
+    page = ("9月3日，宁安省人民政府办公厅对外发布了《宁安省智能网联汽车产业发展行动方案(2025—2027年)》"
+            "（以下简称《行动方案》）。\n")
+    assert written_issuers(page) == ["宁安省人民政府办公厅"]
+    page = "临江市科学技术局向社会公开发布《临江市低空经济发展若干措施》，明确十项举措。\n"
+    assert written_issuers(page) == ["临江市科学技术局"]
+
+
+def test_a_report_of_today_dates_the_plan_delivered_with_the_page_date():
+    page = (" date 2024-10-16 【本地新闻】首长今（16 日）于议会发表 2024 年施政纲要，提出建设数据园区。\n"
+            "政府将推出约8公顷用地。\n")
+    assert plan(build(page)).get("date_issued") == "2024-10-16"
+    page = " date 2024-10-16 【本地新闻】首长今（16 日）听取《2024年施政纲要》汇报，提出建设数据园区。\n"
+    assert plan(build(page)).get("date_issued") is None  # hearing a report is not issuing it
+
+
 def test_the_document_a_plan_implements_is_not_the_plan_a_report_issues():
     page = ("龙华区科技局关于《龙华区促进算力产业发展若干措施操作指引》的政策解读\n"
             "为落实《龙华区促进算力产业发展若干措施》，制定了《龙华区促进算力产业发展若干措施操作指引》"

@@ -530,6 +530,30 @@ def test_a_count_inside_what_another_count_counts_is_no_goal_but_listed_counts_a
                                              ("量产仿生机器人产品", 4)]
 
 
+def test_an_amount_right_before_what_a_count_counts_qualifies_it_without_de():
+    found = summary("一、主要目标\n到2028年，培育市值超50亿元企业6家以上、营业收入突破5亿元企业15家以上。\n")
+    assert [(t[2], t[3]) for t in found] == [(6, "家"), (15, "家")]
+    assert found[1][1] == "营业收入突破5亿元企业"
+    # an amount that is a goal of its own stays one: a list break or a verb lies between
+    found = summary("一、主要目标\n到2028年，产业规模突破80亿元，企业达到60家。\n")
+    assert [(t[2], t[3]) for t in found] == [(80, "亿元"), (60, "家")]
+
+
+def test_a_count_of_named_things_written_with_da_and_no_classifier():
+    found = summary("一、主要目标\n到2026年，实现八大关键技术突破，打造服务业五大特色产业。\n")
+    assert [(t[1], t[2], t[3]) for t in found] == [("关键技术突破", 8, None), ("特色产业", 5, None)]
+    found = summary("一、主要目标\n到2026年，支持三大运营商和龙头企业建设智算中心，涌现一大批创新企业。\n")
+    assert all(t[2] is None for t in found)  # names among others and 一大批 count nothing
+
+
+def test_the_next_years_date_goals_only_in_a_plan_of_as_many_years():
+    text = ("《江北市智算产业行动方案（2025—2027年）》印发。\n"
+            "根据《方案》，未来三年，江北将新增智算中心5个，智能算力规模达到800PFLOPS。\n")
+    assert [(t[0], t[2]) for t in summary(text)] == [(2027, 5), (2027, 800)]
+    assert summary(text.replace("未来三年", "未来五年")) == []
+    assert summary(text.replace("（2025—2027年）", "")) == []
+
+
 def test_counts_listed_one_after_another_share_what_the_last_names():
     found = summary("一、主要目标\n到2025年，升级达到3大类、80种以上的智能装备。\n")
     assert [(t[1], t[2], t[3]) for t in found] == [("智能装备", 3, "大类"), ("智能装备", 80, "种")]
