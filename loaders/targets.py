@@ -469,6 +469,8 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     more = bool(re.sub(r"[\W_]", "", doc.text[span.end:line.end]))  # the paragraph goes on after this stretch
     sentences = _sentences(doc, clauses)
     series = sum(_is_heading_sentence(doc, s) for s in sentences[:-1]) >= 2
+    # 到2025年，…。算力供给普惠高效，…: a paragraph that opens with its year states goals to its end
+    opens = dated and bool(YEAR_PHRASE.fullmatch(doc.text[line.start:span.start].strip()))
     for k, sentence in enumerate(sentences):
         if k == 0 and not dated and _is_label(sentence, clauses):
             continue  # 人工智能技术创新策源地。…: the paragraph's heading
@@ -478,7 +480,8 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
             # (创新能力持续增强。围绕…形成50个…。应用水平显著提升。…): headings of the goals after them
             continue
         later = " ".join(c.text for c in sentence)
-        if not in_goals and not (k == 0 and dated) and (not _counts_goals(later) or re.search(r"20\d{2}\s*年", later)):
+        if not in_goals and not (k == 0 and dated) and (
+                not (_counts_goals(later) or opens) or re.search(r"20\d{2}\s*年", later)):
             return False  # a later sentence that counts nothing, or speaks of another year (在2025年，…)
         means = ""
         manner = granting = False
@@ -801,8 +804,12 @@ def _quantity_regex() -> re.Pattern[str]:
     units = alternation(_units())
     classifiers = alternation(words()["targets"]["classifiers"])
     number = r"\d+(?:\.\d+)?"
+    glossed = alternation([u for u in _units() if re.fullmatch(r"[A-Za-z]{3,}", u)])
     return re.compile(
-        rf"(?P<pre>{pre})?\s*(?:(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*"
+        rf"(?P<pre>{pre})?\s*(?:"
+        # 5000千万亿次浮点指令/秒(PFLOPS): a unit spelt out in words and glossed by its symbol in brackets
+        rf"(?P<gnum>{number})\s*[\u4e00-\u9fff/／]{{2,14}}\s*[（(]\s*(?P<gunit>{glossed})\s*[)）]|"
+        rf"(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*"
         # 5.3万余人, 200余家: more than the count (the unit is 万人, 家)
         # (a unit that ends in a noun is no unit before 级: 30个场景级应用 counts 个)
         rf"(?:(?P<unit>(?:{units})(?!级)|[万亿](?=\s*(?:[，,。；;、）)]|$)))|(?P<ymag>万|亿|千)?(?P<yu>余|多)(?P<ycls>{classifiers}))?"
@@ -949,6 +956,8 @@ def _is_quantity(m: re.Match[str], text: str) -> bool:
         rest = text[m.end():]
         return (bool(re.search(rf"(?:{_item_verbs()})[\u4e00-\u9fff]{{0,4}}$", text[: m.start()]))
                 and len(rest) <= 12 and not re.search(r"[、和与及的等在]", rest))
+    if m.group("gnum"):
+        return True
     if m.group("bigunit"):
         return bool(m.group("cn") or m.group("pre"))
     if m.group("mag"):
@@ -1033,6 +1042,8 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
         value = float(chinese_number(q.group("cn")) or 1) if q.group("cn") else 1.0
         unit = q.group("bigunit").replace("级", "元")  # 万亿级 is a scale of 1 万亿元
         value_max = None
+    elif q.group("gnum"):
+        value, unit, value_max = float(q.group("gnum")), q.group("gunit"), None
     elif q.group("cnbig"):
         value, unit, value_max = float(chinese_number(q.group("cnbig")) or 0), None, None
     elif q.group("mag"):

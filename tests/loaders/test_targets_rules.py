@@ -554,6 +554,19 @@ def test_the_next_years_date_goals_only_in_a_plan_of_as_many_years():
     assert summary(text.replace("（2025—2027年）", "")) == []
 
 
+def test_a_unit_spelt_out_in_words_takes_the_symbol_glossing_it():
+    found = summary("一、主要目标\n到2026年，全市智能算力规模在半精度(FP16)下"
+                    "达到800千万亿次浮点运算/秒(PFLOPS)以上。\n")
+    assert [(t[2], t[3], t[4]) for t in found] == [(800, "PFLOPS", ">=")]
+
+
+def test_a_paragraph_that_opens_with_its_year_states_goals_to_its_end_outside_a_goal_section():
+    text = ("江北市人民政府办公厅关于加快推进数据产业发展的实施意见\n各区人民政府：\n"
+            "到2026年，数据产业生态基本形成，培育数据企业50家。数据流通体系更加健全，数据交易额全省领先。\n"
+            "数据企业将持续增加，产业规模不断扩大。\n")
+    assert metrics(text) == ["数据产业生态基本形成", "培育数据企业", "数据流通体系更加健全", "数据交易额全省领先"]
+
+
 def test_counts_listed_one_after_another_share_what_the_last_names():
     found = summary("一、主要目标\n到2025年，升级达到3大类、80种以上的智能装备。\n")
     assert [(t[1], t[2], t[3]) for t in found] == [("智能装备", 3, "大类"), ("智能装备", 80, "种")]
