@@ -840,11 +840,14 @@ def _page_date(lay: Layout) -> str | None:
         source = BYLINE_SOURCE.search(line.text)
         if source and re.fullmatch(r"[-—–－]+|无|暂无", source.group(1)):
             source = None  # 来源:-- 发布时间:…: the field a government CMS leaves empty on its own pages
-        if (source and _official_source(source.group(1))) or (not source and line.text.startswith(("日期", "来源"))):
+        official = source and (_official_source(source.group(1)) or GOV_PORTAL.search(source.group(1)))
+        if official or (not source and line.text.startswith(("日期", "来源"))):
             return _date(match.group(1))
     return None
 
 
+#: a government's own portal as a byline's source (鄂州政府网, 临江市人民政府门户网站): its page is official
+GOV_PORTAL = re.compile(r"政府(?:门户)?网站?$")
 #: a link to the 解读 of the document, printed under the byline of the document's own page
 LINKED_READING = re.compile(r"^[【\[][^】\]]{0,6}解读[】\]]")
 

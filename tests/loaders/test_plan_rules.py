@@ -372,6 +372,15 @@ def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_no
     assert plan(build(page))["date_published"] == "2024-12-19"  # the source a government CMS leaves empty
 
 
+def test_a_governments_own_portal_as_the_source_dates_the_publication_but_another_site_does_not():
+    page = "宁安市人工智能产业发展行动方案\n信息来源:宁安政府网 日期:2024-12-19 字号:大\n" + BODY
+    assert plan(build(page))["date_published"] == "2024-12-19"
+    page = "宁安市人工智能产业发展行动方案\n信息来源:宁安市人民政府门户网站 日期:2024-12-19\n" + BODY
+    assert plan(build(page))["date_published"] == "2024-12-19"
+    page = "宁安市人工智能产业发展行动方案\n信息来源:宁安产业网 日期:2024-12-19\n" + BODY
+    assert plan(build(page)).get("date_published") is None
+
+
 def test_the_byline_of_an_interpretation_dates_the_interpretation_only():
     page = ("《宁安市人工智能产业发展行动方案》政策解读\n发布时间：2025-06-20 16:05　来源：市经信局\n"
             "近日，市政府办公室印发《宁安市人工智能产业发展行动方案》。\n")
