@@ -1222,7 +1222,8 @@ def _place_subject(before: str) -> str | None:
 def _subject(before: str) -> list[str]:
     """The bodies named as the subject of a verb, from the text of its clause before it."""
     clause = re.split(r"[，,；;：:]", before)[-1]
-    clause = re.sub(r"[（(][^（）()]*[)）]", "", clause)
+    # X（联合Y等八部门）印发: an aside after the name; X(数字经济发展)领导小组办公室: a name's own bracket
+    clause = re.sub(r"[（(][^（）()]*[)）](?![\u4e00-\u9fff]{0,12}(?:小组|委员会)(?:办公室)?\s*$)", "", clause)
     passive = PASSIVE.search(re.sub(r"(?:于)?\d{1,2}月\d{1,2}日", "", clause))
     head = passive.group(1) if passive else re.sub(r"^.*》", "", clause)
     head = STAMP_BEFORE.sub("", head)  # date 2025-10-08 行政院6月宣布…: the page's date stamp opens the line

@@ -537,6 +537,14 @@ def test_a_body_that_releases_the_plan_to_the_public_issues_it():
     assert written_issuers(page) == ["临江市科学技术局"]
 
 
+def test_a_leading_groups_office_keeps_the_second_name_in_its_brackets():
+    page = ("近日，江北省制造业高质量发展(数字经济发展)领导小组办公室印发《江北省人形机器人创新发展实施方案"
+            "(2024—2027年)》，一起来关注。\n")
+    assert written_issuers(page) == ["江北省制造业高质量发展(数字经济发展)领导小组办公室"]
+    page = "12月1日，江北省科学技术厅（联合省财政厅等四部门）印发《江北省算力券实施细则》。\n"
+    assert written_issuers(page) == ["江北省科学技术厅"]
+
+
 def test_a_report_of_today_dates_the_plan_delivered_with_the_page_date():
     page = (" date 2024-10-16 【本地新闻】首长今（16 日）于议会发表 2024 年施政纲要，提出建设数据园区。\n"
             "政府将推出约8公顷用地。\n")
