@@ -1164,6 +1164,8 @@ def _credited_name(value: str) -> str | None:
     names = [n for n, _ in _split_pair(value)]
     if any(re.search(r"(处|科|室|所)$", n) and not n.endswith("办公室") for n in names):
         return None  # 规划处, 高技术处: a division of the publishing body, not an issuer
+    if any(n.endswith("信息中心") for n in names):
+        return None  # 省商务信息中心: the unit that runs the portal, not the issuer of what it posts
     levelled = [n for n in names if re.match(r"[省市区县州盟旗]", n)]
     name = (levelled or names or [None])[0]
     return name if name and _is_body(name) else None

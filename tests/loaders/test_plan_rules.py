@@ -537,6 +537,13 @@ def test_a_body_that_releases_the_plan_to_the_public_issues_it():
     assert written_issuers(page) == ["临江市科学技术局"]
 
 
+def test_the_information_centre_that_runs_a_portal_is_no_issuer():
+    page = ("宁安省人工智能产业发展指导意见\n时间:2024-03-01 10:20 信息来源:宁安省经济信息中心\n" + BODY)
+    assert written_issuers(page) == []
+    page = ("宁安省人工智能产业发展指导意见\n时间:2024-03-01 10:20 信息来源:宁安省科学技术厅\n" + BODY)
+    assert written_issuers(page) == ["宁安省科学技术厅"]
+
+
 def test_a_leading_groups_office_keeps_the_second_name_in_its_brackets():
     page = ("近日，江北省制造业高质量发展(数字经济发展)领导小组办公室印发《江北省人形机器人创新发展实施方案"
             "(2024—2027年)》，一起来关注。\n")
