@@ -610,19 +610,26 @@ def _is_heading_like(text: str) -> bool:
     return len(text) <= 24 and not re.search(r"[，。；,;：:、！？]", text)
 
 
+#: a short label that introduces a list of items: “三基地”包括：, 主要任务是：
+LIST_LABEL = re.compile(r"^[^，。；,;：:]{1,12}(?:包括|包含|分别是|主要是|是)\s*[：:]\s*")
+
+
 def _task_paragraphs(candidates: list[_Marked], result: Outline) -> list[Measure]:
     """Paragraphs that open with a short task title sentence: 加强优质企业引育。围绕…"""
     found = []
     for item in candidates:
         text = item.line.text
-        stop = re.search(r"[。！？]", text)
-        if not stop or stop.start() > 22 or stop.start() < 4 or len(text) < stop.end() + 20:
+        # “三基地”包括：建设…基地。…: a label that introduces the items, before the first one's title
+        label = LIST_LABEL.match(text)
+        begin = label.end() if label else 0
+        stop = re.search(r"[。！？]", text[begin:])
+        if not stop or stop.start() > 22 or stop.start() < 4 or len(text) < begin + stop.end() + 20:
             continue
-        title = text[: stop.start()]
+        title = text[begin: begin + stop.start()]
         if not _task_start(title) or re.search(r"[，,；;：:]", title):
             continue
         section = result.section_at(item.line)
-        measure = Measure("", None, None, item.rest.sub(0, stop.start()), 1, section=section,
+        measure = Measure("", None, None, item.rest.sub(begin, begin + stop.start()), 1, section=section,
                           pieces=[item.rest], lines=[item.line])
         result.context[item.line.index] = (section, measure, False)
         found.append(measure)

@@ -846,6 +846,14 @@ def test_a_reports_task_list_keeps_its_section_and_each_item_the_group_its_parag
                       "加强人才队伍建设": None}  # no paragraph, no group
 
 
+def test_a_news_task_paragraph_may_open_with_the_label_that_introduces_the_items():
+    page = ("临江印发《临江市数据产业发展行动方案》\n"
+            "近日，临江市印发《临江市数据产业发展行动方案》，将重点建设“两基地”。\n"
+            "“两基地”包括：建设数据标注产业基地。引进培育一批数据标注企业，推动数据标注服务向专业化发展。\n"
+            "建设数据交易服务基地。完善数据交易规则，培育数据经纪、数据评估等第三方专业服务机构。\n")
+    assert [t for _n, t in measures(build(page))] == ["建设数据标注产业基地", "建设数据交易服务基地"]
+
+
 def test_a_line_broken_inside_a_word_is_joined_in_the_measure_text_but_paragraphs_stay_apart():
     got = measure_props(build(REPORT_WITH_GROUPS))
     assert "支撑智能设计。研发新材料" in got["加强前沿基础理论研究"]["text"]
