@@ -51,9 +51,11 @@ def extract(raw: RawDocument) -> GraphData:
         plan_outline = outline(lay, lay.lines[: meta.notice_end])
     # the goals are read in the text's own sections (建设目标), also below a report's items
     earliest = earliest_year(meta.date_issued, meta.period)
-    goals = read_targets(doc, body, body_outline, work_year(meta.title_text), earliest, meta.period) + table_goals(
-        doc, body, earliest)
-    goals += lead_targets(doc, lay.lines[: meta.body_start], goals, earliest, meta.period)
+    written = meta.page_date or meta.date_published or meta.date_issued  # the "now" of 今年内
+    now = int(written[:4]) if written else None
+    goals = read_targets(doc, body, body_outline, work_year(meta.title_text), earliest, meta.period,
+                         now) + table_goals(doc, body, earliest)
+    goals += lead_targets(doc, lay.lines[: meta.body_start], goals, earliest, meta.period, now)
     if not meta.title_text and not plan_outline.measures and not goals and not meta.doc_number:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
 

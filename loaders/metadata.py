@@ -116,6 +116,8 @@ class Metadata:
     notice_end: int = 0
     #: 《…》 spans that cite other documents
     cited: list[Span] = field(default_factory=list)
+    #: the date the page itself carries (a repost's timestamp, a stored page's date line): when it was written
+    page_date: str | None = None
 
 
 # -- title -------------------------------------------------------------------------
@@ -613,6 +615,7 @@ def read_metadata(lay: Layout) -> Metadata:
     meta.date_issued = meta.date_issued or reported.get("issued")
     meta.date_published = meta.date_published or reported.get("published")
     meta.kind = meta.kind or _self_named_kind(lay)
+    meta.page_date = next((date for date, direction in _date_anchors(lay, meta) if direction < 0), None)
     meta.measure_count, meta.measure_count_evidence = _declared_count(lay, meta)
     meta.issuers = _issuers(lay, meta)
     return meta

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.document import Document, Span
+from loaders.document import Document, Span, simplified_chars
 from loaders.layout import DECLARED_COUNT, Line, chinese_number
 from loaders.lexicon import alternation, words
 from loaders.outline import Measure, Outline, section_kind
@@ -49,7 +49,9 @@ YEAR_PHRASE = re.compile(
     # 年底前基本实现…: a deadline within the year of a one-year work plan (2023年工作要点)
     # 未来三年，…: the years of a plan of three (dated only when its period is known)
     r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?:未来|今后)\s*(?P<ahead>[两二三四五2-5])\s*年(?:内|间)?\s*[，,]"
-    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?P<inyear>年底前|今年底前?|年内|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)?前)\s*[，,]?")
+    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?P<inyear>年底前|今年底前?|年内|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)?前)\s*[，,]?"
+    # 政府今年内会推出…: this year, the year the page was written in (not 截至今年底, a reported fact)
+    r"|(?<!截至)(?<!截止)(?<!到)(?<!至)(?P<thisyear>今年\s*(?:内|年内|年?底前?|年底))\s*[，,]?")
 #: the title of a plan for one year's work: its year dates the deadlines within the year (年底前…)
 WORK_YEAR = re.compile(r"^[^\d]*(20\d{2})\s*年度?[^\d]{0,16}(?:工作要点|重点工作|工作计划|工作安排|工作方案|行动方案|"
                        r"行动计划|实施方案|推进方案|工作任务)$")
@@ -102,10 +104,11 @@ def earliest_year(date_issued: str | None, period: tuple[int, int] | None) -> in
 
 
 def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: int | None = None,
-                 earliest: int | None = None, period: tuple[int, int] | None = None) -> list[Goal]:
+                 earliest: int | None = None, period: tuple[int, int] | None = None,
+                 now: int | None = None) -> list[Goal]:
     """The dated goals of the plan's text; ``plan_year`` is the year of a one-year work plan,
     ``earliest`` the first year the plan can set a goal for, ``period`` the plan's years (which
-    date 未来三年 in a plan of three)."""
+    date 未来三年 in a plan of three), ``now`` the year the page was written (which dates 今年内)."""
     goals: list[Goal] = []
     year: int | None = None
     previous: Line | None = None
@@ -164,7 +167,7 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
                     _segment_goals(doc, line, span, plan_year, owner, True, False, last_metric, goals)
             goals[found:] = [goal for goal in goals[found:] if not goal.qualitative and _delivers(goal)]
         else:
-            year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric, period)
+            year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric, period, now)
         if len(goals) > found:
             goals_line = line
     return _without_repeats(goals)
@@ -282,14 +285,14 @@ def _annual_title(title: str) -> bool:
 
 
 def lead_targets(doc: Document, lead: list[Line], stated: list[Goal], earliest: int | None = None,
-                 period: tuple[int, int] | None = None) -> list[Goal]:
+                 period: tuple[int, int] | None = None, now: int | None = None) -> list[Goal]:
     """Goals a report states above the plan's own text (…印发《方案》。其中提到，到2027年，…).
 
     Where the plan's goal section that follows states every counted goal of the lead, the lead only
     repeats it and gives nothing. Where the page stops before the goal section, or inside it, the
     lead's goals that the text does not state are the plan's goals too.
     """
-    found = read_targets(doc, lead, Outline([], []), earliest=earliest, period=period)
+    found = read_targets(doc, lead, Outline([], []), earliest=earliest, period=period, now=now)
     counted = [goal for goal in found if not goal.qualitative]
     if counted and all(any(_same_goal(goal, other) for other in stated) for goal in counted):
         return []
@@ -400,7 +403,7 @@ def _continues(previous: Line | None, line: Line) -> bool:
 def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, kind: str | None,
                 goals: list[Goal], plan_year: int | None = None, earliest: int | None = None,
                 last_metric: dict[str | None, str] | None = None,
-                period: tuple[int, int] | None = None) -> int | None:
+                period: tuple[int, int] | None = None, now: int | None = None) -> int | None:
     """The goals of one line (paragraph), added to ``goals``; returns the year that carries on into the
     next line. ``last_metric`` holds what the last count of each unit counted, for a count without
     a subject (…突破500亿元。\n到2025年突破800亿元)."""
@@ -433,12 +436,12 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
             segments.append((start, phrases[0].start(), year, False))
         for n, phrase in enumerate(phrases):
             end = phrases[n + 1].start() if n + 1 < len(phrases) else len(text)
-            if phrase.group("inyear"):
+            if phrase.group("inyear") or phrase.group("thisyear"):
                 # a deadline within the year binds its own clause, the task it dates, and carries no further
                 clause_end = re.search(r"[，,；;。]", text[phrase.end():end])
                 end = phrase.end() + clause_end.start() if clause_end else end
-            segments.append((phrase.end(), end, _year_of(phrase, plan_year, earliest, period), True))
-        year = None if phrases[-1].group("inyear") else segments[-1][2]
+            segments.append((phrase.end(), end, _year_of(phrase, plan_year, earliest, period, now), True))
+        year = None if phrases[-1].group("inyear") or phrases[-1].group("thisyear") else segments[-1][2]
     elif year is not None:
         segments.append((start, len(text), year, False))
     cell = main_cell(text)
@@ -662,12 +665,15 @@ ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[
 
 
 def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int | None = None,
-             period: tuple[int, int] | None = None) -> int | None:
-    """The year a phrase dates its goals by; None for the date of a reported fact (截至2024年底, or a
-    year before the plan's own), for a deadline within the year (年底前) outside a one-year work plan,
-    and for 未来三年 unless the plan's period is those years (2025-2027: 2027)."""
+             period: tuple[int, int] | None = None, now: int | None = None) -> int | None:
+    """The year a phrase dates its goals by (``now`` for 今年内: the year the page was written); None
+    for the date of a reported fact (截至2024年底, or a year before the plan's own), for a deadline
+    within the year (年底前) outside a one-year work plan, and for 未来三年 unless the plan's period
+    is those years (2025-2027: 2027)."""
     if phrase.group("inyear"):
         return plan_year
+    if phrase.group("thisyear"):
+        return now
     if phrase.group("ahead"):
         years = int(phrase.group("ahead")) if phrase.group("ahead").isdigit() else chinese_number(phrase.group("ahead"))
         return period[1] if period and years and period[1] - period[0] + 1 == years else None
@@ -689,7 +695,7 @@ def _borrow_metric(goal: Goal, last_metric: dict[str | None, str]) -> None:
     previous count in the same unit counted."""
     if goal.qualitative:
         return
-    subject = _numbers_and_units().sub("", goal.metric)
+    subject = _numbers_and_units().sub("", simplified_chars(goal.metric))  # 不少於: the metric is as written
     subject = TRAILING_VERB.sub("", LEAD.sub("", re.sub(r"^(突破|超过|达到|超|达|力争)+", "", subject)))
     if len(re.findall(r"[\u4e00-\u9fff]", subject)) < 2 and goal.unit in last_metric:
         goal.metric = last_metric[goal.unit]
@@ -799,7 +805,7 @@ def _clauses(span: Span) -> list[Span]:
 def _quantity_regex() -> re.Pattern[str]:
     comparators = words()["targets"]["comparators"]
     pre = alternation([w for w in comparators if w not in ("以上", "及以上", "以下", "以内", "左右", "上下")]
-                      + ["提升至", "提高到", "提高至", "增长到", "增至", "增加到", "达"])
+                      + ["提升至", "提高到", "提高至", "增长到", "增至", "增加到", "增加至", "达"])
     post = alternation(["以上", "及以上", "以下", "以内", "左右", "上下", "多"])
     units = alternation(_units())
     classifiers = alternation(words()["targets"]["classifiers"])
@@ -994,9 +1000,10 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
     if post and post != "多":
         return comparators.get(post, "=")
     pre = (m.group("pre") or "").strip()
-    if pre in ("达", "达到", "突破", "提升至", "提高到", "提高至", "增长到", "增至", "增加到") and metric_after:
+    raising = ("提升至", "提高到", "提高至", "增长到", "增至", "增加到", "增加至")
+    if pre in ("达", "达到", "突破", *raising) and metric_after:
         return "="  # 突破5项大模型应用项目: a verb, not a bound
-    if pre in ("提升至", "提高到", "提高至", "增长到", "增至", "增加到"):
+    if pre in raising:
         return ">="
     if pre == "多":
         return ">"
@@ -1010,7 +1017,7 @@ ATTRIBUTIVE_GOAL = re.compile(r"^[^，,；;]{2,24}?的[^，,；;]{2,30}?(?:初�
 GOAL_VERB = re.compile(r"打造|建成|建设|形成|培育|实现|构建|引育|引进|落地|突破|部署|提升|壮大")
 LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年)+")
 TRAILING_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|约|近|提升至|提升到|提高到|提高至|增长到|增至|增加到|"
-                           r"降低到|降至|控制在|不少于|不低于|不超过|低于|小于|高于|保持在|稳定在|实现|建成|形成|将|力争)$")
+                           r"增加至|降低到|降至|控制在|不少于|不低于|不超过|低于|小于|高于|保持在|稳定在|实现|建成|形成|将|力争)$")
 
 
 def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start: int, year: int,

@@ -567,6 +567,25 @@ def test_a_paragraph_that_opens_with_its_year_states_goals_to_its_end_outside_a_
     assert metrics(text) == ["数据产业生态基本形成", "培育数据企业", "数据流通体系更加健全", "数据交易额全省领先"]
 
 
+def test_this_year_in_a_report_is_the_year_the_page_was_written():
+    text = ("临江推出人工智能新举措\n发布时间：2026-03-02 10:15\n"
+            "市数据局表示，工作组目标在今年内上线覆盖80个办事环节的智能助手，并在2028年底前增加至不少于150个。"
+            "政府今年内会推出约12公顷数据园区用地。\n")
+    assert [(t[0], t[2], t[3]) for t in summary(text)] == [(2026, 80, "个"), (2028, 150, "个"), (2026, 12, "公顷")]
+    assert summary(text)[1][1] == summary(text)[0][1]  # 增加至不少于150个 counts what the 80个 counted
+    undated = text.replace("发布时间：2026-03-02 10:15\n", "")
+    assert [t[0] for t in summary(undated)] == [2028]  # no page date: 今年 is no year
+    reported = "临江推出人工智能新举措\n发布时间：2026-03-02 10:15\n截至今年底，全市已建成智算中心3个。\n"
+    assert goals(reported) == []
+
+
+def test_a_traditional_comparator_alone_is_no_metric():
+    text = ("臨江推出人工智能新舉措\n發布時間：2026-03-02 10:15\n"
+            "工作組目標在今年內上線覆蓋80個辦事環節的智能助手，並在2028年底前增加至不少於150個。\n")
+    found = summary(text)
+    assert [t[2] for t in found] == [80, 150] and found[1][1] == found[0][1]
+
+
 def test_counts_listed_one_after_another_share_what_the_last_names():
     found = summary("一、主要目标\n到2025年，升级达到3大类、80种以上的智能装备。\n")
     assert [(t[1], t[2], t[3]) for t in found] == [("智能装备", 3, "大类"), ("智能装备", 80, "种")]
