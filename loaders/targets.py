@@ -503,7 +503,9 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
                 continue
             # 实现以A、B“双核”牵引辐射带动，各地协同共进，…，打造…高地: the short clauses that go on
             # describing the manner, up to the goal's verb, are no goals either
-            manner = _is_manner(LEAD.sub("", clause.text)) or (manner and _continues_manner(clause.text))
+            lead = LEAD.sub("", clause.text)
+            manner = (_is_manner(lead) and _goal_after_manner(lead) is None) or (
+                manner and _continues_manner(clause.text))
             if manner:
                 continue
             if _cut_off(doc, line, clause, last=clause is clauses[-1]):
@@ -1090,6 +1092,13 @@ def _is_manner(text: str) -> bool:
     return bool(MANNER.match(text)) and not MANNER_GOAL.match(text)
 
 
+def _goal_after_manner(text: str) -> int | None:
+    """Where the goal starts in a clause that states its manner first (以…平台为核心构建形成…体系: at
+    构建), None when the clause is manner only (以创新为引领)."""
+    then = re.match(MANNER.pattern + rf"[\u4e00-\u9fff]{{0,3}}?(?=(?:{GOAL_VERB.pattern})[^，,；;]{{4,}})", text)
+    return then.end() if then else None
+
+
 @cache
 def _purpose() -> re.Pattern[str]:
     """支撑引领…, 助力…, 为…提供支撑: what the goals serve."""
@@ -1112,7 +1121,12 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     if core.text[:1] in "（(" and core.text[-1:] in "）)":
         return []  # a bracketed aside (a responsibility list, a note) is not a goal
     if _is_manner(core.text):
-        return []  # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal
+        # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal; 以…平台为核心构建形成…体系: the goal
+        # after the manner, from its verb
+        then = _goal_after_manner(core.text)
+        if then is None:
+            return []
+        core = core.sub(then)
     if _purpose().match(core.text) and not (_trend().search(core.text) or "成效" in core.text):
         return []  # 支撑引领…实现高质量发展: why the goals are set; 助推…取得显著成效 is one
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):

@@ -274,6 +274,11 @@ def test_manner_and_purpose_clauses_are_no_goals():
     assert metrics(text) == ["打造人工智能融合应用新高地"]
 
 
+def test_a_goal_after_its_manner_in_one_clause_starts_at_its_verb():
+    text = "一、主要目标\n到2027年，以“江北通”平台为核心构建形成全市统一的线上办事体系，以创新为引领。\n"
+    assert metrics(text) == ["构建形成全市统一的线上办事体系"]
+
+
 def test_a_purpose_clause_that_states_an_attainment_is_a_goal():
     assert metrics("一、主要目标\n到2027年，算力供给体系进一步完善，助推新质生产力发展取得显著成效。\n") == [
         "算力供给体系进一步完善", "助推新质生产力发展取得显著成效"]
