@@ -833,7 +833,9 @@ def _quantity_regex() -> re.Pattern[str]:
 
 def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     text = clause.text
-    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 3 or BOILERPLATE.search(text):
+    # 增长13%，力争15%: a stretch value for the count before it (its metric is borrowed)
+    stretch = re.fullmatch(r"\s*(?:力争|争取)\s*(?:达到|达)?\s*\d+(?:\.\d+)?\s*[%％]?\s*", text)
+    if (len(re.findall(r"[\u4e00-\u9fff]", text)) < 3 and not stretch) or BOILERPLATE.search(text):
         return []
     if _routine().search(text):
         return []  # 每年组织对接活动4场: a yearly activity, not a goal for the year

@@ -591,6 +591,12 @@ def test_a_traditional_comparator_alone_is_no_metric():
     assert [t[2] for t in found] == [80, 150] and found[1][1] == found[0][1]
 
 
+def test_a_stretch_value_after_a_count_counts_the_same_thing():
+    found = summary("一、主要目标\n到2026年，全市软件业务收入增长12%，力争14%，规上企业达到300家。\n")
+    assert [(t[1], t[2], t[3]) for t in found] == [("全市软件业务收入增长", 12, "%"), ("全市软件业务收入增长", 14, "%"),
+                                                   ("规上企业", 300, "家")]
+
+
 def test_counts_listed_one_after_another_share_what_the_last_names():
     found = summary("一、主要目标\n到2025年，升级达到3大类、80种以上的智能装备。\n")
     assert [(t[1], t[2], t[3]) for t in found] == [("智能装备", 3, "大类"), ("智能装备", 80, "种")]
