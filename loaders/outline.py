@@ -778,6 +778,10 @@ def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked]
     return found
 
 
+#: a verb that takes what follows as its object up to the sentence end (落实…文件要求, 按照…要求)
+GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;！？]*$")
+
+
 def _reported_items(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
     """A news report's "《若干措施》提出强化智能算力平台建设。": the phrase after the verb is a measure."""
     verbs = "|".join(words()["outline"]["report_verbs"])
@@ -789,6 +793,8 @@ def _reported_items(candidates: list[_Marked], result: Outline, existing: list[M
         if item.line.index in taken:
             continue
         for match in regex.finditer(item.line.text):
+            if GOVERNED.search(item.line.text[: match.start()]):
+                continue  # 落实《…》等文件要求，抢抓…: the documents' requirements, an object, report nothing
             title = item.rest.sub(match.start(1), match.end(1))
             if not _task_start(title.text) and not re.search(r"发展|建设|应用|攻关", title.text):
                 continue

@@ -846,6 +846,15 @@ def test_a_reports_task_list_keeps_its_section_and_each_item_the_group_its_parag
                       "加强人才队伍建设": None}  # no paragraph, no group
 
 
+def test_the_requirements_a_preamble_carries_out_are_no_reported_item():
+    page = ("江北市算力服务保障行动计划\n为贯彻新发展理念，落实《江北市算力产业三年行动计划》等文件要求，"
+            "抢抓算力产业发展新机遇，提升全市算力服务能力，特制定本行动计划。\n")
+    assert measures(build(page)) == []
+    page = ("江北市出台算力新政\n近日，江北市印发《江北市算力产业若干措施》。文件要求，强化智能算力平台建设，"
+            "对新建智算中心给予支持。\n")
+    assert [t for _n, t in measures(build(page))] == ["强化智能算力平台建设"]
+
+
 def test_a_news_task_paragraph_may_open_with_the_label_that_introduces_the_items():
     page = ("临江印发《临江市数据产业发展行动方案》\n"
             "近日，临江市印发《临江市数据产业发展行动方案》，将重点建设“两基地”。\n"
