@@ -48,7 +48,11 @@ def extract(raw: RawDocument) -> GraphData:
     plan_outline = body_outline = outline(lay, body)
     if not plan_outline.measures and _reported_before_heading(lay, meta):
         # a news item summarising the plan above its (cut) text: its items are the measures
-        plan_outline = outline(lay, lay.lines[: meta.notice_end])
+        # (below the page's own heading when that is the plan's title: above it is the site's chrome)
+        key = re.sub(r"\s", "", meta.title_text or "") or None
+        first = next((n + 1 for n, line in enumerate(lay.lines[: meta.notice_end])
+                      if key and key in re.sub(r"\s", "", line.text)), 0)
+        plan_outline = outline(lay, lay.lines[first: meta.notice_end])
     # the goals are read in the text's own sections (建设目标), also below a report's items
     earliest = earliest_year(meta.date_issued, meta.period)
     written = meta.page_date or meta.date_published or meta.date_issued  # the "now" of 今年内

@@ -846,6 +846,16 @@ def test_a_reports_task_list_keeps_its_section_and_each_item_the_group_its_parag
                       "加强人才队伍建设": None}  # no paragraph, no group
 
 
+def test_a_sites_menu_above_the_plans_heading_is_no_measure_of_the_report_under_it():
+    page = ("北极光\n\n  • 水务\n您的位置:环保政策正文\n\n江北市智慧城市总体方案(2025-2027年)\n\n"
+            "2025-03-01 09:14来源:某某环保网关键词:智慧城市\n\n"
+            "2025年2月,江北市人民政府印发了《江北市智慧城市总体方案(2025-2027年)》。\n\n"
+            "《总体方案》提出,深入推进城市数字化转型,加快建设全域感知的智慧城市。\n\n"
+            "江北市智慧城市总体方案(2025-2027年)\n\n"
+            "为加快建设智慧城市，制定本方案。城市数字化转型是大势所趋，各地都在积极探索。\n")
+    assert [t for _n, t in measures(build(page))] == ["深入推进城市数字化转型"]
+
+
 def test_the_requirements_a_preamble_carries_out_are_no_reported_item():
     page = ("江北市算力服务保障行动计划\n为贯彻新发展理念，落实《江北市算力产业三年行动计划》等文件要求，"
             "抢抓算力产业发展新机遇，提升全市算力服务能力，特制定本行动计划。\n")
