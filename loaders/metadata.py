@@ -1035,10 +1035,27 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     if found:
         return _dedupe(found)
     for step in (_banner, _title_issuer, _reported, _headline_issuer, _publisher, _credited_source):
-        found = step(lay, meta)
+        found = _own_body(lay, step(lay, meta))
         if found:
             return _dedupe(found)
     return []
+
+
+#: a body speaking of itself (我局牵头制定了《…》): the author of the page
+SELF = re.compile(r"^(?:我|本)(?:局|委|厅|办|院|部|中心)$")
+#: the heading of an interpretation, which names its author: X关于《…》的政策解读
+AUTHOR = re.compile(r"^(?:[|\s]*名\s*称\s*[:：|]\s*)?(.{2,40}?)关于《[^《》]+》的(?:政策)?解读")
+
+
+def _own_body(lay: Layout, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """我局 in an interpretation (X关于《…》的政策解读) is X; a self-reference with no author named is
+    no issuer."""
+    if not any(SELF.match(name) for name, _ in found):
+        return found
+    headings = [lay.header.get("title") or ""] + [line.text for line in lay.lines[:8]]
+    author = next((m.group(1) for m in map(AUTHOR.match, headings) if m and _is_body(m.group(1))), None)
+    return [(author, evidence) if SELF.match(name) else (name, evidence) for name, evidence in found
+            if author or not SELF.match(name)]
 
 
 def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:

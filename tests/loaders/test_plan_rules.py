@@ -544,6 +544,16 @@ def test_the_information_centre_that_runs_a_portal_is_no_issuer():
     assert written_issuers(page) == ["宁安省科学技术厅"]
 
 
+def test_our_bureau_in_an_interpretation_is_the_author_its_heading_names():
+    page = ("名 称:临江区科技创新局关于《临江区促进人工智能产业发展若干措施操作指引》的政策解读\n"
+            "为落实《临江区促进人工智能产业发展若干措施》，我局牵头制定了《临江区促进人工智能产业发展若干措施操作指引》"
+            "（以下简称《操作指引》）。现就《操作指引》解读如下：\n一、背景依据\n")
+    assert written_issuers(page) == ["临江区科技创新局"]
+    page = ("临江区促进人工智能产业发展若干措施操作指引解读\n"
+            "我局牵头制定了《临江区促进人工智能产业发展若干措施操作指引》。现解读如下：\n一、背景依据\n")
+    assert written_issuers(page) == []  # no author named: 我局 is no one
+
+
 def test_a_leading_groups_office_keeps_the_second_name_in_its_brackets():
     page = ("近日，江北省制造业高质量发展(数字经济发展)领导小组办公室印发《江北省人形机器人创新发展实施方案"
             "(2024—2027年)》，一起来关注。\n")
