@@ -629,10 +629,20 @@ def _task_paragraphs(candidates: list[_Marked], result: Outline) -> list[Measure
         if not _task_start(title) or re.search(r"[，,；;：:]", title):
             continue
         section = result.section_at(item.line)
-        measure = Measure("", None, None, item.rest.sub(begin, begin + stop.start()), 1, section=section,
-                          pieces=[item.rest], lines=[item.line])
-        result.context[item.line.index] = (section, measure, False)
-        found.append(measure)
+        # 全力招引头部企业。对…给予奖励。支持重大项目发展。对…: a flattened paragraph of such items, each
+        # title a short task sentence followed by a body that opens as the first one's does
+        body = begin + stop.end()
+        later = re.finditer(r"(?<=[。！？])\s*([^。！？，,；;：:、]{4,22})。", text[body:])
+        starts = [begin] + [body + m.start(1) for m in later
+                            if _task_start(m.group(1)) and text[body + m.end():][:1] == text[body:body + 1]]
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(text)
+            title_end = start + text[start:].index("。")
+            measure = Measure("", None, None, item.rest.sub(start, title_end), 1, section=section,
+                              pieces=[item.rest.sub(0 if n == 0 else start, end)], lines=[item.line])
+            if n == 0:
+                result.context[item.line.index] = (section, measure, False)
+            found.append(measure)
     return found
 
 

@@ -875,6 +875,14 @@ def test_the_requirements_a_preamble_carries_out_are_no_reported_item():
     assert [t for _n, t in measures(build(page))] == ["强化智能算力平台建设"]
 
 
+def test_task_items_flattened_into_one_news_paragraph_are_each_a_measure():
+    page = ("临江出台人工智能激励政策\n为建设人工智能创新高地，临江市出台了系列激励政策。\n"
+            "全力招引人工智能领军企业。对领军企业将总部迁入临江市的，给予最高300万元奖励。"
+            "支持人工智能重大项目建设。对总投资超过1亿元的项目，按实际投资的5%给予补助。"
+            "加强宣传引导。营造良好的发展氛围。\n")
+    assert [t for _n, t in measures(build(page))] == ["全力招引人工智能领军企业", "支持人工智能重大项目建设"]
+
+
 def test_a_news_task_paragraph_may_open_with_the_label_that_introduces_the_items():
     page = ("临江印发《临江市数据产业发展行动方案》\n"
             "近日，临江市印发《临江市数据产业发展行动方案》，将重点建设“两基地”。\n"
