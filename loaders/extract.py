@@ -49,12 +49,18 @@ def extract(raw: RawDocument) -> GraphData:
     plan_outline = body_outline = outline(lay, body)
     if not plan_outline.measures and _reported_before_heading(lay, meta):
         # a news item summarising the plan above its (cut) text: its items are the measures
-        plan_outline = outline(lay, lay.lines[: meta.notice_end])
+        # (below the page's own heading when that is the plan's title: above it is the site's chrome)
+        key = re.sub(r"\s", "", meta.title_text or "") or None
+        first = next((n + 1 for n, line in enumerate(lay.lines[: meta.notice_end])
+                      if key and key in re.sub(r"\s", "", line.text)), 0)
+        plan_outline = outline(lay, lay.lines[first: meta.notice_end])
     # the goals are read in the text's own sections (建设目标), also below a report's items
     earliest = earliest_year(meta.date_issued, meta.period)
-    goals = read_targets(doc, body, body_outline, work_year(meta.title_text), earliest) + table_goals(
-        doc, body, earliest)
-    goals += lead_targets(doc, lay.lines[: meta.body_start], goals, earliest)
+    written = meta.page_date or meta.date_published or meta.date_issued  # the "now" of 今年内
+    now = int(written[:4]) if written else None
+    goals = read_targets(doc, body, body_outline, work_year(meta.title_text), earliest, meta.period,
+                         now) + table_goals(doc, body, earliest)
+    goals += lead_targets(doc, lay.lines[: meta.body_start], goals, earliest, meta.period, now)
     if not meta.title_text and not plan_outline.measures and not goals and not meta.doc_number:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
 

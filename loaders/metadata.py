@@ -116,6 +116,8 @@ class Metadata:
     notice_end: int = 0
     #: 《…》 spans that cite other documents
     cited: list[Span] = field(default_factory=list)
+    #: the date the page itself carries (a repost's timestamp, a stored page's date line): when it was written
+    page_date: str | None = None
 
 
 # -- title -------------------------------------------------------------------------
@@ -613,6 +615,7 @@ def read_metadata(lay: Layout) -> Metadata:
     meta.date_issued = meta.date_issued or reported.get("issued")
     meta.date_published = meta.date_published or reported.get("published")
     meta.kind = meta.kind or _self_named_kind(lay)
+    meta.page_date = next((date for date, direction in _date_anchors(lay, meta) if direction < 0), None)
     meta.measure_count, meta.measure_count_evidence = _declared_count(lay, meta)
     meta.issuers = _issuers(lay, meta)
     return meta
@@ -840,11 +843,14 @@ def _page_date(lay: Layout) -> str | None:
         source = BYLINE_SOURCE.search(line.text)
         if source and re.fullmatch(r"[-—–－]+|无|暂无", source.group(1)):
             source = None  # 来源:-- 发布时间:…: the field a government CMS leaves empty on its own pages
-        if (source and _official_source(source.group(1))) or (not source and line.text.startswith(("日期", "来源"))):
+        official = source and (_official_source(source.group(1)) or GOV_PORTAL.search(source.group(1)))
+        if official or (not source and line.text.startswith(("日期", "来源"))):
             return _date(match.group(1))
     return None
 
 
+#: a government's own portal as a byline's source (鄂州政府网, 临江市人民政府门户网站): its page is official
+GOV_PORTAL = re.compile(r"政府(?:门户)?网站?$")
 #: a link to the 解读 of the document, printed under the byline of the document's own page
 LINKED_READING = re.compile(r"^[【\[][^】\]]{0,6}解读[】\]]")
 
@@ -866,8 +872,10 @@ def _official_source(name: str) -> bool:
 #: a month and day without a year, as news dates an event: 12月11日, 已于1月13日
 MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 #: what a report says was done to the plan, by the date it gives: issued (印发) or published (发布)
-REPORTED_VERBS = {"issued": re.compile(r"(?:联合|正式)?(?:印发|出台|下发)"),
+REPORTED_VERBS = {"issued": re.compile(r"(?:联合|正式)?(?:印发|出台|下发|发表)"),
                   "published": re.compile(r"(?:正式)?(?:发布|公布)")}
+#: the date a stored page opens with (' date 2025-09-17 …'): the page's own date
+PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 #: a page's timestamp: a date with its time of day (2025-12-14 17:35:16, 2026/1/6 15:36:38)
 TIMESTAMP = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}")
 
@@ -893,6 +901,13 @@ def _reported_dates(lay: Layout, meta: Metadata) -> dict[str, str]:
                     if full and not NOT_THE_EVENT.search(sentence[full[-1].start(): hit.start()]):
                         found[key] = _date(full[-1].group(0))  # 《title》于2025年9月16日正式发布
                         continue
+                    today = TODAY.search(sentence[: hit.start()])
+                    pages = [anchor for anchor, direction in anchors if direction < 0]
+                    if today and pages:  # 今（17日）: the day of the month the page is dated
+                        date = _dated(int(pages[0][5:7]), int(today.group(1)), anchors)
+                        if date:
+                            found[key] = date
+                            continue
                     days = list(MONTH_DAY.finditer(sentence[: hit.start()]))
                     if days and not NOT_THE_EVENT.search(sentence[days[-1].start(): hit.start()]):
                         date = _dated(int(days[-1].group(1)), int(days[-1].group(2)), anchors)
@@ -901,6 +916,8 @@ def _reported_dates(lay: Layout, meta: Metadata) -> dict[str, str]:
     return found
 
 
+#: 今(18)日, 今（17 日）: the day of a news page's own date (Hong Kong and Taiwan reports)
+TODAY = re.compile(r"今\s*[（(]\s*(\d{1,2})\s*日?\s*[)）]\s*日?")
 #: between a month-day and the verb, words that make the day the reporter's, not the plan's:
 #: 6月11日消息, 本报8月20日讯, 6月10日，记者…获悉，…近日印发
 NOT_THE_EVENT = re.compile(r"消息|讯|电|获悉|了解到|记者|近日|日前|近期|此前|今年|前不久")
@@ -916,7 +933,7 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     if quoted and _is_plan_name(quoted.group(1), meta):
         return True
     key = _core(meta.title_text or "")
-    if not quoted and len(key) >= 8 and norm(_unify(after)).startswith(key[:8]):
+    if not quoted and len(key) >= 5 and norm(_unify(after)).startswith(key[:8]):
         return True  # the title without 《》 (a quoted one is judged by its whole name above)
     clause = re.split(r"[，,；;：:]", sentence[: hit.start()])[-1]
     return any(_is_plan_name(q, meta) for q in re.findall(r"《([^《》]{2,90})》", clause))
@@ -940,7 +957,7 @@ def _date_anchors(lay: Layout, meta: Metadata) -> list[tuple[str, int]]:
     after it, direction +1)."""
     anchors = []
     for line in lay.lines[:6]:
-        stamp = TIMESTAMP.search(line.text)
+        stamp = TIMESTAMP.search(line.text) or PAGE_DATE.match(line.text)
         if stamp:
             anchors.append((f"{int(stamp.group(1)):04d}-{int(stamp.group(2)):02d}-{int(stamp.group(3)):02d}", -1))
             break
@@ -1018,10 +1035,27 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     if found:
         return _dedupe(found)
     for step in (_banner, _title_issuer, _reported, _headline_issuer, _publisher, _credited_source):
-        found = step(lay, meta)
+        found = _own_body(lay, step(lay, meta))
         if found:
             return _dedupe(found)
     return []
+
+
+#: a body speaking of itself (我局牵头制定了《…》): the author of the page
+SELF = re.compile(r"^(?:我|本)(?:局|委|厅|办|院|部|中心)$")
+#: the heading of an interpretation, which names its author: X关于《…》的政策解读
+AUTHOR = re.compile(r"^(?:[|\s]*名\s*称\s*[:：|]\s*)?(.{2,40}?)关于《[^《》]+》的(?:政策)?解读")
+
+
+def _own_body(lay: Layout, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """我局 in an interpretation (X关于《…》的政策解读) is X; a self-reference with no author named is
+    no issuer."""
+    if not any(SELF.match(name) for name, _ in found):
+        return found
+    headings = [lay.header.get("title") or ""] + [line.text for line in lay.lines[:8]]
+    author = next((m.group(1) for m in map(AUTHOR.match, headings) if m and _is_body(m.group(1))), None)
+    return [(author, evidence) if SELF.match(name) else (name, evidence) for name, evidence in found
+            if author or not SELF.match(name)]
 
 
 def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
@@ -1150,6 +1184,8 @@ def _credited_name(value: str) -> str | None:
     names = [n for n, _ in _split_pair(value)]
     if any(re.search(r"(处|科|室|所)$", n) and not n.endswith("办公室") for n in names):
         return None  # 规划处, 高技术处: a division of the publishing body, not an issuer
+    if any(n.endswith("信息中心") for n in names):
+        return None  # 省商务信息中心: the unit that runs the portal, not the issuer of what it posts
     levelled = [n for n in names if re.match(r"[省市区县州盟旗]", n)]
     name = (levelled or names or [None])[0]
     return name if name and _is_body(name) else None
@@ -1169,6 +1205,8 @@ TIME_WORDS = re.compile(r"\d{1,2}月(?:\d{1,2}日|份)?|日前|近日|今天|今
 STAMP_BEFORE = re.compile(r"^.*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 #: the first of two verbs said of the plan (制定并发布, 研究起草并印发), or the lead a body takes in it
 DRAFTED = re.compile(r"(?:牵头)?(?:研究)?(?:制定|制订|起草|编制)?(?:并|和|后)?$")
+#: to whom a body releases the plan, between its name and the verb (对外发布, 向社会公开发布)
+AUDIENCE = re.compile(r"(?:对外|向社会|面向社会)(?:公开)?$")
 #: words that join the bodies of a joint issue: X联合Y、Z印发, X会同Y印发
 JOINT = re.compile(r"联合(?!会)|会同")
 
@@ -1206,12 +1244,14 @@ def _place_subject(before: str) -> str | None:
 def _subject(before: str) -> list[str]:
     """The bodies named as the subject of a verb, from the text of its clause before it."""
     clause = re.split(r"[，,；;：:]", before)[-1]
-    clause = re.sub(r"[（(][^（）()]*[)）]", "", clause)
+    # X（联合Y等八部门）印发: an aside after the name; X(数字经济发展)领导小组办公室: a name's own bracket
+    clause = re.sub(r"[（(][^（）()]*[)）](?![\u4e00-\u9fff]{0,12}(?:小组|委员会)(?:办公室)?\s*$)", "", clause)
     passive = PASSIVE.search(re.sub(r"(?:于)?\d{1,2}月\d{1,2}日", "", clause))
     head = passive.group(1) if passive else re.sub(r"^.*》", "", clause)
     head = STAMP_BEFORE.sub("", head)  # date 2025-10-08 行政院6月宣布…: the page's date stamp opens the line
     head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip(" *#"))
     head = DRAFTED.sub("", head)  # 科技部制定并发布《…》, 市经信局牵头起草了
+    head = AUDIENCE.sub("", head)  # X对外发布了《…》: to whom it was released, not who
     head = JOINT.sub("、", head)
     names = [OTHERS.sub("", n) for n in _names(head)]
     names = [n for n in names if n]

@@ -610,22 +610,39 @@ def _is_heading_like(text: str) -> bool:
     return len(text) <= 24 and not re.search(r"[，。；,;：:、！？]", text)
 
 
+#: a short label that introduces a list of items: “三基地”包括：, 主要任务是：
+LIST_LABEL = re.compile(r"^[^，。；,;：:]{1,12}(?:包括|包含|分别是|主要是|是)\s*[：:]\s*")
+
+
 def _task_paragraphs(candidates: list[_Marked], result: Outline) -> list[Measure]:
     """Paragraphs that open with a short task title sentence: 加强优质企业引育。围绕…"""
     found = []
     for item in candidates:
         text = item.line.text
-        stop = re.search(r"[。！？]", text)
-        if not stop or stop.start() > 22 or stop.start() < 4 or len(text) < stop.end() + 20:
+        # “三基地”包括：建设…基地。…: a label that introduces the items, before the first one's title
+        label = LIST_LABEL.match(text)
+        begin = label.end() if label else 0
+        stop = re.search(r"[。！？]", text[begin:])
+        if not stop or stop.start() > 22 or stop.start() < 4 or len(text) < begin + stop.end() + 20:
             continue
-        title = text[: stop.start()]
+        title = text[begin: begin + stop.start()]
         if not _task_start(title) or re.search(r"[，,；;：:]", title):
             continue
         section = result.section_at(item.line)
-        measure = Measure("", None, None, item.rest.sub(0, stop.start()), 1, section=section,
-                          pieces=[item.rest], lines=[item.line])
-        result.context[item.line.index] = (section, measure, False)
-        found.append(measure)
+        # 全力招引头部企业。对…给予奖励。支持重大项目发展。对…: a flattened paragraph of such items, each
+        # title a short task sentence followed by a body that opens as the first one's does
+        body = begin + stop.end()
+        later = re.finditer(r"(?<=[。！？])\s*([^。！？，,；;：:、]{4,22})。", text[body:])
+        starts = [begin] + [body + m.start(1) for m in later
+                            if _task_start(m.group(1)) and text[body + m.end():][:1] == text[body:body + 1]]
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(text)
+            title_end = start + text[start:].index("。")
+            measure = Measure("", None, None, item.rest.sub(start, title_end), 1, section=section,
+                              pieces=[item.rest.sub(0 if n == 0 else start, end)], lines=[item.line])
+            if n == 0:
+                result.context[item.line.index] = (section, measure, False)
+            found.append(measure)
     return found
 
 
@@ -771,6 +788,10 @@ def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked]
     return found
 
 
+#: a verb that takes what follows as its object up to the sentence end (落实…文件要求, 按照…要求)
+GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;！？]*$")
+
+
 def _reported_items(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
     """A news report's "《若干措施》提出强化智能算力平台建设。": the phrase after the verb is a measure."""
     verbs = "|".join(words()["outline"]["report_verbs"])
@@ -782,6 +803,8 @@ def _reported_items(candidates: list[_Marked], result: Outline, existing: list[M
         if item.line.index in taken:
             continue
         for match in regex.finditer(item.line.text):
+            if GOVERNED.search(item.line.text[: match.start()]):
+                continue  # 落实《…》等文件要求，抢抓…: the documents' requirements, an object, report nothing
             title = item.rest.sub(match.start(1), match.end(1))
             if not _task_start(title.text) and not re.search(r"发展|建设|应用|攻关", title.text):
                 continue

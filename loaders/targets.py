@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.document import Document, Span
+from loaders.document import Document, Span, simplified_chars
 from loaders.layout import DECLARED_COUNT, Line, chinese_number
 from loaders.lexicon import alternation, words
 from loaders.outline import Measure, Outline, section_kind
@@ -47,7 +47,11 @@ YEAR_PHRASE = re.compile(
     # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
     r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?"
     # 年底前基本实现…: a deadline within the year of a one-year work plan (2023年工作要点)
-    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?P<inyear>年底前|今年底前?|年内|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)?前)\s*[，,]?")
+    # 未来三年，…: the years of a plan of three (dated only when its period is known)
+    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?:未来|今后)\s*(?P<ahead>[两二三四五2-5])\s*年(?:内|间)?\s*[，,]"
+    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?P<inyear>年底前|今年底前?|年内|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)?前)\s*[，,]?"
+    # 政府今年内会推出…: this year, the year the page was written in (not 截至今年底, a reported fact)
+    r"|(?<!截至)(?<!截止)(?<!到)(?<!至)(?P<thisyear>今年\s*(?:内|年内|年?底前?|年底))\s*[，,]?")
 #: the title of a plan for one year's work: its year dates the deadlines within the year (年底前…)
 WORK_YEAR = re.compile(r"^[^\d]*(20\d{2})\s*年度?[^\d]{0,16}(?:工作要点|重点工作|工作计划|工作安排|工作方案|行动方案|"
                        r"行动计划|实施方案|推进方案|工作任务)$")
@@ -100,9 +104,11 @@ def earliest_year(date_issued: str | None, period: tuple[int, int] | None) -> in
 
 
 def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: int | None = None,
-                 earliest: int | None = None) -> list[Goal]:
+                 earliest: int | None = None, period: tuple[int, int] | None = None,
+                 now: int | None = None) -> list[Goal]:
     """The dated goals of the plan's text; ``plan_year`` is the year of a one-year work plan,
-    ``earliest`` the first year the plan can set a goal for."""
+    ``earliest`` the first year the plan can set a goal for, ``period`` the plan's years (which
+    date 未来三年 in a plan of three), ``now`` the year the page was written (which dates 今年内)."""
     goals: list[Goal] = []
     year: int | None = None
     previous: Line | None = None
@@ -161,7 +167,7 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
                     _segment_goals(doc, line, span, plan_year, owner, True, False, last_metric, goals)
             goals[found:] = [goal for goal in goals[found:] if not goal.qualitative and _delivers(goal)]
         else:
-            year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric)
+            year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric, period, now)
         if len(goals) > found:
             goals_line = line
     return _without_repeats(goals)
@@ -278,14 +284,15 @@ def _annual_title(title: str) -> bool:
     return "目标" in title and not re.search(r"思路|要求|原则|愿景", title)
 
 
-def lead_targets(doc: Document, lead: list[Line], stated: list[Goal], earliest: int | None = None) -> list[Goal]:
+def lead_targets(doc: Document, lead: list[Line], stated: list[Goal], earliest: int | None = None,
+                 period: tuple[int, int] | None = None, now: int | None = None) -> list[Goal]:
     """Goals a report states above the plan's own text (…印发《方案》。其中提到，到2027年，…).
 
     Where the plan's goal section that follows states every counted goal of the lead, the lead only
     repeats it and gives nothing. Where the page stops before the goal section, or inside it, the
     lead's goals that the text does not state are the plan's goals too.
     """
-    found = read_targets(doc, lead, Outline([], []), earliest=earliest)
+    found = read_targets(doc, lead, Outline([], []), earliest=earliest, period=period, now=now)
     counted = [goal for goal in found if not goal.qualitative]
     if counted and all(any(_same_goal(goal, other) for other in stated) for goal in counted):
         return []
@@ -395,7 +402,8 @@ def _continues(previous: Line | None, line: Line) -> bool:
 
 def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, kind: str | None,
                 goals: list[Goal], plan_year: int | None = None, earliest: int | None = None,
-                last_metric: dict[str | None, str] | None = None) -> int | None:
+                last_metric: dict[str | None, str] | None = None,
+                period: tuple[int, int] | None = None, now: int | None = None) -> int | None:
     """The goals of one line (paragraph), added to ``goals``; returns the year that carries on into the
     next line. ``last_metric`` holds what the last count of each unit counted, for a count without
     a subject (…突破500亿元。\n到2025年突破800亿元)."""
@@ -428,12 +436,12 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
             segments.append((start, phrases[0].start(), year, False))
         for n, phrase in enumerate(phrases):
             end = phrases[n + 1].start() if n + 1 < len(phrases) else len(text)
-            if phrase.group("inyear"):
+            if phrase.group("inyear") or phrase.group("thisyear"):
                 # a deadline within the year binds its own clause, the task it dates, and carries no further
                 clause_end = re.search(r"[，,；;。]", text[phrase.end():end])
                 end = phrase.end() + clause_end.start() if clause_end else end
-            segments.append((phrase.end(), end, _year_of(phrase, plan_year, earliest), True))
-        year = None if phrases[-1].group("inyear") else segments[-1][2]
+            segments.append((phrase.end(), end, _year_of(phrase, plan_year, earliest, period, now), True))
+        year = None if phrases[-1].group("inyear") or phrases[-1].group("thisyear") else segments[-1][2]
     elif year is not None:
         segments.append((start, len(text), year, False))
     cell = main_cell(text)
@@ -464,6 +472,8 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     more = bool(re.sub(r"[\W_]", "", doc.text[span.end:line.end]))  # the paragraph goes on after this stretch
     sentences = _sentences(doc, clauses)
     series = sum(_is_heading_sentence(doc, s) for s in sentences[:-1]) >= 2
+    # 到2025年，…。算力供给普惠高效，…: a paragraph that opens with its year states goals to its end
+    opens = dated and bool(YEAR_PHRASE.fullmatch(doc.text[line.start:span.start].strip()))
     for k, sentence in enumerate(sentences):
         if k == 0 and not dated and _is_label(sentence, clauses):
             continue  # 人工智能技术创新策源地。…: the paragraph's heading
@@ -473,7 +483,8 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
             # (创新能力持续增强。围绕…形成50个…。应用水平显著提升。…): headings of the goals after them
             continue
         later = " ".join(c.text for c in sentence)
-        if not in_goals and not (k == 0 and dated) and (not _counts_goals(later) or re.search(r"20\d{2}\s*年", later)):
+        if not in_goals and not (k == 0 and dated) and (
+                not (_counts_goals(later) or opens) or re.search(r"20\d{2}\s*年", later)):
             return False  # a later sentence that counts nothing, or speaks of another year (在2025年，…)
         means = ""
         manner = granting = False
@@ -492,7 +503,9 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
                 continue
             # 实现以A、B“双核”牵引辐射带动，各地协同共进，…，打造…高地: the short clauses that go on
             # describing the manner, up to the goal's verb, are no goals either
-            manner = _is_manner(LEAD.sub("", clause.text)) or (manner and _continues_manner(clause.text))
+            lead = LEAD.sub("", clause.text)
+            manner = (_is_manner(lead) and _goal_after_manner(lead) is None) or (
+                manner and _continues_manner(clause.text))
             if manner:
                 continue
             if _cut_off(doc, line, clause, last=clause is clauses[-1]):
@@ -653,11 +666,19 @@ def _framed() -> re.Pattern[str]:
 ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])\s*")
 
 
-def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int | None = None) -> int | None:
-    """The year a phrase dates its goals by; None for the date of a reported fact (截至2024年底, or a
-    year before the plan's own), and for a deadline within the year (年底前) outside a one-year work plan."""
+def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int | None = None,
+             period: tuple[int, int] | None = None, now: int | None = None) -> int | None:
+    """The year a phrase dates its goals by (``now`` for 今年内: the year the page was written); None
+    for the date of a reported fact (截至2024年底, or a year before the plan's own), for a deadline
+    within the year (年底前) outside a one-year work plan, and for 未来三年 unless the plan's period
+    is those years (2025-2027: 2027)."""
     if phrase.group("inyear"):
         return plan_year
+    if phrase.group("thisyear"):
+        return now
+    if phrase.group("ahead"):
+        years = int(phrase.group("ahead")) if phrase.group("ahead").isdigit() else chinese_number(phrase.group("ahead"))
+        return period[1] if period and years and period[1] - period[0] + 1 == years else None
     if phrase.group("fyp"):  # the 14th five-year period (2021-2025) ends in 2025
         return 2005 + 5 * (chinese_number(phrase.group("fyp")) or 0)
     year = phrase.group("goal") or phrase.group("opening")
@@ -676,7 +697,7 @@ def _borrow_metric(goal: Goal, last_metric: dict[str | None, str]) -> None:
     previous count in the same unit counted."""
     if goal.qualitative:
         return
-    subject = _numbers_and_units().sub("", goal.metric)
+    subject = _numbers_and_units().sub("", simplified_chars(goal.metric))  # 不少於: the metric is as written
     subject = TRAILING_VERB.sub("", LEAD.sub("", re.sub(r"^(突破|超过|达到|超|达|力争)+", "", subject)))
     if len(re.findall(r"[\u4e00-\u9fff]", subject)) < 2 and goal.unit in last_metric:
         goal.metric = last_metric[goal.unit]
@@ -786,18 +807,24 @@ def _clauses(span: Span) -> list[Span]:
 def _quantity_regex() -> re.Pattern[str]:
     comparators = words()["targets"]["comparators"]
     pre = alternation([w for w in comparators if w not in ("以上", "及以上", "以下", "以内", "左右", "上下")]
-                      + ["提升至", "提高到", "提高至", "增长到", "增至", "增加到", "达"])
+                      + ["提升至", "提高到", "提高至", "增长到", "增至", "增加到", "增加至", "达"])
     post = alternation(["以上", "及以上", "以下", "以内", "左右", "上下", "多"])
     units = alternation(_units())
     classifiers = alternation(words()["targets"]["classifiers"])
     number = r"\d+(?:\.\d+)?"
+    glossed = alternation([u for u in _units() if re.fullmatch(r"[A-Za-z]{3,}", u)])
     return re.compile(
-        rf"(?P<pre>{pre})?\s*(?:(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*"
+        rf"(?P<pre>{pre})?\s*(?:"
+        # 5000千万亿次浮点指令/秒(PFLOPS): a unit spelt out in words and glossed by its symbol in brackets
+        rf"(?P<gnum>{number})\s*[\u4e00-\u9fff/／]{{2,14}}\s*[（(]\s*(?P<gunit>{glossed})\s*[)）]|"
+        rf"(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*"
         # 5.3万余人, 200余家: more than the count (the unit is 万人, 家)
         # (a unit that ends in a noun is no unit before 级: 30个场景级应用 counts 个)
         rf"(?:(?P<unit>(?:{units})(?!级)|[万亿](?=\s*(?:[，,。；;、）)]|$)))|(?P<ymag>万|亿|千)?(?P<yu>余|多)(?P<ycls>{classifiers}))?"
         # 万亿级: a scale without digits, stated as a goal after a comparator (达到万亿级)
         rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元|万亿级|千亿级|百亿级)"
+        # 实现十大技术突破: a count of named things without a classifier (not 一大批, 大型, 大数据)
+        rf"|(?<!第)(?P<cnbig>[{CN_QUANTITY}]{{1,2}})大(?=[\u4e00-\u9fff])(?!批|型|幅|力|量|规模|数据|模型|中|小|众|部分|多)"
         # 百家, “百个”, 超万个, 两千台: a count written without digits
         rf"|(?P<quote>“)?(?P<cnc>[{CN_QUANTITY}]{{0,2}})(?P<mag>百万|千万|百|千|万|亿)(?P<cls>{classifiers})”?"
         rf"(?![百千万亿])"  # 千家万户 is an idiom
@@ -806,7 +833,9 @@ def _quantity_regex() -> re.Pattern[str]:
 
 def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     text = clause.text
-    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 3 or BOILERPLATE.search(text):
+    # 增长13%，力争15%: a stretch value for the count before it (its metric is borrowed)
+    stretch = re.fullmatch(r"\s*(?:力争|争取)\s*(?:达到|达)?\s*\d+(?:\.\d+)?\s*[%％]?\s*", text)
+    if (len(re.findall(r"[\u4e00-\u9fff]", text)) < 3 and not stretch) or BOILERPLATE.search(text):
         return []
     if _routine().search(text):
         return []  # 每年组织对接活动4场: a yearly activity, not a goal for the year
@@ -857,10 +886,15 @@ def _without_qualifiers(quantities: list[re.Match[str]], text: str) -> list[re.M
 
     A count followed by 的 qualifies the noun another count of the same phrase counts: the next one
     (营业收入超10亿元的企业5家以上) or the one before it (培育10家以上营业收入超过30亿元的龙头企业).
-    Counts of a list (打造3个以上的A产品、5个以上的B产品) are each a goal.
+    Counts of a list (打造3个以上的A产品、5个以上的B产品) are each a goal. Without 的, an amount that a
+    comparator sets on the noun right after it qualifies what the next count counts
+    (估值超50亿元企业8家以上: the goal is 8 家, the 50亿元 only says which firms).
     """
     kept = []
     for n, q in enumerate(quantities):
+        after = quantities[n + 1] if n + 1 < len(quantities) else None
+        if after is not None and q.group("pre") and _qualifies_next(q, after, text):
+            continue
         if text[q.end():q.end() + 1] == "的":
             after = quantities[n + 1] if n + 1 < len(quantities) else None
             before = quantities[n - 1] if n else None
@@ -870,6 +904,20 @@ def _without_qualifiers(quantities: list[re.Match[str]], text: str) -> list[re.M
                 continue
         kept.append(q)
     return kept
+
+
+def _qualifies_next(q: re.Match[str], after: re.Match[str], text: str) -> bool:
+    """估值超50亿元企业8家: an amount (not a count) bound to a short noun that the next count, with
+    digits and nothing listed or done between them, counts."""
+    between = text[q.end():after.start()]
+    unit = _unit(after) or ""
+    if not (re.fullmatch(r"[\u4e00-\u9fff]{1,8}", between) and after.group("num") and not after.group("pre")):
+        return False
+    if GOAL_VERB.search(between) or _count_verb().search(between) or LIST_BREAK.search(between):
+        return False
+    classifiers = set(words()["targets"]["classifiers"])
+    own = _unit(q) if q.group("num") else (q.group("bigunit") or "")
+    return unit in classifiers and own not in classifiers
 
 
 @cache
@@ -912,6 +960,14 @@ def _unit(m: re.Match[str]) -> str | None:
 
 
 def _is_quantity(m: re.Match[str], text: str) -> bool:
+    if m.group("cnbig"):
+        # the object of a count verb (打造制造业十大支柱产业) that ends its clause: not a name among others
+        # (支持三大运营商和…建设…) nor a scope (在三大领域的…应用)
+        rest = text[m.end():]
+        return (bool(re.search(rf"(?:{_item_verbs()})[\u4e00-\u9fff]{{0,4}}$", text[: m.start()]))
+                and len(rest) <= 12 and not re.search(r"[、和与及的等在]", rest))
+    if m.group("gnum"):
+        return True
     if m.group("bigunit"):
         return bool(m.group("cn") or m.group("pre"))
     if m.group("mag"):
@@ -948,9 +1004,10 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
     if post and post != "多":
         return comparators.get(post, "=")
     pre = (m.group("pre") or "").strip()
-    if pre in ("达", "达到", "突破", "提升至", "提高到", "提高至", "增长到", "增至", "增加到") and metric_after:
+    raising = ("提升至", "提高到", "提高至", "增长到", "增至", "增加到", "增加至")
+    if pre in ("达", "达到", "突破", *raising) and metric_after:
         return "="  # 突破5项大模型应用项目: a verb, not a bound
-    if pre in ("提升至", "提高到", "提高至", "增长到", "增至", "增加到"):
+    if pre in raising:
         return ">="
     if pre == "多":
         return ">"
@@ -964,7 +1021,7 @@ ATTRIBUTIVE_GOAL = re.compile(r"^[^，,；;]{2,24}?的[^，,；;]{2,30}?(?:初�
 GOAL_VERB = re.compile(r"打造|建成|建设|形成|培育|实现|构建|引育|引进|落地|突破|部署|提升|壮大")
 LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年)+")
 TRAILING_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|约|近|提升至|提升到|提高到|提高至|增长到|增至|增加到|"
-                           r"降低到|降至|控制在|不少于|不低于|不超过|低于|小于|高于|保持在|稳定在|实现|建成|形成|将|力争)$")
+                           r"增加至|降低到|降至|控制在|不少于|不低于|不超过|低于|小于|高于|保持在|稳定在|实现|建成|形成|将|力争)$")
 
 
 def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start: int, year: int,
@@ -996,6 +1053,10 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
         value = float(chinese_number(q.group("cn")) or 1) if q.group("cn") else 1.0
         unit = q.group("bigunit").replace("级", "元")  # 万亿级 is a scale of 1 万亿元
         value_max = None
+    elif q.group("gnum"):
+        value, unit, value_max = float(q.group("gnum")), q.group("gunit"), None
+    elif q.group("cnbig"):
+        value, unit, value_max = float(chinese_number(q.group("cnbig")) or 0), None, None
     elif q.group("mag"):
         value, unit = _count_without_digits(q.group("cnc"), q.group("mag"), q.group("cls"))
         value_max = None
@@ -1033,6 +1094,13 @@ def _is_manner(text: str) -> bool:
     return bool(MANNER.match(text)) and not MANNER_GOAL.match(text)
 
 
+def _goal_after_manner(text: str) -> int | None:
+    """Where the goal starts in a clause that states its manner first (以…平台为核心构建形成…体系: at
+    构建), None when the clause is manner only (以创新为引领)."""
+    then = re.match(MANNER.pattern + rf"[\u4e00-\u9fff]{{0,3}}?(?=(?:{GOAL_VERB.pattern})[^，,；;]{{4,}})", text)
+    return then.end() if then else None
+
+
 @cache
 def _purpose() -> re.Pattern[str]:
     """支撑引领…, 助力…, 为…提供支撑: what the goals serve."""
@@ -1055,7 +1123,12 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     if core.text[:1] in "（(" and core.text[-1:] in "）)":
         return []  # a bracketed aside (a responsibility list, a note) is not a goal
     if _is_manner(core.text):
-        return []  # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal
+        # 以创新为引领: a means; 以…为核心的…体系进一步完善: a goal; 以…平台为核心构建形成…体系: the goal
+        # after the manner, from its verb
+        then = _goal_after_manner(core.text)
+        if then is None:
+            return []
+        core = core.sub(then)
     if _purpose().match(core.text) and not (_trend().search(core.text) or "成效" in core.text):
         return []  # 支撑引领…实现高质量发展: why the goals are set; 助推…取得显著成效 is one
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):

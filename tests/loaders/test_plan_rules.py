@@ -372,6 +372,15 @@ def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_no
     assert plan(build(page))["date_published"] == "2024-12-19"  # the source a government CMS leaves empty
 
 
+def test_a_governments_own_portal_as_the_source_dates_the_publication_but_another_site_does_not():
+    page = "宁安市人工智能产业发展行动方案\n信息来源:宁安政府网 日期:2024-12-19 字号:大\n" + BODY
+    assert plan(build(page))["date_published"] == "2024-12-19"
+    page = "宁安市人工智能产业发展行动方案\n信息来源:宁安市人民政府门户网站 日期:2024-12-19\n" + BODY
+    assert plan(build(page))["date_published"] == "2024-12-19"
+    page = "宁安市人工智能产业发展行动方案\n信息来源:宁安产业网 日期:2024-12-19\n" + BODY
+    assert plan(build(page)).get("date_published") is None
+
+
 def test_the_byline_of_an_interpretation_dates_the_interpretation_only():
     page = ("《宁安市人工智能产业发展行动方案》政策解读\n发布时间：2025-06-20 16:05　来源：市经信局\n"
             "近日，市政府办公室印发《宁安市人工智能产业发展行动方案》。\n")
@@ -518,6 +527,47 @@ def test_a_body_that_drafts_and_issues_or_seeks_comments_on_the_plan_issues_it()
     assert written_issuers(page) == ["宁安市经济和信息化局"]
     page = "市工信局牵头起草了《宁安市算力产业发展若干措施》，现就起草情况说明如下。\n"
     assert written_issuers(page) == []  # drafting alone is not issuing
+
+
+def test_a_body_that_releases_the_plan_to_the_public_issues_it():
+    page = ("9月3日，宁安省人民政府办公厅对外发布了《宁安省智能网联汽车产业发展行动方案(2025—2027年)》"
+            "（以下简称《行动方案》）。\n")
+    assert written_issuers(page) == ["宁安省人民政府办公厅"]
+    page = "临江市科学技术局向社会公开发布《临江市低空经济发展若干措施》，明确十项举措。\n"
+    assert written_issuers(page) == ["临江市科学技术局"]
+
+
+def test_the_information_centre_that_runs_a_portal_is_no_issuer():
+    page = ("宁安省人工智能产业发展指导意见\n时间:2024-03-01 10:20 信息来源:宁安省经济信息中心\n" + BODY)
+    assert written_issuers(page) == []
+    page = ("宁安省人工智能产业发展指导意见\n时间:2024-03-01 10:20 信息来源:宁安省科学技术厅\n" + BODY)
+    assert written_issuers(page) == ["宁安省科学技术厅"]
+
+
+def test_our_bureau_in_an_interpretation_is_the_author_its_heading_names():
+    page = ("名 称:临江区科技创新局关于《临江区促进人工智能产业发展若干措施操作指引》的政策解读\n"
+            "为落实《临江区促进人工智能产业发展若干措施》，我局牵头制定了《临江区促进人工智能产业发展若干措施操作指引》"
+            "（以下简称《操作指引》）。现就《操作指引》解读如下：\n一、背景依据\n")
+    assert written_issuers(page) == ["临江区科技创新局"]
+    page = ("临江区促进人工智能产业发展若干措施操作指引解读\n"
+            "我局牵头制定了《临江区促进人工智能产业发展若干措施操作指引》。现解读如下：\n一、背景依据\n")
+    assert written_issuers(page) == []  # no author named: 我局 is no one
+
+
+def test_a_leading_groups_office_keeps_the_second_name_in_its_brackets():
+    page = ("近日，江北省制造业高质量发展(数字经济发展)领导小组办公室印发《江北省人形机器人创新发展实施方案"
+            "(2024—2027年)》，一起来关注。\n")
+    assert written_issuers(page) == ["江北省制造业高质量发展(数字经济发展)领导小组办公室"]
+    page = "12月1日，江北省科学技术厅（联合省财政厅等四部门）印发《江北省算力券实施细则》。\n"
+    assert written_issuers(page) == ["江北省科学技术厅"]
+
+
+def test_a_report_of_today_dates_the_plan_delivered_with_the_page_date():
+    page = (" date 2024-10-16 【本地新闻】首长今（16 日）于议会发表 2024 年施政纲要，提出建设数据园区。\n"
+            "政府将推出约8公顷用地。\n")
+    assert plan(build(page)).get("date_issued") == "2024-10-16"
+    page = " date 2024-10-16 【本地新闻】首长今（16 日）听取《2024年施政纲要》汇报，提出建设数据园区。\n"
+    assert plan(build(page)).get("date_issued") is None  # hearing a report is not issuing it
 
 
 def test_the_document_a_plan_implements_is_not_the_plan_a_report_issues():
@@ -804,6 +854,41 @@ def test_a_reports_task_list_keeps_its_section_and_each_item_the_group_its_parag
     assert groups == {"加强前沿基础理论研究": "关键技术“攻坚”行动",
                       "推动人工智能与生命科学深度融合": "应用场景“赋能”行动",
                       "加强人才队伍建设": None}  # no paragraph, no group
+
+
+def test_a_sites_menu_above_the_plans_heading_is_no_measure_of_the_report_under_it():
+    page = ("北极光\n\n  • 水务\n您的位置:环保政策正文\n\n江北市智慧城市总体方案(2025-2027年)\n\n"
+            "2025-03-01 09:14来源:某某环保网关键词:智慧城市\n\n"
+            "2025年2月,江北市人民政府印发了《江北市智慧城市总体方案(2025-2027年)》。\n\n"
+            "《总体方案》提出,深入推进城市数字化转型,加快建设全域感知的智慧城市。\n\n"
+            "江北市智慧城市总体方案(2025-2027年)\n\n"
+            "为加快建设智慧城市，制定本方案。城市数字化转型是大势所趋，各地都在积极探索。\n")
+    assert [t for _n, t in measures(build(page))] == ["深入推进城市数字化转型"]
+
+
+def test_the_requirements_a_preamble_carries_out_are_no_reported_item():
+    page = ("江北市算力服务保障行动计划\n为贯彻新发展理念，落实《江北市算力产业三年行动计划》等文件要求，"
+            "抢抓算力产业发展新机遇，提升全市算力服务能力，特制定本行动计划。\n")
+    assert measures(build(page)) == []
+    page = ("江北市出台算力新政\n近日，江北市印发《江北市算力产业若干措施》。文件要求，强化智能算力平台建设，"
+            "对新建智算中心给予支持。\n")
+    assert [t for _n, t in measures(build(page))] == ["强化智能算力平台建设"]
+
+
+def test_task_items_flattened_into_one_news_paragraph_are_each_a_measure():
+    page = ("临江出台人工智能激励政策\n为建设人工智能创新高地，临江市出台了系列激励政策。\n"
+            "全力招引人工智能领军企业。对领军企业将总部迁入临江市的，给予最高300万元奖励。"
+            "支持人工智能重大项目建设。对总投资超过1亿元的项目，按实际投资的5%给予补助。"
+            "加强宣传引导。营造良好的发展氛围。\n")
+    assert [t for _n, t in measures(build(page))] == ["全力招引人工智能领军企业", "支持人工智能重大项目建设"]
+
+
+def test_a_news_task_paragraph_may_open_with_the_label_that_introduces_the_items():
+    page = ("临江印发《临江市数据产业发展行动方案》\n"
+            "近日，临江市印发《临江市数据产业发展行动方案》，将重点建设“两基地”。\n"
+            "“两基地”包括：建设数据标注产业基地。引进培育一批数据标注企业，推动数据标注服务向专业化发展。\n"
+            "建设数据交易服务基地。完善数据交易规则，培育数据经纪、数据评估等第三方专业服务机构。\n")
+    assert [t for _n, t in measures(build(page))] == ["建设数据标注产业基地", "建设数据交易服务基地"]
 
 
 def test_a_line_broken_inside_a_word_is_joined_in_the_measure_text_but_paragraphs_stay_apart():

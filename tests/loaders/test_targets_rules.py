@@ -274,6 +274,11 @@ def test_manner_and_purpose_clauses_are_no_goals():
     assert metrics(text) == ["打造人工智能融合应用新高地"]
 
 
+def test_a_goal_after_its_manner_in_one_clause_starts_at_its_verb():
+    text = "一、主要目标\n到2027年，以“江北通”平台为核心构建形成全市统一的线上办事体系，以创新为引领。\n"
+    assert metrics(text) == ["构建形成全市统一的线上办事体系"]
+
+
 def test_a_purpose_clause_that_states_an_attainment_is_a_goal():
     assert metrics("一、主要目标\n到2027年，算力供给体系进一步完善，助推新质生产力发展取得显著成效。\n") == [
         "算力供给体系进一步完善", "助推新质生产力发展取得显著成效"]
@@ -528,6 +533,68 @@ def test_a_count_inside_what_another_count_counts_is_no_goal_but_listed_counts_a
                     "打造2个以上的量产人形机器人产品、4个以上的量产仿生机器人产品。\n")
     assert [(t[1], t[2]) for t in found] == [("营业收入超过20亿元的龙头企业", 8), ("量产人形机器人产品", 2),
                                              ("量产仿生机器人产品", 4)]
+
+
+def test_an_amount_right_before_what_a_count_counts_qualifies_it_without_de():
+    found = summary("一、主要目标\n到2028年，培育市值超50亿元企业6家以上、营业收入突破5亿元企业15家以上。\n")
+    assert [(t[2], t[3]) for t in found] == [(6, "家"), (15, "家")]
+    assert found[1][1] == "营业收入突破5亿元企业"
+    # an amount that is a goal of its own stays one: a list break or a verb lies between
+    found = summary("一、主要目标\n到2028年，产业规模突破80亿元，企业达到60家。\n")
+    assert [(t[2], t[3]) for t in found] == [(80, "亿元"), (60, "家")]
+
+
+def test_a_count_of_named_things_written_with_da_and_no_classifier():
+    found = summary("一、主要目标\n到2026年，实现八大关键技术突破，打造服务业五大特色产业。\n")
+    assert [(t[1], t[2], t[3]) for t in found] == [("关键技术突破", 8, None), ("特色产业", 5, None)]
+    found = summary("一、主要目标\n到2026年，支持三大运营商和龙头企业建设智算中心，涌现一大批创新企业。\n")
+    assert all(t[2] is None for t in found)  # names among others and 一大批 count nothing
+
+
+def test_the_next_years_date_goals_only_in_a_plan_of_as_many_years():
+    text = ("《江北市智算产业行动方案（2025—2027年）》印发。\n"
+            "根据《方案》，未来三年，江北将新增智算中心5个，智能算力规模达到800PFLOPS。\n")
+    assert [(t[0], t[2]) for t in summary(text)] == [(2027, 5), (2027, 800)]
+    assert summary(text.replace("未来三年", "未来五年")) == []
+    assert summary(text.replace("（2025—2027年）", "")) == []
+
+
+def test_a_unit_spelt_out_in_words_takes_the_symbol_glossing_it():
+    found = summary("一、主要目标\n到2026年，全市智能算力规模在半精度(FP16)下"
+                    "达到800千万亿次浮点运算/秒(PFLOPS)以上。\n")
+    assert [(t[2], t[3], t[4]) for t in found] == [(800, "PFLOPS", ">=")]
+
+
+def test_a_paragraph_that_opens_with_its_year_states_goals_to_its_end_outside_a_goal_section():
+    text = ("江北市人民政府办公厅关于加快推进数据产业发展的实施意见\n各区人民政府：\n"
+            "到2026年，数据产业生态基本形成，培育数据企业50家。数据流通体系更加健全，数据交易额全省领先。\n"
+            "数据企业将持续增加，产业规模不断扩大。\n")
+    assert metrics(text) == ["数据产业生态基本形成", "培育数据企业", "数据流通体系更加健全", "数据交易额全省领先"]
+
+
+def test_this_year_in_a_report_is_the_year_the_page_was_written():
+    text = ("临江推出人工智能新举措\n发布时间：2026-03-02 10:15\n"
+            "市数据局表示，工作组目标在今年内上线覆盖80个办事环节的智能助手，并在2028年底前增加至不少于150个。"
+            "政府今年内会推出约12公顷数据园区用地。\n")
+    assert [(t[0], t[2], t[3]) for t in summary(text)] == [(2026, 80, "个"), (2028, 150, "个"), (2026, 12, "公顷")]
+    assert summary(text)[1][1] == summary(text)[0][1]  # 增加至不少于150个 counts what the 80个 counted
+    undated = text.replace("发布时间：2026-03-02 10:15\n", "")
+    assert [t[0] for t in summary(undated)] == [2028]  # no page date: 今年 is no year
+    reported = "临江推出人工智能新举措\n发布时间：2026-03-02 10:15\n截至今年底，全市已建成智算中心3个。\n"
+    assert goals(reported) == []
+
+
+def test_a_traditional_comparator_alone_is_no_metric():
+    text = ("臨江推出人工智能新舉措\n發布時間：2026-03-02 10:15\n"
+            "工作組目標在今年內上線覆蓋80個辦事環節的智能助手，並在2028年底前增加至不少於150個。\n")
+    found = summary(text)
+    assert [t[2] for t in found] == [80, 150] and found[1][1] == found[0][1]
+
+
+def test_a_stretch_value_after_a_count_counts_the_same_thing():
+    found = summary("一、主要目标\n到2026年，全市软件业务收入增长12%，力争14%，规上企业达到300家。\n")
+    assert [(t[1], t[2], t[3]) for t in found] == [("全市软件业务收入增长", 12, "%"), ("全市软件业务收入增长", 14, "%"),
+                                                   ("规上企业", 300, "家")]
 
 
 def test_counts_listed_one_after_another_share_what_the_last_names():
