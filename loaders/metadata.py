@@ -1022,8 +1022,9 @@ def _is_body(name: str) -> bool:
     return bool(_agency_end().search(re.sub(r"[（(].*[)）]$", "", name)))
 
 
-#: …等18部门, 等八部门, 等单位, 共8个部门 closing a list of issuers
-OTHERS = re.compile(r"(?:等(?:[\d一二三四五六七八九十]+个?|有关|相关)?|共[\d一二三四五六七八九十]+个?)"
+#: …等18部门, 等八部门, 等单位, 共8个部门, and the count alone after the list (X、Y、Z四部门) closing a
+#: list of issuers
+OTHERS = re.compile(r"(?:等(?:[\d一二三四五六七八九十]+个?|有关|相关)?|共?[\d一二三四五六七八九十]+个?)"
                     r"(?:部门|单位|机构)$")
 
 

@@ -559,6 +559,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found = _heading_lines(candidates, result) or _task_paragraphs(candidates, result)
     found += _enumerations(candidates, result, existing=found)
     found += _enumerated_lines(candidates, result, existing=found)
+    found += _listed_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found += _aspects(candidates, result, existing=found)
     found.sort(key=lambda m: m.title.start)
@@ -698,6 +699,7 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
     describes each in a sentence or paragraph opening with it (工业机器人方面。…): one measure per area,
     titled by it. An area the text never listed (在产业发展方面，…) is the reporter's framing."""
     taken = {line.index for m in existing for line in m.lines}
+    named = {m.title.text for m in existing}  # an area a list of tasks already gave
     text = "\n".join(item.line.text for item in candidates)
     hits = []
     for k, item in enumerate(candidates):
@@ -707,8 +709,8 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
             area = match.group(1)
             listed = re.search(rf"{re.escape(area)}[、和及等]|[、和及]{re.escape(area)}", text)
             if (not area.startswith("在") and listed and area not in words()["outline"]["part_names"]
-                    and all(h[2].group(1) != area for h in hits)):  # 重点任务方面: a part of the document
-                hits.append((k, item, match))
+                    and area not in named and all(h[2].group(1) != area for h in hits)):
+                hits.append((k, item, match))  # 重点任务方面: a part of the document
     if len(hits) < 2:
         return []
     found = []
@@ -720,6 +722,39 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
                           pieces=[item.rest.sub(match.start(1), end)], lines=[item.line])
         result.context[item.line.index] = (section, measure, False)
         found.append(measure)
+    return found
+
+
+#: 在X方面，: the sentence speaks of the area (or task) X
+AREA_OPENING = re.compile(r"(?:^|[。；;！？])\s*在([^，,。；;：:]{2,30}?)方面\s*[，,]?\s*$")
+#: 围绕A、B、C三大重点任务, 提出A、B、C等五项重点任务: a report's list of the plan's tasks, closed by their count
+LISTED_TASKS = re.compile(r"([^，,。；;：:《》]{4,}?(?:、[^，,。；;：:、《》]{4,30}){2,})\s*等?\s*"
+                          r"([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个方面(?:的)?)\s*(?:重点|主要)?(?:任务|行动|工程)")
+
+
+def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report that lists the plan's tasks by name and closes the list with their count (《方案》围绕A、B、
+    C三大重点任务展开布局): one measure per task named, when the count is the number listed and every
+    name opens with a task verb (a list of fields or places is no list of tasks)."""
+    taken = {m.lines[0].index for m in existing}
+    found = []
+    for item in candidates:
+        if item.line.index in taken:
+            continue
+        for match in LISTED_TASKS.finditer(item.rest.text):
+            head = re.sub(r"^.*?(?:围绕|包括|聚焦|提出|部署|明确)(?:了)?", "", match.group(1))
+            start = match.start(1) + len(match.group(1)) - len(head)
+            names = head.split("、")
+            if chinese_number(match.group(2)) != len(names) or not all(_task_start(n) for n in names):
+                continue
+            section = result.section_at(item.line)
+            for name in names:
+                at = item.rest.text.index(name, start)
+                measure = Measure("", None, None, item.rest.sub(at, at + len(name)), 1, section=section,
+                                  pieces=[item.rest.sub(at, at + len(name))], lines=[item.line])
+                found.append(measure)
+                start = at + len(name)
+            result.context.setdefault(item.line.index, (section, found[-1], False))
     return found
 
 
@@ -798,6 +833,7 @@ def _reported_items(candidates: list[_Marked], result: Outline, existing: list[M
     regex = re.compile(rf"(?:《[^》]{{1,12}}》|文件|其中|此外)\s*(?:还|也|进一步)?(?:{verbs})[，,:：]?\s*"
                        r"([^，,。；;：:]{4,20})[，,。；;]")
     taken = {m.lines[0].index for m in existing}
+    named = {m.title.text for m in existing}
     found = []
     for item in candidates:
         if item.line.index in taken:
@@ -805,6 +841,9 @@ def _reported_items(candidates: list[_Marked], result: Outline, existing: list[M
         for match in regex.finditer(item.line.text):
             if GOVERNED.search(item.line.text[: match.start()]):
                 continue  # 落实《…》等文件要求，抢抓…: the documents' requirements, an object, report nothing
+            area = AREA_OPENING.search(item.line.text[: match.start()])
+            if area and area.group(1) in named:
+                continue  # 在X方面，《方案》提出…: what the plan says of a task a list already named
             title = item.rest.sub(match.start(1), match.end(1))
             if not _task_start(title.text) and not re.search(r"发展|建设|应用|攻关", title.text):
                 continue

@@ -1077,3 +1077,24 @@ def test_a_section_heading_run_into_its_first_item_inside_a_flattened_paragraph(
     graph = build(page)
     assert measures(graph) == [("1.", "提供低成本高品质产业空间"), ("2.", "加强关键领域技术突破")]
     assert {m["section"] for m in measure_props(graph).values()} == {"加强重点领域支持力度"}
+
+
+def test_a_report_listing_its_issuers_closed_by_their_count_alone_names_each():
+    text = ("福建出台方案推进“人工智能+医疗”\n2025年04月30日08:41 | 来源:福建日报\n\n"
+            "4月29日,福建省卫生健康委、省发改委、省科技厅、省数据局四部门印发了"
+            "《福建省推进“人工智能+医疗”行动方案(2025—2029年)》。\n行动方案提出,到2027年,建成10个示范医院。\n")
+    assert issuers(build(text)) == sorted(["福建省卫生健康委员会", "福建省发展和改革委员会", "福建省科学技术厅",
+                                           "福建省数据局"])
+
+
+def test_a_report_that_lists_the_tasks_by_name_and_closes_with_their_count_has_those_measures():
+    text = ("江北市推出“人工智能+医疗”行动方案\n来源:江北日报\n\n"
+            "近日，江北市卫生健康委等6部门联合印发了《江北市推动“人工智能+医疗”行动方案》(以下简称《方案》)。\n"
+            "《方案》围绕升级智慧医院基础设施、建设医疗大模型应用场景、培育医疗人工智能企业三大重点任务展开布局。\n"
+            "在升级智慧医院基础设施方面，《方案》提出，推动全市医院算力互联互通；支持医院建设数据平台。\n")
+    titles = [n.properties["title"] for n in sorted(build(text).by_label(Label.MEASURE), key=lambda n: n.id)]
+    assert titles == ["升级智慧医院基础设施", "建设医疗大模型应用场景", "培育医疗人工智能企业"]
+    # a list of fields, not tasks, is none
+    fields = text.replace("升级智慧医院基础设施、建设医疗大模型应用场景、培育医疗人工智能企业",
+                          "智慧医院、医疗大模型、医疗机器人")
+    assert "智慧医院" not in [n.properties["title"] for n in build(fields).by_label(Label.MEASURE)]
