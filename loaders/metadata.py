@@ -877,7 +877,7 @@ REPORTED_VERBS = {"issued": re.compile(r"(?:联合|正式)?(?:印发|出台|下�
 #: the date a stored page opens with (' date 2025-09-17 …'): the page's own date
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 #: a page's timestamp: a date with its time of day (2025-12-14 17:35:16, 2026/1/6 15:36:38)
-TIMESTAMP = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}")
+TIMESTAMP = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*(?:日\s*|\s+)\d{1,2}:\d{2}")
 
 
 def _reported_dates(lay: Layout, meta: Metadata) -> dict[str, str]:

@@ -1098,3 +1098,10 @@ def test_a_report_that_lists_the_tasks_by_name_and_closes_with_their_count_has_t
     fields = text.replace("升级智慧医院基础设施、建设医疗大模型应用场景、培育医疗人工智能企业",
                           "智慧医院、医疗大模型、医疗机器人")
     assert "智慧医院" not in [n.properties["title"] for n in build(fields).by_label(Label.MEASURE)]
+
+
+def test_a_byline_time_printed_right_after_the_day_dates_the_report():
+    text = ("福建出台方案推进“人工智能+医疗”\n2025年04月30日08:41 | 来源:福建日报\n\n"
+            "4月29日,福建省卫生健康委印发了《福建省推进“人工智能+医疗”行动方案(2025—2029年)》。\n"
+            "行动方案提出,到2027年,建成10个示范医院。\n")
+    assert plan(build(text))["date_issued"] == "2025-04-29"
