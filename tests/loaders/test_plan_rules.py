@@ -1105,3 +1105,10 @@ def test_a_byline_time_printed_right_after_the_day_dates_the_report():
             "4月29日,福建省卫生健康委印发了《福建省推进“人工智能+医疗”行动方案(2025—2029年)》。\n"
             "行动方案提出,到2027年,建成10个示范医院。\n")
     assert plan(build(text))["date_issued"] == "2025-04-29"
+
+
+def test_a_count_of_groups_and_of_their_items_declares_the_items():
+    text = ("福建出台方案推进“人工智能+医疗”\n来源:福建日报\n\n"
+            "近日,福建省卫生健康委印发了《福建省推进“人工智能+医疗”行动方案(2025—2029年)》。\n"
+            "行动方案明确了四大项12个小项重点任务,到2027年,建成10个示范医院。\n")
+    assert plan(build(text))["measure_count_declared"] == 12
