@@ -140,6 +140,12 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         # 市发改委（数据管理局）: one body that also bears a second name; the page's writing is the alias
         agency = resolve(plate.group(1), where, carry)
         return replace(agency, written=text) if agency else None
+    shared = _ZONE_AND_REGION.fullmatch(text)
+    if shared and ZONE_HEAD.fullmatch(shared.group(1)) and regions().lookup(shared.group(2)):
+        # 某国家高新区（某区）教育局: a zone run together with a region (区政合一) names a body of the region
+        agency = resolve(shared.group(2) + shared.group(3), where, carry)
+        if agency is not None and agency.jurisdiction is not None:
+            return replace(agency, written=text)
     known = _known(text, where)
     if known:
         entity, jurisdiction = known
@@ -263,6 +269,8 @@ def _short_region_head(text: str, where: Jurisdiction) -> tuple[Region | None, s
 
 
 #: a body with its second plate in brackets after it
+#: a zone, the region it is run with in brackets, then a body: 某经开区（某县）发展改革局
+_ZONE_AND_REGION = re.compile(r"(.+?)[（(]([\u4e00-\u9fff]{2,8}?[省市区县旗])[）)](.+)")
 _PLATE = re.compile(r"(.+?[\u4e00-\u9fff])[（(]([^（()）]{2,20})[）)]")
 
 

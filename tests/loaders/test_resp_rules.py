@@ -8,7 +8,7 @@ read as a unit, a list carried where it is not written).
 from __future__ import annotations
 
 from graph.model import GraphData, Label, Rel
-from loaders.agencies import Jurisdiction
+from loaders.agencies import Jurisdiction, resolve
 from loaders.extract import extract
 from loaders.lexicon import regions
 from loaders.name_lists import read_entries
@@ -472,3 +472,11 @@ def test_places_listed_before_an_open_tail_of_governments_each_have_their_govern
         ("福建省工业和信息化厅", "lead", 1), ("福建省发展和改革委员会", "support", 1),
         ("泉州市人民政府", "support", 2), ("漳州市人民政府", "support", 3)]
     assert not [name for name in agency_names(graph) if "等" in name]
+
+
+def test_a_zone_run_with_a_district_names_the_districts_body():
+    """某高新区（某区）科技局: the zone and the district share one administration, so the body is the district's."""
+    agency = resolve("南宁高新区（西乡塘区）科技局", Jurisdiction.of(regions().by_name["西乡塘区"][0]))
+    assert (agency.name, agency.written) == ("南宁市西乡塘区科学技术局", "南宁高新区（西乡塘区）科技局")
+    aside = resolve("某开发区（含某镇）管委会", city("南宁市"))
+    assert aside is not None and "（含某镇）" in aside.name  # a bracket that names no region is kept
