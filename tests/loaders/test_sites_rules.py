@@ -653,3 +653,9 @@ def test_a_goal_that_refers_back_to_the_park_by_its_bare_word_is_linked_to_it():
     assert referred_site(before, "园区新增智能算力3000P", region("克拉玛依市")).name == "白碱滩云计算产业园区"
     assert referred_site(before, "全市新增智能算力3000P", region("克拉玛依市")) is None  # refers to no site
     assert referred_site("建设白碱滩云计算产业园区。到2026年", "园区新增智能算力3000P", region("克拉玛依市")) is None
+
+
+def test_a_quantifier_or_a_selection_before_a_kind_of_body_names_no_body():
+    assert organizations("每所指定大学的资助上限提高至500万元。") == {}  # any designated university
+    assert organizations("每家新型研发机构最高奖励100万元。") == {}
+    assert organizations("支持甲乙大学建设人工智能学院。") == {"甲乙大学": "university"}
