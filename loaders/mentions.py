@@ -486,8 +486,9 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     that joins the first name to a phrase (三大基础电信运营商和华为)."""
     items, at = [], start
     for piece in text[start:end].split("、"):
-        joined = re.match(r"^.*[和及与]", piece)
-        cut = joined.end() if joined else 0
+        # a conjunction joins two words only with a word on each side: 和硕联合 opens with 和, 中科和利 ends on one
+        joins = [m.end() for m in re.finditer(r"[和及与]", piece) if m.start() >= 2 and len(piece) - m.end() >= 2]
+        cut = joins[-1] if joins else 0
         items.append((at + cut, at + len(piece)))
         at += len(piece) + 1
     if items:
@@ -508,6 +509,12 @@ def _leading_verb(item: str) -> int:
 def _bare_name(name: str) -> bool:
     """A firm's bare name (安踏, 三一重工, 中电科钻石飞机): 2–10 characters, not a sector or generic
     word, no verb-like clause punctuation, digits or 的."""
+    if _LATIN_NAME.fullmatch(name):
+        return True  # Sigma Robotics: a name in Latin letters, each word a capitalised proper noun
     if not 2 <= len(name) <= 10 or re.search(r"[\d的，。；：\s]", name) or _determiners().match(name):
         return False
     return len(_not_a_name().sub("", name)) >= 2
+
+
+#: a firm's name in Latin letters: one to four capitalised words (Sigma Robotics), not an acronym (AI, GPU)
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}")

@@ -659,3 +659,11 @@ def test_a_quantifier_or_a_selection_before_a_kind_of_body_names_no_body():
     assert organizations("每所指定大学的资助上限提高至500万元。") == {}  # any designated university
     assert organizations("每家新型研发机构最高奖励100万元。") == {}
     assert organizations("支持甲乙大学建设人工智能学院。") == {"甲乙大学": "university"}
+
+
+def test_a_listed_firm_may_open_with_a_conjunction_character_or_be_written_in_latin_letters():
+    text = "汇聚40家厂商，包括甲乙电子、和丰智造、丙丁科技、Nova Robotics等，厂商数持续增加。"
+    assert organizations(text) == {"甲乙电子": "enterprise", "和丰智造": "enterprise", "丙丁科技": "enterprise",
+                                   "Nova Robotics": "enterprise"}
+    assert organizations("汇聚40家厂商，包括甲乙电子、丙丁科技、open source tools等。") == {
+        "甲乙电子": "enterprise", "丙丁科技": "enterprise"}  # lower-case words are no proper name
