@@ -667,3 +667,8 @@ def test_a_listed_firm_may_open_with_a_conjunction_character_or_be_written_in_la
                                    "Nova Robotics": "enterprise"}
     assert organizations("汇聚40家厂商，包括甲乙电子、丙丁科技、open source tools等。") == {
         "甲乙电子": "enterprise", "丙丁科技": "enterprise"}  # lower-case words are no proper name
+
+
+def test_a_trade_guild_with_a_place_is_an_association():
+    assert organizations("联合甲市电子商业同业公会举办展会。") == {"甲市电子商业同业公会": "association"}
+    assert organizations("鼓励各同业公会发挥作用。") == {}  # a kind of body
