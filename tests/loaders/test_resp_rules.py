@@ -480,3 +480,12 @@ def test_a_zone_run_with_a_district_names_the_districts_body():
     assert (agency.name, agency.written) == ("南宁市西乡塘区科学技术局", "南宁高新区（西乡塘区）科技局")
     aside = resolve("某开发区（含某镇）管委会", city("南宁市"))
     assert aside is not None and "（含某镇）" in aside.name  # a bracket that names no region is kept
+
+
+def test_the_office_asked_to_coordinate_the_ministries_coordinates_a_taiwan_plan():
+    tasks = "一、推动重点\n（一）发展智慧机器人。补助业者研发。\n"
+    graph = build("台湾智慧机器人推动方案\n院会今日听取报告。院长表示，"
+                  "将请科技会报办公室持续运用跨部会平台，协调部会推动各项工作。\n" + tasks)
+    assert coordinators(graph) == {"行政院科技会报办公室"}
+    quiet = build("台湾智慧机器人推动方案\n院长表示，各部会将持续推动各项工作。\n" + tasks)
+    assert coordinators(quiet) == set()
