@@ -834,18 +834,33 @@ def _page_date(lay: Layout) -> str | None:
     """A government page's own date: its byline (时间/发布时间/日期: … 来源: …) when the source it
     names is a body or one of its divisions (本网, 规划处, 市政府办公室). A repost's or a newspaper's
     byline (来源: 电子政务网, 来源: 安徽商报, 作者…, a reader count and no source) dates the copy."""
-    for line in lay.lines[:30]:
+    head = lay.lines[:30]
+    for n, line in enumerate(head):
         if "解读" in line.text and not line.chrome and not LINKED_READING.match(line.text):
             return None  # a 解读 page's date (its heading is above its byline) is the date of the 解读
         match = BYLINE_DATE.search(line.text)
         if not match or len(line.text) > 100 or re.search(r"作者|记者|编辑", line.text):
             continue
-        source = BYLINE_SOURCE.search(line.text)
+        source = BYLINE_SOURCE.search(line.text) or _field_source(head, n)
         if source and re.fullmatch(r"[-—–－]+|无|暂无", source.group(1)):
             source = None  # 来源:-- 发布时间:…: the field a government CMS leaves empty on its own pages
         official = source and (_official_source(source.group(1)) or GOV_PORTAL.search(source.group(1)))
         if official or (not source and line.text.startswith(("日期", "来源"))):
             return _date(match.group(1))
+    return None
+
+
+#: one field of a byline printed as a list, a field a line (- 信息来源:市教育局 / - 发布日期:…)
+BYLINE_FIELD = re.compile(r"^[-·•*]?\s*(?:信息)?来源\s*[:：]")
+
+
+def _field_source(head: list[Line], n: int) -> re.Match[str] | None:
+    """The source of a byline whose fields are printed one a line: the 来源 field on the line
+    just above or below the date's own line (a list of the page's fields), not one further off,
+    which may be a repost's credit."""
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(head) and BYLINE_FIELD.match(head[m].text) and len(head[m].text) <= 40:
+            return BYLINE_SOURCE.search(head[m].text)
     return None
 
 

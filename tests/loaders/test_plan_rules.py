@@ -372,6 +372,16 @@ def test_an_official_byline_dates_the_publication_but_a_newspaper_byline_does_no
     assert plan(build(page))["date_published"] == "2024-12-19"  # the source a government CMS leaves empty
 
 
+def test_a_byline_printed_one_field_a_line_dates_the_publication_by_its_source_field():
+    page = "宁安市人工智能产业发展行动方案\n- 信息来源:市经信局\n- 发布日期:2024-12-19 17:35\n" + BODY
+    assert plan(build(page))["date_published"] == "2024-12-19"
+    page = "宁安市人工智能产业发展行动方案\n- 信息来源:宁安日报\n- 发布日期:2024-12-19 17:35\n" + BODY
+    assert plan(build(page)).get("date_published") is None  # a newspaper's field dates the copy
+    page = ("宁安市人工智能产业发展行动方案\n- 信息来源:市经信局\n- 浏览次数:12\n- 编号:3\n"
+            "- 发布日期:2024-12-19 17:35\n" + BODY)
+    assert plan(build(page)).get("date_published") is None  # a source further off is not this date's
+
+
 def test_a_governments_own_portal_as_the_source_dates_the_publication_but_another_site_does_not():
     page = "宁安市人工智能产业发展行动方案\n信息来源:宁安政府网 日期:2024-12-19 字号:大\n" + BODY
     assert plan(build(page))["date_published"] == "2024-12-19"
