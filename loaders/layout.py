@@ -302,13 +302,14 @@ def chinese_number(text: str) -> int | None:
 
 #: a measure count the text declares: 提出19条具体举措, 共12条, 提出18项重点任务, 拟定10个专项行动 (项 only
 #: with the kind of item after it, so 提出3项技术 is not a count of measures; 五大行动 and 四大工程 name
-#: the groups, not the measures; 五大项16个小项重点任务 counts the 16); anywhere, N项具体措施 after a
+#: the groups, not the measures, but 部署五大重点任务 declares five tasks when no count of their items
+#: follows; 五大项16个小项重点任务 counts the 16); anywhere, N项具体措施 after a
 #: list of them (second group), and a count that opens its list (…有四项重点任务：一是…,
 #: 实施6大重点行动。一是…: third group)
 DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|推出|部署|推进|拟定|规划)[了出]?[^。，；]{0,16}?"
                             r"(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条(?:具体)?(?:举措|措施|政策|任务|意见)?"
                             r"|项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策)|个(?:专项|重点)(?:行动|任务|工程)"
-                            r"|个?小项(?:具体|重点|主要)?(?:任务|举措|措施)?)"
+                            r"|个?小项(?:具体|重点|主要)?(?:任务|举措|措施)?|大(?:重点|主要)?(?:任务|举措))"
                             r"|(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条|项)具体(?:举措|措施|政策|任务)"
                             r"|(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:项(?:重点|主要)?(?:任务|举措|措施)"
                             r"|大(?:重点|主要)?(?:行动|任务|工程|举措))(?=\s*[：:。]\s*一是)")

@@ -1014,6 +1014,8 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
         if counts:
             # 13项重点行动、30项重点任务: the tasks are what a plan counts its measures by
             items = [(m, v) for m, v in counts if ITEM_NOUN.search(m.group(0))]
+            # 部署三大任务、12项具体举措: the groups' count gives way to the count of their items
+            items.sort(key=lambda mv: GROUP_COUNT.search(mv[0].group(0)) is not None)
             match, value = (items or counts)[0]
             return value, match.group(0)
     return None, None
@@ -1022,6 +1024,8 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
 #: what a declared count counts when it counts the measures themselves (条, 任务, 举措, 措施), not the
 #: actions or projects that group them (行动, 工程)
 ITEM_NOUN = re.compile(r"条|任务|举措|措施|政策|意见")
+#: a count of the groups a plan's tasks fall in (五大重点任务), which its items' count overrides
+GROUP_COUNT = re.compile(r"(?:\d|[一二三四五六七八九十百])\s*大")
 
 
 # -- issuers ----------------------------------------------------------------------------

@@ -990,6 +990,9 @@ def test_the_measure_count_a_report_declares():
     assert count("试验区建设有五项重点任务：一是开展技术攻关；二是建设平台。") == 5  # a count opening its list
     assert count("全市有五项重点任务已经完成。") is None
     assert count("《意见》提出加快实施6大重点行动。一是科学技术；二是产业发展。") == 6  # the groups it lists
+    assert count("方案部署五大重点任务，推动人工智能融入教学全流程。") == 5  # tasks, counted by 大
+    assert count("方案部署三大重点任务、18项具体举措。") == 18  # the items, not their groups
+    assert count("方案部署三大重点工程，推动人工智能融入教学全流程。") is None  # 工程 group the measures
 
 
 def test_a_header_table_printed_without_its_leading_bars():
