@@ -1051,7 +1051,12 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The bodies that issued the plan, from the most direct statement the page makes: its notice
     title and signature, a 红头 banner (X文件), the plan's own title (X关于…的意见), a report
     (X印发《…》), the page header's 发布机构, and last the source a repost credits (来源：X)."""
-    found = _notice_issuers(lay, meta) + _signature(lay, meta)
+    notice = _notice_issuers(lay, meta)
+    titled = {name for name, _ in notice}
+    # 重庆市宁安区人民政府关于印发…的通知 signed 宁安区人民政府办公室: the office that sealed the page
+    # for the government the title names, not a second issuer
+    found = notice + [(name, evidence) for name, evidence in _signature(lay, meta)
+                      if not _office_of(name, titled)]
     if found:
         return _dedupe(found)
     for step in (_banner, _title_issuer, _reported, _headline_issuer, _publisher, _credited_source):
@@ -1059,6 +1064,18 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
         if found:
             return _dedupe(found)
     return []
+
+
+#: the general office of a government (人民政府办公室, 办公厅), which seals and posts its documents
+OFFICE = re.compile(r"(?<=政府)办公(?:室|厅)$")
+
+
+def _office_of(name: str, bodies: set[str]) -> bool:
+    """Is ``name`` the general office of one of ``bodies`` (宁安区人民政府办公室 of 某市宁安区人民政府)?"""
+    if not OFFICE.search(name):
+        return False
+    base = OFFICE.sub("", name)
+    return any(body.endswith(base) or base.endswith(body) for body in bodies if body.endswith("政府"))
 
 
 #: a body speaking of itself (我局牵头制定了《…》): the author of the page

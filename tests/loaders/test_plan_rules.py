@@ -1125,3 +1125,13 @@ def test_a_count_of_groups_and_of_their_items_declares_the_items():
             "近日,福建省卫生健康委印发了《福建省推进“人工智能+医疗”行动方案(2025—2029年)》。\n"
             "行动方案明确了四大项12个小项重点任务,到2027年,建成10个示范医院。\n")
     assert plan(build(text))["measure_count_declared"] == 12
+
+
+def test_the_office_that_signs_for_the_government_a_notice_title_names_is_no_second_issuer():
+    notice = ("临江省宁安区人民政府关于印发宁安区数字经济行动计划的通知\n宁府发〔2025〕4号\n"
+              "各镇人民政府，区政府各部门：\n现将《宁安区数字经济行动计划》印发给你们，请认真贯彻执行。\n")
+    page = notice + "{signer}\n2025年3月2日\n宁安区数字经济行动计划\n" + BODY
+    assert issuers(build(page.format(signer="宁安区人民政府办公室"))) == ["临江省宁安区人民政府"]
+    # a signature of another body is a second issuer still
+    assert issuers(build(page.format(signer="宁安区经济和信息化委员会"))) == [
+        "临江省宁安区人民政府", "宁安区经济和信息化委员会"]
