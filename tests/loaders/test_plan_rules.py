@@ -1135,3 +1135,11 @@ def test_the_office_that_signs_for_the_government_a_notice_title_names_is_no_sec
     # a signature of another body is a second issuer still
     assert issuers(build(page.format(signer="宁安区经济和信息化委员会"))) == [
         "临江省宁安区人民政府", "宁安区经济和信息化委员会"]
+
+
+def test_a_reading_that_goes_through_the_chapters_of_the_document_lists_no_measures():
+    page = ("《宁安区人工智能产业扶持办法》政策解读\n一、主要内容\n《办法》共三章，主要内容如下：\n"
+            "（一）第一章总则，主要是对《办法》的制定依据、适用范围作出规定。\n"
+            "（二）第二章支持措施，主要是对算力补贴、人才奖励的条件作出规定。\n"
+            "（三）加大算力补贴。对企业租用算力给予补贴。\n")
+    assert [title for _number, title in measures(build(page))] == ["加大算力补贴"]
