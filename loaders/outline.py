@@ -252,10 +252,15 @@ def _cut_word(text: str) -> bool:
     return bool(words_) and len(words_[-1][0]) == 1 and words_[-1][1] == "v"
 
 
+#: an item that opens by naming a chapter of a document ((一)第一章总则，主要是…): a 解读 going through
+#: the document's chapters, whose chapters are its top-level parts, not its measures
+CHAPTER = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[章编]")
+
+
 def _drop_document_titles(result: Outline) -> None:
     """An item that is only a document's title (1. 宁安市智能制造专项行动计划, 2. 宁安市关于…的实施意见
     （征求意见稿）) is an entry in a list of annexes or companion plans, not a task of the plan; an item
-    titled as a part of a document (（一）总体要求) is that part."""
+    titled as a part of a document (（一）总体要求, （一）第一章总则，主要是…) is that part."""
     def listed(m: Measure) -> bool:
         text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", m.pieces[0].text.strip()) if m.pieces else ""  # （征求意见稿）
         return (m.number is not None and not m.children and not re.search(r"[。，,；;：:]", text)
@@ -266,7 +271,7 @@ def _drop_document_titles(result: Outline) -> None:
     def part(m: Measure) -> bool:
         """(一)总体要求 / (二)支持措施: the name of a part of the document, numbered as an item."""
         return (m.number is not None and not m.children and not m.number.endswith("是")
-                and _clean_title(m.title.text) in parts)
+                and (_clean_title(m.title.text) in parts or CHAPTER.match(m.title.text.strip()) is not None))
 
     for m in [m for m in result.measures if listed(m) or part(m)]:
         result.measures.remove(m)

@@ -1085,8 +1085,9 @@ def _int(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
-#: how a goal is reached (以沈阳、大连“双核”牵引, 以创新为引领), unless it qualifies the goal (以…为核心的…体系)
-MANNER = re.compile(r"^(?:实现|通过|坚持)?以[^，,；;]{1,24}?(?:为|牵引|带动|引领|驱动)")
+#: how a goal is reached (以沈阳、大连“双核”牵引, 以创新为引领, 以数字技术满足…需求: the means and
+#: the need it serves), unless it qualifies the goal (以…为核心的…体系)
+MANNER = re.compile(r"^(?:实现|通过|坚持)?以[^，,；;]{1,24}?(?:为|牵引|带动|引领|驱动|满足|服务于?|支撑)")
 MANNER_GOAL = re.compile(r"^(?:实现|通过|坚持)?以[^，,；;]{1,30}为\S{1,4}的")
 
 

@@ -274,6 +274,11 @@ def test_manner_and_purpose_clauses_are_no_goals():
     assert metrics(text) == ["打造人工智能融合应用新高地"]
 
 
+def test_a_means_and_the_need_it_serves_is_no_goal():
+    text = ("一、主要目标\n到2026年，建成一批智慧养老服务站，以智能设备满足老年人居家照护需求、提升服务效率。\n")
+    assert metrics(text) == ["建成一批智慧养老服务站"]
+
+
 def test_a_goal_after_its_manner_in_one_clause_starts_at_its_verb():
     text = "一、主要目标\n到2027年，以“江北通”平台为核心构建形成全市统一的线上办事体系，以创新为引领。\n"
     assert metrics(text) == ["构建形成全市统一的线上办事体系"]
