@@ -333,8 +333,9 @@ def _shared_characters(a: str, b: str) -> float:
 IN_FORCE = re.compile(r"本(?:政策|办法|措施|方案|规定|细则|计划|通知)自.{0,20}施行|有效期|负责解释")
 #: what a quantity measures when the text names it before the number
 MEASURED_NOUN = re.compile(r"(?:规模|总量|能力|比重|占比|比例|率|产值|营收|收入|增加值|容量|总数)$")
-#: a sentence that sets up how the plan is run (建立由区科委牵头，会同…的工作推进机制), not a goal
-ORGANIZATIONAL = re.compile(r"由[^，。；]{2,30}牵头|会同[^。；]{2,60}(?:机制|专班)|(?:工作|推进|协调)机制|工作专班")
+#: a sentence that sets up how the plan is run (建立由区科委牵头，会同…的工作推进机制), not a goal; a
+#: mechanism the goals build for the field itself (构建起…部门协同的一体化推进机制) is one of them
+ORGANIZATIONAL = re.compile(r"由[^，。；]{2,30}牵头|会同[^。；]{2,60}(?:机制|专班)|工作(?:推进)?机制|协调机制|工作专班")
 
 
 def _organizational(line: Line, clause: Span) -> bool:

@@ -274,6 +274,15 @@ def test_manner_and_purpose_clauses_are_no_goals():
     assert metrics(text) == ["打造人工智能融合应用新高地"]
 
 
+def test_a_mechanism_the_goals_build_is_a_goal_but_the_plans_own_working_arrangement_is_not():
+    text = ("一、主要目标\n到2026年，实现全县职业院校数字化教学全面覆盖，"
+            "构建起平台支撑、校企联动的一体化推进机制。\n")
+    assert metrics(text) == ["实现全县职业院校数字化教学全面覆盖", "构建起平台支撑、校企联动的一体化推进机制"]
+    text = ("一、主要目标\n到2026年，实现全县职业院校数字化教学全面覆盖，"
+            "由县教育局牵头，会同县财政局建立工作推进机制。\n")
+    assert metrics(text) == []
+
+
 def test_a_means_and_the_need_it_serves_is_no_goal():
     text = ("一、主要目标\n到2026年，建成一批智慧养老服务站，以智能设备满足老年人居家照护需求、提升服务效率。\n")
     assert metrics(text) == ["建成一批智慧养老服务站"]
