@@ -147,6 +147,7 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
         if year is None and not heading and plan_year and (
                 _annual_goals(section) or (kind == "goals" and section is None and bare_annual)):
             year = plan_year  # 一、年度工作目标 (or a bare 主要目标) of a 2022 work plan: its goals are the year's
+        lead_in = previous.text if previous is not None and previous.index == line.index - 1 else ""
         previous = line
         if section is not None and section.kind == "other":
             continue
@@ -167,7 +168,8 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
                     _segment_goals(doc, line, span, plan_year, owner, True, False, last_metric, goals)
             goals[found:] = [goal for goal in goals[found:] if not goal.qualitative and _delivers(goal)]
         else:
-            year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric, period, now)
+            year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric, period, now,
+                               lead_in)
         if len(goals) > found:
             goals_line = line
     return _without_repeats(goals)
@@ -404,10 +406,10 @@ def _continues(previous: Line | None, line: Line) -> bool:
 def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | None, kind: str | None,
                 goals: list[Goal], plan_year: int | None = None, earliest: int | None = None,
                 last_metric: dict[str | None, str] | None = None,
-                period: tuple[int, int] | None = None, now: int | None = None) -> int | None:
+                period: tuple[int, int] | None = None, now: int | None = None, lead_in: str = "") -> int | None:
     """The goals of one line (paragraph), added to ``goals``; returns the year that carries on into the
     next line. ``last_metric`` holds what the last count of each unit counted, for a count without
-    a subject (…突破500亿元。\n到2025年突破800亿元)."""
+    a subject (…突破500亿元。\n到2025年突破800亿元); ``lead_in`` is the line right above it."""
     last_metric = {} if last_metric is None else last_metric
     text = line.text
     if IN_FORCE.search(text):
@@ -418,7 +420,8 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     if listed:  # …到2024年底建成…。责任单位：市工业和信息化局，滨海新区人民政府。: the list is no goal
         text = text[: listed.start()]
     phrases = [p for p in YEAR_PHRASE.finditer(text)
-               if (not p.group("opening") or _dates_goals(text, p, kind, earliest)) and not _ends_period(text, p)]
+               if (not p.group("opening") or _dates_goals(text, p, kind, earliest, lead_in))
+               and not _ends_period(text, p)]
     dash = re.match(r"^(——|--)\s*", text)
     number = ITEM_NUMBER.match(text)
     start = number.end() if number else 0  # （一）算力规模达到10EFLOPS: the goal starts after its number
@@ -647,14 +650,26 @@ def _ends_period(text: str, phrase: re.Match[str]) -> bool:
     return bool(phrase.group("goal")) and bool(PERIOD_START.search(text[max(0, phrase.start() - 16):phrase.start()]))
 
 
-def _dates_goals(text: str, phrase: re.Match[str], kind: str | None, earliest: int | None = None) -> bool:
+def _dates_goals(text: str, phrase: re.Match[str], kind: str | None, earliest: int | None = None,
+                 lead_in: str = "") -> bool:
     """A year that opens a sentence without 到 (2025年，…) dates goals in a goal section or a measure,
-    after a report's frame (方案明确，2027年，…) or when it is later than the plan's own first year (the
-    future of a plan of 2025-2027); elsewhere it dates what happened (答：2024年，产业规模达到…)."""
+    after a report's frame (方案明确，2027年，…; or a line above that opens a list with it: 方案列出了
+    三个关键节点——) or when it is later than the plan's own first year (the future of a plan of
+    2025-2027); elsewhere it dates what happened (答：2024年，产业规模达到…)."""
     if kind in ("goals", "measures") or (earliest is not None and int(phrase.group("opening")) > earliest):
         return True
+    if re.search(r"(?:^|[。；;])\s*$", text[: phrase.start()]) and _list_lead_in().search(lead_in):
+        return True  # each sentence of the listed paragraph opens with its year
     start = max(text.rfind(ch, 0, phrase.start()) for ch in "。！？!?") + 1
     return bool(_framed().search(text[start:phrase.start()]))
+
+
+@cache
+def _list_lead_in() -> re.Pattern[str]:
+    """A report's sentence that opens a list of the plan's goals on the lines below it (方案明确了…的
+    三个阶段目标：, 方案列出了…节点——)."""
+    verbs = alternation(words()["targets"]["frame_verbs"] + ["列出", "设定", "部署"])
+    return re.compile(rf"(?:{verbs})[^。；;！!？?]{{0,40}}(?:[：:]|——|—)\s*$")
 
 
 @cache

@@ -283,6 +283,16 @@ def test_a_mechanism_the_goals_build_is_a_goal_but_the_plans_own_working_arrange
     assert metrics(text) == []
 
 
+def test_a_year_opening_the_line_below_a_reports_list_lead_in_dates_goals():
+    page = ("临江推出“人工智能+医疗”行动方案\n2025年03月10日09:12 | 来源:临江晚报\n"
+            "3月9日，临江省卫生健康委印发《临江省“人工智能+医疗”行动方案(2025—2028年)》。\n"
+            "{lead}\n2025年，建成一批智慧医院示范点。2027年，形成覆盖全省的智能诊疗服务网络。\n")
+    assert metrics(page.format(lead="方案列出了智慧医疗建设的两个阶段目标——")) == [
+        "建成一批智慧医院示范点", "形成覆盖全省的智能诊疗服务网络"]
+    # below a line that opens no list, a bare year in a report dates what happened
+    assert metrics(page.format(lead="方案由省卫生健康委会同有关部门起草。")) == []
+
+
 def test_a_means_and_the_need_it_serves_is_no_goal():
     text = ("一、主要目标\n到2026年，建成一批智慧养老服务站，以智能设备满足老年人居家照护需求、提升服务效率。\n")
     assert metrics(text) == ["建成一批智慧养老服务站"]
