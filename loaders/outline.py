@@ -835,8 +835,10 @@ GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;�
 def _reported_items(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
     """A news report's "《若干措施》提出强化智能算力平台建设。": the phrase after the verb is a measure."""
     verbs = "|".join(words()["outline"]["report_verbs"])
-    regex = re.compile(rf"(?:《[^》]{{1,12}}》|文件|其中|此外)\s*(?:还|也|进一步)?(?:{verbs})[，,:：]?\s*"
-                       r"([^，,。；;：:]{4,20})[，,。；;]")
+    # 《方案》在“人工智能+”民生行动中，明确提出“实施…行动”，…: the scope it is said in, and the item quoted
+    regex = re.compile(rf"(?:《[^》]{{1,12}}》|文件|其中|此外)\s*(?:在[^，,。；;《》]{{2,30}}中[，,]?\s*)?"
+                       rf"(?:还|也|进一步)?(?:明确)?(?:{verbs})[，,:：]?\s*"
+                       r"(?:“([^“”，,。；;：:]{4,20})”|([^，,。；;：:]{4,20}))[，,。；;]")
     taken = {m.lines[0].index for m in existing}
     named = {m.title.text for m in existing}
     found = []
@@ -849,12 +851,13 @@ def _reported_items(candidates: list[_Marked], result: Outline, existing: list[M
             area = AREA_OPENING.search(item.line.text[: match.start()])
             if area and area.group(1) in named:
                 continue  # 在X方面，《方案》提出…: what the plan says of a task a list already named
-            title = item.rest.sub(match.start(1), match.end(1))
+            group = 1 if match.group(1) else 2
+            title = item.rest.sub(match.start(group), match.end(group))
             if not _task_start(title.text) and not re.search(r"发展|建设|应用|攻关", title.text):
                 continue
             section = result.section_at(item.line)
             measure = Measure("", None, None, title, 1, section=section,
-                              pieces=[item.rest.sub(match.start(1))], lines=[item.line])
+                              pieces=[item.rest.sub(match.start(group))], lines=[item.line])
             result.context.setdefault(item.line.index, (section, measure, False))
             found.append(measure)
     return found

@@ -1143,3 +1143,14 @@ def test_a_reading_that_goes_through_the_chapters_of_the_document_lists_no_measu
             "（二）第二章支持措施，主要是对算力补贴、人才奖励的条件作出规定。\n"
             "（三）加大算力补贴。对企业租用算力给予补贴。\n")
     assert [title for _number, title in measures(build(page))] == ["加大算力补贴"]
+
+
+def test_a_report_quoting_an_item_the_plan_sets_out_in_one_of_its_actions_names_a_measure():
+    page = ("临江推进人工智能赋能养老服务\n来源:临江日报\n"
+            "日前，临江省政府印发《临江省“人工智能+”行动方案》（以下简称《行动方案》）。{said}，"
+            "包括推广智能陪护、远程问诊等服务新模式。\n")
+    said = "《行动方案》在“人工智能+”民生服务行动中，明确提出“实施人工智能赋能养老行动”"
+    assert [title for _n, title in measures(build(page.format(said=said)))] == ["实施人工智能赋能养老行动"]
+    # what the plan is said to hope for in another part of the report is no item of it
+    said = "《行动方案》发布后，市民期待“人工智能赋能养老”早日落地"
+    assert measures(build(page.format(said=said))) == []
