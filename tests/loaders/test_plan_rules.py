@@ -1154,3 +1154,14 @@ def test_a_report_quoting_an_item_the_plan_sets_out_in_one_of_its_actions_names_
     # what the plan is said to hope for in another part of the report is no item of it
     said = "《行动方案》发布后，市民期待“人工智能赋能养老”早日落地"
     assert measures(build(page.format(said=said))) == []
+
+
+def test_a_national_joint_notice_signed_one_body_a_line_names_every_signer():
+    """A signature block read upwards from the date goes on through an academy and the central bank
+    (…科学院, …银行 end a signer's name) and names short national bodies in full."""
+    text = ("国家数据局等部门关于印发《“算力+”三年行动计划(2025—2027年)》的通知\n各省、自治区、直辖市数据管理部门：\n"
+            "现将《“算力+”三年行动计划(2025—2027年)》印发给你们，请结合实际认真贯彻落实。\n"
+            "国家数据局\n中央网信办\n中国人民银行\n金融监管总局\n中国科学院\n国家中医药局\n2025年1月5日\n"
+            "“算力+”三年行动计划\n(2025—2027年)\n一、总体要求\n到2027年，建成20个以上典型场景。\n")
+    assert issuers(build(text)) == sorted(["国家数据局", "中央网络安全和信息化委员会办公室", "中国人民银行",
+                                           "国家金融监督管理总局", "中国科学院", "国家中医药管理局"])
