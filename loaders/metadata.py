@@ -1113,7 +1113,10 @@ def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
         text = re.sub(r"^(?:" + DOC_NUMBER.pattern + r")\s*《?", "", text)  # 云政发〔2019〕27号《云南省人民政府关于…》
         text = LEADING_DAY.sub("", text)  # 3月11日，X关于印发…的通知 (a report's first line)
         match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", text)
-        if match and ("通知" in text or text.endswith(("关于印发", "印发"))) and _names_only(match.group(1)):
+        # X关于印发…工作方案 / (2023—2025年)的通知: a notice title broken before its end
+        following = lay.lines[n + 1].text if n + 1 < len(lay.lines) else ""
+        broken = len(following) <= 40 and following.endswith("的通知")
+        if match and ("通知" in text or broken or text.endswith(("关于印发", "印发"))) and _names_only(match.group(1)):
             head = match.group(1)
             last = head.split()[-1] if head.split() else head
             names = _names(head)

@@ -1165,3 +1165,11 @@ def test_a_national_joint_notice_signed_one_body_a_line_names_every_signer():
             "“算力+”三年行动计划\n(2025—2027年)\n一、总体要求\n到2027年，建成20个以上典型场景。\n")
     assert issuers(build(text)) == sorted(["国家数据局", "中央网络安全和信息化委员会办公室", "中国人民银行",
                                            "国家金融监督管理总局", "中国科学院", "国家中医药管理局"])
+
+
+def test_a_notice_title_broken_before_its_period_and_end_still_names_its_issuer():
+    text = ("宁夏回族自治区人民政府办公厅关于印发自治区算力产业发展行动方案\n(2025—2027年)的通知\n宁政办发〔2025〕3号\n"
+            "各市、县（区）人民政府：\n经自治区人民政府同意，现将《宁夏回族自治区算力产业发展行动方案(2025—2027年)》"
+            "印发给你们，请认真贯彻落实。\n2025年3月10日\n宁夏回族自治区算力产业发展行动方案(2025—2027年)\n"
+            "一、总体要求\n到2027年，算力规模达到10万P。\n")
+    assert issuers(build(text)) == ["宁夏回族自治区人民政府办公厅"]
