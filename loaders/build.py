@@ -32,6 +32,7 @@ from graph.errors import PolicyKGError, SourceError, StoreError
 from graph.model import GraphData, merge_documents
 from graph.settings import Settings
 from graph.store.bulk import collector_paused
+from graph.store.embedded import process_alive
 from loaders.cache import Contribution, ContributionCache, StoredSources
 from loaders.extract import EXTRACTOR_VERSION, extract
 from loaders.read import read_document, walk_inputs
@@ -248,21 +249,11 @@ def _exit_with(pid: int) -> None:
     try:
         handle = os.pidfd_open(pid)
     except (AttributeError, OSError):  # no pidfd (not Linux, or before 5.3): look once a second
-        while _alive(pid):
+        while process_alive(pid):
             time.sleep(1)
     else:
         select.select([handle], [], [])
     os._exit(1)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def extract_outcome(path: str) -> tuple[bool, GraphData | str]:

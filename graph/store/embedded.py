@@ -169,7 +169,7 @@ class EmbeddedServer:
         socket is gone the process touches no file, so it is killed then.
         """
         pid = self.pid()
-        if pid and _alive(pid) and _serves(pid, self.socket_path):
+        if pid and process_alive(pid) and _serves(pid, self.socket_path):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
             deadline = time.monotonic() + 5.0
@@ -186,7 +186,7 @@ class EmbeddedServer:
         (``graph.store.sandbox``). The next ``ensure_running`` starts a fresh one."""
         with self._lock():
             pid = self.pid()
-            if pid and _alive(pid) and _serves(pid, self.socket_path):
+            if pid and process_alive(pid) and _serves(pid, self.socket_path):
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
                 _wait_gone(pid, 5.0)
@@ -212,7 +212,7 @@ class EmbeddedServer:
     def alive(self) -> bool:
         """True while the server process of this data directory runs (answering or not)."""
         pid = self.pid()
-        return bool(pid and _alive(pid) and _serves(pid, self.socket_path))
+        return bool(pid and process_alive(pid) and _serves(pid, self.socket_path))
 
     # -- internals --------------------------------------------------------
     @contextlib.contextmanager
@@ -229,10 +229,10 @@ class EmbeddedServer:
         """A live server of ours that does not answer is busy (saving a large graph blocks it for
         seconds), not dead: wait for it rather than kill it and lose the dump it is writing."""
         pid = self.pid()
-        if not (pid and _alive(pid) and _serves(pid, self.socket_path) and self.socket_path.exists()):
+        if not (pid and process_alive(pid) and _serves(pid, self.socket_path) and self.socket_path.exists()):
             return False
         deadline = time.monotonic() + self.start_timeout_s
-        while time.monotonic() < deadline and _alive(pid):
+        while time.monotonic() < deadline and process_alive(pid):
             if self.ping():
                 return True
             time.sleep(0.1)
@@ -240,7 +240,7 @@ class EmbeddedServer:
 
     def _clean_stale(self) -> None:
         pid = self.pid()
-        if pid and _alive(pid) and _serves(pid, self.socket_path):
+        if pid and process_alive(pid) and _serves(pid, self.socket_path):
             os.kill(pid, signal.SIGKILL)
             _wait_gone(pid, 5.0)
         self.pid_path.unlink(missing_ok=True)
@@ -329,7 +329,7 @@ class EmbeddedServer:
                 pid = int(entry.name)
             except ValueError:
                 continue
-            if _alive(pid) and _same_process(pid, entry):
+            if process_alive(pid) and _same_process(pid, entry):
                 live.append(pid)
             else:
                 entry.unlink(missing_ok=True)
@@ -354,7 +354,8 @@ def _same_process(pid: int, entry: Path) -> bool:
     return not recorded or recorded == _start_time(pid)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Is process ``pid`` running (a zombie, dead but not yet reaped, is not)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -394,7 +395,7 @@ def _serves(pid: int, socket_path: Path) -> bool:
 
 def _wait_gone(pid: int, seconds: float) -> None:
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and _alive(pid):
+    while time.monotonic() < deadline and process_alive(pid):
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
         time.sleep(0.05)

@@ -25,7 +25,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +33,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tests.conftest import ROOT, SEEDS
+from tests.faults.helpers import logged_url
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 QUICK_START = {
@@ -147,14 +147,7 @@ def served(tmp_path_factory):
         proc = subprocess.Popen(["policykg", "serve", "--no-build", "--port", "0"], cwd=work, env=env,
                                 stdout=subprocess.DEVNULL, stderr=out)
     try:
-        url = None
-        deadline = time.monotonic() + 120
-        while url is None and time.monotonic() < deadline and proc.poll() is None:
-            for line in log.read_text(errors="replace").splitlines():
-                if "Uvicorn running on http://127.0.0.1:" in line:
-                    url = line.split("running on ")[1].split()[0]
-            time.sleep(0.1)
-        assert url, log.read_text(errors="replace")
+        url = logged_url(proc, log, 120)
         yield env, work, url
     finally:
         proc.terminate()

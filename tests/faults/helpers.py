@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -25,6 +26,18 @@ def cli(*args: str, env: dict | None = None, **kwargs) -> subprocess.Popen:
 def snapshot(data_dir: Path) -> str:
     """The stored graph as sorted JSON text, read through a store opened (and closed) for it."""
     return json.dumps(export_graph(settings_for(data_dir)).to_json(), ensure_ascii=False, sort_keys=True)
+
+
+def logged_url(proc: subprocess.Popen, log: Path, timeout_s: float = 120) -> str:
+    """The address a ``serve --port 0`` child logs to the file ``log`` once uvicorn listens; fails with the
+    log when the child ends or the time runs out first (a file, not a pipe: nobody has to keep reading it)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and proc.poll() is None:
+        found = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", log.read_text(errors="replace"))
+        if found:
+            return found.group(1)
+        time.sleep(0.1)
+    raise AssertionError("policykg serve did not start:\n" + log.read_text(errors="replace"))
 
 
 def wait_for(condition, timeout_s: float, interval_s: float = 0.005) -> bool:

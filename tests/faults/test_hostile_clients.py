@@ -47,7 +47,7 @@ import httpx
 import pytest
 
 from tests.conftest import ROOT, SEEDS
-from tests.faults.helpers import snapshot
+from tests.faults.helpers import logged_url, snapshot
 
 TIME_LIMIT_MS = 1500
 #: the issue's bound: every answer within the time limit plus one second
@@ -295,14 +295,7 @@ def hostile(tmp_path_factory):
                                  "--data-dir", str(data)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=out)
     listener = Listener()
     try:
-        url = None
-        deadline = time.monotonic() + 120
-        while url is None and time.monotonic() < deadline and proc.poll() is None:
-            for line in log.read_text(errors="replace").splitlines():
-                if "Uvicorn running on http://127.0.0.1:" in line:
-                    url = line.split("running on ")[1].split()[0]
-            time.sleep(0.1)
-        assert url, log.read_text(errors="replace")
+        url = logged_url(proc, log, 120)
         with httpx.Client(base_url=url, timeout=60) as client:  # warm: the store, the SPARQL process
             assert client.get("/health").status_code == 200
             assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
@@ -410,14 +403,7 @@ def test_the_service_stops_promptly_with_a_sparql_query_running_and_leaves_no_da
                                  str(sorted(SEEDS.glob("*.txt"))[0])], cwd=ROOT, env=env,
                                 stdout=subprocess.DEVNULL, stderr=out)
     try:
-        url = None
-        deadline = time.monotonic() + 180
-        while url is None and time.monotonic() < deadline and proc.poll() is None:
-            for line in log.read_text(errors="replace").splitlines():
-                if "Uvicorn running on http://127.0.0.1:" in line:
-                    url = line.split("running on ")[1].split()[0]
-            time.sleep(0.1)
-        assert url, log.read_text(errors="replace")
+        url = logged_url(proc, log, 180)
         with httpx.Client(base_url=url, timeout=60) as client:
             client.post("/cypher", json={"query": "MATCH (n) RETURN count(n)"})  # starts the plan sandbox
         servers = [int((data / d / "falkordb.pid").read_text()) for d in (".", "sandbox")]

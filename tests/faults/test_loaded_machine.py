@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 from graph.errors import QueryTimeout
-from graph.store.embedded import EmbeddedServer, _alive, client
+from graph.store.embedded import EmbeddedServer, client, process_alive
 from graph.store.sandbox import PlanSandbox
 from queries.app import create_app
 from queries.run import DEADLINE_GRACE_MS
@@ -55,7 +55,7 @@ def test_a_plan_sandbox_that_does_not_answer_its_setup_in_time_is_a_timeout_and_
         with pytest.raises(QueryTimeout) as caught:
             sandbox.explain("MATCH (n) RETURN n")
         assert caught.value.setting == "query_time_limit_ms"
-        assert not _alive(mute), "the mute sandbox was killed, not left for the next query to wait on"
+        assert not process_alive(mute), "the mute sandbox was killed, not left for the next query to wait on"
         assert sandbox.explain("MATCH (n) RETURN n").operations[-1] == "All Node Scan"
         assert sandbox.server.pid() != mute
     finally:
@@ -98,7 +98,7 @@ def test_a_plan_sandbox_that_answers_nothing_is_replaced_not_waited_on(tmp_path)
             planner.release()
     assert answer.status_code == 200 and answer.json()["rows"] == [[3]], answer.text
     assert seconds < (limit_ms + DEADLINE_GRACE_MS) / 1000, f"answered after {seconds:.2f} s"
-    assert not _alive(mute)
+    assert not process_alive(mute)
 
 
 def test_a_query_planned_slowly_is_still_answered_within_the_time_limit_plus_a_second(tmp_path):

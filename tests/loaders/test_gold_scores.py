@@ -31,8 +31,8 @@ HELDOUT_FLOORS = {"overall": 0.88, "plan": 0.90, "measures": 0.90, "responsible"
                   "agency_names": 0.80, "coordinates": 0.80}
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("gold_score", GOLD / "score.py")
+def _scorer(file: str = "score.py"):
+    spec = importlib.util.spec_from_file_location(file.removesuffix(".py"), GOLD / file)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -71,13 +71,16 @@ def test_scores_stay_above_their_floors(export, gold_dir, floors):
 
 
 #: real published pages: the 41 of the real set, and the corpus batches open for development scored as one
-#: (batches after them are held back and scored at first sight, corpus/README.md)
+#: (batches after them are held back and scored at first sight, corpus/README.md). Organizations and
+#: incentives are scored by score_more.py. On batches 01-09, targets were 0.83 and incentives 0.76 before
+#: the second round of rules; sites 0.84, site links 0.70 and organizations 0.71 before the third.
 REAL_SETS = {
     "realset": ([GOLD / "realset" / "docs"], [GOLD / "realset" / "gold"],
                 {"overall": 0.95, "regions": 0.95, "plan": 0.90, "responsible": 0.90, "targets": 0.90}),
     "corpus": ([ROOT / "corpus" / f"batch-{n:02d}" / "docs" for n in range(1, 12)],
                [ROOT / "corpus" / f"batch-{n:02d}" / "gold" for n in range(1, 12)],
-               {"overall": 0.90, "regions": 0.95, "plan": 0.90, "targets": 0.90, "agency_names": 0.90}),
+               {"overall": 0.90, "regions": 0.95, "plan": 0.90, "targets": 0.90, "agency_names": 0.90,
+                "sites": 0.88, "site_links": 0.78, "organizations": 0.88, "incentives": 0.95}),
 }
 
 
@@ -87,11 +90,14 @@ def test_real_pages_stay_above_their_floors(name):
     spec = importlib.util.spec_from_file_location("score_sets", ROOT / "tools" / "score_sets.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    score = _scorer()
-    graph, tally = score.Graph(module.export_of(docs)), score.Tally()
+    score, more = _scorer(), _scorer("score_more.py")
+    graph, tally, extra = score.Graph(module.export_of(docs)), score.Tally(), score.Tally()
     for path in sorted(p for folder in golds for p in folder.glob("*.json")):
-        score.score_document(graph, json.loads(path.read_text(encoding="utf-8")), tally)
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        score.score_document(graph, gold, tally)
+        more.score_document(graph, gold, extra)
     got = {cat: f1 for cat, _p, _r, f1, _found, gold in tally.rows() if gold >= 5}
-    got["overall"] = sum(got.values()) / len(got)
+    got["overall"] = sum(got.values()) / len(got)  # score.py's overall: its own categories only
+    got |= {cat: f1 for cat, _p, _r, f1, _found, gold in extra.rows() if gold >= 5}
     low = {cat: round(got.get(cat, 0.0), 3) for cat, floor in floors.items() if got.get(cat, 0.0) < floor}
     assert not low, f"below the floor: {low} (all scores: { {k: round(v, 3) for k, v in got.items()} })"

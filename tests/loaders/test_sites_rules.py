@@ -7,10 +7,6 @@ wording vary from the gold documents), so they show the rules, not the pages.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
 import pytest
 
 from graph.model import Label, Rel
@@ -551,35 +547,6 @@ def test_a_name_the_document_repeats_with_a_noun_of_its_own_stands_for_a_site():
     assert site_references("算力供给方应将资源接入灯塔城市算力平台。", "", region("湖州市")) == {}  # once: a phrase
     twice = "支持建设算力调度基地。\n算力调度基地由市数据局统筹。\n新建算力保障基地。\n算力保障基地按需扩容。"
     assert site_references(twice, "", region("湖州市")) == {}  # no noun of its own (调度 is generic, 保障 a verb)
-
-
-# -- the real corpus --------------------------------------------------------------------------
-
-ROOT = Path(__file__).resolve().parents[2]
-#: the batches of the real corpus open for development (those after them are scored at first sight);
-#: scored together, sites were 0.84, site links 0.70 and organizations 0.71 before the third round,
-#: and 0.92, 0.81 and 0.91 after the fourth
-CORPUS = [ROOT / "corpus" / f"batch-{n:02d}" for n in range(1, 10)]
-
-
-def _module(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_sites_and_organizations_on_the_real_corpus_stay_above_their_floors():
-    export = _module("score_sets", ROOT / "tools" / "score_sets.py").export_of([b / "docs" for b in CORPUS])
-    score = _module("gold_score", ROOT / "tests" / "gold" / "score.py")
-    more = _module("gold_score_more", ROOT / "tests" / "gold" / "score_more.py")
-    graph, tally, extra = score.Graph(export), score.Tally(), score.Tally()
-    for path in sorted(p for batch in CORPUS for p in (batch / "gold").glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        score.score_document(graph, gold, tally)
-        more.score_document(graph, gold, extra)
-    f1 = {cat: f for cat, _p, _r, f, _found, _gold in [*tally.rows(), *extra.rows()]}
-    assert f1["sites"] >= 0.90 and f1["site_links"] >= 0.80 and f1["organizations"] >= 0.88, f1
 
 
 def test_a_rebuilding_verb_is_no_part_of_a_site_name():

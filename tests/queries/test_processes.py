@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from graph.store.embedded import _alive
+from graph.store.embedded import process_alive
 from graph.store.falkor import FalkorStore
 from tests.conftest import ROOT, settings_for
 from tests.fixture_graph import small_graph
@@ -110,15 +110,15 @@ def test_serve_builds_the_seeds_shares_its_server_and_recovers_from_kill(tmp_pat
         assert done.returncode == 0, done.stderr
         body = json.loads(done.stdout)
         assert [row[body["columns"].index("agency")] for row in body["rows"]] == OWNERS
-        assert server_pid(data) == first and _alive(first)
+        assert server_pid(data) == first and process_alive(first)
         assert sorted(p.name for p in (data / "clients").iterdir()) == [str(serve.proc.pid)]
 
         # kill -9 of redis-server: the next query restarts it from the saved graph
         os.kill(first, signal.SIGKILL)
-        assert wait_until(lambda: not _alive(first))
+        assert wait_until(lambda: not process_alive(first))
         assert owners(url) == OWNERS
         second = server_pid(data)
-        assert second != first and _alive(second)
+        assert second != first and process_alive(second)
     finally:
         code = serve.stop()
     # uvicorn shuts down cleanly, then re-raises the signal, which policykg turns into the exit status
@@ -126,7 +126,7 @@ def test_serve_builds_the_seeds_shares_its_server_and_recovers_from_kill(tmp_pat
     assert code in (0, -signal.SIGTERM, 128 + signal.SIGTERM), "".join(serve.lines[-20:])
     assert any("Application shutdown complete" in line for line in serve.lines)
     # serve was the last user: the server stops with it
-    assert wait_until(lambda: not _alive(second))
+    assert wait_until(lambda: not process_alive(second))
     assert not (data / "falkordb.sock").exists()
 
 
@@ -160,9 +160,9 @@ def test_processes_share_one_server_and_the_last_to_leave_stops_it(tmp_path):
     pid = server_pid(data)
     done = run("query", "MATCH (a:Agency) RETURN count(a) AS agencies", "--format", "csv", "--data-dir", str(data))
     assert done.returncode == 0 and done.stdout == "agencies\n5\n", done.stderr
-    assert server_pid(data) == pid and _alive(pid), "the query used the running server and left it up"
+    assert server_pid(data) == pid and process_alive(pid), "the query used the running server and left it up"
     holder.communicate("\n", timeout=30)
-    assert wait_until(lambda: not _alive(pid)), "the last user stopped the server"
+    assert wait_until(lambda: not process_alive(pid)), "the last user stopped the server"
 
     # a user killed with -9 leaves its entry behind; the next last user still stops the server
     holder = hold(data)
@@ -171,7 +171,7 @@ def test_processes_share_one_server_and_the_last_to_leave_stops_it(tmp_path):
     holder.wait(10)
     done = run("query", "--name", "agency-measures", "--param", "agency=之江实验室", "--data-dir", str(data))
     assert done.returncode == 0 and "统筹科学智算高效供给" in done.stdout, done.stderr
-    assert wait_until(lambda: not _alive(pid))
+    assert wait_until(lambda: not process_alive(pid))
     assert not (data / "falkordb.sock").exists()
 
 
@@ -224,13 +224,13 @@ def test_sigterm_to_build_watch_stops_the_embedded_server_it_started(tmp_path):
         first = proc.stdout.readline()  # the first build's report: the server is up and the watch begins
         assert first.startswith("added 1,"), first + proc.stderr.read()
         pid = server_pid(data)
-        assert _alive(pid)
+        assert process_alive(pid)
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(60) == 128 + signal.SIGTERM
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert wait_until(lambda: not _alive(pid)), "the embedded server outlived the watch"
+    assert wait_until(lambda: not process_alive(pid)), "the embedded server outlived the watch"
     assert not (data / "falkordb.sock").exists()
 
 
