@@ -16,16 +16,13 @@ SAMPLE = 200
 
 
 def schema(store: GraphStore) -> dict[str, Any]:
-    labels = []
-    for label in Label.ALL:
-        count = store.read(f"MATCH (n:{label}) RETURN count(n)", {}).rows[0][0]
-        keys = store.read(f"MATCH (n:{label}) WITH n LIMIT {SAMPLE} UNWIND keys(n) AS k "
-                          "RETURN DISTINCT k ORDER BY k", {}).rows
-        labels.append({"name": label, "count": count, "properties": [k[0] for k in keys]})
-    types = []
-    for rel in Rel.ALL:
-        count = store.read(f"MATCH ()-[r:{rel}]->() RETURN count(r)", {}).rows[0][0]
-        keys = store.read(f"MATCH ()-[r:{rel}]->() WITH r LIMIT {SAMPLE} UNWIND keys(r) AS k "
-                          "RETURN DISTINCT k ORDER BY k", {}).rows
-        types.append({"name": rel, "count": count, "properties": [k[0] for k in keys]})
-    return {"labels": labels, "relationships": types}
+    return {"labels": [_described(store, label, f"(x:{label})") for label in Label.ALL],
+            "relationships": [_described(store, rel, f"()-[x:{rel}]->()") for rel in Rel.ALL]}
+
+
+def _described(store: GraphStore, name: str, pattern: str) -> dict[str, Any]:
+    """How many nodes or links ``pattern`` matches, and the property keys of a sample of them."""
+    count = store.read(f"MATCH {pattern} RETURN count(x)", {}).rows[0][0]
+    keys = store.read(f"MATCH {pattern} WITH x LIMIT {SAMPLE} UNWIND keys(x) AS k RETURN DISTINCT k ORDER BY k",
+                      {}).rows
+    return {"name": name, "count": count, "properties": [k[0] for k in keys]}
