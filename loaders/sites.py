@@ -40,8 +40,10 @@ if TYPE_CHECKING:
 
 STOP_CHARS = set("、，,。；;：:“”\"'（）()《》【】[]「」『』！!？?\n 　/|+＋")
 
-#: what a list of institutions that act is followed by (…等创新主体, …联合企业, …牵头组建)
-_ACTING = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:创新主体|联合|牵头|携手|联手)")
+#: what a list of institutions that act is followed by (…等创新主体, …联合企业, …牵头组建), or the kind of
+#: body a list closed by 等 says its members are (…实验室等研究机构): bodies, not the places of a task
+_ACTING = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:创新主体|联合|牵头|携手|联手)"
+                     r"|等[^，。；、]{0,6}?(?:研究|科研|研发)机构")
 #: what follows a list of companies (…等链主企业): their plants and bases are the companies'
 _FIRMS_TAIL = re.compile(r"等[^，。；、]{0,6}?(?:企业|公司|厂商)")
 #: what follows a list of platforms a task builds (…等平台, …等创新载体)

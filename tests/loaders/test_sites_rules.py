@@ -315,6 +315,15 @@ def test_centres_listed_as_innovation_bodies_beside_universities_are_organizatio
                                                  "智能感知技术创新中心"}
 
 
+def test_labs_a_list_calls_research_institutions_are_organizations():
+    text = "甘肃省智能感知重点实验室、兰州数字视觉工程实验室等科研机构相继建成。"
+    assert sites(text, "甘肃省") == {}
+    assert set(organizations(text, "甘肃省")) == {"甘肃省智能感知重点实验室", "兰州数字视觉工程实验室"}
+    hosting = "依托甘肃省智能感知重点实验室建设算法平台。"  # 重点 is the name's own word, no verb
+    assert set(sites(hosting, "甘肃省")) == {"甘肃省智能感知重点实验室"}
+    assert sites("支持重点实验室建设，新建省重点实验室3家。", "甘肃省") == {}
+
+
 def test_a_company_listed_with_its_plant_is_the_company():
     text = "支持潍柴动力、比亚迪济南基地等链主企业打通供应链数据。"
     assert sites(text, "济南市") == {}
