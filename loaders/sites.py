@@ -195,7 +195,19 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             # 光谷科学岛|智算集群: a longer name that holds no site leaves the site named inside it
             for inner_start, inner_end, inner_kind in _inner_candidates(text, start, end):
                 read(inner_start, inner_end, inner_kind)
-    return sorted(found, key=lambda m: m.start)
+    return sorted((m for m in found if not _cited_frame(text, m)), key=lambda m: m.start)
+
+
+#: a requirement a task follows (落实|…|布局要求): the words around a name it is a requirement of
+_FRAME_BEFORE = re.compile(r"(?:落实|贯彻|按照|根据|遵循|对照|对标)$")
+_FRAME_AFTER = re.compile(r"(?:建设|发展|布局|总体|工作|规划){0,2}(?:要求|部署|精神)")
+
+
+def _cited_frame(text: str, mention: SiteMention) -> bool:
+    """Is the site named only as whose requirement a task follows (落实京津冀国家枢纽节点布局要求, 根据…试验区
+    建设总体要求)? The task works to that site's plan, not at it."""
+    return bool(_FRAME_BEFORE.search(text, 0, mention.start)
+                and _FRAME_AFTER.match(text, mention.start + len(mention.written)))
 
 
 def referred_site(before: str, clause: str, home: Region | None = None,

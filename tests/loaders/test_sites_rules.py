@@ -217,6 +217,13 @@ def test_a_national_computing_hub_node_in_any_of_its_forms_and_not_where_its_clu
     assert sites("作为国家“东数西算”甘肃算力枢纽，兰州打造算力之都。") == {}  # a role, not the node
 
 
+def test_a_site_whose_requirement_a_task_follows_is_not_where_the_task_works():
+    text = "落实成渝国家枢纽节点布局要求，天府新区、东部新区按需建设配套数据中心。"
+    assert set(sites(text, "四川省")) == {"天府新区", "东部新区"}
+    assert sites("根据国家新一代人工智能创新发展试验区建设总体要求，完善配套政策。", "长沙市") == {}
+    assert set(sites("落实成渝国家枢纽节点建设任务。", "四川省")) == {"全国一体化算力网络成渝国家枢纽节点"}
+
+
 def test_a_national_supercomputing_centre_with_its_city_in_brackets():
     (centre,) = find_sites("推进国家超级计算中心（长沙）算力升级工程。", None, None)
     assert (centre.name, centre.city) == ("国家超级计算长沙中心", "长沙市")
