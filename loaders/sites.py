@@ -637,10 +637,22 @@ _NATIONAL_LIST = re.compile(r"等[^，。；、]{0,4}?国家")
 def _setting(text: str, start: int, end: int) -> Setting:
     """How the sentence places the name ``text[start:end]``."""
     labels = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("：", ":")
-    return Setting(listed=text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等") or labels,
+    listed = (text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")) and not _list_of_functions(
+        text, start, end)
+    return Setting(listed=listed or labels,
                    national=bool(_NATIONAL_LIST.match(text, _list_bounds(text, start, end)[1])),
                    quoted=text[start - 1:start] == "“" and text[end:end + 1] == "”",
                    described=text[start - 1:start] == "的")
+
+
+def _list_of_functions(text: str, start: int, end: int) -> bool:
+    """Is the name one of a list of what centres do (运营服务中心、登记确权中心、流通交易中心)? Its
+    list-mates end in the same head word but with no site's ending: the list names kinds of centre, and
+    a word of its own no longer makes the name one."""
+    first, last = _list_bounds(text, start, end)
+    head = text[end - 2:end]
+    mates = [item for item in re.split("、", text[first:last]) if item and item != text[start:end]]
+    return any(item.endswith(head) and _ending(item) is None for item in mates)
 
 
 def _unknown_site(written: str, start: int, kind: str, context_city: Region | None,

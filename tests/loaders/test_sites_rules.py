@@ -243,6 +243,11 @@ def test_a_list_of_names_holds_plain_names_and_a_list_of_kinds_holds_none():
     assert sites("布局低空经济产业园、具身智能产业园、元宇宙产业园。", "杭州市") == {}
 
 
+def test_a_list_of_what_centres_do_names_no_site():
+    text = "建设算力资源调度中心、数据资产登记中心、数据跨境交易中心，完善服务体系。"
+    assert sites(text, "南宁市") == {}  # kinds of centre, though 跨境 is a word of its own
+
+
 def test_a_generic_zone_name_takes_the_plan_city_and_none_without_one():
     assert sites("加快新区数据中心二期建设。", "宜昌市") == {"宜昌新区数据中心": "新区数据中心"}
     assert sites("加快新区数据中心二期建设。", "湖北省") == {}
