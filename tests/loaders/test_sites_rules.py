@@ -243,6 +243,11 @@ def test_a_list_of_names_holds_plain_names_and_a_list_of_kinds_holds_none():
     assert sites("布局低空经济产业园、具身智能产业园、元宇宙产业园。", "杭州市") == {}
 
 
+def test_an_economic_zone_is_a_zone_by_a_word_of_its_own():
+    assert set(sites("支持松湖新区、山前经济区建设公共智算中心。", "东莞市")) == {"松湖新区", "山前经济区"}
+    assert sites("建成低空经济区域创新高地，打造低空经济区。", "东莞市") == {}  # 区域 goes on; generic words
+
+
 def test_a_list_of_what_centres_do_names_no_site():
     text = "建设算力资源调度中心、数据资产登记中心、数据跨境交易中心，完善服务体系。"
     assert sites(text, "南宁市") == {}  # kinds of centre, though 跨境 is a word of its own
