@@ -396,6 +396,11 @@ def test_the_bare_names_of_a_list_of_leading_firms_are_firms_and_sectors_are_not
     assert organizations("鼓励汽车、电子等行业龙头企业开放场景。") == {}
 
 
+def test_a_list_closed_as_giants_is_one_of_firms():
+    assert organizations("吸引甲骨文、微软等国际巨头设立区域总部。") == {"甲骨文": "enterprise", "微软": "enterprise"}
+    assert organizations("吸引汽车、家电等行业巨头落户。") == {}
+
+
 def test_the_page_publisher_credited_or_greeting_is_no_body_the_document_names():
     assert organizations("您好，欢迎您进入江西省软件行业协会官网！") == {}
     assert organizations("发布日期：2025-03-02 来源：中国信息通信研究院 浏览量：88") == {}
