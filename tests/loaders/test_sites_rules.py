@@ -396,6 +396,14 @@ def test_the_bare_names_of_a_list_of_leading_firms_are_firms_and_sectors_are_not
     assert organizations("鼓励汽车、电子等行业龙头企业开放场景。") == {}
 
 
+def test_known_bodies_by_their_short_names_and_not_inside_other_words():
+    assert organizations("联合中国信通院、中科院计算所开展评测。") == {
+        "中国信息通信研究院": "institute", "中国科学院计算技术研究所": "institute"}
+    assert organizations("支持一汽、上汽开展智能网联汽车测试。") == {
+        "中国第一汽车集团有限公司": "enterprise", "上汽集团": "enterprise"}
+    assert organizations("推动统一汽车数据接口标准。") == {}  # 统一|汽车: no 一汽
+
+
 def test_a_list_closed_as_giants_is_one_of_firms():
     assert organizations("吸引甲骨文、微软等国际巨头设立区域总部。") == {"甲骨文": "enterprise", "微软": "enterprise"}
     assert organizations("吸引汽车、家电等行业巨头落户。") == {}
