@@ -696,6 +696,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
             return SiteMention(designated[0], written, start, kind, None, designated[1], None, False)
         if state or core.startswith("国家") or suffix in words()["sites"]["designation_only"]:
             return None  # a state designation whose holder is not known names no one place
+    if suffix in words()["sites"]["listed_only"] and not (place or setting.listed):
+        return None  # 海峡西岸经济区, 中原经济区: a broad region; 水乡经济区 beside 滨海湾新区 is a zone
     if suffix in words()["sites"]["quoted_only"] and not (setting.quoted and _has_own_word(core)):
         return None  # 发展空间, 物理空间、数字空间: a space is a site only as a quoted coined name (“模速空间”)
     if suffix in words()["sites"]["role_suffixes"] and core.startswith(tuple(words()["sites"]["role_scopes"])):
