@@ -224,6 +224,12 @@ def test_a_site_whose_requirement_a_task_follows_is_not_where_the_task_works():
     assert set(sites("落实成渝国家枢纽节点建设任务。", "四川省")) == {"全国一体化算力网络成渝国家枢纽节点"}
 
 
+def test_known_sites_whose_names_have_no_telling_ending():
+    found = find_sites("推动徐汇滨江、秦创原集聚企业，在天津港建设智慧港口场景。", None, region("天津市"))
+    assert [(m.name, m.city) for m in found] == [("徐汇滨江", "上海市"), ("秦创原", "西安市"), ("天津港", "天津市")]
+    assert set(sites("建设秦创原人工智能算力中心。", "陕西省")) == {"秦创原人工智能算力中心"}  # runs on from one
+
+
 def test_a_national_supercomputing_centre_with_its_city_in_brackets():
     (centre,) = find_sites("推进国家超级计算中心（长沙）算力升级工程。", None, None)
     assert (centre.name, centre.city) == ("国家超级计算长沙中心", "长沙市")
@@ -246,6 +252,8 @@ def test_a_list_of_names_holds_plain_names_and_a_list_of_kinds_holds_none():
 def test_an_economic_zone_is_a_zone_by_a_word_of_its_own():
     assert set(sites("支持松湖新区、山前经济区建设公共智算中心。", "东莞市")) == {"松湖新区", "山前经济区"}
     assert sites("建成低空经济区域创新高地，打造低空经济区。", "东莞市") == {}  # 区域 goes on; generic words
+    assert sites("融入海峡西岸经济区建设，对接中原经济区。", "福建省") == {}  # alone, broad regions
+    assert set(sites("推动广西北部湾经济区高质量发展。", "广西壮族自治区")) == {"广西北部湾经济区"}
 
 
 def test_a_list_of_what_centres_do_names_no_site():
