@@ -544,6 +544,15 @@ def test_a_body_is_the_agency_only_when_the_agency_is_a_unit_of_it():
     assert "中国电信" not in _named(graph, Label.ORGANIZATION)  # its branch is a responsible unit
 
 
+def test_a_host_site_teaser_over_the_page_names_no_body():
+    graph = extract(RawDocument("teaser.txt", (
+        "四川省软件行业协会是由省内软件企业自愿结成的行业性、非营利性社会组织，服务会员单位逾千家。更多>>\n"
+        "宜宾市数据要素行动方案\n二、重点任务\n"
+        "（一）培育数据企业。支持宜宾市人工智能产业联盟组织企业对接。\n")))
+    assert "四川省软件行业协会" not in _named(graph, Label.ORGANIZATION)
+    assert "宜宾市人工智能产业联盟" in _named(graph, Label.ORGANIZATION)
+
+
 def test_a_division_that_starts_like_a_company_short_name_is_no_company():
     assert organizations("推进阿里地区光伏数据中心建设。", "西藏自治区") == {}
 
