@@ -411,6 +411,7 @@ def test_known_bodies_by_their_short_names_and_not_inside_other_words():
         "中国第一汽车集团有限公司": "enterprise", "上汽集团": "enterprise"}
     assert organizations("推动统一汽车数据接口标准。") == {}  # 统一|汽车: no 一汽
     assert organizations("提升计算所需的算力，加快自动化所需设备更新。") == {}  # 所需: no 计算所, 自动化所
+    assert organizations("联合中国电科院开展电力大模型研究。") == {}  # the power research institute, not CETC
 
 
 def test_a_list_closed_as_giants_is_one_of_firms():
