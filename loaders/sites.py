@@ -647,12 +647,12 @@ def _setting(text: str, start: int, end: int) -> Setting:
 
 def _list_of_functions(text: str, start: int, end: int) -> bool:
     """Is the name one of a list of what centres do (运营服务中心、登记确权中心、流通交易中心)? Its
-    list-mates end in the same head word but with no site's ending: the list names kinds of centre, and
-    a word of its own no longer makes the name one."""
+    list-mates end in the same head word with no site's ending and no proper name (国家超算长沙中心 has
+    one): the list names kinds of centre, and a word of its own no longer makes the name one."""
     first, last = _list_bounds(text, start, end)
     head = text[end - 2:end]
     mates = [item for item in re.split("、", text[first:last]) if item and item != text[start:end]]
-    return any(item.endswith(head) and _ending(item) is None for item in mates)
+    return any(item.endswith(head) and _ending(item) is None and not proper(item[:-len(head)]) for item in mates)
 
 
 def _unknown_site(written: str, start: int, kind: str, context_city: Region | None,

@@ -259,6 +259,8 @@ def test_an_economic_zone_is_a_zone_by_a_word_of_its_own():
 def test_a_list_of_what_centres_do_names_no_site():
     text = "建设算力资源调度中心、数据资产登记中心、数据跨境交易中心，完善服务体系。"
     assert sites(text, "南宁市") == {}  # kinds of centre, though 跨境 is a word of its own
+    named = "依托国家超算长沙中心、星沙算力调度中心开展服务。"  # a mate with a proper name: a list of sites
+    assert set(sites(named, "长沙市")) == {"国家超级计算长沙中心", "星沙算力调度中心"}
 
 
 def test_a_generic_zone_name_takes_the_plan_city_and_none_without_one():
