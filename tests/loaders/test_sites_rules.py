@@ -416,6 +416,14 @@ def test_known_bodies_by_their_short_names_and_not_inside_other_words():
     assert organizations("联合中国电科院开展电力大模型研究。") == {}  # the power research institute, not CETC
 
 
+def test_a_public_institution_named_by_its_work_is_a_body_where_it_acts_not_where_it_is_built():
+    assert organizations("萧山区农机服务中心依托北斗终端实现农机调度。") == {"萧山区农机服务中心": "other"}
+    assert organizations("湖南省教育技术中心相关负责人表示，将推广智能教学。") == {"湖南省教育技术中心": "institute"}
+    assert organizations("打造长沙国际人工智能发展中心，建设长沙数据服务中心。") == {}  # roles and facilities
+    assert organizations("在长沙市政务服务中心设立人工智能服务专区。") == {}  # a public hall
+    assert organizations("来函请寄：长沙市大数据发展中心A座1201。") == {}  # an address
+
+
 def test_a_list_closed_as_giants_is_one_of_firms():
     assert organizations("吸引甲骨文、微软等国际巨头设立区域总部。") == {"甲骨文": "enterprise", "微软": "enterprise"}
     assert organizations("吸引汽车、家电等行业巨头落户。") == {}
