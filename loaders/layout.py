@@ -67,9 +67,9 @@ class Layout:
 def layout(doc: Document) -> Layout:
     lines = _split_lines(doc)
     lines = _cut_at_end_marker(lines)
-    chrome = pattern("layout", "chrome")
+    chrome, teaser = pattern("layout", "chrome"), pattern("layout", "teasers")
     for line in lines:
-        line.chrome = bool(chrome.search(line.text)) and not _long(line.text)
+        line.chrome = (bool(chrome.search(line.text)) and not _long(line.text)) or bool(teaser.search(line.text))
     lines = _split_run_on(lines)
     for i, line in enumerate(lines):
         line.index = i

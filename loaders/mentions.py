@@ -108,14 +108,14 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
 
     def free(start: int, end: int) -> bool:
         return not any(s <= start and end <= e for s, e in inside) and not any(
-            s < end and start < e for s, e in taken) and not _credited(text, start)
+            s < end and start < e for s, e in taken) and not _credited(text, start) and not _ADDRESS.match(text, end)
 
     def add(name: str, written: str, start: int, end: int, kind: str, name_en: str | None = None) -> None:
         taken.append((start, end))
         found.append(OrgMention(name, written, start, kind, name_en))
 
     by_ending = [(start, end, name) for start, end, name in _bodies_by_ending(text)
-                 if _named_body(name) or _headed(text, end, name)]
+                 if (_named_body(name) or _headed(text, end, name)) and not _role_built(text, start, name)]
     regex, forms = _org_index()
     for match in regex.finditer(text):
         org, end = forms[match.group(0)], match.end()
@@ -151,6 +151,20 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
         if free(start, end):
             add(text[start:end], text[start:end], start, end, kind)
     return sorted(found, key=lambda m: m.start)
+
+
+def _role_built(text: str, start: int, name: str) -> bool:
+    """A centre named by what it serves or develops (…服务中心, …发展中心) that a task builds or makes the
+    place into (打造杭州国际人工智能发展中心, 建设东盟数据服务中心) is a role or a facility, not a body;
+    one that acts (…农事服务中心依托无人机…) or whose officer speaks (…技术中心负责人) is. Nor is a
+    public hall (政务服务中心, 市民服务中心)."""
+    from loaders.sites import _BUILDS
+
+    organizations = words()["organizations"]
+    if not name.endswith(tuple(organizations["built_roles"])):
+        return False
+    return name.endswith(tuple(organizations["halls"])) or bool(
+        _BUILDS.search(text, 0, start) or re.search(r"(?:成为|形成|构建)$", text[:start]))
 
 
 def full_names(names: set[str]) -> dict[str, str]:
@@ -268,6 +282,10 @@ def _officers_firms(text: str) -> list[tuple[int, int]]:
                 and not re.search(r"(?:企业|单位|机构|主体|厂商)$", name)):  # 独角兽企业: a kind of firm
             out.append((start, end))
     return out
+
+
+#: a building's part after a name (…服务中心B座2510, …大厦3号楼): the name is part of an address
+_ADDRESS = re.compile(r"\s*(?:[A-Za-z]|\d+号?)(?:座|栋|幢|楼|层|室)")
 
 
 @cache

@@ -40,8 +40,10 @@ if TYPE_CHECKING:
 
 STOP_CHARS = set("、，,。；;：:“”\"'（）()《》【】[]「」『』！!？?\n 　/|+＋")
 
-#: what a list of institutions that act is followed by (…等创新主体, …联合企业, …牵头组建)
-_ACTING = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:创新主体|联合|牵头|携手|联手)")
+#: what a list of institutions that act is followed by (…等创新主体, …联合企业, …牵头组建), or the kind of
+#: body a list closed by 等 says its members are (…实验室等研究机构): bodies, not the places of a task
+_ACTING = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:创新主体|联合|牵头|携手|联手)"
+                     r"|等[^，。；、]{0,6}?(?:研究|科研|研发)机构")
 #: what follows a list of companies (…等链主企业): their plants and bases are the companies'
 _FIRMS_TAIL = re.compile(r"等[^，。；、]{0,6}?(?:企业|公司|厂商)")
 #: what follows a list of platforms a task builds (…等平台, …等创新载体)
@@ -193,7 +195,19 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             # 光谷科学岛|智算集群: a longer name that holds no site leaves the site named inside it
             for inner_start, inner_end, inner_kind in _inner_candidates(text, start, end):
                 read(inner_start, inner_end, inner_kind)
-    return sorted(found, key=lambda m: m.start)
+    return sorted((m for m in found if not _cited_frame(text, m)), key=lambda m: m.start)
+
+
+#: a requirement a task follows (落实|…|布局要求): the words around a name it is a requirement of
+_FRAME_BEFORE = re.compile(r"(?:落实|贯彻|按照|根据|遵循|对照|对标)$")
+_FRAME_AFTER = re.compile(r"(?:建设|发展|布局|总体|工作|规划){0,2}(?:要求|部署|精神)")
+
+
+def _cited_frame(text: str, mention: SiteMention) -> bool:
+    """Is the site named only as whose requirement a task follows (落实京津冀国家枢纽节点布局要求, 根据…试验区
+    建设总体要求)? The task works to that site's plan, not at it."""
+    return bool(_FRAME_BEFORE.search(text, 0, mention.start)
+                and _FRAME_AFTER.match(text, mention.start + len(mention.written)))
 
 
 def referred_site(before: str, clause: str, home: Region | None = None,
@@ -623,10 +637,22 @@ _NATIONAL_LIST = re.compile(r"等[^，。；、]{0,4}?国家")
 def _setting(text: str, start: int, end: int) -> Setting:
     """How the sentence places the name ``text[start:end]``."""
     labels = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("：", ":")
-    return Setting(listed=text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等") or labels,
+    listed = (text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")) and not _list_of_functions(
+        text, start, end)
+    return Setting(listed=listed or labels,
                    national=bool(_NATIONAL_LIST.match(text, _list_bounds(text, start, end)[1])),
                    quoted=text[start - 1:start] == "“" and text[end:end + 1] == "”",
                    described=text[start - 1:start] == "的")
+
+
+def _list_of_functions(text: str, start: int, end: int) -> bool:
+    """Is the name one of a list of what centres do (运营服务中心、登记确权中心、流通交易中心)? Its
+    list-mates end in the same head word with no site's ending and no proper name (国家超算长沙中心 has
+    one): the list names kinds of centre, and a word of its own no longer makes the name one."""
+    first, last = _list_bounds(text, start, end)
+    head = text[end - 2:end]
+    mates = [item for item in re.split("、", text[first:last]) if item and item != text[start:end]]
+    return any(item.endswith(head) and _ending(item) is None and not proper(item[:-len(head)]) for item in mates)
 
 
 def _unknown_site(written: str, start: int, kind: str, context_city: Region | None,
@@ -670,6 +696,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
             return SiteMention(designated[0], written, start, kind, None, designated[1], None, False)
         if state or core.startswith("国家") or suffix in words()["sites"]["designation_only"]:
             return None  # a state designation whose holder is not known names no one place
+    if suffix in words()["sites"]["listed_only"] and not (place or setting.listed):
+        return None  # 海峡西岸经济区, 中原经济区: a broad region; 水乡经济区 beside 滨海湾新区 is a zone
     if suffix in words()["sites"]["quoted_only"] and not (setting.quoted and _has_own_word(core)):
         return None  # 发展空间, 物理空间、数字空间: a space is a site only as a quoted coined name (“模速空间”)
     if suffix in words()["sites"]["role_suffixes"] and core.startswith(tuple(words()["sites"]["role_scopes"])):

@@ -217,6 +217,19 @@ def test_a_national_computing_hub_node_in_any_of_its_forms_and_not_where_its_clu
     assert sites("作为国家“东数西算”甘肃算力枢纽，兰州打造算力之都。") == {}  # a role, not the node
 
 
+def test_a_site_whose_requirement_a_task_follows_is_not_where_the_task_works():
+    text = "落实成渝国家枢纽节点布局要求，天府新区、东部新区按需建设配套数据中心。"
+    assert set(sites(text, "四川省")) == {"天府新区", "东部新区"}
+    assert sites("根据国家新一代人工智能创新发展试验区建设总体要求，完善配套政策。", "长沙市") == {}
+    assert set(sites("落实成渝国家枢纽节点建设任务。", "四川省")) == {"全国一体化算力网络成渝国家枢纽节点"}
+
+
+def test_known_sites_whose_names_have_no_telling_ending():
+    found = find_sites("推动徐汇滨江、秦创原集聚企业，在天津港建设智慧港口场景。", None, region("天津市"))
+    assert [(m.name, m.city) for m in found] == [("徐汇滨江", "上海市"), ("秦创原", "西安市"), ("天津港", "天津市")]
+    assert set(sites("建设秦创原人工智能算力中心。", "陕西省")) == {"秦创原人工智能算力中心"}  # runs on from one
+
+
 def test_a_national_supercomputing_centre_with_its_city_in_brackets():
     (centre,) = find_sites("推进国家超级计算中心（长沙）算力升级工程。", None, None)
     assert (centre.name, centre.city) == ("国家超级计算长沙中心", "长沙市")
@@ -234,6 +247,20 @@ def test_endings_made_only_of_generic_words_name_nothing():
 def test_a_list_of_names_holds_plain_names_and_a_list_of_kinds_holds_none():
     assert set(sites("以良渚小镇、梦想小镇等特色小镇为引领。", "杭州市")) == {"良渚小镇", "梦想小镇"}
     assert sites("布局低空经济产业园、具身智能产业园、元宇宙产业园。", "杭州市") == {}
+
+
+def test_an_economic_zone_is_a_zone_by_a_word_of_its_own():
+    assert set(sites("支持松湖新区、山前经济区建设公共智算中心。", "东莞市")) == {"松湖新区", "山前经济区"}
+    assert sites("建成低空经济区域创新高地，打造低空经济区。", "东莞市") == {}  # 区域 goes on; generic words
+    assert sites("融入海峡西岸经济区建设，对接中原经济区。", "福建省") == {}  # alone, broad regions
+    assert set(sites("推动广西北部湾经济区高质量发展。", "广西壮族自治区")) == {"广西北部湾经济区"}
+
+
+def test_a_list_of_what_centres_do_names_no_site():
+    text = "建设算力资源调度中心、数据资产登记中心、数据跨境交易中心，完善服务体系。"
+    assert sites(text, "南宁市") == {}  # kinds of centre, though 跨境 is a word of its own
+    named = "依托国家超算长沙中心、星沙算力调度中心开展服务。"  # a mate with a proper name: a list of sites
+    assert set(sites(named, "长沙市")) == {"国家超级计算长沙中心", "星沙算力调度中心"}
 
 
 def test_a_generic_zone_name_takes_the_plan_city_and_none_without_one():
@@ -315,6 +342,15 @@ def test_centres_listed_as_innovation_bodies_beside_universities_are_organizatio
                                                  "智能感知技术创新中心"}
 
 
+def test_labs_a_list_calls_research_institutions_are_organizations():
+    text = "甘肃省智能感知重点实验室、兰州数字视觉工程实验室等科研机构相继建成。"
+    assert sites(text, "甘肃省") == {}
+    assert set(organizations(text, "甘肃省")) == {"甘肃省智能感知重点实验室", "兰州数字视觉工程实验室"}
+    hosting = "依托甘肃省智能感知重点实验室建设算法平台。"  # 重点 is the name's own word, no verb
+    assert set(sites(hosting, "甘肃省")) == {"甘肃省智能感知重点实验室"}
+    assert sites("支持重点实验室建设，新建省重点实验室3家。", "甘肃省") == {}
+
+
 def test_a_company_listed_with_its_plant_is_the_company():
     text = "支持潍柴动力、比亚迪济南基地等链主企业打通供应链数据。"
     assert sites(text, "济南市") == {}
@@ -368,6 +404,29 @@ def test_the_bare_names_of_a_list_of_leading_firms_are_firms_and_sectors_are_not
     assert organizations("支持长城、晶澳等企业建设灯塔工厂。") == {}  # no known firm, no firm ending, no 龙头
     assert organizations("支持华为、荣耀等企业建设研发中心。") == {"华为": "enterprise", "荣耀": "enterprise"}
     assert organizations("鼓励汽车、电子等行业龙头企业开放场景。") == {}
+
+
+def test_known_bodies_by_their_short_names_and_not_inside_other_words():
+    assert organizations("联合中国信通院、中科院计算所开展评测。") == {
+        "中国信息通信研究院": "institute", "中国科学院计算技术研究所": "institute"}
+    assert organizations("支持一汽、上汽开展智能网联汽车测试。") == {
+        "中国第一汽车集团有限公司": "enterprise", "上汽集团": "enterprise"}
+    assert organizations("推动统一汽车数据接口标准。") == {}  # 统一|汽车: no 一汽
+    assert organizations("提升计算所需的算力，加快自动化所需设备更新。") == {}  # 所需: no 计算所, 自动化所
+    assert organizations("联合中国电科院开展电力大模型研究。") == {}  # the power research institute, not CETC
+
+
+def test_a_public_institution_named_by_its_work_is_a_body_where_it_acts_not_where_it_is_built():
+    assert organizations("萧山区农机服务中心依托北斗终端实现农机调度。") == {"萧山区农机服务中心": "other"}
+    assert organizations("湖南省教育技术中心相关负责人表示，将推广智能教学。") == {"湖南省教育技术中心": "institute"}
+    assert organizations("打造长沙国际人工智能发展中心，建设长沙数据服务中心。") == {}  # roles and facilities
+    assert organizations("在长沙市政务服务中心设立人工智能服务专区。") == {}  # a public hall
+    assert organizations("来函请寄：长沙市大数据发展中心A座1201。") == {}  # an address
+
+
+def test_a_list_closed_as_giants_is_one_of_firms():
+    assert organizations("吸引甲骨文、微软等国际巨头设立区域总部。") == {"甲骨文": "enterprise", "微软": "enterprise"}
+    assert organizations("吸引汽车、家电等行业巨头落户。") == {}
 
 
 def test_the_page_publisher_credited_or_greeting_is_no_body_the_document_names():
@@ -495,6 +554,15 @@ def test_a_body_is_the_agency_only_when_the_agency_is_a_unit_of_it():
         "（二）推广应用。推动中国电信开放5G网络能力。\n")))
     assert {"阿里巴巴", "华为"} <= _named(graph, Label.ORGANIZATION)  # 阿里地区行政公署 is not 阿里
     assert "中国电信" not in _named(graph, Label.ORGANIZATION)  # its branch is a responsible unit
+
+
+def test_a_host_site_teaser_over_the_page_names_no_body():
+    graph = extract(RawDocument("teaser.txt", (
+        "四川省软件行业协会是由省内软件企业自愿结成的行业性、非营利性社会组织，服务会员单位逾千家。更多>>\n"
+        "宜宾市数据要素行动方案\n二、重点任务\n"
+        "（一）培育数据企业。支持宜宾市人工智能产业联盟组织企业对接。\n")))
+    assert "四川省软件行业协会" not in _named(graph, Label.ORGANIZATION)
+    assert "宜宾市人工智能产业联盟" in _named(graph, Label.ORGANIZATION)
 
 
 def test_a_division_that_starts_like_a_company_short_name_is_no_company():
