@@ -477,7 +477,11 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     sentences = _sentences(doc, clauses)
     series = sum(_is_heading_sentence(doc, s) for s in sentences[:-1]) >= 2
     # 到2025年，…。算力供给普惠高效，…: a paragraph that opens with its year states goals to its end
-    opens = dated and bool(YEAR_PHRASE.fullmatch(doc.text[line.start:span.start].strip()))
+    # (also a year that opens a report's sentence: …做了战略部署。到2025年，…。整机产品达到…)
+    before = doc.text[line.start:span.start]
+    opening = before[max(before.rfind(ch) for ch in "。！？") + 1:].strip()
+    opens = dated and bool(YEAR_PHRASE.fullmatch(opening)) and (
+        opening == before.strip() or (owner is None and opening.startswith(("到", "至"))))
     for k, sentence in enumerate(sentences):
         if k == 0 and not dated and _is_label(sentence, clauses):
             continue  # 人工智能技术创新策源地。…: the paragraph's heading
@@ -661,7 +665,14 @@ def _dates_goals(text: str, phrase: re.Match[str], kind: str | None, earliest: i
     if re.search(r"(?:^|[。；;])\s*$", text[: phrase.start()]) and _list_lead_in().search(lead_in):
         return True  # each sentence of the listed paragraph opens with its year
     start = max(text.rfind(ch, 0, phrase.start()) for ch in "。！？!?") + 1
+    if re.search(r"[；;]\s*$", text[: phrase.start()]) and any(
+            int(y) < int(phrase.group("opening")) for y in STAGE.findall(text[start:phrase.start()])):
+        return True  # 计划到2025年，…；2027年，…: the next stage of the goals the sentence opened
     return bool(_framed().search(text[start:phrase.start()]))
+
+
+#: a goal's year phrase (到2025年) earlier in the sentence, whose stages a later bare year continues
+STAGE = re.compile(r"(?:到|至)\s*(20\d{2})\s*年")
 
 
 @cache

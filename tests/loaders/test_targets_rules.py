@@ -823,3 +823,18 @@ def test_a_bare_goal_heading_ends_where_the_tasks_begin():
     text = ("江北市人工智能发展方案（2025—2027年）\n主要目标\n到2027年，全市人工智能产业规模突破600亿元。\n"
             "（一）加强算力建设。到2026年，建成智算中心3个。推动算力开放共享。\n")
     assert metrics(text) == ["全市人工智能产业规模", "建成智算中心"]
+
+
+def test_a_report_states_the_stages_of_a_plans_goals_by_their_years():
+    """计划到2025年，…；2027年，…: a bare year after the semicolon is the next stage; a report's sentence
+    that opens with its year (…做了部署。到2025年，…) goes on stating goals in the sentences after it."""
+    text = ("江北网3月2日电 江北省经信厅近日印发《江北省智能农机发展指导意见》，"
+            "计划到2025年，初步建立智能农机创新体系；2027年，综合实力达到国内先进水平。\n"
+            "《指导意见》按照谋划三年的安排做了部署。到2025年，关键技术取得突破。整机产品达到国内先进水平，并在农业场景得到示范应用。"
+            "培育3家生态型企业。目前，已有12家企业入驻。\n")
+    found = {(t["year"], t["metric"]) for t in goals(text)}
+    assert (2027, "综合实力达到国内先进水平") in found and (2025, "综合实力达到国内先进水平") not in found
+    assert {(2025, "整机产品达到国内先进水平"), (2025, "生态型企业")} <= found
+    assert not any("入驻" in metric for _year, metric in found)  # a reported fact ends the goals
+    text = text.replace("做了部署。到2025年，", "做了部署，到2025年，")  # the year opens no sentence: as before
+    assert (2025, "整机产品达到国内先进水平") not in {(t["year"], t["metric"]) for t in goals(text)}
