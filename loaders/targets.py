@@ -42,6 +42,9 @@ YEAR_PHRASE = re.compile(
     rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于|在(?=\s*20\d{{2}}\s*年\s*(?:\d{{1,2}}\s*月)?\s*(?:底|末)?\s*前))"
     rf"\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
     r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])"
+    # 将于2026年1月1日正式成立…: the day set for a body or a facility to start (not 起施行, a rule in force)
+    r"|将于\s*(?P<onday>20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*"
+    r"(?=(?:正式)?(?:成立|建成|启用|上线|开通|投入使用|投用|揭牌|挂牌))"
     # 到“十四五”期末: the last year of a five-year plan period (2025)
     r"|(?:力争|争取|确保)?\s*(?:到|至)\s*[“\"]?十(?P<fyp>[三四五六])五[”\"]?\s*(?:时期|期)?末\s*[，,]?"
     # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
@@ -440,12 +443,14 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
             segments.append((start, phrases[0].start(), year, False))
         for n, phrase in enumerate(phrases):
             end = phrases[n + 1].start() if n + 1 < len(phrases) else len(text)
-            if phrase.group("inyear") or phrase.group("thisyear"):
+            if phrase.group("inyear") or phrase.group("thisyear") or phrase.group("onday"):
                 # a deadline within the year binds its own clause, the task it dates, and carries no further
+                # (so does the day set for a body to start: 将于…1月1日正式成立X，统筹…: what X will do)
                 clause_end = re.search(r"[，,；;。]", text[phrase.end():end])
                 end = phrase.end() + clause_end.start() if clause_end else end
             segments.append((phrase.end(), end, _year_of(phrase, plan_year, earliest, period, now), True))
-        year = None if phrases[-1].group("inyear") or phrases[-1].group("thisyear") else segments[-1][2]
+        last = phrases[-1]
+        year = None if last.group("inyear") or last.group("thisyear") or last.group("onday") else segments[-1][2]
     elif year is not None:
         segments.append((start, len(text), year, False))
     cell = main_cell(text)
@@ -708,7 +713,7 @@ def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int 
         return period[1] if period and years and period[1] - period[0] + 1 == years else None
     if phrase.group("fyp"):  # the 14th five-year period (2021-2025) ends in 2025
         return 2005 + 5 * (chinese_number(phrase.group("fyp")) or 0)
-    year = phrase.group("goal") or phrase.group("opening")
+    year = phrase.group("goal") or phrase.group("opening") or phrase.group("onday")
     if not year or (earliest is not None and int(year) < earliest):
         return None
     return int(year)

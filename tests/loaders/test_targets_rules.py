@@ -838,3 +838,18 @@ def test_a_report_states_the_stages_of_a_plans_goals_by_their_years():
     assert not any("入驻" in metric for _year, metric in found)  # a reported fact ends the goals
     text = text.replace("做了部署。到2025年，", "做了部署，到2025年，")  # the year opens no sentence: as before
     assert (2025, "整机产品达到国内先进水平") not in {(t["year"], t["metric"]) for t in goals(text)}
+
+
+def test_the_day_set_for_a_body_to_start_dates_its_clause_only():
+    """将于2027年1月1日正式成立X，统筹…: the start is a dated goal, what X will do is not; a rule in force from a
+    day (自2027年1月1日起施行) and a full date in the past are no goals."""
+    text = ("【記者 王某／宜蘭縣 報導】宜蘭縣政府宣布將於 2027 年 1 月 1 日正式成立「數位農業處」，統籌縣府數位建設，"
+            "強化跨局處協作。\n廣告 廣告\n")
+    graph = extract(RawDocument("news.txt", text))
+    assert [(t.properties["year"], t.properties["metric"]) for t in graph.by_label(Label.TARGET)] == [
+        (2027, "正式成立「數位農業處」")]
+    plan = next(iter(graph.by_label(Label.PLAN))).properties
+    assert plan["title"] == "news.txt"  # neither the cut byline (王某／宜蘭縣) nor the ad line is a title
+    head = "宜兰县智慧农业发展管理办法\n第一条 为推进智慧农业发展，制定本办法。\n"
+    assert metrics(head + "第二条 本办法自2027年1月1日起施行。\n") == []
+    assert metrics(head + "第二条 宜兰县已于2024年1月1日成立数位农业处。\n") == []
