@@ -1318,6 +1318,9 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     by_place: list[tuple[str, str]] = []
     for line in lay.content():
         for sentence in re.split(r"[。！？]", line.text):
+            adopted = _congress(sentence, meta)
+            if adopted:
+                return [(adopted, sentence)]
             for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订|宣布|发表)(?!会)"
                                    r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
@@ -1330,6 +1333,23 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
                     by_place = [(place, sentence)]
     # a headline's 深圳印发《…》 stands for the government only when no sentence names the bodies
     return by_place
+
+
+#: a people's congress in session adopting a document (…自治区十四届人大五次会议通过的《…纲要》): the
+#: congress of the place it is named with
+CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,14}?)\s*(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*"
+                      r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议\s*(?:审议|表决)?通过(?:了|的)?\s*《([^《》]{4,90})》")
+
+
+def _congress(sentence: str, meta: Metadata) -> str | None:
+    """The people's congress that adopted the plan (a five-year plan's 纲要 is adopted by the congress of
+    its place): named by the place written before the session, its longest tail that is a division."""
+    match = CONGRESS.search(sentence)
+    if not match or not _is_plan_name(match.group(2), meta):
+        return None
+    head = match.group(1)
+    place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
+    return place + "人民代表大会" if place else None
 
 
 def _place_subject(before: str) -> str | None:

@@ -1248,3 +1248,11 @@ def test_a_portals_weather_box_names_no_place():
             "行政院今天通過「智慧農業數位轉型推動方案」，盼提升農業效能。\n")
     graph = build(page)
     assert [n.properties["name"] for n in graph.by_label(Label.CITY)] == []
+
+
+def test_the_peoples_congress_that_adopted_an_outline_issues_it():
+    page = ("海口网2月7日电 海南省人大常委会6日召开新闻发布会，介绍海南省十五届人大三次会议通过的"
+            "《海南省国民经济和社会发展第十五个五年规划纲要》相关情况。\n《纲要》部署了人工智能等领域的重大任务。\n")
+    assert issuers(build(page)) == ["海南省人民代表大会"]
+    page = page.replace("人大三次会议通过的", "人大三次会议前印发的")  # not said to adopt it
+    assert issuers(build(page)) == []
