@@ -1252,7 +1252,7 @@ def _publisher(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 
 
 #: a repost's byline: its timestamp, the body it credits, a reader count (2026/1/6 15:36:38 四川省人民政府 人气:798)
-CREDIT_LINE = re.compile(r"^(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(\S{4,30})\s+"
+CREDIT_LINE = re.compile(r"^(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s*(\S{4,30})\s+"
                          r"(?:人气|浏览|阅读|点击)")
 
 
@@ -1273,6 +1273,9 @@ def _credited_source(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 def _credited_name(value: str) -> str | None:
     """The body in a source field: 朝阳园管委会(区科信局) is one office under two names, and the name
     written as a government department (with its level, 区科信局) is the one to resolve."""
+    own_site = re.fullmatch(r"(\S{4,30}?)(?:门户)?网站", value)
+    if own_site and _is_body(own_site.group(1)) and not _press_re().search(own_site.group(1)):
+        value = own_site.group(1)  # 江西省发展和改革委员会网站: the body's own website credits the body
     if not _official_source(value) or re.match(r"本(网|站)", value) or re.search(r"[、，,]", value):
         return None  # the page itself, or several units: no one issuer
     names = [n for n, _ in _split_pair(value)]

@@ -1256,3 +1256,12 @@ def test_the_peoples_congress_that_adopted_an_outline_issues_it():
     assert issuers(build(page)) == ["海南省人民代表大会"]
     page = page.replace("人大三次会议通过的", "人大三次会议前印发的")  # not said to adopt it
     assert issuers(build(page)) == []
+
+
+def test_a_repost_crediting_a_bodys_own_website_credits_the_body():
+    body = ("宁安省关于促进智能农机发展的意见\n(征求意见稿)\n为促进智能农机发展，制定意见如下。\n"
+            "一、重点任务\n（一）建设试验基地。\n")
+    page = "2024-08-13 10:52:00宁安省农业农村厅网站 浏览:\n" + body
+    assert written_issuers(page) == ["宁安省农业农村厅"]
+    page = "2024-08-13 10:52:00宁安日报网站 浏览:\n" + body  # a paper's site is no body
+    assert written_issuers(page) == []
