@@ -1050,6 +1050,10 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
         match = re.search(r"([一二三四五六七八九十百]{1,4}|\d{1,3})条(?:措施|政策|意见|举措)", meta.title_text)
         if match:
             return chinese_number(match.group(1)), match.group(0)
+    for line in lay.content()[:6]:
+        counted = HEADLINE_COUNT.match(line.text)
+        if counted and meta.title_text and _core(meta.title_text) in norm(_unify(line.text)):
+            return chinese_number(counted.group(1)), counted.group(0).strip()  # 27条！…工作要点发布
     for line in lay.content():
         counts = []
         for m in COUNT.finditer(line.text):
@@ -1069,6 +1073,8 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
     return None, None
 
 
+#: a headline that opens with the number of the plan's items (27条！…工作要点发布)
+HEADLINE_COUNT = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*条\s*[!！:：丨|]")
 #: what a declared count counts when it counts the measures themselves (条, 任务, 举措, 措施), not the
 #: actions or projects that group them (行动, 工程)
 ITEM_NOUN = re.compile(r"条|任务|举措|措施|政策|意见")

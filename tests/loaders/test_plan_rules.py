@@ -1265,3 +1265,11 @@ def test_a_repost_crediting_a_bodys_own_website_credits_the_body():
     assert written_issuers(page) == ["宁安省农业农村厅"]
     page = "2024-08-13 10:52:00宁安日报网站 浏览:\n" + body  # a paper's site is no body
     assert written_issuers(page) == []
+
+
+def test_a_headline_opening_with_the_number_of_items_declares_the_count():
+    page = ("12条！宁安市智能农机发展2026年工作要点发布\n宁安市智能农机发展2026年工作要点\n"
+            "一、重点任务\n1.建设试验基地。\n2.培育骨干企业。\n")
+    assert plan(build(page))["measure_count_declared"] == 12
+    page = page.replace("2026年工作要点发布", "2026年工作会议召开")
+    assert plan(build(page)).get("measure_count_declared") is None  # a headline about something else
