@@ -1273,3 +1273,14 @@ def test_a_headline_opening_with_the_number_of_items_declares_the_count():
     assert plan(build(page))["measure_count_declared"] == 12
     page = page.replace("2026年工作要点发布", "2026年工作会议召开")
     assert plan(build(page)).get("measure_count_declared") is None  # a headline about something else
+
+
+def test_a_reports_listed_layers_described_bare_one_by_one_are_measures():
+    """《…》从A层、B层、C层，对…界定。相关人士介绍，A层，以…: a listed layer opening its sentence (also after
+    a speaker) is an area described, without 方面."""
+    page = ("《宁安市智能农机产业发展三年行动计划》从感知装备层、整机制造层、应用服务层，对产业进行了界定。"
+            "相关人士介绍，感知装备层，以农业传感器为主攻方向，加快芯片研制。整机制造层，以无人农机为主攻方向，"
+            "突破关键技术。应用服务层，以智慧农场为主攻方向，推动示范应用。\n")
+    assert measures(build(page)) == [(None, "感知装备层"), (None, "整机制造层"), (None, "应用服务层")]
+    page = page.replace("从感知装备层、整机制造层、应用服务层，对产业进行了界定。", "已正式印发。")
+    assert (None, "感知装备层") not in measures(build(page))  # never listed: the reporter's wording
