@@ -485,6 +485,7 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     # (also a year that opens a report's sentence: …做了战略部署。到2025年，…。整机产品达到…)
     before = doc.text[line.start:span.start]
     opening = before[max(before.rfind(ch) for ch in "。！？") + 1:].strip()
+    opening = REPORT_FRAME.sub("", opening)  # 根据《行动计划》，到2026年，…: the report's source, then the year
     opens = dated and bool(YEAR_PHRASE.fullmatch(opening)) and (
         opening == before.strip() or (owner is None and opening.startswith(("到", "至"))))
     for k, sentence in enumerate(sentences):
@@ -676,6 +677,8 @@ def _dates_goals(text: str, phrase: re.Match[str], kind: str | None, earliest: i
     return bool(_framed().search(text[start:phrase.start()]))
 
 
+#: a report's source of what follows, before a year (根据《行动计划》，, 《方案》提出，)
+REPORT_FRAME = re.compile(r"^(?:根据|按照|依据)?《[^《》]{2,40}》(?:提出|明确|指出)?\s*[，,]?\s*")
 #: a goal's year phrase (到2025年) earlier in the sentence, whose stages a later bare year continues
 STAGE = re.compile(r"(?:到|至)\s*(20\d{2})\s*年")
 

@@ -853,3 +853,13 @@ def test_the_day_set_for_a_body_to_start_dates_its_clause_only():
     head = "宜兰县智慧农业发展管理办法\n第一条 为推进智慧农业发展，制定本办法。\n"
     assert metrics(head + "第二条 本办法自2027年1月1日起施行。\n") == []
     assert metrics(head + "第二条 宜兰县已于2024年1月1日成立数位农业处。\n") == []
+
+
+def test_a_report_sentence_opening_with_its_source_and_year_states_goals_to_the_paragraphs_end():
+    text = ("江北网讯 近日，江北市印发《江北市智能农机行动计划》。\n"
+            "根据《行动计划》，到2026年，装备基础筑牢夯实。算力规模突破300PFlops。"
+            "建成智能农机岛等公共服务平台，人才引育体系更加完善。\n")
+    found = {(t["year"], t["metric"]) for t in goals(text)}
+    assert (2026, "人才引育体系更加完善") in found
+    text = text.replace("根据《行动计划》，到2026年，", "记者了解到，到2026年，")  # no source of the plan: as before
+    assert (2026, "人才引育体系更加完善") not in {(t["year"], t["metric"]) for t in goals(text)}
