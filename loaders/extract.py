@@ -104,7 +104,10 @@ def extract(raw: RawDocument) -> GraphData:
     seen_goals = set()
     for n, goal in enumerate(goals):
         owner = _kept(goal.owner, measure_ids) or plan
-        key = (owner, goal.year, re.sub(r"\W", "", goal.metric), goal.value, goal.unit)
+        words_of = re.sub(r"\W", "", goal.metric)
+        if goal.qualitative:  # 初步建立X体系 in the lead, X体系初步建立 in the text: one goal, its verb moved
+            words_of = "".join(sorted(words_of))
+        key = (owner, goal.year, words_of, goal.value, goal.unit)
         if key in seen_goals:
             continue  # a report that repeats its lead's goal states one goal
         seen_goals.add(key)

@@ -863,3 +863,12 @@ def test_a_report_sentence_opening_with_its_source_and_year_states_goals_to_the_
     assert (2026, "人才引育体系更加完善") in found
     text = text.replace("根据《行动计划》，到2026年，", "记者了解到，到2026年，")  # no source of the plan: as before
     assert (2026, "人才引育体系更加完善") not in {(t["year"], t["metric"]) for t in goals(text)}
+
+
+def test_a_goal_the_report_restates_with_its_verb_moved_is_one_goal():
+    text = ("江北网讯 江北省经信厅近日印发《江北省智能农机发展指导意见》，计划到2025年，初步建立智能农机创新体系。\n"
+            "《指导意见》按照谋划三年的安排做了部署。到2025年，智能农机创新体系初步建立，培育3家生态型企业。\n")
+    found = [t["metric"] for t in goals(text) if t["qualitative"]]
+    assert len(found) == 1 and found[0] in ("初步建立智能农机创新体系", "智能农机创新体系初步建立")
+    text = text.replace("智能农机创新体系初步建立", "智能农机标准体系初步建立")  # another goal: both kept
+    assert len([t for t in goals(text) if t["qualitative"]]) == 2
