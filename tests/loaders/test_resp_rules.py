@@ -498,3 +498,12 @@ def test_an_office_set_up_as_a_task_force_coordinates_the_programme():
     assert coordinators(extract(RawDocument("doc.txt", page))) == {"智慧农业人才办公室"}
     page = page.replace("任務編組", "")  # an office set up, not said to be a task force: as before
     assert coordinators(extract(RawDocument("doc.txt", page))) == set()
+
+
+def test_the_body_a_reading_says_leads_the_whole_drive_coordinates_the_plan():
+    page = ("关于《“人工智能+”专项行动赋能农业服务实施方案》的政策解读\n一、起草背景\n"
+            "2025年初，按照市政府要求，市农业农村局牵头开展“人工智能+”专项行动赋能农业服务工作。\n"
+            "二、主要内容\n《实施方案》明确了总体目标。\n")
+    assert coordinators(extract(RawDocument("doc.txt", page))) == {"市农业农村局"}
+    page = page.replace("牵头开展“人工智能+”专项行动赋能农业服务工作", "牵头开展调研")  # a step, not the drive
+    assert coordinators(extract(RawDocument("doc.txt", page))) == set()
