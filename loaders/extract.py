@@ -282,7 +282,8 @@ def _fallback_title(lay, source: str) -> str:
         if addressee_line(line.text):
             break  # below a notice's addressees is its text, not a heading (组 长:… / 郝某 市某局局长)
         numbered = re.match(r"[一二三四五六七八九十]+、|[（(]?[一二三四五六七八九十\d]{1,2}[)）.．、]", line.text)
-        byline = re.search(r"[／/]", line.text)  # 【记者 王某／某县 报导】: a reporter and a place, cut at blanks
+        # 【记者 王某／某县 报导】: a reporter and a place, cut at blanks; (资料图片): a photo's caption
+        byline = re.search(r"[／/]", line.text) or re.fullmatch(r"\s*[（(【\[][^）)】\]]*[）)】\]]\s*", line.text)
         if 4 <= len(line.text) <= 60 and not re.search(r"[。：:；;]|[，,]$", line.text) and not numbered and not byline:
             return lay.doc.quote(line.start, line.end)
     return source

@@ -850,6 +850,8 @@ def test_the_day_set_for_a_body_to_start_dates_its_clause_only():
         (2027, "正式成立「數位農業處」")]
     plan = next(iter(graph.by_label(Label.PLAN))).properties
     assert plan["title"] == "news.txt"  # neither the cut byline (王某／宜蘭縣) nor the ad line is a title
+    graph = extract(RawDocument("news.txt", "(资料图片)\n" + text))
+    assert next(iter(graph.by_label(Label.PLAN))).properties["title"] == "news.txt"  # nor a photo's caption
     head = "宜兰县智慧农业发展管理办法\n第一条 为推进智慧农业发展，制定本办法。\n"
     assert metrics(head + "第二条 本办法自2027年1月1日起施行。\n") == []
     assert metrics(head + "第二条 宜兰县已于2024年1月1日成立数位农业处。\n") == []
