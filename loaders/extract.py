@@ -273,8 +273,9 @@ def _sentence(text: str, offset: int, doc=None, piece=None) -> str:
 def _fallback_title(lay, source: str) -> str:
     """A title whose genre word is unknown: the 《…》 the notice issues, else a short heading line."""
     for line in lay.content()[:15]:
-        issued = re.search(r"(?:印发|现将|出台|发布)(?:了|的)?《([^》]{4,60})》|《([^》]{4,60})》(?:已经|业经|现印发)",
-                           line.text)
+        # (not a document a task is to draft: 1.…一是…制定印发《…三年行动计划》)
+        issued = re.search(r"(?<!制定)(?<!制订)(?<!研究)(?<!编制)(?:印发|现将|出台|发布)(?:了|的)?《([^》]{4,60})》"
+                           r"|《([^》]{4,60})》(?:已经|业经|现印发)", line.text)
         if issued:
             group = 1 if issued.group(1) else 2
             return lay.doc.quote(line.start + issued.start(group), line.start + issued.end(group))
@@ -284,7 +285,10 @@ def _fallback_title(lay, source: str) -> str:
         numbered = re.match(r"[一二三四五六七八九十]+、|[（(]?[一二三四五六七八九十\d]{1,2}[)）.．、]", line.text)
         # 【记者 王某／某县 报导】: a reporter and a place, cut at blanks; (资料图片): a photo's caption
         byline = re.search(r"[／/]", line.text) or re.fullmatch(r"\s*[（(【\[][^）)】\]]*[）)】\]]\s*", line.text)
-        if 4 <= len(line.text) <= 60 and not re.search(r"[。：:；;]|[，,]$", line.text) and not numbered and not byline:
+        # ☩…☪: a banner in symbols no title is written in
+        banner = re.search(r"[^\u4e00-\u9fff\w\s（）()《》“”\"'、，,.·•—\-–|丨!！?？%％+]", line.text)
+        if (4 <= len(line.text) <= 60 and not re.search(r"[。：:；;]|[，,]$", line.text) and not numbered
+                and not byline and not banner):
             return lay.doc.quote(line.start, line.end)
     return source
 

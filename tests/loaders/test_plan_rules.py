@@ -1284,3 +1284,11 @@ def test_a_reports_listed_layers_described_bare_one_by_one_are_measures():
     assert measures(build(page)) == [(None, "感知装备层"), (None, "整机制造层"), (None, "应用服务层")]
     page = page.replace("从感知装备层、整机制造层、应用服务层，对产业进行了界定。", "已正式印发。")
     assert (None, "感知装备层") not in measures(build(page))  # never listed: the reporter's wording
+
+
+def test_a_page_without_a_title_takes_neither_a_document_to_draft_nor_a_symbol_banner_as_one():
+    page = ("2026年下半年，区农业局将抓好以下工作。\n"
+            "1.推动数字农业再进阶。一是抓好规划引领。研究谋划数字农业发展规划，制定印发《数字农业三年行动计划》。\n"
+            "2.到2026年，建成智慧农场10个。\n")
+    assert plan(build(page, "work.txt"))["title"] == "work.txt"
+    assert plan(build("☩官方app下载☪\n" + page, "work.txt"))["title"] == "work.txt"
