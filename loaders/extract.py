@@ -43,7 +43,8 @@ def extract(raw: RawDocument) -> GraphData:
     if len(re.findall(r"[\u4e00-\u9fff]", doc.text)) < 20:
         raise SourceError(raw.source, "holds no policy text (no Chinese text found)")
     meta = read_metadata(lay)
-    home = plan_region(meta.title_text, [name for name, _ in meta.issuers], doc.text, meta.doc_number)
+    page = "\n".join(line.text for line in lay.content())  # a portal's furniture (its weather box) names no place
+    home = plan_region(meta.title_text, [name for name, _ in meta.issuers], page, meta.doc_number)
     where = jurisdiction_of(home)
     body = lay.lines[meta.body_start:]
     plan_outline = body_outline = outline(lay, body)
@@ -61,7 +62,8 @@ def extract(raw: RawDocument) -> GraphData:
     goals = read_targets(doc, body, body_outline, work_year(meta.title_text), earliest, meta.period,
                          now) + table_goals(doc, body, earliest)
     goals += lead_targets(doc, lay.lines[: meta.body_start], goals, earliest, meta.period, now)
-    if not meta.title_text and not plan_outline.measures and not goals and not meta.doc_number:
+    untitled_notice = not meta.title_text and _official_notice(lay)  # 现将有关事项通知如下: it is the document
+    if not meta.title_text and not plan_outline.measures and not goals and not meta.doc_number and not untitled_notice:
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
 
     b = Builder(doc)
@@ -94,7 +96,7 @@ def extract(raw: RawDocument) -> GraphData:
         b.link(Rel.RESPONSIBLE_FOR, b.agency(a.agency, doc.surface(a.agency.written)),
                measure_ids[id(a.measure)], a.evidence, role=a.role, rank=a.rank)
 
-    notice = lay.lines[: meta.body_start]
+    notice = lay.lines if untitled_notice else lay.lines[: meta.body_start]
     for c in coordinators(body, notice, plan_outline, where, doc, issuers):
         b.link(Rel.COORDINATES, b.agency(c.agency, doc.surface(c.agency.written)), plan, c.evidence)
 
@@ -102,7 +104,10 @@ def extract(raw: RawDocument) -> GraphData:
     seen_goals = set()
     for n, goal in enumerate(goals):
         owner = _kept(goal.owner, measure_ids) or plan
-        key = (owner, goal.year, re.sub(r"\W", "", goal.metric), goal.value, goal.unit)
+        words_of = re.sub(r"\W", "", goal.metric)
+        if goal.qualitative:  # 初步建立X体系 in the lead, X体系初步建立 in the text: one goal, its verb moved
+            words_of = "".join(sorted(words_of))
+        key = (owner, goal.year, words_of, goal.value, goal.unit)
         if key in seen_goals:
             continue  # a report that repeats its lead's goal states one goal
         seen_goals.add(key)
@@ -162,6 +167,19 @@ def _strongest(assignments):
         if key not in best or ROLE_STRENGTH[a.role] > ROLE_STRENGTH[best[key].role]:
             best[key] = a
     return list(best.values())
+
+
+#: a notice's sentence that opens the matters it decides (现将有关事项通知如下, 特此通知如下)
+NOTICE_MATTERS = re.compile(r"(?:现将|特将|现就)[^。]{0,12}通知如下")
+
+
+def _official_notice(lay) -> bool:
+    """A notice addressed to the bodies that carry it out (各县（区）人民政府，…：) that opens its matters
+    (现将有关事项通知如下): an official document even when its opening sets up a body (a 工作专班, a
+    leading group) rather than printing a plan's title, measures or goals."""
+    head = lay.content()[:20]
+    addressed = next((n for n, line in enumerate(head) if addressee_line(line.text)), None)
+    return addressed is not None and any(NOTICE_MATTERS.search(line.text) for line in head[addressed + 1:])
 
 
 def _reported_before_heading(lay, meta) -> bool:
@@ -255,14 +273,22 @@ def _sentence(text: str, offset: int, doc=None, piece=None) -> str:
 def _fallback_title(lay, source: str) -> str:
     """A title whose genre word is unknown: the 《…》 the notice issues, else a short heading line."""
     for line in lay.content()[:15]:
-        issued = re.search(r"(?:印发|现将|出台|发布)(?:了|的)?《([^》]{4,60})》|《([^》]{4,60})》(?:已经|业经|现印发)",
-                           line.text)
+        # (not a document a task is to draft: 1.…一是…制定印发《…三年行动计划》)
+        issued = re.search(r"(?<!制定)(?<!制订)(?<!研究)(?<!编制)(?:印发|现将|出台|发布)(?:了|的)?《([^》]{4,60})》"
+                           r"|《([^》]{4,60})》(?:已经|业经|现印发)", line.text)
         if issued:
             group = 1 if issued.group(1) else 2
             return lay.doc.quote(line.start + issued.start(group), line.start + issued.end(group))
     for line in lay.content()[:8]:
+        if addressee_line(line.text):
+            break  # below a notice's addressees is its text, not a heading (组 长:… / 郝某 市某局局长)
         numbered = re.match(r"[一二三四五六七八九十]+、|[（(]?[一二三四五六七八九十\d]{1,2}[)）.．、]", line.text)
-        if 4 <= len(line.text) <= 60 and not re.search(r"[。：:；;]|[，,]$", line.text) and not numbered:
+        # 【记者 王某／某县 报导】: a reporter and a place, cut at blanks; (资料图片): a photo's caption
+        byline = re.search(r"[／/]", line.text) or re.fullmatch(r"\s*[（(【\[][^）)】\]]*[）)】\]]\s*", line.text)
+        # ☩…☪: a banner in symbols no title is written in
+        banner = re.search(r"[^\u4e00-\u9fff\w\s（）()《》“”\"'、，,.·•—\-–|丨!！?？%％+]", line.text)
+        if (4 <= len(line.text) <= 60 and not re.search(r"[。：:；;]|[，,]$", line.text) and not numbered
+                and not byline and not banner):
             return lay.doc.quote(line.start, line.end)
     return source
 

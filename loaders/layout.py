@@ -11,6 +11,7 @@ lost its line breaks still shows one measure per line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -64,12 +65,19 @@ class Layout:
         return [line for line in self.lines if not line.chrome]
 
 
+#: a temperature printed alone on its line (27°, 18℃), as a portal's weather box does under its city
+TEMPERATURE = re.compile(r"^\s*-?\d{1,2}\s*(?:°[CF]?|℃)\s*$")
+
+
 def layout(doc: Document) -> Layout:
     lines = _split_lines(doc)
     lines = _cut_at_end_marker(lines)
     chrome, teaser = pattern("layout", "chrome"), pattern("layout", "teasers")
     for line in lines:
         line.chrome = (bool(chrome.search(line.text)) and not _long(line.text)) or bool(teaser.search(line.text))
+    for line, below in itertools.pairwise(lines):
+        if TEMPERATURE.match(below.text) and len(line.text.strip()) <= 8:
+            line.chrome = below.chrome = True  # a portal's weather box: 台北市 / 27° names no place of the text
     lines = _split_run_on(lines)
     for i, line in enumerate(lines):
         line.index = i

@@ -126,6 +126,11 @@ def _kinds() -> list[str]:
     return words()["plan"]["kinds"]
 
 
+#: the year of a yearly document printed after its genre word (施政報告 2023, as Hong Kong names its
+#: policy addresses): the edition, not part of the genre
+EDITION_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\s+((?:19|20)\d{2})$")
+
+
 def kind_of(title: str) -> str | None:
     """The genre word a title ends with, before its period.
 
@@ -135,7 +140,7 @@ def kind_of(title: str) -> str | None:
     '措施'
     """
     core = _status_re().sub("", PERIOD.sub("", title)).strip()
-    core = PERIOD.sub("", core).strip()
+    core = EDITION_YEAR.sub("", PERIOD.sub("", core)).strip()
     match = _kind_end().search(core)
     return words()["plan"]["kind_core"].get(match.group(0), match.group(0)) if match else None
 
@@ -328,7 +333,7 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             after = rest[:24]
             issued = re.search(rf"({issue})(了|的)?\s*$", before) or re.search(r"关于\s*$", before)
             numbered = re.match(r"\s*[（(][^）)]*〔\s*\d{4}\s*〕", after)
-            if (numbered and not issued) or re.search(cite, clause):
+            if (numbered and not issued) or _cites(clause, cite):
                 cited.append(span)  # 依据《…》（国发〔2017〕35号）; but 印发《…》（甬政办发〔2025〕31号）is the plan
                 continue
             if TASK_ITEM.match(text) and DRAFTING.search(clause):
@@ -370,6 +375,23 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
     return candidates, cited
+
+
+#: verbs of combining (结合实际, 结合专业机构), which cite a document only when it is their own object
+COMBINING = ("结合", "衔接", "对接")
+#: a verb of carrying out that takes the quote as its own object after a combining verb's object
+CARRIED_OUT = re.compile(r"执行|实施|推动|推进|开展|制定|制订|编制|起草")
+
+
+def _cites(clause: str, cite: str) -> bool:
+    """Does the clause before a 《…》 make it a cited document (依据《…》, 落实国务院印发的《…》)? A
+    combining verb with an object of its own and a verb of carrying out after it (已结合专业机构规划执行
+    「…计画」) leaves the quote to that verb: the plan carried out, not one cited."""
+    markers = list(re.finditer(cite, clause))
+    if not markers:
+        return False
+    last = markers[-1]
+    return not (last.group(0) in COMBINING and CARRIED_OUT.search(clause[last.end():]))
 
 
 #: a news headline's phrases, set apart by blanks: 某部五年期发展计画 编列经费 明年启动
@@ -523,7 +545,7 @@ def period_of(title: str) -> tuple[int, int] | None:
     if match:
         first, last = int(match.group(1)), int(match.group(2))
         return (first, last) if first <= last else None
-    years = YEAR_IN_TITLE.findall(title)
+    years = YEAR_IN_TITLE.findall(title) or EDITION_YEAR.findall(title.strip())
     if len(years) == 1 and not re.search(r"面向|展望|远景", title):
         return int(years[0]), int(years[0])
     return None
@@ -555,14 +577,27 @@ def five_year_period(title: str) -> tuple[int, int] | None:
     return start, start + 4
 
 
+#: a span of years in the Republic of China's count (民国115年至119年: 2026—2030), as Taiwan dates its plans
+ROC_SPAN = re.compile(r"民国\s*(\d{2,3})\s*年?\s*[-—–~～－至到]\s*(?:民国)?\s*(\d{2,3})\s*年")
+ROC_EPOCH = 1911
+
+
 def _stated_period(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
-    """The period the plan's own opening states (规划期为2022—2025年); a validity (有效期) is not one."""
+    """The period the plan's own opening states (规划期为2022—2025年); a validity (有效期) is not one. A
+    report's sentence that names the plan and the span of ROC years it runs (…《…计画》…预计民国115年至
+    119年间逐年推展) states it too."""
     for line in lay.lines[meta.body_start: meta.body_start + 40]:
         match = STATED_PERIOD.search(line.text)
         if match:
             first, last = int(match.group(1)), int(match.group(2))
             if first < last:
                 return first, last
+        for sentence in re.split(r"[。！？]", line.text):
+            roc = ROC_SPAN.search(sentence)
+            if roc and meta.title_text and meta.title_text in sentence:
+                first, last = int(roc.group(1)) + ROC_EPOCH, int(roc.group(2)) + ROC_EPOCH
+                if first < last:
+                    return first, last
     return None
 
 
@@ -950,8 +985,21 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     key = _core(meta.title_text or "")
     if not quoted and len(key) >= 5 and norm(_unify(after)).startswith(key[:8]):
         return True  # the title without 《》 (a quoted one is judged by its whole name above)
+    if meta.kind and re.match(ORDINAL_COPY + re.escape(meta.kind), after):
+        return True  # 发表任内第二份施政报告: the plan called by its genre, counted among its kind
     clause = re.split(r"[，,；;：:]", sentence[: hit.start()])[-1]
+    if (meta.kind and PASSIVE_DONE.search(clause) and re.match(r"\s*(?:[，,。；;]|$)", after)
+            and meta.kind in sentence[: hit.start()]):
+        # 行动方案经市政府常务会议审议通过，已由市政府办公厅印发，…: the passive has no object; its
+        # subject is the plan the sentence opened with, called by its genre word
+        return True
     return any(_is_plan_name(q, meta) for q in re.findall(r"《([^《》]{2,90})》", clause))
+
+
+#: a copy counted among the documents of its kind (本届政府第四份, 任内第二份) before the genre word
+ORDINAL_COPY = r"\s*(?:[\u4e00-\u9fff]{0,6}?第[一二三四五六七八九十\d]{1,3}份\s*)"
+#: a passive verb whose subject is the thing done (已由X印发, 由X正式发布)
+PASSIVE_DONE = re.compile(r"^\s*(?:已经?|并)?由")
 
 
 def _is_plan_name(quoted: str, meta: Metadata) -> bool:
@@ -1002,6 +1050,10 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
         match = re.search(r"([一二三四五六七八九十百]{1,4}|\d{1,3})条(?:措施|政策|意见|举措)", meta.title_text)
         if match:
             return chinese_number(match.group(1)), match.group(0)
+    for line in lay.content()[:6]:
+        counted = HEADLINE_COUNT.match(line.text)
+        if counted and meta.title_text and _core(meta.title_text) in norm(_unify(line.text)):
+            return chinese_number(counted.group(1)), counted.group(0).strip()  # 27条！…工作要点发布
     for line in lay.content():
         counts = []
         for m in COUNT.finditer(line.text):
@@ -1021,6 +1073,8 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
     return None, None
 
 
+#: a headline that opens with the number of the plan's items (27条！…工作要点发布)
+HEADLINE_COUNT = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*条\s*[!！:：丨|]")
 #: what a declared count counts when it counts the measures themselves (条, 任务, 举措, 措施), not the
 #: actions or projects that group them (行动, 工程)
 ITEM_NOUN = re.compile(r"条|任务|举措|措施|政策|意见")
@@ -1036,9 +1090,15 @@ def _agency_end() -> re.Pattern[str]:
     return re.compile("(?:" + alternation(words()["plan"]["issuer_endings"]) + ")$")
 
 
+#: a department of a national body (国家数据局综合司, 工业和信息化部科技司): 司 ends it only after its body,
+#: since 司 alone ends every 公司
+DEPARTMENT = re.compile(r"(?:部|局|委|署|院)[\u4e00-\u9fff]{1,6}(?<!公)司$")
+
+
 def _is_body(name: str) -> bool:
     """A signer's name: ends like a body once a bracketed second name is set aside."""
-    return bool(_agency_end().search(re.sub(r"[（(].*[)）]$", "", name)))
+    core = re.sub(r"[（(].*[)）]$", "", name)
+    return bool(_agency_end().search(core) or DEPARTMENT.search(core) or core in words()["plan"]["issuing_offices"])
 
 
 #: …等18部门, 等八部门, 等单位, 共8个部门, and the count alone after the list (X、Y、Z四部门) closing a
@@ -1198,7 +1258,7 @@ def _publisher(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 
 
 #: a repost's byline: its timestamp, the body it credits, a reader count (2026/1/6 15:36:38 四川省人民政府 人气:798)
-CREDIT_LINE = re.compile(r"^(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(\S{4,30})\s+"
+CREDIT_LINE = re.compile(r"^(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s*(\S{4,30})\s+"
                          r"(?:人气|浏览|阅读|点击)")
 
 
@@ -1219,6 +1279,9 @@ def _credited_source(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 def _credited_name(value: str) -> str | None:
     """The body in a source field: 朝阳园管委会(区科信局) is one office under two names, and the name
     written as a government department (with its level, 区科信局) is the one to resolve."""
+    own_site = re.fullmatch(r"(\S{4,30}?)(?:门户)?网站", value)
+    if own_site and _is_body(own_site.group(1)) and not _press_re().search(own_site.group(1)):
+        value = own_site.group(1)  # 江西省发展和改革委员会网站: the body's own website credits the body
     if not _official_source(value) or re.match(r"本(网|站)", value) or re.search(r"[、，,]", value):
         return None  # the page itself, or several units: no one issuer
     names = [n for n, _ in _split_pair(value)]
@@ -1249,6 +1312,13 @@ DRAFTED = re.compile(r"(?:牵头)?(?:研究)?(?:制定|制订|起草|编制)?(?:
 AUDIENCE = re.compile(r"(?:对外|向社会|面向社会)(?:公开)?$")
 #: words that join the bodies of a joint issue: X联合Y、Z印发, X会同Y印发
 JOINT = re.compile(r"联合(?!会)|会同")
+#: a news dateline before the report's first subject (人民网北京11月3日电, 本报讯, 新华社…电): the
+#: agency that sends the story, not a body that acts in it
+DATELINE = re.compile(r"^.*?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|(?:本报|本刊|本网)讯)\s*")
+#: the place where an officer speaks (于立法会, 在市政府常务会议上), before the verb: not a body
+VENUE = re.compile(r"今?(?:于|在)[\u4e00-\u9fff]{2,12}(?:会|会议上?|院|厅)$")
+#: a report's page tag before its first sentence (【Yahoo 新闻报道】)
+TAG = re.compile(r"^\s*[【\[][^】\]]{0,20}[】\]]\s*")
 
 
 def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
@@ -1257,7 +1327,10 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     by_place: list[tuple[str, str]] = []
     for line in lay.content():
         for sentence in re.split(r"[。！？]", line.text):
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订|宣布)(?!会)"
+            adopted = _congress(sentence, meta)
+            if adopted:
+                return [(adopted, sentence)]
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订|宣布|发表)(?!会)"
                                    r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
@@ -1269,6 +1342,23 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
                     by_place = [(place, sentence)]
     # a headline's 深圳印发《…》 stands for the government only when no sentence names the bodies
     return by_place
+
+
+#: a people's congress in session adopting a document (…自治区十四届人大五次会议通过的《…纲要》): the
+#: congress of the place it is named with
+CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,14}?)\s*(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*"
+                      r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议\s*(?:审议|表决)?通过(?:了|的)?\s*《([^《》]{4,90})》")
+
+
+def _congress(sentence: str, meta: Metadata) -> str | None:
+    """The people's congress that adopted the plan (a five-year plan's 纲要 is adopted by the congress of
+    its place): named by the place written before the session, its longest tail that is a division."""
+    match = CONGRESS.search(sentence)
+    if not match or not _is_plan_name(match.group(2), meta):
+        return None
+    head = match.group(1)
+    place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
+    return place + "人民代表大会" if place else None
 
 
 def _place_subject(before: str) -> str | None:
@@ -1289,7 +1379,10 @@ def _subject(before: str) -> list[str]:
     passive = PASSIVE.search(re.sub(r"(?:于)?\d{1,2}月\d{1,2}日", "", clause))
     head = passive.group(1) if passive else re.sub(r"^.*》", "", clause)
     head = STAMP_BEFORE.sub("", head)  # date 2025-10-08 行政院6月宣布…: the page's date stamp opens the line
+    head = TAG.sub("", DATELINE.sub("", head))  # 人民网北京11月3日电 工信部近日印发: the dateline sends it
+    head = VENUE.sub("", head.strip())  # 行政长官…于立法会发表: where, not who
     head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip(" *#"))
+    head = _office_of_holder(head)  # 行政长官李家超: the office its holder speaks for
     head = DRAFTED.sub("", head)  # 科技部制定并发布《…》, 市经信局牵头起草了
     head = AUDIENCE.sub("", head)  # X对外发布了《…》: to whom it was released, not who
     head = JOINT.sub("、", head)
@@ -1298,6 +1391,14 @@ def _subject(before: str) -> list[str]:
     if names and all(_is_body(n) for n in names):
         return names
     return []
+
+
+def _office_of_holder(head: str) -> str:
+    """An office that issues in its own name, written with its holder's name after it (行政长官李家超
+    发表施政报告): the office is the issuer, the person is not named as a body."""
+    offices = words()["plan"]["issuing_offices"]
+    match = re.fullmatch("(" + alternation(offices) + r")[\u4e00-\u9fff]{2,3}", head)
+    return match.group(1) if match else head
 
 
 def _names(head: str) -> list[str]:

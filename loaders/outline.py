@@ -696,7 +696,10 @@ def _names_tasks(titles: list[str]) -> bool:
 
 
 #: a sentence that opens with the area it is about: 工业机器人方面。…, 其中，绿电支撑方面，…
-ASPECT = re.compile(r"(?:^|(?<=[。；;！？]))\s*(?:其中\s*[，,]\s*)?([\u4e00-\u9fff“”]{2,12}?)方面\s*[。，,：:]")
+ASPECT = re.compile(r"(?:^|(?<=[。；;！？]))\s*(?:其中\s*[，,]\s*)?([\u4e00-\u9fff“”]{2,12}?)方面\s*[。，,：:]"
+                    # a listed area that opens its sentence bare, also after a speaker (相关人士介绍，基础支撑层，以…)
+                    r"|(?:^|(?<=[。；;！？]))\s*(?:[^，,。；;]{0,8}(?:介绍|表示|指出)\s*[，,]\s*)?"
+                    r"(?P<bare>[\u4e00-\u9fff]{3,8}[层类域端链])\s*[，,]")
 
 
 def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -711,7 +714,7 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
         if item.line.index in taken:
             continue
         for match in ASPECT.finditer(item.rest.text):
-            area = match.group(1)
+            area = match.group(1) or match.group("bare")
             listed = re.search(rf"{re.escape(area)}[、和及等]|[、和及]{re.escape(area)}", text)
             if (not area.startswith("在") and listed and area not in words()["outline"]["part_names"]
                     and area not in named and all(h[2].group(1) != area for h in hits)):
@@ -723,8 +726,9 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
         following = hits[n + 1] if n + 1 < len(hits) else None
         end = following[2].start() if following and following[0] == k else len(item.rest.text)
         section = result.section_at(item.line)
-        measure = Measure("", None, None, item.rest.sub(match.start(1), match.end(1)), 1, section=section,
-                          pieces=[item.rest.sub(match.start(1), end)], lines=[item.line])
+        group = 1 if match.group(1) else "bare"
+        measure = Measure("", None, None, item.rest.sub(match.start(group), match.end(group)), 1, section=section,
+                          pieces=[item.rest.sub(match.start(group), end)], lines=[item.line])
         result.context[item.line.index] = (section, measure, False)
         found.append(measure)
     return found

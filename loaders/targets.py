@@ -42,6 +42,9 @@ YEAR_PHRASE = re.compile(
     rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于|在(?=\s*20\d{{2}}\s*年\s*(?:\d{{1,2}}\s*月)?\s*(?:底|末)?\s*前))"
     rf"\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
     r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])"
+    # 将于2026年1月1日正式成立…: the day set for a body or a facility to start (not 起施行, a rule in force)
+    r"|将于\s*(?P<onday>20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*"
+    r"(?=(?:正式)?(?:成立|建成|启用|上线|开通|投入使用|投用|揭牌|挂牌))"
     # 到“十四五”期末: the last year of a five-year plan period (2025)
     r"|(?:力争|争取|确保)?\s*(?:到|至)\s*[“\"]?十(?P<fyp>[三四五六])五[”\"]?\s*(?:时期|期)?末\s*[，,]?"
     # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
@@ -440,12 +443,14 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
             segments.append((start, phrases[0].start(), year, False))
         for n, phrase in enumerate(phrases):
             end = phrases[n + 1].start() if n + 1 < len(phrases) else len(text)
-            if phrase.group("inyear") or phrase.group("thisyear"):
+            if phrase.group("inyear") or phrase.group("thisyear") or phrase.group("onday"):
                 # a deadline within the year binds its own clause, the task it dates, and carries no further
+                # (so does the day set for a body to start: 将于…1月1日正式成立X，统筹…: what X will do)
                 clause_end = re.search(r"[，,；;。]", text[phrase.end():end])
                 end = phrase.end() + clause_end.start() if clause_end else end
             segments.append((phrase.end(), end, _year_of(phrase, plan_year, earliest, period, now), True))
-        year = None if phrases[-1].group("inyear") or phrases[-1].group("thisyear") else segments[-1][2]
+        last = phrases[-1]
+        year = None if last.group("inyear") or last.group("thisyear") or last.group("onday") else segments[-1][2]
     elif year is not None:
         segments.append((start, len(text), year, False))
     cell = main_cell(text)
@@ -477,7 +482,12 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     sentences = _sentences(doc, clauses)
     series = sum(_is_heading_sentence(doc, s) for s in sentences[:-1]) >= 2
     # 到2025年，…。算力供给普惠高效，…: a paragraph that opens with its year states goals to its end
-    opens = dated and bool(YEAR_PHRASE.fullmatch(doc.text[line.start:span.start].strip()))
+    # (also a year that opens a report's sentence: …做了战略部署。到2025年，…。整机产品达到…)
+    before = doc.text[line.start:span.start]
+    opening = before[max(before.rfind(ch) for ch in "。！？") + 1:].strip()
+    opening = REPORT_FRAME.sub("", opening)  # 根据《行动计划》，到2026年，…: the report's source, then the year
+    opens = dated and bool(YEAR_PHRASE.fullmatch(opening)) and (
+        opening == before.strip() or (owner is None and opening.startswith(("到", "至"))))
     for k, sentence in enumerate(sentences):
         if k == 0 and not dated and _is_label(sentence, clauses):
             continue  # 人工智能技术创新策源地。…: the paragraph's heading
@@ -661,7 +671,16 @@ def _dates_goals(text: str, phrase: re.Match[str], kind: str | None, earliest: i
     if re.search(r"(?:^|[。；;])\s*$", text[: phrase.start()]) and _list_lead_in().search(lead_in):
         return True  # each sentence of the listed paragraph opens with its year
     start = max(text.rfind(ch, 0, phrase.start()) for ch in "。！？!?") + 1
+    if re.search(r"[；;]\s*$", text[: phrase.start()]) and any(
+            int(y) < int(phrase.group("opening")) for y in STAGE.findall(text[start:phrase.start()])):
+        return True  # 计划到2025年，…；2027年，…: the next stage of the goals the sentence opened
     return bool(_framed().search(text[start:phrase.start()]))
+
+
+#: a report's source of what follows, before a year (根据《行动计划》，, 《方案》提出，)
+REPORT_FRAME = re.compile(r"^(?:根据|按照|依据)?《[^《》]{2,40}》(?:提出|明确|指出)?\s*[，,]?\s*")
+#: a goal's year phrase (到2025年) earlier in the sentence, whose stages a later bare year continues
+STAGE = re.compile(r"(?:到|至)\s*(20\d{2})\s*年")
 
 
 @cache
@@ -697,7 +716,7 @@ def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int 
         return period[1] if period and years and period[1] - period[0] + 1 == years else None
     if phrase.group("fyp"):  # the 14th five-year period (2021-2025) ends in 2025
         return 2005 + 5 * (chinese_number(phrase.group("fyp")) or 0)
-    year = phrase.group("goal") or phrase.group("opening")
+    year = phrase.group("goal") or phrase.group("opening") or phrase.group("onday")
     if not year or (earliest is not None and int(year) < earliest):
         return None
     return int(year)

@@ -1173,3 +1173,122 @@ def test_a_notice_title_broken_before_its_period_and_end_still_names_its_issuer(
             "印发给你们，请认真贯彻落实。\n2025年3月10日\n宁夏回族自治区算力产业发展行动方案(2025—2027年)\n"
             "一、总体要求\n到2027年，算力规模达到10万P。\n")
     assert issuers(build(text)) == ["宁夏回族自治区人民政府办公厅"]
+
+
+def test_a_news_dateline_before_the_subject_is_not_the_issuer():
+    """人民网北京…电 (记者…) opens the paragraph: the body after it issued the plan."""
+    page = ("宁安日报临江3月8日电 (记者王某)宁安省科技厅近日印发《宁安省智能农机发展指导意见》(以下简称《指导意见》)，"
+            "计划到2026年，初步建立智能农机创新体系。\n")
+    assert written_issuers(page) == ["宁安省科技厅"]
+    page = page.replace("宁安省科技厅近日", "近日")  # the dateline alone names no issuer
+    assert written_issuers(page) == []
+
+
+def test_a_department_of_a_national_body_issues_in_its_own_name():
+    page = "国家数据局规划司近日印发了《农业数据资源开发利用2026年行动方案》，明确了年度目标。\n"
+    assert issuers(build(page)) == ["国家数据局规划司"]
+    page = "宁安智农科技有限公司近日发布了《农业数据资源开发利用2026年行动方案》，明确了年度目标。\n"
+    assert issuers(build(page)) == []  # …公司 ends in 司 too, but is no department of a body
+
+
+def test_a_passive_issue_with_no_object_names_the_issuer_of_the_plan_its_sentence_opens_with():
+    page = ("宁安市数字农业大会召开 通报《宁安市数字农业发展行动方案(2025—2027年)》内容\n"
+            "市农业农村局局长通报宁安数字农业行动方案经市政府常务会议审议通过，已由市政府办公室印发，明确将打造数字农业高地。\n")
+    assert issuers(build(page)) == ["宁安市人民政府办公室"]
+    page = page.replace("行动方案经", "工作经")  # what was issued is not said to be the plan
+    assert issuers(build(page)) == []
+
+
+def test_the_chief_executive_who_delivers_a_policy_address_issues_it():
+    """An office that issues in its own name, written with its holder's name and a venue; a title with
+    its edition year after the genre word (施政報告 2030) is that year's."""
+    page = ("《施政報告 2030》科技重點\n"
+            "行政長官陳某某於今天(12 日)在立法會發表任內第三份施政報告，政府將推動香港科技發展。\n"
+            "政府將於明年成立「香港數據科學研究院」。\n")
+    graph = build(page)
+    got = plan(graph)
+    assert (got["title"], got["kind"]) == ("施政報告 2030", "施政报告")
+    assert (got["period_start"], got["period_end"]) == (2030, 2030)
+    assert issuers(graph) == ["香港特别行政区行政长官"]
+    page = page.replace("發表任內第三份施政報告", "出席論壇")  # speaking at a forum issues nothing
+    assert issuers(build(page)) == []
+
+
+def test_a_plan_carried_out_after_a_combining_verb_is_the_plan_not_a_citation():
+    """结合 cites the document it takes as its own object (结合《…》); 已结合专业机构规划执行「…計畫」 leaves
+    the quote to the verb of carrying out. Its span of ROC years (民國116年至120年) is its period."""
+    page = ("宜蘭縣 農業處今天在縣務會議報告，今年已結合專業機構規劃執行「智慧農業人才培育計畫」並獲經費補助，"
+            "預計民國116年至120年間逐年推展落實。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("智慧農業人才培育計畫", "计划")
+    assert (got["period_start"], got["period_end"]) == (2027, 2031)
+    page = page.replace("規劃執行「智慧農業人才培育計畫」", "「智慧農業人才培育計畫」")  # 結合「…」: cited
+    with pytest.raises(SourceError):
+        build(page)
+
+
+def test_a_notice_that_sets_up_a_working_group_is_read_though_it_prints_no_plan():
+    """An untitled notice (its addressees, then 现将有关事项通知如下) is an official document: the group
+    it sets up and the bureau hosting the group's office coordinate; its member list is no heading."""
+    page = ("各县（区）人民政府，市人民政府各工作部门：\n"
+            "为加强统筹协调，市政府决定成立宁安市智能农机推进工作专班（以下简称工作专班）。现将有关事项通知如下。\n"
+            "一、人员组成\n组 长：王某 市政府副市长\n李某 市农业农村局局长\n"
+            "工作专班办公室设在市农业农村局，承担专班日常工作。\n")
+    graph = build(page, "zhuanban.txt")
+    coordinators = sorted(graph.nodes[r.start].properties["name"] for r in graph.relationships.values()
+                          if r.type == Rel.COORDINATES)
+    assert coordinators == ["宁安市智能农机推进工作专班", "市农业农村局"]
+    assert plan(graph)["title"] == "zhuanban.txt"  # no line under the addressees is taken as its title
+    with pytest.raises(SourceError):  # without the notice's addressees it is no document
+        build(page.replace("各县（区）人民政府，市人民政府各工作部门：\n", ""))
+
+
+def test_a_portals_weather_box_names_no_place():
+    page = ("臺南市\n27°\n( 28° / 25° )\n氣象\n"
+            "行政院今天通過「智慧農業數位轉型推動方案」，盼提升農業效能。\n")
+    graph = build(page)
+    assert [n.properties["name"] for n in graph.by_label(Label.CITY)] == []
+
+
+def test_the_peoples_congress_that_adopted_an_outline_issues_it():
+    page = ("海口网2月7日电 海南省人大常委会6日召开新闻发布会，介绍海南省十五届人大三次会议通过的"
+            "《海南省国民经济和社会发展第十五个五年规划纲要》相关情况。\n《纲要》部署了人工智能等领域的重大任务。\n")
+    assert issuers(build(page)) == ["海南省人民代表大会"]
+    page = page.replace("人大三次会议通过的", "人大三次会议前印发的")  # not said to adopt it
+    assert issuers(build(page)) == []
+
+
+def test_a_repost_crediting_a_bodys_own_website_credits_the_body():
+    body = ("宁安省关于促进智能农机发展的意见\n(征求意见稿)\n为促进智能农机发展，制定意见如下。\n"
+            "一、重点任务\n（一）建设试验基地。\n")
+    page = "2024-08-13 10:52:00宁安省农业农村厅网站 浏览:\n" + body
+    assert written_issuers(page) == ["宁安省农业农村厅"]
+    page = "2024-08-13 10:52:00宁安日报网站 浏览:\n" + body  # a paper's site is no body
+    assert written_issuers(page) == []
+
+
+def test_a_headline_opening_with_the_number_of_items_declares_the_count():
+    page = ("12条！宁安市智能农机发展2026年工作要点发布\n宁安市智能农机发展2026年工作要点\n"
+            "一、重点任务\n1.建设试验基地。\n2.培育骨干企业。\n")
+    assert plan(build(page))["measure_count_declared"] == 12
+    page = page.replace("2026年工作要点发布", "2026年工作会议召开")
+    assert plan(build(page)).get("measure_count_declared") is None  # a headline about something else
+
+
+def test_a_reports_listed_layers_described_bare_one_by_one_are_measures():
+    """《…》从A层、B层、C层，对…界定。相关人士介绍，A层，以…: a listed layer opening its sentence (also after
+    a speaker) is an area described, without 方面."""
+    page = ("《宁安市智能农机产业发展三年行动计划》从感知装备层、整机制造层、应用服务层，对产业进行了界定。"
+            "相关人士介绍，感知装备层，以农业传感器为主攻方向，加快芯片研制。整机制造层，以无人农机为主攻方向，"
+            "突破关键技术。应用服务层，以智慧农场为主攻方向，推动示范应用。\n")
+    assert measures(build(page)) == [(None, "感知装备层"), (None, "整机制造层"), (None, "应用服务层")]
+    page = page.replace("从感知装备层、整机制造层、应用服务层，对产业进行了界定。", "已正式印发。")
+    assert (None, "感知装备层") not in measures(build(page))  # never listed: the reporter's wording
+
+
+def test_a_page_without_a_title_takes_neither_a_document_to_draft_nor_a_symbol_banner_as_one():
+    page = ("2026年下半年，区农业局将抓好以下工作。\n"
+            "1.推动数字农业再进阶。一是抓好规划引领。研究谋划数字农业发展规划，制定印发《数字农业三年行动计划》。\n"
+            "2.到2026年，建成智慧农场10个。\n")
+    assert plan(build(page, "work.txt"))["title"] == "work.txt"
+    assert plan(build("☩官方app下载☪\n" + page, "work.txt"))["title"] == "work.txt"

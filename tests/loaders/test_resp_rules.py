@@ -489,3 +489,21 @@ def test_the_office_asked_to_coordinate_the_ministries_coordinates_a_taiwan_plan
     assert coordinators(graph) == {"行政院科技会报办公室"}
     quiet = build("台湾智慧机器人推动方案\n院长表示，各部会将持续推动各项工作。\n" + tasks)
     assert coordinators(quiet) == set()
+
+
+def test_an_office_set_up_as_a_task_force_coordinates_the_programme():
+    """Taiwan: 共同成立「…辦公室」任務編組 sets up the office that carries the programme."""
+    page = ("宜蘭縣今年已規劃執行「智慧農業人才培育計畫」，預計逐年推展落實。\n"
+            "農業處及數位發展處將共同成立「智慧農業人才辦公室」任務編組，全面推動農業人才培育。\n")
+    assert coordinators(extract(RawDocument("doc.txt", page))) == {"智慧农业人才办公室"}
+    page = page.replace("任務編組", "")  # an office set up, not said to be a task force: as before
+    assert coordinators(extract(RawDocument("doc.txt", page))) == set()
+
+
+def test_the_body_a_reading_says_leads_the_whole_drive_coordinates_the_plan():
+    page = ("关于《“人工智能+”专项行动赋能农业服务实施方案》的政策解读\n一、起草背景\n"
+            "2025年初，按照市政府要求，市农业农村局牵头开展“人工智能+”专项行动赋能农业服务工作。\n"
+            "二、主要内容\n《实施方案》明确了总体目标。\n")
+    assert coordinators(extract(RawDocument("doc.txt", page))) == {"市农业农村局"}
+    page = page.replace("牵头开展“人工智能+”专项行动赋能农业服务工作", "牵头开展调研")  # a step, not the drive
+    assert coordinators(extract(RawDocument("doc.txt", page))) == set()

@@ -823,3 +823,54 @@ def test_a_bare_goal_heading_ends_where_the_tasks_begin():
     text = ("江北市人工智能发展方案（2025—2027年）\n主要目标\n到2027年，全市人工智能产业规模突破600亿元。\n"
             "（一）加强算力建设。到2026年，建成智算中心3个。推动算力开放共享。\n")
     assert metrics(text) == ["全市人工智能产业规模", "建成智算中心"]
+
+
+def test_a_report_states_the_stages_of_a_plans_goals_by_their_years():
+    """计划到2025年，…；2027年，…: a bare year after the semicolon is the next stage; a report's sentence
+    that opens with its year (…做了部署。到2025年，…) goes on stating goals in the sentences after it."""
+    text = ("江北网3月2日电 江北省经信厅近日印发《江北省智能农机发展指导意见》，"
+            "计划到2025年，初步建立智能农机创新体系；2027年，综合实力达到国内先进水平。\n"
+            "《指导意见》按照谋划三年的安排做了部署。到2025年，关键技术取得突破。整机产品达到国内先进水平，并在农业场景得到示范应用。"
+            "培育3家生态型企业。目前，已有12家企业入驻。\n")
+    found = {(t["year"], t["metric"]) for t in goals(text)}
+    assert (2027, "综合实力达到国内先进水平") in found and (2025, "综合实力达到国内先进水平") not in found
+    assert {(2025, "整机产品达到国内先进水平"), (2025, "生态型企业")} <= found
+    assert not any("入驻" in metric for _year, metric in found)  # a reported fact ends the goals
+    text = text.replace("做了部署。到2025年，", "做了部署，到2025年，")  # the year opens no sentence: as before
+    assert (2025, "整机产品达到国内先进水平") not in {(t["year"], t["metric"]) for t in goals(text)}
+
+
+def test_the_day_set_for_a_body_to_start_dates_its_clause_only():
+    """将于2027年1月1日正式成立X，统筹…: the start is a dated goal, what X will do is not; a rule in force from a
+    day (自2027年1月1日起施行) and a full date in the past are no goals."""
+    text = ("【記者 王某／宜蘭縣 報導】宜蘭縣政府宣布將於 2027 年 1 月 1 日正式成立「數位農業處」，統籌縣府數位建設，"
+            "強化跨局處協作。\n廣告 廣告\n")
+    graph = extract(RawDocument("news.txt", text))
+    assert [(t.properties["year"], t.properties["metric"]) for t in graph.by_label(Label.TARGET)] == [
+        (2027, "正式成立「數位農業處」")]
+    plan = next(iter(graph.by_label(Label.PLAN))).properties
+    assert plan["title"] == "news.txt"  # neither the cut byline (王某／宜蘭縣) nor the ad line is a title
+    graph = extract(RawDocument("news.txt", "(资料图片)\n" + text))
+    assert next(iter(graph.by_label(Label.PLAN))).properties["title"] == "news.txt"  # nor a photo's caption
+    head = "宜兰县智慧农业发展管理办法\n第一条 为推进智慧农业发展，制定本办法。\n"
+    assert metrics(head + "第二条 本办法自2027年1月1日起施行。\n") == []
+    assert metrics(head + "第二条 宜兰县已于2024年1月1日成立数位农业处。\n") == []
+
+
+def test_a_report_sentence_opening_with_its_source_and_year_states_goals_to_the_paragraphs_end():
+    text = ("江北网讯 近日，江北市印发《江北市智能农机行动计划》。\n"
+            "根据《行动计划》，到2026年，装备基础筑牢夯实。算力规模突破300PFlops。"
+            "建成智能农机岛等公共服务平台，人才引育体系更加完善。\n")
+    found = {(t["year"], t["metric"]) for t in goals(text)}
+    assert (2026, "人才引育体系更加完善") in found
+    text = text.replace("根据《行动计划》，到2026年，", "记者了解到，到2026年，")  # no source of the plan: as before
+    assert (2026, "人才引育体系更加完善") not in {(t["year"], t["metric"]) for t in goals(text)}
+
+
+def test_a_goal_the_report_restates_with_its_verb_moved_is_one_goal():
+    text = ("江北网讯 江北省经信厅近日印发《江北省智能农机发展指导意见》，计划到2025年，初步建立智能农机创新体系。\n"
+            "《指导意见》按照谋划三年的安排做了部署。到2025年，智能农机创新体系初步建立，培育3家生态型企业。\n")
+    found = [t["metric"] for t in goals(text) if t["qualitative"]]
+    assert len(found) == 1 and found[0] in ("初步建立智能农机创新体系", "智能农机创新体系初步建立")
+    text = text.replace("智能农机创新体系初步建立", "智能农机标准体系初步建立")  # another goal: both kept
+    assert len([t for t in goals(text) if t["qualitative"]]) == 2
