@@ -1053,10 +1053,17 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     (X印发《…》), the page header's 发布机构, and last the source a repost credits (来源：X)."""
     notice = _notice_issuers(lay, meta)
     titled = {name for name, _ in notice}
-    # 重庆市宁安区人民政府关于印发…的通知 signed 宁安区人民政府办公室: the office that sealed the page
-    # for the government the title names, not a second issuer
-    found = notice + [(name, evidence) for name, evidence in _signature(lay, meta)
-                      if not _office_of(name, titled)]
+    signed = _signature(lay, meta)
+    offices = [(name, evidence) for name, evidence in signed if _office_of(name, titled)]
+    if offices and _office_series(meta.doc_number):
+        # 宁安市人民政府关于印发…的通知 numbered 宁政办〔2025〕4号 and signed 宁安市人民政府办公室: the
+        # number is the office's own series, so the office issued it in the government's name
+        notice = [(name, evidence) for name, evidence in notice
+                  if not any(_office_of(office, {name}) for office, _ in offices)]
+        return _dedupe(notice + signed)
+    # 重庆市宁安区人民政府关于印发…的通知 signed 宁安区人民政府办公室 and numbered 宁府发: the office
+    # that sealed the page for the government the title names, not a second issuer
+    found = notice + [(name, evidence) for name, evidence in signed if (name, evidence) not in offices]
     if found:
         return _dedupe(found)
     for step in (_banner, _title_issuer, _reported, _headline_issuer, _publisher, _credited_source):
@@ -1076,6 +1083,17 @@ def _office_of(name: str, bodies: set[str]) -> bool:
         return False
     base = OFFICE.sub("", name)
     return any(body.endswith(base) or base.endswith(body) for body in bodies if body.endswith("政府"))
+
+
+#: the code of a 文号 that a government's general office numbers its documents in (宁政办发, 冶政办, 穗府办函),
+#: as against the government's own series (宁政发, 永川府发)
+OFFICE_SERIES = re.compile(r"^[\u4e00-\u9fff]*[政府][办辦]")
+
+
+def _office_series(doc_number: str | None) -> bool:
+    """Is ``doc_number`` numbered in the series of a government's general office (冶政办〔2025〕25号)?"""
+    match = DOC_NUMBER.search(doc_number or "")
+    return bool(match and OFFICE_SERIES.match(match.group(1)))
 
 
 #: a body speaking of itself (我局牵头制定了《…》): the author of the page

@@ -1173,3 +1173,14 @@ def test_a_notice_title_broken_before_its_period_and_end_still_names_its_issuer(
             "印发给你们，请认真贯彻落实。\n2025年3月10日\n宁夏回族自治区算力产业发展行动方案(2025—2027年)\n"
             "一、总体要求\n到2027年，算力规模达到10万P。\n")
     assert issuers(build(text)) == ["宁夏回族自治区人民政府办公厅"]
+
+
+def test_the_office_numbering_a_notice_in_its_own_series_is_the_issuer_the_government_title_names():
+    notice = ("临江省宁安区人民政府关于印发宁安区数据资源开发利用方案的通知\n{number}\n"
+              "各镇人民政府，区政府各部门：\n现将《宁安区数据资源开发利用方案》印发给你们，请认真组织实施。\n"
+              "宁安区人民政府办公室\n2025年3月2日\n宁安区数据资源开发利用方案\n" + BODY)
+    # 宁政办〔…〕: the general office's series, so the office signed and issued it
+    assert issuers(build(notice.format(number="宁政办〔2025〕7号"))) == ["宁安区人民政府办公室"]
+    assert issuers(build(notice.format(number="宁区政办发〔2025〕7号"))) == ["宁安区人民政府办公室"]
+    # 宁府发〔…〕: the government's own series; the office only sealed it
+    assert issuers(build(notice.format(number="宁府发〔2025〕7号"))) == ["临江省宁安区人民政府"]
