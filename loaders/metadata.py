@@ -193,9 +193,18 @@ PLACE_TAG = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*([:：丨|｜])\s*")
 LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.．、]\s*(?=\D)")
 
 
+#: the extension of a file name a document-sharing site or an attachment link prints as the title
+#: (宁安市…行动方案（2025—2027年）.docx)
+FILE_SUFFIX = re.compile(r"\s*\.(?:docx?|pdf|wps|ofd|txt)$", re.IGNORECASE)
+
+
 def _trim(span: Span) -> Span:
     """A title without what is printed around it but is not its name: a leading 附件 label or
-    place tag (杭州：) and a trailing draft status (a draft is named as the document it will become)."""
+    place tag (杭州：), a trailing file extension (.docx) and a trailing draft status (a draft is
+    named as the document it will become)."""
+    suffix = FILE_SUFFIX.search(span.text)
+    if suffix and suffix.start() > 0:
+        span = span.sub(0, suffix.start())
     label = _label_re().match(span.text) or LIST_NUMBER.match(span.text)
     if label and label.end() < len(span.text):
         span = span.sub(label.end())
@@ -273,7 +282,7 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
 def _page_title_form(text: str) -> str:
     """A title as a web page's own title line prints it, without what the page adds: the cell bars of a
     table, the title printed twice in a row (X X |), the page's section after an underscore (X_建设)."""
-    text = text.strip(" |｜")
+    text = FILE_SUFFIX.sub("", text.strip(" |｜"))
     twice = re.fullmatch(r"(.{6,90}?)\s+\1", text)
     if twice:
         text = twice.group(1)
@@ -749,6 +758,19 @@ NUMBER_BESIDE = re.compile(r"\s*(?:的通知)?\s*[（(]\s*(" + DOC_NUMBER.patter
 SIGNER_BESIDE = re.compile(r"(" + DOC_NUMBER.pattern + r")\s+签\s*发\s*人\s*[:：]?.{0,12}")
 
 
+#: a notice's 文号 run together with its title and addressees, as a page that lost the document's line
+#: breaks prints it: …的通知宁政办发〔2025〕3号各县（市、区）人民政府，…：
+RUN_ON_NUMBER = re.compile(r"的通知\s*(" + DOC_NUMBER.pattern + r")(?=\s*[\u4e00-\u9fff])")
+#: a 文号 printed with round brackets for its year (宁政办发(2022) 27号): a typing of 宁政办发〔2022〕27号
+ROUND_YEAR = re.compile(r"^([\u4e00-\u9fff]{1,14}?)\s*[(（]\s*((?:19|20)\d{2})\s*[)）]\s*(\d{1,4})\s*号$")
+
+
+def _standard(number: str) -> str:
+    """A 文号 in its standard form when the page typed its year in round brackets; else as printed."""
+    typed = ROUND_YEAR.match(number.strip())
+    return f"{typed.group(1)}〔{typed.group(2)}〕{typed.group(3)}号" if typed else number
+
+
 def _doc_number(lay: Layout, meta: Metadata) -> str | None:
     doc = lay.doc
     value = lay.header.get("doc_number")
@@ -776,13 +798,13 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
         # …的通知赣府发〔2025〕16号, …的通知（渝府办发〔2025〕60号）。, a line (苏政发〔2025〕108号)
         inline = (re.search(r"通知\s*[（(]?\s*(" + DOC_NUMBER.pattern + r")\s*[)）]?\s*[。.]?$", text)
                   or re.fullmatch(r"[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]", text)
-                  or SIGNER_BESIDE.fullmatch(text))
+                  or SIGNER_BESIDE.fullmatch(text) or RUN_ON_NUMBER.search(text))
         beside_title = TITLE_NUMBER.search(text)
         if not inline and beside_title and _is_title(text[: beside_title.start()].strip()):
             inline = beside_title
         if inline:
             start = line.start + inline.start(1)
-            return lay.doc.quote(start, start + len(inline.group(1)))
+            return _standard(lay.doc.quote(start, start + len(inline.group(1))))
         match = DOC_NUMBER.fullmatch(text)
         if match:
             return line_surface(lay, line).strip()
@@ -822,7 +844,18 @@ def _signature_date(lay: Layout, meta: Metadata) -> str | None:
         date = date_line(line.text) or (signed[1] if signed else None)
         if date:
             return date
+    for line in lay.lines[: max(limit, 1) + 2]:
+        # …现印发给你们，请认真组织实施。宁安市人民政府办公厅2022年5月27日宁安市…规划: a notice whose
+        # lines were run together, its signer and date right after its closing sentence
+        for run_on in RUN_ON_SIGNATURE.finditer(line.text):
+            if "印发" in line.text[: run_on.start()] and _is_body(run_on.group("names")):
+                return _date(run_on.group("date"))
     return None
+
+
+#: a signer and its date run into the text after the notice's last sentence
+RUN_ON_SIGNATURE = re.compile(r"[。！]\s*(?P<names>[^\d。，,：:；;、《》“”]{3,40}?)\s*"
+                              r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 
 
 #: the date label of a page's byline, and the source it names

@@ -1184,3 +1184,19 @@ def test_the_office_numbering_a_notice_in_its_own_series_is_the_issuer_the_gover
     assert issuers(build(notice.format(number="宁区政办发〔2025〕7号"))) == ["宁安区人民政府办公室"]
     # 宁府发〔…〕: the government's own series; the office only sealed it
     assert issuers(build(notice.format(number="宁府发〔2025〕7号"))) == ["临江省宁安区人民政府"]
+
+
+def test_a_document_sharing_page_names_the_file_and_runs_the_notice_together():
+    # a .docx shared on a document site: its file name heads the page, the notice's lines run together
+    page = ("宁安市算力基础设施发展规划(2024—2026年).docx\n"
+            "1、宁安市人民政府办公室关于印发宁安市算力基础设施发展规划(20242026年)的通知宁政办发(2024) 12号"
+            "各县(市、区)人民政府,市政府各部门:宁安市算力基础设施发展规划已经市人民政府同意,现印发给你们,"
+            "请认真组织实施。宁安市人民政府办公室2024年4月18日宁安市算力基础设施发展规划(20242026年)"
+            "算力是数字经济的核心生产力。\n一、发展基础\n全市已建成数据中心12个。\n")
+    got = plan(build(page))
+    assert (got["title"], got["period_start"], got["period_end"]) == (
+        "宁安市算力基础设施发展规划(2024—2026年)", 2024, 2026)
+    assert (got["doc_number"], got["date_issued"]) == ("宁政办发〔2024〕12号", "2024-04-18")
+    # a date run into a sentence that is no notice's end signs nothing
+    page = ("宁安市算力基础设施发展规划\n一、发展基础\n算力建设取得进展。市数据局2024年4月18日召开推进会。\n")
+    assert plan(build(page)).get("date_issued") is None
