@@ -222,8 +222,10 @@ SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+、|^[（(][一�
 
 
 #: a line that stands above a title and never begins one: a note in brackets ((此件公开发布)), a
-#: byline with its time of day, a 文号 (also a broken one), a web address
-NOT_TITLE_START = re.compile(r"^[（(【\[].*[)）】\]]$|\d{1,2}:\d{2}|〔|号$|https?:|www\.")
+#: byline with its time of day or its fields (时间:2025-05-06 阅读:12次), a 文号 (also a broken one), a
+#: web address
+NOT_TITLE_START = re.compile(r"^[（(【\[].*[)）】\]]$|\d{1,2}:\d{2}|〔|号$|https?:|www\."
+                             r"|^(?:发布|更新)?(?:时间|日期)\s*[:：]\s*\d|阅读\s*[:：]?\s*\d+\s*次")
 
 
 def _opens_title(text: str) -> bool:
@@ -1163,6 +1165,7 @@ def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
         text = _title_label_re().sub("", line.text)
         text = re.sub(r"^(?:" + DOC_NUMBER.pattern + r")\s*《?", "", text)  # 云政发〔2019〕27号《云南省人民政府关于…》
         text = LEADING_DAY.sub("", text)  # 3月11日，X关于印发…的通知 (a report's first line)
+        text = LIST_NUMBER.sub("", text)  # 1、X关于印发…: a document site's page number before the page's text
         match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", text)
         # X关于印发…工作方案 / (2023—2025年)的通知: a notice title broken before its end
         following = lay.lines[n + 1].text if n + 1 < len(lay.lines) else ""

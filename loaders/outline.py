@@ -28,8 +28,9 @@ from loaders.tables import division_rows
 NUMERAL = "一二三四五六七八九十"
 STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("sec", re.compile(rf"^([{NUMERAL}]{{1,3}})\s*[、.．]\s*")),
-    ("chap", re.compile(rf"^第([{NUMERAL}百]+)(?:章|部分|篇)\s*")),
-    ("article", re.compile(rf"^第([{NUMERAL}百]+)条\s*")),
+    # (a PDF may space the number out: 第 一 章总则)
+    ("chap", re.compile(rf"^第\s*([{NUMERAL}百]+)\s*(?:章|部分|篇)\s*")),
+    ("article", re.compile(rf"^第\s*([{NUMERAL}百]+)\s*条\s*")),
     ("paren_cn", re.compile(rf"^[（(]\s*([{NUMERAL}]{{1,3}})\s*[)）]\s*")),
     ("paren_num", re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*")),
     ("num_dot", re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*")),
@@ -138,6 +139,8 @@ def classify(lay: Layout, line: Line, last_section: int) -> _Marked:
         match = regex.match(text)
         if match:
             number = text[: match.end()].strip() if style not in ("md", "dash", "bullet", "arrow") else None
+            if number and style in ("chap", "article"):
+                number = re.sub(r"\s+", "", number)  # 第 一 条, as a PDF spaced it out: 第一条
             if style in ("num_dot", "num_paren") and _looks_like_quantity(text, match):
                 continue
             begin = line.start + skip

@@ -1197,6 +1197,22 @@ def test_a_document_sharing_page_names_the_file_and_runs_the_notice_together():
     assert (got["title"], got["period_start"], got["period_end"]) == (
         "宁安市算力基础设施发展规划(2024—2026年)", 2024, 2026)
     assert (got["doc_number"], got["date_issued"]) == ("宁政办发〔2024〕12号", "2024-04-18")
+    assert issuers(build(page)) == ["宁安市人民政府办公室"]  # the page number 1、 is not part of the name
     # a date run into a sentence that is no notice's end signs nothing
     page = ("宁安市算力基础设施发展规划\n一、发展基础\n算力建设取得进展。市数据局2024年4月18日召开推进会。\n")
     assert plan(build(page)).get("date_issued") is None
+
+
+def test_a_byline_of_fields_above_a_broken_title_is_no_part_of_it():
+    page = ("宁安市数据产业发展专项资金管理办法来源:某某孵化平台\n时间:2025-05-06 阅读:12次\n"
+            "宁安市数据产业发展专项\n资金管理办法\n第一章 总则\n第一条 为规范专项资金管理，制定本办法。\n")
+    assert plan(build(page))["title"].replace(" ", "") == "宁安市数据产业发展专项资金管理办法"
+
+
+def test_a_chapter_and_article_number_a_pdf_spaced_out_still_open_them():
+    # a PDF's text flattened to one line: its line breaks are blanks, and so are the gaps it spaced out
+    page = ("宁安市数据产业发展专项资金管理办法 第 一 章总则 第 一 条为规范专项资金管理，加大数据产业培育力度，"
+            "提高资金使用效益，制定本办法。 第二条专项资金由市数据局管理。 第 二 章支持方向 第三条支持"
+            "企业建设行业数据流通平台。 第四条支持企业开发数据产品。\n")
+    got = measures(build(page))
+    assert [number for number, _ in got] == ["第一条", "第二条", "第三条", "第四条"]
