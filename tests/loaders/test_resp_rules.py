@@ -489,3 +489,29 @@ def test_the_office_asked_to_coordinate_the_ministries_coordinates_a_taiwan_plan
     assert coordinators(graph) == {"行政院科技会报办公室"}
     quiet = build("台湾智慧机器人推动方案\n院长表示，各部会将持续推动各项工作。\n" + tasks)
     assert coordinators(quiet) == set()
+
+
+def test_an_article_dividing_duties_among_bodies_paragraph_by_paragraph():
+    text = ("无锡市人工智能产业专项资金管理办法\n第一章 总则\n"
+            "第一条 为规范专项资金管理，制定本办法。\n"
+            "第二条 专项资金由市工信局会同市财政局共同管理。\n"
+            "市工信局职责：负责编制年度支持计划，组织项目申报和验收。\n"
+            "市科技局职责：协助市工信局做好项目评审。\n"
+            "市财政局职责：负责安排年度预算，审核下达资金。\n"
+            "各区县工信部门、财政部门职责：负责项目初审和日常监管。\n"
+            "第二章 支持方向\n第三条 支持企业建设智能工厂。\n")
+    graph = build(text)
+    assert owners(graph, "专项资金由市工信局会同市财政局共同管理") == [
+        ("无锡市工业和信息化局", "lead", 1), ("无锡市财政局", "responsible", 2),
+        ("各区县工信部门、财政部门", "responsible", 3), ("无锡市科学技术局", "support", 1)]
+    # an article that names a body in passing, with no paragraph of its duties, has no owners
+    assert owners(graph, "支持企业建设智能工厂") == []
+
+
+def test_a_collective_of_divisions_offices_with_a_second_kind_of_office_is_one_agency():
+    where = city("无锡市")
+    names = [e.agency.name for e in read_entries("各区县数据管理部门、财政部门", where)]
+    assert names == ["各区县数据管理部门、财政部门"]
+    # a body of the city after the pause mark is a body of its own
+    names = [e.agency.name for e in read_entries("各区县数据管理部门、市财政局", where)]
+    assert names == ["各区县数据管理部门", "无锡市财政局"]
