@@ -823,3 +823,42 @@ def test_a_bare_goal_heading_ends_where_the_tasks_begin():
     text = ("江北市人工智能发展方案（2025—2027年）\n主要目标\n到2027年，全市人工智能产业规模突破600亿元。\n"
             "（一）加强算力建设。到2026年，建成智算中心3个。推动算力开放共享。\n")
     assert metrics(text) == ["全市人工智能产业规模", "建成智算中心"]
+
+
+def test_goal_states_in_set_phrases_listed_with_pause_marks_are_one_goal_each():
+    text = ("一、发展目标\n到2027年，全市数据要素市场运转顺畅、流通设施初具规模、应用场景丰富多元、"
+            "核心技术国内领先，数据产业规模稳步增长。\n")
+    assert metrics(text) == ["全市数据要素市场运转顺畅", "流通设施初具规模", "应用场景丰富多元", "核心技术国内领先",
+                             "数据产业规模稳步增长"]
+    # a list of nouns ending in one state stays one goal
+    assert metrics("一、发展目标\n到2027年，数据采集、数据标注、数据交易等环节初具规模。\n") == [
+        "数据采集、数据标注、数据交易等环节初具规模"]
+
+
+def test_the_states_a_goal_clause_names_as_the_aim_it_reaches_are_the_goals():
+    text = "一、发展目标\n到2027年，基本实现数据制度体系初步形成、算力设施初具规模、产业生态初显成效的目标。\n"
+    assert metrics(text) == ["数据制度体系初步形成", "算力设施初具规模", "产业生态初显成效"]
+
+
+def test_the_members_of_a_named_set_after_its_dash_are_that_one_goal():
+    text = ("一、发展目标\n到2027年，打造数字经济“三中心”——数据交易中心，算力调度中心，模型训练中心。"
+            "引育数据企业20家以上。\n")
+    got = summary(text)
+    assert [m for _, m, *_ in got if "中心" in m] == ["打造数字经济“三中心”——数据交易中心"]
+    assert (2027, "引育数据企业", 20, "家", ">=") in got
+
+
+def test_an_action_pressed_on_in_a_goal_paragraph_is_no_goal():
+    text = ("一、发展目标\n到2027年，低空经济规模稳步增长。\n"
+            "——应用场景加快拓展。积极推动无人机物流商业化运营，形成10个以上应用场景。\n")
+    got = summary(text)
+    assert not any(m.startswith("积极推动") for _, m, *_ in got)
+    assert any(m == "应用场景" and v == 10 for _, m, v, *_ in got)
+
+
+def test_who_qualifies_for_support_a_sentence_offers_is_no_goal():
+    text = ("一、支持政策\n（一）支持创新中心建设。2025至2027年获批组建的省级创新中心，可获补贴最高30%设备费用，"
+            "上限3000万元；首次获认定的专精特新企业可获奖金。\n"
+            "（二）培育骨干企业。到2027年，培育10家以上骨干企业，对新认定的给予最高50万元奖励。\n")
+    got = summary(text)
+    assert [(y, m, v) for y, m, v, *_ in got] == [(2027, "骨干企业", 10)]
