@@ -345,7 +345,15 @@ def _organizational(line: Line, clause: Span) -> bool:
     at = clause.start - line.start
     start = max(text.rfind(ch, 0, at) for ch in "。；;!！") + 1
     ends = [i for i in (text.find(ch, at) for ch in "。；;!！") if i >= 0]
-    return bool(ORGANIZATIONAL.search(text[start:min(ends) if ends else len(text)]))
+    sentence = text[start:min(ends) if ends else len(text)]
+    found = [m for m in ORGANIZATIONAL.finditer(sentence)
+             if not (m.group().endswith("机制") and FIELD_OF_WORK.search(sentence, 0, m.start()))]
+    return bool(found)
+
+
+#: the field a mechanism is built for (在低空飞行管理、服务保障等方面构建起…的工作机制): a goal for that
+#: field, not the arrangement that runs the plan
+FIELD_OF_WORK = re.compile(r"在[^，,。；;]{2,40}?(?:方面|领域)[^，,。；;]{0,6}?(?:构建|建立|形成|健全)")
 
 
 @cache

@@ -862,3 +862,13 @@ def test_who_qualifies_for_support_a_sentence_offers_is_no_goal():
             "（二）培育骨干企业。到2027年，培育10家以上骨干企业，对新认定的给予最高50万元奖励。\n")
     got = summary(text)
     assert [(y, m, v) for y, m, v, *_ in got] == [(2027, "骨干企业", 10)]
+
+
+def test_a_working_mechanism_the_goals_build_for_a_field_is_a_goal_but_the_plans_own_is_not():
+    text = ("一、发展目标\n到2027年，数据要素市场运转顺畅。\n"
+            "——治理机制健全。数据分类分级制度基本建立，在数据授权、流通交易等方面构建起权责清晰、协同高效的工作机制。\n"
+            "二、保障措施\n到2027年，建立由市数据局牵头、各部门参与的工作推进机制。\n")
+    got = metrics(text)
+    assert "数据分类分级制度基本建立" in got
+    assert any(m.endswith("协同高效的工作机制") for m in got)
+    assert not any("工作推进机制" in m for m in got)
