@@ -806,10 +806,13 @@ def _completed_counts(clause: Span, year: int, owner: Measure | None) -> list[Go
     Its last count is whole when the text stops right after its unit and what it counts was named
     before it (…产业基金规模突破100亿元);
     otherwise the items before its last 、 are (累计在8个以上行业开展大模型应用、打造200个以上大模: the first).
-    An uncounted goal is never whole: the cut may fall anywhere in it.
+    An uncounted goal is whole only when it ends in the adverb and verb of a state reached
+    (…作用进一步凸显, …初具规模): elsewhere the cut may fall anywhere in it.
     """
     text = clause.text.rstrip()
     counts = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
+    if not counts and len(re.findall(r"[\u4e00-\u9fff]", text)) >= 8 and _trend().search(text):
+        return _goals_of(clause, year, owner)
     whole = (counts and counts[-1].end() == len(text) and bool(_unit(counts[-1]) or counts[-1].group("bigunit"))
              and not re.search(rf"(?:{GOAL_VERB.pattern})\s*$", text[: counts[-1].start()]))  # 打造200个|大模型…
     if not whole:

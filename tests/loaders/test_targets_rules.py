@@ -149,6 +149,14 @@ def test_an_uncounted_goal_cut_by_the_page_end_is_dropped():
     assert [t[2] for t in summary(text)] == [300]
 
 
+def test_an_uncounted_goal_the_page_ends_on_its_state_is_whole():
+    text = "一、主要目标\n到2027年，数据要素市场体系基本建立，数据要素对经济增长的贡献进一步凸显"
+    assert metrics(text) == ["数据要素市场体系基本建立", "数据要素对经济增长的贡献进一步凸显"]
+    # cut inside the state's verb, or after a verb that needs its object, it is dropped
+    assert metrics(text[:-1]) == ["数据要素市场体系基本建立"]
+    assert metrics("一、主要目标\n到2027年，数据要素市场体系基本建立，持续提升") == ["数据要素市场体系基本建立"]
+
+
 # --- news reports: goals against reported facts ---------------------------------------------------------
 
 NEWS = ("江北发布人工智能行动方案：到2030年核心产业规模突破3000亿元\n"
