@@ -515,3 +515,13 @@ def test_a_collective_of_divisions_offices_with_a_second_kind_of_office_is_one_a
     # a body of the city after the pause mark is a body of its own
     names = [e.agency.name for e in read_entries("各区县数据管理部门、市财政局", where)]
     assert names == ["各区县数据管理部门", "无锡市财政局"]
+
+
+def test_the_bodies_that_manage_a_fund_together_coordinate_its_management_rules():
+    text = ("无锡市数据产业专项资金管理办法\n第一章 总则\n第一条 为规范专项资金管理，制定本办法。\n"
+            "第二条 专项资金由市发展和改革委员会会同市财政局共同管理。\n"
+            "第二章 支持方向\n第三条 由市工信局会同市科技局共同负责项目验收。\n")
+    assert coordinators(build(text)) == {"无锡市发展和改革委员会", "无锡市财政局"}
+    # one body running the fund with its partners' help is no joint management
+    text = text.replace("会同市财政局共同管理", "管理，市财政局予以配合")
+    assert coordinators(build(text)) == set()
