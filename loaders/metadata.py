@@ -1101,7 +1101,8 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found = notice + [(name, evidence) for name, evidence in signed if (name, evidence) not in offices]
     if found:
         return _dedupe(found)
-    for step in (_banner, _title_issuer, _reported, _headline_issuer, _publisher, _credited_source):
+    for step in (_banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _publisher,
+                 _credited_source):
         found = _own_body(lay, step(lay, meta))
         if found:
             return _dedupe(found)
@@ -1323,6 +1324,31 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
                     by_place = [(place, sentence)]
     # a headline's 深圳印发《…》 stands for the government only when no sentence names the bodies
     return by_place
+
+
+#: a body that drafted the plan: X（牵头）起草了《…（征求意见稿）》
+DRAFTED_BY = re.compile(r"(?:牵头)?(?:研究)?起草了?(?=《[^《》]{4,90}》)")
+#: where a consultation sends the comments: 请向X反馈, 反馈至X
+COMMENTS_TO = re.compile(r"(?:请?向|反馈至|报送至?|送至)([^，,。；;：:（(]{2,40}?)(?:反馈|反映|提出|$|[，,。；;（(])")
+
+
+def _consulting_drafter(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """A draft put out for comments by the body that drafted it: X起草了《…（征求意见稿）》，现面向社会
+    公开征求意见，请向X反馈. Drafting alone (a 解读's X起草了…) issues nothing, nor does a drafter
+    whose consultation sends the comments elsewhere (反馈至邮箱…)."""
+    text = "".join(line.text for line in lay.content()[:20])
+    for hit in DRAFTED_BY.finditer(text):
+        names = _subject(text[: hit.start()])
+        rest = text[hit.end():]
+        if not names or "征求意见" not in rest:
+            continue
+        sent_to = [re.sub(r"\s+", "", m.group(1)) for m in COMMENTS_TO.finditer(rest)]
+        drafter = re.sub(r"\s+", "", "".join(names))
+        # 成都市经信局 drafted, comments to 市经信局: the same body, its place written once
+        if any(len(to) >= 3 and (drafter.endswith(to) or to.endswith(drafter)) for to in sent_to):
+            sentence = text[max(text.rfind("。", 0, hit.start()) + 1, 0): text.find("。", hit.end()) + 1]
+            return [(name, sentence) for name in names]
+    return []
 
 
 def _place_subject(before: str) -> str | None:

@@ -1216,3 +1216,13 @@ def test_a_chapter_and_article_number_a_pdf_spaced_out_still_open_them():
             "企业建设行业数据流通平台。 第四条支持企业开发数据产品。\n")
     got = measures(build(page))
     assert [number for number, _ in got] == ["第一条", "第二条", "第三条", "第四条"]
+
+
+def test_a_drafter_that_takes_the_comments_on_its_draft_issues_it():
+    page = ("为加快人工智能产业发展，宁安市科技局起草了《宁安市支持人工智能产业发展的若干措施（征求意见稿）》。"
+            "现面向社会公开征求意见，如有意见建议，请向市科技局反馈。\n征求意见时间：2025年5月6日至5月20日。\n"
+            "宁安市支持人工智能产业发展的若干措施（征求意见稿）\n" + BODY)
+    assert written_issuers(page) == ["宁安市科技局"]
+    # drafting alone, the comments sent to a mailbox: the drafter is not said to issue it
+    mailbox = page.replace("请向市科技局反馈", "请反馈至邮箱ai@example.cn")
+    assert written_issuers(mailbox) == []
