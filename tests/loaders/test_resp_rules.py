@@ -525,3 +525,10 @@ def test_the_bodies_that_manage_a_fund_together_coordinate_its_management_rules(
     # one body running the fund with its partners' help is no joint management
     text = text.replace("会同市财政局共同管理", "管理，市财政局予以配合")
     assert coordinators(build(text)) == set()
+
+
+def test_a_body_known_to_bear_two_names_written_glued_is_one_body_and_other_glued_bodies_are_two():
+    names = [e.agency.name for e in read_entries("市经信局市新经济委", city("成都市"))]
+    assert names == ["成都市经济和信息化局"]
+    names = [e.agency.name for e in read_entries("市经信局市科技局", city("成都市"))]
+    assert names == ["成都市经济和信息化局", "成都市科学技术局"]
