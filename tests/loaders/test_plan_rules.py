@@ -1226,3 +1226,17 @@ def test_a_drafter_that_takes_the_comments_on_its_draft_issues_it():
     # drafting alone, the comments sent to a mailbox: the drafter is not said to issue it
     mailbox = page.replace("请向市科技局反馈", "请反馈至邮箱ai@example.cn")
     assert written_issuers(mailbox) == []
+
+
+LONG = ("推动算力基础设施建设，提升智能算力供给能力，完善算力调度平台，支持企业开展大模型训练和推理应用，"
+        "加快建设一批行业数据集和高质量语料库，培育一批算力服务企业和应用场景")
+
+
+def test_a_document_sites_page_numbers_number_no_items():
+    page = ("宁安市算力基础设施发展规划\n"
+            f"1、宁安市算力基础设施发展规划。{LONG}，{LONG}，建设\n"
+            f"2、数据中心集群。{LONG}，{LONG}，形成\n3、完善的算力网络。{LONG}。\n")
+    assert measures(build(page)) == []
+    # long items that end their sentences are items, however long
+    items = f"宁安市算力基础设施发展规划\n一、重点任务\n1、建设算力设施。{LONG}。\n2、培育算力企业。{LONG}。\n"
+    assert [number for number, _ in measures(build(items))] == ["1、", "2、"]
