@@ -1163,7 +1163,7 @@ def _goal_after_manner(text: str) -> int | None:
 @cache
 def _purpose() -> re.Pattern[str]:
     """支撑引领…, 助力…, 为…提供支撑: what the goals serve."""
-    return re.compile(rf"^(?:{alternation(words()['targets']['purpose_words'])})")
+    return re.compile(rf"^(?:更好地?|更加有力地?|有力)?(?:{alternation(words()['targets']['purpose_words'])})")
 
 
 def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
