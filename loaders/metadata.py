@@ -1037,6 +1037,12 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
         match = re.search(r"([一二三四五六七八九十百]{1,4}|\d{1,3})条(?:措施|政策|意见|举措)", meta.title_text)
         if match:
             return chinese_number(match.group(1)), match.group(0)
+    title = norm(meta.title_text)
+    for line in lay.content()[:10]:
+        headline = HEADLINE_COUNT.match(line.text)
+        if headline and title and title in norm(line.text[headline.end():]):
+            # 27条！山东…2025年工作要点发布: a headline that opens with the count of the plan's articles
+            return chinese_number(headline.group(1)), headline.group(0).strip()
     for line in lay.content():
         counts = []
         for m in COUNT.finditer(line.text):
@@ -1056,6 +1062,8 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
     return None, None
 
 
+#: a headline opening with the count of the plan's articles: 27条！…, 20条｜…
+HEADLINE_COUNT = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*条\s*[!！:：|｜丨]\s*")
 #: what a declared count counts when it counts the measures themselves (条, 任务, 举措, 措施), not the
 #: actions or projects that group them (行动, 工程)
 ITEM_NOUN = re.compile(r"条|任务|举措|措施|政策|意见")

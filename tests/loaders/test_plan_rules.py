@@ -1240,3 +1240,12 @@ def test_a_document_sites_page_numbers_number_no_items():
     # long items that end their sentences are items, however long
     items = f"宁安市算力基础设施发展规划\n一、重点任务\n1、建设算力设施。{LONG}。\n2、培育算力企业。{LONG}。\n"
     assert [number for number, _ in measures(build(items))] == ["1、", "2、"]
+
+
+def test_a_headline_opening_with_the_count_of_the_plans_articles_declares_it():
+    page = ("18条！宁安市数字经济2025年工作要点发布\n"
+            "宁安市数字经济2025年工作要点\n一、夯实数字基础\n1.建设算力设施。支持建设智算中心。\n")
+    assert plan(build(page))["measure_count_declared"] == 18
+    # a count before another headline is not the plan's
+    other = page.replace("18条！宁安市数字经济2025年工作要点发布", "18条！宁安市出台人才新政")
+    assert plan(build(other)).get("measure_count_declared") is None
