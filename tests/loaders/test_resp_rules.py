@@ -532,3 +532,13 @@ def test_a_body_known_to_bear_two_names_written_glued_is_one_body_and_other_glue
     assert names == ["成都市经济和信息化局"]
     names = [e.agency.name for e in read_entries("市经信局市科技局", city("成都市"))]
     assert names == ["成都市经济和信息化局", "成都市科学技术局"]
+
+
+def test_the_data_bureau_forms_of_a_city_have_their_own_english_names():
+    where = city("无锡市")
+    named = {form: resolve(form, where) for form in ("市数字经济发展局", "市政务服务和大数据管理局", "市数据资源局")}
+    assert {form: agency.name_en for form, agency in named.items()} == {
+        "市数字经济发展局": "Digital Economy Development Bureau of Wuxi",
+        "市政务服务和大数据管理局": "Government Service and Big Data Administration of Wuxi",
+        "市数据资源局": "Data Resources Bureau of Wuxi"}
+    assert resolve("市经济发展局", where).name_en == "Economic Development Bureau of Wuxi"
