@@ -540,7 +540,10 @@ _GLUE = re.compile(r"(?<=[厅局委办])(?=(?:中共)?(?:省|市|区|县|自治�
 
 
 def _unglued(name: str, offset: int) -> list[tuple[str, int]]:
-    """Two bodies written without a separator (山东省工业和信息化厅省委网信办, 市经信局市新经济委)."""
+    """Two bodies written without a separator (山东省工业和信息化厅省委网信办); not a body that bears
+    two names and is known written so (agencies.csv: 市经信局市新经济委 is one bureau in Chengdu)."""
+    if name in known_agencies():
+        return [(name, offset)]
     for glue in _GLUE.finditer(name):
         left, right = name[:glue.start()], name[glue.start():]
         if len(left) >= 3 and len(right) >= 3 and GOV_SUFFIX.search(right) and _form_of_body(left):

@@ -9,6 +9,7 @@ sentence it was read from (``evidence``) and the file name (``source``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from graph.model import GraphData, Label, Node, Rel, make_id
@@ -92,7 +93,9 @@ class Builder:
         self.measure_ids[id(measure)] = self._next(plan, "m")
         return self.node(
             self.measure_ids[id(measure)], Label.MEASURE,
-            number=measure.number_span.surface if measure.number_span else None,
+            # 第 一 条 as a PDF spaced it out is printed 第一条
+            number=re.sub(r"(?<=第)\s+|\s+(?=[条章])|(?<=[一二三四五六七八九十百])\s+(?=[一二三四五六七八九十百])", "",
+                          measure.number_span.surface) if measure.number_span else None,
             ordinal=measure.ordinal, level=measure.level, title=measure.title.surface.strip(),
             text=measure.surface_text or measure.title.surface, section=measure.section.title
             if measure.section and measure.section.title else None,

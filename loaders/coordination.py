@@ -58,7 +58,30 @@ def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where:
                             continue  # 在市委、市政府统一领导下: the setting, not who coordinates
                         found.setdefault(agency.name, Coordinator(
                             agency, doc.quote(sentence.start, sentence.end).strip("。；; ")))
+    for coordinator in _joint_managers(outline, where):
+        found.setdefault(coordinator.agency.name, coordinator)
     return list(found.values())
+
+
+#: the bodies a fund's 管理办法 says run the fund it governs together (专项资金由市数据局会同市财政局共同管理)
+JOINT_MANAGEMENT = re.compile(r"(?:资金|基金|本办法|本细则)[^，。；,：:]{0,6}由(?P<a>[^，。；,：:由]{2,40}?)"
+                              r"(?:共同|联合)(?:管理|负责|组织实施)")
+#: what joins the bodies of such a sentence besides pause marks: each of them runs the fund
+JOINED = re.compile(r"会同|联合")
+
+
+def _joint_managers(outline: Outline, where: Jurisdiction) -> list[Coordinator]:
+    """The bodies an article says manage the fund the plan governs together: each coordinates the plan
+    (a PDF may break the sentence over lines, so an article's lines are read as one text)."""
+    out = []
+    for measure in outline.measures:
+        text = "".join(re.sub(r"\s+", "", piece.text) for piece in measure.pieces)
+        for match in JOINT_MANAGEMENT.finditer(text):
+            sentence = re.search(r"[^。；;]*" + re.escape(match.group()) + r"[^。；;]*", text)
+            for agency, _offset in resolve_list(JOINED.sub("、", match.group("a")), where):
+                if not agency.collective:
+                    out.append(Coordinator(agency, sentence.group() if sentence else match.group()))
+    return out
 
 
 def _resolved(bodies: str, where: Jurisdiction, issuers: list[Agency]) -> list[tuple[Agency, int]]:

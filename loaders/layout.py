@@ -32,6 +32,8 @@ HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。�
 #: …制定本政策措施。一、加强重点领域支持力度1.提供…
 RUN_ON_SECTION = re.compile(r"(?<=[。；;])\s*([一二三四五六七八九十]{1,3}、[^。；;，,（(\d]{2,30}?)"
                             r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff]))")
+#: a chapter or article number a PDF spaced out (第 一 章, 第 十二 条): its blanks are no lost line breaks
+SPACED_NUMBER = re.compile(r"第\s+[一二三四五六七八九十百]+\s*[章节条]|第[一二三四五六七八九十百]+\s+[章节条]")
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
 #: line break (…执行。 山东省人民政府办公厅 2025年5月7日 (此件公开发布) 关于…)
@@ -132,7 +134,9 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
     for line in lines:
         cuts = []
         if len(line.text) > 120:
-            gaps = [m.end() for m in LOST_BREAK.finditer(line.text) if not _quoted(line.text, m.start())]
+            spaced = [m.span() for m in SPACED_NUMBER.finditer(line.text)]
+            gaps = [m.end() for m in LOST_BREAK.finditer(line.text) if not _quoted(line.text, m.start())
+                    and not any(start < m.start() < end for start, end in spaced)]
             cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)}
                           | {cut for m in RUN_ON_SECTION.finditer(line.text) for cut in m.span(1)})
         first = HEADING_THEN_ITEM.match(line.text)

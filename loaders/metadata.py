@@ -198,9 +198,18 @@ PLACE_TAG = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*([:：丨|｜])\s*")
 LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.．、]\s*(?=\D)")
 
 
+#: the extension of a file name a document-sharing site or an attachment link prints as the title
+#: (宁安市…行动方案（2025—2027年）.docx)
+FILE_SUFFIX = re.compile(r"\s*\.(?:docx?|pdf|wps|ofd|txt)$", re.IGNORECASE)
+
+
 def _trim(span: Span) -> Span:
     """A title without what is printed around it but is not its name: a leading 附件 label or
-    place tag (杭州：) and a trailing draft status (a draft is named as the document it will become)."""
+    place tag (杭州：), a trailing file extension (.docx) and a trailing draft status (a draft is
+    named as the document it will become)."""
+    suffix = FILE_SUFFIX.search(span.text)
+    if suffix and suffix.start() > 0:
+        span = span.sub(0, suffix.start())
     label = _label_re().match(span.text) or LIST_NUMBER.match(span.text)
     if label and label.end() < len(span.text):
         span = span.sub(label.end())
@@ -218,8 +227,10 @@ SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]+、|^[（(][一�
 
 
 #: a line that stands above a title and never begins one: a note in brackets ((此件公开发布)), a
-#: byline with its time of day, a 文号 (also a broken one), a web address
-NOT_TITLE_START = re.compile(r"^[（(【\[].*[)）】\]]$|\d{1,2}:\d{2}|〔|号$|https?:|www\.")
+#: byline with its time of day or its fields (时间:2025-05-06 阅读:12次), a 文号 (also a broken one), a
+#: web address
+NOT_TITLE_START = re.compile(r"^[（(【\[].*[)）】\]]$|\d{1,2}:\d{2}|〔|号$|https?:|www\."
+                             r"|^(?:发布|更新)?(?:时间|日期)\s*[:：]\s*\d|阅读\s*[:：]?\s*\d+\s*次")
 
 
 def _opens_title(text: str) -> bool:
@@ -278,7 +289,7 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
 def _page_title_form(text: str) -> str:
     """A title as a web page's own title line prints it, without what the page adds: the cell bars of a
     table, the title printed twice in a row (X X |), the page's section after an underscore (X_建设)."""
-    text = text.strip(" |｜")
+    text = FILE_SUFFIX.sub("", text.strip(" |｜"))
     twice = re.fullmatch(r"(.{6,90}?)\s+\1", text)
     if twice:
         text = twice.group(1)
@@ -784,6 +795,19 @@ NUMBER_BESIDE = re.compile(r"\s*(?:的通知)?\s*[（(]\s*(" + DOC_NUMBER.patter
 SIGNER_BESIDE = re.compile(r"(" + DOC_NUMBER.pattern + r")\s+签\s*发\s*人\s*[:：]?.{0,12}")
 
 
+#: a notice's 文号 run together with its title and addressees, as a page that lost the document's line
+#: breaks prints it: …的通知宁政办发〔2025〕3号各县（市、区）人民政府，…：
+RUN_ON_NUMBER = re.compile(r"的通知\s*(" + DOC_NUMBER.pattern + r")(?=\s*[\u4e00-\u9fff])")
+#: a 文号 printed with round brackets for its year (宁政办发(2022) 27号): a typing of 宁政办发〔2022〕27号
+ROUND_YEAR = re.compile(r"^([\u4e00-\u9fff]{1,14}?)\s*[(（]\s*((?:19|20)\d{2})\s*[)）]\s*(\d{1,4})\s*号$")
+
+
+def _standard(number: str) -> str:
+    """A 文号 in its standard form when the page typed its year in round brackets; else as printed."""
+    typed = ROUND_YEAR.match(number.strip())
+    return f"{typed.group(1)}〔{typed.group(2)}〕{typed.group(3)}号" if typed else number
+
+
 def _doc_number(lay: Layout, meta: Metadata) -> str | None:
     doc = lay.doc
     value = lay.header.get("doc_number")
@@ -811,13 +835,13 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
         # …的通知赣府发〔2025〕16号, …的通知（渝府办发〔2025〕60号）。, a line (苏政发〔2025〕108号)
         inline = (re.search(r"通知\s*[（(]?\s*(" + DOC_NUMBER.pattern + r")\s*[)）]?\s*[。.]?$", text)
                   or re.fullmatch(r"[（(]\s*(" + DOC_NUMBER.pattern + r")\s*[)）]", text)
-                  or SIGNER_BESIDE.fullmatch(text))
+                  or SIGNER_BESIDE.fullmatch(text) or RUN_ON_NUMBER.search(text))
         beside_title = TITLE_NUMBER.search(text)
         if not inline and beside_title and _is_title(text[: beside_title.start()].strip()):
             inline = beside_title
         if inline:
             start = line.start + inline.start(1)
-            return lay.doc.quote(start, start + len(inline.group(1)))
+            return _standard(lay.doc.quote(start, start + len(inline.group(1))))
         match = DOC_NUMBER.fullmatch(text)
         if match:
             return line_surface(lay, line).strip()
@@ -857,7 +881,18 @@ def _signature_date(lay: Layout, meta: Metadata) -> str | None:
         date = date_line(line.text) or (signed[1] if signed else None)
         if date:
             return date
+    for line in lay.lines[: max(limit, 1) + 2]:
+        # …现印发给你们，请认真组织实施。宁安市人民政府办公厅2022年5月27日宁安市…规划: a notice whose
+        # lines were run together, its signer and date right after its closing sentence
+        for run_on in RUN_ON_SIGNATURE.finditer(line.text):
+            if "印发" in line.text[: run_on.start()] and _is_body(run_on.group("names")):
+                return _date(run_on.group("date"))
     return None
+
+
+#: a signer and its date run into the text after the notice's last sentence
+RUN_ON_SIGNATURE = re.compile(r"[。！]\s*(?P<names>[^\d。，,：:；;、《》“”]{3,40}?)\s*"
+                              r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 
 
 #: the date label of a page's byline, and the source it names
@@ -1073,8 +1108,8 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
     return None, None
 
 
-#: a headline that opens with the number of the plan's items (27条！…工作要点发布)
-HEADLINE_COUNT = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*条\s*[!！:：丨|]")
+#: a headline opening with the count of the plan's articles: 27条！…, 20条｜…
+HEADLINE_COUNT = re.compile(r"^\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*条\s*[!！:：|｜丨]\s*")
 #: what a declared count counts when it counts the measures themselves (条, 任务, 举措, 措施), not the
 #: actions or projects that group them (行动, 工程)
 ITEM_NOUN = re.compile(r"条|任务|举措|措施|政策|意见")
@@ -1113,13 +1148,21 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     (X印发《…》), the page header's 发布机构, and last the source a repost credits (来源：X)."""
     notice = _notice_issuers(lay, meta)
     titled = {name for name, _ in notice}
-    # 重庆市宁安区人民政府关于印发…的通知 signed 宁安区人民政府办公室: the office that sealed the page
-    # for the government the title names, not a second issuer
-    found = notice + [(name, evidence) for name, evidence in _signature(lay, meta)
-                      if not _office_of(name, titled)]
+    signed = _signature(lay, meta)
+    offices = [(name, evidence) for name, evidence in signed if _office_of(name, titled)]
+    if offices and _office_series(meta.doc_number):
+        # 宁安市人民政府关于印发…的通知 numbered 宁政办〔2025〕4号 and signed 宁安市人民政府办公室: the
+        # number is the office's own series, so the office issued it in the government's name
+        notice = [(name, evidence) for name, evidence in notice
+                  if not any(_office_of(office, {name}) for office, _ in offices)]
+        return _dedupe(notice + signed)
+    # 重庆市宁安区人民政府关于印发…的通知 signed 宁安区人民政府办公室 and numbered 宁府发: the office
+    # that sealed the page for the government the title names, not a second issuer
+    found = notice + [(name, evidence) for name, evidence in signed if (name, evidence) not in offices]
     if found:
         return _dedupe(found)
-    for step in (_banner, _title_issuer, _reported, _headline_issuer, _publisher, _credited_source):
+    for step in (_banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _publisher,
+                 _credited_source):
         found = _own_body(lay, step(lay, meta))
         if found:
             return _dedupe(found)
@@ -1136,6 +1179,17 @@ def _office_of(name: str, bodies: set[str]) -> bool:
         return False
     base = OFFICE.sub("", name)
     return any(body.endswith(base) or base.endswith(body) for body in bodies if body.endswith("政府"))
+
+
+#: the code of a 文号 that a government's general office numbers its documents in (宁政办发, 冶政办, 穗府办函),
+#: as against the government's own series (宁政发, 永川府发)
+OFFICE_SERIES = re.compile(r"^[\u4e00-\u9fff]*[政府][办辦]")
+
+
+def _office_series(doc_number: str | None) -> bool:
+    """Is ``doc_number`` numbered in the series of a government's general office (冶政办〔2025〕25号)?"""
+    match = DOC_NUMBER.search(doc_number or "")
+    return bool(match and OFFICE_SERIES.match(match.group(1)))
 
 
 #: a body speaking of itself (我局牵头制定了《…》): the author of the page
@@ -1172,6 +1226,7 @@ def _notice_issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
         text = _title_label_re().sub("", line.text)
         text = re.sub(r"^(?:" + DOC_NUMBER.pattern + r")\s*《?", "", text)  # 云政发〔2019〕27号《云南省人民政府关于…》
         text = LEADING_DAY.sub("", text)  # 3月11日，X关于印发…的通知 (a report's first line)
+        text = LIST_NUMBER.sub("", text)  # 1、X关于印发…: a document site's page number before the page's text
         match = re.match(r"^(.{3,80}?)(?:关于(?:印发|转发|《)|印发《?)", text)
         # X关于印发…工作方案 / (2023—2025年)的通知: a notice title broken before its end
         following = lay.lines[n + 1].text if n + 1 < len(lay.lines) else ""
@@ -1359,6 +1414,31 @@ def _congress(sentence: str, meta: Metadata) -> str | None:
     head = match.group(1)
     place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
     return place + "人民代表大会" if place else None
+
+
+#: a body that drafted the plan: X（牵头）起草了《…（征求意见稿）》
+DRAFTED_BY = re.compile(r"(?:牵头)?(?:研究)?起草了?(?=《[^《》]{4,90}》)")
+#: where a consultation sends the comments: 请向X反馈, 反馈至X
+COMMENTS_TO = re.compile(r"(?:请?向|反馈至|报送至?|送至)([^，,。；;：:（(]{2,40}?)(?:反馈|反映|提出|$|[，,。；;（(])")
+
+
+def _consulting_drafter(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """A draft put out for comments by the body that drafted it: X起草了《…（征求意见稿）》，现面向社会
+    公开征求意见，请向X反馈. Drafting alone (a 解读's X起草了…) issues nothing, nor does a drafter
+    whose consultation sends the comments elsewhere (反馈至邮箱…)."""
+    text = "".join(line.text for line in lay.content()[:20])
+    for hit in DRAFTED_BY.finditer(text):
+        names = _subject(text[: hit.start()])
+        rest = text[hit.end():]
+        if not names or "征求意见" not in rest:
+            continue
+        sent_to = [re.sub(r"\s+", "", m.group(1)) for m in COMMENTS_TO.finditer(rest)]
+        drafter = re.sub(r"\s+", "", "".join(names))
+        # 成都市经信局 drafted, comments to 市经信局: the same body, its place written once
+        if any(len(to) >= 3 and (drafter.endswith(to) or to.endswith(drafter)) for to in sent_to):
+            sentence = text[max(text.rfind("。", 0, hit.start()) + 1, 0): text.find("。", hit.end()) + 1]
+            return [(name, sentence) for name in names]
+    return []
 
 
 def _place_subject(before: str) -> str | None:

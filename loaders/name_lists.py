@@ -211,6 +211,11 @@ def _completes(before: str, entry: str, agency: Agency) -> bool:
     tails = words()["responsibility"]["collective_tails"]
     if entry in tails:
         return bool(re.search(r"各|有关|相关|其他|所属", before)) and before.endswith(tuple(tails))
+    if (before.startswith("各") and before.endswith(tuple(tails)) and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", entry)
+            and entry.endswith(tuple(tails)) and not re.match(r"[省市区县州盟旗]", entry)
+            and not pattern("responsibility", "own_collective").search(entry)):
+        # 各区（县、市）数据管理部门、财政部门: a second kind of office the same divisions each have
+        return True
     if not (agency.collective and pattern("responsibility", "collective_divisions").search(before)):
         return False
     if pattern("responsibility", "division_tail").search(entry):

@@ -28,8 +28,9 @@ from loaders.tables import division_rows
 NUMERAL = "一二三四五六七八九十"
 STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("sec", re.compile(rf"^([{NUMERAL}]{{1,3}})\s*[、.．]\s*")),
-    ("chap", re.compile(rf"^第([{NUMERAL}百]+)(?:章|部分|篇)\s*")),
-    ("article", re.compile(rf"^第([{NUMERAL}百]+)条\s*")),
+    # (a PDF may space the number out: 第 一 章总则)
+    ("chap", re.compile(rf"^第\s*([{NUMERAL}百]+)\s*(?:章|部分|篇)\s*")),
+    ("article", re.compile(rf"^第\s*([{NUMERAL}百]+)\s*条\s*")),
     ("paren_cn", re.compile(rf"^[（(]\s*([{NUMERAL}]{{1,3}})\s*[)）]\s*")),
     ("paren_num", re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*")),
     ("num_dot", re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*")),
@@ -138,6 +139,8 @@ def classify(lay: Layout, line: Line, last_section: int) -> _Marked:
         match = regex.match(text)
         if match:
             number = text[: match.end()].strip() if style not in ("md", "dash", "bullet", "arrow") else None
+            if number and style in ("chap", "article"):
+                number = re.sub(r"\s+", "", number)  # 第 一 条, as a PDF spaced it out: 第一条
             if style in ("num_dot", "num_paren") and _looks_like_quantity(text, match):
                 continue
             begin = line.start + skip
@@ -174,6 +177,7 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
         if item.style == "sec":
             last_section = chinese_number(item.number.rstrip("、.． ")) or last_section + 1
         marked.append(item)
+    _unmark_page_numbers(lay, marked)
     has_sections = any(m.style in ("sec", "chap", "md") for m in marked)
     result = Outline([], [])
     _walk(marked, result, has_sections)
@@ -191,6 +195,30 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     _drop_document_titles(result)
     _number_siblings(result)
     return result
+
+
+#: a page of a document-sharing site: this long, its number (1、2、3、) opens it wherever its text stands
+PAGE_LENGTH = 150
+
+
+def _unmark_page_numbers(lay: Layout, marked: list[_Marked]) -> None:
+    """A document-sharing site prints its copy of a file page by page, each page one long line opened by
+    its page number (1、…优化营 / 2、商环境，…): numbers that count the lines in a run, each page but the
+    last cut mid-word, number no items, and the lines are the text itself."""
+    numbered = [m for m in marked if m.style == "num_dot"]
+    pages = [m for m in numbered if len(m.line.text) >= PAGE_LENGTH]
+    cut = re.compile(r"[\u4e00-\u9fff\dA-Za-z]$")
+    if pages and cut.search(pages[-1].line.text):
+        # the last page is as long as the stored text goes on
+        after = numbered[numbered.index(pages[-1]) + 1:]
+        pages += after[:1]
+    numbers = [int(re.match(r"\d+", m.number or "").group()) for m in pages]
+    if len(pages) < 2 or numbers != list(range(1, len(pages) + 1)):
+        return
+    if not all(cut.search(m.line.text) for m in pages[:-1]):
+        return  # a long numbered item ends its sentence; a page ends wherever the page does
+    for m in pages:
+        m.style, m.number, m.rest = None, None, lay.doc.span(m.line.start, m.line.end)
 
 
 def _has_tasks(result: Outline) -> bool:

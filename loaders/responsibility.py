@@ -323,6 +323,9 @@ def clause_assignments(measure: Measure, where: Jurisdiction) -> list[Assignment
     牵头…统筹推进各项任务): those name who coordinates the plan (``coordination``)."""
     if _on_implementation(measure):
         return []
+    divided = _division_of_duties(measure, where)
+    if divided:
+        return divided
     out: list[Assignment] = []
     for n, piece in enumerate(measure.pieces):
         if n == 0:
@@ -409,6 +412,53 @@ def _duty_opening(piece: Span, measure: Measure, where: Jurisdiction) -> list[As
     sentence = re.match(r"[^。；;]+", piece.text)
     evidence = piece.sub(0, sentence.end() if sentence else len(piece.text)).surface.strip()
     return [Assignment(entry.agency, measure, "responsible", rank, evidence) for rank, entry in enumerate(entries, 1)]
+
+
+#: a paragraph of an article that states one body's duties: 市数据局职责：负责…; 各区财政部门的主要职责是：…
+DUTY_PARAGRAPH = re.compile(r"^\s*(?P<names>[^，,。；;：:]{2,40}?)(?:的)?(?:主要)?职责(?:是|为)?\s*[:：]\s*")
+#: the bodies an article puts in charge together: 由市数据局会同市财政局共同管理; the first leads
+MANAGED_BY = re.compile(r"由(?P<lead>[^，,。；;由]{2,30}?)会同(?P<others>[^，,。；;]{2,60}?)(?:共同|联合)?"
+                        r"(?:管理|负责|组织实施|实施)")
+
+
+def _division_of_duties(measure: Measure, where: Jurisdiction) -> list[Assignment]:
+    """An article of a 管理办法 that divides the duties among bodies, one paragraph each (市数据局职责：
+    负责…／市经信局职责：协同市数据局做好…): each body so named is responsible for the article, or
+    supports it when its duty is to assist another (协同, 协助, 配合); the body that runs the whole
+    together with the others (由A会同B共同管理) leads it, the others it names are responsible."""
+    duties = [(piece, hit) for piece in measure.pieces if (hit := DUTY_PARAGRAPH.match(piece.text))]
+    if not duties:
+        return []
+    joined = "".join(re.sub(r"\s+", "", piece.text) for piece in measure.pieces)
+    out: list[Assignment] = []
+    named: set[str] = set()
+    managed = MANAGED_BY.search(joined)
+    if managed:
+        sentence = re.search(r"[^。；;]*" + re.escape(managed.group()) + r"[^。；;]*", joined)
+        evidence = sentence.group() if sentence else managed.group()
+        for group, role in (("lead", "lead"), ("others", "responsible")):
+            for entry in unique(read_entries(managed.group(group), where)):
+                if entry.agency.name not in named and (entry.agency.collective
+                                                       or _body(entry.agency.written, where) is not None):
+                    named.add(entry.agency.name)
+                    out.append(Assignment(entry.agency, measure, role, len(named), evidence))
+    supports = 0
+    partner = alternation(words()["responsibility"]["partner_words"])
+    for piece, hit in duties:
+        duty = piece.text[hit.end():]
+        role = "support" if re.match(rf"(?:{partner})", duty) else "responsible"
+        sentence = re.match(r"[^。；;]+", piece.text)
+        evidence = piece.sub(0, sentence.end() if sentence else len(piece.text)).surface.strip()
+        for entry in unique(read_entries(hit.group("names"), where)):
+            if entry.agency.name in named or not (entry.agency.collective
+                                                  or _body(entry.agency.written, where) is not None):
+                continue
+            if role == "support":
+                supports += 1
+            named.add(entry.agency.name)
+            rank = supports if role == "support" else len(named) - supports
+            out.append(Assignment(entry.agency, measure, role, rank, evidence))
+    return out
 
 
 @cache

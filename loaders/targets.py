@@ -348,7 +348,15 @@ def _organizational(line: Line, clause: Span) -> bool:
     at = clause.start - line.start
     start = max(text.rfind(ch, 0, at) for ch in "。；;!！") + 1
     ends = [i for i in (text.find(ch, at) for ch in "。；;!！") if i >= 0]
-    return bool(ORGANIZATIONAL.search(text[start:min(ends) if ends else len(text)]))
+    sentence = text[start:min(ends) if ends else len(text)]
+    found = [m for m in ORGANIZATIONAL.finditer(sentence)
+             if not (m.group().endswith("机制") and FIELD_OF_WORK.search(sentence, 0, m.start()))]
+    return bool(found)
+
+
+#: the field a mechanism is built for (在低空飞行管理、服务保障等方面构建起…的工作机制): a goal for that
+#: field, not the arrangement that runs the plan
+FIELD_OF_WORK = re.compile(r"在[^，,。；;]{2,40}?(?:方面|领域)[^，,。；;]{0,6}?(?:构建|建立|形成|健全)")
 
 
 @cache
@@ -501,8 +509,15 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
                 not (_counts_goals(later) or opens) or re.search(r"20\d{2}\s*年", later)):
             return False  # a later sentence that counts nothing, or speaks of another year (在2025年，…)
         means = ""
-        manner = granting = False
-        for clause in sentence:
+        manner = granting = members = False
+        # 2025至2027年获批组建的创新中心，可获补贴最高40%…: the clauses before the support a sentence
+        # offers state who qualifies for it; only one there that opens with a goal's verb (培育10家…) is a goal
+        offers = max((n for n, c in enumerate(sentence) if _grants(c.text) or GRANT_OFFER.search(c.text)),
+                     default=-1)
+        for n, clause in enumerate(sentence):
+            if members:
+                continue  # 打造“四高地”——A，B，C，D: the members of the named set are that one goal
+            members = bool(NAMED_SET.search(clause.text))
             if _reports(clause.text) or doc.text[clause.end:clause.end + 1] in ("？", "?"):
                 if not in_goals:
                     return False  # 咋实现？: a question the report asks, and what follows it, state no goal
@@ -513,7 +528,7 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
                 continue  # 与铁路、公路等传统基础设施，共同构建…: who shares the goal that follows
             # 对新建智算中心按投资额的10%给予补助，最高500万元: the terms of a grant (an Incentive) are no goals
             granting = _grants(clause.text) or (granting and bool(GRANT_LIMIT.match(clause.text)))
-            if granting:
+            if granting or (n <= offers and not GOAL_VERB.match(LEAD.sub("", clause.text))):
                 continue
             # 实现以A、B“双核”牵引辐射带动，各地协同共进，…，打造…高地: the short clauses that go on
             # describing the manner, up to the goal's verb, are no goals either
@@ -536,8 +551,16 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     return True
 
 
+#: support on offer to whoever qualifies: 可获补贴, 可申请补贴资金, 可享受奖励
+GRANT_OFFER = re.compile(r"可(?:获得?|申请|享受|领取)[^，,；;。]{0,6}(?:补贴|资助|奖励|奖金|补助|扶持|资金)")
+
+
+#: a named set of goals whose members follow a dash: 打造低空经济“四高地”——A，B，C，D
+NAMED_SET = re.compile(r"“[一二三四五六七八九十两\d]{1,2}[\u4e00-\u9fff]{1,5}”\s*(?:——|—)")
+
+
 #: the limit that follows a grant's rate (最高500万元, 单个企业每年最高不超过100万元, 连续支持3年)
-GRANT_LIMIT = re.compile(r"^[^，,；;]{0,10}(?:最高|不超过|最多)[^，,；;\d]{0,6}\d+(?:\.\d+)?\s*(?:万元|亿元)$"
+GRANT_LIMIT = re.compile(r"^[^，,；;]{0,10}(?:最高|不超过|最多|上限)[^，,；;\d]{0,6}\d+(?:\.\d+)?\s*(?:万元|亿元)$"
                          r"|^连续[^，,；;\d]{0,4}(?:\d+|[一二三四五])\s*年$")
 
 
@@ -630,6 +653,13 @@ def _frame() -> re.Pattern[str]:
 def _will_act() -> re.Pattern[str]:
     """将推动…, 山东将优化…: the future action a report attributes to someone is a task, not a goal."""
     return re.compile(rf"^[^，,；;将]{{0,6}}将(?:{alternation(words()['targets']['will_act'])})")
+
+
+@cache
+def _effort() -> re.Pattern[str]:
+    """积极推动…, 大力开展…: an action pressed on, not a state reached."""
+    section = words()["targets"]
+    return re.compile(rf"^(?:{alternation(section['effort_adverbs'])})(?:{alternation(section['will_act'])})")
 
 
 @cache
@@ -795,10 +825,13 @@ def _completed_counts(clause: Span, year: int, owner: Measure | None) -> list[Go
     Its last count is whole when the text stops right after its unit and what it counts was named
     before it (…产业基金规模突破100亿元);
     otherwise the items before its last 、 are (累计在8个以上行业开展大模型应用、打造200个以上大模: the first).
-    An uncounted goal is never whole: the cut may fall anywhere in it.
+    An uncounted goal is whole only when it ends in the adverb and verb of a state reached
+    (…作用进一步凸显, …初具规模): elsewhere the cut may fall anywhere in it.
     """
     text = clause.text.rstrip()
     counts = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
+    if not counts and len(re.findall(r"[\u4e00-\u9fff]", text)) >= 8 and _trend().search(text):
+        return _goals_of(clause, year, owner)
     whole = (counts and counts[-1].end() == len(text) and bool(_unit(counts[-1]) or counts[-1].group("bigunit"))
              and not re.search(rf"(?:{GOAL_VERB.pattern})\s*$", text[: counts[-1].start()]))  # 打造200个|大模型…
     if not whole:
@@ -880,6 +913,9 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     if counts and not quantities:
         return []
     if not quantities:
+        wrapped = GOAL_WRAPPER.match(text)
+        if wrapped:  # 基本实现A初步形成、B初具规模的目标: the goals are the states it lists
+            clause = clause.sub(wrapped.start("goals"), wrapped.end("goals"))
         return [goal for part in _statements(clause) for goal in _qualitative(part, year, owner)]
     # "基本形成…规划并开展1-2个…应用": split at 并 when only one half is counted
     joint = re.search(r"并(?=[\u4e00-\u9fff])", text)
@@ -901,6 +937,11 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     for item in re.finditer(rf"(?<=[、和及])(?:{_item_verbs()})?一批[^、，,；;和]+", text):
         goals += _qualitative(clause.sub(item.start(), item.end()), year, owner)
     return goals
+
+
+#: a clause that names its goals as the aim it reaches: 基本实现…初步形成、…初具规模的目标
+GOAL_WRAPPER = re.compile(r"^\s*(?:力争|努力|争取|确保)?(?:基本|全面|初步)?(?:实现|达到|完成)"
+                          r"(?P<goals>[^，,；;]{8,}?)的(?:发展|总体|预期|阶段性?)?目标\s*$")
 
 
 def _share_listed_metric(counted: list[Goal], quantities: list[re.Match[str]], text: str) -> None:
@@ -970,7 +1011,8 @@ def _count_verb() -> re.Pattern[str]:
 @cache
 def _trend() -> re.Pattern[str]:
     section = words()["targets"]
-    return re.compile(rf"(?:{alternation(section['trend_adverbs'])})(?:{alternation(section['trend_verbs'])})$")
+    return re.compile(rf"(?:{alternation(section['trend_adverbs'])})(?:{alternation(section['trend_verbs'])})$"
+                      rf"|(?:{alternation(section['state_endings'])})$")
 
 
 def _statements(clause: Span) -> list[Span]:
@@ -1140,7 +1182,7 @@ def _goal_after_manner(text: str) -> int | None:
 @cache
 def _purpose() -> re.Pattern[str]:
     """支撑引领…, 助力…, 为…提供支撑: what the goals serve."""
-    return re.compile(rf"^(?:{alternation(words()['targets']['purpose_words'])})")
+    return re.compile(rf"^(?:更好地?|更加有力地?|有力)?(?:{alternation(words()['targets']['purpose_words'])})")
 
 
 def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
@@ -1169,8 +1211,10 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         return []  # 支撑引领…实现高质量发展: why the goals are set; 助推…取得显著成效 is one
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):
         return []
-    if _frame().search(core.text) or _will_act().match(core.text):
-        return []  # 计划还提出，…: the frame of a report; 将推动产业能级跃升: an action it reports
+    if _frame().search(core.text) or _will_act().match(core.text) or _effort().match(core.text):
+        # 计划还提出，…: the frame of a report; 将推动产业能级跃升: an action it reports; 积极推动…运营:
+        # a task the goal paragraph names, with no state to reach
+        return []
     if re.search(r"\d{5,}|[:：]|https?|www\.|电话|邮箱|了解更多|请登录|来源", core.text):
         return []  # page furniture (电话：0595-…) is not a goal
     if re.match(r"^在.*(方面|领域|门类|环节|行业|等)$", core.text):

@@ -1292,3 +1292,79 @@ def test_a_page_without_a_title_takes_neither_a_document_to_draft_nor_a_symbol_b
             "2.到2026年，建成智慧农场10个。\n")
     assert plan(build(page, "work.txt"))["title"] == "work.txt"
     assert plan(build("☩官方app下载☪\n" + page, "work.txt"))["title"] == "work.txt"
+
+
+def test_the_office_numbering_a_notice_in_its_own_series_is_the_issuer_the_government_title_names():
+    notice = ("临江省宁安区人民政府关于印发宁安区数据资源开发利用方案的通知\n{number}\n"
+              "各镇人民政府，区政府各部门：\n现将《宁安区数据资源开发利用方案》印发给你们，请认真组织实施。\n"
+              "宁安区人民政府办公室\n2025年3月2日\n宁安区数据资源开发利用方案\n" + BODY)
+    # 宁政办〔…〕: the general office's series, so the office signed and issued it
+    assert issuers(build(notice.format(number="宁政办〔2025〕7号"))) == ["宁安区人民政府办公室"]
+    assert issuers(build(notice.format(number="宁区政办发〔2025〕7号"))) == ["宁安区人民政府办公室"]
+    # 宁府发〔…〕: the government's own series; the office only sealed it
+    assert issuers(build(notice.format(number="宁府发〔2025〕7号"))) == ["临江省宁安区人民政府"]
+
+
+def test_a_document_sharing_page_names_the_file_and_runs_the_notice_together():
+    # a .docx shared on a document site: its file name heads the page, the notice's lines run together
+    page = ("宁安市算力基础设施发展规划(2024—2026年).docx\n"
+            "1、宁安市人民政府办公室关于印发宁安市算力基础设施发展规划(20242026年)的通知宁政办发(2024) 12号"
+            "各县(市、区)人民政府,市政府各部门:宁安市算力基础设施发展规划已经市人民政府同意,现印发给你们,"
+            "请认真组织实施。宁安市人民政府办公室2024年4月18日宁安市算力基础设施发展规划(20242026年)"
+            "算力是数字经济的核心生产力。\n一、发展基础\n全市已建成数据中心12个。\n")
+    got = plan(build(page))
+    assert (got["title"], got["period_start"], got["period_end"]) == (
+        "宁安市算力基础设施发展规划(2024—2026年)", 2024, 2026)
+    assert (got["doc_number"], got["date_issued"]) == ("宁政办发〔2024〕12号", "2024-04-18")
+    assert issuers(build(page)) == ["宁安市人民政府办公室"]  # the page number 1、 is not part of the name
+    # a date run into a sentence that is no notice's end signs nothing
+    page = ("宁安市算力基础设施发展规划\n一、发展基础\n算力建设取得进展。市数据局2024年4月18日召开推进会。\n")
+    assert plan(build(page)).get("date_issued") is None
+
+
+def test_a_byline_of_fields_above_a_broken_title_is_no_part_of_it():
+    page = ("宁安市数据产业发展专项资金管理办法来源:某某孵化平台\n时间:2025-05-06 阅读:12次\n"
+            "宁安市数据产业发展专项\n资金管理办法\n第一章 总则\n第一条 为规范专项资金管理，制定本办法。\n")
+    assert plan(build(page))["title"].replace(" ", "") == "宁安市数据产业发展专项资金管理办法"
+
+
+def test_a_chapter_and_article_number_a_pdf_spaced_out_still_open_them():
+    # a PDF's text flattened to one line: its line breaks are blanks, and so are the gaps it spaced out
+    page = ("宁安市数据产业发展专项资金管理办法 第 一 章总则 第 一 条为规范专项资金管理，加大数据产业培育力度，"
+            "提高资金使用效益，制定本办法。 第二条专项资金由市数据局管理。 第 二 章支持方向 第三条支持"
+            "企业建设行业数据流通平台。 第四条支持企业开发数据产品。\n")
+    got = measures(build(page))
+    assert [number for number, _ in got] == ["第一条", "第二条", "第三条", "第四条"]
+
+
+def test_a_drafter_that_takes_the_comments_on_its_draft_issues_it():
+    page = ("为加快人工智能产业发展，宁安市科技局起草了《宁安市支持人工智能产业发展的若干措施（征求意见稿）》。"
+            "现面向社会公开征求意见，如有意见建议，请向市科技局反馈。\n征求意见时间：2025年5月6日至5月20日。\n"
+            "宁安市支持人工智能产业发展的若干措施（征求意见稿）\n" + BODY)
+    assert written_issuers(page) == ["宁安市科技局"]
+    # drafting alone, the comments sent to a mailbox: the drafter is not said to issue it
+    mailbox = page.replace("请向市科技局反馈", "请反馈至邮箱ai@example.cn")
+    assert written_issuers(mailbox) == []
+
+
+LONG = ("推动算力基础设施建设，提升智能算力供给能力，完善算力调度平台，支持企业开展大模型训练和推理应用，"
+        "加快建设一批行业数据集和高质量语料库，培育一批算力服务企业和应用场景")
+
+
+def test_a_document_sites_page_numbers_number_no_items():
+    page = ("宁安市算力基础设施发展规划\n"
+            f"1、宁安市算力基础设施发展规划。{LONG}，{LONG}，建设\n"
+            f"2、数据中心集群。{LONG}，{LONG}，形成\n3、完善的算力网络。{LONG}。\n")
+    assert measures(build(page)) == []
+    # long items that end their sentences are items, however long
+    items = f"宁安市算力基础设施发展规划\n一、重点任务\n1、建设算力设施。{LONG}。\n2、培育算力企业。{LONG}。\n"
+    assert [number for number, _ in measures(build(items))] == ["1、", "2、"]
+
+
+def test_a_headline_opening_with_the_count_of_the_plans_articles_declares_it():
+    page = ("18条！宁安市数字经济2025年工作要点发布\n"
+            "宁安市数字经济2025年工作要点\n一、夯实数字基础\n1.建设算力设施。支持建设智算中心。\n")
+    assert plan(build(page))["measure_count_declared"] == 18
+    # a count before another headline is not the plan's
+    other = page.replace("18条！宁安市数字经济2025年工作要点发布", "18条！宁安市出台人才新政")
+    assert plan(build(other)).get("measure_count_declared") is None

@@ -507,3 +507,56 @@ def test_the_body_a_reading_says_leads_the_whole_drive_coordinates_the_plan():
     assert coordinators(extract(RawDocument("doc.txt", page))) == {"市农业农村局"}
     page = page.replace("牵头开展“人工智能+”专项行动赋能农业服务工作", "牵头开展调研")  # a step, not the drive
     assert coordinators(extract(RawDocument("doc.txt", page))) == set()
+
+
+def test_an_article_dividing_duties_among_bodies_paragraph_by_paragraph():
+    text = ("无锡市人工智能产业专项资金管理办法\n第一章 总则\n"
+            "第一条 为规范专项资金管理，制定本办法。\n"
+            "第二条 专项资金由市工信局会同市财政局共同管理。\n"
+            "市工信局职责：负责编制年度支持计划，组织项目申报和验收。\n"
+            "市科技局职责：协助市工信局做好项目评审。\n"
+            "市财政局职责：负责安排年度预算，审核下达资金。\n"
+            "各区县工信部门、财政部门职责：负责项目初审和日常监管。\n"
+            "第二章 支持方向\n第三条 支持企业建设智能工厂。\n")
+    graph = build(text)
+    assert owners(graph, "专项资金由市工信局会同市财政局共同管理") == [
+        ("无锡市工业和信息化局", "lead", 1), ("无锡市财政局", "responsible", 2),
+        ("各区县工信部门、财政部门", "responsible", 3), ("无锡市科学技术局", "support", 1)]
+    # an article that names a body in passing, with no paragraph of its duties, has no owners
+    assert owners(graph, "支持企业建设智能工厂") == []
+
+
+def test_a_collective_of_divisions_offices_with_a_second_kind_of_office_is_one_agency():
+    where = city("无锡市")
+    names = [e.agency.name for e in read_entries("各区县数据管理部门、财政部门", where)]
+    assert names == ["各区县数据管理部门、财政部门"]
+    # a body of the city after the pause mark is a body of its own
+    names = [e.agency.name for e in read_entries("各区县数据管理部门、市财政局", where)]
+    assert names == ["各区县数据管理部门", "无锡市财政局"]
+
+
+def test_the_bodies_that_manage_a_fund_together_coordinate_its_management_rules():
+    text = ("无锡市数据产业专项资金管理办法\n第一章 总则\n第一条 为规范专项资金管理，制定本办法。\n"
+            "第二条 专项资金由市发展和改革委员会会同市财政局共同管理。\n"
+            "第二章 支持方向\n第三条 由市工信局会同市科技局共同负责项目验收。\n")
+    assert coordinators(build(text)) == {"无锡市发展和改革委员会", "无锡市财政局"}
+    # one body running the fund with its partners' help is no joint management
+    text = text.replace("会同市财政局共同管理", "管理，市财政局予以配合")
+    assert coordinators(build(text)) == set()
+
+
+def test_a_body_known_to_bear_two_names_written_glued_is_one_body_and_other_glued_bodies_are_two():
+    names = [e.agency.name for e in read_entries("市经信局市新经济委", city("成都市"))]
+    assert names == ["成都市经济和信息化局"]
+    names = [e.agency.name for e in read_entries("市经信局市科技局", city("成都市"))]
+    assert names == ["成都市经济和信息化局", "成都市科学技术局"]
+
+
+def test_the_data_bureau_forms_of_a_city_have_their_own_english_names():
+    where = city("无锡市")
+    named = {form: resolve(form, where) for form in ("市数字经济发展局", "市政务服务和大数据管理局", "市数据资源局")}
+    assert {form: agency.name_en for form, agency in named.items()} == {
+        "市数字经济发展局": "Digital Economy Development Bureau of Wuxi",
+        "市政务服务和大数据管理局": "Government Service and Big Data Administration of Wuxi",
+        "市数据资源局": "Data Resources Bureau of Wuxi"}
+    assert resolve("市经济发展局", where).name_en == "Economic Development Bureau of Wuxi"

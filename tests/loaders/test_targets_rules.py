@@ -149,6 +149,14 @@ def test_an_uncounted_goal_cut_by_the_page_end_is_dropped():
     assert [t[2] for t in summary(text)] == [300]
 
 
+def test_an_uncounted_goal_the_page_ends_on_its_state_is_whole():
+    text = "一、主要目标\n到2027年，数据要素市场体系基本建立，数据要素对经济增长的贡献进一步凸显"
+    assert metrics(text) == ["数据要素市场体系基本建立", "数据要素对经济增长的贡献进一步凸显"]
+    # cut inside the state's verb, or after a verb that needs its object, it is dropped
+    assert metrics(text[:-1]) == ["数据要素市场体系基本建立"]
+    assert metrics("一、主要目标\n到2027年，数据要素市场体系基本建立，持续提升") == ["数据要素市场体系基本建立"]
+
+
 # --- news reports: goals against reported facts ---------------------------------------------------------
 
 NEWS = ("江北发布人工智能行动方案：到2030年核心产业规模突破3000亿元\n"
@@ -874,3 +882,53 @@ def test_a_goal_the_report_restates_with_its_verb_moved_is_one_goal():
     assert len(found) == 1 and found[0] in ("初步建立智能农机创新体系", "智能农机创新体系初步建立")
     text = text.replace("智能农机创新体系初步建立", "智能农机标准体系初步建立")  # another goal: both kept
     assert len([t for t in goals(text) if t["qualitative"]]) == 2
+
+
+def test_goal_states_in_set_phrases_listed_with_pause_marks_are_one_goal_each():
+    text = ("一、发展目标\n到2027年，全市数据要素市场运转顺畅、流通设施初具规模、应用场景丰富多元、"
+            "核心技术国内领先，数据产业规模稳步增长。\n")
+    assert metrics(text) == ["全市数据要素市场运转顺畅", "流通设施初具规模", "应用场景丰富多元", "核心技术国内领先",
+                             "数据产业规模稳步增长"]
+    # a list of nouns ending in one state stays one goal
+    assert metrics("一、发展目标\n到2027年，数据采集、数据标注、数据交易等环节初具规模。\n") == [
+        "数据采集、数据标注、数据交易等环节初具规模"]
+
+
+def test_the_states_a_goal_clause_names_as_the_aim_it_reaches_are_the_goals():
+    text = "一、发展目标\n到2027年，基本实现数据制度体系初步形成、算力设施初具规模、产业生态初显成效的目标。\n"
+    assert metrics(text) == ["数据制度体系初步形成", "算力设施初具规模", "产业生态初显成效"]
+
+
+def test_the_members_of_a_named_set_after_its_dash_are_that_one_goal():
+    text = ("一、发展目标\n到2027年，打造数字经济“三中心”——数据交易中心，算力调度中心，模型训练中心。"
+            "引育数据企业20家以上。\n")
+    got = summary(text)
+    assert [m for _, m, *_ in got if "中心" in m] == ["打造数字经济“三中心”——数据交易中心"]
+    assert (2027, "引育数据企业", 20, "家", ">=") in got
+
+
+def test_an_action_pressed_on_in_a_goal_paragraph_is_no_goal():
+    text = ("一、发展目标\n到2027年，低空经济规模稳步增长。\n"
+            "——应用场景加快拓展。积极推动无人机物流商业化运营，形成10个以上应用场景。\n"
+            "——设施融合发展。加快推动传统设施与数字设施融合发展，更好支撑全市建设低空经济示范区。\n")
+    got = summary(text)
+    assert not any(m.startswith(("积极推动", "加快推动", "更好支撑")) for _, m, *_ in got)
+    assert any(m == "应用场景" and v == 10 for _, m, v, *_ in got)
+
+
+def test_who_qualifies_for_support_a_sentence_offers_is_no_goal():
+    text = ("一、支持政策\n（一）支持创新中心建设。2025至2027年获批组建的省级创新中心，可获补贴最高30%设备费用，"
+            "上限3000万元；首次获认定的专精特新企业可获奖金。\n"
+            "（二）培育骨干企业。到2027年，培育10家以上骨干企业，对新认定的给予最高50万元奖励。\n")
+    got = summary(text)
+    assert [(y, m, v) for y, m, v, *_ in got] == [(2027, "骨干企业", 10)]
+
+
+def test_a_working_mechanism_the_goals_build_for_a_field_is_a_goal_but_the_plans_own_is_not():
+    text = ("一、发展目标\n到2027年，数据要素市场运转顺畅。\n"
+            "——治理机制健全。数据分类分级制度基本建立，在数据授权、流通交易等方面构建起权责清晰、协同高效的工作机制。\n"
+            "二、保障措施\n到2027年，建立由市数据局牵头、各部门参与的工作推进机制。\n")
+    got = metrics(text)
+    assert "数据分类分级制度基本建立" in got
+    assert any(m.endswith("协同高效的工作机制") for m in got)
+    assert not any("工作推进机制" in m for m in got)
