@@ -250,7 +250,7 @@ def _repeated_names(text: str, home: Region | None) -> dict[str, SiteMention]:
             written = line[start:end]
             if written in found or not re.fullmatch(r"[\u4e00-\u9fff]+", written) or not _hosts(line, start, end):
                 continue
-            if sum(_standalone(text, m.start(), m.end()) for m in re.finditer(re.escape(written), text)) < 2:
+            if text.count(written) < 2 or not _written_twice(text, written):
                 continue
             if _unknown_site(written, start, kind, None, Setting(), home) is not None:
                 continue  # a name of its own anywhere: found where it stands
@@ -258,6 +258,13 @@ def _repeated_names(text: str, home: Region | None) -> dict[str, SiteMention]:
             if mention and _noun_of_its_own(written[: -len(_suffix_of(written))]):
                 found[written] = mention
     return found
+
+
+def _written_twice(text: str, written: str) -> bool:
+    """Does ``text`` write ``written`` as a name of its own twice or more? Stops at the second: a
+    document may repeat a name dozens of times."""
+    alone = (m for m in re.finditer(re.escape(written), text) if _standalone(text, m.start(), m.end()))
+    return next(alone, None) is not None and next(alone, None) is not None
 
 
 @cache
