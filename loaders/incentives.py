@@ -117,8 +117,14 @@ class Grant:
     span: Span
 
 
+#: what every rate (30%, 1/3, 三分之一) and every cap (500万元) holds: a text with neither states no terms
+_TERMS_POSSIBLE = re.compile(r"\d|分之")
+
+
 def find_incentives(span: Span) -> list[Grant]:
     """The grants stated in a stretch of text, one per part that grants money on terms."""
+    if not _TERMS_POSSIBLE.search(span.text):
+        return []  # most measures: no part of them can carry a rate or a cap, so none is split and read
     return _shared_caps(_grants_of(span))
 
 
