@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.lexicon import AgencyForm, Region, agency_forms, known_agencies, pattern, regions, words
 
@@ -121,6 +121,9 @@ class Agency:
     level: str | None = None
 
 
+#: cached: a page names its bodies over and over (every 责任单位 list, issuer and coordinator), the answer
+#: depends on nothing but the arguments and the dictionaries, and an Agency is immutable
+@lru_cache(maxsize=16384)
 def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agency | None:
     """The agency a plan means by ``written``; None if it is not an agency name.
 
