@@ -567,9 +567,10 @@ def _left_edge(text: str, suffix_start: int) -> int:
         if ch in "和与及" and joins_two_names(text, i - 1, suffix_start):
             break
         i -= 1
-    for form, _org in _org_names():
-        if len(form) >= 2 and text.endswith(form, 0, i):
-            return i - len(form)  # 美的库卡智能制造科技园: a company name inside a site name
+    ranks, lengths = _org_name_ranks()
+    inside = [form for n in lengths if n <= i and (form := text[i - n:i]) in ranks]
+    if inside:  # 美的库卡智能制造科技园: a company name inside a site name (the first listed, if several)
+        return i - len(min(inside, key=ranks.__getitem__))
     return i
 
 
@@ -596,6 +597,23 @@ def _org_names() -> list[tuple[str, str]]:
     from loaders.lexicon import known_organizations
 
     return [(form, org.name) for org in known_organizations() for form in (org.name, *org.aliases)]
+
+
+@cache
+def _org_name_ranks() -> tuple[dict[str, int], tuple[int, ...]]:
+    """Each form of two characters or more of ``_org_names`` -> its place in that list, and the forms'
+    lengths: a name's end is looked up once per length instead of against every form."""
+    ranks: dict[str, int] = {}
+    for rank, (form, _org) in enumerate(_org_names()):
+        if len(form) >= 2:
+            ranks.setdefault(form, rank)
+    return ranks, tuple(sorted({len(form) for form in ranks}))
+
+
+@cache
+def _org_name_regex() -> re.Pattern[str]:
+    """Any form of ``_org_names``."""
+    return re.compile("|".join(re.escape(form) for form, _org in _org_names()))
 
 
 @cache
@@ -645,8 +663,9 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     if written in _org_forms():
         return None  # 国家新材料大数据中心 is a body the plan works with
     plain = written
-    for form, _org in _org_names():
-        plain = plain.replace(form, "")
+    if _org_name_regex().search(written):  # otherwise no replacement below changes anything
+        for form, _org in _org_names():
+            plain = plain.replace(form, "")
     if "的" in plain or re.search(r"\d(?![A-Za-z\d]*[A-Za-z])", written) or _COUNTED.search(written):
         return None  # digits only inside a token such as 5G; a count (两个重大平台) is no name
     if re.match(r"有关|相关|各类|各|符合条件的|一批|若干|其他|现有", written):
@@ -922,13 +941,23 @@ def _prefecture_or_above(region: Region) -> bool:
 def _straddled(text: str, boundary: int) -> bool:
     """Does a dictionary word cross ``boundary`` (连接 in 大连接, 杭州湾 in 杭州湾新区)? Not when a longer
     word starts at the boundary (龙华|人工智能 beats 华人), nor for a known name that starts with the
-    place (东莞松山湖)."""
+    place (东莞松山湖).
+
+    Only the three characters before the boundary and the six after it count (and whether the text
+    starts within them), so the answer is cached by that window: the same phrases come back at
+    every name's left edge."""
+    low = max(0, boundary - 3)
+    return _straddled_window(text[low:boundary + 6], boundary - low, low == 0)
+
+
+@lru_cache(maxsize=65536)
+def _straddled_window(text: str, boundary: int, opens_text: bool) -> bool:
     reach = max((j for j in range(boundary + 1, min(len(text), boundary + 6) + 1)
                  if _word_frequency(text[boundary:j])), default=boundary)
     for i in range(max(0, boundary - 3), boundary):
         for j in range(max(boundary + 1, reach), min(len(text), i + 5) + 1):
             word = text[i:j]
-            if _word_frequency(word) and not (i == 0 and _is_known_name(word)):
+            if _word_frequency(word) and not (i == 0 and opens_text and _is_known_name(word)):
                 return True
     return False
 
