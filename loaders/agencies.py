@@ -73,6 +73,12 @@ class Jurisdiction:
 
 def region_chain(region: Region) -> list[Region]:
     """The region and its parents, innermost first (东阳市 -> 金华市 -> 浙江省)."""
+    return list(_region_chain(region))
+
+
+@lru_cache(maxsize=8192)
+def _region_chain(region: Region) -> tuple[Region, ...]:
+    """Cached: every segmented word of a plan is checked against its region's chain."""
     chain = [region]
     index = regions()
     while chain[-1].parent:
@@ -80,7 +86,7 @@ def region_chain(region: Region) -> list[Region]:
         if not parents or parents[0] in chain:
             break
         chain.append(parents[0])
-    return chain
+    return tuple(chain)
 
 
 def qualified_name(region: Region) -> str:
