@@ -503,12 +503,18 @@ def split_names(text: str) -> list[tuple[str, int]]:
     Parentheses stay with their name (各县（区）人民政府); a parenthesis that is a
     second body (江西省发展改革委（江西省数据局）) gives both names.
     """
+    return list(_split_names(text))
+
+
+@lru_cache(maxsize=8192)
+def _split_names(text: str) -> tuple[tuple[str, int], ...]:
+    """Cached: a list is split by ``read_entries`` and again by ``resolve_list``."""
     out: list[tuple[str, int]] = []
     depth = 0
     start = 0
     joined = _joined_names(text)
     for i, ch in enumerate(text + "、"):
-        if any(a < i < b for a, b in joined):
+        if joined and any(a < i < b for a, b in joined):
             continue  # 市科委、中关村管委会: one body with two names
         if ch in "（(":
             depth += 1
@@ -529,7 +535,7 @@ def split_names(text: str) -> list[tuple[str, int]]:
                 for name, offset in _paren_bodies(piece, start):
                     out.extend(_unglued(name, offset))
             start = i + 1
-    return out
+    return tuple(out)
 
 
 def _stray_blank(piece: str, rest: str) -> bool:
