@@ -126,7 +126,7 @@ def places_among(text: str, words_: Iterable[tuple[str, int, int]], home: Region
     previous: Place | None = None
     for word, start, end in words_:
         before = previous.region if previous is not None and previous.end == start else None
-        region = region_of(word, home, before)
+        region = _region_named(word, home, before)
         if region is None:
             previous = None
             continue
@@ -262,6 +262,13 @@ def region_of(word: str, home: Region | None, before: Region | None = None,
         if len(inside) == 1:
             return inside[0]
     return None
+
+
+@lru_cache(maxsize=65536)
+def _region_named(word: str, home: Region | None, before: Region | None) -> Region | None:
+    """``region_of``, cached: it depends on nothing else, and the same words come back in every plan
+    of a region (most of them naming none)."""
+    return region_of(word, home, before)
 
 
 def _within(candidates: list[Region], before: Region | None, home: Region | None, *, required: bool,
