@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.document import Document, Span, simplified_chars
 from loaders.layout import DECLARED_COUNT, Line, chinese_number
@@ -635,6 +635,7 @@ def _routine() -> re.Pattern[str]:
     return re.compile(alternation(words()["targets"]["routine"]))
 
 
+@lru_cache(maxsize=8192)  # asked of a paragraph and again of its sentences by several rules (pure)
 def _counts_goals(text: str) -> bool:
     """Does a sentence or paragraph count something as a goal (not a routine 每年…, not a report)?"""
     if _reports(text):
