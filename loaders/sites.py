@@ -920,6 +920,13 @@ def leading_place(core: str, home: Region | None = None) -> tuple[str, Region] |
     with 杭州. A short name of a county or district (万山, 光明) counts only inside the plan's own
     province: 万山无人船海上测试场 in a Guangdong plan is not in Guizhou, and with no province
     known it does not count."""
+    return _leading_place(core[:12], home)
+
+
+@lru_cache(maxsize=65536)
+def _leading_place(core: str, home: Region | None) -> tuple[str, Region] | None:
+    """``leading_place``, cached by the name's first twelve characters: a head of six at most and
+    the six after it (``_straddled``) are all it reads, and the same names come back."""
     index = regions()
     for size in range(min(6, len(core)), 1, -1):
         head = core[:size]
