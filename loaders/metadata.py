@@ -126,7 +126,6 @@ def _kinds() -> list[str]:
     return words()["plan"]["kinds"]
 
 
-@lru_cache(maxsize=16384)  # every line of a page is tried as a title, some several times (pure)
 def kind_of(title: str) -> str | None:
     """The genre word a title ends with, before its period.
 

@@ -264,7 +264,7 @@ def region_of(word: str, home: Region | None, before: Region | None = None,
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def _region_named(word: str, home: Region | None, before: Region | None) -> Region | None:
     """``region_of``, cached: it depends on nothing else, and the same words come back in every plan
     of a region (most of them naming none)."""

@@ -923,7 +923,7 @@ def leading_place(core: str, home: Region | None = None) -> tuple[str, Region] |
     return _leading_place(core[:12], home)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _leading_place(core: str, home: Region | None) -> tuple[str, Region] | None:
     """``leading_place``, cached by the name's first twelve characters: a head of six at most and
     the six after it (``_straddled``) are all it reads, and the same names come back."""
@@ -957,7 +957,7 @@ def _straddled(text: str, boundary: int) -> bool:
     return _straddled_window(text[low:boundary + 6], boundary - low, low == 0)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _straddled_window(text: str, boundary: int, opens_text: bool) -> bool:
     reach = max((j for j in range(boundary + 1, min(len(text), boundary + 6) + 1)
                  if _word_frequency(text[boundary:j])), default=boundary)
