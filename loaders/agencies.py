@@ -467,8 +467,13 @@ def _party(text: str, rest: str, region: Region | None, level: str | None,
 
 def _party_form_without_committee(rest: str) -> bool:
     """A party office's short form that is written without 委 (网信办)."""
-    return any(form.kind == "party" and not form.short.startswith("委") and rest == form.short
-               for form in agency_forms())
+    return rest in _party_shorts_without_committee()
+
+
+@cache
+def _party_shorts_without_committee() -> frozenset[str]:
+    """Looked up as a set: every name resolved was compared with every agency form."""
+    return frozenset(form.short for form in agency_forms() if form.kind == "party" and not form.short.startswith("委"))
 
 
 def _plausible_body(rest: str) -> bool:
