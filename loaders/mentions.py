@@ -29,6 +29,12 @@ def _org_index() -> tuple[re.Pattern[str], dict[str, KnownEntity]]:
 
 
 @cache
+def _known_by_name() -> dict[str, KnownEntity]:
+    """The known organizations by canonical name (built once, not for every text read)."""
+    return {org.name: org for org in known_organizations()}
+
+
+@cache
 def _org_suffix() -> re.Pattern[str]:
     suffixes = sorted((s for s, _ in words()["organizations"]["suffixes"]), key=len, reverse=True)
     return re.compile("(?:" + "|".join(suffixes) + r")(?![\u4e00-\u9fff]{0,2}(?:实验室|中心))")
@@ -140,7 +146,7 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
     for start, end in acting_bodies(text, home):
         if free(start, end):
             add(text[start:end], text[start:end], start, end, "institute")
-    known = {org.name: org for org in known_organizations()}
+    known = _known_by_name()
     for start, end, name in _operators(text):
         if free(start, end) and name in known:
             add(name, text[start:end], start, end, known[name].kind, known[name].name_en)
