@@ -27,6 +27,7 @@ paragraph or plan (佛山。依托高新区人工智能产业园… -> 佛山高
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -154,8 +155,7 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
         found.append(SiteMention(site.name, form, match.start(), site.kind, site.name_en, site.city,
                                  site.district, True, site.aliases_en))
     for form in sorted(references or {}, key=len, reverse=True):
-        for match in re.finditer(re.escape(form), text):
-            start, end = match.span()
+        for start, end in _spans_of(form, text):
             if not any(s < end and start < e for s, e in taken) and _standalone(text, start, end):
                 taken.append((start, end))
                 found.append(replace(references[form], written=form, start=start))
@@ -263,8 +263,21 @@ def _repeated_names(text: str, home: Region | None) -> dict[str, SiteMention]:
 def _written_twice(text: str, written: str) -> bool:
     """Does ``text`` write ``written`` as a name of its own twice or more? Stops at the second: a
     document may repeat a name dozens of times."""
-    alone = (m for m in re.finditer(re.escape(written), text) if _standalone(text, m.start(), m.end()))
+    alone = (start for start, end in _spans_of(written, text) if _standalone(text, start, end))
     return next(alone, None) is not None and next(alone, None) is not None
+
+
+def _spans_of(word: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` writes ``word``, left to right and not overlapping, as ``re.finditer(re.escape(word),
+    text)`` finds them, but without a pattern compiled for each word: those one-off patterns pushed
+    the rules' own out of ``re``'s cache of 512, which then compiled them again (3% of extraction)."""
+    if not word:
+        yield from (m.span() for m in re.finditer("", text))
+        return
+    at = text.find(word)
+    while at >= 0:
+        yield at, at + len(word)
+        at = text.find(word, at + len(word))
 
 
 @cache
