@@ -160,7 +160,7 @@ def _status_re() -> re.Pattern[str]:
     return re.compile(r"(?:\s*(?:" + "|".join(words()["plan"]["title_status"]) + r"))+\s*$")
 
 
-@lru_cache(maxsize=16384)  # asked of each line, its halves and joins by several rules (pure)
+@lru_cache(maxsize=4096)  # asked of each line, its halves and joins by several rules (pure)
 def _is_title(text: str) -> bool:
     core = _status_re().sub("", PERIOD.sub("", text)).strip()
     kind = kind_of(text)

@@ -447,7 +447,7 @@ def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Juri
     return out
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def strip_brackets(text: str) -> str:
     """``text`` without its responsibility lists (names there are not sites or mentions).
 
