@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.lexicon import AgencyForm, Region, agency_forms, known_agencies, pattern, regions, words
 
@@ -73,6 +73,12 @@ class Jurisdiction:
 
 def region_chain(region: Region) -> list[Region]:
     """The region and its parents, innermost first (东阳市 -> 金华市 -> 浙江省)."""
+    return list(_region_chain(region))
+
+
+@lru_cache(maxsize=8192)
+def _region_chain(region: Region) -> tuple[Region, ...]:
+    """Cached: every segmented word of a plan is checked against its region's chain."""
     chain = [region]
     index = regions()
     while chain[-1].parent:
@@ -80,7 +86,7 @@ def region_chain(region: Region) -> list[Region]:
         if not parents or parents[0] in chain:
             break
         chain.append(parents[0])
-    return chain
+    return tuple(chain)
 
 
 def qualified_name(region: Region) -> str:
@@ -121,6 +127,9 @@ class Agency:
     level: str | None = None
 
 
+#: cached: a page names its bodies over and over (every 责任单位 list, issuer and coordinator), the answer
+#: depends on nothing but the arguments and the dictionaries, and an Agency is immutable
+@lru_cache(maxsize=16384)
 def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agency | None:
     """The agency a plan means by ``written``; None if it is not an agency name.
 
@@ -461,8 +470,13 @@ def _party(text: str, rest: str, region: Region | None, level: str | None,
 
 def _party_form_without_committee(rest: str) -> bool:
     """A party office's short form that is written without 委 (网信办)."""
-    return any(form.kind == "party" and not form.short.startswith("委") and rest == form.short
-               for form in agency_forms())
+    return rest in _party_shorts_without_committee()
+
+
+@cache
+def _party_shorts_without_committee() -> frozenset[str]:
+    """Looked up as a set: every name resolved was compared with every agency form."""
+    return frozenset(form.short for form in agency_forms() if form.kind == "party" and not form.short.startswith("委"))
 
 
 def _plausible_body(rest: str) -> bool:
@@ -497,12 +511,18 @@ def split_names(text: str) -> list[tuple[str, int]]:
     Parentheses stay with their name (各县（区）人民政府); a parenthesis that is a
     second body (江西省发展改革委（江西省数据局）) gives both names.
     """
+    return list(_split_names(text))
+
+
+@lru_cache(maxsize=8192)
+def _split_names(text: str) -> tuple[tuple[str, int], ...]:
+    """Cached: a list is split by ``read_entries`` and again by ``resolve_list``."""
     out: list[tuple[str, int]] = []
     depth = 0
     start = 0
     joined = _joined_names(text)
     for i, ch in enumerate(text + "、"):
-        if any(a < i < b for a, b in joined):
+        if joined and any(a < i < b for a, b in joined):
             continue  # 市科委、中关村管委会: one body with two names
         if ch in "（(":
             depth += 1
@@ -523,7 +543,7 @@ def split_names(text: str) -> list[tuple[str, int]]:
                 for name, offset in _paren_bodies(piece, start):
                     out.extend(_unglued(name, offset))
             start = i + 1
-    return out
+    return tuple(out)
 
 
 def _stray_blank(piece: str, rest: str) -> bool:

@@ -205,6 +205,8 @@ def _heading_candidates(word: str, inner: Region | None,
         inside = [r for r in full if inner is not None and r.parent == inner.name]
         return inside or full  # 深圳市南山区: the 南山区 of 深圳
     shorts = index.by_short.get(word, [])
+    if not shorts:
+        return []  # nothing to choose from: the places the text names (segmenting it) are not needed
     upper = [r for r in shorts if r.level == "Province" or (r.level == "City" and not r.county_level)]
     if word in words()["places"]["common_word_shorts"]:
         upper = []

@@ -117,8 +117,19 @@ class Grant:
     span: Span
 
 
+#: what every rate (30%, 1/3, 三分之一) and every cap (500万元) holds: a text with neither states no terms
+_TERMS_POSSIBLE = re.compile(r"\d|分之")
+#: what a part needs to grant money (``_grants``: besides a grant word) or to cap each beneficiary's
+#: grant (``PER_UNIT_CAP``); keep in step with both
+_GRANT_OR_UNIT = re.compile(r"券|给予|予以|单家|单个|每家|每个|同一")
+
+
 def find_incentives(span: Span) -> list[Grant]:
     """The grants stated in a stretch of text, one per part that grants money on terms."""
+    text = span.text
+    if not _TERMS_POSSIBLE.search(text) or not (any(w in text for w in words()["incentives"]["grant_words"])
+                                                 or _GRANT_OR_UNIT.search(text)):
+        return []  # most measures: no part of them can grant money on terms, so none is split and read
     return _shared_caps(_grants_of(span))
 
 

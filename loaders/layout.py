@@ -103,7 +103,7 @@ def _split_lines(doc: Document) -> list[Line]:
 
 
 def _long(text: str) -> bool:
-    return len(CJK.findall(text)) >= 40
+    return len(text) >= 40 and len(CJK.findall(text)) >= 40  # most lines are too short to count
 
 
 def _cut_at_end_marker(lines: list[Line]) -> list[Line]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.lexicon import KnownEntity, Region, known_organizations, regions, words
 
@@ -26,6 +26,12 @@ class OrgMention:
 def _org_index() -> tuple[re.Pattern[str], dict[str, KnownEntity]]:
     forms = {form: org for org in known_organizations() for form in (org.name, *org.aliases)}
     return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))), forms
+
+
+@cache
+def _known_by_name() -> dict[str, KnownEntity]:
+    """The known organizations by canonical name (built once, not for every text read)."""
+    return {org.name: org for org in known_organizations()}
 
 
 @cache
@@ -140,7 +146,7 @@ def find_organizations(text: str, sites: list | None = None, home: Region | None
     for start, end in acting_bodies(text, home):
         if free(start, end):
             add(text[start:end], text[start:end], start, end, "institute")
-    known = {org.name: org for org in known_organizations()}
+    known = _known_by_name()
     for start, end, name in _operators(text):
         if free(start, end) and name in known:
             add(name, text[start:end], start, end, known[name].kind, known[name].name_en)
@@ -186,14 +192,17 @@ def _inside_a_word(text: str, start: int, end: int) -> bool:
     """Is the known name at ``text[start:end]`` a piece of another word as the segmenter reads the
     sentence (新|浪潮 in 新浪潮, 完|美的 in 完美的)? A word that runs on from the name's own start
     (华为云) is the body's product and keeps it."""
+    left = max(0, start - 4)
+    return _cut_across(text[left:end + 4], start - left, end - left)
+
+
+@lru_cache(maxsize=16384)
+def _cut_across(window: str, start: int, end: int) -> bool:
+    """Does the segmenter cut ``window`` across the name at ``window[start:end]``? Cached by the
+    window: the same names come back in the same phrases, page after page."""
     from loaders.segment import tokenize
 
-    left = max(0, start - 4)
-    for _word, s, e in tokenize(text[left:end + 4]):
-        s, e = s + left, e + left
-        if s < start < e or (start < s < end < e):
-            return True
-    return False
+    return any(s < start < e or start < s < end < e for _word, s, e in tokenize(window))
 
 
 def _as_company(text: str, start: int, end: int) -> bool:

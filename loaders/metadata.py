@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.document import Span
 from loaders.layout import DECLARED_COUNT as COUNT
@@ -165,6 +165,7 @@ def _status_re() -> re.Pattern[str]:
     return re.compile(r"(?:\s*(?:" + "|".join(words()["plan"]["title_status"]) + r"))+\s*$")
 
 
+@lru_cache(maxsize=4096)  # asked of each line, its halves and joins by several rules (pure)
 def _is_title(text: str) -> bool:
     core = _status_re().sub("", PERIOD.sub("", text)).strip()
     kind = kind_of(text)

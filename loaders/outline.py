@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.document import Span
 from loaders.layout import Layout, Line, chinese_number
@@ -159,6 +159,7 @@ def _looks_like_quantity(text: str, match: re.Match[str]) -> bool:
     return bool(re.match(r"\d|[个家项万亿%]", after))
 
 
+@lru_cache(maxsize=4096)  # asked of a measure's section for every line and goal under it (pure)
 def section_kind(title: str) -> str:
     plain = re.sub(r"[\s“”\"]", "", title)
     if any(word in plain for word in words()["outline"]["non_measure_sections"]):

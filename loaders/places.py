@@ -27,10 +27,9 @@ a missing one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.lexicon import Region, Regions, regions, words
 from loaders.segment import tokenize
@@ -58,14 +57,12 @@ def find_regions(text: str, home: Region | None) -> list[tuple[Region, str, int]
 
 
 def places_in(text: str, home: Region | None) -> list[Place]:
-    ends = [end for end, _form in _forms().iter_long(text)]
     out: list[Place] = []
     for block in _JIEBA_BLOCK.finditer(text):
-        first = bisect_left(ends, block.start()) if ends else 0
-        if first == len(ends) or ends[first] >= block.end():
-            continue
-        words_ = ((w, block.start() + s, block.start() + e) for w, s, e in tokenize(block.group()))
-        out += places_among(text, words_, home)
+        cut = _block_words(block.group())
+        if cut:
+            at = block.start()
+            out += places_among(text, ((w, at + s, at + e) for w, s, e in cut), home)
     out += _abbreviation_list(text)
     return _as_written_in_full(sorted(out, key=lambda p: p.start))
 
@@ -129,7 +126,7 @@ def places_among(text: str, words_: Iterable[tuple[str, int, int]], home: Region
     previous: Place | None = None
     for word, start, end in words_:
         before = previous.region if previous is not None and previous.end == start else None
-        region = region_of(word, home, before)
+        region = _region_named(word, home, before)
         if region is None:
             previous = None
             continue
@@ -267,6 +264,13 @@ def region_of(word: str, home: Region | None, before: Region | None = None,
     return None
 
 
+@lru_cache(maxsize=32768)
+def _region_named(word: str, home: Region | None, before: Region | None) -> Region | None:
+    """``region_of``, cached: it depends on nothing else, and the same words come back in every plan
+    of a region (most of them naming none)."""
+    return region_of(word, home, before)
+
+
 def _within(candidates: list[Region], before: Region | None, home: Region | None, *, required: bool,
             near_home_only: bool = False, home_levels: tuple[str, ...] = ("Province", "City", "District"),
             ) -> Region | None:
@@ -332,6 +336,20 @@ def _common_word_names() -> frozenset[str]:
 
 #: jieba's ``re_han_default``: the runs it segments one by one
 _JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+
+
+@lru_cache(maxsize=16384)
+def _block_words(block: str) -> tuple[tuple[str, int, int], ...]:
+    """jieba's words of one run (offsets within it), or none when no division's name occurs in it.
+
+    A run is cut the same wherever it stands, and the same runs come back: the coverage count reads
+    the text's first lines before extraction reads them line by line, and pages repeat their
+    headings and boilerplate. Every name is a run of such characters, so a name ending inside a run
+    lies wholly in it.
+    """
+    if next(_forms().iter_long(block), None) is None:
+        return ()
+    return tuple(tokenize(block))
 
 
 @cache

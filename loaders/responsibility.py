@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.agencies import GOV_SUFFIX, Agency, Jurisdiction, resolve, split_names
 from loaders.coordination import IMPLEMENTATION, PLAN_WIDE
@@ -497,8 +497,12 @@ def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Juri
     return out
 
 
+@lru_cache(maxsize=4096)
 def strip_brackets(text: str) -> str:
-    """``text`` without its responsibility lists (names there are not sites or mentions)."""
+    """``text`` without its responsibility lists (names there are not sites or mentions).
+
+    Cached (it depends on the text alone): each line is stripped for the page's bodies and again
+    for its measure's sites and mentions."""
     label = label_regex()
     out, keep_from = [], 0
     for a, b in _bracket_ranges(text):

@@ -15,7 +15,7 @@ loaders recognised.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 #: the frequency given to a division's short form jieba does not know (an ordinary word's, not a forced one)
@@ -69,7 +69,14 @@ def stock_tag(word: str) -> str | None:
 
 def tagged(text: str) -> list[tuple[str, str]]:
     """(word, part of speech) pairs; ns/nr/nz/nt mark place, person and other proper names."""
-    return [(pair.word, pair.flag) for pair in _pos_tokenizer().cut(text)]
+    return list(_tagged(text))
+
+
+@lru_cache(maxsize=8192)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """Cached: the rules tag the same short names several times (a site's core for a proper noun, with
+    and without places, then for a noun of its own), and tagging runs jieba's HMM on each."""
+    return tuple((pair.word, pair.flag) for pair in _pos_tokenizer().cut(text))
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:

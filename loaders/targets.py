@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.document import Document, Span, simplified_chars
 from loaders.layout import DECLARED_COUNT, Line, chinese_number
@@ -395,6 +395,14 @@ def _core(metric: str) -> str:
     return LEAD.sub("", metric).strip()
 
 
+def _year_phrases(text: str) -> list[re.Match[str]]:
+    """``YEAR_PHRASE``'s matches in ``text``. Every phrase holds 年, 月 or 末, and most lines hold none of
+    them: those are not scanned (the pattern tries every alternative at every character)."""
+    if "年" in text or "月" in text or "末" in text:
+        return list(YEAR_PHRASE.finditer(text))
+    return []
+
+
 def _ends_intro(previous: Line | None) -> bool:
     """A line ending in a colon introduces what follows (addressees, 重点任务中有提到：), unless it
     dates it (到2027年，实现以下目标：)."""
@@ -430,7 +438,7 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     listed = _listed_regex().search(text)
     if listed:  # …到2024年底建成…。责任单位：市工业和信息化局，滨海新区人民政府。: the list is no goal
         text = text[: listed.start()]
-    phrases = [p for p in YEAR_PHRASE.finditer(text)
+    phrases = [p for p in _year_phrases(text)
                if (not p.group("opening") or _dates_goals(text, p, kind, earliest, lead_in))
                and not _ends_period(text, p)]
     dash = re.match(r"^(——|--)\s*", text)
@@ -667,6 +675,7 @@ def _routine() -> re.Pattern[str]:
     return re.compile(alternation(words()["targets"]["routine"]))
 
 
+@lru_cache(maxsize=8192)  # asked of a paragraph and again of its sentences by several rules (pure)
 def _counts_goals(text: str) -> bool:
     """Does a sentence or paragraph count something as a goal (not a routine 每年…, not a report)?"""
     if _reports(text):
