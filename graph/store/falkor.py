@@ -35,7 +35,6 @@ from graph.store.bulk import collector_paused
 from graph.store.embedded import EmbeddedServer, no_retry
 from graph.store.plan import Plan
 from graph.store.sandbox import PlanSandbox
-from graph.store.search import SEARCH_PROPERTY
 
 _READ_ONLY_REFUSAL = "is to be executed only on read-only queries"
 
@@ -318,7 +317,8 @@ class FalkorStore:
                     {"lo": lo, "hi": lo + page}).result_set:
                 props = dict(props)
                 node_id = props.pop("id")
-                props.pop(SEARCH_PROPERTY, None)
+                for key in cypher.STORE_PROPERTIES:
+                    props.pop(key, None)
                 yield Node(node_id, labels[0], props)
 
     def iter_relationships(self) -> Iterator[Relationship]:
@@ -475,7 +475,8 @@ class _Converter:
     def value(self, v: Any) -> Any:
         if isinstance(v, FNode):
             props = dict(v.properties)
-            props.pop(SEARCH_PROPERTY, None)  # the full-text index's words, not the graph's
+            for key in cypher.STORE_PROPERTIES:  # the indexes' words and keys, not the graph's
+                props.pop(key, None)
             return {"id": props.get("id", str(v.id)), "labels": list(v.labels or []), "properties": props}
         if isinstance(v, Edge):
             props = dict(v.properties)
