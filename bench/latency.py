@@ -312,23 +312,14 @@ def measure(data_dir: Path, budget_s: float, clients: int, requests: int, plans:
 
 
 def make_indexes(data_dir: Path) -> None:
-    """The range indexes of ``graph.store.cypher`` that the stored graph lacks, made and waited for,
-    and the ``_names`` keys (``graph.store.names``) of the nodes that lack them: what the store of
-    this checkout writes with a graph, for a graph an earlier checkout stored."""
+    """The range indexes of ``graph.store.cypher`` that the stored graph lacks, made and waited for
+    (the store writes the ``_names`` keys of a graph stored without them when it opens it)."""
     from graph.settings import Settings
     from graph.store import cypher
     from graph.store.falkor import FalkorStore, _await_indexes
-    from graph.store.names import NAMED_LABELS, NAMES_PROPERTY, name_keys
 
     store = FalkorStore(Settings(data_dir=data_dir, server_start_timeout_s=600))
     try:
-        for label in NAMED_LABELS:
-            while rows := store.graph.query(
-                    f"MATCH (n:{label}) WHERE n.{NAMES_PROPERTY} IS NULL RETURN n.id, properties(n) LIMIT 2000"
-            ).result_set:
-                keyed = [{"id": node_id, "keys": name_keys(props, node_id)} for node_id, props in rows]
-                store.graph.query(f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET n.{NAMES_PROPERTY} = r.keys",
-                                  {"rows": keyed})
         have = {(label, field) for label, fields in
                 store.graph.ro_query("CALL db.indexes() YIELD label, properties RETURN label, properties").result_set
                 for field in fields}

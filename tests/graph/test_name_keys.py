@@ -61,3 +61,32 @@ def test_the_keys_are_in_no_answer_and_no_export(seed_store, seed_graph):
     assert all(NAMES_PROPERTY not in n.properties for n in seed_graph.nodes.values())
     (node,) = seed_store.read("MATCH (a:Agency) RETURN a LIMIT 1").rows[0]
     assert "name" in node["properties"] and NAMES_PROPERTY not in node["properties"]
+
+
+def test_a_graph_stored_without_the_keys_gets_them_when_a_store_opens_it(tmp_path, seed_store, seed_graph):
+    from graph.settings import Settings
+    from graph.store.falkor import FalkorStore
+    from queries import named
+    from queries.run import run_named
+
+    query, params = named.get("agency-measures"), {"agency": "之江实验室"}
+    expected = run_named(seed_store, query, params).rows
+    assert expected
+    settings = Settings(data_dir=tmp_path)
+    store = FalkorStore(settings)
+    try:
+        store.replace_graph(seed_graph)
+        # as an earlier version stored it: no keys, no index of them
+        store.graph.query(f"MATCH (n) WHERE n.{NAMES_PROPERTY} IS NOT NULL SET n.{NAMES_PROPERTY} = NULL")
+        for label in NAMED_LABELS:
+            store.graph.query(f"DROP INDEX ON :{label}({NAMES_PROPERTY})")
+        assert run_named(store, query, params).rows == []
+    finally:
+        store.close()
+    store = FalkorStore(settings)
+    try:
+        assert run_named(store, query, params).rows == expected
+        indexed = store.graph.ro_query("CALL db.indexes() YIELD label, properties RETURN label, properties").result_set
+        assert {label for label, fields in indexed if NAMES_PROPERTY in fields} == set(NAMED_LABELS)
+    finally:
+        store.close()
