@@ -15,9 +15,7 @@
 // derive: unit_norm = unit_norm(unit) -- the unit the build normalises values in that unit to
 // example: province=广东 year_from=2027 year_to=2030
 // with a province: from the province (few nodes) to the plans covering it or its cities and
-// districts, and to the targets they set themselves or through their measures; the plans in the
-// answer's order, each one's targets sorted on their own, so the LIMIT stops reading plans once
-// it has its rows (a whole province's 15,178 measures were read and their targets sorted before)
+// districts, and to the targets they set themselves or through their measures
 MATCH (province:Province)
 WHERE $province IS NOT NULL
   AND (province.short = $province OR province.name CONTAINS $province
@@ -25,21 +23,13 @@ WHERE $province IS NOT NULL
 MATCH (province)<-[:LOCATED_IN*0..2]-()<-[:COVERS]-(plan:Plan)
 WITH DISTINCT province, plan
 WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
-WITH province, plan.title AS title, collect(plan) AS plans
-ORDER BY province.name, title
-CALL {
-  WITH plans
-  UNWIND plans AS plan
-  MATCH (plan)-[:HAS_MEASURE*0..1]->()-[:SETS_TARGET]->(t:Target)
-  WHERE ($year_from IS NULL OR t.year >= $year_from)
-    AND ($year_to IS NULL OR t.year <= $year_to)
-    AND ($unit IS NULL OR t.unit_norm = $unit_norm OR t.unit = $unit)
-    AND ($qualitative IS NULL OR coalesce(t.qualitative, false) = $qualitative)
-  WITH DISTINCT plan, t
-  RETURN plan, t
-  ORDER BY t.year, t.id
-}
-WITH province, plan, t
+MATCH (plan)-[:HAS_MEASURE*0..1]->()-[:SETS_TARGET]->(t:Target)
+WHERE ($year_from IS NULL OR t.year >= $year_from)
+  AND ($year_to IS NULL OR t.year <= $year_to)
+  AND ($unit IS NULL OR t.unit_norm = $unit_norm OR t.unit = $unit)
+  AND ($qualitative IS NULL OR coalesce(t.qualitative, false) = $qualitative)
+WITH DISTINCT province, plan, t
+ORDER BY province.name, plan.title, t.year, t.id
 LIMIT $limit
 OPTIONAL MATCH (m:Measure)-[:SETS_TARGET]->(t)
 WITH province, plan, t, m
