@@ -312,7 +312,8 @@ def measure(data_dir: Path, budget_s: float, clients: int, requests: int, plans:
 
 
 def make_indexes(data_dir: Path) -> None:
-    """The range indexes of ``graph.store.cypher`` that the stored graph lacks, made and waited for."""
+    """The range indexes of ``graph.store.cypher`` that the stored graph lacks, made and waited for
+    (the store writes the ``_names`` keys of a graph stored without them when it opens it)."""
     from graph.settings import Settings
     from graph.store import cypher
     from graph.store.falkor import FalkorStore, _await_indexes

@@ -6,11 +6,14 @@
 // param: agency: string -- the agency, e.g. 浙江省科学技术厅, 省科技厅 or Zhejiang Lab
 // param: role: string = null -- only this role: lead, responsible or support
 // param: limit: int = 200 -- rows at most
+// derive: agency_key = contains_key(agency) -- a pair of the agency's characters, looked up in the agencies' _names keys (graph/store/names.py)
 // example: agency=之江实验室
+// the agencies under one key of the name's index (a superset), then the exact test of their names
 MATCH (a:Agency)
-WHERE a.name CONTAINS $agency
-   OR any(alias IN coalesce(a.aliases, []) WHERE alias CONTAINS $agency)
-   OR toLower(coalesce(a.name_en, '')) CONTAINS toLower($agency)
+WHERE $agency_key IN a._names
+  AND (a.name CONTAINS $agency
+       OR any(alias IN coalesce(a.aliases, []) WHERE alias CONTAINS $agency)
+       OR toLower(coalesce(a.name_en, '')) CONTAINS toLower($agency))
 MATCH (a)-[r:RESPONSIBLE_FOR]->(m:Measure)
 WHERE $role IS NULL OR r.role = $role
 OPTIONAL MATCH (plan:Plan)-[:HAS_MEASURE]->(m)
@@ -36,9 +39,10 @@ RETURN a.name AS agency,
 LIMIT $limit
 UNION ALL
 MATCH (a:Agency)
-WHERE a.name CONTAINS $agency
-   OR any(alias IN coalesce(a.aliases, []) WHERE alias CONTAINS $agency)
-   OR toLower(coalesce(a.name_en, '')) CONTAINS toLower($agency)
+WHERE $agency_key IN a._names
+  AND (a.name CONTAINS $agency
+       OR any(alias IN coalesce(a.aliases, []) WHERE alias CONTAINS $agency)
+       OR toLower(coalesce(a.name_en, '')) CONTAINS toLower($agency))
 MATCH (a)-[c:COORDINATES]->(plan:Plan)
 WHERE $role IS NULL
 OPTIONAL MATCH (other:Agency)-[:COORDINATES]->(plan)

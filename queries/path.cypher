@@ -10,19 +10,22 @@
 // param: from: string -- one entity, e.g. 松山湖 or Songshan Lake
 // param: to: string -- the other, e.g. 中共广东省委科技委员会
 // param: limit: int = 5 -- paths at most
+// derive: from_key = contains_key(from) -- a pair of its characters: agencies, sites and organizations are looked up by their _names keys
+// derive: to_key = contains_key(to) -- the same for the other
 // example: from=Songshan Lake to=中共广东省委科技委员会
 // the candidates of both ends (side 0: from, 1: to), label by label: the small labels' names,
-// measures, targets and incentives through their range indexes, never a scan of every node.
+// agencies, sites and organizations under a key of their names (graph/store/names.py), measures,
+// targets and incentives through their range indexes, never a scan of every node.
 // Kept short: FalkorDB 4.16's Bolt listener crashes on a query text of about 4 kB or more
-UNWIND [[0, $from], [1, $to]] AS given
-WITH given[0] AS side, given[1] AS w, toLower(given[1]) AS lw
+UNWIND [[0, $from, $from_key], [1, $to, $to_key]] AS given
+WITH given[0] AS side, given[1] AS w, toLower(given[1]) AS lw, given[2] AS k, '=' + toLower(given[1]) AS e
 OPTIONAL MATCH (x:Plan) WHERE x.id = w OR x.title CONTAINS w OR x.doc_number = w
-WITH side, w, lw, collect(x) AS l1
-OPTIONAL MATCH (x:Agency) WHERE x.id = w OR x.name CONTAINS w OR any(n IN coalesce(x.aliases, []) WHERE n CONTAINS w) OR toLower(coalesce(x.name_en, '')) CONTAINS lw
-WITH side, w, lw, l1, collect(x) AS l2
-OPTIONAL MATCH (x:Site) WHERE x.id = w OR x.name CONTAINS w OR any(n IN coalesce(x.aliases, []) WHERE n CONTAINS w) OR toLower(coalesce(x.name_en, '')) CONTAINS lw
-WITH side, w, lw, l1, l2, collect(x) AS l3
-OPTIONAL MATCH (x:Organization) WHERE x.id = w OR x.name CONTAINS w OR any(n IN coalesce(x.aliases, []) WHERE n CONTAINS w) OR toLower(coalesce(x.name_en, '')) CONTAINS lw
+WITH side, w, lw, k, e, collect(x) AS l1
+OPTIONAL MATCH (x:Agency) WHERE (k IN x._names OR e IN x._names) AND (x.id = w OR x.name CONTAINS w OR any(n IN coalesce(x.aliases, []) WHERE n CONTAINS w) OR toLower(coalesce(x.name_en, '')) CONTAINS lw)
+WITH side, w, lw, k, e, l1, collect(x) AS l2
+OPTIONAL MATCH (x:Site) WHERE (k IN x._names OR e IN x._names) AND (x.id = w OR x.name CONTAINS w OR any(n IN coalesce(x.aliases, []) WHERE n CONTAINS w) OR toLower(coalesce(x.name_en, '')) CONTAINS lw)
+WITH side, w, lw, k, e, l1, l2, collect(x) AS l3
+OPTIONAL MATCH (x:Organization) WHERE (k IN x._names OR e IN x._names) AND (x.id = w OR x.name CONTAINS w OR any(n IN coalesce(x.aliases, []) WHERE n CONTAINS w) OR toLower(coalesce(x.name_en, '')) CONTAINS lw)
 WITH side, w, lw, l1, l2, l3, collect(x) AS l4
 OPTIONAL MATCH (x:Province) WHERE x.id = w OR x.name CONTAINS w OR x.short = w OR toLower(coalesce(x.name_en, '')) CONTAINS lw
 WITH side, w, lw, l1, l2, l3, l4, collect(x) AS l5

@@ -13,9 +13,13 @@
 // param: site: string -- name, alias or English name of a site, or part of one
 // param: limit: int = 200 -- rows at most in each of the three parts
 // derive: site_key = name_key(site) -- the site lower-cased without blanks and hyphens, for English names
+// derive: site_keys = name_lookup(site) -- the keys of the sites' _names index that may hold the site or be held by it (graph/store/names.py)
 // example: site=松山湖
 // example: site=Songshan Lake
-MATCH (s:Site)
+// the sites under the keys of the name's index (a superset), then the exact test of their names
+UNWIND $site_keys AS key
+MATCH (s:Site) WHERE key IN s._names
+WITH DISTINCT s
 WHERE s.name CONTAINS $site OR $site CONTAINS s.name
    OR any(alias IN coalesce(s.aliases, []) WHERE alias CONTAINS $site OR $site CONTAINS alias)
    OR ($site_key IS NOT NULL
@@ -38,7 +42,9 @@ RETURN s.name AS site,
        path
 LIMIT $limit
 UNION ALL
-MATCH (s:Site)
+UNWIND $site_keys AS key
+MATCH (s:Site) WHERE key IN s._names
+WITH DISTINCT s
 WHERE s.name CONTAINS $site OR $site CONTAINS s.name
    OR any(alias IN coalesce(s.aliases, []) WHERE alias CONTAINS $site OR $site CONTAINS alias)
    OR ($site_key IS NOT NULL
@@ -61,7 +67,9 @@ RETURN s.name AS site,
        path
 LIMIT $limit
 UNION ALL
-MATCH (s:Site)
+UNWIND $site_keys AS key
+MATCH (s:Site) WHERE key IN s._names
+WITH DISTINCT s
 WHERE s.name CONTAINS $site OR $site CONTAINS s.name
    OR any(alias IN coalesce(s.aliases, []) WHERE alias CONTAINS $site OR $site CONTAINS alias)
    OR ($site_key IS NOT NULL

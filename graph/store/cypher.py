@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.model import GraphData, Label
+from graph.store.names import NAMED_LABELS, NAMES_PROPERTY, name_keys
 from graph.store.search import SEARCH_PROPERTY, search_text
 
 #: range indexes: ``id`` of every label (the writes match on it), and what the named queries
@@ -22,14 +23,17 @@ from graph.store.search import SEARCH_PROPERTY, search_text
 RANGE_INDEXES: dict[str, tuple[str, ...]] = {label: ("id",) for label in Label.ALL} | {
     Label.PLAN: ("id", "title", "doc_number"),
     Label.MEASURE: ("id", "title"),
-    Label.AGENCY: ("id", "name", "name_en", "aliases"),
-    Label.SITE: ("id", "name", "name_en", "aliases"),
-    Label.ORGANIZATION: ("id", "name", "name_en", "aliases"),
+    Label.AGENCY: ("id", "name", "name_en", "aliases", NAMES_PROPERTY),
+    Label.SITE: ("id", "name", "name_en", "aliases", NAMES_PROPERTY),
+    Label.ORGANIZATION: ("id", "name", "name_en", "aliases", NAMES_PROPERTY),
     Label.PROVINCE: ("id", "name", "short", "name_en"),
     Label.CITY: ("id", "name", "short", "name_en"),
     Label.DISTRICT: ("id", "name", "short", "name_en"),
     Label.TARGET: ("id", "year", "unit", "unit_norm", "metric_category"),
 }
+#: properties the store writes for its indexes (``_search`` words, ``_names`` keys): not the graph's,
+#: so answers and exports leave them out
+STORE_PROPERTIES = (SEARCH_PROPERTY, NAMES_PROPERTY)
 #: the name of Neo4j's full-text index of measures (FalkorDB names a full-text index by its label)
 FULLTEXT_INDEX = "measure_search"
 
@@ -64,12 +68,16 @@ def node_batches(graph: GraphData, size: int, *, merge: bool = False,
                  searchable: bool = False) -> Iterator[tuple[str, list[dict]]]:
     """(statement, rows) pairs creating (or merging) every node, ``size`` rows at a time.
 
-    ``searchable``: measures also get the ``_search`` words of FalkorDB's full-text index."""
+    ``searchable``: measures also get the ``_search`` words of FalkorDB's full-text index. Agencies,
+    sites and organizations always get their ``_names`` keys (``graph.store.names``): the named
+    queries of both engines look them up."""
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for node in graph.nodes.values():
         props = plain_properties(node.properties, node.id)
         if searchable and node.label == Label.MEASURE:
             props[SEARCH_PROPERTY] = search_text(props.get("title"), props.get("text"))
+        if node.label in NAMED_LABELS:
+            props[NAMES_PROPERTY] = name_keys(props, node.id)
         by_label[node.label].append({"id": node.id, "props": props})
     for label in sorted(by_label):
         if merge:

@@ -33,9 +33,9 @@ from graph.settings import Settings
 from graph.store import QueryResult, cypher
 from graph.store.bulk import collector_paused
 from graph.store.embedded import EmbeddedServer, no_retry
+from graph.store.names import NAMED_LABELS, NAMES_PROPERTY, name_keys
 from graph.store.plan import Plan
 from graph.store.sandbox import PlanSandbox
-from graph.store.search import SEARCH_PROPERTY
 
 _READ_ONLY_REFUSAL = "is to be executed only on read-only queries"
 
@@ -64,12 +64,37 @@ class FalkorStore:
         self.graph = self.db.select_graph(self.settings.graph_name)
         self._raise_resultset_cap(self.settings.max_rows + 1)
         self._await_indexes()
+        self._add_name_keys()
 
     def _await_indexes(self) -> None:
         """A server loading its dump builds the graph's indexes again in the background, and until
         then a full-text query finds nothing (``search`` would answer no rows): wait for them, at
         most ``server_start_timeout_s``."""
         _await_indexes(self.graph, self.settings.server_start_timeout_s)
+
+    def _add_name_keys(self) -> None:
+        """A graph stored before the name index (``graph.store.names``) lacks its ``_names`` keys, and
+        the named queries would find no agency, site or organization by name in it: the keys and
+        their index are written once, when a store first opens such a graph (seconds at 10,000
+        documents), as a build would have written them. A graph that has them is only read."""
+        if not self.exists():
+            return
+        added = False
+        for label in NAMED_LABELS:
+            while rows := self.graph.query(
+                    f"MATCH (n:{label}) WHERE n.{NAMES_PROPERTY} IS NULL RETURN n.id, properties(n) LIMIT 2000"
+            ).result_set:
+                keyed = [{"id": node_id, "keys": name_keys(props, node_id)} for node_id, props in rows]
+                self.graph.query(f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET n.{NAMES_PROPERTY} = r.keys",
+                                 {"rows": keyed})
+                added = True
+        if added:
+            indexed = {(label, field) for label, fields in self.graph.ro_query(
+                "CALL db.indexes() YIELD label, properties RETURN label, properties").result_set for field in fields}
+            for label in NAMED_LABELS:
+                if (label, NAMES_PROPERTY) not in indexed:
+                    self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{NAMES_PROPERTY})")
+            _await_indexes(self.graph, None)
 
     def _raise_resultset_cap(self, size: int) -> None:
         conn = self.db.connection
@@ -318,7 +343,8 @@ class FalkorStore:
                     {"lo": lo, "hi": lo + page}).result_set:
                 props = dict(props)
                 node_id = props.pop("id")
-                props.pop(SEARCH_PROPERTY, None)
+                for key in cypher.STORE_PROPERTIES:
+                    props.pop(key, None)
                 yield Node(node_id, labels[0], props)
 
     def iter_relationships(self) -> Iterator[Relationship]:
@@ -475,7 +501,8 @@ class _Converter:
     def value(self, v: Any) -> Any:
         if isinstance(v, FNode):
             props = dict(v.properties)
-            props.pop(SEARCH_PROPERTY, None)  # the full-text index's words, not the graph's
+            for key in cypher.STORE_PROPERTIES:  # the indexes' words and keys, not the graph's
+                props.pop(key, None)
             return {"id": props.get("id", str(v.id)), "labels": list(v.labels or []), "properties": props}
         if isinstance(v, Edge):
             props = dict(v.properties)

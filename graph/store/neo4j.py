@@ -47,7 +47,6 @@ from graph.model import GraphData, Node, Relationship
 from graph.settings import Settings
 from graph.store import QueryResult, cypher
 from graph.store.plan import Plan
-from graph.store.search import SEARCH_PROPERTY
 
 _FALKOR_ELEMENT_ID = re.compile(r"^node_(\d+)$")
 
@@ -147,7 +146,8 @@ class Neo4jStore:
         for labels, props in self._stream(cypher.EXPORT_NODES):
             props = dict(props)
             node_id = props.pop("id", None)
-            props.pop(SEARCH_PROPERTY, None)  # FalkorDB's full-text words, not the graph's
+            for key in cypher.STORE_PROPERTIES:  # the indexes' words and keys, not the graph's
+                props.pop(key, None)
             if node_id is None or not labels:
                 continue  # not ours
             yield Node(node_id, sorted(labels)[0], props)
@@ -367,7 +367,7 @@ class _Converter:
         neo4j = _driver_module()
         graph = neo4j.graph
         if isinstance(v, graph.Node):
-            props = {k: self.value(x) for k, x in v.items() if k != SEARCH_PROPERTY}
+            props = {k: self.value(x) for k, x in v.items() if k not in cypher.STORE_PROPERTIES}
             return {"id": props.get("id", v.element_id), "labels": sorted(v.labels), "properties": props}
         if isinstance(v, graph.Relationship):
             props = {k: self.value(x) for k, x in v.items()}

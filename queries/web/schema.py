@@ -21,8 +21,9 @@ def schema(store: GraphStore) -> dict[str, Any]:
 
 
 def _described(store: GraphStore, name: str, pattern: str) -> dict[str, Any]:
-    """How many nodes or links ``pattern`` matches, and the property keys of a sample of them."""
+    """How many nodes or links ``pattern`` matches, and the property keys of a sample of them (not
+    the store's own ``_search`` words and ``_names`` keys, which no answer shows)."""
     count = store.read(f"MATCH {pattern} RETURN count(x)", {}).rows[0][0]
-    keys = store.read(f"MATCH {pattern} WITH x LIMIT {SAMPLE} UNWIND keys(x) AS k RETURN DISTINCT k ORDER BY k",
-                      {}).rows
+    keys = store.read(f"MATCH {pattern} WITH x LIMIT {SAMPLE} UNWIND keys(x) AS k WITH k "
+                      "WHERE NOT k STARTS WITH '_' RETURN DISTINCT k ORDER BY k", {}).rows
     return {"name": name, "count": count, "properties": [k[0] for k in keys]}
