@@ -244,6 +244,8 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
         return  # not the page's last line
     if re.search(r"[。！？；;：:]", last.text) or last.title.end < last.pieces[0].end:
         return  # a sentence end, or a heading printed apart from its text (第二条【人工智能定义】 本条例…)
+    if re.search(r"[。！？；;]", last.title.doc.text[last.title.end:last.lines[0].end]):
+        return  # the last of a list a report's sentence names (就是A、B、C。): its sentence ends after it
     siblings = [m for m in result.measures[:-1]
                 if m.parent is last.parent and m.level == last.level and m.section is last.section]
     if not siblings:
@@ -458,6 +460,10 @@ def _item_title(item: _Marked, marked: list[_Marked]) -> Span:
     if bracket:
         return rest.sub(bracket.start(1), bracket.end(1))  # 第一条【立法目的】, 第一條(目的依據)
     if item.style == "bullet":
+        # - 特种机器人：如警用机器人…: a 解读's bullet names its item before the colon and describes it after
+        label = re.match(r"^\s*([^。！？!?，,；;：:]{2,20})[：:]", text)
+        if label and CJK.search(text[label.end():]):
+            return rest.sub(label.start(1), label.end(1))
         return _strip_terminal(rest)
     stop = re.search(r"[。！!？?]", text)
     colon = re.search(r"[：:]", text)
@@ -769,6 +775,12 @@ LISTED_TASKS = re.compile(r"([^，,。；;：:《》]{4,}?(?:、[^，,。；;：
                           r"([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个方面(?:的)?)\s*(?:重点|主要)?(?:任务|行动|工程)")
 
 
+#: “八项任务”，就是A、B、C: a counted label of the plan's tasks a report explains by listing them after it
+EXPLAINED_TASKS = re.compile(r"[“\"]?([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个方面(?:的)?)\s*"
+                             r"(?:重点|主要)?(?:任务|行动|工程)[”\"]?\s*[，,]?\s*(?:就是|即|包括|分别是|分别为)\s*[：:]?\s*"
+                             r"([^，,。；;：:《》]{4,30}(?:、[^，,。；;：:、《》]{4,30})+)\s*[。；;]")
+
+
 def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
     """A report that lists the plan's tasks by name and closes the list with their count (《方案》围绕A、B、
     C三大重点任务展开布局): one measure per task named, when the count is the number listed and every
@@ -778,11 +790,14 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
     for item in candidates:
         if item.line.index in taken:
             continue
-        for match in LISTED_TASKS.finditer(item.rest.text):
-            head = re.sub(r"^.*?(?:围绕|包括|聚焦|提出|部署|明确)(?:了)?", "", match.group(1))
-            start = match.start(1) + len(match.group(1)) - len(head)
+        # (match, group of the names, group of the count)
+        matches = [(m, 1, 2) for m in LISTED_TASKS.finditer(item.rest.text)]
+        matches += [(m, 2, 1) for m in EXPLAINED_TASKS.finditer(item.rest.text)]
+        for match, listed, count in matches:
+            head = re.sub(r"^.*?(?:围绕|包括|聚焦|提出|部署|明确)(?:了)?", "", match.group(listed))
+            start = match.end(listed) - len(head)
             names = head.split("、")
-            if chinese_number(match.group(2)) != len(names) or not all(_task_start(n) for n in names):
+            if chinese_number(match.group(count)) != len(names) or not all(_task_start(n) for n in names):
                 continue
             section = result.section_at(item.line)
             for name in names:

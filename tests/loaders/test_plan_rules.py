@@ -1368,3 +1368,30 @@ def test_a_headline_opening_with_the_count_of_the_plans_articles_declares_it():
     # a count before another headline is not the plan's
     other = page.replace("18条！宁安市数字经济2025年工作要点发布", "18条！宁安市出台人才新政")
     assert plan(build(other)).get("measure_count_declared") is None
+
+
+def test_a_readings_bullet_names_its_item_before_the_colon():
+    text = ("宁安市无人机产业行动方案解读\n"
+            "近日，宁安市工业和信息化局印发了《宁安市无人机产业发展行动方案》(以下简称《方案》)。\n"
+            "二、《方案》的主要内容\n"
+            "1. 重点产品\n"
+            "- 物流无人机：如支线货运机型、末端配送机型等，拓展低空物流。\n"
+            "- 整机测试平台\n"
+            "- 巡检无人机：包括电力巡检、管道巡检等，提升巡检效率。\n")
+    got = [t for _n, t in measures(build(text))]
+    assert "物流无人机" in got and "巡检无人机" in got
+    assert not any("如支线" in t for t in got)
+    assert "整机测试平台" in got  # a bullet with no colon keeps its whole line
+
+
+def test_a_reports_counted_tasks_it_explains_by_listing_them_are_measures():
+    text = ("宁安市审议通过数字农业发展规划\n"
+            "宁安市人大常委会审议通过了《宁安市数字农业发展规划(2024-2028)》。\n"
+            "《规划》提出“一个目标、三项任务”。“三项任务”，就是建设农业数据平台、推进智能农机应用、"
+            "培育数字农业企业。\n")
+    got = [t for _n, t in measures(build(text))]
+    assert got == ["建设农业数据平台", "推进智能农机应用", "培育数字农业企业"]
+    # a count that does not match the list, or a list of fields, is no list of tasks
+    assert "建设农业数据平台" not in [t for _n, t in measures(build(text.replace("三项任务”，", "四项任务”，")))]
+    fields = text.replace("建设农业数据平台、推进智能农机应用、培育数字农业企业", "智慧种植、智慧畜牧、智慧渔业")
+    assert "智慧种植" not in [t for _n, t in measures(build(fields))]
