@@ -993,6 +993,9 @@ def test_the_measure_count_a_report_declares():
     assert count("方案部署五大重点任务，推动人工智能融入教学全流程。") == 5  # tasks, counted by 大
     assert count("方案部署三大重点任务、18项具体举措。") == 18  # the items, not their groups
     assert count("方案部署三大重点工程，推动人工智能融入教学全流程。") is None  # 工程 group the measures
+    # a quoted count of tasks a report explains by listing them
+    assert count("即“一个中心、六项任务”。“六项任务”，就是建设算力网络、培育龙头企业等。") == 6
+    assert count("“六项任务”，全部按期完成。") is None  # no list explains it
 
 
 def test_a_header_table_printed_without_its_leading_bars():
