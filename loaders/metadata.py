@@ -1014,6 +1014,7 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     if sentence[hit.end(): hit.end() + 1] == "会":
         return False
     after = re.sub(r"^(?:了|的)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
+    after = COUNTED_OBJECT.sub("", after)  # 发布了一份重要的规划文件——《…》: the document, then its title
     quoted = re.match(r"《([^《》]{2,90})》", after)
     if quoted and _is_plan_name(quoted.group(1), meta):
         return True
@@ -1031,6 +1032,9 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     return any(_is_plan_name(q, meta) for q in re.findall(r"《([^《》]{2,90})》", clause))
 
 
+#: the plan as a counted document before its title (一份重要的规划文件——《…》, 一份名为《…》): apposition
+COUNTED_OBJECT = re.compile(r"^一[份项部个][^《》，,。；;]{0,14}?(?:文件|方案|规划|政策)?"
+                            r"\s*(?:——|—|：|:|名为)?\s*(?=《)")
 #: a copy counted among the documents of its kind (本届政府第四份, 任内第二份) before the genre word
 ORDINAL_COPY = r"\s*(?:[\u4e00-\u9fff]{0,6}?第[一二三四五六七八九十\d]{1,3}份\s*)"
 #: a passive verb whose subject is the thing done (已由X印发, 由X正式发布)
@@ -1385,7 +1389,7 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
             adopted = _congress(sentence, meta)
             if adopted:
                 return [(adopted, sentence)]
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订|宣布|发表)(?!会)"
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|推出|制定|制订|宣布|发表)(?!会)"
                                    r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue

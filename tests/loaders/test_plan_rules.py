@@ -1398,3 +1398,13 @@ def test_a_reports_counted_tasks_it_explains_by_listing_them_are_measures():
     assert "建设农业数据平台" not in [t for _n, t in measures(build(text.replace("三项任务”，", "四项任务”，")))]
     fields = text.replace("建设农业数据平台、推进智能农机应用、培育数字农业企业", "智慧种植、智慧畜牧、智慧渔业")
     assert "智慧种植" not in [t for _n, t in measures(build(fields))]
+
+
+def test_a_report_that_introduces_the_plan_as_a_document_before_its_title_or_says_it_was_launched():
+    page = ("近日，宁安市科学技术局发布了一份重要的指导文件——《宁安市人工智能赋能千行百业行动方案(2025—2027)》"
+            "(以下简称《方案》)。\n" + BODY)
+    assert written_issuers(page) == ["宁安市科学技术局"]
+    page = "启动会上，武侯区推出《武侯区“一链一策”实施方案》，聚焦五大产业。\n" + BODY
+    assert written_issuers(page) == ["武侯区人民政府"]
+    page = "近日，宁安市科学技术局发布了一份调查报告，引用了《宁安市人工智能赋能千行百业行动方案(2025—2027)》。\n"
+    assert written_issuers(page) == []  # the document it released is another: the plan follows no apposition
