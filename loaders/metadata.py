@@ -1313,7 +1313,13 @@ def _headline_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 def _publisher(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The page header's 发布机构 (often the office that runs the website, so only a fallback)."""
     publisher = lay.header.get("publisher")
-    return [(publisher, f"发布机构：{publisher}")] if publisher else []
+    if not publisher:
+        return []
+    # 发布机构: 下陆区人民政府 下陆区政数局: a portal's field listing the bodies that publish it, a blank apart
+    parts = publisher.split()
+    if len(parts) > 1 and all(len(p) >= 4 and _is_body(p) for p in parts):
+        return [(p, f"发布机构：{publisher}") for p in parts]
+    return [(publisher, f"发布机构：{publisher}")]
 
 
 #: a repost's byline: its timestamp, the body it credits, a reader count (2026/1/6 15:36:38 四川省人民政府 人气:798)

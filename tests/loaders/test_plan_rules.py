@@ -679,6 +679,14 @@ def test_issuer_fields_of_other_portals_and_a_row_of_fields_ending_in_an_empty_o
     assert got["title"] == "宁安市人民政府办公厅关于深化新型智慧城市建设的实施意见"
 
 
+def test_a_publisher_field_that_lists_two_bodies_a_blank_apart_names_each():
+    page = ("名 称: 武侯区智能制造发展规划\n发布日期: 2021-03-02 发布机构: 武侯区人民政府 武侯区经信局\n"
+            "武侯区智能制造发展规划\n" + BODY)
+    assert written_issuers(page) == ["武侯区人民政府", "武侯区经信局"]
+    page = page.replace("武侯区人民政府 武侯区经信局", "武侯区 经济 和信息化局")
+    assert len(written_issuers(page)) <= 1  # blanks inside one name split nothing
+
+
 # -- the outline ------------------------------------------------------------------------------
 
 def test_the_parts_of_a_numbered_slogan_a_report_explains_are_measures():
