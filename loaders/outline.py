@@ -596,6 +596,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     """Items that lost their numbers, news reports: used only when no numbered item exists."""
     candidates = [m for m in marked if m.style is None and _measures_allowed(result, m.line)]
     found = _heading_lines(candidates, result) or _task_paragraphs(candidates, result)
+    found += _headed_runs(candidates, result, existing=found)
     found += _enumerations(candidates, result, existing=found)
     found += _enumerated_lines(candidates, result, existing=found)
     found += _listed_tasks(candidates, result, existing=found)
@@ -682,6 +683,69 @@ def _task_paragraphs(candidates: list[_Marked], result: Outline) -> list[Measure
                               pieces=[item.rest.sub(0 if n == 0 else start, end)], lines=[item.line])
             if n == 0:
                 result.context[item.line.index] = (section, measure, False)
+            found.append(measure)
+    return found
+
+
+#: a newspaper page that goes on from another: (上接一版), （上接第1版）
+CONTINUED = re.compile(r"^\s*[（(]\s*上接[^）)]{1,8}[）)]\s*")
+#: a paragraph's title sentence, short and unpunctuated (创新人才引育机制。统筹…)
+TITLE_SENTENCE = re.compile(r"^([^。！？，,；;：:、]{4,22})[。！？]")
+
+
+def _headed_runs(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report's task heading on a line of its own (提升人工智能创新能力), over paragraphs of which at
+    least one opens with a task title sentence (创新人才引育机制。统筹…): the heading is the section the
+    plan groups them in, each paragraph under it is a measure (one without a title sentence named by its
+    first clause, 实施人工智能研发专项，支持…; one the page cuts after its title sentence kept). On a page
+    that goes on from another ((上接一版)), the paragraphs above the first such heading are the measures
+    of the section the other page opened, also those naming their aim first (以…为目标，…)."""
+    by_line = {m.lines[0].index: m for m in existing}
+    found: list[Measure] = []
+    headings = [i for i, item in enumerate(candidates)
+                if _is_heading_like(item.line.text) and len(item.line.text) >= 4 and _task_start(item.line.text)]
+    runs: list[tuple[int | None, list[int]]] = []
+    for i in headings:
+        run = []
+        j = i + 1
+        while (j < len(candidates) and candidates[j].line.index == candidates[j - 1].line.index + 1
+               and not _is_heading_like(candidates[j].line.text)):
+            run.append(j)
+            j += 1
+        if any(candidates[k].line.index in by_line for k in run):
+            runs.append((i, run))
+    if not runs:
+        return []
+    first = runs[0][0]
+    top = next((k for k in range(first) if CONTINUED.match(candidates[k].rest.text)), None)
+    if top is not None:
+        runs.insert(0, (None, list(range(top, first))))
+    for heading, run in runs:
+        section = result.section_at(candidates[run[0]].line)
+        if heading is not None:
+            item = candidates[heading]
+            section = Section(None, _clean_title(item.line.text), "measures", item.line)
+            result.context[item.line.index] = (section, None, False)
+        for k in run:
+            item = candidates[k]
+            known = by_line.get(item.line.index)
+            if known is not None:
+                known.section = section
+                continue
+            marker = CONTINUED.match(item.rest.text)
+            rest = item.rest.sub(marker.end() if marker else 0)
+            titled = TITLE_SENTENCE.match(rest.text)
+            if titled and _task_start(titled.group(1)):
+                title = rest.sub(0, titled.end(1))
+            else:
+                comma = re.search(r"[，,；;。]", rest.text)
+                if comma is None or not 4 <= comma.start() <= 30:
+                    continue
+                title = rest.sub(0, comma.start())
+                if heading is not None and not _task_start(title.text):
+                    continue  # under a heading, a paragraph that does not open with a task says something else
+            measure = Measure("", None, None, title, 1, section=section, pieces=[rest], lines=[item.line])
+            result.context[item.line.index] = (section, measure, False)
             found.append(measure)
     return found
 

@@ -1416,3 +1416,18 @@ def test_a_report_that_introduces_the_plan_as_a_document_before_its_title_or_say
     assert written_issuers(page) == ["武侯区人民政府"]
     page = "近日，宁安市科学技术局发布了一份调查报告，引用了《宁安市人工智能赋能千行百业行动方案(2025—2027)》。\n"
     assert written_issuers(page) == []  # the document it released is another: the plan follows no apposition
+
+
+def test_a_reports_task_heading_over_its_paragraphs_and_a_continued_pages_top_paragraphs():
+    text = ("宁安市低空经济试验区怎么建 实施方案明确四大任务\n"
+            "2024年03月02日 宁安日报\n\n"
+            "(上接一版)以打造低空物流网络为目标,依托物流龙头企业,在城东片区开通无人机配送航线,逐步实现常态化运营。\n\n"
+            "培育低空制造产业\n\n"
+            "实施整机研发专项,支持重点企业开展电动垂直起降飞行器研制,建设一批整机测试平台。\n\n"
+            "完善产业配套体系。引进培育动力电池、飞控系统等配套企业,形成本地配套能力,推动产业链上下游协同发展。\n\n"
+            "建设低空人才队伍。支持职业院校")
+    got = [t for _n, t in measures(build(text))]
+    assert got == ["以打造低空物流网络为目标", "实施整机研发专项", "完善产业配套体系", "建设低空人才队伍"]
+    # without the continuation mark, the paragraph above the heading is the report's lead, no measure
+    lead = text.replace("(上接一版)", "")
+    assert "以打造低空物流网络为目标" not in [t for _n, t in measures(build(lead))]
