@@ -560,3 +560,10 @@ def test_the_data_bureau_forms_of_a_city_have_their_own_english_names():
         "市政务服务和大数据管理局": "Government Service and Big Data Administration of Wuxi",
         "市数据资源局": "Data Resources Bureau of Wuxi"}
     assert resolve("市经济发展局", where).name_en == "Economic Development Bureau of Wuxi"
+
+
+def test_a_citys_telecom_office_written_short_is_its_communications_office_not_the_provinces_bureau():
+    where = city("无锡市")
+    assert resolve("市通管办", where).name == "无锡市通信管理办公室"
+    assert resolve("市通信管理办公室", where).name == "无锡市通信管理办公室"
+    assert resolve("省通信管理局", where).name == "江苏省通信管理局"
