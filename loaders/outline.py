@@ -797,7 +797,10 @@ def _names_tasks(titles: list[str]) -> bool:
 ASPECT = re.compile(r"(?:^|(?<=[。；;！？]))\s*(?:其中\s*[，,]\s*)?([\u4e00-\u9fff“”]{2,12}?)方面\s*[。，,：:]"
                     # a listed area that opens its sentence bare, also after a speaker (相关人士介绍，基础支撑层，以…)
                     r"|(?:^|(?<=[。；;！？]))\s*(?:[^，,。；;]{0,8}(?:介绍|表示|指出)\s*[，,]\s*)?"
-                    r"(?P<bare>[\u4e00-\u9fff]{3,8}[层类域端链])\s*[，,]")
+                    r"(?P<bare>[\u4e00-\u9fff]{3,8}[层类域端链])\s*[，,]"
+                    # a listed field's chain with the four characters its task sets it (其中，现代金融链扩容提质，…)
+                    r"|(?:^|(?<=[。；;！？]))\s*(?:其中\s*[，,]\s*)?"
+                    r"(?P<chain>(?P<field>[\u4e00-\u9fff“”+]{2,8}?)(?:产业)?链[\u4e00-\u9fff]{4})\s*[，,]")
 
 
 def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -812,7 +815,7 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
         if item.line.index in taken:
             continue
         for match in ASPECT.finditer(item.rest.text):
-            area = match.group(1) or match.group("bare")
+            area = match.group(1) or match.group("bare") or match.group("field")
             listed = re.search(rf"{re.escape(area)}[、和及等]|[、和及]{re.escape(area)}", text)
             if (not area.startswith("在") and listed and area not in words()["outline"]["part_names"]
                     and area not in named and all(h[2].group(1) != area for h in hits)):
@@ -824,7 +827,7 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
         following = hits[n + 1] if n + 1 < len(hits) else None
         end = following[2].start() if following and following[0] == k else len(item.rest.text)
         section = result.section_at(item.line)
-        group = 1 if match.group(1) else "bare"
+        group = 1 if match.group(1) else "bare" if match.group("bare") else "chain"
         measure = Measure("", None, None, item.rest.sub(match.start(group), match.end(group)), 1, section=section,
                           pieces=[item.rest.sub(match.start(group), end)], lines=[item.line])
         result.context[item.line.index] = (section, measure, False)

@@ -1431,3 +1431,15 @@ def test_a_reports_task_heading_over_its_paragraphs_and_a_continued_pages_top_pa
     # without the continuation mark, the paragraph above the heading is the report's lead, no measure
     lead = text.replace("(上接一版)", "")
     assert "以打造低空物流网络为目标" not in [t for _n, t in measures(build(lead))]
+
+
+def test_a_reports_listed_fields_each_opening_its_chain_with_its_four_character_task_are_measures():
+    """聚焦A、B、C三大产业…其中，A链扩容提质，…: a 链长制 report sets each listed field's chain a task in four
+    characters, one sentence each."""
+    page = ("武侯区推出《“一链一长”工作方案》，聚焦数字文创、低空经济、“康养+”三大产业。\n"
+            "其中，数字文创链做强做优，发挥文博资源优势，培育内容企业。低空经济链提速扩面，建设起降设施，"
+            "拓展应用场景。\n“康养+”链融合发展，联动医疗机构，发展智慧康养。\n")
+    assert measures(build(page)) == [(None, "数字文创链做强做优"), (None, "低空经济链提速扩面"),
+                                     (None, "“康养+”链融合发展")]
+    page = page.replace("聚焦数字文创、低空经济、“康养+”三大产业", "聚焦三大产业")
+    assert (None, "数字文创链做强做优") not in measures(build(page))  # fields never listed
