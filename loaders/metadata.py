@@ -693,14 +693,25 @@ def _repeated_short_kind(lay: Layout) -> str | None:
 
 
 def _self_named_kind(lay: Layout) -> str | None:
-    """The genre a page without a title gives itself: its preamble's 特制定本实施意见 / 提出以下意见, or
-    the bare genre word a report keeps calling it by (《措施》提出…, 该《措施》自印发之日起实施)."""
+    """The genre a page without a title gives itself: its preamble's 特制定本实施意见 / 提出以下意见, the
+    bare genre word a report keeps calling it by (《措施》提出…, 该《措施》自印发之日起实施), or the genre its
+    headline says was issued (…出台实施方案明确…)."""
     named = re.compile(rf"(?:制定|制订|提出|形成|出台)了?(?:本|以下|如下)({alternation(_kinds())})(?=[。，,：:；\s]|$)")
     for line in lay.content()[:40]:
         said = named.search(line.text)
         if said:
             return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
-    return _repeated_short_kind(lay)
+    repeated = _repeated_short_kind(lay)
+    if repeated:
+        return repeated
+    # a report's headline that says what its place issued, by the genre alone (宁安出台实施方案明确四大任务),
+    # as a newspaper's page continued from another prints it over text that never names the plan
+    issued = re.compile(rf"(?:出台|印发|发布|推出)了?({alternation(_kinds())})(?!的)")
+    for line in lay.content()[:3]:
+        said = issued.search(line.text)
+        if said and len(line.text) <= 60:
+            return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
+    return None
 
 
 def _one_line(text: str) -> str:

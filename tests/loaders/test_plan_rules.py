@@ -358,6 +358,11 @@ def test_a_page_without_its_title_still_gives_the_genre_it_calls_itself():
     assert plan(build(page)).get("kind") is None  # a short name used once is no name of the page
     page = "宁安市推进算力建设若干措施\n为加快算力建设，特制定本实施方案。\n" + tasks
     assert plan(build(page))["kind"] == "若干措施"  # a title's genre stands
+    continued = ("低空经济示范区怎么建宁安出台实施方案明确四大任务\n\n2024年03月02日 宁安日报\n\n"
+                 "(上接一版)以打造低空物流网络为目标,依托物流龙头企业,开通无人机配送航线,逐步实现常态化运营。\n\n"
+                 "培育低空制造产业\n\n完善产业配套体系。引进培育动力电池、飞控系统等配套企业,形成本地配套能力。\n")
+    assert plan(build(continued))["kind"] == "实施方案"  # the genre its headline says was issued
+    assert plan(build(continued.replace("出台实施方案", "出台新举措"))).get("kind") is None
 
 # -- dates --------------------------------------------------------------------------------
 
