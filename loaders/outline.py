@@ -651,6 +651,9 @@ def _is_heading_like(text: str) -> bool:
     return len(text) <= 24 and not re.search(r"[，。；,;：:、！？]", text)
 
 
+#: a sentence that names a set of the plan's items by a quoted count and opens it with a colon
+#: (…将重点建设好“一群三基地”：): what follows is the set's first item
+QUOTED_SET = re.compile(r"^[^。！？：:“”]{0,40}“[^“”]*[一二三四五六七八九十两\d][^“”]*”\s*[：:]\s*")
 #: a short label that introduces a list of items: “三基地”包括：, 主要任务是：
 LIST_LABEL = re.compile(r"^[^，。；,;：:]{1,12}(?:包括|包含|分别是|主要是|是)\s*[：:]\s*")
 
@@ -664,6 +667,12 @@ def _task_paragraphs(candidates: list[_Marked], result: Outline) -> list[Measure
         label = LIST_LABEL.match(text)
         begin = label.end() if label else 0
         stop = re.search(r"[。！？]", text[begin:])
+        quoted = None if label else QUOTED_SET.match(text)
+        if quoted:
+            # 将重点建设好“一群三基地”：加快建设绿色数据中心集群，发挥…: the set named, then its first item,
+            # whose title is its first clause
+            begin = quoted.end()
+            stop = re.search(r"[。！？，,]", text[begin:])
         if not stop or stop.start() > 22 or stop.start() < 4 or len(text) < begin + stop.end() + 20:
             continue
         title = text[begin: begin + stop.start()]
@@ -675,10 +684,11 @@ def _task_paragraphs(candidates: list[_Marked], result: Outline) -> list[Measure
         body = begin + stop.end()
         later = re.finditer(r"(?<=[。！？])\s*([^。！？，,；;：:、]{4,22})。", text[body:])
         starts = [begin] + [body + m.start(1) for m in later
-                            if _task_start(m.group(1)) and text[body + m.end():][:1] == text[body:body + 1]]
+                            if _task_start(m.group(1)) and text[body + m.end():][:1] == text[body:body + 1]
+                            and not quoted]
         for n, start in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else len(text)
-            title_end = start + text[start:].index("。")
+            title_end = begin + stop.start() if n == 0 else start + text[start:].index("。")
             measure = Measure("", None, None, item.rest.sub(start, title_end), 1, section=section,
                               pieces=[item.rest.sub(0 if n == 0 else start, end)], lines=[item.line])
             if n == 0:

@@ -912,6 +912,15 @@ def test_a_news_task_paragraph_may_open_with_the_label_that_introduces_the_items
             "“两基地”包括：建设数据标注产业基地。引进培育一批数据标注企业，推动数据标注服务向专业化发展。\n"
             "建设数据交易服务基地。完善数据交易规则，培育数据经纪、数据评估等第三方专业服务机构。\n")
     assert [t for _n, t in measures(build(page))] == ["建设数据标注产业基地", "建设数据交易服务基地"]
+    # the set named in the sentence that opens its first item with a colon: that item is titled by its first clause
+    page = ("临江印发《临江市数据产业发展行动方案》\n"
+            "临江市将重点建设好“一园两基地”：加快建设数据产业园，发挥算力资源优势，引进数据企业入驻园区。\n"
+            "“两基地”包括：建设数据标注产业基地。引进培育一批数据标注企业，推动数据标注服务向专业化发展。\n"
+            "建设数据交易服务基地。完善数据交易规则，培育数据经纪、数据评估等第三方专业服务机构。\n")
+    assert [t for _n, t in measures(build(page))] == ["加快建设数据产业园", "建设数据标注产业基地",
+                                                      "建设数据交易服务基地"]
+    unquoted = page.replace("将重点建设好“一园两基地”：", "将重点建设好以下载体：")
+    assert "加快建设数据产业园" not in [t for _n, t in measures(build(unquoted))]
 
 
 def test_a_line_broken_inside_a_word_is_joined_in_the_measure_text_but_paragraphs_stay_apart():
