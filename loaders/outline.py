@@ -952,6 +952,10 @@ def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked]
     return found
 
 
+#: a paragraph that opens with a task the report calls a step of the plan (此外，搭建…联盟也是行动方案中的关键一步)
+KEY_STEP = re.compile(r"^\s*(?:此外|另外|同时|其次|再如)?\s*[，,]?\s*([^，,。；;：:《》]{4,30}?)(?:也|还|更)?是"
+                      r"(?:《[^《》]{1,30}》|行动方案|实施方案|方案|计划|规划|意见|措施|政策)中?的?"
+                      r"(?:关键一步|重要一步|重要举措|关键举措|一大亮点|重要内容|重点任务)")
 #: a verb that takes what follows as its object up to the sentence end (落实…文件要求, 按照…要求)
 GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;！？]*$")
 
@@ -968,6 +972,15 @@ def _reported_items(candidates: list[_Marked], result: Outline, existing: list[M
     found = []
     for item in candidates:
         if item.line.index in taken:
+            continue
+        step = KEY_STEP.match(item.line.text)
+        if step and _task_start(step.group(1)) and step.group(1) not in named:
+            # 此外，搭建…联盟也是行动方案中的关键一步。: a task the report singles out as a step of the plan
+            section = result.section_at(item.line)
+            measure = Measure("", None, None, item.rest.sub(step.start(1), step.end(1)), 1, section=section,
+                              pieces=[item.rest.sub(step.start(1))], lines=[item.line])
+            result.context.setdefault(item.line.index, (section, measure, False))
+            found.append(measure)
             continue
         for match in regex.finditer(item.line.text):
             if GOVERNED.search(item.line.text[: match.start()]):

@@ -1457,3 +1457,13 @@ def test_a_reports_listed_fields_each_opening_its_chain_with_its_four_character_
                                      (None, "“康养+”链融合发展")]
     page = page.replace("聚焦数字文创、低空经济、“康养+”三大产业", "聚焦三大产业")
     assert (None, "数字文创链做强做优") not in measures(build(page))  # fields never listed
+
+
+def test_a_task_the_report_calls_a_key_step_of_the_plan_is_a_measure():
+    page = ("宁安印发《宁安市“人工智能+医疗”行动方案》\n"
+            "5月6日，宁安市卫生健康委等三部门印发了《宁安市“人工智能+医疗”行动方案》。\n"
+            "此外，搭建医疗人工智能产学研联盟也是行动方案中的关键一步。联盟将汇聚高校和医院的力量，推动成果转化。\n")
+    assert (None, "搭建医疗人工智能产学研联盟") in measures(build(page))
+    # a fact the report calls a highlight is no task
+    fact = page.replace("搭建医疗人工智能产学研联盟也是", "三部门联合发文也是")
+    assert all("三部门" not in t for _n, t in measures(build(fact)))
