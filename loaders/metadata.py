@@ -887,11 +887,18 @@ def _signature_date(lay: Layout, meta: Metadata) -> str | None:
     """The date under the notice's signature: a line that is only a date (or a signer and its
     date), before the plan's text."""
     limit = meta.body_start if meta.body_start else min(len(lay.lines), 40)
-    for line in lay.lines[:limit]:
+    for n, line in enumerate(lay.lines[:limit]):
         signed = signed_line(line.text)
         date = date_line(line.text) or (signed[1] if signed else None)
         if date:
             return date
+        residue = SEAL_RESIDUE.match(line.text)
+        if residue and n > 0 and _is_body(lay.lines[n - 1].text.strip()):
+            # 淄博市人民政府办公室 / 淄 2021年9月27日: a character of the seal stamped over the signature,
+            # copied onto the date line under the signer
+            date = date_line(line.text[residue.end():])
+            if date:
+                return date
     for line in lay.lines[: max(limit, 1) + 2]:
         # …现印发给你们，请认真组织实施。宁安市人民政府办公厅2022年5月27日宁安市…规划: a notice whose
         # lines were run together, its signer and date right after its closing sentence
@@ -901,6 +908,8 @@ def _signature_date(lay: Layout, meta: Metadata) -> str | None:
     return None
 
 
+#: one character of a seal's text left before the signature date (淄 2021年9月27日)
+SEAL_RESIDUE = re.compile(r"^[\u4e00-\u9fff]\s+(?=(?:19|20)\d{2}\s*年)")
 #: a signer and its date run into the text after the notice's last sentence
 RUN_ON_SIGNATURE = re.compile(r"[。！]\s*(?P<names>[^\d。，,：:；;、《》“”]{3,40}?)\s*"
                               r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")

@@ -447,6 +447,12 @@ def test_a_signer_and_its_date_on_one_line_and_a_number_line_with_its_signer():
     # a sentence that ends in a date is not a signature
     page = ("宁安市人工智能产业发展行动方案\n征求意见时间为 2025年3月8日\n" + BODY)
     assert plan(build(page)).get("date_issued") is None
+    # a character of the seal left before the date under the signer
+    page = ("宁安市人民政府办公室\n关于印发宁安市人工智能产业发展行动方案的通知\n各区县：\n现印发给你们。\n"
+            "宁安市人民政府办公室\n宁 2025年3月8日\n宁安市人工智能产业发展行动方案\n" + BODY)
+    assert plan(build(page))["date_issued"] == "2025-03-08"
+    page = page.replace("宁安市人民政府办公室\n宁 2025", "现印发给你们。\n宁 2025")
+    assert plan(build(page)).get("date_issued") is None  # not under a signer
 
 
 def test_header_fields_of_an_open_government_table():
