@@ -1116,7 +1116,7 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
     for line in lay.content():
         counts = []
         for m in COUNT.finditer(line.text):
-            counts.append((m, chinese_number(m.group(1) or m.group(2) or m.group(3) or m.group(4))))
+            counts.append((m, chinese_number(next(g for g in m.groups() if g))))
             listed = LISTED_COUNT.match(line.text, m.end())
             while listed:  # 规划了13项重点行动、30项重点任务和4个专栏: each count of the list
                 counts.append((listed, chinese_number(listed.group(1))))

@@ -1024,6 +1024,9 @@ def test_the_measure_count_a_report_declares():
     # a quoted count of tasks a report explains by listing them
     assert count("即“一个中心、六项任务”。“六项任务”，就是建设算力网络、培育龙头企业等。") == 6
     assert count("“六项任务”，全部按期完成。") is None  # no list explains it
+    # what the plan holds, listed and closed by its count
+    assert count("《行动计划》内含四大部分，包括建设“三新”设施、实施两大行动、培育创新生态等24项工作任务。") == 24
+    assert count("《行动计划》包括建设“三新”设施等内容。") is None
 
 
 def test_a_header_table_printed_without_its_leading_bars():
