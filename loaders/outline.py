@@ -889,6 +889,8 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
 
 LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?"
                       r"|[“\"](\d{1,2})[”\"]\s*是|第([一二三四五六七八九十])(?:为|是))")
+#: a line that announces a counted list on the lines below it (…考虑了以下4个重点：)
+ANNOUNCED_LIST = re.compile(r"(?:以下|如下)[^，,。；;：:]{0,8}[：:]\s*$")
 #: the first of a list that the next lines go on with 第二为…: …包括X，…
 LIST_OPENS = re.compile(r"包括\s*([^，,。；;：:]{4,30})[，,]")
 
@@ -911,9 +913,20 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
             # 第二为…, 第三为… after a paragraph that opens the list: …五大战略，包括X，…
             first = LIST_OPENS.search(candidates[hits[0][0] - 1].rest.text)
             counted = first is not None
-        if len(hits) >= 2 and counted:
+        # a list the line above announces (考虑了以下4个重点：) whose page is cut after its first item
+        announced = (style == 1 and len(hits) == 1 and values == [1] and hits[0][0] == len(candidates) - 1
+                     and hits[0][0] > 0 and ANNOUNCED_LIST.search(candidates[hits[0][0] - 1].rest.text) is not None)
+        if (len(hits) >= 2 or announced) and counted:
             before = dict(result.context)
             items = _line_items(hits, candidates, result)
+            if announced and items:
+                # the page stops inside the item: it is named by its first clause, which is whole
+                title = items[0].title
+                comma = re.search(r"[，,；;]", title.text)
+                if comma is None or comma.start() < 4:
+                    result.context = before
+                    continue
+                items[0].title = title.sub(0, comma.start())
             if first is not None:
                 item = candidates[hits[0][0] - 1]
                 section = result.section_at(item.line)
@@ -985,6 +998,10 @@ def _reported_items(candidates: list[_Marked], result: Outline, existing: list[M
         for match in regex.finditer(item.line.text):
             if GOVERNED.search(item.line.text[: match.start()]):
                 continue  # 落实《…》等文件要求，抢抓…: the documents' requirements, an object, report nothing
+            quoted = re.match(r"《([^》]+)》", match.group(0))
+            if (quoted and names_a_document(quoted.group(1))
+                    and re.search(r"(?:印发|出台|发布)(?:实施)?的\s*$", item.line.text[: match.start()])):
+                continue  # 省政府印发的《湖北省…办法》明确提出…: a document a 解读's background cites, not its plan
             area = AREA_OPENING.search(item.line.text[: match.start()])
             if area and area.group(1) in named:
                 continue  # 在X方面，《方案》提出…: what the plan says of a task a list already named

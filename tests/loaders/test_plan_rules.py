@@ -1476,3 +1476,15 @@ def test_a_task_the_report_calls_a_key_step_of_the_plan_is_a_measure():
     # a fact the report calls a highlight is no task
     fact = page.replace("搭建医疗人工智能产学研联盟也是", "三部门联合发文也是")
     assert all("三部门" not in t for _n, t in measures(build(fact)))
+
+
+def test_a_readings_announced_list_cut_after_its_first_item_keeps_that_item_by_its_first_clause():
+    page = ("为规范公共数据开发利用，宁安市数据局起草了《宁安市公共数据授权运营管理办法》(以下简称《管理办法》)。\n"
+            "2024年3月市人民政府印发的《宁安市数字经济促进条例》明确提出探索开展数据授权运营。\n"
+            "《管理办法》起草过程中考虑了以下3个重点：\n"
+            "一是建立“统一授权+分级开发”的运营模式，打造充分竞争的")
+    got = measures(build(page))
+    assert got == [("一是", "建立“统一授权+分级开发”的运营模式")]  # not the cited document's item
+    # a lone 一是 that no line announces is no list
+    alone = page.replace("考虑了以下3个重点：", "作了考虑。")
+    assert ("一是", "建立“统一授权+分级开发”的运营模式") not in measures(build(alone))
