@@ -423,7 +423,9 @@ def _inline_enumerations(result: Outline) -> None:
             continue
         piece = measure.pieces[0]
         hits = list(YISHI.finditer(piece.text))
-        if len(hits) < 2 or [chinese_number(h.group(1)) for h in hits] != list(range(1, len(hits) + 1)):
+        # a page that stops inside the item's first 一是… (its 二是 cut away) still opens the list
+        cut = len(hits) == 1 and piece.end >= len(piece.doc.text.rstrip()) and not piece.doc.text.endswith("\n")
+        if (len(hits) < 2 and not cut) or [chinese_number(h.group(1)) for h in hits] != list(range(1, len(hits) + 1)):
             continue
         items = []
         for n, hit in enumerate(hits):
@@ -437,7 +439,7 @@ def _inline_enumerations(result: Outline) -> None:
             items.append(Measure(f"{measure.key}.{n + 1}", number.text, number, title, measure.level + 1,
                                  section=measure.section, parent=measure,
                                  pieces=[piece.sub(hit.start(1), end)], lines=[measure.lines[0]]))
-        if len(items) < 2 or not _names_tasks([m.title.text for m in items]):
+        if (len(items) < 2 and not cut) or not items or not _names_tasks([m.title.text for m in items]):
             continue
         measure.children.extend(items)
         out.extend(items)

@@ -763,6 +763,12 @@ def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
     page = ("宁安区数字经济发展实施方案\n一、总体要求\n（一）基本原则。一是坚持政府引领。二是坚持创新驱动。\n"
             "二、重点任务\n（一）建设算力平台。支持建设智能算力中心。\n")
     assert ("一是", "坚持政府引领") not in measures(build(page))  # principles of a frame section are no tasks
+    # a page that stops inside the last item's 一是… (its 二是 cut away) keeps the 一是 it shows
+    cut = ("宁安区数据局2025年下半年工作计划\n"
+           "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
+           "2.推动数字经济再跨越。一是强化系统推进。构建全域统筹、部门联动的")
+    assert ("一是", "强化系统推进") in measures(build(cut))
+    assert ("一是", "强化系统推进") not in measures(build(cut + "工作体系。\n3.推动数字社会再提升。\n"))
 
 
 def test_items_numbered_inside_a_paragraph_are_measures_under_it_and_end_with_it():
