@@ -599,6 +599,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     candidates = [m for m in marked if m.style is None and _measures_allowed(result, m.line)]
     found = _heading_lines(candidates, result) or _task_paragraphs(candidates, result)
     found += _headed_runs(candidates, result, existing=found)
+    found += _task_clause_neighbours(candidates, result, existing=found)
     found += _enumerations(candidates, result, existing=found)
     found += _enumerated_lines(candidates, result, existing=found)
     found += _listed_tasks(candidates, result, existing=found)
@@ -759,6 +760,33 @@ def _headed_runs(candidates: list[_Marked], result: Outline, existing: list[Meas
             measure = Measure("", None, None, title, 1, section=section, pieces=[rest], lines=[item.line])
             result.context[item.line.index] = (section, measure, False)
             found.append(measure)
+    return found
+
+
+def _task_clause_neighbours(candidates: list[_Marked], result: Outline,
+                            existing: list[Measure]) -> list[Measure]:
+    """A report that presents the plan paragraph by paragraph, one of them opening with a task title
+    sentence (打造5G产业领域重点产品。…): the paragraphs right before it that open with a task clause
+    (加快推进大数据产业集聚区建设，打造…) present its siblings, named by that clause."""
+    by_line = {m.lines[0].index: m for m in existing if m.number is None and m.pieces}
+    titled = [i for i, item in enumerate(candidates) if item.line.index in by_line
+              and TITLE_SENTENCE.match(item.rest.text)]
+    found: list[Measure] = []
+    for i in titled:
+        j = i - 1
+        while j >= 0 and candidates[j].line.index == candidates[j + 1].line.index - 1:
+            item = candidates[j]
+            if item.line.index in by_line:
+                break
+            clause = re.match(r"^([^，,。；;：:、《》“”]{6,30})[，,]", item.rest.text)
+            if not clause or not _task_start(clause.group(1)):
+                break
+            section = result.section_at(item.line)
+            measure = Measure("", None, None, item.rest.sub(0, clause.end(1)), 1, section=section,
+                              pieces=[item.rest], lines=[item.line])
+            result.context[item.line.index] = (section, measure, False)
+            found.append(measure)
+            j -= 1
     return found
 
 

@@ -1494,3 +1494,16 @@ def test_a_readings_announced_list_cut_after_its_first_item_keeps_that_item_by_i
     # a lone 一是 that no line announces is no list
     alone = page.replace("考虑了以下3个重点：", "作了考虑。")
     assert ("一是", "建立“统一授权+分级开发”的运营模式") not in measures(build(alone))
+
+
+def test_paragraphs_opening_with_a_task_clause_before_a_task_title_paragraph_are_its_siblings():
+    page = ("近日，宁安市人民政府印发关于加快发展低空经济的指导意见(以下简称《意见》)。\n"
+            "无人机、通用航空和低空服务，是《意见》罗列出的低空经济核心产业。\n"
+            "加快推进低空产业园和起降场建设，打造“宁安—临江”低空产业走廊，建设3个低空产业基地。\n"
+            "加强低空飞行器关键技术攻关，培育整机和零部件龙头企业被着重提出。\n"
+            "打造低空物流领域示范场景。宁安正积极开展城区无人机配送试点，要率先实现常态化运营。\n")
+    got = [t for _n, t in measures(build(page))]
+    assert got == ["加快推进低空产业园和起降场建设", "加强低空飞行器关键技术攻关", "打造低空物流领域示范场景"]
+    # a paragraph that does not open with a task stops the run
+    narrated = page.replace("加强低空飞行器关键技术攻关，", "记者了解到，")
+    assert "加快推进低空产业园和起降场建设" not in [t for _n, t in measures(build(narrated))]
