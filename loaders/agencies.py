@@ -31,6 +31,8 @@ ZONE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?"
 #: how a working body set up for one task is named: 领导小组, 工作专班, 推进组…
 _GROUP_END = re.compile(r"(领导小组|工作专班|专班|工作组|推进组|指挥部|联席会议)$")
 _GROUP_OFFICE = re.compile(r"(领导小组|工作专班|专班|工作组|推进组|指挥部|联席会议)办公室$")
+#: the office a plan sets up to carry one scheme (…制统筹推进办公室), named without its place
+_TASK_OFFICE = re.compile(r"(?:统筹推进|统筹协调)办公室$")
 INSTITUTE_SUFFIX = re.compile(r"(实验室|研究院|研究所|科学院|大学|学院)$")
 
 
@@ -233,6 +235,11 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         prefix = qualified_name(region) if region else ""
         return Agency(prefix + rest, text, "leading_group", region.name if region else None,
                       _english_group(rest, region), level=level)
+    if _TASK_OFFICE.search(rest) and len(rest) >= 8 and region is None and level is None:
+        # 成立链长制统筹推进办公室: an office a plan sets up to run one scheme, written bare, is the plan's own
+        region = where.main
+        prefix = qualified_name(region) if region else ""
+        return Agency(prefix + rest, text, "leading_group", region.name if region else None, None)
     if INSTITUTE_SUFFIX.search(rest) and not re.search(r"[省市区县]", rest[:1]):
         return Agency(text, text, "institute", where.main.name if where.main else None, level=level)
     if GOV_SUFFIX.search(rest) and _plausible_body(rest):

@@ -694,14 +694,25 @@ def _repeated_short_kind(lay: Layout) -> str | None:
 
 
 def _self_named_kind(lay: Layout) -> str | None:
-    """The genre a page without a title gives itself: its preamble's 特制定本实施意见 / 提出以下意见, or
-    the bare genre word a report keeps calling it by (《措施》提出…, 该《措施》自印发之日起实施)."""
+    """The genre a page without a title gives itself: its preamble's 特制定本实施意见 / 提出以下意见, the
+    bare genre word a report keeps calling it by (《措施》提出…, 该《措施》自印发之日起实施), or the genre its
+    headline says was issued (…出台实施方案明确…)."""
     named = re.compile(rf"(?:制定|制订|提出|形成|出台)了?(?:本|以下|如下)({alternation(_kinds())})(?=[。，,：:；\s]|$)")
     for line in lay.content()[:40]:
         said = named.search(line.text)
         if said:
             return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
-    return _repeated_short_kind(lay)
+    repeated = _repeated_short_kind(lay)
+    if repeated:
+        return repeated
+    # a report's headline that says what its place issued, by the genre alone (宁安出台实施方案明确四大任务),
+    # as a newspaper's page continued from another prints it over text that never names the plan
+    issued = re.compile(rf"(?:出台|印发|发布|推出)了?({alternation(_kinds())})(?!的)")
+    for line in lay.content()[:3]:
+        said = issued.search(line.text)
+        if said and len(line.text) <= 60:
+            return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
+    return None
 
 
 def _one_line(text: str) -> str:
@@ -877,11 +888,18 @@ def _signature_date(lay: Layout, meta: Metadata) -> str | None:
     """The date under the notice's signature: a line that is only a date (or a signer and its
     date), before the plan's text."""
     limit = meta.body_start if meta.body_start else min(len(lay.lines), 40)
-    for line in lay.lines[:limit]:
+    for n, line in enumerate(lay.lines[:limit]):
         signed = signed_line(line.text)
         date = date_line(line.text) or (signed[1] if signed else None)
         if date:
             return date
+        residue = SEAL_RESIDUE.match(line.text)
+        if residue and n > 0 and _is_body(lay.lines[n - 1].text.strip()):
+            # 淄博市人民政府办公室 / 淄 2021年9月27日: a character of the seal stamped over the signature,
+            # copied onto the date line under the signer
+            date = date_line(line.text[residue.end():])
+            if date:
+                return date
     for line in lay.lines[: max(limit, 1) + 2]:
         # …现印发给你们，请认真组织实施。宁安市人民政府办公厅2022年5月27日宁安市…规划: a notice whose
         # lines were run together, its signer and date right after its closing sentence
@@ -891,6 +909,8 @@ def _signature_date(lay: Layout, meta: Metadata) -> str | None:
     return None
 
 
+#: one character of a seal's text left before the signature date (淄 2021年9月27日)
+SEAL_RESIDUE = re.compile(r"^[\u4e00-\u9fff]\s+(?=(?:19|20)\d{2}\s*年)")
 #: a signer and its date run into the text after the notice's last sentence
 RUN_ON_SIGNATURE = re.compile(r"[。！]\s*(?P<names>[^\d。，,：:；;、《》“”]{3,40}?)\s*"
                               r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
@@ -1015,6 +1035,7 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     if sentence[hit.end(): hit.end() + 1] == "会":
         return False
     after = re.sub(r"^(?:了|的)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
+    after = COUNTED_OBJECT.sub("", after)  # 发布了一份重要的规划文件——《…》: the document, then its title
     quoted = re.match(r"《([^《》]{2,90})》", after)
     if quoted and _is_plan_name(quoted.group(1), meta):
         return True
@@ -1032,6 +1053,9 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     return any(_is_plan_name(q, meta) for q in re.findall(r"《([^《》]{2,90})》", clause))
 
 
+#: the plan as a counted document before its title (一份重要的规划文件——《…》, 一份名为《…》): apposition
+COUNTED_OBJECT = re.compile(r"^一[份项部个][^《》，,。；;]{0,14}?(?:文件|方案|规划|政策)?"
+                            r"\s*(?:——|—|：|:|名为)?\s*(?=《)")
 #: a copy counted among the documents of its kind (本届政府第四份, 任内第二份) before the genre word
 ORDINAL_COPY = r"\s*(?:[\u4e00-\u9fff]{0,6}?第[一二三四五六七八九十\d]{1,3}份\s*)"
 #: a passive verb whose subject is the thing done (已由X印发, 由X正式发布)
@@ -1093,7 +1117,7 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
     for line in lay.content():
         counts = []
         for m in COUNT.finditer(line.text):
-            counts.append((m, chinese_number(m.group(1) or m.group(2) or m.group(3))))
+            counts.append((m, chinese_number(next(g for g in m.groups() if g))))
             listed = LISTED_COUNT.match(line.text, m.end())
             while listed:  # 规划了13项重点行动、30项重点任务和4个专栏: each count of the list
                 counts.append((listed, chinese_number(listed.group(1))))
@@ -1310,7 +1334,13 @@ def _headline_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 def _publisher(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The page header's 发布机构 (often the office that runs the website, so only a fallback)."""
     publisher = lay.header.get("publisher")
-    return [(publisher, f"发布机构：{publisher}")] if publisher else []
+    if not publisher:
+        return []
+    # 发布机构: 下陆区人民政府 下陆区政数局: a portal's field listing the bodies that publish it, a blank apart
+    parts = publisher.split()
+    if len(parts) > 1 and all(len(p) >= 4 and _is_body(p) for p in parts):
+        return [(p, f"发布机构：{publisher}") for p in parts]
+    return [(publisher, f"发布机构：{publisher}")]
 
 
 #: a repost's byline: its timestamp, the body it credits, a reader count (2026/1/6 15:36:38 四川省人民政府 人气:798)
@@ -1386,7 +1416,7 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
             adopted = _congress(sentence, meta)
             if adopted:
                 return [(adopted, sentence)]
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|制定|制订|宣布|发表)(?!会)"
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|推出|制定|制订|宣布|发表)(?!会)"
                                    r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue

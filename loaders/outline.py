@@ -245,6 +245,8 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
         return  # not the page's last line
     if re.search(r"[。！？；;：:]", last.text) or last.title.end < last.pieces[0].end:
         return  # a sentence end, or a heading printed apart from its text (第二条【人工智能定义】 本条例…)
+    if re.search(r"[。！？；;]", last.title.doc.text[last.title.end:last.lines[0].end]):
+        return  # the last of a list a report's sentence names (就是A、B、C。): its sentence ends after it
     siblings = [m for m in result.measures[:-1]
                 if m.parent is last.parent and m.level == last.level and m.section is last.section]
     if not siblings:
@@ -422,7 +424,9 @@ def _inline_enumerations(result: Outline) -> None:
             continue
         piece = measure.pieces[0]
         hits = list(YISHI.finditer(piece.text))
-        if len(hits) < 2 or [chinese_number(h.group(1)) for h in hits] != list(range(1, len(hits) + 1)):
+        # a page that stops inside the item's first 一是… (its 二是 cut away) still opens the list
+        cut = len(hits) == 1 and piece.end >= len(piece.doc.text.rstrip()) and not piece.doc.text.endswith("\n")
+        if (len(hits) < 2 and not cut) or [chinese_number(h.group(1)) for h in hits] != list(range(1, len(hits) + 1)):
             continue
         items = []
         for n, hit in enumerate(hits):
@@ -436,7 +440,7 @@ def _inline_enumerations(result: Outline) -> None:
             items.append(Measure(f"{measure.key}.{n + 1}", number.text, number, title, measure.level + 1,
                                  section=measure.section, parent=measure,
                                  pieces=[piece.sub(hit.start(1), end)], lines=[measure.lines[0]]))
-        if len(items) < 2 or not _names_tasks([m.title.text for m in items]):
+        if (len(items) < 2 and not cut) or not items or not _names_tasks([m.title.text for m in items]):
             continue
         measure.children.extend(items)
         out.extend(items)
@@ -459,6 +463,10 @@ def _item_title(item: _Marked, marked: list[_Marked]) -> Span:
     if bracket:
         return rest.sub(bracket.start(1), bracket.end(1))  # 第一条【立法目的】, 第一條(目的依據)
     if item.style == "bullet":
+        # - 特种机器人：如警用机器人…: a 解读's bullet names its item before the colon and describes it after
+        label = re.match(r"^\s*([^。！？!?，,；;：:]{2,20})[：:]", text)
+        if label and CJK.search(text[label.end():]):
+            return rest.sub(label.start(1), label.end(1))
         return _strip_terminal(rest)
     stop = re.search(r"[。！!？?]", text)
     colon = re.search(r"[：:]", text)
@@ -591,6 +599,8 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     """Items that lost their numbers, news reports: used only when no numbered item exists."""
     candidates = [m for m in marked if m.style is None and _measures_allowed(result, m.line)]
     found = _heading_lines(candidates, result) or _task_paragraphs(candidates, result)
+    found += _headed_runs(candidates, result, existing=found)
+    found += _task_clause_neighbours(candidates, result, existing=found)
     found += _enumerations(candidates, result, existing=found)
     found += _enumerated_lines(candidates, result, existing=found)
     found += _listed_tasks(candidates, result, existing=found)
@@ -645,6 +655,9 @@ def _is_heading_like(text: str) -> bool:
     return len(text) <= 24 and not re.search(r"[，。；,;：:、！？]", text)
 
 
+#: a sentence that names a set of the plan's items by a quoted count and opens it with a colon
+#: (…将重点建设好“一群三基地”：): what follows is the set's first item
+QUOTED_SET = re.compile(r"^[^。！？：:“”]{0,40}“[^“”]*[一二三四五六七八九十两\d][^“”]*”\s*[：:]\s*")
 #: a short label that introduces a list of items: “三基地”包括：, 主要任务是：
 LIST_LABEL = re.compile(r"^[^，。；,;：:]{1,12}(?:包括|包含|分别是|主要是|是)\s*[：:]\s*")
 
@@ -658,6 +671,12 @@ def _task_paragraphs(candidates: list[_Marked], result: Outline) -> list[Measure
         label = LIST_LABEL.match(text)
         begin = label.end() if label else 0
         stop = re.search(r"[。！？]", text[begin:])
+        quoted = None if label else QUOTED_SET.match(text)
+        if quoted:
+            # 将重点建设好“一群三基地”：加快建设绿色数据中心集群，发挥…: the set named, then its first item,
+            # whose title is its first clause
+            begin = quoted.end()
+            stop = re.search(r"[。！？，,]", text[begin:])
         if not stop or stop.start() > 22 or stop.start() < 4 or len(text) < begin + stop.end() + 20:
             continue
         title = text[begin: begin + stop.start()]
@@ -669,15 +688,106 @@ def _task_paragraphs(candidates: list[_Marked], result: Outline) -> list[Measure
         body = begin + stop.end()
         later = re.finditer(r"(?<=[。！？])\s*([^。！？，,；;：:、]{4,22})。", text[body:])
         starts = [begin] + [body + m.start(1) for m in later
-                            if _task_start(m.group(1)) and text[body + m.end():][:1] == text[body:body + 1]]
+                            if _task_start(m.group(1)) and text[body + m.end():][:1] == text[body:body + 1]
+                            and not quoted]
         for n, start in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else len(text)
-            title_end = start + text[start:].index("。")
+            title_end = begin + stop.start() if n == 0 else start + text[start:].index("。")
             measure = Measure("", None, None, item.rest.sub(start, title_end), 1, section=section,
                               pieces=[item.rest.sub(0 if n == 0 else start, end)], lines=[item.line])
             if n == 0:
                 result.context[item.line.index] = (section, measure, False)
             found.append(measure)
+    return found
+
+
+#: a newspaper page that goes on from another: (上接一版), （上接第1版）
+CONTINUED = re.compile(r"^\s*[（(]\s*上接[^）)]{1,8}[）)]\s*")
+#: a paragraph's title sentence, short and unpunctuated (创新人才引育机制。统筹…)
+TITLE_SENTENCE = re.compile(r"^([^。！？，,；;：:、]{4,22})[。！？]")
+
+
+def _headed_runs(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report's task heading on a line of its own (提升人工智能创新能力), over paragraphs of which at
+    least one opens with a task title sentence (创新人才引育机制。统筹…): the heading is the section the
+    plan groups them in, each paragraph under it is a measure (one without a title sentence named by its
+    first clause, 实施人工智能研发专项，支持…; one the page cuts after its title sentence kept). On a page
+    that goes on from another ((上接一版)), the paragraphs above the first such heading are the measures
+    of the section the other page opened, also those naming their aim first (以…为目标，…)."""
+    by_line = {m.lines[0].index: m for m in existing}
+    found: list[Measure] = []
+    headings = [i for i, item in enumerate(candidates)
+                if _is_heading_like(item.line.text) and len(item.line.text) >= 4 and _task_start(item.line.text)]
+    runs: list[tuple[int | None, list[int]]] = []
+    for i in headings:
+        run = []
+        j = i + 1
+        while (j < len(candidates) and candidates[j].line.index == candidates[j - 1].line.index + 1
+               and not _is_heading_like(candidates[j].line.text)):
+            run.append(j)
+            j += 1
+        if any(candidates[k].line.index in by_line for k in run):
+            runs.append((i, run))
+    if not runs:
+        return []
+    first = runs[0][0]
+    top = next((k for k in range(first) if CONTINUED.match(candidates[k].rest.text)), None)
+    if top is not None:
+        runs.insert(0, (None, list(range(top, first))))
+    for heading, run in runs:
+        section = result.section_at(candidates[run[0]].line)
+        if heading is not None:
+            item = candidates[heading]
+            section = Section(None, _clean_title(item.line.text), "measures", item.line)
+            result.context[item.line.index] = (section, None, False)
+        for k in run:
+            item = candidates[k]
+            known = by_line.get(item.line.index)
+            if known is not None:
+                known.section = section
+                continue
+            marker = CONTINUED.match(item.rest.text)
+            rest = item.rest.sub(marker.end() if marker else 0)
+            titled = TITLE_SENTENCE.match(rest.text)
+            if titled and _task_start(titled.group(1)):
+                title = rest.sub(0, titled.end(1))
+            else:
+                comma = re.search(r"[，,；;。]", rest.text)
+                if comma is None or not 4 <= comma.start() <= 30:
+                    continue
+                title = rest.sub(0, comma.start())
+                if heading is not None and not _task_start(title.text):
+                    continue  # under a heading, a paragraph that does not open with a task says something else
+            measure = Measure("", None, None, title, 1, section=section, pieces=[rest], lines=[item.line])
+            result.context[item.line.index] = (section, measure, False)
+            found.append(measure)
+    return found
+
+
+def _task_clause_neighbours(candidates: list[_Marked], result: Outline,
+                            existing: list[Measure]) -> list[Measure]:
+    """A report that presents the plan paragraph by paragraph, one of them opening with a task title
+    sentence (打造5G产业领域重点产品。…): the paragraphs right before it that open with a task clause
+    (加快推进大数据产业集聚区建设，打造…) present its siblings, named by that clause."""
+    by_line = {m.lines[0].index: m for m in existing if m.number is None and m.pieces}
+    titled = [i for i, item in enumerate(candidates) if item.line.index in by_line
+              and TITLE_SENTENCE.match(item.rest.text)]
+    found: list[Measure] = []
+    for i in titled:
+        j = i - 1
+        while j >= 0 and candidates[j].line.index == candidates[j + 1].line.index - 1:
+            item = candidates[j]
+            if item.line.index in by_line:
+                break
+            clause = re.match(r"^([^，,。；;：:、《》“”]{6,30})[，,]", item.rest.text)
+            if not clause or not _task_start(clause.group(1)):
+                break
+            section = result.section_at(item.line)
+            measure = Measure("", None, None, item.rest.sub(0, clause.end(1)), 1, section=section,
+                              pieces=[item.rest], lines=[item.line])
+            result.context[item.line.index] = (section, measure, False)
+            found.append(measure)
+            j -= 1
     return found
 
 
@@ -728,7 +838,10 @@ def _names_tasks(titles: list[str]) -> bool:
 ASPECT = re.compile(r"(?:^|(?<=[。；;！？]))\s*(?:其中\s*[，,]\s*)?([\u4e00-\u9fff“”]{2,12}?)方面\s*[。，,：:]"
                     # a listed area that opens its sentence bare, also after a speaker (相关人士介绍，基础支撑层，以…)
                     r"|(?:^|(?<=[。；;！？]))\s*(?:[^，,。；;]{0,8}(?:介绍|表示|指出)\s*[，,]\s*)?"
-                    r"(?P<bare>[\u4e00-\u9fff]{3,8}[层类域端链])\s*[，,]")
+                    r"(?P<bare>[\u4e00-\u9fff]{3,8}[层类域端链])\s*[，,]"
+                    # a listed field's chain with the four characters its task sets it (其中，现代金融链扩容提质，…)
+                    r"|(?:^|(?<=[。；;！？]))\s*(?:其中\s*[，,]\s*)?"
+                    r"(?P<chain>(?P<field>[\u4e00-\u9fff“”+]{2,8}?)(?:产业)?链[\u4e00-\u9fff]{4})\s*[，,]")
 
 
 def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -743,7 +856,7 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
         if item.line.index in taken:
             continue
         for match in ASPECT.finditer(item.rest.text):
-            area = match.group(1) or match.group("bare")
+            area = match.group(1) or match.group("bare") or match.group("field")
             listed = re.search(rf"{re.escape(area)}[、和及等]|[、和及]{re.escape(area)}", text)
             if (not area.startswith("在") and listed and area not in words()["outline"]["part_names"]
                     and area not in named and all(h[2].group(1) != area for h in hits)):
@@ -755,7 +868,7 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
         following = hits[n + 1] if n + 1 < len(hits) else None
         end = following[2].start() if following and following[0] == k else len(item.rest.text)
         section = result.section_at(item.line)
-        group = 1 if match.group(1) else "bare"
+        group = 1 if match.group(1) else "bare" if match.group("bare") else "chain"
         measure = Measure("", None, None, item.rest.sub(match.start(group), match.end(group)), 1, section=section,
                           pieces=[item.rest.sub(match.start(group), end)], lines=[item.line])
         result.context[item.line.index] = (section, measure, False)
@@ -770,6 +883,12 @@ LISTED_TASKS = re.compile(r"([^，,。；;：:《》]{4,}?(?:、[^，,。；;：
                           r"([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个方面(?:的)?)\s*(?:重点|主要)?(?:任务|行动|工程)")
 
 
+#: “八项任务”，就是A、B、C: a counted label of the plan's tasks a report explains by listing them after it
+EXPLAINED_TASKS = re.compile(r"[“\"]?([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个方面(?:的)?)\s*"
+                             r"(?:重点|主要)?(?:任务|行动|工程)[”\"]?\s*[，,]?\s*(?:就是|即|包括|分别是|分别为)\s*[：:]?\s*"
+                             r"([^，,。；;：:《》]{4,30}(?:、[^，,。；;：:、《》]{4,30})+)\s*[。；;]")
+
+
 def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
     """A report that lists the plan's tasks by name and closes the list with their count (《方案》围绕A、B、
     C三大重点任务展开布局): one measure per task named, when the count is the number listed and every
@@ -779,11 +898,14 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
     for item in candidates:
         if item.line.index in taken:
             continue
-        for match in LISTED_TASKS.finditer(item.rest.text):
-            head = re.sub(r"^.*?(?:围绕|包括|聚焦|提出|部署|明确)(?:了)?", "", match.group(1))
-            start = match.start(1) + len(match.group(1)) - len(head)
+        # (match, group of the names, group of the count)
+        matches = [(m, 1, 2) for m in LISTED_TASKS.finditer(item.rest.text)]
+        matches += [(m, 2, 1) for m in EXPLAINED_TASKS.finditer(item.rest.text)]
+        for match, listed, count in matches:
+            head = re.sub(r"^.*?(?:围绕|包括|聚焦|提出|部署|明确)(?:了)?", "", match.group(listed))
+            start = match.end(listed) - len(head)
             names = head.split("、")
-            if chinese_number(match.group(2)) != len(names) or not all(_task_start(n) for n in names):
+            if chinese_number(match.group(count)) != len(names) or not all(_task_start(n) for n in names):
                 continue
             section = result.section_at(item.line)
             for name in names:
@@ -798,6 +920,8 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
 
 LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?"
                       r"|[“\"](\d{1,2})[”\"]\s*是|第([一二三四五六七八九十])(?:为|是))")
+#: a line that announces a counted list on the lines below it (…考虑了以下4个重点：)
+ANNOUNCED_LIST = re.compile(r"(?:以下|如下)[^，,。；;：:]{0,8}[：:]\s*$")
 #: the first of a list that the next lines go on with 第二为…: …包括X，…
 LIST_OPENS = re.compile(r"包括\s*([^，,。；;：:]{4,30})[，,]")
 
@@ -820,9 +944,20 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
             # 第二为…, 第三为… after a paragraph that opens the list: …五大战略，包括X，…
             first = LIST_OPENS.search(candidates[hits[0][0] - 1].rest.text)
             counted = first is not None
-        if len(hits) >= 2 and counted:
+        # a list the line above announces (考虑了以下4个重点：) whose page is cut after its first item
+        announced = (style == 1 and len(hits) == 1 and values == [1] and hits[0][0] == len(candidates) - 1
+                     and hits[0][0] > 0 and ANNOUNCED_LIST.search(candidates[hits[0][0] - 1].rest.text) is not None)
+        if (len(hits) >= 2 or announced) and counted:
             before = dict(result.context)
             items = _line_items(hits, candidates, result)
+            if announced and items:
+                # the page stops inside the item: it is named by its first clause, which is whole
+                title = items[0].title
+                comma = re.search(r"[，,；;]", title.text)
+                if comma is None or comma.start() < 4:
+                    result.context = before
+                    continue
+                items[0].title = title.sub(0, comma.start())
             if first is not None:
                 item = candidates[hits[0][0] - 1]
                 section = result.section_at(item.line)
@@ -861,6 +996,10 @@ def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked]
     return found
 
 
+#: a paragraph that opens with a task the report calls a step of the plan (此外，搭建…联盟也是行动方案中的关键一步)
+KEY_STEP = re.compile(r"^\s*(?:此外|另外|同时|其次|再如)?\s*[，,]?\s*([^，,。；;：:《》]{4,30}?)(?:也|还|更)?是"
+                      r"(?:《[^《》]{1,30}》|行动方案|实施方案|方案|计划|规划|意见|措施|政策)中?的?"
+                      r"(?:关键一步|重要一步|重要举措|关键举措|一大亮点|重要内容|重点任务)")
 #: a verb that takes what follows as its object up to the sentence end (落实…文件要求, 按照…要求)
 GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;！？]*$")
 
@@ -878,9 +1017,22 @@ def _reported_items(candidates: list[_Marked], result: Outline, existing: list[M
     for item in candidates:
         if item.line.index in taken:
             continue
+        step = KEY_STEP.match(item.line.text)
+        if step and _task_start(step.group(1)) and step.group(1) not in named:
+            # 此外，搭建…联盟也是行动方案中的关键一步。: a task the report singles out as a step of the plan
+            section = result.section_at(item.line)
+            measure = Measure("", None, None, item.rest.sub(step.start(1), step.end(1)), 1, section=section,
+                              pieces=[item.rest.sub(step.start(1))], lines=[item.line])
+            result.context.setdefault(item.line.index, (section, measure, False))
+            found.append(measure)
+            continue
         for match in regex.finditer(item.line.text):
             if GOVERNED.search(item.line.text[: match.start()]):
                 continue  # 落实《…》等文件要求，抢抓…: the documents' requirements, an object, report nothing
+            quoted = re.match(r"《([^》]+)》", match.group(0))
+            if (quoted and names_a_document(quoted.group(1))
+                    and re.search(r"(?:印发|出台|发布)(?:实施)?的\s*$", item.line.text[: match.start()])):
+                continue  # 省政府印发的《湖北省…办法》明确提出…: a document a 解读's background cites, not its plan
             area = AREA_OPENING.search(item.line.text[: match.start()])
             if area and area.group(1) in named:
                 continue  # 在X方面，《方案》提出…: what the plan says of a task a list already named

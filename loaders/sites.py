@@ -327,8 +327,8 @@ def reported_background(measure: Measure, outline: Outline, lines: list[Line]) -
     line, first = measure.lines[0], measure.pieces[0]
     if first.start <= line.start or any(
             m is not measure and m.lines and m.lines[0].index == line.index and m.pieces
-            and m.pieces[0].start < first.start for m in outline.measures):
-        return []
+            for m in outline.measures):
+        return []  # also the first of a list a sentence names (就是A、B、C): what comes before frames the list
     found = [Span(first.doc, line.start, first.start)]
     paragraphs: list[Span] = []
     for before in reversed([ln for ln in lines if ln.index < line.index][-3:]):
@@ -666,6 +666,8 @@ class Setting:
     quoted: bool = False
     #: it follows 的 (包容开放的新技术新业态试验场): a description of a role, not a name
     described: bool = False
+    #: a task builds it on a named host (依托郑州大学建设智能传感器研发中试基地): the one that body hosts
+    hosted: bool = False
 
 
 #: what closes a list of state designations (…等国家级平台, …等国家试点)
@@ -680,7 +682,24 @@ def _setting(text: str, start: int, end: int) -> Setting:
     return Setting(listed=listed or labels,
                    national=bool(_NATIONAL_LIST.match(text, _list_bounds(text, start, end)[1])),
                    quoted=text[start - 1:start] == "“" and text[end:end + 1] == "”",
-                   described=text[start - 1:start] == "的")
+                   described=text[start - 1:start] == "的",
+                   hosted=_named_host(text, start))
+
+
+#: 依托A(和B)建设…: the bodies a task builds its institution on, right before the name
+_HOSTED_BY = re.compile(r"依托([^，,。；;：:“”]{4,40}?)(?:共同|联合)?(?:建设|组建|共建|筹建|建立|成立)$")
+
+
+def _named_host(text: str, start: int) -> bool:
+    """Is the name built on a host the sentence names (依托河南省科学院和某公司建设…研究院)? At least one
+    host must be a body named with its place or a proper name (…大学, …科学院), not a kind of host (依托
+    龙头企业, 依托高校)."""
+    match = _HOSTED_BY.search(text[max(0, start - 45):start])
+    if not match:
+        return False
+    endings = tuple(s for s, _kind in words()["organizations"]["suffixes"])
+    hosts = re.split(r"[和与及、]", match.group(1))
+    return any(h.endswith(endings) and len(h) > 3 and (leading_place(h) or proper(h[:-2])) for h in hosts)
 
 
 def _list_of_functions(text: str, start: int, end: int) -> bool:
@@ -747,7 +766,7 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
         if not (place or proper(core)):
             return None  # 包容开放的新技术新业态试验场: what the zone is to become
     elif not (place or _strong(suffix, residual) or proper(core)
-              or ((setting.listed or setting.quoted) and _has_own_word(core))):
+              or ((setting.listed or setting.quoted or setting.hosted) and _has_own_word(core))):
         return None
     name = written
     city = district = None

@@ -358,6 +358,11 @@ def test_a_page_without_its_title_still_gives_the_genre_it_calls_itself():
     assert plan(build(page)).get("kind") is None  # a short name used once is no name of the page
     page = "宁安市推进算力建设若干措施\n为加快算力建设，特制定本实施方案。\n" + tasks
     assert plan(build(page))["kind"] == "若干措施"  # a title's genre stands
+    continued = ("低空经济示范区怎么建宁安出台实施方案明确四大任务\n\n2024年03月02日 宁安日报\n\n"
+                 "(上接一版)以打造低空物流网络为目标,依托物流龙头企业,开通无人机配送航线,逐步实现常态化运营。\n\n"
+                 "培育低空制造产业\n\n完善产业配套体系。引进培育动力电池、飞控系统等配套企业,形成本地配套能力。\n")
+    assert plan(build(continued))["kind"] == "实施方案"  # the genre its headline says was issued
+    assert plan(build(continued.replace("出台实施方案", "出台新举措"))).get("kind") is None
 
 # -- dates --------------------------------------------------------------------------------
 
@@ -442,6 +447,12 @@ def test_a_signer_and_its_date_on_one_line_and_a_number_line_with_its_signer():
     # a sentence that ends in a date is not a signature
     page = ("宁安市人工智能产业发展行动方案\n征求意见时间为 2025年3月8日\n" + BODY)
     assert plan(build(page)).get("date_issued") is None
+    # a character of the seal left before the date under the signer
+    page = ("宁安市人民政府办公室\n关于印发宁安市人工智能产业发展行动方案的通知\n各区县：\n现印发给你们。\n"
+            "宁安市人民政府办公室\n宁 2025年3月8日\n宁安市人工智能产业发展行动方案\n" + BODY)
+    assert plan(build(page))["date_issued"] == "2025-03-08"
+    page = page.replace("宁安市人民政府办公室\n宁 2025", "现印发给你们。\n宁 2025")
+    assert plan(build(page)).get("date_issued") is None  # not under a signer
 
 
 def test_header_fields_of_an_open_government_table():
@@ -679,6 +690,14 @@ def test_issuer_fields_of_other_portals_and_a_row_of_fields_ending_in_an_empty_o
     assert got["title"] == "宁安市人民政府办公厅关于深化新型智慧城市建设的实施意见"
 
 
+def test_a_publisher_field_that_lists_two_bodies_a_blank_apart_names_each():
+    page = ("名 称: 武侯区智能制造发展规划\n发布日期: 2021-03-02 发布机构: 武侯区人民政府 武侯区经信局\n"
+            "武侯区智能制造发展规划\n" + BODY)
+    assert written_issuers(page) == ["武侯区人民政府", "武侯区经信局"]
+    page = page.replace("武侯区人民政府 武侯区经信局", "武侯区 经济 和信息化局")
+    assert len(written_issuers(page)) <= 1  # blanks inside one name split nothing
+
+
 # -- the outline ------------------------------------------------------------------------------
 
 def test_the_parts_of_a_numbered_slogan_a_report_explains_are_measures():
@@ -744,6 +763,12 @@ def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
     page = ("宁安区数字经济发展实施方案\n一、总体要求\n（一）基本原则。一是坚持政府引领。二是坚持创新驱动。\n"
             "二、重点任务\n（一）建设算力平台。支持建设智能算力中心。\n")
     assert ("一是", "坚持政府引领") not in measures(build(page))  # principles of a frame section are no tasks
+    # a page that stops inside the last item's 一是… (its 二是 cut away) keeps the 一是 it shows
+    cut = ("宁安区数据局2025年下半年工作计划\n"
+           "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
+           "2.推动数字经济再跨越。一是强化系统推进。构建全域统筹、部门联动的")
+    assert ("一是", "强化系统推进") in measures(build(cut))
+    assert ("一是", "强化系统推进") not in measures(build(cut + "工作体系。\n3.推动数字社会再提升。\n"))
 
 
 def test_items_numbered_inside_a_paragraph_are_measures_under_it_and_end_with_it():
@@ -899,6 +924,15 @@ def test_a_news_task_paragraph_may_open_with_the_label_that_introduces_the_items
             "“两基地”包括：建设数据标注产业基地。引进培育一批数据标注企业，推动数据标注服务向专业化发展。\n"
             "建设数据交易服务基地。完善数据交易规则，培育数据经纪、数据评估等第三方专业服务机构。\n")
     assert [t for _n, t in measures(build(page))] == ["建设数据标注产业基地", "建设数据交易服务基地"]
+    # the set named in the sentence that opens its first item with a colon: that item is titled by its first clause
+    page = ("临江印发《临江市数据产业发展行动方案》\n"
+            "临江市将重点建设好“一园两基地”：加快建设数据产业园，发挥算力资源优势，引进数据企业入驻园区。\n"
+            "“两基地”包括：建设数据标注产业基地。引进培育一批数据标注企业，推动数据标注服务向专业化发展。\n"
+            "建设数据交易服务基地。完善数据交易规则，培育数据经纪、数据评估等第三方专业服务机构。\n")
+    assert [t for _n, t in measures(build(page))] == ["加快建设数据产业园", "建设数据标注产业基地",
+                                                      "建设数据交易服务基地"]
+    unquoted = page.replace("将重点建设好“一园两基地”：", "将重点建设好以下载体：")
+    assert "加快建设数据产业园" not in [t for _n, t in measures(build(unquoted))]
 
 
 def test_a_line_broken_inside_a_word_is_joined_in_the_measure_text_but_paragraphs_stay_apart():
@@ -993,6 +1027,12 @@ def test_the_measure_count_a_report_declares():
     assert count("方案部署五大重点任务，推动人工智能融入教学全流程。") == 5  # tasks, counted by 大
     assert count("方案部署三大重点任务、18项具体举措。") == 18  # the items, not their groups
     assert count("方案部署三大重点工程，推动人工智能融入教学全流程。") is None  # 工程 group the measures
+    # a quoted count of tasks a report explains by listing them
+    assert count("即“一个中心、六项任务”。“六项任务”，就是建设算力网络、培育龙头企业等。") == 6
+    assert count("“六项任务”，全部按期完成。") is None  # no list explains it
+    # what the plan holds, listed and closed by its count
+    assert count("《行动计划》内含四大部分，包括建设“三新”设施、实施两大行动、培育创新生态等24项工作任务。") == 24
+    assert count("《行动计划》包括建设“三新”设施等内容。") is None
 
 
 def test_a_header_table_printed_without_its_leading_bars():
@@ -1368,3 +1408,102 @@ def test_a_headline_opening_with_the_count_of_the_plans_articles_declares_it():
     # a count before another headline is not the plan's
     other = page.replace("18条！宁安市数字经济2025年工作要点发布", "18条！宁安市出台人才新政")
     assert plan(build(other)).get("measure_count_declared") is None
+
+
+def test_a_readings_bullet_names_its_item_before_the_colon():
+    text = ("宁安市无人机产业行动方案解读\n"
+            "近日，宁安市工业和信息化局印发了《宁安市无人机产业发展行动方案》(以下简称《方案》)。\n"
+            "二、《方案》的主要内容\n"
+            "1. 重点产品\n"
+            "- 物流无人机：如支线货运机型、末端配送机型等，拓展低空物流。\n"
+            "- 整机测试平台\n"
+            "- 巡检无人机：包括电力巡检、管道巡检等，提升巡检效率。\n")
+    got = [t for _n, t in measures(build(text))]
+    assert "物流无人机" in got and "巡检无人机" in got
+    assert not any("如支线" in t for t in got)
+    assert "整机测试平台" in got  # a bullet with no colon keeps its whole line
+
+
+def test_a_reports_counted_tasks_it_explains_by_listing_them_are_measures():
+    text = ("宁安市审议通过数字农业发展规划\n"
+            "宁安市人大常委会审议通过了《宁安市数字农业发展规划(2024-2028)》。\n"
+            "《规划》提出“一个目标、三项任务”。“三项任务”，就是建设农业数据平台、推进智能农机应用、"
+            "培育数字农业企业。\n")
+    got = [t for _n, t in measures(build(text))]
+    assert got == ["建设农业数据平台", "推进智能农机应用", "培育数字农业企业"]
+    # a count that does not match the list, or a list of fields, is no list of tasks
+    assert "建设农业数据平台" not in [t for _n, t in measures(build(text.replace("三项任务”，", "四项任务”，")))]
+    fields = text.replace("建设农业数据平台、推进智能农机应用、培育数字农业企业", "智慧种植、智慧畜牧、智慧渔业")
+    assert "智慧种植" not in [t for _n, t in measures(build(fields))]
+
+
+def test_a_report_that_introduces_the_plan_as_a_document_before_its_title_or_says_it_was_launched():
+    page = ("近日，宁安市科学技术局发布了一份重要的指导文件——《宁安市人工智能赋能千行百业行动方案(2025—2027)》"
+            "(以下简称《方案》)。\n" + BODY)
+    assert written_issuers(page) == ["宁安市科学技术局"]
+    page = "启动会上，武侯区推出《武侯区“一链一策”实施方案》，聚焦五大产业。\n" + BODY
+    assert written_issuers(page) == ["武侯区人民政府"]
+    page = "近日，宁安市科学技术局发布了一份调查报告，引用了《宁安市人工智能赋能千行百业行动方案(2025—2027)》。\n"
+    assert written_issuers(page) == []  # the document it released is another: the plan follows no apposition
+
+
+def test_a_reports_task_heading_over_its_paragraphs_and_a_continued_pages_top_paragraphs():
+    text = ("宁安市低空经济试验区怎么建 实施方案明确四大任务\n"
+            "2024年03月02日 宁安日报\n\n"
+            "(上接一版)以打造低空物流网络为目标,依托物流龙头企业,在城东片区开通无人机配送航线,逐步实现常态化运营。\n\n"
+            "培育低空制造产业\n\n"
+            "实施整机研发专项,支持重点企业开展电动垂直起降飞行器研制,建设一批整机测试平台。\n\n"
+            "完善产业配套体系。引进培育动力电池、飞控系统等配套企业,形成本地配套能力,推动产业链上下游协同发展。\n\n"
+            "建设低空人才队伍。支持职业院校")
+    got = [t for _n, t in measures(build(text))]
+    assert got == ["以打造低空物流网络为目标", "实施整机研发专项", "完善产业配套体系", "建设低空人才队伍"]
+    # without the continuation mark, the paragraph above the heading is the report's lead, no measure
+    lead = text.replace("(上接一版)", "")
+    assert "以打造低空物流网络为目标" not in [t for _n, t in measures(build(lead))]
+
+
+def test_a_reports_listed_fields_each_opening_its_chain_with_its_four_character_task_are_measures():
+    """聚焦A、B、C三大产业…其中，A链扩容提质，…: a 链长制 report sets each listed field's chain a task in four
+    characters, one sentence each."""
+    page = ("武侯区推出《“一链一长”工作方案》，聚焦数字文创、低空经济、“康养+”三大产业。\n"
+            "其中，数字文创链做强做优，发挥文博资源优势，培育内容企业。低空经济链提速扩面，建设起降设施，"
+            "拓展应用场景。\n“康养+”链融合发展，联动医疗机构，发展智慧康养。\n")
+    assert measures(build(page)) == [(None, "数字文创链做强做优"), (None, "低空经济链提速扩面"),
+                                     (None, "“康养+”链融合发展")]
+    page = page.replace("聚焦数字文创、低空经济、“康养+”三大产业", "聚焦三大产业")
+    assert (None, "数字文创链做强做优") not in measures(build(page))  # fields never listed
+
+
+def test_a_task_the_report_calls_a_key_step_of_the_plan_is_a_measure():
+    page = ("宁安印发《宁安市“人工智能+医疗”行动方案》\n"
+            "5月6日，宁安市卫生健康委等三部门印发了《宁安市“人工智能+医疗”行动方案》。\n"
+            "此外，搭建医疗人工智能产学研联盟也是行动方案中的关键一步。联盟将汇聚高校和医院的力量，推动成果转化。\n")
+    assert (None, "搭建医疗人工智能产学研联盟") in measures(build(page))
+    # a fact the report calls a highlight is no task
+    fact = page.replace("搭建医疗人工智能产学研联盟也是", "三部门联合发文也是")
+    assert all("三部门" not in t for _n, t in measures(build(fact)))
+
+
+def test_a_readings_announced_list_cut_after_its_first_item_keeps_that_item_by_its_first_clause():
+    page = ("为规范公共数据开发利用，宁安市数据局起草了《宁安市公共数据授权运营管理办法》(以下简称《管理办法》)。\n"
+            "2024年3月市人民政府印发的《宁安市数字经济促进条例》明确提出探索开展数据授权运营。\n"
+            "《管理办法》起草过程中考虑了以下3个重点：\n"
+            "一是建立“统一授权+分级开发”的运营模式，打造充分竞争的")
+    got = measures(build(page))
+    assert got == [("一是", "建立“统一授权+分级开发”的运营模式")]  # not the cited document's item
+    # a lone 一是 that no line announces is no list
+    alone = page.replace("考虑了以下3个重点：", "作了考虑。")
+    assert ("一是", "建立“统一授权+分级开发”的运营模式") not in measures(build(alone))
+
+
+def test_paragraphs_opening_with_a_task_clause_before_a_task_title_paragraph_are_its_siblings():
+    page = ("近日，宁安市人民政府印发关于加快发展低空经济的指导意见(以下简称《意见》)。\n"
+            "无人机、通用航空和低空服务，是《意见》罗列出的低空经济核心产业。\n"
+            "加快推进低空产业园和起降场建设，打造“宁安—临江”低空产业走廊，建设3个低空产业基地。\n"
+            "加强低空飞行器关键技术攻关，培育整机和零部件龙头企业被着重提出。\n"
+            "打造低空物流领域示范场景。宁安正积极开展城区无人机配送试点，要率先实现常态化运营。\n")
+    got = [t for _n, t in measures(build(page))]
+    assert got == ["加快推进低空产业园和起降场建设", "加强低空飞行器关键技术攻关", "打造低空物流领域示范场景"]
+    # a paragraph that does not open with a task stops the run
+    narrated = page.replace("加强低空飞行器关键技术攻关，", "记者了解到，")
+    assert "加快推进低空产业园和起降场建设" not in [t for _n, t in measures(build(narrated))]

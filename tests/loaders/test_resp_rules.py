@@ -560,3 +560,22 @@ def test_the_data_bureau_forms_of_a_city_have_their_own_english_names():
         "市政务服务和大数据管理局": "Government Service and Big Data Administration of Wuxi",
         "市数据资源局": "Data Resources Bureau of Wuxi"}
     assert resolve("市经济发展局", where).name_en == "Economic Development Bureau of Wuxi"
+
+
+def test_a_citys_telecom_office_written_short_is_its_communications_office_not_the_provinces_bureau():
+    where = city("无锡市")
+    assert resolve("市通管办", where).name == "无锡市通信管理办公室"
+    assert resolve("市通信管理办公室", where).name == "无锡市通信管理办公室"
+    assert resolve("省通信管理局", where).name == "江苏省通信管理局"
+
+
+def test_the_office_a_reported_scheme_sets_up_to_coordinate_it_coordinates_the_plan():
+    """A report's paragraph on a 链长制-style scheme: 成立X统筹推进办公室，由…任主任，负责…综合协调 — the
+    office the scheme sets up coordinates it, named with the plan's own place."""
+    page = ("武侯区推出《武侯区“一链一长”实施方案》，聚焦三大产业。\n"
+            "链办统筹推进，成立产业链统筹推进办公室，由分管副区长任主任，负责日常运转、综合协调和成效评估。\n"
+            "其中，数字文创链做强做优，发挥文博资源优势，培育内容企业。\n")
+    assert coordinators(build(page)) == {"成都市武侯区产业链统筹推进办公室"}
+    # an office the report only mentions, with no charge to coordinate, coordinates nothing
+    quiet = page.replace("负责日常运转、综合协调和成效评估", "办公地点设在区政务中心")
+    assert coordinators(build(quiet)) == set()

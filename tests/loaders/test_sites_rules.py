@@ -707,3 +707,24 @@ def test_a_listed_firm_may_open_with_a_conjunction_character_or_be_written_in_la
 def test_a_trade_guild_with_a_place_is_an_association():
     assert organizations("联合甲市电子商业同业公会举办展会。") == {"甲市电子商业同业公会": "association"}
     assert organizations("鼓励各同业公会发挥作用。") == {}  # a kind of body
+
+
+def test_an_institution_a_task_builds_on_a_named_host_is_a_site():
+    found = sites("依托宁安大学和某某集团建设无人机导航技术研究院，完善配套服务。", "郑州市")
+    assert "无人机导航技术研究院" in found
+    found = sites("依托宁安市农业科学院建设智能感知中试基地。", "郑州市")
+    assert "智能感知中试基地" in found
+    # a kind of host names no one institution
+    assert "无人机导航技术研究院" not in sites("依托龙头企业和高校建设无人机导航技术研究院。", "郑州市")
+    assert "无人机导航技术研究院" not in sites("支持建设无人机导航技术研究院。", "郑州市")
+
+
+def test_the_sentences_before_a_list_of_tasks_frame_the_list_and_give_no_item_its_sites():
+    text = ("宁安市审议通过数字经济规划\n宁安市人大审议通过了《宁安市数字经济发展规划(2021-2025)》。\n"
+            "《规划》提出“两个定位、三项任务”。“两个定位”，就是建设全国智能制造示范区、全国数据要素试验区。"
+            "“三项任务”，就是建设算力基础设施、推动制造业数字化转型、培育数据要素市场。\n")
+    graph = extract(RawDocument("report.txt", text))
+    linked = [r for r in graph.relationships.values()
+              if r.type == Rel.AT_SITE and graph.nodes[r.start].label == Label.MEASURE]
+    assert len(list(graph.by_label(Label.MEASURE))) == 3
+    assert linked == []
