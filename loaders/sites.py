@@ -195,7 +195,8 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             # 光谷科学岛|智算集群: a longer name that holds no site leaves the site named inside it
             for inner_start, inner_end, inner_kind in _inner_candidates(text, start, end):
                 read(inner_start, inner_end, inner_kind)
-    return sorted((m for m in found if not _cited_frame(text, m)), key=lambda m: m.start)
+    return sorted((m for m in found if not _cited_frame(text, m) and not _in_cited_title(text, m)),
+                  key=lambda m: m.start)
 
 
 #: a requirement a task follows (落实|…|布局要求): the words around a name it is a requirement of
@@ -208,6 +209,13 @@ def _cited_frame(text: str, mention: SiteMention) -> bool:
     建设总体要求)? The task works to that site's plan, not at it."""
     return bool(_FRAME_BEFORE.search(text, 0, mention.start)
                 and _FRAME_AFTER.match(text, mention.start + len(mention.written)))
+
+
+def _in_cited_title(text: str, mention: SiteMention) -> bool:
+    """Is the site named only inside the title of a document the text cites (依据《甲区打造乙软件产业基地
+    实施办法》予以奖励)? That document works at the site; this measure only follows its terms."""
+    opened = text.rfind("《", 0, mention.start)
+    return opened >= 0 and "》" not in text[opened:mention.start] and "》" in text[mention.start:]
 
 
 def referred_site(before: str, clause: str, home: Region | None = None,

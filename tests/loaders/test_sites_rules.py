@@ -728,3 +728,10 @@ def test_the_sentences_before_a_list_of_tasks_frame_the_list_and_give_no_item_it
               if r.type == Rel.AT_SITE and graph.nodes[r.start].label == Label.MEASURE]
     assert len(list(graph.by_label(Label.MEASURE))) == 3
     assert linked == []
+
+
+def test_a_site_named_only_in_a_cited_document_title_is_not_where_the_measure_works():
+    text = "对购买算力服务的企业给予补贴（按照《甲区建设南湖人工智能产业园实施办法》执行）。"
+    assert sites(text, "杭州市") == {}
+    text = "支持南湖人工智能产业园建设，落实《南湖人工智能产业园管理办法》。"
+    assert set(sites(text, "杭州市")) == {"南湖人工智能产业园"}
