@@ -172,6 +172,8 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
         return True  # 中评社北京8月27日电: where a news item was filed, not a place it is about
     if _heads_a_body(text, end):
         return True
+    if _SCOPE_NOTE.search(text, max(0, start - 30), start):
+        return True  # 各市（含甲市、乙市，下同）政府: the note widens a collective, it names no place of its own
     if start > 1 and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")"):
         return bool(_INSTITUTION_END.search(text, 0, start - 1))  # 中国石油大学（北京）: a body's branch
     return bool(_PAGE_LOCATION.search(text, max(0, start - 6), start))
@@ -202,6 +204,8 @@ _DATELINE = re.compile(r"\s*(?:\d{1,2}月)?\d{1,2}日(?:电|讯)")
 #: “无锡·延安”智算中心: two places joined into one name before its head
 _JOINED_NAME = re.compile(r"[·・][\u4e00-\u9fff]{2,4}[”\"’]?|[”\"’]")
 _INSTITUTION_END = re.compile(r"(?:大学|学院|研究院|研究所|实验室|医院|公司|集团|中心)$")
+#: the scope note of a collective (各市（含甲市、乙市，下同）, 各县（包括…）): up to the place read
+_SCOPE_NOTE = re.compile(r"各[\u4e00-\u9fff]{1,2}[（(](?:含|包括)[^（()）。；]*$")
 #: a page's note of where its author posted from (8-20 发布于安徽, IP属地：北京): the page's chrome
 _PAGE_LOCATION = re.compile(r"(?:发布于|IP属地[:：]?|ip属地[:：]?)\s*$")
 

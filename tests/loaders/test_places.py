@@ -134,3 +134,11 @@ def test_a_state_body_stationed_in_a_place_does_not_name_the_place():
 def test_a_place_that_names_a_newspaper_or_station_is_its_publisher_not_a_place():
     assert names("来源：江城晚报 据宁波日报报道，宁波出台新政", region("浙江省")) == ["宁波市"]
     assert names("来源：香港商报网") == []
+
+
+def test_a_place_in_the_scope_note_of_a_collective_is_not_named():
+    home = region("江苏省")
+    text = "（责任单位：省科技厅，各市（含昆山市、泰兴市，下同）人民政府）"
+    assert names(text, home) == []
+    assert names("各县（包括宜兴市）政府和常州市要加快推进。", home) == ["常州市"]
+    assert names("支持昆山市（含花桥）建设算力中心。", home) == ["昆山市"]
