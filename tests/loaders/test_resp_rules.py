@@ -579,3 +579,8 @@ def test_the_office_a_reported_scheme_sets_up_to_coordinate_it_coordinates_the_p
     # an office the report only mentions, with no charge to coordinate, coordinates nothing
     quiet = page.replace("负责日常运转、综合协调和成效评估", "办公地点设在区政务中心")
     assert coordinators(build(quiet)) == set()
+
+
+def test_a_new_area_committee_written_short_is_the_known_committee_of_its_province():
+    agency = resolve("雄安新区管委会", Jurisdiction.of(regions().by_name["河北省"][0]))
+    assert (agency.name, agency.jurisdiction) == ("河北雄安新区管理委员会", "河北省")
