@@ -526,6 +526,8 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
             if members:
                 continue  # 打造“四高地”——A，B，C，D: the members of the named set are that one goal
             members = bool(NAMED_SET.search(clause.text))
+            if n + 1 < len(sentence) and NAMED_GOAL.match(LEAD.sub("", clause.text)):
+                continue  # 完成“双百”目标，建成百个…、培育百家…: the clauses after it spell the named goal out
             if _reports(clause.text) or doc.text[clause.end:clause.end + 1] in ("？", "?"):
                 if not in_goals:
                     return False  # 咋实现？: a question the report asks, and what follows it, state no goal
@@ -565,6 +567,9 @@ GRANT_OFFER = re.compile(r"可(?:获得?|申请|享受|领取)[^，,；;。]{0,6
 
 #: a named set of goals whose members follow a dash: 打造低空经济“四高地”——A，B，C，D
 NAMED_SET = re.compile(r"“[一二三四五六七八九十两\d]{1,2}[\u4e00-\u9fff]{1,5}”\s*(?:——|—)")
+
+#: a goal called by its quoted name (完成“双百”目标, 实现“三个倍增”任务): a label for the counts after it
+NAMED_GOAL = re.compile(r"^(?:完成|实现|达成|达到)“[^“”]{1,8}”(?:目标|任务)$")
 
 
 #: the limit that follows a grant's rate (最高500万元, 单个企业每年最高不超过100万元, 连续支持3年)

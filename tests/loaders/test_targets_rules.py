@@ -932,3 +932,9 @@ def test_a_working_mechanism_the_goals_build_for_a_field_is_a_goal_but_the_plans
     assert "数据分类分级制度基本建立" in got
     assert any(m.endswith("协同高效的工作机制") for m in got)
     assert not any("工作推进机制" in m for m in got)
+
+
+def test_a_goal_called_by_its_quoted_name_is_a_label_for_the_counts_that_spell_it_out():
+    found = metrics("一、主要目标\n2026年，完成“双百”目标，建成智能工厂200个、培育服务商100家。\n")
+    assert found == ["建成智能工厂", "培育服务商"]
+    assert metrics("一、主要目标\n到2026年，完成“双百”目标。\n") == ["完成“双百”目标"]
