@@ -802,8 +802,14 @@ def _means() -> tuple[str, ...]:
 OPEN_CONSTRUCTION = re.compile(r"以[^，,；;。]{1,30}为[^，,；;。]{1,6}$")
 
 
+#: the head nouns a goal's built structure ends with (…的新格局, …的产业体系)
+STRUCTURE_HEAD = re.compile(r"(格局|体系|态势|局面|布局|生态)$")
+
+
 def _join_open_constructions(clauses: list[Span]) -> list[Span]:
-    """形成以A为主引擎，B为核心，C协同联动的新格局: one goal spread over commas."""
+    """形成以A为主引擎，B为核心，C协同联动的新格局: one goal spread over commas. So are the further
+    objects of its verb listed after it with commas (their own lists use 、) that end with the same
+    head and have no verb of their own (形成…的信息基础设施体系，…的融合基础设施体系): one goal."""
     out: list[Span] = []
     i = 0
     while i < len(clauses):
@@ -812,12 +818,25 @@ def _join_open_constructions(clauses: list[Span]) -> list[Span]:
             j = i + 1
             while j < len(clauses) and re.search(r"为[^，,；;。]{1,6}$", clauses[j].text):
                 j += 1
-            if j < len(clauses) and re.search(r"(格局|体系|态势|局面|布局|生态)$", clauses[j].text):
+            if j < len(clauses) and STRUCTURE_HEAD.search(clauses[j].text):
                 clause = clause.doc.span(clause.start, clauses[j].end)
                 i = j
+        head = STRUCTURE_HEAD.search(clause.text)
+        if head and GOAL_VERB.search(clause.text):
+            while (i + 1 < len(clauses) and _further_object(clauses[i + 1].text, head.group(1))
+                   and clause.doc.text[clause.end:clauses[i + 1].start].strip() in ("，", ",")):
+                i += 1
+                clause = clause.doc.span(clause.start, clauses[i].end)
         out.append(clause)
         i += 1
     return out
+
+
+def _further_object(text: str, head: str) -> bool:
+    """…的融合基础设施体系 after 形成…的信息基础设施体系: another object of the same verb, described
+    with 的, ending with the same head, with no verb or count of its own."""
+    return (text.endswith(head) and "的" in text and not GOAL_VERB.search(text)
+            and not re.search(r"\d", text) and not LEAD.match(text))
 
 
 def _cut_off(doc: Document, line: Line, clause: Span, last: bool) -> bool:

@@ -938,3 +938,11 @@ def test_a_goal_called_by_its_quoted_name_is_a_label_for_the_counts_that_spell_i
     found = metrics("一、主要目标\n2026年，完成“双百”目标，建成智能工厂200个、培育服务商100家。\n")
     assert found == ["建成智能工厂", "培育服务商"]
     assert metrics("一、主要目标\n到2026年，完成“双百”目标。\n") == ["完成“双百”目标"]
+
+
+def test_objects_of_one_verb_listed_with_commas_are_one_goal():
+    text = ("一、主要目标\n到2026年，基本形成高速泛在、云网融合的算力网络体系，绿色低碳、安全可靠的数据中心体系，"
+            "开放共享、协同高效的应用服务体系。\n")
+    assert len(metrics(text)) == 1 and metrics(text)[0].endswith("应用服务体系")
+    text = "一、主要目标\n到2026年，打造高速泛在的算力网络体系，建成安全可靠的数据中心体系。\n"
+    assert len(metrics(text)) == 2
