@@ -254,7 +254,7 @@ def _drop_cut_heading(marked: list[_Marked], result: Outline) -> None:
                     and _style_of(m.number) == _style_of(last.number)]
     as_sentences = bool(siblings) and all(re.search(r"[。！？]", m.lines[0].text) for m in siblings)
     comma = re.search(r"[，,]", last.pieces[0].text)
-    if (as_sentences and comma and 4 <= comma.start() <= 30 and not FRAME_CLAUSE.match(last.pieces[0].text)
+    if (as_sentences and comma and 4 <= comma.start() <= 30 and not _frames(last.pieces[0].text[: comma.start()])
             and not DATE_CLAUSE.match(last.pieces[0].text[: comma.start()])
             and all(_titled_by_first_clause(m) for m in siblings)):
         # its siblings are named by their first clause (（三）发明专利…不低于10%，…): so is this one, whose
@@ -475,7 +475,7 @@ def _item_title(item: _Marked, marked: list[_Marked]) -> Span:
     title = rest.sub(0, stop.start()) if stop else rest
     if len(title.text) > 80 and "：" in title.text[:60]:
         title = rest.sub(0, title.text.index("："))
-    if stop is None or item.style == "article":
+    if stop is None:
         return _strip_terminal(title)  # a sentence cut by the page end is judged whole (_drop_cut_heading)
     return _strip_terminal(_first_clause(title))
 
@@ -484,6 +484,16 @@ def _item_title(item: _Marked, marked: list[_Marked]) -> Span:
 SENTENCE_TITLE_MAX = 50
 #: a first clause that says why, where or how (为加快…，依托…，对…的，), never the task's name
 FRAME_CLAUSE = re.compile(r"^(?:为|按照|根据|依据|对|依托|围绕|聚焦|以|在|坚持|结合|通过|针对|按|经|凡|同一)")
+#: 为…提供支持: 为 names whom the task serves, and the clause carries its own verb; it is the task
+SERVES_CLAUSE = re.compile(r"^为[^，,；;。]{2,30}提供[^，,；;。]{0,8}(?:支持|服务|保障|支撑)$")
+
+
+def _frames(clause: str) -> bool:
+    """Does the first clause say why, where or how (为加快…), rather than name the task? Not one that
+    provides for someone (为…企业提供支持, 为…提供服务)."""
+    return bool(FRAME_CLAUSE.match(clause)) and not SERVES_CLAUSE.match(clause)
+
+
 #: a first clause that only dates the task (到2020年，探索建立…): the task is the clause after it
 DATE_CLAUSE = re.compile(r"^(?:力争)?(?:到|至|在)?(?:19|20)\d{2}\s*年(?:底|前|末)?$")
 
@@ -491,13 +501,14 @@ DATE_CLAUSE = re.compile(r"^(?:力争)?(?:到|至|在)?(?:19|20)\d{2}\s*年(?:�
 def _first_clause(title: Span) -> Span:
     """An item with no heading of its own that opens with a long sentence is named by its first
     clause, the task, when that clause reads as one (开展人工智能社会实验，探索…；…): what follows
-    the comma says how. A short sentence, a clause that frames the task (为…, 对…的) or one too short or
-    too long to name it keeps the whole sentence."""
+    the comma says how. A short sentence, a clause that frames the task (为…, 对…的; not 为…提供支持) or
+    one too short or too long to name it keeps the whole sentence."""
     text = title.text
     comma = re.search(r"[，,；;]", text)
     if comma and DATE_CLAUSE.match(text[: comma.start()]):
         comma = re.compile(r"[，,；;]").search(text, comma.end())
-    if len(text) <= SENTENCE_TITLE_MAX or comma is None or not 4 <= comma.start() <= 30 or FRAME_CLAUSE.match(text):
+    if (len(text) <= SENTENCE_TITLE_MAX or comma is None or not 4 <= comma.start() <= 30
+            or _frames(text[: comma.start()])):
         return title
     return title.sub(0, comma.start())
 

@@ -959,6 +959,21 @@ def test_an_item_without_a_heading_is_named_by_its_first_clause_when_its_sentenc
     ]
 
 
+def test_an_article_without_a_heading_is_named_like_an_item_and_serving_someone_is_a_task():
+    page = ("宁安市支持人工智能产业发展若干措施\n第一章 总则\n"
+            "第一条 为推动全市人工智能产业集聚发展，加快培育新质生产力，根据有关文件精神，结合本市实际，制定本措施。\n"
+            "第二章 支持措施\n"
+            "第二条 为中小企业使用大模型提供支持，通过发放模型券给予补贴，"
+            "补贴额度不超过企业实际支付合同金额的20%，单个企业每年最高不超过100万元。\n"
+            "第三条 建设公共数据平台，支持企业开放行业数据集，"
+            "对向平台贡献高质量数据集且被广泛使用的企业，按照数据集实际使用情况给予一次性奖励。\n")
+    assert measures(build(page)) == [
+        ("第一条", "为推动全市人工智能产业集聚发展，加快培育新质生产力，根据有关文件精神，结合本市实际，制定本措施"),
+        ("第二条", "为中小企业使用大模型提供支持"),  # 为…提供支持 names whom the task serves: it is the task
+        ("第三条", "建设公共数据平台"),
+    ]
+
+
 def test_a_title_less_opening_with_its_wenhao_still_gives_the_plan():
     page = ("宁政发〔2017〕34号\n各市（州）人民政府，省政府各厅委办：\n"
             "为抢抓人工智能发展的重大机遇，推动新一代人工智能与经济社会发展深度融合，特制定本实施意见。\n"
