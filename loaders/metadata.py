@@ -656,7 +656,7 @@ def read_metadata(lay: Layout) -> Metadata:
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")
     meta.doc_number = _doc_number(lay, meta)
-    meta.date_issued = _date(header.get("date_issued")) or _signature_date(lay, meta) or _title_date(lay, meta)
+    meta.date_issued = _issued(_date(header.get("date_issued")), _signature_date(lay, meta)) or _title_date(lay, meta)
     meta.date_published = _date(header.get("date_published")) or _page_date(lay)
     reported = _reported_dates(lay, meta)
     meta.date_issued = meta.date_issued or reported.get("issued")
@@ -882,6 +882,15 @@ def _date(value: str | None) -> str | None:
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+
+def _issued(header: str | None, signed: str | None) -> str | None:
+    """The header's 成文日期, unless the notice on the page was signed earlier: a document is written by
+    the day it is signed, so a later header date is when the portal filed the page (成文日期 2023-07-08
+    over a notice signed 2021年10月8日)."""
+    if header and signed and signed < header:
+        return signed
+    return header or signed
 
 
 def _signature_date(lay: Layout, meta: Metadata) -> str | None:

@@ -1058,6 +1058,15 @@ def test_a_header_table_printed_without_its_leading_bars():
         "宁工信函〔2024〕33号", "2024-07-26", "2024-08-02")
 
 
+def test_a_header_date_later_than_the_notice_signature_is_when_the_page_was_filed():
+    notice = ("各县区有关部门：\n《宁安市数字经济发展规划》已经市政府同意，现印发给你们，请认真组织实施。\n"
+              "宁安市发展和改革委员会\n2021年5月12日\n宁安市数字经济发展规划\n")
+    page = "索引号: | 0001/2023-00012 | 成文日期: | 2023-03-02 |\n" + notice + BODY
+    assert plan(build(page))["date_issued"] == "2021-05-12"
+    page = "索引号: | 0001/2021-00012 | 成文日期: | 2021-05-10 |\n" + notice + BODY
+    assert plan(build(page))["date_issued"] == "2021-05-10"  # the header's own, a day the notice was written
+
+
 def test_a_wenhao_after_the_notice_title_that_quotes_the_plan():
     page = ("关于印发《宁安建设国家新一代人工智能创新发展实验区实施方案》的通知(宁发办〔2020〕97号)\n"
             "2020-11-17 2732\n专属客服号\n微信订阅号\n科技最前沿\n" + BODY)
