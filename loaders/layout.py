@@ -25,9 +25,11 @@ INLINE_ITEM = re.compile(
     r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)](?=[\u4e00-\u9fff])"
     r"|第[一二三四五六七八九十百]+条"
     r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\S)")
-#: a section heading run together with its first item on a page that lost its breaks: 二、培育产业生态（一）
+#: a section heading run together with its first item on a page that lost its breaks: 二、培育产业生态（一）;
+#: after a blank (the lost break) also an item whose numbers run on across sections: 二、… (三)…
 HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；;，,（(]{2,30}?"
-                               r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff]))")
+                               r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff])"
+                               r"|\s+[（(][一二三四五六七八九十]{1,3}[）)](?=[\u4e00-\u9fff]))")
 #: the same inside a paragraph that lost its breaks, after a sentence end:
 #: …制定本政策措施。一、加强重点领域支持力度1.提供…
 RUN_ON_SECTION = re.compile(r"(?<=[。；;])\s*([一二三四五六七八九十]{1,3}、[^。；;，,（(\d]{2,30}?)"

@@ -806,6 +806,14 @@ def test_a_section_heading_run_together_with_its_first_item():
     assert sections == {"培育骨干企业": "培育产业生态", "建设产业园区": "培育产业生态", "加强组织领导": "强化保障"}
 
 
+def test_a_section_heading_run_together_after_a_blank_with_an_item_numbered_on_from_the_last_section():
+    page = ("宁安市人工智能产业发展行动方案\n一、总体要求\n（一）基本思路。坚持创新驱动。\n"
+            "（二）工作原则。坚持应用牵引。\n"
+            "二、建设算力设施 （三）智能算力中心建设工程。支持建设智能算力中心。\n")
+    sections = {n.properties["title"]: n.properties["section"] for n in build(page).by_label(Label.MEASURE)}
+    assert sections["智能算力中心建设工程"] == "建设算力设施"
+
+
 def test_rows_of_an_agency_first_table_are_measures_also_where_cells_were_merged():
     page = ("市工业和信息化局关于印发人工智能产业发展2020年重点工作的通知\n各委、局：\n现印发给你们。\n"
             "附件\n人工智能产业发展2020年重点工作分工表\n"
