@@ -73,14 +73,16 @@ def test_scores_stay_above_their_floors(export, gold_dir, floors):
 #: real published pages: the 41 of the real set, and the corpus batches open for development scored as one
 #: (batches after them are held back and scored at first sight, corpus/README.md). Organizations and
 #: incentives are scored by score_more.py. On batches 01-09, targets were 0.83 and incentives 0.76 before
-#: the second round of rules; sites 0.84, site links 0.70 and organizations 0.71 before the third.
+#: the second round of rules; sites 0.84, site links 0.70 and organizations 0.71 before the third. Batches
+#: 13, 14 and 15 were opened after their first sight (0.664, 0.600, 0.861); later batches are held back.
 REAL_SETS = {
     "realset": ([GOLD / "realset" / "docs"], [GOLD / "realset" / "gold"],
                 {"overall": 0.95, "regions": 0.95, "plan": 0.90, "responsible": 0.90, "targets": 0.90}),
-    "corpus": ([ROOT / "corpus" / f"batch-{n:02d}" / "docs" for n in range(1, 12)],
-               [ROOT / "corpus" / f"batch-{n:02d}" / "gold" for n in range(1, 12)],
-               {"overall": 0.90, "regions": 0.95, "plan": 0.90, "targets": 0.90, "agency_names": 0.90,
-                "sites": 0.88, "site_links": 0.78, "organizations": 0.88, "incentives": 0.95}),
+    "corpus": ([ROOT / "corpus" / f"batch-{n:02d}" / "docs" for n in range(1, 16)],
+               [ROOT / "corpus" / f"batch-{n:02d}" / "gold" for n in range(1, 16)],
+               {"overall": 0.93, "regions": 0.95, "plan": 0.95, "targets": 0.95, "agency_names": 0.93,
+                "measures": 0.93, "issued_by": 0.92, "responsible": 0.95, "sites": 0.86, "site_links": 0.78,
+                "organizations": 0.86, "incentives": 0.88}),
 }
 
 
