@@ -315,19 +315,11 @@ def make_indexes(data_dir: Path) -> None:
     """The range indexes of ``graph.store.cypher`` that the stored graph lacks, made and waited for
     (the store writes the ``_names`` keys of a graph stored without them when it opens it)."""
     from graph.settings import Settings
-    from graph.store import cypher
-    from graph.store.falkor import FalkorStore, _await_indexes
+    from graph.store.falkor import FalkorStore
 
     store = FalkorStore(Settings(data_dir=data_dir, server_start_timeout_s=600))
     try:
-        have = {(label, field) for label, fields in
-                store.graph.ro_query("CALL db.indexes() YIELD label, properties RETURN label, properties").result_set
-                for field in fields}
-        for label, fields in cypher.RANGE_INDEXES.items():
-            missing = [f for f in fields if (label, f) not in have]
-            if missing:
-                store.graph.query(f"CREATE INDEX FOR (n:{label}) ON ({', '.join(f'n.{f}' for f in missing)})")
-        _await_indexes(store.graph, None)
+        store.add_missing_indexes()
         store.db.connection.save()
     finally:
         store.close()

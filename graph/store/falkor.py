@@ -89,12 +89,18 @@ class FalkorStore:
                                  {"rows": keyed})
                 added = True
         if added:
-            indexed = {(label, field) for label, fields in self.graph.ro_query(
-                "CALL db.indexes() YIELD label, properties RETURN label, properties").result_set for field in fields}
-            for label in NAMED_LABELS:
-                if (label, NAMES_PROPERTY) not in indexed:
-                    self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{NAMES_PROPERTY})")
-            _await_indexes(self.graph, None)
+            self.add_missing_indexes()
+
+    def add_missing_indexes(self) -> None:
+        """The range indexes of ``graph.store.cypher`` that the stored graph lacks (a graph an earlier
+        version built), made and waited for."""
+        have = {(label, field) for label, fields in self.graph.ro_query(
+            "CALL db.indexes() YIELD label, properties RETURN label, properties").result_set for field in fields}
+        for label, fields in cypher.RANGE_INDEXES.items():
+            missing = [f for f in fields if (label, f) not in have]
+            if missing:
+                self.graph.query(f"CREATE INDEX FOR (n:{label}) ON ({', '.join(f'n.{f}' for f in missing)})")
+        _await_indexes(self.graph, None)
 
     def _raise_resultset_cap(self, size: int) -> None:
         conn = self.db.connection
