@@ -707,9 +707,8 @@ def _self_named_kind(lay: Layout) -> str | None:
         return repeated
     # a report's headline that says what its place issued, by the genre alone (宁安出台实施方案明确四大任务),
     # as a newspaper's page continued from another prints it over text that never names the plan
-    issued = re.compile(rf"(?:出台|印发|发布|推出)了?({alternation(_kinds())})(?!的)")
     for line in lay.content()[:3]:
-        said = issued.search(line.text)
+        said = _headline_issued().search(line.text)
         if said and len(line.text) <= 60:
             return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
     return None
@@ -805,6 +804,12 @@ NUMBER_BESIDE = re.compile(r"\s*(?:的通知)?\s*[（(]\s*(" + DOC_NUMBER.patter
 
 #: a 红头 document's number line with its signer: 宁政发〔2025〕3号    签发人：张三
 SIGNER_BESIDE = re.compile(r"(" + DOC_NUMBER.pattern + r")\s+签\s*发\s*人\s*[:：]?.{0,12}")
+
+
+@cache
+def _headline_issued() -> re.Pattern[str]:
+    """A headline's verb of issuing before a bare genre word (出台实施方案), compiled once."""
+    return re.compile(rf"(?:出台|印发|发布|推出)了?({alternation(_kinds())})(?!的)")
 
 
 #: a notice's 文号 run together with its title and addressees, as a page that lost the document's line
