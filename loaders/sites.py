@@ -195,8 +195,78 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             # 光谷科学岛|智算集群: a longer name that holds no site leaves the site named inside it
             for inner_start, inner_end, inner_kind in _inner_candidates(text, start, end):
                 read(inner_start, inner_end, inner_kind)
+    if "等" in text and "、" in text:  # most texts hold no list closed as places
+        found += _list_mates(text, found, taken, context_city, home)
     return sorted((m for m in found if not _cited_frame(text, m) and not _in_cited_title(text, m)),
                   key=lambda m: m.start)
+
+
+#: a list closed as places (…、智慧岛等重点片区, …等公共服务平台): its words before the closing noun, and
+#: the noun (group 1)
+_PLACES_TAIL = re.compile(r"等([^，,。；;：:、等]{0,6}?)(片区|园区|产业园|集聚区|区域|平台|载体|基地)")
+
+
+def _list_mates(text: str, found: list[SiteMention], taken: list[tuple[int, int]],
+                context_city: Region | None, home: Region | None) -> list[SiteMention]:
+    """The names with no site's ending in a list of places (郑州东站、北龙湖、智慧岛等重点片区;
+    甲岛、甲市人工智能计算中心等公共服务平台). A list closed as zones (片区, 园区, 集聚区) names zones;
+    one closed as areas, platforms or bases (区域, 平台, 载体, 基地) does so only when a list-mate is a
+    site already. Each name must be one (a word of its own, or a place word such as 岛, 湖 after its
+    name), not a division (…、中牟县等重点区域: the county), a body or a kind of place (商圈)."""
+    mates: list[SiteMention] = []
+    for tail in _PLACES_TAIL.finditer(text):
+        last = tail.start()
+        first = text.rfind("、", 0, last)
+        if first < 0 or any(c in text[first:last] for c in "，,。；;：:\n"):
+            continue
+        items: list[tuple[int, int]] = []
+        end = last
+        while True:
+            start = _left_edge(text, end)  # a list's first name starts after its verb (建成|甲岛)
+            items.append((start, end))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+        if len(items) < 2:
+            continue
+        sited = [m for m in found if any(s <= m.start < e for s, e in items)]
+        if not sited and tail.group(2) in ("区域", "平台", "载体", "基地"):
+            continue
+        for start, end in items:
+            if text[start:start + 1] == "“" and text[end - 1:end] == "”":
+                start, end = start + 1, end - 1  # “中国某谷”: the quotes are no part of the name
+            written = text[start:end]
+            if any(s < end and start < e for s, e in taken) or not _a_place_name(written, home):
+                continue
+            place = leading_place(written, home)
+            city = (place[1].name if place and place[1].level == "City"
+                    else place[1].parent if place and place[1].level == "District"
+                    else next((m.city for m in sited if m.city), None) or (context_city.name if context_city else None))
+            kind = "facility" if tail.group(2) in ("平台", "载体") else "zone"
+            taken.append((start, end))
+            mates.append(SiteMention(written, written, start, kind, None, city, None, False))
+    return mates
+
+
+#: the place words a name may end in with nothing but generic words before them (智慧岛, 人工智能岛)
+_PLACE_WORDS = tuple("岛湖湾港谷站")
+
+
+def _a_place_name(written: str, home: Region | None) -> bool:
+    """Is a list-mate with no site's ending a place's name (北龙湖, 郑州东站, 智慧岛)? Not one with a
+    site's ending (read on its own already), a division (中牟县), a body (…大学, a known company), a
+    count or a description (…的…), nor generic words alone (城市商圈 has 商圈, a kind of place)."""
+    if not 2 <= len(written) <= 12 or _ending(written) or re.search(r"[\d的]|^[等和与及]", written):
+        return False
+    if regions().lookup(written) or written in _org_forms():
+        return False
+    if written.endswith(tuple(s for s, _kind in words()["organizations"]["suffixes"])):
+        return False
+    if re.match(r"有关|相关|各类|各|一批|若干|其他|现有|重点|国家级|省级|市级", written):
+        return False
+    if written.endswith(_PLACE_WORDS) and len(written) >= 3:
+        return True
+    return proper(written) and _has_own_word(written)
 
 
 #: a requirement a task follows (落实|…|布局要求): the words around a name it is a requirement of

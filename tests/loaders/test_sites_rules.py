@@ -735,3 +735,16 @@ def test_a_site_named_only_in_a_cited_document_title_is_not_where_the_measure_wo
     assert sites(text, "杭州市") == {}
     text = "支持南湖人工智能产业园建设，落实《南湖人工智能产业园管理办法》。"
     assert set(sites(text, "杭州市")) == {"南湖人工智能产业园"}
+
+
+def test_the_plain_names_of_a_list_closed_as_places_are_sites():
+    # a list closed as zones names zones, a place word (岛, 湖, 站) after a name makes one
+    found = sites("打通洛阳南站、西苑湖、创想岛等重点片区的接驳线路。", "洛阳市")
+    assert set(found) == {"洛阳南站", "西苑湖", "创想岛"}
+    # a list closed as platforms counts only beside a site it holds; its division is a region
+    found = sites("建成未来岛、洛阳市人工智能计算中心等公共服务平台。", "洛阳市")
+    assert set(found) == {"未来岛", "洛阳市人工智能计算中心"}
+    assert sites("在洛阳高新区、宜阳县等重点区域开展示范。", "洛阳市") == {"洛阳高新区": "洛阳高新区"}
+    # kinds of places, and a list of platforms with no site in it, name none
+    assert sites("覆盖城市商圈、居民社区、交通枢纽等重点区域。", "洛阳市") == {}
+    assert sites("建设智能化供需匹配、开源开放社区等公共服务平台。", "洛阳市") == {}
