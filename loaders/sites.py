@@ -946,13 +946,23 @@ def _designation(written: str, core: str, home: Region | None, clause: str) -> t
     if national:
         known = _designations().get(re.sub(r"^国家级", "国家", written))
         if known is None:
-            return None  # which level holds an unlisted designation is not known (国家生态文明试验区)
+            if not _APPLIES_FOR.search(clause) or written.startswith("国家级"):
+                # which level holds an unlisted designation is not known (国家生态文明试验区), and 国家级
+                # is a rank any zone of the kind has (创建国家级…试验区 names no one designation)
+                return None
+            holder = builders[0] if builders else home  # 创建国家…试验区: the government that applies for it
+            return holder.short + written, holder.name
         holder = builders[0] if builders else _holder(home, known[1])
         return (holder.short + known[0], holder.name) if holder else None
     if _suffix_of(written) not in words()["sites"]["programme_suffixes"]:
         return None
     city = _plan_city(home)
     return (city.short + written, city.name) if city else None
+
+
+#: a verb by which a government applies for or carries out a state designation of its own (创建国家…试验区,
+#: 开展国家…试验区建设): the plan's government, or the city the clause names, holds the one it builds
+_APPLIES_FOR = re.compile(r"(?:创建|争创|申建|申报|争取|开展)$")
 
 
 def _of_the_state(core: str) -> bool:

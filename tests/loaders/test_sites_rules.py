@@ -70,6 +70,16 @@ def test_no_site_from_an_unlisted_designation_a_rank_or_a_category():
     assert sites("推动国家人工智能创新应用先导区建设。") == {}  # no plan region: no holder
 
 
+def test_an_unlisted_state_designation_a_government_applies_for_is_its_own():
+    # 创建/争创 or 开展…建设: the plan's government (or the city the clause names) holds the one it builds
+    assert set(sites("到2026年，创建国家智能制造综合试验区。", "南昌市")) == {"南昌国家智能制造综合试验区"}
+    assert set(sites("扎实开展国家智能制造综合试验区建设。", "江西省")) == {"江西国家智能制造综合试验区"}
+    assert set(sites("支持赣州争创国家智能制造综合试验区。", "江西省")) == {"赣州国家智能制造综合试验区"}
+    # pushing one along names no holder; 国家级 is a rank, not a designation's name
+    assert sites("深入推进国家智能制造综合试验区建设。", "江西省") == {}
+    assert sites("争取创建国家级智能制造试验区。", "南昌市") == {}
+
+
 def test_a_city_pilot_zone_named_after_a_quoted_programme_is_the_city_own():
     found = sites("到2027年，建成具有全国影响力的“数据要素×”创新发展试验区。", "无锡市")
     assert found == {"无锡“数据要素×”创新发展试验区": "“数据要素×”创新发展试验区"}
