@@ -52,7 +52,7 @@ _PLATFORM_TAIL = re.compile(r"等[^，。；、]{0,10}?(?:平台|载体|设施)"
 #: a list the clause ends by building (支持…研究院建设。)
 _BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?=[，。；、和及]|$)")
 #: a verb that builds what follows it, or builds on it as a platform
-_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|成立|打造|布局|创建|共建|争创|谋划|依托|基于|利用)$")
+_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|成立|打造|布局|创建|共建|争创|谋划|依托|基于|利用)(?:完善|提升)?$")
 #: a category of beneficiaries, not one site (对新获批的国家…示范区)
 _CATEGORY_BEFORE = re.compile(r"对[^，。；]{0,12}的$")
 #: generic words for a city's zones: a name made of them needs its city (高新区人工智能产业园)

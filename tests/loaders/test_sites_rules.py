@@ -758,3 +758,10 @@ def test_the_plain_names_of_a_list_closed_as_places_are_sites():
     # kinds of places, and a list of platforms with no site in it, name none
     assert sites("覆盖城市商圈、居民社区、交通枢纽等重点区域。", "洛阳市") == {}
     assert sites("建设智能化供需匹配、开源开放社区等公共服务平台。", "洛阳市") == {}
+
+
+def test_a_research_institute_a_task_builds_and_completes_is_built():
+    # 建设完善 builds as 建设 does; a proper name (滨江) names the institute, generic words do not
+    assert set(sites("建设完善滨江人工智能研究院，推动成果转化。", "郑州市")) == {"滨江人工智能研究院"}
+    assert sites("建设完善人工智能产业研究院，推动成果转化。", "郑州市") == {}
+    assert sites("滨江人工智能研究院开展前沿研究。", "郑州市") == {}  # it works: a body, not a site
