@@ -703,6 +703,9 @@ def test_a_goal_that_refers_back_to_the_park_by_its_bare_word_is_linked_to_it():
 def test_a_quantifier_or_a_selection_before_a_kind_of_body_names_no_body():
     assert organizations("每所指定大学的资助上限提高至500万元。") == {}  # any designated university
     assert organizations("每家新型研发机构最高奖励100万元。") == {}
+    # how a body is funded or run selects a kind of university, none by name
+    assert organizations("未来三年，资助大学将开设人工智能课程。") == {}
+    assert organizations("鼓励民办大学与企业共建实训基地。") == {}
     assert organizations("支持甲乙大学建设人工智能学院。") == {"甲乙大学": "university"}
 
 
