@@ -932,9 +932,14 @@ def _designation(written: str, core: str, home: Region | None, clause: str) -> t
     own. The city the clause names as its builder holds it (支持成都建设国家…); with several
     (支持南京、苏州建设…) it names no one site, nor does a category of beneficiaries
     (对新获批的国家级示范区)."""
-    if home is None or _CATEGORY_BEFORE.search(clause):
+    if _CATEGORY_BEFORE.search(clause):
         return None
     national = re.match(r"国家级?", core)
+    holder = _named_holder(clause) if national and not written.startswith("国家级") else None
+    if holder:  # 湖北省作为国家…试验区: the sentence says who holds it
+        return holder.short + written, holder.name
+    if home is None:
+        return None
     if national:
         if len(core) - national.end() < 4:
             return None  # 国家级示范区: a rank, not a designation
@@ -958,6 +963,24 @@ def _designation(written: str, core: str, home: Region | None, clause: str) -> t
         return None
     city = _plan_city(home)
     return (city.short + written, city.name) if city else None
+
+
+#: a division right before 作为 (湖北省作为国家…试验区): the subject whose standing the sentence states
+_AS_HOLDER = re.compile(r"([\u4e00-\u9fff]{2,8})作为$")
+
+
+def _named_holder(clause: str) -> Region | None:
+    """The division a clause says holds the designation after it (湖北省作为…, 杭州作为…): its name or
+    short name, whole, right before 作为."""
+    match = _AS_HOLDER.search(clause)
+    if not match:
+        return None
+    words_before = match.group(1)
+    for i in range(len(words_before) - 1):
+        found = [r for r in regions().lookup(words_before[i:]) if _prefecture_or_above(r)]
+        if found:
+            return found[0]
+    return None
 
 
 #: a verb by which a government applies for or carries out a state designation of its own (创建国家…试验区,

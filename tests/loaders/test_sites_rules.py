@@ -80,6 +80,18 @@ def test_an_unlisted_state_designation_a_government_applies_for_is_its_own():
     assert sites("争取创建国家级智能制造试验区。", "南昌市") == {}
 
 
+def test_a_division_said_to_be_a_state_designation_holds_it():
+    # X作为国家…试验区: the sentence states its holder, whatever the plan's own region
+    found = sites("从全省看，江西省作为国家智能制造综合试验区，已出台多项办法。", "南昌市")
+    assert found == {"江西国家智能制造综合试验区": "国家智能制造综合试验区"}
+    assert sites("企业作为国家智能制造综合试验区的主体。", "南昌市") == {}  # no division: no holder
+
+
+def test_a_subject_role_or_a_task_result_verb_is_no_part_of_a_name():
+    assert sites("结合新区实际，制定本方案。", "天津市") == {}
+    assert set(sites("将南昌打造成赣江人工智能产业集聚区。", "南昌市")) == {"赣江人工智能产业集聚区"}
+
+
 def test_a_city_pilot_zone_named_after_a_quoted_programme_is_the_city_own():
     found = sites("到2027年，建成具有全国影响力的“数据要素×”创新发展试验区。", "无锡市")
     assert found == {"无锡“数据要素×”创新发展试验区": "“数据要素×”创新发展试验区"}
