@@ -51,6 +51,8 @@ _FIRMS_TAIL = re.compile(r"等[^，。；、]{0,6}?(?:企业|公司|厂商)")
 _PLATFORM_TAIL = re.compile(r"等[^，。；、]{0,10}?(?:平台|载体|设施)")
 #: a list the clause ends by building (支持…研究院建设。)
 _BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?=[，。；、和及]|$)")
+#: an institution to come into service (…研发院将于下半年投入运作): a facility a task is building
+_IN_SERVICE = re.compile(r"[^，,。；;]{0,8}?(?:投入运作|投入运营|投入使用|启用|落成)")
 #: a verb that builds what follows it, or builds on it as a platform
 _BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|成立|打造|布局|创建|共建|争创|谋划|依托|基于|利用)(?:完善|提升)?$")
 #: a category of beneficiaries, not one site (对新获批的国家…示范区)
@@ -561,11 +563,11 @@ def _acts(text: str, start: int, end: int) -> bool:
 
 
 def _built(text: str, start: int, end: int) -> bool:
-    """A task builds the name (建设…, …等平台)."""
+    """A task builds the name (建设…, …等平台), or it is to come into service (…将于年内投入运作)."""
     list_start, list_end = _list_bounds(text, start, end)
     before = text[max(0, list_start - 5):list_start].rstrip("“「")  # 成立「…研发院」: the quote is no word
     return bool(_PLATFORM_TAIL.match(text, list_end) or _BUILDS.search(before)
-                or _BUILT_AFTER.match(text, list_end))
+                or _BUILT_AFTER.match(text, list_end) or _IN_SERVICE.match(text, list_end))
 
 
 @lru_cache(maxsize=1024)

@@ -780,3 +780,9 @@ def test_a_research_institute_a_task_builds_and_completes_is_built():
     assert set(sites("建设完善滨江人工智能研究院，推动成果转化。", "郑州市")) == {"滨江人工智能研究院"}
     assert sites("建设完善人工智能产业研究院，推动成果转化。", "郑州市") == {}
     assert sites("滨江人工智能研究院开展前沿研究。", "郑州市") == {}  # it works: a body, not a site
+
+
+def test_an_institute_to_come_into_service_is_a_site_and_one_at_work_a_body():
+    assert set(sites("澳门智能计算研发院将于年内投入运作，支持成果转化。")) == {"澳门智能计算研发院"}
+    assert organizations("澳门智能计算研发院将于年内投入运作，支持成果转化。") == {}
+    assert organizations("澳门智能计算研发院开展前沿研究。") == {"澳门智能计算研发院": "institute"}
