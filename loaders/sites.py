@@ -627,8 +627,8 @@ def _designation_start(text: str, start: int, end: int) -> int:
 
 
 def _after_leading_verb(text: str, start: int, suffix_start: int) -> int:
-    """Skip what runs up to a verb no stop list holds when a place follows it (租用|兰州新区,
-    企业联动|合肥高新区)."""
+    """Skip what runs up to a verb (or a verbal noun: 重点发展|赣州…小镇) no stop list holds when a
+    place follows it (租用|兰州新区, 企业联动|合肥高新区)."""
     from loaders.segment import tagged
 
     core = text[start:suffix_start]
@@ -637,7 +637,7 @@ def _after_leading_verb(text: str, start: int, suffix_start: int) -> int:
     at, cut = start, start
     for word, flag in tagged(core):
         at += len(word)
-        if flag == "v" and len(word) >= 2 and leading_place(text[at:suffix_start]):
+        if flag in ("v", "vn") and len(word) >= 2 and leading_place(text[at:suffix_start]):
             cut = at
     return cut
 

@@ -786,3 +786,8 @@ def test_an_institute_to_come_into_service_is_a_site_and_one_at_work_a_body():
     assert set(sites("澳门智能计算研发院将于年内投入运作，支持成果转化。")) == {"澳门智能计算研发院"}
     assert organizations("澳门智能计算研发院将于年内投入运作，支持成果转化。") == {}
     assert organizations("澳门智能计算研发院开展前沿研究。") == {"澳门智能计算研发院": "institute"}
+
+
+def test_a_verbal_noun_before_a_place_is_no_part_of_the_name():
+    # 发展 is a verbal noun (vn) before a place: the name starts at the place
+    assert sites("赣州市：重点发展赣州人工智能小镇。", "江西省") == {"赣州人工智能小镇": "赣州人工智能小镇"}
