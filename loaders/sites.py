@@ -238,7 +238,15 @@ def _list_mates(text: str, found: list[SiteMention], taken: list[tuple[int, int]
             if text[start:start + 1] == "“" and text[end - 1:end] == "”":
                 start, end = start + 1, end - 1  # “中国某谷”: the quotes are no part of the name
             written = text[start:end]
-            if any(s < end and start < e for s, e in taken) or not _a_place_name(written, home):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            known = _known_without_place().get(written)
+            if known:  # 张江、临港等重点园区: the known sites written 上海张江, 上海临港
+                taken.append((start, end))
+                mates.append(SiteMention(known.name, written, start, known.kind, known.name_en, known.city,
+                                         known.district, True, known.aliases_en))
+                continue
+            if not _a_place_name(written, home):
                 continue
             place = leading_place(written, home)
             city = (place[1].name if place and place[1].level == "City"
@@ -248,6 +256,20 @@ def _list_mates(text: str, found: list[SiteMention], taken: list[tuple[int, int]
             taken.append((start, end))
             mates.append(SiteMention(written, written, start, kind, None, city, None, False))
     return mates
+
+
+@cache
+def _known_without_place() -> dict[str, KnownEntity]:
+    """Known sites by a form of theirs with its leading place cut (上海张江 -> 张江), where one site
+    alone has it and the rest has no site's ending of its own: how a list of parks names them
+    (张江、临港等重点园区)."""
+    found: dict[str, list[KnownEntity]] = {}
+    for form, site in _known_index():
+        place = leading_place(form)
+        bare = form[len(place[0]):] if place else ""
+        if len(bare) >= 2 and not _ending(bare) and site not in found.get(bare, []):
+            found.setdefault(bare, []).append(site)
+    return {bare: sites[0] for bare, sites in found.items() if len(sites) == 1}
 
 
 #: the place words a name may end in with nothing but generic words before them (智慧岛, 人工智能岛)
