@@ -204,8 +204,9 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
 
 
 #: a list closed as places (…、智慧岛等重点片区, …等公共服务平台): its words before the closing noun, and
-#: the noun (group 1)
-_PLACES_TAIL = re.compile(r"等([^，,。；;：:、等]{0,6}?)(片区|园区|产业园|集聚区|区域|平台|载体|基地)")
+#: the noun (group 2); not a list of the bodies in such places (甲、乙等园区企业: firms)
+_PLACES_TAIL = re.compile(r"等([^，,。；;：:、等]{0,6}?)(片区|园区|产业园|集聚区|区域|平台|载体|基地)"
+                          r"(?!内?的?(?:企业|公司|开发商|运营商|主体|单位|机构|管委会))")
 
 
 def _list_mates(text: str, found: list[SiteMention], taken: list[tuple[int, int]],

@@ -773,7 +773,8 @@ def test_the_plain_names_of_a_list_closed_as_places_are_sites():
     # a known site written without the place its form opens with (北京亦庄 -> 亦庄) is that site
     assert sites("在亦庄、前海等重点园区布局智算中心。", "北京市") == {
         "北京经济技术开发区": "亦庄", "前海深港现代服务业合作区": "前海"}
-    # kinds of places, and a list of platforms with no site in it, name none
+    # kinds of places, and a list of platforms with no site in it, name none; nor a list of firms in parks
+    assert sites("支持星河湾、云海谷等园区企业上云。", "洛阳市") == {}
     assert sites("覆盖城市商圈、居民社区、交通枢纽等重点区域。", "洛阳市") == {}
     assert sites("建设智能化供需匹配、开源开放社区等公共服务平台。", "洛阳市") == {}
 
