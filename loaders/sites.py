@@ -273,6 +273,9 @@ def _known_without_place() -> dict[str, KnownEntity]:
     return {bare: sites[0] for bare, sites in found.items() if len(sites) == 1}
 
 
+#: the endings of a division's name, down to towns and villages (县, 街道, 镇, 村, 社区)
+_DIVISION_WORD = re.compile(r"(?:省|市|州|盟|县|区|旗|街道|镇|乡|村|社区)$")
+
 #: the place words a name may end in with nothing but generic words before them (智慧岛, 人工智能岛)
 _PLACE_WORDS = tuple("岛湖湾港谷站")
 
@@ -283,8 +286,8 @@ def _a_place_name(written: str, home: Region | None) -> bool:
     count or a description (…的…), nor generic words alone (城市商圈 has 商圈, a kind of place)."""
     if not 2 <= len(written) <= 12 or _ending(written) or re.search(r"[\d的]|^[等和与及]", written):
         return False
-    if regions().lookup(written) or written in _org_forms():
-        return False
+    if regions().lookup(written) or written in _org_forms() or _DIVISION_WORD.search(written):
+        return False  # 中牟县, 甲街道, 乙镇: divisions (a town or a subdistrict too), not sites in them
     if written.endswith(tuple(s for s, _kind in words()["organizations"]["suffixes"])):
         return False
     if re.match(r"有关|相关|各类|各|一批|若干|其他|现有|重点|国家级|省级|市级", written):

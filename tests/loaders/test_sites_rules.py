@@ -770,6 +770,7 @@ def test_the_plain_names_of_a_list_closed_as_places_are_sites():
     found = sites("建成未来岛、洛阳市人工智能计算中心等公共服务平台。", "洛阳市")
     assert set(found) == {"未来岛", "洛阳市人工智能计算中心"}
     assert sites("在洛阳高新区、宜阳县等重点区域开展示范。", "洛阳市") == {"洛阳高新区": "洛阳高新区"}
+    assert sites("在洛阳高新区、龙门街道、白马镇等重点区域开展示范。", "洛阳市") == {"洛阳高新区": "洛阳高新区"}
     # a known site written without the place its form opens with (北京亦庄 -> 亦庄) is that site
     assert sites("在亦庄、前海等重点园区布局智算中心。", "北京市") == {
         "北京经济技术开发区": "亦庄", "前海深港现代服务业合作区": "前海"}
