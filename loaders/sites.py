@@ -51,8 +51,10 @@ _FIRMS_TAIL = re.compile(r"等[^，。；、]{0,6}?(?:企业|公司|厂商)")
 _PLATFORM_TAIL = re.compile(r"等[^，。；、]{0,10}?(?:平台|载体|设施)")
 #: a list the clause ends by building (支持…研究院建设。)
 _BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?=[，。；、和及]|$)")
+#: an institution to come into service (…研发院将于下半年投入运作): a facility a task is building
+_IN_SERVICE = re.compile(r"[^，,。；;]{0,8}?(?:投入运作|投入运营|投入使用|启用|落成)")
 #: a verb that builds what follows it, or builds on it as a platform
-_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|成立|打造|布局|创建|共建|争创|谋划|依托|基于|利用)$")
+_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|成立|打造|布局|创建|共建|争创|谋划|依托|基于|利用)(?:完善|提升)?$")
 #: a category of beneficiaries, not one site (对新获批的国家…示范区)
 _CATEGORY_BEFORE = re.compile(r"对[^，。；]{0,12}的$")
 #: generic words for a city's zones: a name made of them needs its city (高新区人工智能产业园)
@@ -195,8 +197,104 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
             # 光谷科学岛|智算集群: a longer name that holds no site leaves the site named inside it
             for inner_start, inner_end, inner_kind in _inner_candidates(text, start, end):
                 read(inner_start, inner_end, inner_kind)
+    if "等" in text and "、" in text:  # most texts hold no list closed as places
+        found += _list_mates(text, found, taken, context_city, home)
     return sorted((m for m in found if not _cited_frame(text, m) and not _in_cited_title(text, m)),
                   key=lambda m: m.start)
+
+
+#: a list closed as places (…、智慧岛等重点片区, …等公共服务平台): its words before the closing noun, and
+#: the noun (group 2); not a list of the bodies in such places (甲、乙等园区企业: firms)
+_PLACES_TAIL = re.compile(r"等([^，,。；;：:、等]{0,6}?)(片区|园区|产业园|集聚区|区域|平台|载体|基地)"
+                          r"(?!内?的?(?:企业|公司|开发商|运营商|主体|单位|机构|管委会))")
+
+
+def _list_mates(text: str, found: list[SiteMention], taken: list[tuple[int, int]],
+                context_city: Region | None, home: Region | None) -> list[SiteMention]:
+    """The names with no site's ending in a list of places (郑州东站、北龙湖、智慧岛等重点片区;
+    甲岛、甲市人工智能计算中心等公共服务平台). A list closed as zones (片区, 园区, 集聚区) names zones;
+    one closed as areas, platforms or bases (区域, 平台, 载体, 基地) does so only when a list-mate is a
+    site already. Each name must be one (a word of its own, or a place word such as 岛, 湖 after its
+    name), not a division (…、中牟县等重点区域: the county), a body or a kind of place (商圈)."""
+    mates: list[SiteMention] = []
+    for tail in _PLACES_TAIL.finditer(text):
+        last = tail.start()
+        first = text.rfind("、", 0, last)
+        if first < 0 or any(c in text[first:last] for c in "，,。；;：:\n"):
+            continue
+        items: list[tuple[int, int]] = []
+        end = last
+        while True:
+            start = _left_edge(text, end)  # a list's first name starts after its verb (建成|甲岛)
+            items.append((start, end))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+        if len(items) < 2:
+            continue
+        sited = [m for m in found if any(s <= m.start < e for s, e in items)]
+        if not sited and tail.group(2) in ("区域", "平台", "载体", "基地"):
+            continue
+        for start, end in items:
+            if text[start:start + 1] == "“" and text[end - 1:end] == "”":
+                start, end = start + 1, end - 1  # “中国某谷”: the quotes are no part of the name
+            written = text[start:end]
+            if any(s < end and start < e for s, e in taken):
+                continue
+            known = _known_without_place().get(written)
+            if known:  # 张江、临港等重点园区: the known sites written 上海张江, 上海临港
+                taken.append((start, end))
+                mates.append(SiteMention(known.name, written, start, known.kind, known.name_en, known.city,
+                                         known.district, True, known.aliases_en))
+                continue
+            if not _a_place_name(written, home):
+                continue
+            place = leading_place(written, home)
+            city = (place[1].name if place and place[1].level == "City"
+                    else place[1].parent if place and place[1].level == "District"
+                    else next((m.city for m in sited if m.city), None) or (context_city.name if context_city else None))
+            kind = "facility" if tail.group(2) in ("平台", "载体") else "zone"
+            taken.append((start, end))
+            mates.append(SiteMention(written, written, start, kind, None, city, None, False))
+    return mates
+
+
+@cache
+def _known_without_place() -> dict[str, KnownEntity]:
+    """Known sites by a form of theirs with its leading place cut (上海张江 -> 张江), where one site
+    alone has it and the rest has no site's ending of its own: how a list of parks names them
+    (张江、临港等重点园区)."""
+    found: dict[str, list[KnownEntity]] = {}
+    for form, site in _known_index():
+        place = leading_place(form)
+        bare = form[len(place[0]):] if place else ""
+        if len(bare) >= 2 and not _ending(bare) and site not in found.get(bare, []):
+            found.setdefault(bare, []).append(site)
+    return {bare: sites[0] for bare, sites in found.items() if len(sites) == 1}
+
+
+#: the endings of a division's name, down to towns and villages (县, 街道, 镇, 村, 社区)
+_DIVISION_WORD = re.compile(r"(?:省|市|州|盟|县|区|旗|街道|镇|乡|村|社区)$")
+
+#: the place words a name may end in with nothing but generic words before them (智慧岛, 人工智能岛)
+_PLACE_WORDS = tuple("岛湖湾港谷站")
+
+
+def _a_place_name(written: str, home: Region | None) -> bool:
+    """Is a list-mate with no site's ending a place's name (北龙湖, 郑州东站, 智慧岛)? Not one with a
+    site's ending (read on its own already), a division (中牟县), a body (…大学, a known company), a
+    count or a description (…的…), nor generic words alone (城市商圈 has 商圈, a kind of place)."""
+    if not 2 <= len(written) <= 12 or _ending(written) or re.search(r"[\d的]|^[等和与及]", written):
+        return False
+    if regions().lookup(written) or written in _org_forms() or _DIVISION_WORD.search(written):
+        return False  # 中牟县, 甲街道, 乙镇: divisions (a town or a subdistrict too), not sites in them
+    if written.endswith(tuple(s for s, _kind in words()["organizations"]["suffixes"])):
+        return False
+    if re.match(r"有关|相关|各类|各|一批|若干|其他|现有|重点|国家级|省级|市级", written):
+        return False
+    if written.endswith(_PLACE_WORDS) and len(written) >= 3:
+        return True
+    return proper(written) and _has_own_word(written)
 
 
 #: a requirement a task follows (落实|…|布局要求): the words around a name it is a requirement of
@@ -491,11 +589,11 @@ def _acts(text: str, start: int, end: int) -> bool:
 
 
 def _built(text: str, start: int, end: int) -> bool:
-    """A task builds the name (建设…, …等平台)."""
+    """A task builds the name (建设…, …等平台), or it is to come into service (…将于年内投入运作)."""
     list_start, list_end = _list_bounds(text, start, end)
     before = text[max(0, list_start - 5):list_start].rstrip("“「")  # 成立「…研发院」: the quote is no word
     return bool(_PLATFORM_TAIL.match(text, list_end) or _BUILDS.search(before)
-                or _BUILT_AFTER.match(text, list_end))
+                or _BUILT_AFTER.match(text, list_end) or _IN_SERVICE.match(text, list_end))
 
 
 @lru_cache(maxsize=1024)
@@ -555,8 +653,8 @@ def _designation_start(text: str, start: int, end: int) -> int:
 
 
 def _after_leading_verb(text: str, start: int, suffix_start: int) -> int:
-    """Skip what runs up to a verb no stop list holds when a place follows it (租用|兰州新区,
-    企业联动|合肥高新区)."""
+    """Skip what runs up to a verb (or a verbal noun: 重点发展|赣州…小镇) no stop list holds when a
+    place follows it (租用|兰州新区, 企业联动|合肥高新区)."""
     from loaders.segment import tagged
 
     core = text[start:suffix_start]
@@ -565,7 +663,7 @@ def _after_leading_verb(text: str, start: int, suffix_start: int) -> int:
     at, cut = start, start
     for word, flag in tagged(core):
         at += len(word)
-        if flag == "v" and len(word) >= 2 and leading_place(text[at:suffix_start]):
+        if flag in ("v", "vn") and len(word) >= 2 and leading_place(text[at:suffix_start]):
             cut = at
     return cut
 
@@ -862,9 +960,14 @@ def _designation(written: str, core: str, home: Region | None, clause: str) -> t
     own. The city the clause names as its builder holds it (支持成都建设国家…); with several
     (支持南京、苏州建设…) it names no one site, nor does a category of beneficiaries
     (对新获批的国家级示范区)."""
-    if home is None or _CATEGORY_BEFORE.search(clause):
+    if _CATEGORY_BEFORE.search(clause):
         return None
     national = re.match(r"国家级?", core)
+    holder = _named_holder(clause) if national and not written.startswith("国家级") else None
+    if holder:  # 湖北省作为国家…试验区: the sentence says who holds it
+        return holder.short + written, holder.name
+    if home is None:
+        return None
     if national:
         if len(core) - national.end() < 4:
             return None  # 国家级示范区: a rank, not a designation
@@ -876,13 +979,41 @@ def _designation(written: str, core: str, home: Region | None, clause: str) -> t
     if national:
         known = _designations().get(re.sub(r"^国家级", "国家", written))
         if known is None:
-            return None  # which level holds an unlisted designation is not known (国家生态文明试验区)
+            if not _APPLIES_FOR.search(clause) or written.startswith("国家级"):
+                # which level holds an unlisted designation is not known (国家生态文明试验区), and 国家级
+                # is a rank any zone of the kind has (创建国家级…试验区 names no one designation)
+                return None
+            holder = builders[0] if builders else home  # 创建国家…试验区: the government that applies for it
+            return holder.short + written, holder.name
         holder = builders[0] if builders else _holder(home, known[1])
         return (holder.short + known[0], holder.name) if holder else None
     if _suffix_of(written) not in words()["sites"]["programme_suffixes"]:
         return None
     city = _plan_city(home)
     return (city.short + written, city.name) if city else None
+
+
+#: a division right before 作为 (湖北省作为国家…试验区): the subject whose standing the sentence states
+_AS_HOLDER = re.compile(r"([\u4e00-\u9fff]{2,8})作为$")
+
+
+def _named_holder(clause: str) -> Region | None:
+    """The division a clause says holds the designation after it (湖北省作为…, 杭州作为…): its name or
+    short name, whole, right before 作为."""
+    match = _AS_HOLDER.search(clause)
+    if not match:
+        return None
+    words_before = match.group(1)
+    for i in range(len(words_before) - 1):
+        found = [r for r in regions().lookup(words_before[i:]) if _prefecture_or_above(r)]
+        if found:
+            return found[0]
+    return None
+
+
+#: a verb by which a government applies for or carries out a state designation of its own (创建国家…试验区,
+#: 开展国家…试验区建设): the plan's government, or the city the clause names, holds the one it builds
+_APPLIES_FOR = re.compile(r"(?:创建|争创|申建|申报|争取|开展)$")
 
 
 def _of_the_state(core: str) -> bool:

@@ -70,6 +70,28 @@ def test_no_site_from_an_unlisted_designation_a_rank_or_a_category():
     assert sites("推动国家人工智能创新应用先导区建设。") == {}  # no plan region: no holder
 
 
+def test_an_unlisted_state_designation_a_government_applies_for_is_its_own():
+    # 创建/争创 or 开展…建设: the plan's government (or the city the clause names) holds the one it builds
+    assert set(sites("到2026年，创建国家智能制造综合试验区。", "南昌市")) == {"南昌国家智能制造综合试验区"}
+    assert set(sites("扎实开展国家智能制造综合试验区建设。", "江西省")) == {"江西国家智能制造综合试验区"}
+    assert set(sites("支持赣州争创国家智能制造综合试验区。", "江西省")) == {"赣州国家智能制造综合试验区"}
+    # pushing one along names no holder; 国家级 is a rank, not a designation's name
+    assert sites("深入推进国家智能制造综合试验区建设。", "江西省") == {}
+    assert sites("争取创建国家级智能制造试验区。", "南昌市") == {}
+
+
+def test_a_division_said_to_be_a_state_designation_holds_it():
+    # X作为国家…试验区: the sentence states its holder, whatever the plan's own region
+    found = sites("从全省看，江西省作为国家智能制造综合试验区，已出台多项办法。", "南昌市")
+    assert found == {"江西国家智能制造综合试验区": "国家智能制造综合试验区"}
+    assert sites("企业作为国家智能制造综合试验区的主体。", "南昌市") == {}  # no division: no holder
+
+
+def test_a_subject_role_or_a_task_result_verb_is_no_part_of_a_name():
+    assert sites("结合新区实际，制定本方案。", "天津市") == {}
+    assert set(sites("将南昌打造成赣江人工智能产业集聚区。", "南昌市")) == {"赣江人工智能产业集聚区"}
+
+
 def test_a_city_pilot_zone_named_after_a_quoted_programme_is_the_city_own():
     found = sites("到2027年，建成具有全国影响力的“数据要素×”创新发展试验区。", "无锡市")
     assert found == {"无锡“数据要素×”创新发展试验区": "“数据要素×”创新发展试验区"}
@@ -693,6 +715,9 @@ def test_a_goal_that_refers_back_to_the_park_by_its_bare_word_is_linked_to_it():
 def test_a_quantifier_or_a_selection_before_a_kind_of_body_names_no_body():
     assert organizations("每所指定大学的资助上限提高至500万元。") == {}  # any designated university
     assert organizations("每家新型研发机构最高奖励100万元。") == {}
+    # how a body is funded or run selects a kind of university, none by name
+    assert organizations("未来三年，资助大学将开设人工智能课程。") == {}
+    assert organizations("鼓励民办大学与企业共建实训基地。") == {}
     assert organizations("支持甲乙大学建设人工智能学院。") == {"甲乙大学": "university"}
 
 
@@ -735,3 +760,39 @@ def test_a_site_named_only_in_a_cited_document_title_is_not_where_the_measure_wo
     assert sites(text, "杭州市") == {}
     text = "支持南湖人工智能产业园建设，落实《南湖人工智能产业园管理办法》。"
     assert set(sites(text, "杭州市")) == {"南湖人工智能产业园"}
+
+
+def test_the_plain_names_of_a_list_closed_as_places_are_sites():
+    # a list closed as zones names zones, a place word (岛, 湖, 站) after a name makes one
+    found = sites("打通洛阳南站、西苑湖、创想岛等重点片区的接驳线路。", "洛阳市")
+    assert set(found) == {"洛阳南站", "西苑湖", "创想岛"}
+    # a list closed as platforms counts only beside a site it holds; its division is a region
+    found = sites("建成未来岛、洛阳市人工智能计算中心等公共服务平台。", "洛阳市")
+    assert set(found) == {"未来岛", "洛阳市人工智能计算中心"}
+    assert sites("在洛阳高新区、宜阳县等重点区域开展示范。", "洛阳市") == {"洛阳高新区": "洛阳高新区"}
+    assert sites("在洛阳高新区、龙门街道、白马镇等重点区域开展示范。", "洛阳市") == {"洛阳高新区": "洛阳高新区"}
+    # a known site written without the place its form opens with (北京亦庄 -> 亦庄) is that site
+    assert sites("在亦庄、前海等重点园区布局智算中心。", "北京市") == {
+        "北京经济技术开发区": "亦庄", "前海深港现代服务业合作区": "前海"}
+    # kinds of places, and a list of platforms with no site in it, name none; nor a list of firms in parks
+    assert sites("支持星河湾、云海谷等园区企业上云。", "洛阳市") == {}
+    assert sites("覆盖城市商圈、居民社区、交通枢纽等重点区域。", "洛阳市") == {}
+    assert sites("建设智能化供需匹配、开源开放社区等公共服务平台。", "洛阳市") == {}
+
+
+def test_a_research_institute_a_task_builds_and_completes_is_built():
+    # 建设完善 builds as 建设 does; a proper name (滨江) names the institute, generic words do not
+    assert set(sites("建设完善滨江人工智能研究院，推动成果转化。", "郑州市")) == {"滨江人工智能研究院"}
+    assert sites("建设完善人工智能产业研究院，推动成果转化。", "郑州市") == {}
+    assert sites("滨江人工智能研究院开展前沿研究。", "郑州市") == {}  # it works: a body, not a site
+
+
+def test_an_institute_to_come_into_service_is_a_site_and_one_at_work_a_body():
+    assert set(sites("澳门智能计算研发院将于年内投入运作，支持成果转化。")) == {"澳门智能计算研发院"}
+    assert organizations("澳门智能计算研发院将于年内投入运作，支持成果转化。") == {}
+    assert organizations("澳门智能计算研发院开展前沿研究。") == {"澳门智能计算研发院": "institute"}
+
+
+def test_a_verbal_noun_before_a_place_is_no_part_of_the_name():
+    # 发展 is a verbal noun (vn) before a place: the name starts at the place
+    assert sites("赣州市：重点发展赣州人工智能小镇。", "江西省") == {"赣州人工智能小镇": "赣州人工智能小镇"}
