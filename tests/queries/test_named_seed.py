@@ -195,3 +195,37 @@ def test_province_overview_counts_what_one_walk_over_its_plans_counts(seed_store
                 row["counted_targets"], row["target_years"]] == old[:4] + old[5:]
         assert row["agencies"] == sorted(old[4]) and row["agency_count"] == len(old[4])
     assert any(row["targets"] and row["agencies"] and row["sites"] for row in found)
+
+
+#: compare-targets without a province as it was: every quantitative target sorted, then cut
+COMPARE_TARGETS_BY_SORTING_ALL = """
+MATCH (t:Target)
+WHERE coalesce(t.qualitative, false) = false AND ($year IS NULL OR t.year = $year)
+  AND ($category_key IS NULL OR t.metric_category = $category_key)
+WITH t ORDER BY t.metric_category, t.year, t.value_norm DESC, t.id LIMIT $limit
+RETURN t.metric_category, t.year, t.value_norm, t.text
+"""
+
+
+@pytest.mark.parametrize("params", [
+    {}, {"limit": "1"}, {"limit": "2"}, {"limit": "1000"}, {"year": "2027"}, {"year": "2025", "limit": "1"},
+    {"year": "1999"}, {"category": "算力规模"}, {"category": "算力规模", "limit": "1"},
+    {"category": "ai_core_industry_scale", "year": "2027"}])
+def test_compare_targets_gives_the_rows_of_sorting_every_target(seed_store, params):
+    """Without a year it reads the categories in order until it has $limit rows and sorts only
+    those up to the last category reached (all of them, and a scan, when there are fewer)."""
+    found = sorted((r["category"], r["year"], r["value_norm"], r["text"])
+                   for r in rows(seed_store, "compare-targets", **params))
+    values = named.get("compare-targets").bind(params, from_strings=True)
+    expected = sorted(tuple(r) for r in seed_store.read(COMPARE_TARGETS_BY_SORTING_ALL, values).rows)
+    assert found == expected and (found or params.get("year") == "1999")
+
+
+def test_compare_targets_looks_up_every_category_in_the_answers_order():
+    """Without a category the query walks every category key in order; with one, only its key."""
+    from loaders.target_norm import categories
+
+    keys = named.get("compare-targets").bind({}, from_strings=True)["category_keys"]
+    assert keys == sorted(keys) and set(keys) == {c.key for c in categories()} and "other" in keys
+    assert named.get("compare-targets").bind({"category": "算力规模"}, from_strings=True)["category_keys"] == [
+        "computing_capacity"]
