@@ -13,7 +13,7 @@
 // example: measure=统筹科学智算高效供给 province=浙江
 // with a province: from the province (few nodes) to the plans covering it or its cities and districts.
 // Reading every owner of a province's measures took 18 ms for 广东 (a step from each of its 14,042
-// measures), so a first pass reads the plans in title order (the first 100 at most) until it has
+// measures), so a first pass reads the plans in title order (the first 40 at most) until it has
 // $limit rows: the answer's rows are then among those of the plans up to the last title it reached,
 // and the second pass sorts only those; when it found fewer, every plan. (Without the first sort's
 // own LIMIT, FalkorDB 4.16 moved the later LIMIT onto it, before the MATCH, and lost rows.)
@@ -24,7 +24,7 @@ WHERE $province IS NOT NULL
 MATCH (province)<-[:LOCATED_IN*0..2]-()<-[:COVERS]-(plan:Plan)
 WITH DISTINCT plan
 WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
-WITH plan ORDER BY plan.title LIMIT 100
+WITH plan ORDER BY plan.title LIMIT 40
 MATCH (plan)-[:HAS_MEASURE]->(m)<-[r:RESPONSIBLE_FOR]-(a)
 WHERE ($measure IS NULL OR m.title CONTAINS $measure)
   AND ($role IS NULL OR r.role = $role)
