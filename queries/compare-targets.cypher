@@ -76,7 +76,8 @@ UNION ALL
 // the index on Target.metric_category, until $limit: the answer's rows are among those of the
 // categories up to the last one reached, and only those are sorted (sorting all 61,677 quantitative
 // targets of 10,000 documents took 37 ms); when there are fewer, they are every row but those of
-// no known category, which a scan adds
+// no known category, which a scan adds. The build writes only the known keys (a graph built with
+// other keys is built again)
 WITH 1 AS everywhere WHERE $province IS NULL AND $year IS NULL
 UNWIND $category_keys AS key
 MATCH (t:Target)
