@@ -119,6 +119,17 @@ def _category_key(text: str | None) -> str | None:
     return found.key
 
 
+def _category_keys(text: str | None) -> list[str]:
+    """The key of the category named by ``text``, or without one the key of every metric category,
+    in the order ``compare-targets`` answers them: it looks them up one by one through the index
+    on ``metric_category`` until it has its rows, instead of sorting every target of the graph."""
+    if text is not None:
+        return [key] if (key := _category_key(text)) else []
+    from loaders.target_norm import categories
+
+    return sorted(c.key for c in categories())
+
+
 def _unit_norm(text: str | None) -> str | None:
     """The unit a target's value is normalised to when written in ``text`` (万亿元 -> 亿元, PFlops ->
     EFLOPS, 万人 -> 人; a unit the tables do not know stays as it is): the build writes it on each
@@ -170,7 +181,7 @@ DERIVATIONS: dict[str, Callable[[Any], Any]] = {
     "falkordb_fulltext": _falkordb_fulltext, "lucene_fulltext": _lucene_fulltext, "candidates": _candidates,
     "hits": _hits,
     # the values the build normalised, looked up by what a user writes (loaders.target_norm)
-    "category_key": _category_key, "unit_norm": _unit_norm, "name_key": _name_key,
+    "category_key": _category_key, "category_keys": _category_keys, "unit_norm": _unit_norm, "name_key": _name_key,
     # the keys of the name index of agencies, sites and organizations to look up (graph.store.names)
     "contains_key": _contains_key, "name_lookup": _name_lookup}
 

@@ -15,7 +15,13 @@
 // derive: unit_norm = unit_norm(unit) -- the unit the build normalises values in that unit to
 // example: province=广东 year_from=2027 year_to=2030
 // with a province: from the province (few nodes) to the plans covering it or its cities and
-// districts, and to the targets they set themselves or through their measures
+// districts, and to the targets they set themselves or through their measures. A first pass reads
+// the plans in the answer's order (the first 300 at most) until it has $limit targets: the answer's
+// rows are then among those of the plans up to the last one it reached, and the second pass sorts
+// only those (when it found fewer, every plan). The second reads a plan's targets in two walks,
+// from the plan and through its measures, each one traversal for all the plan's measures
+// (HAS_MEASURE*0..1 stepped from each measure: 15 ms of 广东's 26). Without the first sort's own
+// LIMIT, FalkorDB 4.16 moved the later LIMIT onto it, before the MATCH, and lost rows.
 MATCH (province:Province)
 WHERE $province IS NOT NULL
   AND (province.short = $province OR province.name CONTAINS $province
@@ -23,7 +29,30 @@ WHERE $province IS NOT NULL
 MATCH (province)<-[:LOCATED_IN*0..2]-()<-[:COVERS]-(plan:Plan)
 WITH DISTINCT province, plan
 WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
+WITH province, plan ORDER BY province.name, plan.title LIMIT 300
 MATCH (plan)-[:HAS_MEASURE*0..1]->()-[:SETS_TARGET]->(t:Target)
+WHERE ($year_from IS NULL OR t.year >= $year_from)
+  AND ($year_to IS NULL OR t.year <= $year_to)
+  AND ($unit IS NULL OR t.unit_norm = $unit_norm OR t.unit = $unit)
+  AND ($qualitative IS NULL OR coalesce(t.qualitative, false) = $qualitative)
+WITH DISTINCT province, plan, t
+WITH province.name AS pn, plan.title AS pt LIMIT $limit
+WITH max(pn) AS lp, collect([pn, pt]) AS keys
+WITH size(keys) AS found, lp, reduce(x = '', k IN keys | CASE WHEN k[0] = lp AND k[1] > x THEN k[1] ELSE x END) AS lt
+MATCH (province:Province)
+WHERE $province IS NOT NULL
+  AND (province.short = $province OR province.name CONTAINS $province
+       OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province))
+MATCH (province)<-[:LOCATED_IN*0..2]-()<-[:COVERS]-(plan:Plan)
+WITH DISTINCT province, plan, found, lp, lt
+WHERE (found < $limit OR province.name < lp OR (province.name = lp AND plan.title <= lt))
+  AND ($plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan)
+OPTIONAL MATCH (plan)-[:SETS_TARGET]->(direct)
+WITH province, plan, collect(direct) AS direct
+OPTIONAL MATCH (plan)-[:HAS_MEASURE]->()-[:SETS_TARGET]->(via)
+WITH province, plan, direct, collect(via) AS via
+UNWIND direct + via AS t
+WITH province, plan, t
 WHERE ($year_from IS NULL OR t.year >= $year_from)
   AND ($year_to IS NULL OR t.year <= $year_to)
   AND ($unit IS NULL OR t.unit_norm = $unit_norm OR t.unit = $unit)

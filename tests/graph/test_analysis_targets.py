@@ -64,7 +64,8 @@ def test_named_query_header_declares_every_parameter_it_uses():
     query = named.parse(text, QUERY)  # refuses a $parameter that no param or derive line declares
     assert {p.name: p.default for p in query.params} == {"category": None, "year": None, "province": None,
                                                         "limit": 100}
-    assert [(d.name, d.function, d.source) for d in query.derived] == [("category_key", "category_key", "category")]
+    assert [(d.name, d.function, d.source) for d in query.derived] == [
+        ("category_key", "category_key", "category"), ("category_keys", "category_keys", "category")]
 
 
 @pytest.fixture(scope="module")

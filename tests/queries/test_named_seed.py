@@ -96,3 +96,136 @@ def test_plan_targets_gives_the_rows_of_sorting_every_target_of_the_province(see
     found = [[r["province"], r["plan"], r["target_id"]] for r in rows(seed_store, "plan-targets", **params)]
     values = named.get("plan-targets").bind(params, from_strings=True)
     assert found and found == seed_store.read(PLAN_TARGETS_BY_SORTING_ALL, values).rows
+
+
+#: measure-owners with a province as it was before its two passes: every owner of every measure of
+#: the province's plans sorted, then cut (owners of one rank by name, as the query now says)
+MEASURE_OWNERS_BY_SORTING_ALL = """
+MATCH (province:Province)
+WHERE province.short = $province OR province.name CONTAINS $province
+   OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province)
+MATCH (province)<-[:LOCATED_IN*0..2]-()<-[:COVERS]-(plan:Plan)
+WITH DISTINCT province, plan
+WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
+MATCH (plan)-[:HAS_MEASURE]->(m:Measure)<-[r:RESPONSIBLE_FOR]-(a:Agency)
+WHERE ($measure IS NULL OR m.title CONTAINS $measure) AND ($role IS NULL OR r.role = $role)
+  AND ($agency IS NULL OR a.name CONTAINS $agency
+       OR any(alias IN coalesce(a.aliases, []) WHERE alias CONTAINS $agency)
+       OR toLower(coalesce(a.name_en, '')) CONTAINS toLower($agency))
+WITH province, plan, m, r, a
+ORDER BY plan.title, m.id, r.rank, province.name, a.name, a.id
+LIMIT $limit
+RETURN province.name, plan.title, m.id, a.id, r.role
+"""
+
+
+@pytest.mark.parametrize("params", [
+    {"province": "浙江"}, {"province": "浙江", "limit": "1"}, {"province": "浙江", "limit": "2"},
+    {"province": "浙江", "limit": "9"}, {"province": "Zhejiang", "role": "responsible", "limit": "1"},
+    {"province": "浙江", "role": "responsible", "limit": "3"}, {"province": "浙江", "agency": "科技厅", "limit": "2"},
+    {"province": "浙江", "measure": "统筹科学智算高效供给"}, {"province": "浙", "measure": "科学", "limit": "4"}])
+def test_measure_owners_gives_the_rows_of_sorting_every_owner_of_the_province(seed_store, params):
+    """The first pass stops at $limit rows and the second sorts the plans up to the last title it
+    reached: the rows must be those of sorting every owner, and a limit below the rows of one plan
+    (1, 2) cuts inside it."""
+    found = [[r["province"], r["plan"], r["measure_id"], r["agency_id"], r["role"]]
+             for r in rows(seed_store, "measure-owners", **params)]
+    values = named.get("measure-owners").bind(params, from_strings=True)
+    assert found and found == seed_store.read(MEASURE_OWNERS_BY_SORTING_ALL, values).rows
+
+
+#: province-overview as it was before its lists were read by separate walks (agencies in the order met)
+OVERVIEW_IN_ONE_WALK = """
+MATCH (province:Province)
+WHERE $province IS NULL OR province.name CONTAINS $province OR province.short = $province
+CALL {
+  WITH province
+  OPTIONAL MATCH (province)<-[:LOCATED_IN*0..2]-()<-[:COVERS]-(plan:Plan)
+  RETURN collect(DISTINCT plan) AS plans
+}
+WITH province, plans
+WHERE size(plans) > 0 OR $province IS NOT NULL
+CALL {
+  WITH plans
+  UNWIND plans AS plan
+  MATCH (plan)-[:HAS_MEASURE]->(m:Measure)
+  RETURN count(m) AS measures
+}
+CALL {
+  WITH plans
+  UNWIND plans AS plan
+  OPTIONAL MATCH (plan)-[:HAS_MEASURE]->(:Measure)<-[:RESPONSIBLE_FOR]-(owner:Agency)
+  OPTIONAL MATCH (plan)-[:ISSUED_BY]->(issuer:Agency)
+  OPTIONAL MATCH (coordinator:Agency)-[:COORDINATES]->(plan)
+  WITH [owner.name, issuer.name, coordinator.name] AS names
+  UNWIND names AS name
+  RETURN collect(DISTINCT name) AS agencies
+}
+CALL {
+  WITH plans
+  UNWIND plans AS plan
+  MATCH (plan)-[:HAS_MEASURE]->(:Measure)-[:AT_SITE]->(s:Site)
+  RETURN collect(DISTINCT s.name) AS sites
+}
+CALL {
+  WITH plans
+  UNWIND plans AS plan
+  MATCH (plan)-[:HAS_MEASURE*0..1]->()-[:SETS_TARGET]->(t:Target)
+  WITH DISTINCT t
+  RETURN count(t) AS targets, sum(CASE WHEN coalesce(t.qualitative, false) THEN 0 ELSE 1 END) AS counted,
+         collect(DISTINCT t.year) AS years
+}
+RETURN province.name, size(plans), [p IN plans | p.title], measures, agencies, sites, targets, counted,
+       [y IN range(1949, 2100) WHERE y IN years]
+ORDER BY size(plans) DESC, province.name
+"""
+
+
+@pytest.mark.parametrize("params", [{}, {"province": "广东"}, {"province": "浙江"}, {"province": "广"}])
+def test_province_overview_counts_what_one_walk_over_its_plans_counts(seed_store, params):
+    """Each list is read by walks of its own now (targets from the plan and through its measures,
+    not HAS_MEASURE*0..1): the counts, plans, sites and years are those of the single walk, and the
+    agencies the same ones, in name order."""
+    found = rows(seed_store, "province-overview", **params)
+    values = named.get("province-overview").bind(params, from_strings=True)
+    before = seed_store.read(OVERVIEW_IN_ONE_WALK, values).rows
+    assert found and len(found) == len(before)
+    for row, old in zip(found, before, strict=True):
+        assert [row["province"], row["plan_count"], row["plans"], row["measures"], row["sites"], row["targets"],
+                row["counted_targets"], row["target_years"]] == old[:4] + old[5:]
+        assert row["agencies"] == sorted(old[4]) and row["agency_count"] == len(old[4])
+    assert any(row["targets"] and row["agencies"] and row["sites"] for row in found)
+
+
+#: compare-targets without a province as it was: every quantitative target sorted, then cut
+COMPARE_TARGETS_BY_SORTING_ALL = """
+MATCH (t:Target)
+WHERE coalesce(t.qualitative, false) = false AND ($year IS NULL OR t.year = $year)
+  AND ($category_key IS NULL OR t.metric_category = $category_key)
+WITH t ORDER BY t.metric_category, t.year, t.value_norm DESC, t.id LIMIT $limit
+RETURN t.metric_category, t.year, t.value_norm, t.text
+"""
+
+
+@pytest.mark.parametrize("params", [
+    {}, {"limit": "1"}, {"limit": "2"}, {"limit": "1000"}, {"year": "2027"}, {"year": "2025", "limit": "1"},
+    {"year": "1999"}, {"category": "算力规模"}, {"category": "算力规模", "limit": "1"},
+    {"category": "ai_core_industry_scale", "year": "2027"}])
+def test_compare_targets_gives_the_rows_of_sorting_every_target(seed_store, params):
+    """Without a year it reads the categories in order until it has $limit rows and sorts only
+    those up to the last category reached (all of them, and a scan, when there are fewer)."""
+    found = sorted((r["category"], r["year"], r["value_norm"], r["text"])
+                   for r in rows(seed_store, "compare-targets", **params))
+    values = named.get("compare-targets").bind(params, from_strings=True)
+    expected = sorted(tuple(r) for r in seed_store.read(COMPARE_TARGETS_BY_SORTING_ALL, values).rows)
+    assert found == expected and (found or params.get("year") == "1999")
+
+
+def test_compare_targets_looks_up_every_category_in_the_answers_order():
+    """Without a category the query walks every category key in order; with one, only its key."""
+    from loaders.target_norm import categories
+
+    keys = named.get("compare-targets").bind({}, from_strings=True)["category_keys"]
+    assert keys == sorted(keys) and set(keys) == {c.key for c in categories()} and "other" in keys
+    assert named.get("compare-targets").bind({"category": "算力规模"}, from_strings=True)["category_keys"] == [
+        "computing_capacity"]
