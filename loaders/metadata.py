@@ -1059,7 +1059,7 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     if meta.kind and re.match(ORDINAL_COPY + re.escape(meta.kind), after):
         return True  # 发表任内第二份施政报告: the plan called by its genre, counted among its kind
     clause = re.split(r"[，,；;：:]", sentence[: hit.start()])[-1]
-    if (meta.kind and PASSIVE_DONE.search(clause) and re.match(r"\s*(?:[，,。；;]|$)", after)
+    if (meta.kind and PASSIVE_DONE.search(clause) and re.match(r"\s*(?:实施|执行)?\s*(?:[，,。；;]|$)", after)
             and meta.kind in sentence[: hit.start()]):
         # 行动方案经市政府常务会议审议通过，已由市政府办公厅印发，…: the passive has no object; its
         # subject is the plan the sentence opened with, called by its genre word
@@ -1321,8 +1321,9 @@ def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 
 
 def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
-    """A plan titled X关于…的意见 names its issuer X (呼和浩特市人民政府关于促进…的若干意见)."""
-    match = re.match(r"^(.{4,60}?)关于", meta.title_text or "")
+    """A plan titled X关于…的意见 names its issuer X (呼和浩特市人民政府关于促进…的若干意见), and so
+    does a body's yearly plan titled by it and its year (宁安市数据局2025年工作要点)."""
+    match = re.match(r"^(.{4,60}?)(?:关于|(?:19|20)\d{2}\s*年(?!\s*[-—–~～－至到]))", meta.title_text or "")
     if not match:
         return []
     names = _names(match.group(1))
@@ -1403,7 +1404,8 @@ def _split_pair(value: str) -> list[tuple[str, int]]:
 
 #: the body a report says issued the plan in its own clause: 由X印发, 以X名义印发
 PASSIVE = re.compile(r"(?:由|以)([^，。；：:“”《》]{2,60}?)(?:的?名义)?(?:联合|正式)?$")
-TIME_WORDS = re.compile(r"\d{1,2}月(?:\d{1,2}日|份)?|日前|近日|今天|今年|正式|此次|近期|对于|已于|已经|已|于|并|也|还")
+TIME_WORDS = re.compile(r"\d{1,2}月(?:\d{1,2}日|份)?|日前|近日|今天|今日|今年|正式|此次|近期"
+                        r"|对于|已于|已经|已|于|并|也|还")
 #: a page's date stamp (and what precedes it on the line) before the subject of a report's sentence
 STAMP_BEFORE = re.compile(r"^.*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 #: the first of two verbs said of the plan (制定并发布, 研究起草并印发), or the lead a body takes in it
@@ -1425,23 +1427,42 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """A report: X（联合Y等八部门）印发《plan》, 《plan》已由X印发, 《plan》以X名义印发; a place alone
     as the subject (光明区此次发布的《若干措施》) stands for its people's government."""
     by_place: list[tuple[str, str]] = []
+    abridged: list[tuple[str, str]] = []
     for line in lay.content():
         for sentence in re.split(r"[。！？]", line.text):
             adopted = _congress(sentence, meta)
             if adopted:
                 return [(adopted, sentence)]
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|推出|制定|制订|宣布|发表)(?!会)"
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|公布|出台|推出|制定|制订|宣布|发表)(?!会)"
                                    r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
                 names = _subject(sentence[: hit.start()])
-                if names:
+                if names and _abridged(sentence[: hit.start()], len(names)):
+                    # 工信部等十五部门联合印发《…》: a headline's first body and a count; the lead
+                    # usually lists all fifteen, which then stand for the joint issue
+                    if len(names) > len(abridged):
+                        abridged = [(name, sentence) for name in names]
+                    continue
+                if names and len(names) > len(abridged):
                     return [(name, sentence) for name in names]
                 place = _place_subject(sentence[: hit.start()])
                 if place and not by_place:
                     by_place = [(place, sentence)]
     # a headline's 深圳印发《…》 stands for the government only when no sentence names the bodies
-    return by_place
+    return abridged or by_place
+
+
+#: the count closing a list of joint issuers (等十五部门, 等15个部门): more bodies than the list names
+COUNTED_BODIES = re.compile(r"等\s*([\d一二三四五六七八九十]{1,3})\s*个?(?:部门|单位|机构)\s*(?:联合|正式)?$")
+
+
+def _abridged(before: str, named: int) -> bool:
+    """Does the subject name fewer bodies than its count says (工信部等十五部门: one of fifteen)?"""
+    clause = re.split(r"[，,；;：:]", before)[-1]
+    counted = COUNTED_BODIES.search(TIME_WORDS.sub("", clause).strip())
+    total = chinese_number(counted.group(1)) if counted else None
+    return bool(total and total > named)
 
 
 #: a people's congress in session adopting a document (…自治区十四届人大五次会议通过的《…纲要》): the

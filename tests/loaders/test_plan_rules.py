@@ -498,6 +498,14 @@ def test_an_opinion_titled_by_its_issuer_names_it():
     assert written_issuers("宁安市关于推动人工智能产业发展的若干措施\n" + BODY) == []
 
 
+def test_a_yearly_plan_titled_by_its_body_and_year_names_it():
+    page = "宁安市大数据发展管理局2026年工作要点\n" + BODY
+    assert written_issuers(page) == ["宁安市大数据发展管理局"]
+    # a place or a programme before the year is no body
+    assert written_issuers("宁安市2026年数字经济工作要点\n" + BODY) == []
+    assert written_issuers("数字宁安建设2026年工作要点\n" + BODY) == []
+
+
 def test_a_signature_block_with_a_wrapped_name_and_party_departments():
     page = ("关于印发宁安市人工智能产业发展行动计划的通知\n各区县：\n"
             "现将《宁安市人工智能产业发展行动计划》印发给你们。\n"
@@ -1172,6 +1180,17 @@ def test_a_report_listing_its_issuers_closed_by_their_count_alone_names_each():
                                            "福建省数据局"])
 
 
+def test_a_headline_naming_one_of_the_joint_issuers_gives_way_to_the_lead_listing_them_all():
+    text = ("首页 > 新闻\n\n科技部等四部门联合印发《关于推进人工智能赋能基础研究的指导意见》\n\n"
+            "来源:\n时间:2024-03-02 10:00:00\n\n"
+            "近日，科学技术部、教育部、财政部、中国科学院等4个部门正式印发《关于推进人工智能赋能基础研究的指导意见》。\n"
+            "《指导意见》提出，到2027年，建设10个人工智能科学计算平台。\n")
+    assert issuers(build(text)) == sorted(["科学技术部", "教育部", "财政部", "中国科学院"])
+    # with no fuller list, the headline's first body still names the issue (one of its bodies)
+    headline_only = text.replace("近日，科学技术部、教育部、财政部、中国科学院等4个部门正式印发", "近日，印发了")
+    assert issuers(build(headline_only)) == ["科学技术部"]
+
+
 def test_a_report_that_lists_the_tasks_by_name_and_closes_with_their_count_has_those_measures():
     text = ("江北市推出“人工智能+医疗”行动方案\n来源:江北日报\n\n"
             "近日，江北市卫生健康委等6部门联合印发了《江北市推动“人工智能+医疗”行动方案》(以下简称《方案》)。\n"
@@ -1261,6 +1280,20 @@ def test_a_department_of_a_national_body_issues_in_its_own_name():
     assert issuers(build(page)) == ["国家数据局规划司"]
     page = "宁安智农科技有限公司近日发布了《农业数据资源开发利用2026年行动方案》，明确了年度目标。\n"
     assert issuers(build(page)) == []  # …公司 ends in 司 too, but is no department of a body
+
+
+def test_a_body_that_made_the_plan_public_today_issues_it():
+    page = (" date 2025-10-14 經濟部今(14)日公布「智慧製造推動方案」，預計投入新臺幣50億元。\n"
+            "經濟部表示，方案包括「強化關鍵技術」、「培育產業人才」等推動主軸。\n")
+    assert issuers(build(page)) == ["经济部"]
+    # made public by whom the sentence does not say: no issuer
+    assert issuers(build(page.replace("經濟部今(14)日公布", "今(14)日公布"))) == []
+
+
+def test_a_passive_issue_for_implementation_names_the_issuer():
+    page = ("宁安市召开新闻发布会 解读《宁安市数字农业发展行动计划》\n"
+            "《行动计划》经市政府常务会议审议通过，已由市政府印发实施。\n《行动计划》提出，到2027年，建成20个数字农场。\n")
+    assert issuers(build(page)) == ["宁安市人民政府"]
 
 
 def test_a_passive_issue_with_no_object_names_the_issuer_of_the_plan_its_sentence_opens_with():
