@@ -1449,8 +1449,34 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
                 place = _place_subject(sentence[: hit.start()])
                 if place and not by_place:
                     by_place = [(place, sentence)]
+    if not abridged:
+        # 国务院常务会议审议通过《…》, 经行政院院会审查，通过「…」: the government whose meeting adopted it
+        # (a notice's 《…》已经市政府常务会议审议通过，现印发给你们 has its own issuer: the plan comes first)
+        for line in lay.content():
+            if "会" not in line.text or "通过" not in line.text:
+                continue  # most lines: no meeting, no adoption
+            for sentence in re.split(r"[。！？]", line.text):
+                adopted = _meeting(sentence, meta)
+                if adopted:
+                    return [(adopted, sentence)]
     # a headline's 深圳印发《…》 stands for the government only when no sentence names the bodies
     return abridged or by_place
+
+
+#: a government's meeting that adopts a document, and the document it adopts after it: 国务院常务会议，
+#: 审议通过《…》; 经行政院院会审查，通过《…》; 市政府第12次常务会议审议通过了《…》
+MEETING = re.compile(r"(国务院|行政院|[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|行政公署|行署))\s*"
+                     r"(?:第\s*[一二三四五六七八九十百\d]+\s*次)?\s*(?:常务会议|院会|全体会议)"
+                     r"[^。；;《》]{0,20}?(?:审议|审查|讨论)?\s*[，,]?\s*通过(?:了)?\s*《([^《》]{4,90})》")
+
+
+def _meeting(sentence: str, meta: Metadata) -> str | None:
+    """The government whose meeting adopted the plan (the body before its 常务会议 or 院会)."""
+    match = MEETING.search(sentence)
+    if not match or not _is_plan_name(match.group(2), meta):
+        return None
+    body = re.sub(r"^.*(?:召开|主持|举行|出席|在|经|于)", "", match.group(1))  # 市长主持召开市政府…: the meeting's
+    return body if len(body) >= 3 and _is_body(body) else None
 
 
 #: the count closing a list of joint issuers (等十五部门, 等15个部门): more bodies than the list names

@@ -1290,6 +1290,19 @@ def test_a_body_that_made_the_plan_public_today_issues_it():
     assert issuers(build(page.replace("經濟部今(14)日公布", "今(14)日公布"))) == []
 
 
+def test_the_government_whose_meeting_adopted_the_plan_issues_it():
+    page = ("国务院常务会议审议通过《关于加快智能网联汽车发展的意见》\n"
+            "新华社北京3月12日电 国务院总理3月12日主持召开国务院常务会议，审议通过《关于加快智能网联汽车发展的意见》。"
+            "会议指出，要加快车路云一体化建设。\n")
+    assert issuers(build(page)) == ["国务院"]
+    page = ("宁安市市长主持召开市政府第8次常务会议，审议通过了《宁安市算力产业发展行动方案》。"
+            "会议要求，加快建设城市智算中心。\n")
+    assert issuers(build(page)) == ["宁安市人民政府"]
+    # a notice's 《…》已经…常务会议审议通过，现印发给你们: the meeting comes after the plan, its notice issues
+    page = "《宁安市算力产业发展行动方案》已经市政府常务会议审议通过，现印发给你们，请认真贯彻执行。\n" + BODY
+    assert issuers(build(page)) == []
+
+
 def test_a_passive_issue_for_implementation_names_the_issuer():
     page = ("宁安市召开新闻发布会 解读《宁安市数字农业发展行动计划》\n"
             "《行动计划》经市政府常务会议审议通过，已由市政府印发实施。\n《行动计划》提出，到2027年，建成20个数字农场。\n")
