@@ -656,7 +656,9 @@ def read_metadata(lay: Layout) -> Metadata:
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")
     meta.doc_number = _doc_number(lay, meta)
-    meta.date_issued = _issued(_date(header.get("date_issued")), _signature_date(lay, meta)) or _title_date(lay, meta)
+    # a 解读's or an interview's own signature dates the reading, not the plan it reads
+    signed = None if _reading_heading(lay) else _signature_date(lay, meta)
+    meta.date_issued = _issued(_date(header.get("date_issued")), signed) or _title_date(lay, meta)
     meta.date_published = _date(header.get("date_published")) or _page_date(lay)
     reported = _reported_dates(lay, meta)
     meta.date_issued = meta.date_issued or reported.get("issued")
@@ -666,6 +668,17 @@ def read_metadata(lay: Layout) -> Metadata:
     meta.measure_count, meta.measure_count_evidence = _declared_count(lay, meta)
     meta.issuers = _issuers(lay, meta)
     return meta
+
+
+#: the heading of a page that reads a plan (…政策解读, 一图读懂…, …负责人就《…》答记者问)
+READING = re.compile(r"解读|答记者问|一图读懂")
+
+
+def _reading_heading(lay: Layout) -> bool:
+    """Is the page's heading (its first lines) that of a 解读 or an interview about a plan, not a link to
+    one printed under a notice's byline (【解读】…)?"""
+    return any(READING.search(line.text) and not LINKED_READING.match(line.text) and len(line.text) <= 80
+               for line in lay.content()[:3])
 
 
 def _named_by_short_kind(lay: Layout, cited: list[Span]) -> Span | None:

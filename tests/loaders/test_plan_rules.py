@@ -437,6 +437,15 @@ def test_a_signature_date_in_chinese_numerals():
     assert plan(build(page))["date_issued"] == "2024-12-06"
 
 
+def test_the_signature_date_of_a_reading_dates_the_reading_not_the_plan():
+    reading = ("《宁安市算力券实施细则》政策解读\n一、起草背景\n为降低企业用算成本，市数据局起草了《实施细则》。\n"
+               "二、主要内容\n《实施细则》共12条。\n宁安市数据局\n2025年4月2日\n")
+    assert plan(build(reading)).get("date_issued") is None
+    notice = ("宁安市数据局关于印发《宁安市算力券实施细则》的通知\n各区县：\n现印发给你们。\n宁安市数据局\n"
+              "2025年4月2日\n宁安市算力券实施细则\n" + BODY)
+    assert plan(build(notice))["date_issued"] == "2025-04-02"
+
+
 def test_a_signer_and_its_date_on_one_line_and_a_number_line_with_its_signer():
     page = ("宁安市人民政府办公室文件\n宁政办发〔2025〕3号　　签发人：张明\n"
             "宁安市人民政府办公室关于印发宁安市人工智能产业发展行动方案的通知\n各区县：\n现印发给你们。\n"
