@@ -355,6 +355,15 @@ def test_a_one_year_plans_tasks_that_count_what_they_deliver_are_the_years_goals
     stated = text.replace("一、壮大数字产业\n", "主要目标\n全省数字经济核心产业增加值增长10%。\n一、壮大数字产业\n")
     assert summary(stated) == [(2025, "全省数字经济核心产业增加值增长", 10, "%", "=")]  # bare 主要目标: the year's
 
+def test_a_one_year_plans_task_with_a_deadline_within_the_year_counts_its_other_deliveries_too():
+    text = ("数字江北建设2025年工作要点\n一、夯实数字基础设施\n"
+            "（一）升级网络设施。全面推进千兆网络布局，年底前基本实现行政村千兆光网全覆盖，年内新增5G基站800座，"
+            "新增光纤端口1.5万个，建设“24小时不打烊”政务服务厅。\n")
+    assert summary(text) == [(2025, "基本实现行政村千兆光网全覆盖", None, None, None),
+                             (2025, "5G基站", 800, "座", "="),
+                             (2025, "光纤端口", 1.5, "万个", "=")]  # a number in a quoted name counts nothing
+
+
 def test_a_deadline_within_the_year_of_an_undated_plan_dates_nothing():
     text = ("江北省人工智能产业发展行动方案\n一、重点任务\n（一）开放数据。年底前基本实现公共数据按需开放。\n")
     assert goals(text) == []
