@@ -930,7 +930,11 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
 
 
 LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?"
-                      r"|[“\"](\d{1,2})[”\"]\s*是|第([一二三四五六七八九十])(?:为|是))")
+                      r"|[“\"](\d{1,2})[”\"]\s*是|第([一二三四五六七八九十])(?:为|是)"
+                      r"|第([一二三四五六七八九十])\s*[，,、])")
+#: the first of a list of 第一，第二，… paragraphs, run on after the sentence that announces it
+#: (会议提出以下5大策略建议，第一，…)
+FIRST_ORDINAL = re.compile(r"(?<=[，,：:。])\s*(第一)\s*[，,、]")
 #: a line that announces a counted list on the lines below it (…考虑了以下4个重点：)
 ANNOUNCED_LIST = re.compile(r"(?:以下|如下)[^，,。；;：:]{0,8}[：:]\s*$")
 #: the first of a list that the next lines go on with 第二为…: …包括X，…
@@ -945,9 +949,14 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
               if item.line.index not in taken and (m := LINE_ENUM.match(item.rest.text))]
     found = []
     # 一是…, 亮点一…, a numbered slogan's parts (“1”是…“3”是…) and 第二为… are separate sequences
-    for style in (1, 2, 3, 4):
+    for style in (1, 2, 3, 4, 5):
         hits = [(i, m) for i, m in marked if m.group(style)]
         values = [chinese_number(m.group(style)) for _, m in hits]
+        opened = FIRST_ORDINAL.search(candidates[hits[0][0] - 1].rest.text) if (
+            style == 5 and values and values[0] == 2 and hits[0][0] > 0) else None
+        if opened:  # …以下5大策略建议，第一，…: the first paragraph runs on from the announcement
+            hits.insert(0, (hits[0][0] - 1, opened))
+            values.insert(0, 1)
         # the parts of a slogan such as “1+3+5+7” count up by their own numbers, the others one by one
         counted = values == sorted(set(values)) if style == 3 else values == list(range(1, len(hits) + 1))
         first = None
@@ -960,7 +969,7 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
                      and hits[0][0] > 0 and ANNOUNCED_LIST.search(candidates[hits[0][0] - 1].rest.text) is not None)
         if (len(hits) >= 2 or announced) and counted:
             before = dict(result.context)
-            items = _line_items(hits, candidates, result)
+            items = _line_items(hits, candidates, result, colon_titles=style == 5)
             if announced and items:
                 # the page stops inside the item: it is named by its first clause, which is whole
                 title = items[0].title
@@ -983,7 +992,10 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
     return found
 
 
-def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked], result: Outline) -> list[Measure]:
+def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked], result: Outline,
+                colon_titles: bool = False) -> list[Measure]:
+    """One measure per marked line; ``colon_titles``: a 第一，X：… paragraph is titled by X, the
+    heading it prints before its colon."""
     found = []
     for n, (i, match) in enumerate(hits):
         item = candidates[i]
@@ -991,8 +1003,11 @@ def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked]
         body = item.rest.sub(match.end())
         heading = _is_heading_like(body.text) or not re.search(r"[。！？]", body.text)
         stop = None if heading else re.search(r"[，,；;。]", body.text)
+        colon = re.match(r"[^。！？：:]{4,40}[：:]", body.text) if colon_titles else None
+        if colon:
+            stop = re.compile(r"[：:]").search(body.text, colon.end() - 1)
         title = _strip_terminal(body.sub(0, stop.start()) if stop else body)
-        number = item.rest.sub(match.start(1) if match.group(1) else 0, match.end()).strip(" ：:")
+        number = item.rest.sub(match.start(1) if match.group(1) else 0, match.end()).strip(" ：:，,、")
         measure = Measure("", number.text, number, title, 1, section=section,
                           pieces=[item.rest.sub(number.start - item.rest.start)], lines=[item.line])
         result.context[item.line.index] = (section, measure, False)

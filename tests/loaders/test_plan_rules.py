@@ -767,6 +767,19 @@ def test_a_list_a_report_opens_with_baokuo_and_goes_on_with_di_er_wei():
     assert ("第二为", "建设自动化行政服务") not in measures(build(page))
 
 
+def test_paragraphs_opening_di_yi_di_er_are_measures_titled_before_their_colon():
+    page = ("宁安市科技咨询会议提出政策建议\n"
+            "会议提出以下3项策略建议，第一，扩大智能算力投资：由政府与企业合作建设大型算力中心。\n\n"
+            "第二，培育本地模型企业：支持企业研发行业大模型。\n\n"
+            "第三，完善数据开放制度，推动公共数据有序开放。\n")
+    assert measures(build(page)) == [("第一", "扩大智能算力投资"), ("第二", "培育本地模型企业"),
+                                     ("第三", "完善数据开放制度")]
+    # 第二，第三 with nothing that opens the list are no list: the page holds no policy text
+    page = page.replace("，第一，扩大智能算力投资：由政府与企业合作建设大型算力中心", "")
+    with pytest.raises(SourceError):
+        build(page)
+
+
 def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
     page = ("宁安区数据局2025年下半年工作计划\n"
             "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
