@@ -615,6 +615,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _enumerations(candidates, result, existing=found)
     found += _enumerated_lines(candidates, result, existing=found)
     found += _listed_tasks(candidates, result, existing=found)
+    found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found += _aspects(candidates, result, existing=found)
     found.sort(key=lambda m: m.title.start)
@@ -925,6 +926,42 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
                                   pieces=[item.rest.sub(at, at + len(name))], lines=[item.line])
                 found.append(measure)
                 start = at + len(name)
+            result.context.setdefault(item.line.index, (section, found[-1], False))
+    return found
+
+
+#: a list of the plan's work announced in a sentence and given in clauses a ； apart, each opening with
+#: its task's name (重点工作包括深化产业融合，开发…；拓展应用场景，将…；及强化政策支撑，…)
+SEMICOLON_LIST = re.compile(r"(?:重点工作|重点任务|主要任务|工作重点|重点举措|主要举措)[^。；;：:]{0,4}?"
+                            r"(?:包括|包含|有|是)\s*[：:，,]?\s*")
+
+
+def _semicolon_tasks(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """The tasks a sentence lists a ； apart after naming them as the plan's work (重点工作，包括A，…；B，…；
+    及C，…): one measure per clause, titled by the task it opens with; only when there are three or more
+    and every one opens with a task verb."""
+    taken = {line.index for m in existing for line in m.lines}
+    found: list[Measure] = []
+    for item in candidates:
+        text = item.rest.text
+        if item.line.index in taken or ("；" not in text and ";" not in text):
+            continue  # most lines: no list a ； apart
+        for match in SEMICOLON_LIST.finditer(text):
+            end = re.compile(r"[。！？]").search(text, match.end())
+            stretch = text[match.end(): end.start() if end else len(text)]
+            parts, at, items = re.split(r"[；;]", stretch), match.end(), []
+            for part in parts:
+                lead = re.match(r"\s*(?:以及|及|和|并)?\s*", part).end()
+                stop = re.search(r"[，,：:]", part)
+                name = part[lead: stop.start() if stop else len(part)].strip()
+                items.append((at + lead, name))
+                at += len(part) + 1
+            if len(items) < 3 or not all(4 <= len(name) <= 14 and _task_start(name) for _, name in items):
+                continue
+            section = result.section_at(item.line)
+            for start, name in items:
+                title = item.rest.sub(start, start + len(name))
+                found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
             result.context.setdefault(item.line.index, (section, found[-1], False))
     return found
 

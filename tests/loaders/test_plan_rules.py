@@ -780,6 +780,17 @@ def test_paragraphs_opening_di_yi_di_er_are_measures_titled_before_their_colon()
         build(page)
 
 
+def test_tasks_a_sentence_lists_a_semicolon_apart_after_naming_the_work_are_measures():
+    page = ("宁安市长谈人工智能发展\n"
+            "市长表示，今年的重点工作包括培育模型企业，支持本地企业研发行业大模型；开放应用场景，在政务、医疗等领域"
+            "发布场景清单；以及完善算力设施，建设城市智算中心。\n")
+    assert [title for _n, title in measures(build(page))] == ["培育模型企业", "开放应用场景", "完善算力设施"]
+    # a list of fields a ； apart names no tasks (and the page then holds no policy text)
+    fields = page.replace("培育模型企业", "模型企业方面").replace("开放应用场景", "应用场景方面")
+    with pytest.raises(SourceError):
+        build(fields)
+
+
 def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
     page = ("宁安区数据局2025年下半年工作计划\n"
             "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
