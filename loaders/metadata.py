@@ -1573,6 +1573,8 @@ def _subject(before: str) -> list[str]:
     head = JOINT.sub("、", head)
     names = [OTHERS.sub("", n) for n in _names(head)]
     names = [n for n in names if n]
+    if any(n.endswith(tuple(words()["plan"]["press_offices"])) for n in names):
+        return []  # 市政府新闻办举行发布会发布《…》: it hosts the release, it does not issue
     if names and all(_is_body(n) for n in names):
         return names
     return []

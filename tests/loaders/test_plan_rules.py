@@ -1336,6 +1336,16 @@ def test_the_government_whose_meeting_adopted_the_plan_issues_it():
     assert issuers(build(page)) == []
 
 
+def test_the_press_office_that_releases_a_plan_at_its_conference_is_no_issuer():
+    page = ("宁安市政府新闻办发布《宁安市智能网联汽车发展行动方案》\n2025-03-20 10:11 来源：宁安日报\n"
+            "3月19日，市政府新闻办举行新闻发布会，发布《宁安市智能网联汽车发展行动方案》。"
+            "《行动方案》提出，到2027年，建成智能网联示范道路500公里。\n")
+    assert issuers(build(page)) == []
+    # the body the same report says issued it does
+    issued = page.replace("举行新闻发布会，发布《", "举行新闻发布会。市工信局近日印发《")
+    assert issuers(build(issued)) == ["宁安市工业和信息化局"]
+
+
 def test_a_passive_issue_for_implementation_names_the_issuer():
     page = ("宁安市召开新闻发布会 解读《宁安市数字农业发展行动计划》\n"
             "《行动计划》经市政府常务会议审议通过，已由市政府印发实施。\n《行动计划》提出，到2027年，建成20个数字农场。\n")
