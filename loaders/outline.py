@@ -49,6 +49,8 @@ BARE_SECTION = re.compile(rf"^([{NUMERAL}]{{1,2}})(?![是批些个项条种类�
 TERMINAL = "。；;：:！!？?，,"
 SCOPE_CLAUSE = re.compile(r"^\s*本(?:政策|办法|措施|方案|规定|细则|计划)(?:所称|适用于|自|由|中)")
 YISHI = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十])是")
+#: 一是…，二是…: a report's short items a comma apart in one sentence (部署了四方面任务：一是A，二是B)
+YISHI_LISTED = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([一二三四五六七八九十])是")
 
 
 @dataclass
@@ -814,7 +816,10 @@ def _enumerations(candidates: list[_Marked], result: Outline, existing: list[Mea
         hits = list(YISHI.finditer(text))
         values = [chinese_number(h.group(1)) for h in hits]
         if len(hits) < 2 or values[:2] != [1, 2]:
-            continue
+            hits = list(YISHI_LISTED.finditer(text))
+            values = [chinese_number(h.group(1)) for h in hits]
+            if len(hits) < 2 or values != list(range(1, len(hits) + 1)):
+                continue
         section = result.section_at(item.line)
         items = []
         for n, hit in enumerate(hits):

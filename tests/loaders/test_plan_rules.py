@@ -791,6 +791,15 @@ def test_tasks_a_sentence_lists_a_semicolon_apart_after_naming_the_work_are_meas
         build(fields)
 
 
+def test_a_reports_yishi_erxi_a_comma_apart_in_one_sentence_are_measures():
+    page = ("《宁安市推动数据产业发展的意见》新闻发布会召开\n"
+            "市数据局局长介绍，《意见》部署了三方面重点任务：一是建设数据基础设施，二是培育数据企业，三是繁荣数据市场。\n")
+    assert measures(build(page)) == [("一是", "建设数据基础设施"), ("二是", "培育数据企业"), ("三是", "繁荣数据市场")]
+    # counted out of order (一是…，三是…) they are no list
+    skipped = page.replace("二是培育数据企业", "培育数据企业")
+    assert ("一是", "建设数据基础设施") not in measures(build(skipped))
+
+
 def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
     page = ("宁安区数据局2025年下半年工作计划\n"
             "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
