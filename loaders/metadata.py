@@ -350,6 +350,13 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 continue
             if TASK_ITEM.match(text) and DRAFTING.search(clause):
                 continue  # 1.推动…。一是…制定印发《…三年行动计划》: a document a task is to draft
+            if _launched_before(clause, after):
+                cited.append(span)  # 去年政府推出的30亿元「…计划」: a programme already running, not the page's
+                continue
+            if _annual_statement(inner, before, after):
+                # 发表2025年《施政报告》, 《财政预算案》今（25日）公布: the yearly statement under its bare genre
+                candidates.append(TitleCandidate(_trim(span), 3, "quoted"))
+                continue
             notice = re.fullmatch(r"(.{2,40}?)关于印发(.+)的通知", inner)
             if notice:
                 inner = notice.group(2)
@@ -387,6 +394,25 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
     return candidates, cited
+
+
+def _launched_before(clause: str, after: str) -> bool:
+    """Is the quote a programme the report says was launched before (去年推出的…「…计划」, or 推出的…「…
+    计划」，已资助20个项目: what it has done so far)?"""
+    plan = words()["plan"]
+    if any(re.search(pattern, clause) for pattern in plan["past_programme"]):
+        return True
+    return bool(re.match(r"\s*[，,]\s*(?:目前|至今|现)?已(?!经?[由于经])", after)) and any(
+        re.search(pattern, clause) for pattern in plan["past_status"])
+
+
+def _annual_statement(inner: str, before: str, after: str) -> bool:
+    """Is 《inner》 a yearly statement called by its bare genre, said to be delivered or published now?"""
+    if norm(inner) not in words()["plan"]["annual_statements"]:
+        return False
+    return bool(re.search(r"(?:发表|公布|宣读|发布)(?:了)?\s*(?:(?:19|20)\d{2}\s*(?:[-—/／]\s*\d{2,4})?\s*年度?)?\s*$",
+                          before) or re.match(r"\s*(?:今|今日|今天|昨|昨日)?\s*(?:[（(]\s*\d{1,2}\s*日?\s*[)）])?"
+                                              r"\s*(?:正式)?(?:公布|发表|出炉|发布)", after))
 
 
 #: verbs of combining (结合实际, 结合专业机构), which cite a document only when it is their own object
@@ -1063,6 +1089,7 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
         return False
     after = re.sub(r"^(?:了|的)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
     after = COUNTED_OBJECT.sub("", after)  # 发布了一份重要的规划文件——《…》: the document, then its title
+    after = re.sub(r"^(?:19|20)\d{2}\s*年度?\s*(?=《)", "", after)  # 发表2025年《施政报告》: its edition
     quoted = re.match(r"《([^《》]{2,90})》", after)
     if quoted and _is_plan_name(quoted.group(1), meta):
         return True

@@ -1369,6 +1369,24 @@ def test_a_passive_issue_with_no_object_names_the_issuer_of_the_plan_its_sentenc
     assert issuers(build(page)) == []
 
 
+def test_a_yearly_statement_quoted_under_its_bare_genre_is_the_plan_and_a_running_programme_is_cited():
+    page = (" date 2030-02-26 新一份《財政預算案》今（26日）公布，政府將推動香港數據產業發展。\n"
+            "政府將成立「數據產業發展委員會」，統籌產業發展。\n"
+            "去年政府推出的20億元「數據研發資助計劃」，已資助15個項目。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"], got["date_published"]) == ("財政預算案", "财政预算案", "2030-02-26")
+    # without the statement, the programme already running is still not the page's plan
+    def title(text: str) -> str | None:
+        return read_metadata(layout(prepare(RawDocument("doc.txt", text)))).title_text
+
+    running = page.replace("新一份《財政預算案》今（26日）公布，", "")
+    assert title(running) is None
+    # a programme launched now is: 政府將推出「…計劃」
+    launched = running.replace("去年政府推出的20億元「數據研發資助計劃」，已資助15個項目",
+                               "政府將推出「數據研發資助計劃」")
+    assert title(launched) == "数据研发资助计划"
+
+
 def test_the_chief_executive_who_delivers_a_policy_address_issues_it():
     """An office that issues in its own name, written with its holder's name and a venue; a title with
     its edition year after the genre word (施政報告 2030) is that year's."""
