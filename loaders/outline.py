@@ -620,10 +620,45 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found += _aspects(candidates, result, existing=found)
+    if not found:
+        found = _announced_setups(candidates, result)
     found.sort(key=lambda m: m.title.start)
     for n, measure in enumerate(found, 1):
         measure.key = f"f.{n}"
     result.measures.extend(found)
+
+
+#: a report's announcement that a body, fund or programme it names in quotes will be set up (政府将成立
+#: 「…办公室」, 并于明年内成立「…研发院」, 此外，增设100亿元「…计划」): the verb, up to the closing quote
+SETUP = re.compile(r"(?:^|(?<=[，,。；;]))\s*(?:此外|另外|同时|并|亦|政府)?\s*"
+                   r"(?P<when>[^，,。；;「」《》]{0,14}?)"
+                   r"(?P<task>(?:成立|设立|增设|开设|推出)(?!的)[^，,。；;「」《》]{0,14}?[「《][^「」《》]{2,30}[」》])")
+#: what makes the announcement a future step: 将, 会, 明年, 年内, 下半年, 起; or the verb opening its clause
+SETUP_WHEN = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}?(?:将|会|明年|今年|年内|下半年|起)[^已]*)?$")
+
+
+def _announced_setups(candidates: list[_Marked], result: Outline) -> list[Measure]:
+    """A report of a policy statement (a 施政报告, a budget) that presents its new steps in running text:
+    each clause announcing that a body, fund or programme named in quotes will be set up is a measure,
+    titled from its verb to the name; two or more on the page, none already done (已…, 去年…推出的)."""
+    found = []
+    for item in candidates:
+        text = item.rest.text
+        if "「" not in text and "《" not in text:
+            continue  # most lines: nothing named in quotes
+        for match in SETUP.finditer(text):
+            when = match.group("when")
+            if not SETUP_WHEN.match(when) or re.search(r"已|去年|前年|此前|早前", when):
+                continue
+            section = result.section_at(item.line)
+            title = item.rest.sub(match.start("task"), match.end("task"))
+            found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
+            result.context.setdefault(item.line.index, (section, found[-1], False))
+    if len(found) < 2:
+        for measure in found:
+            result.context.pop(measure.lines[0].index, None)
+        return []
+    return found
 
 
 def _measures_allowed(result: Outline, line: Line) -> bool:

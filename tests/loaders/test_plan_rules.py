@@ -1387,6 +1387,17 @@ def test_a_yearly_statement_quoted_under_its_bare_genre_is_the_plan_and_a_runnin
     assert title(launched) == "数据研发资助计划"
 
 
+def test_a_statements_new_bodies_and_funds_named_in_quotes_are_its_measures():
+    page = (" date 2030-10-16 行政長官今日（16日）在立法會發表2030年《施政報告》，推動香港創科發展。\n"
+            "政府將成立「低空經濟發展辦公室」，統籌低空經濟發展。此外，增設50億元「數據產業投資基金」，投資數據企業。\n"
+            "去年政府推出的20億元「數據研發資助計劃」，已資助15個項目。政府亦已成立「數字轉型專責小組」。\n")
+    titles = [title for _n, title in measures(build(page))]
+    assert titles == ["成立「低空經濟發展辦公室」", "增設50億元「數據產業投資基金」"]  # not what is running already
+    # one announcement alone is no list of the statement's steps
+    one = page.replace("此外，增設50億元「數據產業投資基金」，投資數據企業。", "")
+    assert measures(build(one)) == []
+
+
 def test_the_chief_executive_who_delivers_a_policy_address_issues_it():
     """An office that issues in its own name, written with its holder's name and a venue; a title with
     its edition year after the genre word (施政報告 2030) is that year's."""
