@@ -30,7 +30,10 @@ from loaders.layout import DECLARED_COUNT as COUNT
 from loaders.layout import LISTED_COUNT, Layout, Line, chinese_number
 from loaders.lexicon import alternation, words
 
-PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*(?:年)?\s*[-—–~～－至到]+\s*((?:19|20)\d{2})\s*(?:年)?\s*[)）]?\s*$")
+#: a title's period in brackets, also in the years of the ROC calendar a Taiwan plan counts in (（115至118年）)
+PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2}"
+                    r"|(?<=[（(])\s*(?:民国)?\s*1[0-4]\d(?=\s*年?\s*[-—–~～－至到]\s*1[0-4]\d\s*年))"
+                    r"\s*(?:年)?\s*[-—–~～－至到]+\s*((?:19|20)\d{2}|1[0-4]\d)\s*(?:年)?\s*[)）]?\s*$")
 DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fff]{1,14}?)\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*(\d{1,4})\s*号")
 BROKEN_DOC_NUMBER = re.compile(r"^([\u4e00-\u9fff]{1,14})\s*〔\s*((?:19|20)\d{2})\s*(\d{1,4})$")
@@ -563,6 +566,12 @@ def _unify(text: str) -> str:
     return re.sub(r"[~～－—–至到]", "-", text)
 
 
+def _western(year: str) -> int:
+    """A year of the title's period, an ROC year (115) counted on from 1911."""
+    value = int(re.sub(r"\D", "", year))
+    return value + ROC_EPOCH if value < 1000 else value
+
+
 #: a span of years written inside a title: 成都市“互联网+”2015—2017年三年行动计划
 YEARS_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～－至到]+\s*((?:19|20)\d{2})\s*年")
 #: the one year a title is for: 武汉市2025年…行动方案, 数字威海建设2023年工作要点; not a horizon (面向2030年,
@@ -581,7 +590,7 @@ def period_of(title: str) -> tuple[int, int] | None:
     """
     match = PERIOD.search(title) or YEARS_IN_TITLE.search(title)
     if match:
-        first, last = int(match.group(1)), int(match.group(2))
+        first, last = (_western(match.group(n)) for n in (1, 2))
         return (first, last) if first <= last else None
     years = YEAR_IN_TITLE.findall(title) or EDITION_YEAR.findall(title.strip())
     if len(years) == 1 and not re.search(r"面向|展望|远景", title):
@@ -1506,7 +1515,7 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 #: a government's meeting that adopts a document, and the document it adopts after it: 国务院常务会议，
 #: 审议通过《…》; 经行政院院会审查，通过《…》; 市政府第12次常务会议审议通过了《…》
 MEETING = re.compile(r"(国务院|行政院|[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|行政公署|行署))\s*"
-                     r"(?:第\s*[一二三四五六七八九十百\d]+\s*次)?\s*(?:常务会议|院会|全体会议)"
+                     r"(?:第\s*[一二三四五六七八九十百\d]+\s*次)?\s*(?:常务会议|院会|全体会议|(?<=行政院)会(?![议同]))"
                      r"[^。；;《》]{0,20}?(?:审议|审查|讨论)?\s*[，,]?\s*通过(?:了)?\s*《([^《》]{4,90})》")
 
 

@@ -1398,6 +1398,18 @@ def test_a_statements_new_bodies_and_funds_named_in_quotes_are_its_measures():
     assert measures(build(one)) == []
 
 
+def test_a_taiwan_title_with_its_period_in_roc_years_and_the_cabinet_meeting_that_passed_it():
+    page = (" date 2030-05-08 行政院會今（8）日通過「智慧農業推動計畫（120至123年）」，預計4年投入新臺幣80億元。\n"
+            "農業部表示，計畫目標在2034年前打造30個智慧農場。\n")
+    graph = build(page)
+    got = plan(graph)
+    assert (got["title"], got["period_start"], got["period_end"]) == ("智慧農業推動計畫（120至123年）", 2031, 2034)
+    assert issuers(graph) == ["行政院"]
+    # 行政院會同各部會: a joint verb, no meeting
+    joint = page.replace("行政院會今（8）日通過", "行政院會同各部會研擬")
+    assert issuers(build(joint)) == []
+
+
 def test_the_chief_executive_who_delivers_a_policy_address_issues_it():
     """An office that issues in its own name, written with its holder's name and a venue; a title with
     its edition year after the genre word (施政報告 2030) is that year's."""
