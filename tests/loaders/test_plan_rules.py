@@ -1410,6 +1410,15 @@ def test_a_taiwan_title_with_its_period_in_roc_years_and_the_cabinet_meeting_tha
     assert issuers(build(joint)) == []
 
 
+def test_a_bill_is_named_without_its_cao_an_and_the_programme_it_sits_under_is_cited():
+    page = (" date 2030-03-02 經行政院院會審查，通過「數位身分基本法草案」，以建立數位身分的基本方針。\n"
+            "行政院於「數位國家方案（2026-2030）」框架下推動數位政策。\n")
+    graph = build(page)
+    got = plan(graph)
+    assert (got["title"], got["kind"]) == ("數位身分基本法", "基本法")
+    assert issuers(graph) == ["行政院"]
+
+
 def test_the_chief_executive_who_delivers_a_policy_address_issues_it():
     """An office that issues in its own name, written with its holder's name and a venue; a title with
     its edition year after the genre word (施政報告 2030) is that year's."""
