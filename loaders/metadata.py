@@ -989,8 +989,8 @@ def _page_date(lay: Layout) -> str | None:
     byline (来源: 电子政务网, 来源: 安徽商报, 作者…, a reader count and no source) dates the copy."""
     head = lay.lines[:30]
     for n, line in enumerate(head):
-        if "解读" in line.text and not line.chrome and not LINKED_READING.match(line.text):
-            return None  # a 解读 page's date (its heading is above its byline) is the date of the 解读
+        if READING.search(line.text) and not line.chrome and not LINKED_READING.match(line.text):
+            return None  # a 解读's or an interview's date (its heading is above its byline) is its own
         match = BYLINE_DATE.search(line.text)
         if not match or len(line.text) > 100 or re.search(r"作者|记者|编辑", line.text):
             continue
@@ -1249,8 +1249,10 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found = notice + [(name, evidence) for name, evidence in signed if (name, evidence) not in offices]
     if found:
         return _dedupe(found)
-    for step in (_banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _publisher,
-                 _credited_source):
+    steps = [_banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _publisher, _credited_source]
+    if _reading_heading(lay):
+        steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
+    for step in steps:
         found = _own_body(lay, step(lay, meta))
         if found:
             return _dedupe(found)

@@ -446,6 +446,21 @@ def test_the_signature_date_of_a_reading_dates_the_reading_not_the_plan():
     assert plan(build(notice))["date_issued"] == "2025-04-02"
 
 
+def test_an_interviews_byline_dates_and_credits_the_interview_not_the_plan():
+    page = ("市数据局有关负责人就《宁安市公共数据开放实施方案》答记者问\n"
+            "发布时间：2025-04-12 09:30 来源：宁安市数据局\n"
+            "问：《实施方案》出台的背景是什么？\n答：为推进公共数据开放，我局牵头起草了《实施方案》。\n"
+            "问：主要目标是什么？\n答：到2027年，开放公共数据集500个。\n")
+    graph = build(page)
+    assert plan(graph).get("date_published") is None
+    assert issuers(graph) == []
+    # the same byline on the plan's own page dates and credits it
+    own = page.replace("市数据局有关负责人就《宁安市公共数据开放实施方案》答记者问", "宁安市公共数据开放实施方案")
+    graph = build(own)
+    assert plan(graph).get("date_published") == "2025-04-12"
+    assert issuers(graph) == ["宁安市数据局"]
+
+
 def test_a_signer_and_its_date_on_one_line_and_a_number_line_with_its_signer():
     page = ("宁安市人民政府办公室文件\n宁政办发〔2025〕3号　　签发人：张明\n"
             "宁安市人民政府办公室关于印发宁安市人工智能产业发展行动方案的通知\n各区县：\n现印发给你们。\n"
