@@ -49,6 +49,8 @@ BARE_SECTION = re.compile(rf"^([{NUMERAL}]{{1,2}})(?![是批些个项条种类�
 TERMINAL = "。；;：:！!？?，,"
 SCOPE_CLAUSE = re.compile(r"^\s*本(?:政策|办法|措施|方案|规定|细则|计划)(?:所称|适用于|自|由|中)")
 YISHI = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十])是")
+#: 第一，…。第二，…: ordinals opening the sentences of a paragraph (an answer's 答：主要有三方面：第一，…)
+ORDINAL_IN_TEXT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(第[一二三四五六七八九十])\s*[，,、]")
 #: 一是…，二是…: a report's short items a comma apart in one sentence (部署了四方面任务：一是A，二是B)
 YISHI_LISTED = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([一二三四五六七八九十])是")
 
@@ -854,7 +856,10 @@ def _enumerations(candidates: list[_Marked], result: Outline, existing: list[Mea
             hits = list(YISHI_LISTED.finditer(text))
             values = [chinese_number(h.group(1)) for h in hits]
             if len(hits) < 2 or values != list(range(1, len(hits) + 1)):
-                continue
+                hits = list(ORDINAL_IN_TEXT.finditer(text))  # 答：第一，完善…。第二，培育…。
+                values = [chinese_number(h.group(1)[1:]) for h in hits]
+                if len(hits) < 2 or values != list(range(1, len(hits) + 1)):
+                    continue
         section = result.section_at(item.line)
         items = []
         for n, hit in enumerate(hits):
@@ -862,7 +867,7 @@ def _enumerations(candidates: list[_Marked], result: Outline, existing: list[Mea
             body = item.rest.sub(hit.end(), end)
             stop = re.search(r"[，,；;。]", body.text)
             title = body.sub(0, stop.start()) if stop else _strip_terminal(body)
-            number = item.rest.sub(hit.start(1), hit.end())
+            number = item.rest.sub(hit.start(1), hit.end()).strip("，,、 ")
             items.append(Measure("", number.text, number, title, 1, section=section,
                                  pieces=[item.rest.sub(hit.start(1), end)], lines=[item.line]))
         if not _names_tasks([m.title.text for m in items]):

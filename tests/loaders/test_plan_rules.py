@@ -815,6 +815,17 @@ def test_a_reports_yishi_erxi_a_comma_apart_in_one_sentence_are_measures():
     assert ("一是", "建设数据基础设施") not in measures(build(skipped))
 
 
+def test_an_answers_di_yi_di_er_sentences_in_one_paragraph_are_measures():
+    page = ("市数据局负责人就《宁安市数据产业发展行动方案》答记者问\n"
+            "问：《行动方案》有哪些重点任务？\n"
+            "答：主要有三个方面：第一，建设数据基础设施，加快建设数据中心。第二，培育数据企业，支持企业上市。"
+            "第三，繁荣数据市场，推动数据交易。\n")
+    assert measures(build(page)) == [("第一", "建设数据基础设施"), ("第二", "培育数据企业"), ("第三", "繁荣数据市场")]
+    # 第一…第三 out of order are no list
+    skipped = page.replace("第二，培育数据企业，支持企业上市。", "")
+    assert ("第一", "建设数据基础设施") not in measures(build(skipped))
+
+
 def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
     page = ("宁安区数据局2025年下半年工作计划\n"
             "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
