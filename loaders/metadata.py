@@ -244,6 +244,9 @@ def _opens_title(text: str) -> bool:
                 or _label_re().fullmatch(text) or SECTION_NUMBER.match(text) or NOT_TITLE_START.search(text))
 
 
+#: a news headline's subject and verb before the plan it reports (我市出台…, 宁安市正式印发…)
+REPORTING_HEADLINE = re.compile(r"^(?!关于)[^《》，。、\s]{0,12}?(?:正式|近日|日前)?(?:出台|印发|发布|推出|出炉)了?"
+                                r"(?=[^《》]{6})")
 #: a 文号 printed after the title on its line
 TITLE_NUMBER = re.compile(r"\s+[（(]?(" + DOC_NUMBER.pattern + r")[)）]?\s*$")
 
@@ -268,6 +271,9 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
         plain = plain[: numbered.start()]  # 七台河市人民政府关于…的实施意见 七政发〔2021〕5号
     plain = _page_title_form(plain.strip("《》 "))
     span = None
+    reported = REPORTING_HEADLINE.match(plain)
+    if reported and _is_title(plain[reported.end():]):
+        return None  # 我市出台数据产业发展行动方案: a news headline reporting the plan, not its title
     if _is_title(plain) and not text.endswith("通知"):
         if spaced:  # spaced out: the whole printed line
             span = doc.span(line.start, line.end)
@@ -366,7 +372,8 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 span = doc.span(span.start + notice.start(2), span.start + notice.end(2))
             if not _is_title(inner):
                 continue
-            announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发)", after)
+            announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发"
+                                 r"|(?:近日|日前|今天|今日)?\s*正式\s*(?:印发|发布|出台))", after)
             # 《…》（以下简称《行动计划》）印发: the report is about this plan, as when the verb comes first
             issued = issued or SHORT_THEN_ISSUED.match(rest)
             score = 3 + _short_name_uses(doc, rest) if issued else 3 if announced else 1

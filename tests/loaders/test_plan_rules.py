@@ -446,6 +446,17 @@ def test_the_signature_date_of_a_reading_dates_the_reading_not_the_plan():
     assert plan(build(notice))["date_issued"] == "2025-04-02"
 
 
+def test_a_headline_reporting_the_plan_is_not_its_title_the_quoted_form_the_report_issues_is():
+    page = ("我市出台数据产业发展行动方案\n\n"
+            "记者从市数据局获悉，《宁安市数据产业发展行动方案（2025—2027年）》近日正式印发。"
+            "《行动方案》提出，到2027年，全市数据产业规模达到200亿元。\n")
+    got = plan(build(page))
+    assert (got["title"], got["period_end"]) == ("宁安市数据产业发展行动方案（2025—2027年）", 2027)
+    # a heading that is the title itself stays the title
+    titled = page.replace("我市出台数据产业发展行动方案", "宁安市数据产业发展行动方案")
+    assert plan(build(titled))["title"].startswith("宁安市数据产业发展行动方案")
+
+
 def test_an_interviews_byline_dates_and_credits_the_interview_not_the_plan():
     page = ("市数据局有关负责人就《宁安市公共数据开放实施方案》答记者问\n"
             "发布时间：2025-04-12 09:30 来源：宁安市数据局\n"
