@@ -345,6 +345,12 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             covered = heading.end  # the lines a broken title spans start no other heading
         elif n == 0 and text:
             candidates += _headline_titles(doc, line, text)
+        reported = REPORTING_HEADLINE.match(text) if heading is None and n < 3 else None
+        if reported and _is_title(text[reported.end():].strip()):
+            # 宁安市出台人工智能产业发展若干措施: what the headline reports, the weakest vote (a quoted form wins)
+            rest = text[reported.end():]
+            start = line.start + reported.end() + len(rest) - len(rest.lstrip())
+            candidates.append(TitleCandidate(_trim(doc.span(start, line.start + len(text.rstrip()))), 0, "headline"))
         # 《…》 in the text
         quotes = [(text[: m.start()], m.group(1), doc.span(line.start + m.start(1), line.start + m.end(1)),
                    text[m.end():]) for m in re.finditer(r"《([^《》]{4,90})》", text)]
@@ -373,7 +379,8 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             if not _is_title(inner):
                 continue
             announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发"
-                                 r"|(?:近日|日前|今天|今日)?\s*正式\s*(?:印发|发布|出台))", after)
+                                 r"|(?:近日|日前|今天|今日)\s*(?:正式)?\s*(?:印发|发布|出台)|正式\s*(?:印发|发布|出台))",
+                                 after)
             # 《…》（以下简称《行动计划》）印发: the report is about this plan, as when the verb comes first
             issued = issued or SHORT_THEN_ISSUED.match(rest)
             score = 3 + _short_name_uses(doc, rest) if issued else 3 if announced else 1

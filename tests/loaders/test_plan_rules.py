@@ -455,6 +455,11 @@ def test_a_headline_reporting_the_plan_is_not_its_title_the_quoted_form_the_repo
     # a heading that is the title itself stays the title
     titled = page.replace("我市出台数据产业发展行动方案", "宁安市数据产业发展行动方案")
     assert plan(build(titled))["title"].startswith("宁安市数据产业发展行动方案")
+    # with no quoted form, what the headline reports names the plan, its verb left out
+    unquoted = ("宁安市出台人工智能产业发展若干措施\n\n近日，宁安市出台人工智能产业发展若干措施，提出10条具体举措。"
+                "一是支持算力建设，对智算中心给予补助。二是支持模型研发，给予奖励。\n")
+    got = plan(build(unquoted))
+    assert (got["title"], got["kind"]) == ("人工智能产业发展若干措施", "若干措施")
 
 
 def test_an_interviews_byline_dates_and_credits_the_interview_not_the_plan():
