@@ -708,6 +708,8 @@ def read_metadata(lay: Layout) -> Metadata:
     # a 解读's or an interview's own signature dates the reading, not the plan it reads
     signed = None if _reading_heading(lay) else _signature_date(lay, meta)
     meta.date_issued = _issued(_date(header.get("date_issued")), signed) or _title_date(lay, meta)
+    adopted = _adoption_note(lay)
+    meta.date_issued = meta.date_issued or (adopted[0] if adopted else None) or None
     meta.date_published = _date(header.get("date_published")) or _page_date(lay)
     reported = _reported_dates(lay, meta)
     meta.date_issued = meta.date_issued or reported.get("issued")
@@ -1263,7 +1265,8 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found = notice + [(name, evidence) for name, evidence in signed if (name, evidence) not in offices]
     if found:
         return _dedupe(found)
-    steps = [_banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _publisher, _credited_source]
+    steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _publisher,
+             _credited_source]
     if _reading_heading(lay):
         steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
     for step in steps:
@@ -1559,18 +1562,46 @@ def _abridged(before: str, named: int) -> bool:
 #: a people's congress in session adopting a document (…自治区十四届人大五次会议通过的《…纲要》): the
 #: congress of the place it is named with
 CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,14}?)\s*(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*"
+                      r"(?P<standing>常务委员会|常委会)?\s*"
                       r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议\s*(?:审议|表决)?通过(?:了|的)?\s*《([^《》]{4,90})》")
+#: the note under a regulation's title saying which session adopted it and when: （2024年12月20日宁安市第十七届
+#: 人民代表大会常务委员会第二十三次会议通过）
+ADOPTION_NOTE = re.compile(r"^[（(]\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*([\u4e00-\u9fff]{2,14}?)\s*"
+                           r"(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*(常务委员会|常委会)?\s*"
+                           r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议\s*(?:审议)?(?:通过|批准)")
+
+
+def _adoption_note(lay: Layout) -> tuple[str, str, str] | None:
+    """(date, congress, note) of a regulation's adoption note in the page's first lines."""
+    for line in lay.content()[:12]:
+        if "会议" not in line.text:
+            continue
+        match = ADOPTION_NOTE.match(line.text.strip())
+        if match:
+            head = match.group(2)
+            place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
+            if place:
+                body = place + "人民代表大会" + ("常务委员会" if match.group(3) else "")
+                return _date(match.group(1)) or "", body, line.text
+    return None
+
+
+def _adopted_by(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The congress (or its standing committee) whose session the regulation's note says adopted it."""
+    note = _adoption_note(lay)
+    return [(note[1], note[2])] if note else []
 
 
 def _congress(sentence: str, meta: Metadata) -> str | None:
     """The people's congress that adopted the plan (a five-year plan's 纲要 is adopted by the congress of
     its place): named by the place written before the session, its longest tail that is a division."""
     match = CONGRESS.search(sentence)
-    if not match or not _is_plan_name(match.group(2), meta):
+    if not match or not _is_plan_name(match.group(3), meta):
         return None
     head = match.group(1)
     place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
-    return place + "人民代表大会" if place else None
+    standing = "常务委员会" if match.group("standing") else ""  # …人大常委会会议通过: its standing committee
+    return place + "人民代表大会" + standing if place else None
 
 
 #: a body that drafted the plan: X（牵头）起草了《…（征求意见稿）》

@@ -1461,6 +1461,19 @@ def test_a_bill_is_named_without_its_cao_an_and_the_programme_it_sits_under_is_c
     assert issuers(graph) == ["行政院"]
 
 
+def test_a_regulation_is_issued_and_dated_by_the_session_that_adopted_it():
+    text = ("宁安市数据条例\n（2030年6月20日宁安市第十九届人民代表大会常务委员会第八次会议通过）\n"
+            "第一章 总则\n第一条 为了促进数据开发利用，制定本条例。\n第二条 市人民政府应当统筹数据工作。\n")
+    graph = build(text)
+    assert issuers(graph) == ["宁安市人民代表大会常务委员会"]
+    assert plan(graph)["date_issued"] == "2030-06-20"
+    report = ("《宁安市数据条例》下月起施行\n"
+              "6月20日，宁安市第十九届人民代表大会常务委员会第八次会议审议通过《宁安市数据条例》。\n")
+    assert issuers(build(report)) == ["宁安市人民代表大会常务委员会"]
+    # a note without its session names no one
+    assert issuers(build(text.replace("宁安市第十九届人民代表大会常务委员会第八次会议通过", "公布"))) == []
+
+
 def test_the_chief_executive_who_delivers_a_policy_address_issues_it():
     """An office that issues in its own name, written with its holder's name and a venue; a title with
     its edition year after the genre word (施政報告 2030) is that year's."""
