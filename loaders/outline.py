@@ -1013,7 +1013,9 @@ def _semicolon_tasks(candidates: list[_Marked], result: Outline, existing: list[
 
 LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?"
                       r"|[“\"](\d{1,2})[”\"]\s*是|第([一二三四五六七八九十])(?:为|是)"
-                      r"|第([一二三四五六七八九十])\s*[，,、])")
+                      r"|第([一二三四五六七八九十])\s*[，,、]"
+                      # 01 支持…, 02 支持…: the zero-padded numbers of a graphic summary (一图读懂) or a post
+                      r"|0([1-9])(?:\s+|\s*[、.．]\s*)(?=[\u4e00-\u9fff]))")
 #: the first of a list of 第一，第二，… paragraphs, run on after the sentence that announces it
 #: (会议提出以下5大策略建议，第一，…)
 FIRST_ORDINAL = re.compile(r"(?<=[，,：:。])\s*(第一)\s*[，,、]")
@@ -1031,7 +1033,7 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
               if item.line.index not in taken and (m := LINE_ENUM.match(item.rest.text))]
     found = []
     # 一是…, 亮点一…, a numbered slogan's parts (“1”是…“3”是…) and 第二为… are separate sequences
-    for style in (1, 2, 3, 4, 5):
+    for style in (1, 2, 3, 4, 5, 6):
         hits = [(i, m) for i, m in marked if m.group(style)]
         values = [chinese_number(m.group(style)) for _, m in hits]
         opened = FIRST_ORDINAL.search(candidates[hits[0][0] - 1].rest.text) if (

@@ -842,6 +842,15 @@ def test_an_answers_di_yi_di_er_sentences_in_one_paragraph_are_measures():
     assert ("第一", "建设数据基础设施") not in measures(build(skipped))
 
 
+def test_a_graphic_summarys_zero_padded_items_are_measures():
+    page = ("一图读懂 | 《宁安市支持数据产业发展若干措施》\n主要目标\n到2027年，数据产业规模突破100亿元\n支持措施\n"
+            "01 支持数据企业落户\n对新落户企业给予最高200万元奖励\n02 支持数据产品开发\n对数据产品给予最高50万元补助\n")
+    titles = [(n, t) for n, t in measures(build(page))]
+    assert titles == [("01", "支持数据企业落户"), ("02", "支持数据产品开发")]
+    # a single 01 is no list
+    assert measures(build(page.replace("02 支持数据产品开发\n", ""))) == []
+
+
 def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
     page = ("宁安区数据局2025年下半年工作计划\n"
             "1.推动数字宁安再进阶。一是抓好规划引领。系统谋划数字宁安发展规划。二是抓好机制落地。建立工作清单。\n"
