@@ -923,6 +923,8 @@ def test_an_action_pressed_on_in_a_goal_paragraph_is_no_goal():
     got = summary(text)
     assert not any(m.startswith(("积极推动", "加快推动", "更好支撑")) for _, m, *_ in got)
     assert any(m == "应用场景" and v == 10 for _, m, v, *_ in got)
+    guided = text.replace("积极推动无人机物流商业化运营", "积极引导社会资本参与低空基础设施建设")
+    assert not any(m.startswith("积极引导") for _, m, *_ in summary(guided))
 
 
 def test_who_qualifies_for_support_a_sentence_offers_is_no_goal():
