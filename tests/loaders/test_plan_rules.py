@@ -1147,6 +1147,8 @@ def test_the_measure_count_a_report_declares():
     assert count("市数据局牵头起草方案，拟定8个专项行动，涵盖三个领域。") == 8
     assert count("试验区建设有五项重点任务：一是开展技术攻关；二是建设平台。") == 5  # a count opening its list
     assert count("全市有五项重点任务已经完成。") is None
+    assert count("《意见》部署了四方面重点任务：一是夯实设施，二是培育市场。") == 4  # 方面 opening its list
+    assert count("《意见》从四个方面提出要求。") is None
     assert count("《意见》提出加快实施6大重点行动。一是科学技术；二是产业发展。") == 6  # the groups it lists
     assert count("方案部署五大重点任务，推动人工智能融入教学全流程。") == 5  # tasks, counted by 大
     assert count("方案部署三大重点任务、18项具体举措。") == 18  # the items, not their groups
