@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from loaders.document import Span
 from loaders.layout import Layout, Line, chinese_number
-from loaders.lexicon import pattern, words
+from loaders.lexicon import alternation, pattern, words
 from loaders.metadata import names_a_document
 from loaders.segment import tagged
 from loaders.tables import division_rows
@@ -887,8 +887,15 @@ def _names_tasks(titles: list[str]) -> bool:
     most describe something (…的…) and most do not open with a task verb."""
     if any(NOT_A_TASK.match(t) for t in titles):
         return False
-    described = sum("的" in t and not _task_start(t) for t in titles)
+    described = sum(("的" in t or bool(_state_reached().search(t))) and not _task_start(t) for t in titles)
     return described * 2 <= len(titles)
+
+
+@cache
+def _state_reached() -> re.Pattern[str]:
+    """产业规模快速增长, 创新能力显著提升: a state reached (a report's results), not a task."""
+    section = words()["targets"]
+    return re.compile(rf"(?:{alternation(section['trend_adverbs'])})(?:{alternation(section['trend_verbs'])})$")
 
 
 #: a sentence that opens with the area it is about: 工业机器人方面。…, 其中，绿电支撑方面，…

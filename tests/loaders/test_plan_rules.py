@@ -1233,6 +1233,9 @@ def test_an_enumeration_that_names_no_tasks_is_no_list_of_measures():
             "宁安发展算力产业具有三大优势：一是优越的自然条件，气候冷凉；二是良好的产业基础，"
             "已建成数据中心；三是丰富的应用场景。\n")
     assert measures(build(page)) == []
+    page = ("宁安市数字经济发展规划实施成效显著\n宁安市数字经济发展规划\n"
+            "《规划》实施以来取得三方面成效：一是产业规模快速增长，二是创新能力显著提升，三是应用场景不断丰富。\n")
+    assert measures(build(page)) == []  # results reached, not tasks
     page = ("宁安市数据局下半年工作要点\n区数据局将推动数字宁安再进阶：一是抓好规划引领，系统谋划发展规划；"
             "二是抓好机制落地，推动专题组实体化运行。\n")
     assert [t for _n, t in measures(build(page))] == ["抓好规划引领", "抓好机制落地"]
