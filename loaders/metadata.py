@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from loaders.document import Span
 from loaders.layout import DECLARED_COUNT as COUNT
 from loaders.layout import LISTED_COUNT, Layout, Line, chinese_number
-from loaders.lexicon import alternation, words
+from loaders.lexicon import alternation, known_agencies, words
 
 #: a title's period in brackets, also in the years of the ROC calendar a Taiwan plan counts in (（115至118年）)
 PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2}"
@@ -1237,7 +1237,8 @@ DEPARTMENT = re.compile(r"(?:部|局|委|署|院)[\u4e00-\u9fff]{1,6}(?<!公)司
 def _is_body(name: str) -> bool:
     """A signer's name: ends like a body once a bracketed second name is set aside."""
     core = re.sub(r"[（(].*[)）]$", "", name)
-    return bool(_agency_end().search(core) or DEPARTMENT.search(core) or core in words()["plan"]["issuing_offices"])
+    return bool(_agency_end().search(core) or DEPARTMENT.search(core) or core in words()["plan"]["issuing_offices"]
+                or any(entity.kind == "government" for entity, _ in known_agencies().get(core, [])))
 
 
 #: …等18部门, 等八部门, 等单位, 共8个部门, and the count alone after the list (X、Y、Z四部门) closing a

@@ -1475,6 +1475,14 @@ def test_a_bill_is_named_without_its_cao_an_and_the_programme_it_sits_under_is_c
     assert issuers(graph) == ["行政院"]
 
 
+def test_a_body_known_by_a_short_name_that_ends_like_no_body_issues_in_a_report():
+    page = (" date 2030-03-12 國發會今(12)日公布「國家發展計畫（120至123年）」，規劃未來4年國家發展方向。\n"
+            "計畫目標在2034年前經濟成長率達到3%。\n")
+    assert issuers(build(page)) == ["国家发展委员会"]  # agencies.csv knows 国发会
+    # an unknown name ending in 会 is no body
+    assert issuers(build(page.replace("國發會", "論壇大會"))) == []
+
+
 def test_a_regulation_is_issued_and_dated_by_the_session_that_adopted_it():
     text = ("宁安市数据条例\n（2030年6月20日宁安市第十九届人民代表大会常务委员会第八次会议通过）\n"
             "第一章 总则\n第一条 为了促进数据开发利用，制定本条例。\n第二条 市人民政府应当统筹数据工作。\n")
