@@ -28,9 +28,12 @@ from functools import cache, lru_cache
 from loaders.document import Span
 from loaders.layout import DECLARED_COUNT as COUNT
 from loaders.layout import LISTED_COUNT, Layout, Line, chinese_number
-from loaders.lexicon import alternation, words
+from loaders.lexicon import alternation, known_agencies, words
 
-PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*(?:年)?\s*[-—–~～－至到]+\s*((?:19|20)\d{2})\s*(?:年)?\s*[)）]?\s*$")
+#: a title's period in brackets, also in the years of the ROC calendar a Taiwan plan counts in (（115至118年）)
+PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2}"
+                    r"|(?<=[（(])\s*(?:民国)?\s*1[0-4]\d(?=\s*年?\s*[-—–~～－至到]\s*1[0-4]\d\s*年))"
+                    r"\s*(?:年)?\s*[-—–~～－至到]+\s*((?:19|20)\d{2}|1[0-4]\d)\s*(?:年)?\s*[)）]?\s*$")
 DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fff]{1,14}?)\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*(\d{1,4})\s*号")
 BROKEN_DOC_NUMBER = re.compile(r"^([\u4e00-\u9fff]{1,14})\s*〔\s*((?:19|20)\d{2})\s*(\d{1,4})$")
@@ -241,6 +244,9 @@ def _opens_title(text: str) -> bool:
                 or _label_re().fullmatch(text) or SECTION_NUMBER.match(text) or NOT_TITLE_START.search(text))
 
 
+#: a news headline's subject and verb before the plan it reports (我市出台…, 宁安市正式印发…)
+REPORTING_HEADLINE = re.compile(r"^(?!关于)[^《》，。、\s]{0,12}?(?:正式|近日|日前)?(?:出台|印发|发布|推出|出炉)了?"
+                                r"(?=[^《》]{6})")
 #: a 文号 printed after the title on its line
 TITLE_NUMBER = re.compile(r"\s+[（(]?(" + DOC_NUMBER.pattern + r")[)）]?\s*$")
 
@@ -265,6 +271,9 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
         plain = plain[: numbered.start()]  # 七台河市人民政府关于…的实施意见 七政发〔2021〕5号
     plain = _page_title_form(plain.strip("《》 "))
     span = None
+    reported = REPORTING_HEADLINE.match(plain)
+    if reported and _is_title(plain[reported.end():]):
+        return None  # 我市出台数据产业发展行动方案: a news headline reporting the plan, not its title
     if _is_title(plain) and not text.endswith("通知"):
         if spaced:  # spaced out: the whole printed line
             span = doc.span(line.start, line.end)
@@ -336,6 +345,12 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             covered = heading.end  # the lines a broken title spans start no other heading
         elif n == 0 and text:
             candidates += _headline_titles(doc, line, text)
+        reported = REPORTING_HEADLINE.match(text) if heading is None and n < 3 else None
+        if reported and _is_title(text[reported.end():].strip()):
+            # 宁安市出台人工智能产业发展若干措施: what the headline reports, the weakest vote (a quoted form wins)
+            rest = text[reported.end():]
+            start = line.start + reported.end() + len(rest) - len(rest.lstrip())
+            candidates.append(TitleCandidate(_trim(doc.span(start, line.start + len(text.rstrip()))), 0, "headline"))
         # 《…》 in the text
         quotes = [(text[: m.start()], m.group(1), doc.span(line.start + m.start(1), line.start + m.end(1)),
                    text[m.end():]) for m in re.finditer(r"《([^《》]{4,90})》", text)]
@@ -350,13 +365,22 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 continue
             if TASK_ITEM.match(text) and DRAFTING.search(clause):
                 continue  # 1.推动…。一是…制定印发《…三年行动计划》: a document a task is to draft
+            if _launched_before(clause, after):
+                cited.append(span)  # 去年政府推出的30亿元「…计划」: a programme already running, not the page's
+                continue
+            if _annual_statement(inner, before, after):
+                # 发表2025年《施政报告》, 《财政预算案》今（25日）公布: the yearly statement under its bare genre
+                candidates.append(TitleCandidate(_trim(span), 3, "quoted"))
+                continue
             notice = re.fullmatch(r"(.{2,40}?)关于印发(.+)的通知", inner)
             if notice:
                 inner = notice.group(2)
                 span = doc.span(span.start + notice.start(2), span.start + notice.end(2))
             if not _is_title(inner):
                 continue
-            announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发)", after)
+            announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发"
+                                 r"|(?:近日|日前|今天|今日)\s*(?:正式)?\s*(?:印发|发布|出台)|正式\s*(?:印发|发布|出台))",
+                                 after)
             # 《…》（以下简称《行动计划》）印发: the report is about this plan, as when the verb comes first
             issued = issued or SHORT_THEN_ISSUED.match(rest)
             score = 3 + _short_name_uses(doc, rest) if issued else 3 if announced else 1
@@ -387,6 +411,25 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
     return candidates, cited
+
+
+def _launched_before(clause: str, after: str) -> bool:
+    """Is the quote a programme the report says was launched before (去年推出的…「…计划」, or 推出的…「…
+    计划」，已资助20个项目: what it has done so far)?"""
+    plan = words()["plan"]
+    if any(re.search(pattern, clause) for pattern in plan["past_programme"]):
+        return True
+    return bool(re.match(r"\s*[，,]\s*(?:目前|至今|现)?已(?!经?[由于经])", after)) and any(
+        re.search(pattern, clause) for pattern in plan["past_status"])
+
+
+def _annual_statement(inner: str, before: str, after: str) -> bool:
+    """Is 《inner》 a yearly statement called by its bare genre, said to be delivered or published now?"""
+    if norm(inner) not in words()["plan"]["annual_statements"]:
+        return False
+    return bool(re.search(r"(?:发表|公布|宣读|发布)(?:了)?\s*(?:(?:19|20)\d{2}\s*(?:[-—/／]\s*\d{2,4})?\s*年度?)?\s*$",
+                          before) or re.match(r"\s*(?:今|今日|今天|昨|昨日)?\s*(?:[（(]\s*\d{1,2}\s*日?\s*[)）])?"
+                                              r"\s*(?:正式)?(?:公布|发表|出炉|发布)", after))
 
 
 #: verbs of combining (结合实际, 结合专业机构), which cite a document only when it is their own object
@@ -537,6 +580,12 @@ def _unify(text: str) -> str:
     return re.sub(r"[~～－—–至到]", "-", text)
 
 
+def _western(year: str) -> int:
+    """A year of the title's period, an ROC year (115) counted on from 1911."""
+    value = int(re.sub(r"\D", "", year))
+    return value + ROC_EPOCH if value < 1000 else value
+
+
 #: a span of years written inside a title: 成都市“互联网+”2015—2017年三年行动计划
 YEARS_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～－至到]+\s*((?:19|20)\d{2})\s*年")
 #: the one year a title is for: 武汉市2025年…行动方案, 数字威海建设2023年工作要点; not a horizon (面向2030年,
@@ -555,7 +604,7 @@ def period_of(title: str) -> tuple[int, int] | None:
     """
     match = PERIOD.search(title) or YEARS_IN_TITLE.search(title)
     if match:
-        first, last = int(match.group(1)), int(match.group(2))
+        first, last = (_western(match.group(n)) for n in (1, 2))
         return (first, last) if first <= last else None
     years = YEAR_IN_TITLE.findall(title) or EDITION_YEAR.findall(title.strip())
     if len(years) == 1 and not re.search(r"面向|展望|远景", title):
@@ -656,7 +705,11 @@ def read_metadata(lay: Layout) -> Metadata:
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")
     meta.doc_number = _doc_number(lay, meta)
-    meta.date_issued = _issued(_date(header.get("date_issued")), _signature_date(lay, meta)) or _title_date(lay, meta)
+    # a 解读's or an interview's own signature dates the reading, not the plan it reads
+    signed = None if _reading_heading(lay) else _signature_date(lay, meta)
+    meta.date_issued = _issued(_date(header.get("date_issued")), signed) or _title_date(lay, meta)
+    adopted = _adoption_note(lay)
+    meta.date_issued = meta.date_issued or (adopted[0] if adopted else None) or None
     meta.date_published = _date(header.get("date_published")) or _page_date(lay)
     reported = _reported_dates(lay, meta)
     meta.date_issued = meta.date_issued or reported.get("issued")
@@ -666,6 +719,17 @@ def read_metadata(lay: Layout) -> Metadata:
     meta.measure_count, meta.measure_count_evidence = _declared_count(lay, meta)
     meta.issuers = _issuers(lay, meta)
     return meta
+
+
+#: the heading of a page that reads a plan (…政策解读, 一图读懂…, …负责人就《…》答记者问)
+READING = re.compile(r"解读|答记者问|一图读懂")
+
+
+def _reading_heading(lay: Layout) -> bool:
+    """Is the page's heading (its first lines) that of a 解读 or an interview about a plan, not a link to
+    one printed under a notice's byline (【解读】…)?"""
+    return any(READING.search(line.text) and not LINKED_READING.match(line.text) and len(line.text) <= 80
+               for line in lay.content()[:3])
 
 
 def _named_by_short_kind(lay: Layout, cited: list[Span]) -> Span | None:
@@ -941,8 +1005,8 @@ def _page_date(lay: Layout) -> str | None:
     byline (来源: 电子政务网, 来源: 安徽商报, 作者…, a reader count and no source) dates the copy."""
     head = lay.lines[:30]
     for n, line in enumerate(head):
-        if "解读" in line.text and not line.chrome and not LINKED_READING.match(line.text):
-            return None  # a 解读 page's date (its heading is above its byline) is the date of the 解读
+        if READING.search(line.text) and not line.chrome and not LINKED_READING.match(line.text):
+            return None  # a 解读's or an interview's date (its heading is above its byline) is its own
         match = BYLINE_DATE.search(line.text)
         if not match or len(line.text) > 100 or re.search(r"作者|记者|编辑", line.text):
             continue
@@ -1050,6 +1114,7 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
         return False
     after = re.sub(r"^(?:了|的)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
     after = COUNTED_OBJECT.sub("", after)  # 发布了一份重要的规划文件——《…》: the document, then its title
+    after = re.sub(r"^(?:19|20)\d{2}\s*年度?\s*(?=《)", "", after)  # 发表2025年《施政报告》: its edition
     quoted = re.match(r"《([^《》]{2,90})》", after)
     if quoted and _is_plan_name(quoted.group(1), meta):
         return True
@@ -1059,7 +1124,7 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     if meta.kind and re.match(ORDINAL_COPY + re.escape(meta.kind), after):
         return True  # 发表任内第二份施政报告: the plan called by its genre, counted among its kind
     clause = re.split(r"[，,；;：:]", sentence[: hit.start()])[-1]
-    if (meta.kind and PASSIVE_DONE.search(clause) and re.match(r"\s*(?:[，,。；;]|$)", after)
+    if (meta.kind and PASSIVE_DONE.search(clause) and re.match(r"\s*(?:实施|执行)?\s*(?:[，,。；;]|$)", after)
             and meta.kind in sentence[: hit.start()]):
         # 行动方案经市政府常务会议审议通过，已由市政府办公厅印发，…: the passive has no object; its
         # subject is the plan the sentence opened with, called by its genre word
@@ -1172,7 +1237,8 @@ DEPARTMENT = re.compile(r"(?:部|局|委|署|院)[\u4e00-\u9fff]{1,6}(?<!公)司
 def _is_body(name: str) -> bool:
     """A signer's name: ends like a body once a bracketed second name is set aside."""
     core = re.sub(r"[（(].*[)）]$", "", name)
-    return bool(_agency_end().search(core) or DEPARTMENT.search(core) or core in words()["plan"]["issuing_offices"])
+    return bool(_agency_end().search(core) or DEPARTMENT.search(core) or core in words()["plan"]["issuing_offices"]
+                or any(entity.kind == "government" for entity, _ in known_agencies().get(core, [])))
 
 
 #: …等18部门, 等八部门, 等单位, 共8个部门, and the count alone after the list (X、Y、Z四部门) closing a
@@ -1200,8 +1266,11 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found = notice + [(name, evidence) for name, evidence in signed if (name, evidence) not in offices]
     if found:
         return _dedupe(found)
-    for step in (_banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _publisher,
-                 _credited_source):
+    steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _publisher,
+             _credited_source]
+    if _reading_heading(lay):
+        steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
+    for step in steps:
         found = _own_body(lay, step(lay, meta))
         if found:
             return _dedupe(found)
@@ -1321,8 +1390,9 @@ def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 
 
 def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
-    """A plan titled X关于…的意见 names its issuer X (呼和浩特市人民政府关于促进…的若干意见)."""
-    match = re.match(r"^(.{4,60}?)关于", meta.title_text or "")
+    """A plan titled X关于…的意见 names its issuer X (呼和浩特市人民政府关于促进…的若干意见), and so
+    does a body's yearly plan titled by it and its year (宁安市数据局2025年工作要点)."""
+    match = re.match(r"^(.{4,60}?)(?:关于|(?:19|20)\d{2}\s*年(?!\s*[-—–~～－至到]))", meta.title_text or "")
     if not match:
         return []
     names = _names(match.group(1))
@@ -1403,7 +1473,8 @@ def _split_pair(value: str) -> list[tuple[str, int]]:
 
 #: the body a report says issued the plan in its own clause: 由X印发, 以X名义印发
 PASSIVE = re.compile(r"(?:由|以)([^，。；：:“”《》]{2,60}?)(?:的?名义)?(?:联合|正式)?$")
-TIME_WORDS = re.compile(r"\d{1,2}月(?:\d{1,2}日|份)?|日前|近日|今天|今年|正式|此次|近期|对于|已于|已经|已|于|并|也|还")
+TIME_WORDS = re.compile(r"\d{1,2}月(?:\d{1,2}日|份)?|日前|近日|今天|今日|今年|正式|此次|近期"
+                        r"|对于|已于|已经|已|于|并|也|还")
 #: a page's date stamp (and what precedes it on the line) before the subject of a report's sentence
 STAMP_BEFORE = re.compile(r"^.*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 #: the first of two verbs said of the plan (制定并发布, 研究起草并印发), or the lead a body takes in it
@@ -1425,40 +1496,113 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """A report: X（联合Y等八部门）印发《plan》, 《plan》已由X印发, 《plan》以X名义印发; a place alone
     as the subject (光明区此次发布的《若干措施》) stands for its people's government."""
     by_place: list[tuple[str, str]] = []
+    abridged: list[tuple[str, str]] = []
     for line in lay.content():
         for sentence in re.split(r"[。！？]", line.text):
             adopted = _congress(sentence, meta)
             if adopted:
                 return [(adopted, sentence)]
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|出台|推出|制定|制订|宣布|发表)(?!会)"
+            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|公布|出台|推出|制定|制订|宣布|发表)(?!会)"
                                    r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
                 names = _subject(sentence[: hit.start()])
-                if names:
+                if names and _abridged(sentence[: hit.start()], len(names)):
+                    # 工信部等十五部门联合印发《…》: a headline's first body and a count; the lead
+                    # usually lists all fifteen, which then stand for the joint issue
+                    if len(names) > len(abridged):
+                        abridged = [(name, sentence) for name in names]
+                    continue
+                if names and len(names) > len(abridged):
                     return [(name, sentence) for name in names]
                 place = _place_subject(sentence[: hit.start()])
                 if place and not by_place:
                     by_place = [(place, sentence)]
+    if not abridged:
+        # 国务院常务会议审议通过《…》, 经行政院院会审查，通过「…」: the government whose meeting adopted it
+        # (a notice's 《…》已经市政府常务会议审议通过，现印发给你们 has its own issuer: the plan comes first)
+        for line in lay.content():
+            if "会" not in line.text or "通过" not in line.text:
+                continue  # most lines: no meeting, no adoption
+            for sentence in re.split(r"[。！？]", line.text):
+                adopted = _meeting(sentence, meta)
+                if adopted:
+                    return [(adopted, sentence)]
     # a headline's 深圳印发《…》 stands for the government only when no sentence names the bodies
-    return by_place
+    return abridged or by_place
+
+
+#: a government's meeting that adopts a document, and the document it adopts after it: 国务院常务会议，
+#: 审议通过《…》; 经行政院院会审查，通过《…》; 市政府第12次常务会议审议通过了《…》
+MEETING = re.compile(r"(国务院|行政院|[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|行政公署|行署))\s*"
+                     r"(?:第\s*[一二三四五六七八九十百\d]+\s*次)?\s*(?:常务会议|院会|全体会议|(?<=行政院)会(?![议同]))"
+                     r"[^。；;《》]{0,20}?(?:审议|审查|讨论)?\s*[，,]?\s*通过(?:了)?\s*《([^《》]{4,90})》")
+
+
+def _meeting(sentence: str, meta: Metadata) -> str | None:
+    """The government whose meeting adopted the plan (the body before its 常务会议 or 院会)."""
+    match = MEETING.search(sentence)
+    if not match or not _is_plan_name(match.group(2), meta):
+        return None
+    body = re.sub(r"^.*(?:召开|主持|举行|出席|在|经|于)", "", match.group(1))  # 市长主持召开市政府…: the meeting's
+    return body if len(body) >= 3 and _is_body(body) else None
+
+
+#: the count closing a list of joint issuers (等十五部门, 等15个部门): more bodies than the list names
+COUNTED_BODIES = re.compile(r"等\s*([\d一二三四五六七八九十]{1,3})\s*个?(?:部门|单位|机构)\s*(?:联合|正式)?$")
+
+
+def _abridged(before: str, named: int) -> bool:
+    """Does the subject name fewer bodies than its count says (工信部等十五部门: one of fifteen)?"""
+    clause = re.split(r"[，,；;：:]", before)[-1]
+    counted = COUNTED_BODIES.search(TIME_WORDS.sub("", clause).strip())
+    total = chinese_number(counted.group(1)) if counted else None
+    return bool(total and total > named)
 
 
 #: a people's congress in session adopting a document (…自治区十四届人大五次会议通过的《…纲要》): the
 #: congress of the place it is named with
 CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,14}?)\s*(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*"
+                      r"(?P<standing>常务委员会|常委会)?\s*"
                       r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议\s*(?:审议|表决)?通过(?:了|的)?\s*《([^《》]{4,90})》")
+#: the note under a regulation's title saying which session adopted it and when: （2024年12月20日宁安市第十七届
+#: 人民代表大会常务委员会第二十三次会议通过）
+ADOPTION_NOTE = re.compile(r"^[（(]\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*([\u4e00-\u9fff]{2,14}?)\s*"
+                           r"(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*(常务委员会|常委会)?\s*"
+                           r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议\s*(?:审议)?(?:通过|批准)")
+
+
+def _adoption_note(lay: Layout) -> tuple[str, str, str] | None:
+    """(date, congress, note) of a regulation's adoption note in the page's first lines."""
+    for line in lay.content()[:12]:
+        if "会议" not in line.text:
+            continue
+        match = ADOPTION_NOTE.match(line.text.strip())
+        if match:
+            head = match.group(2)
+            place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
+            if place:
+                body = place + "人民代表大会" + ("常务委员会" if match.group(3) else "")
+                return _date(match.group(1)) or "", body, line.text
+    return None
+
+
+def _adopted_by(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The congress (or its standing committee) whose session the regulation's note says adopted it."""
+    note = _adoption_note(lay)
+    return [(note[1], note[2])] if note else []
 
 
 def _congress(sentence: str, meta: Metadata) -> str | None:
     """The people's congress that adopted the plan (a five-year plan's 纲要 is adopted by the congress of
     its place): named by the place written before the session, its longest tail that is a division."""
     match = CONGRESS.search(sentence)
-    if not match or not _is_plan_name(match.group(2), meta):
+    if not match or not _is_plan_name(match.group(3), meta):
         return None
     head = match.group(1)
     place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
-    return place + "人民代表大会" if place else None
+    standing = "常务委员会" if match.group("standing") else ""  # …人大常委会会议通过: its standing committee
+    return place + "人民代表大会" + standing if place else None
 
 
 #: a body that drafted the plan: X（牵头）起草了《…（征求意见稿）》
@@ -1513,6 +1657,8 @@ def _subject(before: str) -> list[str]:
     head = JOINT.sub("、", head)
     names = [OTHERS.sub("", n) for n in _names(head)]
     names = [n for n in names if n]
+    if any(n.endswith(tuple(words()["plan"]["press_offices"])) for n in names):
+        return []  # 市政府新闻办举行发布会发布《…》: it hosts the release, it does not issue
     if names and all(_is_body(n) for n in names):
         return names
     return []

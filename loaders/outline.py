@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from loaders.document import Span
 from loaders.layout import Layout, Line, chinese_number
-from loaders.lexicon import pattern, words
+from loaders.lexicon import alternation, pattern, words
 from loaders.metadata import names_a_document
 from loaders.segment import tagged
 from loaders.tables import division_rows
@@ -49,6 +49,10 @@ BARE_SECTION = re.compile(rf"^([{NUMERAL}]{{1,2}})(?![是批些个项条种类�
 TERMINAL = "。；;：:！!？?，,"
 SCOPE_CLAUSE = re.compile(r"^\s*本(?:政策|办法|措施|方案|规定|细则|计划)(?:所称|适用于|自|由|中)")
 YISHI = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十])是")
+#: 第一，…。第二，…: ordinals opening the sentences of a paragraph (an answer's 答：主要有三方面：第一，…)
+ORDINAL_IN_TEXT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(第[一二三四五六七八九十])\s*[，,、]")
+#: 一是…，二是…: a report's short items a comma apart in one sentence (部署了四方面任务：一是A，二是B)
+YISHI_LISTED = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([一二三四五六七八九十])是")
 
 
 @dataclass
@@ -615,12 +619,48 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _enumerations(candidates, result, existing=found)
     found += _enumerated_lines(candidates, result, existing=found)
     found += _listed_tasks(candidates, result, existing=found)
+    found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found += _aspects(candidates, result, existing=found)
+    if not found:
+        found = _announced_setups(candidates, result)
     found.sort(key=lambda m: m.title.start)
     for n, measure in enumerate(found, 1):
         measure.key = f"f.{n}"
     result.measures.extend(found)
+
+
+#: a report's announcement that a body, fund or programme it names in quotes will be set up (政府将成立
+#: 「…办公室」, 并于明年内成立「…研发院」, 此外，增设100亿元「…计划」): the verb, up to the closing quote
+SETUP = re.compile(r"(?:^|(?<=[，,。；;]))\s*(?:此外|另外|同时|并|亦|政府)?\s*"
+                   r"(?P<when>[^，,。；;「」《》]{0,14}?)"
+                   r"(?P<task>(?:成立|设立|增设|开设|推出)(?!的)[^，,。；;「」《》]{0,14}?[「《][^「」《》]{2,30}[」》])")
+#: what makes the announcement a future step: 将, 会, 明年, 年内, 下半年, 起; or the verb opening its clause
+SETUP_WHEN = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}?(?:将|会|明年|今年|年内|下半年|起)[^已]*)?$")
+
+
+def _announced_setups(candidates: list[_Marked], result: Outline) -> list[Measure]:
+    """A report of a policy statement (a 施政报告, a budget) that presents its new steps in running text:
+    each clause announcing that a body, fund or programme named in quotes will be set up is a measure,
+    titled from its verb to the name; two or more on the page, none already done (已…, 去年…推出的)."""
+    found = []
+    for item in candidates:
+        text = item.rest.text
+        if "「" not in text and "《" not in text:
+            continue  # most lines: nothing named in quotes
+        for match in SETUP.finditer(text):
+            when = match.group("when")
+            if not SETUP_WHEN.match(when) or re.search(r"已|去年|前年|此前|早前", when):
+                continue
+            section = result.section_at(item.line)
+            title = item.rest.sub(match.start("task"), match.end("task"))
+            found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
+            result.context.setdefault(item.line.index, (section, found[-1], False))
+    if len(found) < 2:
+        for measure in found:
+            result.context.pop(measure.lines[0].index, None)
+        return []
+    return found
 
 
 def _measures_allowed(result: Outline, line: Line) -> bool:
@@ -813,7 +853,13 @@ def _enumerations(candidates: list[_Marked], result: Outline, existing: list[Mea
         hits = list(YISHI.finditer(text))
         values = [chinese_number(h.group(1)) for h in hits]
         if len(hits) < 2 or values[:2] != [1, 2]:
-            continue
+            hits = list(YISHI_LISTED.finditer(text))
+            values = [chinese_number(h.group(1)) for h in hits]
+            if len(hits) < 2 or values != list(range(1, len(hits) + 1)):
+                hits = list(ORDINAL_IN_TEXT.finditer(text))  # 答：第一，完善…。第二，培育…。
+                values = [chinese_number(h.group(1)[1:]) for h in hits]
+                if len(hits) < 2 or values != list(range(1, len(hits) + 1)):
+                    continue
         section = result.section_at(item.line)
         items = []
         for n, hit in enumerate(hits):
@@ -821,7 +867,7 @@ def _enumerations(candidates: list[_Marked], result: Outline, existing: list[Mea
             body = item.rest.sub(hit.end(), end)
             stop = re.search(r"[，,；;。]", body.text)
             title = body.sub(0, stop.start()) if stop else _strip_terminal(body)
-            number = item.rest.sub(hit.start(1), hit.end())
+            number = item.rest.sub(hit.start(1), hit.end()).strip("，,、 ")
             items.append(Measure("", number.text, number, title, 1, section=section,
                                  pieces=[item.rest.sub(hit.start(1), end)], lines=[item.line]))
         if not _names_tasks([m.title.text for m in items]):
@@ -841,8 +887,15 @@ def _names_tasks(titles: list[str]) -> bool:
     most describe something (…的…) and most do not open with a task verb."""
     if any(NOT_A_TASK.match(t) for t in titles):
         return False
-    described = sum("的" in t and not _task_start(t) for t in titles)
+    described = sum(("的" in t or bool(_state_reached().search(t))) and not _task_start(t) for t in titles)
     return described * 2 <= len(titles)
+
+
+@cache
+def _state_reached() -> re.Pattern[str]:
+    """产业规模快速增长, 创新能力显著提升: a state reached (a report's results), not a task."""
+    section = words()["targets"]
+    return re.compile(rf"(?:{alternation(section['trend_adverbs'])})(?:{alternation(section['trend_verbs'])})$")
 
 
 #: a sentence that opens with the area it is about: 工业机器人方面。…, 其中，绿电支撑方面，…
@@ -929,8 +982,50 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
     return found
 
 
+#: a list of the plan's work announced in a sentence and given in clauses a ； apart, each opening with
+#: its task's name (重点工作包括深化产业融合，开发…；拓展应用场景，将…；及强化政策支撑，…)
+SEMICOLON_LIST = re.compile(r"(?:重点工作|重点任务|主要任务|工作重点|重点举措|主要举措)[^。；;：:]{0,4}?"
+                            r"(?:包括|包含|有|是)\s*[：:，,]?\s*")
+
+
+def _semicolon_tasks(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """The tasks a sentence lists a ； apart after naming them as the plan's work (重点工作，包括A，…；B，…；
+    及C，…): one measure per clause, titled by the task it opens with; only when there are three or more
+    and every one opens with a task verb."""
+    taken = {line.index for m in existing for line in m.lines}
+    found: list[Measure] = []
+    for item in candidates:
+        text = item.rest.text
+        if item.line.index in taken or ("；" not in text and ";" not in text):
+            continue  # most lines: no list a ； apart
+        for match in SEMICOLON_LIST.finditer(text):
+            end = re.compile(r"[。！？]").search(text, match.end())
+            stretch = text[match.end(): end.start() if end else len(text)]
+            parts, at, items = re.split(r"[；;]", stretch), match.end(), []
+            for part in parts:
+                lead = re.match(r"\s*(?:以及|及|和|并)?\s*", part).end()
+                stop = re.search(r"[，,：:]", part)
+                name = part[lead: stop.start() if stop else len(part)].strip()
+                items.append((at + lead, name))
+                at += len(part) + 1
+            if len(items) < 3 or not all(4 <= len(name) <= 14 and _task_start(name) for _, name in items):
+                continue
+            section = result.section_at(item.line)
+            for start, name in items:
+                title = item.rest.sub(start, start + len(name))
+                found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
+            result.context.setdefault(item.line.index, (section, found[-1], False))
+    return found
+
+
 LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([一二三四五六七八九十])\s*[：:]?"
-                      r"|[“\"](\d{1,2})[”\"]\s*是|第([一二三四五六七八九十])(?:为|是))")
+                      r"|[“\"](\d{1,2})[”\"]\s*是|第([一二三四五六七八九十])(?:为|是)"
+                      r"|第([一二三四五六七八九十])\s*[，,、]"
+                      # 01 支持…, 02 支持…: the zero-padded numbers of a graphic summary (一图读懂) or a post
+                      r"|0([1-9])(?:\s+|\s*[、.．]\s*)(?=[\u4e00-\u9fff]))")
+#: the first of a list of 第一，第二，… paragraphs, run on after the sentence that announces it
+#: (会议提出以下5大策略建议，第一，…)
+FIRST_ORDINAL = re.compile(r"(?<=[，,：:。])\s*(第一)\s*[，,、]")
 #: a line that announces a counted list on the lines below it (…考虑了以下4个重点：)
 ANNOUNCED_LIST = re.compile(r"(?:以下|如下)[^，,。；;：:]{0,8}[：:]\s*$")
 #: the first of a list that the next lines go on with 第二为…: …包括X，…
@@ -945,9 +1040,14 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
               if item.line.index not in taken and (m := LINE_ENUM.match(item.rest.text))]
     found = []
     # 一是…, 亮点一…, a numbered slogan's parts (“1”是…“3”是…) and 第二为… are separate sequences
-    for style in (1, 2, 3, 4):
+    for style in (1, 2, 3, 4, 5, 6):
         hits = [(i, m) for i, m in marked if m.group(style)]
         values = [chinese_number(m.group(style)) for _, m in hits]
+        opened = FIRST_ORDINAL.search(candidates[hits[0][0] - 1].rest.text) if (
+            style == 5 and values and values[0] == 2 and hits[0][0] > 0) else None
+        if opened:  # …以下5大策略建议，第一，…: the first paragraph runs on from the announcement
+            hits.insert(0, (hits[0][0] - 1, opened))
+            values.insert(0, 1)
         # the parts of a slogan such as “1+3+5+7” count up by their own numbers, the others one by one
         counted = values == sorted(set(values)) if style == 3 else values == list(range(1, len(hits) + 1))
         first = None
@@ -960,7 +1060,7 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
                      and hits[0][0] > 0 and ANNOUNCED_LIST.search(candidates[hits[0][0] - 1].rest.text) is not None)
         if (len(hits) >= 2 or announced) and counted:
             before = dict(result.context)
-            items = _line_items(hits, candidates, result)
+            items = _line_items(hits, candidates, result, colon_titles=style == 5)
             if announced and items:
                 # the page stops inside the item: it is named by its first clause, which is whole
                 title = items[0].title
@@ -983,7 +1083,10 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
     return found
 
 
-def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked], result: Outline) -> list[Measure]:
+def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked], result: Outline,
+                colon_titles: bool = False) -> list[Measure]:
+    """One measure per marked line; ``colon_titles``: a 第一，X：… paragraph is titled by X, the
+    heading it prints before its colon."""
     found = []
     for n, (i, match) in enumerate(hits):
         item = candidates[i]
@@ -991,8 +1094,11 @@ def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked]
         body = item.rest.sub(match.end())
         heading = _is_heading_like(body.text) or not re.search(r"[。！？]", body.text)
         stop = None if heading else re.search(r"[，,；;。]", body.text)
+        colon = re.match(r"[^。！？：:]{4,40}[：:]", body.text) if colon_titles else None
+        if colon:
+            stop = re.compile(r"[：:]").search(body.text, colon.end() - 1)
         title = _strip_terminal(body.sub(0, stop.start()) if stop else body)
-        number = item.rest.sub(match.start(1) if match.group(1) else 0, match.end()).strip(" ：:")
+        number = item.rest.sub(match.start(1) if match.group(1) else 0, match.end()).strip(" ：:，,、")
         measure = Measure("", number.text, number, title, 1, section=section,
                           pieces=[item.rest.sub(number.start - item.rest.start)], lines=[item.line])
         result.context[item.line.index] = (section, measure, False)

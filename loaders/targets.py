@@ -162,20 +162,34 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
             last_metric = {}
         found = len(goals)
         if year is None and plan_year and not stated_goals and kind != "goals" and owner is not None \
-                and section_line is not line and not YEAR_PHRASE.search(line.text):
+                and section_line is not line and not _dated_otherwise(line.text):
             # a task of a one-year work plan without goals of its own that counts what it delivers
-            # (培育10个以上标杆): the year's goals, its counted ones only (the rest of the task is work)
+            # (培育10个以上标杆): the year's goals, its counted ones only (the rest of the task is work);
+            # a deadline within the year (年底前基本实现…) states its own goals first, as anywhere
+            if YEAR_PHRASE.search(line.text):
+                year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric, period,
+                                   now, lead_in)
+            stated = {(goal.value, goal.unit) for goal in goals[found:]}
+            counted = len(goals)
             for sentence in re.finditer(r"[^。；;！!？?]+", line.text):
                 if _counts_goals(sentence.group(0)) and not _listed_regex().search(sentence.group(0)):
                     span = doc.span(line.start + sentence.start(), line.start + sentence.end())
                     _segment_goals(doc, line, span, plan_year, owner, True, False, last_metric, goals)
-            goals[found:] = [goal for goal in goals[found:] if not goal.qualitative and _delivers(goal)]
+            goals[counted:] = [goal for goal in goals[counted:] if not goal.qualitative and _delivers(goal)
+                               and (goal.value, goal.unit) not in stated]
         else:
             year = _line_goals(doc, line, owner, year, kind, goals, plan_year, earliest, last_metric, period, now,
                                lead_in)
         if len(goals) > found:
             goals_line = line
     return _without_repeats(goals)
+
+
+def _dated_otherwise(text: str) -> bool:
+    """Does a task's line date a goal by a phrase other than one within the work plan's own year (年内,
+    年底前, 今年底): 到2027年…, 截至2024年底…, 未来三年… (年内新增5G基站1650座 beside 新增端口2.7万个 is
+    the year's work all through)."""
+    return any(not (hit.group("inyear") or hit.group("thisyear")) for hit in YEAR_PHRASE.finditer(text))
 
 
 #: ongoing work (持续推动…, 继续做好…): no goal of the year, whatever it counts
@@ -187,8 +201,11 @@ def _delivers(goal: Goal) -> bool:
     number (培育10个以上标杆, 集聚企业累计达到150家), not the work done on a number of things
     (做好全市15个重点项目建设, 持续推动20户以上自然村光纤接入)?"""
     clause = LEAD.sub("", goal.clause.strip())
-    first = re.search(r"\d", clause)
-    before = clause[: first.start()] if first else clause
+    raw = goal.clause.strip()  # 新增端口2.7万个: LEAD sets 新增 and 累计 aside, but they say what is delivered
+    first = re.search(r"\d", raw)
+    before = raw[: first.start()] if first else raw
+    if before.count("“") > before.count("”"):
+        return False  # 建设“24小时不打烊”大厅: a number inside a quoted name counts nothing
     return not ONGOING.match(clause) and bool(
         re.search(rf"{_item_verbs()}|达到|达|突破|超过|超|累计|新增", before))
 
@@ -1129,7 +1146,7 @@ ATTRIBUTIVE_GOAL = re.compile(r"^[^，,；;]{2,24}?的[^，,；;]{2,30}?(?:初�
                               r"(?:形成|建成|完善|确立|显现|凸显|彰显|提升|增强|发展|取得[^，,；;]{0,6}成效"
                               r"|(?:成为|进入|迈上|跻身)[^，,；;]{2,20})$")  # 基于互联网的新业态成为…动力
 GOAL_VERB = re.compile(r"打造|建成|建设|形成|培育|实现|构建|引育|引进|落地|突破|部署|提升|壮大")
-LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年)+")
+LEAD = re.compile(r"^(?:力争|努力|争取|确保|并且?|同时|其中|进而|从而|以及|及|和|与|、|累计|新增|全年|年内)+")
 TRAILING_VERB = re.compile(r"(?:达到|达|超过|超|突破|为|约|近|提升至|提升到|提高到|提高至|增长到|增至|增加到|"
                            r"增加至|降低到|降至|控制在|不少于|不低于|不超过|低于|小于|高于|保持在|稳定在|实现|建成|形成|将|力争)$")
 

@@ -437,6 +437,46 @@ def test_a_signature_date_in_chinese_numerals():
     assert plan(build(page))["date_issued"] == "2024-12-06"
 
 
+def test_the_signature_date_of_a_reading_dates_the_reading_not_the_plan():
+    reading = ("《宁安市算力券实施细则》政策解读\n一、起草背景\n为降低企业用算成本，市数据局起草了《实施细则》。\n"
+               "二、主要内容\n《实施细则》共12条。\n宁安市数据局\n2025年4月2日\n")
+    assert plan(build(reading)).get("date_issued") is None
+    notice = ("宁安市数据局关于印发《宁安市算力券实施细则》的通知\n各区县：\n现印发给你们。\n宁安市数据局\n"
+              "2025年4月2日\n宁安市算力券实施细则\n" + BODY)
+    assert plan(build(notice))["date_issued"] == "2025-04-02"
+
+
+def test_a_headline_reporting_the_plan_is_not_its_title_the_quoted_form_the_report_issues_is():
+    page = ("我市出台数据产业发展行动方案\n\n"
+            "记者从市数据局获悉，《宁安市数据产业发展行动方案（2025—2027年）》近日正式印发。"
+            "《行动方案》提出，到2027年，全市数据产业规模达到200亿元。\n")
+    got = plan(build(page))
+    assert (got["title"], got["period_end"]) == ("宁安市数据产业发展行动方案（2025—2027年）", 2027)
+    # a heading that is the title itself stays the title
+    titled = page.replace("我市出台数据产业发展行动方案", "宁安市数据产业发展行动方案")
+    assert plan(build(titled))["title"].startswith("宁安市数据产业发展行动方案")
+    # with no quoted form, what the headline reports names the plan, its verb left out
+    unquoted = ("宁安市出台人工智能产业发展若干措施\n\n近日，宁安市出台人工智能产业发展若干措施，提出10条具体举措。"
+                "一是支持算力建设，对智算中心给予补助。二是支持模型研发，给予奖励。\n")
+    got = plan(build(unquoted))
+    assert (got["title"], got["kind"]) == ("人工智能产业发展若干措施", "若干措施")
+
+
+def test_an_interviews_byline_dates_and_credits_the_interview_not_the_plan():
+    page = ("市数据局有关负责人就《宁安市公共数据开放实施方案》答记者问\n"
+            "发布时间：2025-04-12 09:30 来源：宁安市数据局\n"
+            "问：《实施方案》出台的背景是什么？\n答：为推进公共数据开放，我局牵头起草了《实施方案》。\n"
+            "问：主要目标是什么？\n答：到2027年，开放公共数据集500个。\n")
+    graph = build(page)
+    assert plan(graph).get("date_published") is None
+    assert issuers(graph) == []
+    # the same byline on the plan's own page dates and credits it
+    own = page.replace("市数据局有关负责人就《宁安市公共数据开放实施方案》答记者问", "宁安市公共数据开放实施方案")
+    graph = build(own)
+    assert plan(graph).get("date_published") == "2025-04-12"
+    assert issuers(graph) == ["宁安市数据局"]
+
+
 def test_a_signer_and_its_date_on_one_line_and_a_number_line_with_its_signer():
     page = ("宁安市人民政府办公室文件\n宁政办发〔2025〕3号　　签发人：张明\n"
             "宁安市人民政府办公室关于印发宁安市人工智能产业发展行动方案的通知\n各区县：\n现印发给你们。\n"
@@ -496,6 +536,14 @@ def test_an_opinion_titled_by_its_issuer_names_it():
     assert written_issuers(page) == ["宁安市人民政府"]
     # a place is no body: 宁安市关于…的若干措施 names no issuer by its title
     assert written_issuers("宁安市关于推动人工智能产业发展的若干措施\n" + BODY) == []
+
+
+def test_a_yearly_plan_titled_by_its_body_and_year_names_it():
+    page = "宁安市大数据发展管理局2026年工作要点\n" + BODY
+    assert written_issuers(page) == ["宁安市大数据发展管理局"]
+    # a place or a programme before the year is no body
+    assert written_issuers("宁安市2026年数字经济工作要点\n" + BODY) == []
+    assert written_issuers("数字宁安建设2026年工作要点\n" + BODY) == []
 
 
 def test_a_signature_block_with_a_wrapped_name_and_party_departments():
@@ -748,6 +796,59 @@ def test_a_list_a_report_opens_with_baokuo_and_goes_on_with_di_er_wei():
                                      ("第三为", "完善数据与模型")]
     page = page.replace("包括发展智能客服服务，", "")  # nothing opens the list: 第二为… alone is no list
     assert ("第二为", "建设自动化行政服务") not in measures(build(page))
+
+
+def test_paragraphs_opening_di_yi_di_er_are_measures_titled_before_their_colon():
+    page = ("宁安市科技咨询会议提出政策建议\n"
+            "会议提出以下3项策略建议，第一，扩大智能算力投资：由政府与企业合作建设大型算力中心。\n\n"
+            "第二，培育本地模型企业：支持企业研发行业大模型。\n\n"
+            "第三，完善数据开放制度，推动公共数据有序开放。\n")
+    assert measures(build(page)) == [("第一", "扩大智能算力投资"), ("第二", "培育本地模型企业"),
+                                     ("第三", "完善数据开放制度")]
+    # 第二，第三 with nothing that opens the list are no list: the page holds no policy text
+    page = page.replace("，第一，扩大智能算力投资：由政府与企业合作建设大型算力中心", "")
+    with pytest.raises(SourceError):
+        build(page)
+
+
+def test_tasks_a_sentence_lists_a_semicolon_apart_after_naming_the_work_are_measures():
+    page = ("宁安市长谈人工智能发展\n"
+            "市长表示，今年的重点工作包括培育模型企业，支持本地企业研发行业大模型；开放应用场景，在政务、医疗等领域"
+            "发布场景清单；以及完善算力设施，建设城市智算中心。\n")
+    assert [title for _n, title in measures(build(page))] == ["培育模型企业", "开放应用场景", "完善算力设施"]
+    # a list of fields a ； apart names no tasks (and the page then holds no policy text)
+    fields = page.replace("培育模型企业", "模型企业方面").replace("开放应用场景", "应用场景方面")
+    with pytest.raises(SourceError):
+        build(fields)
+
+
+def test_a_reports_yishi_erxi_a_comma_apart_in_one_sentence_are_measures():
+    page = ("《宁安市推动数据产业发展的意见》新闻发布会召开\n"
+            "市数据局局长介绍，《意见》部署了三方面重点任务：一是建设数据基础设施，二是培育数据企业，三是繁荣数据市场。\n")
+    assert measures(build(page)) == [("一是", "建设数据基础设施"), ("二是", "培育数据企业"), ("三是", "繁荣数据市场")]
+    # counted out of order (一是…，三是…) they are no list
+    skipped = page.replace("二是培育数据企业", "培育数据企业")
+    assert ("一是", "建设数据基础设施") not in measures(build(skipped))
+
+
+def test_an_answers_di_yi_di_er_sentences_in_one_paragraph_are_measures():
+    page = ("市数据局负责人就《宁安市数据产业发展行动方案》答记者问\n"
+            "问：《行动方案》有哪些重点任务？\n"
+            "答：主要有三个方面：第一，建设数据基础设施，加快建设数据中心。第二，培育数据企业，支持企业上市。"
+            "第三，繁荣数据市场，推动数据交易。\n")
+    assert measures(build(page)) == [("第一", "建设数据基础设施"), ("第二", "培育数据企业"), ("第三", "繁荣数据市场")]
+    # 第一…第三 out of order are no list
+    skipped = page.replace("第二，培育数据企业，支持企业上市。", "")
+    assert ("第一", "建设数据基础设施") not in measures(build(skipped))
+
+
+def test_a_graphic_summarys_zero_padded_items_are_measures():
+    page = ("一图读懂 | 《宁安市支持数据产业发展若干措施》\n主要目标\n到2027年，数据产业规模突破100亿元\n支持措施\n"
+            "01 支持数据企业落户\n对新落户企业给予最高200万元奖励\n02 支持数据产品开发\n对数据产品给予最高50万元补助\n")
+    titles = [(n, t) for n, t in measures(build(page))]
+    assert titles == [("01", "支持数据企业落户"), ("02", "支持数据产品开发")]
+    # a single 01 is no list
+    assert measures(build(page.replace("02 支持数据产品开发\n", ""))) == []
 
 
 def test_a_numbered_items_yishi_erxi_are_its_sub_measures():
@@ -1046,6 +1147,8 @@ def test_the_measure_count_a_report_declares():
     assert count("市数据局牵头起草方案，拟定8个专项行动，涵盖三个领域。") == 8
     assert count("试验区建设有五项重点任务：一是开展技术攻关；二是建设平台。") == 5  # a count opening its list
     assert count("全市有五项重点任务已经完成。") is None
+    assert count("《意见》部署了四方面重点任务：一是夯实设施，二是培育市场。") == 4  # 方面 opening its list
+    assert count("《意见》从四个方面提出要求。") is None
     assert count("《意见》提出加快实施6大重点行动。一是科学技术；二是产业发展。") == 6  # the groups it lists
     assert count("方案部署五大重点任务，推动人工智能融入教学全流程。") == 5  # tasks, counted by 大
     assert count("方案部署三大重点任务、18项具体举措。") == 18  # the items, not their groups
@@ -1130,6 +1233,9 @@ def test_an_enumeration_that_names_no_tasks_is_no_list_of_measures():
             "宁安发展算力产业具有三大优势：一是优越的自然条件，气候冷凉；二是良好的产业基础，"
             "已建成数据中心；三是丰富的应用场景。\n")
     assert measures(build(page)) == []
+    page = ("宁安市数字经济发展规划实施成效显著\n宁安市数字经济发展规划\n"
+            "《规划》实施以来取得三方面成效：一是产业规模快速增长，二是创新能力显著提升，三是应用场景不断丰富。\n")
+    assert measures(build(page)) == []  # results reached, not tasks
     page = ("宁安市数据局下半年工作要点\n区数据局将推动数字宁安再进阶：一是抓好规划引领，系统谋划发展规划；"
             "二是抓好机制落地，推动专题组实体化运行。\n")
     assert [t for _n, t in measures(build(page))] == ["抓好规划引领", "抓好机制落地"]
@@ -1170,6 +1276,17 @@ def test_a_report_listing_its_issuers_closed_by_their_count_alone_names_each():
             "《福建省推进“人工智能+医疗”行动方案(2025—2029年)》。\n行动方案提出,到2027年,建成10个示范医院。\n")
     assert issuers(build(text)) == sorted(["福建省卫生健康委员会", "福建省发展和改革委员会", "福建省科学技术厅",
                                            "福建省数据局"])
+
+
+def test_a_headline_naming_one_of_the_joint_issuers_gives_way_to_the_lead_listing_them_all():
+    text = ("首页 > 新闻\n\n科技部等四部门联合印发《关于推进人工智能赋能基础研究的指导意见》\n\n"
+            "来源:\n时间:2024-03-02 10:00:00\n\n"
+            "近日，科学技术部、教育部、财政部、中国科学院等4个部门正式印发《关于推进人工智能赋能基础研究的指导意见》。\n"
+            "《指导意见》提出，到2027年，建设10个人工智能科学计算平台。\n")
+    assert issuers(build(text)) == sorted(["科学技术部", "教育部", "财政部", "中国科学院"])
+    # with no fuller list, the headline's first body still names the issue (one of its bodies)
+    headline_only = text.replace("近日，科学技术部、教育部、财政部、中国科学院等4个部门正式印发", "近日，印发了")
+    assert issuers(build(headline_only)) == ["科学技术部"]
 
 
 def test_a_report_that_lists_the_tasks_by_name_and_closes_with_their_count_has_those_measures():
@@ -1263,12 +1380,120 @@ def test_a_department_of_a_national_body_issues_in_its_own_name():
     assert issuers(build(page)) == []  # …公司 ends in 司 too, but is no department of a body
 
 
+def test_a_body_that_made_the_plan_public_today_issues_it():
+    page = (" date 2025-10-14 經濟部今(14)日公布「智慧製造推動方案」，預計投入新臺幣50億元。\n"
+            "經濟部表示，方案包括「強化關鍵技術」、「培育產業人才」等推動主軸。\n")
+    assert issuers(build(page)) == ["经济部"]
+    # made public by whom the sentence does not say: no issuer
+    assert issuers(build(page.replace("經濟部今(14)日公布", "今(14)日公布"))) == []
+
+
+def test_the_government_whose_meeting_adopted_the_plan_issues_it():
+    page = ("国务院常务会议审议通过《关于加快智能网联汽车发展的意见》\n"
+            "新华社北京3月12日电 国务院总理3月12日主持召开国务院常务会议，审议通过《关于加快智能网联汽车发展的意见》。"
+            "会议指出，要加快车路云一体化建设。\n")
+    assert issuers(build(page)) == ["国务院"]
+    page = ("宁安市市长主持召开市政府第8次常务会议，审议通过了《宁安市算力产业发展行动方案》。"
+            "会议要求，加快建设城市智算中心。\n")
+    assert issuers(build(page)) == ["宁安市人民政府"]
+    # a notice's 《…》已经…常务会议审议通过，现印发给你们: the meeting comes after the plan, its notice issues
+    page = "《宁安市算力产业发展行动方案》已经市政府常务会议审议通过，现印发给你们，请认真贯彻执行。\n" + BODY
+    assert issuers(build(page)) == []
+
+
+def test_the_press_office_that_releases_a_plan_at_its_conference_is_no_issuer():
+    page = ("宁安市政府新闻办发布《宁安市智能网联汽车发展行动方案》\n2025-03-20 10:11 来源：宁安日报\n"
+            "3月19日，市政府新闻办举行新闻发布会，发布《宁安市智能网联汽车发展行动方案》。"
+            "《行动方案》提出，到2027年，建成智能网联示范道路500公里。\n")
+    assert issuers(build(page)) == []
+    # the body the same report says issued it does
+    issued = page.replace("举行新闻发布会，发布《", "举行新闻发布会。市工信局近日印发《")
+    assert issuers(build(issued)) == ["宁安市工业和信息化局"]
+
+
+def test_a_passive_issue_for_implementation_names_the_issuer():
+    page = ("宁安市召开新闻发布会 解读《宁安市数字农业发展行动计划》\n"
+            "《行动计划》经市政府常务会议审议通过，已由市政府印发实施。\n《行动计划》提出，到2027年，建成20个数字农场。\n")
+    assert issuers(build(page)) == ["宁安市人民政府"]
+
+
 def test_a_passive_issue_with_no_object_names_the_issuer_of_the_plan_its_sentence_opens_with():
     page = ("宁安市数字农业大会召开 通报《宁安市数字农业发展行动方案(2025—2027年)》内容\n"
             "市农业农村局局长通报宁安数字农业行动方案经市政府常务会议审议通过，已由市政府办公室印发，明确将打造数字农业高地。\n")
     assert issuers(build(page)) == ["宁安市人民政府办公室"]
     page = page.replace("行动方案经", "工作经")  # what was issued is not said to be the plan
     assert issuers(build(page)) == []
+
+
+def test_a_yearly_statement_quoted_under_its_bare_genre_is_the_plan_and_a_running_programme_is_cited():
+    page = (" date 2030-02-26 新一份《財政預算案》今（26日）公布，政府將推動香港數據產業發展。\n"
+            "政府將成立「數據產業發展委員會」，統籌產業發展。\n"
+            "去年政府推出的20億元「數據研發資助計劃」，已資助15個項目。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"], got["date_published"]) == ("財政預算案", "财政预算案", "2030-02-26")
+    # without the statement, the programme already running is still not the page's plan
+    def title(text: str) -> str | None:
+        return read_metadata(layout(prepare(RawDocument("doc.txt", text)))).title_text
+
+    running = page.replace("新一份《財政預算案》今（26日）公布，", "")
+    assert title(running) is None
+    # a programme launched now is: 政府將推出「…計劃」
+    launched = running.replace("去年政府推出的20億元「數據研發資助計劃」，已資助15個項目",
+                               "政府將推出「數據研發資助計劃」")
+    assert title(launched) == "数据研发资助计划"
+
+
+def test_a_statements_new_bodies_and_funds_named_in_quotes_are_its_measures():
+    page = (" date 2030-10-16 行政長官今日（16日）在立法會發表2030年《施政報告》，推動香港創科發展。\n"
+            "政府將成立「低空經濟發展辦公室」，統籌低空經濟發展。此外，增設50億元「數據產業投資基金」，投資數據企業。\n"
+            "去年政府推出的20億元「數據研發資助計劃」，已資助15個項目。政府亦已成立「數字轉型專責小組」。\n")
+    titles = [title for _n, title in measures(build(page))]
+    assert titles == ["成立「低空經濟發展辦公室」", "增設50億元「數據產業投資基金」"]  # not what is running already
+    # one announcement alone is no list of the statement's steps
+    one = page.replace("此外，增設50億元「數據產業投資基金」，投資數據企業。", "")
+    assert measures(build(one)) == []
+
+
+def test_a_taiwan_title_with_its_period_in_roc_years_and_the_cabinet_meeting_that_passed_it():
+    page = (" date 2030-05-08 行政院會今（8）日通過「智慧農業推動計畫（120至123年）」，預計4年投入新臺幣80億元。\n"
+            "農業部表示，計畫目標在2034年前打造30個智慧農場。\n")
+    graph = build(page)
+    got = plan(graph)
+    assert (got["title"], got["period_start"], got["period_end"]) == ("智慧農業推動計畫（120至123年）", 2031, 2034)
+    assert issuers(graph) == ["行政院"]
+    # 行政院會同各部會: a joint verb, no meeting
+    joint = page.replace("行政院會今（8）日通過", "行政院會同各部會研擬")
+    assert issuers(build(joint)) == []
+
+
+def test_a_bill_is_named_without_its_cao_an_and_the_programme_it_sits_under_is_cited():
+    page = (" date 2030-03-02 經行政院院會審查，通過「數位身分基本法草案」，以建立數位身分的基本方針。\n"
+            "行政院於「數位國家方案（2026-2030）」框架下推動數位政策。\n")
+    graph = build(page)
+    got = plan(graph)
+    assert (got["title"], got["kind"]) == ("數位身分基本法", "基本法")
+    assert issuers(graph) == ["行政院"]
+
+
+def test_a_body_known_by_a_short_name_that_ends_like_no_body_issues_in_a_report():
+    page = (" date 2030-03-12 國發會今(12)日公布「國家發展計畫（120至123年）」，規劃未來4年國家發展方向。\n"
+            "計畫目標在2034年前經濟成長率達到3%。\n")
+    assert issuers(build(page)) == ["国家发展委员会"]  # agencies.csv knows 国发会
+    # an unknown name ending in 会 is no body
+    assert issuers(build(page.replace("國發會", "論壇大會"))) == []
+
+
+def test_a_regulation_is_issued_and_dated_by_the_session_that_adopted_it():
+    text = ("宁安市数据条例\n（2030年6月20日宁安市第十九届人民代表大会常务委员会第八次会议通过）\n"
+            "第一章 总则\n第一条 为了促进数据开发利用，制定本条例。\n第二条 市人民政府应当统筹数据工作。\n")
+    graph = build(text)
+    assert issuers(graph) == ["宁安市人民代表大会常务委员会"]
+    assert plan(graph)["date_issued"] == "2030-06-20"
+    report = ("《宁安市数据条例》下月起施行\n"
+              "6月20日，宁安市第十九届人民代表大会常务委员会第八次会议审议通过《宁安市数据条例》。\n")
+    assert issuers(build(report)) == ["宁安市人民代表大会常务委员会"]
+    # a note without its session names no one
+    assert issuers(build(text.replace("宁安市第十九届人民代表大会常务委员会第八次会议通过", "公布"))) == []
 
 
 def test_the_chief_executive_who_delivers_a_policy_address_issues_it():

@@ -297,8 +297,10 @@ def test_a_year_opening_the_line_below_a_reports_list_lead_in_dates_goals():
             "{lead}\n2025年，建成一批智慧医院示范点。2027年，形成覆盖全省的智能诊疗服务网络。\n")
     assert metrics(page.format(lead="方案列出了智慧医疗建设的两个阶段目标——")) == [
         "建成一批智慧医院示范点", "形成覆盖全省的智能诊疗服务网络"]
-    # below a line that opens no list, a bare year in a report dates what happened
-    assert metrics(page.format(lead="方案由省卫生健康委会同有关部门起草。")) == []
+    # below a line that opens no list, a bare year in a report (not later than the plan's first) dates what
+    # happened
+    past = page.format(lead="方案由省卫生健康委会同有关部门起草。").replace("2027年，形成", "2024年，形成")
+    assert metrics(past) == []
 
 
 def test_a_means_and_the_need_it_serves_is_no_goal():
@@ -354,6 +356,15 @@ def test_a_one_year_plans_tasks_that_count_what_they_deliver_are_the_years_goals
     assert goals(text.replace("2025年工作要点", "工作要点")) == []
     stated = text.replace("一、壮大数字产业\n", "主要目标\n全省数字经济核心产业增加值增长10%。\n一、壮大数字产业\n")
     assert summary(stated) == [(2025, "全省数字经济核心产业增加值增长", 10, "%", "=")]  # bare 主要目标: the year's
+
+def test_a_one_year_plans_task_with_a_deadline_within_the_year_counts_its_other_deliveries_too():
+    text = ("数字江北建设2025年工作要点\n一、夯实数字基础设施\n"
+            "（一）升级网络设施。全面推进千兆网络布局，年底前基本实现行政村千兆光网全覆盖，年内新增5G基站800座，"
+            "新增光纤端口1.5万个，建设“24小时不打烊”政务服务厅。\n")
+    assert summary(text) == [(2025, "基本实现行政村千兆光网全覆盖", None, None, None),
+                             (2025, "5G基站", 800, "座", "="),
+                             (2025, "光纤端口", 1.5, "万个", "=")]  # a number in a quoted name counts nothing
+
 
 def test_a_deadline_within_the_year_of_an_undated_plan_dates_nothing():
     text = ("江北省人工智能产业发展行动方案\n一、重点任务\n（一）开放数据。年底前基本实现公共数据按需开放。\n")
@@ -914,6 +925,8 @@ def test_an_action_pressed_on_in_a_goal_paragraph_is_no_goal():
     got = summary(text)
     assert not any(m.startswith(("积极推动", "加快推动", "更好支撑")) for _, m, *_ in got)
     assert any(m == "应用场景" and v == 10 for _, m, v, *_ in got)
+    guided = text.replace("积极推动无人机物流商业化运营", "积极引导社会资本参与低空基础设施建设")
+    assert not any(m.startswith("积极引导") for _, m, *_ in summary(guided))
 
 
 def test_who_qualifies_for_support_a_sentence_offers_is_no_goal():
