@@ -1,5 +1,5 @@
-"""Name keys: what lets a named query find an agency, site or organization by a part of a name
-through a range index instead of reading every name.
+"""Name keys: what lets a named query find a plan, agency, site, organization or region by a part of
+its name through a range index instead of reading every name.
 
 The named queries find these by a part of a name, an alias or an English name
 (``a.name CONTAINS $agency``), and ``search`` and ``site-to-goals`` also by a name
@@ -30,6 +30,12 @@ the index):
 The query keeps its exact condition after the lookup, so it answers the same
 rows; only the nodes it reads are fewer. The key lists are the store's, like
 ``_search``: answers and exports leave them out.
+
+Plans (their titles and document numbers) and provinces, cities and districts
+(their names, short names and English names) have them too, for ``path``,
+which takes any of these by a part of a name: reading every plan's title and
+every district's names for both ends was 10 of its 14 ms at 10,000 documents
+before it searched a single step.
 """
 
 from __future__ import annotations
@@ -41,9 +47,9 @@ from typing import Any
 #: the list property of name keys (written by the store, never exported)
 NAMES_PROPERTY = "_names"
 #: the labels whose nodes carry it
-NAMED_LABELS = ("Agency", "Site", "Organization")
-#: the name forms it is made of
-NAME_FORMS = ("name", "aliases", "name_en", "aliases_en")
+NAMED_LABELS = ("Agency", "Site", "Organization", "Plan", "Province", "City", "District")
+#: the name forms it is made of (a plan's title and document number, a region's short name)
+NAME_FORMS = ("name", "aliases", "name_en", "aliases_en", "title", "doc_number", "short")
 #: the key every node has
 EVERY = "*"
 #: how many first characters of a form its ``^`` key holds

@@ -1,4 +1,4 @@
-"""The ``_names`` keys of agencies, sites and organizations (``graph.store.names``) on the seed graph.
+"""The ``_names`` keys of plans, agencies, sites, organizations and regions (``graph.store.names``) on the seed graph.
 
 The named queries look a part of a name up under one key, and a name inside a
 text under the keys of the text's parts, then test the names exactly: the keys
@@ -16,7 +16,7 @@ from graph.store.names import EVERY, NAMED_LABELS, NAMES_PROPERTY, contains_key,
 
 def _forms(props: dict) -> list[str]:
     out = []
-    for key in ("name", "aliases", "name_en", "aliases_en"):
+    for key in ("name", "aliases", "name_en", "aliases_en", "title", "doc_number", "short"):
         value = props.get(key)
         out += [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v]
     return out
