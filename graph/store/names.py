@@ -116,6 +116,24 @@ def contains_key(text: str | None) -> str | None:
     return min(candidates, key=lambda p: sum(c in _COMMON for c in p))
 
 
+#: what a node id looks like (``graph.model.make_id``): a prefix and 16 hexadecimal digits
+_NODE_ID = re.compile(r"^[a-z]+-[0-9a-f]{16}$")
+
+
+def end_key(text: str | None) -> str | None:
+    """The one key to look up for what ``path`` takes as an end: ``=`` and the text when it is a
+    node's id (every node keyed is under ``=`` and its id), else ``contains_key``. One key, so the
+    query asks the index once per label (its text must stay short, see ``queries/path.cypher``);
+    a name holding a whole node id is not a name the graph has.
+
+    >>> end_key("agency-6655f78075168a87"), end_key("规划局")
+    ('=agency-6655f78075168a87', '规划')
+    """
+    if text is not None and _NODE_ID.match(text):
+        return "=" + text
+    return contains_key(text)
+
+
 def starts_keys(text: str | None) -> list[str]:
     """The ``^`` keys of every part of ``text`` (lower-cased) of at most ``PREFIX`` characters: the
     nodes under them are those that may have a name form inside ``text``.
