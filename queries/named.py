@@ -161,6 +161,12 @@ def _contains_key(text: str | None) -> str | None:
     return contains_key(text)
 
 
+def _end_key(text: str | None) -> str | None:
+    from graph.store.names import end_key
+
+    return end_key(text)
+
+
 def _name_lookup(text: str | None) -> list[str]:
     from graph.store.names import name_lookup
 
@@ -183,7 +189,7 @@ DERIVATIONS: dict[str, Callable[[Any], Any]] = {
     # the values the build normalised, looked up by what a user writes (loaders.target_norm)
     "category_key": _category_key, "category_keys": _category_keys, "unit_norm": _unit_norm, "name_key": _name_key,
     # the keys of the name index of agencies, sites and organizations to look up (graph.store.names)
-    "contains_key": _contains_key, "name_lookup": _name_lookup}
+    "contains_key": _contains_key, "name_lookup": _name_lookup, "end_key": _end_key}
 
 
 @dataclass(frozen=True)

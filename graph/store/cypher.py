@@ -21,14 +21,14 @@ from graph.store.search import SEARCH_PROPERTY, search_text
 #: range indexes: ``id`` of every label (the writes match on it), and what the named queries
 #: look things up by (names, aliases, short names, titles, document numbers, years, units)
 RANGE_INDEXES: dict[str, tuple[str, ...]] = {label: ("id",) for label in Label.ALL} | {
-    Label.PLAN: ("id", "title", "doc_number"),
+    Label.PLAN: ("id", "title", "doc_number", NAMES_PROPERTY),
     Label.MEASURE: ("id", "title"),
     Label.AGENCY: ("id", "name", "name_en", "aliases", NAMES_PROPERTY),
     Label.SITE: ("id", "name", "name_en", "aliases", NAMES_PROPERTY),
     Label.ORGANIZATION: ("id", "name", "name_en", "aliases", NAMES_PROPERTY),
-    Label.PROVINCE: ("id", "name", "short", "name_en"),
-    Label.CITY: ("id", "name", "short", "name_en"),
-    Label.DISTRICT: ("id", "name", "short", "name_en"),
+    Label.PROVINCE: ("id", "name", "short", "name_en", NAMES_PROPERTY),
+    Label.CITY: ("id", "name", "short", "name_en", NAMES_PROPERTY),
+    Label.DISTRICT: ("id", "name", "short", "name_en", NAMES_PROPERTY),
     Label.TARGET: ("id", "year", "unit", "unit_norm", "metric_category"),
 }
 #: properties the store writes for its indexes (``_search`` words, ``_names`` keys): not the graph's,
@@ -68,9 +68,9 @@ def node_batches(graph: GraphData, size: int, *, merge: bool = False,
                  searchable: bool = False) -> Iterator[tuple[str, list[dict]]]:
     """(statement, rows) pairs creating (or merging) every node, ``size`` rows at a time.
 
-    ``searchable``: measures also get the ``_search`` words of FalkorDB's full-text index. Agencies,
-    sites and organizations always get their ``_names`` keys (``graph.store.names``): the named
-    queries of both engines look them up."""
+    ``searchable``: measures also get the ``_search`` words of FalkorDB's full-text index. Plans,
+    agencies, sites, organizations and regions always get their ``_names`` keys
+    (``graph.store.names``): the named queries of both engines look them up."""
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for node in graph.nodes.values():
         props = plain_properties(node.properties, node.id)

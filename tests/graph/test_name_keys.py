@@ -1,4 +1,4 @@
-"""The ``_names`` keys of agencies, sites and organizations (``graph.store.names``) on the seed graph.
+"""The ``_names`` keys of plans, agencies, sites, organizations and regions (``graph.store.names``) on the seed graph.
 
 The named queries look a part of a name up under one key, and a name inside a
 text under the keys of the text's parts, then test the names exactly: the keys
@@ -16,7 +16,7 @@ from graph.store.names import EVERY, NAMED_LABELS, NAMES_PROPERTY, contains_key,
 
 def _forms(props: dict) -> list[str]:
     out = []
-    for key in ("name", "aliases", "name_en", "aliases_en"):
+    for key in ("name", "aliases", "name_en", "aliases_en", "title", "doc_number", "short"):
         value = props.get(key)
         out += [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v]
     return out
@@ -71,7 +71,9 @@ def test_a_graph_stored_without_the_keys_gets_them_when_a_store_opens_it(tmp_pat
 
     query, params = named.get("agency-measures"), {"agency": "之江实验室"}
     expected = run_named(seed_store, query, params).rows
-    assert expected
+    path, ends = named.get("path"), {"from": "新一代人工智能创新发展行动计划", "to": "东莞"}  # a plan, a city
+    connected = run_named(seed_store, path, ends).rows
+    assert expected and connected
     settings = Settings(data_dir=tmp_path)
     store = FalkorStore(settings)
     try:
@@ -81,11 +83,13 @@ def test_a_graph_stored_without_the_keys_gets_them_when_a_store_opens_it(tmp_pat
         for label in NAMED_LABELS:
             store.graph.query(f"DROP INDEX ON :{label}({NAMES_PROPERTY})")
         assert run_named(store, query, params).rows == []
+        assert run_named(store, path, ends).rows == []
     finally:
         store.close()
     store = FalkorStore(settings)
     try:
         assert run_named(store, query, params).rows == expected
+        assert run_named(store, path, ends).rows == connected
         indexed = store.graph.ro_query("CALL db.indexes() YIELD label, properties RETURN label, properties").result_set
         assert {label for label, fields in indexed if NAMES_PROPERTY in fields} == set(NAMED_LABELS)
     finally:

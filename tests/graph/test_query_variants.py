@@ -139,3 +139,32 @@ def test_path_finds_a_measure_by_its_title_and_a_target_by_its_id(seed_store):
     assert rows[0]["relationships"] == ["SETS_TARGET"]
     by_id = run_named(seed_store, named.get("path"), {"from": measure_id, "to": target_id}).records()
     assert by_id == rows
+
+
+def _path_ends(seed_store) -> list[str]:
+    """What a user gives ``path`` for two nodes of every label it takes: a name, a title, an id."""
+    ends = []
+    for label, value in (("Plan", "title"), ("Agency", "name"), ("Site", "name"), ("Organization", "name"),
+                         ("Province", "short"), ("City", "name"), ("District", "name"), ("Measure", "title"),
+                         ("Target", "id"), ("Incentive", "id")):
+        ends += [r[0] for r in seed_store.read(
+            f"MATCH (n:{label}) WHERE n.{value} IS NOT NULL RETURN n.{value} ORDER BY n.id LIMIT 2").rows]
+    return ends
+
+
+def test_path_from_both_ends_gives_the_rows_of_allshortestpaths(seed_store):
+    """FalkorDB's ``path`` joins paths of up to 3 steps from each end where they meet; the Neo4j variant
+    asks ``allShortestPaths``, which FalkorDB also runs (a breadth-first search from one end): every
+    pair of ends of every label gives the same rows, in the same order, 1 row or many, and the pairs
+    reach every number of steps the join has a stage for (up to 4, 5, 6) and none."""
+    query = named.get("path")
+    ends = _path_ends(seed_store)
+    seen = set()
+    for start in ends:
+        for end in ends:
+            for limit in (1, 50):
+                params = query.bind({"from": start, "to": end, "limit": limit})
+                joined = seed_store.read(query.text_for("falkordb"), params).rows
+                assert joined == seed_store.read(query.text_for("neo4j"), params).rows, (start, end, limit)
+                seen.update(row[0] for row in joined) if joined else seen.add(None)
+    assert {2, 4, 5, 6, None} <= seen, seen
