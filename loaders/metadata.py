@@ -1112,7 +1112,8 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     (the title without 《》), or 《plan》…印发 in one clause (not 发布会)?"""
     if sentence[hit.end(): hit.end() + 1] == "会":
         return False
-    after = re.sub(r"^(?:了|的)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
+    # 印发实施《…》: issued to take effect, the plan its object all the same
+    after = re.sub(r"^(?:了|的)?\s*(?:实施|执行)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
     after = COUNTED_OBJECT.sub("", after)  # 发布了一份重要的规划文件——《…》: the document, then its title
     after = re.sub(r"^(?:19|20)\d{2}\s*年度?\s*(?=《)", "", after)  # 发表2025年《施政报告》: its edition
     quoted = re.match(r"《([^《》]{2,90})》", after)
@@ -1503,7 +1504,9 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
             if adopted:
                 return [(adopted, sentence)]
             for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|公布|出台|推出|制定|制订|宣布|发表)(?!会)"
-                                   r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)", sentence):
+                                   r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)"
+                                   # X关于公开征求《…》意见的公告: the body that puts its draft out for comments
+                                   r"|关于(?:公开)?征求(?=《[^《》]{4,90}》\s*意见)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
                 names = _subject(sentence[: hit.start()])
@@ -1636,7 +1639,9 @@ def _place_subject(before: str) -> str | None:
     《…》) does not say whether its government, its general office or a department issued: no issuer."""
     clause = re.split(r"[，,；;：:]", before)[-1]
     head = re.sub(r"关于$", "", TIME_WORDS.sub("", clause).strip(" *#"))
-    county = len(head) >= 3 and head.endswith(("区", "县", "旗")) and _is_place(head)
+    # also with its city written before it (广州市海珠区正式印发…): the district's government all the same
+    county = len(head) >= 3 and head.endswith(("区", "县", "旗")) and (
+        _is_place(head) or any(_is_place(head[:k]) and _is_place(head[k:]) for k in range(2, len(head) - 2)))
     return head + "人民政府" if county else None
 
 
