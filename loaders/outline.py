@@ -183,6 +183,7 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
             last_section = chinese_number(item.number.rstrip("、.． ")) or last_section + 1
         marked.append(item)
     _unmark_page_numbers(lay, marked)
+    _unmark_annex_list(marked)
     has_sections = any(m.style in ("sec", "chap", "md") for m in marked)
     result = Outline([], [])
     _walk(marked, result, has_sections)
@@ -200,6 +201,23 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     _drop_document_titles(result)
     _number_siblings(result)
     return result
+
+
+#: the label of a notice's list of annexes on a line of its own (附件： / 附 件)
+ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*[：:]?\s*$")
+
+
+def _unmark_annex_list(marked: list[_Marked]) -> None:
+    """The numbered lines right under a notice's 附件： label (1. 关于…的说明.docx / 2. …管理办法) are its
+    annexes' file names, not items of the plan: entries that print no sentence, as a task does, number
+    nothing. (An annex that is the plan itself opens with its title, unnumbered, and keeps its items.)"""
+    for k, item in enumerate(marked):
+        if item.style is not None or not ANNEX_LABEL.match(item.line.text):
+            continue
+        for entry in marked[k + 1:]:
+            if entry.style not in ("num_dot", "num_paren", "paren_num") or re.search(r"[。！？；;]", entry.line.text):
+                break
+            entry.style, entry.number = None, None
 
 
 #: a page of a document-sharing site: this long, its number (1、2、3、) opens it wherever its text stands
@@ -887,6 +905,8 @@ def _names_tasks(titles: list[str]) -> bool:
     most describe something (…的…) and most do not open with a task verb."""
     if any(NOT_A_TASK.match(t) for t in titles):
         return False
+    if any(len(t.strip()) <= 2 for t in titles):
+        return False  # 亮点一：快 / 亮点二：准: a report's slogan word for how the policy works, no task
     described = sum(("的" in t or bool(_state_reached().search(t))) and not _task_start(t) for t in titles)
     return described * 2 <= len(titles)
 
@@ -948,8 +968,10 @@ LISTED_TASKS = re.compile(r"([^，,。；;：:《》]{4,}?(?:、[^，,。；;：
 
 
 #: “八项任务”，就是A、B、C: a counted label of the plan's tasks a report explains by listing them after it
+#: (also 8大工程具体包括：A工程、B工程…)
 EXPLAINED_TASKS = re.compile(r"[“\"]?([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个方面(?:的)?)\s*"
-                             r"(?:重点|主要)?(?:任务|行动|工程)[”\"]?\s*[，,]?\s*(?:就是|即|包括|分别是|分别为)\s*[：:]?\s*"
+                             r"(?:重点|主要)?(?:任务|行动|工程)[”\"]?\s*[，,]?\s*(?:具体|主要)?"
+                             r"(?:就是|即|包括|分别是|分别为)\s*[：:]?\s*"
                              r"([^，,。；;：:《》]{4,30}(?:、[^，,。；;：:、《》]{4,30})+)\s*[。；;]")
 
 
@@ -969,8 +991,20 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
             head = re.sub(r"^.*?(?:围绕|包括|聚焦|提出|部署|明确)(?:了)?", "", match.group(listed))
             start = match.end(listed) - len(head)
             names = head.split("、")
-            if chinese_number(match.group(count)) != len(names) or not all(_task_start(n) for n in names):
+            if chinese_number(match.group(count)) != len(names):
                 continue
+            noun = re.search(r"任务|行动|工程", item.rest.text[match.start(count):match.start(listed)])
+            if not all(_task_start(n) for n in names):
+                # 8大工程具体包括：组织实施A工程、B工程…: named programmes, each ending in the noun the count
+                # counts (a 工程 or a 行动), the verb before the first one governing them all
+                programmes = noun is not None and noun.group(0) != "任务" and count == 1 and all(
+                    n.endswith(noun.group(0)) and len(n) > len(noun.group(0)) + 2 for n in names)
+                if not programmes:
+                    continue
+                verb = re.match(r"(?:组织实施|大力实施|深入实施|全面实施|实施|开展|推进)(?=.{4})", names[0])
+                if verb:
+                    start += len(verb.group(0))
+                    names[0] = names[0][len(verb.group(0)):]
             section = result.section_at(item.line)
             for name in names:
                 at = item.rest.text.index(name, start)
