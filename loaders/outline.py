@@ -928,6 +928,10 @@ ASPECT = re.compile(r"(?:^|(?<=[。；;！？]))\s*(?:其中\s*[，,]\s*)?([\u4e
                     r"(?P<chain>(?P<field>[\u4e00-\u9fff“”+]{2,8}?)(?:产业)?链[\u4e00-\u9fff]{4})\s*[，,]")
 
 
+#: a paragraph's goal year before its areas (计划提出，到2025年，计算力方面，…)
+DATED_GOALS = re.compile(r"(?:到|至)\s*20\d{2}\s*年(?:底|末)?\s*[，,]")
+
+
 def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
     """A report that names the plan's areas in a list (包括工业机器人、服务机器人、关键零部件) and then
     describes each in a sentence or paragraph opening with it (工业机器人方面。…): one measure per area,
@@ -940,6 +944,8 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
         if item.line.index in taken:
             continue
         for match in ASPECT.finditer(item.rest.text):
+            if DATED_GOALS.search(item.rest.text, 0, match.start()):
+                break  # 到2025年，计算力方面，…。运载力方面，…: the areas of the year's goals, no tasks
             area = match.group(1) or match.group("bare") or match.group("field")
             listed = re.search(rf"{re.escape(area)}[、和及等]|[、和及]{re.escape(area)}", text)
             if (not area.startswith("在") and listed and area not in words()["outline"]["part_names"]

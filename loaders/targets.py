@@ -60,7 +60,9 @@ WORK_YEAR = re.compile(r"^[^\d]*(20\d{2})\s*年度?[^\d]{0,16}(?:工作要点|�
                        r"行动计划|实施方案|推进方案|工作任务)$")
 BOILERPLATE = re.compile(
     r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|现就|特制|提到|方面$|[：:]$"
-    r"|^经[^，,。；;]{1,16}(?:同意|批准)$")  # 经省政府同意: the notice's formula
+    r"|^经[^，,。；;]{1,16}(?:同意|批准)$"  # 经省政府同意: the notice's formula
+    # 提出了到2025年发展量化指标: what a report says the plan sets, its goals' name, not a goal
+    r"|^\s*(?:发展|主要|预期|具体|总体)?(?:量化)?(?:指标|目标)\s*$")
 CN_QUANTITY = "一二两三四五六七八九十"
 
 

@@ -789,6 +789,17 @@ def test_a_reports_areas_described_one_by_one_are_measures():
     assert (None, "重点任务") not in measures(build(page))  # the document's parts, not its areas
 
 
+
+def test_the_areas_of_a_dated_goal_paragraph_are_no_measures():
+    page = ("临江省工业和信息化厅等四部门印发《临江省数据中心高质量发展行动计划》，从能效、网络、存储三个方面"
+            "提出了到2026年发展量化指标。\n"
+            "计划提出，到2026年，能效方面，新建数据中心电能利用效率低于1.25。网络方面，骨干网时延降低20%。"
+            "存储方面，存储总量超过500EB。\n")
+    got = build(page)
+    assert measures(got) == []
+    assert "发展量化指标" not in [t.properties["metric"] for t in got.by_label(Label.TARGET)]  # the goals' name
+    assert 500 in [t.properties.get("value") for t in got.by_label(Label.TARGET)]
+
 def test_arrow_bullets_open_items_titled_by_their_first_sentence():
     page = ("《宁安市新型基础设施建设行动方案》已正式印发。\n"
             "▷建成高速泛在的基础信息网。加快建设5G网络，建成5G基站2万座。\n"
