@@ -145,7 +145,7 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
         # the year of a goal paragraph carries on through its goal section and its bullets; outside a
         # goal section (a report, a preamble) only into a paragraph that states counted goals
         carries = dash or (kind == "goals" and _goal_paragraph(previous, line)) or (
-            kind is None and _counts_goals(line.text))
+            kind is None and (_counts_goals(line.text) or THEN.match(line.text) is not None))
         if (heading or not carries or not _continues(previous, line) or _ends_intro(previous)
                 or (kind is None and _is_headline(previous))):
             year = None
@@ -523,6 +523,7 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     opening = REPORT_FRAME.sub("", opening)  # 根据《行动计划》，到2026年，…: the report's source, then the year
     opens = dated and bool(YEAR_PHRASE.fullmatch(opening)) and (
         opening == before.strip() or (owner is None and opening.startswith(("到", "至"))))
+    then = False
     for k, sentence in enumerate(sentences):
         if k == 0 and not dated and _is_label(sentence, clauses):
             continue  # 人工智能技术创新策源地。…: the paragraph's heading
@@ -532,8 +533,10 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
             # (创新能力持续增强。围绕…形成50个…。应用水平显著提升。…): headings of the goals after them
             continue
         later = " ".join(c.text for c in sentence)
+        # 到2020年，…。届时，数字经济生态更加完善，…: the state the year's goals reach, stated as goals too
+        then = then or THEN.match(later) is not None
         if not in_goals and not (k == 0 and dated) and (
-                not (_counts_goals(later) or opens) or re.search(r"20\d{2}\s*年", later)):
+                not (_counts_goals(later) or opens or then) or re.search(r"20\d{2}\s*年", later)):
             return False  # a later sentence that counts nothing, or speaks of another year (在2025年，…)
         means = ""
         manner = granting = members = False
@@ -578,6 +581,10 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
             means = clause.text + "，" if not found and clause.text.startswith(_means()) else ""
             goals.extend(found)
     return True
+
+
+#: a sentence that opens by pointing back to the year just named: 届时，…
+THEN = re.compile(r"^\s*届时(?=[\s，,]|$)")
 
 
 #: support on offer to whoever qualifies: 可获补贴, 可申请补贴资金, 可享受奖励

@@ -49,6 +49,18 @@ def test_a_deadline_with_di_qian_dates_its_goal_and_leaves_no_qian_in_the_metric
     assert found == [(2026, "全面建成市级公共数据开放平台", None, None, None)]
 
 
+
+def test_a_sentence_opening_with_jieshi_states_goals_of_the_year_before_it():
+    lead = ("临江市数字经济行动计划发布\n《行动计划》提出，我市力争到2020年，数字经济规模突破400亿元，"
+            "基本形成数字经济融合创新的发展格局。")
+    then = "届时，数字经济生态更加完善，产业规模走在全省前列。"
+    for text in (lead + then + "\n", lead + "\n" + then + "\n"):  # in the paragraph or the next one
+        found = summary(text)
+        assert (2020, "数字经济生态更加完善", None, None, None) in found
+        assert (2020, "产业规模走在全省前列", None, None, None) in found
+    # without 届时 a report's uncounted sentence after the goals states none
+    assert len(summary(lead + "\n" + then.replace("届时", "同时") + "\n")) == 2
+
 def test_a_deadline_with_a_month_end_dates_its_goal():
     assert [t[0] for t in summary("一、主要目标\n到2026年6月底，建成10个智能工厂。\n")] == [2026]
 
