@@ -1254,6 +1254,9 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         verb = GOAL_VERB.search(core.text, 4)
         if verb is None:
             return []
+        listed = core.text[: verb.start()]
+        if "、" in listed and len(listed) - listed.rfind("、") <= 3:
+            return []  # 坚持整体推进、重点突破、打造特色: principles the means verb lists, 打造 one of them
         core = core.sub(verb.start())
     if not core.text or len(re.findall(r"[\u4e00-\u9fff]", core.text)) < 4:
         return []

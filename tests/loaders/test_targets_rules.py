@@ -131,6 +131,14 @@ def test_the_notice_formula_after_a_dated_goal_is_no_goal():
     assert metrics(text) == ["基本建成全国人工智能创新高地"]
 
 
+def test_the_approach_and_the_work_a_year_paragraph_names_are_no_goals():
+    text = ("一、总体要求\n（二）发展目标\n2025年，立足本区实际，加快建立数据要素流通机制，找准比较优势，"
+            "坚持整体推进、重点突破、打造特色，集聚资源、集中发力，重点抓好“一港两中心”建设，"
+            "形成“一港两中心”工作体系。\n")
+    assert metrics(text) == ["加快建立数据要素流通机制", "形成“一港两中心”工作体系"]
+    # a means clause whose goal verb is no listed principle still gives the goal after it
+    assert metrics("一、主要目标\n到2026年，围绕物流、文旅等领域打造一批示范应用场景。\n") == ["打造一批示范应用场景"]
+
 def test_a_routine_stated_beside_a_dated_goal_is_no_goal():
     text = ("一、重点任务\n（一）开放公共数据。到2026年底前有序开放交通、气象等公共数据，定期通报各部门开放情况，"
             "每年发布开放目录2次。\n")
