@@ -1117,7 +1117,10 @@ def _is_quantity(m: re.Match[str], text: str) -> bool:
     after = text[m.end(): m.end() + 1]
     before = text[max(0, m.start() - 1): m.start()]
     if unit is None:
-        # PUE低于1.25, PUE降至1.3以下: a ratio has no unit, but a bound and a decimal point
+        # PUE低于1.25, PUE降至1.3以下: a ratio has no unit, but a bound and a decimal point; nor has an
+        # index's value after its comparator (发展水平指数达72)
+        if m.group("pre") and text[: m.start()].rstrip().endswith("指数") and not re.match(r"[\u4e00-\u9fff]", after):
+            return True
         return "." in m.group("num") and (bool(m.group("pre")) or m.group("post") in ("以下", "以上", "以内"))
     if unit in ("G", "P") and (re.match(r"[A-Za-z0-9\-]", after[:1]) or re.match(r"[A-Za-z]", before[-1:])):
         return False  # 5G-A, PUE, IPv6
