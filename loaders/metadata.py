@@ -714,6 +714,8 @@ def read_metadata(lay: Layout) -> Metadata:
     reported = _reported_dates(lay, meta)
     meta.date_issued = meta.date_issued or reported.get("issued")
     meta.date_published = meta.date_published or reported.get("published")
+    note = _source_note(lay)
+    meta.date_published = meta.date_published or (_date(note.group(2)) if note else None)
     meta.kind = meta.kind or _self_named_kind(lay)
     meta.page_date = next((date for date, direction in _date_anchors(lay, meta) if direction < 0), None)
     meta.measure_count, meta.measure_count_evidence = _declared_count(lay, meta)
@@ -1267,8 +1269,8 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found = notice + [(name, evidence) for name, evidence in signed if (name, evidence) not in offices]
     if found:
         return _dedupe(found)
-    steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _publisher,
-             _credited_source]
+    steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _noted_source,
+             _publisher, _credited_source]
     if _reading_heading(lay):
         steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
     for step in steps:
@@ -1414,6 +1416,29 @@ def _headline_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     if at > 0 and not text[at - 1].isspace() and 2 <= len(head) <= 8 and _is_body(head):
         return [(head, text)]
     return []
+
+
+#: a repost's note of where and when the text was published, on a line of its own in brackets at its top:
+#: (某市人民政府 2018年5月17日发布)
+SOURCE_NOTE = re.compile(r"^[（(]\s*([\u4e00-\u9fff]{4,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                         r"\s*(?:正式)?发布\s*[)）]$")
+
+
+def _source_note(lay: Layout) -> re.Match[str] | None:
+    """The bracketed note at a repost's top saying which body published the text, and when."""
+    for line in lay.content()[:6]:
+        if line.text.startswith(("(", "（")) and "发布" in line.text:
+            note = SOURCE_NOTE.match(line.text.strip())
+            if note and _is_body(note.group(1)):
+                return note
+    return None
+
+
+def _noted_source(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a repost's top note says published the text ((某市人民政府 2018年5月17日发布)), when no
+    sentence names the issuer."""
+    note = _source_note(lay)
+    return [(note.group(1), note.group(0))] if note else []
 
 
 def _publisher(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:

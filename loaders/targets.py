@@ -944,7 +944,7 @@ def _quantity_regex() -> re.Pattern[str]:
         rf"(?P<pre>{pre})?\s*(?:"
         # 5000千万亿次浮点指令/秒(PFLOPS): a unit spelt out in words and glossed by its symbol in brackets
         rf"(?P<gnum>{number})\s*[\u4e00-\u9fff/／]{{2,14}}\s*[（(]\s*(?P<gunit>{glossed})\s*[)）]|"
-        rf"(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*"
+        rf"(?P<num>{number})\s*(?:[-—–―~～至到]\s*(?P<num2>{number}))?\s*"
         # 5.3万余人, 200余家: more than the count (the unit is 万人, 家)
         # (a unit that ends in a noun is no unit before 级: 30个场景级应用 counts 个)
         rf"(?:(?P<unit>(?:{units})(?!级)|[万亿](?=\s*(?:[，,。；;、）)]|$)))|(?P<ymag>万|亿|千)?(?P<yu>余|多)(?P<ycls>{classifiers}))?"

@@ -721,6 +721,13 @@ def test_a_district_written_with_its_city_issues_what_it_puts_into_effect():
     assert written_issuers(page.replace("宁波市鄞州区正式", "宁波市正式")) == []  # a city alone names no one
 
 
+def test_a_reposts_bracketed_note_of_its_publisher_names_the_issuer_and_the_publication_date():
+    page = "(临江市人民政府 2019年3月8日发布)\n为加快工业互联网发展，结合我市实际，制定本实施方案。\n" + BODY
+    got = plan(build(page))
+    assert issuers(build(page)) == ["临江市人民政府"]
+    assert got["date_published"] == "2019-03-08" and "date_issued" not in got
+    assert written_issuers("(临江日报 2019年3月8日发布)\n" + BODY) == []  # a paper is no body
+
 def test_a_body_that_puts_its_draft_out_for_comments_in_a_notice_title_issues_it():
     page = ("10月8日，临江市公开征求《临江市算力产业资金管理办法(征求意见稿)》意见。\n"
             "临江市科学技术局关于公开征求《临江市算力产业资金管理办法(征求意见稿)》意见的公告\n"

@@ -123,6 +123,10 @@ def test_an_index_value_after_its_comparator_is_a_count_without_unit():
     assert found == [(2027, "全市两化融合发展水平指数", 72, None, ">="), (2027, "数字经济指数", 85.5, None, ">=")]
     assert [t[2] for t in summary("一、主要目标\n到2027年，发布发展指数72期。\n")] != [72]  # 期 counts issues
 
+def test_a_range_written_with_a_horizontal_bar_is_a_range():
+    found = goals("一、主要目标\n到2027年，形成3―5个具备国内竞争力的工业互联网平台。\n")
+    assert [(t["value"], t.get("value_max"), t["unit"]) for t in found] == [(3, 5, "个")]
+
 def test_a_bracket_glossing_the_unit_names_nothing():
     found = summary("一、主要目标\n到2027年，全省算力规模达到8EFLOPS（每秒八百亿亿次浮点运算），人才队伍不断壮大。\n")
     assert found[0] == (2027, "全省算力规模", 8, "EFLOPS", ">=")
