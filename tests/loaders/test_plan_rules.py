@@ -190,6 +190,8 @@ def test_the_kind_is_the_genre_word_a_reader_names_the_document_by():
     assert kind_of("宁安市算力枢纽建设的若干激励政策") == "若干激励政策"
     assert kind_of("宁安市人工智能产业发展实施方案") == "实施方案"
     assert kind_of("宁安市人工智能产业发展座谈会") is None
+    assert kind_of("宁安区算力产业集聚区建设发展支持办法") == "支持办法"
+    assert kind_of("宁安市城市数据大脑建设指引") == "建设指引"
 
 
 def test_statuses_after_the_kind_are_set_aside_one_after_the_other():
