@@ -142,7 +142,7 @@ def test_the_notice_formula_after_a_dated_goal_is_no_goal():
 
 def test_the_approach_and_the_work_a_year_paragraph_names_are_no_goals():
     text = ("一、总体要求\n（二）发展目标\n2025年，立足本区实际，加快建立数据要素流通机制，找准比较优势，"
-            "坚持整体推进、重点突破、打造特色，集聚资源、集中发力，重点抓好“一港两中心”建设，"
+            "坚持整体推进、重点突破、打造特色，集聚资源、集中发力，重点抓好“一港两中心”建设，深入推进“数据+”行动，"
             "形成“一港两中心”工作体系。\n")
     assert metrics(text) == ["加快建立数据要素流通机制", "形成“一港两中心”工作体系"]
     # a means clause whose goal verb is no listed principle still gives the goal after it
