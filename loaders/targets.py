@@ -476,6 +476,11 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     if phrases:
         if year is not None and phrases[0].start() > start and in_goals and not dash:
             segments.append((start, phrases[0].start(), year, False))
+        elif dash and start > dash.end() and GOAL_VERB.match(text, dash.end()) and not phrases[0].group("status") \
+                and not re.search(r"[，,；;]", text[dash.end():start]):
+            # ——形成布局合理、功能完备的支撑体系。到2027年，…: a label phrased as the goal the dated
+            # sentence after it counts out is a goal of that year
+            segments.append((dash.end(), start, _year_of(phrases[0], plan_year, earliest, period, now), True))
         for n, phrase in enumerate(phrases):
             end = phrases[n + 1].start() if n + 1 < len(phrases) else len(text)
             if phrase.group("inyear") or phrase.group("thisyear") or phrase.group("onday"):

@@ -127,6 +127,14 @@ def test_a_range_written_with_a_horizontal_bar_is_a_range():
     found = goals("一、主要目标\n到2027年，形成3―5个具备国内竞争力的工业互联网平台。\n")
     assert [(t["value"], t.get("value_max"), t["unit"]) for t in found] == [(3, 5, "个")]
 
+def test_a_dash_bullets_label_phrased_as_a_goal_is_a_goal_of_the_year_after_it():
+    text = ("一、主要目标\n——形成布局合理、功能完备的算力基础设施体系。到2027年，建成10个智算中心。\n"
+            "——创新能力显著增强。到2027年，培育5家龙头企业。\n")
+    found = summary(text)
+    assert (2027, "形成布局合理、功能完备的算力基础设施体系", None, None, None) in found
+    assert (2027, "智算中心", 10, "个", "=") in found
+    assert not any("创新能力" in t[1] for t in found)  # a label stating a state stays a label
+
 def test_a_bracket_glossing_the_unit_names_nothing():
     found = summary("一、主要目标\n到2027年，全省算力规模达到8EFLOPS（每秒八百亿亿次浮点运算），人才队伍不断壮大。\n")
     assert found[0] == (2027, "全省算力规模", 8, "EFLOPS", ">=")
