@@ -425,6 +425,10 @@ def _government(text: str, rest: str, form: AgencyForm, region: Region | None, l
         full = form.full
         if region is not None and region.province in _NO_PEOPLES_GOVERNMENT:
             full = full.replace("人民政府", "政府")  # 新竹县政府, 香港特别行政区政府: no 人民政府 there
+        if region is None and head.startswith("国务院") and full.startswith("人民政府"):
+            # 国务院国资委: a body of the State Council, which is no people's government (国务院国有资产
+            # 监督管理委员会), as a province's is (省国资委 → 某省人民政府国有资产监督管理委员会)
+            full = full.removeprefix("人民政府")
         if form.full == "管理委员会":
             if region is not None and region.level == "City" and ZONE_HEAD.fullmatch(head):
                 prefix = region.short  # a zone's committee is named with its city's short name: 大连金普新区管理委员会

@@ -319,7 +319,7 @@ def chinese_number(text: str) -> int | None:
 #: the groups, not the measures, but 部署五大重点任务 declares five tasks when no count of their items
 #: follows; 五大项16个小项重点任务 counts the 16); anywhere, N项具体措施 after a
 #: list of them (second group), and a count that opens its list (…有四项重点任务：一是…,
-#: 实施6大重点行动。一是…: third group)
+#: 实施6大重点行动。一是…, 8大工程具体包括：A、B…: third group)
 DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|推出|部署|推进|拟定|规划)[了出]?[^。，；]{0,16}?"
                             r"(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条(?:具体)?(?:举措|措施|政策|任务|意见)?"
                             r"|项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策)|个(?:专项|重点)(?:行动|任务|工程)"
@@ -327,7 +327,9 @@ DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|�
                             r"|(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条|项)具体(?:举措|措施|政策|任务)"
                             r"|(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:项(?:重点|主要)?(?:任务|举措|措施)"
                             r"|大(?:重点|主要)?(?:行动|任务|工程|举措)|个?方面(?:的)?(?:重点|主要)?(?:任务|举措))"
-                            r"(?=\s*[：:。]\s*一是)"
+                            r"(?=\s*[：:。]\s*一是"
+                            # 8大工程具体包括：A工程、B工程…: the count heads the list that names its items
+                            r"|\s*(?:具体|主要)?(?:包括|分别是|分别为)\s*[：:]\s*[^、，,。；;]{4,30}、)"
                             # a report's counted label it explains by listing the items: “八项任务”，就是A、B…
                             r"|[“\"](\d{1,3}|[一二三四五六七八九十百]{1,4})\s*项(?:重点|主要)?(?:任务|举措|措施)[”\"]"
                             r"(?=\s*[，,]?\s*(?:就是|即|分别是|分别为)\s*[：:]?\s*[^、，,。；;]{4,30}、)"

@@ -714,6 +714,8 @@ def read_metadata(lay: Layout) -> Metadata:
     reported = _reported_dates(lay, meta)
     meta.date_issued = meta.date_issued or reported.get("issued")
     meta.date_published = meta.date_published or reported.get("published")
+    note = _source_note(lay)
+    meta.date_published = meta.date_published or (_date(note.group(2)) if note else None)
     meta.kind = meta.kind or _self_named_kind(lay)
     meta.page_date = next((date for date, direction in _date_anchors(lay, meta) if direction < 0), None)
     meta.measure_count, meta.measure_count_evidence = _declared_count(lay, meta)
@@ -1112,7 +1114,8 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     (the title without 《》), or 《plan》…印发 in one clause (not 发布会)?"""
     if sentence[hit.end(): hit.end() + 1] == "会":
         return False
-    after = re.sub(r"^(?:了|的)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
+    # 印发实施《…》: issued to take effect, the plan its object all the same
+    after = re.sub(r"^(?:了|的)?\s*(?:实施|执行)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
     after = COUNTED_OBJECT.sub("", after)  # 发布了一份重要的规划文件——《…》: the document, then its title
     after = re.sub(r"^(?:19|20)\d{2}\s*年度?\s*(?=《)", "", after)  # 发表2025年《施政报告》: its edition
     quoted = re.match(r"《([^《》]{2,90})》", after)
@@ -1266,8 +1269,8 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found = notice + [(name, evidence) for name, evidence in signed if (name, evidence) not in offices]
     if found:
         return _dedupe(found)
-    steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _publisher,
-             _credited_source]
+    steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _noted_source,
+             _publisher, _credited_source]
     if _reading_heading(lay):
         steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
     for step in steps:
@@ -1415,6 +1418,29 @@ def _headline_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     return []
 
 
+#: a repost's note of where and when the text was published, on a line of its own in brackets at its top:
+#: (某市人民政府 2018年5月17日发布)
+SOURCE_NOTE = re.compile(r"^[（(]\s*([\u4e00-\u9fff]{4,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                         r"\s*(?:正式)?发布\s*[)）]$")
+
+
+def _source_note(lay: Layout) -> re.Match[str] | None:
+    """The bracketed note at a repost's top saying which body published the text, and when."""
+    for line in lay.content()[:6]:
+        if line.text.startswith(("(", "（")) and "发布" in line.text:
+            note = SOURCE_NOTE.match(line.text.strip())
+            if note and _is_body(note.group(1)):
+                return note
+    return None
+
+
+def _noted_source(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a repost's top note says published the text ((某市人民政府 2018年5月17日发布)), when no
+    sentence names the issuer."""
+    note = _source_note(lay)
+    return [(note.group(1), note.group(0))] if note else []
+
+
 def _publisher(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The page header's 发布机构 (often the office that runs the website, so only a fallback)."""
     publisher = lay.header.get("publisher")
@@ -1503,7 +1529,9 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
             if adopted:
                 return [(adopted, sentence)]
             for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|公布|出台|推出|制定|制订|宣布|发表)(?!会)"
-                                   r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)", sentence):
+                                   r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)"
+                                   # X关于公开征求《…》意见的公告: the body that puts its draft out for comments
+                                   r"|关于(?:公开)?征求(?=《[^《》]{4,90}》\s*意见)", sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
                 names = _subject(sentence[: hit.start()])
@@ -1636,7 +1664,9 @@ def _place_subject(before: str) -> str | None:
     《…》) does not say whether its government, its general office or a department issued: no issuer."""
     clause = re.split(r"[，,；;：:]", before)[-1]
     head = re.sub(r"关于$", "", TIME_WORDS.sub("", clause).strip(" *#"))
-    county = len(head) >= 3 and head.endswith(("区", "县", "旗")) and _is_place(head)
+    # also with its city written before it (广州市海珠区正式印发…): the district's government all the same
+    county = len(head) >= 3 and head.endswith(("区", "县", "旗")) and (
+        _is_place(head) or any(_is_place(head[:k]) and _is_place(head[k:]) for k in range(2, len(head) - 2)))
     return head + "人民政府" if county else None
 
 

@@ -183,6 +183,7 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
             last_section = chinese_number(item.number.rstrip("、.． ")) or last_section + 1
         marked.append(item)
     _unmark_page_numbers(lay, marked)
+    _unmark_annex_list(marked)
     has_sections = any(m.style in ("sec", "chap", "md") for m in marked)
     result = Outline([], [])
     _walk(marked, result, has_sections)
@@ -200,6 +201,23 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     _drop_document_titles(result)
     _number_siblings(result)
     return result
+
+
+#: the label of a notice's list of annexes on a line of its own (附件： / 附 件)
+ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*[：:]?\s*$")
+
+
+def _unmark_annex_list(marked: list[_Marked]) -> None:
+    """The numbered lines right under a notice's 附件： label (1. 关于…的说明.docx / 2. …管理办法) are its
+    annexes' file names, not items of the plan: entries that print no sentence, as a task does, number
+    nothing. (An annex that is the plan itself opens with its title, unnumbered, and keeps its items.)"""
+    for k, item in enumerate(marked):
+        if item.style is not None or not ANNEX_LABEL.match(item.line.text):
+            continue
+        for entry in marked[k + 1:]:
+            if entry.style not in ("num_dot", "num_paren", "paren_num") or re.search(r"[。！？；;]", entry.line.text):
+                break
+            entry.style, entry.number = None, None
 
 
 #: a page of a document-sharing site: this long, its number (1、2、3、) opens it wherever its text stands
@@ -887,6 +905,8 @@ def _names_tasks(titles: list[str]) -> bool:
     most describe something (…的…) and most do not open with a task verb."""
     if any(NOT_A_TASK.match(t) for t in titles):
         return False
+    if any(len(t.strip()) <= 2 for t in titles):
+        return False  # 亮点一：快 / 亮点二：准: a report's slogan word for how the policy works, no task
     described = sum(("的" in t or bool(_state_reached().search(t))) and not _task_start(t) for t in titles)
     return described * 2 <= len(titles)
 
@@ -908,6 +928,10 @@ ASPECT = re.compile(r"(?:^|(?<=[。；;！？]))\s*(?:其中\s*[，,]\s*)?([\u4e
                     r"(?P<chain>(?P<field>[\u4e00-\u9fff“”+]{2,8}?)(?:产业)?链[\u4e00-\u9fff]{4})\s*[，,]")
 
 
+#: a paragraph's goal year before its areas (计划提出，到2025年，计算力方面，…)
+DATED_GOALS = re.compile(r"(?:到|至)\s*20\d{2}\s*年(?:底|末)?\s*[，,]")
+
+
 def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
     """A report that names the plan's areas in a list (包括工业机器人、服务机器人、关键零部件) and then
     describes each in a sentence or paragraph opening with it (工业机器人方面。…): one measure per area,
@@ -920,6 +944,8 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
         if item.line.index in taken:
             continue
         for match in ASPECT.finditer(item.rest.text):
+            if DATED_GOALS.search(item.rest.text, 0, match.start()):
+                break  # 到2025年，计算力方面，…。运载力方面，…: the areas of the year's goals, no tasks
             area = match.group(1) or match.group("bare") or match.group("field")
             listed = re.search(rf"{re.escape(area)}[、和及等]|[、和及]{re.escape(area)}", text)
             if (not area.startswith("在") and listed and area not in words()["outline"]["part_names"]
@@ -948,8 +974,10 @@ LISTED_TASKS = re.compile(r"([^，,。；;：:《》]{4,}?(?:、[^，,。；;：
 
 
 #: “八项任务”，就是A、B、C: a counted label of the plan's tasks a report explains by listing them after it
+#: (also 8大工程具体包括：A工程、B工程…)
 EXPLAINED_TASKS = re.compile(r"[“\"]?([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个方面(?:的)?)\s*"
-                             r"(?:重点|主要)?(?:任务|行动|工程)[”\"]?\s*[，,]?\s*(?:就是|即|包括|分别是|分别为)\s*[：:]?\s*"
+                             r"(?:重点|主要)?(?:任务|行动|工程)[”\"]?\s*[，,]?\s*(?:具体|主要)?"
+                             r"(?:就是|即|包括|分别是|分别为)\s*[：:]?\s*"
                              r"([^，,。；;：:《》]{4,30}(?:、[^，,。；;：:、《》]{4,30})+)\s*[。；;]")
 
 
@@ -969,8 +997,20 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
             head = re.sub(r"^.*?(?:围绕|包括|聚焦|提出|部署|明确)(?:了)?", "", match.group(listed))
             start = match.end(listed) - len(head)
             names = head.split("、")
-            if chinese_number(match.group(count)) != len(names) or not all(_task_start(n) for n in names):
+            if chinese_number(match.group(count)) != len(names):
                 continue
+            noun = re.search(r"任务|行动|工程", item.rest.text[match.start(count):match.start(listed)])
+            if not all(_task_start(n) for n in names):
+                # 8大工程具体包括：组织实施A工程、B工程…: named programmes, each ending in the noun the count
+                # counts (a 工程 or a 行动), the verb before the first one governing them all
+                programmes = noun is not None and noun.group(0) != "任务" and count == 1 and all(
+                    n.endswith(noun.group(0)) and len(n) > len(noun.group(0)) + 2 for n in names)
+                if not programmes:
+                    continue
+                verb = re.match(r"(?:组织实施|大力实施|深入实施|全面实施|实施|开展|推进)(?=.{4})", names[0])
+                if verb:
+                    start += len(verb.group(0))
+                    names[0] = names[0][len(verb.group(0)):]
             section = result.section_at(item.line)
             for name in names:
                 at = item.rest.text.index(name, start)

@@ -60,7 +60,9 @@ WORK_YEAR = re.compile(r"^[^\d]*(20\d{2})\s*年度?[^\d]{0,16}(?:工作要点|�
                        r"行动计划|实施方案|推进方案|工作任务)$")
 BOILERPLATE = re.compile(
     r"如下|本方案|本计划|本措施|本政策|本意见|制定|结合实际|为实现上述目标|具体.{0,4}如下|现将|现就|特制|提到|方面$|[：:]$"
-    r"|^经[^，,。；;]{1,16}(?:同意|批准)$")  # 经省政府同意: the notice's formula
+    r"|^经[^，,。；;]{1,16}(?:同意|批准)$"  # 经省政府同意: the notice's formula
+    # 提出了到2025年发展量化指标: what a report says the plan sets, its goals' name, not a goal
+    r"|^\s*(?:发展|主要|预期|具体|总体)?(?:量化)?(?:指标|目标)\s*$")
 CN_QUANTITY = "一二两三四五六七八九十"
 
 
@@ -143,7 +145,7 @@ def read_targets(doc: Document, body: list[Line], outline: Outline, plan_year: i
         # the year of a goal paragraph carries on through its goal section and its bullets; outside a
         # goal section (a report, a preamble) only into a paragraph that states counted goals
         carries = dash or (kind == "goals" and _goal_paragraph(previous, line)) or (
-            kind is None and _counts_goals(line.text))
+            kind is None and (_counts_goals(line.text) or THEN.match(line.text) is not None))
         if (heading or not carries or not _continues(previous, line) or _ends_intro(previous)
                 or (kind is None and _is_headline(previous))):
             year = None
@@ -474,6 +476,11 @@ def _line_goals(doc: Document, line: Line, owner: Measure | None, year: int | No
     if phrases:
         if year is not None and phrases[0].start() > start and in_goals and not dash:
             segments.append((start, phrases[0].start(), year, False))
+        elif dash and start > dash.end() and GOAL_VERB.match(text, dash.end()) and not phrases[0].group("status") \
+                and not re.search(r"[，,；;]", text[dash.end():start]):
+            # ——形成布局合理、功能完备的支撑体系。到2027年，…: a label phrased as the goal the dated
+            # sentence after it counts out is a goal of that year
+            segments.append((dash.end(), start, _year_of(phrases[0], plan_year, earliest, period, now), True))
         for n, phrase in enumerate(phrases):
             end = phrases[n + 1].start() if n + 1 < len(phrases) else len(text)
             if phrase.group("inyear") or phrase.group("thisyear") or phrase.group("onday"):
@@ -521,6 +528,7 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
     opening = REPORT_FRAME.sub("", opening)  # 根据《行动计划》，到2026年，…: the report's source, then the year
     opens = dated and bool(YEAR_PHRASE.fullmatch(opening)) and (
         opening == before.strip() or (owner is None and opening.startswith(("到", "至"))))
+    then = False
     for k, sentence in enumerate(sentences):
         if k == 0 and not dated and _is_label(sentence, clauses):
             continue  # 人工智能技术创新策源地。…: the paragraph's heading
@@ -530,8 +538,10 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
             # (创新能力持续增强。围绕…形成50个…。应用水平显著提升。…): headings of the goals after them
             continue
         later = " ".join(c.text for c in sentence)
+        # 到2020年，…。届时，数字经济生态更加完善，…: the state the year's goals reach, stated as goals too
+        then = then or THEN.match(later) is not None
         if not in_goals and not (k == 0 and dated) and (
-                not (_counts_goals(later) or opens) or re.search(r"20\d{2}\s*年", later)):
+                not (_counts_goals(later) or opens or then) or re.search(r"20\d{2}\s*年", later)):
             return False  # a later sentence that counts nothing, or speaks of another year (在2025年，…)
         means = ""
         manner = granting = members = False
@@ -576,6 +586,10 @@ def _segment_goals(doc: Document, line: Line, span: Span, year: int, owner: Meas
             means = clause.text + "，" if not found and clause.text.startswith(_means()) else ""
             goals.extend(found)
     return True
+
+
+#: a sentence that opens by pointing back to the year just named: 届时，…
+THEN = re.compile(r"^\s*届时(?=[\s，,]|$)")
 
 
 #: support on offer to whoever qualifies: 可获补贴, 可申请补贴资金, 可享受奖励
@@ -935,7 +949,7 @@ def _quantity_regex() -> re.Pattern[str]:
         rf"(?P<pre>{pre})?\s*(?:"
         # 5000千万亿次浮点指令/秒(PFLOPS): a unit spelt out in words and glossed by its symbol in brackets
         rf"(?P<gnum>{number})\s*[\u4e00-\u9fff/／]{{2,14}}\s*[（(]\s*(?P<gunit>{glossed})\s*[)）]|"
-        rf"(?P<num>{number})\s*(?:[-—–~～至到]\s*(?P<num2>{number}))?\s*"
+        rf"(?P<num>{number})\s*(?:[-—–―~～至到]\s*(?P<num2>{number}))?\s*"
         # 5.3万余人, 200余家: more than the count (the unit is 万人, 家)
         # (a unit that ends in a noun is no unit before 级: 30个场景级应用 counts 个)
         rf"(?:(?P<unit>(?:{units})(?!级)|[万亿](?=\s*(?:[，,。；;、）)]|$)))|(?P<ymag>万|亿|千)?(?P<yu>余|多)(?P<ycls>{classifiers}))?"
@@ -1108,7 +1122,10 @@ def _is_quantity(m: re.Match[str], text: str) -> bool:
     after = text[m.end(): m.end() + 1]
     before = text[max(0, m.start() - 1): m.start()]
     if unit is None:
-        # PUE低于1.25, PUE降至1.3以下: a ratio has no unit, but a bound and a decimal point
+        # PUE低于1.25, PUE降至1.3以下: a ratio has no unit, but a bound and a decimal point; nor has an
+        # index's value after its comparator (发展水平指数达72)
+        if m.group("pre") and text[: m.start()].rstrip().endswith("指数") and not re.match(r"[\u4e00-\u9fff]", after):
+            return True
         return "." in m.group("num") and (bool(m.group("pre")) or m.group("post") in ("以下", "以上", "以内"))
     if unit in ("G", "P") and (re.match(r"[A-Za-z0-9\-]", after[:1]) or re.match(r"[A-Za-z]", before[-1:])):
         return False  # 5G-A, PUE, IPv6
@@ -1245,6 +1262,9 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         verb = GOAL_VERB.search(core.text, 4)
         if verb is None:
             return []
+        listed = core.text[: verb.start()]
+        if "、" in listed and len(listed) - listed.rfind("、") <= 3:
+            return []  # 坚持整体推进、重点突破、打造特色: principles the means verb lists, 打造 one of them
         core = core.sub(verb.start())
     if not core.text or len(re.findall(r"[\u4e00-\u9fff]", core.text)) < 4:
         return []

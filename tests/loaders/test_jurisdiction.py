@@ -148,6 +148,13 @@ def test_a_form_written_out_in_full_is_not_written_out_again():
     assert resolve("省国资委", where("福建省")).name == "福建省人民政府国有资产监督管理委员会"
 
 
+def test_a_body_of_the_state_council_is_no_peoples_governments():
+    national = Jurisdiction.of(None)
+    assert resolve("国务院国资委", national).name == "国务院国有资产监督管理委员会"
+    assert resolve("国务院国有资产监督管理委员会", national).name == "国务院国有资产监督管理委员会"
+    assert resolve("市国资委", where("漳州市")).name == "漳州市人民政府国有资产监督管理委员会"
+
+
 @pytest.mark.parametrize("written, jurisdiction, expected", [
     ("地区发展改革委", "和田地区", "和田地区发展和改革委员会"),  # a prefecture's own level word
     ("行署办公室", "和田地区", "和田地区行政公署办公室"),

@@ -190,6 +190,8 @@ def test_the_kind_is_the_genre_word_a_reader_names_the_document_by():
     assert kind_of("宁安市算力枢纽建设的若干激励政策") == "若干激励政策"
     assert kind_of("宁安市人工智能产业发展实施方案") == "实施方案"
     assert kind_of("宁安市人工智能产业发展座谈会") is None
+    assert kind_of("宁安区算力产业集聚区建设发展支持办法") == "支持办法"
+    assert kind_of("宁安市城市数据大脑建设指引") == "建设指引"
 
 
 def test_statuses_after_the_kind_are_set_aside_one_after_the_other():
@@ -711,6 +713,32 @@ def test_a_province_or_city_alone_as_the_subject_names_no_issuer_but_a_district_
     assert written_issuers(page) == ["萧山区人民政府"]
 
 
+
+def test_a_district_written_with_its_city_issues_what_it_puts_into_effect():
+    page = ("发布日期:2025-08-06 16:10    点击次数:12\n"
+            "7月9日，宁波市鄞州区正式印发实施《鄞州区促进数据要素产业发展实施细则》(下称《细则》)，明确奖励标准。\n"
+            + BODY)
+    assert written_issuers(page) == ["宁波市鄞州区人民政府"]
+    assert plan(build(page))["date_issued"] == "2025-07-09"  # its year the page's, within two months
+    assert written_issuers(page.replace("宁波市鄞州区正式", "宁波市正式")) == []  # a city alone names no one
+
+
+def test_a_reposts_bracketed_note_of_its_publisher_names_the_issuer_and_the_publication_date():
+    page = "(临江市人民政府 2019年3月8日发布)\n为加快工业互联网发展，结合我市实际，制定本实施方案。\n" + BODY
+    got = plan(build(page))
+    assert issuers(build(page)) == ["临江市人民政府"]
+    assert got["date_published"] == "2019-03-08" and "date_issued" not in got
+    assert written_issuers("(临江日报 2019年3月8日发布)\n" + BODY) == []  # a paper is no body
+
+def test_a_body_that_puts_its_draft_out_for_comments_in_a_notice_title_issues_it():
+    page = ("10月8日，临江市公开征求《临江市算力产业资金管理办法(征求意见稿)》意见。\n"
+            "临江市科学技术局关于公开征求《临江市算力产业资金管理办法(征求意见稿)》意见的公告\n"
+            "我局牵头起草了《临江市算力产业资金管理办法(征求意见稿)》，现公开向社会征求意见。\n")
+    assert written_issuers(page) == ["临江市科学技术局"]
+    # a notice title about another document's comments names no issuer of this one
+    other = page.replace("关于公开征求《临江市算力产业资金管理办法", "关于公开征求《临江市数据产业资金管理办法")
+    assert written_issuers(other) == []
+
 def test_joint_issuers_counted_with_gong():
     page = ("11月1日，宁安省大数据发展管理局、省发展改革委、省财政厅共3个部门印发的《关于促进算力枢纽节点建设的"
             "若干激励政策》正式实施。\n" + BODY)
@@ -769,6 +797,17 @@ def test_a_reports_areas_described_one_by_one_are_measures():
             "重点任务方面：围绕算力建设提出举措。保障措施方面：统筹全市算力。\n")
     assert (None, "重点任务") not in measures(build(page))  # the document's parts, not its areas
 
+
+
+def test_the_areas_of_a_dated_goal_paragraph_are_no_measures():
+    page = ("临江省工业和信息化厅等四部门印发《临江省数据中心高质量发展行动计划》，从能效、网络、存储三个方面"
+            "提出了到2026年发展量化指标。\n"
+            "计划提出，到2026年，能效方面，新建数据中心电能利用效率低于1.25。网络方面，骨干网时延降低20%。"
+            "存储方面，存储总量超过500EB。\n")
+    got = build(page)
+    assert measures(got) == []
+    assert "发展量化指标" not in [t.properties["metric"] for t in got.by_label(Label.TARGET)]  # the goals' name
+    assert 500 in [t.properties.get("value") for t in got.by_label(Label.TARGET)]
 
 def test_arrow_bullets_open_items_titled_by_their_first_sentence():
     page = ("《宁安市新型基础设施建设行动方案》已正式印发。\n"
@@ -1693,6 +1732,44 @@ def test_a_reports_counted_tasks_it_explains_by_listing_them_are_measures():
     fields = text.replace("建设农业数据平台、推进智能农机应用、培育数字农业企业", "智慧种植、智慧畜牧、智慧渔业")
     assert "智慧种植" not in [t for _n, t in measures(build(fields))]
 
+
+
+def test_a_qa_pages_counted_programmes_listed_by_name_are_measures_and_their_count():
+    text = ("关于《宁安市智能装备产业行动计划(2024—2027年)》的政策问答\n"
+            "《宁安市智能装备产业行动计划(2024—2027年)》的主要内容\n"
+            "围绕“3大优势产业”，大力实施5大工程，推动产业高质量发展。\n"
+            "“3大优势产业”具体包括：机床装备、农机装备、动力装备3大优势产业集群。\n"
+            "5大工程具体包括：组织实施核心部件攻关工程、工业软件赋能工程、链主企业培育工程、"
+            "场景开放示范工程、品牌质量提升工程。\n")
+    got = build(text)
+    assert [t for _n, t in measures(got)] == ["核心部件攻关工程", "工业软件赋能工程", "链主企业培育工程",
+                                              "场景开放示范工程", "品牌质量提升工程"]
+    assert plan(got)["measure_count_declared"] == 5
+    # names that do not all end in what the count counts are fields, not programmes
+    fields = text.replace("品牌质量提升工程。", "品牌质量提升。")
+    assert "核心部件攻关工程" not in [t for _n, t in measures(build(fields))]
+
+
+def test_a_reports_highlights_named_by_a_slogan_word_are_no_measures():
+    text = ("宁安市人工智能奖励政策亮点多\n"
+            "6月18日，宁安市正式印发《宁安市人工智能产业奖励实施细则》，明确奖励标准。\n"
+            "亮点一：快\n急企业之所急，快速兑现政策资金，做到即报即审。\n"
+            "亮点二：准\n解企业之所难，精准解决企业发展难题。\n")
+    assert not any(n and n.startswith("亮点") for n, _t in measures(build(text)))
+    tasks = text.replace("亮点一：快", "亮点一：发放算力券降低成本").replace("亮点二：准", "亮点二：支持大模型创新")
+    assert [t for _n, t in measures(build(tasks))] == ["发放算力券降低成本", "支持大模型创新"]
+
+
+def test_the_file_names_listed_under_a_notices_annex_label_are_no_measures():
+    page = ("临江市科学技术局关于公开征求《临江市算力产业资金管理办法(征求意见稿)》意见的公告\n"
+            "现公开向社会征求意见。其中指出，支持建设智能算力中心。\n特此公告。\n附件:\n"
+            "1. 关于《临江市算力产业资金管理办法(征求意见稿)》的说明.docx\n"
+            "2. 临江市算力产业资金管理\n")
+    got = [t for _n, t in measures(build(page))]
+    assert not any("说明" in t or t.startswith("临江市算力产业资金") for t in got)
+    # numbered items with sentences under the label are the annexed plan's own items
+    plan_text = page.replace("1. 关于", "1. 建设智能算力中心。支持企业建设。\n2. 关于")
+    assert "建设智能算力中心" in [t for _n, t in measures(build(plan_text))]
 
 def test_a_report_that_introduces_the_plan_as_a_document_before_its_title_or_says_it_was_launched():
     page = ("近日，宁安市科学技术局发布了一份重要的指导文件——《宁安市人工智能赋能千行百业行动方案(2025—2027)》"

@@ -49,6 +49,18 @@ def test_a_deadline_with_di_qian_dates_its_goal_and_leaves_no_qian_in_the_metric
     assert found == [(2026, "全面建成市级公共数据开放平台", None, None, None)]
 
 
+
+def test_a_sentence_opening_with_jieshi_states_goals_of_the_year_before_it():
+    lead = ("临江市数字经济行动计划发布\n《行动计划》提出，我市力争到2020年，数字经济规模突破400亿元，"
+            "基本形成数字经济融合创新的发展格局。")
+    then = "届时，数字经济生态更加完善，产业规模走在全省前列。"
+    for text in (lead + then + "\n", lead + "\n" + then + "\n"):  # in the paragraph or the next one
+        found = summary(text)
+        assert (2020, "数字经济生态更加完善", None, None, None) in found
+        assert (2020, "产业规模走在全省前列", None, None, None) in found
+    # without 届时 a report's uncounted sentence after the goals states none
+    assert len(summary(lead + "\n" + then.replace("届时", "同时") + "\n")) == 2
+
 def test_a_deadline_with_a_month_end_dates_its_goal():
     assert [t[0] for t in summary("一、主要目标\n到2026年6月底，建成10个智能工厂。\n")] == [2026]
 
@@ -106,6 +118,23 @@ def test_idioms_with_hundred_and_thousand_are_no_counts():
     assert [t.get("value") for t in found] == [None, None]
 
 
+def test_an_index_value_after_its_comparator_is_a_count_without_unit():
+    found = summary("一、主要目标\n到2027年，全市两化融合发展水平指数达72，数字经济指数提升至85.5。\n")
+    assert found == [(2027, "全市两化融合发展水平指数", 72, None, ">="), (2027, "数字经济指数", 85.5, None, ">=")]
+    assert [t[2] for t in summary("一、主要目标\n到2027年，发布发展指数72期。\n")] != [72]  # 期 counts issues
+
+def test_a_range_written_with_a_horizontal_bar_is_a_range():
+    found = goals("一、主要目标\n到2027年，形成3―5个具备国内竞争力的工业互联网平台。\n")
+    assert [(t["value"], t.get("value_max"), t["unit"]) for t in found] == [(3, 5, "个")]
+
+def test_a_dash_bullets_label_phrased_as_a_goal_is_a_goal_of_the_year_after_it():
+    text = ("一、主要目标\n——形成布局合理、功能完备的算力基础设施体系。到2027年，建成10个智算中心。\n"
+            "——创新能力显著增强。到2027年，培育5家龙头企业。\n")
+    found = summary(text)
+    assert (2027, "形成布局合理、功能完备的算力基础设施体系", None, None, None) in found
+    assert (2027, "智算中心", 10, "个", "=") in found
+    assert not any("创新能力" in t[1] for t in found)  # a label stating a state stays a label
+
 def test_a_bracket_glossing_the_unit_names_nothing():
     found = summary("一、主要目标\n到2027年，全省算力规模达到8EFLOPS（每秒八百亿亿次浮点运算），人才队伍不断壮大。\n")
     assert found[0] == (2027, "全省算力规模", 8, "EFLOPS", ">=")
@@ -118,6 +147,14 @@ def test_the_notice_formula_after_a_dated_goal_is_no_goal():
             "为加快发展人工智能，力争到2027年，基本建成全国人工智能创新高地，经省政府同意，现就有关事项提出如下意见。\n")
     assert metrics(text) == ["基本建成全国人工智能创新高地"]
 
+
+def test_the_approach_and_the_work_a_year_paragraph_names_are_no_goals():
+    text = ("一、总体要求\n（二）发展目标\n2025年，立足本区实际，加快建立数据要素流通机制，找准比较优势，"
+            "坚持整体推进、重点突破、打造特色，集聚资源、集中发力，重点抓好“一港两中心”建设，深入推进“数据+”行动，"
+            "形成“一港两中心”工作体系。\n")
+    assert metrics(text) == ["加快建立数据要素流通机制", "形成“一港两中心”工作体系"]
+    # a means clause whose goal verb is no listed principle still gives the goal after it
+    assert metrics("一、主要目标\n到2026年，围绕物流、文旅等领域打造一批示范应用场景。\n") == ["打造一批示范应用场景"]
 
 def test_a_routine_stated_beside_a_dated_goal_is_no_goal():
     text = ("一、重点任务\n（一）开放公共数据。到2026年底前有序开放交通、气象等公共数据，定期通报各部门开放情况，"
