@@ -457,73 +457,68 @@ def _await_indexes(graph, timeout_s: float | None) -> None:
 _ENDS = "MATCH (n) WHERE ID(n) IN $ids RETURN ID(n), n.id"
 
 
+#: the types of values a result holds as they are: the converter passes them on without a call or a
+#: test of each kind of graph value (the cost of converting ``site-to-goals``' 233 rows was as much
+#: as the database's and the client's parsing together)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 class _Converter:
     """A FalkorDB result, cut at the row cap, as plain JSON values with the contract's ids.
 
-    ``unknown_ends`` learns the id of every node the rows show and gives the
-    internal ids of those they only point to; the caller looks those up
-    (``_ENDS``, with the sync or the asyncio client) and hands them to ``learn``.
+    The rows are converted in one pass, which learns the id of every node they
+    show; a relationship's ends are filled in last, as a node that names one may
+    come after it. ``unknown_ends`` gives the internal ids of the ends the rows
+    only point to; the caller looks those up (``_ENDS``, with the sync or the
+    asyncio client) and hands them to ``learn``.
     """
 
     def __init__(self, result, max_rows: int):
         rows = result.result_set or []
         self.truncated = len(rows) > max_rows
-        self.rows = rows[:max_rows]
         self.columns = [h[1] if isinstance(h, list | tuple) else str(h) for h in (result.header or [])]
         self.internal_ids: dict[int, str] = {}
+        #: (relationship, "start" or "end", the end's internal id), filled in by ``result``
+        self._ends: list[tuple[dict[str, Any], str, int]] = []
+        self.rows = [[v if type(v) in _SCALARS else self.value(v) for v in row] for row in rows[:max_rows]]
 
     def result(self, started: float) -> QueryResult:
-        converted = [[self.value(v) for v in row] for row in self.rows]
-        return QueryResult(self.columns, converted, self.truncated, round((time.perf_counter() - started) * 1000, 3))
+        for rel, end, internal in self._ends:
+            rel[end] = self.internal_ids.get(internal, str(internal))
+        return QueryResult(self.columns, self.rows, self.truncated, round((time.perf_counter() - started) * 1000, 3))
 
     def learn(self, pairs: list[list[Any]]) -> None:
         self.internal_ids.update({i: str(cid) for i, cid in pairs})
 
     def unknown_ends(self) -> list[int]:
-        wanted: set[int] = set()
-
-        def walk(v: Any) -> None:
-            if isinstance(v, FNode):
-                self.internal_ids[v.id] = v.properties.get("id", str(v.id))
-            elif isinstance(v, Edge):
-                for end in (v.src_node, v.dest_node):
-                    if isinstance(end, FNode):
-                        walk(end)
-                    else:
-                        wanted.add(end)
-            elif isinstance(v, FPath):
-                for item in [*v.nodes(), *v.edges()]:
-                    walk(item)
-            elif isinstance(v, list | tuple):
-                for item in v:
-                    walk(item)
-            elif isinstance(v, dict):
-                for item in v.values():
-                    walk(item)
-
-        walk(self.rows)
-        return sorted(i for i in wanted if i not in self.internal_ids)
+        return sorted({internal for _, _, internal in self._ends if internal not in self.internal_ids})
 
     def value(self, v: Any) -> Any:
+        if type(v) in _SCALARS:
+            return v
         if isinstance(v, FNode):
             props = dict(v.properties)
             for key in cypher.STORE_PROPERTIES:  # the indexes' words and keys, not the graph's
                 props.pop(key, None)
-            return {"id": props.get("id", str(v.id)), "labels": list(v.labels or []), "properties": props}
+            node_id = self.internal_ids[v.id] = props.get("id", str(v.id))
+            return {"id": node_id, "labels": list(v.labels or []), "properties": props}
         if isinstance(v, Edge):
             props = dict(v.properties)
-            start = v.src_node.id if isinstance(v.src_node, FNode) else v.src_node
-            end = v.dest_node.id if isinstance(v.dest_node, FNode) else v.dest_node
-            return {"id": props.get("id", str(v.id)), "type": v.relation,
-                    "start": self.internal_ids.get(start, str(start)),
-                    "end": self.internal_ids.get(end, str(end)), "properties": props}
+            rel = {"id": props.get("id", str(v.id)), "type": v.relation, "start": None, "end": None,
+                   "properties": props}
+            for end, node in (("start", v.src_node), ("end", v.dest_node)):
+                if isinstance(node, FNode):
+                    self.internal_ids[node.id] = node.properties.get("id", str(node.id))
+                    node = node.id
+                self._ends.append((rel, end, node))
+            return rel
         if isinstance(v, FPath):
             return {"nodes": [self.value(n) for n in v.nodes()],
                     "relationships": [self.value(e) for e in v.edges()]}
         if isinstance(v, list | tuple):
-            return [self.value(x) for x in v]
+            return [x if type(x) in _SCALARS else self.value(x) for x in v]
         if isinstance(v, dict):
-            return {k: self.value(x) for k, x in v.items()}
+            return {k: x if type(x) in _SCALARS else self.value(x) for k, x in v.items()}
         if isinstance(v, bytes):
             return v.decode("utf-8", errors="replace")
         return v

@@ -54,6 +54,17 @@ def test_read_returns_nodes_with_contract_ids(store):
     assert rel["end"].startswith("measure-")
 
 
+def test_a_relationship_before_its_ends_in_a_row_gets_their_contract_ids(store):
+    """The store converts a row in one pass; a relationship's ends are filled in once every node the
+    rows show is known, wherever in the rows it comes (a list, a map, before the nodes)."""
+    store.replace_graph(small_graph())
+    result = store.read("MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(m:Measure {title: $t}) "
+                        "RETURN [r] AS rels, {r: r} AS map, a, m ORDER BY r.rank", {"t": "统筹科学智算高效供给"})
+    for rels, mapped, agency, measure in result.rows:
+        assert (rels[0]["start"], rels[0]["end"]) == (agency["id"], measure["id"])
+        assert mapped["r"] == rels[0]
+
+
 def test_writes_are_refused_and_change_nothing(store):
     store.replace_graph(small_graph())
     before = store.export().counts()

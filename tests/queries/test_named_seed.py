@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from graph.model import Label, Node, Rel, make_id
+from graph.store import open_store
 from queries import named
 from queries.run import run_named
+from tests.conftest import settings_for
+from tests.fixture_graph import GD, small_graph
 
 GOAL_2030 = "打造广州国际生物岛、深圳河套、珠海唐家湾、东莞松山湖等人工智能赋能科学研究高地"
 
@@ -52,6 +56,60 @@ def test_site_to_goals_answers_what_names_the_site_each_once(seed_store):
     ]
     assert all(r["site"] == "松山湖" and r["evidence"] for r in found)
     assert [n["labels"][0] for n in found[1]["path"]["nodes"]] == ["Site", "Measure"]
+
+
+#: the properties that name a node in site-to-goals' paths (the whole nodes cost more than the query at
+#: 10,000 documents: a site's sources, a measure's text and index words, repeated in every row)
+NAMING = {"Site": ["id", "name", "kind"], "Measure": ["id", "title"], "Target": ["id", "metric", "text", "year"]}
+
+
+def test_site_to_goals_paths_name_their_nodes_and_hold_whole_relationships(seed_store):
+    found = rows(seed_store, "site-to-goals", site="湖")
+    assert {r["via"] for r in found} == {"target names the site", "measure names the site"}
+    for row in found:
+        path = row["path"]
+        nodes = path["nodes"]
+        for node in nodes:
+            whole = seed_store.read("MATCH (n) WHERE n.id = $id RETURN n", {"id": node["id"]}).rows[0][0]
+            assert node["labels"] == whole["labels"]
+            assert node["properties"] == {k: whole["properties"][k] for k in NAMING[node["labels"][0]]}
+        assert nodes[0]["properties"]["name"] == row["site"]
+        assert [n["labels"][0] for n in nodes] == (["Site", "Target"] if row["via"] == "target names the site"
+                                                   else ["Site", "Measure"])
+        for step, rel in enumerate(path["relationships"]):
+            whole = seed_store.read("MATCH ()-[r]->() WHERE r.id = $id RETURN r", {"id": rel["id"]}).rows[0][0]
+            assert rel == whole
+            assert {rel["start"], rel["end"]} == {nodes[step]["id"], nodes[step + 1]["id"]}
+
+
+def test_site_to_goals_path_goes_on_from_a_measure_to_its_own_target(tmp_path):
+    """The seed graph has no target of a measure naming a site that does not name it too: one is added
+    to the small graph, and the measure leaves the third part (it sets a target now)."""
+    graph = small_graph()
+    site = next(n.id for n in graph.by_label(Label.SITE) if n.properties["name"] == "松山湖")
+    measure = next(r.start for r in graph.relationships.values() if r.type == Rel.AT_SITE and r.end == site
+                   and graph.nodes[r.start].label == Label.MEASURE)
+    text = "到2028年建成材料基因数据库"
+    target = graph.add_node(Node(make_id("target", text), Label.TARGET, {
+        "source": GD, "year": 2028, "metric": "材料基因数据库", "text": text, "qualitative": True}))
+    sets = graph.link(Rel.SETS_TARGET, measure, target.id, source=GD, evidence=text)
+    store = open_store(settings_for(tmp_path))
+    try:
+        store.replace_graph(graph)
+        found = rows(store, "site-to-goals", site="Songshan Lake")
+    finally:
+        store.close()
+    assert [r["via"] for r in found] == ["target names the site", "target of a measure naming the site"]
+    path = found[1]["path"]
+    assert path["nodes"] == [
+        {"id": site, "labels": ["Site"], "properties": {"id": site, "name": "松山湖", "kind": "zone"}},
+        {"id": measure, "labels": ["Measure"], "properties": {"id": measure, "title": found[1]["measure"]}},
+        {"id": target.id, "labels": ["Target"],
+         "properties": {"id": target.id, "metric": "材料基因数据库", "text": text, "year": 2028}}]
+    assert [(r["type"], r["start"], r["end"]) for r in path["relationships"]] == [
+        ("AT_SITE", measure, site), ("SETS_TARGET", measure, target.id)]
+    assert path["relationships"][1] == {"id": sets.id, "type": "SETS_TARGET", "start": measure, "end": target.id,
+                                        "properties": {"id": sets.id, "source": GD, "evidence": text}}
 
 
 @pytest.mark.parametrize(("written", "site"), [
