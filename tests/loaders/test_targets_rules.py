@@ -489,6 +489,41 @@ def test_a_budget_is_no_cap():
 
 
 
+def test_a_sentence_that_only_states_the_term_gives_the_grants_just_before_it_their_years():
+    text = MEASURES + ("（一）支持模型训练。对完成备案的模型企业，按照不超过当年算力费用的20%，给予最高500万元支持。"
+                       "根据训练进展情况，连续支持三年。\n"
+                       "（二）支持数据标注。对标注基地按服务金额的10%给予补贴，最高100万元。鼓励企业连续3年加大投入。\n")
+    assert terms(text) == [(20, 500, 3), (10, 100, None)]
+
+
+def test_two_awards_of_their_own_kinds_in_one_sentence_are_two_grants():
+    text = ("江北区人工智能奖励政策出台\n近日，江北区印发《江北区人工智能产业奖励办法》，每年全区投入最高2亿元，"
+            "单家人工智能企业每年最高获得800万元研发奖励和300万元人才奖励。\n")
+    assert sorted(terms(text)) == [(None, 300, None), (None, 800, None)]
+
+
+def test_a_per_enterprise_cap_in_a_report_says_to_whom_it_is_paid():
+    text = ("江北市发放数据券补贴，中小企业可申请！同一企业每年最高150万元\n"
+            "近日，江北市经济和信息化局印发《江北市数据券实施方案》。\n"
+            "江北三份政策解读 配套保障 最高单项补助5000万元\n")
+    assert terms(text) == [(None, 150, None)]
+    summed_up = ("江北区出台人工智能若干措施\n近日，江北区印发《江北区支持人工智能发展若干措施》，提出12条措施，"
+                 "单个项目最高资助可达500万元。\n一、支持算力建设\n"
+                 "（一）支持模型研发。对基础大模型，按研发投入的20%给予资助，最高不超过500万元。\n")
+    assert terms(summed_up) == [(20, 500, None)]
+
+
+def test_a_cap_raised_to_an_amount_written_with_thousands_separators():
+    text = MEASURES + "（一）支持成果转化。每所合作高校转化中心的资助上限提高至 2,400 万元。\n"
+    assert terms(text) == [(None, 2400, None)]
+
+
+def test_a_matching_grant_pays_the_government_s_share():
+    text = MEASURES + ("（一）支持新设产线。新设产线的相关费用，以(政府)1:(企业)3 的配对形式，"
+                       "提供最多 1 亿元配对资助。\n")
+    assert terms(text) == [(25, 10000, None)]
+
+
 # --- floors on the gold sets, for this area's categories -------------------------------------------
 
 ROOT = Path(__file__).resolve().parents[2]
