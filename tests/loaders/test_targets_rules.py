@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import SourceError
 from graph.model import Label
 from loaders.extract import extract
 from loaders.read import RawDocument
@@ -522,6 +523,14 @@ def test_a_matching_grant_pays_the_government_s_share():
     text = MEASURES + ("（一）支持新设产线。新设产线的相关费用，以(政府)1:(企业)3 的配对形式，"
                        "提供最多 1 亿元配对资助。\n")
     assert terms(text) == [(25, 10000, None)]
+
+
+def test_a_report_of_grants_on_terms_with_no_title_is_still_read_for_its_grants():
+    text = ("政策重点支持两类人工智能项目。在平台建设方面，获批组建的省级创新平台，可获补贴最高30%新购置设备费用，"
+            "补贴上限2000万元；对开展行业模型研发的企业，按照不超过投入费用20%的比例予以补贴，上限600万元。\n")
+    assert terms(text) == [(30, 2000, None), (20, 600, None)]
+    with pytest.raises(SourceError):  # a report without grants on terms still holds no policy text
+        grants("政策重点支持两类人工智能项目，企业可申请补贴。\n")
 
 
 # --- floors on the gold sets, for this area's categories -------------------------------------------
