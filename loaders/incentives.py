@@ -258,17 +258,23 @@ def loose_incentives(doc: Document, lines: list[Line], outline: Outline, known: 
             # outside a measure a grant says to whom, on what or at what rate it is paid; a bare amount
             # (…政策措施 配套保障 最高单项补助1亿元) summarises, it offers nothing
             if not (grant.beneficiary or grant.rate is not None or re.search(r"按", grant.span.text)
-                    or _per_unit_only(grant, [*known, *out])):
+                    or _says_to_whom(grant, [*known, *out])):
                 continue
             if not any(_same_grant(grant, other) for other in [*known, *out]):
                 out.append(grant)
     return out
 
 
-def _per_unit_only(grant: Grant, known: list[Grant]) -> bool:
-    """同一企业每年最高200万元 says to whom (each enterprise), unless its amount is the cap of a grant the
-    text states in full: a lead's 单个项目最高资助可达1000万元 sums up the measures, it offers nothing."""
-    return bool(PER_UNIT.search(grant.span.text)) and not any(other.cap == grant.cap for other in known)
+#: …的平台，只要…，可申请补贴资金最高800万元: the subject of the sentence is who may claim the grant
+CLAIMS = re.compile(r"可(?:申请|申领|获得?|享受)")
+
+
+def _says_to_whom(grant: Grant, known: list[Grant]) -> bool:
+    """同一企业每年最高200万元 (each enterprise) and …的平台，可申请补贴资金最高800万元 (the subject) say to
+    whom, unless the amount is the cap of a grant the text states in full further on: a lead's 单个项目最高
+    资助可达1000万元 or 企业最高可获得1000万元 sums up the measures, it offers nothing."""
+    return (bool(PER_UNIT.search(grant.span.text) or CLAIMS.search(grant.span.text))
+            and not any(other.cap == grant.cap and other.span.start > grant.span.start for other in known))
 
 
 def _same_grant(grant: Grant, other: Grant) -> bool:

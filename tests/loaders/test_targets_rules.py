@@ -527,8 +527,10 @@ def test_a_matching_grant_pays_the_government_s_share():
 
 def test_a_report_of_grants_on_terms_with_no_title_is_still_read_for_its_grants():
     text = ("政策重点支持两类人工智能项目。在平台建设方面，获批组建的省级创新平台，可获补贴最高30%新购置设备费用，"
-            "补贴上限2000万元；对开展行业模型研发的企业，按照不超过投入费用20%的比例予以补贴，上限600万元。\n")
-    assert terms(text) == [(30, 2000, None), (20, 600, None)]
+            "补贴上限2000万元；对开展行业模型研发的企业，按照不超过投入费用20%的比例予以补贴，上限600万元；"
+            "提供开源服务的平台，只要活跃用户超过百万，可申请补贴资金最高600万元。\n")
+    # the claim (可申请) says to whom; its amount repeats an earlier cap, so it sums up nothing
+    assert terms(text) == [(30, 2000, None), (20, 600, None), (None, 600, None)]
     with pytest.raises(SourceError):  # a report without grants on terms still holds no policy text
         grants("政策重点支持两类人工智能项目，企业可申请补贴。\n")
 
