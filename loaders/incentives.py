@@ -70,7 +70,9 @@ def _cap_regex() -> re.Pattern[str]:
     # 资助上限增加一倍至1,600万元: a cap raised to an amount (written with thousands separators)
     raised = r"(?:增加|提高|提升|上调)[^\d，,。；;]{0,3}至"
     number = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    return re.compile(rf"(?:{CAP_HEADS})(?:\s*(?:{qualifiers}))*(?:\s*{raised})?\s*{number}"
+    # 给予10万元—50万元奖励, 10万至50万元, 10-50万元: a range's cap is its top
+    low = r"(?:\d+(?:\.\d+)?\s*(?:万元?|亿元?)?\s*[—–\-~～至到]\s*)?"
+    return re.compile(rf"(?:{CAP_HEADS})(?:\s*(?:{qualifiers}))*(?:\s*{raised})?\s*{low}{number}"
                       r"\s*(万元|亿元|亿(?=资金|元))")
 
 

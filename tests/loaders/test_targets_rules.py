@@ -535,6 +535,18 @@ def test_a_report_of_grants_on_terms_with_no_title_is_still_read_for_its_grants(
         grants("政策重点支持两类人工智能项目，企业可申请补贴。\n")
 
 
+def test_a_standard_stated_per_beneficiary_is_the_cap():
+    text = MEASURES + ("（一）支持平台认定。对新认定的数据平台，奖励标准为每家80万元。\n"
+                       "（二）支持节能改造。对改造企业给予电费补贴，补贴标准为每千瓦时0.1元。\n")
+    assert terms(text) == [(None, 80, None)]
+
+
+def test_the_cap_of_a_range_of_amounts_is_its_top():
+    text = MEASURES + ("（一）支持企业升级。对新认定的企业，给予20万元—60万元奖励。\n"
+                       "（二）支持平台。对新建平台给予30至90万元补助。\n")
+    assert terms(text) == [(None, 60, None), (None, 90, None)]
+
+
 # --- floors on the gold sets, for this area's categories -------------------------------------------
 
 ROOT = Path(__file__).resolve().parents[2]
