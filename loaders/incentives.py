@@ -99,10 +99,15 @@ def _budget_regex() -> re.Pattern[str]:
     return re.compile(alternation(words()["incentives"]["budget_words"]))
 
 
+#: 对年营业收入不超过5000万元的小微企业: an amount that qualifies whom the grant is for (…的 + not the grant)
+CONDITION = re.compile(r"\s*(?:及?以[上下])?的(?!\s*(?:[\u4e00-\u9fff]{0,4}(?:奖|补|资助|支持|资金|扶持|贴息)|一次性))")
+
+
 def _cap_match(text: str) -> re.Match[str] | None:
     """The cap of a grant: the first amount a bound (最高, 不超过) heads, else the first amount granted;
-    an amount that sizes the whole budget (每年发放不超过1亿元算力券, 资金总额不超过500万元) is no cap."""
-    found = [m for m in _cap_regex().finditer(text) if not _budget(text, m)]
+    an amount that sizes the whole budget (每年发放不超过1亿元算力券, 资金总额不超过500万元) or says whom the
+    grant is for (营业收入不超过5000万元的企业) is no cap."""
+    found = [m for m in _cap_regex().finditer(text) if not _budget(text, m) and not CONDITION.match(text, m.end())]
     bounded = [m for m in found if BOUND.search(m.group(0)[: m.start(1) - m.start()])]
     return (bounded or found or [None])[0]
 

@@ -547,6 +547,12 @@ def test_the_cap_of_a_range_of_amounts_is_its_top():
     assert terms(text) == [(None, 60, None), (None, 90, None)]
 
 
+def test_an_amount_that_says_whom_the_grant_is_for_is_no_cap():
+    text = MEASURES + ("（一）扶持小微企业。对年营业收入不超过3000万元的小微企业，给予15万元补贴。\n"
+                       "（二）支持研发。对研发企业给予不超过200万元的一次性奖励。\n")
+    assert terms(text) == [(None, 15, None), (None, 200, None)]
+
+
 # --- floors on the gold sets, for this area's categories -------------------------------------------
 
 ROOT = Path(__file__).resolve().parents[2]
