@@ -100,7 +100,8 @@ def _budget_regex() -> re.Pattern[str]:
 
 
 #: 对年营业收入不超过5000万元的小微企业: an amount that qualifies whom the grant is for (…的 + not the grant)
-CONDITION = re.compile(r"\s*(?:及?以[上下])?的(?!\s*(?:[\u4e00-\u9fff]{0,4}(?:奖|补|资助|支持|资金|扶持|贴息)|一次性))")
+CONDITION = re.compile(r"\s*(?:及?以[上下])?的"
+                       r"(?!\s*(?:[\u4e00-\u9fff]{0,4}(?:奖|补|资助|支持|资金|扶持|贴息|券)|一次性))")
 
 
 def _cap_match(text: str) -> re.Match[str] | None:
