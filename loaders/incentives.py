@@ -10,7 +10,9 @@ and never the budget of the whole scheme (每年发放不超过1亿元算力券)
 ；, at a comma before a new beneficiary (…最高500万元，对新入选…的企业给予…) and after a 给予
 whose clause states terms when another such 给予 follows, so each grant keeps its own terms;
 a per-enterprise limit after a grant without terms (对…予以奖励支持。每家企业每年…不超过2000万元)
-states that grant's terms.
+states that grant's terms, and a sentence that only states the term (…。根据…情况，连续支持两年) gives
+it to the grants just before it. Amounts each naming an award of its own kind (最高获得1000万元产业奖励
+和500万元人才奖励) are one grant each.
 
 Grants are read in a measure's whole text (its pieces joined where a page broke a
 sentence across lines) and in the text outside any measure (a report's paragraphs, a
@@ -39,6 +41,10 @@ FRACTION = re.compile(r"(?:的|按照?)\s*(?:(\d{1,2})\s*/\s*(\d{1,2})"
 CAP_HEADS = "最高|最多|不超过|上限|给予|奖励|资助|补助|补贴|一次性"
 YEARS = re.compile(r"(?:连续(?:资助|支持|补贴|奖励|给予|补助)?|前|投运前|为期|最长|最多|期限(?:不超过|最长)?)\s*"
                    r"(\d+|[一二两三四五六七八九十])\s*年|(\d+|[一二三四五])年内")
+#: 根据研发迭代情况，连续支持两年: a sentence that states only how long the support runs (its grants are
+#: the ones just before it)
+TERM_ONLY = re.compile(r"(?:连续|持续)(?:支持|资助|补贴|奖励|给予|补助|扶持)\s*(\d+|[一二两三四五六七八九十])\s*年"
+                       r"|(?:支持|资助|补贴|补助|扶持)(?:期限|期)(?:为|不超过|最长)?\s*(\d+|[一二两三四五六七八九十])\s*年")
 #: 第一年房租全免、后两年补贴50%: the first year and the years after it
 FIRST_AND_LATER = re.compile(r"(?:第一年|首年)[^。；;]{0,30}?后\s*(\d|[一二两三四五])\s*年")
 #: 第一年50%，第二年40%，第三年30%: a graded rate runs for as many years as it names
@@ -48,6 +54,9 @@ BENEFICIARY = re.compile(r"对(?:于)?([^，,。；;]{2,40}?)"
 #: 给予最高1000万元支持, 按…的30%给予支持: money granted without a grant word
 MONEY_GIVEN = re.compile(r"(?:给予|予以)[^。；，,]{0,16}?(?:\d+(?:\.\d+)?\s*[万亿]元|\d+(?:\.\d+)?\s*[%％])"
                          r"|(?:给予|予以)[^。；，,]{0,8}支持")
+#: 以(政府)1:(公司)2的配对形式: a matching grant, the government paying its share of each sum raised
+MATCHING = re.compile(r"(?:[(（]?政府[)）]?\s*)?(\d{1,2})\s*[:：比]\s*(?:[(（]?[\u4e00-\u9fff]{2,3}[)）]?\s*)?"
+                      r"(\d{1,2})\s*的?\s*配对")
 #: a rate that is a share of a cost (按…的30%, 最高50%, 不超过…的20%), not any percentage
 GRANT_RATE = re.compile(r"(?:的|最高|不超过|比例为?|按照?)\s*(\d+(?:\.\d+)?)\s*[%％]")
 #: where a cut part may end and still state its terms whole
@@ -58,15 +67,27 @@ WHOLE_END = re.compile(r"(?:万元|亿元|[%％]|年|支持|补贴|补助|资助
 def _cap_regex() -> re.Pattern[str]:
     qualifiers = alternation([*CAP_HEADS.split("|"), *words()["incentives"]["cap_qualifiers"]])
     # 最高可给予5亿资金支持: 亿 without 元 before the money it counts
-    return re.compile(rf"(?:{CAP_HEADS})(?:\s*(?:{qualifiers}))*\s*(\d+(?:\.\d+)?)\s*(万元|亿元|亿(?=资金|元))")
+    # 资助上限增加一倍至1,600万元: a cap raised to an amount (written with thousands separators)
+    raised = r"(?:增加|提高|提升|上调)[^\d，,。；;]{0,3}至"
+    number = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    # 给予10万元—50万元奖励, 10万至50万元, 10-50万元: a range's cap is its top
+    low = r"(?:\d+(?:\.\d+)?\s*(?:万元?|亿元?)?\s*[—–\-~～至到]\s*)?"
+    return re.compile(rf"(?:{CAP_HEADS})(?:\s*(?:{qualifiers}))*(?:\s*{raised})?\s*{low}{number}"
+                      r"\s*(万元|亿元|亿(?=资金|元))")
 
 
 #: the words that bound a grant (给予最高…, 不超过…), against an amount only given (给予100万元)
 BOUND = re.compile(r"最高|最多|不超过|上限")
 #: 分别最高给予10万元、30万元、100万元: further amounts listed after a cap, one per kind of beneficiary
 LISTED_AMOUNTS = re.compile(r"\s*[、和及]\s*(\d+(?:\.\d+)?)\s*(万元|亿元)")
-#: an amount on a per-beneficiary basis (单家企业, 同一企业…): a limit on each grant, not a budget
-PER_UNIT = re.compile(r"(?:单家|单个|每家|每个|同一|单一)(?:企业|项目|单位|平台|主体|机构)")
+#: an amount on a per-beneficiary basis (单家企业, 同一企业, 单家大模型企业, 每所指定大学…): a limit on each
+#: grant, not a budget, and to whom it is paid
+PER_UNIT = re.compile(r"(?:单家|单个|每家|每个|每所|同一|单一)[^，,。；;、\d]{0,6}?"
+                      r"(?:企业|项目|单位|平台|主体|机构|大学|高校)")
+#: 每年最高获得1000万元产业奖励和500万元人才奖励: amounts each named with an award of its own kind
+AWARD = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|亿元)的?\s*([\u4e00-\u9fff]{0,6}?(?:奖励|补贴|补助|资助|奖补|奖金))")
+#: what may stand between two such awards
+AWARD_JOIN = re.compile(r"\s*(?:和|及|以及|、)\s*(?:最高)?\s*$")
 
 
 #: a scheme set up with an amount (设立最高5000万元算力券, 设立10亿元专项资金)
@@ -78,10 +99,16 @@ def _budget_regex() -> re.Pattern[str]:
     return re.compile(alternation(words()["incentives"]["budget_words"]))
 
 
+#: 对年营业收入不超过5000万元的小微企业: an amount that qualifies whom the grant is for (…的 + not the grant)
+CONDITION = re.compile(r"\s*(?:及?以[上下])?的"
+                       r"(?!\s*(?:[\u4e00-\u9fff]{0,4}(?:奖|补|资助|支持|资金|扶持|贴息|券)|一次性))")
+
+
 def _cap_match(text: str) -> re.Match[str] | None:
     """The cap of a grant: the first amount a bound (最高, 不超过) heads, else the first amount granted;
-    an amount that sizes the whole budget (每年发放不超过1亿元算力券, 资金总额不超过500万元) is no cap."""
-    found = [m for m in _cap_regex().finditer(text) if not _budget(text, m)]
+    an amount that sizes the whole budget (每年发放不超过1亿元算力券, 资金总额不超过500万元) or says whom the
+    grant is for (营业收入不超过5000万元的企业) is no cap."""
+    found = [m for m in _cap_regex().finditer(text) if not _budget(text, m) and not CONDITION.match(text, m.end())]
     bounded = [m for m in found if BOUND.search(m.group(0)[: m.start(1) - m.start()])]
     return (bounded or found or [None])[0]
 
@@ -138,30 +165,62 @@ def _grants_of(span: Span) -> list[tuple[Grant, bool]]:
     caps what each beneficiary gets (单家企业每年申领不超过800万元)."""
     out = []
     offered = None  # to whom the part before granted money without terms (对…予以奖励支持。)
+    streak: list[Grant] = []  # the grants of the parts just before this one
     for part in _parts(span):
         text = part.text
         if _reported().search(text):
-            offered = None
+            offered, streak = None, []
             continue
         if not _grants(text):
             cap = _cap_match(text)
             if cap and PER_UNIT_CAP.match(text.strip()) and not RATE.search(text):
                 out.append((Grant(None, _cap_value(text, cap), None, None, part.surface.strip(), part), False))
-            offered = None
+            elif streak and not cap and (term := TERM_ONLY.search(text)):
+                # …给予最高300万元资金支持。根据研发迭代情况，连续支持两年: the term of the grants before it
+                for grant in streak:
+                    grant.years = grant.years or chinese_number(term.group(1) or term.group(2))
+            offered, streak = None, []
             continue
         if _cut(part) and not WHOLE_END.search(text):
             continue  # the page stops inside the terms (…给予落户奖励，最高不超过)
         rate = _rate(text)
+        if rate is None and (awards := _listed_awards(part)):
+            out.extend((award, True) for award in awards)
+            streak, offered = awards, None
+            continue
         cap = _cap_match(text)
         if rate is None and not cap:
-            offered = _beneficiary(part)
+            offered, streak = _beneficiary(part), []
             continue
         # 对…予以奖励支持。每家企业每年度奖励金额不超过2000万元: the limit states the terms of that grant
         who = _beneficiary(part) or (offered if PER_UNIT_CAP.match(text.strip()) else None)
-        out.append((Grant(rate, _cap_value(text, cap) if cap else None, _years(text), who,
-                          part.surface.strip(), part), True))
+        grant = Grant(rate, _cap_value(text, cap) if cap else None, _years(text), who, part.surface.strip(), part)
+        out.append((grant, True))
+        streak.append(grant)
         offered = None
     return out
+
+
+def _listed_awards(part: Span) -> list[Grant]:
+    """单家大模型企业每年最高获得1000万元产业奖励和500万元人才奖励: amounts joined by 和/、, each naming an
+    award of a kind of its own, are one grant each, capped by its amount; read from their clause."""
+    text = part.text
+    awards = list(AWARD.finditer(text))
+    for first in range(len(awards) - 1):
+        run = [awards[first]]
+        for nxt in awards[first + 1:]:
+            if not AWARD_JOIN.match(text[run[-1].end():nxt.start()]):
+                break
+            run.append(nxt)
+        if len(run) < 2 or len({m.group(3) for m in run}) < len(run):
+            continue
+        start = max(text.rfind(c, 0, run[0].start()) for c in "，,") + 1
+        clause = part.sub(start, _clause_end(text, run[-1].end()))
+        unit = PER_UNIT.search(clause.text)
+        who = _beneficiary(part) or (unit.group(0) if unit else None)
+        return [Grant(None, _amount(m.group(1), m.group(2)), None, who, clause.surface.strip(), clause)
+                for m in run]
+    return []
 
 
 def _cap(cap: re.Match[str]) -> float | int | None:
@@ -170,7 +229,7 @@ def _cap(cap: re.Match[str]) -> float | int | None:
 
 
 def _amount(number: str, unit: str) -> float | int | None:
-    return _num(float(number) * (10000 if unit.startswith("亿") else 1))
+    return _num(float(number.replace(",", "")) * (10000 if unit.startswith("亿") else 1))
 
 
 #: a sentence that only limits what each beneficiary gets (单家企业每年申领不超过800万元)
@@ -206,11 +265,24 @@ def loose_incentives(doc: Document, lines: list[Line], outline: Outline, known: 
         for grant in find_incentives(span):
             # outside a measure a grant says to whom, on what or at what rate it is paid; a bare amount
             # (…政策措施 配套保障 最高单项补助1亿元) summarises, it offers nothing
-            if not (grant.beneficiary or grant.rate is not None or re.search(r"按", grant.span.text)):
+            if not (grant.beneficiary or grant.rate is not None or re.search(r"按", grant.span.text)
+                    or _says_to_whom(grant, [*known, *out])):
                 continue
             if not any(_same_grant(grant, other) for other in [*known, *out]):
                 out.append(grant)
     return out
+
+
+#: …的平台，只要…，可申请补贴资金最高800万元: the subject of the sentence is who may claim the grant
+CLAIMS = re.compile(r"可(?:申请|申领|获得?|享受)")
+
+
+def _says_to_whom(grant: Grant, known: list[Grant]) -> bool:
+    """同一企业每年最高200万元 (each enterprise) and …的平台，可申请补贴资金最高800万元 (the subject) say to
+    whom, unless the amount is the cap of a grant the text states in full further on: a lead's 单个项目最高
+    资助可达1000万元 or 企业最高可获得1000万元 sums up the measures, it offers nothing."""
+    return (bool(PER_UNIT.search(grant.span.text) or CLAIMS.search(grant.span.text))
+            and not any(other.cap == grant.cap and other.span.start > grant.span.start for other in known))
 
 
 def _same_grant(grant: Grant, other: Grant) -> bool:
@@ -256,7 +328,11 @@ def _rate(text: str) -> float | int | None:
         return _num(float(rate.group(1)))
     fraction = FRACTION.search(text)
     if not fraction:
-        return None
+        matching = MATCHING.search(text)
+        if not matching or not int(matching.group(1)) or not int(matching.group(2)):
+            return None
+        share, other = int(matching.group(1)), int(matching.group(2))
+        return _num(round(100 * share / (share + other), 1))
     if fraction.group(1):
         numerator, denominator = int(fraction.group(1)), int(fraction.group(2))
     else:  # 三分之一: the denominator comes first

@@ -440,6 +440,8 @@ def _listed_bodies(text: str, found: list[OrgMention]) -> list[tuple[int, int, s
         qualifier = head.group("qualifier")
         if re.search(r"行业|领域|产业|类|型", qualifier) and not any(q in qualifier for q in leading):
             continue  # 电子、汽车等行业企业: sectors
+        if any(verb in qualifier for verb in words()["organizations"]["acting_on_head"]):
+            continue  # 以IPv6、工业无线等技术改造企业内网: the firms are what the listed means act on
         items = _list_items(text, list_start(text, head.start()), head.start())
         known = any(m.start == s for m in found for s, _e in items) or any(
             _firm_like(text[s:e]) for s, e in items)

@@ -479,7 +479,11 @@ def _bracket(bracket: Span, lists: list[NameList], measure: Measure, where: Juri
         # the page ends inside this list: its last name may be cut (省工业和…), so it is left out; a
         # list whose line ends before the text does (…牵头单位：市工信局⏎) is whole
         cut = max(last.names.text.rfind(sep) for sep in "、，,；; ")
-        lists = [*lists[:-1], replace(last, names=last.names.sub(0, max(cut, 0)))]
+        # …、市经济信息委〔市中小企业: the page cuts the second plate, the name before it is whole (not a
+        # collective's scope: 各县（市)
+        plate = re.match(r"\s*([^各〔（(\[【]{2,30})[〔（(\[【][^〕）)\]】]*$", last.names.text[cut + 1:])
+        keep = cut + 1 + plate.end(1) if plate else max(cut, 0)
+        lists = [*lists[:-1], replace(last, names=last.names.sub(0, keep))]
     out: list[Assignment] = []
     carry: str | None = None  # 自治区工业和信息化厅牵头，科技厅配合: the level carries into the next list
     for item in lists:

@@ -80,7 +80,10 @@ def test_a_second_plate_is_one_body_and_a_second_body_has_its_own_level():
 
 def test_a_zone_listed_as_responsible_stands_for_its_committee():
     names = [a.name for a, _ in resolve_list("市科技局、高新区、金普新区", where("大连市"), keep_unknown=True)]
-    assert names == ["大连市科学技术局", "大连高新技术产业开发区管理委员会", "大连金普新区管理委员会"]
+    # Dalian's zone is named in agencies.csv (a 高新技术产业园区); another city's is spelt out
+    assert names == ["大连市科学技术局", "大连高新技术产业园区管理委员会", "大连金普新区管理委员会"]
+    names = [a.name for a, _ in resolve_list("市科技局、高新区", where("南昌市"), keep_unknown=True)]
+    assert names == ["南昌市科学技术局", "南昌高新技术产业开发区管理委员会"]
 
 
 def test_two_bodies_written_without_a_separator_are_two_bodies():

@@ -151,6 +151,23 @@ def test_a_list_the_page_cuts_inside_a_name_loses_only_that_name():
         ("浙江省科学技术厅", "responsible", 1), ("浙江省发展和改革委员会", "responsible", 2)]
 
 
+def test_a_zone_whose_committee_has_a_name_of_its_own_takes_it_from_the_dictionary():
+    # agencies.csv: Dalian's zone is a 高新技术产业园区, not the 开发区 the short form would spell out
+    graph = build("大连市人工智能若干政策\n一、算力\n1.建设算力平台。推动开工。（责任单位：市科技局、高新区）\n")
+    assert owners(graph, "建设算力平台") == [
+        ("大连市科学技术局", "responsible", 1), ("大连高新技术产业园区管理委员会", "responsible", 2)]
+
+
+def test_a_page_cut_inside_a_second_plate_keeps_the_name_before_it_but_not_a_collective_s_scope():
+    graph = build("浙江省智能制造行动方案\n二、重点任务\n"
+                  "（一）强化基础研究。加强原创研究。（牵头单位：省科技厅、省经信厅〔省中小企")
+    assert owners(graph, "强化基础研究") == [
+        ("浙江省科学技术厅", "lead", 1), ("浙江省经济和信息化厅", "lead", 2)]
+    graph = build("浙江省智能制造行动方案\n二、重点任务\n"
+                  "（一）强化基础研究。加强原创研究。（牵头单位：省科技厅、各县（市")
+    assert owners(graph, "强化基础研究") == [("浙江省科学技术厅", "lead", 1)]
+
+
 def test_a_blanket_sentence_is_not_carried_to_later_items():
     graph = build("漳州市人工智能若干措施\n一、算力\n"
                   "1.发放算力券。按合同金额给予支持。\n"

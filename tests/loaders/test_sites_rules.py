@@ -469,6 +469,15 @@ def test_a_known_name_that_is_an_ordinary_word_needs_a_company_context():
     assert organizations("支持浪潮、曙光等企业建设智算中心。") == {"浪潮": "enterprise", "中科曙光": "enterprise"}
     assert organizations("推动小米汽车扩大产能。") == {"小米": "enterprise"}
     assert organizations("支持腾讯、联想建设研发中心。") == {"腾讯": "enterprise", "联想": "enterprise"}
+    # a firm known by a number (360): only where the sentence makes it a company
+    assert organizations("建设360度全景展示平台。") == {}
+    assert organizations("吸引百度、360等头部企业落户。") == {
+        "百度": "enterprise", "三六零安全科技股份有限公司": "enterprise"}
+
+
+def test_a_list_of_means_acting_on_firms_names_no_firm():
+    assert organizations("支持以5G专网、工业无源光网络(PON)、时间敏感网络等技术改造企业内外网。") == {}
+    assert organizations("推动腾讯、百度等企业建设工业互联网平台。") == {"腾讯": "enterprise", "百度": "enterprise"}
 
 
 def test_a_list_of_leading_firms_with_a_long_qualifier_and_firms_given_as_examples():

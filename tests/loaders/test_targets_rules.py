@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import SourceError
 from graph.model import Label
 from loaders.extract import extract
 from loaders.read import RawDocument
@@ -524,6 +525,69 @@ def test_a_budget_is_no_cap():
     text = MEASURES + "（一）扩大算力券规模。到2027年，算力券补贴资金规模达到10亿元，惠及企业1000家。\n"
     assert grants(text) == []
 
+
+
+def test_a_sentence_that_only_states_the_term_gives_the_grants_just_before_it_their_years():
+    text = MEASURES + ("（一）支持模型训练。对完成备案的模型企业，按照不超过当年算力费用的20%，给予最高500万元支持。"
+                       "根据训练进展情况，连续支持三年。\n"
+                       "（二）支持数据标注。对标注基地按服务金额的10%给予补贴，最高100万元。鼓励企业连续3年加大投入。\n")
+    assert terms(text) == [(20, 500, 3), (10, 100, None)]
+
+
+def test_two_awards_of_their_own_kinds_in_one_sentence_are_two_grants():
+    text = ("江北区人工智能奖励政策出台\n近日，江北区印发《江北区人工智能产业奖励办法》，每年全区投入最高2亿元，"
+            "单家人工智能企业每年最高获得800万元研发奖励和300万元人才奖励。\n")
+    assert sorted(terms(text)) == [(None, 300, None), (None, 800, None)]
+
+
+def test_a_per_enterprise_cap_in_a_report_says_to_whom_it_is_paid():
+    text = ("江北市发放数据券补贴，中小企业可申请！同一企业每年最高150万元\n"
+            "近日，江北市经济和信息化局印发《江北市数据券实施方案》。\n"
+            "江北三份政策解读 配套保障 最高单项补助5000万元\n")
+    assert terms(text) == [(None, 150, None)]
+    summed_up = ("江北区出台人工智能若干措施\n近日，江北区印发《江北区支持人工智能发展若干措施》，提出12条措施，"
+                 "单个项目最高资助可达500万元。\n一、支持算力建设\n"
+                 "（一）支持模型研发。对基础大模型，按研发投入的20%给予资助，最高不超过500万元。\n")
+    assert terms(summed_up) == [(20, 500, None)]
+
+
+def test_a_cap_raised_to_an_amount_written_with_thousands_separators():
+    text = MEASURES + "（一）支持成果转化。每所合作高校转化中心的资助上限提高至 2,400 万元。\n"
+    assert terms(text) == [(None, 2400, None)]
+
+
+def test_a_matching_grant_pays_the_government_s_share():
+    text = MEASURES + ("（一）支持新设产线。新设产线的相关费用，以(政府)1:(企业)3 的配对形式，"
+                       "提供最多 1 亿元配对资助。\n")
+    assert terms(text) == [(25, 10000, None)]
+
+
+def test_a_report_of_grants_on_terms_with_no_title_is_still_read_for_its_grants():
+    text = ("政策重点支持两类人工智能项目。在平台建设方面，获批组建的省级创新平台，可获补贴最高30%新购置设备费用，"
+            "补贴上限2000万元；对开展行业模型研发的企业，按照不超过投入费用20%的比例予以补贴，上限600万元；"
+            "提供开源服务的平台，只要活跃用户超过百万，可申请补贴资金最高600万元。\n")
+    # the claim (可申请) says to whom; its amount repeats an earlier cap, so it sums up nothing
+    assert terms(text) == [(30, 2000, None), (20, 600, None), (None, 600, None)]
+    with pytest.raises(SourceError):  # a report without grants on terms still holds no policy text
+        grants("政策重点支持两类人工智能项目，企业可申请补贴。\n")
+
+
+def test_a_standard_stated_per_beneficiary_is_the_cap():
+    text = MEASURES + ("（一）支持平台认定。对新认定的数据平台，奖励标准为每家80万元。\n"
+                       "（二）支持节能改造。对改造企业给予电费补贴，补贴标准为每千瓦时0.1元。\n")
+    assert terms(text) == [(None, 80, None)]
+
+
+def test_the_cap_of_a_range_of_amounts_is_its_top():
+    text = MEASURES + ("（一）支持企业升级。对新认定的企业，给予20万元—60万元奖励。\n"
+                       "（二）支持平台。对新建平台给予30至90万元补助。\n")
+    assert terms(text) == [(None, 60, None), (None, 90, None)]
+
+
+def test_an_amount_that_says_whom_the_grant_is_for_is_no_cap():
+    text = MEASURES + ("（一）扶持小微企业。对年营业收入不超过3000万元的小微企业，给予15万元补贴。\n"
+                       "（二）支持研发。对研发企业给予不超过200万元的一次性奖励。\n")
+    assert terms(text) == [(None, 15, None), (None, 200, None)]
 
 
 # --- floors on the gold sets, for this area's categories -------------------------------------------
