@@ -1075,9 +1075,23 @@ def _statements(clause: Span) -> list[Span]:
         if _trend().search(text[begin:pause.start()]) and len(text[begin:pause.start()]) >= 6:
             parts.append((begin, pause.start()))
             begin = pause.end()
-    if not parts or not _trend().search(text[begin:]):
+    if parts and _trend().search(text[begin:]):
+        return [clause.sub(b, e) for b, e in parts] + [clause.sub(begin)]
+    return _listed_statements(clause, bool(parts))
+
+
+def _listed_statements(clause: Span, stated: bool) -> list[Span]:
+    """A list whose items are all whole statements, one of them a state reached (A建成、B应开尽开、C全国领先、
+    D形成), holds one goal each, though the others end on a bare verb: every item is a subject with its
+    predicate (six characters or more, no 等 closing a list of nouns). Items that all qualify a noun after
+    的 (形成A有力支撑、B全面拓展、C深度融合的产业生态) are one goal: that noun."""
+    text = clause.text
+    items = [m.span() for m in re.finditer(r"[^、]+", text)]
+    if not stated or len(items) < 3 or "等" in text or "的" in text:
         return [clause]
-    return [clause.sub(b, e) for b, e in parts] + [clause.sub(begin)]
+    if any(len(re.findall(r"[\u4e00-\u9fff]", text[b:e])) < 6 for b, e in items):
+        return [clause]
+    return [clause.sub(b, e) for b, e in items]
 
 
 def _unit(m: re.Match[str]) -> str | None:

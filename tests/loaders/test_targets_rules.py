@@ -972,3 +972,13 @@ def test_a_host_sites_name_after_a_headline_bar_names_nothing_the_goal_counts():
             "《东江省低空经济发展行动方案》提出，到2026年，低空经济规模达到500亿元以上。\n")
     assert "每日快讯" not in " ".join(metrics(text))
     assert {t[1] for t in summary(text)} == {"低空经济规模"}
+
+
+def test_statements_listed_with_pauses_are_one_goal_each_though_most_end_on_a_bare_verb():
+    text = ("一、行动目标\n到2026年，全域感知网络建成、城市运行数据应汇尽汇、智慧应用水平全国领先、"
+            "一批数字服务企业在本市集聚。\n")
+    assert metrics(text) == ["全域感知网络建成", "城市运行数据应汇尽汇", "智慧应用水平全国领先",
+                             "一批数字服务企业在本市集聚"]
+    # items that qualify a noun after 的 are that noun's attributes: one goal
+    text = "一、行动目标\n到2026年，形成网络支撑有力、应用场景全面拓展、产业深度融合的数字生态。\n"
+    assert len(metrics(text)) == 1
