@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from loaders.document import Span
+from loaders.document import Span, simplified_chars
 from loaders.layout import DECLARED_COUNT as COUNT
 from loaders.layout import LISTED_COUNT, Layout, Line, chinese_number
 from loaders.lexicon import alternation, known_agencies, words
@@ -379,7 +379,8 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             if not _is_title(inner):
                 continue
             announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发"
-                                 r"|(?:近日|日前|今天|今日)\s*(?:正式)?\s*(?:印发|发布|出台)|正式\s*(?:印发|发布|出台))",
+                                 r"|(?:近日|日前|今天|今日)\s*(?:正式)?\s*(?:印发|发布|出台)|正式\s*(?:印发|发布|出台)"
+                                 r"|正式\s*(?:生效|施行))",  # 「…作业指引」正式生效: in force, so issued
                                  after)
             # 《…》（以下简称《行动计划》）印发: the report is about this plan, as when the verb comes first
             issued = issued or SHORT_THEN_ISSUED.match(rest)
@@ -1389,10 +1390,18 @@ def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     return []
 
 
+#: a title that opens with a government's name run on into its subject (台北市政府人工智慧作业指引)
+_GOVERNMENT_TITLE = re.compile(r"^([\u4e00-\u9fff]{1,10}?[省市县区](?:人民)?政府)(?!办|工作|关于)"
+                               r"(?=[\u4e00-\u9fff]{4})")
+
+
 def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """A plan titled X关于…的意见 names its issuer X (呼和浩特市人民政府关于促进…的若干意见), and so
-    does a body's yearly plan titled by it and its year (宁安市数据局2025年工作要点)."""
+    does a body's yearly plan titled by it and its year (宁安市数据局2025年工作要点) and a government's
+    plan titled by its name run on into the subject (某市政府数据开放作业指引)."""
     match = re.match(r"^(.{4,60}?)(?:关于|(?:19|20)\d{2}\s*年(?!\s*[-—–~～－至到]))", meta.title_text or "")
+    if not match:
+        match = _GOVERNMENT_TITLE.match(simplified_chars(meta.title_text or ""))
     if not match:
         return []
     names = _names(match.group(1))

@@ -538,6 +538,21 @@ def test_an_opinion_titled_by_its_issuer_names_it():
     assert written_issuers("宁安市关于推动人工智能产业发展的若干措施\n" + BODY) == []
 
 
+def test_a_plan_titled_by_its_governments_name_run_on_into_its_subject_names_it():
+    assert written_issuers("宁安市政府公共数据开放作业指引\n" + BODY) == ["宁安市政府"]
+    # a government's field of work (数字政府) or its office's report is no issuer's name
+    assert written_issuers("宁安市数字政府建设实施方案\n" + BODY) == []
+
+
+def test_a_guideline_is_a_kind_of_plan_and_one_a_report_says_is_in_force_is_its_title():
+    page = ("江北市长在论坛上宣布，「江北市政府生成式人工智能作业指引」正式生效，并介绍推出的「智慧城市5箭政策」。\n"
+            "市长表示，「江北市政府生成式人工智能作业指引」正式生效后，各局处将据此导入AI应用。\n")
+    found = plan(build(page))
+    assert (found["title"], found["kind"]) == ("江北市政府生成式人工智能作业指引", "作业指引")
+    found = plan(build("本报讯 国家数据局近日印发《公共数据授权运营指引》，为各地开展授权运营提供参照。\n"))
+    assert (found["title"], found["kind"]) == ("公共数据授权运营指引", "指引")
+
+
 def test_a_yearly_plan_titled_by_its_body_and_year_names_it():
     page = "宁安市大数据发展管理局2026年工作要点\n" + BODY
     assert written_issuers(page) == ["宁安市大数据发展管理局"]
