@@ -1267,8 +1267,8 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found = notice + [(name, evidence) for name, evidence in signed if (name, evidence) not in offices]
     if found:
         return _dedupe(found)
-    steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _publisher,
-             _credited_source]
+    steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _owner_before_title,
+             _publisher, _credited_source]
     if _reading_heading(lay):
         steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
     for step in steps:
@@ -1422,6 +1422,41 @@ def _headline_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     if at > 0 and not text[at - 1].isspace() and 2 <= len(head) <= 8 and _is_body(head):
         return [(head, text)]
     return []
+
+
+def _owner_before_title(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a report writes right before the plan's quoted title as its owner (听取经济部「…推动方案」
+    进度报告): whose plan it is, when nothing else names an issuer and one body alone is written so."""
+    from loaders.segment import tokens
+
+    title = meta.title_text
+    if not title:
+        return []
+    found: dict[str, str] = {}
+    for line in lay.content():
+        for hit in re.finditer(rf"[《「]{re.escape(title)}[》」]", line.text):
+            head = _body_before(line.text[max(0, hit.start() - 12):hit.start()], tokens)
+            if head:
+                found.setdefault(head, line.text)
+    return list(found.items()) if len(found) == 1 else []
+
+
+def _body_before(text: str, tokens) -> str | None:
+    """The body whose name ``text`` ends with: the longest run of its last words that names a known body
+    (科技会报办公室, not 办公室), else its last word when that ends like a body and is not only the ending
+    (经济部; not 办公室)."""
+    words_before = tokens(text)
+    if not words_before or not text.endswith(words_before[-1]):
+        return None
+    known = known_agencies()
+    runs = ["".join(words_before[-k:]) for k in range(1, min(4, len(words_before)) + 1)]
+    named = [run for run in runs if simplified_chars(run) in known and text.endswith(run)]
+    if named:
+        return named[-1]
+    head = words_before[-1]
+    if 2 <= len(head) <= 10 and _is_body(head) and simplified_chars(head) not in words()["plan"]["issuer_endings"]:
+        return head
+    return None
 
 
 def _publisher(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:

@@ -553,6 +553,19 @@ def test_a_guideline_is_a_kind_of_plan_and_one_a_report_says_is_in_force_is_its_
     assert (found["title"], found["kind"]) == ("公共数据授权运营指引", "指引")
 
 
+def test_the_body_a_report_writes_right_before_the_plans_quoted_title_owns_it():
+    page = ("委員會今日召開會議，聽取交通部「南部智慧物流推動方案」進度報告。\n"
+            "「南部智慧物流推動方案」規劃「物流園區智慧化」、「冷鏈數位轉型」等兩大策略。\n")
+    assert written_issuers(page) == ["交通部"]
+    # a known body named over several words keeps its whole name, not its bare ending (办公室)
+    page = "行政院會聽取科技會報辦公室「臺灣智慧物流行動計畫」報告後表示，將加速推動。\n"
+    assert written_issuers(page) == ["科技会报办公室"]
+    # two bodies written so name none of them
+    page = ("會議聽取交通部「南部智慧物流推動方案」報告。\n"
+            "另聽取經濟部「南部智慧物流推動方案」配套說明。\n")
+    assert written_issuers(page) == []
+
+
 def test_a_yearly_plan_titled_by_its_body_and_year_names_it():
     page = "宁安市大数据发展管理局2026年工作要点\n" + BODY
     assert written_issuers(page) == ["宁安市大数据发展管理局"]
