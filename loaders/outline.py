@@ -621,6 +621,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _listed_tasks(candidates, result, existing=found)
     found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
+    found += _point_series(candidates, result, existing=found)
     found += _aspects(candidates, result, existing=found)
     if not found:
         found = _announced_setups(candidates, result)
@@ -1119,6 +1120,31 @@ KEY_STEP = re.compile(r"^\s*(?:此外|另外|同时|其次|再如)?\s*[，,]?\s*
                       r"(?:关键一步|重要一步|重要举措|关键举措|一大亮点|重要内容|重点任务)")
 #: a verb that takes what follows as its object up to the sentence end (落实…文件要求, 按照…要求)
 GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;！？]*$")
+
+
+#: a report's point headed by a short phrase the plan is said to stress (《指引》强调场景牵引。…)
+POINT = re.compile(r"《[^《》]{1,12}》(?:还|也|进一步|同时)?(?:强调|提出|明确)([^，,。；;：:“”《》\s]{2,10})。")
+
+
+def _point_series(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report that presents the plan's points as short headings, one sentence each (《指引》强调场景牵引。
+    政务部门可…。《指引》强调规范部署。…): each heading is a measure. Two or more make the series; one
+    alone is a remark."""
+    if not any("》" in item.line.text for item in candidates):
+        return []
+    named = {m.title.text for m in existing}
+    hits = [(item, match) for item in candidates for match in POINT.finditer(item.line.text)
+            if match.group(1) not in named]
+    if len({match.group(1) for _item, match in hits}) < 2:
+        return []
+    found = []
+    for item, match in hits:
+        section = result.section_at(item.line)
+        measure = Measure("", None, None, item.rest.sub(match.start(1), match.end(1)), 1, section=section,
+                          pieces=[item.rest.sub(match.start(1))], lines=[item.line])
+        result.context.setdefault(item.line.index, (section, measure, False))
+        found.append(measure)
+    return found
 
 
 def _reported_items(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:

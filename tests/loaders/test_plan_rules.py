@@ -1792,3 +1792,13 @@ def test_paragraphs_opening_with_a_task_clause_before_a_task_title_paragraph_are
     # a paragraph that does not open with a task stops the run
     narrated = page.replace("加强低空飞行器关键技术攻关，", "记者了解到，")
     assert "加快推进低空产业园和起降场建设" not in [t for _n, t in measures(build(narrated))]
+
+
+def test_a_reports_points_headed_by_a_short_phrase_the_plan_stresses_are_its_measures():
+    page = ("本报讯 国家数据局近日印发《公共数据授权运营指引》（以下简称《指引》）。"
+            "《指引》强调分级授权。各地应按数据类别确定授权方式。《指引》强调收益共享。运营收益应按约定分配。\n")
+    assert measures(build(page)) == [(None, "分级授权"), (None, "收益共享")]
+    # one such sentence alone is a remark, not a list of points
+    page = ("本报讯 国家数据局近日印发《公共数据授权运营指引》（以下简称《指引》）。"
+            "《指引》强调分级授权。各地应据此推进。\n")
+    assert measures(build(page)) == []
