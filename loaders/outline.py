@@ -619,6 +619,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _enumerations(candidates, result, existing=found)
     found += _enumerated_lines(candidates, result, existing=found)
     found += _listed_tasks(candidates, result, existing=found)
+    found += _described_tasks(candidates, result, existing=found)
     found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found += _point_series(candidates, result, existing=found)
@@ -981,6 +982,50 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
                 start = at + len(name)
             result.context.setdefault(item.line.index, (section, found[-1], False))
     return found
+
+
+#: a report's list of the plan's tasks after the verb that states them (明确加快A、加快建设B、深化C。)
+NAMED_TASKS = re.compile(r"(?:明确|提出|部署)(?:了)?\s*"
+                         r"((?:[^，,。；;：:、《》“”]{4,20}、){2,}[^，,。；;：:、《》“”]{4,20})[。；;]")
+#: a paragraph that opens with the task it describes (在智能工厂建设方面，…)
+DESCRIBED_AREA = re.compile(r"(?:^|[。；;])\s*在([^，,。；;：:]{2,30}?)方面\s*[，,]")
+
+
+def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report that names the plan's tasks in one sentence (明确加快A、加快建设B、深化C。) and then
+    describes them one by one (在B方面，…。在C方面，…): one measure per task named, when every name opens
+    with a task verb and two or more of them are described after the list."""
+    taken = {m.lines[0].index for m in existing}
+    named = {m.title.text for m in existing}
+    found: list[Measure] = []
+    for n, item in enumerate(candidates):
+        if item.line.index in taken or "、" not in item.rest.text:
+            continue
+        for match in NAMED_TASKS.finditer(item.rest.text):
+            names = match.group(1).split("、")
+            if not all(_task_start(name) for name in names) or named & set(names):
+                continue
+            areas = [area.group(1) for later in candidates[n:] for area in DESCRIBED_AREA.finditer(later.rest.text)
+                     if later is not item or area.start() > match.end()]
+            described = {name for name in names for area in areas if _describes(area, name)}
+            if len(described) < 2:
+                continue
+            section = result.section_at(item.line)
+            start = match.start(1)
+            for name in names:
+                at = item.rest.text.index(name, start)
+                title = item.rest.sub(at, at + len(name))
+                found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
+                start = at + len(name)
+            result.context.setdefault(item.line.index, (section, found[-1], False))
+    return found
+
+
+def _describes(area: str, name: str) -> bool:
+    """Does a paragraph on ``area`` (智能工厂建设) describe the task ``name`` (加快建设智能工厂)? Most of
+    the area's character pairs are in the name."""
+    pairs = {area[i:i + 2] for i in range(len(area) - 1)}
+    return bool(pairs) and sum(pair in name for pair in pairs) >= 0.6 * len(pairs)
 
 
 #: a list of the plan's work announced in a sentence and given in clauses a ； apart, each opening with

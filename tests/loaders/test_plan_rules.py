@@ -1802,3 +1802,16 @@ def test_a_reports_points_headed_by_a_short_phrase_the_plan_stresses_are_its_mea
     page = ("本报讯 国家数据局近日印发《公共数据授权运营指引》（以下简称《指引》）。"
             "《指引》强调分级授权。各地应据此推进。\n")
     assert measures(build(page)) == []
+
+
+def test_tasks_a_report_names_in_one_sentence_and_then_describes_are_measures():
+    page = ("本报讯 江北市政府办公厅日前印发《江北市数字经济三年行动计划》。\n"
+            "在数字基建行动中，明确加快部署千兆光网、加快建设智算中心、深化数据要素流通。\n"
+            "在智算中心建设方面，打造两个大型智算中心。\n"
+            "在数据要素流通方面，建设数据交易平台。\n")
+    assert measures(build(page)) == [(None, "加快部署千兆光网"), (None, "加快建设智算中心"), (None, "深化数据要素流通")]
+    # a list the report does not go on to describe is a summary, not the plan's task list
+    page = ("本报讯 江北市政府办公厅日前印发《江北市数字经济三年行动计划》。\n"
+            "在数字基建行动中，明确加快部署千兆光网、加快建设智算中心、深化数据要素流通。\n"
+            "该计划还对人才培养作出安排。\n")
+    assert measures(build(page)) == []
