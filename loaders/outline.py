@@ -988,7 +988,10 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
 NAMED_TASKS = re.compile(r"(?:明确|提出|部署)(?:了)?\s*"
                          r"((?:[^，,。；;：:、《》“”]{4,20}、){2,}[^，,。；;：:、《》“”]{4,20})[。；;]")
 #: a paragraph that opens with the task it describes (在智能工厂建设方面，…)
-DESCRIBED_AREA = re.compile(r"(?:^|[。；;])\s*在([^，,。；;：:]{2,30}?)方面\s*[，,]")
+DESCRIBED_AREA = re.compile(r"(?:^|[。；;])\s*在([^，,。；;：:]{2,30}?)(?:方面|部分)\s*[，,]")
+#: a report's list of the plan's parts by their quoted names, closed by their count (「A」、「B」、「C」等三大策略主轴)
+QUOTED_PARTS = re.compile(r"((?:[「“][^「」“”]{4,30}[」”]\s*[、，,]?\s*){2,}[「“][^「」“”]{4,30}[」”])\s*等?\s*"
+                          r"([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个)\s*(?:策略主轴|策略|主轴|重点任务|任务|行动|工程)")
 
 
 def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -1001,12 +1004,15 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
     for n, item in enumerate(candidates):
         if item.line.index in taken or "、" not in item.rest.text:
             continue
-        for match in NAMED_TASKS.finditer(item.rest.text):
-            names = match.group(1).split("、")
-            if not all(_task_start(name) for name in names) or named & set(names):
+        listed = [(m, m.group(1).split("、"), m.start(1)) for m in NAMED_TASKS.finditer(item.rest.text)]
+        listed = [(m, names, at) for m, names, at in listed if all(_task_start(name) for name in names)]
+        listed += _quoted_parts(item.rest.text)
+        for match, names, _at in listed:
+            if named & set(names):
                 continue
             areas = [area.group(1) for later in candidates[n:] for area in DESCRIBED_AREA.finditer(later.rest.text)
                      if later is not item or area.start() > match.end()]
+            areas = [re.sub(r"^.*[「“]([^「」“”]+)[」”]$", r"\1", area) for area in areas]  # 策略一「X」: X
             described = {name for name in names for area in areas if _describes(area, name)}
             if len(described) < 2:
                 continue
@@ -1018,6 +1024,19 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
                 found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
                 start = at + len(name)
             result.context.setdefault(item.line.index, (section, found[-1], False))
+    return found
+
+
+def _quoted_parts(text: str) -> list[tuple[re.Match[str], list[str], int]]:
+    """The quoted names of a list of the plan's parts closed by their count (「A」、「B」、「C」等三大策略主轴),
+    when the count is the number listed: (match, names, where the list starts)."""
+    if "大" not in text and "项" not in text:
+        return []
+    found = []
+    for match in QUOTED_PARTS.finditer(text):
+        names = re.findall(r"[「“]([^「」“”]+)[」”]", match.group(1))
+        if chinese_number(match.group(2)) == len(names):
+            found.append((match, names, match.start(1)))
     return found
 
 

@@ -1815,3 +1815,14 @@ def test_tasks_a_report_names_in_one_sentence_and_then_describes_are_measures():
             "在数字基建行动中，明确加快部署千兆光网、加快建设智算中心、深化数据要素流通。\n"
             "该计划还对人才培养作出安排。\n")
     assert measures(build(page)) == []
+
+
+def test_a_reports_quoted_parts_closed_by_their_count_and_then_described_are_measures():
+    page = ("部會今日聽取交通部「南部智慧物流推動方案」進度報告。本方案規劃「港區物流智慧化」、「冷鏈數位轉型」、"
+            "「人才培育扎根」等三大策略主軸。\n"
+            "在策略一「港區物流智慧化」部分，已導入自動化碼頭。\n"
+            "在策略二「冷鏈數位轉型」部分，已成立冷鏈聯盟。\n")
+    assert [title for _n, title in measures(build(page))] == ["港區物流智慧化", "冷鏈數位轉型", "人才培育扎根"]
+    # a count that is not the number of names quoted closes no list of parts
+    page = page.replace("等三大策略主軸", "等四大策略主軸")
+    assert measures(build(page)) == []
