@@ -39,7 +39,8 @@ SPACED_NUMBER = re.compile(r"第\s+[一二三四五六七八九十百]+\s*[章�
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
 #: line break (…执行。 山东省人民政府办公厅 2025年5月7日 (此件公开发布) 关于…)
-LOST_BREAK = re.compile(r"(?<=[\u4e00-\u9fff。；：:，,）)\]】」”])\s+(?=[\u4e00-\u9fff（(\[【「“《]|\d{4}年\d{1,2}月)")
+LOST_BREAK = re.compile(r"(?<=[\u4e00-\u9fff。；：:，,）)\]】」”])\s+(?=[\u4e00-\u9fff（(\[【「“《]|\d{4}年\d{1,2}月"
+                        r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))")  # …高质量推进 1.加大…: an item's number opens a line
 
 
 @dataclass

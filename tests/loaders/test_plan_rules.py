@@ -1826,3 +1826,13 @@ def test_a_reports_quoted_parts_closed_by_their_count_and_then_described_are_mea
     # a count that is not the number of names quoted closes no list of parts
     page = page.replace("等三大策略主軸", "等四大策略主軸")
     assert measures(build(page)) == []
+
+
+def test_a_blank_before_an_items_number_in_a_flattened_page_is_a_lost_line_break():
+    page = ("宁安市数据局2026年工作要点\n"
+            "为推进数据工作，特制定要点如下： 一、总体要求 坚持系统推进，持续提升公共数据质量和数据平台支撑能力。"
+            " 二、重点任务 (一)全面提升公共数据质量，支撑数据要素市场化配置改革 1.加大数据归集力度。持续推进数据归集。"
+            " 2.提升数据治理水平。健全数据质量规则。\n")
+    titles = [title for _n, title in measures(build(page))]
+    assert "加大数据归集力度" in titles and "提升数据治理水平" in titles
+    assert not any("1." in title for title in titles)
