@@ -1010,11 +1010,11 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
         for match, names, _at in listed:
             if named & set(names):
                 continue
-            areas = [area.group(1) for later in candidates[n:] for area in DESCRIBED_AREA.finditer(later.rest.text)
+            areas = [(later, area) for later in candidates[n:] for area in DESCRIBED_AREA.finditer(later.rest.text)
                      if later is not item or area.start() > match.end()]
-            areas = [re.sub(r"^.*[「“]([^「」“”]+)[」”]$", r"\1", area) for area in areas]  # 策略一「X」: X
-            described = {name for name in names for area in areas if _describes(area, name)}
-            if len(described) < 2:
+            described = {name: (later, area) for name in names for later, area in areas
+                         if _describes(re.sub(r"^.*[「“]([^「」“”]+)[」”]$", r"\1", area.group(1)), name)}
+            if len(described) < 2:  # (策略一「X」: X)
                 continue
             section = result.section_at(item.line)
             start = match.start(1)
@@ -1023,8 +1023,30 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
                 title = item.rest.sub(at, at + len(name))
                 found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
                 start = at + len(name)
+                if name in described:
+                    found += _projects_of(found[-1], *described[name])
             result.context.setdefault(item.line.index, (section, found[-1], False))
     return found
+
+
+#: a project a report says a described part carries out, quoted (已推动「X」，…；「Y」则…)
+PROJECT = re.compile(r"(?:(?:已|并|另)?(?:推动|推出|启动)|(?<=[；;]))\s*[「“]([^「」“”]{4,20})[」”]")
+
+
+def _projects_of(part: Measure, line: _Marked, area: re.Match[str]) -> list[Measure]:
+    """The quoted projects the paragraph describing ``part`` says it carries out (在策略一「X」部分，已推动
+    「A」，…；推动「B」，…；「C」则…): its items, up to the next part described."""
+    text = line.rest.text
+    following = DESCRIBED_AREA.search(text, area.end())
+    stretch_end = following.start() if following else len(text)
+    children = []
+    for hit in PROJECT.finditer(text, area.end(), stretch_end):
+        title = line.rest.sub(hit.start(1), hit.end(1))
+        child = Measure("", None, None, title, 2, section=part.section, parent=part, pieces=[title],
+                        lines=[line.line])
+        part.children.append(child)
+        children.append(child)
+    return children
 
 
 def _quoted_parts(text: str) -> list[tuple[re.Match[str], list[str], int]]:

@@ -1823,6 +1823,15 @@ def test_a_reports_quoted_parts_closed_by_their_count_and_then_described_are_mea
             "在策略一「港區物流智慧化」部分，已導入自動化碼頭。\n"
             "在策略二「冷鏈數位轉型」部分，已成立冷鏈聯盟。\n")
     assert [title for _n, title in measures(build(page))] == ["港區物流智慧化", "冷鏈數位轉型", "人才培育扎根"]
+    # the quoted projects the paragraph on a part says it carries out are that part's items
+    described = page.replace("已導入自動化碼頭。",
+                             "已推動「碼頭自動化升級」，導入自動化吊車；「倉儲智慧排程」則導入AI排程。")
+    graph = build(described)
+    found = {n.properties["title"]: n.properties for n in graph.by_label(Label.MEASURE)}
+    assert {"碼頭自動化升級", "倉儲智慧排程"} <= set(found)
+    parents = {graph.nodes[r.start].properties["title"]: graph.nodes[r.end].properties["title"]
+               for r in graph.relationships.values() if r.type == Rel.PART_OF}
+    assert parents["碼頭自動化升級"] == parents["倉儲智慧排程"] == "港區物流智慧化"
     # a count that is not the number of names quoted closes no list of parts
     page = page.replace("等三大策略主軸", "等四大策略主軸")
     assert measures(build(page)) == []
