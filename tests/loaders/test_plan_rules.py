@@ -1845,3 +1845,20 @@ def test_a_blank_before_an_items_number_in_a_flattened_page_is_a_lost_line_break
     titles = [title for _n, title in measures(build(page))]
     assert "加大数据归集力度" in titles and "提升数据治理水平" in titles
     assert not any("1." in title for title in titles)
+
+
+def test_a_portals_fields_one_label_a_line_without_colons_are_read():
+    page = ("索引号\n011450000/2026-00031\n文件类型\n通知\n发布日期\n2026年04月02日 09:15:10\n"
+            "宁安市数据局2026年工作要点\n" + BODY)
+    assert plan(build(page))["date_published"] == "2026-04-02"
+    # a single label over a line is a heading or a word, not a list of fields
+    page = "发布日期\n宁安市数据局2026年工作要点\n" + BODY
+    assert plan(build(page)).get("date_published") is None
+
+
+def test_a_pages_generation_date_gives_way_to_its_publication_date_and_a_file_number_is_its_wen_hao():
+    page = ("文件编号:宁政办发〔2026〕3号 发布机构:宁安市人民政府办公室\n"
+            "生成日期:2026-01-11 公开日期:2026-01-25\n"
+            "宁安市数据要素发展行动方案\n" + BODY)
+    found = plan(build(page))
+    assert (found["doc_number"], found["date_published"]) == ("宁政办发〔2026〕3号", "2026-01-25")
