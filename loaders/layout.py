@@ -39,7 +39,8 @@ SPACED_NUMBER = re.compile(r"第\s+[一二三四五六七八九十百]+\s*[章�
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
 #: line break (…执行。 山东省人民政府办公厅 2025年5月7日 (此件公开发布) 关于…)
-LOST_BREAK = re.compile(r"(?<=[\u4e00-\u9fff。；：:，,）)\]】」”])\s+(?=[\u4e00-\u9fff（(\[【「“《]|\d{4}年\d{1,2}月)")
+LOST_BREAK = re.compile(r"(?<=[\u4e00-\u9fff。；：:，,）)\]】」”])\s+(?=[\u4e00-\u9fff（(\[【「“《]|\d{4}年\d{1,2}月"
+                        r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))")  # …高质量推进 1.加大…: an item's number opens a line
 
 
 @dataclass
@@ -203,6 +204,7 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     labels = header_labels()
     label_re = _header_regex()
     found: dict[str, str] = {}
+    weak: dict[str, str] = {}
     last = -1
     limit = min(len(lines), 60)
     i = 0
@@ -240,10 +242,30 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
                     i += 1
             key = labels[_label_key(match)]
             if value and key != "other":
-                found.setdefault(key, value)
+                (weak if _label_key(match) in WEAK_LABELS else found).setdefault(key, value)
             last = i
         i += 1
+    for key, value in weak.items():
+        found.setdefault(key, value)
+    for key, value in _bare_label_fields(lines[:limit]):
+        found.setdefault(key, value)
     return found, last + 1
+
+
+#: labels whose value gives way to another label's for the same field: a CMS's 生成日期 (when the page was
+#: generated) to its 公开日期 or 发布日期 (生成日期:2021-01-11 公开日期:2021-01-25)
+WEAK_LABELS = ("生成日期",)
+
+
+def _bare_label_fields(lines: list[Line]) -> list[tuple[str, str]]:
+    """(key, value) of a field list printed one label a line without colons, each value on the
+    line under its label (索引号 / 011446…/2022-1 / 发布日期 / 2022年03月21日): two or more make the list."""
+    labels = header_labels()
+    pairs = [(labels[line.text], lines[n + 1].text) for n, line in enumerate(lines[:-1])
+             if line.text in labels and lines[n + 1].text not in labels]
+    if len(pairs) < 2:
+        return []
+    return [(key, value) for key, value in pairs if key != "other"]
 
 
 #: a table row printed without its leading bar: 发文字号 | 肇工信函〔2024〕33号 |

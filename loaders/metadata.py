@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from loaders.document import Span
+from loaders.document import Span, simplified_chars
 from loaders.layout import DECLARED_COUNT as COUNT
 from loaders.layout import LISTED_COUNT, Layout, Line, chinese_number
 from loaders.lexicon import alternation, known_agencies, words
@@ -379,7 +379,8 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             if not _is_title(inner):
                 continue
             announced = re.match(r"\s*([（(]以下简称|[（(]下称|已经|业经|经|已|于|印发|现印发"
-                                 r"|(?:近日|日前|今天|今日)\s*(?:正式)?\s*(?:印发|发布|出台)|正式\s*(?:印发|发布|出台))",
+                                 r"|(?:近日|日前|今天|今日)\s*(?:正式)?\s*(?:印发|发布|出台)|正式\s*(?:印发|发布|出台)"
+                                 r"|正式\s*(?:生效|施行))",  # 「…作业指引」正式生效: in force, so issued
                                  after)
             # 《…》（以下简称《行动计划》）印发: the report is about this plan, as when the verb comes first
             issued = issued or SHORT_THEN_ISSUED.match(rest)
@@ -1269,8 +1270,8 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     found = notice + [(name, evidence) for name, evidence in signed if (name, evidence) not in offices]
     if found:
         return _dedupe(found)
-    steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _noted_source,
-             _publisher, _credited_source]
+    steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _owner_before_title,
+             _noted_source, _publisher, _credited_source]
     if _reading_heading(lay):
         steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
     for step in steps:
@@ -1392,10 +1393,18 @@ def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     return []
 
 
+#: a title that opens with a government's name run on into its subject (台北市政府人工智慧作业指引)
+_GOVERNMENT_TITLE = re.compile(r"^([\u4e00-\u9fff]{1,10}?[省市县区](?:人民)?政府)(?!办|工作|关于)"
+                               r"(?=[\u4e00-\u9fff]{4})")
+
+
 def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """A plan titled X关于…的意见 names its issuer X (呼和浩特市人民政府关于促进…的若干意见), and so
-    does a body's yearly plan titled by it and its year (宁安市数据局2025年工作要点)."""
+    does a body's yearly plan titled by it and its year (宁安市数据局2025年工作要点) and a government's
+    plan titled by its name run on into the subject (某市政府数据开放作业指引)."""
     match = re.match(r"^(.{4,60}?)(?:关于|(?:19|20)\d{2}\s*年(?!\s*[-—–~～－至到]))", meta.title_text or "")
+    if not match:
+        match = _GOVERNMENT_TITLE.match(simplified_chars(meta.title_text or ""))
     if not match:
         return []
     names = _names(match.group(1))
@@ -1439,6 +1448,41 @@ def _noted_source(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     sentence names the issuer."""
     note = _source_note(lay)
     return [(note.group(1), note.group(0))] if note else []
+
+
+def _owner_before_title(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a report writes right before the plan's quoted title as its owner (听取经济部「…推动方案」
+    进度报告): whose plan it is, when nothing else names an issuer and one body alone is written so."""
+    from loaders.segment import tokens
+
+    title = meta.title_text
+    if not title:
+        return []
+    found: dict[str, str] = {}
+    for line in lay.content():
+        for hit in re.finditer(rf"[《「]{re.escape(title)}[》」]", line.text):
+            head = _body_before(line.text[max(0, hit.start() - 12):hit.start()], tokens)
+            if head:
+                found.setdefault(head, line.text)
+    return list(found.items()) if len(found) == 1 else []
+
+
+def _body_before(text: str, tokens) -> str | None:
+    """The body whose name ``text`` ends with: the longest run of its last words that names a known body
+    (科技会报办公室, not 办公室), else its last word when that ends like a body and is not only the ending
+    (经济部; not 办公室)."""
+    words_before = tokens(text)
+    if not words_before or not text.endswith(words_before[-1]):
+        return None
+    known = known_agencies()
+    runs = ["".join(words_before[-k:]) for k in range(1, min(4, len(words_before)) + 1)]
+    named = [run for run in runs if simplified_chars(run) in known and text.endswith(run)]
+    if named:
+        return named[-1]
+    head = words_before[-1]
+    if 2 <= len(head) <= 10 and _is_body(head) and simplified_chars(head) not in words()["plan"]["issuer_endings"]:
+        return head
+    return None
 
 
 def _publisher(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:

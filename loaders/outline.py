@@ -637,8 +637,10 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _enumerations(candidates, result, existing=found)
     found += _enumerated_lines(candidates, result, existing=found)
     found += _listed_tasks(candidates, result, existing=found)
+    found += _described_tasks(candidates, result, existing=found)
     found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
+    found += _point_series(candidates, result, existing=found)
     found += _aspects(candidates, result, existing=found)
     if not found:
         found = _announced_setups(candidates, result)
@@ -1022,6 +1024,91 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
     return found
 
 
+#: a report's list of the plan's tasks after the verb that states them (明确加快A、加快建设B、深化C。)
+NAMED_TASKS = re.compile(r"(?:明确|提出|部署)(?:了)?\s*"
+                         r"((?:[^，,。；;：:、《》“”]{4,20}、){2,}[^，,。；;：:、《》“”]{4,20})[。；;]")
+#: a paragraph that opens with the task it describes (在智能工厂建设方面，…)
+DESCRIBED_AREA = re.compile(r"(?:^|[。；;])\s*在([^，,。；;：:]{2,30}?)(?:方面|部分)\s*[，,]")
+#: a report's list of the plan's parts by their quoted names, closed by their count (「A」、「B」、「C」等三大策略主轴)
+QUOTED_PARTS = re.compile(r"((?:[「“][^「」“”]{4,30}[」”]\s*[、，,]?\s*){2,}[「“][^「」“”]{4,30}[」”])\s*等?\s*"
+                          r"([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个)\s*(?:策略主轴|策略|主轴|重点任务|任务|行动|工程)")
+
+
+def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report that names the plan's tasks in one sentence (明确加快A、加快建设B、深化C。) and then
+    describes them one by one (在B方面，…。在C方面，…): one measure per task named, when every name opens
+    with a task verb and two or more of them are described after the list."""
+    taken = {m.lines[0].index for m in existing}
+    named = {m.title.text for m in existing}
+    found: list[Measure] = []
+    for n, item in enumerate(candidates):
+        if item.line.index in taken or "、" not in item.rest.text:
+            continue
+        listed = [(m, m.group(1).split("、"), m.start(1)) for m in NAMED_TASKS.finditer(item.rest.text)]
+        listed = [(m, names, at) for m, names, at in listed if all(_task_start(name) for name in names)]
+        listed += _quoted_parts(item.rest.text)
+        for match, names, _at in listed:
+            if named & set(names):
+                continue
+            areas = [(later, area) for later in candidates[n:] for area in DESCRIBED_AREA.finditer(later.rest.text)
+                     if later is not item or area.start() > match.end()]
+            described = {name: (later, area) for name in names for later, area in areas
+                         if _describes(re.sub(r"^.*[「“]([^「」“”]+)[」”]$", r"\1", area.group(1)), name)}
+            if len(described) < 2:  # (策略一「X」: X)
+                continue
+            section = result.section_at(item.line)
+            start = match.start(1)
+            for name in names:
+                at = item.rest.text.index(name, start)
+                title = item.rest.sub(at, at + len(name))
+                found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
+                start = at + len(name)
+                if name in described:
+                    found += _projects_of(found[-1], *described[name])
+            result.context.setdefault(item.line.index, (section, found[-1], False))
+    return found
+
+
+#: a project a report says a described part carries out, quoted (已推动「X」，…；「Y」则…)
+PROJECT = re.compile(r"(?:(?:已|并|另)?(?:推动|推出|启动)|(?<=[；;]))\s*[「“]([^「」“”]{4,20})[」”]")
+
+
+def _projects_of(part: Measure, line: _Marked, area: re.Match[str]) -> list[Measure]:
+    """The quoted projects the paragraph describing ``part`` says it carries out (在策略一「X」部分，已推动
+    「A」，…；推动「B」，…；「C」则…): its items, up to the next part described."""
+    text = line.rest.text
+    following = DESCRIBED_AREA.search(text, area.end())
+    stretch_end = following.start() if following else len(text)
+    children = []
+    for hit in PROJECT.finditer(text, area.end(), stretch_end):
+        title = line.rest.sub(hit.start(1), hit.end(1))
+        child = Measure("", None, None, title, 2, section=part.section, parent=part, pieces=[title],
+                        lines=[line.line])
+        part.children.append(child)
+        children.append(child)
+    return children
+
+
+def _quoted_parts(text: str) -> list[tuple[re.Match[str], list[str], int]]:
+    """The quoted names of a list of the plan's parts closed by their count (「A」、「B」、「C」等三大策略主轴),
+    when the count is the number listed: (match, names, where the list starts)."""
+    if "大" not in text and "项" not in text:
+        return []
+    found = []
+    for match in QUOTED_PARTS.finditer(text):
+        names = re.findall(r"[「“]([^「」“”]+)[」”]", match.group(1))
+        if chinese_number(match.group(2)) == len(names):
+            found.append((match, names, match.start(1)))
+    return found
+
+
+def _describes(area: str, name: str) -> bool:
+    """Does a paragraph on ``area`` (智能工厂建设) describe the task ``name`` (加快建设智能工厂)? Most of
+    the area's character pairs are in the name."""
+    pairs = {area[i:i + 2] for i in range(len(area) - 1)}
+    return bool(pairs) and sum(pair in name for pair in pairs) >= 0.6 * len(pairs)
+
+
 #: a list of the plan's work announced in a sentence and given in clauses a ； apart, each opening with
 #: its task's name (重点工作包括深化产业融合，开发…；拓展应用场景，将…；及强化政策支撑，…)
 SEMICOLON_LIST = re.compile(r"(?:重点工作|重点任务|主要任务|工作重点|重点举措|主要举措)[^。；;：:]{0,4}?"
@@ -1159,6 +1246,31 @@ KEY_STEP = re.compile(r"^\s*(?:此外|另外|同时|其次|再如)?\s*[，,]?\s*
                       r"(?:关键一步|重要一步|重要举措|关键举措|一大亮点|重要内容|重点任务)")
 #: a verb that takes what follows as its object up to the sentence end (落实…文件要求, 按照…要求)
 GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;！？]*$")
+
+
+#: a report's point headed by a short phrase the plan is said to stress (《指引》强调场景牵引。…)
+POINT = re.compile(r"《[^《》]{1,12}》(?:还|也|进一步|同时)?(?:强调|提出|明确)([^，,。；;：:“”《》\s]{2,10})。")
+
+
+def _point_series(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report that presents the plan's points as short headings, one sentence each (《指引》强调场景牵引。
+    政务部门可…。《指引》强调规范部署。…): each heading is a measure. Two or more make the series; one
+    alone is a remark."""
+    if not any("》" in item.line.text for item in candidates):
+        return []
+    named = {m.title.text for m in existing}
+    hits = [(item, match) for item in candidates for match in POINT.finditer(item.line.text)
+            if match.group(1) not in named]
+    if len({match.group(1) for _item, match in hits}) < 2:
+        return []
+    found = []
+    for item, match in hits:
+        section = result.section_at(item.line)
+        measure = Measure("", None, None, item.rest.sub(match.start(1), match.end(1)), 1, section=section,
+                          pieces=[item.rest.sub(match.start(1))], lines=[item.line])
+        result.context.setdefault(item.line.index, (section, measure, False))
+        found.append(measure)
+    return found
 
 
 def _reported_items(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:

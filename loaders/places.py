@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from loaders.document import simplified_chars
 from loaders.lexicon import Region, Regions, regions, words
 from loaders.segment import tokenize
 
@@ -64,6 +65,7 @@ def places_in(text: str, home: Region | None) -> list[Place]:
             at = block.start()
             out += places_among(text, ((w, at + s, at + e) for w, s, e in cut), home)
     out += _abbreviation_list(text)
+    out += _abbreviation_run(text)
     return _as_written_in_full(sorted(out, key=lambda p: p.start))
 
 
@@ -96,6 +98,71 @@ def _abbreviation_list(text: str) -> list[Place]:
         else:
             out += entries
     return out
+
+
+#: what closes a run of one-character abbreviations as a stretch of land (津冀地区, 中彰投雲區域)
+_RUN_END = re.compile(r"地区|区域|一带|[两三四]地|等地|县市|生活圈|地區|區域|一帶|[兩三四]地|縣市")
+
+
+def _abbreviation_run(text: str) -> list[Place]:
+    """The divisions of a run of one-character abbreviations written as a stretch of land: 在津冀地区 is
+    天津 and 河北, 中彰投雲區域 is 台中, 彰化, 南投 and 云林.
+
+    The run must close on a word for land (地区, 区域, 两地…), be made only of provinces' abbreviations or
+    only of Taiwan's cities' and counties', and be no word of its own: 京津冀 (a dictionary word) is the
+    name of a region and of a strategy, 辽宁 or 东南 are words, not lists. A Taiwan run needs two
+    characters that are not bare directions (北中南东), and its characters that stand for two places
+    (竹: 新竹市, 新竹县) name neither.
+    """
+    out: list[Place] = []
+    for end in _RUN_END.finditer(text):
+        plain = simplified_chars(text[max(0, end.start() - 6):end.start()])
+        taiwan = _taiwan_abbreviations()
+        run = ""
+        for char in reversed(plain):
+            if char not in taiwan and len(_province_abbreviation(char)) != 1:
+                break
+            run = char + run
+        start = end.start() - len(run)
+        if len(run) < 2 or len(set(run)) < len(run) or _a_word(run, text, start):
+            continue
+        if all(len(_province_abbreviation(c)) == 1 for c in run):
+            found = [_province_abbreviation(c)[0] for c in run]
+        elif all(c in taiwan for c in run) and sum(c not in "北中南东" for c in run) >= 2:
+            found = [taiwan[c] for c in run]
+        else:
+            continue
+        out += [Place(region, text[start + i], start + i, start + i + 1)
+                for i, region in enumerate(found) if region is not None]
+    return out
+
+
+def _province_abbreviation(char: str) -> list[Region]:
+    from loaders.coverage import abbreviation_regions
+
+    return [r for r in abbreviation_regions().get(char, []) if r.level == "Province" or r.provincial_level]
+
+
+@cache
+def _taiwan_abbreviations() -> dict[str, Region | None]:
+    """``lexicon.toml`` [places] taiwan_abbreviations: a character and the city or county it stands for
+    (None where it stands for two)."""
+    index = regions()
+    return {char: (index.by_name[name][0] if name else None)
+            for char, name in words()["places"]["taiwan_abbreviations"]}
+
+
+def _a_word(run: str, text: str, start: int) -> bool:
+    """Whether ``run`` is a word of its own (京津冀, 东南), holds a division's short name (辽宁), or its
+    first character ends a name written before it (南京津冀: 京 is 南京's)."""
+    from loaders.segment import word_frequency
+
+    index = regions()
+    plain = simplified_chars(text[max(0, start - 3):start + len(run)])
+    pairs = {plain[i:j] for i in range(len(plain)) for j in range(i + 2, len(plain) + 1)
+             if j > len(plain) - len(run)}
+    return bool(word_frequency(simplified_chars(run))) or any(p in index.by_short or p in index.by_name
+                                                              for p in pairs)
 
 
 def _as_written_in_full(places: list[Place]) -> list[Place]:

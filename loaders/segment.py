@@ -91,3 +91,9 @@ def tokens(text: str) -> list[str]:
     ['推动', '东莞松山湖', '打造']
     """
     return [w for w in _tokenizer().lcut(text) if _WORD.match(w)]
+
+
+def word_frequency(word: str) -> int:
+    """How often the segmenter's dictionary counts ``word`` (0 for no word of its own: jieba keeps every
+    prefix of a word at 0)."""
+    return _tokenizer().FREQ.get(word) or 0

@@ -952,7 +952,8 @@ def _quantity_regex() -> re.Pattern[str]:
         rf"(?P<num>{number})\s*(?:[-—–―~～至到]\s*(?P<num2>{number}))?\s*"
         # 5.3万余人, 200余家: more than the count (the unit is 万人, 家)
         # (a unit that ends in a noun is no unit before 级: 30个场景级应用 counts 个)
-        rf"(?:(?P<unit>(?:{units})(?!级)|[万亿](?=\s*(?:[，,。；;、）)]|$)))|(?P<ymag>万|亿|千)?(?P<yu>余|多)(?P<ycls>{classifiers}))?"
+        # 360台/万人: a density, counted per a base of people, households or land
+        rf"(?:(?P<unit>(?:{units})(?:[/／](?:万人|千人|百人|万户|百户|户|人|平方公里))?(?!级)|[万亿](?=\s*(?:[，,。；;、）)]|$)))|(?P<ymag>万|亿|千)?(?P<yu>余|多)(?P<ycls>{classifiers}))?"
         # 万亿级: a scale without digits, stated as a goal after a comparator (达到万亿级)
         rf"|(?P<cn>[{CN_QUANTITY}]{{0,3}})(?P<bigunit>万亿元|千亿元|百亿元|亿元|万亿级|千亿级|百亿级)"
         # 实现十大技术突破: a count of named things without a classifier (not 一大批, 大型, 大数据)
@@ -1088,9 +1089,23 @@ def _statements(clause: Span) -> list[Span]:
         if _trend().search(text[begin:pause.start()]) and len(text[begin:pause.start()]) >= 6:
             parts.append((begin, pause.start()))
             begin = pause.end()
-    if not parts or not _trend().search(text[begin:]):
+    if parts and _trend().search(text[begin:]):
+        return [clause.sub(b, e) for b, e in parts] + [clause.sub(begin)]
+    return _listed_statements(clause, bool(parts))
+
+
+def _listed_statements(clause: Span, stated: bool) -> list[Span]:
+    """A list whose items are all whole statements, one of them a state reached (A建成、B应开尽开、C全国领先、
+    D形成), holds one goal each, though the others end on a bare verb: every item is a subject with its
+    predicate (six characters or more, no 等 closing a list of nouns). Items that all qualify a noun after
+    的 (形成A有力支撑、B全面拓展、C深度融合的产业生态) are one goal: that noun."""
+    text = clause.text
+    items = [m.span() for m in re.finditer(r"[^、]+", text)]
+    if not stated or len(items) < 3 or "等" in text or "的" in text:
         return [clause]
-    return [clause.sub(b, e) for b, e in parts] + [clause.sub(begin)]
+    if any(len(re.findall(r"[\u4e00-\u9fff]", text[b:e])) < 6 for b, e in items):
+        return [clause]
+    return [clause.sub(b, e) for b, e in items]
 
 
 def _unit(m: re.Match[str]) -> str | None:
@@ -1173,6 +1188,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     text = clause.text
     # 14EFlops(每秒百亿亿次浮点运算): a bracket right after the count glosses its unit, it names nothing
     after_raw = re.sub(r"^\s*[（(][^（()）]*[)）]", "", text[q.end(): next_start])
+    after_raw = re.split(r"\s*[|｜]", after_raw, maxsplit=1)[0]  # …300亿元|某某头条: the host site's name
     after = re.split(r"[、，,；;和及与]", after_raw, maxsplit=1)[0] if after_raw[:1] in "、，,；;和及与" else after_raw
     after = re.split(rf"[、和及与](?={_item_verbs()})", after, maxsplit=1)[0]  # …大模型、研发一批…: the next item
     after = re.sub(r"^(的|左右|以上|大关|关口)", "", after).strip(" 、和及与")  # 突破万亿元大关: the count's own

@@ -126,6 +126,17 @@ def test_a_list_of_one_character_province_abbreviations_names_each_province():
     assert names("深化京津冀协同，推进甲、乙、丙等地建设。") == []
 
 
+def test_a_run_of_abbreviations_written_as_a_stretch_of_land_names_each_place():
+    assert names("引导配套企业向沪苏地区转移。") == ["上海市", "江苏省"]
+    assert [n.removeprefix("台湾省") for n in names("帶動彰投苗區域的機械業升級")] == ["彰化县", "南投县", "苗栗县"]
+    # a run that is a word of its own names a region or a strategy (京津冀), or is no list (东南, 辽宁 is one
+    # province); a Taiwan run of directions (北中南东) or of one doubled place (竹竹) names none
+    assert names("在京津冀地区布局，辐射东南地区和北中南东地区。") == []
+    assert names("推动竹竹地区发展") == []
+    # a run closed on no word for land is a name or a slogan, not a list of places
+    assert names("发挥津冀优势，推动彰投合作。") == []
+
+
 def test_a_state_body_stationed_in_a_place_does_not_name_the_place():
     assert names("由拱北海关、厦门、福州出入境边防检查总站按职责分工负责。") == []
     assert names("支持厦门、福州建设出入境便利通道。") == ["厦门市", "福州市"]

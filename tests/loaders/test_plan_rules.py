@@ -540,6 +540,34 @@ def test_an_opinion_titled_by_its_issuer_names_it():
     assert written_issuers("宁安市关于推动人工智能产业发展的若干措施\n" + BODY) == []
 
 
+def test_a_plan_titled_by_its_governments_name_run_on_into_its_subject_names_it():
+    assert written_issuers("宁安市政府公共数据开放作业指引\n" + BODY) == ["宁安市政府"]
+    # a government's field of work (数字政府) or its office's report is no issuer's name
+    assert written_issuers("宁安市数字政府建设实施方案\n" + BODY) == []
+
+
+def test_a_guideline_is_a_kind_of_plan_and_one_a_report_says_is_in_force_is_its_title():
+    page = ("江北市长在论坛上宣布，「江北市政府生成式人工智能作业指引」正式生效，并介绍推出的「智慧城市5箭政策」。\n"
+            "市长表示，「江北市政府生成式人工智能作业指引」正式生效后，各局处将据此导入AI应用。\n")
+    found = plan(build(page))
+    assert (found["title"], found["kind"]) == ("江北市政府生成式人工智能作业指引", "作业指引")
+    found = plan(build("本报讯 国家数据局近日印发《公共数据授权运营指引》，为各地开展授权运营提供参照。\n"))
+    assert (found["title"], found["kind"]) == ("公共数据授权运营指引", "指引")
+
+
+def test_the_body_a_report_writes_right_before_the_plans_quoted_title_owns_it():
+    page = ("委員會今日召開會議，聽取交通部「南部智慧物流推動方案」進度報告。\n"
+            "「南部智慧物流推動方案」規劃「物流園區智慧化」、「冷鏈數位轉型」等兩大策略。\n")
+    assert written_issuers(page) == ["交通部"]
+    # a known body named over several words keeps its whole name, not its bare ending (办公室)
+    page = "行政院會聽取科技會報辦公室「臺灣智慧物流行動計畫」報告後表示，將加速推動。\n"
+    assert written_issuers(page) == ["科技会报办公室"]
+    # two bodies written so name none of them
+    page = ("會議聽取交通部「南部智慧物流推動方案」報告。\n"
+            "另聽取經濟部「南部智慧物流推動方案」配套說明。\n")
+    assert written_issuers(page) == []
+
+
 def test_a_yearly_plan_titled_by_its_body_and_year_names_it():
     page = "宁安市大数据发展管理局2026年工作要点\n" + BODY
     assert written_issuers(page) == ["宁安市大数据发展管理局"]
@@ -1841,3 +1869,73 @@ def test_paragraphs_opening_with_a_task_clause_before_a_task_title_paragraph_are
     # a paragraph that does not open with a task stops the run
     narrated = page.replace("加强低空飞行器关键技术攻关，", "记者了解到，")
     assert "加快推进低空产业园和起降场建设" not in [t for _n, t in measures(build(narrated))]
+
+
+def test_a_reports_points_headed_by_a_short_phrase_the_plan_stresses_are_its_measures():
+    page = ("本报讯 国家数据局近日印发《公共数据授权运营指引》（以下简称《指引》）。"
+            "《指引》强调分级授权。各地应按数据类别确定授权方式。《指引》强调收益共享。运营收益应按约定分配。\n")
+    assert measures(build(page)) == [(None, "分级授权"), (None, "收益共享")]
+    # one such sentence alone is a remark, not a list of points
+    page = ("本报讯 国家数据局近日印发《公共数据授权运营指引》（以下简称《指引》）。"
+            "《指引》强调分级授权。各地应据此推进。\n")
+    assert measures(build(page)) == []
+
+
+def test_tasks_a_report_names_in_one_sentence_and_then_describes_are_measures():
+    page = ("本报讯 江北市政府办公厅日前印发《江北市数字经济三年行动计划》。\n"
+            "在数字基建行动中，明确加快部署千兆光网、加快建设智算中心、深化数据要素流通。\n"
+            "在智算中心建设方面，打造两个大型智算中心。\n"
+            "在数据要素流通方面，建设数据交易平台。\n")
+    assert measures(build(page)) == [(None, "加快部署千兆光网"), (None, "加快建设智算中心"), (None, "深化数据要素流通")]
+    # a list the report does not go on to describe is a summary, not the plan's task list
+    page = ("本报讯 江北市政府办公厅日前印发《江北市数字经济三年行动计划》。\n"
+            "在数字基建行动中，明确加快部署千兆光网、加快建设智算中心、深化数据要素流通。\n"
+            "该计划还对人才培养作出安排。\n")
+    assert measures(build(page)) == []
+
+
+def test_a_reports_quoted_parts_closed_by_their_count_and_then_described_are_measures():
+    page = ("部會今日聽取交通部「南部智慧物流推動方案」進度報告。本方案規劃「港區物流智慧化」、「冷鏈數位轉型」、"
+            "「人才培育扎根」等三大策略主軸。\n"
+            "在策略一「港區物流智慧化」部分，已導入自動化碼頭。\n"
+            "在策略二「冷鏈數位轉型」部分，已成立冷鏈聯盟。\n")
+    assert [title for _n, title in measures(build(page))] == ["港區物流智慧化", "冷鏈數位轉型", "人才培育扎根"]
+    # the quoted projects the paragraph on a part says it carries out are that part's items
+    described = page.replace("已導入自動化碼頭。",
+                             "已推動「碼頭自動化升級」，導入自動化吊車；「倉儲智慧排程」則導入AI排程。")
+    graph = build(described)
+    found = {n.properties["title"]: n.properties for n in graph.by_label(Label.MEASURE)}
+    assert {"碼頭自動化升級", "倉儲智慧排程"} <= set(found)
+    parents = {graph.nodes[r.start].properties["title"]: graph.nodes[r.end].properties["title"]
+               for r in graph.relationships.values() if r.type == Rel.PART_OF}
+    assert parents["碼頭自動化升級"] == parents["倉儲智慧排程"] == "港區物流智慧化"
+    # a count that is not the number of names quoted closes no list of parts
+    page = page.replace("等三大策略主軸", "等四大策略主軸")
+    assert measures(build(page)) == []
+
+
+def test_a_blank_before_an_items_number_in_a_flattened_page_is_a_lost_line_break():
+    page = ("宁安市数据局2026年工作要点\n"
+            "为推进数据工作，特制定要点如下： 一、总体要求 坚持系统推进，持续提升公共数据质量和数据平台支撑能力。"
+            " 二、重点任务 (一)全面提升公共数据质量，支撑数据要素市场化配置改革 1.加大数据归集力度。持续推进数据归集。"
+            " 2.提升数据治理水平。健全数据质量规则。\n")
+    titles = [title for _n, title in measures(build(page))]
+    assert "加大数据归集力度" in titles and "提升数据治理水平" in titles
+    assert not any("1." in title for title in titles)
+
+
+def test_a_portals_fields_one_label_a_line_without_colons_are_read():
+    page = ("索引号\n011450000/2026-00031\n文件类型\n通知\n发布日期\n2026年04月02日 09:15:10\n"
+            "宁安市数据局2026年工作要点\n" + BODY)
+    assert plan(build(page))["date_published"] == "2026-04-02"
+    # a single label over a line is a heading or a word, not a list of fields
+    page = "发布日期\n宁安市数据局2026年工作要点\n" + BODY
+    assert plan(build(page)).get("date_published") is None
+
+
+def test_a_pages_generation_date_gives_way_to_its_publication_date_and_a_file_number_is_its_wen_hao():
+    page = ("文件编号:宁政办发〔2026〕3号 发布机构:宁安市人民政府办公室\n"
+            "生成日期:2026-01-11 公开日期:2026-01-25\n"
+            "宁安市数据要素发展行动方案\n" + BODY)
+    found = plan(build(page))
+    assert (found["doc_number"], found["date_published"]) == ("宁政办发〔2026〕3号", "2026-01-25")

@@ -1060,3 +1060,26 @@ def test_objects_of_one_verb_listed_with_commas_are_one_goal():
     assert len(metrics(text)) == 1 and metrics(text)[0].endswith("应用服务体系")
     text = "一、主要目标\n到2026年，打造高速泛在的算力网络体系，建成安全可靠的数据中心体系。\n"
     assert len(metrics(text)) == 2
+
+
+def test_a_density_counted_per_a_base_keeps_its_base_in_the_unit():
+    text = "一、发展目标\n到2026年，服务机器人应用密度达到120台/万人，5G基站密度达到30个／万人。\n"
+    assert [(t[1], t[2], t[3]) for t in summary(text)] == [
+        ("服务机器人应用密度", 120, "台/万人"), ("5G基站密度", 30, "个／万人")]
+
+
+def test_a_host_sites_name_after_a_headline_bar_names_nothing_the_goal_counts():
+    text = ("东江：到2026年低空经济规模超500亿元|每日快讯\n"
+            "《东江省低空经济发展行动方案》提出，到2026年，低空经济规模达到500亿元以上。\n")
+    assert "每日快讯" not in " ".join(metrics(text))
+    assert {t[1] for t in summary(text)} == {"低空经济规模"}
+
+
+def test_statements_listed_with_pauses_are_one_goal_each_though_most_end_on_a_bare_verb():
+    text = ("一、行动目标\n到2026年，全域感知网络建成、城市运行数据应汇尽汇、智慧应用水平全国领先、"
+            "一批数字服务企业在本市集聚。\n")
+    assert metrics(text) == ["全域感知网络建成", "城市运行数据应汇尽汇", "智慧应用水平全国领先",
+                             "一批数字服务企业在本市集聚"]
+    # items that qualify a noun after 的 are that noun's attributes: one goal
+    text = "一、行动目标\n到2026年，形成网络支撑有力、应用场景全面拓展、产业深度融合的数字生态。\n"
+    assert len(metrics(text)) == 1
