@@ -220,6 +220,14 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
             text = re.sub(r"\s*\|+\s*", " ", text).strip()
         matches = list(label_re.finditer(text))
         bulleted = _bulleted_field(lines[i].text)
+        paired = _blank_separated_fields(text) if not matches and bulleted is None else []
+        if paired:  # 发布机构 宁安市数据局 发布日期 2022-03-29: label, blank, value, twice or more on a line
+            for key, value in paired:
+                if key != "other":
+                    found.setdefault(key, value)
+            last = i
+            i += 1
+            continue
         if bulleted is not None and not matches:  # • 发布日期 2025-05-16: a list of fields without colons
             key, value = bulleted
             if key != "other":
@@ -262,6 +270,37 @@ def _bulleted_field(text: str) -> tuple[str, str] | None:
 @cache
 def _bullet_field_regex() -> re.Pattern[str]:
     return re.compile(r"^[•·]\s*(" + spaced_labels() + r")\s+(\S[^。，；]{0,60})$")
+
+
+def _blank_separated_fields(text: str) -> list[tuple[str, str]]:
+    """(key, value) pairs of a header row that separates labels from values by blanks alone
+    (公开方式 主动公开 文号 宁数发〔2022〕1号), as some portals print it; [] for any other line. A row needs
+    two labels, each with a short value and no sentence punctuation, so a line of prose that opens with
+    a label word (标题党…, 文号是…) is never read as fields."""
+    if text[:1] not in _label_initials():
+        return []  # most lines open with no label's first character: skip them before the pattern
+    spans = list(_blank_label_regex().finditer(text))
+    if len(spans) < 2 or spans[0].start() != 0:
+        return []
+    pairs = []
+    for n, match in enumerate(spans):
+        end = spans[n + 1].start() if n + 1 < len(spans) else len(text)
+        value = text[match.end():end].strip()
+        if not value or len(value) > 40 or re.search(r"[。，,；;：:]", value):
+            return []
+        pairs.append((header_labels()[re.sub(r"\s+", "", match.group(1))], value))
+    return pairs
+
+
+@cache
+def _label_initials() -> frozenset[str]:
+    return frozenset(label[0] for label in header_labels())
+
+
+@cache
+def _blank_label_regex() -> re.Pattern[str]:
+    """A header label at the start of a line or after a blank, followed by a blank (not a colon)."""
+    return re.compile(r"(?:^|(?<=\s))(" + spaced_labels() + r")\s+(?=[^\s:：])")
 
 
 def _label_cells(text: str, labels: dict[str, str]) -> list[tuple[str, str]]:

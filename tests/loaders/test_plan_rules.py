@@ -1208,6 +1208,24 @@ def test_a_header_table_printed_without_its_leading_bars():
         "宁工信函〔2024〕33号", "2024-07-26", "2024-08-02")
 
 
+def test_a_header_row_whose_labels_and_values_are_separated_by_blanks_alone():
+    page = ("当前位置: 首页>>信息公开>>正文\n索引号 0001/sjj/2023-0000012 公开目录 计划总结\n"
+            "发布机构 宁安市数据局 发布日期 2023-04-11\n公开方式 主动公开 文号 宁数发〔2023〕2号\n"
+            "2023年全市数据工作要点\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_published"]) == ("宁数发〔2023〕2号", "2023-04-11")
+    # prose that opens with a label word and names another is no header row
+    page = "2023年全市数据工作要点\n文号 宁数发〔2023〕2号的文件，发布日期 另行通知。\n" + BODY
+    got = plan(build(page))
+    assert "date_published" not in got
+
+
+def test_a_file_number_label_gives_the_documents_number():
+    page = ("索引号: 0001/2024-149 成文日期: 2024-06-03\n文件编号: 宁政办发〔2024〕21号 统一编号:\n"
+            "宁安市人民政府办公室关于印发宁安市数据要素工作方案的通知\n" + BODY)
+    assert plan(build(page))["doc_number"] == "宁政办发〔2024〕21号"
+
+
 def test_a_header_date_later_than_the_notice_signature_is_when_the_page_was_filed():
     notice = ("各县区有关部门：\n《宁安市数字经济发展规划》已经市政府同意，现印发给你们，请认真组织实施。\n"
               "宁安市发展和改革委员会\n2021年5月12日\n宁安市数字经济发展规划\n")
