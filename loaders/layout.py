@@ -375,6 +375,37 @@ DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|�
                             # what the plan holds, listed and closed by its count (包括A、B、C等29项工作任务)
                             r"|包括[^。，,；;]{4,40}?、[^。，,；;]{2,40}?等\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*"
                             r"项(?:工作|重点|主要|具体)?任务")
+#: a report's sentence that has the plan, by its quoted name, carry out its actions listed by name and
+#: closed by their count (《规划》将实施A、B、C和D等四大行动): the names, then the count
+REPORTED_ACTIONS = re.compile(r"》[^。；;，,《》]{0,8}?(?:实施|开展|推进|部署|推出)\s*"
+                              r"([^。；;：:《》]{4,}?(?:、[^。；;：:、《》]{2,30}){2,})\s*等\s*"
+                              r"([一二三四五六七八九十]|\d{1,2})\s*大\s*(?:专项|重点)?行动")
+
+
+def reported_actions(text: str) -> list[tuple[int, int]]:
+    """The spans of the actions a report lists by name in one sentence (REPORTED_ACTIONS), when their
+    number is the count that closes the list (the last two may be joined by 和/及: …A和B等八大行动);
+    [] otherwise. A list whose length is not its count is not read, so a list of fields or a count of
+    something else gives nothing."""
+    if "大" not in text or "》" not in text:
+        return []  # most lines: no counted list of actions after a quoted name
+    for match in REPORTED_ACTIONS.finditer(text):
+        spans, at = [], match.start(1)
+        for name in match.group(1).split("、"):
+            spans.append((at, at + len(name)))
+            at += len(name) + 1
+        count = chinese_number(match.group(2))
+        if count == len(spans) + 1:
+            start, end = spans[-1]
+            joined = [j for j in re.finditer(r"和|及", text[start:end]) if 4 <= j.start() <= end - start - 5]
+            if len(joined) == 1:
+                cut = start + joined[0].start()
+                spans[-1:] = [(start, cut), (cut + 1, end)]
+        if count == len(spans) and all(end - start >= 4 for start, end in spans):
+            return spans
+    return []
+
+
 #: the next count of a list that a declared count opens (规划了13项重点行动、30项重点任务)
 LISTED_COUNT = re.compile(r"\s*[、和及]\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*"
                           r"(?:项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策)|个(?:专项|重点)?(?:专栏|行动|任务))")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from loaders.document import Span
-from loaders.layout import Layout, Line, chinese_number
+from loaders.layout import Layout, Line, chinese_number, reported_actions
 from loaders.lexicon import alternation, pattern, words
 from loaders.metadata import names_a_document
 from loaders.segment import tagged
@@ -637,6 +637,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _enumerations(candidates, result, existing=found)
     found += _enumerated_lines(candidates, result, existing=found)
     found += _listed_tasks(candidates, result, existing=found)
+    found += _reported_actions(candidates, result, existing=found)
     found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found += _aspects(candidates, result, existing=found)
@@ -1018,6 +1019,23 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
                                   pieces=[item.rest.sub(at, at + len(name))], lines=[item.line])
                 found.append(measure)
                 start = at + len(name)
+            result.context.setdefault(item.line.index, (section, found[-1], False))
+    return found
+
+
+def _reported_actions(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report whose sentence has the plan, by its quoted name, carry out its actions listed by name
+    (《规划》将实施A、B和C等三大行动): one measure per action, titled by its name as printed (an action
+    a report names by its field, without a task verb, is still one of the plan's actions)."""
+    taken = {m.lines[0].index for m in existing}
+    found = []
+    for item in candidates:
+        if item.line.index in taken:
+            continue
+        section = result.section_at(item.line)
+        for start, end in reported_actions(item.rest.text):
+            title = item.rest.sub(start, end)
+            found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
             result.context.setdefault(item.line.index, (section, found[-1], False))
     return found
 

@@ -1859,3 +1859,19 @@ def test_paragraphs_opening_with_a_task_clause_before_a_task_title_paragraph_are
     # a paragraph that does not open with a task stops the run
     narrated = page.replace("加强低空飞行器关键技术攻关，", "记者了解到，")
     assert "加快推进低空产业园和起降场建设" not in [t for _n, t in measures(build(narrated))]
+
+
+def test_a_reports_actions_listed_by_name_and_closed_by_their_count():
+    page = ("据悉，《宁安市数字经济行动计划(2023—2025年)》近日出炉。\n"
+            "《行动计划》将实施算力网络“筑底”、工业互联网赋能提升行动、数据资源汇聚和数字人才引育等四大行动，"
+            "推动数字经济发展。\n")
+    graph = build(page)
+    assert [title for _, title in measures(graph)] == [
+        "算力网络“筑底”", "工业互联网赋能提升行动", "数据资源汇聚", "数字人才引育"]
+    assert plan(graph)["measure_count_declared"] == 4
+    # a list whose length is not its count is not the plan's actions
+    page = ("据悉，《宁安市数字经济行动计划(2023—2025年)》近日出炉。\n"
+            "《行动计划》将实施算力网络“筑底”、工业互联网赋能提升行动和数字人才引育等五大行动，推动发展。\n")
+    graph = build(page)
+    assert measures(graph) == []
+    assert "measure_count_declared" not in plan(graph)
