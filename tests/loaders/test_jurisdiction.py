@@ -255,3 +255,18 @@ def test_a_collective_of_governments_and_committees_is_one():
     found = resolve_list("市数据局，各县（市、区）人民政府、管委会", where("曲靖市"), keep_unknown=True)
     names = [a.name for a, _ in found]
     assert names == ["曲靖市数据局", "各县（市、区）人民政府、管委会"]  # never a bare 管委会
+
+
+def test_a_district_speaking_of_itself_is_not_the_city_it_names():
+    text = ("江宁区2021年大数据工作的总体思路是：落实区委、区政府部署，全区统筹推进数字政府建设，"
+            "对标全市先进水平，全区新增数据应用场景。")
+    assert region_name(text=text) == "江宁区"
+    # 全区域 is an area, not a district's voice: the city speaking of itself still wins
+    text = "全市统筹推进数字政府建设，江宁区实现全区域覆盖，我市新增数据应用场景，全市推进。"
+    assert region_name(text=text) == "南京市"
+
+
+def test_an_autonomous_regions_whole_region_is_not_a_districts_voice():
+    text = ("落实自治区党委、政府部署，全区推进算力发展，支持南宁市青秀区、柳州、桂林、梧州、北海建设数据中心，"
+            "柳州、桂林、梧州、北海建设算力平台，全区新增应用场景。")
+    assert region_name(text=text) != "青秀区"
