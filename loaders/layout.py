@@ -35,6 +35,10 @@ HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。�
 RUN_ON_SECTION = re.compile(r"(?<=[。；;])\s*([一二三四五六七八九十]{1,3}、[^。；;，,（(\d]{2,30}?)"
                             r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff]))")
 #: a chapter or article number a PDF spaced out (第 一 章, 第 十二 条): its blanks are no lost line breaks
+#: a draft's title run into its preamble, as a flattened preview prints it (…行动方案（征求意见稿）为加快…,
+#: also after a document site's page number 1、): the title ends at its status word
+DRAFT_TITLE_RUN_ON = re.compile(r"^(?:\d{1,2}[、.．]\s*)?[^。，,；;：:《》]{6,60}?[（(](?:公开)?征求意见稿[)）]"
+                                r"(?=\s*(?:为|根据|按照|依据|近年来|当前|随着)[\u4e00-\u9fff])")
 SPACED_NUMBER = re.compile(r"第\s+[一二三四五六七八九十百]+\s*[章节条]|第[一二三四五六七八九十百]+\s+[章节条]")
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
@@ -144,6 +148,9 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
         first = HEADING_THEN_ITEM.match(line.text)
         if first:  # 二、培育产业生态（一）培育骨干企业。…: the section heading ends where its first item begins
             cuts = sorted({*cuts, first.end()})
+        draft = DRAFT_TITLE_RUN_ON.match(line.text) if "征求意见稿" in line.text[:80] else None
+        if draft:  # …行动方案（征求意见稿）为加快…: a draft's title ends at its status, where its preamble begins
+            cuts = sorted({*cuts, draft.end()})
         if len(cuts) < 1:
             out.append(line)
             continue

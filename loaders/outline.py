@@ -229,19 +229,43 @@ def _unmark_page_numbers(lay: Layout, marked: list[_Marked]) -> None:
     its page number (1、…优化营 / 2、商环境，…): numbers that count the lines in a run, each page but the
     last cut mid-word, number no items, and the lines are the text itself."""
     numbered = [m for m in marked if m.style == "num_dot"]
-    pages = [m for m in numbered if len(m.line.text) >= PAGE_LENGTH]
+    # a page's line split where a title ran into its text (1、…方案（征求意见稿）为…) is still one page
+    whole = {m.line.index: _whole_line(lay, m.line) for m in numbered}
+    pages = [m for m in numbered if len(whole[m.line.index]) >= PAGE_LENGTH]
     cut = re.compile(r"[\u4e00-\u9fff\dA-Za-z]$")
-    if pages and cut.search(pages[-1].line.text):
+    if pages and cut.search(whole[pages[-1].line.index]):
         # the last page is as long as the stored text goes on
         after = numbered[numbered.index(pages[-1]) + 1:]
         pages += after[:1]
     numbers = [int(re.match(r"\d+", m.number or "").group()) for m in pages]
-    if len(pages) < 2 or numbers != list(range(1, len(pages) + 1)):
+    if numbers[:1] == [2] and _title_page(lay, pages[0].line, cut):
+        numbers.insert(0, 1)  # page 1 opened with the title, read as the heading above the body
+    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
         return
-    if not all(cut.search(m.line.text) for m in pages[:-1]):
+    if not all(cut.search(whole[m.line.index]) for m in pages[:-1]):
         return  # a long numbered item ends its sentence; a page ends wherever the page does
     for m in pages:
         m.style, m.number, m.rest = None, None, lay.doc.span(m.line.start, m.line.end)
+
+
+def _title_page(lay: Layout, second: Line, cut: re.Pattern[str]) -> bool:
+    """Is there a page 1 above ``second`` (1、…方案（征求意见稿）为…), as long as a page and cut mid-word?"""
+    for line in lay.lines[:second.index]:
+        if line.part == 0 and re.match(r"1[、.．]", line.text):
+            whole = _whole_line(lay, line)
+            if len(whole) >= PAGE_LENGTH and cut.search(whole):
+                return True
+    return False
+
+
+def _whole_line(lay: Layout, line: Line) -> str:
+    """The text of the page's line that ``line`` opens, with the parts the layout split off it after."""
+    parts = [line.text]
+    for following in lay.lines[line.index + 1:]:
+        if following.part == 0:
+            break
+        parts.append(following.text)
+    return "".join(parts)
 
 
 def _has_tasks(result: Outline) -> bool:

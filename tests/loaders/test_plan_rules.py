@@ -1875,3 +1875,18 @@ def test_a_reports_actions_listed_by_name_and_closed_by_their_count():
     graph = build(page)
     assert measures(graph) == []
     assert "measure_count_declared" not in plan(graph)
+
+
+def test_a_draft_title_run_into_its_preamble_ends_at_its_status():
+    page = ("宁安市数据要素市场化改革行动方案(征求意见稿)为加快培育数据要素市场，制定本方案。"
+            f"一、总体要求{LONG}。二、重点任务（一）建设数据平台。{LONG}。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("宁安市数据要素市场化改革行动方案", "行动方案")
+    # a document site's pages, the first opened by the title run into its text: numbers of no items
+    page = ("《宁安市数据要素市场化改革行动方案(2024-2026年)(征求意见稿).docx》由会员分享，可在线阅读。\n"
+            f"1、宁安市数据要素市场化改革行动方案(2024-2026年)(征求意见稿)为加快培育数据要素市场，{LONG}，{LONG}数\n"
+            f"2、据资源开发利用。{LONG}，{LONG}，形成\n")
+    graph = build(page)
+    got = plan(graph)
+    assert (got["title"], got["period_start"]) == ("宁安市数据要素市场化改革行动方案(2024-2026年)", 2024)
+    assert measures(graph) == []
