@@ -148,6 +148,8 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
         first = HEADING_THEN_ITEM.match(line.text)
         if first:  # 二、培育产业生态（一）培育骨干企业。…: the section heading ends where its first item begins
             cuts = sorted({*cuts, first.end()})
+        if "(" in line.text or "（" in line.text:  # an item heading run into its text or its first sub-item
+            cuts = sorted({*cuts, *_run_on_item_headings(line.text)})
         draft = DRAFT_TITLE_RUN_ON.match(line.text) if "征求意见稿" in line.text[:80] else None
         if draft:  # …行动方案（征求意见稿）为加快…: a draft's title ends at its status, where its preamble begins
             cuts = sorted({*cuts, draft.end()})
@@ -167,6 +169,30 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
                 out.append(Line(0, line.start + begin + lead, text, line.chrome, part))
                 part += 1
     return out
+
+
+#: an item heading run into its first sub-item, as a flattened preview prints it: （一）健全市场规则1.构建…
+ITEM_THEN_SUBITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)][^。；;，,：:（()）\d]{2,30}?"
+                               r"(?=1[.．、][\u4e00-\u9fff])")
+#: how the text of a guiding or goal section opens (以习近平…, 到2025年…, 坚持…)
+SECTION_TEXT_OPENING = r"(?=以|到\d|到“|力争|坚持|按照|围绕|立足|全面贯彻|深入贯彻)"
+
+
+@cache
+def _named_item_heading() -> re.Pattern[str]:
+    """An item titled by a section name (（一）指导思想, （二）主要目标) run into its text (…指导思想以习近平…)."""
+    names = sorted(set(words()["outline"]["non_measure_sections"]), key=len, reverse=True)
+    return re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)](?:" + "|".join(map(re.escape, names)) + ")"
+                      + SECTION_TEXT_OPENING)
+
+
+def _run_on_item_headings(text: str) -> list[int]:
+    """Where item headings that a flattened page ran into what follows them end: （一）健全市场规则 before
+    its 1.构建…, and （一）指导思想 before 以习近平…; only headings a page prints without a full stop,
+    so an item whose title ends its sentence (（一）建设平台。…) is left as it is."""
+    cuts = [m.end() for m in ITEM_THEN_SUBITEM.finditer(text)]
+    cuts += [m.end() for m in _named_item_heading().finditer(text)]
+    return cuts
 
 
 # -- the metadata header -----------------------------------------------------

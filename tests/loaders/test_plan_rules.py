@@ -1890,3 +1890,16 @@ def test_a_draft_title_run_into_its_preamble_ends_at_its_status():
     got = plan(graph)
     assert (got["title"], got["period_start"]) == ("宁安市数据要素市场化改革行动方案(2024-2026年)", 2024)
     assert measures(graph) == []
+
+
+def test_item_headings_a_flattened_page_ran_into_their_text():
+    page = ("宁安市数据要素改革行动方案\n为加快培育数据要素市场，制定本方案。"
+            "一、总体要求（一）指导思想以新发展理念为引领，"
+            f"{LONG}。（二）主要目标到2025年底，建成数据交易平台。二、主要任务（一）健全市场规则1.构建数据流通规则。"
+            f"{LONG}。2.完善数据安全制度。{LONG}。\n")
+    assert measures(build(page)) == [("（一）", "指导思想"), ("（二）", "主要目标"), ("（一）", "健全市场规则"),
+                                     ("1.", "构建数据流通规则"), ("2.", "完善数据安全制度")]
+    # a task whose sentence goes on after its verb's object is no heading run into its text
+    page = page.replace("（一）健全市场规则1.构建数据流通规则。", "（一）以数据为核心健全市场规则，提升1.5倍。")
+    titles = [title for _, title in measures(build(page))]
+    assert "健全市场规则" not in titles and len(titles) == 4
