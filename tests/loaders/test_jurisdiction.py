@@ -52,6 +52,7 @@ def test_the_level_the_text_speaks_at_picks_the_province_its_places_lie_in():
 @pytest.mark.parametrize("written, jurisdiction, expected", [
     ("市经济信息化委", "上海市", "上海市经济和信息化委员会"),  # 委 for 委员会, 和 left out
     ("市科技创新委", "深圳市", "深圳市科技创新委员会"),
+    ("市经贸信息委", "宁波市", "宁波市经济贸易和信息化委员会"),  # 经贸 for 经济贸易
     ("市质监局", "成都市", "成都市质量技术监督局"),
     ("区科信局", "朝阳区", "北京市朝阳区科学技术和信息化局"),
     ("黔东南州人民政府办公室", "黔东南苗族侗族自治州", "黔东南苗族侗族自治州人民政府办公室"),
