@@ -1060,3 +1060,10 @@ def test_objects_of_one_verb_listed_with_commas_are_one_goal():
     assert len(metrics(text)) == 1 and metrics(text)[0].endswith("应用服务体系")
     text = "一、主要目标\n到2026年，打造高速泛在的算力网络体系，建成安全可靠的数据中心体系。\n"
     assert len(metrics(text)) == 2
+
+
+def test_a_goal_about_where_data_comes_from_is_no_page_furniture():
+    text = "一、发展目标\n到2026年，建成数据来源可确认、流通过程可追溯的数据流通体系，形成一批数据产品。\n"
+    assert [g["text"] for g in goals(text)] == ["建成数据来源可确认、流通过程可追溯的数据流通体系", "形成一批数据产品"]
+    text = "一、发展目标\n到2026年，形成一批数据产品，来源 宁安日报。\n"
+    assert [g["text"] for g in goals(text)] == ["形成一批数据产品"]
