@@ -259,7 +259,11 @@ def _title_page(lay: Layout, second: Line, cut: re.Pattern[str]) -> bool:
 
 
 def _whole_line(lay: Layout, line: Line) -> str:
-    """The text of the page's line that ``line`` opens, with the parts the layout split off it after."""
+    """The text of the page's line that ``line`` opens, with the preamble the layout split off a draft's
+    title run into it (…方案（征求意见稿）| 为加快…); any other line as it is (items a run-on paragraph
+    held are items of their own, not parts of one page)."""
+    if not re.search(r"征求意见稿[)）]$", line.text):
+        return line.text
     parts = [line.text]
     for following in lay.lines[line.index + 1:]:
         if following.part == 0:

@@ -1903,3 +1903,9 @@ def test_item_headings_a_flattened_page_ran_into_their_text():
     page = page.replace("（一）健全市场规则1.构建数据流通规则。", "（一）以数据为核心健全市场规则，提升1.5倍。")
     titles = [title for _, title in measures(build(page))]
     assert "健全市场规则" not in titles and len(titles) == 4
+
+
+def test_items_a_run_on_paragraph_holds_are_no_pages_of_a_document_site():
+    page = ("宁安市算力基础设施发展规划\n一、重点任务\n"
+            f"1.建设算力设施。{LONG}，{LONG}。2.培育算力企业。{LONG}，{LONG}。3.开放应用场景。{LONG}，{LONG}，建设\n")
+    assert [number for number, _ in measures(build(page))] == ["1.", "2.", "3."]
