@@ -289,6 +289,11 @@ _FIRST_PERSON = {"Province": re.compile(r"我省|本省"), "City": _FIRST_PERSON
 _OWN_LEVEL = {
     "Province": re.compile(r"我省|全省|本省|省委、省政府|省委省政府"),
     "City": re.compile(r"我市|全市|本市|市委、市政府|市委市政府"),
+    # a district's or county's voice (全区, 区委、区政府, 全县); 全区 is also an autonomous region's own
+    # word for itself, so a text that names 自治区 is never read at this level
+    # (not 全区域, 本区域, 全区县 or 安全区: an area, a city's districts, a zone)
+    "District": re.compile(r"我区|(?<!安)全区(?![域县])|本区(?!域)|区委、区政府|区委区政府|我县|全县|本县"
+                           r"|县委、县政府|县委县政府"),
 }
 
 
@@ -304,6 +309,8 @@ def _own_level(text: str) -> str | None:
         return max(first.items(), key=lambda item: item[1])[0]  # 我市 outweighs 打造全省…高地
     counts = {level: sum(1 for m in pattern.finditer(text) if not _named_whole(text, m.start()))
               for level, pattern in _OWN_LEVEL.items()}
+    if "自治区" in text:
+        counts.pop("District")
     level, count = max(counts.items(), key=lambda item: item[1])
     return level if count else None
 

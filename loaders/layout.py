@@ -35,6 +35,10 @@ HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。�
 RUN_ON_SECTION = re.compile(r"(?<=[。；;])\s*([一二三四五六七八九十]{1,3}、[^。；;，,（(\d]{2,30}?)"
                             r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff]))")
 #: a chapter or article number a PDF spaced out (第 一 章, 第 十二 条): its blanks are no lost line breaks
+#: a draft's title run into its preamble, as a flattened preview prints it (…行动方案（征求意见稿）为加快…,
+#: also after a document site's page number 1、): the title ends at its status word
+DRAFT_TITLE_RUN_ON = re.compile(r"^(?:\d{1,2}[、.．]\s*)?[^。，,；;：:《》]{6,60}?[（(](?:公开)?征求意见稿[)）]"
+                                r"(?=\s*(?:为|根据|按照|依据|近年来|当前|随着)[\u4e00-\u9fff])")
 SPACED_NUMBER = re.compile(r"第\s+[一二三四五六七八九十百]+\s*[章节条]|第[一二三四五六七八九十百]+\s+[章节条]")
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
@@ -145,6 +149,11 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
         first = HEADING_THEN_ITEM.match(line.text)
         if first:  # 二、培育产业生态（一）培育骨干企业。…: the section heading ends where its first item begins
             cuts = sorted({*cuts, first.end()})
+        if "(" in line.text or "（" in line.text:  # an item heading run into its text or its first sub-item
+            cuts = sorted({*cuts, *_run_on_item_headings(line.text)})
+        draft = DRAFT_TITLE_RUN_ON.match(line.text) if "征求意见稿" in line.text[:80] else None
+        if draft:  # …行动方案（征求意见稿）为加快…: a draft's title ends at its status, where its preamble begins
+            cuts = sorted({*cuts, draft.end()})
         if len(cuts) < 1:
             out.append(line)
             continue
@@ -161,6 +170,30 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
                 out.append(Line(0, line.start + begin + lead, text, line.chrome, part))
                 part += 1
     return out
+
+
+#: an item heading run into its first sub-item, as a flattened preview prints it: （一）健全市场规则1.构建…
+ITEM_THEN_SUBITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)][^。；;，,：:（()）\d]{2,30}?"
+                               r"(?=1[.．、][\u4e00-\u9fff])")
+#: how the text of a guiding or goal section opens (以习近平…, 到2025年…, 坚持…)
+SECTION_TEXT_OPENING = r"(?=以|到\d|到“|力争|坚持|按照|围绕|立足|全面贯彻|深入贯彻)"
+
+
+@cache
+def _named_item_heading() -> re.Pattern[str]:
+    """An item titled by a section name (（一）指导思想, （二）主要目标) run into its text (…指导思想以习近平…)."""
+    names = sorted(set(words()["outline"]["non_measure_sections"]), key=len, reverse=True)
+    return re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)](?:" + "|".join(map(re.escape, names)) + ")"
+                      + SECTION_TEXT_OPENING)
+
+
+def _run_on_item_headings(text: str) -> list[int]:
+    """Where item headings that a flattened page ran into what follows them end: （一）健全市场规则 before
+    its 1.构建…, and （一）指导思想 before 以习近平…; only headings a page prints without a full stop,
+    so an item whose title ends its sentence (（一）建设平台。…) is left as it is."""
+    cuts = [m.end() for m in ITEM_THEN_SUBITEM.finditer(text)]
+    cuts += [m.end() for m in _named_item_heading().finditer(text)]
+    return cuts
 
 
 # -- the metadata header -----------------------------------------------------
@@ -222,6 +255,14 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
             text = re.sub(r"\s*\|+\s*", " ", text).strip()
         matches = list(label_re.finditer(text))
         bulleted = _bulleted_field(lines[i].text)
+        paired = _blank_separated_fields(text) if not matches and bulleted is None else []
+        if paired:  # 发布机构 宁安市数据局 发布日期 2022-03-29: label, blank, value, twice or more on a line
+            for key, value in paired:
+                if key != "other":
+                    found.setdefault(key, value)
+            last = i
+            i += 1
+            continue
         if bulleted is not None and not matches:  # • 发布日期 2025-05-16: a list of fields without colons
             key, value = bulleted
             if key != "other":
@@ -284,6 +325,37 @@ def _bulleted_field(text: str) -> tuple[str, str] | None:
 @cache
 def _bullet_field_regex() -> re.Pattern[str]:
     return re.compile(r"^[•·]\s*(" + spaced_labels() + r")\s+(\S[^。，；]{0,60})$")
+
+
+def _blank_separated_fields(text: str) -> list[tuple[str, str]]:
+    """(key, value) pairs of a header row that separates labels from values by blanks alone
+    (公开方式 主动公开 文号 宁数发〔2022〕1号), as some portals print it; [] for any other line. A row needs
+    two labels, each with a short value and no sentence punctuation, so a line of prose that opens with
+    a label word (标题党…, 文号是…) is never read as fields."""
+    if text[:1] not in _label_initials():
+        return []  # most lines open with no label's first character: skip them before the pattern
+    spans = list(_blank_label_regex().finditer(text))
+    if len(spans) < 2 or spans[0].start() != 0:
+        return []
+    pairs = []
+    for n, match in enumerate(spans):
+        end = spans[n + 1].start() if n + 1 < len(spans) else len(text)
+        value = text[match.end():end].strip()
+        if not value or len(value) > 40 or re.search(r"[。，,；;：:]", value):
+            return []
+        pairs.append((header_labels()[re.sub(r"\s+", "", match.group(1))], value))
+    return pairs
+
+
+@cache
+def _label_initials() -> frozenset[str]:
+    return frozenset(label[0] for label in header_labels())
+
+
+@cache
+def _blank_label_regex() -> re.Pattern[str]:
+    """A header label at the start of a line or after a blank, followed by a blank (not a colon)."""
+    return re.compile(r"(?:^|(?<=\s))(" + spaced_labels() + r")\s+(?=[^\s:：])")
 
 
 def _label_cells(text: str, labels: dict[str, str]) -> list[tuple[str, str]]:
@@ -358,6 +430,37 @@ DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|�
                             # what the plan holds, listed and closed by its count (包括A、B、C等29项工作任务)
                             r"|包括[^。，,；;]{4,40}?、[^。，,；;]{2,40}?等\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*"
                             r"项(?:工作|重点|主要|具体)?任务")
+#: a report's sentence that has the plan, by its quoted name, carry out its actions listed by name and
+#: closed by their count (《规划》将实施A、B、C和D等四大行动): the names, then the count
+REPORTED_ACTIONS = re.compile(r"》[^。；;，,《》]{0,8}?(?:实施|开展|推进|部署|推出)\s*"
+                              r"([^。；;：:《》]{4,}?(?:、[^。；;：:、《》]{2,30}){2,})\s*等\s*"
+                              r"([一二三四五六七八九十]|\d{1,2})\s*大\s*(?:专项|重点)?行动")
+
+
+def reported_actions(text: str) -> list[tuple[int, int]]:
+    """The spans of the actions a report lists by name in one sentence (REPORTED_ACTIONS), when their
+    number is the count that closes the list (the last two may be joined by 和/及: …A和B等八大行动);
+    [] otherwise. A list whose length is not its count is not read, so a list of fields or a count of
+    something else gives nothing."""
+    if "大" not in text or "》" not in text:
+        return []  # most lines: no counted list of actions after a quoted name
+    for match in REPORTED_ACTIONS.finditer(text):
+        spans, at = [], match.start(1)
+        for name in match.group(1).split("、"):
+            spans.append((at, at + len(name)))
+            at += len(name) + 1
+        count = chinese_number(match.group(2))
+        if count == len(spans) + 1:
+            start, end = spans[-1]
+            joined = [j for j in re.finditer(r"和|及", text[start:end]) if 4 <= j.start() <= end - start - 5]
+            if len(joined) == 1:
+                cut = start + joined[0].start()
+                spans[-1:] = [(start, cut), (cut + 1, end)]
+        if count == len(spans) and all(end - start >= 4 for start, end in spans):
+            return spans
+    return []
+
+
 #: the next count of a list that a declared count opens (规划了13项重点行动、30项重点任务)
 LISTED_COUNT = re.compile(r"\s*[、和及]\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*"
                           r"(?:项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策)|个(?:专项|重点)?(?:专栏|行动|任务))")

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 
 from loaders.document import Span, simplified_chars
 from loaders.layout import DECLARED_COUNT as COUNT
-from loaders.layout import LISTED_COUNT, Layout, Line, chinese_number
+from loaders.layout import LISTED_COUNT, Layout, Line, chinese_number, reported_actions
 from loaders.lexicon import alternation, known_agencies, words
 
 #: a title's period in brackets, also in the years of the ROC calendar a Taiwan plan counts in (（115至118年）)
@@ -1213,6 +1213,16 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
             items.sort(key=lambda mv: GROUP_COUNT.search(mv[0].group(0)) is not None)
             match, value = (items or counts)[0]
             return value, match.group(0)
+    return _reported_action_count(lay)
+
+
+def _reported_action_count(lay: Layout) -> tuple[int | None, str | None]:
+    """The count of a report's actions listed by name in one sentence (《规划》将实施A、B和C等三大行动):
+    a count of groups (大行动) declares the plan's measures when the report names each of them."""
+    for line in lay.content():
+        spans = reported_actions(line.text)
+        if spans:
+            return len(spans), line.text[spans[0][0]:spans[-1][1]]
     return None, None
 
 

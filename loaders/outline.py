@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from loaders.document import Span
-from loaders.layout import Layout, Line, chinese_number
+from loaders.layout import Layout, Line, chinese_number, reported_actions
 from loaders.lexicon import alternation, pattern, words
 from loaders.metadata import names_a_document
 from loaders.segment import tagged
@@ -229,19 +229,47 @@ def _unmark_page_numbers(lay: Layout, marked: list[_Marked]) -> None:
     its page number (1、…优化营 / 2、商环境，…): numbers that count the lines in a run, each page but the
     last cut mid-word, number no items, and the lines are the text itself."""
     numbered = [m for m in marked if m.style == "num_dot"]
-    pages = [m for m in numbered if len(m.line.text) >= PAGE_LENGTH]
+    # a page's line split where a title ran into its text (1、…方案（征求意见稿）为…) is still one page
+    whole = {m.line.index: _whole_line(lay, m.line) for m in numbered}
+    pages = [m for m in numbered if len(whole[m.line.index]) >= PAGE_LENGTH]
     cut = re.compile(r"[\u4e00-\u9fff\dA-Za-z]$")
-    if pages and cut.search(pages[-1].line.text):
+    if pages and cut.search(whole[pages[-1].line.index]):
         # the last page is as long as the stored text goes on
         after = numbered[numbered.index(pages[-1]) + 1:]
         pages += after[:1]
     numbers = [int(re.match(r"\d+", m.number or "").group()) for m in pages]
-    if len(pages) < 2 or numbers != list(range(1, len(pages) + 1)):
+    if numbers[:1] == [2] and _title_page(lay, pages[0].line, cut):
+        numbers.insert(0, 1)  # page 1 opened with the title, read as the heading above the body
+    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
         return
-    if not all(cut.search(m.line.text) for m in pages[:-1]):
+    if not all(cut.search(whole[m.line.index]) for m in pages[:-1]):
         return  # a long numbered item ends its sentence; a page ends wherever the page does
     for m in pages:
         m.style, m.number, m.rest = None, None, lay.doc.span(m.line.start, m.line.end)
+
+
+def _title_page(lay: Layout, second: Line, cut: re.Pattern[str]) -> bool:
+    """Is there a page 1 above ``second`` (1、…方案（征求意见稿）为…), as long as a page and cut mid-word?"""
+    for line in lay.lines[:second.index]:
+        if line.part == 0 and re.match(r"1[、.．]", line.text):
+            whole = _whole_line(lay, line)
+            if len(whole) >= PAGE_LENGTH and cut.search(whole):
+                return True
+    return False
+
+
+def _whole_line(lay: Layout, line: Line) -> str:
+    """The text of the page's line that ``line`` opens, with the preamble the layout split off a draft's
+    title run into it (…方案（征求意见稿）| 为加快…); any other line as it is (items a run-on paragraph
+    held are items of their own, not parts of one page)."""
+    if not re.search(r"征求意见稿[)）]$", line.text):
+        return line.text
+    parts = [line.text]
+    for following in lay.lines[line.index + 1:]:
+        if following.part == 0:
+            break
+        parts.append(following.text)
+    return "".join(parts)
 
 
 def _has_tasks(result: Outline) -> bool:
@@ -638,6 +666,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _enumerated_lines(candidates, result, existing=found)
     found += _listed_tasks(candidates, result, existing=found)
     found += _described_tasks(candidates, result, existing=found)
+    found += _reported_actions(candidates, result, existing=found)
     found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found += _point_series(candidates, result, existing=found)
@@ -1065,6 +1094,23 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
                 start = at + len(name)
                 if name in described:
                     found += _projects_of(found[-1], *described[name])
+            result.context.setdefault(item.line.index, (section, found[-1], False))
+    return found
+
+
+def _reported_actions(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report whose sentence has the plan, by its quoted name, carry out its actions listed by name
+    (《规划》将实施A、B和C等三大行动): one measure per action, titled by its name as printed (an action
+    a report names by its field, without a task verb, is still one of the plan's actions)."""
+    taken = {m.lines[0].index for m in existing}
+    found = []
+    for item in candidates:
+        if item.line.index in taken:
+            continue
+        section = result.section_at(item.line)
+        for start, end in reported_actions(item.rest.text):
+            title = item.rest.sub(start, end)
+            found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
             result.context.setdefault(item.line.index, (section, found[-1], False))
     return found
 

@@ -1301,8 +1301,8 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         # 计划还提出，…: the frame of a report; 将推动产业能级跃升: an action it reports; 积极推动…运营:
         # a task the goal paragraph names, with no state to reach
         return []
-    if re.search(r"\d{5,}|[:：]|https?|www\.|电话|邮箱|了解更多|请登录|来源", core.text):
-        return []  # page furniture (电话：0595-…) is not a goal
+    if re.search(r"\d{5,}|[:：]|https?|www\.|电话|邮箱|了解更多|请登录|^来源|来源(?=\s|$)", core.text):
+        return []  # page furniture (电话：0595-…, 来源 新华社) is not a goal; 数据来源可追溯 may be one
     if re.match(r"^在.*(方面|领域|门类|环节|行业|等)$", core.text):
         return []  # 在手机、计算机、家居、机器人等8大门类: the scope of the goal after it
     if core.text.startswith(("未来", "远期", "长远")):

@@ -52,6 +52,7 @@ def test_the_level_the_text_speaks_at_picks_the_province_its_places_lie_in():
 @pytest.mark.parametrize("written, jurisdiction, expected", [
     ("市经济信息化委", "上海市", "上海市经济和信息化委员会"),  # 委 for 委员会, 和 left out
     ("市科技创新委", "深圳市", "深圳市科技创新委员会"),
+    ("市经贸信息委", "宁波市", "宁波市经济贸易和信息化委员会"),  # 经贸 for 经济贸易
     ("市质监局", "成都市", "成都市质量技术监督局"),
     ("区科信局", "朝阳区", "北京市朝阳区科学技术和信息化局"),
     ("黔东南州人民政府办公室", "黔东南苗族侗族自治州", "黔东南苗族侗族自治州人民政府办公室"),
@@ -255,3 +256,18 @@ def test_a_collective_of_governments_and_committees_is_one():
     found = resolve_list("市数据局，各县（市、区）人民政府、管委会", where("曲靖市"), keep_unknown=True)
     names = [a.name for a, _ in found]
     assert names == ["曲靖市数据局", "各县（市、区）人民政府、管委会"]  # never a bare 管委会
+
+
+def test_a_district_speaking_of_itself_is_not_the_city_it_names():
+    text = ("江宁区2021年大数据工作的总体思路是：落实区委、区政府部署，全区统筹推进数字政府建设，"
+            "对标全市先进水平，全区新增数据应用场景。")
+    assert region_name(text=text) == "江宁区"
+    # 全区域 is an area, not a district's voice: the city speaking of itself still wins
+    text = "全市统筹推进数字政府建设，江宁区实现全区域覆盖，我市新增数据应用场景，全市推进。"
+    assert region_name(text=text) == "南京市"
+
+
+def test_an_autonomous_regions_whole_region_is_not_a_districts_voice():
+    text = ("落实自治区党委、政府部署，全区推进算力发展，支持南宁市青秀区、柳州、桂林、梧州、北海建设数据中心，"
+            "柳州、桂林、梧州、北海建设算力平台，全区新增应用场景。")
+    assert region_name(text=text) != "青秀区"

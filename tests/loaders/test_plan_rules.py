@@ -1236,6 +1236,24 @@ def test_a_header_table_printed_without_its_leading_bars():
         "宁工信函〔2024〕33号", "2024-07-26", "2024-08-02")
 
 
+def test_a_header_row_whose_labels_and_values_are_separated_by_blanks_alone():
+    page = ("当前位置: 首页>>信息公开>>正文\n索引号 0001/sjj/2023-0000012 公开目录 计划总结\n"
+            "发布机构 宁安市数据局 发布日期 2023-04-11\n公开方式 主动公开 文号 宁数发〔2023〕2号\n"
+            "2023年全市数据工作要点\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_published"]) == ("宁数发〔2023〕2号", "2023-04-11")
+    # prose that opens with a label word and names another is no header row
+    page = "2023年全市数据工作要点\n文号 宁数发〔2023〕2号的文件，发布日期 另行通知。\n" + BODY
+    got = plan(build(page))
+    assert "date_published" not in got
+
+
+def test_a_file_number_label_gives_the_documents_number():
+    page = ("索引号: 0001/2024-149 成文日期: 2024-06-03\n文件编号: 宁政办发〔2024〕21号 统一编号:\n"
+            "宁安市人民政府办公室关于印发宁安市数据要素工作方案的通知\n" + BODY)
+    assert plan(build(page))["doc_number"] == "宁政办发〔2024〕21号"
+
+
 def test_a_header_date_later_than_the_notice_signature_is_when_the_page_was_filed():
     notice = ("各县区有关部门：\n《宁安市数字经济发展规划》已经市政府同意，现印发给你们，请认真组织实施。\n"
               "宁安市发展和改革委员会\n2021年5月12日\n宁安市数字经济发展规划\n")
@@ -1939,3 +1957,53 @@ def test_a_pages_generation_date_gives_way_to_its_publication_date_and_a_file_nu
             "宁安市数据要素发展行动方案\n" + BODY)
     found = plan(build(page))
     assert (found["doc_number"], found["date_published"]) == ("宁政办发〔2026〕3号", "2026-01-25")
+
+
+def test_a_reports_actions_listed_by_name_and_closed_by_their_count():
+    page = ("据悉，《宁安市数字经济行动计划(2023—2025年)》近日出炉。\n"
+            "《行动计划》将实施算力网络“筑底”、工业互联网赋能提升行动、数据资源汇聚和数字人才引育等四大行动，"
+            "推动数字经济发展。\n")
+    graph = build(page)
+    assert [title for _, title in measures(graph)] == [
+        "算力网络“筑底”", "工业互联网赋能提升行动", "数据资源汇聚", "数字人才引育"]
+    assert plan(graph)["measure_count_declared"] == 4
+    # a list whose length is not its count is not the plan's actions
+    page = ("据悉，《宁安市数字经济行动计划(2023—2025年)》近日出炉。\n"
+            "《行动计划》将实施算力网络“筑底”、工业互联网赋能提升行动和数字人才引育等五大行动，推动发展。\n")
+    graph = build(page)
+    assert measures(graph) == []
+    assert "measure_count_declared" not in plan(graph)
+
+
+def test_a_draft_title_run_into_its_preamble_ends_at_its_status():
+    page = ("宁安市数据要素市场化改革行动方案(征求意见稿)为加快培育数据要素市场，制定本方案。"
+            f"一、总体要求{LONG}。二、重点任务（一）建设数据平台。{LONG}。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("宁安市数据要素市场化改革行动方案", "行动方案")
+    # a document site's pages, the first opened by the title run into its text: numbers of no items
+    page = ("《宁安市数据要素市场化改革行动方案(2024-2026年)(征求意见稿).docx》由会员分享，可在线阅读。\n"
+            f"1、宁安市数据要素市场化改革行动方案(2024-2026年)(征求意见稿)为加快培育数据要素市场，{LONG}，{LONG}数\n"
+            f"2、据资源开发利用。{LONG}，{LONG}，形成\n")
+    graph = build(page)
+    got = plan(graph)
+    assert (got["title"], got["period_start"]) == ("宁安市数据要素市场化改革行动方案(2024-2026年)", 2024)
+    assert measures(graph) == []
+
+
+def test_item_headings_a_flattened_page_ran_into_their_text():
+    page = ("宁安市数据要素改革行动方案\n为加快培育数据要素市场，制定本方案。"
+            "一、总体要求（一）指导思想以新发展理念为引领，"
+            f"{LONG}。（二）主要目标到2025年底，建成数据交易平台。二、主要任务（一）健全市场规则1.构建数据流通规则。"
+            f"{LONG}。2.完善数据安全制度。{LONG}。\n")
+    assert measures(build(page)) == [("（一）", "指导思想"), ("（二）", "主要目标"), ("（一）", "健全市场规则"),
+                                     ("1.", "构建数据流通规则"), ("2.", "完善数据安全制度")]
+    # a task whose sentence goes on after its verb's object is no heading run into its text
+    page = page.replace("（一）健全市场规则1.构建数据流通规则。", "（一）以数据为核心健全市场规则，提升1.5倍。")
+    titles = [title for _, title in measures(build(page))]
+    assert "健全市场规则" not in titles and len(titles) == 4
+
+
+def test_items_a_run_on_paragraph_holds_are_no_pages_of_a_document_site():
+    page = ("宁安市算力基础设施发展规划\n一、重点任务\n"
+            f"1.建设算力设施。{LONG}，{LONG}。2.培育算力企业。{LONG}，{LONG}。3.开放应用场景。{LONG}，{LONG}，建设\n")
+    assert [number for number, _ in measures(build(page))] == ["1.", "2.", "3."]

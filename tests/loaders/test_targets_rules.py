@@ -1083,3 +1083,10 @@ def test_statements_listed_with_pauses_are_one_goal_each_though_most_end_on_a_ba
     # items that qualify a noun after 的 are that noun's attributes: one goal
     text = "一、行动目标\n到2026年，形成网络支撑有力、应用场景全面拓展、产业深度融合的数字生态。\n"
     assert len(metrics(text)) == 1
+
+
+def test_a_goal_about_where_data_comes_from_is_no_page_furniture():
+    text = "一、发展目标\n到2026年，建成数据来源可确认、流通过程可追溯的数据流通体系，形成一批数据产品。\n"
+    assert [g["text"] for g in goals(text)] == ["建成数据来源可确认、流通过程可追溯的数据流通体系", "形成一批数据产品"]
+    text = "一、发展目标\n到2026年，形成一批数据产品，来源 宁安日报。\n"
+    assert [g["text"] for g in goals(text)] == ["形成一批数据产品"]
