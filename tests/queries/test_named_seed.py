@@ -128,15 +128,19 @@ def test_a_site_name_of_blanks_and_hyphens_matches_no_english_name(seed_store):
     assert rows(seed_store, "site-to-goals", site=" - ") == []
 
 
-#: plan-targets with a province, every target of the province's plans sorted, then cut: the reference
-#: a faster plan-targets must match. Reading the plans in the answer's order (a CALL sorting each
-#: plan's targets, the LIMIT after it) gave the same rows but none with limit=1 on FalkorDB 4.16
-PLAN_TARGETS_BY_SORTING_ALL = """
+#: the plans covering a province or its cities and districts, as the province queries find them
+PROVINCE_PLANS = """
 MATCH (province:Province)
 WHERE province.short = $province OR province.name CONTAINS $province
    OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province)
 MATCH (province)<-[:LOCATED_IN*0..2]-()<-[:COVERS]-(plan:Plan)
 WITH DISTINCT province, plan
+"""
+
+#: plan-targets with a province, every target of the province's plans sorted, then cut: the reference
+#: a faster plan-targets must match. Reading the plans in the answer's order (a CALL sorting each
+#: plan's targets, the LIMIT after it) gave the same rows but none with limit=1 on FalkorDB 4.16
+PLAN_TARGETS_BY_SORTING_ALL = PROVINCE_PLANS + """
 MATCH (plan)-[:HAS_MEASURE*0..1]->()-[:SETS_TARGET]->(t:Target)
 WHERE ($year_from IS NULL OR t.year >= $year_from) AND ($year_to IS NULL OR t.year <= $year_to)
   AND ($qualitative IS NULL OR coalesce(t.qualitative, false) = $qualitative)
@@ -158,12 +162,7 @@ def test_plan_targets_gives_the_rows_of_sorting_every_target_of_the_province(see
 
 #: measure-owners with a province as it was before its two passes: every owner of every measure of
 #: the province's plans sorted, then cut (owners of one rank by name, as the query now says)
-MEASURE_OWNERS_BY_SORTING_ALL = """
-MATCH (province:Province)
-WHERE province.short = $province OR province.name CONTAINS $province
-   OR toLower(coalesce(province.name_en, '')) CONTAINS toLower($province)
-MATCH (province)<-[:LOCATED_IN*0..2]-()<-[:COVERS]-(plan:Plan)
-WITH DISTINCT province, plan
+MEASURE_OWNERS_BY_SORTING_ALL = PROVINCE_PLANS + """
 WHERE $plan IS NULL OR plan.title CONTAINS $plan OR plan.doc_number = $plan
 MATCH (plan)-[:HAS_MEASURE]->(m:Measure)<-[r:RESPONSIBLE_FOR]-(a:Agency)
 WHERE ($measure IS NULL OR m.title CONTAINS $measure) AND ($role IS NULL OR r.role = $role)
