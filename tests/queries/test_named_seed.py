@@ -286,3 +286,11 @@ def test_compare_targets_looks_up_every_category_in_the_answers_order():
     assert keys == sorted(keys) and set(keys) == {c.key for c in categories()} and "other" in keys
     assert named.get("compare-targets").bind({"category": "算力规模"}, from_strings=True)["category_keys"] == [
         "computing_capacity"]
+
+
+def test_every_target_has_one_setter_as_province_overview_counts_them(seed_store):
+    """province-overview counts a plan's targets and its measures' targets apart and adds them: right
+    only while the build links each target from one plan or one measure, never both."""
+    setters = seed_store.read("MATCH (t:Target) OPTIONAL MATCH (s)-[:SETS_TARGET]->(t) "
+                              "RETURN t.id, count(s) AS n ORDER BY n DESC LIMIT 1").rows
+    assert setters and setters[0][1] == 1
