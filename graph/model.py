@@ -11,6 +11,7 @@ here once (``Label``, ``Rel``), and ids are derived from content with
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,7 +66,13 @@ def make_id(prefix: str, *parts: object) -> str:
     'agency-f55436e882c232c5'
     """
     digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
-    return f"{prefix}-{digest[:16]}"
+    return f"{prefix}-{digest[:ID_DIGITS]}"
+
+
+#: how many hexadecimal digits of the digest an id keeps
+ID_DIGITS = 16
+#: what ``make_id`` gives: a lower-case prefix and the digits (``path`` takes such a text as an id only)
+NODE_ID = re.compile(rf"^[a-z]+-[0-9a-f]{{{ID_DIGITS}}}$")
 
 
 @dataclass

@@ -44,6 +44,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from graph.model import NODE_ID
+
 #: the list property of name keys (written by the store, never exported)
 NAMES_PROPERTY = "_names"
 #: the labels whose nodes carry it
@@ -116,10 +118,6 @@ def contains_key(text: str | None) -> str | None:
     return min(candidates, key=lambda p: sum(c in _COMMON for c in p))
 
 
-#: what a node id looks like (``graph.model.make_id``): a prefix and 16 hexadecimal digits
-_NODE_ID = re.compile(r"^[a-z]+-[0-9a-f]{16}$")
-
-
 def end_key(text: str | None) -> str | None:
     """The one key to look up for what ``path`` takes as an end: ``=`` and the text when it is a
     node's id (every node keyed is under ``=`` and its id), else ``contains_key``. One key, so the
@@ -129,7 +127,7 @@ def end_key(text: str | None) -> str | None:
     >>> end_key("agency-6655f78075168a87"), end_key("规划局")
     ('=agency-6655f78075168a87', '规划')
     """
-    if text is not None and _NODE_ID.match(text):
+    if text is not None and NODE_ID.match(text):
         return "=" + text
     return contains_key(text)
 
