@@ -80,8 +80,6 @@ def _abbreviation_list(text: str) -> list[Place]:
     Only a list closed by 等地/等省… counts, and only when every entry abbreviates a province: a run
     such as 京津冀 or 粤港澳 is the name of a region or a programme, not a list of places.
     """
-    from loaders.coverage import abbreviation_regions
-
     out = []
     index = regions()
     for match in _ABBREVIATION_LIST.finditer(text):
@@ -90,8 +88,7 @@ def _abbreviation_list(text: str) -> list[Place]:
             continue  # 南京、苏、浙: the first entry ends a name written in full
         entries = []
         for offset in range(match.start(), match.end(), 2):
-            provinces = [r for r in abbreviation_regions().get(text[offset], []) if r.level == "Province"
-                         or r.provincial_level]
+            provinces = _province_abbreviation(text[offset])
             if len(provinces) != 1:
                 break
             entries.append(Place(provinces[0], text[offset], offset, offset + 1))
@@ -138,6 +135,7 @@ def _abbreviation_run(text: str) -> list[Place]:
 
 
 def _province_abbreviation(char: str) -> list[Region]:
+    """The provinces (and provincial-level cities) one character abbreviates (津: 天津; 宁: 宁夏)."""
     from loaders.coverage import abbreviation_regions
 
     return [r for r in abbreviation_regions().get(char, []) if r.level == "Province" or r.provincial_level]
