@@ -688,6 +688,12 @@ SETUP = re.compile(r"(?:^|(?<=[，,。；;]))\s*(?:此外|另外|同时|并|亦|
 SETUP_WHEN = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}?(?:将|会|明年|今年|年内|下半年|起)[^已]*)?$")
 
 
+def _flat_measure(item: _Marked, title: Span, section: Section | None) -> Measure:
+    """A top-level measure a report's sentence names (``title``, a part of ``item``'s text), read
+    from that one line: what the fallbacks for reports without numbered items make."""
+    return Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line])
+
+
 def _announced_setups(candidates: list[_Marked], result: Outline) -> list[Measure]:
     """A report of a policy statement (a 施政报告, a budget) that presents its new steps in running text:
     each clause announcing that a body, fund or programme named in quotes will be set up is a measure,
@@ -703,7 +709,7 @@ def _announced_setups(candidates: list[_Marked], result: Outline) -> list[Measur
                 continue
             section = result.section_at(item.line)
             title = item.rest.sub(match.start("task"), match.end("task"))
-            found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
+            found.append(_flat_measure(item, title, section))
             result.context.setdefault(item.line.index, (section, found[-1], False))
     if len(found) < 2:
         for measure in found:
@@ -938,13 +944,14 @@ def _names_tasks(titles: list[str]) -> bool:
         return False
     if any(len(t.strip()) <= 2 for t in titles):
         return False  # 亮点一：快 / 亮点二：准: a report's slogan word for how the policy works, no task
-    described = sum(("的" in t or bool(_state_reached().search(t))) and not _task_start(t) for t in titles)
+    described = sum(("的" in t or bool(state_reached().search(t))) and not _task_start(t) for t in titles)
     return described * 2 <= len(titles)
 
 
 @cache
-def _state_reached() -> re.Pattern[str]:
-    """产业规模快速增长, 创新能力显著提升: a state reached (a report's results), not a task."""
+def state_reached() -> re.Pattern[str]:
+    """产业规模快速增长, 创新能力显著提升: a state reached (a report's results), not a task; a goal's
+    ending too (``targets``)."""
     section = words()["targets"]
     return re.compile(rf"(?:{alternation(section['trend_adverbs'])})(?:{alternation(section['trend_verbs'])})$")
 
@@ -1090,7 +1097,7 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
             for name in names:
                 at = item.rest.text.index(name, start)
                 title = item.rest.sub(at, at + len(name))
-                found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
+                found.append(_flat_measure(item, title, section))
                 start = at + len(name)
                 if name in described:
                     found += _projects_of(found[-1], *described[name])
@@ -1110,7 +1117,7 @@ def _reported_actions(candidates: list[_Marked], result: Outline, existing: list
         section = result.section_at(item.line)
         for start, end in reported_actions(item.rest.text):
             title = item.rest.sub(start, end)
-            found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
+            found.append(_flat_measure(item, title, section))
             result.context.setdefault(item.line.index, (section, found[-1], False))
     return found
 
@@ -1186,7 +1193,7 @@ def _semicolon_tasks(candidates: list[_Marked], result: Outline, existing: list[
             section = result.section_at(item.line)
             for start, name in items:
                 title = item.rest.sub(start, start + len(name))
-                found.append(Measure("", None, None, title, 1, section=section, pieces=[title], lines=[item.line]))
+                found.append(_flat_measure(item, title, section))
             result.context.setdefault(item.line.index, (section, found[-1], False))
     return found
 

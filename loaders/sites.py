@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from loaders.document import Span
 from loaders.lexicon import KnownEntity, Region, known_sites, regions, words
+from loaders.segment import word_frequency
 
 if TYPE_CHECKING:
     from loaders.layout import Line
@@ -136,7 +137,7 @@ def _ends_with_stop(text: str, i: int) -> bool:
 
 def _word_ends_at(text: str, stop_start: int, end: int) -> bool:
     """Is there a dictionary word that starts before ``stop_start`` and ends at ``end``?"""
-    return any(_word_frequency(text[j:end]) for j in range(max(0, stop_start - 3), stop_start))
+    return any(word_frequency(text[j:end]) for j in range(max(0, stop_start - 3), stop_start))
 
 
 @lru_cache(maxsize=4096)
@@ -1159,11 +1160,11 @@ def _straddled(text: str, boundary: int) -> bool:
 @lru_cache(maxsize=16384)
 def _straddled_window(text: str, boundary: int, opens_text: bool) -> bool:
     reach = max((j for j in range(boundary + 1, min(len(text), boundary + 6) + 1)
-                 if _word_frequency(text[boundary:j])), default=boundary)
+                 if word_frequency(text[boundary:j])), default=boundary)
     for i in range(max(0, boundary - 3), boundary):
         for j in range(max(boundary + 1, reach), min(len(text), i + 5) + 1):
             word = text[i:j]
-            if _word_frequency(word) and not (i == 0 and opens_text and _is_known_name(word)):
+            if word_frequency(word) and not (i == 0 and opens_text and _is_known_name(word)):
                 return True
     return False
 
@@ -1174,10 +1175,3 @@ def _is_known_name(word: str) -> bool:
     company's is not (宁德时代 is no place in 宁德)."""
     index = regions()
     return word in index.by_name or word in index.by_short or word in dict(_known_index())
-
-
-def _word_frequency(word: str) -> int:
-    """How often jieba's dictionary (with the project's user words) has seen ``word``; 0 if never."""
-    from loaders.segment import _tokenizer  # the shared, already loaded dictionary
-
-    return _tokenizer().FREQ.get(word, 0)

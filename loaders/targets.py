@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from loaders.document import Document, Span, simplified_chars
 from loaders.layout import DECLARED_COUNT, Line, chinese_number
 from loaders.lexicon import alternation, words
-from loaders.outline import Measure, Outline, section_kind
+from loaders.outline import Measure, Outline, section_kind, state_reached
 from loaders.responsibility import label_regex
 from loaders.tables import main_cell
 from loaders.target_norm import normalise_value
@@ -1075,9 +1075,7 @@ def _count_verb() -> re.Pattern[str]:
 
 @cache
 def _trend() -> re.Pattern[str]:
-    section = words()["targets"]
-    return re.compile(rf"(?:{alternation(section['trend_adverbs'])})(?:{alternation(section['trend_verbs'])})$"
-                      rf"|(?:{alternation(section['state_endings'])})$")
+    return re.compile(rf"{state_reached().pattern}|(?:{alternation(words()['targets']['state_endings'])})$")
 
 
 def _statements(clause: Span) -> list[Span]:
