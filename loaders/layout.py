@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.document import Document
-from loaders.lexicon import pattern, words
+from loaders.lexicon import alternation, pattern, words
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: an inline (二) or 第二条 that starts a new item inside a run-on paragraph
@@ -34,11 +34,11 @@ HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。�
 #: …制定本政策措施。一、加强重点领域支持力度1.提供…
 RUN_ON_SECTION = re.compile(r"(?<=[。；;])\s*([一二三四五六七八九十]{1,3}、[^。；;，,（(\d]{2,30}?)"
                             r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff]))")
-#: a chapter or article number a PDF spaced out (第 一 章, 第 十二 条): its blanks are no lost line breaks
 #: a draft's title run into its preamble, as a flattened preview prints it (…行动方案（征求意见稿）为加快…,
 #: also after a document site's page number 1、): the title ends at its status word
 DRAFT_TITLE_RUN_ON = re.compile(r"^(?:\d{1,2}[、.．]\s*)?[^。，,；;：:《》]{6,60}?[（(](?:公开)?征求意见稿[)）]"
                                 r"(?=\s*(?:为|根据|按照|依据|近年来|当前|随着)[\u4e00-\u9fff])")
+#: a chapter or article number a PDF spaced out (第 一 章, 第 十二 条): its blanks are no lost line breaks
 SPACED_NUMBER = re.compile(r"第\s+[一二三四五六七八九十百]+\s*[章节条]|第[一二三四五六七八九十百]+\s+[章节条]")
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
@@ -182,9 +182,8 @@ SECTION_TEXT_OPENING = r"(?=以|到\d|到“|力争|坚持|按照|围绕|立足|
 @cache
 def _named_item_heading() -> re.Pattern[str]:
     """An item titled by a section name (（一）指导思想, （二）主要目标) run into its text (…指导思想以习近平…)."""
-    names = sorted(set(words()["outline"]["non_measure_sections"]), key=len, reverse=True)
-    return re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)](?:" + "|".join(map(re.escape, names)) + ")"
-                      + SECTION_TEXT_OPENING)
+    return re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)](?:"
+                      + alternation(words()["outline"]["non_measure_sections"]) + ")" + SECTION_TEXT_OPENING)
 
 
 def _run_on_item_headings(text: str) -> list[int]:

@@ -1469,8 +1469,11 @@ def _owner_before_title(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     if not title:
         return []
     found: dict[str, str] = {}
+    quoted = re.compile(rf"[《「]{re.escape(title)}[》」]")
     for line in lay.content():
-        for hit in re.finditer(rf"[《「]{re.escape(title)}[》」]", line.text):
+        if title not in line.text:
+            continue
+        for hit in quoted.finditer(line.text):
             head = _body_before(line.text[max(0, hit.start() - 12):hit.start()], tokens)
             if head:
                 found.setdefault(head, line.text)

@@ -134,11 +134,12 @@ def _abbreviation_run(text: str) -> list[Place]:
     return out
 
 
-def _province_abbreviation(char: str) -> list[Region]:
+@cache
+def _province_abbreviation(char: str) -> tuple[Region, ...]:
     """The provinces (and provincial-level cities) one character abbreviates (津: 天津; 宁: 宁夏)."""
     from loaders.coverage import abbreviation_regions
 
-    return [r for r in abbreviation_regions().get(char, []) if r.level == "Province" or r.provincial_level]
+    return tuple(r for r in abbreviation_regions().get(char, []) if r.level == "Province" or r.provincial_level)
 
 
 @cache

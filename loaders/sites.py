@@ -289,7 +289,7 @@ def _a_place_name(written: str, home: Region | None) -> bool:
         return False
     if regions().lookup(written) or written in _org_forms() or _DIVISION_WORD.search(written):
         return False  # 中牟县, 甲街道, 乙镇: divisions (a town or a subdistrict too), not sites in them
-    if written.endswith(tuple(s for s, _kind in words()["organizations"]["suffixes"])):
+    if written.endswith(_org_endings()):
         return False
     if re.match(r"有关|相关|各类|各|一批|若干|其他|现有|重点|国家级|省级|市级", written):
         return False
@@ -797,6 +797,12 @@ def _setting(text: str, start: int, end: int) -> Setting:
 _HOSTED_BY = re.compile(r"依托([^，,。；;：:“”]{4,40}?)(?:共同|联合)?(?:建设|组建|共建|筹建|建立|成立)$")
 
 
+@cache
+def _org_endings() -> tuple[str, ...]:
+    """The endings of a body's name (…大学, …研究院, …公司: ``lexicon.toml`` [organizations] suffixes)."""
+    return tuple(s for s, _kind in words()["organizations"]["suffixes"])
+
+
 def _named_host(text: str, start: int) -> bool:
     """Is the name built on a host the sentence names (依托河南省科学院和某公司建设…研究院)? At least one
     host must be a body named with its place or a proper name (…大学, …科学院), not a kind of host (依托
@@ -804,7 +810,7 @@ def _named_host(text: str, start: int) -> bool:
     match = _HOSTED_BY.search(text[max(0, start - 45):start])
     if not match:
         return False
-    endings = tuple(s for s, _kind in words()["organizations"]["suffixes"])
+    endings = _org_endings()
     hosts = re.split(r"[和与及、]", match.group(1))
     return any(h.endswith(endings) and len(h) > 3 and (leading_place(h) or proper(h[:-2])) for h in hosts)
 
