@@ -285,7 +285,9 @@ def _supported(candidates: list[Region], named: Callable[[], Counter[Region]]) -
 #: a plan speaking of itself (我市发挥…): outweighs 全省 (打造全省…高地), and the province a city's plan names
 #: is not its place
 _FIRST_PERSON_CITY = re.compile(r"我市|本市")
-_FIRST_PERSON = {"Province": re.compile(r"我省|本省"), "City": _FIRST_PERSON_CITY}
+#: (我区 is also how an autonomous region speaks of itself: not a district's voice in a text naming 自治区)
+_FIRST_PERSON = {"Province": re.compile(r"我省|本省"), "City": _FIRST_PERSON_CITY,
+                 "District": re.compile(r"我区|本区(?!域)|我县|本县")}
 _OWN_LEVEL = {
     "Province": re.compile(r"我省|全省|本省|省委、省政府|省委省政府"),
     "City": re.compile(r"我市|全市|本市|市委、市政府|市委市政府"),
@@ -298,13 +300,15 @@ _OWN_LEVEL = {
 
 
 def _own_level(text: str) -> str | None:
-    """The level a text speaks at: 我省/全省 (a province's plan) or 我市/全市 (a city's), by how often.
+    """The level a text speaks at: 我省/全省 (a province's plan), 我市/全市 (a city's) or 我区/全县 (a
+    district's or a county's), by how often.
 
     A 全市 right after a place's name (占上海全市的四成) is that place seen from outside, not the
     text's own voice: a district's report compares itself with its city that way.
     """
     text = text[:8000]
-    first = {level: len(pattern.findall(text)) for level, pattern in _FIRST_PERSON.items()}
+    first = {level: len(pattern.findall(text)) for level, pattern in _FIRST_PERSON.items()
+             if level != "District" or "自治区" not in text}
     if sum(first.values()) and len(set(first.values())) > 1:
         return max(first.items(), key=lambda item: item[1])[0]  # 我市 outweighs 打造全省…高地
     counts = {level: sum(1 for m in pattern.finditer(text) if not _named_whole(text, m.start()))

@@ -271,3 +271,12 @@ def test_an_autonomous_regions_whole_region_is_not_a_districts_voice():
     text = ("落实自治区党委、政府部署，全区推进算力发展，支持南宁市青秀区、柳州、桂林、梧州、北海建设数据中心，"
             "柳州、桂林、梧州、北海建设算力平台，全区新增应用场景。")
     assert region_name(text=text) != "青秀区"
+
+
+def test_a_district_speaking_of_itself_outweighs_one_mention_of_its_city():
+    from loaders.coverage import _own_level
+
+    text = "我区将建设算力中心。我区推动模型应用。对接本市政策，我区设立专项资金。"
+    assert _own_level(text) == "District"
+    # an autonomous region calls itself 我区 too: in a text naming 自治区 that voice is not a district's
+    assert _own_level("自治区人民政府办公厅印发。我区将建设算力中心，我区推动模型应用，对接本市政策。") == "City"
