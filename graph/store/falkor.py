@@ -14,6 +14,7 @@ import asyncio
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
@@ -494,7 +495,14 @@ class _Converter:
         return sorted({internal for _, _, internal in self._ends if internal not in self.internal_ids})
 
     def value(self, v: Any) -> Any:
-        if type(v) in _SCALARS:
+        # a map or a list first, by its exact type: most values a named query answers are maps of
+        # the properties it shows (``site-to-goals``' paths), and each test before them cost a call
+        kind = type(v)
+        if kind is OrderedDict or kind is dict:
+            return {k: x if type(x) in _SCALARS else self.value(x) for k, x in v.items()}
+        if kind is list:
+            return [x if type(x) in _SCALARS else self.value(x) for x in v]
+        if kind in _SCALARS:
             return v
         if isinstance(v, FNode):
             props = dict(v.properties)
