@@ -338,7 +338,8 @@ _ABBREVIATION = re.compile(r"[（(](?:以下|下文)?简称[:：]?[“\"「]?([^
 
 def site_references(text: str, title: str, home: Region | None = None) -> dict[str, SiteMention]:
     """The names that stand for a site across a document: the short name it gives a site it has just
-    named (“运河城市算力平台”（以下简称运河算力平台）), a name it repeats (``_repeated_names``), and the
+    named (“运河城市算力平台”（以下简称运河算力平台）), a designation it also writes after the plan's
+    own place (``_placed_names``), a name it repeats (``_repeated_names``), and the
     bare ending of the one designation its title builds (成都建设国家新一代人工智能创新发展试验区实施方案:
     试验区 alone is that zone)."""
     references: dict[str, SiteMention] = {}
@@ -348,6 +349,8 @@ def site_references(text: str, title: str, home: Region | None = None) -> dict[s
                  if m.start + len(m.written) in (len(before), len(before.rstrip("”\"」")))]
         if named:
             references.setdefault(match.group(1), named[-1])
+    for form, mention in _placed_names(text, home).items():  # the place's form before a bare repeat's
+        references.setdefault(form, mention)
     for form, mention in _repeated_names(text, home).items():
         references.setdefault(form, mention)
     designations = [m for m in find_sites(title, home=home)
@@ -379,6 +382,42 @@ def _repeated_names(text: str, home: Region | None) -> dict[str, SiteMention]:
             if mention and _noun_of_its_own(written[: -len(_suffix_of(written))]):
                 found[written] = mention
     return found
+
+
+def _placed_names(text: str, home: Region | None) -> dict[str, SiteMention]:
+    """Names the document writes once with the plan's own place before them and elsewhere without it
+    (《甲区人工智能大模型产业集聚区工作方案》… 高质量建设人工智能大模型产业集聚区): in the plan of that
+    place the bare form is that site, as a district's or city's plan names its own zone by its
+    designation alone. Only where the bare form names no site by itself (it is all generic words), is
+    eight characters or more (a designation, not 人工智能产业园, which a city's districts each may
+    build), and no other place gives it a second site."""
+    if home is None:
+        return {}
+    places = {home, *[c for c in [_plan_city(home)] if c is not None]}
+    shorts = tuple({p.short for p in places if p.short} | {p.name for p in places})
+    found: dict[str, SiteMention] = {}
+    clashes: set[str] = set()
+    for line in text.split("\n"):
+        if not any(short in line for short in shorts):
+            continue  # most lines name no place of the plan's own: no candidate to read
+        for start, end, kind in _pattern_candidates(line):
+            written = line[start:end]
+            place = leading_place(written, home)
+            if place is None or place[1] not in places:
+                continue
+            rest = written[len(place[0]):]
+            if len(rest) < 8 or _ending(rest) is None or not re.fullmatch(r"[\u4e00-\u9fff]+", rest):
+                continue
+            if _unknown_site(rest, 0, kind, None, Setting(), home) is not None:
+                continue  # the bare form is a name of its own: found where it stands
+            mention = _unknown_site(written, start, kind, None, Setting(), home)
+            if mention is None:
+                continue
+            if rest in found and found[rest].name != mention.name:
+                clashes.add(rest)
+            found.setdefault(rest, mention)
+    return {rest: mention for rest, mention in found.items()
+            if rest not in clashes and any(_standalone(text, s, e) for s, e in _spans_of(rest, text))}
 
 
 def _written_twice(text: str, written: str) -> bool:

@@ -648,6 +648,23 @@ def test_a_name_the_document_repeats_with_a_noun_of_its_own_stands_for_a_site():
     assert site_references(twice, "", region("湖州市")) == {}  # no noun of its own (调度 is generic, 保障 a verb)
 
 
+def test_a_designation_the_document_writes_once_with_the_plans_place_stands_for_it_bare():
+    text = ("依据《通州区人工智能大模型产业示范集聚区建设方案》，高质量建设人工智能大模型产业示范集聚区。\n"
+            "对入驻人工智能大模型产业示范集聚区的企业给予房租补贴。")
+    refs = site_references(text, "", region("通州区"))
+    bare, placed = "人工智能大模型产业示范集聚区", "通州区人工智能大模型产业示范集聚区"
+    assert {form: m.name for form, m in refs.items()} == {bare: placed}
+    found = find_sites("对入驻人工智能大模型产业示范集聚区的企业给予房租补贴。", None, region("通州区"), refs)
+    assert [(m.name, m.written) for m in found] == [(placed, bare)]
+    # another place's zone, a short generic name, and two places' zones of one designation stand for none
+    assert site_references(text.replace("通州区", "顺义区"), "", region("通州区")) == {}
+    assert site_references("建设通州区数字经济产业园。\n支持数字经济产业园发展。", "", region("通州区")) == {}
+    both = text + "\n支持北京市人工智能大模型产业示范集聚区扩容。"
+    assert site_references(both, "", region("通州区")) == {}
+    # no bare form anywhere else: nothing to stand for
+    assert site_references("建设通州区人工智能大模型产业示范集聚区。", "", region("通州区")) == {}
+
+
 def test_a_rebuilding_verb_is_no_part_of_a_site_name():
     assert sites("支持企业、运营商等新建、改建智算中心，鼓励迁建数据中心", "江门市") == {}
 
