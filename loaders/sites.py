@@ -58,7 +58,8 @@ _IN_SERVICE = re.compile(r"[^，,。；;]{0,8}?(?:投入运作|投入运营|投�
 _BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|成立|打造|布局|创建|共建|争创|谋划|依托|基于|利用)(?:完善|提升)?$")
 #: a category of beneficiaries, not one site (对新获批的国家…示范区)
 _CATEGORY_BEFORE = re.compile(r"对[^，。；]{0,12}的$")
-#: generic words for a city's zones: a name made of them needs its city (高新区人工智能产业园)
+#: generic words for a city's zones: a name made of them needs its city (高新区人工智能产业园); the
+#: words of a city's airport zone (``city_zone_openings``) are added to them in ``_zone_words``
 _ZONE_WORDS = r"高新区|开发区|经开区|火炬|新区"
 
 
@@ -918,7 +919,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
         if not (place or proper(core)):
             return None  # 包容开放的新技术新业态试验场: what the zone is to become
     elif not (place or _strong(suffix, residual) or proper(core)
-              or ((setting.listed or setting.quoted or setting.hosted) and _has_own_word(core))):
+              or ((setting.listed or setting.quoted or setting.hosted) and _has_own_word(core))
+              or _scope_named(suffix, core) or _city_zone(core, context_city, home)):
         return None
     name = written
     city = district = None
@@ -934,8 +936,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
             name = rest  # 佛山顺德机器人谷 -> 顺德机器人谷: the district names it well enough
         elif rest in _designations():
             name = place[0] + _designations()[rest][0]  # 杭州国家人工智能创新发展试验区: the official form
-    elif (len(_generic_regex().sub("", re.sub(_ZONE_WORDS, "", core))) < 2
-          and (context_city or re.search(_ZONE_WORDS, core))):
+    elif (len(_generic_regex().sub("", _zone_words().sub("", core))) < 2
+          and (context_city or _zone_words().search(core))):
         local = context_city or _plan_city(home)
         if local is None:
             return None  # 高新区数据中心 with no city to place it in names nothing that can be told apart
@@ -944,6 +946,32 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     if city is None and context_city is not None:
         city = context_city.name
     return SiteMention(name, written, start, kind, None, city, district, False)
+
+
+def _scope_named(suffix: str, core: str) -> bool:
+    """A body a region sets up once, named by the region's scope and its field alone (西部数据交易中心,
+    北方大数据交易中心): one exchange, not a kind of one (区域性数据交易中心, 数据交易中心)."""
+    if suffix not in words()["sites"]["scope_named_suffixes"]:
+        return False
+    scope = next((s for s in words()["sites"]["named_scopes"] if core.startswith(s)), None)
+    return scope is not None and 0 < len(core) - len(scope) <= 4 and not _generic_regex().sub("", core[len(scope):])
+
+
+@cache
+def _zone_words() -> re.Pattern[str]:
+    return re.compile("|".join([_ZONE_WORDS, *words()["sites"]["city_zone_openings"]]))
+
+
+@cache
+def _city_zone_opening() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(words()["sites"]["city_zone_openings"]) + ")(?!经济区)")
+
+
+def _city_zone(core: str, context_city: Region | None, home: Region | None) -> bool:
+    """A name opened by the word for a city's airport zone (空港人工智能研究院, 临空数据中心): the one zone
+    of the paragraph's or plan's city, named after it (``_zone_words``); with no city known it is no
+    one place, and 临空经济区 is the zone itself."""
+    return bool(_city_zone_opening().match(core) and (context_city or _plan_city(home)))
 
 
 def _division_named(written: str) -> bool:

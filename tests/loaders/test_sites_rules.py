@@ -822,3 +822,31 @@ def test_an_institute_to_come_into_service_is_a_site_and_one_at_work_a_body():
 def test_a_verbal_noun_before_a_place_is_no_part_of_the_name():
     # 发展 is a verbal noun (vn) before a place: the name starts at the place
     assert sites("赣州市：重点发展赣州人工智能小镇。", "江西省") == {"赣州人工智能小镇": "赣州人工智能小镇"}
+
+
+def test_a_belt_a_corridor_or_a_data_port_is_a_site_with_a_place_or_a_proper_name():
+    assert sites("打造沅江两岸数字经济创新集聚带，建设湘潭科创走廊。", "湘潭市") == {
+        "沅江两岸数字经济创新集聚带": "沅江两岸数字经济创新集聚带", "湘潭科创走廊": "湘潭科创走廊"}
+    assert sites("到2026年，岳麓数据港入驻企业达到80家。", "长沙市") == {"岳麓数据港": "岳麓数据港"}
+    # the ending alone, or after generic words, is a kind of place the plan wants
+    assert sites("打造数字经济创新集聚带，建设国际数据港和科技创新走廊。", "湘潭市") == {}
+
+
+def test_an_exchange_named_by_a_regional_scope_alone_is_that_one_exchange():
+    assert sites("到2024年，初步建成华中数据交易中心。", "武汉市") == {"华中数据交易中心": "华中数据交易中心"}
+    assert sites("支持企业在北方大数据交易所挂牌。", "太原市") == {"北方大数据交易所": "北方大数据交易所"}
+    # a kind of exchange, or a scope followed by more than a field, names no one body
+    assert sites("建设区域性数据交易中心，对接西部地区数据交易中心。", "武汉市") == {}
+    assert sites("依托数据交易中心、数据交易所开展交易。", "武汉市") == {}
+
+
+def test_a_name_opened_by_the_airport_zone_word_is_the_plan_citys_airport_zone():
+    assert sites("建设完善临空人工智能研究院。", "长沙市") == {"长沙临空人工智能研究院": "临空人工智能研究院"}
+    # no city to place it in (a province's plan), and the zone's economy, name no one site
+    assert sites("建设完善临空人工智能研究院。", "湖南省") == {}
+    assert sites("发展空港经济，推动空港型国家物流枢纽建设。", "长沙市") == {}
+
+
+def test_a_data_elements_park_with_no_name_of_its_own_is_no_site():
+    assert sites("以数据要素产业园区为载体，打造数据要素产业生态。", "衢州市") == {}
+    assert sites("建设柯城数据要素产业园。", "衢州市") == {"柯城数据要素产业园": "柯城数据要素产业园"}
