@@ -224,14 +224,7 @@ def _list_mates(text: str, found: list[SiteMention], taken: list[tuple[int, int]
         first = text.rfind("、", 0, last)
         if first < 0 or any(c in text[first:last] for c in "，,。；;：:\n"):
             continue
-        items: list[tuple[int, int]] = []
-        end = last
-        while True:
-            start = _left_edge(text, end)  # a list's first name starts after its verb (建成|甲岛)
-            items.append((start, end))
-            if start == 0 or text[start - 1] != "、":
-                break
-            end = start - 1
+        items = _items_leftward(text, _left_edge(text, last), last)  # the first starts after its verb (建成|甲岛)
         if len(items) < 2:
             continue
         sited = [m for m in found if any(s <= m.start < e for s, e in items)]
@@ -594,13 +587,22 @@ def _hosts(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _list_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The list of names joined by 、 that the name at ``start:end`` stands in."""
+def _items_leftward(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names of the list joined by 、 that ends with the name at ``start:end``, from it leftwards,
+    each starting where ``_left_edge`` puts it; an empty item ends the list."""
+    items = [(start, end)]
     while start > 1 and text[start - 1] == "、":
         before = _left_edge(text, start - 1)
         if before >= start - 1:
             break
+        items.append((before, start - 1))
         start = before
+    return items
+
+
+def _list_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The list of names joined by 、 that the name at ``start:end`` stands in."""
+    start = _items_leftward(text, start, end)[-1][0]
     while end < len(text) and text[end] == "、":
         item = _list_item().match(text, end + 1)
         if not item:
