@@ -132,8 +132,21 @@ def _ends_with_stop(text: str, i: int) -> bool:
     stops, lengths = _left_stops()
     for n in lengths:
         if n <= i and text[i - n:i] in stops:
+            if n == 1 and text.startswith(_divisions_opened_by().get(text[i - 1], ()), i - 1):
+                continue  # 即墨区, 于都, 从化: the character opens a division's name, it is no particle here
             return i == n or not _straddled(text, i - n) or (n >= 2 and _word_ends_at(text, i - n, i))
     return False
+
+
+@cache
+def _divisions_opened_by() -> dict[str, tuple[str, ...]]:
+    """One-character left stops -> the names and short names of divisions they open (即 -> 即墨区, 即墨;
+    于 -> 于都县, 于都; 如 -> 如皋市, 如皋)."""
+    stops, _ = _left_stops()
+    index = regions()
+    names = [n for n in [*index.by_name, *index.by_short] if len(n) >= 2]
+    return {stop: tuple(sorted({n for n in names if n.startswith(stop)}, key=len, reverse=True))
+            for stop in stops if len(stop) == 1}
 
 
 def _word_ends_at(text: str, stop_start: int, end: int) -> bool:

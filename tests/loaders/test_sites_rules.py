@@ -850,3 +850,17 @@ def test_a_name_opened_by_the_airport_zone_word_is_the_plan_citys_airport_zone()
 def test_a_data_elements_park_with_no_name_of_its_own_is_no_site():
     assert sites("以数据要素产业园区为载体，打造数据要素产业生态。", "衢州市") == {}
     assert sites("建设柯城数据要素产业园。", "衢州市") == {"柯城数据要素产业园": "柯城数据要素产业园"}
+
+
+def test_taiwan_and_hong_kong_verbs_and_prepositions_are_no_part_of_a_site_name():
+    # 於 (read 于), 建置 and 扩充 stand before a name as 在, 建设 and 扩大 do
+    assert sites("于内湖科技园区设立人工智能创新中心，扩充竹北科学园区产能。", "台北市") == {
+        "内湖科技园区": "内湖科技园区", "竹北科学园区": "竹北科学园区"}
+    assert sites("企业位于章贡区人工智能产业园。", "赣州市") == {"章贡区人工智能产业园": "章贡区人工智能产业园"}
+
+
+def test_a_stop_character_that_opens_a_division_name_is_part_of_the_name():
+    # 于, 即, 从 and 如 are particles before a name, but also the first characters of 于都, 即墨, 从化, 如皋
+    assert sites("建设于都数字经济产业园。", "赣州市") == {"于都数字经济产业园": "于都数字经济产业园"}
+    assert sites("建设即墨区人工智能产业园。", "青岛市") == {"即墨区人工智能产业园": "即墨区人工智能产业园"}
+    assert sites("推进从化生态设计小镇建设。", "广州市") == {"从化生态设计小镇": "从化生态设计小镇"}
