@@ -864,3 +864,10 @@ def test_a_stop_character_that_opens_a_division_name_is_part_of_the_name():
     assert sites("建设于都数字经济产业园。", "赣州市") == {"于都数字经济产业园": "于都数字经济产业园"}
     assert sites("建设即墨区人工智能产业园。", "青岛市") == {"即墨区人工智能产业园": "即墨区人工智能产业园"}
     assert sites("推进从化生态设计小镇建设。", "广州市") == {"从化生态设计小镇": "从化生态设计小镇"}
+
+
+def test_the_endings_of_science_parks_valleys_ports_and_test_zones_name_sites_with_a_place():
+    found = sites("建设玄武区智能网联汽车测试区、栖霞科创园、江宁智慧谷和浦口创新港等载体。", "南京市")
+    assert set(found) == {"玄武区智能网联汽车测试区", "栖霞科创园", "江宁智慧谷", "浦口创新港"}
+    # the endings after generic words alone are kinds of places
+    assert sites("建设一批科创园，打造留学人员创业园和智能网联汽车测试区。", "南京市") == {}
