@@ -50,8 +50,8 @@ _ACTING = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:创新主体|联合|牵�
 _FIRMS_TAIL = re.compile(r"等[^，。；、]{0,6}?(?:企业|公司|厂商)")
 #: what follows a list of platforms a task builds (…等平台, …等创新载体)
 _PLATFORM_TAIL = re.compile(r"等[^，。；、]{0,10}?(?:平台|载体|设施)")
-#: a list the clause ends by building (支持…研究院建设。)
-_BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?=[，。；、和及]|$)")
+#: a list the clause ends by building (支持…研究院建设。), also as a project (实施…研究院建设工程)
+_BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?:工程|项目)?(?=[，。；、和及]|$)")
 #: an institution to come into service (…研发院将于下半年投入运作): a facility a task is building
 _IN_SERVICE = re.compile(r"[^，,。；;]{0,8}?(?:投入运作|投入运营|投入使用|启用|落成)")
 #: a verb that builds what follows it, or builds on it as a platform

@@ -871,3 +871,13 @@ def test_the_endings_of_science_parks_valleys_ports_and_test_zones_name_sites_wi
     assert set(found) == {"玄武区智能网联汽车测试区", "栖霞科创园", "江宁智慧谷", "浦口创新港"}
     # the endings after generic words alone are kinds of places
     assert sites("建设一批科创园，打造留学人员创业园和智能网联汽车测试区。", "南京市") == {}
+
+
+def test_a_task_verb_such_as_shishi_is_no_part_of_a_site_name():
+    found = sites("一是实施青山湖数字经济产业园提质工程；二是落实东湖智能制造产业园扩容计划。", "南昌市")
+    assert found == {"青山湖数字经济产业园": "青山湖数字经济产业园", "东湖智能制造产业园": "东湖智能制造产业园"}
+
+
+def test_an_institute_a_task_builds_as_a_project_is_a_site():
+    assert sites("实施湾里人工智能研究院建设工程。", "南昌市") == {"湾里人工智能研究院": "湾里人工智能研究院"}
+    assert sites("湾里人工智能研究院发布了年度报告。", "南昌市") == {}  # not built here: the institute's own act
