@@ -770,11 +770,13 @@ def _ends_name_core(text: str, i: int, suffix_start: int) -> bool:
 
 def joins_two_names(text: str, at: int, suffix_start: int) -> bool:
     """Is the conjunction at ``at`` between two names rather than inside one?
-    香港科技大学（广州）及南沙科学城, 国家超级计算成都中心和成都智算中心, 龙头企业及国家…创新中心."""
+    香港科技大学（广州）及南沙科学城, 国家超级计算成都中心和成都智算中心, 龙头企业及国家…创新中心: the
+    left one ends like a site or a body (…大学, …基金会: the organizations' endings), or the right one
+    opens with a place or a determiner."""
     left, right = text[:at], text[at + 1:suffix_start]
-    return bool(any(left.endswith(s) for s, _ in _suffixes())
+    return bool(any(left.endswith(s) for s, _ in _suffixes()) or left.endswith(_org_endings())
                 or _starts_with_place(right) or re.match(r"国家|各|一批|相关|有关|其他|若干|多个", right)
-                or re.search(r"(大学|学院|研究院|研究所|实验室|公司|集团|医院|企业|高校|院所|机构|单位|[)）])$", left))
+                or re.search(r"(企业|高校|院所|机构|单位|[)）])$", left))
 
 
 def _starts_with_place(text: str) -> bool:

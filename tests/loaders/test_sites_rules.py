@@ -881,3 +881,11 @@ def test_a_task_verb_such_as_shishi_is_no_part_of_a_site_name():
 def test_an_institute_a_task_builds_as_a_project_is_a_site():
     assert sites("实施湾里人工智能研究院建设工程。", "南昌市") == {"湾里人工智能研究院": "湾里人工智能研究院"}
     assert sites("湾里人工智能研究院发布了年度报告。", "南昌市") == {}  # not built here: the institute's own act
+
+
+def test_societies_foundations_and_chambers_with_a_name_of_their_own_are_organizations():
+    found = organizations("由滨江数字经济促进会、西湖大学教育基金会和旅美华人工程师联谊会共同发起。", "杭州市")
+    assert found == {"滨江数字经济促进会": "association", "西湖大学教育基金会": "association",
+                     "旅美华人工程师联谊会": "association"}
+    # the kinds alone, or after generic words, name no one body
+    assert organizations("支持行业协会、商会参与标准制定，成立人工智能产业促进会。", "杭州市") == {}
