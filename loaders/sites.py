@@ -52,10 +52,13 @@ _FIRMS_TAIL = re.compile(r"等[^，。；、]{0,6}?(?:企业|公司|厂商)")
 _PLATFORM_TAIL = re.compile(r"等[^，。；、]{0,10}?(?:平台|载体|设施)")
 #: a list the clause ends by building (支持…研究院建设。), also as a project (实施…研究院建设工程)
 _BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?:工程|项目)?(?=[，。；、和及]|$)")
-#: an institution to come into service (…研发院将于下半年投入运作): a facility a task is building
-_IN_SERVICE = re.compile(r"[^，,。；;]{0,8}?(?:投入运作|投入运营|投入使用|启用|落成)")
+#: an institution to come into service (…研发院将于下半年投入运作, …研究院年内揭牌, 建成投用): a facility a
+#: task is building
+_IN_SERVICE = re.compile(r"[^，,。；;]{0,8}?(?:投入运作|投入运营|投入使用|投入运行|正式运行|建成投用|投用"
+                         r"|启用|落成|开园|揭牌)")
 #: a verb that builds what follows it, or builds on it as a platform
-_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|成立|打造|布局|创建|共建|争创|谋划|依托|基于|利用)(?:完善|提升)?$")
+_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|建立|设立|扩建|升级|成立|打造|布局|创建|共建|争创|谋划"
+                     r"|依托|基于|利用)(?:完善|提升)?$")
 #: a category of beneficiaries, not one site (对新获批的国家…示范区)
 _CATEGORY_BEFORE = re.compile(r"对[^，。；]{0,12}的$")
 #: generic words for a city's zones: a name made of them needs its city (高新区人工智能产业园); the

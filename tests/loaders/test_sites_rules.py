@@ -889,3 +889,10 @@ def test_societies_foundations_and_chambers_with_a_name_of_their_own_are_organiz
                      "旅美华人工程师联谊会": "association"}
     # the kinds alone, or after generic words, name no one body
     assert organizations("支持行业协会、商会参与标准制定，成立人工智能产业促进会。", "杭州市") == {}
+
+
+def test_an_institute_set_up_or_opened_within_the_plan_is_a_site():
+    assert sites("推动设立赣江人工智能研究院。", "南昌市") == {"赣江人工智能研究院": "赣江人工智能研究院"}
+    assert sites("赣江人工智能研究院年内揭牌，青山湖智能制造研究院建成投用。", "南昌市") == {
+        "赣江人工智能研究院": "赣江人工智能研究院", "青山湖智能制造研究院": "青山湖智能制造研究院"}
+    assert sites("赣江人工智能研究院发布年度报告。", "南昌市") == {}  # at work: a body, no site
