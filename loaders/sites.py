@@ -342,8 +342,9 @@ def referred_site(before: str, clause: str, home: Region | None = None,
     return named[-1] if named else None
 
 
-#: …（以下简称X）, （简称X）: the short name a document gives what it has just named
-_ABBREVIATION = re.compile(r"[（(](?:以下|下文)?简称[:：]?[“\"「]?([^（()）”\"」，,、。；：:]{2,12}?)[”\"」]?[）)]")
+#: …（以下简称X）, （简称X）, （下称X）, （以下称X）: the short name a document gives what it has just named
+_ABBREVIATION = re.compile(r"[（(](?:(?:以下|下文)?简称|(?:以下|下文)?称|下称)[:：为]?[“\"「]?"
+                           r"([^（()）”\"」，,、。；：:]{2,12}?)[”\"」]?[）)]")
 
 
 def site_references(text: str, title: str, home: Region | None = None) -> dict[str, SiteMention]:

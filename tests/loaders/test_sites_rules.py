@@ -628,6 +628,9 @@ def test_a_short_name_the_document_gives_a_site_stands_for_it_as_a_whole_word():
     found = find_sites("企业在星河算力平台上采购算力，或与星河算力平台服务方签订合同。", None, region("扬州市"), refs)
     assert [(m.name, m.written) for m in found] == [("星河城市算力平台", "星河算力平台")] * 2
     assert site_references("制定《行动方案》（以下简称《方案》）。", "扬州市行动方案", region("扬州市")) == {}
+    for given in ("（下称“星河算力平台”）", "（以下称星河算力平台）", "（简称为“星河算力平台”）"):
+        refs = site_references(f"建设“星河城市算力平台”{given}。", "", region("扬州市"))
+        assert {form: m.name for form, m in refs.items()} == {"星河算力平台": "星河城市算力平台"}, given
 
 
 def test_the_bare_ending_of_the_designation_a_title_builds_stands_for_it():
