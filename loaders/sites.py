@@ -50,15 +50,19 @@ _ACTING = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:创新主体|联合|牵�
 _FIRMS_TAIL = re.compile(r"等[^，。；、]{0,6}?(?:企业|公司|厂商)")
 #: what follows a list of platforms a task builds (…等平台, …等创新载体)
 _PLATFORM_TAIL = re.compile(r"等[^，。；、]{0,10}?(?:平台|载体|设施)")
-#: a list the clause ends by building (支持…研究院建设。)
-_BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?=[，。；、和及]|$)")
-#: an institution to come into service (…研发院将于下半年投入运作): a facility a task is building
-_IN_SERVICE = re.compile(r"[^，,。；;]{0,8}?(?:投入运作|投入运营|投入使用|启用|落成)")
+#: a list the clause ends by building (支持…研究院建设。), also as a project (实施…研究院建设工程)
+_BUILT_AFTER = re.compile(r"(?:等[^，。；、]{0,8}?)?(?:建设|建成|落地)(?:工程|项目)?(?=[，。；、和及]|$)")
+#: an institution to come into service (…研发院将于下半年投入运作, …研究院年内揭牌, 建成投用): a facility a
+#: task is building
+_IN_SERVICE = re.compile(r"[^，,。；;]{0,8}?(?:投入运作|投入运营|投入使用|投入运行|正式运行|建成投用|投用"
+                         r"|启用|落成|开园|揭牌)")
 #: a verb that builds what follows it, or builds on it as a platform
-_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|成立|打造|布局|创建|共建|争创|谋划|依托|基于|利用)(?:完善|提升)?$")
+_BUILDS = re.compile(r"(?:建设|筹建|组建|新建|建成|建立|设立|扩建|升级|成立|打造|布局|创建|共建|争创|谋划"
+                     r"|依托|基于|利用)(?:完善|提升)?$")
 #: a category of beneficiaries, not one site (对新获批的国家…示范区)
 _CATEGORY_BEFORE = re.compile(r"对[^，。；]{0,12}的$")
-#: generic words for a city's zones: a name made of them needs its city (高新区人工智能产业园)
+#: generic words for a city's zones: a name made of them needs its city (高新区人工智能产业园); the
+#: words of a city's airport zone (``city_zone_openings``) are added to them in ``_zone_words``
 _ZONE_WORDS = r"高新区|开发区|经开区|火炬|新区"
 
 
@@ -131,8 +135,21 @@ def _ends_with_stop(text: str, i: int) -> bool:
     stops, lengths = _left_stops()
     for n in lengths:
         if n <= i and text[i - n:i] in stops:
+            if n == 1 and text.startswith(_divisions_opened_by().get(text[i - 1], ()), i - 1):
+                continue  # 即墨区, 于都, 从化: the character opens a division's name, it is no particle here
             return i == n or not _straddled(text, i - n) or (n >= 2 and _word_ends_at(text, i - n, i))
     return False
+
+
+@cache
+def _divisions_opened_by() -> dict[str, tuple[str, ...]]:
+    """One-character left stops -> the names and short names of divisions they open (即 -> 即墨区, 即墨;
+    于 -> 于都县, 于都; 如 -> 如皋市, 如皋)."""
+    stops, _ = _left_stops()
+    index = regions()
+    names = [n for n in [*index.by_name, *index.by_short] if len(n) >= 2]
+    return {stop: tuple(sorted({n for n in names if n.startswith(stop)}, key=len, reverse=True))
+            for stop in stops if len(stop) == 1}
 
 
 def _word_ends_at(text: str, stop_start: int, end: int) -> bool:
@@ -223,14 +240,7 @@ def _list_mates(text: str, found: list[SiteMention], taken: list[tuple[int, int]
         first = text.rfind("、", 0, last)
         if first < 0 or any(c in text[first:last] for c in "，,。；;：:\n"):
             continue
-        items: list[tuple[int, int]] = []
-        end = last
-        while True:
-            start = _left_edge(text, end)  # a list's first name starts after its verb (建成|甲岛)
-            items.append((start, end))
-            if start == 0 or text[start - 1] != "、":
-                break
-            end = start - 1
+        items = _items_leftward(text, _left_edge(text, last), last)  # the first starts after its verb (建成|甲岛)
         if len(items) < 2:
             continue
         sited = [m for m in found if any(s <= m.start < e for s, e in items)]
@@ -332,13 +342,15 @@ def referred_site(before: str, clause: str, home: Region | None = None,
     return named[-1] if named else None
 
 
-#: …（以下简称X）, （简称X）: the short name a document gives what it has just named
-_ABBREVIATION = re.compile(r"[（(](?:以下|下文)?简称[:：]?[“\"「]?([^（()）”\"」，,、。；：:]{2,12}?)[”\"」]?[）)]")
+#: …（以下简称X）, （简称X）, （下称X）, （以下称X）: the short name a document gives what it has just named
+_ABBREVIATION = re.compile(r"[（(](?:(?:以下|下文)?简称|(?:以下|下文)?称|下称)[:：为]?[“\"「]?"
+                           r"([^（()）”\"」，,、。；：:]{2,12}?)[”\"」]?[）)]")
 
 
 def site_references(text: str, title: str, home: Region | None = None) -> dict[str, SiteMention]:
     """The names that stand for a site across a document: the short name it gives a site it has just
-    named (“运河城市算力平台”（以下简称运河算力平台）), a name it repeats (``_repeated_names``), and the
+    named (“运河城市算力平台”（以下简称运河算力平台）), a designation it also writes after the plan's
+    own place (``_placed_names``), a name it repeats (``_repeated_names``), and the
     bare ending of the one designation its title builds (成都建设国家新一代人工智能创新发展试验区实施方案:
     试验区 alone is that zone)."""
     references: dict[str, SiteMention] = {}
@@ -348,6 +360,8 @@ def site_references(text: str, title: str, home: Region | None = None) -> dict[s
                  if m.start + len(m.written) in (len(before), len(before.rstrip("”\"」")))]
         if named:
             references.setdefault(match.group(1), named[-1])
+    for form, mention in _placed_names(text, home).items():  # the place's form before a bare repeat's
+        references.setdefault(form, mention)
     for form, mention in _repeated_names(text, home).items():
         references.setdefault(form, mention)
     designations = [m for m in find_sites(title, home=home)
@@ -379,6 +393,42 @@ def _repeated_names(text: str, home: Region | None) -> dict[str, SiteMention]:
             if mention and _noun_of_its_own(written[: -len(_suffix_of(written))]):
                 found[written] = mention
     return found
+
+
+def _placed_names(text: str, home: Region | None) -> dict[str, SiteMention]:
+    """Names the document writes once with the plan's own place before them and elsewhere without it
+    (《甲区人工智能大模型产业集聚区工作方案》… 高质量建设人工智能大模型产业集聚区): in the plan of that
+    place the bare form is that site, as a district's or city's plan names its own zone by its
+    designation alone. Only where the bare form names no site by itself (it is all generic words), is
+    eight characters or more (a designation, not 人工智能产业园, which a city's districts each may
+    build), and no other place gives it a second site."""
+    if home is None:
+        return {}
+    places = {home, *[c for c in [_plan_city(home)] if c is not None]}
+    shorts = tuple({p.short for p in places if p.short} | {p.name for p in places})
+    found: dict[str, SiteMention] = {}
+    clashes: set[str] = set()
+    for line in text.split("\n"):
+        if not any(short in line for short in shorts):
+            continue  # most lines name no place of the plan's own: no candidate to read
+        for start, end, kind in _pattern_candidates(line):
+            written = line[start:end]
+            place = leading_place(written, home)
+            if place is None or place[1] not in places:
+                continue
+            rest = written[len(place[0]):]
+            if len(rest) < 8 or _ending(rest) is None or not re.fullmatch(r"[\u4e00-\u9fff]+", rest):
+                continue
+            if _unknown_site(rest, 0, kind, None, Setting(), home) is not None:
+                continue  # the bare form is a name of its own: found where it stands
+            mention = _unknown_site(written, start, kind, None, Setting(), home)
+            if mention is None:
+                continue
+            if rest in found and found[rest].name != mention.name:
+                clashes.add(rest)
+            found.setdefault(rest, mention)
+    return {rest: mention for rest, mention in found.items()
+            if rest not in clashes and any(_standalone(text, s, e) for s, e in _spans_of(rest, text))}
 
 
 def _written_twice(text: str, written: str) -> bool:
@@ -554,13 +604,22 @@ def _hosts(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _list_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The list of names joined by 、 that the name at ``start:end`` stands in."""
+def _items_leftward(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names of the list joined by 、 that ends with the name at ``start:end``, from it leftwards,
+    each starting where ``_left_edge`` puts it; an empty item ends the list."""
+    items = [(start, end)]
     while start > 1 and text[start - 1] == "、":
         before = _left_edge(text, start - 1)
         if before >= start - 1:
             break
+        items.append((before, start - 1))
         start = before
+    return items
+
+
+def _list_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The list of names joined by 、 that the name at ``start:end`` stands in."""
+    start = _items_leftward(text, start, end)[-1][0]
     while end < len(text) and text[end] == "、":
         item = _list_item().match(text, end + 1)
         if not item:
@@ -715,11 +774,13 @@ def _ends_name_core(text: str, i: int, suffix_start: int) -> bool:
 
 def joins_two_names(text: str, at: int, suffix_start: int) -> bool:
     """Is the conjunction at ``at`` between two names rather than inside one?
-    香港科技大学（广州）及南沙科学城, 国家超级计算成都中心和成都智算中心, 龙头企业及国家…创新中心."""
+    香港科技大学（广州）及南沙科学城, 国家超级计算成都中心和成都智算中心, 龙头企业及国家…创新中心: the
+    left one ends like a site or a body (…大学, …基金会: the organizations' endings), or the right one
+    opens with a place or a determiner."""
     left, right = text[:at], text[at + 1:suffix_start]
-    return bool(any(left.endswith(s) for s, _ in _suffixes())
+    return bool(any(left.endswith(s) for s, _ in _suffixes()) or left.endswith(_org_endings())
                 or _starts_with_place(right) or re.match(r"国家|各|一批|相关|有关|其他|若干|多个", right)
-                or re.search(r"(大学|学院|研究院|研究所|实验室|公司|集团|医院|企业|高校|院所|机构|单位|[)）])$", left))
+                or re.search(r"(企业|高校|院所|机构|单位|[)）])$", left))
 
 
 def _starts_with_place(text: str) -> bool:
@@ -879,7 +940,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
         if not (place or proper(core)):
             return None  # 包容开放的新技术新业态试验场: what the zone is to become
     elif not (place or _strong(suffix, residual) or proper(core)
-              or ((setting.listed or setting.quoted or setting.hosted) and _has_own_word(core))):
+              or ((setting.listed or setting.quoted or setting.hosted) and _has_own_word(core))
+              or _scope_named(suffix, core) or _city_zone(core, context_city, home)):
         return None
     name = written
     city = district = None
@@ -895,8 +957,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
             name = rest  # 佛山顺德机器人谷 -> 顺德机器人谷: the district names it well enough
         elif rest in _designations():
             name = place[0] + _designations()[rest][0]  # 杭州国家人工智能创新发展试验区: the official form
-    elif (len(_generic_regex().sub("", re.sub(_ZONE_WORDS, "", core))) < 2
-          and (context_city or re.search(_ZONE_WORDS, core))):
+    elif (len(_generic_regex().sub("", _zone_words().sub("", core))) < 2
+          and (context_city or _zone_words().search(core))):
         local = context_city or _plan_city(home)
         if local is None:
             return None  # 高新区数据中心 with no city to place it in names nothing that can be told apart
@@ -905,6 +967,32 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
     if city is None and context_city is not None:
         city = context_city.name
     return SiteMention(name, written, start, kind, None, city, district, False)
+
+
+def _scope_named(suffix: str, core: str) -> bool:
+    """A body a region sets up once, named by the region's scope and its field alone (西部数据交易中心,
+    北方大数据交易中心): one exchange, not a kind of one (区域性数据交易中心, 数据交易中心)."""
+    if suffix not in words()["sites"]["scope_named_suffixes"]:
+        return False
+    scope = next((s for s in words()["sites"]["named_scopes"] if core.startswith(s)), None)
+    return scope is not None and 0 < len(core) - len(scope) <= 4 and not _generic_regex().sub("", core[len(scope):])
+
+
+@cache
+def _zone_words() -> re.Pattern[str]:
+    return re.compile("|".join([_ZONE_WORDS, *words()["sites"]["city_zone_openings"]]))
+
+
+@cache
+def _city_zone_opening() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(words()["sites"]["city_zone_openings"]) + ")(?!经济区)")
+
+
+def _city_zone(core: str, context_city: Region | None, home: Region | None) -> bool:
+    """A name opened by the word for a city's airport zone (空港人工智能研究院, 临空数据中心): the one zone
+    of the paragraph's or plan's city, named after it (``_zone_words``); with no city known it is no
+    one place, and 临空经济区 is the zone itself."""
+    return bool(_city_zone_opening().match(core) and (context_city or _plan_city(home)))
 
 
 def _division_named(written: str) -> bool:

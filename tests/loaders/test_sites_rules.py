@@ -628,6 +628,9 @@ def test_a_short_name_the_document_gives_a_site_stands_for_it_as_a_whole_word():
     found = find_sites("企业在星河算力平台上采购算力，或与星河算力平台服务方签订合同。", None, region("扬州市"), refs)
     assert [(m.name, m.written) for m in found] == [("星河城市算力平台", "星河算力平台")] * 2
     assert site_references("制定《行动方案》（以下简称《方案》）。", "扬州市行动方案", region("扬州市")) == {}
+    for given in ("（下称“星河算力平台”）", "（以下称星河算力平台）", "（简称为“星河算力平台”）"):
+        refs = site_references(f"建设“星河城市算力平台”{given}。", "", region("扬州市"))
+        assert {form: m.name for form, m in refs.items()} == {"星河算力平台": "星河城市算力平台"}, given
 
 
 def test_the_bare_ending_of_the_designation_a_title_builds_stands_for_it():
@@ -646,6 +649,23 @@ def test_a_name_the_document_repeats_with_a_noun_of_its_own_stands_for_a_site():
     assert site_references("算力供给方应将资源接入灯塔城市算力平台。", "", region("湖州市")) == {}  # once: a phrase
     twice = "支持建设算力调度基地。\n算力调度基地由市数据局统筹。\n新建算力保障基地。\n算力保障基地按需扩容。"
     assert site_references(twice, "", region("湖州市")) == {}  # no noun of its own (调度 is generic, 保障 a verb)
+
+
+def test_a_designation_the_document_writes_once_with_the_plans_place_stands_for_it_bare():
+    text = ("依据《通州区人工智能大模型产业示范集聚区建设方案》，高质量建设人工智能大模型产业示范集聚区。\n"
+            "对入驻人工智能大模型产业示范集聚区的企业给予房租补贴。")
+    refs = site_references(text, "", region("通州区"))
+    bare, placed = "人工智能大模型产业示范集聚区", "通州区人工智能大模型产业示范集聚区"
+    assert {form: m.name for form, m in refs.items()} == {bare: placed}
+    found = find_sites("对入驻人工智能大模型产业示范集聚区的企业给予房租补贴。", None, region("通州区"), refs)
+    assert [(m.name, m.written) for m in found] == [(placed, bare)]
+    # another place's zone, a short generic name, and two places' zones of one designation stand for none
+    assert site_references(text.replace("通州区", "顺义区"), "", region("通州区")) == {}
+    assert site_references("建设通州区数字经济产业园。\n支持数字经济产业园发展。", "", region("通州区")) == {}
+    both = text + "\n支持北京市人工智能大模型产业示范集聚区扩容。"
+    assert site_references(both, "", region("通州区")) == {}
+    # no bare form anywhere else: nothing to stand for
+    assert site_references("建设通州区人工智能大模型产业示范集聚区。", "", region("通州区")) == {}
 
 
 def test_a_rebuilding_verb_is_no_part_of_a_site_name():
@@ -805,3 +825,77 @@ def test_an_institute_to_come_into_service_is_a_site_and_one_at_work_a_body():
 def test_a_verbal_noun_before_a_place_is_no_part_of_the_name():
     # 发展 is a verbal noun (vn) before a place: the name starts at the place
     assert sites("赣州市：重点发展赣州人工智能小镇。", "江西省") == {"赣州人工智能小镇": "赣州人工智能小镇"}
+
+
+def test_a_belt_a_corridor_or_a_data_port_is_a_site_with_a_place_or_a_proper_name():
+    assert sites("打造沅江两岸数字经济创新集聚带，建设湘潭科创走廊。", "湘潭市") == {
+        "沅江两岸数字经济创新集聚带": "沅江两岸数字经济创新集聚带", "湘潭科创走廊": "湘潭科创走廊"}
+    assert sites("到2026年，岳麓数据港入驻企业达到80家。", "长沙市") == {"岳麓数据港": "岳麓数据港"}
+    # the ending alone, or after generic words, is a kind of place the plan wants
+    assert sites("打造数字经济创新集聚带，建设国际数据港和科技创新走廊。", "湘潭市") == {}
+
+
+def test_an_exchange_named_by_a_regional_scope_alone_is_that_one_exchange():
+    assert sites("到2024年，初步建成华中数据交易中心。", "武汉市") == {"华中数据交易中心": "华中数据交易中心"}
+    assert sites("支持企业在北方大数据交易所挂牌。", "太原市") == {"北方大数据交易所": "北方大数据交易所"}
+    # a kind of exchange, or a scope followed by more than a field, names no one body
+    assert sites("建设区域性数据交易中心，对接西部地区数据交易中心。", "武汉市") == {}
+    assert sites("依托数据交易中心、数据交易所开展交易。", "武汉市") == {}
+
+
+def test_a_name_opened_by_the_airport_zone_word_is_the_plan_citys_airport_zone():
+    assert sites("建设完善临空人工智能研究院。", "长沙市") == {"长沙临空人工智能研究院": "临空人工智能研究院"}
+    # no city to place it in (a province's plan), and the zone's economy, name no one site
+    assert sites("建设完善临空人工智能研究院。", "湖南省") == {}
+    assert sites("发展空港经济，推动空港型国家物流枢纽建设。", "长沙市") == {}
+
+
+def test_a_data_elements_park_with_no_name_of_its_own_is_no_site():
+    assert sites("以数据要素产业园区为载体，打造数据要素产业生态。", "衢州市") == {}
+    assert sites("建设柯城数据要素产业园。", "衢州市") == {"柯城数据要素产业园": "柯城数据要素产业园"}
+
+
+def test_taiwan_and_hong_kong_verbs_and_prepositions_are_no_part_of_a_site_name():
+    # 於 (read 于), 建置 and 扩充 stand before a name as 在, 建设 and 扩大 do
+    assert sites("于内湖科技园区设立人工智能创新中心，扩充竹北科学园区产能。", "台北市") == {
+        "内湖科技园区": "内湖科技园区", "竹北科学园区": "竹北科学园区"}
+    assert sites("企业位于章贡区人工智能产业园。", "赣州市") == {"章贡区人工智能产业园": "章贡区人工智能产业园"}
+
+
+def test_a_stop_character_that_opens_a_division_name_is_part_of_the_name():
+    # 于, 即, 从 and 如 are particles before a name, but also the first characters of 于都, 即墨, 从化, 如皋
+    assert sites("建设于都数字经济产业园。", "赣州市") == {"于都数字经济产业园": "于都数字经济产业园"}
+    assert sites("建设即墨区人工智能产业园。", "青岛市") == {"即墨区人工智能产业园": "即墨区人工智能产业园"}
+    assert sites("推进从化生态设计小镇建设。", "广州市") == {"从化生态设计小镇": "从化生态设计小镇"}
+
+
+def test_the_endings_of_science_parks_valleys_ports_and_test_zones_name_sites_with_a_place():
+    found = sites("建设玄武区智能网联汽车测试区、栖霞科创园、江宁智慧谷和浦口创新港等载体。", "南京市")
+    assert set(found) == {"玄武区智能网联汽车测试区", "栖霞科创园", "江宁智慧谷", "浦口创新港"}
+    # the endings after generic words alone are kinds of places
+    assert sites("建设一批科创园，打造留学人员创业园和智能网联汽车测试区。", "南京市") == {}
+
+
+def test_a_task_verb_such_as_shishi_is_no_part_of_a_site_name():
+    found = sites("一是实施青山湖数字经济产业园提质工程；二是落实东湖智能制造产业园扩容计划。", "南昌市")
+    assert found == {"青山湖数字经济产业园": "青山湖数字经济产业园", "东湖智能制造产业园": "东湖智能制造产业园"}
+
+
+def test_an_institute_a_task_builds_as_a_project_is_a_site():
+    assert sites("实施湾里人工智能研究院建设工程。", "南昌市") == {"湾里人工智能研究院": "湾里人工智能研究院"}
+    assert sites("湾里人工智能研究院发布了年度报告。", "南昌市") == {}  # not built here: the institute's own act
+
+
+def test_societies_foundations_and_chambers_with_a_name_of_their_own_are_organizations():
+    found = organizations("由滨江数字经济促进会、西湖大学教育基金会和旅美华人工程师联谊会共同发起。", "杭州市")
+    assert found == {"滨江数字经济促进会": "association", "西湖大学教育基金会": "association",
+                     "旅美华人工程师联谊会": "association"}
+    # the kinds alone, or after generic words, name no one body
+    assert organizations("支持行业协会、商会参与标准制定，成立人工智能产业促进会。", "杭州市") == {}
+
+
+def test_an_institute_set_up_or_opened_within_the_plan_is_a_site():
+    assert sites("推动设立赣江人工智能研究院。", "南昌市") == {"赣江人工智能研究院": "赣江人工智能研究院"}
+    assert sites("赣江人工智能研究院年内揭牌，青山湖智能制造研究院建成投用。", "南昌市") == {
+        "赣江人工智能研究院": "赣江人工智能研究院", "青山湖智能制造研究院": "青山湖智能制造研究院"}
+    assert sites("赣江人工智能研究院发布年度报告。", "南昌市") == {}  # at work: a body, no site
