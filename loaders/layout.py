@@ -429,35 +429,75 @@ DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|�
                             # what the plan holds, listed and closed by its count (包括A、B、C等29项工作任务)
                             r"|包括[^。，,；;]{4,40}?、[^。，,；;]{2,40}?等\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*"
                             r"项(?:工作|重点|主要|具体)?任务")
-#: a report's sentence that has the plan, by its quoted name, carry out its actions listed by name and
-#: closed by their count (《规划》将实施A、B、C和D等四大行动): the names, then the count
-REPORTED_ACTIONS = re.compile(r"》[^。；;，,《》]{0,8}?(?:实施|开展|推进|部署|推出)\s*"
-                              r"([^。；;：:《》]{4,}?(?:、[^。；;：:、《》]{2,30}){2,})\s*等\s*"
-                              r"([一二三四五六七八九十]|\d{1,2})\s*大\s*(?:专项|重点)?行动")
+#: the plan as the subject of a report's sentence: its quoted name (《规划》), or its genre word with a
+#: determiner or alone (该方案, 本计划, 行动计划); the few words before its verb may hold one comma only
+#: after a reporting verb (《方案》提出，实施…)
+PLAN_SUBJECT = (r"(?:》|(?:该|本|此|这一?|《)?(?:行动|实施|工作)?(?:计划|方案|规划|意见|措施|要点))"
+                r"[^。；;，,《》“”「」]{0,8}?(?:(?:提出|明确|指出|强调|要求)[，,:：])?\s*")
+#: the verb that has the plan carry its actions out, a manner word before it optional (重点实施, 将着力推进);
+#: not one that only says what it is about (围绕A、B三大任务, 聚焦…: fields as often as tasks)
+ACTION_VERB = (r"(?:(?:提出|明确|部署|要求)了?\s*)?(?:将|还|要|拟)?\s*(?:重点|着力|大力|全面|深入|集中|统筹|分类)?\s*"
+               r"(?:组织实施|实施|开展|推进|推动|部署|推出|启动|提出|明确)(?:了)?\s*")
+#: what a plan counts its actions by (八大行动, 十项任务, 三大工程, 六个专项行动), not what it is about
+#: (三大产业, 五个方面, 三大目标)
+ACTION_COUNT = (r"(?P<count>[一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:大|项|个)\s*(?:专项|重点|主要|具体|攻坚)?\s*"
+                r"(?:专项行动|行动|工程|任务|举措)")
+#: one name of a list: a run of characters with no list mark or clause end, quoted words inside it allowed
+#: (数字信息基础设施“强基”)
+ACTION_NAME = r"(?:[^。；;：:、，,《》“”「」\s]|[“「][^“”「」。；;]{1,20}[”」])"
+#: names a 、 apart, or quoted names that follow one another with no mark (“A”“B”“C”)
+ACTION_NAMES = (rf"(?P<names>{ACTION_NAME}{{1,40}}?(?:\s*、\s*{ACTION_NAME}{{1,40}}?)+"
+                r"|(?:[“「][^“”「」。；;]{1,20}[”」]){2,})")
+#: a report's sentence that has the plan carry out its actions listed by name and closed by their count
+#: (《规划》将实施A、B、C和D等四大行动; 该方案提出实施“A”“B”“C”三大工程)
+REPORTED_ACTIONS = re.compile(PLAN_SUBJECT + ACTION_VERB + ACTION_NAMES + r"\s*等?\s*[“\"]?" + ACTION_COUNT)
+#: the same with the count first and the names after it, opened by a colon or by a word that explains the
+#: count (部署了四大行动：A、B、C和D; 实施三大工程，即A、B和C。)
+EXPLAINED_ACTIONS = re.compile(PLAN_SUBJECT + ACTION_VERB + r"[“\"]?" + ACTION_COUNT + r"[”\"]?\s*"
+                               r"(?:[，,]?\s*(?:具体|主要)?(?:就是|即|包括|分别是|分别为)\s*[：:]?|[：:])\s*"
+                               + ACTION_NAMES + r"\s*[。；;]")
+#: a count before 大, 项 or 个: a cheap test that skips the lines no counted list can be on
+ACTION_COUNT_HINT = re.compile(r"[一二两三四五六七八九十\d]\s*[大项个]")
 
 
 def reported_actions(text: str) -> list[tuple[int, int]]:
-    """The spans of the actions a report lists by name in one sentence (REPORTED_ACTIONS), when their
-    number is the count that closes the list (the last two may be joined by 和/及: …A和B等八大行动);
-    [] otherwise. A list whose length is not its count is not read, so a list of fields or a count of
-    something else gives nothing."""
-    if "大" not in text or "》" not in text:
-        return []  # most lines: no counted list of actions after a quoted name
+    """The spans of the actions a report lists by name in one sentence, the plan its subject: closed by
+    their count (REPORTED_ACTIONS) or opened by it (EXPLAINED_ACTIONS); the last two names may be joined
+    by 和/及 (…A和B等八大行动), quoted names may follow one another with no mark (“A”“B”“C”). Read only when
+    the number of names is the count, each name two characters or more, so a list of fields or a count
+    of something else gives nothing; [] otherwise."""
+    if not ACTION_COUNT_HINT.search(text):
+        return []  # most lines: no counted list of actions
     for match in REPORTED_ACTIONS.finditer(text):
-        spans, at = [], match.start(1)
-        for name in match.group(1).split("、"):
-            spans.append((at, at + len(name)))
-            at += len(name) + 1
-        count = chinese_number(match.group(2))
-        if count == len(spans) + 1:
-            start, end = spans[-1]
-            joined = [j for j in re.finditer(r"和|及", text[start:end]) if 4 <= j.start() <= end - start - 5]
-            if len(joined) == 1:
-                cut = start + joined[0].start()
-                spans[-1:] = [(start, cut), (cut + 1, end)]
-        if count == len(spans) and all(end - start >= 4 for start, end in spans):
+        spans = _counted_names(text, match, chinese_number(match.group("count")))
+        if spans:
+            return spans
+    for match in EXPLAINED_ACTIONS.finditer(text):
+        spans = _counted_names(text, match, chinese_number(match.group("count")))
+        if spans:
             return spans
     return []
+
+
+def _counted_names(text: str, match: re.Match[str], count: int | None) -> list[tuple[int, int]]:
+    """The spans of the names ``match`` lists (its group ``names``), when there are ``count`` of them."""
+    start, listed = match.start("names"), match.group("names")
+    pieces = listed.split("、") if "、" in listed else re.split(r"(?<=[”」])(?=[“「])", listed)
+    spans, at = [], start
+    for piece in pieces:
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((at + lead, at + len(piece.rstrip().removesuffix("等").rstrip())))
+        at += len(piece) + 1 if "、" in listed else len(piece)
+    if count == len(spans) + 1:
+        first, last = spans[-1]
+        joined = [j for j in re.finditer(r"以及|和|及", text[first:last])
+                  if 2 <= j.start() <= last - first - j.end() + j.start() - 2]
+        if len(joined) == 1:
+            cut = first + joined[0].start()
+            spans[-1:] = [(first, cut), (cut + len(joined[0].group()), last)]
+    if count != len(spans) or any(end - begin < 2 for begin, end in spans):
+        return []
+    return spans
 
 
 #: the next count of a list that a declared count opens (规划了13项重点行动、30项重点任务)

@@ -1034,7 +1034,7 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
         for match, listed, count in matches:
             head = re.sub(r"^.*?(?:围绕|包括|聚焦|提出|部署|明确)(?:了)?", "", match.group(listed))
             start = match.end(listed) - len(head)
-            names = head.split("、")
+            names = head.removesuffix("等").split("、")  # …、壮大数字产业等三项重点任务: 等 closes the list
             if chinese_number(match.group(count)) != len(names):
                 continue
             noun = re.search(r"任务|行动|工程", item.rest.text[match.start(count):match.start(listed)])
@@ -1106,9 +1106,10 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
 
 
 def _reported_actions(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
-    """A report whose sentence has the plan, by its quoted name, carry out its actions listed by name
-    (《规划》将实施A、B和C等三大行动): one measure per action, titled by its name as printed (an action
-    a report names by its field, without a task verb, is still one of the plan's actions)."""
+    """A report whose sentence has the plan carry out its actions listed by name and counted (《规划》将实施
+    A、B和C等三大行动, 该方案提出实施三大工程，即A、B和C): one measure per action, titled by its name as
+    printed (an action a report names by its field, without a task verb, is still one of the plan's
+    actions; ``layout.reported_actions`` says which wordings)."""
     taken = {m.lines[0].index for m in existing}
     found = []
     for item in candidates:

@@ -1975,6 +1975,50 @@ def test_a_reports_actions_listed_by_name_and_closed_by_their_count():
     assert "measure_count_declared" not in plan(graph)
 
 
+REPORT_LEAD = "近日，临江市人民政府办公室印发《临江市智能制造发展行动计划(2025—2027年)》(以下简称《行动计划》)。\n"
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # closed by the count: with or without 等, the count's noun an action, a project, a task
+    ("《行动计划》提出实施智能工厂建设、工业软件攻关、产业链协同三大行动。",
+     ["智能工厂建设", "工业软件攻关", "产业链协同"]),
+    ("《行动计划》提出，重点实施智能工厂建设工程、工业软件攻关工程以及产业链协同工程三大工程。",
+     ["智能工厂建设工程", "工业软件攻关工程", "产业链协同工程"]),
+    ("该计划将组织实施智能工厂建设、工业软件攻关两大专项行动，推动制造业升级。",
+     ["智能工厂建设", "工业软件攻关"]),
+    ("行动计划明确实施“智造领航”“软件铸魂”“链群共兴”三项工程。", ["“智造领航”", "“软件铸魂”", "“链群共兴”"]),
+    ("《行動計畫》將推動智慧工廠建設、工業軟體攻關和產業鏈協同等三大行動。",
+     ["智慧工廠建設", "工業軟體攻關", "產業鏈協同"]),
+    # opened by the count: a colon or a word that explains it after the count
+    ("《行动计划》部署了三大行动：智能工厂建设行动、工业软件攻关行动和产业链协同行动。",
+     ["智能工厂建设行动", "工业软件攻关行动", "产业链协同行动"]),
+    ("《行动计划》提出实施三大工程，即智能工厂建设工程、工业软件攻关工程、产业链协同工程。",
+     ["智能工厂建设工程", "工业软件攻关工程", "产业链协同工程"]),
+])
+def test_a_plans_actions_a_report_lists_in_one_sentence_with_their_count(sentence, names):
+    graph = build(REPORT_LEAD + sentence + "\n")
+    assert [title for _n, title in measures(graph)] == names
+    assert plan(graph)["measure_count_declared"] == len(names)
+
+
+@pytest.mark.parametrize("sentence", [
+    "《行动计划》聚焦高端装备、工业软件、智能终端三大产业，推动集群发展。",  # fields, not actions
+    "《行动计划》从智能工厂、工业软件、产业链等三个方面提出20项重点任务。",  # areas of the tasks
+    "《行动计划》提出实施智能工厂建设、工业软件攻关和产业链协同等四大行动。",  # a count that is not the list's
+    # the plan is no subject of the verb: a chain of clauses before it (a plan's own frame, a summary)
+    "该计划以“强基础、优生态”为路径，聚焦重点领域，实施智能工厂建设、工业软件攻关、产业链协同三大行动。",
+    "《行动计划》提出“一个目标、三项任务”。“三项任务”，就是智能工厂、工业软件、产业链。",  # fields explained
+])
+def test_a_list_a_report_does_not_give_as_the_plans_counted_actions_names_no_measures(sentence):
+    graph = build(REPORT_LEAD + sentence + "\n")
+    assert not any(title.startswith(("智能工厂", "高端装备")) for _n, title in measures(graph))
+
+
+def test_the_last_task_of_a_list_closed_by_its_count_is_named_without_deng():
+    page = REPORT_LEAD + "《行动计划》部署了建设智能工厂、攻关工业软件、协同产业链等三项重点任务。\n"
+    assert [title for _n, title in measures(build(page))] == ["建设智能工厂", "攻关工业软件", "协同产业链"]
+
+
 def test_a_draft_title_run_into_its_preamble_ends_at_its_status():
     page = ("宁安市数据要素市场化改革行动方案(征求意见稿)为加快培育数据要素市场，制定本方案。"
             f"一、总体要求{LONG}。二、重点任务（一）建设数据平台。{LONG}。\n")
