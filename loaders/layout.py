@@ -24,7 +24,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 INLINE_ITEM = re.compile(
     r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)](?=[\u4e00-\u9fff])"
     r"|第[一二三四五六七八九十百]+条"
-    r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\S)")
+    r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\s?\S)")  # (第二条 本办法…: the blank a page prints after the number)
 #: a section heading run together with its first item on a page that lost its breaks: 二、培育产业生态（一）;
 #: after a blank (the lost break) also an item whose numbers run on across sections: 二、… (三)…
 HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；;，,（(]{2,30}?"
@@ -35,11 +35,16 @@ HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。�
 RUN_ON_SECTION = re.compile(r"(?<=[。；;])\s*([一二三四五六七八九十]{1,3}、[^。；;，,（(\d]{2,30}?)"
                             r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff]))")
 #: a draft's title run into its preamble, as a flattened preview prints it (…行动方案（征求意见稿）为加快…,
-#: also after a document site's page number 1、): the title ends at its status word
+#: also after a document site's page number 1、), or into its first chapter, article or section (…办法
+#: （征求意见稿）第一章 总则, …（征求意见稿）第一条 为…, …（征求意见稿）一、总体要求): the title ends at its status word
 DRAFT_TITLE_RUN_ON = re.compile(r"^(?:\d{1,2}[、.．]\s*)?[^。，,；;：:《》]{6,60}?[（(](?:公开)?征求意见稿[)）]"
-                                r"(?=\s*(?:为|根据|按照|依据|近年来|当前|随着)[\u4e00-\u9fff])")
+                                r"(?=\s*(?:为|根据|按照|依据|近年来|当前|随着)[\u4e00-\u9fff]"
+                                r"|\s*第[一二三四五六七八九十百]+[章条]|\s*一、)")
 #: a chapter or article number a PDF spaced out (第 一 章, 第 十二 条): its blanks are no lost line breaks
 SPACED_NUMBER = re.compile(r"第\s+[一二三四五六七八九十百]+\s*[章节条]|第[一二三四五六七八九十百]+\s+[章节条]")
+#: a chapter, article or item number with the blank a page prints after it (第一条 为…, 第一章 总则,
+#: （一） 建设…): that blank is the number's own spacing, no lost line break
+NUMBER_THEN_BLANK = re.compile(r"(?:第[一二三四五六七八九十百]+[章节条]|[（(][一二三四五六七八九十]{1,3}[)）])(?=\s)")
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
 #: line break (…执行。 山东省人民政府办公厅 2025年5月7日 (此件公开发布) 关于…)
@@ -142,8 +147,9 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
         cuts = []
         if len(line.text) > 120:
             spaced = [m.span() for m in SPACED_NUMBER.finditer(line.text)]
+            numbers = {m.end() for m in NUMBER_THEN_BLANK.finditer(line.text)}
             gaps = [m.end() for m in LOST_BREAK.finditer(line.text) if not _quoted(line.text, m.start())
-                    and not any(start < m.start() < end for start, end in spaced)]
+                    and not any(start < m.start() < end for start, end in spaced) and m.start() not in numbers]
             cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)}
                           | {cut for m in RUN_ON_SECTION.finditer(line.text) for cut in m.span(1)})
         first = HEADING_THEN_ITEM.match(line.text)

@@ -48,6 +48,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 BARE_SECTION = re.compile(rf"^([{NUMERAL}]{{1,2}})(?![是批些个项条种类级流体系方面大])(?=[\u4e00-\u9fff])")
 TERMINAL = "。；;：:！!？?，,"
 SCOPE_CLAUSE = re.compile(r"^\s*本(?:政策|办法|措施|方案|规定|细则|计划)(?:所称|适用于|自|由|中)")
+#: the closing provision that brings the rules into force or names who interprets them (本办法自…起施行)
+EFFECT_CLAUSE = re.compile(r"^\s*本(?:政策|办法|措施|方案|规定|细则|计划)(?:自|由)")
 YISHI = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十])是")
 #: 第一，…。第二，…: ordinals opening the sentences of a paragraph (an answer's 答：主要有三方面：第一，…)
 ORDINAL_IN_TEXT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(第[一二三四五六七八九十])\s*[，,、]")
@@ -426,8 +428,12 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
         measures_here = section is not None or not has_sections
         owns = section is None or section.kind == "measures"
         if style in MEASURE_STYLES and measures_here and (
-                not item.rest.text.strip(" " + TERMINAL) or SCOPE_CLAUSE.match(item.rest.text)):
-            continue  # a bare number (the page ends right after it), or 本政策适用于… (scope, not a task)
+                not item.rest.text.strip(" " + TERMINAL)
+                or (EFFECT_CLAUSE if style == "article" else SCOPE_CLAUSE).match(item.rest.text)):
+            # a bare number (the page ends right after it), or 本政策适用于… closing a list of tasks (scope,
+            # not a task); an article is one unless it only brings the rules into force (第九条 本办法自…
+            # 起施行): 第二条 本办法所称… defines the rules' own terms
+            continue
         if style in MEASURE_STYLES and measures_here:
             if style in stack:
                 del stack[stack.index(style) + 1:]

@@ -2019,6 +2019,23 @@ def test_the_last_task_of_a_list_closed_by_its_count_is_named_without_deng():
     assert [title for _n, title in measures(build(page))] == ["建设智能工厂", "攻关工业软件", "协同产业链"]
 
 
+def test_articles_of_rules_flattened_into_one_run_with_a_blank_after_each_number():
+    page = ("临江市数据产业扶持办法 第一章 总则 第一条 为促进数据产业发展，结合本市实际，制定本办法。"
+            " 第二条 本办法所称数据企业，是指在本市登记注册、从事数据开发利用的企业。 第二章 扶持措施"
+            f" 第三条 支持数据平台建设。对新建行业数据平台的企业给予补助，{LONG}。"
+            f" 第四条 发放数据券。对购买数据服务的中小企业给予补贴，{LONG}。 第五条 本办法自2026年1月1日起施行。\n")
+    graph = build(page)
+    assert [number for number, _t in measures(graph)] == ["第一条", "第二条", "第三条", "第四条"]
+    titles = [title for _n, title in measures(graph)]
+    assert titles[2:] == ["支持数据平台建设", "发放数据券"]  # the number's blank no break, 第二章 no article
+    assert all(not title.startswith(("扶持措施", "总则")) for title in titles)
+    # a draft's title run into its first chapter ends at its status
+    draft = page.replace("临江市数据产业扶持办法 第一章", "临江市数据产业扶持办法（征求意见稿）第一章")
+    graph = build(draft)
+    assert plan(graph)["title"] == "临江市数据产业扶持办法"
+    assert [number for number, _t in measures(graph)][:2] == ["第一条", "第二条"]
+
+
 def test_a_draft_title_run_into_its_preamble_ends_at_its_status():
     page = ("宁安市数据要素市场化改革行动方案(征求意见稿)为加快培育数据要素市场，制定本方案。"
             f"一、总体要求{LONG}。二、重点任务（一）建设数据平台。{LONG}。\n")
