@@ -53,6 +53,8 @@ EFFECT_CLAUSE = re.compile(r"^\s*本(?:政策|办法|措施|方案|规定|细则
 YISHI = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十])是")
 #: 第一，…。第二，…: ordinals opening the sentences of a paragraph (an answer's 答：主要有三方面：第一，…)
 ORDINAL_IN_TEXT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(第[一二三四五六七八九十])\s*[，,、]")
+#: the label words a plan's parts are counted by (策略一, 主軸二, 任务三, 行动四)
+PART_LABEL = "策略|主轴|面向|行动|任务|工程|举措|方向|路径"
 #: 一是…，二是…: a report's short items a comma apart in one sentence (部署了四方面任务：一是A，二是B)
 YISHI_LISTED = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([一二三四五六七八九十])是")
 
@@ -673,6 +675,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _listed_tasks(candidates, result, existing=found)
     found += _described_tasks(candidates, result, existing=found)
     found += _reported_actions(candidates, result, existing=found)
+    found += _labelled_parts(candidates, result, existing=found)
     found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found += _point_series(candidates, result, existing=found)
@@ -1129,6 +1132,33 @@ def _reported_actions(candidates: list[_Marked], result: Outline, existing: list
     return found
 
 
+#: a part named in quotes after its label word and ordinal (策略一「A」, 主轴二“B”)
+LABELLED_PART = re.compile(rf"({PART_LABEL})([一二三四五六七八九十])\s*[：:]?\s*[「“]([^「」“”]{{2,30}})[」”]")
+
+
+def _labelled_parts(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report's sentence that lists the plan's parts by label, ordinal and quoted name (方案包括策略一
+    「A」、策略二「B」及策略三「C」): one measure per part, titled by its name, when one label counts them
+    up from 一, two or more; a part named alone (在策略一「A」部分，…) is described, not listed."""
+    taken = {line.index for m in existing for line in m.lines}
+    named = {m.title.text for m in existing}
+    found: list[Measure] = []
+    for item in candidates:
+        text = item.rest.text
+        if item.line.index in taken or ("「" not in text and "“" not in text):
+            continue  # most lines: nothing quoted
+        hits = list(LABELLED_PART.finditer(text))
+        if (len(hits) < 2 or len({h.group(1) for h in hits}) > 1
+                or [chinese_number(h.group(2)) for h in hits] != list(range(1, len(hits) + 1))
+                or named & {h.group(3) for h in hits}):
+            continue
+        section = result.section_at(item.line)
+        for hit in hits:
+            found.append(_flat_measure(item, item.rest.sub(hit.start(3), hit.end(3)), section))
+        result.context.setdefault(item.line.index, (section, found[-1], False))
+    return found
+
+
 #: a project a report says a described part carries out, quoted (已推动「X」，…；「Y」则…)
 PROJECT = re.compile(r"(?:(?:已|并|另)?(?:推动|推出|启动)|(?<=[；;]))\s*[「“]([^「」“”]{4,20})[」”]")
 
@@ -1209,7 +1239,9 @@ LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([�
                       r"|[“\"](\d{1,2})[”\"]\s*是|第([一二三四五六七八九十])(?:为|是)"
                       r"|第([一二三四五六七八九十])\s*[，,、]"
                       # 01 支持…, 02 支持…: the zero-padded numbers of a graphic summary (一图读懂) or a post
-                      r"|0([1-9])(?:\s+|\s*[、.．]\s*)(?=[\u4e00-\u9fff]))")
+                      r"|0([1-9])(?:\s+|\s*[、.．]\s*)(?=[\u4e00-\u9fff])"
+                      # 策略一：…, 主轴二、…, 任务三 …: a plan's parts by a label word and their ordinal
+                      rf"|(?:{PART_LABEL})([一二三四五六七八九十])\s*(?:[：:、]\s*|\s+|(?=[「“])))")
 #: the first of a list of 第一，第二，… paragraphs, run on after the sentence that announces it
 #: (会议提出以下5大策略建议，第一，…)
 FIRST_ORDINAL = re.compile(r"(?<=[，,：:。])\s*(第一)\s*[，,、]")
@@ -1226,8 +1258,8 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
     marked = [(i, m) for i, item in enumerate(candidates)
               if item.line.index not in taken and (m := LINE_ENUM.match(item.rest.text))]
     found = []
-    # 一是…, 亮点一…, a numbered slogan's parts (“1”是…“3”是…) and 第二为… are separate sequences
-    for style in (1, 2, 3, 4, 5, 6):
+    # 一是…, 亮点一…, 策略一：…, a numbered slogan's parts (“1”是…“3”是…) and 第二为… are separate sequences
+    for style in (1, 2, 3, 4, 5, 6, 7):
         hits = [(i, m) for i, m in marked if m.group(style)]
         values = [chinese_number(m.group(style)) for _, m in hits]
         opened = FIRST_ORDINAL.search(candidates[hits[0][0] - 1].rest.text) if (

@@ -2036,6 +2036,24 @@ def test_articles_of_rules_flattened_into_one_run_with_a_blank_after_each_number
     assert [number for number, _t in measures(graph)][:2] == ["第一条", "第二条"]
 
 
+def test_a_plans_parts_by_label_word_and_ordinal_are_measures_on_lines_or_quoted_in_one_sentence():
+    lead = "新竹縣政府今日公布「新竹縣智慧農業推動方案」，方案分為三大策略。\n"
+    lines = lead + ("策略一：建置農業感測網絡。於主要產區布建感測站。\n"
+                    "策略二：發展智慧灌溉系統。推廣自動灌溉設備。\n"
+                    "策略三：培育農業數位人才。開設農民數位課程。\n")
+    names = ["建置農業感測網絡", "發展智慧灌溉系統", "培育農業數位人才"]
+    assert [title for _n, title in measures(build(lines))] == names
+    mainland = lines.replace("策略一：", "任务一 ").replace("策略二：", "任务二 ").replace("策略三：", "任务三 ")
+    assert [title for _n, title in measures(build(mainland))] == names
+    quoted = lead + "方案內容包括策略一「建置農業感測網絡」、策略二「發展智慧灌溉系統」及策略三「培育農業數位人才」。\n"
+    assert [title for _n, title in measures(build(quoted))] == names
+    # ordinals that do not count up from one, or a part named alone, list nothing
+    skipped = quoted.replace("策略二「", "策略四「")
+    assert measures(build(skipped)) == []
+    alone = lead + "在策略一「建置農業感測網絡」部分，已完成感測站布建。\n"
+    assert measures(build(alone)) == []
+
+
 def test_a_draft_title_run_into_its_preamble_ends_at_its_status():
     page = ("宁安市数据要素市场化改革行动方案(征求意见稿)为加快培育数据要素市场，制定本方案。"
             f"一、总体要求{LONG}。二、重点任务（一）建设数据平台。{LONG}。\n")
