@@ -342,14 +342,24 @@ def _cut_word(text: str) -> bool:
 CHAPTER = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[章编]")
 
 
+#: an annex entry that is a file: its extension (….docx, ….pdf)
+ANNEX_FILE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar|txt)\s*$", re.IGNORECASE)
+#: an annex entry that is a paper on the document or a form to fill in, not a task (关于《…》的起草说明,
+#: 政策解读, 意见反馈表, 项目申报表)
+ANNEX_PAPER = re.compile(r"^(?:关于)?(?:《[^《》]{2,60}》)?的?(?:起草|编制|修订)?(?:说明|情况说明|政策解读|解读)$"
+                         r"|^[^，,。；;《》]{0,16}(?:反馈表|意见表|申报表|登记表|申请表|汇总表)$")
+
+
 def _drop_document_titles(result: Outline) -> None:
     """An item that is only a document's title (1. 宁安市智能制造专项行动计划, 2. 宁安市关于…的实施意见
     （征求意见稿）) is an entry in a list of annexes or companion plans, not a task of the plan; an item
     titled as a part of a document (（一）总体要求, （一）第一章总则，主要是…) is that part."""
     def listed(m: Measure) -> bool:
-        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", m.pieces[0].text.strip()) if m.pieces else ""  # （征求意见稿）
+        whole = m.pieces[0].text.strip() if m.pieces else ""
+        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", ANNEX_FILE.sub("", whole))  # （征求意见稿）, .docx
         return (m.number is not None and not m.children and not re.search(r"[。，,；;：:]", text)
-                and not any("。" in p.text for p in m.pieces[1:]) and names_a_document(text))
+                and not any("。" in p.text for p in m.pieces[1:])
+                and (names_a_document(text) or ANNEX_FILE.search(whole) is not None or ANNEX_PAPER.match(text)))
 
     parts = set(words()["outline"]["part_names"])
 

@@ -1817,6 +1817,19 @@ def test_the_file_names_listed_under_a_notices_annex_label_are_no_measures():
     plan_text = page.replace("1. 关于", "1. 建设智能算力中心。支持企业建设。\n2. 关于")
     assert "建设智能算力中心" in [t for _n, t in measures(build(plan_text))]
 
+def test_annex_entries_that_are_files_papers_on_the_document_or_forms_are_no_measures():
+    notice = ("临江市工业和信息化局关于公开征求《临江市工业互联网发展若干措施（征求意见稿）》意见的公告\n"
+              "为推动工业互联网发展，我局起草了《临江市工业互联网发展若干措施（征求意见稿）》，现公开征求意见。\n")
+    inline = notice + ("附件：1.临江市工业互联网发展若干措施（征求意见稿）\n"
+                       "2.关于《临江市工业互联网发展若干措施（征求意见稿）》的起草说明\n临江市工业和信息化局\n")
+    assert measures(build(inline)) == []
+    files = notice + "附件：\n1、临江市工业互联网发展若干措施（征求意见稿）.pdf\n2、公众意见反馈表.docx\n"
+    assert measures(build(files)) == []
+    # an item that carries a task, under the same label, is still the plan's
+    tasks = notice + "附件：\n1、建设工业互联网平台。支持企业建设行业平台。\n2、培育解决方案服务商。给予奖励。\n"
+    assert [title for _n, title in measures(build(tasks))] == ["建设工业互联网平台", "培育解决方案服务商"]
+
+
 def test_a_report_that_introduces_the_plan_as_a_document_before_its_title_or_says_it_was_launched():
     page = ("近日，宁安市科学技术局发布了一份重要的指导文件——《宁安市人工智能赋能千行百业行动方案(2025—2027)》"
             "(以下简称《方案》)。\n" + BODY)
