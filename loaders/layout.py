@@ -444,6 +444,9 @@ PLAN_SUBJECT = (r"(?:》|(?:该|本|此|这一?|《)?(?:行动|实施|工作)?(?
 #: not one that only says what it is about (围绕A、B三大任务, 聚焦…: fields as often as tasks)
 ACTION_VERB = (r"(?:(?:提出|明确|部署|要求)了?\s*)?(?:将|还|要|拟)?\s*(?:重点|着力|大力|全面|深入|集中|统筹|分类)?\s*"
                r"(?:组织实施|实施|开展|推进|推动|部署|推出|启动|提出|明确)(?:了)?\s*")
+#: before a count that says the names after it are actions, also a verb that only says what the plan is
+#: about (聚焦十大重点任务：A、B…)
+COUNTED_VERB = ACTION_VERB.replace("|提出|明确)", "|提出|明确|聚焦|围绕)")
 #: what a plan counts its actions by (八大行动, 十项任务, 三大工程, 六个专项行动), not what it is about
 #: (三大产业, 五个方面, 三大目标)
 ACTION_COUNT = (r"(?P<count>[一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:大|项|个)\s*(?:专项|重点|主要|具体|攻坚)?\s*"
@@ -459,9 +462,13 @@ ACTION_NAMES = (rf"(?P<names>{ACTION_NAME}{{1,40}}?(?:\s*、\s*{ACTION_NAME}{{1,
 REPORTED_ACTIONS = re.compile(PLAN_SUBJECT + ACTION_VERB + ACTION_NAMES + r"\s*等?\s*[“\"]?" + ACTION_COUNT)
 #: the same with the count first and the names after it, opened by a colon or by a word that explains the
 #: count (部署了四大行动：A、B、C和D; 实施三大工程，即A、B和C。)
-EXPLAINED_ACTIONS = re.compile(PLAN_SUBJECT + ACTION_VERB + r"[“\"]?" + ACTION_COUNT + r"[”\"]?\s*"
+EXPLAINED_ACTIONS = re.compile(PLAN_SUBJECT + COUNTED_VERB + r"[“\"]?" + ACTION_COUNT + r"[”\"]?\s*"
                                r"(?:[，,]?\s*(?:具体|主要)?(?:就是|即|包括|分别是|分别为)\s*[：:]?|[：:])\s*"
-                               + ACTION_NAMES + r"\s*[。；;]")
+                               + ACTION_NAMES + r"\s*[。；;]"
+                               # or given a ； apart after the colon (明确了三项重点任务：A；B；C。)
+                               rf"|{PLAN_SUBJECT}{COUNTED_VERB}" + ACTION_COUNT.replace("?P<count>", "?P<count2>")
+                               + rf"\s*[：:]\s*(?P<clauses>{ACTION_NAME}{{2,40}}?"
+                               + rf"(?:[；;]\s*{ACTION_NAME}{{2,40}}?)+)\s*[。]")
 #: a count before 大, 项 or 个: a cheap test that skips the lines no counted list can be on
 ACTION_COUNT_HINT = re.compile(r"[一二两三四五六七八九十\d]\s*[大项个]")
 
@@ -479,7 +486,7 @@ def reported_actions(text: str) -> list[tuple[int, int]]:
         if spans:
             return spans
     for match in EXPLAINED_ACTIONS.finditer(text):
-        spans = _counted_names(text, match, chinese_number(match.group("count")))
+        spans = _counted_names(text, match, chinese_number(match.group("count") or match.group("count2")))
         if spans:
             return spans
     return []
@@ -487,13 +494,16 @@ def reported_actions(text: str) -> list[tuple[int, int]]:
 
 def _counted_names(text: str, match: re.Match[str], count: int | None) -> list[tuple[int, int]]:
     """The spans of the names ``match`` lists (its group ``names``), when there are ``count`` of them."""
-    start, listed = match.start("names"), match.group("names")
-    pieces = listed.split("、") if "、" in listed else re.split(r"(?<=[”」])(?=[“「])", listed)
+    group = "names" if match.group("names") else "clauses"
+    start, listed = match.start(group), match.group(group)
+    mark = "、" if "、" in listed else ";" if group == "clauses" else None
+    pieces = re.split(r"[；;]", listed) if mark == ";" else listed.split("、") if mark else re.split(
+        r"(?<=[”」])(?=[“「])", listed)
     spans, at = [], start
     for piece in pieces:
         lead = len(piece) - len(piece.lstrip())
         spans.append((at + lead, at + len(piece.rstrip().removesuffix("等").rstrip())))
-        at += len(piece) + 1 if "、" in listed else len(piece)
+        at += len(piece) + (1 if mark else 0)
     if count == len(spans) + 1:
         first, last = spans[-1]
         joined = [j for j in re.finditer(r"以及|和|及", text[first:last])

@@ -1006,7 +1006,8 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
             area = match.group(1) or match.group("bare") or match.group("field")
             listed = re.search(rf"{re.escape(area)}[、和及等]|[、和及]{re.escape(area)}", text)
             if (not area.startswith("在") and listed and area not in words()["outline"]["part_names"]
-                    and area not in named and all(h[2].group(1) != area for h in hits)):
+                    and area not in named and all(h[2].group(1) != area for h in hits)
+                    and not any(_describes(area, name) for name in named)):  # the area of a task a list named
                 hits.append((k, item, match))  # 重点任务方面: a part of the document
     if len(hits) < 2:
         return []
@@ -1080,10 +1081,15 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
 
 
 #: a report's list of the plan's tasks after the verb that states them (明确加快A、加快建设B、深化C。)
-NAMED_TASKS = re.compile(r"(?:明确|提出|部署)(?:了)?\s*"
-                         r"((?:[^，,。；;：:、《》“”]{4,20}、){2,}[^，,。；;：:、《》“”]{4,20})[。；;]")
+NAMED_TASKS = re.compile(r"(?:明确|提出|部署|要求|围绕|包括|从|(?:重点|主要)任务(?:是|为|有))(?:了)?\s*[：:，,]?\s*"
+                         r"((?:[^，,。；;：:、《》“”]{4,20}、){2,}[^，,。；;：:、《》“”]{4,20}?)"
+                         # closed by what they are (…等重点任务作出部署, …三个方面明确了重点任务) or by the sentence
+                         r"\s*(?:等?\s*(?:[一二两三四五六七八九十\d]{1,2}\s*(?:大|项|个)\s*)?"
+                         r"(?:方面|重点任务|主要任务|任务|工作|举措|内容)[^。；;]{0,12})?[。；;]")
 #: a paragraph that opens with the task it describes (在智能工厂建设方面，…)
-DESCRIBED_AREA = re.compile(r"(?:^|[。；;])\s*在([^，,。；;：:]{2,30}?)(?:方面|部分)\s*[，,]")
+DESCRIBED_AREA = re.compile(r"(?:^|[。；;])\s*(?:其中\s*[，,]\s*)?在([^，,。；;：:]{2,30}?)(?:方面|部分)\s*[，,]"
+                            # bare at a paragraph's or sentence's start: 算力设施方面，…
+                            r"|(?:^|[。；;])\s*(?:其中\s*[，,]\s*)?([^在，,。；;：:“”]{2,20}?)方面\s*[，,：:]")
 #: a report's list of the plan's parts by their quoted names, closed by their count (「A」、「B」、「C」等三大策略主轴)
 QUOTED_PARTS = re.compile(r"((?:[「“][^「」“”]{4,30}[」”]\s*[、，,]?\s*){2,}[「“][^「」“”]{4,30}[」”])\s*等?\s*"
                           r"([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个)\s*(?:策略主轴|策略|主轴|重点任务|任务|行动|工程)")
@@ -1108,7 +1114,8 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
             areas = [(later, area) for later in candidates[n:] for area in DESCRIBED_AREA.finditer(later.rest.text)
                      if later is not item or area.start() > match.end()]
             described = {name: (later, area) for name in names for later, area in areas
-                         if _describes(re.sub(r"^.*[「“]([^「」“”]+)[」”]$", r"\1", area.group(1)), name)}
+                         if _describes(re.sub(r"^.*[「“]([^「」“”]+)[」”]$", r"\1", area.group(1) or area.group(2)),
+                                       name)}
             if len(described) < 2:  # (策略一「X」: X)
                 continue
             section = result.section_at(item.line)

@@ -2027,6 +2027,32 @@ def test_a_list_a_report_does_not_give_as_the_plans_counted_actions_names_no_mea
     assert not any(title.startswith(("智能工厂", "高端装备")) for _n, title in measures(graph))
 
 
+@pytest.mark.parametrize("sentence", [
+    "《行动计划》围绕推广智能产线、培育工业软件企业、建设产业数据平台等重点任务作出部署。",
+    "《行动计划》的主要任务包括：推广智能产线、培育工业软件企业、建设产业数据平台。",
+    "《行动计划》要求，推广智能产线、培育工业软件企业、建设产业数据平台。",
+    "具体来看，《行动计划》从推广智能产线、培育工业软件企业、建设产业数据平台三个方面明确了重点任务。",
+])
+def test_tasks_a_report_names_in_its_other_wordings_and_then_describes_are_measures(sentence):
+    described = "智能产线方面，将新建20条示范产线。\n在工业软件企业培育方面，将引进10家软件企业。\n"
+    titles = [title for _n, title in measures(build(REPORT_LEAD + sentence + "\n" + described))]
+    assert titles == ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
+    # the same list that nothing describes after it is a summary, no list of the plan's tasks
+    assert measures(build(REPORT_LEAD + sentence + "\n该计划还对人才培养作出安排。\n")) == []
+
+
+def test_a_plans_counted_tasks_given_after_a_colon_a_semicolon_apart_or_after_what_it_focuses_on():
+    page = REPORT_LEAD + "《行动计划》明确了三项重点任务：推广智能产线；培育工业软件企业；建设产业数据平台。\n"
+    graph = build(page)
+    assert [title for _n, title in measures(graph)] == ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
+    assert plan(graph)["measure_count_declared"] == 3
+    page = REPORT_LEAD + "《行动计划》聚焦三大重点任务：推广智能产线、培育工业软件企业、建设产业数据平台。\n"
+    assert [title for _n, title in measures(build(page))] == ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
+    # clauses that say more than a name (a comma inside) are no list of names
+    page = REPORT_LEAD + "《行动计划》明确了三项重点任务：推广智能产线，新建产线；培育软件企业；建设数据平台。\n"
+    assert "培育软件企业" not in [title for _n, title in measures(build(page))]
+
+
 def test_the_last_task_of_a_list_closed_by_its_count_is_named_without_deng():
     page = REPORT_LEAD + "《行动计划》部署了建设智能工厂、攻关工业软件、协同产业链等三项重点任务。\n"
     assert [title for _n, title in measures(build(page))] == ["建设智能工厂", "攻关工业软件", "协同产业链"]
