@@ -156,7 +156,7 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
         if first:  # 二、培育产业生态（一）培育骨干企业。…: the section heading ends where its first item begins
             cuts = sorted({*cuts, first.end()})
         if "(" in line.text or "（" in line.text:  # an item heading run into its text or its first sub-item
-            cuts = sorted({*cuts, *_run_on_item_headings(line.text)})
+            cuts = sorted({*cuts, *_run_on_item_headings(line.text, flattened=len(line.text) > 120)})
         draft = DRAFT_TITLE_RUN_ON.match(line.text) if "征求意见稿" in line.text[:80] else None
         if draft:  # …行动方案（征求意见稿）为加快…: a draft's title ends at its status, where its preamble begins
             cuts = sorted({*cuts, draft.end()})
@@ -192,12 +192,30 @@ def _named_item_heading() -> re.Pattern[str]:
                       + alternation(words()["outline"]["non_measure_sections"]) + ")" + SECTION_TEXT_OPENING)
 
 
-def _run_on_item_headings(text: str) -> list[int]:
+#: how the text under a task heading opens in a flattened draft (依托…, 围绕…, 以…为…, 到2025年…): words that
+#: open a paragraph, never the middle of a task's name
+TASK_TEXT_OPENING = (r"(?=(?:依托|围绕|聚焦|坚持|按照|面向|针对|立足|以[^，,。；;]{1,15}?为|(?:力争)?到20\d\d年)"
+                     r"[^。；;]{6,}?[，,])")
+
+
+@cache
+def _task_item_heading() -> re.Pattern[str]:
+    """A task heading (（一）建设行业数据平台) run into its text, where the text opens as a paragraph does
+    (…数据平台依托龙头企业…，)."""
+    verbs = alternation(words()["outline"]["task_verbs"])
+    return re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]\s*(?=" + verbs + r")"
+                      r"[^。；;，,：:（()）\d、“”《》\s]{5,16}?" + TASK_TEXT_OPENING)
+
+
+def _run_on_item_headings(text: str, flattened: bool) -> list[int]:
     """Where item headings that a flattened page ran into what follows them end: （一）健全市场规则 before
-    its 1.构建…, and （一）指导思想 before 以习近平…; only headings a page prints without a full stop,
-    so an item whose title ends its sentence (（一）建设平台。…) is left as it is."""
+    its 1.构建…, and （一）指导思想 before 以习近平…, and, on a page flattened into one run, a task heading
+    before text that opens as a paragraph does (（一）建设数据平台依托…); only headings a page prints
+    without a full stop, so an item whose title ends its sentence (（一）建设平台。…) is left as it is."""
     cuts = [m.end() for m in ITEM_THEN_SUBITEM.finditer(text)]
     cuts += [m.end() for m in _named_item_heading().finditer(text)]
+    if flattened:
+        cuts += [m.end() for m in _task_item_heading().finditer(text)]
     return cuts
 
 

@@ -2121,6 +2121,21 @@ def test_item_headings_a_flattened_page_ran_into_their_text():
     assert "健全市场规则" not in titles and len(titles) == 4
 
 
+def test_task_headings_a_flattened_draft_ran_into_text_that_opens_as_a_paragraph_does():
+    page = ("临江市低空经济发展行动方案（征求意见稿）为加快发展低空经济，制定本方案。一、重点任务"
+            f"（一）完善低空基础设施依托现有机场布局一批起降点，{LONG}。"
+            f"（二）拓展低空应用场景围绕物流配送和应急救援开放一批场景，{LONG}。"
+            f"（三）培育低空制造企业以整机研发为牵引引进一批配套企业，{LONG}。"
+            f"（四）推动企业上云用数以提升效率，{LONG}。\n")
+    titles = [title for _n, title in measures(build(page))]
+    assert titles[:3] == ["完善低空基础设施", "拓展低空应用场景", "培育低空制造企业"]
+    assert titles[3] == "推动企业上云用数以提升效率"  # 以 of purpose inside a task, no paragraph opening
+    # a line of a page that kept its breaks is read as printed
+    short = ("临江市低空经济发展行动方案\n一、重点任务\n"
+             "（一）完善低空基础设施依托现有机场布局一批起降点，建设通航机场。\n")
+    assert next(title for _n, title in measures(build(short))).startswith("完善低空基础设施依托现有机场")
+
+
 def test_items_a_run_on_paragraph_holds_are_no_pages_of_a_document_site():
     page = ("宁安市算力基础设施发展规划\n一、重点任务\n"
             f"1.建设算力设施。{LONG}，{LONG}。2.培育算力企业。{LONG}，{LONG}。3.开放应用场景。{LONG}，{LONG}，建设\n")
