@@ -465,16 +465,16 @@ ACTION_VERB = (r"(?:(?:提出|明确|部署|要求)了?\s*)?(?:将|还|要|拟)?
 #: before a count that says the names after it are actions, also a verb that only says what the plan is
 #: about (聚焦十大重点任务：A、B…)
 COUNTED_VERB = ACTION_VERB.replace("|提出|明确)", "|提出|明确|聚焦|围绕)")
-#: what a plan counts its actions by (八大行动, 十项任务, 三大工程, 六个专项行动), not what it is about
+#: what a plan counts its actions by (八大行动, 十项任务, 三大工程, 六个专项行动, 三大策略主轴), not what it is about
 #: (三大产业, 五个方面, 三大目标)
 ACTION_COUNT = (r"(?P<count>[一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:大|项|个)\s*(?:专项|重点|主要|具体|攻坚)?\s*"
-                r"(?:专项行动|行动|工程|任务|举措)")
+                r"(?:专项行动|行动|工程|任务|举措|策略主轴|策略|主轴)")
 #: one name of a list: a run of characters with no list mark or clause end, quoted words inside it allowed
 #: (数字信息基础设施“强基”)
-ACTION_NAME = r"(?:[^。；;：:、，,《》“”「」\s]|[“「][^“”「」。；;]{1,20}[”」])"
+ACTION_NAME = r"(?:[^。；;：:、，,《》“”「」\s]|[“「][^“”「」。；;]{1,30}[”」])"
 #: names a 、 apart, or quoted names that follow one another with no mark (“A”“B”“C”)
 ACTION_NAMES = (rf"(?P<names>{ACTION_NAME}{{1,40}}?(?:\s*、\s*{ACTION_NAME}{{1,40}}?)+"
-                r"|(?:[“「][^“”「」。；;]{1,20}[”」]){2,})")
+                r"|(?:[“「][^“”「」。；;]{1,30}[”」]){2,})")
 #: a report's sentence that has the plan carry out its actions listed by name and closed by their count
 #: (《规划》将实施A、B、C和D等四大行动; 该方案提出实施“A”“B”“C”三大工程)
 REPORTED_ACTIONS = re.compile(PLAN_SUBJECT + ACTION_VERB + ACTION_NAMES + r"\s*等?\s*[“\"]?" + ACTION_COUNT)
@@ -487,6 +487,8 @@ EXPLAINED_ACTIONS = re.compile(PLAN_SUBJECT + COUNTED_VERB + r"[“\"]?" + ACTIO
                                rf"|{PLAN_SUBJECT}{COUNTED_VERB}" + ACTION_COUNT.replace("?P<count>", "?P<count2>")
                                + rf"\s*[：:]\s*(?P<clauses>{ACTION_NAME}{{2,40}}?"
                                + rf"(?:[；;]\s*{ACTION_NAME}{{2,40}}?)+)\s*[。]")
+#: names listed and closed by their count, whoever is said to carry them out (「A」、「B」、「C」等三大策略主轴)
+COUNTED_NAMES = re.compile(ACTION_NAMES + r"\s*等?\s*[“\"]?" + ACTION_COUNT)
 #: a count before 大, 项 or 个: a cheap test that skips the lines no counted list can be on
 ACTION_COUNT_HINT = re.compile(r"[一二两三四五六七八九十\d]\s*[大项个]")
 
@@ -508,6 +510,19 @@ def reported_actions(text: str) -> list[tuple[int, int]]:
         if spans:
             return spans
     return []
+
+
+def counted_lists(text: str) -> list[tuple[re.Match[str], list[tuple[int, int]]]]:
+    """Every list of names closed by as many counted (COUNTED_NAMES), whoever carries them out, with the
+    spans of its names: what a report's parts are read from before its paragraphs show them described."""
+    if not ACTION_COUNT_HINT.search(text):
+        return []
+    found = []
+    for match in COUNTED_NAMES.finditer(text):
+        spans = _counted_names(text, match, chinese_number(match.group("count")))
+        if spans:
+            found.append((match, spans))
+    return found
 
 
 def _counted_names(text: str, match: re.Match[str], count: int | None) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from loaders.document import Span
-from loaders.layout import Layout, Line, chinese_number, reported_actions
+from loaders.layout import Layout, Line, chinese_number, counted_lists, reported_actions
 from loaders.lexicon import alternation, pattern, words
 from loaders.metadata import names_a_document
 from loaders.segment import tagged
@@ -1090,11 +1090,6 @@ NAMED_TASKS = re.compile(r"(?:明确|提出|部署|要求|围绕|包括|从|(?:�
 DESCRIBED_AREA = re.compile(r"(?:^|[。；;])\s*(?:其中\s*[，,]\s*)?在([^，,。；;：:]{2,30}?)(?:方面|部分)\s*[，,]"
                             # bare at a paragraph's or sentence's start: 算力设施方面，…
                             r"|(?:^|[。；;])\s*(?:其中\s*[，,]\s*)?([^在，,。；;：:“”]{2,20}?)方面\s*[，,：:]")
-#: a report's list of the plan's parts by their quoted names, closed by their count (「A」、「B」、「C」等三大策略主轴)
-QUOTED_PARTS = re.compile(r"((?:[「“][^「」“”]{4,30}[」”]\s*[、，,]?\s*){2,}[「“][^「」“”]{4,30}[」”])\s*等?\s*"
-                          r"([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个)\s*(?:策略主轴|策略|主轴|重点任务|任务|行动|工程)")
-
-
 def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
     """A report that names the plan's tasks in one sentence (明确加快A、加快建设B、深化C。) and then
     describes them one by one (在B方面，…。在C方面，…): one measure per task named, when every name opens
@@ -1108,7 +1103,7 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
         listed = [(m, m.group(1).split("、"), m.start(1)) for m in NAMED_TASKS.finditer(item.rest.text)]
         listed = [(m, names, at) for m, names, at in listed if all(_task_start(name) for name in names)]
         listed += _quoted_parts(item.rest.text)
-        for match, names, _at in listed:
+        for match, names, begin in listed:
             if named & set(names):
                 continue
             areas = [(later, area) for later in candidates[n:] for area in DESCRIBED_AREA.finditer(later.rest.text)
@@ -1119,7 +1114,7 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
             if len(described) < 2:  # (策略一「X」: X)
                 continue
             section = result.section_at(item.line)
-            start = match.start(1)
+            start = begin
             for name in names:
                 at = item.rest.text.index(name, start)
                 title = item.rest.sub(at, at + len(name))
@@ -1199,13 +1194,14 @@ def _projects_of(part: Measure, line: _Marked, area: re.Match[str]) -> list[Meas
 def _quoted_parts(text: str) -> list[tuple[re.Match[str], list[str], int]]:
     """The quoted names of a list of the plan's parts closed by their count (「A」、「B」、「C」等三大策略主轴),
     when the count is the number listed: (match, names, where the list starts)."""
-    if "大" not in text and "项" not in text:
-        return []
     found = []
-    for match in QUOTED_PARTS.finditer(text):
-        names = re.findall(r"[「“]([^「」“”]+)[」”]", match.group(1))
-        if chinese_number(match.group(2)) == len(names):
-            found.append((match, names, match.start(1)))
+    for match, spans in counted_lists(text):
+        first = re.search(r"[「“][^「」“”]+[」”]$", text[spans[0][0]:spans[0][1]])  # 除規劃「A」、…: from its quote
+        if first is None:
+            continue
+        names = [first.group(), *(text[start:end] for start, end in spans[1:])]
+        if all(re.fullmatch(r"[「“][^「」“”]+[」”]", name) for name in names):
+            found.append((match, [name[1:-1] for name in names], spans[0][0] + first.start()))
     return found
 
 
