@@ -1353,6 +1353,10 @@ KEY_STEP = re.compile(r"^\s*(?:此外|另外|同时|其次|再如)?\s*[，,]?\s*
 GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;！？]*$")
 
 
+#: a phrase that ends in a count of what it sums up (…三大目标, 实施八大行动, 五个方面)
+COUNTED_SUMMARY = re.compile(r"[一二两三四五六七八九十\d]\s*(?:大|个|项|条)\s*(?:重点|主要|专项)?[\u4e00-\u9fff]{1,4}$")
+
+
 #: a report's point headed by a short phrase the plan is said to stress (《指引》强调场景牵引。…)
 POINT = re.compile(r"《[^《》]{1,12}》(?:还|也|进一步|同时)?(?:强调|提出|明确)([^，,。；;：:“”《》\s]{2,10})。")
 
@@ -1414,6 +1418,8 @@ def _reported_items(candidates: list[_Marked], result: Outline, existing: list[M
             title = item.rest.sub(match.start(group), match.end(group))
             if not _task_start(title.text) and not re.search(r"发展|建设|应用|攻关", title.text):
                 continue
+            if COUNTED_SUMMARY.search(title.text):
+                continue  # 提出A、B、C三大目标, 实施三大工程: a list's count names no item of it
             section = result.section_at(item.line)
             measure = Measure("", None, None, title, 1, section=section,
                               pieces=[item.rest.sub(match.start(group))], lines=[item.line])

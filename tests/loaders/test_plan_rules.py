@@ -2053,6 +2053,13 @@ def test_a_plans_counted_tasks_given_after_a_colon_a_semicolon_apart_or_after_wh
     assert "培育软件企业" not in [title for _n, title in measures(build(page))]
 
 
+def test_what_a_report_says_the_plan_puts_forward_is_no_item_when_it_only_counts_a_list():
+    page = REPORT_LEAD + "《行动计划》提出产业规模、创新能力、应用水平三大目标，推动高质量发展。\n"
+    assert measures(build(page)) == []
+    page = REPORT_LEAD + "《行动计划》提出推广工业互联网应用，支持企业上云。\n"
+    assert measures(build(page)) == [(None, "推广工业互联网应用")]  # a task it puts forward is one
+
+
 def test_the_last_task_of_a_list_closed_by_its_count_is_named_without_deng():
     page = REPORT_LEAD + "《行动计划》部署了建设智能工厂、攻关工业软件、协同产业链等三项重点任务。\n"
     assert [title for _n, title in measures(build(page))] == ["建设智能工厂", "攻关工业软件", "协同产业链"]
