@@ -52,7 +52,8 @@ SCOPE_CLAUSE = re.compile(r"^\s*本(?:政策|办法|措施|方案|规定|细则|
 EFFECT_CLAUSE = re.compile(r"^\s*本(?:政策|办法|措施|方案|规定|细则|计划)(?:自|由)")
 YISHI = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十])是")
 #: 第一，…。第二，…: ordinals opening the sentences of a paragraph (an answer's 答：主要有三方面：第一，…)
-ORDINAL_IN_TEXT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(第[一二三四五六七八九十])\s*[，,、]")
+ORDINAL_IN_TEXT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(第[一二三四五六七八九十])"
+                             r"(?:\s*[，,、]|项(?:重点|主要)?(?:任务|工作|举措)?是)")
 #: the label words a plan's parts are counted by (策略一, 主軸二, 任务三, 行动四)
 PART_LABEL = "策略|主轴|面向|行动|任务|工程|举措|方向|路径"
 #: 一是…，二是…: a report's short items a comma apart in one sentence (部署了四方面任务：一是A，二是B)
@@ -649,7 +650,8 @@ def _sections_as_measures(marked: list[_Marked], result: Outline) -> None:
     """一、加强工业智能算力供给。统筹…（责任单位：…）: a 若干措施 numbered 一、二、 with nothing under
     them writes its measures at the top level. Read so when at least two task sections carry
     their text on the heading line and none holds numbered items."""
-    sections = [m for m in marked if m.style == "sec" and section_kind(m.rest.text) == "measures"]
+    sections = [m for m in marked if m.style == "sec" and section_kind(m.rest.text) == "measures"
+                and not SCOPE_CLAUSE.match(m.rest.text)]  # 三、本措施自…起施行: the rules in force, no task
     inline = [m for m in sections if re.search(r"[。！？]\s*\S{8,}", m.rest.text)]
     # a report's bold 一、筑牢智能算力底座 headings, each over its paragraph, are its items too
     headed = [m for m in sections if _is_heading_like(_clean_title(m.rest.text.strip("*# "))) and _task_start(
@@ -689,6 +691,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found += _point_series(candidates, result, existing=found)
+    found += _sequence_words(candidates, result, existing=found)
     found += _aspects(candidates, result, existing=found)
     if not found:
         found = _announced_setups(candidates, result)
@@ -1351,6 +1354,44 @@ KEY_STEP = re.compile(r"^\s*(?:此外|另外|同时|其次|再如)?\s*[，,]?\s*
                       r"(?:关键一步|重要一步|重要举措|关键举措|一大亮点|重要内容|重点任务)")
 #: a verb that takes what follows as its object up to the sentence end (落实…文件要求, 按照…要求)
 GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;！？]*$")
+
+
+#: a word that orders the sentences of a list (首先，…。其次，…。最后，…), at a sentence's start
+SEQUENCE_WORD = re.compile(r"(?:^|(?<=[。；;：:！？]))\s*(首先|其次|再次|最后)\s*[，,]\s*")
+
+
+def _sequence_words(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """Tasks a report gives in order by 首先，…。其次，…。最后，… (in one paragraph or opening its lines):
+    one measure each, titled by the clause after the word, when the list opens with 首先, holds two or
+    more and every item opens with a task verb (首先…其次… as an argument's steps names no task)."""
+    taken = {line.index for m in existing for line in m.lines}
+    hits = [(item, match) for item in candidates if item.line.index not in taken
+            and any(word in item.rest.text for word in ("首先", "其次", "最后"))  # most lines: none of them
+            for match in SEQUENCE_WORD.finditer(item.rest.text)]
+    runs: list[list[tuple[_Marked, re.Match[str]]]] = []
+    for item, match in hits:
+        if match.group(1) == "首先":
+            runs.append([(item, match)])
+        elif runs and runs[-1][-1][1].group(1) != "最后" and (match.group(1) != "其次" or len(runs[-1]) == 1):
+            runs[-1].append((item, match))
+    found: list[Measure] = []
+    for run in runs:
+        items = []
+        for n, (item, match) in enumerate(run):
+            following = run[n + 1] if n + 1 < len(run) else None
+            end = following[1].start() if following and following[0] is item else len(item.rest.text)
+            body = item.rest.sub(match.end(), end)
+            stop = re.search(r"[，,；;。]", body.text)
+            title = body.sub(0, stop.start()) if stop else _strip_terminal(body)
+            items.append((item, title, item.rest.sub(match.start(1), end)))
+        if len(items) < 2 or not all(_task_start(title.text) for _item, title, _piece in items):
+            continue
+        for item, title, piece in items:
+            section = result.section_at(item.line)
+            measure = Measure("", None, None, title, 1, section=section, pieces=[piece], lines=[item.line])
+            result.context.setdefault(item.line.index, (section, measure, False))
+            found.append(measure)
+    return found
 
 
 #: a phrase that ends in a count of what it sums up (…三大目标, 实施八大行动, 五个方面)

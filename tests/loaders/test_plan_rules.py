@@ -2060,6 +2060,26 @@ def test_what_a_report_says_the_plan_puts_forward_is_no_item_when_it_only_counts
     assert measures(build(page)) == [(None, "推广工业互联网应用")]  # a task it puts forward is one
 
 
+def test_tasks_a_report_gives_in_order_by_shouxian_qici_zuihou_or_di_yi_xiang_are_measures():
+    tasks = ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
+    page = REPORT_LEAD + ("首先，推广智能产线，新建20条示范产线。其次，培育工业软件企业，引进软件企业。"
+                          "最后，建设产业数据平台，汇聚工业数据。\n")
+    assert [title for _n, title in measures(build(page))] == tasks
+    lines = page.replace("。其次", "。\n其次").replace("。最后", "。\n最后")
+    assert [title for _n, title in measures(build(lines))] == tasks
+    ordinal = REPORT_LEAD + ("第一项任务是推广智能产线，新建示范产线。第二项任务是培育工业软件企业，引进软件企业。\n")
+    assert [title for _n, title in measures(build(ordinal))] == tasks[:2]
+    # the steps of an argument name no task
+    argument = REPORT_LEAD + "首先，制造业是经济的根基，地位重要。其次，企业数字化水平仍然不高。\n"
+    assert measures(build(argument)) == []
+
+
+def test_a_numbered_section_that_brings_the_measures_into_force_is_no_measure():
+    page = ("临江市关于加快工业互联网发展的若干措施\n一、支持平台建设。对新建工业互联网平台给予补助。\n"
+            "二、发放数据券。对企业购买数据服务给予补贴。\n三、本措施自2026年1月1日起施行。\n")
+    assert [title for _n, title in measures(build(page))] == ["支持平台建设", "发放数据券"]
+
+
 def test_the_last_task_of_a_list_closed_by_its_count_is_named_without_deng():
     page = REPORT_LEAD + "《行动计划》部署了建设智能工厂、攻关工业软件、协同产业链等三项重点任务。\n"
     assert [title for _n, title in measures(build(page))] == ["建设智能工厂", "攻关工业软件", "协同产业链"]
