@@ -692,6 +692,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _reported_items(candidates, result, existing=found)
     found += _point_series(candidates, result, existing=found)
     found += _sequence_words(candidates, result, existing=found)
+    found += _slogan_parts(candidates, result, existing=found)
     found += _aspects(candidates, result, existing=found)
     if not found:
         found = _announced_setups(candidates, result)
@@ -1354,6 +1355,43 @@ KEY_STEP = re.compile(r"^\s*(?:此外|另外|同时|其次|再如)?\s*[，,]?\s*
                       r"(?:关键一步|重要一步|重要举措|关键举措|一大亮点|重要内容|重点任务)")
 #: a verb that takes what follows as its object up to the sentence end (落实…文件要求, 按照…要求)
 GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;！？]*$")
+
+
+#: the parts of a plan a report names joined by plus signs in quotes (“AI生态+AI平台+AI产业”)
+PLUS_SLOGAN = re.compile(r"[“\"「]([^“”\"「」，,。+＋]{2,12}(?:[+＋][^“”\"「」，,。+＋]{2,12}){1,7})[”\"」]")
+
+
+def _slogan_parts(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report that names the plan's parts in a slogan joined by plus signs (打造“AI生态+AI平台+AI产业”)
+    and then gives each as a task, a verb and what the part will be (重点打造精准高效的AI生态，…; 由此形成
+    智慧共享的AI城区，…): one measure per part so given, titled from the verb to the part's name; read
+    when more than half the parts are given so."""
+    if existing or not any("+" in item.rest.text or "＋" in item.rest.text for item in candidates):
+        return []  # most pages: no slogan of parts
+    verbs = alternation([*words()["outline"]["task_verbs"], "形成", "建成"])
+    for k, item in enumerate(candidates):
+        for slogan in PLUS_SLOGAN.finditer(item.rest.text):
+            parts = re.split(r"[+＋]", slogan.group(1))
+            if len(set(parts)) != len(parts) or any(re.fullmatch(r"[\dA-Za-z]+", part) for part in parts):
+                continue  # “1+N” counts documents, no parts
+            given = []
+            for later in candidates[k:]:
+                begin = slogan.end() if later is item else 0
+                for part in parts:
+                    clause = re.compile(rf"(?:{verbs})[^，,。；;：:]{{0,14}}?的\s*{re.escape(part)}(?=[，,。；;])")
+                    hit = clause.search(later.rest.text, begin)
+                    if hit and all(part != p for p, _l, _h in given):
+                        given.append((part, later, hit))
+            if len(given) * 2 <= len(parts):
+                continue
+            found = []
+            for _part, later, hit in sorted(given, key=lambda g: (g[1].line.index, g[2].start())):
+                section = result.section_at(later.line)
+                title = later.rest.sub(hit.start(), hit.end())
+                found.append(_flat_measure(later, title, section))
+                result.context.setdefault(later.line.index, (section, found[-1], False))
+            return found
+    return []
 
 
 #: a word that orders the sentences of a list (首先，…。其次，…。最后，…), at a sentence's start

@@ -2080,6 +2080,18 @@ def test_a_numbered_section_that_brings_the_measures_into_force_is_no_measure():
     assert [title for _n, title in measures(build(page))] == ["支持平台建设", "发放数据券"]
 
 
+def test_the_parts_of_a_plus_slogan_a_report_then_gives_as_tasks_are_measures():
+    page = ("临江区推进数字化转型\n本报讯 临江区近日发布消息，围绕数字临江建设，"
+            "正在打造“数字底座+数字产业+数字治理”。\n"
+            "目前，区里正加快建设坚实可靠的数字底座，新建5G基站300个。同时培育特色鲜明的数字产业，"
+            "引进一批软件企业。在此基础上，形成精细高效的数字治理，推动城市管理一网统管。\n")
+    assert [title for _n, title in measures(build(page))] == [
+        "加快建设坚实可靠的数字底座", "培育特色鲜明的数字产业", "形成精细高效的数字治理"]
+    # a slogan whose parts the report never gives as tasks, or one counting documents (“1+N”), lists nothing
+    named_only = page.split("目前，")[0] + "目前，各项工作进展顺利。\n"
+    assert measures(build(named_only)) == []
+
+
 def test_the_last_task_of_a_list_closed_by_its_count_is_named_without_deng():
     page = REPORT_LEAD + "《行动计划》部署了建设智能工厂、攻关工业软件、协同产业链等三项重点任务。\n"
     assert [title for _n, title in measures(build(page))] == ["建设智能工厂", "攻关工业软件", "协同产业链"]
