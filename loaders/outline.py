@@ -1106,7 +1106,7 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
             continue
         listed = [(m, m.group(1).split("、"), m.start(1)) for m in NAMED_TASKS.finditer(item.rest.text)]
         listed = [(m, names, at) for m, names, at in listed if all(_task_start(name) for name in names)]
-        listed += _quoted_parts(item.rest.text)
+        listed += _quoted_parts(item.rest.text) + _counted_kinds(item.rest.text)
         for match, names, begin in listed:
             if named & set(names):
                 continue
@@ -1206,6 +1206,31 @@ def _quoted_parts(text: str) -> list[tuple[re.Match[str], list[str], int]]:
         names = [first.group(), *(text[start:end] for start, end in spans[1:])]
         if all(re.fullmatch(r"[「“][^「」“”]+[」”]", name) for name in names):
             found.append((match, [name[1:-1] for name in names], spans[0][0] + first.start()))
+    return found
+
+
+#: names a 、 apart closed by their count of kinds (与A、B、C、D相关的4类项目); not of areas or parts (6个方面,
+#: 三个部分), which name the report's framing, no items
+COUNTED_KINDS = re.compile(r"((?:[^，,。；;：:、《》“”「」\s]{2,30}?、)+[^，,。；;：:、《》“”「」\s]{2,30}?)\s*"
+                           r"(?:等|相关的?|有关的?)?\s*([一二两三四五六七八九十]|\d{1,2})\s*类")
+#: a word that leads into a list, before its first name (支持与A、…, 包括A、…)
+LIST_LEAD = re.compile(r"^.*(?:与|和|及|包括|围绕|聚焦|涵盖|涉及|支持|对)")
+
+
+def _counted_kinds(text: str) -> list[tuple[re.Match[str], list[str], int]]:
+    """The names of a list closed by as many kinds counted (政策重点支持与A、B、C、D相关的4类项目):
+    (match, names, where the list starts), the first name after the word that leads into the list. Only
+    what the report then describes name by name makes measures of them (``_described_tasks``)."""
+    if "、" not in text:
+        return []
+    found = []
+    for match in COUNTED_KINDS.finditer(text):
+        names = match.group(1).split("、")
+        lead = LIST_LEAD.match(names[0])
+        if lead and len(names[0]) - lead.end() >= 4:
+            names[0] = names[0][lead.end():]
+        if chinese_number(match.group(2)) == len(names) and all(len(name) >= 4 for name in names):
+            found.append((match, names, match.end(1) - len("、".join(names))))
     return found
 
 

@@ -17,6 +17,7 @@ from loaders.layout import layout
 from loaders.metadata import period_of, read_metadata
 from loaders.outline import outline
 from loaders.read import RawDocument
+from tests.loaders.samples import to_traditional
 
 BODY = """为加快人工智能产业发展，制定本方案。
 一、重点任务
@@ -2093,6 +2094,17 @@ def test_the_parts_of_a_plus_slogan_a_report_then_gives_as_tasks_are_measures():
     for other in (named_only, documents):
         with pytest.raises(SourceError):  # no measure, and nothing else on the page is policy text either
             build(other)
+
+
+def test_kinds_of_projects_a_report_counts_and_then_describes_are_measures():
+    page = ("临江市出台低空经济扶持政策\n政策重点支持与低空基础设施建设、整机企业培育、应用场景开放相关的3类项目。"
+            "在低空基础设施建设方面，新建起降点可获补贴最高200万元；整机企业培育方面，首次落户的整机企业可获奖励。\n")
+    names = ["低空基础设施建设", "整机企业培育", "应用场景开放"]
+    assert [title for _n, title in measures(build(page))] == names
+    assert [title for _n, title in measures(build(to_traditional(page)))] == [to_traditional(n) for n in names]
+    # areas the report frames its account by (3个方面) are no kinds of projects
+    areas = page.replace("相关的3类项目", "等3个方面的工作")
+    assert "应用场景开放" not in [title for _n, title in measures(build(areas))]
 
 
 def test_the_last_task_of_a_list_closed_by_its_count_is_named_without_deng():
