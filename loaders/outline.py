@@ -30,6 +30,8 @@ STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("sec", re.compile(rf"^([{NUMERAL}]{{1,3}})\s*[、.．]\s*")),
     # (a PDF may space the number out: 第 一 章总则)
     ("chap", re.compile(rf"^第\s*([{NUMERAL}百]+)\s*(?:章|部分|篇)\s*")),
+    # 壹、计画缘起 / 贰、推动策略: the capital numerals Taiwan plans number their top-level parts with
+    ("capital", re.compile(r"^([壹贰貳叁参參肆伍陆陸柒捌玖拾]{1,3})\s*[、.．]\s*")),
     ("article", re.compile(rf"^第\s*([{NUMERAL}百]+)\s*条\s*")),
     ("paren_cn", re.compile(rf"^[（(]\s*([{NUMERAL}]{{1,3}})\s*[)）]\s*")),
     ("paren_num", re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*")),
@@ -189,6 +191,7 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
         marked.append(item)
     _unmark_page_numbers(lay, marked)
     _unmark_annex_list(marked)
+    _capital_parts(marked)
     has_sections = any(m.style in ("sec", "chap", "md") for m in marked)
     result = Outline([], [])
     _walk(marked, result, has_sections)
@@ -206,6 +209,19 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     _drop_document_titles(result)
     _number_siblings(result)
     return result
+
+
+def _capital_parts(marked: list[_Marked]) -> None:
+    """A plan whose top-level parts are numbered in capital numerals (壹、计画缘起 / 参、推动策略 / 一、建构
+    智慧交通 / （一）…): those are its sections, and its 一、 items below them are measures like any
+    numbered item (``item`` style, one level above its （一）)."""
+    if not any(m.style == "capital" for m in marked):
+        return
+    for m in marked:
+        if m.style == "capital":
+            m.style = "chap"
+        elif m.style == "sec":
+            m.style = "sec_item"
 
 
 #: the label of a notice's list of annexes on a line of its own (附件： / 附 件)
@@ -416,7 +432,8 @@ def _bullet_paragraphs(marked: list[_Marked], result: Outline) -> None:
 
 # -- numbered and bulleted items --------------------------------------------------
 
-MEASURE_STYLES = ("article", "paren_cn", "paren_num", "num_dot", "num_paren", "circled", "bullet", "arrow")
+MEASURE_STYLES = ("sec_item", "article", "paren_cn", "paren_num", "num_dot", "num_paren", "circled", "bullet",
+                  "arrow")
 
 
 def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:

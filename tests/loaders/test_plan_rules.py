@@ -2147,6 +2147,22 @@ def test_a_plans_parts_by_label_word_and_ordinal_are_measures_on_lines_or_quoted
     assert measures(build(alone)) == []
 
 
+def test_a_plan_numbering_its_top_level_parts_in_capital_numerals_has_its_yi_items_as_measures():
+    page = ("新竹縣智慧農業推動計畫\n壹、計畫緣起\n為推動智慧農業發展，特訂定本計畫。\n參、推動策略\n"
+            "一、建置農業感測網絡\n（一）布建田間感測站。於主要產區布建感測站。\n（二）建置農情資料平台。整合農情資料。\n"
+            "二、發展智慧灌溉系統\n（一）推廣自動灌溉設備。\n")
+    graph = build(page)
+    assert measures(graph) == [("一、", "建置農業感測網絡"), ("（一）", "布建田間感測站"),
+                               ("（二）", "建置農情資料平台"), ("二、", "發展智慧灌溉系統"),
+                               ("（一）", "推廣自動灌溉設備")]
+    parents = {graph.nodes[r.start].properties["title"]: graph.nodes[r.end].properties["title"]
+               for r in graph.relationships.values() if r.type == Rel.PART_OF}
+    assert parents["建置農情資料平台"] == "建置農業感測網絡"
+    # without capital parts, 一、 heads a section and only its （一） items are measures
+    plain = page.replace("壹、計畫緣起\n為推動智慧農業發展，特訂定本計畫。\n參、推動策略\n", "")
+    assert ("一、", "建置農業感測網絡") not in measures(build(plain))
+
+
 def test_a_draft_title_run_into_its_preamble_ends_at_its_status():
     page = ("宁安市数据要素市场化改革行动方案(征求意见稿)为加快培育数据要素市场，制定本方案。"
             f"一、总体要求{LONG}。二、重点任务（一）建设数据平台。{LONG}。\n")
