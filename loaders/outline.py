@@ -1215,6 +1215,8 @@ def _projects_of(part: Measure, line: _Marked, area: re.Match[str]) -> list[Meas
 def _quoted_parts(text: str) -> list[tuple[re.Match[str], list[str], int]]:
     """The quoted names of a list of the plan's parts closed by their count (「A」、「B」、「C」等三大策略主轴),
     when the count is the number listed: (match, names, where the list starts)."""
+    if "「" not in text and "“" not in text:
+        return []  # most lines: nothing quoted
     found = []
     for match, spans in counted_lists(text):
         first = re.search(r"[「“][^「」“”]+[」”]$", text[spans[0][0]:spans[0][1]])  # 除規劃「A」、…: from its quote
@@ -1238,8 +1240,8 @@ def _counted_kinds(text: str) -> list[tuple[re.Match[str], list[str], int]]:
     """The names of a list closed by as many kinds counted (政策重点支持与A、B、C、D相关的4类项目):
     (match, names, where the list starts), the first name after the word that leads into the list. Only
     what the report then describes name by name makes measures of them (``_described_tasks``)."""
-    if "、" not in text:
-        return []
+    if "、" not in text or "类" not in text:
+        return []  # most lines: no list counted by kinds
     found = []
     for match in COUNTED_KINDS.finditer(text):
         names = match.group(1).split("、")
