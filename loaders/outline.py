@@ -710,6 +710,9 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _point_series(candidates, result, existing=found)
     found += _sequence_words(candidates, result, existing=found)
     found += _slogan_parts(candidates, result, existing=found)
+    # (dash lines too: ——建设…。 under the line announcing them)
+    listed = [m for m in marked if m.style in (None, "dash") and _measures_allowed(result, m.line)]
+    found += _announced_lines(listed, result, existing=found)
     found += _aspects(candidates, result, existing=found)
     if not found:
         found = _announced_setups(candidates, result)
@@ -1399,6 +1402,51 @@ KEY_STEP = re.compile(r"^\s*(?:此外|另外|同时|其次|再如)?\s*[，,]?\s*
                       r"(?:关键一步|重要一步|重要举措|关键举措|一大亮点|重要内容|重点任务)")
 #: a verb that takes what follows as its object up to the sentence end (落实…文件要求, 按照…要求)
 GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;！？]*$")
+
+
+#: a line that announces the plan's tasks listed on the lines below it (明确了4项重点任务，具体包括：,
+#: 重点任务如下：, 主要举措有：)
+TASKS_ANNOUNCED = re.compile(r"(?:任务|举措|措施|行动|工程|重点工作)[^。；;]{0,12}[：:]\s*$")
+#: a count in the announcement (4项, 五大)
+ANNOUNCED_COUNT = re.compile(r"([一二两三四五六七八九十]|\d{1,2})\s*(?:项|大|个|条)")
+#: a dash that opens a listed line (——建设…。)
+DASH_OPENING = re.compile(r"^\s*(?:——|—|--)\s*")
+
+
+def _announced_lines(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """The lines right under a line that announces the plan's tasks (…重点任务，具体包括：), each a short task
+    name on its own (建设算力设施) or opened by a dash (——建设算力设施。新建…): one measure each, titled by
+    the name (a dash line by its first clause), two or more in a row, as many as a count announced."""
+    taken = {line.index for m in existing for line in m.lines}
+    found: list[Measure] = []
+    for k, head in enumerate(candidates[:-1]):
+        announced = TASKS_ANNOUNCED.search(head.rest.text)
+        if announced is None or head.line.index in taken:
+            continue
+        items: list[tuple[_Marked, Span]] = []
+        for item in candidates[k + 1:]:
+            if item.line.index != (items[-1][0] if items else head).line.index + 1 or item.line.index in taken:
+                break
+            opening = DASH_OPENING.match(item.rest.text)
+            dash = item.style == "dash" or opening is not None
+            body = item.rest.sub(opening.end()) if opening else item.rest
+            stop = re.search(r"[。，,；;！？]", body.text)
+            if not dash and (stop or len(body.text) > 24):
+                break  # a line of prose, no task name
+            title = _strip_terminal(body.sub(0, stop.start()) if stop else body)
+            if not 4 <= len(title.text) <= 30 or not _task_start(title.text):
+                break
+            items.append((item, title))
+        count = ANNOUNCED_COUNT.search(head.rest.text)
+        if len(items) < 2 or (count and chinese_number(count.group(1)) != len(items)):
+            continue
+        for item, title in items:
+            section = result.section_at(item.line)
+            measure = Measure("", None, None, title, 1, section=section, pieces=[item.rest], lines=[item.line])
+            result.context[item.line.index] = (section, measure, False)
+            found.append(measure)
+            taken.add(item.line.index)
+    return found
 
 
 #: the parts of a plan a report names joined by plus signs in quotes (“AI生态+AI平台+AI产业”)

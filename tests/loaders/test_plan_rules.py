@@ -2107,6 +2107,19 @@ def test_kinds_of_projects_a_report_counts_and_then_describes_are_measures():
     assert "应用场景开放" not in [title for _n, title in measures(build(areas))]
 
 
+def test_the_task_lines_under_a_line_announcing_them_are_measures():
+    names = ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
+    page = REPORT_LEAD + "《行动计划》明确了3项重点任务，具体包括：\n" + "\n".join(names) + "\n"
+    assert [title for _n, title in measures(build(page))] == names
+    dashes = REPORT_LEAD + "《行动计划》部署的主要任务如下：\n" + "".join(
+        f"——{name}。{LONG}。\n" for name in names)
+    assert [title for _n, title in measures(build(dashes))] == names
+    # a count the list does not reach, or lines that name no task, list nothing
+    assert measures(build(page.replace("3项重点任务", "5项重点任务"))) == []
+    fields = REPORT_LEAD + "《行动计划》部署的重点行动覆盖以下行业：\n高端装备\n智能终端\n"
+    assert measures(build(fields)) == []
+
+
 def test_the_last_task_of_a_list_closed_by_its_count_is_named_without_deng():
     page = REPORT_LEAD + "《行动计划》部署了建设智能工厂、攻关工业软件、协同产业链等三项重点任务。\n"
     assert [title for _n, title in measures(build(page))] == ["建设智能工厂", "攻关工业软件", "协同产业链"]
