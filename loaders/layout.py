@@ -25,6 +25,8 @@ INLINE_ITEM = re.compile(
     r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)](?=[\u4e00-\u9fff])"
     r"|第[一二三四五六七八九十百]+条"
     r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\s?\S)")  # (第二条 本办法…: the blank a page prints after the number)
+#: a circled item number after the end of the item before it (…；②…): an item of its own
+CIRCLED_RUN_ON = re.compile(r"(?<=[。；;])\s*(?=[②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")
 #: a section heading run together with its first item on a page that lost its breaks: 二、培育产业生态（一）;
 #: after a blank (the lost break) also an item whose numbers run on across sections: 二、… (三)…
 HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；;，,（(]{2,30}?"
@@ -152,6 +154,8 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
                     and not any(start < m.start() < end for start, end in spaced) and m.start() not in numbers]
             cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)}
                           | {cut for m in RUN_ON_SECTION.finditer(line.text) for cut in m.span(1)})
+        if "②" in line.text and "①" in line.text:  # ①A；②B；③C: items numbered in a circle, run on in one line
+            cuts = sorted({*cuts, *(m.end() for m in CIRCLED_RUN_ON.finditer(line.text))})
         first = HEADING_THEN_ITEM.match(line.text)
         if first:  # 二、培育产业生态（一）培育骨干企业。…: the section heading ends where its first item begins
             cuts = sorted({*cuts, first.end()})

@@ -783,11 +783,15 @@ def _heading_lines(candidates: list[_Marked], result: Outline) -> list[Measure]:
     found: list[Measure] = []
     for i, item in enumerate(candidates[:-1]):
         text = item.line.text
+        # 【建设算力设施】: a report's heading in lenticular brackets is the heading inside them
+        bracketed = re.fullmatch(r"[【〖]\s*([^【】〖〗]+?)\s*[】〗]", text)
+        title = item.rest.sub(bracketed.start(1), bracketed.end(1)) if bracketed else item.rest
+        text = title.text
         following = candidates[i + 1].line
         if (4 <= len(text) <= 24 and not re.search(r"[，。；,;：:、！？]", text) and _task_start(text)
                 and len(following.text) > 2 * len(text) and following.index == item.line.index + 1):
             section = result.section_at(item.line)
-            measure = Measure("", None, None, item.rest, 1, section=section,
+            measure = Measure("", None, None, title, 1, section=section,
                               pieces=[item.rest], lines=[item.line])
             j = i + 1
             while j < len(candidates) and not _is_heading_like(candidates[j].line.text):

@@ -2120,6 +2120,23 @@ def test_the_task_lines_under_a_line_announcing_them_are_measures():
     assert measures(build(fields)) == []
 
 
+def test_a_reports_headings_in_lenticular_brackets_over_their_paragraphs_are_measures():
+    page = REPORT_LEAD + f"【推广智能产线】\n{LONG}。\n【培育工业软件企业】\n{LONG}。\n"
+    assert [title for _n, title in measures(build(page))] == ["推广智能产线", "培育工业软件企业"]
+    # a bracketed label that names no task (a column's name) heads nothing
+    labels = REPORT_LEAD + f"【政策解读】\n{LONG}。\n【记者观察】\n{LONG}。\n"
+    assert measures(build(labels)) == []
+
+
+def test_items_numbered_in_circles_run_on_in_one_line_are_each_a_measure():
+    page = ("临江市工业互联网发展要点\n一、重点任务\n"
+            "①推广智能产线，新建示范产线；②培育工业软件企业，引进软件企业；③建设产业数据平台，汇聚工业数据。\n")
+    assert [number for number, _t in measures(build(page))] == ["①", "②", "③"]
+    # a circled number inside a sentence (a footnote mark) opens nothing
+    note = page.replace("；②培育", "，培育②").replace("；③建设", "，建设")
+    assert [number for number, _t in measures(build(note))] == ["①"]
+
+
 def test_the_last_task_of_a_list_closed_by_its_count_is_named_without_deng():
     page = REPORT_LEAD + "《行动计划》部署了建设智能工厂、攻关工业软件、协同产业链等三项重点任务。\n"
     assert [title for _n, title in measures(build(page))] == ["建设智能工厂", "攻关工业软件", "协同产业链"]
