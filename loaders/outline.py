@@ -1419,8 +1419,9 @@ DASH_OPENING = re.compile(r"^\s*(?:——|—|--)\s*")
 
 def _announced_lines(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
     """The lines right under a line that announces the plan's tasks (…重点任务，具体包括：), each a short task
-    name on its own (建设算力设施) or opened by a dash (——建设算力设施。新建…): one measure each, titled by
-    the name (a dash line by its first clause), two or more in a row, as many as a count announced."""
+    name on its own (建设算力设施), opened by a dash (——建设算力设施。新建…) or by a title sentence (A工程。
+    围绕…, a programme named by the noun announced): one measure each, titled by the name (a dash line by
+    its first clause), two or more in a row, as many as a count announced."""
     taken = {line.index for m in existing for line in m.lines}
     found: list[Measure] = []
     for k, head in enumerate(candidates[:-1]):
@@ -1428,6 +1429,7 @@ def _announced_lines(candidates: list[_Marked], result: Outline, existing: list[
         if announced is None or head.line.index in taken:
             continue
         items: list[tuple[_Marked, Span]] = []
+        noun = re.search(r"工程|行动", announced.group())  # …三大工程：: names ending in it are programmes
         for item in candidates[k + 1:]:
             if item.line.index != (items[-1][0] if items else head).line.index + 1 or item.line.index in taken:
                 break
@@ -1435,10 +1437,12 @@ def _announced_lines(candidates: list[_Marked], result: Outline, existing: list[
             dash = item.style == "dash" or opening is not None
             body = item.rest.sub(opening.end()) if opening else item.rest
             stop = re.search(r"[。，,；;！？]", body.text)
-            if not dash and (stop or len(body.text) > 24):
-                break  # a line of prose, no task name
+            titled = stop is not None and body.text[stop.start()] == "。" and stop.start() <= 24
+            if not dash and stop and not titled:
+                break  # a line of prose, no task name (nor a title sentence over its text: A工程。围绕…)
             title = _strip_terminal(body.sub(0, stop.start()) if stop else body)
-            if not 4 <= len(title.text) <= 30 or not _task_start(title.text):
+            programme = noun is not None and title.text.endswith(noun.group()) and len(title.text) > 4
+            if not 4 <= len(title.text) <= 30 or not (_task_start(title.text) or programme):
                 break
             items.append((item, title))
         count = ANNOUNCED_COUNT.search(head.rest.text)

@@ -2114,6 +2114,10 @@ def test_the_task_lines_under_a_line_announcing_them_are_measures():
     dashes = REPORT_LEAD + "《行动计划》部署的主要任务如下：\n" + "".join(
         f"——{name}。{LONG}。\n" for name in names)
     assert [title for _n, title in measures(build(dashes))] == names
+    programmes = ["智能产线示范工程", "工业软件赋能工程"]
+    answer = ("问：重点工程有哪些？\n答：主要有以下两大工程：\n"
+              + "".join(f"{name}。围绕产业需求开展攻关，支持企业发展。\n" for name in programmes))
+    assert [title for _n, title in measures(build(REPORT_LEAD + answer))] == programmes
     # a count the list does not reach, or lines that name no task, list nothing
     assert measures(build(page.replace("3项重点任务", "5项重点任务"))) == []
     fields = REPORT_LEAD + "《行动计划》部署的重点行动覆盖以下行业：\n高端装备\n智能终端\n"
