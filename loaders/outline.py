@@ -1385,6 +1385,9 @@ def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked]
         if colon:
             stop = re.compile(r"[：:]").search(body.text, colon.end() - 1)
         title = _strip_terminal(body.sub(0, stop.start()) if stop else body)
+        quoted = re.match(r"\s*[「“]([^「」“”]{2,30})[」”](?=\s*(?:[：:，,。；;]|$))", body.text)
+        if quoted:  # 策略一「A」：推动…: the part's quoted name is its title (not 一是“A”机制，…)
+            title = body.sub(quoted.start(1), quoted.end(1))
         number = item.rest.sub(match.start(1) if match.group(1) else 0, match.end()).strip(" ：:，,、")
         measure = Measure("", number.text, number, title, 1, section=section,
                           pieces=[item.rest.sub(number.start - item.rest.start)], lines=[item.line])

@@ -2172,6 +2172,8 @@ def test_a_plans_parts_by_label_word_and_ordinal_are_measures_on_lines_or_quoted
     assert [title for _n, title in measures(build(lines))] == names
     mainland = lines.replace("策略一：", "任务一 ").replace("策略二：", "任务二 ").replace("策略三：", "任务三 ")
     assert [title for _n, title in measures(build(mainland))] == names
+    headed = lines.replace("策略一：建置農業感測網絡。", "策略一「建置農業感測網絡」：")
+    assert [title for _n, title in measures(build(headed))] == names
     quoted = lead + "方案內容包括策略一「建置農業感測網絡」、策略二「發展智慧灌溉系統」及策略三「培育農業數位人才」。\n"
     assert [title for _n, title in measures(build(quoted))] == names
     # ordinals that do not count up from one, or a part named alone, list nothing
