@@ -24,7 +24,9 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 INLINE_ITEM = re.compile(
     r"(?<=[。；;〕）)\]])\s*(?=(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)](?=[\u4e00-\u9fff])"
     r"|第[一二三四五六七八九十百]+条"
-    r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\S)")
+    r"|\d{1,2}[.．、](?=[\u4e00-\u9fff]))\s?\S)")  # (第二条 本办法…: the blank a page prints after the number)
+#: a circled item number after the end of the item before it (…；②…): an item of its own
+CIRCLED_RUN_ON = re.compile(r"(?<=[。；;])\s*(?=[②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")
 #: a section heading run together with its first item on a page that lost its breaks: 二、培育产业生态（一）;
 #: after a blank (the lost break) also an item whose numbers run on across sections: 二、… (三)…
 HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；;，,（(]{2,30}?"
@@ -35,11 +37,16 @@ HEADING_THEN_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。�
 RUN_ON_SECTION = re.compile(r"(?<=[。；;])\s*([一二三四五六七八九十]{1,3}、[^。；;，,（(\d]{2,30}?)"
                             r"(?=[（(]一[）)]|1[.．、](?=[\u4e00-\u9fff]))")
 #: a draft's title run into its preamble, as a flattened preview prints it (…行动方案（征求意见稿）为加快…,
-#: also after a document site's page number 1、): the title ends at its status word
+#: also after a document site's page number 1、), or into its first chapter, article or section (…办法
+#: （征求意见稿）第一章 总则, …（征求意见稿）第一条 为…, …（征求意见稿）一、总体要求): the title ends at its status word
 DRAFT_TITLE_RUN_ON = re.compile(r"^(?:\d{1,2}[、.．]\s*)?[^。，,；;：:《》]{6,60}?[（(](?:公开)?征求意见稿[)）]"
-                                r"(?=\s*(?:为|根据|按照|依据|近年来|当前|随着)[\u4e00-\u9fff])")
+                                r"(?=\s*(?:为|根据|按照|依据|近年来|当前|随着)[\u4e00-\u9fff]"
+                                r"|\s*第[一二三四五六七八九十百]+[章条]|\s*一、)")
 #: a chapter or article number a PDF spaced out (第 一 章, 第 十二 条): its blanks are no lost line breaks
 SPACED_NUMBER = re.compile(r"第\s+[一二三四五六七八九十百]+\s*[章节条]|第[一二三四五六七八九十百]+\s+[章节条]")
+#: a chapter, article or item number with the blank a page prints after it (第一条 为…, 第一章 总则,
+#: （一） 建设…): that blank is the number's own spacing, no lost line break
+NUMBER_THEN_BLANK = re.compile(r"(?:第[一二三四五六七八九十百]+[章节条]|[（(][一二三四五六七八九十]{1,3}[)）])(?=\s)")
 CN_DIGITS = "零一二三四五六七八九"
 #: a blank between two pieces of Chinese: Chinese prose has none, so in a long line it stands for a lost
 #: line break (…执行。 山东省人民政府办公厅 2025年5月7日 (此件公开发布) 关于…)
@@ -142,15 +149,18 @@ def _split_run_on(lines: list[Line]) -> list[Line]:
         cuts = []
         if len(line.text) > 120:
             spaced = [m.span() for m in SPACED_NUMBER.finditer(line.text)]
+            numbers = {m.end() for m in NUMBER_THEN_BLANK.finditer(line.text)}
             gaps = [m.end() for m in LOST_BREAK.finditer(line.text) if not _quoted(line.text, m.start())
-                    and not any(start < m.start() < end for start, end in spaced)]
+                    and not any(start < m.start() < end for start, end in spaced) and m.start() not in numbers]
             cuts = sorted(set(gaps if len(gaps) >= 2 else []) | {m.start() for m in INLINE_ITEM.finditer(line.text)}
                           | {cut for m in RUN_ON_SECTION.finditer(line.text) for cut in m.span(1)})
+        if "②" in line.text and "①" in line.text:  # ①A；②B；③C: items numbered in a circle, run on in one line
+            cuts = sorted({*cuts, *(m.end() for m in CIRCLED_RUN_ON.finditer(line.text))})
         first = HEADING_THEN_ITEM.match(line.text)
         if first:  # 二、培育产业生态（一）培育骨干企业。…: the section heading ends where its first item begins
             cuts = sorted({*cuts, first.end()})
         if "(" in line.text or "（" in line.text:  # an item heading run into its text or its first sub-item
-            cuts = sorted({*cuts, *_run_on_item_headings(line.text)})
+            cuts = sorted({*cuts, *_run_on_item_headings(line.text, flattened=len(line.text) > 120)})
         draft = DRAFT_TITLE_RUN_ON.match(line.text) if "征求意见稿" in line.text[:80] else None
         if draft:  # …行动方案（征求意见稿）为加快…: a draft's title ends at its status, where its preamble begins
             cuts = sorted({*cuts, draft.end()})
@@ -186,12 +196,30 @@ def _named_item_heading() -> re.Pattern[str]:
                       + alternation(words()["outline"]["non_measure_sections"]) + ")" + SECTION_TEXT_OPENING)
 
 
-def _run_on_item_headings(text: str) -> list[int]:
+#: how the text under a task heading opens in a flattened draft (依托…, 围绕…, 以…为…, 到2025年…): words that
+#: open a paragraph, never the middle of a task's name
+TASK_TEXT_OPENING = (r"(?=(?:依托|围绕|聚焦|坚持|按照|面向|针对|立足|以[^，,。；;]{1,15}?为|(?:力争)?到20\d\d年)"
+                     r"[^。；;]{6,}?[，,])")
+
+
+@cache
+def _task_item_heading() -> re.Pattern[str]:
+    """A task heading (（一）建设行业数据平台) run into its text, where the text opens as a paragraph does
+    (…数据平台依托龙头企业…，)."""
+    verbs = alternation(words()["outline"]["task_verbs"])
+    return re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]\s*(?=" + verbs + r")"
+                      r"[^。；;，,：:（()）\d、“”《》\s]{5,16}?" + TASK_TEXT_OPENING)
+
+
+def _run_on_item_headings(text: str, flattened: bool) -> list[int]:
     """Where item headings that a flattened page ran into what follows them end: （一）健全市场规则 before
-    its 1.构建…, and （一）指导思想 before 以习近平…; only headings a page prints without a full stop,
-    so an item whose title ends its sentence (（一）建设平台。…) is left as it is."""
+    its 1.构建…, and （一）指导思想 before 以习近平…, and, on a page flattened into one run, a task heading
+    before text that opens as a paragraph does (（一）建设数据平台依托…); only headings a page prints
+    without a full stop, so an item whose title ends its sentence (（一）建设平台。…) is left as it is."""
     cuts = [m.end() for m in ITEM_THEN_SUBITEM.finditer(text)]
     cuts += [m.end() for m in _named_item_heading().finditer(text)]
+    if flattened:
+        cuts += [m.end() for m in _task_item_heading().finditer(text)]
     return cuts
 
 
@@ -429,35 +457,100 @@ DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|�
                             # what the plan holds, listed and closed by its count (包括A、B、C等29项工作任务)
                             r"|包括[^。，,；;]{4,40}?、[^。，,；;]{2,40}?等\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*"
                             r"项(?:工作|重点|主要|具体)?任务")
-#: a report's sentence that has the plan, by its quoted name, carry out its actions listed by name and
-#: closed by their count (《规划》将实施A、B、C和D等四大行动): the names, then the count
-REPORTED_ACTIONS = re.compile(r"》[^。；;，,《》]{0,8}?(?:实施|开展|推进|部署|推出)\s*"
-                              r"([^。；;：:《》]{4,}?(?:、[^。；;：:、《》]{2,30}){2,})\s*等\s*"
-                              r"([一二三四五六七八九十]|\d{1,2})\s*大\s*(?:专项|重点)?行动")
+#: the plan as the subject of a report's sentence: its quoted name (《规划》), or its genre word with a
+#: determiner or alone (该方案, 本计划, 行动计划); the few words before its verb may hold one comma only
+#: after a reporting verb (《方案》提出，实施…)
+PLAN_SUBJECT = (r"(?:》|(?:该|本|此|这一?|《)?(?:行动|实施|工作)?(?:计划|方案|规划|意见|措施|要点))"
+                r"[^。；;，,《》“”「」]{0,8}?(?:(?:提出|明确|指出|强调|要求)[，,:：])?\s*")
+#: the verb that has the plan carry its actions out, a manner word before it optional (重点实施, 将着力推进);
+#: not one that only says what it is about (围绕A、B三大任务, 聚焦…: fields as often as tasks)
+ACTION_VERB = (r"(?:(?:提出|明确|部署|要求)了?\s*)?(?:将|还|要|拟)?\s*(?:重点|着力|大力|全面|深入|集中|统筹|分类)?\s*"
+               r"(?:组织实施|实施|开展|推进|推动|部署|推出|启动|提出|明确)(?:了)?\s*")
+#: before a count that says the names after it are actions, also a verb that only says what the plan is
+#: about (聚焦十大重点任务：A、B…)
+COUNTED_VERB = ACTION_VERB.replace("|提出|明确)", "|提出|明确|聚焦|围绕)")
+#: what a plan counts its actions by (八大行动, 十项任务, 三大工程, 六个专项行动, 三大策略主轴), not what it is about
+#: (三大产业, 五个方面, 三大目标)
+ACTION_COUNT = (r"(?P<count>[一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:大|项|个)\s*(?:专项|重点|主要|具体|攻坚)?\s*"
+                r"(?:专项行动|行动|工程|任务|举措|策略主轴|策略|主轴)")
+#: one name of a list: a run of characters with no list mark or clause end, quoted words inside it allowed
+#: (数字信息基础设施“强基”)
+ACTION_NAME = r"(?:[^。；;：:、，,《》“”「」\s]|[“「][^“”「」。；;]{1,30}[”」])"
+#: names a 、 apart, or quoted names that follow one another with no mark (“A”“B”“C”)
+ACTION_NAMES = (rf"(?P<names>{ACTION_NAME}{{1,40}}?(?:\s*、\s*{ACTION_NAME}{{1,40}}?)+"
+                r"|(?:[“「][^“”「」。；;]{1,30}[”」]){2,})")
+#: a report's sentence that has the plan carry out its actions listed by name and closed by their count
+#: (《规划》将实施A、B、C和D等四大行动; 该方案提出实施“A”“B”“C”三大工程)
+REPORTED_ACTIONS = re.compile(PLAN_SUBJECT + ACTION_VERB + ACTION_NAMES + r"\s*等?\s*[“\"]?" + ACTION_COUNT)
+#: the same with the count first and the names after it, opened by a colon or by a word that explains the
+#: count (部署了四大行动：A、B、C和D; 实施三大工程，即A、B和C。)
+EXPLAINED_ACTIONS = re.compile(PLAN_SUBJECT + COUNTED_VERB + r"[“\"]?" + ACTION_COUNT + r"[”\"]?\s*"
+                               r"(?:[，,]?\s*(?:具体|主要)?(?:就是|即|包括|分别是|分别为)\s*[：:]?|[：:])\s*"
+                               + ACTION_NAMES + r"\s*[。；;]"
+                               # or given a ； apart after the colon (明确了三项重点任务：A；B；C。)
+                               rf"|{PLAN_SUBJECT}{COUNTED_VERB}" + ACTION_COUNT.replace("?P<count>", "?P<count2>")
+                               + rf"\s*[：:]\s*(?P<clauses>{ACTION_NAME}{{2,40}}?"
+                               + rf"(?:[；;]\s*{ACTION_NAME}{{2,40}}?)+)\s*[。]")
+#: names listed and closed by their count, whoever is said to carry them out (「A」、「B」、「C」等三大策略主轴)
+COUNTED_NAMES = re.compile(ACTION_NAMES + r"\s*等?\s*[“\"]?" + ACTION_COUNT)
+#: a count before 大, 项 or 个: a cheap test that skips the lines no counted list can be on
+ACTION_COUNT_HINT = re.compile(r"[一二两三四五六七八九十\d]\s*[大项个]")
 
 
 def reported_actions(text: str) -> list[tuple[int, int]]:
-    """The spans of the actions a report lists by name in one sentence (REPORTED_ACTIONS), when their
-    number is the count that closes the list (the last two may be joined by 和/及: …A和B等八大行动);
-    [] otherwise. A list whose length is not its count is not read, so a list of fields or a count of
-    something else gives nothing."""
-    if "大" not in text or "》" not in text:
-        return []  # most lines: no counted list of actions after a quoted name
+    """The spans of the actions a report lists by name in one sentence, the plan its subject: closed by
+    their count (REPORTED_ACTIONS) or opened by it (EXPLAINED_ACTIONS); the last two names may be joined
+    by 和/及 (…A和B等八大行动), quoted names may follow one another with no mark (“A”“B”“C”). Read only when
+    the number of names is the count, each name two characters or more, so a list of fields or a count
+    of something else gives nothing; [] otherwise."""
+    if not ACTION_COUNT_HINT.search(text):
+        return []  # most lines: no counted list of actions
     for match in REPORTED_ACTIONS.finditer(text):
-        spans, at = [], match.start(1)
-        for name in match.group(1).split("、"):
-            spans.append((at, at + len(name)))
-            at += len(name) + 1
-        count = chinese_number(match.group(2))
-        if count == len(spans) + 1:
-            start, end = spans[-1]
-            joined = [j for j in re.finditer(r"和|及", text[start:end]) if 4 <= j.start() <= end - start - 5]
-            if len(joined) == 1:
-                cut = start + joined[0].start()
-                spans[-1:] = [(start, cut), (cut + 1, end)]
-        if count == len(spans) and all(end - start >= 4 for start, end in spans):
+        spans = _counted_names(text, match, chinese_number(match.group("count")))
+        if spans:
+            return spans
+    for match in EXPLAINED_ACTIONS.finditer(text):
+        spans = _counted_names(text, match, chinese_number(match.group("count") or match.group("count2")))
+        if spans:
             return spans
     return []
+
+
+def counted_lists(text: str) -> list[tuple[re.Match[str], list[tuple[int, int]]]]:
+    """Every list of names closed by as many counted (COUNTED_NAMES), whoever carries them out, with the
+    spans of its names: what a report's parts are read from before its paragraphs show them described."""
+    if not ACTION_COUNT_HINT.search(text):
+        return []
+    found = []
+    for match in COUNTED_NAMES.finditer(text):
+        spans = _counted_names(text, match, chinese_number(match.group("count")))
+        if spans:
+            found.append((match, spans))
+    return found
+
+
+def _counted_names(text: str, match: re.Match[str], count: int | None) -> list[tuple[int, int]]:
+    """The spans of the names ``match`` lists (its group ``names``), when there are ``count`` of them."""
+    group = "names" if match.group("names") else "clauses"
+    start, listed = match.start(group), match.group(group)
+    mark = "、" if "、" in listed else ";" if group == "clauses" else None
+    pieces = re.split(r"[；;]", listed) if mark == ";" else listed.split("、") if mark else re.split(
+        r"(?<=[”」])(?=[“「])", listed)
+    spans, at = [], start
+    for piece in pieces:
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((at + lead, at + len(piece.rstrip().removesuffix("等").rstrip())))
+        at += len(piece) + (1 if mark else 0)
+    if count == len(spans) + 1:
+        first, last = spans[-1]
+        joined = [j for j in re.finditer(r"以及|和|及", text[first:last])
+                  if 2 <= j.start() <= last - first - j.end() + j.start() - 2]
+        if len(joined) == 1:
+            cut = first + joined[0].start()
+            spans[-1:] = [(first, cut), (cut + len(joined[0].group()), last)]
+    if count != len(spans) or any(end - begin < 2 for begin, end in spans):
+        return []
+    return spans
 
 
 #: the next count of a list that a declared count opens (规划了13项重点行动、30项重点任务)

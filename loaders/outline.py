@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from loaders.document import Span
-from loaders.layout import Layout, Line, chinese_number, reported_actions
+from loaders.layout import Layout, Line, chinese_number, counted_lists, reported_actions
 from loaders.lexicon import alternation, pattern, words
 from loaders.metadata import names_a_document
 from loaders.segment import tagged
@@ -30,6 +30,8 @@ STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("sec", re.compile(rf"^([{NUMERAL}]{{1,3}})\s*[、.．]\s*")),
     # (a PDF may space the number out: 第 一 章总则)
     ("chap", re.compile(rf"^第\s*([{NUMERAL}百]+)\s*(?:章|部分|篇)\s*")),
+    # 壹、计画缘起 / 贰、推动策略: the capital numerals Taiwan plans number their top-level parts with
+    ("capital", re.compile(r"^([壹贰貳叁参參肆伍陆陸柒捌玖拾]{1,3})\s*[、.．]\s*")),
     ("article", re.compile(rf"^第\s*([{NUMERAL}百]+)\s*条\s*")),
     ("paren_cn", re.compile(rf"^[（(]\s*([{NUMERAL}]{{1,3}})\s*[)）]\s*")),
     ("paren_num", re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*")),
@@ -48,9 +50,14 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 BARE_SECTION = re.compile(rf"^([{NUMERAL}]{{1,2}})(?![是批些个项条种类级流体系方面大])(?=[\u4e00-\u9fff])")
 TERMINAL = "。；;：:！!？?，,"
 SCOPE_CLAUSE = re.compile(r"^\s*本(?:政策|办法|措施|方案|规定|细则|计划)(?:所称|适用于|自|由|中)")
+#: the closing provision that brings the rules into force or names who interprets them (本办法自…起施行)
+EFFECT_CLAUSE = re.compile(r"^\s*本(?:政策|办法|措施|方案|规定|细则|计划)(?:自|由)")
 YISHI = re.compile(r"(?:^|(?<=[。；;：:]))\s*([一二三四五六七八九十])是")
 #: 第一，…。第二，…: ordinals opening the sentences of a paragraph (an answer's 答：主要有三方面：第一，…)
-ORDINAL_IN_TEXT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(第[一二三四五六七八九十])\s*[，,、]")
+ORDINAL_IN_TEXT = re.compile(r"(?:^|(?<=[。；;：:]))\s*(第[一二三四五六七八九十])"
+                             r"(?:\s*[，,、]|项(?:重点|主要)?(?:任务|工作|举措)?是)")
+#: the label words a plan's parts are counted by (策略一, 主軸二, 任务三, 行动四)
+PART_LABEL = "策略|主轴|面向|行动|任务|工程|举措|方向|路径"
 #: 一是…，二是…: a report's short items a comma apart in one sentence (部署了四方面任务：一是A，二是B)
 YISHI_LISTED = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([一二三四五六七八九十])是")
 
@@ -184,6 +191,7 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
         marked.append(item)
     _unmark_page_numbers(lay, marked)
     _unmark_annex_list(marked)
+    _capital_parts(marked)
     has_sections = any(m.style in ("sec", "chap", "md") for m in marked)
     result = Outline([], [])
     _walk(marked, result, has_sections)
@@ -201,6 +209,19 @@ def outline(lay: Layout, body: list[Line]) -> Outline:
     _drop_document_titles(result)
     _number_siblings(result)
     return result
+
+
+def _capital_parts(marked: list[_Marked]) -> None:
+    """A plan whose top-level parts are numbered in capital numerals (壹、计画缘起 / 参、推动策略 / 一、建构
+    智慧交通 / （一）…): those are its sections, and its 一、 items below them are measures like any
+    numbered item (``item`` style, one level above its （一）)."""
+    if not any(m.style == "capital" for m in marked):
+        return
+    for m in marked:
+        if m.style == "capital":
+            m.style = "chap"
+        elif m.style == "sec":
+            m.style = "sec_item"
 
 
 #: the label of a notice's list of annexes on a line of its own (附件： / 附 件)
@@ -338,14 +359,24 @@ def _cut_word(text: str) -> bool:
 CHAPTER = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[章编]")
 
 
+#: an annex entry that is a file: its extension (….docx, ….pdf)
+ANNEX_FILE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar|txt)\s*$", re.IGNORECASE)
+#: an annex entry that is a paper on the document or a form to fill in, not a task (关于《…》的起草说明,
+#: 政策解读, 意见反馈表, 项目申报表)
+ANNEX_PAPER = re.compile(r"^(?:关于)?(?:《[^《》]{2,60}》)?的?(?:起草|编制|修订)?(?:说明|情况说明|政策解读|解读)$"
+                         r"|^[^，,。；;《》]{0,16}(?:反馈表|意见表|申报表|登记表|申请表|汇总表)$")
+
+
 def _drop_document_titles(result: Outline) -> None:
     """An item that is only a document's title (1. 宁安市智能制造专项行动计划, 2. 宁安市关于…的实施意见
     （征求意见稿）) is an entry in a list of annexes or companion plans, not a task of the plan; an item
     titled as a part of a document (（一）总体要求, （一）第一章总则，主要是…) is that part."""
     def listed(m: Measure) -> bool:
-        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", m.pieces[0].text.strip()) if m.pieces else ""  # （征求意见稿）
+        whole = m.pieces[0].text.strip() if m.pieces else ""
+        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", ANNEX_FILE.sub("", whole))  # （征求意见稿）, .docx
         return (m.number is not None and not m.children and not re.search(r"[。，,；;：:]", text)
-                and not any("。" in p.text for p in m.pieces[1:]) and names_a_document(text))
+                and not any("。" in p.text for p in m.pieces[1:])
+                and (names_a_document(text) or ANNEX_FILE.search(whole) is not None or ANNEX_PAPER.match(text)))
 
     parts = set(words()["outline"]["part_names"])
 
@@ -401,7 +432,8 @@ def _bullet_paragraphs(marked: list[_Marked], result: Outline) -> None:
 
 # -- numbered and bulleted items --------------------------------------------------
 
-MEASURE_STYLES = ("article", "paren_cn", "paren_num", "num_dot", "num_paren", "circled", "bullet", "arrow")
+MEASURE_STYLES = ("sec_item", "article", "paren_cn", "paren_num", "num_dot", "num_paren", "circled", "bullet",
+                  "arrow")
 
 
 def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
@@ -426,8 +458,12 @@ def _walk(marked: list[_Marked], result: Outline, has_sections: bool) -> None:
         measures_here = section is not None or not has_sections
         owns = section is None or section.kind == "measures"
         if style in MEASURE_STYLES and measures_here and (
-                not item.rest.text.strip(" " + TERMINAL) or SCOPE_CLAUSE.match(item.rest.text)):
-            continue  # a bare number (the page ends right after it), or 本政策适用于… (scope, not a task)
+                not item.rest.text.strip(" " + TERMINAL)
+                or (EFFECT_CLAUSE if style == "article" else SCOPE_CLAUSE).match(item.rest.text)):
+            # a bare number (the page ends right after it), or 本政策适用于… closing a list of tasks (scope,
+            # not a task); an article is one unless it only brings the rules into force (第九条 本办法自…
+            # 起施行): 第二条 本办法所称… defines the rules' own terms
+            continue
         if style in MEASURE_STYLES and measures_here:
             if style in stack:
                 del stack[stack.index(style) + 1:]
@@ -631,7 +667,8 @@ def _sections_as_measures(marked: list[_Marked], result: Outline) -> None:
     """一、加强工业智能算力供给。统筹…（责任单位：…）: a 若干措施 numbered 一、二、 with nothing under
     them writes its measures at the top level. Read so when at least two task sections carry
     their text on the heading line and none holds numbered items."""
-    sections = [m for m in marked if m.style == "sec" and section_kind(m.rest.text) == "measures"]
+    sections = [m for m in marked if m.style == "sec" and section_kind(m.rest.text) == "measures"
+                and not SCOPE_CLAUSE.match(m.rest.text)]  # 三、本措施自…起施行: the rules in force, no task
     inline = [m for m in sections if re.search(r"[。！？]\s*\S{8,}", m.rest.text)]
     # a report's bold 一、筑牢智能算力底座 headings, each over its paragraph, are its items too
     headed = [m for m in sections if _is_heading_like(_clean_title(m.rest.text.strip("*# "))) and _task_start(
@@ -667,9 +704,15 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _listed_tasks(candidates, result, existing=found)
     found += _described_tasks(candidates, result, existing=found)
     found += _reported_actions(candidates, result, existing=found)
+    found += _labelled_parts(candidates, result, existing=found)
     found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found += _point_series(candidates, result, existing=found)
+    found += _sequence_words(candidates, result, existing=found)
+    found += _slogan_parts(candidates, result, existing=found)
+    # (dash lines too: ——建设…。 under the line announcing them)
+    listed = [m for m in marked if m.style in (None, "dash") and _measures_allowed(result, m.line)]
+    found += _announced_lines(listed, result, existing=found)
     found += _aspects(candidates, result, existing=found)
     if not found:
         found = _announced_setups(candidates, result)
@@ -740,11 +783,15 @@ def _heading_lines(candidates: list[_Marked], result: Outline) -> list[Measure]:
     found: list[Measure] = []
     for i, item in enumerate(candidates[:-1]):
         text = item.line.text
+        # 【建设算力设施】: a report's heading in lenticular brackets is the heading inside them
+        bracketed = re.fullmatch(r"[【〖]\s*([^【】〖〗]+?)\s*[】〗]", text)
+        title = item.rest.sub(bracketed.start(1), bracketed.end(1)) if bracketed else item.rest
+        text = title.text
         following = candidates[i + 1].line
         if (4 <= len(text) <= 24 and not re.search(r"[，。；,;：:、！？]", text) and _task_start(text)
                 and len(following.text) > 2 * len(text) and following.index == item.line.index + 1):
             section = result.section_at(item.line)
-            measure = Measure("", None, None, item.rest, 1, section=section,
+            measure = Measure("", None, None, title, 1, section=section,
                               pieces=[item.rest], lines=[item.line])
             j = i + 1
             while j < len(candidates) and not _is_heading_like(candidates[j].line.text):
@@ -987,7 +1034,8 @@ def _aspects(candidates: list[_Marked], result: Outline, existing: list[Measure]
             area = match.group(1) or match.group("bare") or match.group("field")
             listed = re.search(rf"{re.escape(area)}[、和及等]|[、和及]{re.escape(area)}", text)
             if (not area.startswith("在") and listed and area not in words()["outline"]["part_names"]
-                    and area not in named and all(h[2].group(1) != area for h in hits)):
+                    and area not in named and all(h[2].group(1) != area for h in hits)
+                    and not any(_describes(area, name) for name in named)):  # the area of a task a list named
                 hits.append((k, item, match))  # 重点任务方面: a part of the document
     if len(hits) < 2:
         return []
@@ -1034,7 +1082,7 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
         for match, listed, count in matches:
             head = re.sub(r"^.*?(?:围绕|包括|聚焦|提出|部署|明确)(?:了)?", "", match.group(listed))
             start = match.end(listed) - len(head)
-            names = head.split("、")
+            names = head.removesuffix("等").split("、")  # …、壮大数字产业等三项重点任务: 等 closes the list
             if chinese_number(match.group(count)) != len(names):
                 continue
             noun = re.search(r"任务|行动|工程", item.rest.text[match.start(count):match.start(listed)])
@@ -1061,15 +1109,15 @@ def _listed_tasks(candidates: list[_Marked], result: Outline, existing: list[Mea
 
 
 #: a report's list of the plan's tasks after the verb that states them (明确加快A、加快建设B、深化C。)
-NAMED_TASKS = re.compile(r"(?:明确|提出|部署)(?:了)?\s*"
-                         r"((?:[^，,。；;：:、《》“”]{4,20}、){2,}[^，,。；;：:、《》“”]{4,20})[。；;]")
+NAMED_TASKS = re.compile(r"(?:明确|提出|部署|要求|围绕|包括|从|(?:重点|主要)任务(?:是|为|有))(?:了)?\s*[：:，,]?\s*"
+                         r"((?:[^，,。；;：:、《》“”]{4,20}、){2,}[^，,。；;：:、《》“”]{4,20}?)"
+                         # closed by what they are (…等重点任务作出部署, …三个方面明确了重点任务) or by the sentence
+                         r"\s*(?:等?\s*(?:[一二两三四五六七八九十\d]{1,2}\s*(?:大|项|个)\s*)?"
+                         r"(?:方面|重点任务|主要任务|任务|工作|举措|内容)[^。；;]{0,12})?[。；;]")
 #: a paragraph that opens with the task it describes (在智能工厂建设方面，…)
-DESCRIBED_AREA = re.compile(r"(?:^|[。；;])\s*在([^，,。；;：:]{2,30}?)(?:方面|部分)\s*[，,]")
-#: a report's list of the plan's parts by their quoted names, closed by their count (「A」、「B」、「C」等三大策略主轴)
-QUOTED_PARTS = re.compile(r"((?:[「“][^「」“”]{4,30}[」”]\s*[、，,]?\s*){2,}[「“][^「」“”]{4,30}[」”])\s*等?\s*"
-                          r"([一二三四五六七八九十]|\d{1,2})\s*(?:大|项|个)\s*(?:策略主轴|策略|主轴|重点任务|任务|行动|工程)")
-
-
+DESCRIBED_AREA = re.compile(r"(?:^|[。；;])\s*(?:其中\s*[，,]\s*)?在([^，,。；;：:]{2,30}?)(?:方面|部分)\s*[，,]"
+                            # bare at a paragraph's or sentence's start: 算力设施方面，…
+                            r"|(?:^|[。；;])\s*(?:其中\s*[，,]\s*)?([^在，,。；;：:“”]{2,20}?)方面\s*[，,：:]")
 def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
     """A report that names the plan's tasks in one sentence (明确加快A、加快建设B、深化C。) and then
     describes them one by one (在B方面，…。在C方面，…): one measure per task named, when every name opens
@@ -1082,18 +1130,19 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
             continue
         listed = [(m, m.group(1).split("、"), m.start(1)) for m in NAMED_TASKS.finditer(item.rest.text)]
         listed = [(m, names, at) for m, names, at in listed if all(_task_start(name) for name in names)]
-        listed += _quoted_parts(item.rest.text)
-        for match, names, _at in listed:
+        listed += _quoted_parts(item.rest.text) + _counted_kinds(item.rest.text)
+        for match, names, begin in listed:
             if named & set(names):
                 continue
             areas = [(later, area) for later in candidates[n:] for area in DESCRIBED_AREA.finditer(later.rest.text)
                      if later is not item or area.start() > match.end()]
             described = {name: (later, area) for name in names for later, area in areas
-                         if _describes(re.sub(r"^.*[「“]([^「」“”]+)[」”]$", r"\1", area.group(1)), name)}
+                         if _describes(re.sub(r"^.*[「“]([^「」“”]+)[」”]$", r"\1", area.group(1) or area.group(2)),
+                                       name)}
             if len(described) < 2:  # (策略一「X」: X)
                 continue
             section = result.section_at(item.line)
-            start = match.start(1)
+            start = begin
             for name in names:
                 at = item.rest.text.index(name, start)
                 title = item.rest.sub(at, at + len(name))
@@ -1106,9 +1155,10 @@ def _described_tasks(candidates: list[_Marked], result: Outline, existing: list[
 
 
 def _reported_actions(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
-    """A report whose sentence has the plan, by its quoted name, carry out its actions listed by name
-    (《规划》将实施A、B和C等三大行动): one measure per action, titled by its name as printed (an action
-    a report names by its field, without a task verb, is still one of the plan's actions)."""
+    """A report whose sentence has the plan carry out its actions listed by name and counted (《规划》将实施
+    A、B和C等三大行动, 该方案提出实施三大工程，即A、B和C): one measure per action, titled by its name as
+    printed (an action a report names by its field, without a task verb, is still one of the plan's
+    actions; ``layout.reported_actions`` says which wordings)."""
     taken = {m.lines[0].index for m in existing}
     found = []
     for item in candidates:
@@ -1119,6 +1169,33 @@ def _reported_actions(candidates: list[_Marked], result: Outline, existing: list
             title = item.rest.sub(start, end)
             found.append(_flat_measure(item, title, section))
             result.context.setdefault(item.line.index, (section, found[-1], False))
+    return found
+
+
+#: a part named in quotes after its label word and ordinal (策略一「A」, 主轴二“B”)
+LABELLED_PART = re.compile(rf"({PART_LABEL})([一二三四五六七八九十])\s*[：:]?\s*[「“]([^「」“”]{{2,30}})[」”]")
+
+
+def _labelled_parts(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report's sentence that lists the plan's parts by label, ordinal and quoted name (方案包括策略一
+    「A」、策略二「B」及策略三「C」): one measure per part, titled by its name, when one label counts them
+    up from 一, two or more; a part named alone (在策略一「A」部分，…) is described, not listed."""
+    taken = {line.index for m in existing for line in m.lines}
+    named = {m.title.text for m in existing}
+    found: list[Measure] = []
+    for item in candidates:
+        text = item.rest.text
+        if item.line.index in taken or ("「" not in text and "“" not in text):
+            continue  # most lines: nothing quoted
+        hits = list(LABELLED_PART.finditer(text))
+        if (len(hits) < 2 or len({h.group(1) for h in hits}) > 1
+                or [chinese_number(h.group(2)) for h in hits] != list(range(1, len(hits) + 1))
+                or named & {h.group(3) for h in hits}):
+            continue
+        section = result.section_at(item.line)
+        for hit in hits:
+            found.append(_flat_measure(item, item.rest.sub(hit.start(3), hit.end(3)), section))
+        result.context.setdefault(item.line.index, (section, found[-1], False))
     return found
 
 
@@ -1145,13 +1222,41 @@ def _projects_of(part: Measure, line: _Marked, area: re.Match[str]) -> list[Meas
 def _quoted_parts(text: str) -> list[tuple[re.Match[str], list[str], int]]:
     """The quoted names of a list of the plan's parts closed by their count (「A」、「B」、「C」等三大策略主轴),
     when the count is the number listed: (match, names, where the list starts)."""
-    if "大" not in text and "项" not in text:
-        return []
+    if "「" not in text and "“" not in text:
+        return []  # most lines: nothing quoted
     found = []
-    for match in QUOTED_PARTS.finditer(text):
-        names = re.findall(r"[「“]([^「」“”]+)[」”]", match.group(1))
-        if chinese_number(match.group(2)) == len(names):
-            found.append((match, names, match.start(1)))
+    for match, spans in counted_lists(text):
+        first = re.search(r"[「“][^「」“”]+[」”]$", text[spans[0][0]:spans[0][1]])  # 除規劃「A」、…: from its quote
+        if first is None:
+            continue
+        names = [first.group(), *(text[start:end] for start, end in spans[1:])]
+        if all(re.fullmatch(r"[「“][^「」“”]+[」”]", name) for name in names):
+            found.append((match, [name[1:-1] for name in names], spans[0][0] + first.start()))
+    return found
+
+
+#: names a 、 apart closed by their count of kinds (与A、B、C、D相关的4类项目); not of areas or parts (6个方面,
+#: 三个部分), which name the report's framing, no items
+COUNTED_KINDS = re.compile(r"((?:[^，,。；;：:、《》“”「」\s]{2,30}?、)+[^，,。；;：:、《》“”「」\s]{2,30}?)\s*"
+                           r"(?:等|相关的?|有关的?)?\s*([一二两三四五六七八九十]|\d{1,2})\s*类")
+#: a word that leads into a list, before its first name (支持与A、…, 包括A、…)
+LIST_LEAD = re.compile(r"^.*(?:与|和|及|包括|围绕|聚焦|涵盖|涉及|支持|对)")
+
+
+def _counted_kinds(text: str) -> list[tuple[re.Match[str], list[str], int]]:
+    """The names of a list closed by as many kinds counted (政策重点支持与A、B、C、D相关的4类项目):
+    (match, names, where the list starts), the first name after the word that leads into the list. Only
+    what the report then describes name by name makes measures of them (``_described_tasks``)."""
+    if "、" not in text or "类" not in text:
+        return []  # most lines: no list counted by kinds
+    found = []
+    for match in COUNTED_KINDS.finditer(text):
+        names = match.group(1).split("、")
+        lead = LIST_LEAD.match(names[0])
+        if lead and len(names[0]) - lead.end() >= 4:
+            names[0] = names[0][lead.end():]
+        if chinese_number(match.group(2)) == len(names) and all(len(name) >= 4 for name in names):
+            found.append((match, names, match.end(1) - len("、".join(names))))
     return found
 
 
@@ -1202,7 +1307,9 @@ LINE_ENUM = re.compile(r"^\s*(?:([一二三四五六七八九十])是|亮点([�
                       r"|[“\"](\d{1,2})[”\"]\s*是|第([一二三四五六七八九十])(?:为|是)"
                       r"|第([一二三四五六七八九十])\s*[，,、]"
                       # 01 支持…, 02 支持…: the zero-padded numbers of a graphic summary (一图读懂) or a post
-                      r"|0([1-9])(?:\s+|\s*[、.．]\s*)(?=[\u4e00-\u9fff]))")
+                      r"|0([1-9])(?:\s+|\s*[、.．]\s*)(?=[\u4e00-\u9fff])"
+                      # 策略一：…, 主轴二、…, 任务三 …: a plan's parts by a label word and their ordinal
+                      rf"|(?:{PART_LABEL})([一二三四五六七八九十])\s*(?:[：:、]\s*|\s+|(?=[「“])))")
 #: the first of a list of 第一，第二，… paragraphs, run on after the sentence that announces it
 #: (会议提出以下5大策略建议，第一，…)
 FIRST_ORDINAL = re.compile(r"(?<=[，,：:。])\s*(第一)\s*[，,、]")
@@ -1219,8 +1326,8 @@ def _enumerated_lines(candidates: list[_Marked], result: Outline, existing: list
     marked = [(i, m) for i, item in enumerate(candidates)
               if item.line.index not in taken and (m := LINE_ENUM.match(item.rest.text))]
     found = []
-    # 一是…, 亮点一…, a numbered slogan's parts (“1”是…“3”是…) and 第二为… are separate sequences
-    for style in (1, 2, 3, 4, 5, 6):
+    # 一是…, 亮点一…, 策略一：…, a numbered slogan's parts (“1”是…“3”是…) and 第二为… are separate sequences
+    for style in (1, 2, 3, 4, 5, 6, 7):
         hits = [(i, m) for i, m in marked if m.group(style)]
         values = [chinese_number(m.group(style)) for _, m in hits]
         opened = FIRST_ORDINAL.search(candidates[hits[0][0] - 1].rest.text) if (
@@ -1278,6 +1385,9 @@ def _line_items(hits: list[tuple[int, re.Match[str]]], candidates: list[_Marked]
         if colon:
             stop = re.compile(r"[：:]").search(body.text, colon.end() - 1)
         title = _strip_terminal(body.sub(0, stop.start()) if stop else body)
+        quoted = re.match(r"\s*[「“]([^「」“”]{2,30})[」”](?=\s*(?:[：:，,。；;]|$))", body.text)
+        if quoted:  # 策略一「A」：推动…: the part's quoted name is its title (not 一是“A”机制，…)
+            title = body.sub(quoted.start(1), quoted.end(1))
         number = item.rest.sub(match.start(1) if match.group(1) else 0, match.end()).strip(" ：:，,、")
         measure = Measure("", number.text, number, title, 1, section=section,
                           pieces=[item.rest.sub(number.start - item.rest.start)], lines=[item.line])
@@ -1299,6 +1409,134 @@ KEY_STEP = re.compile(r"^\s*(?:此外|另外|同时|其次|再如)?\s*[，,]?\s*
                       r"(?:关键一步|重要一步|重要举措|关键举措|一大亮点|重要内容|重点任务)")
 #: a verb that takes what follows as its object up to the sentence end (落实…文件要求, 按照…要求)
 GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;！？]*$")
+
+
+#: a line that announces the plan's tasks listed on the lines below it (明确了4项重点任务，具体包括：,
+#: 重点任务如下：, 主要举措有：)
+TASKS_ANNOUNCED = re.compile(r"(?:任务|举措|措施|行动|工程|重点工作)[^。；;]{0,12}[：:]\s*$")
+#: a count in the announcement (4项, 五大)
+ANNOUNCED_COUNT = re.compile(r"([一二两三四五六七八九十]|\d{1,2})\s*(?:项|大|个|条)")
+#: a dash that opens a listed line (——建设…。)
+DASH_OPENING = re.compile(r"^\s*(?:——|—|--)\s*")
+
+
+def _announced_lines(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """The lines right under a line that announces the plan's tasks (…重点任务，具体包括：), each a short task
+    name on its own (建设算力设施), opened by a dash (——建设算力设施。新建…) or by a title sentence (A工程。
+    围绕…, a programme named by the noun announced): one measure each, titled by the name (a dash line by
+    its first clause), two or more in a row, as many as a count announced."""
+    taken = {line.index for m in existing for line in m.lines}
+    found: list[Measure] = []
+    for k, head in enumerate(candidates[:-1]):
+        announced = TASKS_ANNOUNCED.search(head.rest.text)
+        if announced is None or head.line.index in taken:
+            continue
+        items: list[tuple[_Marked, Span]] = []
+        noun = re.search(r"工程|行动", announced.group())  # …三大工程：: names ending in it are programmes
+        for item in candidates[k + 1:]:
+            if item.line.index != (items[-1][0] if items else head).line.index + 1 or item.line.index in taken:
+                break
+            opening = DASH_OPENING.match(item.rest.text)
+            dash = item.style == "dash" or opening is not None
+            body = item.rest.sub(opening.end()) if opening else item.rest
+            stop = re.search(r"[。，,；;！？]", body.text)
+            titled = stop is not None and body.text[stop.start()] == "。" and stop.start() <= 24
+            if not dash and stop and not titled:
+                break  # a line of prose, no task name (nor a title sentence over its text: A工程。围绕…)
+            title = _strip_terminal(body.sub(0, stop.start()) if stop else body)
+            programme = noun is not None and title.text.endswith(noun.group()) and len(title.text) > 4
+            if not 4 <= len(title.text) <= 30 or not (_task_start(title.text) or programme):
+                break
+            items.append((item, title))
+        count = ANNOUNCED_COUNT.search(head.rest.text)
+        if len(items) < 2 or (count and chinese_number(count.group(1)) != len(items)):
+            continue
+        for item, title in items:
+            section = result.section_at(item.line)
+            measure = Measure("", None, None, title, 1, section=section, pieces=[item.rest], lines=[item.line])
+            result.context[item.line.index] = (section, measure, False)
+            found.append(measure)
+            taken.add(item.line.index)
+    return found
+
+
+#: the parts of a plan a report names joined by plus signs in quotes (“AI生态+AI平台+AI产业”)
+PLUS_SLOGAN = re.compile(r"[“\"「]([^“”\"「」，,。+＋]{2,12}(?:[+＋][^“”\"「」，,。+＋]{2,12}){1,7})[”\"」]")
+
+
+def _slogan_parts(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report that names the plan's parts in a slogan joined by plus signs (打造“AI生态+AI平台+AI产业”)
+    and then gives each as a task, a verb and what the part will be (重点打造精准高效的AI生态，…; 由此形成
+    智慧共享的AI城区，…): one measure per part so given, titled from the verb to the part's name; read
+    when more than half the parts are given so."""
+    if existing or not any("+" in item.rest.text or "＋" in item.rest.text for item in candidates):
+        return []  # most pages: no slogan of parts
+    verbs = alternation([*words()["outline"]["task_verbs"], "形成", "建成"])
+    for k, item in enumerate(candidates):
+        for slogan in PLUS_SLOGAN.finditer(item.rest.text):
+            parts = re.split(r"[+＋]", slogan.group(1))
+            if len(set(parts)) != len(parts) or any(re.fullmatch(r"[\dA-Za-z]+", part) for part in parts):
+                continue  # “1+N” counts documents, no parts
+            given = []
+            for later in candidates[k:]:
+                begin = slogan.end() if later is item else 0
+                for part in parts:
+                    clause = re.compile(rf"(?:{verbs})[^，,。；;：:]{{0,14}}?的\s*{re.escape(part)}(?=[，,。；;])")
+                    hit = clause.search(later.rest.text, begin)
+                    if hit and all(part != p for p, _l, _h in given):
+                        given.append((part, later, hit))
+            if len(given) * 2 <= len(parts):
+                continue
+            found = []
+            for _part, later, hit in sorted(given, key=lambda g: (g[1].line.index, g[2].start())):
+                section = result.section_at(later.line)
+                title = later.rest.sub(hit.start(), hit.end())
+                found.append(_flat_measure(later, title, section))
+                result.context.setdefault(later.line.index, (section, found[-1], False))
+            return found
+    return []
+
+
+#: a word that orders the sentences of a list (首先，…。其次，…。最后，…), at a sentence's start
+SEQUENCE_WORD = re.compile(r"(?:^|(?<=[。；;：:！？]))\s*(首先|其次|再次|最后)\s*[，,]\s*")
+
+
+def _sequence_words(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """Tasks a report gives in order by 首先，…。其次，…。最后，… (in one paragraph or opening its lines):
+    one measure each, titled by the clause after the word, when the list opens with 首先, holds two or
+    more and every item opens with a task verb (首先…其次… as an argument's steps names no task)."""
+    taken = {line.index for m in existing for line in m.lines}
+    hits = [(item, match) for item in candidates if item.line.index not in taken
+            and any(word in item.rest.text for word in ("首先", "其次", "最后"))  # most lines: none of them
+            for match in SEQUENCE_WORD.finditer(item.rest.text)]
+    runs: list[list[tuple[_Marked, re.Match[str]]]] = []
+    for item, match in hits:
+        if match.group(1) == "首先":
+            runs.append([(item, match)])
+        elif runs and runs[-1][-1][1].group(1) != "最后" and (match.group(1) != "其次" or len(runs[-1]) == 1):
+            runs[-1].append((item, match))
+    found: list[Measure] = []
+    for run in runs:
+        items = []
+        for n, (item, match) in enumerate(run):
+            following = run[n + 1] if n + 1 < len(run) else None
+            end = following[1].start() if following and following[0] is item else len(item.rest.text)
+            body = item.rest.sub(match.end(), end)
+            stop = re.search(r"[，,；;。]", body.text)
+            title = body.sub(0, stop.start()) if stop else _strip_terminal(body)
+            items.append((item, title, item.rest.sub(match.start(1), end)))
+        if len(items) < 2 or not all(_task_start(title.text) for _item, title, _piece in items):
+            continue
+        for item, title, piece in items:
+            section = result.section_at(item.line)
+            measure = Measure("", None, None, title, 1, section=section, pieces=[piece], lines=[item.line])
+            result.context.setdefault(item.line.index, (section, measure, False))
+            found.append(measure)
+    return found
+
+
+#: a phrase that ends in a count of what it sums up (…三大目标, 实施八大行动, 五个方面)
+COUNTED_SUMMARY = re.compile(r"[一二两三四五六七八九十\d]\s*(?:大|个|项|条)\s*(?:重点|主要|专项)?[\u4e00-\u9fff]{1,4}$")
 
 
 #: a report's point headed by a short phrase the plan is said to stress (《指引》强调场景牵引。…)
@@ -1362,6 +1600,8 @@ def _reported_items(candidates: list[_Marked], result: Outline, existing: list[M
             title = item.rest.sub(match.start(group), match.end(group))
             if not _task_start(title.text) and not re.search(r"发展|建设|应用|攻关", title.text):
                 continue
+            if COUNTED_SUMMARY.search(title.text):
+                continue  # 提出A、B、C三大目标, 实施三大工程: a list's count names no item of it
             section = result.section_at(item.line)
             measure = Measure("", None, None, title, 1, section=section,
                               pieces=[item.rest.sub(match.start(group))], lines=[item.line])

@@ -17,6 +17,7 @@ from loaders.layout import layout
 from loaders.metadata import period_of, read_metadata
 from loaders.outline import outline
 from loaders.read import RawDocument
+from tests.loaders.samples import to_traditional
 
 BODY = """为加快人工智能产业发展，制定本方案。
 一、重点任务
@@ -1817,6 +1818,19 @@ def test_the_file_names_listed_under_a_notices_annex_label_are_no_measures():
     plan_text = page.replace("1. 关于", "1. 建设智能算力中心。支持企业建设。\n2. 关于")
     assert "建设智能算力中心" in [t for _n, t in measures(build(plan_text))]
 
+def test_annex_entries_that_are_files_papers_on_the_document_or_forms_are_no_measures():
+    notice = ("临江市工业和信息化局关于公开征求《临江市工业互联网发展若干措施（征求意见稿）》意见的公告\n"
+              "为推动工业互联网发展，我局起草了《临江市工业互联网发展若干措施（征求意见稿）》，现公开征求意见。\n")
+    inline = notice + ("附件：1.临江市工业互联网发展若干措施（征求意见稿）\n"
+                       "2.关于《临江市工业互联网发展若干措施（征求意见稿）》的起草说明\n临江市工业和信息化局\n")
+    assert measures(build(inline)) == []
+    files = notice + "附件：\n1、临江市工业互联网发展若干措施（征求意见稿）.pdf\n2、公众意见反馈表.docx\n"
+    assert measures(build(files)) == []
+    # an item that carries a task, under the same label, is still the plan's
+    tasks = notice + "附件：\n1、建设工业互联网平台。支持企业建设行业平台。\n2、培育解决方案服务商。给予奖励。\n"
+    assert [title for _n, title in measures(build(tasks))] == ["建设工业互联网平台", "培育解决方案服务商"]
+
+
 def test_a_report_that_introduces_the_plan_as_a_document_before_its_title_or_says_it_was_launched():
     page = ("近日，宁安市科学技术局发布了一份重要的指导文件——《宁安市人工智能赋能千行百业行动方案(2025—2027)》"
             "(以下简称《方案》)。\n" + BODY)
@@ -1975,6 +1989,216 @@ def test_a_reports_actions_listed_by_name_and_closed_by_their_count():
     assert "measure_count_declared" not in plan(graph)
 
 
+REPORT_LEAD = "近日，临江市人民政府办公室印发《临江市智能制造发展行动计划(2025—2027年)》(以下简称《行动计划》)。\n"
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # closed by the count: with or without 等, the count's noun an action, a project, a task
+    ("《行动计划》提出实施智能工厂建设、工业软件攻关、产业链协同三大行动。",
+     ["智能工厂建设", "工业软件攻关", "产业链协同"]),
+    ("《行动计划》提出，重点实施智能工厂建设工程、工业软件攻关工程以及产业链协同工程三大工程。",
+     ["智能工厂建设工程", "工业软件攻关工程", "产业链协同工程"]),
+    ("该计划将组织实施智能工厂建设、工业软件攻关两大专项行动，推动制造业升级。",
+     ["智能工厂建设", "工业软件攻关"]),
+    ("行动计划明确实施“智造领航”“软件铸魂”“链群共兴”三项工程。", ["“智造领航”", "“软件铸魂”", "“链群共兴”"]),
+    ("《行動計畫》將推動智慧工廠建設、工業軟體攻關和產業鏈協同等三大行動。",
+     ["智慧工廠建設", "工業軟體攻關", "產業鏈協同"]),
+    # opened by the count: a colon or a word that explains it after the count
+    ("《行动计划》部署了三大行动：智能工厂建设行动、工业软件攻关行动和产业链协同行动。",
+     ["智能工厂建设行动", "工业软件攻关行动", "产业链协同行动"]),
+    ("《行动计划》提出实施三大工程，即智能工厂建设工程、工业软件攻关工程、产业链协同工程。",
+     ["智能工厂建设工程", "工业软件攻关工程", "产业链协同工程"]),
+])
+def test_a_plans_actions_a_report_lists_in_one_sentence_with_their_count(sentence, names):
+    graph = build(REPORT_LEAD + sentence + "\n")
+    assert [title for _n, title in measures(graph)] == names
+    assert plan(graph)["measure_count_declared"] == len(names)
+
+
+@pytest.mark.parametrize("sentence", [
+    "《行动计划》聚焦高端装备、工业软件、智能终端三大产业，推动集群发展。",  # fields, not actions
+    "《行动计划》从智能工厂、工业软件、产业链等三个方面提出20项重点任务。",  # areas of the tasks
+    "《行动计划》提出实施智能工厂建设、工业软件攻关和产业链协同等四大行动。",  # a count that is not the list's
+    # the plan is no subject of the verb: a chain of clauses before it (a plan's own frame, a summary)
+    "该计划以“强基础、优生态”为路径，聚焦重点领域，实施智能工厂建设、工业软件攻关、产业链协同三大行动。",
+    "《行动计划》提出“一个目标、三项任务”。“三项任务”，就是智能工厂、工业软件、产业链。",  # fields explained
+])
+def test_a_list_a_report_does_not_give_as_the_plans_counted_actions_names_no_measures(sentence):
+    graph = build(REPORT_LEAD + sentence + "\n")
+    assert not any(title.startswith(("智能工厂", "高端装备")) for _n, title in measures(graph))
+
+
+@pytest.mark.parametrize("sentence", [
+    "《行动计划》围绕推广智能产线、培育工业软件企业、建设产业数据平台等重点任务作出部署。",
+    "《行动计划》的主要任务包括：推广智能产线、培育工业软件企业、建设产业数据平台。",
+    "《行动计划》要求，推广智能产线、培育工业软件企业、建设产业数据平台。",
+    "具体来看，《行动计划》从推广智能产线、培育工业软件企业、建设产业数据平台三个方面明确了重点任务。",
+])
+def test_tasks_a_report_names_in_its_other_wordings_and_then_describes_are_measures(sentence):
+    described = "智能产线方面，将新建20条示范产线。\n在工业软件企业培育方面，将引进10家软件企业。\n"
+    titles = [title for _n, title in measures(build(REPORT_LEAD + sentence + "\n" + described))]
+    assert titles == ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
+    # the same list that nothing describes after it is a summary, no list of the plan's tasks
+    assert measures(build(REPORT_LEAD + sentence + "\n该计划还对人才培养作出安排。\n")) == []
+
+
+def test_a_plans_counted_tasks_given_after_a_colon_a_semicolon_apart_or_after_what_it_focuses_on():
+    page = REPORT_LEAD + "《行动计划》明确了三项重点任务：推广智能产线；培育工业软件企业；建设产业数据平台。\n"
+    graph = build(page)
+    assert [title for _n, title in measures(graph)] == ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
+    assert plan(graph)["measure_count_declared"] == 3
+    page = REPORT_LEAD + "《行动计划》聚焦三大重点任务：推广智能产线、培育工业软件企业、建设产业数据平台。\n"
+    assert [title for _n, title in measures(build(page))] == ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
+    # clauses that say more than a name (a comma inside) are no list of names
+    page = REPORT_LEAD + "《行动计划》明确了三项重点任务：推广智能产线，新建产线；培育软件企业；建设数据平台。\n"
+    assert "培育软件企业" not in [title for _n, title in measures(build(page))]
+
+
+def test_what_a_report_says_the_plan_puts_forward_is_no_item_when_it_only_counts_a_list():
+    page = REPORT_LEAD + "《行动计划》提出产业规模、创新能力、应用水平三大目标，推动高质量发展。\n"
+    assert measures(build(page)) == []
+    page = REPORT_LEAD + "《行动计划》提出推广工业互联网应用，支持企业上云。\n"
+    assert measures(build(page)) == [(None, "推广工业互联网应用")]  # a task it puts forward is one
+
+
+def test_tasks_a_report_gives_in_order_by_shouxian_qici_zuihou_or_di_yi_xiang_are_measures():
+    tasks = ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
+    page = REPORT_LEAD + ("首先，推广智能产线，新建20条示范产线。其次，培育工业软件企业，引进软件企业。"
+                          "最后，建设产业数据平台，汇聚工业数据。\n")
+    assert [title for _n, title in measures(build(page))] == tasks
+    lines = page.replace("。其次", "。\n其次").replace("。最后", "。\n最后")
+    assert [title for _n, title in measures(build(lines))] == tasks
+    ordinal = REPORT_LEAD + ("第一项任务是推广智能产线，新建示范产线。第二项任务是培育工业软件企业，引进软件企业。\n")
+    assert [title for _n, title in measures(build(ordinal))] == tasks[:2]
+    # the steps of an argument name no task
+    argument = REPORT_LEAD + "首先，制造业是经济的根基，地位重要。其次，企业数字化水平仍然不高。\n"
+    assert measures(build(argument)) == []
+
+
+def test_a_numbered_section_that_brings_the_measures_into_force_is_no_measure():
+    page = ("临江市关于加快工业互联网发展的若干措施\n一、支持平台建设。对新建工业互联网平台给予补助。\n"
+            "二、发放数据券。对企业购买数据服务给予补贴。\n三、本措施自2026年1月1日起施行。\n")
+    assert [title for _n, title in measures(build(page))] == ["支持平台建设", "发放数据券"]
+
+
+def test_the_parts_of_a_plus_slogan_a_report_then_gives_as_tasks_are_measures():
+    page = ("临江区推进数字化转型\n本报讯 临江区近日发布消息，围绕数字临江建设，"
+            "正在打造“数字底座+数字产业+数字治理”。\n"
+            "目前，区里正加快建设坚实可靠的数字底座，新建5G基站300个。同时培育特色鲜明的数字产业，"
+            "引进一批软件企业。在此基础上，形成精细高效的数字治理，推动城市管理一网统管。\n")
+    assert [title for _n, title in measures(build(page))] == [
+        "加快建设坚实可靠的数字底座", "培育特色鲜明的数字产业", "形成精细高效的数字治理"]
+    # a slogan whose parts the report never gives as tasks, or one counting documents (“1+N”), lists nothing
+    named_only = page.split("目前，")[0] + "目前，各项工作进展顺利。\n"
+    documents = page.replace("数字底座+数字产业+数字治理", "1+N")
+    for other in (named_only, documents):
+        with pytest.raises(SourceError):  # no measure, and nothing else on the page is policy text either
+            build(other)
+
+
+def test_kinds_of_projects_a_report_counts_and_then_describes_are_measures():
+    page = ("临江市出台低空经济扶持政策\n政策重点支持与低空基础设施建设、整机企业培育、应用场景开放相关的3类项目。"
+            "在低空基础设施建设方面，新建起降点可获补贴最高200万元；整机企业培育方面，首次落户的整机企业可获奖励。\n")
+    names = ["低空基础设施建设", "整机企业培育", "应用场景开放"]
+    assert [title for _n, title in measures(build(page))] == names
+    assert [title for _n, title in measures(build(to_traditional(page)))] == [to_traditional(n) for n in names]
+    # areas the report frames its account by (3个方面) are no kinds of projects
+    areas = page.replace("相关的3类项目", "等3个方面的工作")
+    assert "应用场景开放" not in [title for _n, title in measures(build(areas))]
+
+
+def test_the_task_lines_under_a_line_announcing_them_are_measures():
+    names = ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
+    page = REPORT_LEAD + "《行动计划》明确了3项重点任务，具体包括：\n" + "\n".join(names) + "\n"
+    assert [title for _n, title in measures(build(page))] == names
+    dashes = REPORT_LEAD + "《行动计划》部署的主要任务如下：\n" + "".join(
+        f"——{name}。{LONG}。\n" for name in names)
+    assert [title for _n, title in measures(build(dashes))] == names
+    programmes = ["智能产线示范工程", "工业软件赋能工程"]
+    answer = ("问：重点工程有哪些？\n答：主要有以下两大工程：\n"
+              + "".join(f"{name}。围绕产业需求开展攻关，支持企业发展。\n" for name in programmes))
+    assert [title for _n, title in measures(build(REPORT_LEAD + answer))] == programmes
+    # a count the list does not reach, or lines that name no task, list nothing
+    assert measures(build(page.replace("3项重点任务", "5项重点任务"))) == []
+    fields = REPORT_LEAD + "《行动计划》部署的重点行动覆盖以下行业：\n高端装备\n智能终端\n"
+    assert measures(build(fields)) == []
+
+
+def test_a_reports_headings_in_lenticular_brackets_over_their_paragraphs_are_measures():
+    page = REPORT_LEAD + f"【推广智能产线】\n{LONG}。\n【培育工业软件企业】\n{LONG}。\n"
+    assert [title for _n, title in measures(build(page))] == ["推广智能产线", "培育工业软件企业"]
+    # a bracketed label that names no task (a column's name) heads nothing
+    labels = REPORT_LEAD + f"【政策解读】\n{LONG}。\n【记者观察】\n{LONG}。\n"
+    assert measures(build(labels)) == []
+
+
+def test_items_numbered_in_circles_run_on_in_one_line_are_each_a_measure():
+    page = ("临江市工业互联网发展要点\n一、重点任务\n"
+            "①推广智能产线，新建示范产线；②培育工业软件企业，引进软件企业；③建设产业数据平台，汇聚工业数据。\n")
+    assert [number for number, _t in measures(build(page))] == ["①", "②", "③"]
+    # a circled number inside a sentence (a footnote mark) opens nothing
+    note = page.replace("；②培育", "，培育②").replace("；③建设", "，建设")
+    assert [number for number, _t in measures(build(note))] == ["①"]
+
+
+def test_the_last_task_of_a_list_closed_by_its_count_is_named_without_deng():
+    page = REPORT_LEAD + "《行动计划》部署了建设智能工厂、攻关工业软件、协同产业链等三项重点任务。\n"
+    assert [title for _n, title in measures(build(page))] == ["建设智能工厂", "攻关工业软件", "协同产业链"]
+
+
+def test_articles_of_rules_flattened_into_one_run_with_a_blank_after_each_number():
+    page = ("临江市数据产业扶持办法 第一章 总则 第一条 为促进数据产业发展，结合本市实际，制定本办法。"
+            " 第二条 本办法所称数据企业，是指在本市登记注册、从事数据开发利用的企业。 第二章 扶持措施"
+            f" 第三条 支持数据平台建设。对新建行业数据平台的企业给予补助，{LONG}。"
+            f" 第四条 发放数据券。对购买数据服务的中小企业给予补贴，{LONG}。 第五条 本办法自2026年1月1日起施行。\n")
+    graph = build(page)
+    assert [number for number, _t in measures(graph)] == ["第一条", "第二条", "第三条", "第四条"]
+    titles = [title for _n, title in measures(graph)]
+    assert titles[2:] == ["支持数据平台建设", "发放数据券"]  # the number's blank no break, 第二章 no article
+    assert all(not title.startswith(("扶持措施", "总则")) for title in titles)
+    # a draft's title run into its first chapter ends at its status
+    draft = page.replace("临江市数据产业扶持办法 第一章", "临江市数据产业扶持办法（征求意见稿）第一章")
+    graph = build(draft)
+    assert plan(graph)["title"] == "临江市数据产业扶持办法"
+    assert [number for number, _t in measures(graph)][:2] == ["第一条", "第二条"]
+
+
+def test_a_plans_parts_by_label_word_and_ordinal_are_measures_on_lines_or_quoted_in_one_sentence():
+    lead = "新竹縣政府今日公布「新竹縣智慧農業推動方案」，方案分為三大策略。\n"
+    lines = lead + ("策略一：建置農業感測網絡。於主要產區布建感測站。\n"
+                    "策略二：發展智慧灌溉系統。推廣自動灌溉設備。\n"
+                    "策略三：培育農業數位人才。開設農民數位課程。\n")
+    names = ["建置農業感測網絡", "發展智慧灌溉系統", "培育農業數位人才"]
+    assert [title for _n, title in measures(build(lines))] == names
+    mainland = lines.replace("策略一：", "任务一 ").replace("策略二：", "任务二 ").replace("策略三：", "任务三 ")
+    assert [title for _n, title in measures(build(mainland))] == names
+    headed = lines.replace("策略一：建置農業感測網絡。", "策略一「建置農業感測網絡」：")
+    assert [title for _n, title in measures(build(headed))] == names
+    quoted = lead + "方案內容包括策略一「建置農業感測網絡」、策略二「發展智慧灌溉系統」及策略三「培育農業數位人才」。\n"
+    assert [title for _n, title in measures(build(quoted))] == names
+    # ordinals that do not count up from one, or a part named alone, list nothing
+    skipped = quoted.replace("策略二「", "策略四「")
+    assert measures(build(skipped)) == []
+    alone = lead + "在策略一「建置農業感測網絡」部分，已完成感測站布建。\n"
+    assert measures(build(alone)) == []
+
+
+def test_a_plan_numbering_its_top_level_parts_in_capital_numerals_has_its_yi_items_as_measures():
+    page = ("新竹縣智慧農業推動計畫\n壹、計畫緣起\n為推動智慧農業發展，特訂定本計畫。\n參、推動策略\n"
+            "一、建置農業感測網絡\n（一）布建田間感測站。於主要產區布建感測站。\n（二）建置農情資料平台。整合農情資料。\n"
+            "二、發展智慧灌溉系統\n（一）推廣自動灌溉設備。\n")
+    graph = build(page)
+    assert measures(graph) == [("一、", "建置農業感測網絡"), ("（一）", "布建田間感測站"),
+                               ("（二）", "建置農情資料平台"), ("二、", "發展智慧灌溉系統"),
+                               ("（一）", "推廣自動灌溉設備")]
+    parents = {graph.nodes[r.start].properties["title"]: graph.nodes[r.end].properties["title"]
+               for r in graph.relationships.values() if r.type == Rel.PART_OF}
+    assert parents["建置農情資料平台"] == "建置農業感測網絡"
+    # without capital parts, 一、 heads a section and only its （一） items are measures
+    plain = page.replace("壹、計畫緣起\n為推動智慧農業發展，特訂定本計畫。\n參、推動策略\n", "")
+    assert ("一、", "建置農業感測網絡") not in measures(build(plain))
+
+
 def test_a_draft_title_run_into_its_preamble_ends_at_its_status():
     page = ("宁安市数据要素市场化改革行动方案(征求意见稿)为加快培育数据要素市场，制定本方案。"
             f"一、总体要求{LONG}。二、重点任务（一）建设数据平台。{LONG}。\n")
@@ -2001,6 +2225,21 @@ def test_item_headings_a_flattened_page_ran_into_their_text():
     page = page.replace("（一）健全市场规则1.构建数据流通规则。", "（一）以数据为核心健全市场规则，提升1.5倍。")
     titles = [title for _, title in measures(build(page))]
     assert "健全市场规则" not in titles and len(titles) == 4
+
+
+def test_task_headings_a_flattened_draft_ran_into_text_that_opens_as_a_paragraph_does():
+    page = ("临江市低空经济发展行动方案（征求意见稿）为加快发展低空经济，制定本方案。一、重点任务"
+            f"（一）完善低空基础设施依托现有机场布局一批起降点，{LONG}。"
+            f"（二）拓展低空应用场景围绕物流配送和应急救援开放一批场景，{LONG}。"
+            f"（三）培育低空制造企业以整机研发为牵引引进一批配套企业，{LONG}。"
+            f"（四）推动企业上云用数以提升效率，{LONG}。\n")
+    titles = [title for _n, title in measures(build(page))]
+    assert titles[:3] == ["完善低空基础设施", "拓展低空应用场景", "培育低空制造企业"]
+    assert titles[3] == "推动企业上云用数以提升效率"  # 以 of purpose inside a task, no paragraph opening
+    # a line of a page that kept its breaks is read as printed
+    short = ("临江市低空经济发展行动方案\n一、重点任务\n"
+             "（一）完善低空基础设施依托现有机场布局一批起降点，建设通航机场。\n")
+    assert next(title for _n, title in measures(build(short))).startswith("完善低空基础设施依托现有机场")
 
 
 def test_items_a_run_on_paragraph_holds_are_no_pages_of_a_document_site():
