@@ -1,8 +1,8 @@
 // name: path
 // title: How two things are connected
 // description: The shortest connections (up to 6 steps, either direction) between two named
-//   entities, found by searching from both ends at once (paths of up to 3 steps from each
-//   end, joined where they meet) rather than by listing every path: plans, agencies, sites,
+//   entities, found by searching from both ends at once (the nodes and paths of up to 3 steps
+//   from each end, joined where they meet) rather than by listing every path: plans, agencies, sites,
 //   organizations and regions by name, title, short name, alias or English name, or a part
 //   of one; measures by id or exact title, targets
 //   and incentives by id (exact matches first, then the shortest names; the three best
