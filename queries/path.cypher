@@ -77,7 +77,9 @@ WITH f, u, v, z, [k IN h WHERE length(k[0]) + length(k[1]) = d AND length(k[1]) 
 OPTIONAL MATCH (s)--()--(x), (t)--()--()--(y) WHERE id(x) = id(y)
 WITH f, u, v, z, h, s, t, collect(x) AS m
 OPTIONAL MATCH p = (s)-[*2]-(x), (x)--(b), q = (t)-[*2]-(c) WHERE m <> [] AND x IN m AND id(b) = id(c)
-OPTIONAL MATCH (x)-[r]-(b)
+// the middle step's relationships read from b (a measure, say), not from x (an organization with
+// 200 of them): 2.5 ms instead of 3.3 for the broadest case's 95
+OPTIONAL MATCH (b)-[r]-(x)
 WITH f, u, v, z, h, collect([p, q, [x], [r]]) AS g, size(h) + count(p) AS e
 // 6 steps only while all pairs together have fewer than $limit paths (the rest sort after them):
 // 2 steps from the busier end and 4 from v when v has a twentieth of its neighbours, else 3 and 3
