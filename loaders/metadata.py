@@ -1116,7 +1116,8 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     if sentence[hit.end(): hit.end() + 1] == "会":
         return False
     # 印发实施《…》: issued to take effect, the plan its object all the same
-    after = re.sub(r"^(?:了|的)?\s*(?:实施|执行)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
+    # 发布关于印发《…》的通知: the notice that carries the plan, its object all the same
+    after = re.sub(r"^(?:了|的)?\s*(?:实施|执行)?\s*(?:关于(?:(?:公开)?征求|印发|颁布))?\s*", "", sentence[hit.end():])
     after = COUNTED_OBJECT.sub("", after)  # 发布了一份重要的规划文件——《…》: the document, then its title
     after = re.sub(r"^(?:19|20)\d{2}\s*年度?\s*(?=《)", "", after)  # 发表2025年《施政报告》: its edition
     quoted = re.match(r"《([^《》]{2,90})》", after)
@@ -1575,6 +1576,15 @@ VENUE = re.compile(r"今?(?:于|在)[\u4e00-\u9fff]{2,12}(?:会|会议上?|院|�
 TAG = re.compile(r"^\s*[【\[][^】\]]{0,20}[】\]]\s*")
 
 
+#: the verbs a report says a body issued the plan with, and the words that go before them (联合印发,
+#: 正式下发, 重磅发布, 对外公布); not 发布会, where the plan is presented
+ISSUE_VERB = re.compile(r"(?:联合|正式|重磅|对外)?"
+                        r"(?:印发|下发|制发|发布|公布|出台|推出|制定|制订|颁布|发出|宣布|发表)(?!会)"
+                        r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)"
+                        # X关于公开征求《…》意见的公告: the body that puts its draft out for comments
+                        r"|关于(?:公开)?征求(?=《[^《》]{4,90}》\s*意见)")
+
+
 def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """A report: X（联合Y等八部门）印发《plan》, 《plan》已由X印发, 《plan》以X名义印发; a place alone
     as the subject (光明区此次发布的《若干措施》) stands for its people's government."""
@@ -1585,13 +1595,10 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
             adopted = _congress(sentence, meta)
             if adopted:
                 return [(adopted, sentence)]
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|公布|出台|推出|制定|制订|宣布|发表)(?!会)"
-                                   r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)"
-                                   # X关于公开征求《…》意见的公告: the body that puts its draft out for comments
-                                   r"|关于(?:公开)?征求(?=《[^《》]{4,90}》\s*意见)", sentence):
+            for hit in ISSUE_VERB.finditer(sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
-                names = _subject(sentence[: hit.start()])
+                names = _subject(sentence[: hit.start()], line.text[: line.text.find(sentence)])
                 if names and _abridged(sentence[: hit.start()], len(names)):
                     # 工信部等十五部门联合印发《…》: a headline's first body and a count; the lead
                     # usually lists all fifteen, which then stand for the joint issue
@@ -1720,16 +1727,33 @@ def _place_subject(before: str) -> str | None:
     people's government (the seed gold's reading). A province or city alone (辽宁省印发《…》, 成都出台
     《…》) does not say whether its government, its general office or a department issued: no issuer."""
     clause = re.split(r"[，,；;：:]", before)[-1]
-    head = re.sub(r"关于$", "", TIME_WORDS.sub("", clause).strip(" *#"))
+    head = TIME_WORDS.sub("", re.sub(r"关于$", "", clause.strip(" *#"))).strip(" *#")
     # also with its city written before it (广州市海珠区正式印发…): the district's government all the same
     county = len(head) >= 3 and head.endswith(("区", "县", "旗")) and (
         _is_place(head) or any(_is_place(head[:k]) and _is_place(head[k:]) for k in range(2, len(head) - 2)))
     return head + "人民政府" if county else None
 
 
-def _subject(before: str) -> list[str]:
-    """The bodies named as the subject of a verb, from the text of its clause before it."""
-    clause = re.split(r"[，,；;：:]", before)[-1]
+#: a clause in which a body issues a notice or a document without naming it (X近日印发通知, X下发文件):
+#: the plan named in the next clause (，发布《…》) is what it carries, and X its subject
+NOTICE_CLAUSE = re.compile(r"^(.+?)(?:联合|正式)?(?:印发|下发|发出|制发|发布)了?(?:一份|一个)?(?:通知|文件|公告|通告)$")
+#: a body named by its kind after 该 (该局, 该委): the one the sentence named before it
+ANAPHOR = re.compile(r"^该(局|委|厅|办|部|署|院|中心|办公室|委员会)$")
+#: the source a reporter names (记者从X获悉, 据X消息): the body 该局 refers to after it
+NEWS_SOURCE = re.compile(r"(?:从|据|向)([^，,。；;从据向]{2,30}?)(?:获悉|了解到|得知|消息|介绍|透露)")
+
+
+def _subject(before: str, context: str = "") -> list[str]:
+    """The bodies named as the subject of a verb, from the text of its clause before it; ``context``
+    (the paragraph before the sentence) is where a subject written earlier (该局) is looked for. A
+    clause with no subject of its own continues the clause before it when that one issued a notice
+    (X近日印发通知，发布《…》)."""
+    clauses = re.split(r"[，,；;：:]", before)
+    if len(clauses) > 1 and not TIME_WORDS.sub("", clauses[-1]).strip(" 了并"):
+        carried = NOTICE_CLAUSE.match(TIME_WORDS.sub("", clauses[-2]).strip())
+        if carried:
+            return _subject(carried.group(1), context)
+    clause = clauses[-1]
     # X（联合Y等八部门）印发: an aside after the name; X(数字经济发展)领导小组办公室: a name's own bracket
     clause = re.sub(r"[（(][^（）()]*[)）](?![\u4e00-\u9fff]{0,12}(?:小组|委员会)(?:办公室)?\s*$)", "", clause)
     passive = PASSIVE.search(re.sub(r"(?:于)?\d{1,2}月\d{1,2}日", "", clause))
@@ -1737,11 +1761,15 @@ def _subject(before: str) -> list[str]:
     head = STAMP_BEFORE.sub("", head)  # date 2025-10-08 行政院6月宣布…: the page's date stamp opens the line
     head = TAG.sub("", DATELINE.sub("", head))  # 人民网北京11月3日电 工信部近日印发: the dateline sends it
     head = VENUE.sub("", head.strip())  # 行政长官…于立法会发表: where, not who
-    head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip(" *#"))
+    head = TIME_WORDS.sub("", re.sub(r"关于$", "", head.strip(" *#"))).strip(" *#")
     head = _office_of_holder(head)  # 行政长官李家超: the office its holder speaks for
     head = DRAFTED.sub("", head)  # 科技部制定并发布《…》, 市经信局牵头起草了
     head = AUDIENCE.sub("", head)  # X对外发布了《…》: to whom it was released, not who
     head = JOINT.sub("、", head)
+    anaphor = ANAPHOR.match(head)
+    if anaphor:  # 记者从宁安市工信局获悉，该局近日印发…: the body the reporter named; none, if it named none
+        sources = [m.group(1) for m in NEWS_SOURCE.finditer(context + before)]
+        head = next((src for src in reversed(sources) if src.endswith(anaphor.group(1)) and _is_body(src)), "")
     names = [OTHERS.sub("", n) for n in _names(head)]
     names = [n for n in names if n]
     if any(n.endswith(tuple(words()["plan"]["press_offices"])) for n in names):

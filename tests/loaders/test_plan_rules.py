@@ -2007,3 +2007,45 @@ def test_items_a_run_on_paragraph_holds_are_no_pages_of_a_document_site():
     page = ("宁安市算力基础设施发展规划\n一、重点任务\n"
             f"1.建设算力设施。{LONG}，{LONG}。2.培育算力企业。{LONG}，{LONG}。3.开放应用场景。{LONG}，{LONG}，建设\n")
     assert [number for number, _ in measures(build(page))] == ["1.", "2.", "3."]
+
+
+# -- issuers a report names by the verb it issues with ------------------------------------
+
+REPORT = "宁安新政\n{lead}到2027年，全市人工智能核心产业规模达到200亿元。\n"
+PLAN_QUOTE = "《宁安市人工智能产业发展行动方案》"
+
+
+@pytest.mark.parametrize("verb", ["下发", "颁布", "制发", "重磅发布", "对外发布", "联合下发", "正式印发"])
+def test_a_report_names_the_issuer_with_any_verb_of_issue(verb):
+    lead = f"近日，宁安市人民政府办公室{verb}{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市人民政府办公室"]
+
+
+def test_a_verb_that_is_no_issue_names_no_issuer():
+    for lead in [f"近日，宁安市人民政府办公室转发{PLAN_QUOTE}。",  # forwards another body's document
+                 f"宁安市人民政府办公室举行发布会，介绍{PLAN_QUOTE}。"]:  # presents it
+        assert issuers(build(REPORT.format(lead=lead))) == []
+
+
+def test_a_body_that_issues_a_notice_issues_the_plan_the_next_clause_names():
+    for lead in [f"近日，宁安市人民政府办公室印发通知，发布了{PLAN_QUOTE}。",
+                 f"宁安市工信局、市科技局日前下发文件，公布{PLAN_QUOTE}。"]:
+        assert issuers(build(REPORT.format(lead=lead)))[0].startswith("宁安市")
+    # the clause before names where the reporter heard it, not who issued
+    lead = f"记者近日从宁安市科技局获悉，{PLAN_QUOTE}已正式印发。"
+    assert issuers(build(REPORT.format(lead=lead))) == []
+
+
+def test_a_report_of_the_notice_that_carries_the_plan_names_its_issuer():
+    lead = f"近日，宁安市人民政府办公室发布关于印发{PLAN_QUOTE}的通知。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市人民政府办公室"]
+    lead = f"近日，宁安市科学技术局、宁安市财政局关于印发{PLAN_QUOTE}的通知正式发布。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市科学技术局", "宁安市财政局"]
+
+
+def test_a_body_called_by_its_kind_after_gai_is_the_one_the_reporter_named():
+    lead = f"记者从宁安市工信局获悉，该局近日印发{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市工业和信息化局"]
+    # with no body of that kind named before, 该局 names none (never the word itself)
+    lead = f"记者从宁安市人民政府获悉，该局近日印发{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == []
