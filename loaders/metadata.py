@@ -1059,7 +1059,7 @@ def _official_source(name: str) -> bool:
 #: a month and day without a year, as news dates an event: 12月11日, 已于1月13日
 MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 #: what a report says was done to the plan, by the date it gives: issued (印发) or published (发布)
-REPORTED_VERBS = {"issued": re.compile(r"(?:联合|正式)?(?:印发|出台|下发|发表)"),
+REPORTED_VERBS = {"issued": re.compile(r"(?:联合|正式)?(?:印发|出台|下发|制发|颁布|发表)"),
                   "published": re.compile(r"(?:正式)?(?:发布|公布)")}
 #: the date a stored page opens with (' date 2025-09-17 …'): the page's own date
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
@@ -1158,13 +1158,20 @@ def _is_plan_name(quoted: str, meta: Metadata) -> bool:
     return len(core) <= 8 and key.endswith(core)
 
 
+#: a page's date without its time of day: a byline field (发布时间：2025年03月10日, 日期: 2025-03-10) or a
+#: newspaper's date with its weekday (2025年3月10日 星期一)
+BYLINE_STAMP = re.compile(r"(?:(?:发布)?(?:时间|日期)\s*[:：]\s*"
+                          r"|(?=(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]))"
+                          r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+
+
 def _date_anchors(lay: Layout, meta: Metadata) -> list[tuple[str, int]]:
     """(date, direction) pairs that can give a month-and-day its year: the page's own timestamp
     (the event lies before it, direction -1) and the notice's signature date (the event lies
     after it, direction +1)."""
     anchors = []
     for line in lay.lines[:6]:
-        stamp = TIMESTAMP.search(line.text) or PAGE_DATE.match(line.text)
+        stamp = TIMESTAMP.search(line.text) or PAGE_DATE.match(line.text) or BYLINE_STAMP.search(line.text)
         if stamp:
             anchors.append((f"{int(stamp.group(1)):04d}-{int(stamp.group(2)):02d}-{int(stamp.group(3)):02d}", -1))
             break

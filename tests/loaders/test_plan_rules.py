@@ -2049,3 +2049,12 @@ def test_a_body_called_by_its_kind_after_gai_is_the_one_the_reporter_named():
     # with no body of that kind named before, 该局 names none (never the word itself)
     lead = f"记者从宁安市人民政府获悉，该局近日印发{PLAN_QUOTE}。"
     assert issuers(build(REPORT.format(lead=lead))) == []
+
+
+@pytest.mark.parametrize("byline", ["发布时间：2025年03月10日", "日期: 2025-03-10", "2025年3月10日 星期一"])
+def test_a_byline_date_without_its_time_gives_a_reported_day_its_year(byline):
+    text = (f"宁安新政\n{byline}\n"
+            f"3月6日，宁安市工信局、市科技局联合颁布{PLAN_QUOTE}。到2027年，全市人工智能核心产业规模达到200亿元。\n")
+    assert plan(build(text))["date_issued"] == "2025-03-06"
+    # a day more than two months before the page is not the plan's (another year's event)
+    assert plan(build(text.replace("3月6日", "10月6日"))).get("date_issued") is None
