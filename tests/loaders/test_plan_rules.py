@@ -2058,3 +2058,20 @@ def test_a_byline_date_without_its_time_gives_a_reported_day_its_year(byline):
     assert plan(build(text))["date_issued"] == "2025-03-06"
     # a day more than two months before the page is not the plan's (another year's event)
     assert plan(build(text.replace("3月6日", "10月6日"))).get("date_issued") is None
+
+
+def test_a_title_with_its_version_written_on_after_the_genre_is_a_title():
+    text = "國科會記者會\n國科會今（5）日正式發布「臺灣AI行動計畫2.0」，將投入新臺幣100億元。\n"
+    got = plan(build(text))
+    assert got["title"] == "臺灣AI行動計畫2.0"
+    assert got["kind"] == "行动计划"
+    # a number that is no version (a count after the genre) does not make a title
+    with pytest.raises(SourceError):
+        build("國科會記者會\n國科會今（5）日說明「AI行動計畫預算20」，將投入新臺幣100億元。\n")
+
+
+def test_a_body_that_announces_it_takes_up_a_plan_issues_it():
+    text = "機器人產業\n經濟部產業發展署今天宣布推動「智慧機器人產業推動方案」，目標2030年產值達3000億元。\n"
+    got = build(text)
+    assert plan(got)["title"] == "智慧機器人產業推動方案"
+    assert issuers(got) == ["经济部产业发展署"]
