@@ -472,6 +472,10 @@ def _party(text: str, rest: str, region: Region | None, level: str | None,
             return Agency(name, text, "party", region.name if region else None, english, level=level)
     if text.startswith("中共") and GOV_SUFFIX.search(text):
         return Agency(text, text, "party", region.name if region else None, level=level)
+    if not rest and region is not None and not text.startswith("中共"):
+        # 市委, 宁安市委, 区委: the party committee itself (中共宁安市委); an autonomous region's is its 委员会
+        committee = committee or ("委员会" if region.name.endswith("自治区") else "委")
+        return Agency(f"中共{qualified_name(region)}{committee}", text, "party", region.name, level=level)
     if rest and GOV_SUFFIX.search(rest):
         where = qualified_name(region) if region else ""
         return Agency(f"中共{where}{committee or '委'}{rest}", text, "party", region.name if region else None,

@@ -1575,6 +1575,9 @@ DRAFTED = re.compile(r"(?:牵头)?(?:研究)?(?:制定|制订|起草|编制)?(?:
 AUDIENCE = re.compile(r"(?:对外|向社会|面向社会)(?:公开)?$")
 #: words that join the bodies of a joint issue: X联合Y、Z印发, X会同Y印发
 JOINT = re.compile(r"联合(?!会)|会同")
+#: a word that joins two bodies (X和Y, X与Y, X及Y, X同Y联合印发), after a body's last character: inside
+#: a name 和 follows no such character (工业和信息化局, 发展和改革委员会, 住房和城乡建设局)
+WORD_JOIN = re.compile(r"(?<=[厅局委办府室会部署])(?:以及|和|与|及|同)(?=[\u4e00-\u9fff])")
 #: a news dateline before the report's first subject (人民网北京11月3日电, 本报讯, 新华社…电): the
 #: agency that sends the story, not a body that acts in it
 DATELINE = re.compile(r"^.*?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|(?:本报|本刊|本网)讯)\s*")
@@ -1773,7 +1776,7 @@ def _subject(before: str, context: str = "") -> list[str]:
     head = _office_of_holder(head)  # 行政长官李家超: the office its holder speaks for
     head = DRAFTED.sub("", head)  # 科技部制定并发布《…》, 市经信局牵头起草了
     head = AUDIENCE.sub("", head)  # X对外发布了《…》: to whom it was released, not who
-    head = JOINT.sub("、", head)
+    head = WORD_JOIN.sub("、", JOINT.sub("、", head))
     anaphor = ANAPHOR.match(head)
     if anaphor:  # 记者从宁安市工信局获悉，该局近日印发…: the body the reporter named; none, if it named none
         sources = [m.group(1) for m in NEWS_SOURCE.finditer(context + before)]

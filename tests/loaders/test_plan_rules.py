@@ -2075,3 +2075,23 @@ def test_a_body_that_announces_it_takes_up_a_plan_issues_it():
     got = build(text)
     assert plan(got)["title"] == "智慧機器人產業推動方案"
     assert issuers(got) == ["经济部产业发展署"]
+
+
+@pytest.mark.parametrize("joined", ["宁安市工信局和市财政局", "宁安市工信局与市财政局", "宁安市工信局及市财政局",
+                                    "宁安市工信局同市财政局"])
+def test_issuers_joined_by_a_word_are_each_an_issuer(joined):
+    lead = f"近日，{joined}联合印发{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市工业和信息化局", "宁安市财政局"]
+
+
+def test_a_joining_word_inside_a_name_does_not_split_it():
+    lead = f"近日，宁安市住房和城乡建设局、宁安市人力资源和社会保障局联合印发{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市人力资源和社会保障局", "宁安市住房和城乡建设局"]
+    # a body joined with what is no body names no issuer
+    lead = f"近日，宁安市工信局和龙头企业联合发布{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == []
+
+
+def test_a_party_committee_written_by_its_place_is_the_committee():
+    lead = f"近日，宁安市委、市政府印发{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["中共宁安市委", "宁安市人民政府"]
