@@ -1290,7 +1290,7 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     if found:
         return _dedupe(found)
     steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _owner_before_title,
-             _noted_source, _publisher, _credited_source]
+             _noted_source, _attributed_title, _publisher, _credited_source]
     if _reading_heading(lay):
         steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
     for step in steps:
@@ -1467,6 +1467,29 @@ def _noted_source(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     sentence names the issuer."""
     note = _source_note(lay)
     return [(note.group(1), note.group(0))] if note else []
+
+
+#: a body written before a title with a colon, as a document site names a shared file by its source
+#: (《某市人民政府:某市…行动方案.docx》由会员分享) or a column line credits it (某市数据局：…实施方案)
+ATTRIBUTED = re.compile(r"([\u4e00-\u9fff（）()]{4,30}?)\s*[:：]\s*")
+
+
+def _attributed_title(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a page's first lines write right before the plan's title with a colon (X人民政府:title):
+    the source it credits for the document, when nothing else names an issuer."""
+    key = _core(meta.title_text or "")[:8]
+    if len(key) < 6:
+        return []
+    for line in lay.content()[:6]:
+        if ":" not in line.text and "：" not in line.text:
+            continue
+        for hit in ATTRIBUTED.finditer(line.text):
+            if not _core(line.text[hit.end(): hit.end() + 40]).startswith(key):
+                continue
+            head = re.sub(r"^.*[《「“]", "", hit.group(1))
+            if _starts_with_place(head) and _is_body(head) and not _press_re().search(head):
+                return [(head, line.text)]
+    return []
 
 
 def _owner_before_title(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:

@@ -2095,3 +2095,13 @@ def test_a_joining_word_inside_a_name_does_not_split_it():
 def test_a_party_committee_written_by_its_place_is_the_committee():
     lead = f"近日，宁安市委、市政府印发{PLAN_QUOTE}。"
     assert issuers(build(REPORT.format(lead=lead))) == ["中共宁安市委", "宁安市人民政府"]
+
+
+def test_a_document_site_that_credits_a_body_before_the_file_name_names_the_issuer():
+    page = ("《宁安市人民政府:宁安市算力产业发展三年行动方案(2025-2027年)征求意见稿(10页).docx》由会员分享。\n"
+            "1、宁安市算力产业发展三年行动方案(2025-2027年)(征求意见稿)为加快算力产业发展，制定本方案。"
+            "一、发展目标到2027年，全市算力规模达到5000P。\n")
+    assert issuers(build(page)) == ["宁安市人民政府"]
+    # a place tag before the title (宁安：…) credits no body
+    tagged = page.replace("宁安市人民政府:", "宁安:")
+    assert issuers(build(tagged)) == []
