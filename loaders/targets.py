@@ -41,7 +41,8 @@ _DEADLINE_TAIL = r"(?:\d{1,2}\s*月\s*(?:底|末)\s*前?|(?!\s*\d{1,2}\s*月)(?:
 YEAR_PHRASE = re.compile(
     rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于|在(?=\s*20\d{{2}}\s*年\s*(?:\d{{1,2}}\s*月)?\s*(?:底|末)?\s*前))"
     rf"\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
-    r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])"
+    # 2027年，… / 2027年底，… / 2027年前，…: a year opening its sentence (a deadline with 前 too)
+    r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*前?\s*[，,]?|前?\s*[，,])"
     # 将于2026年1月1日正式成立…: the day set for a body or a facility to start (not 起施行, a rule in force)
     r"|将于\s*(?P<onday>20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*"
     r"(?=(?:正式)?(?:成立|建成|启用|上线|开通|投入使用|投用|揭牌|挂牌))"
@@ -50,8 +51,10 @@ YEAR_PHRASE = re.compile(
     # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
     r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?"
     # 年底前基本实现…: a deadline within the year of a one-year work plan (2023年工作要点)
-    # 未来三年，…: the years of a plan of three (dated only when its period is known)
-    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?:未来|今后)\s*(?P<ahead>[两二三四五2-5])\s*年(?:内|间)?\s*[，,]"
+    # 未来三年，…, 经过三年努力，…, 力争用三年时间，…: the years of a plan of three (dated only when its
+    # period is known)
+    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?:未来|今后|(?:经过|通过|用))\s*(?P<ahead>[两二三四五2-5])\s*年"
+    r"(?:左右)?(?:的)?(?:时间)?(?:的)?(?:努力|内|间)?\s*[，,]"
     r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?P<inyear>年底前|今年底前?|年内|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)?前)\s*[，,]?"
     # 政府今年内会推出…: this year, the year the page was written in (not 截至今年底, a reported fact)
     r"|(?<!截至)(?<!截止)(?<!到)(?<!至)(?P<thisyear>今年\s*(?:内|年内|年?底前?|年底))\s*[，,]?")

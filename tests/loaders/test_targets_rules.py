@@ -1090,3 +1090,12 @@ def test_a_goal_about_where_data_comes_from_is_no_page_furniture():
     assert [g["text"] for g in goals(text)] == ["建成数据来源可确认、流通过程可追溯的数据流通体系", "形成一批数据产品"]
     text = "一、发展目标\n到2026年，形成一批数据产品，来源 宁安日报。\n"
     assert [g["text"] for g in goals(text)] == ["形成一批数据产品"]
+
+
+@pytest.mark.parametrize("opening", ["经过三年努力，", "力争用三年时间，", "通过三年左右的努力，", "2027年前，"])
+def test_the_years_of_the_effort_or_a_deadline_with_qian_date_the_goals_of_a_three_year_plan(opening):
+    text = f"一、发展目标\n{opening}全省人工智能核心产业规模达到300亿元，培育标杆企业12家。\n"
+    assert [(year, value) for year, _metric, value, *_ in summary(text)] == [(2027, 300), (2027, 12)]
+    # an effort of other years than the plan's period dates nothing
+    if "三年" in opening:
+        assert summary(text.replace("三年", "五年")) == []
