@@ -43,6 +43,9 @@ YEAR_PHRASE = re.compile(
     rf"\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
     # 2027年，… / 2027年底，… / 2027年前，…: a year opening its sentence (a deadline with 前 too)
     r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*前?\s*[，,]?|前?\s*[，,])"
+    # 预计2028年前培育…, 目标2030年产值达…, 盼2027年吸引…: a report's aim for a year, without 到 (as Taiwan
+    # and Hong Kong news write it); only a year after the page's own is a goal (预计2021年增长15%: an estimate)
+    rf"|(?:目标是?|预计|预期|可望|盼|希望|期望|力拚|力拼)\s*(?:在|于)?\s*(?P<aim>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
     # 将于2026年1月1日正式成立…: the day set for a body or a facility to start (not 起施行, a rule in force)
     r"|将于\s*(?P<onday>20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*"
     r"(?=(?:正式)?(?:成立|建成|启用|上线|开通|投入使用|投用|揭牌|挂牌))"
@@ -794,7 +797,10 @@ def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int 
         return period[1] if period and years and period[1] - period[0] + 1 == years else None
     if phrase.group("fyp"):  # the 14th five-year period (2021-2025) ends in 2025
         return 2005 + 5 * (chinese_number(phrase.group("fyp")) or 0)
-    year = phrase.group("goal") or phrase.group("opening") or phrase.group("onday")
+    reference = now if now is not None else earliest
+    if phrase.group("aim") and (reference is None or int(phrase.group("aim")) <= reference):
+        return None  # 预计2021年…增长15% in a report of 2021: an estimate of the year, no goal
+    year = phrase.group("goal") or phrase.group("opening") or phrase.group("onday") or phrase.group("aim")
     if not year or (earliest is not None and int(year) < earliest):
         return None
     return int(year)
@@ -949,7 +955,8 @@ def _quantity_regex() -> re.Pattern[str]:
     number = r"\d+(?:\.\d+)?"
     glossed = alternation([u for u in _units() if re.fullmatch(r"[A-Za-z]{3,}", u)])
     return re.compile(
-        rf"(?P<pre>{pre})?\s*(?:"
+        # 达新台币3000亿元, 达到人民币50亿元: the currency named before the count, its unit still 亿元
+        rf"(?P<pre>{pre})?\s*(?:(?:人民币|新台币|台币|港币|澳门币)\s*(?=\d))?(?:"
         # 5000千万亿次浮点指令/秒(PFLOPS): a unit spelt out in words and glossed by its symbol in brackets
         rf"(?P<gnum>{number})\s*[\u4e00-\u9fff/／]{{2,14}}\s*[（(]\s*(?P<gunit>{glossed})\s*[)）]|"
         rf"(?P<num>{number})\s*(?:[-—–―~～至到]\s*(?P<num2>{number}))?\s*"
@@ -1195,7 +1202,7 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     after = re.sub(r"^(的|左右|以上|大关|关口)", "", after).strip(" 、和及与")  # 突破万亿元大关: the count's own
     after = re.sub(r"[、和及与]$", "", after)
     before = text[previous_end: q.start()].strip(" 、，,和及与")
-    before = re.sub(r"^(?:推动|推进|促进|确保)", "", LEAD.sub("", before))
+    before = re.sub(r"^(?:推动|推进|促进|确保|使得|使|让)(?=[\u4e00-\u9fffA-Za-z]{2})", "", LEAD.sub("", before))
     before = re.sub(r"^[\u4e00-\u9fff]{0,6}将(?=[\u4e00-\u9fff]{2})", "", before)  # 新区将新建…: who will, not what
     metric_after = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", after)) >= 2 and after_raw[:1] not in "、，,；;"
     if metric_after and re.match(r"(?:以上|左右)?的", after_raw) and MEASURED_NOUN.search(before):

@@ -1099,3 +1099,18 @@ def test_the_years_of_the_effort_or_a_deadline_with_qian_date_the_goals_of_a_thr
     # an effort of other years than the plan's period dates nothing
     if "三年" in opening:
         assert summary(text.replace("三年", "五年")) == []
+
+
+@pytest.mark.parametrize("aim", ["預計2028年前", "目標2028年", "盼2028年", "希望在2028年"])
+def test_a_news_report_s_aim_for_a_year_without_dao_is_a_goal(aim):
+    text = (f"資訊局記者會\n date 2025-06-12\n臺北市資訊局今（12）日公布「臺北市AI人才培育計畫」，"
+            f"{aim}培育AI人才5000名，產值達新臺幣300億元。\n")
+    assert [(y, m, v, u) for y, m, v, u, _c in summary(text)] == [(2028, "培育AI人才", 5000, "名"),
+                                                                  (2028, "產值", 300, "亿元")]
+    # the year of the report itself is an estimate of that year, no goal (预计2025年增长15%)
+    assert summary(text.replace(aim, aim.replace("2028", "2025"))) == []
+
+
+def test_a_causative_verb_before_a_goal_s_count_is_no_part_of_its_metric():
+    text = "一、发展目标\n到2027年，使全省人工智能应用普及率达到80%。\n"
+    assert summary(text) == [(2027, "全省人工智能应用普及率", 80, "%", ">=")]
