@@ -610,7 +610,9 @@ NAMED_GOAL = re.compile(r"^(?:完成|实现|达成|达到)“[^“”]{1,8}”(?
 
 
 #: the limit that follows a grant's rate (最高500万元, 单个企业每年最高不超过100万元, 连续支持3年)
-GRANT_LIMIT = re.compile(r"^[^，,；;]{0,10}(?:最高|不超过|最多|上限)[^，,；;\d]{0,6}\d+(?:\.\d+)?\s*(?:万元|亿元)$"
+#: (每家企业最多支持2个模型: a cap on how many things one grantee is supported for, too)
+GRANT_LIMIT = re.compile(r"^[^，,；;]{0,10}(?:最高|不超过|最多|上限)[^，,；;\d]{0,6}\d+(?:\.\d+)?\s*"
+                         r"(?:万元|亿元|元|个|项|家|次|款|台|套|名)[\u4e00-\u9fff]{0,6}$"
                          r"|^连续[^，,；;\d]{0,4}(?:\d+|[一二三四五])\s*年$")
 
 
@@ -620,8 +622,10 @@ def _grant_regex() -> re.Pattern[str]:
 
 
 def _grants(text: str) -> bool:
-    """A clause that grants money on terms: a grant word (补助, 算力券…) with 给予/予以/按/最高/一次性."""
-    return bool(_grant_regex().search(text)) and bool(re.search(r"给予|予以|按|最高|一次性", text))
+    """A clause that grants money on terms: a grant word (补助, 算力券…) with 给予/予以/按/最高/一次性, or
+    after the grantee it opens with (对年营收首次突破1亿元的企业奖励100万元: the count says who qualifies)."""
+    return bool(_grant_regex().search(text)) and bool(re.search(r"给予|予以|按|最高|一次性", text)
+                                                       or re.match(r"对(?!标|接|外|照)[^，,；;]{2,40}?的", text))
 
 
 def _co_subject(clause: Span, sentence: list[Span]) -> bool:

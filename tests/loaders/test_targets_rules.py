@@ -1114,3 +1114,17 @@ def test_a_news_report_s_aim_for_a_year_without_dao_is_a_goal(aim):
 def test_a_causative_verb_before_a_goal_s_count_is_no_part_of_its_metric():
     text = "一、发展目标\n到2027年，使全省人工智能应用普及率达到80%。\n"
     assert summary(text) == [(2027, "全省人工智能应用普及率", 80, "%", ">=")]
+
+
+def test_a_grant_s_cap_on_the_things_one_grantee_is_supported_for_is_no_goal():
+    text = ("一、支持模型研发\n到2026年底前，对完成备案的大模型给予一次性奖励100万元，每家企业最多支持2个模型。\n")
+    assert summary(text) == []
+    # a count after the grant that is no cap is still a goal
+    goal = text.replace("每家企业最多支持2个模型", "全省备案大模型达到20个")
+    assert [(y, v, u) for y, _m, v, u, _c in summary(goal)] == [(2026, 20, "个")]
+
+
+def test_a_grant_to_those_a_count_qualifies_is_no_goal():
+    text = ("临江新政\n近日，临江市发改委印发《临江市低空经济发展若干措施》。措施提出，到2027年，"
+            "对年营收首次突破1亿元的企业奖励100万元，全市低空经济规模达到300亿元。\n")
+    assert [(y, v, u) for y, _m, v, u, _c in summary(text)] == [(2027, 300, "亿元")]
