@@ -1688,14 +1688,16 @@ def _abridged(before: str, named: int) -> bool:
 
 #: a people's congress in session adopting a document (…自治区十四届人大五次会议通过的《…纲要》): the
 #: congress of the place it is named with
-CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,14}?)\s*(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*"
-                      r"(?P<standing>常务委员会|常委会)?\s*"
-                      r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议\s*(?:审议|表决)?通过(?:了|的)?\s*《([^《》]{4,90})》")
+#: a session of a people's congress or of its standing committee after the place that holds it (第十七届
+#: 人民代表大会常务委员会第二十三次会议, 十四届人大五次会议): the congress and whether it is the standing committee
+SESSION = (r"(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*(?P<standing>常务委员会|常委会)?\s*"
+           r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议")
+CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,14}?)\s*" + SESSION
+                      + r"\s*(?:审议|表决)?通过(?:了|的)?\s*《(?P<quoted>[^《》]{4,90})》")
 #: the note under a regulation's title saying which session adopted it and when: （2024年12月20日宁安市第十七届
 #: 人民代表大会常务委员会第二十三次会议通过）
 ADOPTION_NOTE = re.compile(r"^[（(]\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*([\u4e00-\u9fff]{2,14}?)\s*"
-                           r"(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*(常务委员会|常委会)?\s*"
-                           r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议\s*(?:审议)?(?:通过|批准)")
+                           + SESSION + r"\s*(?:审议)?(?:通过|批准)")
 
 
 def _adoption_note(lay: Layout) -> tuple[str, str, str] | None:
@@ -1708,7 +1710,7 @@ def _adoption_note(lay: Layout) -> tuple[str, str, str] | None:
             head = match.group(2)
             place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
             if place:
-                body = place + "人民代表大会" + ("常务委员会" if match.group(3) else "")
+                body = place + "人民代表大会" + ("常务委员会" if match.group("standing") else "")
                 return _date(match.group(1)) or "", body, line.text
     return None
 
@@ -1723,7 +1725,7 @@ def _congress(sentence: str, meta: Metadata) -> str | None:
     """The people's congress that adopted the plan (a five-year plan's 纲要 is adopted by the congress of
     its place): named by the place written before the session, its longest tail that is a division."""
     match = CONGRESS.search(sentence)
-    if not match or not _is_plan_name(match.group(3), meta):
+    if not match or not _is_plan_name(match.group("quoted"), meta):
         return None
     head = match.group(1)
     place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
