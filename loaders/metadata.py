@@ -121,6 +121,12 @@ class Metadata:
     cited: list[Span] = field(default_factory=list)
     #: the date the page itself carries (a repost's timestamp, a stored page's date line): when it was written
     page_date: str | None = None
+    #: the page reads a plan (a 解读, an interview): its signature, publisher and source are the reading's
+    reading: bool = False
+    #: (date, congress, note) of a regulation's adoption note under its title
+    adoption: tuple[str, str, str] | None = None
+    #: a repost's bracketed note of the body that published the text and when ((X 2018年5月17日发布))
+    source_note: re.Match[str] | None = None
 
 
 # -- title -------------------------------------------------------------------------
@@ -707,15 +713,15 @@ def read_metadata(lay: Layout) -> Metadata:
     meta.category = header.get("category")
     meta.doc_number = _doc_number(lay, meta)
     # a 解读's or an interview's own signature dates the reading, not the plan it reads
-    signed = None if _reading_heading(lay) else _signature_date(lay, meta)
+    meta.reading, meta.adoption, meta.source_note = _reading_heading(lay), _adoption_note(lay), _source_note(lay)
+    signed = None if meta.reading else _signature_date(lay, meta)
     meta.date_issued = _issued(_date(header.get("date_issued")), signed) or _title_date(lay, meta)
-    adopted = _adoption_note(lay)
-    meta.date_issued = meta.date_issued or (adopted[0] if adopted else None) or None
+    meta.date_issued = meta.date_issued or (meta.adoption[0] if meta.adoption else None) or None
     meta.date_published = _date(header.get("date_published")) or _page_date(lay)
     reported = _reported_dates(lay, meta)
     meta.date_issued = meta.date_issued or reported.get("issued")
     meta.date_published = meta.date_published or reported.get("published")
-    note = _source_note(lay)
+    note = meta.source_note
     meta.date_published = meta.date_published or (_date(note.group(2)) if note else None)
     meta.kind = meta.kind or _self_named_kind(lay)
     meta.page_date = next((date for date, direction in _date_anchors(lay, meta) if direction < 0), None)
@@ -1291,7 +1297,7 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
         return _dedupe(found)
     steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _owner_before_title,
              _noted_source, _attributed_title, _publisher, _credited_source]
-    if _reading_heading(lay):
+    if meta.reading:
         steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
     for step in steps:
         found = _own_body(lay, step(lay, meta))
@@ -1465,7 +1471,7 @@ def _source_note(lay: Layout) -> re.Match[str] | None:
 def _noted_source(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The body a repost's top note says published the text ((某市人民政府 2018年5月17日发布)), when no
     sentence names the issuer."""
-    note = _source_note(lay)
+    note = meta.source_note
     return [(note.group(1), note.group(0))] if note else []
 
 
@@ -1717,7 +1723,7 @@ def _adoption_note(lay: Layout) -> tuple[str, str, str] | None:
 
 def _adopted_by(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The congress (or its standing committee) whose session the regulation's note says adopted it."""
-    note = _adoption_note(lay)
+    note = meta.adoption
     return [(note[1], note[2])] if note else []
 
 
