@@ -2105,3 +2105,13 @@ def test_a_document_site_that_credits_a_body_before_the_file_name_names_the_issu
     # a place tag before the title (宁安：…) credits no body
     tagged = page.replace("宁安市人民政府:", "宁安:")
     assert issuers(build(tagged)) == []
+
+
+def test_a_draft_regulation_is_named_without_its_combined_status_or_its_explanatory_heading():
+    page = ("關於《寧安市數字經濟促進條例（草案徵求意見稿）》公開徵求意見的通知\n"
+            "為推進數字經濟發展，現公開徵求意見。\n第一條 為了促進數字經濟發展，制定本條例。\n")
+    assert plan(build(page))["title"] == "寧安市數字經濟促進條例"
+    page = ("法規草案預告\n臺中市智慧城市發展自治條例草案總說明\n為推動本市智慧城市發展，特擬具本條例草案。\n"
+            "第一條 為推動智慧城市發展，特制定本條例。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("臺中市智慧城市發展自治條例", "条例")
