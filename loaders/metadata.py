@@ -670,6 +670,20 @@ def _stated_period(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
 
 
 #: a plan's term in its title (5年期…计画, 三年期…计划) and the year the text says it starts
+#: a year's work plan that opens by naming its year (2021年，是“十四五”开局之年…; 2025年下半年，区数据局将…)
+YEAR_OF_WORK = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:上半年|下半年|全年)?\s*[，,]?\s*(?:是|[^，,。；;\d]{2,10}?将)")
+
+
+def _year_of_work(lay: Layout) -> tuple[int, int] | None:
+    """The year a page without a title is a work plan for, named by the sentence it opens with: the year
+    is (是…之年) or a body will (将…) do the work, not what a year saw (2024年，全市…达到…)."""
+    for line in lay.content()[:4]:
+        match = YEAR_OF_WORK.match(line.text)
+        if match:
+            return int(match.group(1)), int(match.group(1))
+    return None
+
+
 TERM = re.compile(r"(\d|[一二三四五六七八九十])\s*年期")
 STARTS = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:正式)?(?:启动|起实施|开始实施|起执行|开始执行)")
 
@@ -708,6 +722,8 @@ def read_metadata(lay: Layout) -> Metadata:
     if meta.title and meta.period is None:
         meta.period = (_stated_period(lay, meta) or five_year_period(meta.title_text)
                        or _term_period(lay, meta.title_text or ""))
+    if meta.title is None:
+        meta.period = _year_of_work(lay)
     header = lay.header
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")

@@ -2115,3 +2115,15 @@ def test_a_draft_regulation_is_named_without_its_combined_status_or_its_explanat
             "第一條 為推動智慧城市發展，特制定本條例。\n")
     got = plan(build(page))
     assert (got["title"], got["kind"]) == ("臺中市智慧城市發展自治條例", "条例")
+
+
+@pytest.mark.parametrize("opening", ["2024年，是“十五五”规划谋划之年。全区数据工作的总体思路是：推进数字政府建设。",
+                                     "2024年下半年，区数据局将推进数字政府建设，为全区发展贡献力量。"])
+def test_an_untitled_work_plan_that_opens_with_its_year_runs_over_that_year(opening):
+    page = (f"{opening}\n一、推进数字政府建设\n（一）完善指挥调度系统。加快系统建设。\n"
+            "（二）建设数据平台。推进数据共享。\n")
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2024, 2024)
+    # a year the page reports on is no year of work
+    reported = page.replace(opening, "2024年，全区数字经济规模达到300亿元，同比增长12%。")
+    assert plan(build(reported)).get("period_start") is None
