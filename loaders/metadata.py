@@ -669,9 +669,22 @@ def _stated_period(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
     return None
 
 
-#: a plan's term in its title (5年期…计画, 三年期…计划) and the year the text says it starts
 #: a year's work plan that opens by naming its year (2021年，是“十四五”开局之年…; 2025年下半年，区数据局将…)
-YEAR_OF_WORK = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:上半年|下半年|全年)?\s*[，,]?\s*(?:是|[^，,。；;\d]{2,10}?将)")
+YEAR_OF_WORK = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:上半年|下半年|全年)?\s*[，,]?\s*"
+                          r"(?:是|(?P<body>[^，,。；;\d]{2,10}?)将)")
+
+
+def _working_body(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a page without a title says will do its year's work (2025年下半年，区数据局将…): the
+    author of its own work plan, when nothing else names an issuer."""
+    if meta.title is not None:
+        return []
+    for line in lay.content()[:4]:
+        match = YEAR_OF_WORK.match(line.text)
+        if match:
+            body = match.group("body")
+            return [(body, line.text)] if body and _is_body(body) else []
+    return []
 
 
 def _year_of_work(lay: Layout) -> tuple[int, int] | None:
@@ -684,6 +697,7 @@ def _year_of_work(lay: Layout) -> tuple[int, int] | None:
     return None
 
 
+#: a plan's term in its title (5年期…计画, 三年期…计划) and the year the text says it starts
 TERM = re.compile(r"(\d|[一二三四五六七八九十])\s*年期")
 STARTS = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:正式)?(?:启动|起实施|开始实施|起执行|开始执行)")
 
@@ -1312,7 +1326,7 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     if found:
         return _dedupe(found)
     steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _owner_before_title,
-             _noted_source, _attributed_title, _publisher, _credited_source]
+             _noted_source, _attributed_title, _working_body, _publisher, _credited_source]
     if meta.reading:
         steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
     for step in steps:

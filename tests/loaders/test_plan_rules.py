@@ -2127,3 +2127,11 @@ def test_an_untitled_work_plan_that_opens_with_its_year_runs_over_that_year(open
     # a year the page reports on is no year of work
     reported = page.replace(opening, "2024年，全区数字经济规模达到300亿元，同比增长12%。")
     assert plan(build(reported)).get("period_start") is None
+
+
+def test_the_body_an_untitled_work_plan_says_will_do_the_year_s_work_issues_it():
+    page = ("2024年下半年，海淀区数据局将推进数字政府建设，为全区发展贡献力量。\n一、推进数字政府建设\n"
+            "（一）完善指挥调度系统。加快系统建设。\n（二）建设数据平台。推进数据共享。\n")
+    assert issuers(build(page)) == ["北京市海淀区数据局"]
+    # the subject that will work is no body: no issuer
+    assert issuers(build(page.replace("海淀区数据局将", "全区各单位将"))) == []
