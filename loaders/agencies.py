@@ -174,7 +174,9 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         core = re.sub(r"[（(][^（()）]*[)）]", "", text)
         if GOV_SUFFIX.search(core) or GOV_SUFFIX.search(text.rstrip("）)")):
             main = where.main
-            return Agency(text, text, "government", main.name if main else None, collective=True)
+            # 各市(含甲市、乙市,下同)政府: a note on how to read the rest of the text (下同) is no part of the name
+            name = re.sub(r"[（(][^（()）]*下同[)）]", "", text)
+            return Agency(name, text, "government", main.name if main else None, collective=True)
         return None
     if text.startswith("人民银行"):
         text = "中国" + text
