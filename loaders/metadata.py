@@ -1800,10 +1800,33 @@ def _place_subject(before: str) -> str | None:
     《…》) does not say whether its government, its general office or a department issued: no issuer."""
     clause = re.split(r"[，,；;：:]", before)[-1]
     head = TIME_WORDS.sub("", re.sub(r"关于$", "", clause.strip(" *#"))).strip(" *#")
-    # also with its city written before it (广州市海珠区正式印发…): the district's government all the same
-    county = len(head) >= 3 and head.endswith(("区", "县", "旗")) and (
-        _is_place(head) or any(_is_place(head[:k]) and _is_place(head[k:]) for k in range(2, len(head) - 2)))
-    return head + "人民政府" if county else None
+    if len(head) < 3:
+        return None
+    if _county_level(head):
+        return head + "人民政府"  # 光明区, 昆山市 (a county-level city is a county's peer)
+    # also with its city written before it (广州市海珠区正式印发…, 广州海珠区…): the district's government all
+    # the same, its city written out in full (广州 → 广州市)
+    for k in range(2, len(head) - 2):
+        city = _region(head[:k])
+        if city is not None and city.level in ("Province", "City") and _county_level(head[k:]):
+            return city.name + head[k:] + "人民政府"
+    return None
+
+
+def _region(name: str):
+    """The one division ``name`` names (in full or by its short form), or None when it names none or several."""
+    from loaders.lexicon import regions
+
+    found = regions().lookup(name)
+    return found[0] if len(found) == 1 else None
+
+
+def _county_level(name: str) -> bool:
+    """Is ``name`` a district, county or banner, or a county-level city (昆山市), written in full?"""
+    from loaders.lexicon import regions
+
+    found = [r for r in regions().lookup(name) if r.name == name]
+    return bool(found) and (name.endswith(("区", "县", "旗")) or all(r.county_level for r in found))
 
 
 #: a clause in which a body issues a notice or a document without naming it (X近日印发通知, X下发文件):

@@ -2135,3 +2135,13 @@ def test_the_body_an_untitled_work_plan_says_will_do_the_year_s_work_issues_it()
     assert issuers(build(page)) == ["北京市海淀区数据局"]
     # the subject that will work is no body: no issuer
     assert issuers(build(page.replace("海淀区数据局将", "全区各单位将"))) == []
+
+
+def test_a_county_level_place_alone_stands_for_its_government_and_a_district_s_short_city_is_written_out():
+    quote = "《人工智能产业发展三年行动计划（2025—2027年）》"
+    page = "新政\n近日，{subject}正式印发" + quote + "。到2027年，人工智能核心产业规模达到200亿元。\n"
+    assert issuers(build(page.format(subject="广州海珠区"))) == ["广州市海珠区人民政府"]
+    assert issuers(build(page.format(subject="昆山市"))) == ["昆山市人民政府"]
+    # a prefecture-level city or a province alone does not say which of its bodies issued
+    assert issuers(build(page.format(subject="苏州市"))) == []
+    assert issuers(build(page.format(subject="江苏省"))) == []
