@@ -251,8 +251,8 @@ def _opens_title(text: str) -> bool:
 
 
 #: a news headline's subject and verb before the plan it reports (我市出台…, 宁安市正式印发…)
-REPORTING_HEADLINE = re.compile(r"^(?!关于)[^《》，。、\s]{0,12}?(?:正式|近日|日前)?(?:出台|印发|发布|推出|出炉)了?"
-                                r"(?=[^《》]{6})")
+REPORTING_HEADLINE = re.compile(r"^(?!关于)[^《》，。、\s]{0,12}?(?:正式|近日|日前|重磅)?"
+                                r"(?:出台|印发|发布|推出|出炉|审议通过)(?:实施)?了?(?=[^《》]{6})")
 #: a 文号 printed after the title on its line
 TITLE_NUMBER = re.compile(r"\s+[（(]?(" + DOC_NUMBER.pattern + r")[)）]?\s*$")
 
@@ -488,13 +488,15 @@ DRAFTING = re.compile(r"(?:制定|制订|研究|编制|起草|谋划)(?:出台|�
 #: a title named without 《》 after the verb that issues it, up to the notice's end, a clause end or the
 #: short name it is given: 关于印发Y的通知, 印发关于…的指导意见（以下简称《意见》）,
 #: 制订了…工作要点（以下简称“工作要点”）, a report delivered: 发表2025年施政报告
-NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发[布表]了?|制[定订]了)([^《》，。；]{6,90}?)"
+NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发[布表]了?|制[定订]了)(?:实施)?([^《》，。；]{6,90}?)"
                                    r"(?:的通知|[。；，]|$|(?=[（(](?:以下)?(?:简称|下称)))")
 
 
 #: a title without 《》 that opens a report's sentence whose verb says it appeared (…若干政策日前出炉)
-ANNOUNCED_WITHOUT_QUOTES = re.compile(r"(?:^|(?<=[。！？\s]))([^，。；：:《》“”\s]{6,60}?)"
-                                      r"(?:日前|近日|近期|已经|已|正式)*(?:出炉|出台|发布|印发|公布)(?:了)?[。，,！]")
+#: (also a headline's: …行动计划正式发布, 宁安：…行动计划出炉, …行动计划来了！, after a tag such as 官宣！)
+ANNOUNCED_WITHOUT_QUOTES = re.compile(r"(?:^|(?<=[。！？\s：:｜|!]))([^，。；：:《》“”\s｜|！!]{6,60}?)"
+                                      r"(?:日前|近日|近期|已经|已|正式)*(?:出炉|出台|发布|印发|公布|来了)(?:了|啦)?"
+                                      r"(?:[。，,！!]|$)")
 
 
 def _first_of_several(inner: str) -> str:

@@ -2145,3 +2145,14 @@ def test_a_county_level_place_alone_stands_for_its_government_and_a_district_s_s
     # a prefecture-level city or a province alone does not say which of its bodies issued
     assert issuers(build(page.format(subject="苏州市"))) == []
     assert issuers(build(page.format(subject="江苏省"))) == []
+
+
+@pytest.mark.parametrize("headline", ["临江：数字经济发展三年行动计划出炉", "临江市数字经济发展三年行动计划来了！",
+                                      "官宣！临江市数字经济发展三年行动计划正式发布",
+                                      "临江市印发实施数字经济发展三年行动计划",
+                                      "临江市政府常务会议审议通过数字经济发展三年行动计划"])
+def test_a_headline_announcing_a_plan_without_quotes_names_it_without_its_tag_verb_or_subject(headline):
+    page = f"{headline}\n来源：临江日报\n近日，该计划正式印发。计划提出，到2027年，数字经济规模达到500亿元。\n"
+    got = plan(build(page))
+    assert got["title"] in ("数字经济发展三年行动计划", "临江市数字经济发展三年行动计划")
+    assert got["kind"] == "行动计划"
