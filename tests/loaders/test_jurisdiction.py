@@ -280,3 +280,13 @@ def test_a_district_speaking_of_itself_outweighs_one_mention_of_its_city():
     assert _own_level(text) == "District"
     # an autonomous region calls itself 我区 too: in a text naming 自治区 that voice is not a district's
     assert _own_level("自治区人民政府办公厅印发。我区将建设算力中心，我区推动模型应用，对接本市政策。") == "City"
+
+
+def test_a_county_level_city_speaking_as_wo_shi_is_its_own_place_not_its_prefecture():
+    text = ("为推动昆山市人工智能产业发展，结合我市实际，制定本措施。"
+            "对在昆山市新建算力中心的企业给予补助，全市算力规模持续提升。")
+    assert region_name("关于加快人工智能产业发展的若干措施", text=text) == "昆山市"
+    # a prefecture's plan naming its county-level cities once each, and itself, is the prefecture's
+    text = ("为推动苏州市人工智能产业发展，结合我市实际，制定本措施。支持昆山市、常熟市、张家港市建设算力中心，"
+            "全市算力规模持续提升。")
+    assert region_name("关于加快人工智能产业发展的若干措施", text=text) == "苏州市"
