@@ -197,9 +197,9 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     if region is None and rest.startswith("特区") and where.province is not None and where.province.name.endswith(
             "特别行政区"):
         region, level, rest = where.province, "省", rest[2:]  # 特区政府: the region's own government
-    if region is None and rest == "行政长官" and where.province is not None and where.province.name.endswith(
-            "特别行政区"):
-        region, level = where.province, "省"  # the Chief Executive of the region whose plan it is
+    if region is None and rest in words()["plan"]["issuing_offices"] and where.province is not None and (
+            where.province.name.endswith("特别行政区")):
+        region, level = where.province, "省"  # the Chief Executive (财政司司长) of the region whose plan it is
     if (region is None and rest.startswith("区党委") and where.district is None and where.province is not None
             and where.province.name.endswith("自治区")):
         rest = "自治区" + rest[1:]  # 区党委 is how an autonomous region's plan writes its own party committee

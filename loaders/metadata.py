@@ -676,6 +676,16 @@ YEAR_OF_WORK = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:上半年|下半年|全
                           r"(?:是|(?P<body>[^，,。；;\d]{2,10}?)将)")
 
 
+def _statement_office(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The office that delivers a yearly statement of the plan's genre (财政预算案: 财政司司长), when the page
+    names it: a report on the budget quotes its Financial Secretary without saying he delivered it."""
+    office = words()["plan"]["statement_offices"].get(meta.kind or "")
+    if not office:
+        return []
+    line = next((line for line in lay.content() if office in line.text), None)
+    return [(office, line.text)] if line is not None else []
+
+
 def _working_body(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The body a page without a title says will do its year's work (2025年下半年，区数据局将…): the
     author of its own work plan, when nothing else names an issuer."""
@@ -1328,7 +1338,7 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     if found:
         return _dedupe(found)
     steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _owner_before_title,
-             _noted_source, _attributed_title, _working_body, _publisher, _credited_source]
+             _noted_source, _attributed_title, _working_body, _statement_office, _publisher, _credited_source]
     if meta.reading:
         steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
     for step in steps:

@@ -2156,3 +2156,11 @@ def test_a_headline_announcing_a_plan_without_quotes_names_it_without_its_tag_ve
     got = plan(build(page))
     assert got["title"] in ("数字经济发展三年行动计划", "临江市数字经济发展三年行动计划")
     assert got["kind"] == "行动计划"
+
+
+def test_a_report_on_the_budget_that_names_the_financial_secretary_has_him_as_its_issuer():
+    page = (" date 2027-02-24\n香港新一份《財政預算案》今（24日）公布。政府會推動香港創科發展。\n"
+            "財政司司長表示，將撥款20億元支持人工智能研發，預計2028年建成三個AI研究中心。\n")
+    assert issuers(build(page)) == ["香港特别行政区财政司司长"]
+    # without the office named, no issuer is made up from the genre
+    assert issuers(build(page.replace("財政司司長表示", "官員表示"))) == []
