@@ -1574,7 +1574,11 @@ def _body_before(text: str, tokens) -> str | None:
         return named[-1]
     head = words_before[-1]
     if 2 <= len(head) <= 10 and _is_body(head) and simplified_chars(head) not in words()["plan"]["issuer_endings"]:
-        return head
+        # 转发省工信厅《…》, 转发杭州市工信局《…》: the place or the level the word was cut from is part of the name
+        before = text[: len(text) - len(head)]
+        place = next((before[-k:] for k in range(min(8, len(before)), 1, -1) if _is_place(before[-k:])), None)
+        level = re.search(r"[省市区县]$", before) if place is None else None
+        return (place or (level.group(0) if level else "")) + head
     return None
 
 

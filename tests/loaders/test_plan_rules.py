@@ -2164,3 +2164,9 @@ def test_a_report_on_the_budget_that_names_the_financial_secretary_has_him_as_it
     assert issuers(build(page)) == ["香港特别行政区财政司司长"]
     # without the office named, no issuer is made up from the genre
     assert issuers(build(page.replace("財政司司長表示", "官員表示"))) == []
+
+
+def test_the_owner_written_before_the_plan_s_title_keeps_the_level_or_place_its_word_was_cut_from():
+    page = "宁安新政\n近日，宁安市人民政府办公室转发{owner}《关于加快人工智能产业发展的若干措施》。\n"
+    assert issuers(build(page.format(owner="省工信厅"))) == ["黑龙江省工业和信息化厅"]
+    assert issuers(build(page.format(owner="杭州市工信局"))) == ["杭州市工业和信息化局"]
