@@ -1270,7 +1270,21 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
             items.sort(key=lambda mv: GROUP_COUNT.search(mv[0].group(0)) is not None)
             match, value = (items or counts)[0]
             return value, match.group(0)
-    return _reported_action_count(lay)
+    counted, evidence = _reported_action_count(lay)
+    if counted:
+        return counted, evidence
+    for line in lay.content():
+        if "大" in line.text:
+            strategies = STRATEGY_COUNT.search(line.text)
+            if strategies:
+                return chinese_number(strategies.group(1)), strategies.group(0)
+    return None, None
+
+
+#: the strategies a plan is built of, counted (设定五大战略, 提出5大策略, …等四大推动重点), as Taiwan
+#: reports count a programme's parts: each is one of its measures
+STRATEGY_COUNT = re.compile(r"(\d{1,2}|[一二三四五六七八九十])\s*大\s*(?:战略|策略|推动重点|推动主轴|策略主轴)"
+                            r"(?![\u4e00-\u9fff]{0,2}(?:领域|产业|方向))")
 
 
 def _reported_action_count(lay: Layout) -> tuple[int | None, str | None]:

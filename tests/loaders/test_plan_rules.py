@@ -2170,3 +2170,14 @@ def test_the_owner_written_before_the_plan_s_title_keeps_the_level_or_place_its_
     page = "宁安新政\n近日，宁安市人民政府办公室转发{owner}《关于加快人工智能产业发展的若干措施》。\n"
     assert issuers(build(page.format(owner="省工信厅"))) == ["黑龙江省工业和信息化厅"]
     assert issuers(build(page.format(owner="杭州市工信局"))) == ["杭州市工业和信息化局"]
+
+
+@pytest.mark.parametrize("counted", ["該計畫設定六大戰略，包括發展智慧服務", "會議提出6大策略建議，首先是擴大算力投資",
+                                     "並以人才、算力、資料、應用、治理、國際等六大推動重點"])
+def test_a_report_counting_a_programme_s_strategies_declares_its_measures(counted):
+    page = (f"數位部報告\n date 2027-03-01\n數位發展部今日公布「智慧政府推動計畫」，{counted}，"
+            "預計2028年建置AI客服100套。\n")
+    assert plan(build(page))["measure_count_declared"] == 6
+    # a count of fields or industries is no count of the plan's parts
+    fields = page.replace(counted, "聚焦六大戰略產業")
+    assert plan(build(fields)).get("measure_count_declared") is None
