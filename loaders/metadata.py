@@ -817,6 +817,13 @@ def _self_named_kind(lay: Layout) -> str | None:
         said = named.search(line.text)
         if said:
             return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
+    # 本规划制定…, 本方案所称…: the page speaking of itself by its genre, at the head of a clause
+    own = re.compile(rf"(?:^|(?<=[。，,；;：:\s“（(]))本({alternation(_kinds())})"
+                     r"(?=依据|根据|按照|制定|提出|所称|实施|自|由|的|是|将|期|[。，,：:；\s]|$)")
+    for line in lay.content()[:40]:
+        said = own.search(line.text) if "本" in line.text else None
+        if said:
+            return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
     repeated = _repeated_short_kind(lay)
     if repeated:
         return repeated

@@ -2181,3 +2181,12 @@ def test_a_report_counting_a_programme_s_strategies_declares_its_measures(counte
     # a count of fields or industries is no count of the plan's parts
     fields = page.replace(counted, "聚焦六大戰略產業")
     assert plan(build(fields)).get("measure_count_declared") is None
+
+
+def test_a_page_without_a_title_that_speaks_of_itself_by_its_genre_has_that_kind():
+    page = ("一、修订背景\n智慧城市是城市发展的新理念。\n"
+            "本规划依据国家有关文件编制，规划期为2026年至2030年。\n二、主要内容\n（一）建设城市大脑。推进数据共享。\n")
+    assert plan(build(page))["kind"] == "规划"
+    # 根本 is no self-reference
+    other = page.replace("本规划依据国家有关文件编制，", "数据是城市治理的根本。")
+    assert plan(build(other)).get("kind") != "规划"
