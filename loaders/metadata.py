@@ -735,6 +735,9 @@ def read_metadata(lay: Layout) -> Metadata:
     # 省政府印发《…》（豫政办〔2024〕64号）on a page about another plan: a cited document
     meta.cited += [c.numbered for c in candidates if c.numbered is not None
                    and (title is None or _core(c.span.text) != _core(title.text))]
+    if title is not None and _quoted_once_beside_own_genre(lay, candidates, title):
+        meta.cited.append(title)  # 本规划依据… on a page that quotes 《…规划纲要》 once: that one is cited
+        title = None
     if title is None:
         title = _named_by_short_kind(lay, meta.cited)
         meta.cited = [c for c in meta.cited if title is None or _core(c.text) != _core(title.text)]
@@ -808,6 +811,27 @@ def _repeated_short_kind(lay: Layout) -> str | None:
     return words()["plan"]["kind_core"].get(repeated[0], repeated[0]) if len(repeated) == 1 else None
 
 
+def _quoted_once_beside_own_genre(lay: Layout, candidates: list[TitleCandidate], title: Span) -> bool:
+    """Is the chosen title only a document the page quotes once, without issuing it (score 1), while the
+    page speaks of itself by another genre (本规划 beside 《…规划纲要》提出…)?"""
+    group = [c for c in candidates if _core(c.span.text) == _core(title.text)]
+    if sum(c.score for c in group) > 1 or any(c.source != "quoted" for c in group):
+        return False
+    own = _own_genre(lay)
+    return own is not None and own != kind_of(_one_line(title.text))
+
+
+def _own_genre(lay: Layout) -> str | None:
+    """The genre the page calls itself by at the head of a clause (本规划依据…, 本方案所称…)."""
+    own = re.compile(rf"(?:^|(?<=[。，,；;：:\s“（(]))本({alternation(_kinds())})"
+                     r"(?=依据|根据|按照|制定|提出|所称|实施|自|由|的|是|将|期|[。，,：:；\s]|$)")
+    for line in lay.content()[:40]:
+        said = own.search(line.text) if "本" in line.text else None
+        if said:
+            return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
+    return None
+
+
 def _self_named_kind(lay: Layout) -> str | None:
     """The genre a page without a title gives itself: its preamble's 特制定本实施意见 / 提出以下意见, the
     bare genre word a report keeps calling it by (《措施》提出…, 该《措施》自印发之日起实施), or the genre its
@@ -817,13 +841,9 @@ def _self_named_kind(lay: Layout) -> str | None:
         said = named.search(line.text)
         if said:
             return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
-    # 本规划制定…, 本方案所称…: the page speaking of itself by its genre, at the head of a clause
-    own = re.compile(rf"(?:^|(?<=[。，,；;：:\s“（(]))本({alternation(_kinds())})"
-                     r"(?=依据|根据|按照|制定|提出|所称|实施|自|由|的|是|将|期|[。，,：:；\s]|$)")
-    for line in lay.content()[:40]:
-        said = own.search(line.text) if "本" in line.text else None
-        if said:
-            return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
+    own = _own_genre(lay)  # 本规划制定…, 本方案所称…: the page speaking of itself by its genre
+    if own:
+        return own
     repeated = _repeated_short_kind(lay)
     if repeated:
         return repeated

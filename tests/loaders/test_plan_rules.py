@@ -2190,3 +2190,15 @@ def test_a_page_without_a_title_that_speaks_of_itself_by_its_genre_has_that_kind
     # 根本 is no self-reference
     other = page.replace("本规划依据国家有关文件编制，", "数据是城市治理的根本。")
     assert plan(build(other)).get("kind") != "规划"
+
+
+def test_a_document_quoted_once_beside_the_page_s_own_genre_is_cited_not_the_plan():
+    page = ("一、修订背景\n智慧城市是城市发展的新理念和新模式，是提升城市治理能力的重大举措。2021年，"
+            "《临江市国民经济和社会发展第十四个五年规划纲要》提出建设智慧城市，推动城市治理体系和治理能力现代化。\n"
+            "本规划依据国家有关文件编制。\n二、主要内容\n（一）建设城市大脑。推进数据共享。\n")
+    got = plan(build(page))
+    assert got["kind"] == "规划"
+    assert "纲要" not in got["title"]
+    # a page of the quoted genre, or one that issues the quote, keeps it as its plan
+    issued = page.replace("2021年，《", "近日，临江市人民政府印发《").replace("》提出建设智慧城市", "》")
+    assert plan(build(issued))["title"] == "临江市国民经济和社会发展第十四个五年规划纲要"
