@@ -46,6 +46,8 @@ YEAR_PHRASE = re.compile(
     # 预计2028年前培育…, 目标2030年产值达…, 盼2027年吸引…: a report's aim for a year, without 到 (as Taiwan
     # and Hong Kong news write it); only a year after the page's own is a goal (预计2021年增长15%: an estimate)
     rf"|(?:目标是?|预计|预期|可望|盼|希望|期望|力拚|力拼)\s*(?:在|于)?\s*(?P<aim>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
+    # 根据方案，2027年全市…将突破500亿元: a year opening its clause, its subject then said to be going to
+    r"|(?:^|(?<=[，,。；;：:]))\s*(?P<will>20\d{2})\s*年\s*(?=[^，,。；;\d]{2,24}?将(?!于|在))"
     # 将于2026年1月1日正式成立…: the day set for a body or a facility to start (not 起施行, a rule in force)
     r"|将于\s*(?P<onday>20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*"
     r"(?=(?:正式)?(?:成立|建成|启用|上线|开通|投入使用|投用|揭牌|挂牌))"
@@ -802,9 +804,10 @@ def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int 
     if phrase.group("fyp"):  # the 14th five-year period (2021-2025) ends in 2025
         return 2005 + 5 * (chinese_number(phrase.group("fyp")) or 0)
     reference = now if now is not None else earliest
-    if phrase.group("aim") and (reference is None or int(phrase.group("aim")) <= reference):
+    aim = phrase.group("aim") or phrase.group("will")
+    if aim and (reference is None or int(aim) <= reference):
         return None  # 预计2021年…增长15% in a report of 2021: an estimate of the year, no goal
-    year = phrase.group("goal") or phrase.group("opening") or phrase.group("onday") or phrase.group("aim")
+    year = phrase.group("goal") or phrase.group("opening") or phrase.group("onday") or aim
     if not year or (earliest is not None and int(year) < earliest):
         return None
     return int(year)

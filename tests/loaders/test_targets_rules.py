@@ -1128,3 +1128,12 @@ def test_a_grant_to_those_a_count_qualifies_is_no_goal():
     text = ("临江新政\n近日，临江市发改委印发《临江市低空经济发展若干措施》。措施提出，到2027年，"
             "对年营收首次突破1亿元的企业奖励100万元，全市低空经济规模达到300亿元。\n")
     assert [(y, v, u) for y, _m, v, u, _c in summary(text)] == [(2027, 300, "亿元")]
+
+
+def test_a_year_opening_a_clause_whose_subject_is_going_to_reach_a_count_dates_it():
+    text = ("临江出台人工智能方案\n2025-07-10 09:00 来源：临江日报\n"
+            "近日，临江市人民政府办公室印发《临江市人工智能产业发展三年行动方案（2025—2027年）》。"
+            "根据方案，2027年全市人工智能核心产业营收将突破500亿元。\n")
+    assert [(y, v, u) for y, _m, v, u, _c in summary(text)] == [(2027, 500, "亿元")]
+    # the page's own year is what the year will see, an estimate, no goal
+    assert summary(text.replace("2027年全市", "2025年全市")) == []
