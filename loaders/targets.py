@@ -1208,8 +1208,10 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     after = re.split(rf"[、和及与](?={_item_verbs()})", after, maxsplit=1)[0]  # …大模型、研发一批…: the next item
     after = re.sub(r"^(的|左右|以上|大关|关口)", "", after).strip(" 、和及与")  # 突破万亿元大关: the count's own
     after = re.sub(r"[、和及与]$", "", after)
+    after = re.sub(r"^(?:目标|任务|目标任务)$", "", after)  # 达成培育人才5万名的目标: the count's noun is before it
     before = text[previous_end: q.start()].strip(" 、，,和及与")
-    before = re.sub(r"^(?:推动|推进|促进|确保|使得|使|让)(?=[\u4e00-\u9fffA-Za-z]{2})", "", LEAD.sub("", before))
+    before = re.sub(r"^(?:推动|推进|促进|确保|达成|实现|使得|使|让)(?=[\u4e00-\u9fffA-Za-z]{2})", "",
+                    LEAD.sub("", before))
     before = re.sub(r"^[\u4e00-\u9fff]{0,6}将(?=[\u4e00-\u9fff]{2})", "", before)  # 新区将新建…: who will, not what
     metric_after = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", after)) >= 2 and after_raw[:1] not in "、，,；;"
     if metric_after and re.match(r"(?:以上|左右)?的", after_raw) and MEASURED_NOUN.search(before):

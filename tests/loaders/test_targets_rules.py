@@ -1137,3 +1137,8 @@ def test_a_year_opening_a_clause_whose_subject_is_going_to_reach_a_count_dates_i
     assert [(y, v, u) for y, _m, v, u, _c in summary(text)] == [(2027, 500, "亿元")]
     # the page's own year is what the year will see, an estimate, no goal
     assert summary(text.replace("2027年全市", "2025年全市")) == []
+
+
+def test_a_count_reached_as_the_named_goal_measures_what_comes_before_it():
+    text = "一、发展目标\n到2027年，达成培育人工智能人才5万名的目标，实现人工智能企业500家的任务。\n"
+    assert [(m, v) for _y, m, v, _u, _c in summary(text)] == [("培育人工智能人才", 5), ("人工智能企业", 500)]
