@@ -626,7 +626,9 @@ FIVE_YEAR = re.compile(r"[“\"]([十二三四五六七八九]{1,3})五[”\"]"
                        r"|(?<![\u4e00-\u9fff])([十二三四五六七八九]{1,3})五(?=时期|期间|规划)"
                        r"|第([十二三四五六七八九]{1,3})个五年(?:规划|计划)")
 #: the period a plan states in its text: 规划期为2022—2025年, 实施期限为2018年至2020年, 执行期为2021年—2025年
-STATED_PERIOD = re.compile(r"(?:规划|执行|实施|计划|方案)期(?:限)?(?:为|是|[:：])?\s*((?:19|20)\d{2})\s*年?\s*"
+STATED_PERIOD = re.compile(r"(?:(?:规划|执行|实施|计划|方案)期(?:限)?(?:为|是|[:：])?"
+                           # the five-year period the text works in, with its years: “十四五”时期(2021年-2025年)
+                           r"|[“\"]十[一二三四五六七八九]五[”\"]\s*时期\s*[（(])\s*((?:19|20)\d{2})\s*年?\s*"
                            r"[-—–~～－至到]{0,2}\s*((?:19|20)\d{2})\s*年")
 
 
@@ -752,7 +754,7 @@ def read_metadata(lay: Layout) -> Metadata:
         meta.period = (_stated_period(lay, meta) or five_year_period(meta.title_text)
                        or _term_period(lay, meta.title_text or ""))
     if meta.title is None:
-        meta.period = _year_of_work(lay)
+        meta.period = _year_of_work(lay) or (_stated_period(lay, meta) if _own_genre(lay) else None)
     header = lay.header
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")

@@ -2202,3 +2202,14 @@ def test_a_document_quoted_once_beside_the_page_s_own_genre_is_cited_not_the_pla
     # a page of the quoted genre, or one that issues the quote, keeps it as its plan
     issued = page.replace("2021年，《", "近日，临江市人民政府印发《").replace("》提出建设智慧城市", "》")
     assert plan(build(issued))["title"] == "临江市国民经济和社会发展第十四个五年规划纲要"
+
+
+def test_a_reading_of_an_untitled_plan_that_speaks_of_itself_is_kept_with_its_stated_five_year_period():
+    page = ("一、修订背景和依据\n智慧城市是城市发展的新理念和新模式，是提升城市治理能力的重大举措。"
+            "“十五五”时期(2026年-2030年)是临江市推进新型智慧城市建设的关键时期。\n"
+            "本规划依据国家有关文件编制。\n二、制定意义\n智慧城市建设意义重大。\n")
+    got = plan(build(page))  # no title, measure or goal: kept as its plan's text all the same
+    assert (got["kind"], got["period_start"], got["period_end"]) == ("规划", 2026, 2030)
+    # a page that names no genre of its own and no plan is still no policy text
+    with pytest.raises(SourceError):
+        build(page.replace("本规划依据国家有关文件编制。", "各方面高度关注。"))
