@@ -174,7 +174,9 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         core = re.sub(r"[（(][^（()）]*[)）]", "", text)
         if GOV_SUFFIX.search(core) or GOV_SUFFIX.search(text.rstrip("）)")):
             main = where.main
-            return Agency(text, text, "government", main.name if main else None, collective=True)
+            # 各市(含甲市、乙市,下同)政府: a note on how to read the rest of the text (下同) is no part of the name
+            name = re.sub(r"[（(][^（()）]*下同[)）]", "", text)
+            return Agency(name, text, "government", main.name if main else None, collective=True)
         return None
     if text.startswith("人民银行"):
         text = "中国" + text
@@ -195,9 +197,9 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
     if region is None and rest.startswith("特区") and where.province is not None and where.province.name.endswith(
             "特别行政区"):
         region, level, rest = where.province, "省", rest[2:]  # 特区政府: the region's own government
-    if region is None and rest == "行政长官" and where.province is not None and where.province.name.endswith(
-            "特别行政区"):
-        region, level = where.province, "省"  # the Chief Executive of the region whose plan it is
+    if region is None and rest in words()["plan"]["issuing_offices"] and where.province is not None and (
+            where.province.name.endswith("特别行政区")):
+        region, level = where.province, "省"  # the Chief Executive (财政司司长) of the region whose plan it is
     if (region is None and rest.startswith("区党委") and where.district is None and where.province is not None
             and where.province.name.endswith("自治区")):
         rest = "自治区" + rest[1:]  # 区党委 is how an autonomous region's plan writes its own party committee
@@ -472,6 +474,10 @@ def _party(text: str, rest: str, region: Region | None, level: str | None,
             return Agency(name, text, "party", region.name if region else None, english, level=level)
     if text.startswith("中共") and GOV_SUFFIX.search(text):
         return Agency(text, text, "party", region.name if region else None, level=level)
+    if not rest and region is not None and not text.startswith("中共"):
+        # 市委, 宁安市委, 区委: the party committee itself (中共宁安市委); an autonomous region's is its 委员会
+        committee = committee or ("委员会" if region.name.endswith("自治区") else "委")
+        return Agency(f"中共{qualified_name(region)}{committee}", text, "party", region.name, level=level)
     if rest and GOV_SUFFIX.search(rest):
         where = qualified_name(region) if region else ""
         return Agency(f"中共{where}{committee or '委'}{rest}", text, "party", region.name if region else None,

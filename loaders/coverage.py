@@ -335,7 +335,15 @@ def _enclosing_most(named: Counter[Region], level: str) -> Region | None:
                 tally[r] += count
     ranked = tally.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
+        best = ranked[0][0]
+        if level == "City":
+            # a county-level city speaks as 我市/全市 too (推动昆山市…，结合我市实际): the one inside the city
+            # that takes at least half of its mentions is the text's own
+            inside = [(r, count) for r, count in named.items()
+                      if r.level == "City" and r.county_level and r.parent == best.name and count * 2 >= tally[best]]
+            if len(inside) == 1:
+                return inside[0][0]
+        return best
     return None
 
 

@@ -157,9 +157,9 @@ def _genre_end() -> re.Pattern[str]:
     """A name that ends in a genre word (方案, 行动计画, 施政报告), its period in brackets allowed."""
     from loaders.lexicon import alternation, words
 
-    # …条例草案, …基本法草案: a bill's 草案 after its genre word
+    # …条例草案, …基本法草案: a bill's 草案 after its genre word; 行动计画2.0: its version
     return re.compile("(?:" + alternation(words()["plan"]["kinds"])
-                      + r")\s*(?:[（(][^（）()]{4,20}[)）]|(?<=[法例])草案)?$")
+                      + r")\s*(?:[（(][^（）()]{4,20}[)）]|(?<=[法例])草案|[Vv]?\d{1,2}\.\d{1,2}\s*版?)?$")
 
 
 def _without_glosses(text: str) -> tuple[str, list[int] | None]:

@@ -63,7 +63,9 @@ def extract(raw: RawDocument) -> GraphData:
                          now) + table_goals(doc, body, earliest)
     goals += lead_targets(doc, lay.lines[: meta.body_start], goals, earliest, meta.period, now)
     untitled_notice = not meta.title_text and _official_notice(lay)  # 现将有关事项通知如下: it is the document
+    # a page that speaks of itself by its genre (本规划依据…) is its plan's text, though it names no title
     if (not meta.title_text and not plan_outline.measures and not goals and not meta.doc_number and not untitled_notice
+            and not meta.kind
             and not loose_incentives(doc, lay.content(), plan_outline, [])):  # a report of grants on terms is policy
         raise SourceError(raw.source, "holds no policy text (no plan title, measure or dated goal found)")
 

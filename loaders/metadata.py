@@ -121,6 +121,12 @@ class Metadata:
     cited: list[Span] = field(default_factory=list)
     #: the date the page itself carries (a repost's timestamp, a stored page's date line): when it was written
     page_date: str | None = None
+    #: the page reads a plan (a 解读, an interview): its signature, publisher and source are the reading's
+    reading: bool = False
+    #: (date, congress, note) of a regulation's adoption note under its title
+    adoption: tuple[str, str, str] | None = None
+    #: a repost's bracketed note of the body that published the text and when ((X 2018年5月17日发布))
+    source_note: re.Match[str] | None = None
 
 
 # -- title -------------------------------------------------------------------------
@@ -245,8 +251,8 @@ def _opens_title(text: str) -> bool:
 
 
 #: a news headline's subject and verb before the plan it reports (我市出台…, 宁安市正式印发…)
-REPORTING_HEADLINE = re.compile(r"^(?!关于)[^《》，。、\s]{0,12}?(?:正式|近日|日前)?(?:出台|印发|发布|推出|出炉)了?"
-                                r"(?=[^《》]{6})")
+REPORTING_HEADLINE = re.compile(r"^(?!关于)[^《》，。、\s]{0,12}?(?:正式|近日|日前|重磅)?"
+                                r"(?:出台|印发|发布|推出|出炉|审议通过)(?:实施)?了?(?=[^《》]{6})")
 #: a 文号 printed after the title on its line
 TITLE_NUMBER = re.compile(r"\s+[（(]?(" + DOC_NUMBER.pattern + r")[)）]?\s*$")
 
@@ -482,13 +488,15 @@ DRAFTING = re.compile(r"(?:制定|制订|研究|编制|起草|谋划)(?:出台|�
 #: a title named without 《》 after the verb that issues it, up to the notice's end, a clause end or the
 #: short name it is given: 关于印发Y的通知, 印发关于…的指导意见（以下简称《意见》）,
 #: 制订了…工作要点（以下简称“工作要点”）, a report delivered: 发表2025年施政报告
-NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发[布表]了?|制[定订]了)([^《》，。；]{6,90}?)"
+NOTICE_WITHOUT_QUOTES = re.compile(r"(?:关于印发|印发了?|发[布表]了?|制[定订]了)(?:实施)?([^《》，。；]{6,90}?)"
                                    r"(?:的通知|[。；，]|$|(?=[（(](?:以下)?(?:简称|下称)))")
 
 
 #: a title without 《》 that opens a report's sentence whose verb says it appeared (…若干政策日前出炉)
-ANNOUNCED_WITHOUT_QUOTES = re.compile(r"(?:^|(?<=[。！？\s]))([^，。；：:《》“”\s]{6,60}?)"
-                                      r"(?:日前|近日|近期|已经|已|正式)*(?:出炉|出台|发布|印发|公布)(?:了)?[。，,！]")
+#: (also a headline's: …行动计划正式发布, 宁安：…行动计划出炉, …行动计划来了！, after a tag such as 官宣！)
+ANNOUNCED_WITHOUT_QUOTES = re.compile(r"(?:^|(?<=[。！？\s：:｜|!]))([^，。；：:《》“”\s｜|！!]{6,60}?)"
+                                      r"(?:日前|近日|近期|已经|已|正式)*(?:出炉|出台|发布|印发|公布|来了)(?:了|啦)?"
+                                      r"(?:[。，,！!]|$)")
 
 
 def _first_of_several(inner: str) -> str:
@@ -618,7 +626,9 @@ FIVE_YEAR = re.compile(r"[“\"]([十二三四五六七八九]{1,3})五[”\"]"
                        r"|(?<![\u4e00-\u9fff])([十二三四五六七八九]{1,3})五(?=时期|期间|规划)"
                        r"|第([十二三四五六七八九]{1,3})个五年(?:规划|计划)")
 #: the period a plan states in its text: 规划期为2022—2025年, 实施期限为2018年至2020年, 执行期为2021年—2025年
-STATED_PERIOD = re.compile(r"(?:规划|执行|实施|计划|方案)期(?:限)?(?:为|是|[:：])?\s*((?:19|20)\d{2})\s*年?\s*"
+STATED_PERIOD = re.compile(r"(?:(?:规划|执行|实施|计划|方案)期(?:限)?(?:为|是|[:：])?"
+                           # the five-year period the text works in, with its years: “十四五”时期(2021年-2025年)
+                           r"|[“\"]十[一二三四五六七八九]五[”\"]\s*时期\s*[（(])\s*((?:19|20)\d{2})\s*年?\s*"
                            r"[-—–~～－至到]{0,2}\s*((?:19|20)\d{2})\s*年")
 
 
@@ -663,6 +673,44 @@ def _stated_period(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
     return None
 
 
+#: a year's work plan that opens by naming its year (2021年，是“十四五”开局之年…; 2025年下半年，区数据局将…)
+YEAR_OF_WORK = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:上半年|下半年|全年)?\s*[，,]?\s*"
+                          r"(?:是|(?P<body>[^，,。；;\d]{2,10}?)将)")
+
+
+def _statement_office(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The office that delivers a yearly statement of the plan's genre (财政预算案: 财政司司长), when the page
+    names it: a report on the budget quotes its Financial Secretary without saying he delivered it."""
+    office = words()["plan"]["statement_offices"].get(meta.kind or "")
+    if not office:
+        return []
+    line = next((line for line in lay.content() if office in line.text), None)
+    return [(office, line.text)] if line is not None else []
+
+
+def _working_body(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a page without a title says will do its year's work (2025年下半年，区数据局将…): the
+    author of its own work plan, when nothing else names an issuer."""
+    if meta.title is not None:
+        return []
+    for line in lay.content()[:4]:
+        match = YEAR_OF_WORK.match(line.text)
+        if match:
+            body = match.group("body")
+            return [(body, line.text)] if body and _is_body(body) else []
+    return []
+
+
+def _year_of_work(lay: Layout) -> tuple[int, int] | None:
+    """The year a page without a title is a work plan for, named by the sentence it opens with: the year
+    is (是…之年) or a body will (将…) do the work, not what a year saw (2024年，全市…达到…)."""
+    for line in lay.content()[:4]:
+        match = YEAR_OF_WORK.match(line.text)
+        if match:
+            return int(match.group(1)), int(match.group(1))
+    return None
+
+
 #: a plan's term in its title (5年期…计画, 三年期…计划) and the year the text says it starts
 TERM = re.compile(r"(\d|[一二三四五六七八九十])\s*年期")
 STARTS = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:正式)?(?:启动|起实施|开始实施|起执行|开始执行)")
@@ -689,6 +737,9 @@ def read_metadata(lay: Layout) -> Metadata:
     # 省政府印发《…》（豫政办〔2024〕64号）on a page about another plan: a cited document
     meta.cited += [c.numbered for c in candidates if c.numbered is not None
                    and (title is None or _core(c.span.text) != _core(title.text))]
+    if title is not None and _quoted_once_beside_own_genre(lay, candidates, title):
+        meta.cited.append(title)  # 本规划依据… on a page that quotes 《…规划纲要》 once: that one is cited
+        title = None
     if title is None:
         title = _named_by_short_kind(lay, meta.cited)
         meta.cited = [c for c in meta.cited if title is None or _core(c.text) != _core(title.text)]
@@ -702,20 +753,22 @@ def read_metadata(lay: Layout) -> Metadata:
     if meta.title and meta.period is None:
         meta.period = (_stated_period(lay, meta) or five_year_period(meta.title_text)
                        or _term_period(lay, meta.title_text or ""))
+    if meta.title is None:
+        meta.period = _year_of_work(lay) or (_stated_period(lay, meta) if _own_genre(lay) else None)
     header = lay.header
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")
     meta.doc_number = _doc_number(lay, meta)
     # a 解读's or an interview's own signature dates the reading, not the plan it reads
-    signed = None if _reading_heading(lay) else _signature_date(lay, meta)
+    meta.reading, meta.adoption, meta.source_note = _reading_heading(lay), _adoption_note(lay), _source_note(lay)
+    signed = None if meta.reading else _signature_date(lay, meta)
     meta.date_issued = _issued(_date(header.get("date_issued")), signed) or _title_date(lay, meta)
-    adopted = _adoption_note(lay)
-    meta.date_issued = meta.date_issued or (adopted[0] if adopted else None) or None
+    meta.date_issued = meta.date_issued or (meta.adoption[0] if meta.adoption else None) or None
     meta.date_published = _date(header.get("date_published")) or _page_date(lay)
     reported = _reported_dates(lay, meta)
     meta.date_issued = meta.date_issued or reported.get("issued")
     meta.date_published = meta.date_published or reported.get("published")
-    note = _source_note(lay)
+    note = meta.source_note
     meta.date_published = meta.date_published or (_date(note.group(2)) if note else None)
     meta.kind = meta.kind or _self_named_kind(lay)
     meta.page_date = next((date for date, direction in _date_anchors(lay, meta) if direction < 0), None)
@@ -760,6 +813,27 @@ def _repeated_short_kind(lay: Layout) -> str | None:
     return words()["plan"]["kind_core"].get(repeated[0], repeated[0]) if len(repeated) == 1 else None
 
 
+def _quoted_once_beside_own_genre(lay: Layout, candidates: list[TitleCandidate], title: Span) -> bool:
+    """Is the chosen title only a document the page quotes once, without issuing it (score 1), while the
+    page speaks of itself by another genre (本规划 beside 《…规划纲要》提出…)?"""
+    group = [c for c in candidates if _core(c.span.text) == _core(title.text)]
+    if sum(c.score for c in group) > 1 or any(c.source != "quoted" for c in group):
+        return False
+    own = _own_genre(lay)
+    return own is not None and own != kind_of(_one_line(title.text))
+
+
+def _own_genre(lay: Layout) -> str | None:
+    """The genre the page calls itself by at the head of a clause (本规划依据…, 本方案所称…)."""
+    own = re.compile(rf"(?:^|(?<=[。，,；;：:\s“（(]))本({alternation(_kinds())})"
+                     r"(?=依据|根据|按照|制定|提出|所称|实施|自|由|的|是|将|期|[。，,：:；\s]|$)")
+    for line in lay.content()[:40]:
+        said = own.search(line.text) if "本" in line.text else None
+        if said:
+            return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
+    return None
+
+
 def _self_named_kind(lay: Layout) -> str | None:
     """The genre a page without a title gives itself: its preamble's 特制定本实施意见 / 提出以下意见, the
     bare genre word a report keeps calling it by (《措施》提出…, 该《措施》自印发之日起实施), or the genre its
@@ -769,6 +843,9 @@ def _self_named_kind(lay: Layout) -> str | None:
         said = named.search(line.text)
         if said:
             return words()["plan"]["kind_core"].get(said.group(1), said.group(1))
+    own = _own_genre(lay)  # 本规划制定…, 本方案所称…: the page speaking of itself by its genre
+    if own:
+        return own
     repeated = _repeated_short_kind(lay)
     if repeated:
         return repeated
@@ -1059,7 +1136,7 @@ def _official_source(name: str) -> bool:
 #: a month and day without a year, as news dates an event: 12月11日, 已于1月13日
 MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 #: what a report says was done to the plan, by the date it gives: issued (印发) or published (发布)
-REPORTED_VERBS = {"issued": re.compile(r"(?:联合|正式)?(?:印发|出台|下发|发表)"),
+REPORTED_VERBS = {"issued": re.compile(r"(?:联合|正式)?(?:印发|出台|下发|制发|颁布|发表)"),
                   "published": re.compile(r"(?:正式)?(?:发布|公布)")}
 #: the date a stored page opens with (' date 2025-09-17 …'): the page's own date
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
@@ -1116,7 +1193,9 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     if sentence[hit.end(): hit.end() + 1] == "会":
         return False
     # 印发实施《…》: issued to take effect, the plan its object all the same
-    after = re.sub(r"^(?:了|的)?\s*(?:实施|执行)?\s*(?:关于(?:公开)?征求)?\s*", "", sentence[hit.end():])
+    # 发布关于印发《…》的通知: the notice that carries the plan, its object all the same
+    after = re.sub(r"^(?:了|的)?\s*(?:实施|执行)?\s*(?:关于(?:(?:公开)?征求|印发|颁布))?\s*", "", sentence[hit.end():])
+    after = re.sub(r"^(?:推动|启动|实施)(?=[《「])", "", after)  # 宣布推动「…方案」: the plan its second verb's object
     after = COUNTED_OBJECT.sub("", after)  # 发布了一份重要的规划文件——《…》: the document, then its title
     after = re.sub(r"^(?:19|20)\d{2}\s*年度?\s*(?=《)", "", after)  # 发表2025年《施政报告》: its edition
     quoted = re.match(r"《([^《》]{2,90})》", after)
@@ -1157,13 +1236,20 @@ def _is_plan_name(quoted: str, meta: Metadata) -> bool:
     return len(core) <= 8 and key.endswith(core)
 
 
+#: a page's date without its time of day: a byline field (发布时间：2025年03月10日, 日期: 2025-03-10) or a
+#: newspaper's date with its weekday (2025年3月10日 星期一)
+BYLINE_STAMP = re.compile(r"(?:(?:发布)?(?:时间|日期)\s*[:：]\s*"
+                          r"|(?=(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]))"
+                          r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+
+
 def _date_anchors(lay: Layout, meta: Metadata) -> list[tuple[str, int]]:
     """(date, direction) pairs that can give a month-and-day its year: the page's own timestamp
     (the event lies before it, direction -1) and the notice's signature date (the event lies
     after it, direction +1)."""
     anchors = []
     for line in lay.lines[:6]:
-        stamp = TIMESTAMP.search(line.text) or PAGE_DATE.match(line.text)
+        stamp = TIMESTAMP.search(line.text) or PAGE_DATE.match(line.text) or BYLINE_STAMP.search(line.text)
         if stamp:
             anchors.append((f"{int(stamp.group(1)):04d}-{int(stamp.group(2)):02d}-{int(stamp.group(3)):02d}", -1))
             break
@@ -1213,7 +1299,21 @@ def _declared_count(lay: Layout, meta: Metadata) -> tuple[int | None, str | None
             items.sort(key=lambda mv: GROUP_COUNT.search(mv[0].group(0)) is not None)
             match, value = (items or counts)[0]
             return value, match.group(0)
-    return _reported_action_count(lay)
+    counted, evidence = _reported_action_count(lay)
+    if counted:
+        return counted, evidence
+    for line in lay.content():
+        if "大" in line.text:
+            strategies = STRATEGY_COUNT.search(line.text)
+            if strategies:
+                return chinese_number(strategies.group(1)), strategies.group(0)
+    return None, None
+
+
+#: the strategies a plan is built of, counted (设定五大战略, 提出5大策略, …等四大推动重点), as Taiwan
+#: reports count a programme's parts: each is one of its measures
+STRATEGY_COUNT = re.compile(r"(\d{1,2}|[一二三四五六七八九十])\s*大\s*(?:战略|策略|推动重点|推动主轴|策略主轴)"
+                            r"(?![\u4e00-\u9fff]{0,2}(?:领域|产业|方向))")
 
 
 def _reported_action_count(lay: Layout) -> tuple[int | None, str | None]:
@@ -1281,8 +1381,8 @@ def _issuers(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     if found:
         return _dedupe(found)
     steps = [_adopted_by, _banner, _title_issuer, _reported, _consulting_drafter, _headline_issuer, _owner_before_title,
-             _noted_source, _publisher, _credited_source]
-    if _reading_heading(lay):
+             _noted_source, _attributed_title, _working_body, _statement_office, _publisher, _credited_source]
+    if meta.reading:
         steps = steps[:-2]  # a 解读's or an interview's publisher and source are its author, not the issuer
     for step in steps:
         found = _own_body(lay, step(lay, meta))
@@ -1456,8 +1556,31 @@ def _source_note(lay: Layout) -> re.Match[str] | None:
 def _noted_source(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The body a repost's top note says published the text ((某市人民政府 2018年5月17日发布)), when no
     sentence names the issuer."""
-    note = _source_note(lay)
+    note = meta.source_note
     return [(note.group(1), note.group(0))] if note else []
+
+
+#: a body written before a title with a colon, as a document site names a shared file by its source
+#: (《某市人民政府:某市…行动方案.docx》由会员分享) or a column line credits it (某市数据局：…实施方案)
+ATTRIBUTED = re.compile(r"([\u4e00-\u9fff（）()]{4,30}?)\s*[:：]\s*")
+
+
+def _attributed_title(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
+    """The body a page's first lines write right before the plan's title with a colon (X人民政府:title):
+    the source it credits for the document, when nothing else names an issuer."""
+    key = _core(meta.title_text or "")[:8]
+    if len(key) < 6:
+        return []
+    for line in lay.content()[:6]:
+        if ":" not in line.text and "：" not in line.text:
+            continue
+        for hit in ATTRIBUTED.finditer(line.text):
+            if not _core(line.text[hit.end(): hit.end() + 40]).startswith(key):
+                continue
+            head = re.sub(r"^.*[《「“]", "", hit.group(1))
+            if _starts_with_place(head) and _is_body(head) and not _press_re().search(head):
+                return [(head, line.text)]
+    return []
 
 
 def _owner_before_title(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
@@ -1494,7 +1617,11 @@ def _body_before(text: str, tokens) -> str | None:
         return named[-1]
     head = words_before[-1]
     if 2 <= len(head) <= 10 and _is_body(head) and simplified_chars(head) not in words()["plan"]["issuer_endings"]:
-        return head
+        # 转发省工信厅《…》, 转发杭州市工信局《…》: the place or the level the word was cut from is part of the name
+        before = text[: len(text) - len(head)]
+        place = next((before[-k:] for k in range(min(8, len(before)), 1, -1) if _is_place(before[-k:])), None)
+        level = re.search(r"[省市区县]$", before) if place is None else None
+        return (place or (level.group(0) if level else "")) + head
     return None
 
 
@@ -1566,6 +1693,9 @@ DRAFTED = re.compile(r"(?:牵头)?(?:研究)?(?:制定|制订|起草|编制)?(?:
 AUDIENCE = re.compile(r"(?:对外|向社会|面向社会)(?:公开)?$")
 #: words that join the bodies of a joint issue: X联合Y、Z印发, X会同Y印发
 JOINT = re.compile(r"联合(?!会)|会同")
+#: a word that joins two bodies (X和Y, X与Y, X及Y, X同Y联合印发), after a body's last character: inside
+#: a name 和 follows no such character (工业和信息化局, 发展和改革委员会, 住房和城乡建设局)
+WORD_JOIN = re.compile(r"(?<=[厅局委办府室会部署])(?:以及|和|与|及|同)(?=[\u4e00-\u9fff])")
 #: a news dateline before the report's first subject (人民网北京11月3日电, 本报讯, 新华社…电): the
 #: agency that sends the story, not a body that acts in it
 DATELINE = re.compile(r"^.*?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|(?:本报|本刊|本网)讯)\s*")
@@ -1573,6 +1703,15 @@ DATELINE = re.compile(r"^.*?(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|(?:本报|本
 VENUE = re.compile(r"今?(?:于|在)[\u4e00-\u9fff]{2,12}(?:会|会议上?|院|厅)$")
 #: a report's page tag before its first sentence (【Yahoo 新闻报道】)
 TAG = re.compile(r"^\s*[【\[][^】\]]{0,20}[】\]]\s*")
+
+
+#: the verbs a report says a body issued the plan with, and the words that go before them (联合印发,
+#: 正式下发, 重磅发布, 对外公布); not 发布会, where the plan is presented
+ISSUE_VERB = re.compile(r"(?:联合|正式|重磅|对外)?"
+                        r"(?:印发|下发|制发|发布|公布|出台|推出|制定|制订|颁布|发出|宣布|发表)(?!会)"
+                        r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)"
+                        # X关于公开征求《…》意见的公告: the body that puts its draft out for comments
+                        r"|关于(?:公开)?征求(?=《[^《》]{4,90}》\s*意见)")
 
 
 def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
@@ -1585,13 +1724,10 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
             adopted = _congress(sentence, meta)
             if adopted:
                 return [(adopted, sentence)]
-            for hit in re.finditer(r"(?:联合|正式)?(?:印发|发布|公布|出台|推出|制定|制订|宣布|发表)(?!会)"
-                                   r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)"
-                                   # X关于公开征求《…》意见的公告: the body that puts its draft out for comments
-                                   r"|关于(?:公开)?征求(?=《[^《》]{4,90}》\s*意见)", sentence):
+            for hit in ISSUE_VERB.finditer(sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
-                names = _subject(sentence[: hit.start()])
+                names = _subject(sentence[: hit.start()], line.text[: line.text.find(sentence)])
                 if names and _abridged(sentence[: hit.start()], len(names)):
                     # 工信部等十五部门联合印发《…》: a headline's first body and a count; the lead
                     # usually lists all fifteen, which then stand for the joint issue
@@ -1647,14 +1783,16 @@ def _abridged(before: str, named: int) -> bool:
 
 #: a people's congress in session adopting a document (…自治区十四届人大五次会议通过的《…纲要》): the
 #: congress of the place it is named with
-CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,14}?)\s*(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*"
-                      r"(?P<standing>常务委员会|常委会)?\s*"
-                      r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议\s*(?:审议|表决)?通过(?:了|的)?\s*《([^《》]{4,90})》")
+#: a session of a people's congress or of its standing committee after the place that holds it (第十七届
+#: 人民代表大会常务委员会第二十三次会议, 十四届人大五次会议): the congress and whether it is the standing committee
+SESSION = (r"(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*(?P<standing>常务委员会|常委会)?\s*"
+           r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议")
+CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,14}?)\s*" + SESSION
+                      + r"\s*(?:审议|表决)?通过(?:了|的)?\s*《(?P<quoted>[^《》]{4,90})》")
 #: the note under a regulation's title saying which session adopted it and when: （2024年12月20日宁安市第十七届
 #: 人民代表大会常务委员会第二十三次会议通过）
 ADOPTION_NOTE = re.compile(r"^[（(]\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*([\u4e00-\u9fff]{2,14}?)\s*"
-                           r"(?:第?[一二三四五六七八九十]+\s*届)?\s*(?:人大|人民代表大会)\s*(常务委员会|常委会)?\s*"
-                           r"(?:第?[一二三四五六七八九十]+\s*次)?\s*(?:全体)?会议\s*(?:审议)?(?:通过|批准)")
+                           + SESSION + r"\s*(?:审议)?(?:通过|批准)")
 
 
 def _adoption_note(lay: Layout) -> tuple[str, str, str] | None:
@@ -1667,14 +1805,14 @@ def _adoption_note(lay: Layout) -> tuple[str, str, str] | None:
             head = match.group(2)
             place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
             if place:
-                body = place + "人民代表大会" + ("常务委员会" if match.group(3) else "")
+                body = place + "人民代表大会" + ("常务委员会" if match.group("standing") else "")
                 return _date(match.group(1)) or "", body, line.text
     return None
 
 
 def _adopted_by(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The congress (or its standing committee) whose session the regulation's note says adopted it."""
-    note = _adoption_note(lay)
+    note = meta.adoption
     return [(note[1], note[2])] if note else []
 
 
@@ -1682,7 +1820,7 @@ def _congress(sentence: str, meta: Metadata) -> str | None:
     """The people's congress that adopted the plan (a five-year plan's 纲要 is adopted by the congress of
     its place): named by the place written before the session, its longest tail that is a division."""
     match = CONGRESS.search(sentence)
-    if not match or not _is_plan_name(match.group(3), meta):
+    if not match or not _is_plan_name(match.group("quoted"), meta):
         return None
     head = match.group(1)
     place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
@@ -1720,16 +1858,56 @@ def _place_subject(before: str) -> str | None:
     people's government (the seed gold's reading). A province or city alone (辽宁省印发《…》, 成都出台
     《…》) does not say whether its government, its general office or a department issued: no issuer."""
     clause = re.split(r"[，,；;：:]", before)[-1]
-    head = re.sub(r"关于$", "", TIME_WORDS.sub("", clause).strip(" *#"))
-    # also with its city written before it (广州市海珠区正式印发…): the district's government all the same
-    county = len(head) >= 3 and head.endswith(("区", "县", "旗")) and (
-        _is_place(head) or any(_is_place(head[:k]) and _is_place(head[k:]) for k in range(2, len(head) - 2)))
-    return head + "人民政府" if county else None
+    head = TIME_WORDS.sub("", re.sub(r"关于$", "", clause.strip(" *#"))).strip(" *#")
+    if len(head) < 3:
+        return None
+    if _county_level(head):
+        return head + "人民政府"  # 光明区, 昆山市 (a county-level city is a county's peer)
+    # also with its city written before it (广州市海珠区正式印发…, 广州海珠区…): the district's government all
+    # the same, its city written out in full (广州 → 广州市)
+    for k in range(2, len(head) - 2):
+        city = _region(head[:k])
+        if city is not None and city.level in ("Province", "City") and _county_level(head[k:]):
+            return city.name + head[k:] + "人民政府"
+    return None
 
 
-def _subject(before: str) -> list[str]:
-    """The bodies named as the subject of a verb, from the text of its clause before it."""
-    clause = re.split(r"[，,；;：:]", before)[-1]
+def _region(name: str):
+    """The one division ``name`` names (in full or by its short form), or None when it names none or several."""
+    from loaders.lexicon import regions
+
+    found = regions().lookup(name)
+    return found[0] if len(found) == 1 else None
+
+
+def _county_level(name: str) -> bool:
+    """Is ``name`` a district, county or banner, or a county-level city (昆山市), written in full?"""
+    from loaders.lexicon import regions
+
+    found = [r for r in regions().lookup(name) if r.name == name]
+    return bool(found) and (name.endswith(("区", "县", "旗")) or all(r.county_level for r in found))
+
+
+#: a clause in which a body issues a notice or a document without naming it (X近日印发通知, X下发文件):
+#: the plan named in the next clause (，发布《…》) is what it carries, and X its subject
+NOTICE_CLAUSE = re.compile(r"^(.+?)(?:联合|正式)?(?:印发|下发|发出|制发|发布)了?(?:一份|一个)?(?:通知|文件|公告|通告)$")
+#: a body named by its kind after 该 (该局, 该委): the one the sentence named before it
+ANAPHOR = re.compile(r"^该(局|委|厅|办|部|署|院|中心|办公室|委员会)$")
+#: the source a reporter names (记者从X获悉, 据X消息): the body 该局 refers to after it
+NEWS_SOURCE = re.compile(r"(?:从|据|向)([^，,。；;从据向]{2,30}?)(?:获悉|了解到|得知|消息|介绍|透露)")
+
+
+def _subject(before: str, context: str = "") -> list[str]:
+    """The bodies named as the subject of a verb, from the text of its clause before it; ``context``
+    (the paragraph before the sentence) is where a subject written earlier (该局) is looked for. A
+    clause with no subject of its own continues the clause before it when that one issued a notice
+    (X近日印发通知，发布《…》)."""
+    clauses = re.split(r"[，,；;：:]", before)
+    if len(clauses) > 1 and not TIME_WORDS.sub("", clauses[-1]).strip(" 了并"):
+        carried = NOTICE_CLAUSE.match(TIME_WORDS.sub("", clauses[-2]).strip())
+        if carried:
+            return _subject(carried.group(1), context)
+    clause = clauses[-1]
     # X（联合Y等八部门）印发: an aside after the name; X(数字经济发展)领导小组办公室: a name's own bracket
     clause = re.sub(r"[（(][^（）()]*[)）](?![\u4e00-\u9fff]{0,12}(?:小组|委员会)(?:办公室)?\s*$)", "", clause)
     passive = PASSIVE.search(re.sub(r"(?:于)?\d{1,2}月\d{1,2}日", "", clause))
@@ -1737,11 +1915,15 @@ def _subject(before: str) -> list[str]:
     head = STAMP_BEFORE.sub("", head)  # date 2025-10-08 行政院6月宣布…: the page's date stamp opens the line
     head = TAG.sub("", DATELINE.sub("", head))  # 人民网北京11月3日电 工信部近日印发: the dateline sends it
     head = VENUE.sub("", head.strip())  # 行政长官…于立法会发表: where, not who
-    head = re.sub(r"关于$", "", TIME_WORDS.sub("", head).strip(" *#"))
+    head = TIME_WORDS.sub("", re.sub(r"关于$", "", head.strip(" *#"))).strip(" *#")
     head = _office_of_holder(head)  # 行政长官李家超: the office its holder speaks for
     head = DRAFTED.sub("", head)  # 科技部制定并发布《…》, 市经信局牵头起草了
     head = AUDIENCE.sub("", head)  # X对外发布了《…》: to whom it was released, not who
-    head = JOINT.sub("、", head)
+    head = WORD_JOIN.sub("、", JOINT.sub("、", head))
+    anaphor = ANAPHOR.match(head)
+    if anaphor:  # 记者从宁安市工信局获悉，该局近日印发…: the body the reporter named; none, if it named none
+        sources = [m.group(1) for m in NEWS_SOURCE.finditer(context + before)]
+        head = next((src for src in reversed(sources) if src.endswith(anaphor.group(1)) and _is_body(src)), "")
     names = [OTHERS.sub("", n) for n in _names(head)]
     names = [n for n in names if n]
     if any(n.endswith(tuple(words()["plan"]["press_offices"])) for n in names):

@@ -41,7 +41,13 @@ _DEADLINE_TAIL = r"(?:\d{1,2}\s*月\s*(?:底|末)\s*前?|(?!\s*\d{1,2}\s*月)(?:
 YEAR_PHRASE = re.compile(
     rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于|在(?=\s*20\d{{2}}\s*年\s*(?:\d{{1,2}}\s*月)?\s*(?:底|末)?\s*前))"
     rf"\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
-    r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*[，,]?|[，,])"
+    # 2027年，… / 2027年底，… / 2027年前，…: a year opening its sentence (a deadline with 前 too)
+    r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*前?\s*[，,]?|前?\s*[，,])"
+    # 预计2028年前培育…, 目标2030年产值达…, 盼2027年吸引…: a report's aim for a year, without 到 (as Taiwan
+    # and Hong Kong news write it); only a year after the page's own is a goal (预计2021年增长15%: an estimate)
+    rf"|(?:目标是?|预计|预期|可望|盼|希望|期望|力拚|力拼)\s*(?:在|于)?\s*(?P<aim>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
+    # 根据方案，2027年全市…将突破500亿元: a year opening its clause, its subject then said to be going to
+    r"|(?:^|(?<=[，,。；;：:]))\s*(?P<will>20\d{2})\s*年\s*(?=[^，,。；;\d]{2,24}?将(?!于|在))"
     # 将于2026年1月1日正式成立…: the day set for a body or a facility to start (not 起施行, a rule in force)
     r"|将于\s*(?P<onday>20\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*"
     r"(?=(?:正式)?(?:成立|建成|启用|上线|开通|投入使用|投用|揭牌|挂牌))"
@@ -50,8 +56,10 @@ YEAR_PHRASE = re.compile(
     # 截至2024年底，全省已建成…: the date of a reported fact; what follows is no goal
     r"|(?:截至|截止(?:到|至)?)\s*(?P<status>20\d{2})\s*年[^，,。；;]{0,8}?[，,]?"
     # 年底前基本实现…: a deadline within the year of a one-year work plan (2023年工作要点)
-    # 未来三年，…: the years of a plan of three (dated only when its period is known)
-    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?:未来|今后)\s*(?P<ahead>[两二三四五2-5])\s*年(?:内|间)?\s*[，,]"
+    # 未来三年，…, 经过三年努力，…, 力争用三年时间，…: the years of a plan of three (dated only when its
+    # period is known)
+    r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?:未来|今后|(?:经过|通过|用))\s*(?P<ahead>[两二三四五2-5])\s*年"
+    r"(?:左右)?(?:的)?(?:时间)?(?:的)?(?:努力|内|间)?\s*[，,]"
     r"|(?:^|(?<=[，,。；;：:]))\s*(?:力争|确保|争取)?\s*(?P<inyear>年底前|今年底前?|年内|(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)?前)\s*[，,]?"
     # 政府今年内会推出…: this year, the year the page was written in (not 截至今年底, a reported fact)
     r"|(?<!截至)(?<!截止)(?<!到)(?<!至)(?P<thisyear>今年\s*(?:内|年内|年?底前?|年底))\s*[，,]?")
@@ -604,7 +612,9 @@ NAMED_GOAL = re.compile(r"^(?:完成|实现|达成|达到)“[^“”]{1,8}”(?
 
 
 #: the limit that follows a grant's rate (最高500万元, 单个企业每年最高不超过100万元, 连续支持3年)
-GRANT_LIMIT = re.compile(r"^[^，,；;]{0,10}(?:最高|不超过|最多|上限)[^，,；;\d]{0,6}\d+(?:\.\d+)?\s*(?:万元|亿元)$"
+#: (每家企业最多支持2个模型: a cap on how many things one grantee is supported for, too)
+GRANT_LIMIT = re.compile(r"^[^，,；;]{0,10}(?:最高|不超过|最多|上限)[^，,；;\d]{0,6}\d+(?:\.\d+)?\s*"
+                         r"(?:万元|亿元|元|个|项|家|次|款|台|套|名)[\u4e00-\u9fff]{0,6}$"
                          r"|^连续[^，,；;\d]{0,4}(?:\d+|[一二三四五])\s*年$")
 
 
@@ -614,8 +624,10 @@ def _grant_regex() -> re.Pattern[str]:
 
 
 def _grants(text: str) -> bool:
-    """A clause that grants money on terms: a grant word (补助, 算力券…) with 给予/予以/按/最高/一次性."""
-    return bool(_grant_regex().search(text)) and bool(re.search(r"给予|予以|按|最高|一次性", text))
+    """A clause that grants money on terms: a grant word (补助, 算力券…) with 给予/予以/按/最高/一次性, or
+    after the grantee it opens with (对年营收首次突破1亿元的企业奖励100万元: the count says who qualifies)."""
+    return bool(_grant_regex().search(text)) and bool(re.search(r"给予|予以|按|最高|一次性", text)
+                                                       or re.match(r"对(?!标|接|外|照)[^，,；;]{2,40}?的", text))
 
 
 def _co_subject(clause: Span, sentence: list[Span]) -> bool:
@@ -791,7 +803,11 @@ def _year_of(phrase: re.Match[str], plan_year: int | None = None, earliest: int 
         return period[1] if period and years and period[1] - period[0] + 1 == years else None
     if phrase.group("fyp"):  # the 14th five-year period (2021-2025) ends in 2025
         return 2005 + 5 * (chinese_number(phrase.group("fyp")) or 0)
-    year = phrase.group("goal") or phrase.group("opening") or phrase.group("onday")
+    reference = now if now is not None else earliest
+    aim = phrase.group("aim") or phrase.group("will")
+    if aim and (reference is None or int(aim) <= reference):
+        return None  # 预计2021年…增长15% in a report of 2021: an estimate of the year, no goal
+    year = phrase.group("goal") or phrase.group("opening") or phrase.group("onday") or aim
     if not year or (earliest is not None and int(year) < earliest):
         return None
     return int(year)
@@ -946,7 +962,8 @@ def _quantity_regex() -> re.Pattern[str]:
     number = r"\d+(?:\.\d+)?"
     glossed = alternation([u for u in _units() if re.fullmatch(r"[A-Za-z]{3,}", u)])
     return re.compile(
-        rf"(?P<pre>{pre})?\s*(?:"
+        # 达新台币3000亿元, 达到人民币50亿元: the currency named before the count, its unit still 亿元
+        rf"(?P<pre>{pre})?\s*(?:(?:人民币|新台币|台币|港币|澳门币)\s*(?=\d))?(?:"
         # 5000千万亿次浮点指令/秒(PFLOPS): a unit spelt out in words and glossed by its symbol in brackets
         rf"(?P<gnum>{number})\s*[\u4e00-\u9fff/／]{{2,14}}\s*[（(]\s*(?P<gunit>{glossed})\s*[)）]|"
         rf"(?P<num>{number})\s*(?:[-—–―~～至到]\s*(?P<num2>{number}))?\s*"
@@ -1191,8 +1208,10 @@ def _quantitative(clause: Span, q: re.Match[str], previous_end: int, next_start:
     after = re.split(rf"[、和及与](?={_item_verbs()})", after, maxsplit=1)[0]  # …大模型、研发一批…: the next item
     after = re.sub(r"^(的|左右|以上|大关|关口)", "", after).strip(" 、和及与")  # 突破万亿元大关: the count's own
     after = re.sub(r"[、和及与]$", "", after)
+    after = re.sub(r"^(?:目标|任务|目标任务)$", "", after)  # 达成培育人才5万名的目标: the count's noun is before it
     before = text[previous_end: q.start()].strip(" 、，,和及与")
-    before = re.sub(r"^(?:推动|推进|促进|确保)", "", LEAD.sub("", before))
+    before = re.sub(r"^(?:推动|推进|促进|确保|达成|实现|使得|使|让)(?=[\u4e00-\u9fffA-Za-z]{2})", "",
+                    LEAD.sub("", before))
     before = re.sub(r"^[\u4e00-\u9fff]{0,6}将(?=[\u4e00-\u9fff]{2})", "", before)  # 新区将新建…: who will, not what
     metric_after = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", after)) >= 2 and after_raw[:1] not in "、，,；;"
     if metric_after and re.match(r"(?:以上|左右)?的", after_raw) and MEASURED_NOUN.search(before):

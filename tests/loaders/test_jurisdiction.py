@@ -280,3 +280,21 @@ def test_a_district_speaking_of_itself_outweighs_one_mention_of_its_city():
     assert _own_level(text) == "District"
     # an autonomous region calls itself 我区 too: in a text naming 自治区 that voice is not a district's
     assert _own_level("自治区人民政府办公厅印发。我区将建设算力中心，我区推动模型应用，对接本市政策。") == "City"
+
+
+def test_a_county_level_city_speaking_as_wo_shi_is_its_own_place_not_its_prefecture():
+    text = ("为推动昆山市人工智能产业发展，结合我市实际，制定本措施。"
+            "对在昆山市新建算力中心的企业给予补助，全市算力规模持续提升。")
+    assert region_name("关于加快人工智能产业发展的若干措施", text=text) == "昆山市"
+    # a prefecture's plan naming its county-level cities once each, and itself, is the prefecture's
+    text = ("为推动苏州市人工智能产业发展，结合我市实际，制定本措施。支持昆山市、常熟市、张家港市建设算力中心，"
+            "全市算力规模持续提升。")
+    assert region_name("关于加快人工智能产业发展的若干措施", text=text) == "苏州市"
+
+
+@pytest.mark.parametrize("written, full", [("市残联", "宁波市残疾人联合会"), ("市退役军人局", "宁波市退役军人事务局"),
+                                           ("市城管局", "宁波市城市管理局"), ("市综合执法局", "宁波市综合行政执法局"),
+                                           ("市文广旅体局", "宁波市文化广电旅游体育局"),
+                                           ("市机关事务局", "宁波市机关事务管理局")])
+def test_more_short_forms_of_city_bodies_are_written_out(written, full):
+    assert resolve(written, where("宁波市")).name == full

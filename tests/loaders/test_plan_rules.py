@@ -2246,3 +2246,209 @@ def test_items_a_run_on_paragraph_holds_are_no_pages_of_a_document_site():
     page = ("宁安市算力基础设施发展规划\n一、重点任务\n"
             f"1.建设算力设施。{LONG}，{LONG}。2.培育算力企业。{LONG}，{LONG}。3.开放应用场景。{LONG}，{LONG}，建设\n")
     assert [number for number, _ in measures(build(page))] == ["1.", "2.", "3."]
+
+
+# -- issuers a report names by the verb it issues with ------------------------------------
+
+REPORT = "宁安新政\n{lead}到2027年，全市人工智能核心产业规模达到200亿元。\n"
+PLAN_QUOTE = "《宁安市人工智能产业发展行动方案》"
+
+
+@pytest.mark.parametrize("verb", ["下发", "颁布", "制发", "重磅发布", "对外发布", "联合下发", "正式印发"])
+def test_a_report_names_the_issuer_with_any_verb_of_issue(verb):
+    lead = f"近日，宁安市人民政府办公室{verb}{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市人民政府办公室"]
+
+
+def test_a_verb_that_is_no_issue_names_no_issuer():
+    for lead in [f"近日，宁安市人民政府办公室转发{PLAN_QUOTE}。",  # forwards another body's document
+                 f"宁安市人民政府办公室举行发布会，介绍{PLAN_QUOTE}。"]:  # presents it
+        assert issuers(build(REPORT.format(lead=lead))) == []
+
+
+def test_a_body_that_issues_a_notice_issues_the_plan_the_next_clause_names():
+    for lead in [f"近日，宁安市人民政府办公室印发通知，发布了{PLAN_QUOTE}。",
+                 f"宁安市工信局、市科技局日前下发文件，公布{PLAN_QUOTE}。"]:
+        assert issuers(build(REPORT.format(lead=lead)))[0].startswith("宁安市")
+    # the clause before names where the reporter heard it, not who issued
+    lead = f"记者近日从宁安市科技局获悉，{PLAN_QUOTE}已正式印发。"
+    assert issuers(build(REPORT.format(lead=lead))) == []
+
+
+def test_a_report_of_the_notice_that_carries_the_plan_names_its_issuer():
+    lead = f"近日，宁安市人民政府办公室发布关于印发{PLAN_QUOTE}的通知。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市人民政府办公室"]
+    lead = f"近日，宁安市科学技术局、宁安市财政局关于印发{PLAN_QUOTE}的通知正式发布。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市科学技术局", "宁安市财政局"]
+
+
+def test_a_body_called_by_its_kind_after_gai_is_the_one_the_reporter_named():
+    lead = f"记者从宁安市工信局获悉，该局近日印发{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市工业和信息化局"]
+    # with no body of that kind named before, 该局 names none (never the word itself)
+    lead = f"记者从宁安市人民政府获悉，该局近日印发{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == []
+
+
+@pytest.mark.parametrize("byline", ["发布时间：2025年03月10日", "日期: 2025-03-10", "2025年3月10日 星期一"])
+def test_a_byline_date_without_its_time_gives_a_reported_day_its_year(byline):
+    text = (f"宁安新政\n{byline}\n"
+            f"3月6日，宁安市工信局、市科技局联合颁布{PLAN_QUOTE}。到2027年，全市人工智能核心产业规模达到200亿元。\n")
+    assert plan(build(text))["date_issued"] == "2025-03-06"
+    # a day more than two months before the page is not the plan's (another year's event)
+    assert plan(build(text.replace("3月6日", "10月6日"))).get("date_issued") is None
+
+
+def test_a_title_with_its_version_written_on_after_the_genre_is_a_title():
+    text = "國科會記者會\n國科會今（5）日正式發布「臺灣AI行動計畫2.0」，將投入新臺幣100億元。\n"
+    got = plan(build(text))
+    assert got["title"] == "臺灣AI行動計畫2.0"
+    assert got["kind"] == "行动计划"
+    # a number that is no version (a count after the genre) does not make a title
+    with pytest.raises(SourceError):
+        build("國科會記者會\n國科會今（5）日說明「AI行動計畫預算20」，將投入新臺幣100億元。\n")
+
+
+def test_a_body_that_announces_it_takes_up_a_plan_issues_it():
+    text = "機器人產業\n經濟部產業發展署今天宣布推動「智慧機器人產業推動方案」，目標2030年產值達3000億元。\n"
+    got = build(text)
+    assert plan(got)["title"] == "智慧機器人產業推動方案"
+    assert issuers(got) == ["经济部产业发展署"]
+
+
+@pytest.mark.parametrize("joined", ["宁安市工信局和市财政局", "宁安市工信局与市财政局", "宁安市工信局及市财政局",
+                                    "宁安市工信局同市财政局"])
+def test_issuers_joined_by_a_word_are_each_an_issuer(joined):
+    lead = f"近日，{joined}联合印发{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市工业和信息化局", "宁安市财政局"]
+
+
+def test_a_joining_word_inside_a_name_does_not_split_it():
+    lead = f"近日，宁安市住房和城乡建设局、宁安市人力资源和社会保障局联合印发{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["宁安市人力资源和社会保障局", "宁安市住房和城乡建设局"]
+    # a body joined with what is no body names no issuer
+    lead = f"近日，宁安市工信局和龙头企业联合发布{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == []
+
+
+def test_a_party_committee_written_by_its_place_is_the_committee():
+    lead = f"近日，宁安市委、市政府印发{PLAN_QUOTE}。"
+    assert issuers(build(REPORT.format(lead=lead))) == ["中共宁安市委", "宁安市人民政府"]
+
+
+def test_a_document_site_that_credits_a_body_before_the_file_name_names_the_issuer():
+    page = ("《宁安市人民政府:宁安市算力产业发展三年行动方案(2025-2027年)征求意见稿(10页).docx》由会员分享。\n"
+            "1、宁安市算力产业发展三年行动方案(2025-2027年)(征求意见稿)为加快算力产业发展，制定本方案。"
+            "一、发展目标到2027年，全市算力规模达到5000P。\n")
+    assert issuers(build(page)) == ["宁安市人民政府"]
+    # a place tag before the title (宁安：…) credits no body
+    tagged = page.replace("宁安市人民政府:", "宁安:")
+    assert issuers(build(tagged)) == []
+
+
+def test_a_draft_regulation_is_named_without_its_combined_status_or_its_explanatory_heading():
+    page = ("關於《寧安市數字經濟促進條例（草案徵求意見稿）》公開徵求意見的通知\n"
+            "為推進數字經濟發展，現公開徵求意見。\n第一條 為了促進數字經濟發展，制定本條例。\n")
+    assert plan(build(page))["title"] == "寧安市數字經濟促進條例"
+    page = ("法規草案預告\n臺中市智慧城市發展自治條例草案總說明\n為推動本市智慧城市發展，特擬具本條例草案。\n"
+            "第一條 為推動智慧城市發展，特制定本條例。\n")
+    got = plan(build(page))
+    assert (got["title"], got["kind"]) == ("臺中市智慧城市發展自治條例", "条例")
+
+
+@pytest.mark.parametrize("opening", ["2024年，是“十五五”规划谋划之年。全区数据工作的总体思路是：推进数字政府建设。",
+                                     "2024年下半年，区数据局将推进数字政府建设，为全区发展贡献力量。"])
+def test_an_untitled_work_plan_that_opens_with_its_year_runs_over_that_year(opening):
+    page = (f"{opening}\n一、推进数字政府建设\n（一）完善指挥调度系统。加快系统建设。\n"
+            "（二）建设数据平台。推进数据共享。\n")
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2024, 2024)
+    # a year the page reports on is no year of work
+    reported = page.replace(opening, "2024年，全区数字经济规模达到300亿元，同比增长12%。")
+    assert plan(build(reported)).get("period_start") is None
+
+
+def test_the_body_an_untitled_work_plan_says_will_do_the_year_s_work_issues_it():
+    page = ("2024年下半年，海淀区数据局将推进数字政府建设，为全区发展贡献力量。\n一、推进数字政府建设\n"
+            "（一）完善指挥调度系统。加快系统建设。\n（二）建设数据平台。推进数据共享。\n")
+    assert issuers(build(page)) == ["北京市海淀区数据局"]
+    # the subject that will work is no body: no issuer
+    assert issuers(build(page.replace("海淀区数据局将", "全区各单位将"))) == []
+
+
+def test_a_county_level_place_alone_stands_for_its_government_and_a_district_s_short_city_is_written_out():
+    quote = "《人工智能产业发展三年行动计划（2025—2027年）》"
+    page = "新政\n近日，{subject}正式印发" + quote + "。到2027年，人工智能核心产业规模达到200亿元。\n"
+    assert issuers(build(page.format(subject="广州海珠区"))) == ["广州市海珠区人民政府"]
+    assert issuers(build(page.format(subject="昆山市"))) == ["昆山市人民政府"]
+    # a prefecture-level city or a province alone does not say which of its bodies issued
+    assert issuers(build(page.format(subject="苏州市"))) == []
+    assert issuers(build(page.format(subject="江苏省"))) == []
+
+
+@pytest.mark.parametrize("headline", ["临江：数字经济发展三年行动计划出炉", "临江市数字经济发展三年行动计划来了！",
+                                      "官宣！临江市数字经济发展三年行动计划正式发布",
+                                      "临江市印发实施数字经济发展三年行动计划",
+                                      "临江市政府常务会议审议通过数字经济发展三年行动计划"])
+def test_a_headline_announcing_a_plan_without_quotes_names_it_without_its_tag_verb_or_subject(headline):
+    page = f"{headline}\n来源：临江日报\n近日，该计划正式印发。计划提出，到2027年，数字经济规模达到500亿元。\n"
+    got = plan(build(page))
+    assert got["title"] in ("数字经济发展三年行动计划", "临江市数字经济发展三年行动计划")
+    assert got["kind"] == "行动计划"
+
+
+def test_a_report_on_the_budget_that_names_the_financial_secretary_has_him_as_its_issuer():
+    page = (" date 2027-02-24\n香港新一份《財政預算案》今（24日）公布。政府會推動香港創科發展。\n"
+            "財政司司長表示，將撥款20億元支持人工智能研發，預計2028年建成三個AI研究中心。\n")
+    assert issuers(build(page)) == ["香港特别行政区财政司司长"]
+    # without the office named, no issuer is made up from the genre
+    assert issuers(build(page.replace("財政司司長表示", "官員表示"))) == []
+
+
+def test_the_owner_written_before_the_plan_s_title_keeps_the_level_or_place_its_word_was_cut_from():
+    page = "宁安新政\n近日，宁安市人民政府办公室转发{owner}《关于加快人工智能产业发展的若干措施》。\n"
+    assert issuers(build(page.format(owner="省工信厅"))) == ["黑龙江省工业和信息化厅"]
+    assert issuers(build(page.format(owner="杭州市工信局"))) == ["杭州市工业和信息化局"]
+
+
+@pytest.mark.parametrize("counted", ["該計畫設定六大戰略，包括發展智慧服務", "會議提出6大策略建議，首先是擴大算力投資",
+                                     "並以人才、算力、資料、應用、治理、國際等六大推動重點"])
+def test_a_report_counting_a_programme_s_strategies_declares_its_measures(counted):
+    page = (f"數位部報告\n date 2027-03-01\n數位發展部今日公布「智慧政府推動計畫」，{counted}，"
+            "預計2028年建置AI客服100套。\n")
+    assert plan(build(page))["measure_count_declared"] == 6
+    # a count of fields or industries is no count of the plan's parts
+    fields = page.replace(counted, "聚焦六大戰略產業")
+    assert plan(build(fields)).get("measure_count_declared") is None
+
+
+def test_a_page_without_a_title_that_speaks_of_itself_by_its_genre_has_that_kind():
+    page = ("一、修订背景\n智慧城市是城市发展的新理念。\n"
+            "本规划依据国家有关文件编制，规划期为2026年至2030年。\n二、主要内容\n（一）建设城市大脑。推进数据共享。\n")
+    assert plan(build(page))["kind"] == "规划"
+    # 根本 is no self-reference
+    other = page.replace("本规划依据国家有关文件编制，", "数据是城市治理的根本。")
+    assert plan(build(other)).get("kind") != "规划"
+
+
+def test_a_document_quoted_once_beside_the_page_s_own_genre_is_cited_not_the_plan():
+    page = ("一、修订背景\n智慧城市是城市发展的新理念和新模式，是提升城市治理能力的重大举措。2021年，"
+            "《临江市国民经济和社会发展第十四个五年规划纲要》提出建设智慧城市，推动城市治理体系和治理能力现代化。\n"
+            "本规划依据国家有关文件编制。\n二、主要内容\n（一）建设城市大脑。推进数据共享。\n")
+    got = plan(build(page))
+    assert got["kind"] == "规划"
+    assert "纲要" not in got["title"]
+    # a page of the quoted genre, or one that issues the quote, keeps it as its plan
+    issued = page.replace("2021年，《", "近日，临江市人民政府印发《").replace("》提出建设智慧城市", "》")
+    assert plan(build(issued))["title"] == "临江市国民经济和社会发展第十四个五年规划纲要"
+
+
+def test_a_reading_of_an_untitled_plan_that_speaks_of_itself_is_kept_with_its_stated_five_year_period():
+    page = ("一、修订背景和依据\n智慧城市是城市发展的新理念和新模式，是提升城市治理能力的重大举措。"
+            "“十五五”时期(2026年-2030年)是临江市推进新型智慧城市建设的关键时期。\n"
+            "本规划依据国家有关文件编制。\n二、制定意义\n智慧城市建设意义重大。\n")
+    got = plan(build(page))  # no title, measure or goal: kept as its plan's text all the same
+    assert (got["kind"], got["period_start"], got["period_end"]) == ("规划", 2026, 2030)
+    # a page that names no genre of its own and no plan is still no policy text
+    with pytest.raises(SourceError):
+        build(page.replace("本规划依据国家有关文件编制。", "各方面高度关注。"))

@@ -601,3 +601,10 @@ def test_the_office_a_reported_scheme_sets_up_to_coordinate_it_coordinates_the_p
 def test_a_new_area_committee_written_short_is_the_known_committee_of_its_province():
     agency = resolve("雄安新区管委会", Jurisdiction.of(regions().by_name["河北省"][0]))
     assert (agency.name, agency.jurisdiction) == ("河北雄安新区管理委员会", "河北省")
+
+
+def test_a_collective_is_named_without_a_note_on_reading_the_rest_of_the_text():
+    where = city("石家庄市")
+    assert resolve("各市(含定州、辛集市,下同)政府", where).name == "各市政府"
+    # a bracket that says who else is included, without 下同, is part of the name as written
+    assert resolve("各区人民政府（含开发区管委会）", where).name == "各区人民政府（含开发区管委会）"

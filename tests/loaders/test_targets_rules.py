@@ -1090,3 +1090,55 @@ def test_a_goal_about_where_data_comes_from_is_no_page_furniture():
     assert [g["text"] for g in goals(text)] == ["建成数据来源可确认、流通过程可追溯的数据流通体系", "形成一批数据产品"]
     text = "一、发展目标\n到2026年，形成一批数据产品，来源 宁安日报。\n"
     assert [g["text"] for g in goals(text)] == ["形成一批数据产品"]
+
+
+@pytest.mark.parametrize("opening", ["经过三年努力，", "力争用三年时间，", "通过三年左右的努力，", "2027年前，"])
+def test_the_years_of_the_effort_or_a_deadline_with_qian_date_the_goals_of_a_three_year_plan(opening):
+    text = f"一、发展目标\n{opening}全省人工智能核心产业规模达到300亿元，培育标杆企业12家。\n"
+    assert [(year, value) for year, _metric, value, *_ in summary(text)] == [(2027, 300), (2027, 12)]
+    # an effort of other years than the plan's period dates nothing
+    if "三年" in opening:
+        assert summary(text.replace("三年", "五年")) == []
+
+
+@pytest.mark.parametrize("aim", ["預計2028年前", "目標2028年", "盼2028年", "希望在2028年"])
+def test_a_news_report_s_aim_for_a_year_without_dao_is_a_goal(aim):
+    text = (f"資訊局記者會\n date 2025-06-12\n臺北市資訊局今（12）日公布「臺北市AI人才培育計畫」，"
+            f"{aim}培育AI人才5000名，產值達新臺幣300億元。\n")
+    assert [(y, m, v, u) for y, m, v, u, _c in summary(text)] == [(2028, "培育AI人才", 5000, "名"),
+                                                                  (2028, "產值", 300, "亿元")]
+    # the year of the report itself is an estimate of that year, no goal (预计2025年增长15%)
+    assert summary(text.replace(aim, aim.replace("2028", "2025"))) == []
+
+
+def test_a_causative_verb_before_a_goal_s_count_is_no_part_of_its_metric():
+    text = "一、发展目标\n到2027年，使全省人工智能应用普及率达到80%。\n"
+    assert summary(text) == [(2027, "全省人工智能应用普及率", 80, "%", ">=")]
+
+
+def test_a_grant_s_cap_on_the_things_one_grantee_is_supported_for_is_no_goal():
+    text = ("一、支持模型研发\n到2026年底前，对完成备案的大模型给予一次性奖励100万元，每家企业最多支持2个模型。\n")
+    assert summary(text) == []
+    # a count after the grant that is no cap is still a goal
+    goal = text.replace("每家企业最多支持2个模型", "全省备案大模型达到20个")
+    assert [(y, v, u) for y, _m, v, u, _c in summary(goal)] == [(2026, 20, "个")]
+
+
+def test_a_grant_to_those_a_count_qualifies_is_no_goal():
+    text = ("临江新政\n近日，临江市发改委印发《临江市低空经济发展若干措施》。措施提出，到2027年，"
+            "对年营收首次突破1亿元的企业奖励100万元，全市低空经济规模达到300亿元。\n")
+    assert [(y, v, u) for y, _m, v, u, _c in summary(text)] == [(2027, 300, "亿元")]
+
+
+def test_a_year_opening_a_clause_whose_subject_is_going_to_reach_a_count_dates_it():
+    text = ("临江出台人工智能方案\n2025-07-10 09:00 来源：临江日报\n"
+            "近日，临江市人民政府办公室印发《临江市人工智能产业发展三年行动方案（2025—2027年）》。"
+            "根据方案，2027年全市人工智能核心产业营收将突破500亿元。\n")
+    assert [(y, v, u) for y, _m, v, u, _c in summary(text)] == [(2027, 500, "亿元")]
+    # the page's own year is what the year will see, an estimate, no goal
+    assert summary(text.replace("2027年全市", "2025年全市")) == []
+
+
+def test_a_count_reached_as_the_named_goal_measures_what_comes_before_it():
+    text = "一、发展目标\n到2027年，达成培育人工智能人才5万名的目标，实现人工智能企业500家的任务。\n"
+    assert [(m, v) for _y, m, v, _u, _c in summary(text)] == [("培育人工智能人才", 5), ("人工智能企业", 500)]
