@@ -240,10 +240,12 @@ def header_labels() -> dict[str, str]:
 
 @cache
 def _header_regex() -> re.Pattern[str]:
-    """A label, its characters possibly spaced out (索 引 号), followed by a colon or in brackets ([ 索引号 ])."""
+    """A label, its characters possibly spaced out (索 引 号), followed by a colon or in brackets ([ 索引号 ]);
+    a label in 【】 also right after the value before it (【发文字号】…号【发布日期】2018.07.09, as law
+    databases print a document's fields on one line): its brackets delimit it."""
     spaced = spaced_labels()
-    return re.compile(r"(?:^|(?<=\s)|(?<=[•·]))(?:[\[【]\s*(" + spaced + r")\s*[\]】]\s*[:：]?|(" + spaced
-                      + r")\s*[:：])\s*")
+    return re.compile(r"(?:(?:^|(?<=\s)|(?<=[•·]))[\[【]|(?<=\S)【)\s*(" + spaced + r")\s*[\]】]\s*[:：]?\s*"
+                      r"|(?:^|(?<=\s)|(?<=[•·]))(" + spaced + r")\s*[:：]\s*")
 
 
 @cache

@@ -732,7 +732,12 @@ def _reading_heading(lay: Layout) -> bool:
     """Is the page's heading (its first lines) that of a 解读 or an interview about a plan, not a link to
     one printed under a notice's byline (【解读】…)?"""
     return any(READING.search(line.text) and not LINKED_READING.match(line.text) and len(line.text) <= 80
-               for line in lay.content()[:3])
+               and not BREADCRUMB.search(line.text) for line in lay.content()[:3])
+
+
+#: a portal's breadcrumb, or its run-on line (> 政府信息公开 > 政策文件及解读 > 其他文件): the sections
+#: the page is filed under, whose names (…及解读) say nothing of the page itself
+BREADCRUMB = re.compile(r"^\s*[>＞»]|\S\s*[>＞»]\s*\S.*[>＞»]")
 
 
 def _named_by_short_kind(lay: Layout, cited: list[Span]) -> Span | None:
@@ -892,6 +897,18 @@ def _standard(number: str) -> str:
     return f"{typed.group(1)}〔{typed.group(2)}〕{typed.group(3)}号" if typed else number
 
 
+#: a 文号 whose year is typed in plain square brackets (沪府发[2018]27号): a typing of 〔2018〕 (a page's
+#: 【2025】 is a bracket portals print on purpose, kept as printed)
+SQUARE_YEAR = re.compile(r"^([\u4e00-\u9fff]{1,14}?)\s*[\[［]\s*((?:19|20)\d{2})\s*[\]］]\s*(\d{1,4})\s*([号號])$")
+
+
+def _square_typed(number: str) -> str:
+    """A header's 文号 in its standard form when the page typed its year in square brackets, as law
+    databases and portals without the 〔〕 character do (沪府发[2018]27号 → 沪府发〔2018〕27号)."""
+    typed = SQUARE_YEAR.match(number.strip())
+    return f"{typed.group(1)}〔{typed.group(2)}〕{typed.group(3)}{typed.group(4)}" if typed else number
+
+
 def _doc_number(lay: Layout, meta: Metadata) -> str | None:
     doc = lay.doc
     value = lay.header.get("doc_number")
@@ -903,7 +920,8 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
             if standard != match.group(0) and standard in doc.text:
                 return doc.surface(standard, doc.text.find(standard))
             start = doc.text.find(match.group(0))
-            return doc.surface(match.group(0), start if start >= 0 else None)
+            printed = doc.surface(match.group(0), start if start >= 0 else None)
+            return _square_typed(printed)
         return value.strip()
     if meta.title is not None:
         # 印发《…》（甬政办发〔2025〕31号，以下简称《实施方案》）: the number printed right after the title
@@ -1423,6 +1441,18 @@ def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     return []
 
 
+def notice_itself(title: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """(kind, issuers) of a notice that is itself the policy, its heading X关于…的通知 with no plan it
+    issues (关于印发/转发…): the notice is the document, 通知 its kind and X its issuer."""
+    match = re.match(r"^(.{4,60}?)关于(?!印发|转发|《)(.{4,80})的通知$", title.strip())
+    if not match or not _names_only(match.group(1)):
+        return None
+    names = _names(match.group(1))
+    if not names or not all(_is_body(OTHERS.sub("", n)) for n in names):
+        return None
+    return "通知", [(name, title) for name in names]
+
+
 def _headline_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The body a news headline puts right before the plan's title (数发部5年期…计画 编列190亿): the
     headline's subject, whose plan it is."""
@@ -1790,11 +1820,18 @@ def _signature(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     return []
 
 
+#: a seal note in a signature block: the body that sealed the page for a signer with no seal of its own
+#: ((浙江省某厅代章), 〔代章〕), a signer already named in the block
+SEAL_NOTE = re.compile(r"[（(〔\[]\s*[\u4e00-\u9fff]{0,30}代(?:章|印)\s*[）)〕\]]")
+
+
 def _signers(block: list[Line]) -> list[tuple[str, str]]:
     """The names of a signature block, read upwards from the date while every piece of a line is a
     name; a line that ends in a piece that is no name continues in the first name below it."""
     names: list[tuple[str, str]] = []
     for k in range(len(block) - 1, -1, -1):
+        if SEAL_NOTE.fullmatch(block[k].text.strip()):
+            continue  # (某厅代章) under the names: who sealed for a signer, read past to the names above
         pieces = _names(block[k].text)
         if not pieces:
             break

@@ -2246,3 +2246,44 @@ def test_items_a_run_on_paragraph_holds_are_no_pages_of_a_document_site():
     page = ("宁安市算力基础设施发展规划\n一、重点任务\n"
             f"1.建设算力设施。{LONG}，{LONG}。2.培育算力企业。{LONG}，{LONG}。3.开放应用场景。{LONG}，{LONG}，建设\n")
     assert [number for number, _ in measures(build(page))] == ["1.", "2.", "3."]
+
+
+def test_a_seal_note_in_a_signature_block_is_read_past_to_the_names_above_it():
+    page = ("关于印发宁安市数字政府建设行动方案的通知\n各区县：\n现将《宁安市数字政府建设行动方案》印发给你们。\n"
+            "宁安市数字化改革领导小组办公室  宁安市发展和改革委员会\n（宁安市发展和改革委员会代章）\n"
+            "宁安市数据局\n2021年3月9日\n宁安市数字政府建设行动方案\n" + BODY)
+    assert written_issuers(page) == ["宁安市数字化改革领导小组办公室", "宁安市发展和改革委员会", "宁安市数据局"]
+    assert plan(build(page))["date_issued"] == "2021-03-09"
+
+
+def test_a_breadcrumb_naming_a_section_of_readings_does_not_make_the_page_a_reading():
+    page = ("当前位置：首页\n> 信息公开 > 政策文件及解读 > 通知公告\n"
+            "关于印发宁安市数字政府建设行动方案的通知\n各区县：\n现将《宁安市数字政府建设行动方案》印发给你们。\n"
+            "宁安市数据局\n2021年3月9日\n宁安市数字政府建设行动方案\n" + BODY)
+    assert plan(build(page))["date_issued"] == "2021-03-09"
+    # a page headed as a reading still is one
+    reading = page.replace("关于印发宁安市数字政府建设行动方案的通知", "《宁安市数字政府建设行动方案》政策解读")
+    assert plan(build(reading)).get("date_issued") is None
+
+
+def test_a_notice_that_is_itself_the_policy_is_issued_by_the_body_its_heading_names():
+    page = ("宁安省人民政府办公厅关于加快推进千兆光网建设的通知\n各市人民政府，省政府各部门：\n"
+            "为加快千兆光网建设，经省政府同意，现将有关事项通知如下：\n一、加强统筹规划。各地要将光网纳入规划。\n"
+            "二、加快网络部署。推进千兆光网进小区。\n")
+    got = plan(build(page.replace("宁安省", "福建省")))
+    assert got["kind"] == "通知"
+    assert issuers(build(page.replace("宁安省", "福建省"))) == ["福建省人民政府办公厅"]
+    # a notice that issues a plan is not itself the policy: its plan's kind stays
+    issuing = ("福建省人民政府办公厅关于印发福建省千兆光网建设行动方案的通知\n各市人民政府：\n现印发给你们。\n"
+               "福建省千兆光网建设行动方案\n" + BODY)
+    assert plan(build(issuing))["kind"] == "行动方案"
+
+
+def test_a_law_database_line_of_bracketed_fields_run_together():
+    page = ("【发布部门】宁安市政府【发文字号】宁府发[2019]12号【发布日期】2019.05.06【效力级别】地方工作文件\n"
+            "为加快数字经济发展，制定本实施方案。\n一、重点任务\n（一）建设算力平台。支持建设智能算力中心。\n")
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_published"]) == ("宁府发〔2019〕12号", "2019-05-06")
+    # a 文号 a portal prints in 【】 stays as printed
+    portal = page.replace("宁府发[2019]12号", "宁府发【2019】12号")
+    assert plan(build(portal))["doc_number"] == "宁府发【2019】12号"
