@@ -601,3 +601,15 @@ def test_the_office_a_reported_scheme_sets_up_to_coordinate_it_coordinates_the_p
 def test_a_new_area_committee_written_short_is_the_known_committee_of_its_province():
     agency = resolve("雄安新区管委会", Jurisdiction.of(regions().by_name["河北省"][0]))
     assert (agency.name, agency.jurisdiction) == ("河北雄安新区管理委员会", "河北省")
+
+
+def test_angle_brackets_inside_a_list_are_its_brackets_and_a_carried_note_is_no_part_of_a_name():
+    where = city("宜昌市")
+    names = [e.agency.name for e in read_entries("市数据局，各县市区人民政府〈含高新区管委会，下同〉", where)]
+    assert names == ["宜昌市数据局", "各县市区人民政府"]
+    # an aside without 下同 stays with the collective, as written
+    names = [e.agency.name for e in read_entries("市数据局，各县市区人民政府（含高新区管委会）", where)]
+    assert names == ["宜昌市数据局", "各县市区人民政府（含高新区管委会）"]
+    # a second plate in angle brackets is the same body, not a second one
+    names = [e.agency.name for e in read_entries("市数据局，市发改委〈市数据管理局〉", where)]
+    assert names == ["宜昌市数据局", "宜昌市发展和改革委员会"]
