@@ -360,6 +360,10 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             after = rest[:24]
             issued = re.search(rf"({issue})(了|的)?\s*$", before) or re.search(r"关于\s*$", before)
             numbered = re.match(r"\s*[（(][^）)]*〔\s*\d{4}\s*〕", after)
+            if not numbered and _goals_source(clause, rest) and _is_title(inner):
+                # 根据《…行动计划》给出的产业发展目标，…力争到2024年底…: a report whose goals are that plan's
+                candidates.append(TitleCandidate(_trim(span), 4, "goals"))
+                continue
             if (numbered and not issued) or _cites(clause, cite):
                 cited.append(span)  # 依据《…》（国发〔2017〕35号）; but 印发《…》（甬政办发〔2025〕31号）is the plan
                 continue
@@ -411,7 +415,23 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
         if cut and _is_title(cut.group(1)) and not re.search(r"印发|发布", cut.group(1)) \
                 and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
+    if any(c.source == "heading" for c in candidates):
+        # a page with a heading of its own is that plan's: a 《…》 whose goals its preamble follows is cited
+        cited += [c.span for c in candidates if c.source == "goals"]
+        candidates = [c for c in candidates if c.source != "goals"]
     return candidates, cited
+
+
+#: 根据《…》给出的…目标 / 按照《…》确定的目标: the document whose goals the sentence goes on to state
+GOALS_OF = re.compile(r"^\s*(?:给出|提出|确定|明确|设定|制定)的[^，。；,;]{0,10}目标")
+
+
+def _goals_source(clause: str, rest: str) -> bool:
+    """Does a report quote the document whose goals it then states (根据《…》给出的产业发展目标，…)? On
+    a page without a heading of its own (a news report) that is the plan the page is about, outvoting
+    the other documents a meeting released beside it."""
+    return bool(re.search(r"(?:根据|按照|依据)\s*$", clause) and GOALS_OF.match(rest)
+                and re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年", rest))
 
 
 def _launched_before(clause: str, after: str) -> bool:

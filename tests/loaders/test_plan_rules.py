@@ -2287,3 +2287,15 @@ def test_a_law_database_line_of_bracketed_fields_run_together():
     # a 文号 a portal prints in 【】 stays as printed
     portal = page.replace("宁府发[2019]12号", "宁府发【2019】12号")
     assert plan(build(portal))["doc_number"] == "宁府发【2019】12号"
+
+
+def test_a_report_is_about_the_plan_whose_goals_it_states_not_the_others_a_meeting_released():
+    page = ("本报记者 李某\n5月8日，宁安市数字经济大会举行。会上发布了《宁安市数据要素市场化改革方案》"
+            "《宁安市算力券管理办法》等政策。\n根据《宁安市促进智能网联汽车产业发展行动计划（2025—2026年）》"
+            "提出的发展目标，力争到2025年底，全市引育智能网联汽车企业20家。\n")
+    got = plan(build(page))
+    assert (got["title"], got["period_start"]) == ("宁安市促进智能网联汽车产业发展行动计划（2025—2026年）", 2025)
+    # a plan with a heading of its own follows the goals of the one its preamble quotes: that one is cited
+    own = ("宁安市智能网联汽车产业发展实施方案\n根据《宁安省智能网联汽车产业发展行动计划（2025—2026年）》"
+           "确定的目标，到2026年，全市引育企业20家。\n" + BODY)
+    assert plan(build(own))["title"] == "宁安市智能网联汽车产业发展实施方案"
