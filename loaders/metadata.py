@@ -664,6 +664,25 @@ ROC_SPAN = re.compile(r"民国\s*(\d{2,3})\s*年?\s*[-—–~～－至到]\s*(?:
 ROC_EPOCH = 1911
 
 
+#: a period line whose bracket the page lost (2022-2024年), (2022-2024年: what is left is still the period
+BARE_PERIOD_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年?\s*[-—–~～－至到]\s*((?:19|20)\d{2})\s*年\s*[)）]?$")
+
+
+def _period_line_under(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
+    """The period of a heading whose period line, printed under it (past a blank), lost a bracket
+    (…三年行动方案 / 2022-2024年)): the heading keeps its text, the plan its years."""
+    if meta.title is None:
+        return None
+    after = [line for line in lay.lines if line.start >= meta.title.end][:2]
+    for line in after:
+        bare = BARE_PERIOD_LINE.match(line.text.strip())
+        if bare and int(bare.group(1)) < int(bare.group(2)):
+            return int(bare.group(1)), int(bare.group(2))
+        if line.text.strip():
+            break
+    return None
+
+
 def _stated_period(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
     """The period the plan's own opening states (规划期为2022—2025年); a validity (有效期) is not one. A
     report's sentence that names the plan and the span of ROC years it runs (…《…计画》…预计民国115年至
@@ -720,8 +739,10 @@ def read_metadata(lay: Layout) -> Metadata:
         meta.period = period_of(meta.title_text)
     meta.body_start, meta.notice_end = _body_start(lay, meta, candidates)
     if meta.title and meta.period is None:
-        meta.period = (_stated_period(lay, meta) or five_year_period(meta.title_text)
+        meta.period = (_period_line_under(lay, meta) or _stated_period(lay, meta) or five_year_period(meta.title_text)
                        or _term_period(lay, meta.title_text or ""))
+    elif meta.period is None:
+        meta.period = _stated_period(lay, meta)  # a page that prints no title may still state its term
     header = lay.header
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")

@@ -2299,3 +2299,20 @@ def test_a_report_is_about_the_plan_whose_goals_it_states_not_the_others_a_meeti
     own = ("宁安市智能网联汽车产业发展实施方案\n根据《宁安省智能网联汽车产业发展行动计划（2025—2026年）》"
            "确定的目标，到2026年，全市引育企业20家。\n" + BODY)
     assert plan(build(own))["title"] == "宁安市智能网联汽车产业发展实施方案"
+
+
+def test_a_period_line_that_lost_its_bracket_still_gives_the_years():
+    page = "宁安县数字乡村建设三年行动方案\n\n2023-2025年)\n\n为推进数字乡村建设，制定本方案。\n" + BODY
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2023, 2025)
+    # a year line that is no span (a date) gives none
+    dated = page.replace("2023-2025年)", "2023年5月")
+    assert plan(build(dated)).get("period_start") is None
+
+
+def test_a_page_without_a_title_still_states_its_term():
+    page = ("【发布部门】宁安市政府【发文字号】宁府发[2019]12号\n"
+            "为加快工业互联网发展，制定本实施方案，实施期限为2019年-2021年。\n一、重点任务\n"
+            "（一）建设标识解析节点。支持企业接入。\n")
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2019, 2021)
