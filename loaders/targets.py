@@ -369,8 +369,14 @@ def _organizational(line: Line, clause: Span) -> bool:
     ends = [i for i in (text.find(ch, at) for ch in "。；;!！") if i >= 0]
     sentence = text[start:min(ends) if ends else len(text)]
     found = [m for m in ORGANIZATIONAL.finditer(sentence)
-             if not (m.group().endswith("机制") and FIELD_OF_WORK.search(sentence, 0, m.start()))]
+             if not (m.group().endswith("机制") and (FIELD_OF_WORK.search(sentence, 0, m.start())
+                                                     or FIELD_MECHANISM.search(sentence, 0, m.start())))]
     return bool(found)
+
+
+#: a mechanism named by the field it runs, right after the verb that builds it (到2025年底，构建公共数据资源
+#: 开发利用工作机制): a goal for that field; not one described by who runs it (建立由…牵头…的工作推进机制)
+FIELD_MECHANISM = re.compile(r"(?:构建|建立|形成|健全|完善)(?:起)?[^，,。；;、的由和与及]{4,20}$")
 
 
 #: the field a mechanism is built for (在低空飞行管理、服务保障等方面构建起…的工作机制): a goal for that

@@ -1090,3 +1090,11 @@ def test_a_goal_about_where_data_comes_from_is_no_page_furniture():
     assert [g["text"] for g in goals(text)] == ["建成数据来源可确认、流通过程可追溯的数据流通体系", "形成一批数据产品"]
     text = "一、发展目标\n到2026年，形成一批数据产品，来源 宁安日报。\n"
     assert [g["text"] for g in goals(text)] == ["形成一批数据产品"]
+
+
+def test_a_working_mechanism_named_by_its_field_is_a_goal_but_not_one_named_by_who_runs_it():
+    text = ("宁安市公共数据开发利用方案\n一、工作目标\n到2026年底，建立公共数据授权运营工作机制，"
+            "建成数据开放平台，数据开发利用取得初步成效。\n二、重点任务\n（一）夯实基础\n")
+    assert metrics(text) == ["建立公共数据授权运营工作机制", "建成数据开放平台", "数据开发利用取得初步成效"]
+    run = text.replace("建立公共数据授权运营工作机制", "建立由市数据局牵头的工作推进机制")
+    assert metrics(run) == []
