@@ -961,3 +961,11 @@ def test_the_goal_a_sentence_moves_towards_is_no_site():
     assert sites("加速向世界一流智能装备基地迈进。", "苏州市") == {}
     assert sites("朝着全球数字产业基地目标前进。", "苏州市") == {}
     assert sites("推动苏州工业园区向更高水平迈进。", "苏州市") == {"苏州工业园区": "苏州工业园区"}
+
+
+def test_an_alliance_named_by_the_national_scope_and_a_field_of_its_own_is_one_body():
+    assert organizations("依托全国智能网联汽车测试联盟，开展互认。", "苏州市") == {
+        "全国智能网联汽车测试联盟": "association"}
+    # a determiner or generic words after 全国: a kind of body
+    assert organizations("支持全国各类产业联盟在苏落地。", "苏州市") == {}
+    assert organizations("发挥全国人工智能联盟作用。", "苏州市") == {}
