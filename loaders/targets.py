@@ -424,8 +424,23 @@ def _year_phrases(text: str) -> list[re.Match[str]]:
     """``YEAR_PHRASE``'s matches in ``text``. Every phrase holds 年, 月 or 末, and most lines hold none of
     them: those are not scanned (the pattern tries every alternative at every character)."""
     if "年" in text or "月" in text or "末" in text:
-        return list(YEAR_PHRASE.finditer(text))
+        return [m for m in YEAR_PHRASE.finditer(text) if not _past_release(text, m)]
     return []
+
+
+#: a release a year phrase with 于 dates (分别于2014年及2017年推出, 于2019年发布): an event, unless a verb of
+#: intent comes before it (将于2026年推出: a goal)
+RELEASED = re.compile(r"[^，,。；;]{0,12}?(?:推出|发布|公布|印发|出台|颁布|举办|召开)")
+INTENT = re.compile(r"(?:将|拟|计划|预计|争取|力争|确保)\s*$")
+
+
+def _past_release(text: str, phrase: re.Match[str]) -> bool:
+    """Is the phrase 于YEAR年 dating a release the text reports, not a goal (前两份蓝图分别于2014年及2017年
+    推出)? The clause goes on to a release verb and nothing before 于 says it is yet to come."""
+    at = text.find("于", phrase.start(), phrase.end())
+    if not phrase.group("goal") or at < 0:
+        return False
+    return bool(RELEASED.match(text, phrase.end())) and not INTENT.search(text, 0, at)
 
 
 def _ends_intro(previous: Line | None) -> bool:

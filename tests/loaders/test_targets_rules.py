@@ -1098,3 +1098,12 @@ def test_a_working_mechanism_named_by_its_field_is_a_goal_but_not_one_named_by_w
     assert metrics(text) == ["建立公共数据授权运营工作机制", "建成数据开放平台", "数据开发利用取得初步成效"]
     run = text.replace("建立公共数据授权运营工作机制", "建立由市数据局牵头的工作推进机制")
     assert metrics(run) == []
+
+
+def test_a_year_dating_a_release_the_text_reports_is_no_goal_year():
+    text = ("宁安市数据行动方案\n一、工作目标\n前两版方案分别于2019年及2021年发布，反响良好。"
+            "到2026年，建成数据交易所。\n二、重点任务\n（一）夯实基础\n")
+    assert metrics(text) == ["建成数据交易所"]
+    # a release yet to come is a goal
+    coming = text.replace("前两版方案分别于2019年及2021年发布，反响良好。", "将于2025年推出数据开放平台。")
+    assert metrics(coming) == ["推出数据开放平台", "建成数据交易所"]
