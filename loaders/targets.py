@@ -1281,6 +1281,10 @@ def _goal_after_manner(text: str) -> int | None:
     return then.end() if then else None
 
 
+#: what the goals are to do for something beyond them: 有力推动…发展 (the effect, not a state reached)
+SERVES = re.compile(r"^有力(?:推动|促进|带动|支撑|保障)")
+
+
 @cache
 def _purpose() -> re.Pattern[str]:
     """支撑引领…, 助力…, 为…提供支撑: what the goals serve."""
@@ -1312,7 +1316,8 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         if then is None:
             return []
         core = core.sub(then)
-    if _purpose().match(core.text) and not (_trend().search(core.text) or "成效" in core.text):
+    if (_purpose().match(core.text) or SERVES.match(core.text)) and not (
+            _trend().search(core.text) or "成效" in core.text):
         return []  # 支撑引领…实现高质量发展: why the goals are set; 助推…取得显著成效 is one
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):
         return []

@@ -1107,3 +1107,9 @@ def test_a_year_dating_a_release_the_text_reports_is_no_goal_year():
     # a release yet to come is a goal
     coming = text.replace("前两版方案分别于2019年及2021年发布，反响良好。", "将于2025年推出数据开放平台。")
     assert metrics(coming) == ["推出数据开放平台", "建成数据交易所"]
+
+
+def test_the_effect_a_goal_sentence_says_its_goals_have_is_no_goal():
+    text = ("宁安市新型基础设施规划\n一、发展目标\n到2025年，基本形成集约高效的新型基础设施体系，"
+            "有力推动城市数字化转型。\n二、重点任务\n（一）建设网络\n")
+    assert metrics(text) == ["基本形成集约高效的新型基础设施体系"]
