@@ -1113,3 +1113,10 @@ def test_the_effect_a_goal_sentence_says_its_goals_have_is_no_goal():
     text = ("宁安市新型基础设施规划\n一、发展目标\n到2025年，基本形成集约高效的新型基础设施体系，"
             "有力推动城市数字化转型。\n二、重点任务\n（一）建设网络\n")
     assert metrics(text) == ["基本形成集约高效的新型基础设施体系"]
+
+
+def test_a_count_of_the_plans_tasks_heading_the_list_of_them_is_no_goal():
+    page = ("宁安市数据基础设施行动方案(2024-2026年)\n"
+            "根据《方案》，到2026年底，全市数据基础设施体系基本建成。\n"
+            "20项主要任务其中包括建设高速泛在的网络设施、建设绿色集约的算力设施。\n")
+    assert metrics(page) == ["全市数据基础设施体系基本建成"]
