@@ -2316,3 +2316,9 @@ def test_a_page_without_a_title_still_states_its_term():
             "（一）建设标识解析节点。支持企业接入。\n")
     got = plan(build(page))
     assert (got["period_start"], got["period_end"]) == (2019, 2021)
+
+
+def test_a_policy_opinion_is_its_own_genre():
+    page = "宁安区关于加快数据产业发展的政策意见\n宁科委〔2024〕3号\n各街道：\n" + BODY
+    assert plan(build(page))["kind"] == "政策意见"
+    assert plan(build(page.replace("的政策意见", "的实施意见")))["kind"] == "实施意见"
