@@ -1011,6 +1011,9 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         clause, text = clause.sub(joint.end()), text[joint.end():]
         quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
     quantities = _without_qualifiers(quantities, text)
+    if "(" in text or "（" in text:  # 40EFLOPS(每秒10的18次方次浮点运算): the unit's gloss counts nothing
+        glosses = [m.span() for m in UNIT_GLOSS.finditer(text)]
+        quantities = [q for q in quantities if not any(a <= q.start() < b for a, b in glosses)]
     previous_end = 0
     counted: list[Goal] = []
     for n, q in enumerate(quantities):
@@ -1023,6 +1026,11 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     for item in re.finditer(rf"(?<=[、和及])(?:{_item_verbs()})?一批[^、，,；;和]+", text):
         goals += _qualitative(clause.sub(item.start(), item.end()), year, owner)
     return goals
+
+
+#: a bracket right after a unit in Latin letters that spells the unit out in words (40EFLOPS(每秒10的18次方次
+#: 浮点运算)): a gloss, whose numbers count nothing
+UNIT_GLOSS = re.compile(r"(?<=[A-Za-z])\s*[（(](?=[^（()）]*[\u4e00-\u9fff])[^（()）]{2,40}[)）]")
 
 
 #: a clause that names its goals as the aim it reaches: 基本实现…初步形成、…初具规模的目标

@@ -1120,3 +1120,10 @@ def test_a_count_of_the_plans_tasks_heading_the_list_of_them_is_no_goal():
             "根据《方案》，到2026年底，全市数据基础设施体系基本建成。\n"
             "20项主要任务其中包括建设高速泛在的网络设施、建设绿色集约的算力设施。\n")
     assert metrics(page) == ["全市数据基础设施体系基本建成"]
+
+
+def test_a_bracket_spelling_out_a_latin_unit_counts_nothing():
+    text = ("宁安市算力行动方案\n一、主要目标\n到2027年，智能算力规模达到15EFLOPS（每秒10的18次方次浮点运算），"
+            "建成数据中心8个。\n二、重点任务\n（一）建设算力\n")
+    assert [(metric, value) for _year, metric, value, _unit, _cmp in summary(text)] == [
+        ("智能算力规模", 15), ("建成数据中心", 8)]
