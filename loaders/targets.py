@@ -980,7 +980,7 @@ def _quantity_regex() -> re.Pattern[str]:
         # 实现十大技术突破: a count of named things without a classifier (not 一大批, 大型, 大数据)
         rf"|(?<!第)(?P<cnbig>[{CN_QUANTITY}]{{1,2}})大(?=[\u4e00-\u9fff])(?!批|型|幅|力|量|规模|数据|模型|中|小|众|部分|多)"
         # 百家, “百个”, 超万个, 两千台: a count written without digits
-        rf"|(?P<quote>“)?(?P<cnc>[{CN_QUANTITY}]{{0,2}})(?P<mag>百万|千万|百|千|万|亿)(?P<cls>{classifiers})”?"
+        rf"|(?P<quote>“)?(?P<cnc>[{CN_QUANTITY}]{{0,2}})(?P<mag>百万|千万|百|千|万|亿)(?P<cyu>余|多)?(?P<cls>{classifiers})”?"
         rf"(?![百千万亿])"  # 千家万户 is an idiom
         rf")\s*(?P<post>{post})?")
 
@@ -1184,8 +1184,8 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
     comparators = words()["targets"]["comparators"]
     if m.group("num2"):
         return ">="
-    if m.group("yu"):
-        return ">"  # 5.3万余人
+    if m.group("yu") or m.group("cyu"):
+        return ">"  # 5.3万余人, 百余项
     post = m.group("post")
     if post and post != "多":
         return comparators.get(post, "=")

@@ -1127,3 +1127,10 @@ def test_a_bracket_spelling_out_a_latin_unit_counts_nothing():
             "建成数据中心8个。\n二、重点任务\n（一）建设算力\n")
     assert [(metric, value) for _year, metric, value, _unit, _cmp in summary(text)] == [
         ("智能算力规模", 15), ("建成数据中心", 8)]
+
+
+def test_a_count_without_digits_and_with_yu_is_more_than_it():
+    text = ("宁安市机器人行动方案\n一、主要目标\n到2027年，突破百余项关键技术，建成百个应用场景。\n"
+            "二、重点任务\n（一）建设\n")
+    assert [(metric, value, unit, cmp) for _year, metric, value, unit, cmp in summary(text)] == [
+        ("关键技术", 100, "项", ">"), ("应用场景", 100, "个", "=")]
