@@ -953,11 +953,15 @@ def _setting(text: str, start: int, end: int) -> Setting:
 
 
 def _after_state_designation(text: str, start: int) -> bool:
-    """Does the name follow a state designation in a list (建设国家甲先导区、乙试验区)? The list's 国家 is
-    written once, before the first: each designation after it is the state's too."""
-    if text[start - 1:start] != "、":
+    """Does the name follow a state designation in a list (建设国家甲先导区、乙试验区, 国家甲先导区和乙试验区)?
+    The list's 国家 is written once, before the first: each designation after it is the state's too."""
+    if text[start - 1:start] in ("和", "及", "与") and start > 1:
+        before = _left_edge(text, start - 1)  # 国家甲先导区和乙试验区: one before the conjunction
+        items = _items_leftward(text, before, start - 1) if before < start - 1 else []
+    elif text[start - 1:start] == "、":
+        items = _items_leftward(text, start, start)[1:]
+    else:
         return False
-    items = _items_leftward(text, start, start)[1:]
     return bool(items) and all(
         text[s:e].startswith("国家") and _ending(text[s:e]) in words()["sites"]["designation_suffixes"]
         for s, e in items)

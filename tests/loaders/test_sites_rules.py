@@ -932,8 +932,11 @@ def test_a_designation_after_a_state_designation_in_a_list_shares_its_state():
     assert sites("加快建设国家人工智能创新应用先导区、新一代人工智能创新发展试验区。", "长沙市") == {
         "长沙国家人工智能创新应用先导区": "国家人工智能创新应用先导区",
         "长沙国家新一代人工智能创新发展试验区": "新一代人工智能创新发展试验区"}
-    # without 国家 before the list, the bare designation is none
+    # joined by 和 as well; without 国家 before the list, the bare designation is none
+    assert set(sites("加快建设国家人工智能创新应用先导区和新一代人工智能创新发展试验区。", "长沙市")) == {
+        "长沙国家人工智能创新应用先导区", "长沙国家新一代人工智能创新发展试验区"}
     assert sites("加快建设人工智能创新应用先导区、新一代人工智能创新发展试验区。", "长沙市") == {}
+    assert sites("加快建设人工智能产业园和新一代人工智能创新发展试验区。", "长沙市") == {}
 
 
 def test_a_counted_short_name_stands_for_every_site_of_the_list_it_closes():
