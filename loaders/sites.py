@@ -387,8 +387,8 @@ def site_references(text: str, title: str, home: Region | None = None) -> dict[s
     return references
 
 
-#: the count a short name for several things opens with (“两区”, 三园, “四个中心”)
-_COUNT_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+#: the count a short name for several things opens with (“两区”, “双区”, 三园, “四个中心”)
+_COUNT_WORDS = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _listed_sites(text: str, at: int, short: str, home: Region | None) -> tuple[SiteMention, ...] | None:

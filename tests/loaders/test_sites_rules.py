@@ -945,6 +945,9 @@ def test_a_counted_short_name_stands_for_every_site_of_the_list_it_closes():
     refs = site_references(text, "", region("武汉市"))
     goal = find_sites("“两区”辐射带动作用明显增强", None, region("武汉市"), refs)
     assert {m.name for m in goal} == {"武汉国家人工智能创新应用先导区", "武汉国家新一代人工智能创新发展试验区"}
+    pair = "建设苏州工业园区和苏州高新区（简称“双区”）。到2025年，“双区”产值翻番。"
+    assert {m.name for m in find_sites("“双区”产值翻番", None, region("苏州市"),
+                                         site_references(pair, "", region("苏州市")))} == {"苏州工业园区", "苏州高新区"}
     # a count the list before it does not hold: no site, not the last of them
     one = "依托武汉东湖高新区和“光谷”品牌（以下简称“两区”），到2025年，“两区”建设成效显著。"
     assert find_sites("“两区”建设成效显著", None, region("武汉市"), site_references(one, "", region("武汉市"))) == []
