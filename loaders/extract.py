@@ -24,7 +24,7 @@ from loaders.indicators import table_goals
 from loaders.layout import layout
 from loaders.lexicon import fingerprint, regions
 from loaders.mentions import find_organizations, full_names
-from loaders.metadata import read_metadata
+from loaders.metadata import notice_itself, read_metadata
 from loaders.outline import outline
 from loaders.places import addressee_line, find_regions, metadata_line
 from loaders.read import RawDocument
@@ -73,6 +73,10 @@ def extract(raw: RawDocument) -> GraphData:
     title = meta.title_surface or _fallback_title(lay, raw.source)
     if not meta.title_text:
         meta.title_text = title
+        itself = notice_itself(title) if untitled_notice else None
+        if itself:  # X关于加强…的通知, 现将有关事项通知如下: the notice is the policy, X its issuer
+            meta.kind = meta.kind or itself[0]
+            meta.issuers = meta.issuers or itself[1]
     plan = b.plan(meta, title)
     if home is not None:
         b.link(Rel.COVERS, plan, b.region(home, meta.title_surface), meta.title_surface or home.name)

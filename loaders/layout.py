@@ -240,10 +240,12 @@ def header_labels() -> dict[str, str]:
 
 @cache
 def _header_regex() -> re.Pattern[str]:
-    """A label, its characters possibly spaced out (索 引 号), followed by a colon or in brackets ([ 索引号 ])."""
+    """A label, its characters possibly spaced out (索 引 号), followed by a colon or in brackets ([ 索引号 ]);
+    a label in 【】 also right after the value before it (【发文字号】…号【发布日期】2018.07.09, as law
+    databases print a document's fields on one line): its brackets delimit it."""
     spaced = spaced_labels()
-    return re.compile(r"(?:^|(?<=\s)|(?<=[•·]))(?:[\[【]\s*(" + spaced + r")\s*[\]】]\s*[:：]?|(" + spaced
-                      + r")\s*[:：])\s*")
+    return re.compile(r"(?:(?:^|(?<=\s)|(?<=[•·]))[\[【]|(?<=\S)【)\s*(" + spaced + r")\s*[\]】]\s*[:：]?\s*"
+                      r"|(?:^|(?<=\s)|(?<=[•·]))(" + spaced + r")\s*[:：]\s*")
 
 
 @cache
@@ -450,7 +452,8 @@ DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|�
                             r"|大(?:重点|主要)?(?:行动|任务|工程|举措)|个?方面(?:的)?(?:重点|主要)?(?:任务|举措))"
                             r"(?=\s*[：:。]\s*一是"
                             # 8大工程具体包括：A工程、B工程…: the count heads the list that names its items
-                            r"|\s*(?:具体|主要)?(?:包括|分别是|分别为)\s*[：:]\s*[^、，,。；;]{4,30}、)"
+                            # (also 30项主要任务其中包括A、B…, no colon)
+                            r"|\s*(?:其中)?(?:具体|主要)?(?:包括|分别是|分别为)\s*[：:]?\s*[^、，,。；;]{4,30}、)"
                             # a report's counted label it explains by listing the items: “八项任务”，就是A、B…
                             r"|[“\"](\d{1,3}|[一二三四五六七八九十百]{1,4})\s*项(?:重点|主要)?(?:任务|举措|措施)[”\"]"
                             r"(?=\s*[，,]?\s*(?:就是|即|分别是|分别为)\s*[：:]?\s*[^、，,。；;]{4,30}、)"

@@ -395,6 +395,8 @@ def _named_body(name: str) -> bool:
     name = re.sub(r"[（(][^）)]*[）)]$", "", name)  # 中国石油大学（北京）
     suffix = next(s for s, _ in _org_kinds() if name.endswith(s))
     core = name[: -len(suffix)]
+    if _national_association(name, core):
+        return True
     if len(name) < 4 or "的" in name or re.search(r"\d", name) or _determiners().match(name):
         return False
     if re.search(r"[和与及、]$", core):
@@ -405,6 +407,19 @@ def _named_body(name: str) -> bool:
         return True  # a university's or a registered company's name is its own (国防科技大学, …有限公司)
     return bool(core) and (leading_place(core) is not None or proper(name) or proper(core)
                            or _regional().match(core) is not None)
+
+
+def _national_association(name: str, core: str) -> bool:
+    """An alliance or society named by the national scope and a field of its own (全国数据交易联盟, 全国
+    智能制造标准化协会): one body, as 中国…联盟 is; 全国 opens a kind of body elsewhere (全国重点企业),
+    and after it a determiner (全国各类产业联盟) or generic words alone (全国产业联盟) name none."""
+    from loaders.sites import _has_own_word, _noun_of_its_own
+
+    if not core.startswith("全国") or _org_kind(name) != "association" or "的" in name or re.search(r"\d", name):
+        return False
+    field = core[2:]
+    return (len(field) >= 2 and not _determiners().match(field)
+            and (_noun_of_its_own(field) or _has_own_word(field)))
 
 
 @cache

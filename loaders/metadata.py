@@ -366,6 +366,10 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             after = rest[:24]
             issued = re.search(rf"({issue})(了|的)?\s*$", before) or re.search(r"关于\s*$", before)
             numbered = re.match(r"\s*[（(][^）)]*〔\s*\d{4}\s*〕", after)
+            if not numbered and _goals_source(clause, rest) and _is_title(inner):
+                # 根据《…行动计划》给出的产业发展目标，…力争到2024年底…: a report whose goals are that plan's
+                candidates.append(TitleCandidate(_trim(span), 4, "goals"))
+                continue
             if (numbered and not issued) or _cites(clause, cite):
                 cited.append(span)  # 依据《…》（国发〔2017〕35号）; but 印发《…》（甬政办发〔2025〕31号）is the plan
                 continue
@@ -417,7 +421,23 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
         if cut and _is_title(cut.group(1)) and not re.search(r"印发|发布", cut.group(1)) \
                 and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
+    if any(c.source == "heading" for c in candidates):
+        # a page with a heading of its own is that plan's: a 《…》 whose goals its preamble follows is cited
+        cited += [c.span for c in candidates if c.source == "goals"]
+        candidates = [c for c in candidates if c.source != "goals"]
     return candidates, cited
+
+
+#: 根据《…》给出的…目标 / 按照《…》确定的目标: the document whose goals the sentence goes on to state
+GOALS_OF = re.compile(r"^\s*(?:给出|提出|确定|明确|设定|制定)的[^，。；,;]{0,10}目标")
+
+
+def _goals_source(clause: str, rest: str) -> bool:
+    """Does a report quote the document whose goals it then states (根据《…》给出的产业发展目标，…)? On
+    a page without a heading of its own (a news report) that is the plan the page is about, outvoting
+    the other documents a meeting released beside it."""
+    return bool(re.search(r"(?:根据|按照|依据)\s*$", clause) and GOALS_OF.match(rest)
+                and re.search(r"(?:到|至)\s*(?:19|20)\d{2}\s*年", rest))
 
 
 def _launched_before(clause: str, after: str) -> bool:
@@ -654,6 +674,25 @@ ROC_SPAN = re.compile(r"民国\s*(\d{2,3})\s*年?\s*[-—–~～－至到]\s*(?:
 ROC_EPOCH = 1911
 
 
+#: a period line whose bracket the page lost (2022-2024年), (2022-2024年: what is left is still the period
+BARE_PERIOD_LINE = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年?\s*[-—–~～－至到]\s*((?:19|20)\d{2})\s*年\s*[)）]?$")
+
+
+def _period_line_under(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
+    """The period of a heading whose period line, printed under it (past a blank), lost a bracket
+    (…三年行动方案 / 2022-2024年)): the heading keeps its text, the plan its years."""
+    if meta.title is None:
+        return None
+    after = [line for line in lay.lines if line.start >= meta.title.end][:2]
+    for line in after:
+        bare = BARE_PERIOD_LINE.match(line.text.strip())
+        if bare and int(bare.group(1)) < int(bare.group(2)):
+            return int(bare.group(1)), int(bare.group(2))
+        if line.text.strip():
+            break
+    return None
+
+
 def _stated_period(lay: Layout, meta: Metadata) -> tuple[int, int] | None:
     """The period the plan's own opening states (规划期为2022—2025年); a validity (有效期) is not one. A
     report's sentence that names the plan and the span of ROC years it runs (…《…计画》…预计民国115年至
@@ -751,10 +790,11 @@ def read_metadata(lay: Layout) -> Metadata:
         meta.period = period_of(meta.title_text)
     meta.body_start, meta.notice_end = _body_start(lay, meta, candidates)
     if meta.title and meta.period is None:
-        meta.period = (_stated_period(lay, meta) or five_year_period(meta.title_text)
+        meta.period = (_period_line_under(lay, meta) or _stated_period(lay, meta) or five_year_period(meta.title_text)
                        or _term_period(lay, meta.title_text or ""))
     if meta.title is None:
-        meta.period = _year_of_work(lay) or (_stated_period(lay, meta) if _own_genre(lay) else None)
+        # a page that prints no title: the year of work it opens with, else the term it states
+        meta.period = _year_of_work(lay) or _stated_period(lay, meta)
     header = lay.header
     meta.index_number = header.get("index_number")
     meta.category = header.get("category")
@@ -785,7 +825,12 @@ def _reading_heading(lay: Layout) -> bool:
     """Is the page's heading (its first lines) that of a 解读 or an interview about a plan, not a link to
     one printed under a notice's byline (【解读】…)?"""
     return any(READING.search(line.text) and not LINKED_READING.match(line.text) and len(line.text) <= 80
-               for line in lay.content()[:3])
+               and not BREADCRUMB.search(line.text) for line in lay.content()[:3])
+
+
+#: a portal's breadcrumb, or its run-on line (> 政府信息公开 > 政策文件及解读 > 其他文件): the sections
+#: the page is filed under, whose names (…及解读) say nothing of the page itself
+BREADCRUMB = re.compile(r"^\s*[>＞»]|\S\s*[>＞»]\s*\S.*[>＞»]")
 
 
 def _named_by_short_kind(lay: Layout, cited: list[Span]) -> Span | None:
@@ -969,6 +1014,18 @@ def _standard(number: str) -> str:
     return f"{typed.group(1)}〔{typed.group(2)}〕{typed.group(3)}号" if typed else number
 
 
+#: a 文号 whose year is typed in plain square brackets (沪府发[2018]27号): a typing of 〔2018〕 (a page's
+#: 【2025】 is a bracket portals print on purpose, kept as printed)
+SQUARE_YEAR = re.compile(r"^([\u4e00-\u9fff]{1,14}?)\s*[\[［]\s*((?:19|20)\d{2})\s*[\]］]\s*(\d{1,4})\s*([号號])$")
+
+
+def _square_typed(number: str) -> str:
+    """A header's 文号 in its standard form when the page typed its year in square brackets, as law
+    databases and portals without the 〔〕 character do (沪府发[2018]27号 → 沪府发〔2018〕27号)."""
+    typed = SQUARE_YEAR.match(number.strip())
+    return f"{typed.group(1)}〔{typed.group(2)}〕{typed.group(3)}{typed.group(4)}" if typed else number
+
+
 def _doc_number(lay: Layout, meta: Metadata) -> str | None:
     doc = lay.doc
     value = lay.header.get("doc_number")
@@ -980,7 +1037,8 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
             if standard != match.group(0) and standard in doc.text:
                 return doc.surface(standard, doc.text.find(standard))
             start = doc.text.find(match.group(0))
-            return doc.surface(match.group(0), start if start >= 0 else None)
+            printed = doc.surface(match.group(0), start if start >= 0 else None)
+            return _square_typed(printed)
         return value.strip()
     if meta.title is not None:
         # 印发《…》（甬政办发〔2025〕31号，以下简称《实施方案》）: the number printed right after the title
@@ -1523,6 +1581,18 @@ def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     return []
 
 
+def notice_itself(title: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """(kind, issuers) of a notice that is itself the policy, its heading X关于…的通知 with no plan it
+    issues (关于印发/转发…): the notice is the document, 通知 its kind and X its issuer."""
+    match = re.match(r"^(.{4,60}?)关于(?!印发|转发|《)(.{4,80})的通知$", title.strip())
+    if not match or not _names_only(match.group(1)):
+        return None
+    names = _names(match.group(1))
+    if not names or not all(_is_body(OTHERS.sub("", n)) for n in names):
+        return None
+    return "通知", [(name, title) for name in names]
+
+
 def _headline_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The body a news headline puts right before the plan's title (数发部5年期…计画 编列190亿): the
     headline's subject, whose plan it is."""
@@ -1972,11 +2042,18 @@ def _signature(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     return []
 
 
+#: a seal note in a signature block: the body that sealed the page for a signer with no seal of its own
+#: ((浙江省某厅代章), 〔代章〕), a signer already named in the block
+SEAL_NOTE = re.compile(r"[（(〔\[]\s*[\u4e00-\u9fff]{0,30}代(?:章|印)\s*[）)〕\]]")
+
+
 def _signers(block: list[Line]) -> list[tuple[str, str]]:
     """The names of a signature block, read upwards from the date while every piece of a line is a
     name; a line that ends in a piece that is no name continues in the first name below it."""
     names: list[tuple[str, str]] = []
     for k in range(len(block) - 1, -1, -1):
+        if SEAL_NOTE.fullmatch(block[k].text.strip()):
+            continue  # (某厅代章) under the names: who sealed for a signer, read past to the names above
         pieces = _names(block[k].text)
         if not pieces:
             break

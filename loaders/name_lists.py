@@ -77,7 +77,15 @@ def _masked(text: str, mark: str | None) -> tuple[str, set[int], dict[int, int]]
             printed[start] = start + len(core)
         for a, b in _joins(core):
             _blank(chars, start + a, start + b)
+        note = _CARRIED_NOTE.search(core)
+        if note and core[: note.start()].strip():
+            _blank(chars, start + note.start(), start + len(core))  # 各区人民政府（含开发区管委会，下同）
     return "".join(chars), marked, printed
+
+
+#: an aside that says how this list and the later ones are read (（含开发区管委会，下同）): a note on the
+#: lists, not part of the name; an aside without 下同 (各区人民政府（含开发区管委会）) stays with it
+_CARRIED_NOTE = re.compile(r"[（(][^（()）]*[，,、]\s*下同[)）]\s*$")
 
 
 def _joins(entry: str) -> list[tuple[int, int]]:
@@ -161,8 +169,10 @@ def read_entries(names: str, where: Jurisdiction, carry: str | None = None,
     return entries
 
 
-#: slashes between the bodies of a list (市科技局/市工信局), read as pause marks (same length: offsets stay)
-_SLASHES = str.maketrans({"/": "、", "／": "、"})
+#: slashes between the bodies of a list (市科技局/市工信局), read as pause marks, and the angle brackets a list
+#: inside a bracket uses as its own brackets (（责任单位：各区人民政府〈含开发区管委会，下同〉）, 某经开区管委会〈某区
+#: 人民政府〉), read as round ones (same length: offsets stay)
+_SLASHES = str.maketrans({"/": "、", "／": "、", "〈": "（", "〉": "）"})
 
 
 def _shared_endings(masked: str, ranges: list[tuple[int, int]], named: set[int],

@@ -80,6 +80,11 @@ class SiteMention:
     aliases_en: tuple[str, ...] = ()
 
 
+#: what a name stands for across a document: one site, or the sites of a list a counted short name
+#: gathers (“两区”)
+References = SiteMention | tuple[SiteMention, ...]
+
+
 @cache
 def _known_index() -> list[tuple[str, KnownEntity]]:
     pairs = []
@@ -163,9 +168,10 @@ def _suffix_of(name: str) -> str:
 
 
 def find_sites(text: str, context_city: Region | None = None, home: Region | None = None,
-               references: dict[str, SiteMention] | None = None) -> list[SiteMention]:
+               references: dict[str, References] | None = None) -> list[SiteMention]:
     """Every site named in ``text`` (a measure's text or a goal clause); ``home`` is the plan's region,
-    ``references`` the names that stand for a site in this document (``site_references``)."""
+    ``references`` the names that stand for a site, or for the sites of a list, in this document
+    (``site_references``)."""
     found: list[SiteMention] = []
     taken: list[tuple[int, int]] = []
     known, forms = _known_regex()
@@ -180,8 +186,10 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
         for start, end in _spans_of(form, text):
             if not any(s < end and start < e for s, e in taken) and _standalone(text, start, end):
                 taken.append((start, end))
-                found.append(replace(references[form], written=form, start=start))
-    for mention in [*_supercomputing_centres(text, home), *_hub_nodes(text)]:
+                referred = references[form]
+                found += [replace(m, written=form, start=start)
+                          for m in (referred if isinstance(referred, tuple) else (referred,))]
+    for mention in [*_supercomputing_centres(text, home), *_hub_nodes(text), *_home_hub_node(text, home)]:
         if not any(s < mention.start + len(mention.written) and mention.start < e for s, e in taken):
             taken.append((mention.start, mention.start + len(mention.written)))
             found.append(mention)
@@ -201,7 +209,7 @@ def find_sites(text: str, context_city: Region | None = None, home: Region | Non
         if any(s < end and start < e for s, e in taken) or not _hosts(text, start, end):
             return None
         written = text[start:end]
-        if _shared_designation(text, start, written):
+        if _shared_designation(text, start, written) or _aspired_to(text, start, end):
             return None
         clause = text[max(text.rfind(c, 0, start) for c in "，。；;\n") + 1:start]
         mention = _unknown_site(written, start, kind, context_city, _setting(text, start, end), home, clause)
@@ -328,7 +336,7 @@ def _in_cited_title(text: str, mention: SiteMention) -> bool:
 
 
 def referred_site(before: str, clause: str, home: Region | None = None,
-                  references: dict[str, SiteMention] | None = None) -> SiteMention | None:
+                  references: dict[str, References] | None = None) -> SiteMention | None:
     """The site a goal clause that opens with a bare word (园区, 该基地) refers back to: the last site of
     that kind its sentence named before it, or that such a site's name holds (推进甲产业园区智算中心扩容，
     到2026年园区新增智能算力…: the centre the park's name opens). ``before`` is the text before the clause."""
@@ -347,14 +355,19 @@ _ABBREVIATION = re.compile(r"[（(](?:(?:以下|下文)?简称|(?:以下|下文)
                            r"([^（()）”\"」，,、。；：:]{2,12}?)[”\"」]?[）)]")
 
 
-def site_references(text: str, title: str, home: Region | None = None) -> dict[str, SiteMention]:
+def site_references(text: str, title: str, home: Region | None = None) -> dict[str, References]:
     """The names that stand for a site across a document: the short name it gives a site it has just
     named (“运河城市算力平台”（以下简称运河算力平台）), a designation it also writes after the plan's
     own place (``_placed_names``), a name it repeats (``_repeated_names``), and the
     bare ending of the one designation its title builds (成都建设国家新一代人工智能创新发展试验区实施方案:
     试验区 alone is that zone)."""
-    references: dict[str, SiteMention] = {}
+    references: dict[str, References] = {}
     for match in _ABBREVIATION.finditer(text):
+        listed = _listed_sites(text, match.start(), match.group(1), home)
+        if listed is not None:
+            if listed:
+                references.setdefault(match.group(1), listed)
+            continue
         before = text[max(0, match.start() - 40):match.start()]
         named = [m for m in find_sites(before, home=home)
                  if m.start + len(m.written) in (len(before), len(before.rstrip("”\"」")))]
@@ -372,6 +385,30 @@ def site_references(text: str, title: str, home: Region | None = None) -> dict[s
             if ending:
                 references.setdefault(ending, designations[0])
     return references
+
+
+#: the count a short name for several things opens with (“两区”, “双区”, 三园, “四个中心”)
+_COUNT_WORDS = {"两": 2, "二": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _listed_sites(text: str, at: int, short: str, home: Region | None) -> tuple[SiteMention, ...] | None:
+    """The sites a counted short name stands for ((以下简称“两区”) after 建设甲先导区、乙试验区): the sites of
+    the list right before it, when they are as many as it counts. None when the short name counts
+    nothing; () when the list before it is not that many sites (“两区” after one zone and a slogan)."""
+    count = _COUNT_WORDS.get(short[:1])
+    if count is None:
+        return None
+    before = text[max(0, at - 90):at]
+    named = [m for m in find_sites(before, home=home) if m.start > 0]
+    if len(named) < count:
+        return ()
+    listed = named[-count:]
+    ends = [m.start + len(m.written) for m in listed]
+    if ends[-1] not in (len(before), len(before.rstrip("”\"」"))):
+        return ()
+    joined = all(re.fullmatch(r"[”\"」]?[、和与及][“\"「]?", before[end:nxt.start])
+                 for end, nxt in zip(ends, listed[1:], strict=False))
+    return tuple(listed) if joined else ()
 
 
 def _repeated_names(text: str, home: Region | None) -> dict[str, SiteMention]:
@@ -413,10 +450,11 @@ def _placed_names(text: str, home: Region | None) -> dict[str, SiteMention]:
             continue  # most lines name no place of the plan's own: no candidate to read
         for start, end, kind in _pattern_candidates(line):
             written = line[start:end]
-            place = leading_place(written, home)
+            place = leading_place(written, home) or _builder_before(line, start, shorts, home)
             if place is None or place[1] not in places:
                 continue
-            rest = written[len(place[0]):]
+            rest = written[len(place[0]):] if written.startswith(place[0]) else written
+            written = place[0] + rest
             if len(rest) < 8 or _ending(rest) is None or not re.fullmatch(r"[\u4e00-\u9fff]+", rest):
                 continue
             if _unknown_site(rest, 0, kind, None, Setting(), home) is not None:
@@ -429,6 +467,23 @@ def _placed_names(text: str, home: Region | None) -> dict[str, SiteMention]:
             found.setdefault(rest, mention)
     return {rest: mention for rest, mention in found.items()
             if rest not in clashes and any(_standalone(text, s, e) for s, e in _spans_of(rest, text))}
+
+
+#: the verbs by which a place says it builds what follows (甲区推进…集聚区建设, 甲区加快建设…)
+_BUILDER_VERB = re.compile(r"(?:推进|推动|加快|加快建设|建设|打造|促进|高质量建设|全力打造)$")
+
+
+def _builder_before(line: str, start: int, shorts: tuple[str, ...], home: Region | None) -> tuple[str, Region] | None:
+    """The plan's own place when it is the subject that builds the name right after its verb
+    (《甲区推进人工智能大模型产业集聚区建设…》): the name is that place's as if written after it."""
+    verb = _BUILDER_VERB.search(line, max(0, start - 6), start)
+    if verb is None:
+        return None
+    before = line[max(0, verb.start() - 12):verb.start()]
+    for short in shorts:
+        if before.endswith(short):
+            return leading_place(short, home)
+    return None
 
 
 def _written_twice(text: str, written: str) -> bool:
@@ -543,6 +598,37 @@ def _hub_nodes(text: str) -> list[SiteMention]:
     return out
 
 
+#: the node written without its hub (加快建设全国一体化算力网络国家枢纽节点, 国家算力枢纽节点); not one of a
+#: count or a set of them (8个国家枢纽节点, 各国家枢纽节点), nor where its hub is named after it, nor the
+#: data centres or cluster in it (加快国家枢纽节点数据中心建设: those are what is built)
+_GENERIC_HUB = re.compile(r"(?<![个大各等批家])(?:全国一体化算力网络)?国家(?:算力)?枢纽节点"
+                          r"(?![（(]|[\u4e00-\u9fff]{0,6}(?:数据中心|集群)|城市|所在|内)")
+
+
+@cache
+def _hub_of_province() -> dict[str, str]:
+    """The hub each province lies in (四川省 -> 成渝), from ``lexicon.toml``'s hub lists."""
+    sites = words()["sites"]
+    hubs = {division: hub for hub, division in sites["hub_nodes"] if division}
+    for hub, provinces in sites["hub_provinces"]:
+        hubs.update(dict.fromkeys(provinces, hub))
+    return hubs
+
+
+def _home_hub_node(text: str, home: Region | None) -> list[SiteMention]:
+    """The hub node a plan writes generically (全国一体化算力网络国家枢纽节点): in a plan of a province, or
+    of a place in one, that a hub covers, the node it builds is its own hub's, as a designation written
+    bare is the plan city's; elsewhere it names no one node."""
+    if home is None or "国家" not in text or "枢纽节点" not in text:
+        return []
+    hub = _hub_of_province().get(home.province)
+    if hub is None:
+        return []
+    division = dict(words()["sites"]["hub_nodes"])[hub]
+    return [SiteMention(f"全国一体化算力网络{hub}国家枢纽节点", match.group(0), match.start(), "facility",
+                        None, division or None, None, False) for match in _GENERIC_HUB.finditer(text)]
+
+
 def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMention],
                   context_city: Region | None, home: Region | None) -> SiteMention | None:
     """A name that runs on from known sites to an ending of its own (光谷科学岛, 雄安新区中关村科技园):
@@ -556,6 +642,17 @@ def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMe
         mention = SiteMention(mention.name, mention.written, start, kind, None, inner[0].city, inner[0].district,
                               False)
     return mention
+
+
+#: a goal the sentence moves towards (向…迈进, 迈向…, 朝着…目标): what the place is to become, not a site
+_TOWARDS = re.compile(r"(?:向|迈向|朝着?)$")
+_TOWARDS_AFTER = re.compile(r"(?:迈进|前进|进军|目标|方向|转变)")
+
+
+def _aspired_to(text: str, start: int, end: int) -> bool:
+    """Is the name the goal a sentence moves towards (加速向全球智能制造基地迈进)? It names what the
+    city aspires to be, as 的 before it describes a role (``Setting.described``)."""
+    return bool(_TOWARDS.search(text, max(0, start - 2), start) and _TOWARDS_AFTER.match(text, end))
 
 
 def _shared_designation(text: str, start: int, written: str) -> bool:
@@ -848,10 +945,26 @@ def _setting(text: str, start: int, end: int) -> Setting:
     listed = (text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")) and not _list_of_functions(
         text, start, end)
     return Setting(listed=listed or labels,
-                   national=bool(_NATIONAL_LIST.match(text, _list_bounds(text, start, end)[1])),
+                   national=bool(_NATIONAL_LIST.match(text, _list_bounds(text, start, end)[1])
+                                 or _after_state_designation(text, start)),
                    quoted=text[start - 1:start] == "“" and text[end:end + 1] == "”",
                    described=text[start - 1:start] == "的",
                    hosted=_named_host(text, start))
+
+
+def _after_state_designation(text: str, start: int) -> bool:
+    """Does the name follow a state designation in a list (建设国家甲先导区、乙试验区, 国家甲先导区和乙试验区)?
+    The list's 国家 is written once, before the first: each designation after it is the state's too."""
+    if text[start - 1:start] in ("和", "及", "与") and start > 1:
+        before = _left_edge(text, start - 1)  # 国家甲先导区和乙试验区: one before the conjunction
+        items = _items_leftward(text, before, start - 1) if before < start - 1 else []
+    elif text[start - 1:start] == "、":
+        items = _items_leftward(text, start, start)[1:]
+    else:
+        return False
+    return bool(items) and all(
+        text[s:e].startswith("国家") and _ending(text[s:e]) in words()["sites"]["designation_suffixes"]
+        for s, e in items)
 
 
 #: 依托A(和B)建设…: the bodies a task builds its institution on, right before the name
@@ -941,7 +1054,8 @@ def _unknown_site(written: str, start: int, kind: str, context_city: Region | No
             return None  # 包容开放的新技术新业态试验场: what the zone is to become
     elif not (place or _strong(suffix, residual) or proper(core)
               or ((setting.listed or setting.quoted or setting.hosted) and _has_own_word(core))
-              or _scope_named(suffix, core) or _city_zone(core, context_city, home)):
+              or _scope_named(suffix, core) or _field_named(suffix, core)
+              or _city_zone(core, context_city, home)):
         return None
     name = written
     city = district = None
@@ -976,6 +1090,14 @@ def _scope_named(suffix: str, core: str) -> bool:
         return False
     scope = next((s for s in words()["sites"]["named_scopes"] if core.startswith(s)), None)
     return scope is not None and 0 < len(core) - len(scope) <= 4 and not _generic_regex().sub("", core[len(scope):])
+
+
+def _field_named(suffix: str, core: str) -> bool:
+    """A centre the state designates for one field, named by the field before 国家 (数据要素市场国家工程
+    研究中心): one centre, not a kind of one (人工智能国家工程研究中心, 相关领域国家工程研究中心)."""
+    return (suffix in words()["sites"]["field_named_suffixes"] and len(core) >= 4
+            and not core.endswith(("领域", "行业", "方向", "方面", "相关", "一批", "若干"))
+            and (_noun_of_its_own(core) or _has_own_word(core)))
 
 
 @cache

@@ -377,8 +377,14 @@ def _organizational(line: Line, clause: Span) -> bool:
     ends = [i for i in (text.find(ch, at) for ch in "。；;!！") if i >= 0]
     sentence = text[start:min(ends) if ends else len(text)]
     found = [m for m in ORGANIZATIONAL.finditer(sentence)
-             if not (m.group().endswith("机制") and FIELD_OF_WORK.search(sentence, 0, m.start()))]
+             if not (m.group().endswith("机制") and (FIELD_OF_WORK.search(sentence, 0, m.start())
+                                                     or FIELD_MECHANISM.search(sentence, 0, m.start())))]
     return bool(found)
+
+
+#: a mechanism named by the field it runs, right after the verb that builds it (到2025年底，构建公共数据资源
+#: 开发利用工作机制): a goal for that field; not one described by who runs it (建立由…牵头…的工作推进机制)
+FIELD_MECHANISM = re.compile(r"(?:构建|建立|形成|健全|完善)(?:起)?[^，,。；;、的由和与及]{4,20}$")
 
 
 #: the field a mechanism is built for (在低空飞行管理、服务保障等方面构建起…的工作机制): a goal for that
@@ -426,8 +432,23 @@ def _year_phrases(text: str) -> list[re.Match[str]]:
     """``YEAR_PHRASE``'s matches in ``text``. Every phrase holds 年, 月 or 末, and most lines hold none of
     them: those are not scanned (the pattern tries every alternative at every character)."""
     if "年" in text or "月" in text or "末" in text:
-        return list(YEAR_PHRASE.finditer(text))
+        return [m for m in YEAR_PHRASE.finditer(text) if not _past_release(text, m)]
     return []
+
+
+#: a release a year phrase with 于 dates (分别于2014年及2017年推出, 于2019年发布): an event, unless a verb of
+#: intent comes before it (将于2026年推出: a goal)
+RELEASED = re.compile(r"[^，,。；;]{0,12}?(?:推出|发布|公布|印发|出台|颁布|举办|召开)")
+INTENT = re.compile(r"(?:将|拟|计划|预计|争取|力争|确保)\s*$")
+
+
+def _past_release(text: str, phrase: re.Match[str]) -> bool:
+    """Is the phrase 于YEAR年 dating a release the text reports, not a goal (前两份蓝图分别于2014年及2017年
+    推出)? The clause goes on to a release verb and nothing before 于 says it is yet to come."""
+    at = text.find("于", phrase.start(), phrase.end())
+    if not phrase.group("goal") or at < 0:
+        return False
+    return bool(RELEASED.match(text, phrase.end())) and not INTENT.search(text, 0, at)
 
 
 def _ends_intro(previous: Line | None) -> bool:
@@ -976,7 +997,7 @@ def _quantity_regex() -> re.Pattern[str]:
         # 实现十大技术突破: a count of named things without a classifier (not 一大批, 大型, 大数据)
         rf"|(?<!第)(?P<cnbig>[{CN_QUANTITY}]{{1,2}})大(?=[\u4e00-\u9fff])(?!批|型|幅|力|量|规模|数据|模型|中|小|众|部分|多)"
         # 百家, “百个”, 超万个, 两千台: a count written without digits
-        rf"|(?P<quote>“)?(?P<cnc>[{CN_QUANTITY}]{{0,2}})(?P<mag>百万|千万|百|千|万|亿)(?P<cls>{classifiers})”?"
+        rf"|(?P<quote>“)?(?P<cnc>[{CN_QUANTITY}]{{0,2}})(?P<mag>百万|千万|百|千|万|亿)(?P<cyu>余|多)?(?P<cls>{classifiers})”?"
         rf"(?![百千万亿])"  # 千家万户 is an idiom
         rf")\s*(?P<post>{post})?")
 
@@ -1007,6 +1028,9 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         clause, text = clause.sub(joint.end()), text[joint.end():]
         quantities = [m for m in _quantity_regex().finditer(text) if _is_quantity(m, text)]
     quantities = _without_qualifiers(quantities, text)
+    if "(" in text or "（" in text:  # 40EFLOPS(每秒10的18次方次浮点运算): the unit's gloss counts nothing
+        glosses = [m.span() for m in UNIT_GLOSS.finditer(text)]
+        quantities = [q for q in quantities if not any(a <= q.start() < b for a, b in glosses)]
     previous_end = 0
     counted: list[Goal] = []
     for n, q in enumerate(quantities):
@@ -1019,6 +1043,11 @@ def _goals_of(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
     for item in re.finditer(rf"(?<=[、和及])(?:{_item_verbs()})?一批[^、，,；;和]+", text):
         goals += _qualitative(clause.sub(item.start(), item.end()), year, owner)
     return goals
+
+
+#: a bracket right after a unit in Latin letters that spells the unit out in words (40EFLOPS(每秒10的18次方次
+#: 浮点运算)): a gloss, whose numbers count nothing
+UNIT_GLOSS = re.compile(r"(?<=[A-Za-z])\s*[（(](?=[^（()）]*[\u4e00-\u9fff])[^（()）]{2,40}[)）]")
 
 
 #: a clause that names its goals as the aim it reaches: 基本实现…初步形成、…初具规模的目标
@@ -1172,8 +1201,8 @@ def _comparator(m: re.Match[str], metric_after: bool) -> str:
     comparators = words()["targets"]["comparators"]
     if m.group("num2"):
         return ">="
-    if m.group("yu"):
-        return ">"  # 5.3万余人
+    if m.group("yu") or m.group("cyu"):
+        return ">"  # 5.3万余人, 百余项
     post = m.group("post")
     if post and post != "多":
         return comparators.get(post, "=")
@@ -1279,6 +1308,10 @@ def _goal_after_manner(text: str) -> int | None:
     return then.end() if then else None
 
 
+#: what the goals are to do for something beyond them: 有力推动…发展 (the effect, not a state reached)
+SERVES = re.compile(r"^有力(?:推动|促进|带动|支撑|保障)")
+
+
 @cache
 def _purpose() -> re.Pattern[str]:
     """支撑引领…, 助力…, 为…提供支撑: what the goals serve."""
@@ -1310,7 +1343,8 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         if then is None:
             return []
         core = core.sub(then)
-    if _purpose().match(core.text) and not (_trend().search(core.text) or "成效" in core.text):
+    if (_purpose().match(core.text) or SERVES.match(core.text)) and not (
+            _trend().search(core.text) or "成效" in core.text):
         return []  # 支撑引领…实现高质量发展: why the goals are set; 助推…取得显著成效 is one
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):
         return []

@@ -2452,3 +2452,79 @@ def test_a_reading_of_an_untitled_plan_that_speaks_of_itself_is_kept_with_its_st
     # a page that names no genre of its own and no plan is still no policy text
     with pytest.raises(SourceError):
         build(page.replace("本规划依据国家有关文件编制。", "各方面高度关注。"))
+
+
+def test_a_seal_note_in_a_signature_block_is_read_past_to_the_names_above_it():
+    page = ("关于印发宁安市数字政府建设行动方案的通知\n各区县：\n现将《宁安市数字政府建设行动方案》印发给你们。\n"
+            "宁安市数字化改革领导小组办公室  宁安市发展和改革委员会\n（宁安市发展和改革委员会代章）\n"
+            "宁安市数据局\n2021年3月9日\n宁安市数字政府建设行动方案\n" + BODY)
+    assert written_issuers(page) == ["宁安市数字化改革领导小组办公室", "宁安市发展和改革委员会", "宁安市数据局"]
+    assert plan(build(page))["date_issued"] == "2021-03-09"
+
+
+def test_a_breadcrumb_naming_a_section_of_readings_does_not_make_the_page_a_reading():
+    page = ("当前位置：首页\n> 信息公开 > 政策文件及解读 > 通知公告\n"
+            "关于印发宁安市数字政府建设行动方案的通知\n各区县：\n现将《宁安市数字政府建设行动方案》印发给你们。\n"
+            "宁安市数据局\n2021年3月9日\n宁安市数字政府建设行动方案\n" + BODY)
+    assert plan(build(page))["date_issued"] == "2021-03-09"
+    # a page headed as a reading still is one
+    reading = page.replace("关于印发宁安市数字政府建设行动方案的通知", "《宁安市数字政府建设行动方案》政策解读")
+    assert plan(build(reading)).get("date_issued") is None
+
+
+def test_a_notice_that_is_itself_the_policy_is_issued_by_the_body_its_heading_names():
+    page = ("宁安省人民政府办公厅关于加快推进千兆光网建设的通知\n各市人民政府，省政府各部门：\n"
+            "为加快千兆光网建设，经省政府同意，现将有关事项通知如下：\n一、加强统筹规划。各地要将光网纳入规划。\n"
+            "二、加快网络部署。推进千兆光网进小区。\n")
+    got = plan(build(page.replace("宁安省", "福建省")))
+    assert got["kind"] == "通知"
+    assert issuers(build(page.replace("宁安省", "福建省"))) == ["福建省人民政府办公厅"]
+    # a notice that issues a plan is not itself the policy: its plan's kind stays
+    issuing = ("福建省人民政府办公厅关于印发福建省千兆光网建设行动方案的通知\n各市人民政府：\n现印发给你们。\n"
+               "福建省千兆光网建设行动方案\n" + BODY)
+    assert plan(build(issuing))["kind"] == "行动方案"
+
+
+def test_a_law_database_line_of_bracketed_fields_run_together():
+    page = ("【发布部门】宁安市政府【发文字号】宁府发[2019]12号【发布日期】2019.05.06【效力级别】地方工作文件\n"
+            "为加快数字经济发展，制定本实施方案。\n一、重点任务\n（一）建设算力平台。支持建设智能算力中心。\n")
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_published"]) == ("宁府发〔2019〕12号", "2019-05-06")
+    # a 文号 a portal prints in 【】 stays as printed
+    portal = page.replace("宁府发[2019]12号", "宁府发【2019】12号")
+    assert plan(build(portal))["doc_number"] == "宁府发【2019】12号"
+
+
+def test_a_report_is_about_the_plan_whose_goals_it_states_not_the_others_a_meeting_released():
+    page = ("本报记者 李某\n5月8日，宁安市数字经济大会举行。会上发布了《宁安市数据要素市场化改革方案》"
+            "《宁安市算力券管理办法》等政策。\n根据《宁安市促进智能网联汽车产业发展行动计划（2025—2026年）》"
+            "提出的发展目标，力争到2025年底，全市引育智能网联汽车企业20家。\n")
+    got = plan(build(page))
+    assert (got["title"], got["period_start"]) == ("宁安市促进智能网联汽车产业发展行动计划（2025—2026年）", 2025)
+    # a plan with a heading of its own follows the goals of the one its preamble quotes: that one is cited
+    own = ("宁安市智能网联汽车产业发展实施方案\n根据《宁安省智能网联汽车产业发展行动计划（2025—2026年）》"
+           "确定的目标，到2026年，全市引育企业20家。\n" + BODY)
+    assert plan(build(own))["title"] == "宁安市智能网联汽车产业发展实施方案"
+
+
+def test_a_period_line_that_lost_its_bracket_still_gives_the_years():
+    page = "宁安县数字乡村建设三年行动方案\n\n2023-2025年)\n\n为推进数字乡村建设，制定本方案。\n" + BODY
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2023, 2025)
+    # a year line that is no span (a date) gives none
+    dated = page.replace("2023-2025年)", "2023年5月")
+    assert plan(build(dated)).get("period_start") is None
+
+
+def test_a_page_without_a_title_still_states_its_term():
+    page = ("【发布部门】宁安市政府【发文字号】宁府发[2019]12号\n"
+            "为加快工业互联网发展，制定本实施方案，实施期限为2019年-2021年。\n一、重点任务\n"
+            "（一）建设标识解析节点。支持企业接入。\n")
+    got = plan(build(page))
+    assert (got["period_start"], got["period_end"]) == (2019, 2021)
+
+
+def test_a_policy_opinion_is_its_own_genre():
+    page = "宁安区关于加快数据产业发展的政策意见\n宁科委〔2024〕3号\n各街道：\n" + BODY
+    assert plan(build(page))["kind"] == "政策意见"
+    assert plan(build(page.replace("的政策意见", "的实施意见")))["kind"] == "实施意见"

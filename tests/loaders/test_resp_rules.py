@@ -608,3 +608,15 @@ def test_a_collective_is_named_without_a_note_on_reading_the_rest_of_the_text():
     assert resolve("各市(含定州、辛集市,下同)政府", where).name == "各市政府"
     # a bracket that says who else is included, without 下同, is part of the name as written
     assert resolve("各区人民政府（含开发区管委会）", where).name == "各区人民政府（含开发区管委会）"
+
+
+def test_angle_brackets_inside_a_list_are_its_brackets_and_a_carried_note_is_no_part_of_a_name():
+    where = city("宜昌市")
+    names = [e.agency.name for e in read_entries("市数据局，各县市区人民政府〈含高新区管委会，下同〉", where)]
+    assert names == ["宜昌市数据局", "各县市区人民政府"]
+    # an aside without 下同 stays with the collective, as written
+    names = [e.agency.name for e in read_entries("市数据局，各县市区人民政府（含高新区管委会）", where)]
+    assert names == ["宜昌市数据局", "各县市区人民政府（含高新区管委会）"]
+    # a second plate in angle brackets is the same body, not a second one
+    names = [e.agency.name for e in read_entries("市数据局，市发改委〈市数据管理局〉", where)]
+    assert names == ["宜昌市数据局", "宜昌市发展和改革委员会"]

@@ -899,3 +899,79 @@ def test_an_institute_set_up_or_opened_within_the_plan_is_a_site():
     assert sites("赣江人工智能研究院年内揭牌，青山湖智能制造研究院建成投用。", "南昌市") == {
         "赣江人工智能研究院": "赣江人工智能研究院", "青山湖智能制造研究院": "青山湖智能制造研究院"}
     assert sites("赣江人工智能研究院发布年度报告。", "南昌市") == {}  # at work: a body, no site
+
+
+def test_a_hub_node_written_without_its_hub_is_the_one_the_plan_province_lies_in():
+    assert sites("统筹推进全国一体化算力网络国家枢纽节点建设。", "绵阳市") == {
+        "全国一体化算力网络成渝国家枢纽节点": "全国一体化算力网络国家枢纽节点"}
+    assert set(sites("到2026年，国家算力枢纽节点基本建成。", "贵州省")) == {"全国一体化算力网络贵州国家枢纽节点"}
+    assert sites("加快建设全国一体化算力网络国家枢纽节点。", "合肥市") == {
+        "全国一体化算力网络长三角国家枢纽节点": "全国一体化算力网络国家枢纽节点"}
+    # a province no hub covers, a count of nodes, the data centres in the node: no one node
+    assert sites("积极对接全国一体化算力网络国家枢纽节点。", "济宁市") == {}
+    assert sites("国家布局8个国家算力枢纽节点。", "绵阳市") == {}
+    assert sites("加快国家枢纽节点数据中心建设。", "佛山市") == {}
+    # in a traditional page, read through the document's Simplified text
+    graph = extract(RawDocument("hub.txt", (
+        "綿陽市算力發展行動方案\n二、重點任務\n（一）加快建設全國一體化算力網絡國家樞紐節點。\n")))
+    assert {n.properties["name"] for n in graph.by_label(Label.SITE)} == {"全国一体化算力网络成渝国家枢纽节点"}
+
+
+def test_a_national_engineering_centre_is_named_by_its_field_before_the_state():
+    assert sites("组建工业软件安全国家工程研究中心，完善评测体系。", "杭州市") == {
+        "工业软件安全国家工程研究中心": "工业软件安全国家工程研究中心"}
+    assert set(sites("支持创建智能网联汽车测试国家工程技术研究中心。", "武汉市")) == {
+        "智能网联汽车测试国家工程技术研究中心"}
+    # a kind of centre, a field of generic words alone, a field left open: no one centre
+    assert sites("支持企业建设一批国家工程研究中心、国家工程技术研究中心。", "杭州市") == {}
+    assert sites("争创人工智能国家工程研究中心。", "杭州市") == {}
+    assert sites("鼓励建设重点领域国家工程研究中心。", "杭州市") == {}
+
+
+def test_a_designation_after_a_state_designation_in_a_list_shares_its_state():
+    assert sites("加快建设国家人工智能创新应用先导区、新一代人工智能创新发展试验区。", "长沙市") == {
+        "长沙国家人工智能创新应用先导区": "国家人工智能创新应用先导区",
+        "长沙国家新一代人工智能创新发展试验区": "新一代人工智能创新发展试验区"}
+    # joined by 和 as well; without 国家 before the list, the bare designation is none
+    assert set(sites("加快建设国家人工智能创新应用先导区和新一代人工智能创新发展试验区。", "长沙市")) == {
+        "长沙国家人工智能创新应用先导区", "长沙国家新一代人工智能创新发展试验区"}
+    assert sites("加快建设人工智能创新应用先导区、新一代人工智能创新发展试验区。", "长沙市") == {}
+    assert sites("加快建设人工智能产业园和新一代人工智能创新发展试验区。", "长沙市") == {}
+
+
+def test_a_counted_short_name_stands_for_every_site_of_the_list_it_closes():
+    text = ("依托国家人工智能创新应用先导区和国家新一代人工智能创新发展试验区（以下简称“两区”），"
+            "深化场景开放。到2025年，“两区”辐射带动作用明显增强。")
+    refs = site_references(text, "", region("武汉市"))
+    goal = find_sites("“两区”辐射带动作用明显增强", None, region("武汉市"), refs)
+    assert {m.name for m in goal} == {"武汉国家人工智能创新应用先导区", "武汉国家新一代人工智能创新发展试验区"}
+    pair = "建设苏州工业园区和苏州高新区（简称“双区”）。到2025年，“双区”产值翻番。"
+    assert {m.name for m in find_sites("“双区”产值翻番", None, region("苏州市"),
+                                         site_references(pair, "", region("苏州市")))} == {"苏州工业园区", "苏州高新区"}
+    # a count the list before it does not hold: no site, not the last of them
+    one = "依托武汉东湖高新区和“光谷”品牌（以下简称“两区”），到2025年，“两区”建设成效显著。"
+    assert find_sites("“两区”建设成效显著", None, region("武汉市"), site_references(one, "", region("武汉市"))) == []
+
+
+def test_a_district_plan_names_its_own_zone_after_the_verb_that_builds_it():
+    text = ("区里出台《丰台区推进区块链产业示范集聚区建设若干措施》。"
+            "到2025年，区块链产业示范集聚区集聚企业100家。")
+    refs = site_references(text, "", region("丰台区"))
+    (zone,) = find_sites("区块链产业示范集聚区集聚企业100家", None, region("丰台区"), refs)
+    assert (zone.name, zone.city) == ("丰台区区块链产业示范集聚区", "北京市")
+    # another district's verb: not the plan's own zone
+    assert site_references(text.replace("丰台区推进", "海淀区推进"), "", region("丰台区")) == {}
+
+
+def test_the_goal_a_sentence_moves_towards_is_no_site():
+    assert sites("加速向世界一流智能装备基地迈进。", "苏州市") == {}
+    assert sites("朝着全球数字产业基地目标前进。", "苏州市") == {}
+    assert sites("推动苏州工业园区向更高水平迈进。", "苏州市") == {"苏州工业园区": "苏州工业园区"}
+
+
+def test_an_alliance_named_by_the_national_scope_and_a_field_of_its_own_is_one_body():
+    assert organizations("依托全国智能网联汽车测试联盟，开展互认。", "苏州市") == {
+        "全国智能网联汽车测试联盟": "association"}
+    # a determiner or generic words after 全国: a kind of body
+    assert organizations("支持全国各类产业联盟在苏落地。", "苏州市") == {}
+    assert organizations("发挥全国人工智能联盟作用。", "苏州市") == {}

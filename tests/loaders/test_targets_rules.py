@@ -1142,3 +1142,47 @@ def test_a_year_opening_a_clause_whose_subject_is_going_to_reach_a_count_dates_i
 def test_a_count_reached_as_the_named_goal_measures_what_comes_before_it():
     text = "一、发展目标\n到2027年，达成培育人工智能人才5万名的目标，实现人工智能企业500家的任务。\n"
     assert [(m, v) for _y, m, v, _u, _c in summary(text)] == [("培育人工智能人才", 5), ("人工智能企业", 500)]
+
+
+def test_a_working_mechanism_named_by_its_field_is_a_goal_but_not_one_named_by_who_runs_it():
+    text = ("宁安市公共数据开发利用方案\n一、工作目标\n到2026年底，建立公共数据授权运营工作机制，"
+            "建成数据开放平台，数据开发利用取得初步成效。\n二、重点任务\n（一）夯实基础\n")
+    assert metrics(text) == ["建立公共数据授权运营工作机制", "建成数据开放平台", "数据开发利用取得初步成效"]
+    run = text.replace("建立公共数据授权运营工作机制", "建立由市数据局牵头的工作推进机制")
+    assert metrics(run) == []
+
+
+def test_a_year_dating_a_release_the_text_reports_is_no_goal_year():
+    text = ("宁安市数据行动方案\n一、工作目标\n前两版方案分别于2019年及2021年发布，反响良好。"
+            "到2026年，建成数据交易所。\n二、重点任务\n（一）夯实基础\n")
+    assert metrics(text) == ["建成数据交易所"]
+    # a release yet to come is a goal
+    coming = text.replace("前两版方案分别于2019年及2021年发布，反响良好。", "将于2025年推出数据开放平台。")
+    assert metrics(coming) == ["推出数据开放平台", "建成数据交易所"]
+
+
+def test_the_effect_a_goal_sentence_says_its_goals_have_is_no_goal():
+    text = ("宁安市新型基础设施规划\n一、发展目标\n到2025年，基本形成集约高效的新型基础设施体系，"
+            "有力推动城市数字化转型。\n二、重点任务\n（一）建设网络\n")
+    assert metrics(text) == ["基本形成集约高效的新型基础设施体系"]
+
+
+def test_a_count_of_the_plans_tasks_heading_the_list_of_them_is_no_goal():
+    page = ("宁安市数据基础设施行动方案(2024-2026年)\n"
+            "根据《方案》，到2026年底，全市数据基础设施体系基本建成。\n"
+            "20项主要任务其中包括建设高速泛在的网络设施、建设绿色集约的算力设施。\n")
+    assert metrics(page) == ["全市数据基础设施体系基本建成"]
+
+
+def test_a_bracket_spelling_out_a_latin_unit_counts_nothing():
+    text = ("宁安市算力行动方案\n一、主要目标\n到2027年，智能算力规模达到15EFLOPS（每秒10的18次方次浮点运算），"
+            "建成数据中心8个。\n二、重点任务\n（一）建设算力\n")
+    assert [(metric, value) for _year, metric, value, _unit, _cmp in summary(text)] == [
+        ("智能算力规模", 15), ("建成数据中心", 8)]
+
+
+def test_a_count_without_digits_and_with_yu_is_more_than_it():
+    text = ("宁安市机器人行动方案\n一、主要目标\n到2027年，突破百余项关键技术，建成百个应用场景。\n"
+            "二、重点任务\n（一）建设\n")
+    assert [(metric, value, unit, cmp) for _year, metric, value, unit, cmp in summary(text)] == [
+        ("关键技术", 100, "项", ">"), ("应用场景", 100, "个", "=")]
