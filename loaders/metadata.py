@@ -1245,7 +1245,7 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     key = _core(meta.title_text or "")
     if not quoted and len(key) >= 5 and norm(_unify(after)).startswith(key[:8]):
         return True  # the title without 《》 (a quoted one is judged by its whole name above)
-    if meta.kind and re.match(ORDINAL_COPY + re.escape(meta.kind), after):
+    if meta.kind and "份" in after and re.match(ORDINAL_COPY + re.escape(meta.kind), after):
         return True  # 发表任内第二份施政报告: the plan called by its genre, counted among its kind
     clause = re.split(r"[，,；;：:]", sentence[: hit.start()])[-1]
     if (meta.kind and PASSIVE_DONE.search(clause) and re.match(r"\s*(?:实施|执行)?\s*(?:[，,。；;]|$)", after)
