@@ -149,8 +149,7 @@ def kind_of(title: str) -> str | None:
     >>> kind_of("廊坊市促进人工智能产业发展十三条措施")
     '措施'
     """
-    core = _status_re().sub("", PERIOD.sub("", title)).strip()
-    core = EDITION_YEAR.sub("", PERIOD.sub("", core)).strip()
+    core = EDITION_YEAR.sub("", PERIOD.sub("", _without_status(title))).strip()
     kinds, lengths = _kind_ends()
     kind = next((core[-n:] for n in lengths if core[-n:] in kinds), None) if core else None
     return words()["plan"]["kind_core"].get(kind, kind) if kind else None
@@ -178,9 +177,15 @@ def _status_re() -> re.Pattern[str]:
     return re.compile(r"(?:\s*(?:" + "|".join(words()["plan"]["title_status"]) + r"))+\s*$")
 
 
+@lru_cache(maxsize=4096)  # asked by both title tests (kind_of, _is_title) of the same lines (pure)
+def _without_status(text: str) -> str:
+    """A title without its period and the statuses that close it: (试行), (征求意见稿)."""
+    return _status_re().sub("", PERIOD.sub("", text)).strip()
+
+
 @lru_cache(maxsize=4096)  # asked of each line, its halves and joins by several rules (pure)
 def _is_title(text: str) -> bool:
-    core = _status_re().sub("", PERIOD.sub("", text)).strip()
+    core = _without_status(text)
     kind = kind_of(text)
     return bool(kind) and len(norm(core)) >= len(kind) + 3 and "。" not in text and len(text) <= 90
 
