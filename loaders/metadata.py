@@ -1865,6 +1865,8 @@ def _adopted_by(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 def _congress(sentence: str, meta: Metadata) -> str | None:
     """The people's congress that adopted the plan (a five-year plan's 纲要 is adopted by the congress of
     its place): named by the place written before the session, its longest tail that is a division."""
+    if "会议" not in sentence or "通过" not in sentence:
+        return None  # what every adoption says (…次会议审议通过), tested before the pattern on every sentence
     match = CONGRESS.search(sentence)
     if not match or not _is_plan_name(match.group("quoted"), meta):
         return None
