@@ -177,10 +177,17 @@ def _status_re() -> re.Pattern[str]:
     return re.compile(r"(?:\s*(?:" + "|".join(words()["plan"]["title_status"]) + r"))+\s*$")
 
 
+def _drop_status(text: str) -> str:
+    """``text`` without the statuses that close it; only one that holds a status's mark is scanned."""
+    if any(mark in text for mark in words()["plan"]["title_status_marks"]):
+        return _status_re().sub("", text)
+    return text
+
+
 @lru_cache(maxsize=4096)  # asked by both title tests (kind_of, _is_title) of the same lines (pure)
 def _without_status(text: str) -> str:
     """A title without its period and the statuses that close it: (试行), (征求意见稿)."""
-    return _status_re().sub("", PERIOD.sub("", text)).strip()
+    return _drop_status(PERIOD.sub("", text)).strip()
 
 
 @lru_cache(maxsize=4096)  # asked of each line, its halves and joins by several rules (pure)
@@ -590,7 +597,7 @@ def _short_name_uses(doc, after: str) -> int:
 
 def _core(text: str) -> str:
     """The form titles are grouped in: no period, no status, no punctuation."""
-    plain = _status_re().sub("", PERIOD.sub("", _draft_re().sub("", text.strip()))).strip()
+    plain = _drop_status(PERIOD.sub("", _draft_re().sub("", text.strip()))).strip()
     return norm(_unify(PERIOD.sub("", plain)))
 
 
