@@ -124,9 +124,11 @@ def _cut_at_end_marker(lines: list[Line]) -> list[Line]:
     markers = tuple(words()["layout"]["end_markers"])
     started = False
     for i, line in enumerate(lines):
+        if started and not line.text.lstrip("#*> ").startswith(markers):
+            continue  # once the text has started, only a marker line can end it (no need to count its characters)
         if _long(line.text) and re.search(r"[。，,]", line.text):
             started = True
-        elif started and line.text.lstrip("#*> ").startswith(markers):
+        elif started:  # a marker line, not itself a long paragraph
             return lines[:i]
     return lines
 
