@@ -27,7 +27,7 @@ from loaders.agencies import GOV_SUFFIX, Agency, Jurisdiction, resolve, split_na
 from loaders.coordination import IMPLEMENTATION, PLAN_WIDE
 from loaders.document import Document, Span
 from loaders.layout import Line
-from loaders.lexicon import alternation, pattern, regions, words
+from loaders.lexicon import alternation, matches_any, pattern, regions, words
 from loaders.name_lists import bare_names, ranked, read_entries, unique
 from loaders.outline import Measure
 from loaders.tables import division_rows
@@ -290,7 +290,7 @@ def conventions(plan_text: str, groups: list[list[NameList]]) -> Conventions:
     roles_by_label = [{(item.role, item.label is not None) for item in group} for group in groups]
     paired = (any(("responsible", True) in r and ("support", True) in r for r in roles_by_label)
               and not any(role == "lead" for r in roles_by_label for role, _ in r))
-    return Conventions(leads and bool(pattern("responsibility", "first_leads").search(plan_text)),
+    return Conventions(leads and matches_any("responsibility", "first_leads", plan_text),
                        mark.group("mark") if mark else None, paired)
 
 
