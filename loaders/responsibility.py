@@ -286,7 +286,8 @@ def conventions(plan_text: str, groups: list[list[NameList]]) -> Conventions:
     """What the plan says once about who leads: the first listed, a marked body, or its 责任单位
     where it pairs them with 配合单位 and has no 牵头单位 (``groups``: the lists of each measure)."""
     leads = LEAD in plan_text  # each of these statements says who leads with 牵 (牵头, 为牵): none without it
-    mark = next((hit for rule in _mark_rules() if (hit := rule.search(plan_text))), None) if leads else None
+    marked = leads and any(mark in plan_text for mark in words()["responsibility"]["marks"])  # a rule's marker
+    mark = next((hit for rule in _mark_rules() if (hit := rule.search(plan_text))), None) if marked else None
     roles_by_label = [{(item.role, item.label is not None) for item in group} for group in groups]
     paired = (any(("responsible", True) in r and ("support", True) in r for r in roles_by_label)
               and not any(role == "lead" for r in roles_by_label for role, _ in r))

@@ -123,6 +123,8 @@ def test_every_plan_wide_statement_of_who_leads_holds_the_character_checked_befo
 
     rules = words()["responsibility"]
     assert all(LEAD in rule for rule in rules["first_leads"] + rules["lead_mark_rules"])
+    # and a marker rule is sought only in a plan that prints one of the markers
+    assert all(f"(?P<mark>[{rules['marks']}])" in rule for rule in rules["lead_mark_rules"])
 
 
 def test_first_listed_wordings():
