@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from loaders.agencies import Agency, Jurisdiction, resolve_list
 from loaders.document import Document
@@ -29,11 +30,18 @@ class Coordinator:
     evidence: str
 
 
+@cache
+def _regexes() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    """The coordination patterns (in the plan's implementation part or its notice) and those read
+    anywhere, compiled once."""
+    coordination = words()["coordination"]
+    return [re.compile(p) for p in coordination["patterns"]], [re.compile(p) for p in coordination["anywhere"]]
+
+
 def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where: Jurisdiction,
                  doc: Document, issuers: list[Agency] | None = None) -> list[Coordinator]:
     """``issuers``: the bodies that sign the plan, whom a notice means by 我局 / 本委."""
-    regexes = [re.compile(p) for p in words()["coordination"]["patterns"]]
-    anywhere = [re.compile(p) for p in words()["coordination"]["anywhere"]]
+    regexes, anywhere = _regexes()
     found: dict[str, Coordinator] = {}
     for line in [*notice, *lines]:
         section = outline.section_at(line)

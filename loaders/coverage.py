@@ -175,10 +175,13 @@ def scan_regions(text: str, named: Callable[[], Counter[Region]] | None = None) 
     position: full names, short forms of provinces and prefecture-level cities, a district's short
     form right after its city (广州南沙). A shared name goes to the division ``named`` points to."""
     found: list[Region] = []
+    known = _heading_words()
     i = found_end = 0
     while i < len(text):
         for size in range(min(8, len(text) - i), 1, -1):
             word = text[i:i + size]
+            if word not in known:
+                continue  # names no division: no candidates (a set lookup, not the rules of one)
             inner = found[-1] if found and found[-1].level == "City" and found_end == i else None
             hits = _heading_candidates(word, inner, named)
             if hits:
@@ -191,6 +194,13 @@ def scan_regions(text: str, named: Callable[[], Counter[Region]] | None = None) 
         else:
             i += 1
     return found
+
+
+@cache
+def _heading_words() -> frozenset[str]:
+    """Every form ``_heading_candidates`` reads: a division's full name, alias or short form."""
+    index = regions()
+    return frozenset(index.by_name) | frozenset(index.aliases) | frozenset(index.by_short)
 
 
 def _heading_candidates(word: str, inner: Region | None,

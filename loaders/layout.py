@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.document import Document
-from loaders.lexicon import alternation, pattern, words
+from loaders.lexicon import alternation, matches_any, pattern, words
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: an inline (二) or 第二条 that starts a new item inside a run-on paragraph
@@ -88,9 +88,10 @@ TEMPERATURE = re.compile(r"^\s*-?\d{1,2}\s*(?:°[CF]?|℃)\s*$")
 def layout(doc: Document) -> Layout:
     lines = _split_lines(doc)
     lines = _cut_at_end_marker(lines)
-    chrome, teaser = pattern("layout", "chrome"), pattern("layout", "teasers")
+    teaser = pattern("layout", "teasers")
     for line in lines:
-        line.chrome = (bool(chrome.search(line.text)) and not _long(line.text)) or bool(teaser.search(line.text))
+        line.chrome = ((matches_any("layout", "chrome", line.text) and not _long(line.text))
+                       or bool(teaser.search(line.text)))
     for line, below in itertools.pairwise(lines):
         if TEMPERATURE.match(below.text) and len(line.text.strip()) <= 8:
             line.chrome = below.chrome = True  # a portal's weather box: 台北市 / 27° names no place of the text
@@ -124,9 +125,11 @@ def _cut_at_end_marker(lines: list[Line]) -> list[Line]:
     markers = tuple(words()["layout"]["end_markers"])
     started = False
     for i, line in enumerate(lines):
+        if started and not line.text.lstrip("#*> ").startswith(markers):
+            continue  # once the text has started, only a marker line can end it (no need to count its characters)
         if _long(line.text) and re.search(r"[。，,]", line.text):
             started = True
-        elif started and line.text.lstrip("#*> ").startswith(markers):
+        elif started:  # a marker line, not itself a long paragraph
             return lines[:i]
     return lines
 

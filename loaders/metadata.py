@@ -140,6 +140,7 @@ def _kinds() -> list[str]:
 EDITION_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\s+((?:19|20)\d{2})$")
 
 
+@lru_cache(maxsize=4096)  # asked of every line by the title tests, and of its halves and joins (pure)
 def kind_of(title: str) -> str | None:
     """The genre word a title ends with, before its period.
 
@@ -148,16 +149,18 @@ def kind_of(title: str) -> str | None:
     >>> kind_of("廊坊市促进人工智能产业发展十三条措施")
     '措施'
     """
-    core = _status_re().sub("", PERIOD.sub("", title)).strip()
-    core = EDITION_YEAR.sub("", PERIOD.sub("", core)).strip()
-    match = _kind_end().search(core)
-    return words()["plan"]["kind_core"].get(match.group(0), match.group(0)) if match else None
+    core = EDITION_YEAR.sub("", PERIOD.sub("", _without_status(title))).strip()
+    kinds, lengths = _kind_ends()
+    kind = next((core[-n:] for n in lengths if core[-n:] in kinds), None) if core else None
+    return words()["plan"]["kind_core"].get(kind, kind) if kind else None
 
 
 @cache
-def _kind_end() -> re.Pattern[str]:
-    """The genre words as one pattern anchored at the end, longest first (若干措施 before 措施)."""
-    return re.compile("(?:" + alternation(_kinds()) + ")$")
+def _kind_ends() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The genre words as a set and their lengths, longest first, so that the longest a title ends
+    with is found (若干措施 before 措施) by one set lookup per length, not a pattern tried at every
+    character of the line."""
+    return frozenset(_kinds()), tuple(sorted({len(k) for k in _kinds()}, reverse=True))
 
 
 @cache
@@ -174,9 +177,22 @@ def _status_re() -> re.Pattern[str]:
     return re.compile(r"(?:\s*(?:" + "|".join(words()["plan"]["title_status"]) + r"))+\s*$")
 
 
+def _drop_status(text: str) -> str:
+    """``text`` without the statuses that close it; only one that holds a status's mark is scanned."""
+    if any(mark in text for mark in words()["plan"]["title_status_marks"]):
+        return _status_re().sub("", text)
+    return text
+
+
+@lru_cache(maxsize=4096)  # asked by both title tests (kind_of, _is_title) of the same lines (pure)
+def _without_status(text: str) -> str:
+    """A title without its period and the statuses that close it: (试行), (征求意见稿)."""
+    return _drop_status(PERIOD.sub("", text)).strip()
+
+
 @lru_cache(maxsize=4096)  # asked of each line, its halves and joins by several rules (pure)
 def _is_title(text: str) -> bool:
-    core = _status_re().sub("", PERIOD.sub("", text)).strip()
+    core = _without_status(text)
     kind = kind_of(text)
     return bool(kind) and len(norm(core)) >= len(kind) + 3 and "。" not in text and len(text) <= 90
 
@@ -302,11 +318,15 @@ def _heading(lay: Layout, lines: list[Line], n: int, text: str) -> Span | None:
     return span
 
 
+#: a title printed twice in a row on a page's title line, with a blank between (X X)
+TWICE = re.compile(r"(.{6,90}?)\s+\1")
+
+
 def _page_title_form(text: str) -> str:
     """A title as a web page's own title line prints it, without what the page adds: the cell bars of a
     table, the title printed twice in a row (X X |), the page's section after an underscore (X_建设)."""
     text = FILE_SUFFIX.sub("", text.strip(" |｜"))
-    twice = re.fullmatch(r"(.{6,90}?)\s+\1", text)
+    twice = TWICE.fullmatch(text) if len(text.split(None, 1)) == 2 else None  # a blank inside, or no match
     if twice:
         text = twice.group(1)
     head = text.split("_")[0].strip()
@@ -327,6 +347,14 @@ def _broken_title(text: str, following: str) -> bool:
 SHORT_THEN_ISSUED = re.compile(r"\s*[（(](?:以下)?(?:简称|下称)《[^《》]{2,12}》[)）]\s*(?:已|正式)?(?:印发|发布|出台)")
 #: what a report calls the plan after naming it once: （以下简称《行动方案》）, (下称《若干措施》)
 SHORT_NAME = re.compile(r"\s*[（(]\s*(?:以下)?简称|\s*[（(]\s*(?:以下)?下?称")
+
+
+#: a 《title》 on a line
+QUOTED_TITLE = re.compile(r"《([^《》]{4,90})》")
+#: a notice's own title without 《》: X关于Y的通知 (not one that issues or forwards another document)
+OWN_NOTICE = re.compile(r"(.{2,40}?关于(?!印发|转发|下达|公布|开展|做好)[^《》，。；：:]{4,80}?)的通知")
+#: a notice title cut to Y的通知
+NOTICE_CUT = re.compile(r"([^《》，。；：:关]{6,90}?)的通知")
 
 
 def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
@@ -359,7 +387,7 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             candidates.append(TitleCandidate(_trim(doc.span(start, line.start + len(text.rstrip()))), 0, "headline"))
         # 《…》 in the text
         quotes = [(text[: m.start()], m.group(1), doc.span(line.start + m.start(1), line.start + m.end(1)),
-                   text[m.end():]) for m in re.finditer(r"《([^《》]{4,90})》", text)]
+                   text[m.end():]) for m in QUOTED_TITLE.finditer(text)] if "《" in text else []
         quotes += _quote_across_lines(doc, lines, n)
         for before, inner, span, rest in quotes:
             clause = re.split(r"[，。；,;：:]", before)[-1]
@@ -399,7 +427,7 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 score = max(score, 3)  # a headline that is the quoted title: 2020《…试行方案》全文一览(2)
             candidates.append(TitleCandidate(_trim(span), score, "quoted", span if numbered else None))
         # a notice title without 《》: X关于印发Y的通知 / X印发Y, or a notice title cut to Y的通知
-        for match in NOTICE_WITHOUT_QUOTES.finditer(text):
+        for match in NOTICE_WITHOUT_QUOTES.finditer(text) if "发" in text or "制" in text else ():
             inner = match.group(1).strip()
             if _inside_quote(text, match.start()):
                 continue  # 落实《国务院关于印发…的通知》: read with its 《》 above (cited or not)
@@ -408,16 +436,17 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 start = line.start + match.start(1) + match.group(1).index(inner[:1])
                 candidates.append(TitleCandidate(_trim(doc.span(start, start + len(inner))),
                                                  3 if "通知" in text else 2, "notice"))
-        for match in ANNOUNCED_WITHOUT_QUOTES.finditer(text):
+        for match in ANNOUNCED_WITHOUT_QUOTES.finditer(text) if _may_announce(text) else ():
             if _is_title(match.group(1)) and not _inside_quote(text, match.start(1)):
                 # 宁安市…若干政策日前出炉: a report whose sentence opens with the plan's title
                 start = line.start + match.start(1)
                 candidates.append(TitleCandidate(_trim(doc.span(start, start + len(match.group(1)))), 2, "notice"))
-        own = re.fullmatch(r"(.{2,40}?关于(?!印发|转发|下达|公布|开展|做好)[^《》，。；：:]{4,80}?)的通知", text)
+        notice_title = text.endswith("的通知")  # what the last two patterns end with
+        own = OWN_NOTICE.fullmatch(text) if notice_title and "关于" in text else None
         if own and _is_title(own.group(1)) and _names_only(own.group(1).split("关于")[0]):
             # 安徽省人民政府关于支持人工智能产业创新发展若干政策的通知: the policy is the notice itself
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + own.end(1))), 2, "notice"))
-        cut = re.fullmatch(r"([^《》，。；：:关]{6,90}?)的通知", text)
+        cut = NOTICE_CUT.fullmatch(text) if notice_title else None
         if cut and _is_title(cut.group(1)) and not re.search(r"印发|发布", cut.group(1)) \
                 and _starts_with_place(cut.group(1)):
             candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + cut.end(1))), 2, "notice"))
@@ -519,6 +548,12 @@ ANNOUNCED_WITHOUT_QUOTES = re.compile(r"(?:^|(?<=[。！？\s：:｜|!]))([^，�
                                       r"(?:[。，,！!]|$)")
 
 
+def _may_announce(text: str) -> bool:
+    """Can ``text`` hold ANNOUNCED_WITHOUT_QUOTES: one of the characters each of its verbs holds
+    (出炉 出台, 发布 印发, 公布, 来了)? A cheap test before the pattern, which is tried at every clause."""
+    return "出" in text or "发" in text or "布" in text or "来" in text
+
+
 def _first_of_several(inner: str) -> str:
     """A notice that issues several documents at once (印发…总体行动计划和十大专项行动计划的通知) is
     about the first, the main one: its title is the part before 和/及 when each part is a title."""
@@ -582,7 +617,7 @@ def _short_name_uses(doc, after: str) -> int:
 
 def _core(text: str) -> str:
     """The form titles are grouped in: no period, no status, no punctuation."""
-    plain = _status_re().sub("", PERIOD.sub("", _draft_re().sub("", text.strip()))).strip()
+    plain = _drop_status(PERIOD.sub("", _draft_re().sub("", text.strip()))).strip()
     return norm(_unify(PERIOD.sub("", plain)))
 
 
@@ -847,9 +882,28 @@ def _named_by_short_kind(lay: Layout, cited: list[Span]) -> Span | None:
     return next(iter(same.values())) if len(same) == 1 else None
 
 
+@cache
+def _short_kind_re() -> re.Pattern[str]:
+    """A bare genre word in 《》 (《措施》), compiled once."""
+    return re.compile(rf"《({alternation(_kinds())})》")
+
+
+@cache
+def _own_genre_re() -> re.Pattern[str]:
+    """本 and a genre word at the head of a clause (本规划依据…), compiled once."""
+    return re.compile(rf"(?:^|(?<=[。，,；;：:\s“（(]))本({alternation(_kinds())})"
+                      r"(?=依据|根据|按照|制定|提出|所称|实施|自|由|的|是|将|期|[。，,：:；\s]|$)")
+
+
+@cache
+def _self_named_re() -> re.Pattern[str]:
+    """A preamble's verb before the genre it gives the page (特制定本实施意见), compiled once."""
+    return re.compile(rf"(?:制定|制订|提出|形成|出台)了?(?:本|以下|如下)({alternation(_kinds())})(?=[。，,：:；\s]|$)")
+
+
 def _repeated_short_kind(lay: Layout) -> str | None:
     """The bare genre word a page keeps calling its plan by (《措施》提出…, 该《措施》…), if one."""
-    short = re.compile(rf"《({alternation(_kinds())})》")
+    short = _short_kind_re()
     uses: dict[str, int] = {}
     for line in lay.content()[:40]:
         for found in short.finditer(line.text):
@@ -870,8 +924,7 @@ def _quoted_once_beside_own_genre(lay: Layout, candidates: list[TitleCandidate],
 
 def _own_genre(lay: Layout) -> str | None:
     """The genre the page calls itself by at the head of a clause (本规划依据…, 本方案所称…)."""
-    own = re.compile(rf"(?:^|(?<=[。，,；;：:\s“（(]))本({alternation(_kinds())})"
-                     r"(?=依据|根据|按照|制定|提出|所称|实施|自|由|的|是|将|期|[。，,：:；\s]|$)")
+    own = _own_genre_re()
     for line in lay.content()[:40]:
         said = own.search(line.text) if "本" in line.text else None
         if said:
@@ -883,7 +936,7 @@ def _self_named_kind(lay: Layout) -> str | None:
     """The genre a page without a title gives itself: its preamble's 特制定本实施意见 / 提出以下意见, the
     bare genre word a report keeps calling it by (《措施》提出…, 该《措施》自印发之日起实施), or the genre its
     headline says was issued (…出台实施方案明确…)."""
-    named = re.compile(rf"(?:制定|制订|提出|形成|出台)了?(?:本|以下|如下)({alternation(_kinds())})(?=[。，,：:；\s]|$)")
+    named = _self_named_re()
     for line in lay.content()[:40]:
         said = named.search(line.text)
         if said:
@@ -920,7 +973,7 @@ def despace(text: str) -> str:
     >>> despace("宁 安 市 人 工 智 能 行 动 方 案"), despace("廣州開發區 黃埔區若干措施")
     ('宁安市人工智能行动方案', '廣州開發區 黃埔區若干措施')
     """
-    return SPACED_GAP.sub("", text) if SPACED_OUT.search(text) else text
+    return SPACED_GAP.sub("", text) if " " in text and SPACED_OUT.search(text) else text
 
 
 def _body_start(lay: Layout, meta: Metadata, candidates: list[TitleCandidate]) -> tuple[int, int]:
@@ -1262,7 +1315,7 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
     key = _core(meta.title_text or "")
     if not quoted and len(key) >= 5 and norm(_unify(after)).startswith(key[:8]):
         return True  # the title without 《》 (a quoted one is judged by its whole name above)
-    if meta.kind and re.match(ORDINAL_COPY + re.escape(meta.kind), after):
+    if meta.kind and "份" in after and re.match(ORDINAL_COPY + re.escape(meta.kind), after):
         return True  # 发表任内第二份施政报告: the plan called by its genre, counted among its kind
     clause = re.split(r"[，,；;：:]", sentence[: hit.start()])[-1]
     if (meta.kind and PASSIVE_DONE.search(clause) and re.match(r"\s*(?:实施|执行)?\s*(?:[，,。；;]|$)", after)
@@ -1889,6 +1942,8 @@ def _adopted_by(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
 def _congress(sentence: str, meta: Metadata) -> str | None:
     """The people's congress that adopted the plan (a five-year plan's 纲要 is adopted by the congress of
     its place): named by the place written before the session, its longest tail that is a division."""
+    if "会议" not in sentence or "通过" not in sentence:
+        return None  # what every adoption says (…次会议审议通过), tested before the pattern on every sentence
     match = CONGRESS.search(sentence)
     if not match or not _is_plan_name(match.group("quoted"), meta):
         return None

@@ -27,7 +27,7 @@ from loaders.agencies import GOV_SUFFIX, Agency, Jurisdiction, resolve, split_na
 from loaders.coordination import IMPLEMENTATION, PLAN_WIDE
 from loaders.document import Document, Span
 from loaders.layout import Line
-from loaders.lexicon import alternation, pattern, regions, words
+from loaders.lexicon import alternation, matches_any, pattern, regions, words
 from loaders.name_lists import bare_names, ranked, read_entries, unique
 from loaders.outline import Measure
 from loaders.tables import division_rows
@@ -278,14 +278,20 @@ def _mark_rules() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rule) for rule in words()["responsibility"]["lead_mark_rules"])
 
 
+#: the character every plan-wide statement of who leads holds (lexicon: first_leads, lead_mark_rules)
+LEAD = "牵"
+
+
 def conventions(plan_text: str, groups: list[list[NameList]]) -> Conventions:
     """What the plan says once about who leads: the first listed, a marked body, or its 责任单位
     where it pairs them with 配合单位 and has no 牵头单位 (``groups``: the lists of each measure)."""
-    mark = next((hit for rule in _mark_rules() if (hit := rule.search(plan_text))), None)
+    leads = LEAD in plan_text  # each of these statements says who leads with 牵 (牵头, 为牵): none without it
+    marked = leads and any(mark in plan_text for mark in words()["responsibility"]["marks"])  # a rule's marker
+    mark = next((hit for rule in _mark_rules() if (hit := rule.search(plan_text))), None) if marked else None
     roles_by_label = [{(item.role, item.label is not None) for item in group} for group in groups]
     paired = (any(("responsible", True) in r and ("support", True) in r for r in roles_by_label)
               and not any(role == "lead" for r in roles_by_label for role, _ in r))
-    return Conventions(bool(pattern("responsibility", "first_leads").search(plan_text)),
+    return Conventions(leads and matches_any("responsibility", "first_leads", plan_text),
                        mark.group("mark") if mark else None, paired)
 
 

@@ -752,10 +752,12 @@ def _counts_goals(text: str) -> bool:
     for clause in re.split(r"[，,；;。]", text):
         if _routine().search(clause):
             continue
-        counts = [m.span() for m in DECLARED_COUNT.finditer(clause)]
-        if any(_is_quantity(m, clause) and not any(a <= m.start() < b for a, b in counts)
-               for m in _quantity_regex().finditer(clause)):
-            return True
+        counts: list[tuple[int, int]] | None = None  # the declared counts, read for a quantity's clause only
+        for m in _quantity_regex().finditer(clause):
+            if _is_quantity(m, clause):
+                counts = [d.span() for d in DECLARED_COUNT.finditer(clause)] if counts is None else counts
+                if not any(a <= m.start() < b for a, b in counts):
+                    return True
     return False
 
 

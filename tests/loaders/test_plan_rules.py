@@ -204,6 +204,18 @@ def test_statuses_after_the_kind_are_set_aside_one_after_the_other():
     assert kind_of("宁安区人工智能实施方案(第二阶段)") is None  # not a status: what the title says
 
 
+def test_every_title_status_holds_a_mark_the_title_is_tested_for_first():
+    """A title holding no mark of ``title_status_marks`` is not scanned for a status: each status
+    pattern must hold one (and a version written on without brackets is still set aside)."""
+    from loaders.lexicon import words
+    from loaders.metadata import kind_of
+
+    plan = words()["plan"]
+    assert all(any(mark in status for mark in plan["title_status_marks"]) for status in plan["title_status"])
+    assert kind_of("宁安市人工智能若干政策3.0版") == "若干政策"
+    assert kind_of("宁安市人工智能促进条例草案") == "条例"
+
+
 def test_a_notice_that_is_itself_the_policy_is_titled_without_de_tongzhi():
     page = ("宁安省人民政府关于支持人工智能产业创新发展若干政策的通知\n各市、县人民政府：\n"
             "为深入贯彻落实《国务院关于印发新一代人工智能发展规划的通知》（国发〔2017〕35号），"

@@ -116,6 +116,17 @@ def test_responsible_and_supporting_units_on_lines_of_their_own_are_one_pair():
     assert owners(graph, "建设数据中心") == [("泉州市数据局", "lead", 1)]  # the plan pairs them
 
 
+def test_every_plan_wide_statement_of_who_leads_holds_the_character_checked_before_it():
+    """``conventions`` skips a plan without 牵 before trying these rules on its whole text."""
+    from loaders.lexicon import words
+    from loaders.responsibility import LEAD
+
+    rules = words()["responsibility"]
+    assert all(LEAD in rule for rule in rules["first_leads"] + rules["lead_mark_rules"])
+    # and a marker rule is sought only in a plan that prints one of the markers
+    assert all(f"(?P<mark>[{rules['marks']}])" in rule for rule in rules["lead_mark_rules"])
+
+
 def test_first_listed_wordings():
     for rule in ("排在第一位的为牵头单位", "列首位的为牵头单位", "第一个为牵头单位", "位列第一的部门为牵头部门"):
         graph = build(f"温州市人工智能产业行动方案\n各项任务中，{rule}。\n一、重点任务\n"
