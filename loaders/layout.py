@@ -315,11 +315,31 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
                 (weak if _label_key(match) in WEAK_LABELS else found).setdefault(key, value)
             last = i
         i += 1
+    while 0 <= last < limit - 1 and _unknown_field(lines[last + 1].text, lines[last].text):
+        last += 1  # • 所属单位:…: a field under a label the lexicon lacks still belongs to the list
     for key, value in weak.items():
         found.setdefault(key, value)
     for key, value in _bare_label_fields(lines[:limit]):
         found.setdefault(key, value)
     return found, last + 1
+
+
+#: a line of a field list: a short label of Chinese characters, a colon and a short value without
+#: sentence punctuation (• 所属单位:乳山市人民政府办公室, 文件类型：其他文件)
+FIELD_LINE = re.compile(r"^([•·*]?)\s*([\u4e00-\u9fff]{2,6})\s*[:：]\s*[^。，,；;:：]{1,40}$")
+
+
+def _unknown_field(text: str, previous: str) -> bool:
+    """Is ``text``, right below a field of the header, another field whose label the lexicon lacks?
+    Portals name their fields as they please (所属单位, 文件类型); one printed like the field above it
+    (bulleted under a bulleted one) continues the list, so it is neither a title's first line nor a
+    reported item. An annex's label (附件：…) opens a title, not a field."""
+    if ":" not in text and "：" not in text:
+        return False  # most lines hold no colon: skip them before the pattern
+    match = FIELD_LINE.match(text)
+    if not match or match.group(2).startswith("附件"):
+        return False
+    return bool(match.group(1)) == (previous[:1] in ("•", "·", "*"))
 
 
 #: labels whose value gives way to another label's for the same field: a CMS's 生成日期 (when the page was

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 
 from loaders.document import Span, simplified_chars
 from loaders.layout import DECLARED_COUNT as COUNT
-from loaders.layout import LISTED_COUNT, Layout, Line, chinese_number, reported_actions
+from loaders.layout import FIELD_LINE, LISTED_COUNT, Layout, Line, chinese_number, reported_actions
 from loaders.lexicon import alternation, known_agencies, words
 
 #: a title's period in brackets, also in the years of the ROC calendar a Taiwan plan counts in (（115至118年）)
@@ -562,6 +562,8 @@ def _header_line(lines: list[Line], n: int, label: re.Pattern[str], header_end: 
     found = label.search(text)
     if found and (len(text) <= 80 or found.start() <= 2):
         return True
+    if lines[n].index < header_end and FIELD_LINE.match(text):
+        return True  # a field under a label the lexicon lacks (• 所属单位:…), kept in the header's run
     previous = lines[n - 1].text.strip(" |") if n > 0 else ""
     # the value under a label printed alone (发布机构：/ 宁安市人民政府); not a line after a row of fields
     # that ends in an empty one (发文字号: 济政办字〔2025〕28号 有 效 性:)
@@ -1549,10 +1551,17 @@ def _names_only(head: str) -> bool:
     return not NOT_A_NAME.search(head)
 
 
+#: the separator of a breadcrumb's steps (首页 > 信息公开 >, 首页»文件库, 当前位置：)
+BREADCRUMB_MARK = re.compile(r"[>＞›»→]|当前位置")
+
+
 def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
-    """The banner of a 红头 document names its issuer: 宁安市人民政府办公室文件."""
+    """The banner of a 红头 document names its issuer: 宁安市人民政府办公室文件. A portal's breadcrumb
+    (首页>政府信息公开>市政府办公室文件) names the column the page is filed in, not a banner."""
     for line in lay.content()[:6]:
         text = despace(line.text)
+        if BREADCRUMB_MARK.search(text):
+            continue
         banner = re.fullmatch(r"(.{4,60}?)\s*文件", text)
         if banner and _names_only(banner.group(1)):
             names = _names(banner.group(1))

@@ -2528,3 +2528,43 @@ def test_a_policy_opinion_is_its_own_genre():
     page = "宁安区关于加快数据产业发展的政策意见\n宁科委〔2024〕3号\n各街道：\n" + BODY
     assert plan(build(page))["kind"] == "政策意见"
     assert plan(build(page.replace("的政策意见", "的实施意见")))["kind"] == "实施意见"
+
+
+# a portal's field list whose labels the lexicon partly lacks (• 归属部门:…, 公文类别：…)
+FIELD_LIST = ("首页\n>信息公开>市政府文件库>市政府办公室文件\n"
+              "• 发文机关:宁安市人民政府办公室\n• 公文类别:其他文件\n• 成文日期:2021-03-02\n"
+              "• 公开发布日期:2021-03-05\n• 发文字号:宁政办字〔2021〕7号\n• 归属部门:宁安市人民政府办公室\n"
+              "宁安市人民政府办公室\n关于加快千兆光网建设的实施意见\n宁政办字〔2021〕7号\n"
+              "各镇人民政府，市政府各部门：\n为加快千兆光网建设，制定本实施意见。\n一、总体目标\n"
+              "到2022年底，全市建成千兆端口3000个以上。\n二、重")
+
+
+@pytest.mark.parametrize("page", [
+    FIELD_LIST,
+    FIELD_LIST.replace(":", "："),  # full-width colons
+    FIELD_LIST.replace("• ", "· "),  # another bullet
+    to_traditional(FIELD_LIST),
+])
+def test_a_field_list_under_labels_the_lexicon_lacks_gives_no_measures_and_no_title_prefix(page):
+    graph = build(page)
+    got = plan(graph)
+    assert got["title"] in ("宁安市人民政府办公室关于加快千兆光网建设的实施意见",
+                            to_traditional("宁安市人民政府办公室关于加快千兆光网建设的实施意见"))
+    assert measures(graph) == []  # the fields (发文机关, 成文日期:…) are no reported items
+    assert got["date_published"] == "2021-03-05"
+    assert issuers(graph) in (["宁安市人民政府办公室"], [to_traditional("宁安市人民政府办公室")])
+
+
+def test_an_unbulleted_field_list_ends_before_an_annex_label():
+    page = ("发文机关：宁安市数据局\n成文日期：2021-03-02\n公文类别：计划\n"
+            "附件：宁安市数据开放三年行动计划\n" + BODY)
+    lay = layout(prepare(RawDocument("doc.txt", page)))
+    assert lay.header_end == 3  # 公文类别 continues the list; 附件 opens a title
+
+
+def test_a_breadcrumb_ending_in_a_column_of_files_is_no_banner():
+    page = ("首页 > 政务公开 > 市政府办公室文件\n宁安市推进智慧交通建设工作方案\n" + BODY)
+    assert issuers(build(page)) == []
+    page = "宁安市人民政府办公室文件\n宁安市推进智慧交通建设工作方案\n" + BODY
+    assert issuers(build(page)) == ["宁安市人民政府办公室"]
+
