@@ -2568,3 +2568,45 @@ def test_a_breadcrumb_ending_in_a_column_of_files_is_no_banner():
     page = "宁安市人民政府办公室文件\n宁安市推进智慧交通建设工作方案\n" + BODY
     assert issuers(build(page)) == ["宁安市人民政府办公室"]
 
+
+@pytest.mark.parametrize("lead, opening", [
+    ("", "即"),  # 三大工程即…
+    ("“", "”就是"),  # “三大工程”就是…
+    ("", "：")])  # 三大工程：…
+def test_a_reports_counted_parts_each_explained_in_its_paragraph_are_measures(lead, opening):
+    page = ("近日，宁安市印发《宁安市数字交通发展行动方案》。\n"
+            "《方案》提出“1321”重点任务，即一个中心、三大工程、两个体系和一套机制。\n"
+            f"{lead}一个中心{opening}建设全市交通运行监测调度中心，汇聚交通数据。\n"
+            f"{lead}三大工程{opening}实施智慧公路、智慧港口和智慧枢纽建设工程。\n"
+            f"{lead}两个体系{opening}健全标准规范体系和安全保障体系。\n")
+    # 一套机制, listed but never explained, is none
+    assert [title for _, title in measures(build(page))] == ["一个中心", "三大工程", "两个体系"]
+    assert [title for _, title in measures(build(to_traditional(page)))] == [
+        to_traditional(t) for t in ("一个中心", "三大工程", "两个体系")]
+
+
+def test_paragraphs_opening_with_a_count_the_report_never_listed_are_no_measures():
+    page = ("近日，宁安市印发《宁安市数字交通发展行动方案》，提出建设智慧公路。\n"
+            "三年即到2025年，全市建成智慧公路100公里。\n"
+            "两个月即完成了方案起草工作，征求了各方意见。\n")
+    assert measures(build(page)) == []
+
+
+
+SPEECH = ("宁安县召开数字乡村建设推进会。\n会议提出“1+2+2”工作思路，即一个平台、两项行动和两大工程。\n"
+          "“一个平台”即：建设全县数字乡村服务平台，汇聚涉农数据。\n"
+          "“两项行动”即：开展数字农业提升行动和数字治理提升行动。\n"
+          "“两大工程”即：数字基建工程、数字治理工程。\n")
+
+
+def test_a_counted_list_that_names_no_plan_gives_no_measures():
+    with pytest.raises(SourceError):  # a meeting's framework: no plan, so no measures either
+        build(SPEECH)
+    page = SPEECH.replace("会议提出", "《宁安县数字乡村行动方案》提出")
+    assert [title for _, title in measures(build(page))] == ["一个平台", "两项行动", "两大工程"]
+
+
+def test_counted_parts_that_frame_the_work_are_no_measures():
+    page = (SPEECH.replace("会议提出", "《宁安县数字乡村行动方案》提出")
+            .replace("一个平台", "一条主线").replace("两项行动", "两条原则"))
+    assert measures(build(page)) == []  # 主线, 原则 frame the work; 两大工程 alone is no list explained
