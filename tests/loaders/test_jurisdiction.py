@@ -298,3 +298,15 @@ def test_a_county_level_city_speaking_as_wo_shi_is_its_own_place_not_its_prefect
                                            ("市机关事务局", "宁波市机关事务管理局")])
 def test_more_short_forms_of_city_bodies_are_written_out(written, full):
     assert resolve(written, where("宁波市")).name == full
+
+
+@pytest.mark.parametrize("written, jurisdiction, expected", [
+    ("省网信委", "浙江省", "中共浙江省委网络安全和信息化委员会"),  # the commission itself, not its office
+    ("省委网信委", "浙江省", "中共浙江省委网络安全和信息化委员会"),
+    ("浙江省网信委", "浙江省", "中共浙江省委网络安全和信息化委员会"),
+    ("市网信委", "绍兴市", "中共绍兴市委网络安全和信息化委员会"),
+    ("市委网信办", "绍兴市", "中共绍兴市委网络安全和信息化委员会办公室"),  # its office stays the office
+])
+def test_a_party_commission_written_short_is_the_party_committees_commission(written, jurisdiction, expected):
+    found = resolve(written, where(jurisdiction))
+    assert (found.name, found.kind) == (expected, "party")
