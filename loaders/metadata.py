@@ -194,6 +194,12 @@ def _draft_re() -> re.Pattern[str]:
 
 
 @cache
+def _graphic_label_re() -> re.Pattern[str]:
+    """一图读懂, 图解… at the start of a heading, as a graphic summary of a plan is titled."""
+    return re.compile(r"^(?:" + alternation(words()["plan"]["graphic_labels"]) + r")\s*[:：|丨｜]?\s*")
+
+
+@cache
 def _label_re() -> re.Pattern[str]:
     """附件 / 附件2： in front of an annex's title."""
     return re.compile(r"^(?:" + "|".join(words()["plan"]["title_labels"]) + r")\s*")
@@ -346,7 +352,13 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             title_field = _title_label_re().match(text)  # (blanked, so offsets stay those of the line)
             text = " " * title_field.end() + text[title_field.end():] if title_field and title_field.end() else ""
         heading = _heading(lay, lines, n, text) if text and line.end > covered else None
-        if heading is not None:
+        graphic = _graphic_label_re().match(simplified_chars(heading.text)) if heading is not None else None
+        if graphic and _is_title(heading.text[graphic.end():]):
+            # 一图读懂宁安市…方案: a graphic's heading names the plan short, so a full title the page
+            # quotes as issued outvotes it
+            candidates.append(TitleCandidate(_trim(doc.span(heading.start + graphic.end(), heading.end)), 2, "heading"))
+            covered = heading.end
+        elif heading is not None:
             candidates.append(TitleCandidate(heading, 3, "heading"))
             covered = heading.end  # the lines a broken title spans start no other heading
         elif n == 0 and text:
@@ -382,7 +394,7 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 # 发表2025年《施政报告》, 《财政预算案》今（25日）公布: the yearly statement under its bare genre
                 candidates.append(TitleCandidate(_trim(span), 3, "quoted"))
                 continue
-            notice = re.fullmatch(r"(.{2,40}?)关于印发(.+)的通知", inner)
+            notice = re.fullmatch(r"(.{0,40}?)关于印发(.+)的通知", inner)
             if notice:
                 inner = notice.group(2)
                 span = doc.span(span.start + notice.start(2), span.start + notice.end(2))

@@ -2610,3 +2610,21 @@ def test_counted_parts_that_frame_the_work_are_no_measures():
     page = (SPEECH.replace("会议提出", "《宁安县数字乡村行动方案》提出")
             .replace("一个平台", "一条主线").replace("两项行动", "两条原则"))
     assert measures(build(page)) == []  # 主线, 原则 frame the work; 两大工程 alone is no list explained
+
+
+GRAPHIC = ("一图读懂宁安市促进低空经济发展方案\n"
+           "2023年05月08日，宁安市人民政府正式发布了《关于印发宁安市促进低空经济产业高质量发展实施方案"
+           "(2023—2025年)的通知》。\n方案提出，力争到2025年，建成低空经济产业园2个以上。\n")
+
+
+@pytest.mark.parametrize("page", [GRAPHIC, GRAPHIC.replace("一图读懂", "图解："), to_traditional(GRAPHIC)])
+def test_a_graphics_heading_gives_way_to_the_full_title_the_page_quotes_as_issued(page):
+    got = plan(build(page))
+    expected = "宁安市促进低空经济产业高质量发展实施方案(2023—2025年)"
+    assert got["title"] in (expected, to_traditional(expected))
+    assert (got["kind"], got["period_start"], got["period_end"]) == ("实施方案", 2023, 2025)
+
+
+def test_a_graphics_heading_alone_names_the_plan_without_its_label():
+    page = "一图读懂宁安市促进低空经济发展方案\n方案提出，力争到2025年，建成低空经济产业园2个以上。\n"
+    assert plan(build(page))["title"] == "宁安市促进低空经济发展方案"
