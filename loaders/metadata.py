@@ -363,6 +363,11 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             covered = heading.end  # the lines a broken title spans start no other heading
         elif n == 0 and text:
             candidates += _headline_titles(doc, line, text)
+            run_on = RUN_ON_TITLE.match(text) if ("(" in text or "（" in text) else None
+            if run_on and _is_title(run_on.group(1)):
+                # 宁安市…行动计划(2021-2023 年)根据《…》，…: a flattened page's title run into its preamble
+                candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + run_on.end(1))), 3,
+                                                 "heading"))
         reported = REPORTING_HEADLINE.match(text) if heading is None and n < 3 else None
         if reported and _is_title(text[reported.end():].strip()):
             # 宁安市出台人工智能产业发展若干措施: what the headline reports, the weakest vote (a quoted form wins)
@@ -508,6 +513,12 @@ def _headline_titles(doc, line: Line, text: str) -> list[TitleCandidate]:
         start = line.start + phrase.start() + cut
         found.append(TitleCandidate(doc.span(start, line.start + phrase.end()), 2, "headline"))
     return found
+
+
+#: a title closed by its period and run into the preamble's first words on a flattened page's first
+#: line (…行动计划(2021-2023 年)根据《…》，…; …实施方案（2022—2024年）为加快…)
+RUN_ON_TITLE = re.compile(r"^([^《》“”，。；,;：:]{4,80}?[（(]\s*(?:19|20)\d{2}[^（）()]{0,16}[)）])\s*"
+                          r"(?=根据|依据|按照|为了?|近年来|当前|随着)")
 
 
 #: a numbered task item's line (1.推动…, （二）加快…)

@@ -2628,3 +2628,19 @@ def test_a_graphics_heading_gives_way_to_the_full_title_the_page_quotes_as_issue
 def test_a_graphics_heading_alone_names_the_plan_without_its_label():
     page = "一图读懂宁安市促进低空经济发展方案\n方案提出，力争到2025年，建成低空经济产业园2个以上。\n"
     assert plan(build(page))["title"] == "宁安市促进低空经济发展方案"
+
+
+@pytest.mark.parametrize("opening", ["根据《宁安市数字经济促进条例》（以下简称《条例》），", "为加快数据要素市场建设，",
+                                     "近年来，我市数据产业快速发展。"])
+def test_a_flattened_pages_title_run_into_its_preamble_is_the_title(opening):
+    page = (f"宁安市数据要素市场培育行动计划(2021-2023 年){opening}制订本行动计划。\n"
+            "一、重点任务\n（一）建设数据交易平台。支持建设数据交易中心。\n（二）培育数商企业。支持企业做大做强。\n")
+    got = plan(build(page))
+    assert got["title"] == "宁安市数据要素市场培育行动计划(2021-2023 年)"
+    assert (got["period_start"], got["period_end"]) == (2021, 2023)
+
+
+def test_a_first_line_that_only_mentions_a_period_in_its_sentence_is_no_title():
+    page = ("我市发布数据要素市场培育行动计划(2021-2023 年)，明确了发展目标。\n"
+            "一、重点任务\n（一）建设数据交易平台。支持建设数据交易中心。\n")
+    assert plan(build(page))["title"] != "我市发布数据要素市场培育行动计划(2021-2023 年)"
