@@ -384,11 +384,16 @@ def _blank_separated_fields(text: str) -> list[tuple[str, str]]:
     if text[:1] not in _label_initials():
         return []  # most lines open with no label's first character: skip them before the pattern
     spans = list(_blank_label_regex().finditer(text))
-    if len(spans) < 2 or spans[0].start() != 0:
+    if not spans or spans[0].start() != 0:
+        return []
+    # a row that closes on a label left empty (文号 宁数发〔2022〕1号 时效): that label counts, with no value
+    empty = re.search(r"\s(\S{2,8})$", text)
+    closing = empty.start() if empty and re.sub(r"\s+", "", empty.group(1)) in header_labels() else len(text)
+    if len(spans) + (closing < len(text)) < 2:
         return []
     pairs = []
     for n, match in enumerate(spans):
-        end = spans[n + 1].start() if n + 1 < len(spans) else len(text)
+        end = spans[n + 1].start() if n + 1 < len(spans) else closing
         value = text[match.end():end].strip()
         if not value or len(value) > 40 or re.search(r"[。，,；;：:]", value):
             return []

@@ -21,6 +21,7 @@ given its year by the page or the signature.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -1092,6 +1093,16 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
         broken = BROKEN_DOC_NUMBER.match(text)
         if broken:
             return f"{broken.group(1)}〔{broken.group(2)}〕{broken.group(3)}号"
+    return _number_under_notice(lay)
+
+
+def _number_under_notice(lay: Layout) -> str | None:
+    """The 文号 printed alone on the line under a notice's title further down the page (a repost's
+    lead, then 关于印发《…》的通知 / 川某发〔2023〕12号): the notice's own number."""
+    lines = lay.content()[:40]
+    for line, below in itertools.pairwise(lines):
+        if line.text.endswith("的通知") and "印发" in line.text and DOC_NUMBER.fullmatch(below.text.strip()):
+            return line_surface(lay, below).strip()
     return None
 
 

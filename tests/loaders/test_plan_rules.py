@@ -2644,3 +2644,23 @@ def test_a_first_line_that_only_mentions_a_period_in_its_sentence_is_no_title():
     page = ("我市发布数据要素市场培育行动计划(2021-2023 年)，明确了发展目标。\n"
             "一、重点任务\n（一）建设数据交易平台。支持建设数据交易中心。\n")
     assert plan(build(page))["title"] != "我市发布数据要素市场培育行动计划(2021-2023 年)"
+
+
+def test_a_header_row_that_closes_on_an_empty_label_keeps_its_field():
+    page = ("索引号 0001/sjj/2022-0000031 分类 部门文件\n发布机构 宁安市数据局 发文日期 2022-06-08\n"
+            "文号 宁数发〔2022〕9号 有效性\n宁安市公共数据开放工作方案\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_issued"]) == ("宁数发〔2022〕9号", "2022-06-08")
+    page = "宁安市公共数据开放工作方案\n文号 宁数发〔2022〕9号 另行\n" + BODY  # 另行 is no label
+    assert plan(build(page)).get("doc_number") != "宁数发〔2022〕9号 另行"
+
+
+def test_the_number_under_a_notice_title_below_a_reposts_lead():
+    page = ("【政策】宁安市多部门联合印发《宁安市低空经济发展行动计划(2024—2026年)》\n| 2024-03-18 10:20\n"
+            "近日，宁安市经济和信息化局等8部门联合印发《宁安市低空经济发展行动计划(2024—2026年)》，提出5方面任务。\n"
+            "关于印发《宁安市低空经济发展行动计划(2024—2026年)》的通知\n宁经信发〔2024〕17号\n"
+            "各县（区）经济和信息化局：\n现将《宁安市低空经济发展行动计划(2024—2026年)》印发给你们，"
+            "请认真贯彻落实。\n" + BODY)
+    assert plan(build(page))["doc_number"] == "宁经信发〔2024〕17号"
+    page = page.replace("的通知\n宁经信发", "的通知\n（宁经信发").replace("17号\n", "17号）\n", 1)
+    assert plan(build(page))["doc_number"] == "宁经信发〔2024〕17号"
