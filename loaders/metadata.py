@@ -1170,6 +1170,8 @@ RUN_ON_SIGNATURE = re.compile(r"[。！]\s*(?P<names>[^\d。，,：:；;、《�
 
 #: the date label of a page's byline, and the source it names
 BYLINE_DATE = re.compile(r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)")
+#: a byline that opens with its timestamp and no label (2020-12-11 17:45 来源: 本网)
+OPENING_STAMP = re.compile(r"^\s*((?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}")
 BYLINE_SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?:信息)?来源|来自)\s*[:：]\s*([^\s:：【\[|]+)")
 
 
@@ -1182,6 +1184,8 @@ def _page_date(lay: Layout) -> str | None:
         if READING.search(line.text) and not line.chrome and not LINKED_READING.match(line.text):
             return None  # a 解读's or an interview's date (its heading is above its byline) is its own
         match = BYLINE_DATE.search(line.text)
+        if match is None and "来源" in line.text:
+            match = OPENING_STAMP.match(line.text)  # 2020-12-11 17:45 来源: 本网: a byline opening with its time
         if not match or len(line.text) > 100 or re.search(r"作者|记者|编辑", line.text):
             continue
         source = BYLINE_SOURCE.search(line.text) or _field_source(head, n)

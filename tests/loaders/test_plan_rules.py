@@ -2664,3 +2664,14 @@ def test_the_number_under_a_notice_title_below_a_reposts_lead():
     assert plan(build(page))["doc_number"] == "宁经信发〔2024〕17号"
     page = page.replace("的通知\n宁经信发", "的通知\n（宁经信发").replace("17号\n", "17号）\n", 1)
     assert plan(build(page))["doc_number"] == "宁经信发〔2024〕17号"
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("2022-07-14 09:30 来源: 本网 发布机构: 宁安区政府网站管理中心", "2022-07-14"),
+    ("2022/7/14 9:30 来源：宁安区人民政府办公室", "2022-07-14"),
+    ("2022-07-14 09:30 来源: 宁安日报", None),  # a paper's byline dates its copy
+    ("2022-07-14 09:30 浏览次数: 12", None),  # no source named
+])
+def test_a_byline_that_opens_with_its_timestamp(byline, expected):
+    page = f"宁安区人民政府办公室关于印发宁安区5G应用推广行动方案的通知\n{byline}\n" + BODY
+    assert plan(build(page)).get("date_published") == expected
