@@ -1292,7 +1292,9 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
         return False
     # 印发实施《…》: issued to take effect, the plan its object all the same
     # 发布关于印发《…》的通知: the notice that carries the plan, its object all the same
-    after = re.sub(r"^(?:了|的)?\s*(?:实施|执行)?\s*(?:关于(?:(?:公开)?征求|印发|颁布))?\s*", "", sentence[hit.end():])
+    # (also with the notice's issuer before 关于: 发布X办公室关于印发…的通知)
+    after = re.sub(r"^(?:了|的)?\s*(?:实施|执行)?\s*(?:[^，,。；;《》“”]{0,30}?关于(?:(?:公开)?征求|印发|颁布))?\s*",
+                   "", sentence[hit.end():])
     after = re.sub(r"^(?:推动|启动|实施)(?=[《「])", "", after)  # 宣布推动「…方案」: the plan its second verb's object
     after = COUNTED_OBJECT.sub("", after)  # 发布了一份重要的规划文件——《…》: the document, then its title
     after = re.sub(r"^(?:19|20)\d{2}\s*年度?\s*(?=《)", "", after)  # 发表2025年《施政报告》: its edition

@@ -2675,3 +2675,13 @@ def test_the_number_under_a_notice_title_below_a_reposts_lead():
 def test_a_byline_that_opens_with_its_timestamp(byline, expected):
     page = f"宁安区人民政府办公室关于印发宁安区5G应用推广行动方案的通知\n{byline}\n" + BODY
     assert plan(build(page)).get("date_published") == expected
+
+
+@pytest.mark.parametrize("verb, key", [("网站发布", "date_published"), ("印发", "date_issued")])
+def test_a_reports_dated_notice_title_with_its_issuer_before_guanyu(verb, key):
+    page = ("宁安市智能网联汽车产业发展规划(2022-2025年)\n"
+            f"导读：2022年03月08日，宁安市人民政府{verb}宁安市人民政府办公室关于印发宁安市智能网联汽车产业发展规划"
+            "(2022—2025年)的通知。\n" + BODY)
+    assert plan(build(page)).get(key) == "2022-03-08"
+    page = page.replace("关于印发宁安市智能网联汽车产业发展规划", "关于开展新能源汽车下乡活动")
+    assert plan(build(page)).get(key) is None  # another notice of the same body
