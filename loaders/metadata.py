@@ -587,7 +587,12 @@ def _header_line(lines: list[Line], n: int, label: re.Pattern[str], header_end: 
     if found and (len(text) <= 80 or found.start() <= 2):
         return True
     if lines[n].index < header_end and FIELD_LINE.match(text):
-        return True  # a field under a label the lexicon lacks (• 所属单位:…), kept in the header's run
+        # a field under a label the lexicon lacks (• 所属单位:…) in a run below a field of the header
+        above = n - 1
+        while above >= 0 and not label.search(lines[above].text) and FIELD_LINE.match(lines[above].text):
+            above -= 1
+        if above >= 0 and label.search(lines[above].text):
+            return True
     previous = lines[n - 1].text.strip(" |") if n > 0 else ""
     # the value under a label printed alone (发布机构：/ 宁安市人民政府); not a line after a row of fields
     # that ends in an empty one (发文字号: 济政办字〔2025〕28号 有 效 性:)

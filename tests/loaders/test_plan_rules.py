@@ -2544,6 +2544,7 @@ FIELD_LIST = ("首页\n>信息公开>市政府文件库>市政府办公室文件
     FIELD_LIST.replace(":", "："),  # full-width colons
     FIELD_LIST.replace("• ", "· "),  # another bullet
     to_traditional(FIELD_LIST),
+    FIELD_LIST.replace("\n宁安市人民政府办公室\n关于", "\n• 存档类别:政务\n宁安市人民政府办公室\n关于"),  # two unknown
 ])
 def test_a_field_list_under_labels_the_lexicon_lacks_gives_no_measures_and_no_title_prefix(page):
     graph = build(page)
