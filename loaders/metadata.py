@@ -138,6 +138,8 @@ def _kinds() -> list[str]:
 
 #: the year of a yearly document printed after its genre word (施政報告 2023, as Hong Kong names its
 #: policy addresses): the edition, not part of the genre
+#: the one year a plan is for, in brackets at the end of its title without 年 (…行动计划(2023))
+BRACKET_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*((?:19|20)\d{2})\s*[)）]\s*$")
 EDITION_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\s+((?:19|20)\d{2})$")
 
 
@@ -150,7 +152,7 @@ def kind_of(title: str) -> str | None:
     '措施'
     """
     core = _status_re().sub("", PERIOD.sub("", title)).strip()
-    core = EDITION_YEAR.sub("", PERIOD.sub("", core)).strip()
+    core = BRACKET_YEAR.sub("", EDITION_YEAR.sub("", PERIOD.sub("", core))).strip()
     match = _kind_end().search(core)
     return words()["plan"]["kind_core"].get(match.group(0), match.group(0)) if match else None
 
@@ -661,12 +663,14 @@ def period_of(title: str) -> tuple[int, int] | None:
     ((2025, 2027), (2023, 2023))
     >>> period_of("面向2030年的人工智能发展规划") is None
     True
+    >>> period_of("宁安市数字孪生城市建设行动计划(2024)")
+    (2024, 2024)
     """
     match = PERIOD.search(title) or YEARS_IN_TITLE.search(title)
     if match:
         first, last = (_western(match.group(n)) for n in (1, 2))
         return (first, last) if first <= last else None
-    years = YEAR_IN_TITLE.findall(title) or EDITION_YEAR.findall(title.strip())
+    years = YEAR_IN_TITLE.findall(title) or EDITION_YEAR.findall(title.strip()) or BRACKET_YEAR.findall(title)
     if len(years) == 1 and not re.search(r"面向|展望|远景", title):
         return int(years[0]), int(years[0])
     return None

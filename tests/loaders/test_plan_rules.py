@@ -2686,3 +2686,11 @@ def test_a_reports_dated_notice_title_with_its_issuer_before_guanyu(verb, key):
     assert plan(build(page)).get(key) == "2022-03-08"
     page = page.replace("关于印发宁安市智能网联汽车产业发展规划", "关于开展新能源汽车下乡活动")
     assert plan(build(page)).get(key) is None  # another notice of the same body
+
+
+@pytest.mark.parametrize("title", ["宁安市数字孪生城市建设行动计划(2024)", "宁安市数字孪生城市建设行动计划（2024）",
+                                   "《宁安市数字孪生城市建设行动计划(2024)》"])
+def test_a_title_closed_by_its_one_year_in_brackets_without_nian(title):
+    got = plan(build(title + "\n" + BODY))
+    assert (got["kind"], got["period_start"], got["period_end"]) == ("行动计划", 2024, 2024)
+    assert period_of("宁安市数字孪生城市建设行动计划(2024-2026)") == (2024, 2026)  # a span stays a span
