@@ -2694,3 +2694,13 @@ def test_a_title_closed_by_its_one_year_in_brackets_without_nian(title):
     got = plan(build(title + "\n" + BODY))
     assert (got["kind"], got["period_start"], got["period_end"]) == ("行动计划", 2024, 2024)
     assert period_of("宁安市数字孪生城市建设行动计划(2024-2026)") == (2024, 2026)  # a span stays a span
+
+
+def test_the_measure_count_a_report_says_the_plan_drew_up():
+    def count(sentence: str) -> int | None:
+        page = "宁安市数字经济2025年行动方案\n" + sentence + "\n" + BODY
+        return read_metadata(layout(prepare(RawDocument("doc.txt", page)))).measure_count
+
+    assert count("《行动计划》从两大专项行动方面制定了18条重点任务。一是…") == 18
+    assert count("方案制订了12项具体举措。") == 12
+    assert count("方案制定了3个配套文件。") is None  # documents to draft, not its measures
