@@ -223,6 +223,11 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         region = where.at(carry)
     elif region is not None:
         level = {"Province": "省", "City": "市", "District": "区"}[region.level]
+    if region is None and level is None and where.main is where.province and where.province is not None:
+        bare = _form(rest) if rest.endswith("厅") and not rest.endswith("办公厅") else None
+        if bare is not None and bare.full.endswith("厅") and not where.province.provincial_level:
+            # 经济和信息化厅、教育厅 written bare in a province's plan: only a province has 厅, so its own
+            level, region = "省", where.province
     if rest.startswith("党委") and level == "省" and region is not None:
         # 自治区党委网信办: an autonomous region's party committee is written 党委, named 委员会 in full
         return _party(text, rest.removeprefix("党委"), region, level, committee="委员会")

@@ -54,6 +54,7 @@ def extract(raw: RawDocument) -> GraphData:
         key = re.sub(r"\s", "", meta.title_text or "") or None
         first = next((n + 1 for n, line in enumerate(lay.lines[: meta.notice_end])
                       if key and key in re.sub(r"\s", "", line.text)), 0)
+        first = max(first, lay.header_end)  # the page's field list (• 发文机关:…) reports nothing
         plan_outline = outline(lay, lay.lines[first: meta.notice_end])
     # the goals are read in the text's own sections (建设目标), also below a report's items
     earliest = earliest_year(meta.date_issued, meta.period)
@@ -191,7 +192,7 @@ def _official_notice(lay) -> bool:
 
 def _reported_before_heading(lay, meta) -> bool:
     """Text above the plan's heading that is a report, not an official notice."""
-    above = lay.lines[: meta.notice_end]
+    above = lay.lines[lay.header_end: meta.notice_end]  # (not the page's field list)
     if not above:
         return False
     text = "\n".join(line.text for line in above)

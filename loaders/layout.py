@@ -318,11 +318,31 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
                 (weak if _label_key(match) in WEAK_LABELS else found).setdefault(key, value)
             last = i
         i += 1
+    while 0 <= last < limit - 1 and _unknown_field(lines[last + 1].text, lines[last].text):
+        last += 1  # • 所属单位:…: a field under a label the lexicon lacks still belongs to the list
     for key, value in weak.items():
         found.setdefault(key, value)
     for key, value in _bare_label_fields(lines[:limit]):
         found.setdefault(key, value)
     return found, last + 1
+
+
+#: a line of a field list: a short label of Chinese characters, a colon and a short value without
+#: sentence punctuation (• 所属单位:乳山市人民政府办公室, 文件类型：其他文件)
+FIELD_LINE = re.compile(r"^([•·*]?)\s*([\u4e00-\u9fff]{2,6})\s*[:：]\s*[^。，,；;:：]{1,40}$")
+
+
+def _unknown_field(text: str, previous: str) -> bool:
+    """Is ``text``, right below a field of the header, another field whose label the lexicon lacks?
+    Portals name their fields as they please (所属单位, 文件类型); one printed like the field above it
+    (bulleted under a bulleted one) continues the list, so it is neither a title's first line nor a
+    reported item. An annex's label (附件：…) opens a title, not a field."""
+    if ":" not in text and "：" not in text:
+        return False  # most lines hold no colon: skip them before the pattern
+    match = FIELD_LINE.match(text)
+    if not match or match.group(2).startswith("附件"):
+        return False
+    return bool(match.group(1)) == (previous[:1] in ("•", "·", "*"))
 
 
 #: labels whose value gives way to another label's for the same field: a CMS's 生成日期 (when the page was
@@ -367,11 +387,16 @@ def _blank_separated_fields(text: str) -> list[tuple[str, str]]:
     if text[:1] not in _label_initials():
         return []  # most lines open with no label's first character: skip them before the pattern
     spans = list(_blank_label_regex().finditer(text))
-    if len(spans) < 2 or spans[0].start() != 0:
+    if not spans or spans[0].start() != 0:
+        return []
+    # a row that closes on a label left empty (文号 宁数发〔2022〕1号 时效): that label counts, with no value
+    empty = re.search(r"\s(\S{2,8})$", text)
+    closing = empty.start() if empty and re.sub(r"\s+", "", empty.group(1)) in header_labels() else len(text)
+    if len(spans) + (closing < len(text)) < 2:
         return []
     pairs = []
     for n, match in enumerate(spans):
-        end = spans[n + 1].start() if n + 1 < len(spans) else len(text)
+        end = spans[n + 1].start() if n + 1 < len(spans) else closing
         value = text[match.end():end].strip()
         if not value or len(value) > 40 or re.search(r"[。，,；;：:]", value):
             return []
@@ -446,7 +471,8 @@ def chinese_number(text: str) -> int | None:
 #: follows; 五大项16个小项重点任务 counts the 16); anywhere, N项具体措施 after a
 #: list of them (second group), and a count that opens its list (…有四项重点任务：一是…,
 #: 实施6大重点行动。一是…, 8大工程具体包括：A、B…: third group)
-DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|推出|部署|推进|拟定|规划)[了出]?[^。，；]{0,16}?"
+DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|推出|部署|推进|拟定|规划|制定|制订)"
+                            r"[了出]?[^。，；]{0,16}?"
                             r"(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*(?:条(?:具体)?(?:举措|措施|政策|任务|意见)?"
                             r"|项(?:具体|重点|主要)?(?:任务|举措|措施|工程|行动|政策)|个(?:专项|重点)(?:行动|任务|工程)"
                             r"|个?小项(?:具体|重点|主要)?(?:任务|举措|措施)?|大(?:重点|主要)?(?:任务|举措))"

@@ -21,13 +21,14 @@ given its year by the page or the signature.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from loaders.document import Span, simplified_chars
 from loaders.layout import DECLARED_COUNT as COUNT
-from loaders.layout import LISTED_COUNT, Layout, Line, chinese_number, reported_actions
+from loaders.layout import FIELD_LINE, LISTED_COUNT, Layout, Line, chinese_number, reported_actions
 from loaders.lexicon import alternation, known_agencies, words
 
 #: a title's period in brackets, also in the years of the ROC calendar a Taiwan plan counts in (（115至118年）)
@@ -137,6 +138,8 @@ def _kinds() -> list[str]:
 
 #: the year of a yearly document printed after its genre word (施政報告 2023, as Hong Kong names its
 #: policy addresses): the edition, not part of the genre
+#: the one year a plan is for, in brackets at the end of its title without 年 (…行动计划(2023))
+BRACKET_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*((?:19|20)\d{2})\s*[)）]\s*$")
 EDITION_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\s+((?:19|20)\d{2})$")
 
 
@@ -149,7 +152,7 @@ def kind_of(title: str) -> str | None:
     >>> kind_of("廊坊市促进人工智能产业发展十三条措施")
     '措施'
     """
-    core = EDITION_YEAR.sub("", PERIOD.sub("", _without_status(title))).strip()
+    core = BRACKET_YEAR.sub("", EDITION_YEAR.sub("", PERIOD.sub("", _without_status(title)))).strip()
     kinds, lengths = _kind_ends()
     kind = next((core[-n:] for n in lengths if core[-n:] in kinds), None) if core else None
     return words()["plan"]["kind_core"].get(kind, kind) if kind else None
@@ -207,6 +210,12 @@ def names_a_document(text: str) -> bool:
 def _draft_re() -> re.Pattern[str]:
     """A draft's status at the end of a title, or a line of its own: （征求意见稿）, (征求意见稿V2.2)."""
     return re.compile(r"\s*(?:" + "|".join(words()["plan"]["draft_status"]) + r")\s*$")
+
+
+@cache
+def _graphic_label_re() -> re.Pattern[str]:
+    """一图读懂, 图解… at the start of a heading, as a graphic summary of a plan is titled."""
+    return re.compile(r"^(?:" + alternation(words()["plan"]["graphic_labels"]) + r")\s*[:：|丨｜]?\s*")
 
 
 @cache
@@ -374,11 +383,22 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
             title_field = _title_label_re().match(text)  # (blanked, so offsets stay those of the line)
             text = " " * title_field.end() + text[title_field.end():] if title_field and title_field.end() else ""
         heading = _heading(lay, lines, n, text) if text and line.end > covered else None
-        if heading is not None:
+        graphic = _graphic_label_re().match(simplified_chars(heading.text)) if heading is not None else None
+        if graphic and _is_title(heading.text[graphic.end():]):
+            # 一图读懂宁安市…方案: a graphic's heading names the plan short, so a full title the page
+            # quotes as issued outvotes it
+            candidates.append(TitleCandidate(_trim(doc.span(heading.start + graphic.end(), heading.end)), 2, "heading"))
+            covered = heading.end
+        elif heading is not None:
             candidates.append(TitleCandidate(heading, 3, "heading"))
             covered = heading.end  # the lines a broken title spans start no other heading
         elif n == 0 and text:
             candidates += _headline_titles(doc, line, text)
+            run_on = RUN_ON_TITLE.match(text) if ("(" in text or "（" in text) else None
+            if run_on and _is_title(run_on.group(1)):
+                # 宁安市…行动计划(2021-2023 年)根据《…》，…: a flattened page's title run into its preamble
+                candidates.append(TitleCandidate(_trim(doc.span(line.start, line.start + run_on.end(1))), 3,
+                                                 "heading"))
         reported = REPORTING_HEADLINE.match(text) if heading is None and n < 3 else None
         if reported and _is_title(text[reported.end():].strip()):
             # 宁安市出台人工智能产业发展若干措施: what the headline reports, the weakest vote (a quoted form wins)
@@ -410,7 +430,7 @@ def find_title(lay: Layout) -> tuple[list[TitleCandidate], list[Span]]:
                 # 发表2025年《施政报告》, 《财政预算案》今（25日）公布: the yearly statement under its bare genre
                 candidates.append(TitleCandidate(_trim(span), 3, "quoted"))
                 continue
-            notice = re.fullmatch(r"(.{2,40}?)关于印发(.+)的通知", inner)
+            notice = re.fullmatch(r"(.{0,40}?)关于印发(.+)的通知", inner)
             if notice:
                 inner = notice.group(2)
                 span = doc.span(span.start + notice.start(2), span.start + notice.end(2))
@@ -527,6 +547,12 @@ def _headline_titles(doc, line: Line, text: str) -> list[TitleCandidate]:
     return found
 
 
+#: a title closed by its period and run into the preamble's first words on a flattened page's first
+#: line (…行动计划(2021-2023 年)根据《…》，…; …实施方案（2022—2024年）为加快…)
+RUN_ON_TITLE = re.compile(r"^([^《》“”，。；,;：:]{4,80}?[（(]\s*(?:19|20)\d{2}[^（）()]{0,16}[)）])\s*"
+                          r"(?=根据|依据|按照|为了?|近年来|当前|随着)")
+
+
 #: a numbered task item's line (1.推动…, （二）加快…)
 TASK_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 #: a task's verb for a document still to be written: 制定印发《…》, 研究制定《…》, 编制《…》
@@ -597,6 +623,13 @@ def _header_line(lines: list[Line], n: int, label: re.Pattern[str], header_end: 
     found = label.search(text)
     if found and (len(text) <= 80 or found.start() <= 2):
         return True
+    if lines[n].index < header_end and FIELD_LINE.match(text):
+        # a field under a label the lexicon lacks (• 所属单位:…) in a run below a field of the header
+        above = n - 1
+        while above >= 0 and not label.search(lines[above].text) and FIELD_LINE.match(lines[above].text):
+            above -= 1
+        if above >= 0 and label.search(lines[above].text):
+            return True
     previous = lines[n - 1].text.strip(" |") if n > 0 else ""
     # the value under a label printed alone (发布机构：/ 宁安市人民政府); not a line after a row of fields
     # that ends in an empty one (发文字号: 济政办字〔2025〕28号 有 效 性:)
@@ -665,12 +698,14 @@ def period_of(title: str) -> tuple[int, int] | None:
     ((2025, 2027), (2023, 2023))
     >>> period_of("面向2030年的人工智能发展规划") is None
     True
+    >>> period_of("宁安市数字孪生城市建设行动计划(2024)")
+    (2024, 2024)
     """
     match = PERIOD.search(title) or YEARS_IN_TITLE.search(title)
     if match:
         first, last = (_western(match.group(n)) for n in (1, 2))
         return (first, last) if first <= last else None
-    years = YEAR_IN_TITLE.findall(title) or EDITION_YEAR.findall(title.strip())
+    years = YEAR_IN_TITLE.findall(title) or EDITION_YEAR.findall(title.strip()) or BRACKET_YEAR.findall(title)
     if len(years) == 1 and not re.search(r"面向|展望|远景", title):
         return int(years[0]), int(years[0])
     return None
@@ -1120,6 +1155,16 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
         broken = BROKEN_DOC_NUMBER.match(text)
         if broken:
             return f"{broken.group(1)}〔{broken.group(2)}〕{broken.group(3)}号"
+    return _number_under_notice(lay)
+
+
+def _number_under_notice(lay: Layout) -> str | None:
+    """The 文号 printed alone on the line under a notice's title further down the page (a repost's
+    lead, then 关于印发《…》的通知 / 川某发〔2023〕12号): the notice's own number."""
+    lines = lay.content()[:40]
+    for line, below in itertools.pairwise(lines):
+        if line.text.endswith("的通知") and "印发" in line.text and DOC_NUMBER.fullmatch(below.text.strip()):
+            return line_surface(lay, below).strip()
     return None
 
 
@@ -1187,6 +1232,8 @@ RUN_ON_SIGNATURE = re.compile(r"[。！]\s*(?P<names>[^\d。，,：:；;、《�
 
 #: the date label of a page's byline, and the source it names
 BYLINE_DATE = re.compile(r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)")
+#: a byline that opens with its timestamp and no label (2020-12-11 17:45 来源: 本网)
+OPENING_STAMP = re.compile(r"^\s*((?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}")
 BYLINE_SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?:信息)?来源|来自)\s*[:：]\s*([^\s:：【\[|]+)")
 
 
@@ -1199,6 +1246,8 @@ def _page_date(lay: Layout) -> str | None:
         if READING.search(line.text) and not line.chrome and not LINKED_READING.match(line.text):
             return None  # a 解读's or an interview's date (its heading is above its byline) is its own
         match = BYLINE_DATE.search(line.text)
+        if match is None and "来源" in line.text:
+            match = OPENING_STAMP.match(line.text)  # 2020-12-11 17:45 来源: 本网: a byline opening with its time
         if not match or len(line.text) > 100 or re.search(r"作者|记者|编辑", line.text):
             continue
         source = BYLINE_SOURCE.search(line.text) or _field_source(head, n)
@@ -1305,7 +1354,9 @@ def _verb_on_plan(sentence: str, hit: re.Match[str], meta: Metadata) -> bool:
         return False
     # 印发实施《…》: issued to take effect, the plan its object all the same
     # 发布关于印发《…》的通知: the notice that carries the plan, its object all the same
-    after = re.sub(r"^(?:了|的)?\s*(?:实施|执行)?\s*(?:关于(?:(?:公开)?征求|印发|颁布))?\s*", "", sentence[hit.end():])
+    # (also with the notice's issuer before 关于: 发布X办公室关于印发…的通知)
+    after = re.sub(r"^(?:了|的)?\s*(?:实施|执行)?\s*(?:[^，,。；;《》“”]{0,30}?关于(?:(?:公开)?征求|印发|颁布))?\s*",
+                   "", sentence[hit.end():])
     after = re.sub(r"^(?:推动|启动|实施)(?=[《「])", "", after)  # 宣布推动「…方案」: the plan its second verb's object
     after = COUNTED_OBJECT.sub("", after)  # 发布了一份重要的规划文件——《…》: the document, then its title
     after = re.sub(r"^(?:19|20)\d{2}\s*年度?\s*(?=《)", "", after)  # 发表2025年《施政报告》: its edition
@@ -1602,10 +1653,17 @@ def _names_only(head: str) -> bool:
     return not NOT_A_NAME.search(head)
 
 
+#: the separator of a breadcrumb's steps (首页 > 信息公开 >, 首页»文件库, 当前位置：)
+BREADCRUMB_MARK = re.compile(r"[>＞›»→]|当前位置")
+
+
 def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
-    """The banner of a 红头 document names its issuer: 宁安市人民政府办公室文件."""
+    """The banner of a 红头 document names its issuer: 宁安市人民政府办公室文件. A portal's breadcrumb
+    (首页>政府信息公开>市政府办公室文件) names the column the page is filed in, not a banner."""
     for line in lay.content()[:6]:
         text = despace(line.text)
+        if BREADCRUMB_MARK.search(text):
+            continue
         banner = re.fullmatch(r"(.{4,60}?)\s*文件", text)
         if banner and _names_only(banner.group(1)):
             names = _names(banner.group(1))

@@ -705,6 +705,7 @@ def _fallbacks(lay: Layout, marked: list[_Marked], result: Outline) -> None:
     found += _described_tasks(candidates, result, existing=found)
     found += _reported_actions(candidates, result, existing=found)
     found += _labelled_parts(candidates, result, existing=found)
+    found += _explained_parts(candidates, result, existing=found)
     found += _semicolon_tasks(candidates, result, existing=found)
     found += _reported_items(candidates, result, existing=found)
     found += _point_series(candidates, result, existing=found)
@@ -1169,6 +1170,48 @@ def _reported_actions(candidates: list[_Marked], result: Outline, existing: list
             title = item.rest.sub(start, end)
             found.append(_flat_measure(item, title, section))
             result.context.setdefault(item.line.index, (section, found[-1], False))
+    return found
+
+
+#: a paragraph that opens with one of the plan's counted parts and explains it (四大行动即…, “两个中心”就是…)
+EXPLAINED_PART = re.compile(r"^[“\"「]?([一二两三四五六七八九十]{1,3}(?:个|大|项|条|张|套)?[\u4e00-\u9fff]{2,6}?)"
+                            r"[”\"」]?\s*[，,]?\s*(?:即|就是|是指|指的是|[：:])")
+#: the first character of such a paragraph: a cheap test that skips the others
+PART_OPENING = frozenset("“\"「一二两三四五六七八九十")
+#: a counted part that frames the work rather than doing it (两条原则, 一条主线, 三大目标)
+FRAMING_PART = re.compile(r"(?:原则|主线|目标|理念|定位|思路|方向)$")
+#: the plan named in the sentence that lists its parts (《行动计划》提出…, 该方案明确…)
+PLAN_NAMED = re.compile(r"》|计划|方案|规划|意见|措施|要点")
+
+
+def _explained_parts(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
+    """A report that lists the plan's parts by count (即一个中心、三大工程和两个体系) and then gives each
+    one its paragraph, opening with the part and explaining it (三大工程即…): one measure per part so
+    explained, titled by it. Two or more must be explained, all of them named together in one earlier
+    list that names the plan, so a paragraph that opens with a count of something else (三年即…) or a
+    speech's framework without a plan gives nothing; a part the page lists but never explains, or one
+    that frames the work (两条原则, 一条主线), is no measure of it."""
+    taken = {m.lines[0].index for m in existing}
+    opened = []
+    for n, item in enumerate(candidates):
+        if item.line.index in taken or item.rest.text[:1] not in PART_OPENING:
+            continue
+        match = EXPLAINED_PART.match(item.rest.text)
+        if match and match.group(1) not in {name for _, _, name in opened} and not FRAMING_PART.search(match.group(1)):
+            opened.append((n, match, match.group(1)))
+    if len(opened) < 2:
+        return []
+    names = [name for _, _, name in opened]
+    listed = any("、" in item.rest.text and PLAN_NAMED.search(item.rest.text)
+                 and all(name in item.rest.text for name in names) for item in candidates[:opened[0][0]])
+    if not listed:
+        return []
+    found = []
+    for n, match, _ in opened:
+        item = candidates[n]
+        section = result.section_at(item.line)
+        found.append(_flat_measure(item, item.rest.sub(match.start(1), match.end(1)), section))
+        result.context.setdefault(item.line.index, (section, found[-1], False))
     return found
 
 

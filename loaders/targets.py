@@ -42,7 +42,9 @@ YEAR_PHRASE = re.compile(
     rf"(?:力争|争取|计划|预计|确保)?\s*(?:到|至|于|在(?=\s*20\d{{2}}\s*年\s*(?:\d{{1,2}}\s*月)?\s*(?:底|末)?\s*前))"
     rf"\s*(?P<goal>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"
     # 2027年，… / 2027年底，… / 2027年前，…: a year opening its sentence (a deadline with 前 too)
-    r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*前?\s*[，,]?|前?\s*[，,])"
+    r"|(?:^|(?<=[，,。；;：:—]))\s*(?P<opening>20\d{2})\s*年\s*(?:(?:底|末)\s*前?\s*[，,]?|前?\s*[，,]"
+    # 2024年初步实现…: a paragraph that opens with the year a stage of its goals is reached, no comma
+    r"|(?<=^\d{4}年)(?=(?:初步|基本|全面|率先)(?:实现|建成|完成|形成|建立)))"
     # 预计2028年前培育…, 目标2030年产值达…, 盼2027年吸引…: a report's aim for a year, without 到 (as Taiwan
     # and Hong Kong news write it); only a year after the page's own is a goal (预计2021年增长15%: an estimate)
     rf"|(?:目标是?|预计|预期|可望|盼|希望|期望|力拚|力拼)\s*(?:在|于)?\s*(?P<aim>20\d{{2}})\s*年\s*{_DEADLINE_TAIL}\s*[，,]?"

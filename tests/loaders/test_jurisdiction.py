@@ -298,3 +298,23 @@ def test_a_county_level_city_speaking_as_wo_shi_is_its_own_place_not_its_prefect
                                            ("市机关事务局", "宁波市机关事务管理局")])
 def test_more_short_forms_of_city_bodies_are_written_out(written, full):
     assert resolve(written, where("宁波市")).name == full
+
+
+@pytest.mark.parametrize("written, jurisdiction, expected", [
+    ("省网信委", "浙江省", "中共浙江省委网络安全和信息化委员会"),  # the commission itself, not its office
+    ("省委网信委", "浙江省", "中共浙江省委网络安全和信息化委员会"),
+    ("浙江省网信委", "浙江省", "中共浙江省委网络安全和信息化委员会"),
+    ("市网信委", "绍兴市", "中共绍兴市委网络安全和信息化委员会"),
+    ("市委网信办", "绍兴市", "中共绍兴市委网络安全和信息化委员会办公室"),  # its office stays the office
+])
+def test_a_party_commission_written_short_is_the_party_committees_commission(written, jurisdiction, expected):
+    found = resolve(written, where(jurisdiction))
+    assert (found.name, found.kind) == (expected, "party")
+
+
+def test_a_department_written_bare_with_its_ting_in_a_provinces_plan_is_the_provinces():
+    # only a province has 厅: the first of a list, written without 省, is the province's own
+    names = [a.name for a, _ in resolve_list("经济和信息化厅、省委宣传部、教育厅", where("河南省"))]
+    assert names == ["河南省经济和信息化厅", "中共河南省委宣传部", "河南省教育厅"]
+    assert resolve("办公厅", where("河南省")).name != "河南省办公厅"  # whose general office is not said
+    assert resolve("教育厅", where("郑州市")).name == "教育厅"  # a city's plan names another level's body

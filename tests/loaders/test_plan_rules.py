@@ -2540,3 +2540,179 @@ def test_a_policy_opinion_is_its_own_genre():
     page = "宁安区关于加快数据产业发展的政策意见\n宁科委〔2024〕3号\n各街道：\n" + BODY
     assert plan(build(page))["kind"] == "政策意见"
     assert plan(build(page.replace("的政策意见", "的实施意见")))["kind"] == "实施意见"
+
+
+# a portal's field list whose labels the lexicon partly lacks (• 归属部门:…, 公文类别：…)
+FIELD_LIST = ("首页\n>信息公开>市政府文件库>市政府办公室文件\n"
+              "• 发文机关:宁安市人民政府办公室\n• 公文类别:其他文件\n• 成文日期:2021-03-02\n"
+              "• 公开发布日期:2021-03-05\n• 发文字号:宁政办字〔2021〕7号\n• 归属部门:宁安市人民政府办公室\n"
+              "宁安市人民政府办公室\n关于加快千兆光网建设的实施意见\n宁政办字〔2021〕7号\n"
+              "各镇人民政府，市政府各部门：\n为加快千兆光网建设，制定本实施意见。\n一、总体目标\n"
+              "到2022年底，全市建成千兆端口3000个以上。\n二、重")
+
+
+@pytest.mark.parametrize("page", [
+    FIELD_LIST,
+    FIELD_LIST.replace(":", "："),  # full-width colons
+    FIELD_LIST.replace("• ", "· "),  # another bullet
+    to_traditional(FIELD_LIST),
+    FIELD_LIST.replace("\n宁安市人民政府办公室\n关于", "\n• 存档类别:政务\n宁安市人民政府办公室\n关于"),  # two unknown
+])
+def test_a_field_list_under_labels_the_lexicon_lacks_gives_no_measures_and_no_title_prefix(page):
+    graph = build(page)
+    got = plan(graph)
+    assert got["title"] in ("宁安市人民政府办公室关于加快千兆光网建设的实施意见",
+                            to_traditional("宁安市人民政府办公室关于加快千兆光网建设的实施意见"))
+    assert measures(graph) == []  # the fields (发文机关, 成文日期:…) are no reported items
+    assert got["date_published"] == "2021-03-05"
+    assert issuers(graph) in (["宁安市人民政府办公室"], [to_traditional("宁安市人民政府办公室")])
+
+
+def test_an_unbulleted_field_list_ends_before_an_annex_label():
+    page = ("发文机关：宁安市数据局\n成文日期：2021-03-02\n公文类别：计划\n"
+            "附件：宁安市数据开放三年行动计划\n" + BODY)
+    lay = layout(prepare(RawDocument("doc.txt", page)))
+    assert lay.header_end == 3  # 公文类别 continues the list; 附件 opens a title
+
+
+def test_a_breadcrumb_ending_in_a_column_of_files_is_no_banner():
+    page = ("首页 > 政务公开 > 市政府办公室文件\n宁安市推进智慧交通建设工作方案\n" + BODY)
+    assert issuers(build(page)) == []
+    page = "宁安市人民政府办公室文件\n宁安市推进智慧交通建设工作方案\n" + BODY
+    assert issuers(build(page)) == ["宁安市人民政府办公室"]
+
+
+@pytest.mark.parametrize("lead, opening", [
+    ("", "即"),  # 三大工程即…
+    ("“", "”就是"),  # “三大工程”就是…
+    ("", "：")])  # 三大工程：…
+def test_a_reports_counted_parts_each_explained_in_its_paragraph_are_measures(lead, opening):
+    page = ("近日，宁安市印发《宁安市数字交通发展行动方案》。\n"
+            "《方案》提出“1321”重点任务，即一个中心、三大工程、两个体系和一套机制。\n"
+            f"{lead}一个中心{opening}建设全市交通运行监测调度中心，汇聚交通数据。\n"
+            f"{lead}三大工程{opening}实施智慧公路、智慧港口和智慧枢纽建设工程。\n"
+            f"{lead}两个体系{opening}健全标准规范体系和安全保障体系。\n")
+    # 一套机制, listed but never explained, is none
+    assert [title for _, title in measures(build(page))] == ["一个中心", "三大工程", "两个体系"]
+    assert [title for _, title in measures(build(to_traditional(page)))] == [
+        to_traditional(t) for t in ("一个中心", "三大工程", "两个体系")]
+
+
+def test_paragraphs_opening_with_a_count_the_report_never_listed_are_no_measures():
+    page = ("近日，宁安市印发《宁安市数字交通发展行动方案》，提出建设智慧公路。\n"
+            "三年即到2025年，全市建成智慧公路100公里。\n"
+            "两个月即完成了方案起草工作，征求了各方意见。\n")
+    assert measures(build(page)) == []
+
+
+
+SPEECH = ("宁安县召开数字乡村建设推进会。\n会议提出“1+2+2”工作思路，即一个平台、两项行动和两大工程。\n"
+          "“一个平台”即：建设全县数字乡村服务平台，汇聚涉农数据。\n"
+          "“两项行动”即：开展数字农业提升行动和数字治理提升行动。\n"
+          "“两大工程”即：数字基建工程、数字治理工程。\n")
+
+
+def test_a_counted_list_that_names_no_plan_gives_no_measures():
+    with pytest.raises(SourceError):  # a meeting's framework: no plan, so no measures either
+        build(SPEECH)
+    page = SPEECH.replace("会议提出", "《宁安县数字乡村行动方案》提出")
+    assert [title for _, title in measures(build(page))] == ["一个平台", "两项行动", "两大工程"]
+
+
+def test_counted_parts_that_frame_the_work_are_no_measures():
+    page = (SPEECH.replace("会议提出", "《宁安县数字乡村行动方案》提出")
+            .replace("一个平台", "一条主线").replace("两项行动", "两条原则"))
+    assert measures(build(page)) == []  # 主线, 原则 frame the work; 两大工程 alone is no list explained
+
+
+GRAPHIC = ("一图读懂宁安市促进低空经济发展方案\n"
+           "2023年05月08日，宁安市人民政府正式发布了《关于印发宁安市促进低空经济产业高质量发展实施方案"
+           "(2023—2025年)的通知》。\n方案提出，力争到2025年，建成低空经济产业园2个以上。\n")
+
+
+@pytest.mark.parametrize("page", [GRAPHIC, GRAPHIC.replace("一图读懂", "图解："), to_traditional(GRAPHIC)])
+def test_a_graphics_heading_gives_way_to_the_full_title_the_page_quotes_as_issued(page):
+    got = plan(build(page))
+    expected = "宁安市促进低空经济产业高质量发展实施方案(2023—2025年)"
+    assert got["title"] in (expected, to_traditional(expected))
+    assert (got["kind"], got["period_start"], got["period_end"]) == ("实施方案", 2023, 2025)
+
+
+def test_a_graphics_heading_alone_names_the_plan_without_its_label():
+    page = "一图读懂宁安市促进低空经济发展方案\n方案提出，力争到2025年，建成低空经济产业园2个以上。\n"
+    assert plan(build(page))["title"] == "宁安市促进低空经济发展方案"
+
+
+@pytest.mark.parametrize("opening", ["根据《宁安市数字经济促进条例》（以下简称《条例》），", "为加快数据要素市场建设，",
+                                     "近年来，我市数据产业快速发展。"])
+def test_a_flattened_pages_title_run_into_its_preamble_is_the_title(opening):
+    page = (f"宁安市数据要素市场培育行动计划(2021-2023 年){opening}制订本行动计划。\n"
+            "一、重点任务\n（一）建设数据交易平台。支持建设数据交易中心。\n（二）培育数商企业。支持企业做大做强。\n")
+    got = plan(build(page))
+    assert got["title"] == "宁安市数据要素市场培育行动计划(2021-2023 年)"
+    assert (got["period_start"], got["period_end"]) == (2021, 2023)
+
+
+def test_a_first_line_that_only_mentions_a_period_in_its_sentence_is_no_title():
+    page = ("我市发布数据要素市场培育行动计划(2021-2023 年)，明确了发展目标。\n"
+            "一、重点任务\n（一）建设数据交易平台。支持建设数据交易中心。\n")
+    assert plan(build(page))["title"] != "我市发布数据要素市场培育行动计划(2021-2023 年)"
+
+
+def test_a_header_row_that_closes_on_an_empty_label_keeps_its_field():
+    page = ("索引号 0001/sjj/2022-0000031 分类 部门文件\n发布机构 宁安市数据局 发文日期 2022-06-08\n"
+            "文号 宁数发〔2022〕9号 有效性\n宁安市公共数据开放工作方案\n" + BODY)
+    got = plan(build(page))
+    assert (got["doc_number"], got["date_issued"]) == ("宁数发〔2022〕9号", "2022-06-08")
+    page = "宁安市公共数据开放工作方案\n文号 宁数发〔2022〕9号 另行\n" + BODY  # 另行 is no label
+    assert plan(build(page)).get("doc_number") != "宁数发〔2022〕9号 另行"
+
+
+def test_the_number_under_a_notice_title_below_a_reposts_lead():
+    page = ("【政策】宁安市多部门联合印发《宁安市低空经济发展行动计划(2024—2026年)》\n| 2024-03-18 10:20\n"
+            "近日，宁安市经济和信息化局等8部门联合印发《宁安市低空经济发展行动计划(2024—2026年)》，提出5方面任务。\n"
+            "关于印发《宁安市低空经济发展行动计划(2024—2026年)》的通知\n宁经信发〔2024〕17号\n"
+            "各县（区）经济和信息化局：\n现将《宁安市低空经济发展行动计划(2024—2026年)》印发给你们，"
+            "请认真贯彻落实。\n" + BODY)
+    assert plan(build(page))["doc_number"] == "宁经信发〔2024〕17号"
+    page = page.replace("的通知\n宁经信发", "的通知\n（宁经信发").replace("17号\n", "17号）\n", 1)
+    assert plan(build(page))["doc_number"] == "宁经信发〔2024〕17号"
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("2022-07-14 09:30 来源: 本网 发布机构: 宁安区政府网站管理中心", "2022-07-14"),
+    ("2022/7/14 9:30 来源：宁安区人民政府办公室", "2022-07-14"),
+    ("2022-07-14 09:30 来源: 宁安日报", None),  # a paper's byline dates its copy
+    ("2022-07-14 09:30 浏览次数: 12", None),  # no source named
+])
+def test_a_byline_that_opens_with_its_timestamp(byline, expected):
+    page = f"宁安区人民政府办公室关于印发宁安区5G应用推广行动方案的通知\n{byline}\n" + BODY
+    assert plan(build(page)).get("date_published") == expected
+
+
+@pytest.mark.parametrize("verb, key", [("网站发布", "date_published"), ("印发", "date_issued")])
+def test_a_reports_dated_notice_title_with_its_issuer_before_guanyu(verb, key):
+    page = ("宁安市智能网联汽车产业发展规划(2022-2025年)\n"
+            f"导读：2022年03月08日，宁安市人民政府{verb}宁安市人民政府办公室关于印发宁安市智能网联汽车产业发展规划"
+            "(2022—2025年)的通知。\n" + BODY)
+    assert plan(build(page)).get(key) == "2022-03-08"
+    page = page.replace("关于印发宁安市智能网联汽车产业发展规划", "关于开展新能源汽车下乡活动")
+    assert plan(build(page)).get(key) is None  # another notice of the same body
+
+
+@pytest.mark.parametrize("title", ["宁安市数字孪生城市建设行动计划(2024)", "宁安市数字孪生城市建设行动计划（2024）",
+                                   "《宁安市数字孪生城市建设行动计划(2024)》"])
+def test_a_title_closed_by_its_one_year_in_brackets_without_nian(title):
+    got = plan(build(title + "\n" + BODY))
+    assert (got["kind"], got["period_start"], got["period_end"]) == ("行动计划", 2024, 2024)
+    assert period_of("宁安市数字孪生城市建设行动计划(2024-2026)") == (2024, 2026)  # a span stays a span
+
+
+def test_the_measure_count_a_report_says_the_plan_drew_up():
+    def count(sentence: str) -> int | None:
+        page = "宁安市数字经济2025年行动方案\n" + sentence + "\n" + BODY
+        return read_metadata(layout(prepare(RawDocument("doc.txt", page)))).measure_count
+
+    assert count("《行动计划》从两大专项行动方面制定了18条重点任务。一是…") == 18
+    assert count("方案制订了12项具体举措。") == 12
+    assert count("方案制定了3个配套文件。") is None  # documents to draft, not its measures

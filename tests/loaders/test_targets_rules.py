@@ -1186,3 +1186,18 @@ def test_a_count_without_digits_and_with_yu_is_more_than_it():
             "二、重点任务\n（一）建设\n")
     assert [(metric, value, unit, cmp) for _year, metric, value, unit, cmp in summary(text)] == [
         ("关键技术", 100, "项", ">"), ("应用场景", 100, "个", "=")]
+
+
+def test_a_goal_paragraph_opening_with_its_year_and_no_comma_is_dated():
+    from graph.model import Label
+    from loaders.extract import extract
+    from loaders.read import RawDocument
+
+    def years(line: str) -> list[int]:
+        page = ("宁安市数据工作实施方案(2023—2025年)\n一、总体要求\n（二）主要目标\n" + line +
+                "\n二、重点任务\n（一）建设数据平台。支持建设数据中心。\n")
+        return [n.properties["year"] for n in extract(RawDocument("doc.txt", page)).by_label(Label.TARGET)]
+
+    assert years("2024年初步实现全市数据统筹建设、统筹运营。") == [2024]
+    assert years("2024年基本建成全市一体化数据平台。") == [2024]
+    assert years("2024年数据工作取得积极进展。") == []  # no stage reached: a bare year names no goal
