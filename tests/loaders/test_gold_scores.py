@@ -74,13 +74,13 @@ def test_scores_stay_above_their_floors(export, gold_dir, floors):
 #: (batches after them are held back and scored at first sight, corpus/README.md). Organizations and
 #: incentives are scored by score_more.py. On batches 01-09, targets were 0.83 and incentives 0.76 before
 #: the second round of rules; sites 0.84, site links 0.70 and organizations 0.71 before the third. Batches
-#: 13-21 were opened after their first sight (0.664, 0.600, 0.861, 0.843, 0.907, 0.818, 0.741, 0.852,
-#: 0.866); a batch collected later is held back until it has been scored.
+#: 13-22 were opened after their first sight (0.664, 0.600, 0.861, 0.843, 0.907, 0.818, 0.741, 0.852,
+#: 0.866, 0.843); a batch collected later is held back until it has been scored.
 REAL_SETS = {
     "realset": ([GOLD / "realset" / "docs"], [GOLD / "realset" / "gold"],
                 {"overall": 0.95, "regions": 0.95, "plan": 0.90, "responsible": 0.90, "targets": 0.90}),
-    "corpus": ([ROOT / "corpus" / f"batch-{n:02d}" / "docs" for n in range(1, 22)],
-               [ROOT / "corpus" / f"batch-{n:02d}" / "gold" for n in range(1, 22)],
+    "corpus": ([ROOT / "corpus" / f"batch-{n:02d}" / "docs" for n in range(1, 23)],
+               [ROOT / "corpus" / f"batch-{n:02d}" / "gold" for n in range(1, 23)],
                {"overall": 0.95, "regions": 0.95, "plan": 0.96, "targets": 0.94, "agency_names": 0.96,
                 "measures": 0.94, "issued_by": 0.96, "responsible": 0.95, "sites": 0.90, "site_links": 0.84,
                 "organizations": 0.91, "incentives": 0.93}),
