@@ -11,12 +11,11 @@ half-way leaves the previous graph untouched.
 from __future__ import annotations
 
 import asyncio
-import itertools
 import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import redis
@@ -24,11 +23,8 @@ from falkordb import FalkorDB
 from falkordb.asyncio import FalkorDB as AsyncFalkorDB
 from falkordb.asyncio.graph import AsyncGraph
 from falkordb.edge import Edge
-from falkordb.graph import Graph
-from falkordb.helpers import stringify_param_value
 from falkordb.node import Node as FNode
 from falkordb.path import Path as FPath
-from falkordb.query_result import QueryResult as FQueryResult
 from redis.asyncio import BlockingConnectionPool
 from redis.asyncio.connection import UnixDomainSocketConnection
 
@@ -162,9 +158,11 @@ class FalkorStore:
         for statement in cypher.INDEX_STATEMENTS:
             staging.query(statement)
         size = self.settings.write_batch_size
-        with collector_paused():  # each batch's rows are many small dicts and lists, none in a cycle
-            _write_pipelined(conn, staging, itertools.chain(cypher.node_batches(graph, size, searchable=True),
-                                                      cypher.relationship_batches(graph, size)))
+        with collector_paused():  # the rows of every label are made up front and live until written
+            for statement, rows in cypher.node_batches(graph, size, searchable=True):
+                staging.query(statement, {"rows": rows})
+            for statement, rows in cypher.relationship_batches(graph, size):
+                staging.query(statement, {"rows": rows})
         for statement in cypher.FULLTEXT_STATEMENTS:
             staging.query(statement)
         _await_indexes(staging, None)
@@ -440,37 +438,6 @@ def _query_error(exc: redis.ResponseError, timeout_ms: int) -> QueryError:
     if "timed out" in message.lower() or "timeout" in message.lower():
         return QueryTimeout(f"the query ran past its time limit of {timeout_ms} ms", "query_time_limit_ms")
     return QueryError(message)
-
-
-def _write_pipelined(client: redis.Redis, graph: Graph, batches: Iterable[tuple[str, list[dict]]]) -> None:
-    """Run each (statement, rows) write on ``graph``, in order, through one connection of ``client``,
-    the next batch made while the server runs the last.
-
-    ``graph.query`` makes a batch's query text (the client's own parameter encoding), sends it
-    and waits for the answer, so the client (making rows and their text) and the server (writing
-    them) took turns, each idle about half the time. Here the next batch is made and sent before
-    the answer to the last is read: the server runs the commands of one connection in the order
-    they came, and each answer is checked as ``graph.query`` checks it (the client's
-    ``QueryResult`` raises the error a write ends with). A connection that still owes an answer
-    is closed, not given back to be reused.
-    """
-    pool = client.connection_pool
-    conn = pool.get_connection()
-    sent = 0
-    try:
-        for statement, rows in batches:
-            conn.send_command("GRAPH.QUERY", graph.name, f"CYPHER rows={stringify_param_value(rows)} {statement}",
-                              "--compact")
-            if sent:
-                FQueryResult(graph, conn.read_response())
-            sent = 1
-        if sent:
-            FQueryResult(graph, conn.read_response())
-    except BaseException:
-        conn.disconnect()
-        raise
-    finally:
-        pool.release(conn)
 
 
 def _await_indexes(graph, timeout_s: float | None) -> None:
