@@ -186,10 +186,10 @@ def test_two_stores_in_one_process_share_the_server_until_the_last_closes(tmp_pa
     assert not second.server.ping()
 
 
-def test_a_write_of_many_batches_in_flight_keeps_their_order_and_a_refused_one_keeps_the_previous_graph(tmp_path):
-    """A batch is sent before the answer to the last is read (``_write_pipelined``): with one row
-    a batch, every relationship still finds its ends; a batch the server refuses midway (a map is
-    no property value) fails the build with the previous graph served, and the next build writes."""
+def test_a_write_of_one_row_a_batch_keeps_its_order_and_a_refused_batch_keeps_the_previous_graph(tmp_path):
+    """Each batch's rows are made when it is written (``cypher.node_batches``): with one row a batch,
+    every relationship still finds its ends; a batch the server refuses midway (a map is no
+    property value) fails the build with the previous graph served, and the next build writes."""
     from graph.errors import StoreError
     from graph.model import Node
 
