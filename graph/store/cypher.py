@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from graph.model import GraphData, Label
+from graph.model import GraphData, Label, Node, Relationship
 from graph.store.names import NAMED_LABELS, NAMES_PROPERTY, name_keys
 from graph.store.search import SEARCH_PROPERTY, search_text
 
@@ -70,41 +70,51 @@ def node_batches(graph: GraphData, size: int, *, merge: bool = False,
 
     ``searchable``: measures also get the ``_search`` words of FalkorDB's full-text index. Plans,
     agencies, sites, organizations and regions always get their ``_names`` keys
-    (``graph.store.names``): the named queries of both engines look them up."""
-    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    (``graph.store.names``): the named queries of both engines look them up.
+
+    Each batch's rows are made when it is asked for, not all before the first: a store that
+    sends a batch before it makes the next (``FalkorStore``) has the database write one while
+    it makes the other, and only one batch of rows is alive at a time."""
+    by_label: dict[str, list[Node]] = defaultdict(list)
     for node in graph.nodes.values():
-        props = plain_properties(node.properties, node.id)
-        if searchable and node.label == Label.MEASURE:
-            props[SEARCH_PROPERTY] = search_text(props.get("title"), props.get("text"))
-        if node.label in NAMED_LABELS:
-            props[NAMES_PROPERTY] = name_keys(props, node.id)
-        by_label[node.label].append({"id": node.id, "props": props})
+        by_label[node.label].append(node)
     for label in sorted(by_label):
         if merge:
             statement = f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n = r.props"
         else:
             statement = f"UNWIND $rows AS r CREATE (n:{label}) SET n = r.props"
-        rows = by_label[label]
-        for i in range(0, len(rows), size):
-            yield statement, rows[i:i + size]
+        nodes = by_label[label]
+        search, named = searchable and label == Label.MEASURE, label in NAMED_LABELS
+        for i in range(0, len(nodes), size):
+            yield statement, [_node_row(node, search, named) for node in nodes[i:i + size]]
+
+
+def _node_row(node: Node, search: bool, named: bool) -> dict[str, Any]:
+    props = plain_properties(node.properties, node.id)
+    if search:
+        props[SEARCH_PROPERTY] = search_text(props.get("title"), props.get("text"))
+    if named:
+        props[NAMES_PROPERTY] = name_keys(props, node.id)
+    return {"id": node.id, "props": props}
 
 
 def relationship_batches(graph: GraphData, size: int, *, merge: bool = False) -> Iterator[tuple[str, list[dict]]]:
-    """(statement, rows) pairs creating (or merging) every relationship."""
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    """(statement, rows) pairs creating (or merging) every relationship, each batch's rows made
+    when it is asked for (as ``node_batches``)."""
+    groups: dict[tuple[str, str, str], list[Relationship]] = defaultdict(list)
     for rel in graph.relationships.values():
         start, end = graph.nodes.get(rel.start), graph.nodes.get(rel.end)
         if start is None or end is None:
             continue
-        groups[(rel.type, start.label, end.label)].append(
-            {"s": rel.start, "e": rel.end, "props": plain_properties(rel.properties, rel.id)})
+        groups[(rel.type, start.label, end.label)].append(rel)
     for (type_, start_label, end_label) in sorted(groups):
         verb = "MERGE" if merge else "CREATE"
         statement = (f"UNWIND $rows AS r MATCH (a:{start_label} {{id: r.s}}) MATCH (b:{end_label} {{id: r.e}}) "
                      f"{verb} (a)-[x:{type_} {{id: r.props.id}}]->(b) SET x = r.props")
-        rows = groups[(type_, start_label, end_label)]
-        for i in range(0, len(rows), size):
-            yield statement, rows[i:i + size]
+        rels = groups[(type_, start_label, end_label)]
+        for i in range(0, len(rels), size):
+            yield statement, [{"s": rel.start, "e": rel.end, "props": plain_properties(rel.properties, rel.id)}
+                              for rel in rels[i:i + size]]
 
 
 def plain_properties(properties: dict[str, Any], id_: str) -> dict[str, Any]:

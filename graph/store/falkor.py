@@ -158,7 +158,7 @@ class FalkorStore:
         for statement in cypher.INDEX_STATEMENTS:
             staging.query(statement)
         size = self.settings.write_batch_size
-        with collector_paused():  # the rows of every label are made up front and live until written
+        with collector_paused():  # each batch's rows are many small dicts and lists, none in a cycle
             for statement, rows in cypher.node_batches(graph, size, searchable=True):
                 staging.query(statement, {"rows": rows})
             for statement, rows in cypher.relationship_batches(graph, size):

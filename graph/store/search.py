@@ -26,6 +26,7 @@ Latin words are matched as words or the start of words (``lake*``).
 from __future__ import annotations
 
 import re
+from operator import add
 
 #: the property of a Measure that FalkorDB's full-text index reads (written by the store, never exported)
 SEARCH_PROPERTY = "_search"
@@ -43,14 +44,18 @@ def search_text(*texts: str | None) -> str:
     >>> search_text("统筹科学智算", "Songshan Lake 2025年")
     '统筹 筹科 科学 学智 智算 songshan lake 2025 年'
     """
-    seen: dict[str, None] = {}
+    # made for every measure of a build (a fifth of the store write's time at 1,000 documents when
+    # each pair came from a generator of its own): a run that does not start with a Latin letter or
+    # digit is Chinese (``_RUNS`` matches nothing else), its pairs are made by ``map``, and every
+    # word is kept once by one ``fromkeys``
+    words: list[str] = []
     for text in texts:
         for run in _RUNS.findall(text.lower()) if text else ():
-            if len(run) > 1 and _HAN.fullmatch(run):
-                seen.update(dict.fromkeys(run[i:i + 2] for i in range(len(run) - 1)))
+            if len(run) > 1 and run[0] > "z":
+                words += map(add, run, run[1:])
             else:
-                seen[run] = None
-    return " ".join(seen)
+                words.append(run)
+    return " ".join(dict.fromkeys(words))
 
 
 def falkordb_query(terms: list[str] | None) -> str:

@@ -184,3 +184,30 @@ def test_two_stores_in_one_process_share_the_server_until_the_last_closes(tmp_pa
     assert second.read("MATCH (p:Plan) RETURN count(p)").rows == [[3]]
     second.close()
     assert not second.server.ping()
+
+
+def test_a_write_of_one_row_a_batch_keeps_its_order_and_a_refused_batch_keeps_the_previous_graph(tmp_path):
+    """Each batch's rows are made when it is written (``cypher.node_batches``): with one row a batch,
+    every relationship still finds its ends; a batch the server refuses midway (a map is no
+    property value) fails the build with the previous graph served, and the next build writes."""
+    from graph.errors import StoreError
+    from graph.model import Node
+
+    store = FalkorStore(settings_for(tmp_path / "data", write_batch_size=1))
+    try:
+        graph = small_graph()
+        store.replace_graph(graph)
+        stored = store.export().to_json()
+        assert stored == graph_without_empty(graph).to_json()
+        refused = small_graph()
+        middle = sorted(refused.nodes)[len(refused.nodes) // 2]
+        node = refused.nodes[middle]
+        refused.nodes[middle] = Node(node.id, node.label, {**node.properties, "bad": {"a map": 1}})
+        with pytest.raises(StoreError, match="previous graph is kept"):
+            store.replace_graph(refused)
+        assert store.export().to_json() == stored
+        store.replace_graph(graph)
+        assert store.export().to_json() == stored
+        assert store.read("MATCH (n) RETURN count(n)").rows == [[len(graph.nodes)]]
+    finally:
+        store.close()
