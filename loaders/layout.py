@@ -489,10 +489,12 @@ DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|�
                             # what the plan holds, listed and closed by its count (包括A、B、C等29项工作任务)
                             r"|包括[^。，,；;]{4,40}?、[^。，,；;]{2,40}?等\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*"
                             r"项(?:工作|重点|主要|具体)?任务")
+#: the genre words that name a plan (计划, 方案…), also what shows a sentence names one (outline.PLAN_NAMED)
+PLAN_GENRE = r"(?:计划|方案|规划|意见|措施|要点)"
 #: the plan as the subject of a report's sentence: its quoted name (《规划》), or its genre word with a
 #: determiner or alone (该方案, 本计划, 行动计划); the few words before its verb may hold one comma only
 #: after a reporting verb (《方案》提出，实施…)
-PLAN_SUBJECT = (r"(?:》|(?:该|本|此|这一?|《)?(?:行动|实施|工作)?(?:计划|方案|规划|意见|措施|要点))"
+PLAN_SUBJECT = (r"(?:》|(?:该|本|此|这一?|《)?(?:行动|实施|工作)?" + PLAN_GENRE + ")"
                 r"[^。；;，,《》“”「」]{0,8}?(?:(?:提出|明确|指出|强调|要求)[，,:：])?\s*")
 #: the verb that has the plan carry its actions out, a manner word before it optional (重点实施, 将着力推进);
 #: not one that only says what it is about (围绕A、B三大任务, 聚焦…: fields as often as tasks)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from loaders.document import Span
-from loaders.layout import Layout, Line, chinese_number, counted_lists, reported_actions
+from loaders.layout import PLAN_GENRE, Layout, Line, chinese_number, counted_lists, reported_actions
 from loaders.lexicon import alternation, pattern, words
 from loaders.metadata import names_a_document
 from loaders.segment import tagged
@@ -1181,7 +1181,7 @@ PART_OPENING = frozenset("“\"「一二两三四五六七八九十")
 #: a counted part that frames the work rather than doing it (两条原则, 一条主线, 三大目标)
 FRAMING_PART = re.compile(r"(?:原则|主线|目标|理念|定位|思路|方向)$")
 #: the plan named in the sentence that lists its parts (《行动计划》提出…, 该方案明确…)
-PLAN_NAMED = re.compile(r"》|计划|方案|规划|意见|措施|要点")
+PLAN_NAMED = re.compile(r"》|" + PLAN_GENRE)
 
 
 def _explained_parts(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
