@@ -126,6 +126,14 @@ def regions() -> Regions:
 
 
 @cache
+def region_forms() -> frozenset[str]:
+    """Every written name of a division: its full name, an alias or its short form (what a reader of
+    division names may meet in a text)."""
+    index = regions()
+    return frozenset(index.by_name) | frozenset(index.aliases) | frozenset(index.by_short)
+
+
+@cache
 def agency_forms() -> list[AgencyForm]:
     """Name forms, longest short form first, so 发展改革委 is tried before 改革委.
 
