@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from loaders.document import Span
 from loaders.layout import PLAN_GENRE, Layout, Line, chinese_number, counted_lists, reported_actions
 from loaders.lexicon import alternation, pattern, words
-from loaders.metadata import names_a_document
+from loaders.metadata import FILE_SUFFIX, names_a_document
 from loaders.segment import tagged
 from loaders.tables import division_rows
 
@@ -359,8 +359,6 @@ def _cut_word(text: str) -> bool:
 CHAPTER = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[章编]")
 
 
-#: an annex entry that is a file: its extension (….docx, ….pdf)
-ANNEX_FILE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar|txt)\s*$", re.IGNORECASE)
 #: an annex entry that is a paper on the document or a form to fill in, not a task (关于《…》的起草说明,
 #: 政策解读, 意见反馈表, 项目申报表)
 ANNEX_PAPER = re.compile(r"^(?:关于)?(?:《[^《》]{2,60}》)?的?(?:起草|编制|修订)?(?:说明|情况说明|政策解读|解读)$"
@@ -373,10 +371,10 @@ def _drop_document_titles(result: Outline) -> None:
     titled as a part of a document (（一）总体要求, （一）第一章总则，主要是…) is that part."""
     def listed(m: Measure) -> bool:
         whole = m.pieces[0].text.strip() if m.pieces else ""
-        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", ANNEX_FILE.sub("", whole))  # （征求意见稿）, .docx
+        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", FILE_SUFFIX.sub("", whole))  # （征求意见稿）, .docx
         return (m.number is not None and not m.children and not re.search(r"[。，,；;：:]", text)
                 and not any("。" in p.text for p in m.pieces[1:])
-                and (names_a_document(text) or ANNEX_FILE.search(whole) is not None or ANNEX_PAPER.match(text)))
+                and (names_a_document(text) or FILE_SUFFIX.search(whole) is not None or ANNEX_PAPER.match(text)))
 
     parts = set(words()["outline"]["part_names"])
 
