@@ -241,14 +241,18 @@ def header_labels() -> dict[str, str]:
     return labels
 
 
+#: the marks a portal prints before each field of its list (• 发布日期：…, · 文号：…, * 来源：…)
+BULLETS = "•·*"
+
+
 @cache
 def _header_regex() -> re.Pattern[str]:
     """A label, its characters possibly spaced out (索 引 号), followed by a colon or in brackets ([ 索引号 ]);
     a label in 【】 also right after the value before it (【发文字号】…号【发布日期】2018.07.09, as law
     databases print a document's fields on one line): its brackets delimit it."""
-    spaced = spaced_labels()
-    return re.compile(r"(?:(?:^|(?<=\s)|(?<=[•·]))[\[【]|(?<=\S)【)\s*(" + spaced + r")\s*[\]】]\s*[:：]?\s*"
-                      r"|(?:^|(?<=\s)|(?<=[•·]))(" + spaced + r")\s*[:：]\s*")
+    spaced, opening = spaced_labels(), r"(?:^|(?<=\s)|(?<=[" + BULLETS + r"]))"
+    return re.compile(r"(?:" + opening + r"[\[【]|(?<=\S)【)\s*(" + spaced + r")\s*[\]】]\s*[:：]?\s*"
+                      r"|" + opening + r"(" + spaced + r")\s*[:：]\s*")
 
 
 @cache
@@ -274,7 +278,7 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     limit = min(len(lines), 60)
     i = 0
     while i < limit:
-        text = lines[i].text.lstrip("•·* ")
+        text = lines[i].text.lstrip(BULLETS + " ")
         if text.startswith("|") or TABLE_ROW.match(text):  # a header as a table: | 文 号: | 苏政发〔2025〕108号 |
             cells = _label_cells(text if text.startswith("|") else "|" + text, labels)
             if cells:  # | 索引号 | 000014349/2025-00012 | 发文机关 | … |: labels without colons
@@ -309,7 +313,7 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
             end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
             value = text[match.end():end].strip()
             if not value and n + 1 == len(matches) and i + 1 < len(lines):
-                following = lines[i + 1].text.lstrip("•·* ")
+                following = lines[i + 1].text.lstrip(BULLETS + " ")
                 if not label_re.match(following) and not following.startswith("|"):
                     value = following.strip()
                     i += 1
@@ -329,7 +333,7 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
 
 #: a line of a field list: a short label of Chinese characters, a colon and a short value without
 #: sentence punctuation (• 所属单位:乳山市人民政府办公室, 文件类型：其他文件)
-FIELD_LINE = re.compile(r"^([•·*]?)\s*([\u4e00-\u9fff]{2,6})\s*[:：]\s*[^。，,；;:：]{1,40}$")
+FIELD_LINE = re.compile(r"^([" + BULLETS + r"]?)\s*([\u4e00-\u9fff]{2,6})\s*[:：]\s*[^。，,；;:：]{1,40}$")
 
 
 def _unknown_field(text: str, previous: str) -> bool:
@@ -342,7 +346,7 @@ def _unknown_field(text: str, previous: str) -> bool:
     match = FIELD_LINE.match(text)
     if not match or match.group(2).startswith("附件"):
         return False
-    return bool(match.group(1)) == (previous[:1] in ("•", "·", "*"))
+    return bool(match.group(1)) == (previous[:1] in tuple(BULLETS))
 
 
 #: labels whose value gives way to another label's for the same field: a CMS's 生成日期 (when the page was
@@ -376,7 +380,7 @@ def _bulleted_field(text: str) -> tuple[str, str] | None:
 
 @cache
 def _bullet_field_regex() -> re.Pattern[str]:
-    return re.compile(r"^[•·]\s*(" + spaced_labels() + r")\s+(\S[^。，；]{0,60})$")
+    return re.compile(rf"^[{BULLETS}]\s*(" + spaced_labels() + r")\s+(\S[^。，；]{0,60})$")
 
 
 def _blank_separated_fields(text: str) -> list[tuple[str, str]]:
