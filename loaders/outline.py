@@ -1457,8 +1457,6 @@ GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;�
 TASKS_ANNOUNCED = re.compile(r"(?:任务|举措|措施|行动|工程|重点工作)[^。；;]{0,12}[：:]\s*$")
 #: a count in the announcement (4项, 五大)
 ANNOUNCED_COUNT = re.compile(r"([一二两三四五六七八九十]|\d{1,2})\s*(?:项|大|个|条)")
-#: a dash that opens a listed line (——建设…。)
-DASH_OPENING = re.compile(r"^\s*(?:——|—|--)\s*")
 
 
 def _announced_lines(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -1477,9 +1475,7 @@ def _announced_lines(candidates: list[_Marked], result: Outline, existing: list[
         for item in candidates[k + 1:]:
             if item.line.index != (items[-1][0] if items else head).line.index + 1 or item.line.index in taken:
                 break
-            opening = DASH_OPENING.match(item.rest.text)
-            dash = item.style == "dash" or opening is not None
-            body = item.rest.sub(opening.end()) if opening else item.rest
+            dash, body = item.style == "dash", item.rest  # the dash is the item's mark, off its rest
             stop = re.search(r"[。，,；;！？]", body.text)
             titled = stop is not None and body.text[stop.start()] == "。" and stop.start() <= 24
             if not dash and stop and not titled:
