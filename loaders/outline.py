@@ -1515,10 +1515,11 @@ def _slogan_parts(candidates: list[_Marked], result: Outline, existing: list[Mea
             if len(set(parts)) != len(parts) or any(re.fullmatch(r"[\dA-Za-z]+", part) for part in parts):
                 continue  # “1+N” counts documents, no parts
             given = []
+            clauses = [(part, re.compile(rf"(?:{verbs})[^，,。；;：:]{{0,14}}?的\s*{re.escape(part)}(?=[，,。；;])"))
+                       for part in parts]  # compiled once per part, not once per later line
             for later in candidates[k:]:
                 begin = slogan.end() if later is item else 0
-                for part in parts:
-                    clause = re.compile(rf"(?:{verbs})[^，,。；;：:]{{0,14}}?的\s*{re.escape(part)}(?=[，,。；;])")
+                for part, clause in clauses:
                     hit = clause.search(later.rest.text, begin)
                     if hit and all(part != p for p, _l, _h in given):
                         given.append((part, later, hit))
