@@ -502,11 +502,13 @@ PLAN_SUBJECT = (r"(?:》|(?:该|本|此|这一?|《)?(?:行动|实施|工作)?" 
                 r"[^。；;，,《》“”「」]{0,8}?(?:(?:提出|明确|指出|强调|要求)[，,:：])?\s*")
 #: the verb that has the plan carry its actions out, a manner word before it optional (重点实施, 将着力推进);
 #: not one that only says what it is about (围绕A、B三大任务, 聚焦…: fields as often as tasks)
-ACTION_VERB = (r"(?:(?:提出|明确|部署|要求)了?\s*)?(?:将|还|要|拟)?\s*(?:重点|着力|大力|全面|深入|集中|统筹|分类)?\s*"
-               r"(?:组织实施|实施|开展|推进|推动|部署|推出|启动|提出|明确)(?:了)?\s*")
+ACTION_VERBS = ("组织实施", "实施", "开展", "推进", "推动", "部署", "推出", "启动", "提出", "明确")
+#: what may come before the verb: a reporting verb, a modal, a manner word
+VERB_LEAD = r"(?:(?:提出|明确|部署|要求)了?\s*)?(?:将|还|要|拟)?\s*(?:重点|着力|大力|全面|深入|集中|统筹|分类)?\s*"
+ACTION_VERB = VERB_LEAD + "(?:" + "|".join(ACTION_VERBS) + r")(?:了)?\s*"
 #: before a count that says the names after it are actions, also a verb that only says what the plan is
 #: about (聚焦十大重点任务：A、B…)
-COUNTED_VERB = ACTION_VERB.replace("|提出|明确)", "|提出|明确|聚焦|围绕)")
+COUNTED_VERB = VERB_LEAD + "(?:" + "|".join((*ACTION_VERBS, "聚焦", "围绕")) + r")(?:了)?\s*"
 #: what a plan counts its actions by (八大行动, 十项任务, 三大工程, 六个专项行动, 三大策略主轴), not what it is about
 #: (三大产业, 五个方面, 三大目标)
 ACTION_COUNT = (r"(?P<count>[一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:大|项|个)\s*(?:专项|重点|主要|具体|攻坚)?\s*"
@@ -523,12 +525,11 @@ REPORTED_ACTIONS = re.compile(PLAN_SUBJECT + ACTION_VERB + ACTION_NAMES + r"\s*�
 #: the same with the count first and the names after it, opened by a colon or by a word that explains the
 #: count (部署了四大行动：A、B、C和D; 实施三大工程，即A、B和C。)
 EXPLAINED_ACTIONS = re.compile(PLAN_SUBJECT + COUNTED_VERB + r"[“\"]?" + ACTION_COUNT + r"[”\"]?\s*"
-                               r"(?:[，,]?\s*(?:具体|主要)?(?:就是|即|包括|分别是|分别为)\s*[：:]?|[：:])\s*"
+                               r"(?:(?:[，,]?\s*(?:具体|主要)?(?:就是|即|包括|分别是|分别为)\s*[：:]?|[：:])\s*"
                                + ACTION_NAMES + r"\s*[。；;]"
                                # or given a ； apart after the colon (明确了三项重点任务：A；B；C。)
-                               rf"|{PLAN_SUBJECT}{COUNTED_VERB}" + ACTION_COUNT.replace("?P<count>", "?P<count2>")
-                               + rf"\s*[：:]\s*(?P<clauses>{ACTION_NAME}{{2,40}}?"
-                               + rf"(?:[；;]\s*{ACTION_NAME}{{2,40}}?)+)\s*[。]")
+                               + rf"|[：:]\s*(?P<clauses>{ACTION_NAME}{{2,40}}?"
+                               + rf"(?:[；;]\s*{ACTION_NAME}{{2,40}}?)+)\s*[。])")
 #: names listed and closed by their count, whoever is said to carry them out (「A」、「B」、「C」等三大策略主轴)
 COUNTED_NAMES = re.compile(ACTION_NAMES + r"\s*等?\s*[“\"]?" + ACTION_COUNT)
 #: a count before 大, 项 or 个: a cheap test that skips the lines no counted list can be on
@@ -548,7 +549,7 @@ def reported_actions(text: str) -> list[tuple[int, int]]:
         if spans:
             return spans
     for match in EXPLAINED_ACTIONS.finditer(text):
-        spans = _counted_names(text, match, chinese_number(match.group("count") or match.group("count2")))
+        spans = _counted_names(text, match, chinese_number(match.group("count")))
         if spans:
             return spans
     return []
