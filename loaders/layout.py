@@ -509,9 +509,13 @@ ACTION_VERB = VERB_LEAD + "(?:" + "|".join(ACTION_VERBS) + r")(?:了)?\s*"
 #: before a count that says the names after it are actions, also a verb that only says what the plan is
 #: about (聚焦十大重点任务：A、B…)
 COUNTED_VERB = VERB_LEAD + "(?:" + "|".join((*ACTION_VERBS, "聚焦", "围绕")) + r")(?:了)?\s*"
+#: the numerals a count of listed things is written in (the digits too) and the words it counts them by
+#: (八大, 十项, 六个): one fragment for the counted lists read here and in outline (which adds 条)
+COUNT_NUMERALS = "一二两三四五六七八九十"
+COUNTERS = "大项个"
 #: what a plan counts its actions by (八大行动, 十项任务, 三大工程, 六个专项行动, 三大策略主轴), not what it is about
 #: (三大产业, 五个方面, 三大目标)
-ACTION_COUNT = (r"(?P<count>[一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:大|项|个)\s*(?:专项|重点|主要|具体|攻坚)?\s*"
+ACTION_COUNT = (rf"(?P<count>[{COUNT_NUMERALS}]{{1,3}}|\d{{1,2}})\s*[{COUNTERS}]\s*(?:专项|重点|主要|具体|攻坚)?\s*"
                 r"(?:专项行动|行动|工程|任务|举措|策略主轴|策略|主轴)")
 #: one name of a list: a run of characters with no list mark or clause end, quoted words inside it allowed
 #: (数字信息基础设施“强基”)
@@ -533,7 +537,7 @@ EXPLAINED_ACTIONS = re.compile(PLAN_SUBJECT + COUNTED_VERB + r"[“\"]?" + ACTIO
 #: names listed and closed by their count, whoever is said to carry them out (「A」、「B」、「C」等三大策略主轴)
 COUNTED_NAMES = re.compile(ACTION_NAMES + r"\s*等?\s*[“\"]?" + ACTION_COUNT)
 #: a count before 大, 项 or 个: a cheap test that skips the lines no counted list can be on
-ACTION_COUNT_HINT = re.compile(r"[一二两三四五六七八九十\d]\s*[大项个]")
+ACTION_COUNT_HINT = re.compile(rf"[{COUNT_NUMERALS}\d]\s*[{COUNTERS}]")
 
 
 def reported_actions(text: str) -> list[tuple[int, int]]:

@@ -19,7 +19,16 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from loaders.document import Span
-from loaders.layout import PLAN_GENRE, Layout, Line, chinese_number, counted_lists, reported_actions
+from loaders.layout import (
+    COUNT_NUMERALS,
+    COUNTERS,
+    PLAN_GENRE,
+    Layout,
+    Line,
+    chinese_number,
+    counted_lists,
+    reported_actions,
+)
 from loaders.lexicon import alternation, pattern, words
 from loaders.metadata import FILE_SUFFIX, names_a_document
 from loaders.segment import tagged
@@ -1456,7 +1465,7 @@ GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;�
 #: 重点任务如下：, 主要举措有：)
 TASKS_ANNOUNCED = re.compile(r"(?:任务|举措|措施|行动|工程|重点工作)[^。；;]{0,12}[：:]\s*$")
 #: a count in the announcement (4项, 五大)
-ANNOUNCED_COUNT = re.compile(r"([一二两三四五六七八九十]|\d{1,2})\s*(?:项|大|个|条)")
+ANNOUNCED_COUNT = re.compile(rf"([{COUNT_NUMERALS}]|\d{{1,2}})\s*[{COUNTERS}条]")
 
 
 def _announced_lines(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -1574,7 +1583,7 @@ def _sequence_words(candidates: list[_Marked], result: Outline, existing: list[M
 
 
 #: a phrase that ends in a count of what it sums up (…三大目标, 实施八大行动, 五个方面)
-COUNTED_SUMMARY = re.compile(r"[一二两三四五六七八九十\d]\s*(?:大|个|项|条)\s*(?:重点|主要|专项)?[\u4e00-\u9fff]{1,4}$")
+COUNTED_SUMMARY = re.compile(rf"[{COUNT_NUMERALS}\d]\s*[{COUNTERS}条]\s*(?:重点|主要|专项)?[\u4e00-\u9fff]{{1,4}}$")
 
 
 #: a report's point headed by a short phrase the plan is said to stress (《指引》强调场景牵引。…)
