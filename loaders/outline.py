@@ -1545,7 +1545,8 @@ def _slogan_parts(candidates: list[_Marked], result: Outline, existing: list[Mea
 
 
 #: a word that orders the sentences of a list (首先，…。其次，…。最后，…), at a sentence's start
-SEQUENCE_WORD = re.compile(r"(?:^|(?<=[。；;：:！？]))\s*(首先|其次|再次|最后)\s*[，,]\s*")
+SEQUENCE_WORDS = ("首先", "其次", "再次", "最后")
+SEQUENCE_WORD = re.compile(r"(?:^|(?<=[。；;：:！？]))\s*(" + "|".join(SEQUENCE_WORDS) + r")\s*[，,]\s*")
 
 
 def _sequence_words(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -1554,7 +1555,7 @@ def _sequence_words(candidates: list[_Marked], result: Outline, existing: list[M
     more and every item opens with a task verb (首先…其次… as an argument's steps names no task)."""
     taken = {line.index for m in existing for line in m.lines}
     hits = [(item, match) for item in candidates if item.line.index not in taken
-            and any(word in item.rest.text for word in ("首先", "其次", "最后"))  # most lines: none of them
+            and any(word in item.rest.text for word in SEQUENCE_WORDS)  # most lines: none of them
             for match in SEQUENCE_WORD.finditer(item.rest.text)]
     runs: list[list[tuple[_Marked, re.Match[str]]]] = []
     for item, match in hits:
