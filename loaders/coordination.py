@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from loaders.agencies import Agency, Jurisdiction, resolve_list
 from loaders.document import Document
 from loaders.layout import Line
-from loaders.lexicon import alternation, pattern, words
+from loaders.lexicon import alternation, pattern, patterns, words
 from loaders.outline import Outline
 
 #: words that make a sentence inside a measure speak of the whole plan (《行动方案》要求，由…牵头…统筹推进各项任务落实)
@@ -30,18 +29,11 @@ class Coordinator:
     evidence: str
 
 
-@cache
-def _regexes() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
-    """The coordination patterns (in the plan's implementation part or its notice) and those read
-    anywhere, compiled once."""
-    coordination = words()["coordination"]
-    return [re.compile(p) for p in coordination["patterns"]], [re.compile(p) for p in coordination["anywhere"]]
-
-
 def coordinators(lines: list[Line], notice: list[Line], outline: Outline, where: Jurisdiction,
                  doc: Document, issuers: list[Agency] | None = None) -> list[Coordinator]:
     """``issuers``: the bodies that sign the plan, whom a notice means by 我局 / 本委."""
-    regexes, anywhere = _regexes()
+    # the coordination patterns (in the plan's implementation part or its notice) and those read anywhere
+    regexes, anywhere = patterns("coordination", "patterns"), patterns("coordination", "anywhere")
     found: dict[str, Coordinator] = {}
     for line in [*notice, *lines]:
         section = outline.section_at(line)

@@ -28,7 +28,7 @@ from functools import cache
 
 from loaders.agencies import Jurisdiction, region_chain, resolve
 from loaders.document import simplified_chars
-from loaders.lexicon import DICTIONARIES, Region, regions, words
+from loaders.lexicon import DICTIONARIES, Region, region_forms, regions, words
 from loaders.places import addressee_line, places_in
 
 LEVEL_RANK = {"Province": 0, "City": 1, "District": 2}
@@ -175,7 +175,7 @@ def scan_regions(text: str, named: Callable[[], Counter[Region]] | None = None) 
     position: full names, short forms of provinces and prefecture-level cities, a district's short
     form right after its city (广州南沙). A shared name goes to the division ``named`` points to."""
     found: list[Region] = []
-    known = _heading_words()
+    known = region_forms()
     i = found_end = 0
     while i < len(text):
         for size in range(min(8, len(text) - i), 1, -1):
@@ -194,13 +194,6 @@ def scan_regions(text: str, named: Callable[[], Counter[Region]] | None = None) 
         else:
             i += 1
     return found
-
-
-@cache
-def _heading_words() -> frozenset[str]:
-    """Every form ``_heading_candidates`` reads: a division's full name, alias or short form."""
-    index = regions()
-    return frozenset(index.by_name) | frozenset(index.aliases) | frozenset(index.by_short)
 
 
 def _heading_candidates(word: str, inner: Region | None,

@@ -157,9 +157,11 @@ def _genre_end() -> re.Pattern[str]:
     """A name that ends in a genre word (方案, 行动计画, 施政报告), its period in brackets allowed."""
     from loaders.lexicon import alternation, words
 
-    # …条例草案, …基本法草案: a bill's 草案 after its genre word; 行动计画2.0: its version
-    return re.compile("(?:" + alternation(words()["plan"]["kinds"])
-                      + r")\s*(?:[（(][^（）()]{4,20}[)）]|(?<=[法例])草案|[Vv]?\d{1,2}\.\d{1,2}\s*版?)?$")
+    # …条例草案, …基本法草案: a bill's 草案 after its genre word; 行动计画2.0: its version (the title
+    # statuses the lexicon writes without brackets; a bracket here is the period's or a status's)
+    plan = words()["plan"]
+    unbracketed = "|".join(status for status in plan["title_status"] if not status.startswith("[（("))
+    return re.compile("(?:" + alternation(plan["kinds"]) + r")\s*(?:[（(][^（）()]{4,20}[)）]|" + unbracketed + ")?$")
 
 
 def _without_glosses(text: str) -> tuple[str, list[int] | None]:

@@ -241,14 +241,18 @@ def header_labels() -> dict[str, str]:
     return labels
 
 
+#: the marks a portal prints before each field of its list (• 发布日期：…, · 文号：…, * 来源：…)
+BULLETS = "•·*"
+
+
 @cache
 def _header_regex() -> re.Pattern[str]:
     """A label, its characters possibly spaced out (索 引 号), followed by a colon or in brackets ([ 索引号 ]);
     a label in 【】 also right after the value before it (【发文字号】…号【发布日期】2018.07.09, as law
     databases print a document's fields on one line): its brackets delimit it."""
-    spaced = spaced_labels()
-    return re.compile(r"(?:(?:^|(?<=\s)|(?<=[•·]))[\[【]|(?<=\S)【)\s*(" + spaced + r")\s*[\]】]\s*[:：]?\s*"
-                      r"|(?:^|(?<=\s)|(?<=[•·]))(" + spaced + r")\s*[:：]\s*")
+    spaced, opening = spaced_labels(), r"(?:^|(?<=\s)|(?<=[" + BULLETS + r"]))"
+    return re.compile(r"(?:" + opening + r"[\[【]|(?<=\S)【)\s*(" + spaced + r")\s*[\]】]\s*[:：]?\s*"
+                      r"|" + opening + r"(" + spaced + r")\s*[:：]\s*")
 
 
 @cache
@@ -274,7 +278,7 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     limit = min(len(lines), 60)
     i = 0
     while i < limit:
-        text = lines[i].text.lstrip("•·* ")
+        text = lines[i].text.lstrip(BULLETS + " ")
         if text.startswith("|") or TABLE_ROW.match(text):  # a header as a table: | 文 号: | 苏政发〔2025〕108号 |
             cells = _label_cells(text if text.startswith("|") else "|" + text, labels)
             if cells:  # | 索引号 | 000014349/2025-00012 | 发文机关 | … |: labels without colons
@@ -309,7 +313,7 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
             end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
             value = text[match.end():end].strip()
             if not value and n + 1 == len(matches) and i + 1 < len(lines):
-                following = lines[i + 1].text.lstrip("•·* ")
+                following = lines[i + 1].text.lstrip(BULLETS + " ")
                 if not label_re.match(following) and not following.startswith("|"):
                     value = following.strip()
                     i += 1
@@ -329,7 +333,7 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], int]:
 
 #: a line of a field list: a short label of Chinese characters, a colon and a short value without
 #: sentence punctuation (• 所属单位:乳山市人民政府办公室, 文件类型：其他文件)
-FIELD_LINE = re.compile(r"^([•·*]?)\s*([\u4e00-\u9fff]{2,6})\s*[:：]\s*[^。，,；;:：]{1,40}$")
+FIELD_LINE = re.compile(r"^([" + BULLETS + r"]?)\s*([\u4e00-\u9fff]{2,6})\s*[:：]\s*[^。，,；;:：]{1,40}$")
 
 
 def _unknown_field(text: str, previous: str) -> bool:
@@ -342,7 +346,7 @@ def _unknown_field(text: str, previous: str) -> bool:
     match = FIELD_LINE.match(text)
     if not match or match.group(2).startswith("附件"):
         return False
-    return bool(match.group(1)) == (previous[:1] in ("•", "·", "*"))
+    return bool(match.group(1)) == (previous[:1] in tuple(BULLETS))
 
 
 #: labels whose value gives way to another label's for the same field: a CMS's 生成日期 (when the page was
@@ -376,7 +380,7 @@ def _bulleted_field(text: str) -> tuple[str, str] | None:
 
 @cache
 def _bullet_field_regex() -> re.Pattern[str]:
-    return re.compile(r"^[•·]\s*(" + spaced_labels() + r")\s+(\S[^。，；]{0,60})$")
+    return re.compile(rf"^[{BULLETS}]\s*(" + spaced_labels() + r")\s+(\S[^。，；]{0,60})$")
 
 
 def _blank_separated_fields(text: str) -> list[tuple[str, str]]:
@@ -489,21 +493,29 @@ DECLARED_COUNT = re.compile(r"(?:共|合计|包括|包含|提出|涵盖|明确|�
                             # what the plan holds, listed and closed by its count (包括A、B、C等29项工作任务)
                             r"|包括[^。，,；;]{4,40}?、[^。，,；;]{2,40}?等\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*"
                             r"项(?:工作|重点|主要|具体)?任务")
+#: the genre words that name a plan (计划, 方案…), also what shows a sentence names one (outline.PLAN_NAMED)
+PLAN_GENRE = r"(?:计划|方案|规划|意见|措施|要点)"
 #: the plan as the subject of a report's sentence: its quoted name (《规划》), or its genre word with a
 #: determiner or alone (该方案, 本计划, 行动计划); the few words before its verb may hold one comma only
 #: after a reporting verb (《方案》提出，实施…)
-PLAN_SUBJECT = (r"(?:》|(?:该|本|此|这一?|《)?(?:行动|实施|工作)?(?:计划|方案|规划|意见|措施|要点))"
+PLAN_SUBJECT = (r"(?:》|(?:该|本|此|这一?|《)?(?:行动|实施|工作)?" + PLAN_GENRE + ")"
                 r"[^。；;，,《》“”「」]{0,8}?(?:(?:提出|明确|指出|强调|要求)[，,:：])?\s*")
 #: the verb that has the plan carry its actions out, a manner word before it optional (重点实施, 将着力推进);
 #: not one that only says what it is about (围绕A、B三大任务, 聚焦…: fields as often as tasks)
-ACTION_VERB = (r"(?:(?:提出|明确|部署|要求)了?\s*)?(?:将|还|要|拟)?\s*(?:重点|着力|大力|全面|深入|集中|统筹|分类)?\s*"
-               r"(?:组织实施|实施|开展|推进|推动|部署|推出|启动|提出|明确)(?:了)?\s*")
+ACTION_VERBS = ("组织实施", "实施", "开展", "推进", "推动", "部署", "推出", "启动", "提出", "明确")
+#: what may come before the verb: a reporting verb, a modal, a manner word
+VERB_LEAD = r"(?:(?:提出|明确|部署|要求)了?\s*)?(?:将|还|要|拟)?\s*(?:重点|着力|大力|全面|深入|集中|统筹|分类)?\s*"
+ACTION_VERB = VERB_LEAD + "(?:" + "|".join(ACTION_VERBS) + r")(?:了)?\s*"
 #: before a count that says the names after it are actions, also a verb that only says what the plan is
 #: about (聚焦十大重点任务：A、B…)
-COUNTED_VERB = ACTION_VERB.replace("|提出|明确)", "|提出|明确|聚焦|围绕)")
+COUNTED_VERB = VERB_LEAD + "(?:" + "|".join((*ACTION_VERBS, "聚焦", "围绕")) + r")(?:了)?\s*"
+#: the numerals a count of listed things is written in (the digits too) and the words it counts them by
+#: (八大, 十项, 六个): one fragment for the counted lists read here and in outline (which adds 条)
+COUNT_NUMERALS = "一二两三四五六七八九十"
+COUNTERS = "大项个"
 #: what a plan counts its actions by (八大行动, 十项任务, 三大工程, 六个专项行动, 三大策略主轴), not what it is about
 #: (三大产业, 五个方面, 三大目标)
-ACTION_COUNT = (r"(?P<count>[一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:大|项|个)\s*(?:专项|重点|主要|具体|攻坚)?\s*"
+ACTION_COUNT = (rf"(?P<count>[{COUNT_NUMERALS}]{{1,3}}|\d{{1,2}})\s*[{COUNTERS}]\s*(?:专项|重点|主要|具体|攻坚)?\s*"
                 r"(?:专项行动|行动|工程|任务|举措|策略主轴|策略|主轴)")
 #: one name of a list: a run of characters with no list mark or clause end, quoted words inside it allowed
 #: (数字信息基础设施“强基”)
@@ -517,16 +529,15 @@ REPORTED_ACTIONS = re.compile(PLAN_SUBJECT + ACTION_VERB + ACTION_NAMES + r"\s*�
 #: the same with the count first and the names after it, opened by a colon or by a word that explains the
 #: count (部署了四大行动：A、B、C和D; 实施三大工程，即A、B和C。)
 EXPLAINED_ACTIONS = re.compile(PLAN_SUBJECT + COUNTED_VERB + r"[“\"]?" + ACTION_COUNT + r"[”\"]?\s*"
-                               r"(?:[，,]?\s*(?:具体|主要)?(?:就是|即|包括|分别是|分别为)\s*[：:]?|[：:])\s*"
+                               r"(?:(?:[，,]?\s*(?:具体|主要)?(?:就是|即|包括|分别是|分别为)\s*[：:]?|[：:])\s*"
                                + ACTION_NAMES + r"\s*[。；;]"
                                # or given a ； apart after the colon (明确了三项重点任务：A；B；C。)
-                               rf"|{PLAN_SUBJECT}{COUNTED_VERB}" + ACTION_COUNT.replace("?P<count>", "?P<count2>")
-                               + rf"\s*[：:]\s*(?P<clauses>{ACTION_NAME}{{2,40}}?"
-                               + rf"(?:[；;]\s*{ACTION_NAME}{{2,40}}?)+)\s*[。]")
+                               + rf"|[：:]\s*(?P<clauses>{ACTION_NAME}{{2,40}}?"
+                               + rf"(?:[；;]\s*{ACTION_NAME}{{2,40}}?)+)\s*[。])")
 #: names listed and closed by their count, whoever is said to carry them out (「A」、「B」、「C」等三大策略主轴)
 COUNTED_NAMES = re.compile(ACTION_NAMES + r"\s*等?\s*[“\"]?" + ACTION_COUNT)
 #: a count before 大, 项 or 个: a cheap test that skips the lines no counted list can be on
-ACTION_COUNT_HINT = re.compile(r"[一二两三四五六七八九十\d]\s*[大项个]")
+ACTION_COUNT_HINT = re.compile(rf"[{COUNT_NUMERALS}\d]\s*[{COUNTERS}]")
 
 
 def reported_actions(text: str) -> list[tuple[int, int]]:
@@ -542,7 +553,7 @@ def reported_actions(text: str) -> list[tuple[int, int]]:
         if spans:
             return spans
     for match in EXPLAINED_ACTIONS.finditer(text):
-        spans = _counted_names(text, match, chinese_number(match.group("count") or match.group("count2")))
+        spans = _counted_names(text, match, chinese_number(match.group("count")))
         if spans:
             return spans
     return []

@@ -42,7 +42,9 @@ def pattern(section: str, key: str) -> re.Pattern[str]:
 
 
 @cache
-def _patterns(section: str, key: str) -> tuple[re.Pattern[str], ...]:
+def patterns(section: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """Each of the listed regexes compiled on its own, once, in the listed order: for the readers that
+    try them one by one and keep which one matched (the first that does wins)."""
     return tuple(re.compile(p) for p in words()[section][key])
 
 
@@ -51,7 +53,7 @@ def matches_any(section: str, key: str, text: str) -> bool:
     search, found quicker for a long text or many rules: each regex compiled on its own is tried at
     the start alone when anchored there (^) and only where its first character occurs, which re cannot
     do for their alternation (it tries every rule at every character)."""
-    return any(p.search(text) for p in _patterns(section, key))
+    return any(p.search(text) for p in patterns(section, key))
 
 
 @cache
@@ -121,6 +123,14 @@ def regions() -> Regions:
         if region.name.endswith("自治州") and region.short != region.name:
             index.aliases.setdefault(region.short + "州", []).append(region)
     return index
+
+
+@cache
+def region_forms() -> frozenset[str]:
+    """Every written name of a division: its full name, an alias or its short form (what a reader of
+    division names may meet in a text)."""
+    index = regions()
+    return frozenset(index.by_name) | frozenset(index.aliases) | frozenset(index.by_short)
 
 
 @cache

@@ -234,8 +234,8 @@ LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.．、]\s*(?=\D)")
 
 
 #: the extension of a file name a document-sharing site or an attachment link prints as the title
-#: (宁安市…行动方案（2025—2027年）.docx)
-FILE_SUFFIX = re.compile(r"\s*\.(?:docx?|pdf|wps|ofd|txt)$", re.IGNORECASE)
+#: (宁安市…行动方案（2025—2027年）.docx), or an annex entry that is a file (outline: ….xlsx, ….zip)
+FILE_SUFFIX = re.compile(r"\s*\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar|txt)\s*$", re.IGNORECASE)
 
 
 def _trim(span: Span) -> Span:

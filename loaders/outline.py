@@ -19,9 +19,18 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from loaders.document import Span
-from loaders.layout import Layout, Line, chinese_number, counted_lists, reported_actions
+from loaders.layout import (
+    COUNT_NUMERALS,
+    COUNTERS,
+    PLAN_GENRE,
+    Layout,
+    Line,
+    chinese_number,
+    counted_lists,
+    reported_actions,
+)
 from loaders.lexicon import alternation, pattern, words
-from loaders.metadata import names_a_document
+from loaders.metadata import FILE_SUFFIX, names_a_document
 from loaders.segment import tagged
 from loaders.tables import division_rows
 
@@ -359,8 +368,6 @@ def _cut_word(text: str) -> bool:
 CHAPTER = re.compile(r"第[一二三四五六七八九十百\d]{1,4}[章编]")
 
 
-#: an annex entry that is a file: its extension (….docx, ….pdf)
-ANNEX_FILE = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar|txt)\s*$", re.IGNORECASE)
 #: an annex entry that is a paper on the document or a form to fill in, not a task (关于《…》的起草说明,
 #: 政策解读, 意见反馈表, 项目申报表)
 ANNEX_PAPER = re.compile(r"^(?:关于)?(?:《[^《》]{2,60}》)?的?(?:起草|编制|修订)?(?:说明|情况说明|政策解读|解读)$"
@@ -373,10 +380,10 @@ def _drop_document_titles(result: Outline) -> None:
     titled as a part of a document (（一）总体要求, （一）第一章总则，主要是…) is that part."""
     def listed(m: Measure) -> bool:
         whole = m.pieces[0].text.strip() if m.pieces else ""
-        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", ANNEX_FILE.sub("", whole))  # （征求意见稿）, .docx
+        text = re.sub(r"[（(][^（）()]*[)）]\s*$", "", FILE_SUFFIX.sub("", whole))  # （征求意见稿）, .docx
         return (m.number is not None and not m.children and not re.search(r"[。，,；;：:]", text)
                 and not any("。" in p.text for p in m.pieces[1:])
-                and (names_a_document(text) or ANNEX_FILE.search(whole) is not None or ANNEX_PAPER.match(text)))
+                and (names_a_document(text) or FILE_SUFFIX.search(whole) is not None or ANNEX_PAPER.match(text)))
 
     parts = set(words()["outline"]["part_names"])
 
@@ -1181,7 +1188,7 @@ PART_OPENING = frozenset("“\"「一二两三四五六七八九十")
 #: a counted part that frames the work rather than doing it (两条原则, 一条主线, 三大目标)
 FRAMING_PART = re.compile(r"(?:原则|主线|目标|理念|定位|思路|方向)$")
 #: the plan named in the sentence that lists its parts (《行动计划》提出…, 该方案明确…)
-PLAN_NAMED = re.compile(r"》|计划|方案|规划|意见|措施|要点")
+PLAN_NAMED = re.compile(r"》|" + PLAN_GENRE)
 
 
 def _explained_parts(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -1458,9 +1465,7 @@ GOVERNED = re.compile(r"(?:落实|按照|根据|贯彻|依据|遵照)[^。；;�
 #: 重点任务如下：, 主要举措有：)
 TASKS_ANNOUNCED = re.compile(r"(?:任务|举措|措施|行动|工程|重点工作)[^。；;]{0,12}[：:]\s*$")
 #: a count in the announcement (4项, 五大)
-ANNOUNCED_COUNT = re.compile(r"([一二两三四五六七八九十]|\d{1,2})\s*(?:项|大|个|条)")
-#: a dash that opens a listed line (——建设…。)
-DASH_OPENING = re.compile(r"^\s*(?:——|—|--)\s*")
+ANNOUNCED_COUNT = re.compile(rf"([{COUNT_NUMERALS}]|\d{{1,2}})\s*[{COUNTERS}条]")
 
 
 def _announced_lines(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -1479,9 +1484,7 @@ def _announced_lines(candidates: list[_Marked], result: Outline, existing: list[
         for item in candidates[k + 1:]:
             if item.line.index != (items[-1][0] if items else head).line.index + 1 or item.line.index in taken:
                 break
-            opening = DASH_OPENING.match(item.rest.text)
-            dash = item.style == "dash" or opening is not None
-            body = item.rest.sub(opening.end()) if opening else item.rest
+            dash, body = item.style == "dash", item.rest  # the dash is the item's mark, off its rest
             stop = re.search(r"[。，,；;！？]", body.text)
             titled = stop is not None and body.text[stop.start()] == "。" and stop.start() <= 24
             if not dash and stop and not titled:
@@ -1521,10 +1524,11 @@ def _slogan_parts(candidates: list[_Marked], result: Outline, existing: list[Mea
             if len(set(parts)) != len(parts) or any(re.fullmatch(r"[\dA-Za-z]+", part) for part in parts):
                 continue  # “1+N” counts documents, no parts
             given = []
+            clauses = [(part, re.compile(rf"(?:{verbs})[^，,。；;：:]{{0,14}}?的\s*{re.escape(part)}(?=[，,。；;])"))
+                       for part in parts]  # compiled once per part, not once per later line
             for later in candidates[k:]:
                 begin = slogan.end() if later is item else 0
-                for part in parts:
-                    clause = re.compile(rf"(?:{verbs})[^，,。；;：:]{{0,14}}?的\s*{re.escape(part)}(?=[，,。；;])")
+                for part, clause in clauses:
                     hit = clause.search(later.rest.text, begin)
                     if hit and all(part != p for p, _l, _h in given):
                         given.append((part, later, hit))
@@ -1541,7 +1545,8 @@ def _slogan_parts(candidates: list[_Marked], result: Outline, existing: list[Mea
 
 
 #: a word that orders the sentences of a list (首先，…。其次，…。最后，…), at a sentence's start
-SEQUENCE_WORD = re.compile(r"(?:^|(?<=[。；;：:！？]))\s*(首先|其次|再次|最后)\s*[，,]\s*")
+SEQUENCE_WORDS = ("首先", "其次", "再次", "最后")
+SEQUENCE_WORD = re.compile(r"(?:^|(?<=[。；;：:！？]))\s*(" + "|".join(SEQUENCE_WORDS) + r")\s*[，,]\s*")
 
 
 def _sequence_words(candidates: list[_Marked], result: Outline, existing: list[Measure]) -> list[Measure]:
@@ -1550,7 +1555,7 @@ def _sequence_words(candidates: list[_Marked], result: Outline, existing: list[M
     more and every item opens with a task verb (首先…其次… as an argument's steps names no task)."""
     taken = {line.index for m in existing for line in m.lines}
     hits = [(item, match) for item in candidates if item.line.index not in taken
-            and any(word in item.rest.text for word in ("首先", "其次", "最后"))  # most lines: none of them
+            and any(word in item.rest.text for word in SEQUENCE_WORDS)  # most lines: none of them
             for match in SEQUENCE_WORD.finditer(item.rest.text)]
     runs: list[list[tuple[_Marked, re.Match[str]]]] = []
     for item, match in hits:
@@ -1579,7 +1584,7 @@ def _sequence_words(candidates: list[_Marked], result: Outline, existing: list[M
 
 
 #: a phrase that ends in a count of what it sums up (…三大目标, 实施八大行动, 五个方面)
-COUNTED_SUMMARY = re.compile(r"[一二两三四五六七八九十\d]\s*(?:大|个|项|条)\s*(?:重点|主要|专项)?[\u4e00-\u9fff]{1,4}$")
+COUNTED_SUMMARY = re.compile(rf"[{COUNT_NUMERALS}\d]\s*[{COUNTERS}条]\s*(?:重点|主要|专项)?[\u4e00-\u9fff]{{1,4}}$")
 
 
 #: a report's point headed by a short phrase the plan is said to stress (《指引》强调场景牵引。…)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from loaders.document import simplified_chars
-from loaders.lexicon import Region, Regions, regions, words
+from loaders.lexicon import Region, Regions, region_forms, regions, words
 from loaders.segment import tokenize
 
 LEVEL_RANK = {"Province": 0, "City": 1, "District": 2}
@@ -427,10 +427,8 @@ def _forms():
     """Every written form ``region_of`` can accept, in one automaton (to find the runs worth segmenting)."""
     import ahocorasick
 
-    index = regions()
     automaton = ahocorasick.Automaton()
-    forms = set(index.by_name) | set(index.aliases) | set(index.by_short)
-    for form in forms:
+    for form in region_forms():
         automaton.add_word(form, form)
     automaton.make_automaton()
     return automaton

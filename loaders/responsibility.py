@@ -27,7 +27,7 @@ from loaders.agencies import GOV_SUFFIX, Agency, Jurisdiction, resolve, split_na
 from loaders.coordination import IMPLEMENTATION, PLAN_WIDE
 from loaders.document import Document, Span
 from loaders.layout import Line
-from loaders.lexicon import alternation, matches_any, pattern, regions, words
+from loaders.lexicon import alternation, matches_any, pattern, patterns, regions, words
 from loaders.name_lists import bare_names, ranked, read_entries, unique
 from loaders.outline import Measure
 from loaders.tables import division_rows
@@ -273,11 +273,6 @@ def _is_inline_list(inner: str) -> bool:
 # -- measures -----------------------------------------------------------------------------------------
 
 
-@cache
-def _mark_rules() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(rule) for rule in words()["responsibility"]["lead_mark_rules"])
-
-
 #: the character every plan-wide statement of who leads holds (lexicon: first_leads, lead_mark_rules)
 LEAD = "牵"
 
@@ -287,7 +282,8 @@ def conventions(plan_text: str, groups: list[list[NameList]]) -> Conventions:
     where it pairs them with 配合单位 and has no 牵头单位 (``groups``: the lists of each measure)."""
     leads = LEAD in plan_text  # each of these statements says who leads with 牵 (牵头, 为牵): none without it
     marked = leads and any(mark in plan_text for mark in words()["responsibility"]["marks"])  # a rule's marker
-    mark = next((hit for rule in _mark_rules() if (hit := rule.search(plan_text))), None) if marked else None
+    rules = patterns("responsibility", "lead_mark_rules")
+    mark = next((hit for rule in rules if (hit := rule.search(plan_text))), None) if marked else None
     roles_by_label = [{(item.role, item.label is not None) for item in group} for group in groups]
     paired = (any(("responsible", True) in r and ("support", True) in r for r in roles_by_label)
               and not any(role == "lead" for r in roles_by_label for role, _ in r))

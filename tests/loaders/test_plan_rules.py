@@ -2080,6 +2080,9 @@ def test_tasks_a_report_gives_in_order_by_shouxian_qici_zuihou_or_di_yi_xiang_ar
     assert [title for _n, title in measures(build(page))] == tasks
     lines = page.replace("。其次", "。\n其次").replace("。最后", "。\n最后")
     assert [title for _n, title in measures(build(lines))] == tasks
+    # a line that opens with 再次 is read like the others (the cheap test before the pattern once skipped it)
+    four = lines.replace("\n最后", "\n再次，推动企业上云，支持中小企业。\n最后")
+    assert [title for _n, title in measures(build(four))] == [*tasks[:2], "推动企业上云", tasks[2]]
     ordinal = REPORT_LEAD + ("第一项任务是推广智能产线，新建示范产线。第二项任务是培育工业软件企业，引进软件企业。\n")
     assert [title for _n, title in measures(build(ordinal))] == tasks[:2]
     # the steps of an argument name no task
