@@ -136,10 +136,10 @@ def _kinds() -> list[str]:
     return words()["plan"]["kinds"]
 
 
-#: the year of a yearly document printed after its genre word (施政報告 2023, as Hong Kong names its
-#: policy addresses): the edition, not part of the genre
 #: the one year a plan is for, in brackets at the end of its title without 年 (…行动计划(2023))
 BRACKET_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*((?:19|20)\d{2})\s*[)）]\s*$")
+#: the year of a yearly document printed after its genre word (施政報告 2023, as Hong Kong names its
+#: policy addresses): the edition, not part of the genre
 EDITION_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\s+((?:19|20)\d{2})$")
 
 
