@@ -802,22 +802,29 @@ def _working_body(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     author of its own work plan, when nothing else names an issuer."""
     if meta.title is not None:
         return []
+    found = _work_sentence(lay)
+    if found is None:
+        return []
+    match, text = found
+    body = match.group("body")
+    return [(body, text)] if body and _is_body(body) else []
+
+
+def _work_sentence(lay: Layout) -> tuple[re.Match[str], str] | None:
+    """The first of a page's opening lines that opens with the year of its work (YEAR_OF_WORK), its match
+    and its text."""
     for line in lay.content()[:4]:
         match = YEAR_OF_WORK.match(line.text)
         if match:
-            body = match.group("body")
-            return [(body, line.text)] if body and _is_body(body) else []
-    return []
+            return match, line.text
+    return None
 
 
 def _year_of_work(lay: Layout) -> tuple[int, int] | None:
     """The year a page without a title is a work plan for, named by the sentence it opens with: the year
     is (是…之年) or a body will (将…) do the work, not what a year saw (2024年，全市…达到…)."""
-    for line in lay.content()[:4]:
-        match = YEAR_OF_WORK.match(line.text)
-        if match:
-            return int(match.group(1)), int(match.group(1))
-    return None
+    found = _work_sentence(lay)
+    return (int(found[0].group(1)), int(found[0].group(1))) if found else None
 
 
 #: a plan's term in its title (5年期…计画, 三年期…计划) and the year the text says it starts
