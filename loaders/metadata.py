@@ -1099,25 +1099,16 @@ def _headline_issued() -> re.Pattern[str]:
 #: a notice's 文号 run together with its title and addressees, as a page that lost the document's line
 #: breaks prints it: …的通知宁政办发〔2025〕3号各县（市、区）人民政府，…：
 RUN_ON_NUMBER = re.compile(r"的通知\s*(" + DOC_NUMBER.pattern + r")(?=\s*[\u4e00-\u9fff])")
-#: a 文号 printed with round brackets for its year (宁政办发(2022) 27号): a typing of 宁政办发〔2022〕27号
-ROUND_YEAR = re.compile(r"^([\u4e00-\u9fff]{1,14}?)\s*[(（]\s*((?:19|20)\d{2})\s*[)）]\s*(\d{1,4})\s*号$")
+#: a 文号 printed with round or plain square brackets for its year (宁政办发(2022) 27号, 沪府发[2018]27号, as
+#: law databases and portals without the 〔〕 character type it): a typing of 宁政办发〔2022〕27号 (a page's
+#: 【2025】 is a bracket portals print on purpose, kept as printed)
+TYPED_YEAR = re.compile(r"^([\u4e00-\u9fff]{1,14}?)\s*[(（\[［]\s*((?:19|20)\d{2})\s*[)）\]］]\s*(\d{1,4})\s*([号號])$")
 
 
 def _standard(number: str) -> str:
-    """A 文号 in its standard form when the page typed its year in round brackets; else as printed."""
-    typed = ROUND_YEAR.match(number.strip())
-    return f"{typed.group(1)}〔{typed.group(2)}〕{typed.group(3)}号" if typed else number
-
-
-#: a 文号 whose year is typed in plain square brackets (沪府发[2018]27号): a typing of 〔2018〕 (a page's
-#: 【2025】 is a bracket portals print on purpose, kept as printed)
-SQUARE_YEAR = re.compile(r"^([\u4e00-\u9fff]{1,14}?)\s*[\[［]\s*((?:19|20)\d{2})\s*[\]］]\s*(\d{1,4})\s*([号號])$")
-
-
-def _square_typed(number: str) -> str:
-    """A header's 文号 in its standard form when the page typed its year in square brackets, as law
-    databases and portals without the 〔〕 character do (沪府发[2018]27号 → 沪府发〔2018〕27号)."""
-    typed = SQUARE_YEAR.match(number.strip())
+    """A 文号 in its standard form when the page typed its year in round or square brackets; else as
+    printed."""
+    typed = TYPED_YEAR.match(number.strip())
     return f"{typed.group(1)}〔{typed.group(2)}〕{typed.group(3)}{typed.group(4)}" if typed else number
 
 
@@ -1133,7 +1124,7 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
                 return doc.surface(standard, doc.text.find(standard))
             start = doc.text.find(match.group(0))
             printed = doc.surface(match.group(0), start if start >= 0 else None)
-            return _square_typed(printed)
+            return _standard(printed)
         return value.strip()
     if meta.title is not None:
         # 印发《…》（甬政办发〔2025〕31号，以下简称《实施方案》）: the number printed right after the title
