@@ -905,9 +905,13 @@ def _reading_heading(lay: Layout) -> bool:
                and not BREADCRUMB.search(line.text) for line in lay.content()[:3])
 
 
+#: the separator of a breadcrumb's steps (首页 > 信息公开 >, 首页»文件库, 首页→政策文件)
+_STEP = r"[>＞›»→]"
 #: a portal's breadcrumb, or its run-on line (> 政府信息公开 > 政策文件及解读 > 其他文件): the sections
 #: the page is filed under, whose names (…及解读) say nothing of the page itself
-BREADCRUMB = re.compile(r"^\s*[>＞»]|\S\s*[>＞»]\s*\S.*[>＞»]")
+BREADCRUMB = re.compile(rf"^\s*{_STEP}|\S\s*{_STEP}\s*\S.*{_STEP}")
+#: a line with a breadcrumb's separator, or its label (当前位置：), anywhere in it
+BREADCRUMB_MARK = re.compile(rf"{_STEP}|当前位置")
 
 
 def _named_by_short_kind(lay: Layout, cited: list[Span]) -> Span | None:
@@ -1649,10 +1653,6 @@ def _names_only(head: str) -> bool:
     """Is the text before 关于印发 / before 文件 only the names of bodies, as in a notice title or a
     banner, and not a sentence that quotes one?"""
     return not NOT_A_NAME.search(head)
-
-
-#: the separator of a breadcrumb's steps (首页 > 信息公开 >, 首页»文件库, 当前位置：)
-BREADCRUMB_MARK = re.compile(r"[>＞›»→]|当前位置")
 
 
 def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
