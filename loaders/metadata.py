@@ -1798,7 +1798,7 @@ def _body_before(text: str, tokens) -> str | None:
     if 2 <= len(head) <= 10 and _is_body(head) and simplified_chars(head) not in words()["plan"]["issuer_endings"]:
         # 转发省工信厅《…》, 转发杭州市工信局《…》: the place or the level the word was cut from is part of the name
         before = text[: len(text) - len(head)]
-        place = next((before[-k:] for k in range(min(8, len(before)), 1, -1) if _is_place(before[-k:])), None)
+        place = _place_tail(before, 8)
         level = re.search(r"[省市区县]$", before) if place is None else None
         return (place or (level.group(0) if level else "")) + head
     return None
@@ -1981,10 +1981,8 @@ def _adoption_note(lay: Layout) -> tuple[str, str, str] | None:
             continue
         match = ADOPTION_NOTE.match(line.text.strip())
         if match:
-            head = match.group(2)
-            place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
-            if place:
-                body = place + "人民代表大会" + ("常务委员会" if match.group("standing") else "")
+            body = _congress_name(match.group(2), bool(match.group("standing")))
+            if body:
                 return _date(match.group(1)) or "", body, line.text
     return None
 
@@ -2003,10 +2001,15 @@ def _congress(sentence: str, meta: Metadata) -> str | None:
     match = CONGRESS.search(sentence)
     if not match or not _is_plan_name(match.group("quoted"), meta):
         return None
-    head = match.group(1)
-    place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
-    standing = "常务委员会" if match.group("standing") else ""  # …人大常委会会议通过: its standing committee
-    return place + "人民代表大会" + standing if place else None
+    # …人大常委会会议通过: its standing committee
+    return _congress_name(match.group(1), bool(match.group("standing")))
+
+
+def _congress_name(head: str, standing: bool) -> str | None:
+    """The people's congress (or its standing committee) of the place that ``head``, the words before a
+    session, ends with: its longest tail that is a division."""
+    place = _place_tail(head)
+    return place + "人民代表大会" + ("常务委员会" if standing else "") if place else None
 
 
 #: a body that drafted the plan: X（牵头）起草了《…（征求意见稿）》
@@ -2184,6 +2187,12 @@ def _is_place(name: str) -> bool:
     from loaders.lexicon import regions
 
     return bool(regions().lookup(name))
+
+
+def _place_tail(text: str, most: int | None = None) -> str | None:
+    """The longest tail of ``text`` (two characters or more, ``most`` at most) that is a place."""
+    longest = len(text) if most is None else min(most, len(text))
+    return next((text[-k:] for k in range(longest, 1, -1) if _is_place(text[-k:])), None)
 
 
 def _starts_with_place(name: str) -> bool:
