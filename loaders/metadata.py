@@ -360,8 +360,16 @@ SHORT_NAME = re.compile(r"\s*[（(]\s*(?:以下)?简称|\s*[（(]\s*(?:以下)?�
 
 #: a 《title》 on a line
 QUOTED_TITLE = re.compile(r"《([^《》]{4,90})》")
-#: a notice's own title without 《》: X关于Y的通知 (not one that issues or forwards another document)
-OWN_NOTICE = re.compile(r"(.{2,40}?关于(?!印发|转发|下达|公布|开展|做好)[^《》，。；：:]{4,80}?)的通知")
+def _about_itself(also: str = "") -> str:
+    """A pattern for 关于 opening what a notice is about when the notice is itself the text, not one that
+    issues or forwards another document (关于印发…, 关于转发…, 关于《…》); ``also``: more words that rule
+    it out."""
+    return r"关于(?!印发|转发|《" + (f"|{also}" if also else "") + ")"
+
+
+#: a notice's own title without 《》: X关于Y的通知 (nor one that hands down, publishes or sets going
+#: another matter: 关于下达/公布/开展/做好…)
+OWN_NOTICE = re.compile(r"(.{2,40}?" + _about_itself("下达|公布|开展|做好") + r"[^《》，。；：:]{4,80}?)的通知")
 #: a notice title cut to Y的通知
 NOTICE_CUT = re.compile(r"([^《》，。；：:关]{6,90}?)的通知")
 
@@ -1684,22 +1692,22 @@ def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
         match = _GOVERNMENT_TITLE.match(simplified_chars(meta.title_text or ""))
     if not match:
         return []
-    names = _names(match.group(1))
-    if names and all(_is_body(OTHERS.sub("", n)) for n in names):
-        return [(name, meta.title_text or "") for name in names]
-    return []
+    return [(name, meta.title_text or "") for name in _bodies_named(match.group(1))]
+
+
+def _bodies_named(head: str) -> list[str]:
+    """The names a title's head (X关于…) lists, when every one of them is a body (its 等 left off); else
+    none."""
+    names = _names(head)
+    return names if names and all(_is_body(OTHERS.sub("", n)) for n in names) else []
 
 
 def notice_itself(title: str) -> tuple[str, list[tuple[str, str]]] | None:
     """(kind, issuers) of a notice that is itself the policy, its heading X关于…的通知 with no plan it
     issues (关于印发/转发…): the notice is the document, 通知 its kind and X its issuer."""
-    match = re.match(r"^(.{4,60}?)关于(?!印发|转发|《)(.{4,80})的通知$", title.strip())
-    if not match or not _names_only(match.group(1)):
-        return None
-    names = _names(match.group(1))
-    if not names or not all(_is_body(OTHERS.sub("", n)) for n in names):
-        return None
-    return "通知", [(name, title) for name in names]
+    match = re.match(r"^(.{4,60}?)" + _about_itself() + r"(.{4,80})的通知$", title.strip())
+    names = _bodies_named(match.group(1)) if match and _names_only(match.group(1)) else []
+    return ("通知", [(name, title) for name in names]) if names else None
 
 
 def _headline_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
