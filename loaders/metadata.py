@@ -38,7 +38,9 @@ PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2}"
 DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fff]{1,14}?)\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*(\d{1,4})\s*号")
 BROKEN_DOC_NUMBER = re.compile(r"^([\u4e00-\u9fff]{1,14})\s*〔\s*((?:19|20)\d{2})\s*(\d{1,4})$")
-DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
+#: a date's year, month and day, each a group (2025年3月10日, 2025-03-10, 2025/3/10, 2025.3.10), without its 日
+YMD = r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
+DATE = re.compile(YMD + r"\s*日?")
 COMPACT_DATE = re.compile(r"^((?:19|20)\d{2})(\d{2})(\d{2})$")
 SIGNATURE_DATE = re.compile(
     r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[\s?？]*$|^((?:19|20)\d{2})(\d{2})(\d{2})$")
@@ -1240,10 +1242,11 @@ RUN_ON_SIGNATURE = re.compile(r"[。！]\s*(?P<names>[^\d。，,：:；;、《�
                               r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 
 
-#: the date label of a page's byline, and the source it names
-BYLINE_DATE = re.compile(r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)")
-#: a byline that opens with its timestamp and no label (2020-12-11 17:45 来源: 本网)
-OPENING_STAMP = re.compile(r"^\s*((?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}")
+#: the date label of a page's byline (发布时间：, 日期: ); then the byline's date, and the source it names
+DATE_LABEL = r"(?:发布)?(?:时间|日期)\s*[:：]\s*"
+BYLINE_DATE = re.compile(r"(?:^|\s)" + DATE_LABEL + r"(\S+)")
+#: a byline that opens with its timestamp and no label (2020-12-11 17:45 来源: 本网): the date its first group
+OPENING_STAMP = re.compile(r"^\s*(" + DATE.pattern + r")\s+\d{1,2}:\d{2}")
 BYLINE_SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?:信息)?来源|来自)\s*[:：]\s*([^\s:：【\[|]+)")
 
 
@@ -1311,7 +1314,7 @@ REPORTED_VERBS = {"issued": re.compile(r"(?:联合|正式)?(?:印发|出台|下�
 #: the date a stored page opens with (' date 2025-09-17 …'): the page's own date
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 #: a page's timestamp: a date with its time of day (2025-12-14 17:35:16, 2026/1/6 15:36:38)
-TIMESTAMP = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*(?:日\s*|\s+)\d{1,2}:\d{2}")
+TIMESTAMP = re.compile(YMD + r"\s*(?:日\s*|\s+)\d{1,2}:\d{2}")
 
 
 def _reported_dates(lay: Layout, meta: Metadata) -> dict[str, str]:
@@ -1410,9 +1413,9 @@ def _is_plan_name(quoted: str, meta: Metadata) -> bool:
 
 #: a page's date without its time of day: a byline field (发布时间：2025年03月10日, 日期: 2025-03-10) or a
 #: newspaper's date with its weekday (2025年3月10日 星期一)
-BYLINE_STAMP = re.compile(r"(?:(?:发布)?(?:时间|日期)\s*[:：]\s*"
-                          r"|(?=(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]))"
-                          r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+BYLINE_STAMP = re.compile(r"(?:" + DATE_LABEL
+                          + r"|(?=(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]))"
+                          + YMD)
 
 
 def _date_anchors(lay: Layout, meta: Metadata) -> list[tuple[str, int]]:
