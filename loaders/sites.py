@@ -589,13 +589,19 @@ def _hub_nodes(text: str) -> list[SiteMention]:
     """The national computing hub nodes, named after their hub."""
     if "枢纽" not in text:
         return []
-    divisions = dict(words()["sites"]["hub_nodes"])
-    out = []
-    for match in _hub_regex().finditer(text):
-        hub = next(g for g in match.groups() if g)
-        out.append(SiteMention(f"全国一体化算力网络{hub}国家枢纽节点", match.group(0), match.start(), "facility",
-                               None, divisions[hub] or None, None, False))
-    return out
+    return [_hub_node(next(g for g in match.groups() if g), match) for match in _hub_regex().finditer(text)]
+
+
+@cache
+def _hub_divisions() -> dict[str, str]:
+    """The division each hub lies in (宁夏 -> 宁夏回族自治区; empty for a hub across several)."""
+    return dict(words()["sites"]["hub_nodes"])
+
+
+def _hub_node(hub: str, match: re.Match[str]) -> SiteMention:
+    """The national computing hub node of ``hub`` as the text writes it at ``match``."""
+    return SiteMention(f"全国一体化算力网络{hub}国家枢纽节点", match.group(0), match.start(), "facility",
+                       None, _hub_divisions()[hub] or None, None, False)
 
 
 #: the node written without its hub (加快建设全国一体化算力网络国家枢纽节点, 国家算力枢纽节点); not one of a
@@ -624,9 +630,7 @@ def _home_hub_node(text: str, home: Region | None) -> list[SiteMention]:
     hub = _hub_of_province().get(home.province)
     if hub is None:
         return []
-    division = dict(words()["sites"]["hub_nodes"])[hub]
-    return [SiteMention(f"全国一体化算力网络{hub}国家枢纽节点", match.group(0), match.start(), "facility",
-                        None, division or None, None, False) for match in _GENERIC_HUB.finditer(text)]
+    return [_hub_node(hub, match) for match in _GENERIC_HUB.finditer(text)]
 
 
 def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMention],
