@@ -720,13 +720,17 @@ def _items_leftward(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _list_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The list of names joined by 、 that the name at ``start:end`` stands in."""
-    start = _items_leftward(text, start, end)[-1][0]
+    return _items_leftward(text, start, end)[-1][0], _list_end(text, end)
+
+
+def _list_end(text: str, end: int) -> int:
+    """Where the list of names joined by 、 that goes on from a name ending at ``end`` ends."""
     while end < len(text) and text[end] == "、":
         item = _list_item().match(text, end + 1)
         if not item:
             break
         end = item.end()
-    return start, end
+    return end
 
 
 def list_start(text: str, end: int) -> int:
@@ -949,7 +953,7 @@ def _setting(text: str, start: int, end: int) -> Setting:
     listed = (text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")) and not _list_of_functions(
         text, start, end)
     return Setting(listed=listed or labels,
-                   national=bool(_NATIONAL_LIST.match(text, _list_bounds(text, start, end)[1])
+                   national=bool(_NATIONAL_LIST.match(text, _list_end(text, end))
                                  or _after_state_designation(text, start)),
                    quoted=text[start - 1:start] == "“" and text[end:end + 1] == "”",
                    described=text[start - 1:start] == "的",
@@ -966,9 +970,7 @@ def _after_state_designation(text: str, start: int) -> bool:
         items = _items_leftward(text, start, start)[1:]
     else:
         return False
-    return bool(items) and all(
-        text[s:e].startswith("国家") and _ending(text[s:e]) in words()["sites"]["designation_suffixes"]
-        for s, e in items)
+    return bool(items) and all(_of_the_state(text[s:e]) for s, e in items)
 
 
 #: 依托A(和B)建设…: the bodies a task builds its institution on, right before the name
