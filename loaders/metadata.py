@@ -1895,13 +1895,17 @@ VENUE = re.compile(r"今?(?:于|在)[\u4e00-\u9fff]{2,12}(?:会|会议上?|院|�
 TAG = re.compile(r"^\s*[【\[][^】\]]{0,20}[】\]]\s*")
 
 
-#: the verbs a report says a body issued the plan with, and the words that go before them (联合印发,
-#: 正式下发, 重磅发布, 对外公布); not 发布会, where the plan is presented
-ISSUE_VERB = re.compile(r"(?:联合|正式|重磅|对外)?"
-                        r"(?:印发|下发|制发|发布|公布|出台|推出|制定|制订|颁布|发出|宣布|发表)(?!会)"
-                        r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)"
-                        # X关于公开征求《…》意见的公告: the body that puts its draft out for comments
-                        r"|关于(?:公开)?征求(?=《[^《》]{4,90}》\s*意见)")
+@cache
+def _issue_verb() -> re.Pattern[str]:
+    """The verbs a report says a body issued the plan with (``lexicon.toml``'s issue_verbs, less the steps
+    before issuing, and the forms reports also write: 制发, 制订, 宣布, 发表), and the words that go before
+    them (联合印发, 正式下发, 重磅发布, 对外公布); not 发布会, where the plan is presented."""
+    verbs = [v for v in words()["plan"]["issue_verbs"] if v not in ("审议通过", "公开征求", "起草")]
+    return re.compile(r"(?:联合|正式|重磅|对外)?"
+                      rf"(?:{alternation([*verbs, '制发', '制订', '宣布', '发表'])})(?!会)"
+                      r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)"
+                      # X关于公开征求《…》意见的公告: the body that puts its draft out for comments
+                      r"|关于(?:公开)?征求(?=《[^《》]{4,90}》\s*意见)")
 
 
 def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
@@ -1914,7 +1918,7 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
             adopted = _congress(sentence, meta)
             if adopted:
                 return [(adopted, sentence)]
-            for hit in ISSUE_VERB.finditer(sentence):
+            for hit in _issue_verb().finditer(sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
                 names = _subject(sentence[: hit.start()], line.text[: line.text.find(sentence)])
