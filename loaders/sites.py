@@ -1094,7 +1094,8 @@ def _scope_named(suffix: str, core: str) -> bool:
     北方大数据交易中心): one exchange, not a kind of one (区域性数据交易中心, 数据交易中心)."""
     if suffix not in words()["sites"]["scope_named_suffixes"]:
         return False
-    scope = next((s for s in words()["sites"]["named_scopes"] if core.startswith(s)), None)
+    sites = words()["sites"]
+    scope = next((s for s in (*sites["regional_scopes"], *sites["named_scopes"]) if core.startswith(s)), None)
     return scope is not None and 0 < len(core) - len(scope) <= 4 and not _generic_regex().sub("", core[len(scope):])
 
 
@@ -1315,7 +1316,7 @@ def proper(core: str, places: bool = True) -> bool:
     from loaders.segment import tagged
 
     generic = set(words()["sites"]["generic"])
-    not_places = set(words()["sites"]["not_places"])
+    not_places = {*words()["sites"]["regional_scopes"], *words()["sites"]["not_places"]}
     flags = ("ns", "nr", "nz", "nt") if places else ("nr", "nz", "nt")
     return any(flag in flags and len(word) >= 2 and word not in not_places
                and word not in generic for word, flag in tagged(core))
