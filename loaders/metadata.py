@@ -904,14 +904,17 @@ def read_metadata(lay: Layout) -> Metadata:
     return meta
 
 
-#: the heading of a page that reads a plan (…政策解读, 一图读懂…, …负责人就《…》答记者问)
-READING = re.compile(r"解读|答记者问|一图读懂")
+@cache
+def _reading() -> re.Pattern[str]:
+    """The heading of a page that reads a plan (…政策解读, …负责人就《…》答记者问), or sums it up in a
+    graphic (一图读懂…, 图解…: ``lexicon.toml``'s graphic_labels)."""
+    return re.compile(r"解读|答记者问|" + alternation(words()["plan"]["graphic_labels"]))
 
 
 def _reading_heading(lay: Layout) -> bool:
     """Is the page's heading (its first lines) that of a 解读 or an interview about a plan, not a link to
     one printed under a notice's byline (【解读】…)?"""
-    return any(READING.search(line.text) and not LINKED_READING.match(line.text) and len(line.text) <= 80
+    return any(_reading().search(line.text) and not LINKED_READING.match(line.text) and len(line.text) <= 80
                and not BREADCRUMB.search(line.text) for line in lay.content()[:3])
 
 
@@ -1256,7 +1259,7 @@ def _page_date(lay: Layout) -> str | None:
     byline (来源: 电子政务网, 来源: 安徽商报, 作者…, a reader count and no source) dates the copy."""
     head = lay.lines[:30]
     for n, line in enumerate(head):
-        if READING.search(line.text) and not line.chrome and not LINKED_READING.match(line.text):
+        if _reading().search(line.text) and not line.chrome and not LINKED_READING.match(line.text):
             return None  # a 解读's or an interview's date (its heading is above its byline) is its own
         match = BYLINE_DATE.search(line.text)
         if match is None and "来源" in line.text:
