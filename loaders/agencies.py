@@ -78,6 +78,10 @@ def region_chain(region: Region) -> list[Region]:
     return list(_region_chain(region))
 
 
+#: an aside that says how this text and the rest of it are read (（含甲市、乙市，下同）): a note on the
+#: names, not part of one; an aside without 下同 (各区人民政府（含开发区管委会）) stays with its name
+CARRIED_NOTE = re.compile(r"[（(][^（()）]*下同[)）]")
+
 @lru_cache(maxsize=8192)
 def _region_chain(region: Region) -> tuple[Region, ...]:
     """Cached: every segmented word of a plan is checked against its region's chain."""
@@ -175,7 +179,7 @@ def resolve(written: str, where: Jurisdiction, carry: str | None = None) -> Agen
         if GOV_SUFFIX.search(core) or GOV_SUFFIX.search(text.rstrip("）)")):
             main = where.main
             # 各市(含甲市、乙市,下同)政府: a note on how to read the rest of the text (下同) is no part of the name
-            name = re.sub(r"[（(][^（()）]*下同[)）]", "", text)
+            name = CARRIED_NOTE.sub("", text)
             return Agency(name, text, "government", main.name if main else None, collective=True)
         return None
     if text.startswith("人民银行"):

@@ -38,7 +38,9 @@ PERIOD = re.compile(r"[（(]\s*((?:19|20)\d{2}"
 DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fff]{1,14}?)\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*(\d{1,4})\s*号")
 BROKEN_DOC_NUMBER = re.compile(r"^([\u4e00-\u9fff]{1,14})\s*〔\s*((?:19|20)\d{2})\s*(\d{1,4})$")
-DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
+#: a date's year, month and day, each a group (2025年3月10日, 2025-03-10, 2025/3/10, 2025.3.10), without its 日
+YMD = r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
+DATE = re.compile(YMD + r"\s*日?")
 COMPACT_DATE = re.compile(r"^((?:19|20)\d{2})(\d{2})(\d{2})$")
 SIGNATURE_DATE = re.compile(
     r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[\s?？]*$|^((?:19|20)\d{2})(\d{2})(\d{2})$")
@@ -136,10 +138,10 @@ def _kinds() -> list[str]:
     return words()["plan"]["kinds"]
 
 
-#: the year of a yearly document printed after its genre word (施政報告 2023, as Hong Kong names its
-#: policy addresses): the edition, not part of the genre
 #: the one year a plan is for, in brackets at the end of its title without 年 (…行动计划(2023))
 BRACKET_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*((?:19|20)\d{2})\s*[)）]\s*$")
+#: the year of a yearly document printed after its genre word (施政報告 2023, as Hong Kong names its
+#: policy addresses): the edition, not part of the genre
 EDITION_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])\s+((?:19|20)\d{2})$")
 
 
@@ -360,8 +362,16 @@ SHORT_NAME = re.compile(r"\s*[（(]\s*(?:以下)?简称|\s*[（(]\s*(?:以下)?�
 
 #: a 《title》 on a line
 QUOTED_TITLE = re.compile(r"《([^《》]{4,90})》")
-#: a notice's own title without 《》: X关于Y的通知 (not one that issues or forwards another document)
-OWN_NOTICE = re.compile(r"(.{2,40}?关于(?!印发|转发|下达|公布|开展|做好)[^《》，。；：:]{4,80}?)的通知")
+def _about_itself(also: str = "") -> str:
+    """A pattern for 关于 opening what a notice is about when the notice is itself the text, not one that
+    issues or forwards another document (关于印发…, 关于转发…, 关于《…》); ``also``: more words that rule
+    it out."""
+    return r"关于(?!印发|转发|《" + (f"|{also}" if also else "") + ")"
+
+
+#: a notice's own title without 《》: X关于Y的通知 (nor one that hands down, publishes or sets going
+#: another matter: 关于下达/公布/开展/做好…)
+OWN_NOTICE = re.compile(r"(.{2,40}?" + _about_itself("下达|公布|开展|做好") + r"[^《》，。；：:]{4,80}?)的通知")
 #: a notice title cut to Y的通知
 NOTICE_CUT = re.compile(r"([^《》，。；：:关]{6,90}?)的通知")
 
@@ -802,22 +812,29 @@ def _working_body(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     author of its own work plan, when nothing else names an issuer."""
     if meta.title is not None:
         return []
+    found = _work_sentence(lay)
+    if found is None:
+        return []
+    match, text = found
+    body = match.group("body")
+    return [(body, text)] if body and _is_body(body) else []
+
+
+def _work_sentence(lay: Layout) -> tuple[re.Match[str], str] | None:
+    """The first of a page's opening lines that opens with the year of its work (YEAR_OF_WORK), its match
+    and its text."""
     for line in lay.content()[:4]:
         match = YEAR_OF_WORK.match(line.text)
         if match:
-            body = match.group("body")
-            return [(body, line.text)] if body and _is_body(body) else []
-    return []
+            return match, line.text
+    return None
 
 
 def _year_of_work(lay: Layout) -> tuple[int, int] | None:
     """The year a page without a title is a work plan for, named by the sentence it opens with: the year
     is (是…之年) or a body will (将…) do the work, not what a year saw (2024年，全市…达到…)."""
-    for line in lay.content()[:4]:
-        match = YEAR_OF_WORK.match(line.text)
-        if match:
-            return int(match.group(1)), int(match.group(1))
-    return None
+    found = _work_sentence(lay)
+    return (int(found[0].group(1)), int(found[0].group(1))) if found else None
 
 
 #: a plan's term in its title (5年期…计画, 三年期…计划) and the year the text says it starts
@@ -887,20 +904,27 @@ def read_metadata(lay: Layout) -> Metadata:
     return meta
 
 
-#: the heading of a page that reads a plan (…政策解读, 一图读懂…, …负责人就《…》答记者问)
-READING = re.compile(r"解读|答记者问|一图读懂")
+@cache
+def _reading() -> re.Pattern[str]:
+    """The heading of a page that reads a plan (…政策解读, …负责人就《…》答记者问), or sums it up in a
+    graphic (一图读懂…, 图解…: ``lexicon.toml``'s graphic_labels)."""
+    return re.compile(r"解读|答记者问|" + alternation(words()["plan"]["graphic_labels"]))
 
 
 def _reading_heading(lay: Layout) -> bool:
     """Is the page's heading (its first lines) that of a 解读 or an interview about a plan, not a link to
     one printed under a notice's byline (【解读】…)?"""
-    return any(READING.search(line.text) and not LINKED_READING.match(line.text) and len(line.text) <= 80
+    return any(_reading().search(line.text) and not LINKED_READING.match(line.text) and len(line.text) <= 80
                and not BREADCRUMB.search(line.text) for line in lay.content()[:3])
 
 
+#: the separator of a breadcrumb's steps (首页 > 信息公开 >, 首页»文件库, 首页→政策文件)
+_STEP = r"[>＞›»→]"
 #: a portal's breadcrumb, or its run-on line (> 政府信息公开 > 政策文件及解读 > 其他文件): the sections
 #: the page is filed under, whose names (…及解读) say nothing of the page itself
-BREADCRUMB = re.compile(r"^\s*[>＞»]|\S\s*[>＞»]\s*\S.*[>＞»]")
+BREADCRUMB = re.compile(rf"^\s*{_STEP}|\S\s*{_STEP}\s*\S.*{_STEP}")
+#: a line with a breadcrumb's separator, or its label (当前位置：), anywhere in it
+BREADCRUMB_MARK = re.compile(rf"{_STEP}|当前位置")
 
 
 def _named_by_short_kind(lay: Layout, cited: list[Span]) -> Span | None:
@@ -1092,25 +1116,16 @@ def _headline_issued() -> re.Pattern[str]:
 #: a notice's 文号 run together with its title and addressees, as a page that lost the document's line
 #: breaks prints it: …的通知宁政办发〔2025〕3号各县（市、区）人民政府，…：
 RUN_ON_NUMBER = re.compile(r"的通知\s*(" + DOC_NUMBER.pattern + r")(?=\s*[\u4e00-\u9fff])")
-#: a 文号 printed with round brackets for its year (宁政办发(2022) 27号): a typing of 宁政办发〔2022〕27号
-ROUND_YEAR = re.compile(r"^([\u4e00-\u9fff]{1,14}?)\s*[(（]\s*((?:19|20)\d{2})\s*[)）]\s*(\d{1,4})\s*号$")
+#: a 文号 printed with round or plain square brackets for its year (宁政办发(2022) 27号, 沪府发[2018]27号, as
+#: law databases and portals without the 〔〕 character type it): a typing of 宁政办发〔2022〕27号 (a page's
+#: 【2025】 is a bracket portals print on purpose, kept as printed)
+TYPED_YEAR = re.compile(r"^([\u4e00-\u9fff]{1,14}?)\s*[(（\[［]\s*((?:19|20)\d{2})\s*[)）\]］]\s*(\d{1,4})\s*([号號])$")
 
 
 def _standard(number: str) -> str:
-    """A 文号 in its standard form when the page typed its year in round brackets; else as printed."""
-    typed = ROUND_YEAR.match(number.strip())
-    return f"{typed.group(1)}〔{typed.group(2)}〕{typed.group(3)}号" if typed else number
-
-
-#: a 文号 whose year is typed in plain square brackets (沪府发[2018]27号): a typing of 〔2018〕 (a page's
-#: 【2025】 is a bracket portals print on purpose, kept as printed)
-SQUARE_YEAR = re.compile(r"^([\u4e00-\u9fff]{1,14}?)\s*[\[［]\s*((?:19|20)\d{2})\s*[\]］]\s*(\d{1,4})\s*([号號])$")
-
-
-def _square_typed(number: str) -> str:
-    """A header's 文号 in its standard form when the page typed its year in square brackets, as law
-    databases and portals without the 〔〕 character do (沪府发[2018]27号 → 沪府发〔2018〕27号)."""
-    typed = SQUARE_YEAR.match(number.strip())
+    """A 文号 in its standard form when the page typed its year in round or square brackets; else as
+    printed."""
+    typed = TYPED_YEAR.match(number.strip())
     return f"{typed.group(1)}〔{typed.group(2)}〕{typed.group(3)}{typed.group(4)}" if typed else number
 
 
@@ -1126,7 +1141,7 @@ def _doc_number(lay: Layout, meta: Metadata) -> str | None:
                 return doc.surface(standard, doc.text.find(standard))
             start = doc.text.find(match.group(0))
             printed = doc.surface(match.group(0), start if start >= 0 else None)
-            return _square_typed(printed)
+            return _standard(printed)
         return value.strip()
     if meta.title is not None:
         # 印发《…》（甬政办发〔2025〕31号，以下简称《实施方案》）: the number printed right after the title
@@ -1230,10 +1245,11 @@ RUN_ON_SIGNATURE = re.compile(r"[。！]\s*(?P<names>[^\d。，,：:；;、《�
                               r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 
 
-#: the date label of a page's byline, and the source it names
-BYLINE_DATE = re.compile(r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(\S+)")
-#: a byline that opens with its timestamp and no label (2020-12-11 17:45 来源: 本网)
-OPENING_STAMP = re.compile(r"^\s*((?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?)\s+\d{1,2}:\d{2}")
+#: the date label of a page's byline (发布时间：, 日期: ); then the byline's date, and the source it names
+DATE_LABEL = r"(?:发布)?(?:时间|日期)\s*[:：]\s*"
+BYLINE_DATE = re.compile(r"(?:^|\s)" + DATE_LABEL + r"(\S+)")
+#: a byline that opens with its timestamp and no label (2020-12-11 17:45 来源: 本网): the date its first group
+OPENING_STAMP = re.compile(r"^\s*(" + DATE.pattern + r")\s+\d{1,2}:\d{2}")
 BYLINE_SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?:信息)?来源|来自)\s*[:：]\s*([^\s:：【\[|]+)")
 
 
@@ -1243,7 +1259,7 @@ def _page_date(lay: Layout) -> str | None:
     byline (来源: 电子政务网, 来源: 安徽商报, 作者…, a reader count and no source) dates the copy."""
     head = lay.lines[:30]
     for n, line in enumerate(head):
-        if READING.search(line.text) and not line.chrome and not LINKED_READING.match(line.text):
+        if _reading().search(line.text) and not line.chrome and not LINKED_READING.match(line.text):
             return None  # a 解读's or an interview's date (its heading is above its byline) is its own
         match = BYLINE_DATE.search(line.text)
         if match is None and "来源" in line.text:
@@ -1301,7 +1317,7 @@ REPORTED_VERBS = {"issued": re.compile(r"(?:联合|正式)?(?:印发|出台|下�
 #: the date a stored page opens with (' date 2025-09-17 …'): the page's own date
 PAGE_DATE = re.compile(r"^\s*date\s+((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 #: a page's timestamp: a date with its time of day (2025-12-14 17:35:16, 2026/1/6 15:36:38)
-TIMESTAMP = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*(?:日\s*|\s+)\d{1,2}:\d{2}")
+TIMESTAMP = re.compile(YMD + r"\s*(?:日\s*|\s+)\d{1,2}:\d{2}")
 
 
 def _reported_dates(lay: Layout, meta: Metadata) -> dict[str, str]:
@@ -1400,9 +1416,9 @@ def _is_plan_name(quoted: str, meta: Metadata) -> bool:
 
 #: a page's date without its time of day: a byline field (发布时间：2025年03月10日, 日期: 2025-03-10) or a
 #: newspaper's date with its weekday (2025年3月10日 星期一)
-BYLINE_STAMP = re.compile(r"(?:(?:发布)?(?:时间|日期)\s*[:：]\s*"
-                          r"|(?=(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]))"
-                          r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+BYLINE_STAMP = re.compile(r"(?:" + DATE_LABEL
+                          + r"|(?=(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]))"
+                          + YMD)
 
 
 def _date_anchors(lay: Layout, meta: Metadata) -> list[tuple[str, int]]:
@@ -1653,10 +1669,6 @@ def _names_only(head: str) -> bool:
     return not NOT_A_NAME.search(head)
 
 
-#: the separator of a breadcrumb's steps (首页 > 信息公开 >, 首页»文件库, 当前位置：)
-BREADCRUMB_MARK = re.compile(r"[>＞›»→]|当前位置")
-
-
 def _banner(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
     """The banner of a 红头 document names its issuer: 宁安市人民政府办公室文件. A portal's breadcrumb
     (首页>政府信息公开>市政府办公室文件) names the column the page is filed in, not a banner."""
@@ -1686,22 +1698,22 @@ def _title_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
         match = _GOVERNMENT_TITLE.match(simplified_chars(meta.title_text or ""))
     if not match:
         return []
-    names = _names(match.group(1))
-    if names and all(_is_body(OTHERS.sub("", n)) for n in names):
-        return [(name, meta.title_text or "") for name in names]
-    return []
+    return [(name, meta.title_text or "") for name in _bodies_named(match.group(1))]
+
+
+def _bodies_named(head: str) -> list[str]:
+    """The names a title's head (X关于…) lists, when every one of them is a body (its 等 left off); else
+    none."""
+    names = _names(head)
+    return names if names and all(_is_body(OTHERS.sub("", n)) for n in names) else []
 
 
 def notice_itself(title: str) -> tuple[str, list[tuple[str, str]]] | None:
     """(kind, issuers) of a notice that is itself the policy, its heading X关于…的通知 with no plan it
     issues (关于印发/转发…): the notice is the document, 通知 its kind and X its issuer."""
-    match = re.match(r"^(.{4,60}?)关于(?!印发|转发|《)(.{4,80})的通知$", title.strip())
-    if not match or not _names_only(match.group(1)):
-        return None
-    names = _names(match.group(1))
-    if not names or not all(_is_body(OTHERS.sub("", n)) for n in names):
-        return None
-    return "通知", [(name, title) for name in names]
+    match = re.match(r"^(.{4,60}?)" + _about_itself() + r"(.{4,80})的通知$", title.strip())
+    names = _bodies_named(match.group(1)) if match and _names_only(match.group(1)) else []
+    return ("通知", [(name, title) for name in names]) if names else None
 
 
 def _headline_issuer(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
@@ -1800,7 +1812,7 @@ def _body_before(text: str, tokens) -> str | None:
     if 2 <= len(head) <= 10 and _is_body(head) and simplified_chars(head) not in words()["plan"]["issuer_endings"]:
         # 转发省工信厅《…》, 转发杭州市工信局《…》: the place or the level the word was cut from is part of the name
         before = text[: len(text) - len(head)]
-        place = next((before[-k:] for k in range(min(8, len(before)), 1, -1) if _is_place(before[-k:])), None)
+        place = _place_tail(before, 8)
         level = re.search(r"[省市区县]$", before) if place is None else None
         return (place or (level.group(0) if level else "")) + head
     return None
@@ -1886,13 +1898,17 @@ VENUE = re.compile(r"今?(?:于|在)[\u4e00-\u9fff]{2,12}(?:会|会议上?|院|�
 TAG = re.compile(r"^\s*[【\[][^】\]]{0,20}[】\]]\s*")
 
 
-#: the verbs a report says a body issued the plan with, and the words that go before them (联合印发,
-#: 正式下发, 重磅发布, 对外公布); not 发布会, where the plan is presented
-ISSUE_VERB = re.compile(r"(?:联合|正式|重磅|对外)?"
-                        r"(?:印发|下发|制发|发布|公布|出台|推出|制定|制订|颁布|发出|宣布|发表)(?!会)"
-                        r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)"
-                        # X关于公开征求《…》意见的公告: the body that puts its draft out for comments
-                        r"|关于(?:公开)?征求(?=《[^《》]{4,90}》\s*意见)")
+@cache
+def _issue_verb() -> re.Pattern[str]:
+    """The verbs a report says a body issued the plan with (``lexicon.toml``'s issue_verbs, less the steps
+    before issuing, and the forms reports also write: 制发, 制订, 宣布, 发表), and the words that go before
+    them (联合印发, 正式下发, 重磅发布, 对外公布); not 发布会, where the plan is presented."""
+    verbs = [v for v in words()["plan"]["issue_verbs"] if v not in ("审议通过", "公开征求", "起草")]
+    return re.compile(r"(?:联合|正式|重磅|对外)?"
+                      rf"(?:{alternation([*verbs, '制发', '制订', '宣布', '发表'])})(?!会)"
+                      r"|就(?=《[^《》]{4,90}》[^，。；]{0,6}征求)"
+                      # X关于公开征求《…》意见的公告: the body that puts its draft out for comments
+                      r"|关于(?:公开)?征求(?=《[^《》]{4,90}》\s*意见)")
 
 
 def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
@@ -1905,7 +1921,7 @@ def _reported(lay: Layout, meta: Metadata) -> list[tuple[str, str]]:
             adopted = _congress(sentence, meta)
             if adopted:
                 return [(adopted, sentence)]
-            for hit in ISSUE_VERB.finditer(sentence):
+            for hit in _issue_verb().finditer(sentence):
                 if not _verb_on_plan(sentence, hit, meta):
                     continue
                 names = _subject(sentence[: hit.start()], line.text[: line.text.find(sentence)])
@@ -1983,10 +1999,8 @@ def _adoption_note(lay: Layout) -> tuple[str, str, str] | None:
             continue
         match = ADOPTION_NOTE.match(line.text.strip())
         if match:
-            head = match.group(2)
-            place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
-            if place:
-                body = place + "人民代表大会" + ("常务委员会" if match.group("standing") else "")
+            body = _congress_name(match.group(2), bool(match.group("standing")))
+            if body:
                 return _date(match.group(1)) or "", body, line.text
     return None
 
@@ -2005,10 +2019,15 @@ def _congress(sentence: str, meta: Metadata) -> str | None:
     match = CONGRESS.search(sentence)
     if not match or not _is_plan_name(match.group("quoted"), meta):
         return None
-    head = match.group(1)
-    place = next((head[k:] for k in range(len(head) - 1) if _is_place(head[k:])), None)
-    standing = "常务委员会" if match.group("standing") else ""  # …人大常委会会议通过: its standing committee
-    return place + "人民代表大会" + standing if place else None
+    # …人大常委会会议通过: its standing committee
+    return _congress_name(match.group(1), bool(match.group("standing")))
+
+
+def _congress_name(head: str, standing: bool) -> str | None:
+    """The people's congress (or its standing committee) of the place that ``head``, the words before a
+    session, ends with: its longest tail that is a division."""
+    place = _place_tail(head)
+    return place + "人民代表大会" + ("常务委员会" if standing else "") if place else None
 
 
 #: a body that drafted the plan: X（牵头）起草了《…（征求意见稿）》
@@ -2186,6 +2205,12 @@ def _is_place(name: str) -> bool:
     from loaders.lexicon import regions
 
     return bool(regions().lookup(name))
+
+
+def _place_tail(text: str, most: int | None = None) -> str | None:
+    """The longest tail of ``text`` (two characters or more, ``most`` at most) that is a place."""
+    longest = len(text) if most is None else min(most, len(text))
+    return next((text[-k:] for k in range(longest, 1, -1) if _is_place(text[-k:])), None)
 
 
 def _starts_with_place(name: str) -> bool:

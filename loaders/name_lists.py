@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from loaders.agencies import UNIT_END, Agency, Jurisdiction, resolve, resolve_list, split_names
+from loaders.agencies import CARRIED_NOTE, UNIT_END, Agency, Jurisdiction, resolve, resolve_list, split_names
 from loaders.lexicon import pattern, regions, words
 
 
@@ -83,9 +83,9 @@ def _masked(text: str, mark: str | None) -> tuple[str, set[int], dict[int, int]]
     return "".join(chars), marked, printed
 
 
-#: an aside that says how this list and the later ones are read (（含开发区管委会，下同）): a note on the
-#: lists, not part of the name; an aside without 下同 (各区人民政府（含开发区管委会）) stays with it
-_CARRIED_NOTE = re.compile(r"[（(][^（()）]*[，,、]\s*下同[)）]\s*$")
+#: agencies.CARRIED_NOTE closing an entry (各区人民政府（含开发区管委会，下同）): a note on this list and
+#: the later ones, not part of the name
+_CARRIED_NOTE = re.compile(CARRIED_NOTE.pattern + r"\s*$")
 
 
 def _joins(entry: str) -> list[tuple[int, int]]:

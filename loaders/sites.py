@@ -589,13 +589,19 @@ def _hub_nodes(text: str) -> list[SiteMention]:
     """The national computing hub nodes, named after their hub."""
     if "枢纽" not in text:
         return []
-    divisions = dict(words()["sites"]["hub_nodes"])
-    out = []
-    for match in _hub_regex().finditer(text):
-        hub = next(g for g in match.groups() if g)
-        out.append(SiteMention(f"全国一体化算力网络{hub}国家枢纽节点", match.group(0), match.start(), "facility",
-                               None, divisions[hub] or None, None, False))
-    return out
+    return [_hub_node(next(g for g in match.groups() if g), match) for match in _hub_regex().finditer(text)]
+
+
+@cache
+def _hub_divisions() -> dict[str, str]:
+    """The division each hub lies in (宁夏 -> 宁夏回族自治区; empty for a hub across several)."""
+    return dict(words()["sites"]["hub_nodes"])
+
+
+def _hub_node(hub: str, match: re.Match[str]) -> SiteMention:
+    """The national computing hub node of ``hub`` as the text writes it at ``match``."""
+    return SiteMention(f"全国一体化算力网络{hub}国家枢纽节点", match.group(0), match.start(), "facility",
+                       None, _hub_divisions()[hub] or None, None, False)
 
 
 #: the node written without its hub (加快建设全国一体化算力网络国家枢纽节点, 国家算力枢纽节点); not one of a
@@ -624,9 +630,7 @@ def _home_hub_node(text: str, home: Region | None) -> list[SiteMention]:
     hub = _hub_of_province().get(home.province)
     if hub is None:
         return []
-    division = dict(words()["sites"]["hub_nodes"])[hub]
-    return [SiteMention(f"全国一体化算力网络{hub}国家枢纽节点", match.group(0), match.start(), "facility",
-                        None, division or None, None, False) for match in _GENERIC_HUB.finditer(text)]
+    return [_hub_node(hub, match) for match in _GENERIC_HUB.finditer(text)]
 
 
 def _within_known(text: str, start: int, end: int, kind: str, inner: list[SiteMention],
@@ -716,13 +720,17 @@ def _items_leftward(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _list_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The list of names joined by 、 that the name at ``start:end`` stands in."""
-    start = _items_leftward(text, start, end)[-1][0]
+    return _items_leftward(text, start, end)[-1][0], _list_end(text, end)
+
+
+def _list_end(text: str, end: int) -> int:
+    """Where the list of names joined by 、 that goes on from a name ending at ``end`` ends."""
     while end < len(text) and text[end] == "、":
         item = _list_item().match(text, end + 1)
         if not item:
             break
         end = item.end()
-    return start, end
+    return end
 
 
 def list_start(text: str, end: int) -> int:
@@ -945,7 +953,7 @@ def _setting(text: str, start: int, end: int) -> Setting:
     listed = (text[start - 1:start] == "、" or text[end:end + 1] in ("、", "等")) and not _list_of_functions(
         text, start, end)
     return Setting(listed=listed or labels,
-                   national=bool(_NATIONAL_LIST.match(text, _list_bounds(text, start, end)[1])
+                   national=bool(_NATIONAL_LIST.match(text, _list_end(text, end))
                                  or _after_state_designation(text, start)),
                    quoted=text[start - 1:start] == "“" and text[end:end + 1] == "”",
                    described=text[start - 1:start] == "的",
@@ -962,9 +970,7 @@ def _after_state_designation(text: str, start: int) -> bool:
         items = _items_leftward(text, start, start)[1:]
     else:
         return False
-    return bool(items) and all(
-        text[s:e].startswith("国家") and _ending(text[s:e]) in words()["sites"]["designation_suffixes"]
-        for s, e in items)
+    return bool(items) and all(_of_the_state(text[s:e]) for s, e in items)
 
 
 #: 依托A(和B)建设…: the bodies a task builds its institution on, right before the name
@@ -1088,7 +1094,8 @@ def _scope_named(suffix: str, core: str) -> bool:
     北方大数据交易中心): one exchange, not a kind of one (区域性数据交易中心, 数据交易中心)."""
     if suffix not in words()["sites"]["scope_named_suffixes"]:
         return False
-    scope = next((s for s in words()["sites"]["named_scopes"] if core.startswith(s)), None)
+    sites = words()["sites"]
+    scope = next((s for s in (*sites["regional_scopes"], *sites["named_scopes"]) if core.startswith(s)), None)
     return scope is not None and 0 < len(core) - len(scope) <= 4 and not _generic_regex().sub("", core[len(scope):])
 
 
@@ -1309,7 +1316,7 @@ def proper(core: str, places: bool = True) -> bool:
     from loaders.segment import tagged
 
     generic = set(words()["sites"]["generic"])
-    not_places = set(words()["sites"]["not_places"])
+    not_places = {*words()["sites"]["regional_scopes"], *words()["sites"]["not_places"]}
     flags = ("ns", "nr", "nz", "nt") if places else ("nr", "nz", "nt")
     return any(flag in flags and len(word) >= 2 and word not in not_places
                and word not in generic for word, flag in tagged(core))

@@ -1312,14 +1312,12 @@ def _goal_after_manner(text: str) -> int | None:
     return then.end() if then else None
 
 
-#: what the goals are to do for something beyond them: 有力推动…发展 (the effect, not a state reached)
-SERVES = re.compile(r"^有力(?:推动|促进|带动|支撑|保障)")
-
-
 @cache
 def _purpose() -> re.Pattern[str]:
-    """支撑引领…, 助力…, 为…提供支撑: what the goals serve."""
-    return re.compile(rf"^(?:更好地?|更加有力地?|有力)?(?:{alternation(words()['targets']['purpose_words'])})")
+    """支撑引领…, 助力…, 为…提供支撑: what the goals serve; and what they are to do for something beyond
+    them, 有力推动…发展 (the effect, not a state reached)."""
+    return re.compile(rf"^(?:(?:更好地?|更加有力地?|有力)?(?:{alternation(words()['targets']['purpose_words'])})"
+                      r"|有力(?:推动|促进|带动|支撑|保障))")
 
 
 def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
@@ -1347,7 +1345,7 @@ def _qualitative(clause: Span, year: int, owner: Measure | None) -> list[Goal]:
         if then is None:
             return []
         core = core.sub(then)
-    if (_purpose().match(core.text) or SERVES.match(core.text)) and not (
+    if _purpose().match(core.text) and not (
             _trend().search(core.text) or "成效" in core.text):
         return []  # 支撑引领…实现高质量发展: why the goals are set; 助推…取得显著成效 is one
     if BOILERPLATE.search(core.text) or core.text.count("“") != core.text.count("”"):
