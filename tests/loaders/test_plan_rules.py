@@ -45,6 +45,11 @@ def measures(graph: GraphData) -> list[tuple[str | None, str]]:
     return [(m.get("number"), m["title"]) for m in found]
 
 
+def measure_titles(text: str) -> list[str]:
+    """The titles of the measures read from ``text``, in document order."""
+    return [title for _n, title in measures(build(text))]
+
+
 # -- titles ---------------------------------------------------------------------------
 
 def test_a_draft_is_named_without_its_status_line_or_suffix():
@@ -895,7 +900,7 @@ def test_tasks_a_sentence_lists_a_semicolon_apart_after_naming_the_work_are_meas
     page = ("宁安市长谈人工智能发展\n"
             "市长表示，今年的重点工作包括培育模型企业，支持本地企业研发行业大模型；开放应用场景，在政务、医疗等领域"
             "发布场景清单；以及完善算力设施，建设城市智算中心。\n")
-    assert [title for _n, title in measures(build(page))] == ["培育模型企业", "开放应用场景", "完善算力设施"]
+    assert measure_titles(page) == ["培育模型企业", "开放应用场景", "完善算力设施"]
     # a list of fields a ； apart names no tasks (and the page then holds no policy text)
     fields = page.replace("培育模型企业", "模型企业方面").replace("开放应用场景", "应用场景方面")
     with pytest.raises(SourceError):
@@ -1010,17 +1015,17 @@ def test_rows_of_an_agency_first_table_are_measures_also_where_cells_were_merged
 def test_a_heading_cut_by_the_end_of_the_page_is_not_a_measure():
     page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n"
             "（一）建设算力平台。支持建设智能算力中心。\n（二）培育骨干企业。支持企业做大做强。\n（三）加快行业高质量数据")
-    assert [t for _n, t in measures(build(page))] == ["建设算力平台", "培育骨干企业"]
+    assert measure_titles(page) == ["建设算力平台", "培育骨干企业"]
     # a heading printed on its own line, like the ones before it, is whole even at the end of the page
     page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n（一）建设算力平台\n支持建设智能算力中心。\n"
             "（二）培育骨干企业")
-    assert [t for _n, t in measures(build(page))] == ["建设算力平台", "培育骨干企业"]
+    assert measure_titles(page) == ["建设算力平台", "培育骨干企业"]
 
 
 def test_a_cut_first_item_of_a_section_is_judged_by_the_items_of_its_level_elsewhere():
     page = ("宁安市人工智能产业发展行动方案\n一、夯实基础\n（一）建设算力平台。支持建设智能算力中心。\n"
             "二、拓展应用\n（一）加快建设智能算力基")
-    assert [t for _n, t in measures(build(page))] == ["建设算力平台"]
+    assert measure_titles(page) == ["建设算力平台"]
     # and a last item longer than any heading with no sentence end is a cut sentence
     page = ("宁安市人工智能产业发展行动方案\n一、重点任务\n"
             "（一）完善中小企业公共服务平台网络，增强中小企业产业云服务能力，深入实施中小企业信息化推进工程和两化融合能力提升行")
@@ -1030,7 +1035,7 @@ def test_a_cut_first_item_of_a_section_is_judged_by_the_items_of_its_level_elsew
 def test_an_article_with_its_title_in_brackets_is_whole_even_when_its_text_is_cut():
     page = ("宁安市促进人工智能产业发展办法\n第一章 总则\n第一条（目的依据） 为了促进人工智能产业发展，制定本办法。\n"
             "第二条【人工智能定义】 本办法所称人工智能，是指运用人工的方法和技术")
-    assert [t for _n, t in measures(build(page))] == ["目的依据", "人工智能定义"]
+    assert measure_titles(page) == ["目的依据", "人工智能定义"]
 
 
 def test_a_news_paragraph_crediting_a_photo_is_not_a_metadata_header():
@@ -1087,7 +1092,7 @@ def test_a_sites_menu_above_the_plans_heading_is_no_measure_of_the_report_under_
             "《总体方案》提出,深入推进城市数字化转型,加快建设全域感知的智慧城市。\n\n"
             "江北市智慧城市总体方案(2025-2027年)\n\n"
             "为加快建设智慧城市，制定本方案。城市数字化转型是大势所趋，各地都在积极探索。\n")
-    assert [t for _n, t in measures(build(page))] == ["深入推进城市数字化转型"]
+    assert measure_titles(page) == ["深入推进城市数字化转型"]
 
 
 def test_the_requirements_a_preamble_carries_out_are_no_reported_item():
@@ -1096,7 +1101,7 @@ def test_the_requirements_a_preamble_carries_out_are_no_reported_item():
     assert measures(build(page)) == []
     page = ("江北市出台算力新政\n近日，江北市印发《江北市算力产业若干措施》。文件要求，强化智能算力平台建设，"
             "对新建智算中心给予支持。\n")
-    assert [t for _n, t in measures(build(page))] == ["强化智能算力平台建设"]
+    assert measure_titles(page) == ["强化智能算力平台建设"]
 
 
 def test_task_items_flattened_into_one_news_paragraph_are_each_a_measure():
@@ -1104,7 +1109,7 @@ def test_task_items_flattened_into_one_news_paragraph_are_each_a_measure():
             "全力招引人工智能领军企业。对领军企业将总部迁入临江市的，给予最高300万元奖励。"
             "支持人工智能重大项目建设。对总投资超过1亿元的项目，按实际投资的5%给予补助。"
             "加强宣传引导。营造良好的发展氛围。\n")
-    assert [t for _n, t in measures(build(page))] == ["全力招引人工智能领军企业", "支持人工智能重大项目建设"]
+    assert measure_titles(page) == ["全力招引人工智能领军企业", "支持人工智能重大项目建设"]
 
 
 def test_a_news_task_paragraph_may_open_with_the_label_that_introduces_the_items():
@@ -1112,16 +1117,16 @@ def test_a_news_task_paragraph_may_open_with_the_label_that_introduces_the_items
             "近日，临江市印发《临江市数据产业发展行动方案》，将重点建设“两基地”。\n"
             "“两基地”包括：建设数据标注产业基地。引进培育一批数据标注企业，推动数据标注服务向专业化发展。\n"
             "建设数据交易服务基地。完善数据交易规则，培育数据经纪、数据评估等第三方专业服务机构。\n")
-    assert [t for _n, t in measures(build(page))] == ["建设数据标注产业基地", "建设数据交易服务基地"]
+    assert measure_titles(page) == ["建设数据标注产业基地", "建设数据交易服务基地"]
     # the set named in the sentence that opens its first item with a colon: that item is titled by its first clause
     page = ("临江印发《临江市数据产业发展行动方案》\n"
             "临江市将重点建设好“一园两基地”：加快建设数据产业园，发挥算力资源优势，引进数据企业入驻园区。\n"
             "“两基地”包括：建设数据标注产业基地。引进培育一批数据标注企业，推动数据标注服务向专业化发展。\n"
             "建设数据交易服务基地。完善数据交易规则，培育数据经纪、数据评估等第三方专业服务机构。\n")
-    assert [t for _n, t in measures(build(page))] == ["加快建设数据产业园", "建设数据标注产业基地",
+    assert measure_titles(page) == ["加快建设数据产业园", "建设数据标注产业基地",
                                                       "建设数据交易服务基地"]
     unquoted = page.replace("将重点建设好“一园两基地”：", "将重点建设好以下载体：")
-    assert "加快建设数据产业园" not in [t for _n, t in measures(build(unquoted))]
+    assert "加快建设数据产业园" not in measure_titles(unquoted)
 
 
 def test_a_line_broken_inside_a_word_is_joined_in_the_measure_text_but_paragraphs_stay_apart():
@@ -1296,7 +1301,7 @@ def test_unnumbered_paragraphs_closed_by_their_own_responsibility_bracket_are_th
                                      (None, "鼓励企业建设人工智能公共服务平台")]
     page = ("宁安市打造人工智能产业发展新高地若干政策\n一、优化算力供给\n"
             "鼓励优质算力普惠供给，发放算力券。（责任单位：市经信局）\n二、鼓励使用模型\n鼓励企业广泛应用人工智能大模型，给予补贴。（责任单位：市经信局）\n")
-    assert [t for _n, t in measures(build(page))] == ["优化算力供给", "鼓励使用模型"]  # one paragraph a section
+    assert measure_titles(page) == ["优化算力供给", "鼓励使用模型"]  # one paragraph a section
 
 
 def test_a_numbered_list_of_document_titles_is_no_list_of_measures():
@@ -1305,15 +1310,15 @@ def test_a_numbered_list_of_document_titles_is_no_list_of_measures():
             "2.宁安市智能制造发展专项行动计划\n3.关于促进宁安市智能医疗发展的若干政策（征求意见稿）\n")
     assert measures(build(page)) == []
     page = "宁安市人工智能若干措施\n一、重点任务\n1.完善配套政策\n2.宁安市人工智能产业园建设。支持园区发展。\n"
-    assert [t for _n, t in measures(build(page))] == ["完善配套政策", "宁安市人工智能产业园建设"]
+    assert measure_titles(page) == ["完善配套政策", "宁安市人工智能产业园建设"]
 
 
 def test_a_heading_cut_inside_a_word_by_the_page_end_is_not_a_measure():
     head = "宁安市新型基础设施建设行动方案\n一、重点任务\n（一）推进算力设施建设\n建设智能算力中心。\n"
-    assert [t for _n, t in measures(build(head + "（二）大数据基础设施建"))] == ["推进算力设施建设"]
-    assert [t for _n, t in measures(build(head + "（二）打造算力高地"))] == ["推进算力设施建设", "打造算力高地"]
+    assert measure_titles(head + "（二）大数据基础设施建") == ["推进算力设施建设"]
+    assert measure_titles(head + "（二）打造算力高地") == ["推进算力设施建设", "打造算力高地"]
     # the page goes on after the line: the heading is whole
-    assert [t for _n, t in measures(build(head + "（二）大数据基础设施建\n"))][-1] == "大数据基础设施建"
+    assert measure_titles(head + "（二）大数据基础设施建\n")[-1] == "大数据基础设施建"
 
 
 def test_the_standard_form_of_a_wenhao_printed_both_ways():
@@ -1336,7 +1341,7 @@ def test_an_enumeration_that_names_no_tasks_is_no_list_of_measures():
     assert measures(build(page)) == []  # results reached, not tasks
     page = ("宁安市数据局下半年工作要点\n区数据局将推动数字宁安再进阶：一是抓好规划引领，系统谋划发展规划；"
             "二是抓好机制落地，推动专题组实体化运行。\n")
-    assert [t for _n, t in measures(build(page))] == ["抓好规划引领", "抓好机制落地"]
+    assert measure_titles(page) == ["抓好规划引领", "抓好机制落地"]
 
 
 def test_a_task_title_may_open_with_a_manner_word():
@@ -1344,7 +1349,7 @@ def test_a_task_title_may_open_with_a_manner_word():
             "全力招引培育人工智能头部企业。对人工智能头部企业将总部迁入宁安市的，给予一次性奖励。\n"
             "大力发展人工智能制造业重大项目。对总投资超过2亿元的项目，最高给予5亿元资金支持。\n"
             "全力以赴抓好各项工作。各部门要高度重视，确保各项政策落到实处。\n")
-    assert [t for _n, t in measures(build(page))] == ["全力招引培育人工智能头部企业", "大力发展人工智能制造业重大项目"]
+    assert measure_titles(page) == ["全力招引培育人工智能头部企业", "大力发展人工智能制造业重大项目"]
 
 
 def test_an_item_named_as_a_part_of_the_document_is_no_measure():
@@ -1356,7 +1361,7 @@ def test_an_item_named_as_a_part_of_the_document_is_no_measure():
     assert measures(build(page)) == []
     page = ("宁安市人工智能产业发展行动方案\n一、总体要求\n(一)指导思想\n以创新为引领。\n"
             "(二)发展目标\n到2027年，产业规模突破500亿元。\n二、重点任务\n(一)建设算力平台。支持建设智能算力中心。\n")
-    assert [t for _n, t in measures(build(page))] == ["指导思想", "发展目标", "建设算力平台"]
+    assert measure_titles(page) == ["指导思想", "发展目标", "建设算力平台"]
 
 
 def test_a_section_heading_run_into_its_first_item_inside_a_flattened_paragraph():
@@ -1437,7 +1442,7 @@ def test_a_report_quoting_an_item_the_plan_sets_out_in_one_of_its_actions_names_
             "日前，临江省政府印发《临江省“人工智能+”行动方案》（以下简称《行动方案》）。{said}，"
             "包括推广智能陪护、远程问诊等服务新模式。\n")
     said = "《行动方案》在“人工智能+”民生服务行动中，明确提出“实施人工智能赋能养老行动”"
-    assert [title for _n, title in measures(build(page.format(said=said)))] == ["实施人工智能赋能养老行动"]
+    assert measure_titles(page.format(said=said)) == ["实施人工智能赋能养老行动"]
     # what the plan is said to hope for in another part of the report is no item of it
     said = "《行动方案》发布后，市民期待“人工智能赋能养老”早日落地"
     assert measures(build(page.format(said=said))) == []
@@ -1545,7 +1550,7 @@ def test_a_statements_new_bodies_and_funds_named_in_quotes_are_its_measures():
     page = (" date 2030-10-16 行政長官今日（16日）在立法會發表2030年《施政報告》，推動香港創科發展。\n"
             "政府將成立「低空經濟發展辦公室」，統籌低空經濟發展。此外，增設50億元「數據產業投資基金」，投資數據企業。\n"
             "去年政府推出的20億元「數據研發資助計劃」，已資助15個項目。政府亦已成立「數字轉型專責小組」。\n")
-    titles = [title for _n, title in measures(build(page))]
+    titles = measure_titles(page)
     assert titles == ["成立「低空經濟發展辦公室」", "增設50億元「數據產業投資基金」"]  # not what is running already
     # one announcement alone is no list of the statement's steps
     one = page.replace("此外，增設50億元「數據產業投資基金」，投資數據企業。", "")
@@ -1773,7 +1778,7 @@ def test_a_readings_bullet_names_its_item_before_the_colon():
             "- 物流无人机：如支线货运机型、末端配送机型等，拓展低空物流。\n"
             "- 整机测试平台\n"
             "- 巡检无人机：包括电力巡检、管道巡检等，提升巡检效率。\n")
-    got = [t for _n, t in measures(build(text))]
+    got = measure_titles(text)
     assert "物流无人机" in got and "巡检无人机" in got
     assert not any("如支线" in t for t in got)
     assert "整机测试平台" in got  # a bullet with no colon keeps its whole line
@@ -1784,12 +1789,12 @@ def test_a_reports_counted_tasks_it_explains_by_listing_them_are_measures():
             "宁安市人大常委会审议通过了《宁安市数字农业发展规划(2024-2028)》。\n"
             "《规划》提出“一个目标、三项任务”。“三项任务”，就是建设农业数据平台、推进智能农机应用、"
             "培育数字农业企业。\n")
-    got = [t for _n, t in measures(build(text))]
+    got = measure_titles(text)
     assert got == ["建设农业数据平台", "推进智能农机应用", "培育数字农业企业"]
     # a count that does not match the list, or a list of fields, is no list of tasks
-    assert "建设农业数据平台" not in [t for _n, t in measures(build(text.replace("三项任务”，", "四项任务”，")))]
+    assert "建设农业数据平台" not in measure_titles(text.replace("三项任务”，", "四项任务”，"))
     fields = text.replace("建设农业数据平台、推进智能农机应用、培育数字农业企业", "智慧种植、智慧畜牧、智慧渔业")
-    assert "智慧种植" not in [t for _n, t in measures(build(fields))]
+    assert "智慧种植" not in measure_titles(fields)
 
 
 
@@ -1806,7 +1811,7 @@ def test_a_qa_pages_counted_programmes_listed_by_name_are_measures_and_their_cou
     assert plan(got)["measure_count_declared"] == 5
     # names that do not all end in what the count counts are fields, not programmes
     fields = text.replace("品牌质量提升工程。", "品牌质量提升。")
-    assert "核心部件攻关工程" not in [t for _n, t in measures(build(fields))]
+    assert "核心部件攻关工程" not in measure_titles(fields)
 
 
 def test_a_reports_highlights_named_by_a_slogan_word_are_no_measures():
@@ -1816,7 +1821,7 @@ def test_a_reports_highlights_named_by_a_slogan_word_are_no_measures():
             "亮点二：准\n解企业之所难，精准解决企业发展难题。\n")
     assert not any(n and n.startswith("亮点") for n, _t in measures(build(text)))
     tasks = text.replace("亮点一：快", "亮点一：发放算力券降低成本").replace("亮点二：准", "亮点二：支持大模型创新")
-    assert [t for _n, t in measures(build(tasks))] == ["发放算力券降低成本", "支持大模型创新"]
+    assert measure_titles(tasks) == ["发放算力券降低成本", "支持大模型创新"]
 
 
 def test_the_file_names_listed_under_a_notices_annex_label_are_no_measures():
@@ -1824,11 +1829,11 @@ def test_the_file_names_listed_under_a_notices_annex_label_are_no_measures():
             "现公开向社会征求意见。其中指出，支持建设智能算力中心。\n特此公告。\n附件:\n"
             "1. 关于《临江市算力产业资金管理办法(征求意见稿)》的说明.docx\n"
             "2. 临江市算力产业资金管理\n")
-    got = [t for _n, t in measures(build(page))]
+    got = measure_titles(page)
     assert not any("说明" in t or t.startswith("临江市算力产业资金") for t in got)
     # numbered items with sentences under the label are the annexed plan's own items
     plan_text = page.replace("1. 关于", "1. 建设智能算力中心。支持企业建设。\n2. 关于")
-    assert "建设智能算力中心" in [t for _n, t in measures(build(plan_text))]
+    assert "建设智能算力中心" in measure_titles(plan_text)
 
 def test_annex_entries_that_are_files_papers_on_the_document_or_forms_are_no_measures():
     notice = ("临江市工业和信息化局关于公开征求《临江市工业互联网发展若干措施（征求意见稿）》意见的公告\n"
@@ -1840,7 +1845,7 @@ def test_annex_entries_that_are_files_papers_on_the_document_or_forms_are_no_mea
     assert measures(build(files)) == []
     # an item that carries a task, under the same label, is still the plan's
     tasks = notice + "附件：\n1、建设工业互联网平台。支持企业建设行业平台。\n2、培育解决方案服务商。给予奖励。\n"
-    assert [title for _n, title in measures(build(tasks))] == ["建设工业互联网平台", "培育解决方案服务商"]
+    assert measure_titles(tasks) == ["建设工业互联网平台", "培育解决方案服务商"]
 
 
 def test_a_report_that_introduces_the_plan_as_a_document_before_its_title_or_says_it_was_launched():
@@ -1861,11 +1866,11 @@ def test_a_reports_task_heading_over_its_paragraphs_and_a_continued_pages_top_pa
             "实施整机研发专项,支持重点企业开展电动垂直起降飞行器研制,建设一批整机测试平台。\n\n"
             "完善产业配套体系。引进培育动力电池、飞控系统等配套企业,形成本地配套能力,推动产业链上下游协同发展。\n\n"
             "建设低空人才队伍。支持职业院校")
-    got = [t for _n, t in measures(build(text))]
+    got = measure_titles(text)
     assert got == ["以打造低空物流网络为目标", "实施整机研发专项", "完善产业配套体系", "建设低空人才队伍"]
     # without the continuation mark, the paragraph above the heading is the report's lead, no measure
     lead = text.replace("(上接一版)", "")
-    assert "以打造低空物流网络为目标" not in [t for _n, t in measures(build(lead))]
+    assert "以打造低空物流网络为目标" not in measure_titles(lead)
 
 
 def test_a_reports_listed_fields_each_opening_its_chain_with_its_four_character_task_are_measures():
@@ -1908,11 +1913,11 @@ def test_paragraphs_opening_with_a_task_clause_before_a_task_title_paragraph_are
             "加快推进低空产业园和起降场建设，打造“宁安—临江”低空产业走廊，建设3个低空产业基地。\n"
             "加强低空飞行器关键技术攻关，培育整机和零部件龙头企业被着重提出。\n"
             "打造低空物流领域示范场景。宁安正积极开展城区无人机配送试点，要率先实现常态化运营。\n")
-    got = [t for _n, t in measures(build(page))]
+    got = measure_titles(page)
     assert got == ["加快推进低空产业园和起降场建设", "加强低空飞行器关键技术攻关", "打造低空物流领域示范场景"]
     # a paragraph that does not open with a task stops the run
     narrated = page.replace("加强低空飞行器关键技术攻关，", "记者了解到，")
-    assert "加快推进低空产业园和起降场建设" not in [t for _n, t in measures(build(narrated))]
+    assert "加快推进低空产业园和起降场建设" not in measure_titles(narrated)
 
 
 def test_a_reports_points_headed_by_a_short_phrase_the_plan_stresses_are_its_measures():
@@ -1943,7 +1948,7 @@ def test_a_reports_quoted_parts_closed_by_their_count_and_then_described_are_mea
             "「人才培育扎根」等三大策略主軸。\n"
             "在策略一「港區物流智慧化」部分，已導入自動化碼頭。\n"
             "在策略二「冷鏈數位轉型」部分，已成立冷鏈聯盟。\n")
-    assert [title for _n, title in measures(build(page))] == ["港區物流智慧化", "冷鏈數位轉型", "人才培育扎根"]
+    assert measure_titles(page) == ["港區物流智慧化", "冷鏈數位轉型", "人才培育扎根"]
     # the quoted projects the paragraph on a part says it carries out are that part's items
     described = page.replace("已導入自動化碼頭。",
                              "已推動「碼頭自動化升級」，導入自動化吊車；「倉儲智慧排程」則導入AI排程。")
@@ -1963,7 +1968,7 @@ def test_a_blank_before_an_items_number_in_a_flattened_page_is_a_lost_line_break
             "为推进数据工作，特制定要点如下： 一、总体要求 坚持系统推进，持续提升公共数据质量和数据平台支撑能力。"
             " 二、重点任务 (一)全面提升公共数据质量，支撑数据要素市场化配置改革 1.加大数据归集力度。持续推进数据归集。"
             " 2.提升数据治理水平。健全数据质量规则。\n")
-    titles = [title for _n, title in measures(build(page))]
+    titles = measure_titles(page)
     assert "加大数据归集力度" in titles and "提升数据治理水平" in titles
     assert not any("1." in title for title in titles)
 
@@ -2048,7 +2053,7 @@ def test_a_list_a_report_does_not_give_as_the_plans_counted_actions_names_no_mea
 ])
 def test_tasks_a_report_names_in_its_other_wordings_and_then_describes_are_measures(sentence):
     described = "智能产线方面，将新建20条示范产线。\n在工业软件企业培育方面，将引进10家软件企业。\n"
-    titles = [title for _n, title in measures(build(REPORT_LEAD + sentence + "\n" + described))]
+    titles = measure_titles(REPORT_LEAD + sentence + "\n" + described)
     assert titles == ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
     # the same list that nothing describes after it is a summary, no list of the plan's tasks
     assert measures(build(REPORT_LEAD + sentence + "\n该计划还对人才培养作出安排。\n")) == []
@@ -2060,10 +2065,10 @@ def test_a_plans_counted_tasks_given_after_a_colon_a_semicolon_apart_or_after_wh
     assert [title for _n, title in measures(graph)] == ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
     assert plan(graph)["measure_count_declared"] == 3
     page = REPORT_LEAD + "《行动计划》聚焦三大重点任务：推广智能产线、培育工业软件企业、建设产业数据平台。\n"
-    assert [title for _n, title in measures(build(page))] == ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
+    assert measure_titles(page) == ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
     # clauses that say more than a name (a comma inside) are no list of names
     page = REPORT_LEAD + "《行动计划》明确了三项重点任务：推广智能产线，新建产线；培育软件企业；建设数据平台。\n"
-    assert "培育软件企业" not in [title for _n, title in measures(build(page))]
+    assert "培育软件企业" not in measure_titles(page)
 
 
 def test_what_a_report_says_the_plan_puts_forward_is_no_item_when_it_only_counts_a_list():
@@ -2077,14 +2082,14 @@ def test_tasks_a_report_gives_in_order_by_shouxian_qici_zuihou_or_di_yi_xiang_ar
     tasks = ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
     page = REPORT_LEAD + ("首先，推广智能产线，新建20条示范产线。其次，培育工业软件企业，引进软件企业。"
                           "最后，建设产业数据平台，汇聚工业数据。\n")
-    assert [title for _n, title in measures(build(page))] == tasks
+    assert measure_titles(page) == tasks
     lines = page.replace("。其次", "。\n其次").replace("。最后", "。\n最后")
-    assert [title for _n, title in measures(build(lines))] == tasks
+    assert measure_titles(lines) == tasks
     # a line that opens with 再次 is read like the others (the cheap test before the pattern once skipped it)
     four = lines.replace("\n最后", "\n再次，推动企业上云，支持中小企业。\n最后")
-    assert [title for _n, title in measures(build(four))] == [*tasks[:2], "推动企业上云", tasks[2]]
+    assert measure_titles(four) == [*tasks[:2], "推动企业上云", tasks[2]]
     ordinal = REPORT_LEAD + ("第一项任务是推广智能产线，新建示范产线。第二项任务是培育工业软件企业，引进软件企业。\n")
-    assert [title for _n, title in measures(build(ordinal))] == tasks[:2]
+    assert measure_titles(ordinal) == tasks[:2]
     # the steps of an argument name no task
     argument = REPORT_LEAD + "首先，制造业是经济的根基，地位重要。其次，企业数字化水平仍然不高。\n"
     assert measures(build(argument)) == []
@@ -2093,7 +2098,7 @@ def test_tasks_a_report_gives_in_order_by_shouxian_qici_zuihou_or_di_yi_xiang_ar
 def test_a_numbered_section_that_brings_the_measures_into_force_is_no_measure():
     page = ("临江市关于加快工业互联网发展的若干措施\n一、支持平台建设。对新建工业互联网平台给予补助。\n"
             "二、发放数据券。对企业购买数据服务给予补贴。\n三、本措施自2026年1月1日起施行。\n")
-    assert [title for _n, title in measures(build(page))] == ["支持平台建设", "发放数据券"]
+    assert measure_titles(page) == ["支持平台建设", "发放数据券"]
 
 
 def test_the_parts_of_a_plus_slogan_a_report_then_gives_as_tasks_are_measures():
@@ -2101,7 +2106,7 @@ def test_the_parts_of_a_plus_slogan_a_report_then_gives_as_tasks_are_measures():
             "正在打造“数字底座+数字产业+数字治理”。\n"
             "目前，区里正加快建设坚实可靠的数字底座，新建5G基站300个。同时培育特色鲜明的数字产业，"
             "引进一批软件企业。在此基础上，形成精细高效的数字治理，推动城市管理一网统管。\n")
-    assert [title for _n, title in measures(build(page))] == [
+    assert measure_titles(page) == [
         "加快建设坚实可靠的数字底座", "培育特色鲜明的数字产业", "形成精细高效的数字治理"]
     # a slogan whose parts the report never gives as tasks, or one counting documents (“1+N”), lists nothing
     named_only = page.split("目前，")[0] + "目前，各项工作进展顺利。\n"
@@ -2115,24 +2120,24 @@ def test_kinds_of_projects_a_report_counts_and_then_describes_are_measures():
     page = ("临江市出台低空经济扶持政策\n政策重点支持与低空基础设施建设、整机企业培育、应用场景开放相关的3类项目。"
             "在低空基础设施建设方面，新建起降点可获补贴最高200万元；整机企业培育方面，首次落户的整机企业可获奖励。\n")
     names = ["低空基础设施建设", "整机企业培育", "应用场景开放"]
-    assert [title for _n, title in measures(build(page))] == names
-    assert [title for _n, title in measures(build(to_traditional(page)))] == [to_traditional(n) for n in names]
+    assert measure_titles(page) == names
+    assert measure_titles(to_traditional(page)) == [to_traditional(n) for n in names]
     # areas the report frames its account by (3个方面) are no kinds of projects
     areas = page.replace("相关的3类项目", "等3个方面的工作")
-    assert "应用场景开放" not in [title for _n, title in measures(build(areas))]
+    assert "应用场景开放" not in measure_titles(areas)
 
 
 def test_the_task_lines_under_a_line_announcing_them_are_measures():
     names = ["推广智能产线", "培育工业软件企业", "建设产业数据平台"]
     page = REPORT_LEAD + "《行动计划》明确了3项重点任务，具体包括：\n" + "\n".join(names) + "\n"
-    assert [title for _n, title in measures(build(page))] == names
+    assert measure_titles(page) == names
     dashes = REPORT_LEAD + "《行动计划》部署的主要任务如下：\n" + "".join(
         f"——{name}。{LONG}。\n" for name in names)
-    assert [title for _n, title in measures(build(dashes))] == names
+    assert measure_titles(dashes) == names
     programmes = ["智能产线示范工程", "工业软件赋能工程"]
     answer = ("问：重点工程有哪些？\n答：主要有以下两大工程：\n"
               + "".join(f"{name}。围绕产业需求开展攻关，支持企业发展。\n" for name in programmes))
-    assert [title for _n, title in measures(build(REPORT_LEAD + answer))] == programmes
+    assert measure_titles(REPORT_LEAD + answer) == programmes
     # a count the list does not reach, or lines that name no task, list nothing
     assert measures(build(page.replace("3项重点任务", "5项重点任务"))) == []
     fields = REPORT_LEAD + "《行动计划》部署的重点行动覆盖以下行业：\n高端装备\n智能终端\n"
@@ -2141,7 +2146,7 @@ def test_the_task_lines_under_a_line_announcing_them_are_measures():
 
 def test_a_reports_headings_in_lenticular_brackets_over_their_paragraphs_are_measures():
     page = REPORT_LEAD + f"【推广智能产线】\n{LONG}。\n【培育工业软件企业】\n{LONG}。\n"
-    assert [title for _n, title in measures(build(page))] == ["推广智能产线", "培育工业软件企业"]
+    assert measure_titles(page) == ["推广智能产线", "培育工业软件企业"]
     # a bracketed label that names no task (a column's name) heads nothing
     labels = REPORT_LEAD + f"【政策解读】\n{LONG}。\n【记者观察】\n{LONG}。\n"
     assert measures(build(labels)) == []
@@ -2158,7 +2163,7 @@ def test_items_numbered_in_circles_run_on_in_one_line_are_each_a_measure():
 
 def test_the_last_task_of_a_list_closed_by_its_count_is_named_without_deng():
     page = REPORT_LEAD + "《行动计划》部署了建设智能工厂、攻关工业软件、协同产业链等三项重点任务。\n"
-    assert [title for _n, title in measures(build(page))] == ["建设智能工厂", "攻关工业软件", "协同产业链"]
+    assert measure_titles(page) == ["建设智能工厂", "攻关工业软件", "协同产业链"]
 
 
 def test_articles_of_rules_flattened_into_one_run_with_a_blank_after_each_number():
@@ -2184,13 +2189,13 @@ def test_a_plans_parts_by_label_word_and_ordinal_are_measures_on_lines_or_quoted
                     "策略二：發展智慧灌溉系統。推廣自動灌溉設備。\n"
                     "策略三：培育農業數位人才。開設農民數位課程。\n")
     names = ["建置農業感測網絡", "發展智慧灌溉系統", "培育農業數位人才"]
-    assert [title for _n, title in measures(build(lines))] == names
+    assert measure_titles(lines) == names
     mainland = lines.replace("策略一：", "任务一 ").replace("策略二：", "任务二 ").replace("策略三：", "任务三 ")
-    assert [title for _n, title in measures(build(mainland))] == names
+    assert measure_titles(mainland) == names
     headed = lines.replace("策略一：建置農業感測網絡。", "策略一「建置農業感測網絡」：")
-    assert [title for _n, title in measures(build(headed))] == names
+    assert measure_titles(headed) == names
     quoted = lead + "方案內容包括策略一「建置農業感測網絡」、策略二「發展智慧灌溉系統」及策略三「培育農業數位人才」。\n"
-    assert [title for _n, title in measures(build(quoted))] == names
+    assert measure_titles(quoted) == names
     # ordinals that do not count up from one, or a part named alone, list nothing
     skipped = quoted.replace("策略二「", "策略四「")
     assert measures(build(skipped)) == []
@@ -2248,7 +2253,7 @@ def test_task_headings_a_flattened_draft_ran_into_text_that_opens_as_a_paragraph
             f"（二）拓展低空应用场景围绕物流配送和应急救援开放一批场景，{LONG}。"
             f"（三）培育低空制造企业以整机研发为牵引引进一批配套企业，{LONG}。"
             f"（四）推动企业上云用数以提升效率，{LONG}。\n")
-    titles = [title for _n, title in measures(build(page))]
+    titles = measure_titles(page)
     assert titles[:3] == ["完善低空基础设施", "拓展低空应用场景", "培育低空制造企业"]
     assert titles[3] == "推动企业上云用数以提升效率"  # 以 of purpose inside a task, no paragraph opening
     # a line of a page that kept its breaks is read as printed
